@@ -1,0 +1,135 @@
+"""Citations in a brief's Markdown: ``[@c12]``, ``[@c12; @c14]``, ``[@s3]``.
+
+Keys inside inline code spans or fenced/indented code blocks are literal text, not citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.domain import Citation
+
+# A bracket whose content is one or more '@key' separated by ';' or ','.
+GROUP_RE = re.compile(r"\[\s*(@[cs]\d+(?:\s*[;,]\s*@[cs]\d+)*)\s*[;,]?\s*\]")
+KEY_RE = re.compile(r"@([cs])(\d+)")
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+def code_mask(body: str) -> list[tuple[int, int]]:
+    """Offsets (start, end) of code in ``body``: fenced blocks, indented blocks and inline code spans."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    fence: str | None = None
+    fence_start = 0
+    prev_blank = True
+    in_indented = False
+    for line in body.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        if fence is not None:
+            m = FENCE_RE.match(stripped)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not stripped.strip()[
+                len(m.group(1)) :
+            ].strip():
+                spans.append((fence_start, offset + len(line)))
+                fence = None
+            offset += len(line)
+            continue
+        m = FENCE_RE.match(stripped)
+        if m:
+            fence = m.group(1)
+            fence_start = offset
+            offset += len(line)
+            prev_blank = False
+            in_indented = False
+            continue
+        is_indented = (stripped.startswith("    ") or stripped.startswith("\t")) and stripped.strip() != ""
+        if is_indented and (prev_blank or in_indented) and not _looks_like_list_continuation(stripped):
+            spans.append((offset, offset + len(line)))
+            in_indented = True
+        else:
+            in_indented = in_indented and stripped.strip() == ""
+            for im in re.finditer(r"(`+)(.+?)(?<!`)\1(?!`)", stripped, flags=re.S):
+                spans.append((offset + im.start(), offset + im.end()))
+        prev_blank = stripped.strip() == ""
+        offset += len(line)
+    if fence is not None:
+        spans.append((fence_start, len(body)))
+    return spans
+
+
+def _looks_like_list_continuation(line: str) -> bool:
+    return bool(re.match(r"^\s+([-*+]|\d+[.)])\s", line))
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def parse_citations(body: str) -> list[Citation]:
+    """Every cited key in ``body`` in reading order, with line, column and section."""
+    if "[" not in body or "@" not in body:
+        return []
+    spans = code_mask(body)
+    line_starts = [0]
+    for m in re.finditer("\n", body):
+        line_starts.append(m.end())
+    headings = _headings(body, spans)
+    result: list[Citation] = []
+    import bisect
+
+    for gm in GROUP_RE.finditer(body):
+        if spans and _in_spans(gm.start(), spans):
+            continue
+        for km in KEY_RE.finditer(body, gm.start(1), gm.end(1)):
+            start = km.start()
+            line_index = bisect.bisect_right(line_starts, start) - 1
+            section = ""
+            hi = bisect.bisect_right([h[0] for h in headings], start) - 1 if headings else -1
+            if hi >= 0:
+                section = headings[hi][1]
+            kind = "claim" if km.group(1) == "c" else "source"
+            result.append(
+                Citation(
+                    key=f"{km.group(1)}{int(km.group(2))}",
+                    kind=kind,
+                    ident=int(km.group(2)),
+                    line=line_index + 1,
+                    column=start - line_starts[line_index] + 1,
+                    start=start,
+                    end=km.end(),
+                    group_start=gm.start(),
+                    group_end=gm.end(),
+                    section=section,
+                )
+            )
+    return result
+
+
+def _headings(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in body.splitlines(keepends=True):
+        m = HEADING_RE.match(line.rstrip("\r\n"))
+        if m and not _in_spans(offset, spans):
+            out.append((offset, m.group(2).strip()))
+        offset += len(line)
+    return out
+
+
+def cited_claim_ids(citations: Iterable[Citation]) -> list[int]:
+    """Claim ids in order of first citation, each once."""
+    seen: dict[int, None] = {}
+    for c in citations:
+        if c.kind == "claim":
+            seen.setdefault(c.ident, None)
+    return list(seen)
+
+
+def cited_source_ids(citations: Iterable[Citation]) -> list[int]:
+    seen: dict[int, None] = {}
+    for c in citations:
+        if c.kind == "source":
+            seen.setdefault(c.ident, None)
+    return list(seen)

@@ -1,0 +1,455 @@
+"""Plain values that services take and return.
+
+These are frozen dataclasses: they are safe to hand to another thread or a widget, never tied to a session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from app.errors import ValidationError
+
+T = TypeVar("T")
+
+
+class SourceKind(enum.StrEnum):
+    NEWS_ARTICLE = "news article"
+    OFFICIAL_STATEMENT = "official statement"
+    TRANSCRIPT = "transcript"
+    REPORT = "report"
+    SOCIAL_MEDIA_POST = "social media post"
+    DATASET = "dataset"
+    OTHER = "other"
+
+    @classmethod
+    def parse(cls, value: str | SourceKind) -> SourceKind:
+        if isinstance(value, SourceKind):
+            return value
+        norm = " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
+        aliases = {"news": "news article", "article": "news article", "statement": "official statement",
+                   "social": "social media post", "post": "social media post", "tweet": "social media post"}
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        choices = ", ".join(k.value for k in cls)
+        raise ValidationError(f"'{value}' is not a kind of source; use one of: {choices}.")
+
+
+class ClaimStatus(enum.StrEnum):
+    UNVERIFIED = "unverified"
+    CORROBORATED = "corroborated"
+    DISPUTED = "disputed"
+    RETRACTED = "retracted"
+
+    @classmethod
+    def parse(cls, value: str | ClaimStatus) -> ClaimStatus:
+        if isinstance(value, ClaimStatus):
+            return value
+        norm = str(value).strip().lower()
+        for status in cls:
+            if status.value == norm:
+                return status
+        raise ValidationError(
+            f"'{value}' is not a claim status; use one of: {', '.join(s.value for s in cls)}."
+        )
+
+
+class LinkKind(enum.StrEnum):
+    """``B <kind> A``: the link's ``from_claim`` (B) denies/corroborates/qualifies its ``to_claim`` (A)."""
+
+    DENIES = "denies"
+    CORROBORATES = "corroborates"
+    QUALIFIES = "qualifies"
+
+    @classmethod
+    def parse(cls, value: str | LinkKind) -> LinkKind:
+        if isinstance(value, LinkKind):
+            return value
+        norm = str(value).strip().lower()
+        aliases = {"deny": "denies", "denial": "denies", "corroborate": "corroborates",
+                   "corroboration": "corroborates", "qualify": "qualifies", "qualification": "qualifies"}
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        raise ValidationError(f"'{value}' is not a kind of link; use denies, corroborates or qualifies.")
+
+
+class MarkingScheme(enum.StrEnum):
+    NONE = "none"
+    CLASSIFICATION = "classification"
+    TLP = "tlp"
+
+    @classmethod
+    def parse(cls, value: str | MarkingScheme) -> MarkingScheme:
+        if isinstance(value, MarkingScheme):
+            return value
+        norm = str(value).strip().lower()
+        if norm in ("class", "classified", "us"):
+            norm = "classification"
+        for scheme in cls:
+            if scheme.value == norm:
+                return scheme
+        raise ValidationError(f"'{value}' is not a marking scheme; use none, classification or tlp.")
+
+
+class BriefStatus(enum.StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+    @classmethod
+    def parse(cls, value: str | BriefStatus) -> BriefStatus:
+        if isinstance(value, BriefStatus):
+            return value
+        norm = str(value).strip().lower()
+        for status in cls:
+            if status.value == norm:
+                return status
+        raise ValidationError(f"'{value}' is not a brief status; use draft or final.")
+
+
+RELIABILITY_GRADES = "ABCDEF"
+CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+RELIABILITY_MEANING = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+CREDIBILITY_MEANING = {
+    1: "Confirmed",
+    2: "Probably true",
+    3: "Possibly true",
+    4: "Doubtful",
+    5: "Improbable",
+    6: "Truth cannot be judged",
+}
+ADMIRALTY_RE = re.compile(r"^[A-F][1-6]$")
+
+
+def parse_reliability(value: str | None) -> str:
+    text = (value or "").strip().upper()
+    if len(text) != 1 or text not in RELIABILITY_GRADES:
+        raise ValidationError(f"'{value}' is not a reliability grade; use a letter from A to F.")
+    return text
+
+
+def parse_credibility(value: int | str | None) -> int:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(f"'{value}' is not a credibility grade; use a number from 1 to 6.") from None
+    if number not in CREDIBILITY_GRADES:
+        raise ValidationError(f"'{value}' is not a credibility grade; use a number from 1 to 6.")
+    return number
+
+
+def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | None:
+    """Parse an ISO date (YYYY-MM-DD, or YYYY-MM, YYYY taken as the first day) or return None for empty."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    text = str(value).strip()
+    if not text:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValidationError(f"'{value}' is not a valid {what}; write it as YYYY-MM-DD.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    id: int
+    title: str
+    kind: SourceKind
+    outlet: str
+    authors: str
+    url: str
+    published: dt.date | None
+    accessed: dt.date | None
+    language: str
+    body: str
+    sha256: str
+    reliability: str
+    descriptor: str
+    notes: str
+    created: dt.datetime
+    updated: dt.datetime
+    claim_count: int = 0
+    original_filename: str = ""
+
+    @property
+    def ref(self) -> str:
+        return f"s{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """A row for source lists: no body."""
+
+    id: int
+    title: str
+    kind: SourceKind
+    outlet: str
+    published: dt.date | None
+    reliability: str
+    url: str = ""
+    claim_count: int = 0
+
+    @property
+    def ref(self) -> str:
+        return f"s{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    id: int
+    name: str
+    role: str
+    affiliation: str
+    aliases: tuple[str, ...] = ()
+    claim_count: int = 0
+
+    @property
+    def label(self) -> str:
+        """'Name, role (affiliation)' as a note or a pane shows it."""
+        parts = [self.name]
+        if self.role:
+            parts.append(self.role)
+        text = ", ".join(parts)
+        if self.affiliation:
+            text += f" ({self.affiliation})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    id: int
+    source_id: int
+    source_title: str
+    source_outlet: str
+    source_kind: SourceKind
+    source_published: dt.date | None
+    source_reliability: str
+    actor_id: int | None
+    actor_name: str
+    actor_role: str
+    actor_affiliation: str
+    statement: str
+    quote: str
+    span_start: int
+    span_end: int
+    said: dt.date | None
+    credibility: int
+    status: ClaimStatus
+    tags: tuple[str, ...]
+    notes: str
+    created: dt.datetime
+    updated: dt.datetime
+    denial_count: int = 0
+    corroboration_count: int = 0
+    source_url: str = ""
+    source_accessed: dt.date | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"c{self.id}"
+
+    @property
+    def grade(self) -> str:
+        """Admiralty code: the source's reliability letter plus the claim's credibility digit, e.g. 'B2'."""
+        return f"{self.source_reliability}{self.credibility}"
+
+    @property
+    def contested(self) -> bool:
+        return self.denial_count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRecord:
+    """``from_claim`` <kind> ``to_claim``: e.g. claim 7 denies claim 3."""
+
+    id: int
+    kind: LinkKind
+    from_claim_id: int
+    to_claim_id: int
+    note: str
+    created: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedClaim:
+    """One entry of the side-by-side view: a linked claim with the link that joins it."""
+
+    link: LinkRecord
+    claim: ClaimRecord
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimWithLinks:
+    """A claim with everything linked to it, for the side-by-side panes.
+
+    ``denials``/``corroborations``/``qualifications``: claims that deny/corroborate/qualify this one.
+    ``denies``/``corroborates``/``qualifies``: claims this one denies/corroborates/qualifies.
+    """
+
+    claim: ClaimRecord
+    denials: tuple[LinkedClaim, ...] = ()
+    corroborations: tuple[LinkedClaim, ...] = ()
+    qualifications: tuple[LinkedClaim, ...] = ()
+    denies: tuple[LinkedClaim, ...] = ()
+    corroborates: tuple[LinkedClaim, ...] = ()
+    qualifies: tuple[LinkedClaim, ...] = ()
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.denials)
+
+
+@dataclass(frozen=True, slots=True)
+class BriefRecord:
+    id: int
+    title: str
+    body: str
+    marking_scheme: MarkingScheme
+    default_marking: str
+    author: str
+    organisation: str
+    status: BriefStatus
+    created: dt.datetime
+    updated: dt.datetime
+    summary_statement: str = ""
+
+    @property
+    def ref(self) -> str:
+        return f"b{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSummary:
+    id: int
+    title: str
+    status: BriefStatus
+    marking_scheme: MarkingScheme
+    default_marking: str
+    updated: dt.datetime
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRecord:
+    id: int
+    brief_id: int
+    body: str
+    reason: str  # "save", "autosave", "restore"
+    created: dt.datetime
+    word_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WaiverRecord:
+    id: int
+    brief_id: int
+    claim_id: int
+    reason: str
+    created: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One key inside a citation in a brief body: ``[@c12; @s3]`` holds two."""
+
+    key: str  # "c12" or "s3"
+    kind: str  # "claim" or "source"
+    ident: int
+    line: int  # 1-based
+    column: int  # 1-based, of the '@'
+    start: int  # offset of the key's '@' in the body
+    end: int  # offset just after the key
+    group_start: int  # offset of the '[' of the whole bracket
+    group_end: int  # offset just after the ']'
+    section: str = ""  # nearest heading above, '' before any
+
+
+@dataclass(frozen=True, slots=True)
+class WhereCited:
+    brief_id: int
+    brief_title: str
+    claim_id: int
+    line: int
+    column: int
+    section: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    entity: str  # "source", "claim", "actor"
+    id: int
+    title: str  # source title, claim statement, actor name
+    snippet: str  # with the matches between \x02 and \x03 markers (see app.search)
+    rank: float
+
+    @property
+    def ref(self) -> str:
+        return {"source": "s", "claim": "c", "actor": "a"}[self.entity] + str(self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    total: int
+    offset: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change(Generic[T]):
+    """What one service call changed: enough for every open view to refresh and for undo.
+
+    ``action``: "created", "updated", "deleted", "linked", "unlinked", "restored".
+    ``before``/``after``: the record before and after (None where it did not exist).
+    ``affected``: other ids touched, as ("claim", 12) pairs, e.g. both ends of a link.
+    """
+
+    entity: str
+    action: str
+    id: int
+    before: T | None = None
+    after: T | None = None
+    affected: tuple[tuple[str, int], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    source_id: int | None = None
+    actor_id: int | None = None
+    actor_name: str | None = None
+    tag: str | None = None
+    status: ClaimStatus | None = None
+    contested: bool = False
+    said_from: dt.date | None = None
+    said_to: dt.date | None = None
+    text: str | None = None  # full-text restriction (search syntax)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFilter:
+    kind: SourceKind | None = None
+    reliability: str | None = None
+    outlet: str | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    text: str | None = None

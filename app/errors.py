@@ -1,0 +1,79 @@
+"""Typed errors whose messages a user can read.
+
+Every error raised by ``app`` for a reason the user can act on is a :class:`BriefdeskError`. Its ``str()`` is one
+plain sentence suitable for a dialog or a CLI's stderr line. Anything else escaping ``app`` is a bug.
+"""
+
+from __future__ import annotations
+
+
+class BriefdeskError(Exception):
+    """Base of all user-facing errors."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(BriefdeskError):
+    """A source, actor, claim, brief, link or revision with that id does not exist."""
+
+    def __init__(self, entity: str, ident: object) -> None:
+        super().__init__(f"There is no {entity} with id {ident}.")
+        self.entity = entity
+        self.ident = ident
+
+
+class ValidationError(BriefdeskError):
+    """A value given by the user is not acceptable (bad grade, bad date, quote not in source, ...)."""
+
+
+class ConflictError(BriefdeskError):
+    """The change would break a rule of the library (duplicate link, self-link, duplicate actor, ...)."""
+
+
+class LibraryError(BriefdeskError):
+    """The library file cannot be opened or used (not a library, corrupt, newer, locked)."""
+
+
+class NotALibraryError(LibraryError):
+    pass
+
+
+class LibraryTooNewError(LibraryError):
+    pass
+
+
+class LibraryBusyError(LibraryError):
+    pass
+
+
+class ImportError_(BriefdeskError):
+    """A file could not be imported; the message names the file and says why."""
+
+
+class ExportError(BriefdeskError):
+    """A brief could not be exported; the message says why."""
+
+
+class UnknownCitationError(ExportError):
+    """The brief cites keys that are not in the library."""
+
+    def __init__(self, missing: list[tuple[str, int]]) -> None:
+        listing = ", ".join(f"{key} (line {line})" for key, line in missing)
+        super().__init__(f"The brief cites {len(missing)} unknown key(s): {listing}.")
+        self.missing = missing
+
+
+class CheckFailedError(ExportError):
+    """Export refused because the brief has check errors (use --force for a draft)."""
+
+
+class CancelledError(BriefdeskError):
+    """The user cancelled a long operation; nothing partial was stored."""
+
+    def __init__(self, message: str = "Cancelled.") -> None:
+        super().__init__(message)
