@@ -1,0 +1,93 @@
+"""The ``briefdesk`` command line.
+
+Exit codes: 0 ok, 1 a user error (one plain line on stderr), 2 usage. Every command takes ``--json``.
+Command families live in their own modules (listed in ``COMMAND_MODULES``), each with ``register(sub)``;
+a handler is ``handler(args, ctx) -> int`` and raises ``BriefdeskError`` for anything the user can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from app import APP_NAME, __version__
+from app.cli.common import Context
+from app.errors import BriefdeskError
+
+COMMAND_MODULES = (
+    "app.cli.library_cmds",  # demo, sources, actors, claims, source, claim, search, brief, where-cited
+    "app.cli.import_cmds",  # import, extract
+    "app.cli.export_cmds",  # export
+    "app.cli.check_cmds",  # check
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2 with one line
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefdesk",
+        description=f"{APP_NAME}: write sourced briefs from a local library of graded claims.",
+    )
+    parser.add_argument("--library", metavar="PATH", help="the library file (default: $BRIEFDESK_LIBRARY or "
+                        "the user data directory)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    args_list = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        if args.command is None:
+            return _run_gui(args)
+        parser.print_help(sys.stderr)
+        return 2
+    ctx = Context(args)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except BriefdeskError as exc:
+        sys.stderr.write(f"briefdesk: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("briefdesk: interrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        ctx.close()
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from ui.main import run  # type: ignore[import-not-found]
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("ui"):
+            sys.stderr.write("briefdesk: the desktop app is not part of this build yet; see `briefdesk --help`.\n")
+            return 1
+        raise
+    return run(library=args.library)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

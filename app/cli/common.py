@@ -1,0 +1,103 @@
+"""Shared plumbing for command modules: opening the library, printing JSON or tables."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.paths import default_library_path
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, enums, dates, tuples → JSON-friendly values with stable keys."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for extra in ("ref", "grade", "contested", "label"):
+            if hasattr(type(value), extra) and isinstance(getattr(type(value), extra), property):
+                out[extra] = to_jsonable(getattr(value, extra))
+        return out
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, bytes):
+        return None
+    return value
+
+
+class Context:
+    """What a command handler gets: the parsed global options and helpers."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.json: bool = bool(getattr(args, "json", False))
+        self._library = None
+
+    @property
+    def library_path(self) -> Path:
+        if getattr(self.args, "library", None):
+            return Path(self.args.library).expanduser()
+        env = os.environ.get("BRIEFDESK_LIBRARY")
+        if env:
+            return Path(env).expanduser()
+        return default_library_path()
+
+    def open_library(self, *, create: bool = True):
+        from app.library import Library
+
+        if self._library is None:
+            self._library = Library.open(self.library_path, create=create)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    def output(self, payload: Any, text: str | Callable[[], str]) -> None:
+        """Print ``payload`` as one JSON document with --json, else the readable ``text``."""
+        if self.json:
+            json.dump(to_jsonable(payload), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            body = text() if callable(text) else text
+            if body:
+                sys.stdout.write(body if body.endswith("\n") else body + "\n")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: int = 60) -> str:
+    """A plain aligned text table; long cells are clipped with an ellipsis."""
+
+    def cell(v: Any) -> str:
+        s = "" if v is None else str(v)
+        s = " ".join(s.split())
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, v in enumerate(row):
+            widths[i] = max(widths[i], len(v))
+    lines = ["  ".join(h.ljust(widths[i]) for i, h in enumerate(headers)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in cells:
+        lines.append("  ".join(v.ljust(widths[i]) for i, v in enumerate(row)).rstrip())
+    return "\n".join(lines)
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
