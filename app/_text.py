@@ -1,0 +1,91 @@
+"""Text helpers shared by services: quote matching with whitespace/typographic-quote normalisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.errors import ValidationError
+
+_QUOTE_MAP = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+})
+
+# XML 1.0 forbids these; SQLite stores them fine, so only exporters drop them.
+_WS_RE = re.compile(r"\s+")
+
+
+def normalise_for_match(text: str) -> tuple[str, list[int]]:
+    """Collapse whitespace, unify quotes; return the text and, for each output char, its input offset."""
+    out: list[str] = []
+    offsets: list[int] = []
+    prev_space = False
+    translated = text.translate(_QUOTE_MAP)
+    for i, ch in enumerate(translated):
+        if ch.isspace():
+            if prev_space or not out:
+                prev_space = True
+                continue
+            out.append(" ")
+            offsets.append(i)
+            prev_space = True
+        else:
+            out.append(ch)
+            offsets.append(i)
+            prev_space = False
+    return "".join(out), offsets
+
+
+def find_quote(body: str, quote: str, *, span: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Find ``quote`` in ``body``; return the (start, end) of its verbatim occurrence.
+
+    Whitespace runs and typographic quotes are normalised on both sides. When ``span`` is given it is
+    validated instead: the body's text there must be the quote.
+    """
+    q_norm, _ = normalise_for_match(quote)
+    q_norm = q_norm.strip()
+    if not q_norm:
+        raise ValidationError("The quote is empty; select or type the words as the source has them.")
+    if span is not None:
+        start, end = span
+        if not (0 <= start < end <= len(body)):
+            raise ValidationError(f"The span {start}-{end} is outside the source's text (0-{len(body)}).")
+        got, _ = normalise_for_match(body[start:end])
+        if got.strip() != q_norm:
+            raise ValidationError("The quote does not match the source's text at the given position.")
+        return start, end
+    b_norm, offsets = normalise_for_match(body)
+    pos = b_norm.find(q_norm)
+    if pos < 0:
+        # Also accept a different Unicode normalisation form of the same characters.
+        b_nfc, q_nfc = unicodedata.normalize("NFC", b_norm), unicodedata.normalize("NFC", q_norm)
+        if b_nfc != b_norm or q_nfc != q_norm:
+            if q_nfc in b_nfc and len(b_nfc) == len(b_norm):
+                pos = b_nfc.find(q_nfc)
+        if pos < 0:
+            short = q_norm if len(q_norm) <= 60 else q_norm[:57] + "..."
+            raise ValidationError(f"The quote \"{short}\" does not occur in the source's text.")
+    start = offsets[pos]
+    end = offsets[pos + len(q_norm) - 1] + 1
+    return start, end
+
+
+def norm_key(text: str) -> str:
+    """Normalised form used for uniqueness of actor names and affiliations."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def clean_line(value: object, *, what: str, required: bool = False, max_len: int = 2000) -> str:
+    text = "" if value is None else str(value)
+    text = text.strip()
+    if required and not text:
+        raise ValidationError(f"The {what} cannot be empty.")
+    if len(text) > max_len:
+        raise ValidationError(f"The {what} is too long ({len(text)} characters; at most {max_len}).")
+    return text
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))

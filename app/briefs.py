@@ -1,0 +1,284 @@
+"""Briefs: Markdown bodies with citations, their revisions, balance waivers and where-cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select
+
+from app._text import clean_line, word_count
+from app.citations import parse_citations
+from app.domain import (
+    BriefRecord,
+    BriefStatus,
+    BriefSummary,
+    Change,
+    MarkingScheme,
+    Page,
+    RevisionRecord,
+    WaiverRecord,
+    WhereCited,
+)
+from app.errors import ConflictError, NotFoundError, ValidationError
+from app.markings import parse_default_marking
+from app.storage.models import BalanceWaiver, Brief, BriefCitation, BriefRevision, Claim, utcnow
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+# While editing, an autosave keeps a revision at most this often; explicit saves always keep one.
+AUTOSAVE_REVISION_INTERVAL = dt.timedelta(minutes=5)
+MAX_BODY_CHARS = 20_000_000
+REVISIONS_KEPT = 200
+
+
+def _record(b: Brief) -> BriefRecord:
+    return BriefRecord(id=b.id, title=b.title, body=b.body, marking_scheme=MarkingScheme(b.marking_scheme),
+                       default_marking=b.default_marking, author=b.author, organisation=b.organisation,
+                       status=BriefStatus(b.status), created=b.created, updated=b.updated,
+                       summary_statement=b.summary_statement or "")
+
+
+def _revision(r: BriefRevision) -> RevisionRecord:
+    return RevisionRecord(id=r.id, brief_id=r.brief_id, body=r.body, reason=r.reason, created=r.created,
+                          word_count=r.word_count)
+
+
+def _waiver(w: BalanceWaiver) -> WaiverRecord:
+    return WaiverRecord(id=w.id, brief_id=w.brief_id, claim_id=w.claim_id, reason=w.reason, created=w.created)
+
+
+class BriefService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def _meta(self, fields: dict[str, Any], current: Brief | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "title":
+                out[key] = clean_line(value, what="title", required=True, max_len=1000)
+            elif key in ("author", "organisation"):
+                out[key] = clean_line(value, what=key, max_len=1000)
+            elif key == "status":
+                out[key] = BriefStatus.parse(value).value
+            elif key == "marking_scheme":
+                out[key] = MarkingScheme.parse(value).value
+            elif key == "default_marking" or key == "summary_statement":
+                out[key] = value or ""
+            else:
+                raise ValidationError(f"A brief has no field '{key}'.")
+        if "marking_scheme" in out or "default_marking" in out:
+            scheme = MarkingScheme(out.get("marking_scheme", current.marking_scheme if current else "none"))
+            default = out.get("default_marking", current.default_marking if current else "")
+            if "marking_scheme" in out and "default_marking" not in out and current is not None:
+                default = "" if scheme.value != current.marking_scheme else default
+            out["default_marking"] = parse_default_marking(scheme, default)
+        return out
+
+    def create(self, *, title: str, body: str = "", marking_scheme: str = "none", default_marking: str = "",
+               author: str = "", organisation: str = "", status: str = "draft",
+               summary_statement: str = "") -> Change[BriefRecord]:
+        values = self._meta({"title": title, "marking_scheme": marking_scheme, "default_marking": default_marking,
+                             "author": author, "organisation": organisation, "status": status,
+                             "summary_statement": summary_statement})
+        self._check_body(body)
+        now = utcnow()
+        with self._lib.writing() as s:
+            brief = Brief(body=body, created=now, updated=now, **values)
+            s.add(brief)
+            s.flush()
+            self._index_citations(s, brief.id, body)
+            if body:
+                s.add(BriefRevision(brief_id=brief.id, body=body, reason="save", word_count=word_count(body),
+                                    created=now))
+            record = _record(brief)
+        return Change("brief", "created", record.id, after=record)
+
+    @staticmethod
+    def _check_body(body: str) -> None:
+        if not isinstance(body, str):
+            raise ValidationError("A brief's body must be text.")
+        if len(body) > MAX_BODY_CHARS:
+            raise ValidationError(f"The brief is too long ({len(body):,} characters; at most 20 million).")
+
+    def get(self, brief_id: int) -> BriefRecord:
+        with self._lib.reading() as s:
+            brief = s.get(Brief, int(brief_id))
+            if brief is None:
+                raise NotFoundError("brief", brief_id)
+            return _record(brief)
+
+    def list(self, *, offset: int = 0, limit: int = 100, text: str | None = None) -> Page[BriefSummary]:
+        with self._lib.reading() as s:
+            q = select(Brief.id, Brief.title, Brief.status, Brief.marking_scheme, Brief.default_marking,
+                       Brief.updated, Brief.author)
+            cq = select(func.count()).select_from(Brief)
+            if text and text.strip():
+                q = q.where(Brief.title.like(f"%{text.strip()}%"))
+                cq = cq.where(Brief.title.like(f"%{text.strip()}%"))
+            rows = s.execute(q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)).all()
+            total = s.scalar(cq) or 0
+        items = tuple(BriefSummary(id=r.id, title=r.title, status=BriefStatus(r.status),
+                                   marking_scheme=MarkingScheme(r.marking_scheme), default_marking=r.default_marking,
+                                   updated=r.updated, author=r.author) for r in rows)
+        return Page(items, total, offset, limit)
+
+    def update(self, brief_id: int, **fields: Any) -> Change[BriefRecord]:
+        """Edit a brief's properties (title, author, organisation, marking, status, summary statement)."""
+        if "body" in fields:
+            raise ValidationError("Use set_body to change a brief's text.")
+        with self._lib.writing() as s:
+            brief = s.get(Brief, int(brief_id))
+            if brief is None:
+                raise NotFoundError("brief", brief_id)
+            before = _record(brief)
+            for key, value in self._meta(fields, brief).items():
+                setattr(brief, key, value)
+            brief.updated = utcnow()
+            s.flush()
+            after = _record(brief)
+        return Change("brief", "updated", brief_id, before=before, after=after)
+
+    def set_body(self, brief_id: int, body: str, *, reason: str | None = "save") -> Change[BriefRecord]:
+        """Store a new body. ``reason``: "save" always keeps a revision; "autosave" keeps one at most every
+        few minutes; None keeps none. A body identical to the last revision adds no revision."""
+        self._check_body(body)
+        if reason not in (None, "save", "autosave", "restore"):
+            raise ValidationError(f"Unknown reason for saving: {reason}.")
+        now = utcnow()
+        with self._lib.writing() as s:
+            brief = s.get(Brief, int(brief_id))
+            if brief is None:
+                raise NotFoundError("brief", brief_id)
+            before = _record(brief)
+            changed = brief.body != body
+            if changed:
+                brief.body = body
+                brief.updated = now
+                self._index_citations(s, brief.id, body)
+            revision_id = None
+            if reason is not None:
+                last = s.scalar(select(BriefRevision).where(BriefRevision.brief_id == brief.id)
+                                .order_by(BriefRevision.id.desc()).limit(1))
+                due = reason != "autosave" or last is None or (now - last.created) >= AUTOSAVE_REVISION_INTERVAL
+                if due and (last is None or last.body != body):
+                    rev = BriefRevision(brief_id=brief.id, body=body, reason=reason, word_count=word_count(body),
+                                        created=now)
+                    s.add(rev)
+                    s.flush()
+                    revision_id = rev.id
+                    self._prune(s, brief.id)
+            after = _record(brief)
+        return Change("brief", "updated" if changed else "unchanged", brief_id, before=before, after=after,
+                      extra={"revision_id": revision_id})
+
+    @staticmethod
+    def _prune(s, brief_id: int) -> None:
+        """Keep the newest REVISIONS_KEPT revisions; explicit saves are kept longer than autosaves."""
+        ids = list(s.scalars(select(BriefRevision.id).where(BriefRevision.brief_id == brief_id,
+                                                             BriefRevision.reason == "autosave")
+                             .order_by(BriefRevision.id.desc()).offset(REVISIONS_KEPT)))
+        if ids:
+            s.execute(delete(BriefRevision).where(BriefRevision.id.in_(ids)))
+
+    @staticmethod
+    def _index_citations(s, brief_id: int, body: str) -> None:
+        s.execute(delete(BriefCitation).where(BriefCitation.brief_id == brief_id))
+        rows = [{"brief_id": brief_id, "kind": c.kind, "ident": c.ident, "line": c.line, "col": c.column,
+                 "section": c.section} for c in parse_citations(body)]
+        if rows:
+            s.execute(BriefCitation.__table__.insert(), rows)
+
+    def delete(self, brief_id: int) -> Change[BriefRecord]:
+        with self._lib.writing() as s:
+            brief = s.get(Brief, int(brief_id))
+            if brief is None:
+                raise NotFoundError("brief", brief_id)
+            before = _record(brief)
+            s.delete(brief)
+        return Change("brief", "deleted", brief_id, before=before)
+
+    # --- revisions -----------------------------------------------------------------------------------
+    def revisions(self, brief_id: int) -> list[RevisionRecord]:
+        """Newest first. Bodies included (briefs are small next to the library)."""
+        with self._lib.reading() as s:
+            if s.get(Brief, int(brief_id)) is None:
+                raise NotFoundError("brief", brief_id)
+            return [_revision(r) for r in s.scalars(select(BriefRevision).where(BriefRevision.brief_id == brief_id)
+                                                    .order_by(BriefRevision.id.desc()))]
+
+    def revision(self, revision_id: int) -> RevisionRecord:
+        with self._lib.reading() as s:
+            rev = s.get(BriefRevision, int(revision_id))
+            if rev is None:
+                raise NotFoundError("revision", revision_id)
+            return _revision(rev)
+
+    def restore_revision(self, revision_id: int) -> Change[BriefRecord]:
+        """Make an old revision the current body (the current body is kept as a revision first)."""
+        rev = self.revision(revision_id)
+        current = self.get(rev.brief_id)
+        if current.body != rev.body:
+            self.set_body(rev.brief_id, current.body, reason="save")
+        return self.set_body(rev.brief_id, rev.body, reason="restore")
+
+    # --- waivers -------------------------------------------------------------------------------------
+    def add_waiver(self, *, brief_id: int, claim_id: int, reason: str) -> Change[WaiverRecord]:
+        reason = clean_line(reason, what="reason for the waiver", required=True, max_len=4000)
+        with self._lib.writing() as s:
+            if s.get(Brief, int(brief_id)) is None:
+                raise NotFoundError("brief", brief_id)
+            if s.get(Claim, int(claim_id)) is None:
+                raise NotFoundError("claim", claim_id)
+            existing = s.scalar(select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id,
+                                                            BalanceWaiver.claim_id == claim_id))
+            if existing is not None:
+                raise ConflictError(f"Brief {brief_id} already has a waiver for claim {claim_id}.")
+            w = BalanceWaiver(brief_id=brief_id, claim_id=claim_id, reason=reason, created=utcnow())
+            s.add(w)
+            s.flush()
+            rec = _waiver(w)
+        return Change("waiver", "created", rec.id, after=rec, affected=(("brief", brief_id), ("claim", claim_id)))
+
+    def waivers(self, brief_id: int) -> list[WaiverRecord]:
+        with self._lib.reading() as s:
+            return [_waiver(w) for w in s.scalars(select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id)
+                                                  .order_by(BalanceWaiver.id))]
+
+    def remove_waiver(self, waiver_id: int) -> Change[WaiverRecord]:
+        with self._lib.writing() as s:
+            w = s.get(BalanceWaiver, int(waiver_id))
+            if w is None:
+                raise NotFoundError("waiver", waiver_id)
+            rec = _waiver(w)
+            s.delete(w)
+        return Change("waiver", "deleted", rec.id, before=rec, affected=(("brief", rec.brief_id),))
+
+    # --- where cited ---------------------------------------------------------------------------------
+    def where_cited(self, claim_id: int) -> list[WhereCited]:
+        """Every place a brief cites the claim: brief, line, column and section."""
+        with self._lib.reading() as s:
+            if s.get(Claim, int(claim_id)) is None:
+                raise NotFoundError("claim", claim_id)
+            rows = s.execute(
+                select(BriefCitation.brief_id, Brief.title, BriefCitation.line, BriefCitation.col,
+                       BriefCitation.section)
+                .join(Brief, Brief.id == BriefCitation.brief_id)
+                .where(BriefCitation.kind == "claim", BriefCitation.ident == claim_id)
+                .order_by(BriefCitation.brief_id, BriefCitation.line, BriefCitation.col)
+            ).all()
+        return [WhereCited(brief_id=r.brief_id, brief_title=r.title, claim_id=int(claim_id), line=r.line,
+                           column=r.col, section=r.section) for r in rows]
+
+    def citing_briefs(self, claim_ids: list[int]) -> dict[int, list[int]]:
+        """For each claim id, the briefs citing it (for propagation notices)."""
+        out: dict[int, list[int]] = {}
+        with self._lib.reading() as s:
+            for start in range(0, len(claim_ids), 500):
+                rows = s.execute(select(BriefCitation.ident, BriefCitation.brief_id).distinct()
+                                 .where(BriefCitation.kind == "claim",
+                                        BriefCitation.ident.in_(claim_ids[start : start + 500]))).all()
+                for ident, brief_id in rows:
+                    out.setdefault(ident, []).append(brief_id)
+        return out

@@ -1,0 +1,390 @@
+"""Claims: who said what, when, quoted verbatim from a source, graded; and their links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, delete, exists, func, insert, select
+
+from app._text import clean_line, find_quote
+from app.domain import (
+    Change,
+    ClaimFilter,
+    ClaimRecord,
+    ClaimStatus,
+    ClaimWithLinks,
+    LinkedClaim,
+    LinkKind,
+    LinkRecord,
+    Page,
+    SourceKind,
+    parse_credibility,
+    parse_date,
+)
+from app.errors import NotFoundError, ValidationError
+from app.storage import sqlite as sqlite_parts
+from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, utcnow
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+TAG_SEP = "\x1f"
+
+_denials = (
+    select(func.count()).select_from(ClaimLink)
+    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies").scalar_subquery()
+)
+_corroborations = (
+    select(func.count()).select_from(ClaimLink)
+    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "corroborates").scalar_subquery()
+)
+_tags = select(sqlite_parts.string_agg(ClaimTag.tag, TAG_SEP)).where(ClaimTag.claim_id == Claim.id).scalar_subquery()
+
+CLAIM_COLUMNS = (
+    Claim.id, Claim.source_id, Source.title.label("source_title"), Source.outlet.label("source_outlet"),
+    Source.kind.label("source_kind"), Source.published.label("source_published"),
+    Source.reliability.label("source_reliability"), Claim.actor_id, Actor.name.label("actor_name"),
+    Actor.role.label("actor_role"), Actor.affiliation.label("actor_affiliation"), Claim.statement, Claim.quote,
+    Claim.span_start, Claim.span_end, Claim.said, Claim.credibility, Claim.status, _tags.label("tags"),
+    Claim.notes, Claim.created, Claim.updated, _denials.label("denials"), _corroborations.label("corroborations"),
+    Source.url.label("source_url"), Source.accessed.label("source_accessed"),
+)
+
+CLAIM_SORTS = {
+    "id": (Claim.id,),
+    "said": (Claim.said,),
+    "credibility": (Claim.credibility,),
+    "status": (Claim.status,),
+    "actor": (Actor.norm_name,),
+    "source": (Source.title,),
+    "statement": (Claim.statement,),
+}
+EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "actor_id", "quote", "span")
+
+
+def claim_select():
+    return select(*CLAIM_COLUMNS).join(Source, Source.id == Claim.source_id).outerjoin(Actor, Actor.id == Claim.actor_id)
+
+
+def row_to_record(r: Any) -> ClaimRecord:
+    return ClaimRecord(
+        id=r.id, source_id=r.source_id, source_title=r.source_title, source_outlet=r.source_outlet,
+        source_kind=SourceKind(r.source_kind), source_published=r.source_published,
+        source_reliability=r.source_reliability, actor_id=r.actor_id, actor_name=r.actor_name or "",
+        actor_role=r.actor_role or "", actor_affiliation=r.actor_affiliation or "", statement=r.statement,
+        quote=r.quote, span_start=r.span_start, span_end=r.span_end, said=r.said, credibility=r.credibility,
+        status=ClaimStatus(r.status), tags=tuple(sorted(r.tags.split(TAG_SEP))) if r.tags else (), notes=r.notes,
+        created=r.created, updated=r.updated, denial_count=r.denials or 0, corroboration_count=r.corroborations or 0,
+        source_url=r.source_url or "", source_accessed=r.source_accessed,
+    )
+
+
+def link_record(link: Any) -> LinkRecord:
+    return LinkRecord(id=link.id, kind=LinkKind(link.kind), from_claim_id=link.from_claim_id,
+                      to_claim_id=link.to_claim_id, note=link.note, created=link.created)
+
+
+def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
+    if tags is None:
+        return []
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    out = []
+    for t in tags:
+        tag = " ".join(str(t).split()).lower()
+        if not tag:
+            continue
+        if len(tag) > 100:
+            raise ValidationError(f"The tag '{tag[:40]}...' is too long (at most 100 characters).")
+        out.append(tag)
+    return list(dict.fromkeys(out))
+
+
+class ClaimService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    # --- reading -------------------------------------------------------------------------------------
+    def _load(self, s, claim_id: int) -> ClaimRecord:
+        row = s.execute(claim_select().where(Claim.id == claim_id)).first()
+        if row is None:
+            raise NotFoundError("claim", claim_id)
+        return row_to_record(row)
+
+    def get(self, claim_id: int) -> ClaimRecord:
+        with self._lib.reading() as s:
+            return self._load(s, int(claim_id))
+
+    def get_many(self, ids: Iterable[int]) -> dict[int, ClaimRecord]:
+        ids = list(dict.fromkeys(int(i) for i in ids))
+        out: dict[int, ClaimRecord] = {}
+        with self._lib.reading() as s:
+            for start in range(0, len(ids), 500):
+                for row in s.execute(claim_select().where(Claim.id.in_(ids[start : start + 500]))):
+                    out[row.id] = row_to_record(row)
+        return out
+
+    def for_source(self, source_id: int) -> list[ClaimRecord]:
+        with self._lib.reading() as s:
+            if s.get(Source, source_id) is None:
+                raise NotFoundError("source", source_id)
+            rows = s.execute(claim_select().where(Claim.source_id == source_id).order_by(Claim.span_start))
+            return [row_to_record(r) for r in rows]
+
+    def tags(self) -> list[str]:
+        with self._lib.reading() as s:
+            return list(s.scalars(select(ClaimTag.tag).distinct().order_by(ClaimTag.tag)))
+
+    def _conditions(self, flt: ClaimFilter) -> list:
+        conds: list = []
+        if flt.source_id is not None:
+            conds.append(Claim.source_id == flt.source_id)
+        if flt.actor_id is not None:
+            conds.append(Claim.actor_id == flt.actor_id)
+        if flt.actor_name:
+            from app._text import norm_key
+
+            like = f"%{norm_key(flt.actor_name)}%"
+            conds.append(Claim.actor_id.in_(select(Actor.id).where(Actor.norm_name.like(like))))
+        if flt.tag:
+            tag = " ".join(flt.tag.split()).lower()
+            conds.append(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == tag))
+        if flt.status is not None:
+            conds.append(Claim.status == ClaimStatus.parse(flt.status).value)
+        if flt.contested:
+            conds.append(exists().where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies"))
+        if flt.said_from:
+            conds.append(Claim.said >= flt.said_from)
+        if flt.said_to:
+            conds.append(Claim.said <= flt.said_to)
+        if flt.text and flt.text.strip():
+            ids = sqlite_parts.fts_ids_clause("claim", flt.text)
+            conds.append(Claim.id.in_(ids) if ids is not None else False)
+        return conds
+
+    def list(
+        self,
+        flt: ClaimFilter | None = None,
+        *,
+        sort: str = "said",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 100,
+        with_total: bool = True,
+    ) -> Page[ClaimRecord]:
+        """A page of claims, filtered and sorted in SQL. ``with_total=False`` skips counting (faster)."""
+        flt = flt or ClaimFilter()
+        if sort not in CLAIM_SORTS:
+            raise ValidationError(f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}.")
+        conds = self._conditions(flt)
+        order = []
+        for col in CLAIM_SORTS[sort]:
+            order.append(col.desc() if descending else col.asc())
+        order.append(Claim.id.desc() if descending else Claim.id.asc())
+        q = claim_select().where(and_(True, *conds)).order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+        with self._lib.reading() as s:
+            items = tuple(row_to_record(r) for r in s.execute(q))
+            total = self._count(s, conds) if with_total else -1
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def _count(self, s, conds: list) -> int:
+        q = select(func.count()).select_from(Claim)
+        if conds:
+            q = q.where(and_(*conds))
+        return s.scalar(q) or 0
+
+    def count(self, flt: ClaimFilter | None = None) -> int:
+        with self._lib.reading() as s:
+            return self._count(s, self._conditions(flt or ClaimFilter()))
+
+    def ids(self, flt: ClaimFilter | None = None, *, sort: str = "said", descending: bool = True,
+            offset: int = 0, limit: int = 1000) -> list[int]:
+        """Just the ids of a page (cheap; for lazy item models that fetch rows on demand)."""
+        flt = flt or ClaimFilter()
+        conds = self._conditions(flt)
+        order = [c.desc() if descending else c.asc() for c in CLAIM_SORTS[sort]]
+        order.append(Claim.id.desc() if descending else Claim.id.asc())
+        q = select(Claim.id)
+        if sort == "actor":
+            q = q.outerjoin(Actor, Actor.id == Claim.actor_id)
+        if sort == "source":
+            q = q.join(Source, Source.id == Claim.source_id)
+        q = q.where(and_(True, *conds)).order_by(*order).offset(max(0, offset)).limit(limit)
+        with self._lib.reading() as s:
+            return list(s.scalars(q))
+
+    def with_links(self, claim_id: int) -> ClaimWithLinks:
+        """A claim with its denials, corroborations and qualifications, each with its own grades."""
+        with self._lib.reading() as s:
+            claim = self._load(s, int(claim_id))
+            links = s.scalars(
+                select(ClaimLink).where((ClaimLink.to_claim_id == claim.id) | (ClaimLink.from_claim_id == claim.id))
+                .order_by(ClaimLink.id)
+            ).all()
+            other_ids = {ln.from_claim_id if ln.to_claim_id == claim.id else ln.to_claim_id for ln in links}
+            others = {}
+            if other_ids:
+                for row in s.execute(claim_select().where(Claim.id.in_(other_ids))):
+                    others[row.id] = row_to_record(row)
+        groups: dict[str, list[LinkedClaim]] = {k: [] for k in
+                                                ("denials", "corroborations", "qualifications", "denies",
+                                                 "corroborates", "qualifies")}
+        incoming = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
+        for ln in links:
+            rec = link_record(ln)
+            if ln.to_claim_id == claim.id:
+                groups[incoming[ln.kind]].append(LinkedClaim(rec, others[ln.from_claim_id]))
+            else:
+                groups[ln.kind].append(LinkedClaim(rec, others[ln.to_claim_id]))
+        for key in groups:
+            groups[key].sort(key=lambda lc: (lc.claim.said or dt.date.min, lc.claim.id))
+        return ClaimWithLinks(claim=claim, **{k: tuple(v) for k, v in groups.items()})
+
+    # --- writing -------------------------------------------------------------------------------------
+    def create(
+        self,
+        *,
+        source_id: int,
+        quote: str,
+        actor_id: int | None = None,
+        actor: str | None = None,
+        role: str = "",
+        affiliation: str = "",
+        statement: str = "",
+        span: tuple[int, int] | None = None,
+        said: str | dt.date | None = None,
+        credibility: int | str = 6,
+        status: str | ClaimStatus = ClaimStatus.UNVERIFIED,
+        tags: Iterable[str] | str | None = (),
+        notes: str = "",
+    ) -> Change[ClaimRecord]:
+        """Add a claim drawn from a source. The quote must occur in the source's text (whitespace and
+        typographic quotes normalised); its span is found (or validated when given) and the stored quote is
+        the source's own characters there. ``actor`` (a name) is found or created."""
+        with self._lib.writing() as s:
+            record, created_actor = self._create(
+                s, source_id=source_id, quote=quote, actor_id=actor_id, actor=actor, role=role,
+                affiliation=affiliation, statement=statement, span=span, said=said, credibility=credibility,
+                status=status, tags=tags, notes=notes,
+            )
+        affected = (("actor", record.actor_id),) if created_actor and record.actor_id else ()
+        return Change("claim", "created", record.id, after=record, affected=affected,
+                      extra={"created_actor": created_actor})
+
+    def _create(self, s, *, source_id, quote, actor_id=None, actor=None, role="", affiliation="", statement="",
+                span=None, said=None, credibility=6, status=ClaimStatus.UNVERIFIED, tags=(), notes="",
+                claim_id: int | None = None, created: dt.datetime | None = None) -> tuple[ClaimRecord, bool]:
+        src = s.get(Source, int(source_id))
+        if src is None:
+            raise NotFoundError("source", source_id)
+        start, end = find_quote(src.body, quote or "", span=span)
+        said_date = parse_date(said, what="date said")
+        cred = parse_credibility(credibility)
+        status_value = ClaimStatus.parse(status).value
+        created_actor = False
+        if actor_id is not None:
+            if s.get(Actor, int(actor_id)) is None:
+                raise NotFoundError("actor", actor_id)
+        elif actor and str(actor).strip():
+            from app.actors import ActorService
+
+            found, created_actor = self._lib.actors._get_or_create(
+                s, name=str(actor), role=role or "", affiliation=affiliation or ""
+            )
+            actor_id = found.id
+            _ = ActorService
+        now = utcnow()
+        statement_text = clean_line(statement, what="statement", max_len=20000) or " ".join(
+            src.body[start:end].split()
+        )
+        claim = Claim(id=claim_id, source_id=src.id, actor_id=actor_id, statement=statement_text,
+                      quote=src.body[start:end], span_start=start, span_end=end, said=said_date, credibility=cred,
+                      status=status_value, notes=notes or "", created=created or now, updated=now)
+        s.add(claim)
+        s.flush()
+        for tag in _clean_tags(tags):
+            s.add(ClaimTag(claim_id=claim.id, tag=tag))
+        s.flush()
+        return self._load(s, claim.id), created_actor
+
+    def update(self, claim_id: int, **fields: Any) -> Change[ClaimRecord]:
+        """Edit a claim: statement, said, credibility, status, tags, notes, actor_id, quote (re-found)."""
+        with self._lib.writing() as s:
+            claim = s.get(Claim, int(claim_id))
+            if claim is None:
+                raise NotFoundError("claim", claim_id)
+            before = self._load(s, claim.id)
+            for key, value in fields.items():
+                if key not in EDITABLE:
+                    raise ValidationError(f"A claim has no editable field '{key}'.")
+                if key == "statement":
+                    claim.statement = clean_line(value, what="statement", required=True, max_len=20000)
+                elif key == "said":
+                    claim.said = parse_date(value, what="date said")
+                elif key == "credibility":
+                    claim.credibility = parse_credibility(value)
+                elif key == "status":
+                    claim.status = ClaimStatus.parse(value).value
+                elif key == "notes":
+                    claim.notes = value or ""
+                elif key == "actor_id":
+                    if value is not None and s.get(Actor, int(value)) is None:
+                        raise NotFoundError("actor", value)
+                    claim.actor_id = value
+                elif key == "quote":
+                    body = s.get(Source, claim.source_id).body
+                    start, end = find_quote(body, value, span=fields.get("span"))
+                    claim.quote, claim.span_start, claim.span_end = body[start:end], start, end
+                elif key == "tags":
+                    s.execute(delete(ClaimTag).where(ClaimTag.claim_id == claim.id))
+                    for tag in _clean_tags(value):
+                        s.add(ClaimTag(claim_id=claim.id, tag=tag))
+            claim.updated = utcnow()
+            s.flush()
+            after = self._load(s, claim.id)
+        return Change("claim", "updated", after.id, before=before, after=after)
+
+    def delete(self, claim_id: int) -> Change[ClaimRecord]:
+        """Delete a claim and its links. ``extra["links"]`` keeps the links so ``restore`` can undo it."""
+        with self._lib.writing() as s:
+            claim = s.get(Claim, int(claim_id))
+            if claim is None:
+                raise NotFoundError("claim", claim_id)
+            before = self._load(s, claim.id)
+            links = [link_record(ln) for ln in s.scalars(
+                select(ClaimLink).where((ClaimLink.from_claim_id == claim.id) | (ClaimLink.to_claim_id == claim.id)))]
+            s.execute(delete(Claim).where(Claim.id == claim.id))
+        affected = tuple(("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id)
+                         for ln in links)
+        return Change("claim", "deleted", before.id, before=before, affected=affected, extra={"links": links})
+
+    def restore(self, change: Change[ClaimRecord]) -> Change[ClaimRecord]:
+        """Undo a delete: the claim comes back with the same id, tags and the links whose other end exists."""
+        rec = change.before
+        if change.action != "deleted" or rec is None:
+            raise ValidationError("Only a deleted claim can be restored.")
+        with self._lib.writing() as s:
+            if s.get(Claim, rec.id) is not None:
+                raise ValidationError(f"Claim {rec.id} already exists.")
+            if rec.actor_id is not None and s.get(Actor, rec.actor_id) is None:
+                rec_actor = None
+            else:
+                rec_actor = rec.actor_id
+            restored, _ = self._create(
+                s, source_id=rec.source_id, quote=rec.quote, actor_id=rec_actor, statement=rec.statement,
+                span=(rec.span_start, rec.span_end), said=rec.said, credibility=rec.credibility, status=rec.status,
+                tags=rec.tags, notes=rec.notes, claim_id=rec.id, created=rec.created,
+            )
+            links: list[LinkRecord] = change.extra.get("links", [])
+            for ln in links:
+                other = ln.from_claim_id if ln.to_claim_id == rec.id else ln.to_claim_id
+                if s.get(Claim, other) is None:
+                    continue
+                s.execute(insert(ClaimLink).values(id=ln.id, kind=ln.kind.value, from_claim_id=ln.from_claim_id,
+                                                   to_claim_id=ln.to_claim_id, note=ln.note, created=ln.created))
+            after = self._load(s, rec.id)
+        return Change("claim", "restored", rec.id, after=after,
+                      affected=tuple(("claim", ln.from_claim_id if ln.to_claim_id == rec.id else ln.to_claim_id)
+                                     for ln in change.extra.get("links", [])))

@@ -1,0 +1,200 @@
+"""The library: one SQLite file holding sources, actors, claims, links and briefs.
+
+``Library.open(path)`` is the one way in. It creates a new file (stamped at the newest schema), upgrades an
+older one after copying it to a backup beside it, and refuses a file from a newer Briefdesk, a file that is
+not a Briefdesk library, or a corrupt one, with a message naming the file, writing nothing to it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from app.errors import LibraryError, LibraryTooNewError, NotALibraryError
+from app.storage import sqlite as sqlite_parts
+
+log = logging.getLogger(__name__)
+
+
+def _alembic_config() -> Config:
+    from importlib import resources
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("app.storage") / "migrations"))
+    return cfg
+
+
+def known_revisions() -> tuple[list[str], str]:
+    """All schema revisions this Briefdesk knows (oldest first) and the head."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    revs = [r.revision for r in script.walk_revisions()]
+    revs.reverse()
+    return revs, script.get_current_head()
+
+
+class Library:
+    """An open library. Thread-safe: each service call opens its own session from a pooled engine."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._write_engine = engine.execution_options(sqlite_immediate=True)
+        from app.actors import ActorService
+        from app.briefs import BriefService
+        from app.claims import ClaimService
+        from app.links import LinkService
+        from app.search import SearchService
+        from app.sources import SourceService
+
+        self.sources = SourceService(self)
+        self.actors = ActorService(self)
+        self.claims = ClaimService(self)
+        self.links = LinkService(self)
+        self.briefs = BriefService(self)
+        self._search = SearchService(self)
+        self.backup_path: Path | None = None
+
+    # --- opening -------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Library:
+        path = Path(path).expanduser()
+        revisions, head = known_revisions()
+        if not path.exists():
+            if not create:
+                raise LibraryError(f"There is no library at {path}.")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"Cannot create the folder for the library {path}: {exc.strerror}.") from None
+            return cls._create(path)
+        if path.is_dir():
+            raise NotALibraryError(f"{path} is a folder, not a Briefdesk library file.")
+        try:
+            app_id, revision, tables = sqlite_parts.probe(path)
+        except PermissionError:
+            raise LibraryError(f"Cannot read {path}: permission denied.") from None
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if isinstance(exc, sqlite3.DatabaseError) and "integrity" in str(exc):
+                raise NotALibraryError(f"{path} is damaged (the database fails its integrity check).") from None
+            raise NotALibraryError(f"{path} is not a Briefdesk library (it is not a readable database).") from None
+        if app_id != sqlite_parts.APPLICATION_ID:
+            raise NotALibraryError(f"{path} is a database, but not a Briefdesk library.")
+        if revision is None:
+            raise NotALibraryError(f"{path} is a damaged Briefdesk library (its schema version is missing).")
+        if revision not in revisions:
+            raise LibraryTooNewError(
+                f"{path} was written by a newer version of Briefdesk (schema {revision}); "
+                "update Briefdesk to open it. The file was left untouched."
+            )
+        backup = None
+        if revision != head:
+            backup = cls._backup_before_upgrade(path, revision)
+            engine = sqlite_parts.make_engine(path)
+            try:
+                cls._upgrade(engine)
+            except Exception as exc:
+                engine.dispose()
+                raise LibraryError(
+                    f"Upgrading {path} failed ({exc}); the library is unchanged and a backup is at {backup}."
+                ) from exc
+            log.info("upgraded %s from %s to %s (backup %s)", path, revision, head, backup)
+        else:
+            engine = sqlite_parts.make_engine(path)
+        lib = cls(path, engine)
+        lib.backup_path = backup
+        return lib
+
+    @classmethod
+    def _create(cls, path: Path) -> Library:
+        engine = sqlite_parts.make_engine(path)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"PRAGMA application_id = {sqlite_parts.APPLICATION_ID}")
+                conn.commit()
+            cls._upgrade(engine)
+        except Exception:
+            engine.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+            raise
+        return cls(path, engine)
+
+    @staticmethod
+    def _upgrade(engine: Engine) -> None:
+        cfg = _alembic_config()
+        with engine.begin() as conn:  # one transaction: all migrations or none
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @staticmethod
+    def _backup_before_upgrade(path: Path, revision: str) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.stem}.schema-{revision}.{stamp}.backup{path.suffix or '.briefdesk'}")
+        try:
+            sqlite_parts.backup_file(path, backup)
+        except (sqlite3.Error, OSError) as exc:
+            raise LibraryError(f"Cannot back up {path} before upgrading it ({exc}); nothing was changed.") from None
+        return backup
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sessions ------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction, all or nothing: commits when the block ends, rolls back on any error."""
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                with session.begin():
+                    yield session
+            except sqlite3.OperationalError as exc:  # pragma: no cover - raw driver errors are wrapped below
+                raise _busy_error(self.path, exc) from exc
+            except Exception as exc:
+                from sqlalchemy.exc import OperationalError
+
+                if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
+                    raise _busy_error(self.path, exc) from exc
+                raise
+
+    def search(self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20):
+        return self._search.search(query, entities=entities, limit=limit)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts for a status bar: sources, actors, claims, links, briefs."""
+        from sqlalchemy import text
+
+        with self.reading() as s:
+            out = {}
+            for table, key in (("sources", "sources"), ("actors", "actors"), ("claims", "claims"),
+                               ("claim_links", "links"), ("briefs", "briefs")):
+                out[key] = s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            return out
+
+
+def _busy_error(path: Path, exc: Exception) -> LibraryError:
+    from app.errors import LibraryBusyError
+
+    return LibraryBusyError(
+        f"The library {path} is busy: another Briefdesk window or command is writing to it. Try again."
+    )

@@ -1,0 +1,271 @@
+"""Sources: the documents claims are drawn from, kept exactly as captured."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, and_, delete, func, select
+
+from app._text import clean_line
+from app.domain import (
+    Change,
+    Page,
+    SourceFilter,
+    SourceKind,
+    SourceRecord,
+    SourceSummary,
+    parse_date,
+    parse_reliability,
+)
+from app.errors import NotFoundError, ValidationError
+from app.storage.models import Claim, Source, SourceOriginal, utcnow
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+SOURCE_SORTS = {
+    "id": Source.id,
+    "title": Source.title,
+    "outlet": Source.outlet,
+    "published": Source.published,
+    "kind": Source.kind,
+    "reliability": Source.reliability,
+}
+EDITABLE = ("title", "kind", "outlet", "authors", "url", "published", "accessed", "language", "reliability",
+            "descriptor", "notes")
+MAX_BODY_CHARS = 50_000_000
+
+
+def content_sha256(*, body: str, original: bytes | None) -> str:
+    data = original if original is not None else body.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _record(src: Source, claim_count: int = 0) -> SourceRecord:
+    return SourceRecord(
+        id=src.id, title=src.title, kind=SourceKind(src.kind), outlet=src.outlet, authors=src.authors,
+        url=src.url, published=src.published, accessed=src.accessed, language=src.language, body=src.body,
+        sha256=src.sha256, reliability=src.reliability, descriptor=src.descriptor, notes=src.notes,
+        created=src.created, updated=src.updated, claim_count=claim_count,
+        original_filename=src.original_filename or "",
+    )
+
+
+def _validated(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise ValidationError(f"A source has no field '{key}'.")
+        if key == "kind":
+            out[key] = SourceKind.parse(value).value
+        elif key == "reliability":
+            out[key] = parse_reliability(value)
+        elif key in ("published", "accessed"):
+            out[key] = parse_date(value, what=f"date {key}")
+        elif key == "title":
+            out[key] = clean_line(value, what="title", required=True, max_len=5000)
+        elif key == "url":
+            out[key] = clean_line(value, what="URL", max_len=8000)
+        elif key in ("notes", "descriptor"):
+            out[key] = "" if value is None else str(value)
+        else:
+            out[key] = clean_line(value, what=key, max_len=5000)
+    return out
+
+
+class SourceService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def create(
+        self,
+        *,
+        title: str,
+        body: str,
+        kind: str | SourceKind = SourceKind.OTHER,
+        outlet: str = "",
+        authors: str = "",
+        url: str = "",
+        published: str | dt.date | None = None,
+        accessed: str | dt.date | None = None,
+        language: str = "",
+        reliability: str = "F",
+        descriptor: str = "",
+        notes: str = "",
+        original: bytes | None = None,
+        original_filename: str = "",
+    ) -> Change[SourceRecord]:
+        """Add a source. Identical content (same sha256) is not stored twice: the existing source comes back
+        with ``action == "existing"``. A URL already in the library adds a warning in ``extra["warnings"]``."""
+        if not isinstance(body, str):
+            raise ValidationError("The source's text must be text.")
+        if len(body) > MAX_BODY_CHARS:
+            raise ValidationError(f"The source's text is too long ({len(body):,} characters; at most 50 million).")
+        values = _validated({
+            "title": title, "kind": kind, "outlet": outlet, "authors": authors, "url": url,
+            "published": published, "accessed": accessed, "language": language, "reliability": reliability,
+            "descriptor": descriptor, "notes": notes,
+        })
+        if values["accessed"] is None:
+            values["accessed"] = dt.date.today()
+        sha = content_sha256(body=body, original=original)
+        with self._lib.writing() as s:
+            existing = s.scalar(select(Source).where(Source.sha256 == sha))
+            if existing is not None:
+                return Change("source", "existing", existing.id, before=None, after=_record(existing),
+                              extra={"warnings": [f"Identical content is already in the library as source "
+                                                  f"{existing.id} ({existing.title})."]})
+            warnings = []
+            if values["url"]:
+                dup = s.execute(select(Source.id, Source.title).where(Source.url == values["url"]).limit(1)).first()
+                if dup:
+                    warnings.append(f"Source {dup.id} ({dup.title}) has the same URL; both are kept.")
+            now = utcnow()
+            src = Source(body=body, sha256=sha, original_filename=original_filename or "", created=now,
+                         updated=now, **values)
+            s.add(src)
+            s.flush()
+            if original is not None:
+                s.add(SourceOriginal(source_id=src.id, data=original))
+            record = _record(src)
+        return Change("source", "created", record.id, after=record, extra={"warnings": warnings})
+
+    def get(self, source_id: int) -> SourceRecord:
+        with self._lib.reading() as s:
+            src = s.get(Source, source_id)
+            if src is None:
+                raise NotFoundError("source", source_id)
+            count = s.scalar(select(func.count()).select_from(Claim).where(Claim.source_id == source_id)) or 0
+            return _record(src, count)
+
+    def get_many(self, ids: list[int] | tuple[int, ...] | set[int]) -> dict[int, SourceRecord]:
+        ids = list(dict.fromkeys(int(i) for i in ids))
+        out: dict[int, SourceRecord] = {}
+        with self._lib.reading() as s:
+            for chunk_start in range(0, len(ids), 500):
+                chunk = ids[chunk_start : chunk_start + 500]
+                for src in s.scalars(select(Source).where(Source.id.in_(chunk))):
+                    out[src.id] = _record(src)
+        return out
+
+    def original(self, source_id: int) -> bytes | None:
+        with self._lib.reading() as s:
+            if s.get(Source, source_id) is None:
+                raise NotFoundError("source", source_id)
+            row = s.get(SourceOriginal, source_id)
+            return None if row is None else row.data
+
+    def find_by_sha256(self, sha: str) -> SourceRecord | None:
+        with self._lib.reading() as s:
+            src = s.scalar(select(Source).where(Source.sha256 == sha))
+            return None if src is None else _record(src)
+
+    def find_by_url(self, url: str) -> list[SourceSummary]:
+        with self._lib.reading() as s:
+            rows = s.execute(self._summary_select().where(Source.url == url)).all()
+            return [self._summary(r) for r in rows]
+
+    def update(self, source_id: int, **fields: Any) -> Change[SourceRecord]:
+        values = _validated(fields)
+        with self._lib.writing() as s:
+            src = s.get(Source, source_id)
+            if src is None:
+                raise NotFoundError("source", source_id)
+            before = _record(src)
+            for key, value in values.items():
+                setattr(src, key, value)
+            src.updated = utcnow()
+            s.flush()
+            after = _record(src)
+        return Change("source", "updated", source_id, before=before, after=after)
+
+    def delete(self, source_id: int) -> Change[SourceRecord]:
+        """Delete a source and the claims drawn from it (and their links)."""
+        with self._lib.writing() as s:
+            src = s.get(Source, source_id)
+            if src is None:
+                raise NotFoundError("source", source_id)
+            before = _record(src)
+            claim_ids = list(s.scalars(select(Claim.id).where(Claim.source_id == source_id)))
+            s.execute(delete(Source).where(Source.id == source_id))
+        return Change("source", "deleted", source_id, before=before,
+                      affected=tuple(("claim", c) for c in claim_ids))
+
+    # --- lists ---------------------------------------------------------------------------------------
+    @staticmethod
+    def _summary_select() -> Select:
+        return select(Source.id, Source.title, Source.kind, Source.outlet, Source.published, Source.reliability,
+                      Source.url)
+
+    @staticmethod
+    def _summary(row: Any, count: int = 0) -> SourceSummary:
+        return SourceSummary(id=row.id, title=row.title, kind=SourceKind(row.kind), outlet=row.outlet,
+                             published=row.published, reliability=row.reliability, url=row.url,
+                             claim_count=count)
+
+    def _conditions(self, flt: SourceFilter) -> list:
+        from app.storage import sqlite as sqlite_parts
+
+        conds = []
+        if flt.kind is not None:
+            conds.append(Source.kind == SourceKind.parse(flt.kind).value)
+        if flt.reliability:
+            conds.append(Source.reliability == parse_reliability(flt.reliability))
+        if flt.outlet:
+            conds.append(Source.outlet == flt.outlet)
+        if flt.published_from:
+            conds.append(Source.published >= flt.published_from)
+        if flt.published_to:
+            conds.append(Source.published <= flt.published_to)
+        if flt.text:
+            ids = sqlite_parts.fts_ids_clause("source", flt.text)
+            conds.append(Source.id.in_(ids) if ids is not None else False)
+        return conds
+
+    def list(
+        self,
+        flt: SourceFilter | None = None,
+        *,
+        sort: str = "published",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 100,
+        with_total: bool = True,
+    ) -> Page[SourceSummary]:
+        flt = flt or SourceFilter()
+        if sort not in SOURCE_SORTS:
+            raise ValidationError(f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}.")
+        conds = self._conditions(flt)
+        col = SOURCE_SORTS[sort]
+        order = [col.desc(), Source.id.desc()] if descending else [col.asc(), Source.id.asc()]
+        if sort in ("published",):
+            order = ([col.is_(None), *order])  # undated last either way
+        q = self._summary_select().where(and_(True, *conds)).order_by(*order).offset(max(0, offset)).limit(limit)
+        with self._lib.reading() as s:
+            rows = s.execute(q).all()
+            counts = {}
+            if rows:
+                ids = [r.id for r in rows]
+                counts = dict(s.execute(select(Claim.source_id, func.count()).where(Claim.source_id.in_(ids))
+                                        .group_by(Claim.source_id)).all())
+            total = -1
+            if with_total:
+                total = s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
+        items = tuple(self._summary(r, counts.get(r.id, 0)) for r in rows)
+        return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def count(self, flt: SourceFilter | None = None) -> int:
+        conds = self._conditions(flt or SourceFilter())
+        with self._lib.reading() as s:
+            return s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
+
+    def outlets(self) -> list[str]:
+        with self._lib.reading() as s:
+            return [o for o in s.scalars(select(Source.outlet).distinct().order_by(Source.outlet)) if o]
+
+
+def replace_record(record: SourceRecord, **changes: Any) -> SourceRecord:
+    return dataclasses.replace(record, **changes)

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the SQLite-specific module, Alembic migrations run in code."""

@@ -1,0 +1,38 @@
+"""Alembic environment, run in code by app.library (no alembic.ini needed)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.storage.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:  # pragma: no cover - only used when someone runs alembic by hand
+        from sqlalchemy import create_engine
+
+        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        with engine.begin() as conn:
+            _run(conn)
+        return
+    _run(connection)
+
+
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transaction_per_migration=False,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():  # pragma: no cover
+    raise SystemExit("Briefdesk migrations run online only.")
+run_migrations_online()

@@ -1,0 +1,241 @@
+"""Everything SQLite-specific, in one place: connection pragmas, the file probe, FTS5 and its triggers,
+and turning whatever a user types into a safe FTS5 query.
+
+A future PostgreSQL backend replaces this module (tsvector instead of FTS5), not the services.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+# PRAGMA application_id marks a file as a Briefdesk library ("BRFD").
+APPLICATION_ID = 0x42524644
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+# FTS rowids encode the entity so triggers can maintain one index for all three.
+ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
+CODE_ENTITIES = {v: k for k, v in ENTITY_CODES.items()}
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA temp_store = MEMORY")
+        cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+        cur.execute("PRAGMA mmap_size = 268435456")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover
+        # Writers take the write lock up front so two writers queue on busy_timeout instead of
+        # failing with SQLITE_BUSY on lock upgrade; readers use a deferred transaction.
+        if conn.get_execution_options().get("sqlite_immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def probe(path: Path) -> tuple[int, str | None, set[str]]:
+    """Read a file's identity without writing to it: (application_id, alembic revision, table names).
+
+    Raises sqlite3.DatabaseError for a file that is not SQLite or is corrupt.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise sqlite3.DatabaseError("not an SQLite database")
+    uri = f"file:{path.as_posix()}?mode=ro"
+    has_wal = Path(str(path) + "-wal").exists()
+    if not has_wal:
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table','view')")}
+        revision = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result}")
+        return app_id, revision, tables
+    finally:
+        conn.close()
+
+
+def backup_file(src: Path, dest: Path) -> None:
+    """A consistent copy of a library (the SQLite online backup API), e.g. before a migration."""
+    source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+    target = sqlite3.connect(dest)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+# --- full-text search -------------------------------------------------------------------------------------
+
+FTS_DDL = [
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+        title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')""",
+    # sources: rowid = id*4+1
+    """CREATE TRIGGER IF NOT EXISTS trg_sources_fts_ins AFTER INSERT ON sources BEGIN
+        INSERT INTO search_fts(rowid, title, body) VALUES (new.id*4+1, new.title, new.body); END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_sources_fts_del AFTER DELETE ON sources BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id*4+1; END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_sources_fts_upd AFTER UPDATE OF title, body ON sources BEGIN
+        UPDATE search_fts SET title = new.title, body = new.body WHERE rowid = new.id*4+1; END""",
+    # claims: rowid = id*4+2; title = statement, body = quote
+    """CREATE TRIGGER IF NOT EXISTS trg_claims_fts_ins AFTER INSERT ON claims BEGIN
+        INSERT INTO search_fts(rowid, title, body) VALUES (new.id*4+2, new.statement, new.quote); END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_claims_fts_del AFTER DELETE ON claims BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id*4+2; END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_claims_fts_upd AFTER UPDATE OF statement, quote ON claims BEGIN
+        UPDATE search_fts SET title = new.statement, body = new.quote WHERE rowid = new.id*4+2; END""",
+    # actors: rowid = id*4+3; title = name, body = role, affiliation and aliases
+    """CREATE TRIGGER IF NOT EXISTS trg_actors_fts_ins AFTER INSERT ON actors BEGIN
+        INSERT INTO search_fts(rowid, title, body)
+        VALUES (new.id*4+3, new.name, new.role || ' ' || new.affiliation || ' ' || new.aliases); END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_actors_fts_del AFTER DELETE ON actors BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id*4+3; END""",
+    """CREATE TRIGGER IF NOT EXISTS trg_actors_fts_upd AFTER UPDATE ON actors BEGIN
+        UPDATE search_fts SET title = new.name, body = new.role || ' ' || new.affiliation || ' ' || new.aliases
+        WHERE rowid = new.id*4+3; END""",
+]
+
+FTS_DROP = [
+    "DROP TRIGGER IF EXISTS trg_sources_fts_ins",
+    "DROP TRIGGER IF EXISTS trg_sources_fts_del",
+    "DROP TRIGGER IF EXISTS trg_sources_fts_upd",
+    "DROP TRIGGER IF EXISTS trg_claims_fts_ins",
+    "DROP TRIGGER IF EXISTS trg_claims_fts_del",
+    "DROP TRIGGER IF EXISTS trg_claims_fts_upd",
+    "DROP TRIGGER IF EXISTS trg_actors_fts_ins",
+    "DROP TRIGGER IF EXISTS trg_actors_fts_del",
+    "DROP TRIGGER IF EXISTS trg_actors_fts_upd",
+    "DROP TABLE IF EXISTS search_fts",
+]
+
+_TOKEN_RE = re.compile(r'"[^"]*"?|\S+')
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def to_fts_query(text: str) -> str | None:
+    """Translate what a user typed into a valid FTS5 query, or None when nothing searchable remains.
+
+    Supported: words (all must match), "exact phrases", prefix*, -excluded, OR between terms.
+    Everything else (stray quotes, parentheses, colons, operators in odd places) is treated as text.
+    """
+    positives: list[str] = []
+    negatives: list[str] = []
+    pending_or = False
+    for raw in _TOKEN_RE.findall(text or ""):
+        negate = False
+        token = raw
+        if token == "OR" and positives:
+            pending_or = True
+            continue
+        if token in ("AND", "NOT", "NEAR"):
+            continue
+        if token.startswith("-") and len(token) > 1:
+            negate, token = True, token[1:]
+        if token.startswith('"'):
+            words = _WORD_RE.findall(token)
+            if not words:
+                continue
+            term = '"' + " ".join(words) + '"'
+        else:
+            words = _WORD_RE.findall(token)
+            if not words:
+                continue
+            prefix = token.rstrip(")]}.,;:!?").endswith("*")
+            if len(words) == 1:
+                term = f'"{words[0]}"' + ("*" if prefix else "")
+            else:  # e.g. "U.S." or "al-Assad": a phrase of its parts
+                term = '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        if negate:
+            negatives.append(term)
+            continue
+        if pending_or and positives:
+            positives[-1] = f"({positives[-1]} OR {term})"
+            pending_or = False
+        else:
+            positives.append(term)
+    if not positives:
+        return None
+    query = " AND ".join(positives)
+    for term in negatives:
+        query += f" NOT {term}"
+    return query
+
+
+# Ranked search with a bounded candidate set: for a very common word, scoring every match would take
+# time proportional to the match count; instead the newest CANDIDATES matches are scored with bm25.
+SEARCH_CANDIDATES = 4000
+
+SEARCH_SQL = f"""
+WITH hits AS (
+    SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
+    {{entity_filter}}
+    ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}
+)
+SELECT search_fts.rowid, bm25(search_fts, 4.0, 1.0) AS score,
+       snippet(search_fts, 0, char(2), char(3), '…', 12) AS title_snip,
+       snippet(search_fts, 1, char(2), char(3), '…', 16) AS body_snip
+FROM search_fts JOIN hits ON hits.rid = search_fts.rowid
+WHERE search_fts MATCH :q
+ORDER BY score LIMIT :limit
+"""
+
+
+def search_sql(entities: tuple[str, ...]) -> str:
+    codes = sorted(ENTITY_CODES[e] for e in entities)
+    if len(codes) == 3:
+        return SEARCH_SQL.replace("{entity_filter}", "")
+    cond = " OR ".join(f"(rowid % 4) = {c}" for c in codes)
+    return SEARCH_SQL.replace("{entity_filter}", f"AND ({cond})")
+
+
+def fts_ids_clause(entity: str, text: str):
+    """A sub-select of the ids of ``entity`` rows matching ``text`` (search syntax), or None if empty."""
+    from sqlalchemy import Integer, bindparam, column
+    from sqlalchemy import text as sa_text
+
+    query = to_fts_query(text)
+    if query is None:
+        return None
+    code = ENTITY_CODES[entity]
+    clause = sa_text(f"SELECT rowid / 4 AS id FROM search_fts WHERE search_fts MATCH :fq AND rowid % 4 = {code}")
+    return clause.bindparams(bindparam("fq", value=query, unique=True)).columns(column("id", Integer))
+
+
+def string_agg(col, separator: str):
+    """Aggregate strings of a group (SQLite's group_concat; string_agg on PostgreSQL)."""
+    from sqlalchemy import func
+
+    return func.group_concat(col, separator)
