@@ -1,0 +1,150 @@
+"""Running ``app`` services off the GUI thread.
+
+Reads go to a small thread pool; writes go to one serialised worker (so two writes never race and their
+order is the user's order). Results and errors come back on the GUI thread through queued signals.
+Every successful write that returns ``Change`` records is announced on ``library_changed`` so each open view
+can refresh itself from one signal.
+
+Tests set ``Jobs.synchronous = True`` (see tests/ui/conftest.py) so jobs run inline and deterministically.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.domain import Change
+
+log = logging.getLogger(__name__)
+
+
+class CancelToken:
+    """Passed to long jobs; the job polls ``cancelled()`` and stops, leaving only whole results."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    __call__ = cancelled
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # callback, result
+    failed = Signal(object, object)  # callback, exception
+    progress = Signal(object, object)  # callback, payload
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done, on_error) -> None:
+        super().__init__()
+        self.fn, self.relay, self.on_done, self.on_error = fn, relay, on_done, on_error
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.failed.emit(self.on_error, exc)
+        else:
+            self.relay.done.emit(self.on_done, result)
+
+
+class Jobs(QObject):
+    """The GUI's gateway to slow work. One per main window."""
+
+    library_changed = Signal(object)  # a Change, or a list of Change
+    job_failed = Signal(object)  # an exception nobody handled
+
+    synchronous = False  # tests flip this to run jobs inline
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay()
+        self._relay.done.connect(self._deliver)
+        self._relay.failed.connect(self._deliver_error)
+        self._relay.progress.connect(self._deliver_progress)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._pending = 0
+
+    # --- public --------------------------------------------------------------------------------------
+    def read(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._submit(self._reads, fn, on_done, on_error, announce=False)
+
+    def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run a mutation on the serialised worker; Change results are announced on library_changed."""
+        self._submit(self._writes, fn, on_done, on_error, announce=True)
+
+    def progress_callback(self, receiver: Callable[[Any], None]) -> Callable[[Any], None]:
+        """A function a worker may call with any payload; ``receiver`` gets it on the GUI thread."""
+        if self.synchronous:
+            return receiver
+        return lambda payload: self._relay.progress.emit(receiver, payload)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until all jobs finish (tests, shutdown)."""
+        ok = self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        return ok
+
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    # --- internals -----------------------------------------------------------------------------------
+    def _submit(self, pool: QThreadPool, fn, on_done, on_error, *, announce: bool) -> None:
+        def done(result: Any) -> None:
+            if announce:
+                self._announce(result)
+            if on_done is not None:
+                on_done(result)
+
+        if self.synchronous:
+            try:
+                result = fn()
+            except BaseException as exc:  # noqa: BLE001
+                self._deliver_error(on_error, exc)
+            else:
+                done(result)
+            return
+        self._pending += 1
+        pool.start(_Task(fn, self._relay, done, on_error))
+
+    def _announce(self, result: Any) -> None:
+        if isinstance(result, Change):
+            self.library_changed.emit(result)
+        elif isinstance(result, list | tuple) and result and all(isinstance(r, Change) for r in result):
+            self.library_changed.emit(list(result))
+
+    @Slot(object, object)
+    def _deliver(self, callback, result) -> None:
+        self._pending = max(0, self._pending - 1)
+        if callback is not None:
+            callback(result)
+
+    @Slot(object, object)
+    def _deliver_error(self, callback, exc) -> None:
+        if not self.synchronous:
+            self._pending = max(0, self._pending - 1)
+        if callback is not None:
+            callback(exc)
+        else:
+            log.error("background job failed: %s", getattr(exc, "__traceback_text__", exc))
+            self.job_failed.emit(exc)
+
+    @Slot(object, object)
+    def _deliver_progress(self, receiver, payload) -> None:
+        receiver(payload)
