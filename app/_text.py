@@ -7,11 +7,27 @@ import unicodedata
 
 from app.errors import ValidationError
 
-_QUOTE_MAP = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2039": "'", "\u203a": "'",
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ",
-})
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+    }
+)
 
 # XML 1.0 forbids these; SQLite stores them fine, so only exporters drop them.
 _WS_RE = re.compile(r"\s+")
@@ -59,14 +75,8 @@ def find_quote(body: str, quote: str, *, span: tuple[int, int] | None = None) ->
     b_norm, offsets = normalise_for_match(body)
     pos = b_norm.find(q_norm)
     if pos < 0:
-        # Also accept a different Unicode normalisation form of the same characters.
-        b_nfc, q_nfc = unicodedata.normalize("NFC", b_norm), unicodedata.normalize("NFC", q_norm)
-        if b_nfc != b_norm or q_nfc != q_norm:
-            if q_nfc in b_nfc and len(b_nfc) == len(b_norm):
-                pos = b_nfc.find(q_nfc)
-        if pos < 0:
-            short = q_norm if len(q_norm) <= 60 else q_norm[:57] + "..."
-            raise ValidationError(f"The quote \"{short}\" does not occur in the source's text.")
+        short = q_norm if len(q_norm) <= 60 else q_norm[:57] + "..."
+        raise ValidationError(f'The quote "{short}" does not occur in the source\'s text.')
     start = offsets[pos]
     end = offsets[pos + len(q_norm) - 1] + 1
     return start, end

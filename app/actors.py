@@ -22,8 +22,14 @@ def _record(actor: Actor, count: int = 0) -> ActorRecord:
         aliases = tuple(json.loads(actor.aliases or "[]"))
     except ValueError:
         aliases = ()
-    return ActorRecord(id=actor.id, name=actor.name, role=actor.role, affiliation=actor.affiliation,
-                       aliases=aliases, claim_count=count)
+    return ActorRecord(
+        id=actor.id,
+        name=actor.name,
+        role=actor.role,
+        affiliation=actor.affiliation,
+        aliases=aliases,
+        claim_count=count,
+    )
 
 
 def _aliases(value: Any) -> str:
@@ -39,7 +45,9 @@ class ActorService:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def create(self, *, name: str, role: str = "", affiliation: str = "", aliases: Any = ()) -> Change[ActorRecord]:
+    def create(
+        self, *, name: str, role: str = "", affiliation: str = "", aliases: Any = ()
+    ) -> Change[ActorRecord]:
         with self._lib.writing() as s:
             actor = self._create(s, name=name, role=role, affiliation=affiliation, aliases=aliases)
             record = _record(actor)
@@ -54,9 +62,16 @@ class ActorService:
             where = f" of {existing.affiliation}" if existing.affiliation else ""
             raise ConflictError(f"There is already an actor named {existing.name}{where} (id {existing.id}).")
         now = utcnow()
-        actor = Actor(name=name, norm_name=key[0], role=clean_line(role, what="role", max_len=500),
-                      affiliation=affiliation, norm_affiliation=key[1], aliases=_aliases(aliases),
-                      created=now, updated=now)
+        actor = Actor(
+            name=name,
+            norm_name=key[0],
+            role=clean_line(role, what="role", max_len=500),
+            affiliation=affiliation,
+            norm_affiliation=key[1],
+            aliases=_aliases(aliases),
+            created=now,
+            updated=now,
+        )
         s.add(actor)
         s.flush()
         return actor
@@ -127,7 +142,9 @@ class ActorService:
             try:
                 s.flush()
             except IntegrityError:
-                raise ConflictError(f"Another actor is already named {actor.name} with that affiliation.") from None
+                raise ConflictError(
+                    f"Another actor is already named {actor.name} with that affiliation."
+                ) from None
             after = _record(actor)
         return Change("actor", "updated", actor_id, before=before, after=after)
 
@@ -140,26 +157,50 @@ class ActorService:
             before = _record(actor)
             claim_ids = list(s.scalars(select(Claim.id).where(Claim.actor_id == actor_id)))
             s.delete(actor)
-        return Change("actor", "deleted", actor_id, before=before, affected=tuple(("claim", c) for c in claim_ids))
+        return Change(
+            "actor", "deleted", actor_id, before=before, affected=tuple(("claim", c) for c in claim_ids)
+        )
 
-    def list(self, *, text: str | None = None, sort: str = "name", descending: bool = False, offset: int = 0,
-             limit: int = 100, with_total: bool = True) -> Page[ActorRecord]:
+    def list(
+        self,
+        *,
+        text: str | None = None,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        with_total: bool = True,
+    ) -> Page[ActorRecord]:
         sorts = {"name": Actor.norm_name, "id": Actor.id, "affiliation": Actor.norm_affiliation}
         if sort not in sorts:
             raise ValidationError(f"Actors cannot be sorted by '{sort}'; use name, affiliation or id.")
         conds = []
         if text and text.strip():
             like = f"%{text.strip()}%"
-            conds.append(or_(Actor.name.like(like), Actor.affiliation.like(like), Actor.role.like(like),
-                             Actor.aliases.like(like)))
+            conds.append(
+                or_(
+                    Actor.name.like(like),
+                    Actor.affiliation.like(like),
+                    Actor.role.like(like),
+                    Actor.aliases.like(like),
+                )
+            )
         col = sorts[sort]
         q = select(Actor).where(and_(True, *conds)).order_by(col.desc() if descending else col, Actor.id)
         with self._lib.reading() as s:
             actors = s.scalars(q.offset(max(0, offset)).limit(limit)).all()
             counts = {}
             if actors:
-                counts = dict(s.execute(select(Claim.actor_id, func.count())
-                                        .where(Claim.actor_id.in_([a.id for a in actors]))
-                                        .group_by(Claim.actor_id)).all())
-            total = s.scalar(select(func.count()).select_from(Actor).where(and_(True, *conds))) if with_total else -1
+                counts = dict(
+                    s.execute(
+                        select(Claim.actor_id, func.count())
+                        .where(Claim.actor_id.in_([a.id for a in actors]))
+                        .group_by(Claim.actor_id)
+                    ).all()
+                )
+            total = (
+                s.scalar(select(func.count()).select_from(Actor).where(and_(True, *conds)))
+                if with_total
+                else -1
+            )
             return Page(tuple(_record(a, counts.get(a.id, 0)) for a in actors), total or 0, offset, limit)

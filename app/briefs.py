@@ -34,15 +34,25 @@ REVISIONS_KEPT = 200
 
 
 def _record(b: Brief) -> BriefRecord:
-    return BriefRecord(id=b.id, title=b.title, body=b.body, marking_scheme=MarkingScheme(b.marking_scheme),
-                       default_marking=b.default_marking, author=b.author, organisation=b.organisation,
-                       status=BriefStatus(b.status), created=b.created, updated=b.updated,
-                       summary_statement=b.summary_statement or "")
+    return BriefRecord(
+        id=b.id,
+        title=b.title,
+        body=b.body,
+        marking_scheme=MarkingScheme(b.marking_scheme),
+        default_marking=b.default_marking,
+        author=b.author,
+        organisation=b.organisation,
+        status=BriefStatus(b.status),
+        created=b.created,
+        updated=b.updated,
+        summary_statement=b.summary_statement or "",
+    )
 
 
 def _revision(r: BriefRevision) -> RevisionRecord:
-    return RevisionRecord(id=r.id, brief_id=r.brief_id, body=r.body, reason=r.reason, created=r.created,
-                          word_count=r.word_count)
+    return RevisionRecord(
+        id=r.id, brief_id=r.brief_id, body=r.body, reason=r.reason, created=r.created, word_count=r.word_count
+    )
 
 
 def _waiver(w: BalanceWaiver) -> WaiverRecord:
@@ -76,12 +86,29 @@ class BriefService:
             out["default_marking"] = parse_default_marking(scheme, default)
         return out
 
-    def create(self, *, title: str, body: str = "", marking_scheme: str = "none", default_marking: str = "",
-               author: str = "", organisation: str = "", status: str = "draft",
-               summary_statement: str = "") -> Change[BriefRecord]:
-        values = self._meta({"title": title, "marking_scheme": marking_scheme, "default_marking": default_marking,
-                             "author": author, "organisation": organisation, "status": status,
-                             "summary_statement": summary_statement})
+    def create(
+        self,
+        *,
+        title: str,
+        body: str = "",
+        marking_scheme: str = "none",
+        default_marking: str = "",
+        author: str = "",
+        organisation: str = "",
+        status: str = "draft",
+        summary_statement: str = "",
+    ) -> Change[BriefRecord]:
+        values = self._meta(
+            {
+                "title": title,
+                "marking_scheme": marking_scheme,
+                "default_marking": default_marking,
+                "author": author,
+                "organisation": organisation,
+                "status": status,
+                "summary_statement": summary_statement,
+            }
+        )
         self._check_body(body)
         now = utcnow()
         with self._lib.writing() as s:
@@ -90,8 +117,11 @@ class BriefService:
             s.flush()
             self._index_citations(s, brief.id, body)
             if body:
-                s.add(BriefRevision(brief_id=brief.id, body=body, reason="save", word_count=word_count(body),
-                                    created=now))
+                s.add(
+                    BriefRevision(
+                        brief_id=brief.id, body=body, reason="save", word_count=word_count(body), created=now
+                    )
+                )
             record = _record(brief)
         return Change("brief", "created", record.id, after=record)
 
@@ -111,17 +141,35 @@ class BriefService:
 
     def list(self, *, offset: int = 0, limit: int = 100, text: str | None = None) -> Page[BriefSummary]:
         with self._lib.reading() as s:
-            q = select(Brief.id, Brief.title, Brief.status, Brief.marking_scheme, Brief.default_marking,
-                       Brief.updated, Brief.author)
+            q = select(
+                Brief.id,
+                Brief.title,
+                Brief.status,
+                Brief.marking_scheme,
+                Brief.default_marking,
+                Brief.updated,
+                Brief.author,
+            )
             cq = select(func.count()).select_from(Brief)
             if text and text.strip():
                 q = q.where(Brief.title.like(f"%{text.strip()}%"))
                 cq = cq.where(Brief.title.like(f"%{text.strip()}%"))
-            rows = s.execute(q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)).all()
+            rows = s.execute(
+                q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)
+            ).all()
             total = s.scalar(cq) or 0
-        items = tuple(BriefSummary(id=r.id, title=r.title, status=BriefStatus(r.status),
-                                   marking_scheme=MarkingScheme(r.marking_scheme), default_marking=r.default_marking,
-                                   updated=r.updated, author=r.author) for r in rows)
+        items = tuple(
+            BriefSummary(
+                id=r.id,
+                title=r.title,
+                status=BriefStatus(r.status),
+                marking_scheme=MarkingScheme(r.marking_scheme),
+                default_marking=r.default_marking,
+                updated=r.updated,
+                author=r.author,
+            )
+            for r in rows
+        )
         return Page(items, total, offset, limit)
 
     def update(self, brief_id: int, **fields: Any) -> Change[BriefRecord]:
@@ -159,34 +207,61 @@ class BriefService:
                 self._index_citations(s, brief.id, body)
             revision_id = None
             if reason is not None:
-                last = s.scalar(select(BriefRevision).where(BriefRevision.brief_id == brief.id)
-                                .order_by(BriefRevision.id.desc()).limit(1))
-                due = reason != "autosave" or last is None or (now - last.created) >= AUTOSAVE_REVISION_INTERVAL
+                last = s.scalar(
+                    select(BriefRevision)
+                    .where(BriefRevision.brief_id == brief.id)
+                    .order_by(BriefRevision.id.desc())
+                    .limit(1)
+                )
+                due = (
+                    reason != "autosave" or last is None or (now - last.created) >= AUTOSAVE_REVISION_INTERVAL
+                )
                 if due and (last is None or last.body != body):
-                    rev = BriefRevision(brief_id=brief.id, body=body, reason=reason, word_count=word_count(body),
-                                        created=now)
+                    rev = BriefRevision(
+                        brief_id=brief.id, body=body, reason=reason, word_count=word_count(body), created=now
+                    )
                     s.add(rev)
                     s.flush()
                     revision_id = rev.id
                     self._prune(s, brief.id)
             after = _record(brief)
-        return Change("brief", "updated" if changed else "unchanged", brief_id, before=before, after=after,
-                      extra={"revision_id": revision_id})
+        return Change(
+            "brief",
+            "updated" if changed else "unchanged",
+            brief_id,
+            before=before,
+            after=after,
+            extra={"revision_id": revision_id},
+        )
 
     @staticmethod
     def _prune(s, brief_id: int) -> None:
         """Keep the newest REVISIONS_KEPT revisions; explicit saves are kept longer than autosaves."""
-        ids = list(s.scalars(select(BriefRevision.id).where(BriefRevision.brief_id == brief_id,
-                                                             BriefRevision.reason == "autosave")
-                             .order_by(BriefRevision.id.desc()).offset(REVISIONS_KEPT)))
+        ids = list(
+            s.scalars(
+                select(BriefRevision.id)
+                .where(BriefRevision.brief_id == brief_id, BriefRevision.reason == "autosave")
+                .order_by(BriefRevision.id.desc())
+                .offset(REVISIONS_KEPT)
+            )
+        )
         if ids:
             s.execute(delete(BriefRevision).where(BriefRevision.id.in_(ids)))
 
     @staticmethod
     def _index_citations(s, brief_id: int, body: str) -> None:
         s.execute(delete(BriefCitation).where(BriefCitation.brief_id == brief_id))
-        rows = [{"brief_id": brief_id, "kind": c.kind, "ident": c.ident, "line": c.line, "col": c.column,
-                 "section": c.section} for c in parse_citations(body)]
+        rows = [
+            {
+                "brief_id": brief_id,
+                "kind": c.kind,
+                "ident": c.ident,
+                "line": c.line,
+                "col": c.column,
+                "section": c.section,
+            }
+            for c in parse_citations(body)
+        ]
         if rows:
             s.execute(BriefCitation.__table__.insert(), rows)
 
@@ -205,8 +280,14 @@ class BriefService:
         with self._lib.reading() as s:
             if s.get(Brief, int(brief_id)) is None:
                 raise NotFoundError("brief", brief_id)
-            return [_revision(r) for r in s.scalars(select(BriefRevision).where(BriefRevision.brief_id == brief_id)
-                                                    .order_by(BriefRevision.id.desc()))]
+            return [
+                _revision(r)
+                for r in s.scalars(
+                    select(BriefRevision)
+                    .where(BriefRevision.brief_id == brief_id)
+                    .order_by(BriefRevision.id.desc())
+                )
+            ]
 
     def revision(self, revision_id: int) -> RevisionRecord:
         with self._lib.reading() as s:
@@ -231,20 +312,29 @@ class BriefService:
                 raise NotFoundError("brief", brief_id)
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
-            existing = s.scalar(select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id,
-                                                            BalanceWaiver.claim_id == claim_id))
+            existing = s.scalar(
+                select(BalanceWaiver).where(
+                    BalanceWaiver.brief_id == brief_id, BalanceWaiver.claim_id == claim_id
+                )
+            )
             if existing is not None:
                 raise ConflictError(f"Brief {brief_id} already has a waiver for claim {claim_id}.")
             w = BalanceWaiver(brief_id=brief_id, claim_id=claim_id, reason=reason, created=utcnow())
             s.add(w)
             s.flush()
             rec = _waiver(w)
-        return Change("waiver", "created", rec.id, after=rec, affected=(("brief", brief_id), ("claim", claim_id)))
+        return Change(
+            "waiver", "created", rec.id, after=rec, affected=(("brief", brief_id), ("claim", claim_id))
+        )
 
     def waivers(self, brief_id: int) -> list[WaiverRecord]:
         with self._lib.reading() as s:
-            return [_waiver(w) for w in s.scalars(select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id)
-                                                  .order_by(BalanceWaiver.id))]
+            return [
+                _waiver(w)
+                for w in s.scalars(
+                    select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id).order_by(BalanceWaiver.id)
+                )
+            ]
 
     def remove_waiver(self, waiver_id: int) -> Change[WaiverRecord]:
         with self._lib.writing() as s:
@@ -262,23 +352,41 @@ class BriefService:
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
             rows = s.execute(
-                select(BriefCitation.brief_id, Brief.title, BriefCitation.line, BriefCitation.col,
-                       BriefCitation.section)
+                select(
+                    BriefCitation.brief_id,
+                    Brief.title,
+                    BriefCitation.line,
+                    BriefCitation.col,
+                    BriefCitation.section,
+                )
                 .join(Brief, Brief.id == BriefCitation.brief_id)
                 .where(BriefCitation.kind == "claim", BriefCitation.ident == claim_id)
                 .order_by(BriefCitation.brief_id, BriefCitation.line, BriefCitation.col)
             ).all()
-        return [WhereCited(brief_id=r.brief_id, brief_title=r.title, claim_id=int(claim_id), line=r.line,
-                           column=r.col, section=r.section) for r in rows]
+        return [
+            WhereCited(
+                brief_id=r.brief_id,
+                brief_title=r.title,
+                claim_id=int(claim_id),
+                line=r.line,
+                column=r.col,
+                section=r.section,
+            )
+            for r in rows
+        ]
 
     def citing_briefs(self, claim_ids: list[int]) -> dict[int, list[int]]:
         """For each claim id, the briefs citing it (for propagation notices)."""
         out: dict[int, list[int]] = {}
         with self._lib.reading() as s:
             for start in range(0, len(claim_ids), 500):
-                rows = s.execute(select(BriefCitation.ident, BriefCitation.brief_id).distinct()
-                                 .where(BriefCitation.kind == "claim",
-                                        BriefCitation.ident.in_(claim_ids[start : start + 500]))).all()
+                rows = s.execute(
+                    select(BriefCitation.ident, BriefCitation.brief_id)
+                    .distinct()
+                    .where(
+                        BriefCitation.kind == "claim", BriefCitation.ident.in_(claim_ids[start : start + 500])
+                    )
+                ).all()
                 for ident, brief_id in rows:
                     out.setdefault(ident, []).append(brief_id)
         return out

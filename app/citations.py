@@ -29,9 +29,12 @@ def code_mask(body: str) -> list[tuple[int, int]]:
         stripped = line.rstrip("\r\n")
         if fence is not None:
             m = FENCE_RE.match(stripped)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not stripped.strip()[
-                len(m.group(1)) :
-            ].strip():
+            if (
+                m
+                and m.group(1)[0] == fence[0]
+                and len(m.group(1)) >= len(fence)
+                and not stripped.strip()[len(m.group(1)) :].strip()
+            ):
                 spans.append((fence_start, offset + len(line)))
                 fence = None
             offset += len(line)

@@ -33,23 +33,50 @@ if TYPE_CHECKING:
 TAG_SEP = "\x1f"
 
 _denials = (
-    select(func.count()).select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies").scalar_subquery()
+    select(func.count())
+    .select_from(ClaimLink)
+    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
+    .scalar_subquery()
 )
 _corroborations = (
-    select(func.count()).select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "corroborates").scalar_subquery()
+    select(func.count())
+    .select_from(ClaimLink)
+    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "corroborates")
+    .scalar_subquery()
 )
-_tags = select(sqlite_parts.string_agg(ClaimTag.tag, TAG_SEP)).where(ClaimTag.claim_id == Claim.id).scalar_subquery()
+_tags = (
+    select(sqlite_parts.string_agg(ClaimTag.tag, TAG_SEP))
+    .where(ClaimTag.claim_id == Claim.id)
+    .scalar_subquery()
+)
 
 CLAIM_COLUMNS = (
-    Claim.id, Claim.source_id, Source.title.label("source_title"), Source.outlet.label("source_outlet"),
-    Source.kind.label("source_kind"), Source.published.label("source_published"),
-    Source.reliability.label("source_reliability"), Claim.actor_id, Actor.name.label("actor_name"),
-    Actor.role.label("actor_role"), Actor.affiliation.label("actor_affiliation"), Claim.statement, Claim.quote,
-    Claim.span_start, Claim.span_end, Claim.said, Claim.credibility, Claim.status, _tags.label("tags"),
-    Claim.notes, Claim.created, Claim.updated, _denials.label("denials"), _corroborations.label("corroborations"),
-    Source.url.label("source_url"), Source.accessed.label("source_accessed"),
+    Claim.id,
+    Claim.source_id,
+    Source.title.label("source_title"),
+    Source.outlet.label("source_outlet"),
+    Source.kind.label("source_kind"),
+    Source.published.label("source_published"),
+    Source.reliability.label("source_reliability"),
+    Claim.actor_id,
+    Actor.name.label("actor_name"),
+    Actor.role.label("actor_role"),
+    Actor.affiliation.label("actor_affiliation"),
+    Claim.statement,
+    Claim.quote,
+    Claim.span_start,
+    Claim.span_end,
+    Claim.said,
+    Claim.credibility,
+    Claim.status,
+    _tags.label("tags"),
+    Claim.notes,
+    Claim.created,
+    Claim.updated,
+    _denials.label("denials"),
+    _corroborations.label("corroborations"),
+    Source.url.label("source_url"),
+    Source.accessed.label("source_accessed"),
 )
 
 CLAIM_SORTS = {
@@ -65,25 +92,53 @@ EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "acto
 
 
 def claim_select():
-    return select(*CLAIM_COLUMNS).join(Source, Source.id == Claim.source_id).outerjoin(Actor, Actor.id == Claim.actor_id)
+    return (
+        select(*CLAIM_COLUMNS)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Actor, Actor.id == Claim.actor_id)
+    )
 
 
 def row_to_record(r: Any) -> ClaimRecord:
     return ClaimRecord(
-        id=r.id, source_id=r.source_id, source_title=r.source_title, source_outlet=r.source_outlet,
-        source_kind=SourceKind(r.source_kind), source_published=r.source_published,
-        source_reliability=r.source_reliability, actor_id=r.actor_id, actor_name=r.actor_name or "",
-        actor_role=r.actor_role or "", actor_affiliation=r.actor_affiliation or "", statement=r.statement,
-        quote=r.quote, span_start=r.span_start, span_end=r.span_end, said=r.said, credibility=r.credibility,
-        status=ClaimStatus(r.status), tags=tuple(sorted(r.tags.split(TAG_SEP))) if r.tags else (), notes=r.notes,
-        created=r.created, updated=r.updated, denial_count=r.denials or 0, corroboration_count=r.corroborations or 0,
-        source_url=r.source_url or "", source_accessed=r.source_accessed,
+        id=r.id,
+        source_id=r.source_id,
+        source_title=r.source_title,
+        source_outlet=r.source_outlet,
+        source_kind=SourceKind(r.source_kind),
+        source_published=r.source_published,
+        source_reliability=r.source_reliability,
+        actor_id=r.actor_id,
+        actor_name=r.actor_name or "",
+        actor_role=r.actor_role or "",
+        actor_affiliation=r.actor_affiliation or "",
+        statement=r.statement,
+        quote=r.quote,
+        span_start=r.span_start,
+        span_end=r.span_end,
+        said=r.said,
+        credibility=r.credibility,
+        status=ClaimStatus(r.status),
+        tags=tuple(sorted(r.tags.split(TAG_SEP))) if r.tags else (),
+        notes=r.notes,
+        created=r.created,
+        updated=r.updated,
+        denial_count=r.denials or 0,
+        corroboration_count=r.corroborations or 0,
+        source_url=r.source_url or "",
+        source_accessed=r.source_accessed,
     )
 
 
 def link_record(link: Any) -> LinkRecord:
-    return LinkRecord(id=link.id, kind=LinkKind(link.kind), from_claim_id=link.from_claim_id,
-                      to_claim_id=link.to_claim_id, note=link.note, created=link.created)
+    return LinkRecord(
+        id=link.id,
+        kind=LinkKind(link.kind),
+        from_claim_id=link.from_claim_id,
+        to_claim_id=link.to_claim_id,
+        note=link.note,
+        created=link.created,
+    )
 
 
 def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
@@ -177,13 +232,21 @@ class ClaimService:
         """A page of claims, filtered and sorted in SQL. ``with_total=False`` skips counting (faster)."""
         flt = flt or ClaimFilter()
         if sort not in CLAIM_SORTS:
-            raise ValidationError(f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}.")
+            raise ValidationError(
+                f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}."
+            )
         conds = self._conditions(flt)
         order = []
         for col in CLAIM_SORTS[sort]:
             order.append(col.desc() if descending else col.asc())
         order.append(Claim.id.desc() if descending else Claim.id.asc())
-        q = claim_select().where(and_(True, *conds)).order_by(*order).offset(max(0, offset)).limit(max(0, limit))
+        q = (
+            claim_select()
+            .where(and_(True, *conds))
+            .order_by(*order)
+            .offset(max(0, offset))
+            .limit(max(0, limit))
+        )
         with self._lib.reading() as s:
             items = tuple(row_to_record(r) for r in s.execute(q))
             total = self._count(s, conds) if with_total else -1
@@ -199,8 +262,15 @@ class ClaimService:
         with self._lib.reading() as s:
             return self._count(s, self._conditions(flt or ClaimFilter()))
 
-    def ids(self, flt: ClaimFilter | None = None, *, sort: str = "said", descending: bool = True,
-            offset: int = 0, limit: int = 1000) -> list[int]:
+    def ids(
+        self,
+        flt: ClaimFilter | None = None,
+        *,
+        sort: str = "said",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int = 1000,
+    ) -> list[int]:
         """Just the ids of a page (cheap; for lazy item models that fetch rows on demand)."""
         flt = flt or ClaimFilter()
         conds = self._conditions(flt)
@@ -220,7 +290,8 @@ class ClaimService:
         with self._lib.reading() as s:
             claim = self._load(s, int(claim_id))
             links = s.scalars(
-                select(ClaimLink).where((ClaimLink.to_claim_id == claim.id) | (ClaimLink.from_claim_id == claim.id))
+                select(ClaimLink)
+                .where((ClaimLink.to_claim_id == claim.id) | (ClaimLink.from_claim_id == claim.id))
                 .order_by(ClaimLink.id)
             ).all()
             other_ids = {ln.from_claim_id if ln.to_claim_id == claim.id else ln.to_claim_id for ln in links}
@@ -228,9 +299,10 @@ class ClaimService:
             if other_ids:
                 for row in s.execute(claim_select().where(Claim.id.in_(other_ids))):
                     others[row.id] = row_to_record(row)
-        groups: dict[str, list[LinkedClaim]] = {k: [] for k in
-                                                ("denials", "corroborations", "qualifications", "denies",
-                                                 "corroborates", "qualifies")}
+        groups: dict[str, list[LinkedClaim]] = {
+            k: []
+            for k in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
+        }
         incoming = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
         for ln in links:
             rec = link_record(ln)
@@ -265,17 +337,51 @@ class ClaimService:
         the source's own characters there. ``actor`` (a name) is found or created."""
         with self._lib.writing() as s:
             record, created_actor = self._create(
-                s, source_id=source_id, quote=quote, actor_id=actor_id, actor=actor, role=role,
-                affiliation=affiliation, statement=statement, span=span, said=said, credibility=credibility,
-                status=status, tags=tags, notes=notes,
+                s,
+                source_id=source_id,
+                quote=quote,
+                actor_id=actor_id,
+                actor=actor,
+                role=role,
+                affiliation=affiliation,
+                statement=statement,
+                span=span,
+                said=said,
+                credibility=credibility,
+                status=status,
+                tags=tags,
+                notes=notes,
             )
         affected = (("actor", record.actor_id),) if created_actor and record.actor_id else ()
-        return Change("claim", "created", record.id, after=record, affected=affected,
-                      extra={"created_actor": created_actor})
+        return Change(
+            "claim",
+            "created",
+            record.id,
+            after=record,
+            affected=affected,
+            extra={"created_actor": created_actor},
+        )
 
-    def _create(self, s, *, source_id, quote, actor_id=None, actor=None, role="", affiliation="", statement="",
-                span=None, said=None, credibility=6, status=ClaimStatus.UNVERIFIED, tags=(), notes="",
-                claim_id: int | None = None, created: dt.datetime | None = None) -> tuple[ClaimRecord, bool]:
+    def _create(
+        self,
+        s,
+        *,
+        source_id,
+        quote,
+        actor_id=None,
+        actor=None,
+        role="",
+        affiliation="",
+        statement="",
+        span=None,
+        said=None,
+        credibility=6,
+        status=ClaimStatus.UNVERIFIED,
+        tags=(),
+        notes="",
+        claim_id: int | None = None,
+        created: dt.datetime | None = None,
+    ) -> tuple[ClaimRecord, bool]:
         src = s.get(Source, int(source_id))
         if src is None:
             raise NotFoundError("source", source_id)
@@ -299,9 +405,21 @@ class ClaimService:
         statement_text = clean_line(statement, what="statement", max_len=20000) or " ".join(
             src.body[start:end].split()
         )
-        claim = Claim(id=claim_id, source_id=src.id, actor_id=actor_id, statement=statement_text,
-                      quote=src.body[start:end], span_start=start, span_end=end, said=said_date, credibility=cred,
-                      status=status_value, notes=notes or "", created=created or now, updated=now)
+        claim = Claim(
+            id=claim_id,
+            source_id=src.id,
+            actor_id=actor_id,
+            statement=statement_text,
+            quote=src.body[start:end],
+            span_start=start,
+            span_end=end,
+            said=said_date,
+            credibility=cred,
+            status=status_value,
+            notes=notes or "",
+            created=created or now,
+            updated=now,
+        )
         s.add(claim)
         s.flush()
         for tag in _clean_tags(tags):
@@ -353,11 +471,18 @@ class ClaimService:
             if claim is None:
                 raise NotFoundError("claim", claim_id)
             before = self._load(s, claim.id)
-            links = [link_record(ln) for ln in s.scalars(
-                select(ClaimLink).where((ClaimLink.from_claim_id == claim.id) | (ClaimLink.to_claim_id == claim.id)))]
+            links = [
+                link_record(ln)
+                for ln in s.scalars(
+                    select(ClaimLink).where(
+                        (ClaimLink.from_claim_id == claim.id) | (ClaimLink.to_claim_id == claim.id)
+                    )
+                )
+            ]
             s.execute(delete(Claim).where(Claim.id == claim.id))
-        affected = tuple(("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id)
-                         for ln in links)
+        affected = tuple(
+            ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
+        )
         return Change("claim", "deleted", before.id, before=before, affected=affected, extra={"links": links})
 
     def restore(self, change: Change[ClaimRecord]) -> Change[ClaimRecord]:
@@ -373,18 +498,43 @@ class ClaimService:
             else:
                 rec_actor = rec.actor_id
             restored, _ = self._create(
-                s, source_id=rec.source_id, quote=rec.quote, actor_id=rec_actor, statement=rec.statement,
-                span=(rec.span_start, rec.span_end), said=rec.said, credibility=rec.credibility, status=rec.status,
-                tags=rec.tags, notes=rec.notes, claim_id=rec.id, created=rec.created,
+                s,
+                source_id=rec.source_id,
+                quote=rec.quote,
+                actor_id=rec_actor,
+                statement=rec.statement,
+                span=(rec.span_start, rec.span_end),
+                said=rec.said,
+                credibility=rec.credibility,
+                status=rec.status,
+                tags=rec.tags,
+                notes=rec.notes,
+                claim_id=rec.id,
+                created=rec.created,
             )
             links: list[LinkRecord] = change.extra.get("links", [])
             for ln in links:
                 other = ln.from_claim_id if ln.to_claim_id == rec.id else ln.to_claim_id
                 if s.get(Claim, other) is None:
                     continue
-                s.execute(insert(ClaimLink).values(id=ln.id, kind=ln.kind.value, from_claim_id=ln.from_claim_id,
-                                                   to_claim_id=ln.to_claim_id, note=ln.note, created=ln.created))
+                s.execute(
+                    insert(ClaimLink).values(
+                        id=ln.id,
+                        kind=ln.kind.value,
+                        from_claim_id=ln.from_claim_id,
+                        to_claim_id=ln.to_claim_id,
+                        note=ln.note,
+                        created=ln.created,
+                    )
+                )
             after = self._load(s, rec.id)
-        return Change("claim", "restored", rec.id, after=after,
-                      affected=tuple(("claim", ln.from_claim_id if ln.to_claim_id == rec.id else ln.to_claim_id)
-                                     for ln in change.extra.get("links", [])))
+        return Change(
+            "claim",
+            "restored",
+            rec.id,
+            after=after,
+            affected=tuple(
+                ("claim", ln.from_claim_id if ln.to_claim_id == rec.id else ln.to_claim_id)
+                for ln in change.extra.get("links", [])
+            ),
+        )

@@ -30,8 +30,14 @@ class SourceKind(enum.StrEnum):
         if isinstance(value, SourceKind):
             return value
         norm = " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
-        aliases = {"news": "news article", "article": "news article", "statement": "official statement",
-                   "social": "social media post", "post": "social media post", "tweet": "social media post"}
+        aliases = {
+            "news": "news article",
+            "article": "news article",
+            "statement": "official statement",
+            "social": "social media post",
+            "post": "social media post",
+            "tweet": "social media post",
+        }
         norm = aliases.get(norm, norm)
         for kind in cls:
             if kind.value == norm:
@@ -71,8 +77,14 @@ class LinkKind(enum.StrEnum):
         if isinstance(value, LinkKind):
             return value
         norm = str(value).strip().lower()
-        aliases = {"deny": "denies", "denial": "denies", "corroborate": "corroborates",
-                   "corroboration": "corroborates", "qualify": "qualifies", "qualification": "qualifies"}
+        aliases = {
+            "deny": "denies",
+            "denial": "denies",
+            "corroborate": "corroborates",
+            "corroboration": "corroborates",
+            "qualify": "qualifies",
+            "qualification": "qualifies",
+        }
         norm = aliases.get(norm, norm)
         for kind in cls:
             if kind.value == norm:

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.errors import LibraryError, LibraryTooNewError, NotALibraryError
@@ -63,6 +65,7 @@ class Library:
         self.briefs = BriefService(self)
         self._search = SearchService(self)
         self.backup_path: Path | None = None
+        self._local = threading.local()
 
     # --- opening -------------------------------------------------------------------------------------
     @classmethod
@@ -75,7 +78,9 @@ class Library:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise LibraryError(f"Cannot create the folder for the library {path}: {exc.strerror}.") from None
+                raise LibraryError(
+                    f"Cannot create the folder for the library {path}: {exc.strerror}."
+                ) from None
             return cls._create(path)
         if path.is_dir():
             raise NotALibraryError(f"{path} is a folder, not a Briefdesk library file.")
@@ -85,8 +90,12 @@ class Library:
             raise LibraryError(f"Cannot read {path}: permission denied.") from None
         except (sqlite3.DatabaseError, OSError) as exc:
             if isinstance(exc, sqlite3.DatabaseError) and "integrity" in str(exc):
-                raise NotALibraryError(f"{path} is damaged (the database fails its integrity check).") from None
-            raise NotALibraryError(f"{path} is not a Briefdesk library (it is not a readable database).") from None
+                raise NotALibraryError(
+                    f"{path} is damaged (the database fails its integrity check)."
+                ) from None
+            raise NotALibraryError(
+                f"{path} is not a Briefdesk library (it is not a readable database)."
+            ) from None
         if app_id != sqlite_parts.APPLICATION_ID:
             raise NotALibraryError(f"{path} is a database, but not a Briefdesk library.")
         if revision is None:
@@ -143,7 +152,9 @@ class Library:
         try:
             sqlite_parts.backup_file(path, backup)
         except (sqlite3.Error, OSError) as exc:
-            raise LibraryError(f"Cannot back up {path} before upgrading it ({exc}); nothing was changed.") from None
+            raise LibraryError(
+                f"Cannot back up {path} before upgrading it ({exc}); nothing was changed."
+            ) from None
         return backup
 
     def close(self) -> None:
@@ -158,26 +169,60 @@ class Library:
     # --- sessions ------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
+        ambient = getattr(self._local, "session", None)
+        if ambient is not None:  # inside lib.transaction(): see its uncommitted writes
+            yield ambient
+            return
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
-        """One transaction, all or nothing: commits when the block ends, rolls back on any error."""
+        """One transaction, all or nothing: commits when the block ends, rolls back on any error.
+
+        Inside ``lib.transaction()`` every service call joins that one transaction instead.
+        """
+        ambient = getattr(self._local, "session", None)
+        if ambient is not None:
+            with ambient.begin_nested():  # a savepoint: a failed call undoes only itself
+                yield ambient
+            return
         with Session(self._write_engine, expire_on_commit=False) as session:
             try:
                 with session.begin():
                     yield session
-            except sqlite3.OperationalError as exc:  # pragma: no cover - raw driver errors are wrapped below
-                raise _busy_error(self.path, exc) from exc
-            except Exception as exc:
-                from sqlalchemy.exc import OperationalError
-
-                if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
-                    raise _busy_error(self.path, exc) from exc
+            except OperationalError as exc:
+                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                    raise _busy_error(self.path) from exc
                 raise
 
-    def search(self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20):
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Library]:
+        """Group several service calls into one transaction (all or nothing) on this thread::
+
+        with lib.transaction():
+            src = lib.sources.create(...)
+            lib.claims.create(source_id=src.id, ...)
+        """
+        if getattr(self._local, "session", None) is not None:
+            yield self  # already inside one: join it
+            return
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                with session.begin():
+                    self._local.session = session
+                    try:
+                        yield self
+                    finally:
+                        self._local.session = None
+            except OperationalError as exc:
+                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                    raise _busy_error(self.path) from exc
+                raise
+
+    def search(
+        self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
+    ):
         return self._search.search(query, entities=entities, limit=limit)
 
     def counts(self) -> dict[str, int]:
@@ -186,13 +231,18 @@ class Library:
 
         with self.reading() as s:
             out = {}
-            for table, key in (("sources", "sources"), ("actors", "actors"), ("claims", "claims"),
-                               ("claim_links", "links"), ("briefs", "briefs")):
+            for table, key in (
+                ("sources", "sources"),
+                ("actors", "actors"),
+                ("claims", "claims"),
+                ("claim_links", "links"),
+                ("briefs", "briefs"),
+            ):
                 out[key] = s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
             return out
 
 
-def _busy_error(path: Path, exc: Exception) -> LibraryError:
+def _busy_error(path: Path) -> LibraryError:
     from app.errors import LibraryBusyError
 
     return LibraryBusyError(

@@ -21,8 +21,15 @@ class LinkService:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def create(self, *, from_claim_id: int, kind: str | LinkKind, to_claim_id: int, note: str = "",
-               link_id: int | None = None) -> Change[LinkRecord]:
+    def create(
+        self,
+        *,
+        from_claim_id: int,
+        kind: str | LinkKind,
+        to_claim_id: int,
+        note: str = "",
+        link_id: int | None = None,
+    ) -> Change[LinkRecord]:
         """Record that claim ``from_claim_id`` <kind> claim ``to_claim_id`` (e.g. 7 denies 3)."""
         kind = LinkKind.parse(kind)
         from_id, to_id = int(from_claim_id), int(to_claim_id)
@@ -32,9 +39,12 @@ class LinkService:
             for cid in (from_id, to_id):
                 if s.get(Claim, cid) is None:
                     raise NotFoundError("claim", cid)
-            existing = s.scalar(select(ClaimLink).where(
-                ((ClaimLink.from_claim_id == from_id) & (ClaimLink.to_claim_id == to_id))
-                | ((ClaimLink.from_claim_id == to_id) & (ClaimLink.to_claim_id == from_id))))
+            existing = s.scalar(
+                select(ClaimLink).where(
+                    ((ClaimLink.from_claim_id == from_id) & (ClaimLink.to_claim_id == to_id))
+                    | ((ClaimLink.from_claim_id == to_id) & (ClaimLink.to_claim_id == from_id))
+                )
+            )
             if existing is not None:
                 if existing.kind == kind.value and existing.from_claim_id == from_id:
                     raise ConflictError(f"Claim {from_id} already {kind.value} claim {to_id}.")
@@ -42,12 +52,20 @@ class LinkService:
                     f"Claims {from_id} and {to_id} are already linked (claim {existing.from_claim_id} "
                     f"{existing.kind} claim {existing.to_claim_id}); unlink them first."
                 )
-            link = ClaimLink(id=link_id, kind=kind.value, from_claim_id=from_id, to_claim_id=to_id,
-                             note=note or "", created=utcnow())
+            link = ClaimLink(
+                id=link_id,
+                kind=kind.value,
+                from_claim_id=from_id,
+                to_claim_id=to_id,
+                note=note or "",
+                created=utcnow(),
+            )
             s.add(link)
             s.flush()
             record = link_record(link)
-        return Change("link", "linked", record.id, after=record, affected=(("claim", from_id), ("claim", to_id)))
+        return Change(
+            "link", "linked", record.id, after=record, affected=(("claim", from_id), ("claim", to_id))
+        )
 
     def get(self, link_id: int) -> LinkRecord:
         with self._lib.reading() as s:
@@ -58,8 +76,11 @@ class LinkService:
 
     def find(self, from_claim_id: int, to_claim_id: int) -> LinkRecord | None:
         with self._lib.reading() as s:
-            link = s.scalar(select(ClaimLink).where(ClaimLink.from_claim_id == from_claim_id,
-                                                    ClaimLink.to_claim_id == to_claim_id))
+            link = s.scalar(
+                select(ClaimLink).where(
+                    ClaimLink.from_claim_id == from_claim_id, ClaimLink.to_claim_id == to_claim_id
+                )
+            )
             return None if link is None else link_record(link)
 
     def delete(self, link_id: int) -> Change[LinkRecord]:
@@ -69,13 +90,23 @@ class LinkService:
                 raise NotFoundError("link", link_id)
             record = link_record(link)
             s.delete(link)
-        return Change("link", "unlinked", record.id, before=record,
-                      affected=(("claim", record.from_claim_id), ("claim", record.to_claim_id)))
+        return Change(
+            "link",
+            "unlinked",
+            record.id,
+            before=record,
+            affected=(("claim", record.from_claim_id), ("claim", record.to_claim_id)),
+        )
 
     def restore(self, change: Change[LinkRecord]) -> Change[LinkRecord]:
         """Undo an unlink: the same link (same id) again."""
         rec = change.before
         if rec is None:
             raise ConflictError("Only a removed link can be restored.")
-        return self.create(from_claim_id=rec.from_claim_id, kind=rec.kind, to_claim_id=rec.to_claim_id,
-                           note=rec.note, link_id=rec.id)
+        return self.create(
+            from_claim_id=rec.from_claim_id,
+            kind=rec.kind,
+            to_claim_id=rec.to_claim_id,
+            note=rec.note,
+            link_id=rec.id,
+        )

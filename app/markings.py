@@ -16,8 +16,18 @@ CLASSIFICATION_LEVELS = ("U", "C", "S", "TS")
 CLASSIFICATION_NAMES = {"U": "UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "TS": "TOP SECRET"}
 TLP_LEVELS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 # Common control markings: portion form -> banner form.
-CONTROLS = {"NF": "NOFORN", "NOFORN": "NOFORN", "REL": "REL", "ORCON": "ORCON", "OC": "ORCON",
-            "PROPIN": "PROPIN", "PR": "PROPIN", "FOUO": "FOUO", "IMCON": "IMCON", "RELIDO": "RELIDO"}
+CONTROLS = {
+    "NF": "NOFORN",
+    "NOFORN": "NOFORN",
+    "REL": "REL",
+    "ORCON": "ORCON",
+    "OC": "ORCON",
+    "PROPIN": "PROPIN",
+    "PR": "PROPIN",
+    "FOUO": "FOUO",
+    "IMCON": "IMCON",
+    "RELIDO": "RELIDO",
+}
 
 PORTION_RE = re.compile(
     r"^\((?P<mark>(?:U|C|S|TS)(?://[A-Z0-9][A-Z0-9 ,/\-]*)?|TLP:(?:CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED))\)[ \t]*"

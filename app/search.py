@@ -35,8 +35,9 @@ class SearchService:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
-    def search(self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"),
-               limit: int = 20) -> list[SearchHit]:
+    def search(
+        self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
+    ) -> list[SearchHit]:
         fts = sqlite_parts.to_fts_query(query)
         entities = tuple(e for e in entities if e in sqlite_parts.ENTITY_CODES)
         if fts is None or not entities or limit <= 0:
@@ -49,6 +50,10 @@ class SearchService:
             entity = sqlite_parts.CODE_ENTITIES[rowid % 4]
             ident = rowid // 4
             title = title_snip.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-            snippet = body_snip if MARK_OPEN in (body_snip or "") or MARK_OPEN not in title_snip else title_snip
-            hits.append(SearchHit(entity=entity, id=ident, title=title, snippet=snippet or "", rank=float(score)))
+            snippet = (
+                body_snip if MARK_OPEN in (body_snip or "") or MARK_OPEN not in title_snip else title_snip
+            )
+            hits.append(
+                SearchHit(entity=entity, id=ident, title=title, snippet=snippet or "", rank=float(score))
+            )
         return hits

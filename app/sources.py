@@ -34,8 +34,19 @@ SOURCE_SORTS = {
     "kind": Source.kind,
     "reliability": Source.reliability,
 }
-EDITABLE = ("title", "kind", "outlet", "authors", "url", "published", "accessed", "language", "reliability",
-            "descriptor", "notes")
+EDITABLE = (
+    "title",
+    "kind",
+    "outlet",
+    "authors",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "reliability",
+    "descriptor",
+    "notes",
+)
 MAX_BODY_CHARS = 50_000_000
 
 
@@ -46,10 +57,23 @@ def content_sha256(*, body: str, original: bytes | None) -> str:
 
 def _record(src: Source, claim_count: int = 0) -> SourceRecord:
     return SourceRecord(
-        id=src.id, title=src.title, kind=SourceKind(src.kind), outlet=src.outlet, authors=src.authors,
-        url=src.url, published=src.published, accessed=src.accessed, language=src.language, body=src.body,
-        sha256=src.sha256, reliability=src.reliability, descriptor=src.descriptor, notes=src.notes,
-        created=src.created, updated=src.updated, claim_count=claim_count,
+        id=src.id,
+        title=src.title,
+        kind=SourceKind(src.kind),
+        outlet=src.outlet,
+        authors=src.authors,
+        url=src.url,
+        published=src.published,
+        accessed=src.accessed,
+        language=src.language,
+        body=src.body,
+        sha256=src.sha256,
+        reliability=src.reliability,
+        descriptor=src.descriptor,
+        notes=src.notes,
+        created=src.created,
+        updated=src.updated,
+        claim_count=claim_count,
         original_filename=src.original_filename or "",
     )
 
@@ -103,29 +127,59 @@ class SourceService:
         if not isinstance(body, str):
             raise ValidationError("The source's text must be text.")
         if len(body) > MAX_BODY_CHARS:
-            raise ValidationError(f"The source's text is too long ({len(body):,} characters; at most 50 million).")
-        values = _validated({
-            "title": title, "kind": kind, "outlet": outlet, "authors": authors, "url": url,
-            "published": published, "accessed": accessed, "language": language, "reliability": reliability,
-            "descriptor": descriptor, "notes": notes,
-        })
+            raise ValidationError(
+                f"The source's text is too long ({len(body):,} characters; at most 50 million)."
+            )
+        values = _validated(
+            {
+                "title": title,
+                "kind": kind,
+                "outlet": outlet,
+                "authors": authors,
+                "url": url,
+                "published": published,
+                "accessed": accessed,
+                "language": language,
+                "reliability": reliability,
+                "descriptor": descriptor,
+                "notes": notes,
+            }
+        )
         if values["accessed"] is None:
             values["accessed"] = dt.date.today()
         sha = content_sha256(body=body, original=original)
         with self._lib.writing() as s:
             existing = s.scalar(select(Source).where(Source.sha256 == sha))
             if existing is not None:
-                return Change("source", "existing", existing.id, before=None, after=_record(existing),
-                              extra={"warnings": [f"Identical content is already in the library as source "
-                                                  f"{existing.id} ({existing.title})."]})
+                return Change(
+                    "source",
+                    "existing",
+                    existing.id,
+                    before=None,
+                    after=_record(existing),
+                    extra={
+                        "warnings": [
+                            f"Identical content is already in the library as source "
+                            f"{existing.id} ({existing.title})."
+                        ]
+                    },
+                )
             warnings = []
             if values["url"]:
-                dup = s.execute(select(Source.id, Source.title).where(Source.url == values["url"]).limit(1)).first()
+                dup = s.execute(
+                    select(Source.id, Source.title).where(Source.url == values["url"]).limit(1)
+                ).first()
                 if dup:
                     warnings.append(f"Source {dup.id} ({dup.title}) has the same URL; both are kept.")
             now = utcnow()
-            src = Source(body=body, sha256=sha, original_filename=original_filename or "", created=now,
-                         updated=now, **values)
+            src = Source(
+                body=body,
+                sha256=sha,
+                original_filename=original_filename or "",
+                created=now,
+                updated=now,
+                **values,
+            )
             s.add(src)
             s.flush()
             if original is not None:
@@ -191,20 +245,35 @@ class SourceService:
             before = _record(src)
             claim_ids = list(s.scalars(select(Claim.id).where(Claim.source_id == source_id)))
             s.execute(delete(Source).where(Source.id == source_id))
-        return Change("source", "deleted", source_id, before=before,
-                      affected=tuple(("claim", c) for c in claim_ids))
+        return Change(
+            "source", "deleted", source_id, before=before, affected=tuple(("claim", c) for c in claim_ids)
+        )
 
     # --- lists ---------------------------------------------------------------------------------------
     @staticmethod
     def _summary_select() -> Select:
-        return select(Source.id, Source.title, Source.kind, Source.outlet, Source.published, Source.reliability,
-                      Source.url)
+        return select(
+            Source.id,
+            Source.title,
+            Source.kind,
+            Source.outlet,
+            Source.published,
+            Source.reliability,
+            Source.url,
+        )
 
     @staticmethod
     def _summary(row: Any, count: int = 0) -> SourceSummary:
-        return SourceSummary(id=row.id, title=row.title, kind=SourceKind(row.kind), outlet=row.outlet,
-                             published=row.published, reliability=row.reliability, url=row.url,
-                             claim_count=count)
+        return SourceSummary(
+            id=row.id,
+            title=row.title,
+            kind=SourceKind(row.kind),
+            outlet=row.outlet,
+            published=row.published,
+            reliability=row.reliability,
+            url=row.url,
+            claim_count=count,
+        )
 
     def _conditions(self, flt: SourceFilter) -> list:
         from app.storage import sqlite as sqlite_parts
@@ -237,20 +306,33 @@ class SourceService:
     ) -> Page[SourceSummary]:
         flt = flt or SourceFilter()
         if sort not in SOURCE_SORTS:
-            raise ValidationError(f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}.")
+            raise ValidationError(
+                f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}."
+            )
         conds = self._conditions(flt)
         col = SOURCE_SORTS[sort]
         order = [col.desc(), Source.id.desc()] if descending else [col.asc(), Source.id.asc()]
         if sort in ("published",):
-            order = ([col.is_(None), *order])  # undated last either way
-        q = self._summary_select().where(and_(True, *conds)).order_by(*order).offset(max(0, offset)).limit(limit)
+            order = [col.is_(None), *order]  # undated last either way
+        q = (
+            self._summary_select()
+            .where(and_(True, *conds))
+            .order_by(*order)
+            .offset(max(0, offset))
+            .limit(limit)
+        )
         with self._lib.reading() as s:
             rows = s.execute(q).all()
             counts = {}
             if rows:
                 ids = [r.id for r in rows]
-                counts = dict(s.execute(select(Claim.source_id, func.count()).where(Claim.source_id.in_(ids))
-                                        .group_by(Claim.source_id)).all())
+                counts = dict(
+                    s.execute(
+                        select(Claim.source_id, func.count())
+                        .where(Claim.source_id.in_(ids))
+                        .group_by(Claim.source_id)
+                    ).all()
+                )
             total = -1
             if with_total:
                 total = s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0

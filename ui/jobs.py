@@ -81,12 +81,20 @@ class Jobs(QObject):
         self._pending = 0
 
     # --- public --------------------------------------------------------------------------------------
-    def read(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None) -> None:
+    def read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self._submit(self._reads, fn, on_done, on_error, announce=False)
 
-    def write(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> None:
+    def write(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run a mutation on the serialised worker; Change results are announced on library_changed."""
         self._submit(self._writes, fn, on_done, on_error, announce=True)
 

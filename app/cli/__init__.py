@@ -37,8 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefdesk",
         description=f"{APP_NAME}: write sourced briefs from a local library of graded claims.",
     )
-    parser.add_argument("--library", metavar="PATH", help="the library file (default: $BRIEFDESK_LIBRARY or "
-                        "the user data directory)")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the library file (default: $BRIEFDESK_LIBRARY or the user data directory)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -54,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
+    )
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -83,7 +88,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         from ui.main import run  # type: ignore[import-not-found]
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("ui"):
-            sys.stderr.write("briefdesk: the desktop app is not part of this build yet; see `briefdesk --help`.\n")
+            sys.stderr.write(
+                "briefdesk: the desktop app is not part of this build yet; see `briefdesk --help`.\n"
+            )
             return 1
         raise
     return run(library=args.library)

@@ -100,4 +100,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: i
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"
+    )

@@ -84,9 +84,7 @@ class Actor(Base):
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (
-        UniqueConstraint("norm_name", "norm_affiliation", name="uq_actors_name_affiliation"),
-    )
+    __table_args__ = (UniqueConstraint("norm_name", "norm_affiliation", name="uq_actors_name_affiliation"),)
 
 
 class Claim(Base):

@@ -230,7 +230,9 @@ def fts_ids_clause(entity: str, text: str):
     if query is None:
         return None
     code = ENTITY_CODES[entity]
-    clause = sa_text(f"SELECT rowid / 4 AS id FROM search_fts WHERE search_fts MATCH :fq AND rowid % 4 = {code}")
+    clause = sa_text(
+        f"SELECT rowid / 4 AS id FROM search_fts WHERE search_fts MATCH :fq AND rowid % 4 = {code}"
+    )
     return clause.bindparams(bindparam("fq", value=query, unique=True)).columns(column("id", Integer))
 
 
