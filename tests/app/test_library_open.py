@@ -1,0 +1,151 @@
+"""Opening, creating, upgrading and refusing library files."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.errors import LibraryTooNewError, NotALibraryError
+from app.library import Library, known_revisions
+from app.storage.sqlite import APPLICATION_ID
+from tests.conftest import FIXTURES
+
+
+def _snapshot(path: Path) -> tuple[bytes, list[str]]:
+    return path.read_bytes(), sorted(p.name for p in path.parent.iterdir())
+
+
+def test_new_library_is_created_and_stamped_at_the_newest_schema(tmp_path):
+    path = tmp_path / "sub" / "new.briefdesk"
+    with Library.open(path) as lib:
+        assert lib.counts() == {"sources": 0, "actors": 0, "claims": 0, "links": 0, "briefs": 0}
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == known_revisions()[1]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_open_without_create_refuses_a_missing_file(tmp_path):
+    with pytest.raises(Exception, match="no library"):
+        Library.open(tmp_path / "missing.briefdesk", create=False)
+    assert not (tmp_path / "missing.briefdesk").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"just some notes\n", b"SQLite format 3\x00" + b"\x00" * 50, bytes(range(256)) * 40],
+    ids=["empty", "text", "truncated-header", "binary"],
+)
+def test_a_file_that_is_not_a_library_is_refused_and_untouched(tmp_path, content):
+    path = tmp_path / "notes.briefdesk"
+    path.write_bytes(content)
+    before = _snapshot(path)
+    with pytest.raises(NotALibraryError) as err:
+        Library.open(path)
+    assert str(path) in str(err.value)
+    assert _snapshot(path) == before
+
+
+def test_another_sqlite_database_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("INSERT INTO t VALUES (1)")
+    conn.commit()
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(NotALibraryError, match="not a Briefdesk library"):
+        Library.open(path)
+    assert _snapshot(path) == before
+
+
+def test_a_corrupt_library_is_refused_with_its_name_and_untouched(tmp_path):
+    path = tmp_path / "corrupt.briefdesk"
+    with Library.open(path) as lib:
+        for i in range(40):
+            lib.sources.create(title=f"Source {i}", body=f"Body number {i} " * 200)
+    # Checkpoint the WAL into the main file so the damage hits real pages.
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 2, len(data) - page, page * 3):
+        data[offset : offset + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    before = _snapshot(path)
+    with pytest.raises(NotALibraryError) as err:
+        Library.open(path)
+    assert str(path) in str(err.value)
+    assert _snapshot(path) == before
+
+
+def test_a_library_from_a_newer_briefdesk_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "future.briefdesk"
+    Library.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(LibraryTooNewError, match="newer version of Briefdesk"):
+        Library.open(path)
+    assert _snapshot(path) == before
+
+
+def test_a_folder_is_not_a_library(tmp_path):
+    with pytest.raises(NotALibraryError, match="folder"):
+        Library.open(tmp_path)
+
+
+def test_a_first_schema_library_is_backed_up_then_upgraded_with_its_content(tmp_path):
+    path = tmp_path / "old.briefdesk"
+    shutil.copy(FIXTURES / "libraries" / "library-0001.briefdesk", path)
+    original = path.read_bytes()
+    with Library.open(path) as lib:
+        assert lib.backup_path is not None and lib.backup_path.exists()
+        assert lib.backup_path.parent == path.parent
+        claim = lib.claims.with_links(1)
+        assert claim.claim.quote == "the harbour will reopen on Friday"
+        assert [d.claim.id for d in claim.denials] == [2]
+        assert lib.briefs.get(1).summary_statement == ""  # column added by 0002
+        assert [h.id for h in lib.search("harbour", entities=("source",))] == [1]
+        # the upgraded library accepts new data through the services
+        lib.claims.create(source_id=1, quote="reopen on Friday", actor="Dockworkers' union")
+    backup = sqlite3.connect(lib.backup_path)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    backup.close()
+    assert path.read_bytes() != original
+    # opening again needs no second backup
+    with Library.open(path) as lib2:
+        assert lib2.backup_path is None
+
+
+def test_two_instances_on_one_library_both_read_and_write(tmp_path):
+    path = tmp_path / "shared.briefdesk"
+    first = Library.open(path)
+    second = Library.open(path)
+    try:
+        a = first.sources.create(title="From the first window", body="alpha text").after
+        b = second.sources.create(title="From the second window", body="beta text").after
+        assert {s.id for s in first.sources.list().items} == {a.id, b.id}
+        assert second.sources.get(a.id).title == "From the first window"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_transaction_is_all_or_nothing(lib, source):
+    from app.errors import ValidationError
+
+    with pytest.raises(ValidationError), lib.transaction():
+        lib.claims.create(source_id=source.id, quote="the border crossing at Kessel")
+        lib.claims.create(source_id=source.id, quote="words that are not in the source")
+    assert lib.claims.count() == 0
