@@ -7,6 +7,7 @@ bm25 and carry a snippet whose matches sit between ``\\x02`` and ``\\x03`` (see 
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -31,6 +32,67 @@ def plain(snippet: str, *, open_mark: str = "[", close_mark: str = "]") -> str:
     return snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
 
 
+_PHRASE_OR_WORD = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(query: str) -> list[re.Pattern]:
+    """Patterns for the positive words, phrases and prefixes of a query (to mark them in a snippet)."""
+    patterns = []
+    for m in _PHRASE_OR_WORD.finditer(query or ""):
+        if m.group(2) is not None:
+            if m.group(1):
+                continue
+            words = _WORD.findall(m.group(2))
+            if words:
+                patterns.append(re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.I))
+        else:
+            token = m.group(4)
+            if m.group(3) or token in ("AND", "OR", "NOT", "NEAR"):
+                continue
+            prefix = token.rstrip(")]}.,;:!?").endswith("*")
+            for word in _WORD.findall(token):
+                patterns.append(re.compile(r"\b" + re.escape(word) + (r"\w*" if prefix else r"\b"), re.I))
+    return patterns
+
+
+def make_snippet(text: str, patterns: list[re.Pattern], *, width: int = 160) -> tuple[str, bool]:
+    """A window of ``text`` around the first match, matches wrapped in \\x02 ... \\x03. Linear time."""
+    text = text or ""
+    first = None
+    for pat in patterns:
+        m = pat.search(text)
+        if m and (first is None or m.start() < first):
+            first = m.start()
+    if first is None:
+        window_start = 0
+    else:
+        window_start = max(0, first - width // 3)
+        # start on a word boundary
+        space = text.rfind(" ", max(0, window_start - 20), window_start + 1)
+        if space > 0 and window_start > 0:
+            window_start = space + 1
+    window = text[window_start : window_start + width]
+    spans: list[tuple[int, int]] = []
+    for pat in patterns:
+        spans.extend((m.start(), m.end()) for m in pat.finditer(window))
+    spans.sort()
+    out, pos = [], 0
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(window[pos:start])
+        out.append(MARK_OPEN + window[start:end] + MARK_CLOSE)
+        pos = end
+    out.append(window[pos:])
+    snippet = " ".join("".join(out).split())
+    if window_start > 0:
+        snippet = "…" + snippet
+    if window_start + width < len(text):
+        snippet += "…"
+    return snippet, first is not None
+
+
 class SearchService:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
@@ -45,15 +107,22 @@ class SearchService:
         sql = text(sqlite_parts.search_sql(entities))
         with self._lib.reading() as s:
             rows = s.execute(sql, {"q": fts, "limit": int(limit)}).all()
+        patterns = query_terms(query)
         hits = []
-        for rowid, score, title_snip, body_snip in rows:
+        for rowid, score, title, body in rows:
             entity = sqlite_parts.CODE_ENTITIES[rowid % 4]
-            ident = rowid // 4
-            title = title_snip.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-            snippet = (
-                body_snip if MARK_OPEN in (body_snip or "") or MARK_OPEN not in title_snip else title_snip
-            )
+            snippet, found = make_snippet(body or "", patterns)
+            if not found:
+                title_snip, title_found = make_snippet(title or "", patterns)
+                if title_found:
+                    snippet = title_snip
             hits.append(
-                SearchHit(entity=entity, id=ident, title=title, snippet=snippet or "", rank=float(score))
+                SearchHit(
+                    entity=entity,
+                    id=rowid // 4,
+                    title=" ".join((title or "").split()),
+                    snippet=snippet,
+                    rank=float(score),
+                )
             )
         return hits
