@@ -12,6 +12,7 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 from app import APP_NAME, __version__
 from app.cli.common import Context
@@ -56,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | None = None) -> int:
+    """Run the command line. With no command, start the desktop app through ``gui`` (given by
+    ``ui.launcher``, so that ``app`` itself never imports the GUI)."""
     logging.basicConfig(
         level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
@@ -65,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         if args.command is None:
-            return _run_gui(args)
+            if gui is None:
+                sys.stderr.write(
+                    "briefdesk: the desktop app is not available here; see `briefdesk --help`.\n"
+                )
+                return 1
+            return gui(args.library)
         parser.print_help(sys.stderr)
         return 2
     ctx = Context(args)
@@ -81,19 +89,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         ctx.close()
-
-
-def _run_gui(args: argparse.Namespace) -> int:
-    try:
-        from ui.main import run  # type: ignore[import-not-found]
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("ui"):
-            sys.stderr.write(
-                "briefdesk: the desktop app is not part of this build yet; see `briefdesk --help`.\n"
-            )
-            return 1
-        raise
-    return run(library=args.library)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,210 @@
+"""The briefdesk command line: output, JSON, exit codes, and bad input leaving the library unchanged."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, capsys):
+    library = tmp_path / "cli.briefdesk"
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        code = main(["--library", str(library), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    _run.library = library
+    return _run
+
+
+@pytest.fixture
+def demo(run):
+    code, out, err = run("demo")
+    assert code == 0, err
+    return run
+
+
+def _dump(library: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(library)
+    lines = list(conn.iterdump())
+    conn.close()
+    return "\n".join(line for line in lines if "sqlite_sequence" not in line)
+
+
+def test_demo_then_contested_claims_and_claim_show(demo):
+    code, out, _ = demo("claims", "--contested", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["total"] >= 5
+    contested = data["claims"][0]
+    assert contested["contested"] is True and contested["denial_count"] >= 1
+    assert set(contested) >= {"id", "ref", "grade", "statement", "quote", "said", "actor_name", "source_id"}
+    code, out, _ = demo("claim", "show", str(contested["id"]), "--json")
+    view = json.loads(out)
+    assert view["claim"]["id"] == contested["id"]
+    assert len(view["denials"]) == contested["denial_count"]
+    denial = view["denials"][0]
+    assert denial["link"]["kind"] == "denies" and denial["claim"]["grade"]
+    code, out, _ = demo("claim", "show", str(contested["id"]))
+    assert code == 0 and "Denied by" in out and "CONTESTED" in out
+
+
+def test_demo_refuses_a_library_with_content_unless_forced(demo):
+    code, _, err = demo("demo")
+    assert code == 1 and "already has content" in err
+    code, _, _ = demo("demo", "--force")
+    assert code == 0
+
+
+def test_import_add_link_set_search_and_where_cited(run, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(
+        "Harbour to reopen\n\nThe port authority said the harbour will reopen on Friday.\n"
+        "Dockworkers said it would not.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", str(article), "--reliability", "B", "--kind", "news", "--json")
+    assert code == 0, err
+    code, out, err = run("sources", "--json")
+    source = json.loads(out)["sources"][0]
+    assert source["title"] == "Harbour to reopen" and source["reliability"] == "B"
+    sid = str(source["id"])
+    code, out, err = run(
+        "claim",
+        "add",
+        "--source",
+        sid,
+        "--quote",
+        "the harbour will reopen on Friday",
+        "--actor",
+        "Port authority",
+        "--said",
+        "2026-03-01",
+        "--credibility",
+        "2",
+        "--json",
+    )
+    assert code == 0, err
+    a = json.loads(out)["claim"]
+    assert a["grade"] == "B2"
+    code, out, err = run(
+        "claim", "add", "--source", sid, "--quote", "it would not", "--actor", "Dockworkers", "--json"
+    )
+    b = json.loads(out)["claim"]
+    code, out, err = run("claim", "link", str(a["id"]), "--denies", str(b["id"]))
+    assert code == 0 and f"c{b['id']} denies claim c{a['id']}" in out
+    code, out, _ = run("claim", "set", str(a["id"]), "--status", "disputed", "--json")
+    assert json.loads(out)["claim"]["status"] == "disputed"
+    code, out, _ = run("search", "harbour", "--json")
+    assert {h["entity"] for h in json.loads(out)["hits"]} >= {"source", "claim"}
+    body = tmp_path / "brief.md"
+    body.write_text(f"## Outlook\n\nThe harbour reopens [@c{a['id']}; @c{b['id']}].\n", encoding="utf-8")
+    code, out, err = run(
+        "brief", "new", "Harbour outlook", "--body", str(body), "--marking", "tlp:amber", "--json"
+    )
+    assert code == 0, err
+    brief = json.loads(out)["brief"]
+    assert brief["default_marking"] == "TLP:AMBER"
+    code, out, _ = run("where-cited", str(a["id"]), "--json")
+    assert json.loads(out)["citations"][0]["section"] == "Outlook"
+    code, out, _ = run("where-cited", str(a["id"]))
+    assert "Harbour outlook" in out
+    code, out, _ = run("brief", "show", str(brief["id"]))
+    assert "Harbour outlook" in out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["claim", "show", "999"], "no claim with id 999"),
+        (["source", "show", "999"], "no source with id 999"),
+        (["source", "set", "1", "--reliability", "Z"], "reliability grade"),
+        (["source", "set", "1", "--published", "yesterday"], "YYYY-MM-DD"),
+        (["claim", "add", "--source", "1", "--quote", "words nobody wrote"], "does not occur"),
+        (["claim", "add", "--source", "1", "--quote", "Iran", "--credibility", "9"], "credibility grade"),
+        (["claim", "add", "--source", "1", "--quote", "Iran", "--said", "2026-02-30"], "YYYY-MM-DD"),
+        (["claim", "link", "1", "--denies", "1"], "itself"),
+        (["claim", "set", "1", "--credibility", "0"], "credibility grade"),
+        (["brief", "new", "X", "--marking", "tlp:purple"], "not a valid tlp marking"),
+        (["brief", "new", "X", "--body", "/nonexistent/file.md"], "no file"),
+        (["where-cited", "424242"], "no claim"),
+    ],
+)
+def test_bad_input_prints_one_line_exits_1_and_changes_nothing(demo, args, message):
+    before = _dump(demo.library)
+    code, out, err = demo(*args)
+    assert code == 1
+    assert message in err
+    assert err.count("\n") == 1 and err.startswith("briefdesk: ")
+    assert _dump(demo.library) == before
+
+
+def test_duplicate_link_is_refused(demo):
+    code, out, _ = demo("claims", "--contested", "--json")
+    claim = json.loads(out)["claims"][0]
+    view = json.loads(demo("claim", "show", str(claim["id"]), "--json")[1])
+    denial = view["denials"][0]["claim"]["id"]
+    before = _dump(demo.library)
+    code, _, err = demo("claim", "link", str(claim["id"]), "--denies", str(denial))
+    assert code == 1 and "already" in err
+    assert _dump(demo.library) == before
+
+
+def test_a_file_that_is_not_a_library_exits_1_and_is_untouched(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a library")
+    code = main(["--library", str(notes), "claims"])
+    _, err = capsys.readouterr()
+    assert code == 1 and str(notes) in err and "not a Briefdesk library" in err
+    assert notes.read_text() == "not a library"
+
+
+def test_usage_errors_exit_2(run):
+    with pytest.raises(SystemExit) as exc:
+        run("claims", "--no-such-option")
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        run("claim", "link", "1", "2")
+    assert exc.value.code == 2
+
+
+def test_library_from_environment_variable(tmp_path, monkeypatch, capsys):
+    library = tmp_path / "env.briefdesk"
+    monkeypatch.setenv("BRIEFDESK_LIBRARY", str(library))
+    assert main(["demo", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["library"] == str(library)
+
+
+def test_console_script_runs_as_a_process(tmp_path):
+    library = tmp_path / "proc.briefdesk"
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--library", str(library), "demo", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["claims"] >= 25
+
+
+def test_app_never_imports_qt_or_ui():
+    code = (
+        "import importlib, pkgutil, sys, app\n"
+        "for m in pkgutil.walk_packages(app.__path__, 'app.'):\n"
+        "    if '.migrations.' in m.name or m.name.endswith('__main__'): continue\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = [n for n in sys.modules if n.startswith(('PySide6', 'shiboken6', 'ui'))]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

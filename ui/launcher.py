@@ -1,0 +1,22 @@
+"""The ``briefdesk`` entry point: the command line, or the desktop app when no command is given.
+
+It lives in ``ui`` so that ``app`` never imports the GUI; Qt is only imported when the app starts.
+"""
+
+from __future__ import annotations
+
+
+def _gui(library: str | None) -> int:
+    from ui.main import run
+
+    return run(library=library)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli import main as cli_main
+
+    return cli_main(argv, gui=_gui)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
