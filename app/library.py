@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from app.errors import LibraryError, LibraryTooNewError, NotALibraryError
@@ -173,8 +173,11 @@ class Library:
         if ambient is not None:  # inside lib.transaction(): see its uncommitted writes
             yield ambient
             return
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise _storage_error(self.path, exc) from exc
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
@@ -191,10 +194,8 @@ class Library:
             try:
                 with session.begin():
                     yield session
-            except OperationalError as exc:
-                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                    raise _busy_error(self.path) from exc
-                raise
+            except DBAPIError as exc:
+                raise _storage_error(self.path, exc) from exc
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Library]:
@@ -215,10 +216,8 @@ class Library:
                         yield self
                     finally:
                         self._local.session = None
-            except OperationalError as exc:
-                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                    raise _busy_error(self.path) from exc
-                raise
+            except DBAPIError as exc:
+                raise _storage_error(self.path, exc) from exc
 
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
@@ -242,9 +241,23 @@ class Library:
             return out
 
 
-def _busy_error(path: Path) -> LibraryError:
-    from app.errors import LibraryBusyError
+def _storage_error(path: Path, exc: DBAPIError) -> Exception:
+    """Turn a database error into a message a user can act on (IntegrityError: a rule of the library)."""
+    from app.errors import ConflictError, LibraryBusyError
 
-    return LibraryBusyError(
-        f"The library {path} is busy: another Briefdesk window or command is writing to it. Try again."
-    )
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    if isinstance(exc, IntegrityError):
+        return ConflictError(
+            f"That change would break a rule of the library ({exc.orig}); nothing was changed."
+        )
+    if "locked" in text or "busy" in text:
+        return LibraryBusyError(
+            f"The library {path} is busy: another Briefdesk window or command is writing to it. Try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LibraryError(f"The library {path} is read-only; nothing was changed.")
+    if "disk is full" in text or "database or disk is full" in text:
+        return LibraryError(f"The disk holding {path} is full; nothing was changed.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return LibraryError(f"The library {path} is damaged ({exc.orig}); nothing was changed.")
+    return LibraryError(f"The library {path} could not be used: {exc.orig}.")

@@ -149,3 +149,17 @@ def test_transaction_is_all_or_nothing(lib, source):
         lib.claims.create(source_id=source.id, quote="the border crossing at Kessel")
         lib.claims.create(source_id=source.id, quote="words that are not in the source")
     assert lib.claims.count() == 0
+
+
+def test_a_read_only_library_can_be_read_and_refuses_writes_plainly(tmp_path):
+    import os
+    import stat
+
+    if os.geteuid() == 0:
+        pytest.skip("root ignores file permissions")
+    path = tmp_path / "ro.briefdesk"
+    with Library.open(path) as lib:
+        lib.sources.create(title="Kept", body="text")
+    path.chmod(stat.S_IRUSR)
+    with Library.open(path) as lib, pytest.raises(Exception, match="read-only"):
+        lib.sources.create(title="New", body="other")
