@@ -1,0 +1,228 @@
+"""What the rules read: the brief, the claims it cites with their links, sources, waivers and settings.
+
+Built without a database in tests (plain records), or by ``app.checks.load_context`` from a library.
+Shared analysis (the key judgments, their confidence ceilings, original sources) is computed once here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from app.checks import language as lang
+from app.checks.model import CheckSettings, Finding, Fix, Severity
+from app.checks.structure import Block, Document
+from app.domain import (
+    BriefRecord,
+    ClaimRecord,
+    ClaimStatus,
+    ClaimWithLinks,
+    LinkedClaim,
+    SourceRecord,
+    WaiverRecord,
+)
+
+LEVELS = ("low", "moderate", "high")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_STOP_WORDS = "a an the of to in on and or that this is was be by for with at as it its from"
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass
+class Judgment:
+    index: int
+    block: Block
+    claim_ids: tuple[int, ...]
+    terms: list[lang.TermHit]
+    confidence: list[tuple[str, int, int]]
+    ceiling: str
+    reasons: tuple[str, ...]
+    origins: int
+
+
+@dataclass
+class CheckContext:
+    brief: BriefRecord
+    claims: dict[int, ClaimRecord] = field(default_factory=dict)
+    links: dict[int, ClaimWithLinks] = field(default_factory=dict)
+    sources: dict[int, SourceRecord] = field(default_factory=dict)
+    waivers: dict[int, WaiverRecord] = field(default_factory=dict)  # by claim id
+    settings: CheckSettings = field(default_factory=CheckSettings)
+
+    @property
+    def body(self) -> str:
+        return self.brief.body
+
+    @cached_property
+    def doc(self) -> Document:
+        return Document(self.brief.body)
+
+    @cached_property
+    def text(self) -> str:
+        """The analyst's own words (code, quotations and citations blanked), same offsets as the body."""
+        return lang.language_text(self.doc.scrubbed)
+
+    # --- findings ------------------------------------------------------------------------------------
+    def finding(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        *,
+        section: str = "",
+        claim_ids: tuple[int, ...] = (),
+        fixes: tuple[Fix, ...] = (),
+        where: str = "body",
+    ) -> Finding:
+        line, col = self.doc.line_col(start)
+        end_line, end_col = self.doc.line_col(max(start, end))
+        return Finding(
+            rule,
+            severity,
+            message,
+            line,
+            col,
+            end_line,
+            end_col,
+            start,
+            end,
+            section,
+            claim_ids,
+            fixes,
+            where,
+        )
+
+    # --- claims --------------------------------------------------------------------------------------
+    def open_denials(self, claim_id: int) -> list[LinkedClaim]:
+        """Denials on file whose denying claim has not been retracted."""
+        cwl = self.links.get(claim_id)
+        if cwl is None:
+            return []
+        return [d for d in cwl.denials if d.claim.status is not ClaimStatus.RETRACTED]
+
+    def label(self, claim: ClaimRecord) -> str:
+        who = claim.actor_name or claim.source_outlet or claim.source_title
+        return f"c{claim.id} ({who})" if who else f"c{claim.id}"
+
+    def same_statement(self, a: ClaimRecord, b: ClaimRecord) -> bool:
+        """One original statement repeated: same actor (or both unattributed) and near-identical words,
+        carried by two different sources."""
+        if a.source_id == b.source_id:
+            return False
+        if a.actor_id != b.actor_id:
+            return False
+        threshold = (
+            self.settings.near_identical if a.actor_id is not None else max(0.9, self.settings.near_identical)
+        )
+        best = 0.0
+        for x, y in ((a.statement, b.statement), (a.quote, b.quote)):
+            if x and y:
+                best = max(best, _similarity(x, y))
+        return best >= threshold
+
+    def origin_groups(self, claim_ids: list[int]) -> list[list[int]]:
+        """Cited claims grouped by original source: one speaker (actor), or one source when nobody is
+        named, and any repeats of one statement across outlets."""
+        ids = [i for i in dict.fromkeys(claim_ids) if i in self.claims]
+        parent = {i: i for i in ids}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        keys: dict[tuple[str, int], int] = {}
+        for i in ids:
+            c = self.claims[i]
+            key = ("actor", c.actor_id) if c.actor_id is not None else ("source", c.source_id)
+            if key in keys:
+                parent[find(i)] = find(keys[key])
+            else:
+                keys[key] = i
+        for n, i in enumerate(ids):
+            for j in ids[n + 1 :]:
+                if find(i) != find(j) and self.same_statement(self.claims[i], self.claims[j]):
+                    parent[find(j)] = find(i)
+        groups: dict[int, list[int]] = {}
+        for i in ids:
+            groups.setdefault(find(i), []).append(i)
+        return list(groups.values())
+
+    def ceiling(self, claim_ids: list[int]) -> tuple[str, tuple[str, ...], int]:
+        """The highest confidence the cited claims allow (T6), the reasons it is lower, and the number of
+        independent original sources.
+
+        High needs two or more independent original sources, every claim graded 1-3, none with an open
+        denial, disputed or retracted. One of those failing caps it at moderate; low when nothing is cited,
+        a claim is retracted, every claim is weak (source D-F or information 5-6), or a single original
+        source is itself doubtful or contested.
+        """
+        claims = [self.claims[i] for i in dict.fromkeys(claim_ids) if i in self.claims]
+        if not claims:
+            return "low", ("cites no claim in the library",), 0
+        groups = self.origin_groups([c.id for c in claims])
+        reasons: list[str] = []
+        low = False
+        weak_grade = [c for c in claims if c.credibility >= 4]
+        contested = [c for c in claims if self.open_denials(c.id) or c.status is ClaimStatus.DISPUTED]
+        retracted = [c for c in claims if c.status is ClaimStatus.RETRACTED]
+        if retracted:
+            low = True
+            reasons.append("rests on a retracted claim: " + ", ".join(f"c{c.id}" for c in retracted))
+        if len(groups) == 1:
+            first = self.claims[groups[0][0]]
+            who = first.actor_name or first.source_outlet or first.source_title or f"c{first.id}"
+            reasons.append(f"all support traces to one original source ({who})")
+            if weak_grade or contested:
+                low = True
+        for c in weak_grade:
+            reasons.append(f"c{c.id} is graded {c.grade} (information doubtful or worse)")
+        for c in contested:
+            denials = self.open_denials(c.id)
+            if denials:
+                reasons.append(
+                    f"c{c.id} has an open denial (" + ", ".join(f"c{d.claim.id}" for d in denials) + ")"
+                )
+            else:
+                reasons.append(f"c{c.id} is disputed")
+        if all(c.source_reliability in "DEF" or c.credibility >= 5 for c in claims):
+            low = True
+            reasons.append("every supporting claim is weakly graded (source D-F or information 5-6)")
+        if low:
+            return "low", tuple(reasons), len(groups)
+        return ("moderate" if reasons else "high"), tuple(reasons), len(groups)
+
+    # --- key judgments -------------------------------------------------------------------------------
+    @cached_property
+    def judgments(self) -> list[Judgment]:
+        out = []
+        text = self.text
+        for n, block in enumerate(self.doc.key_judgments, 1):
+            ids = tuple(dict.fromkeys(c.ident for c in block.citations if c.kind == "claim"))
+            terms = lang.likelihood_terms(text, block.text_start, block.end)
+            conf = lang.confidence_levels(text, block.text_start, block.end)
+            ceiling, reasons, origins = self.ceiling(list(ids))
+            out.append(Judgment(n, block, ids, terms, conf, ceiling, reasons, origins))
+        return out
+
+    @cached_property
+    def cited_claim_ids(self) -> list[int]:
+        return list(dict.fromkeys(c.ident for c in self.doc.citations if c.kind == "claim"))
+
+    def section_of(self, block: Block | None) -> str:
+        return self.doc.section_title(block) if block is not None else ""
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in _STOP)
+
+
+def _similarity(a: str, b: str) -> float:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)

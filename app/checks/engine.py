@@ -1,0 +1,110 @@
+"""The rule registry and the runs: ``run_checks`` on a context, ``check_brief`` on a library."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.checks import estimative, marking, sourcing
+from app.checks.context import CheckContext
+from app.checks.loader import load_context
+from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity  # the usual severity of its findings (some rules grade a finding lower)
+    title: str
+    run: Callable[[CheckContext], Iterable[Finding]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "balance",
+        Severity.ERROR,
+        "A denied claim has a denial cited beside it, or a waiver",
+        sourcing.check_balance,
+    ),
+    Rule("T1", Severity.WARNING, "Likelihood terms from one row", estimative.check_t1),
+    Rule("T2", Severity.WARNING, "No sentence with both confidence and likelihood", estimative.check_t2),
+    Rule("T3", Severity.WARNING, "No vague hedges in key judgments", estimative.check_t3),
+    Rule(
+        "T4", Severity.ERROR, "Each key judgment: likelihood, confidence, a cited claim", estimative.check_t4
+    ),
+    Rule("T5", Severity.ERROR, "Every citation resolves to a graded claim or source", sourcing.check_t5),
+    Rule("T6", Severity.ERROR, "Confidence no higher than the sources allow", sourcing.check_t6),
+    Rule("T7", Severity.ERROR, "Endnotes by first citation, reused", sourcing.check_t7),
+    Rule("T8", Severity.ERROR, "Portion marks and banner", marking.check_t8),
+    Rule("T9", Severity.WARNING, "A source summary that agrees with the sources", sourcing.check_t9),
+    Rule("retracted", Severity.ERROR, "No retracted claim cited", sourcing.check_retracted),
+    Rule(
+        "circular",
+        Severity.WARNING,
+        "No circular reporting counted as corroboration",
+        sourcing.check_circular,
+    ),
+    Rule("uncited", Severity.WARNING, "No factual paragraph without a citation", sourcing.check_uncited),
+    Rule("stale", Severity.WARNING, "No stale source behind a key judgment", sourcing.check_stale),
+)
+RULE_IDS = tuple(r.id for r in RULES)
+
+
+def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:
+    """Run the rules (all but ``ctx.settings.disabled``, or only ``rules``) on a loaded context."""
+    t0 = time.perf_counter()
+    wanted = set(rules) if rules is not None else set(RULE_IDS)
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.id in wanted and rule.id not in ctx.settings.disabled:
+            findings.extend(rule.run(ctx))
+    findings.sort(key=lambda f: (f.start, f.severity.rank, f.rule))
+    judgments = tuple(
+        JudgmentReport(
+            index=j.index,
+            line=ctx.doc.line_col(j.block.start)[0],
+            column=ctx.doc.line_col(j.block.start)[1],
+            start=j.block.start,
+            end=j.block.end,
+            text=ctx.body[j.block.text_start : j.block.end],
+            likelihood_terms=tuple(t.term for t in j.terms),
+            confidence=j.confidence[0][0] if j.confidence else None,
+            claim_ids=j.claim_ids,
+            ceiling=j.ceiling,
+            reasons=j.reasons,
+            original_sources=j.origins,
+        )
+        for j in ctx.judgments
+    )
+    banner = marking.computed_banner(ctx)
+    return CheckReport(
+        brief_id=ctx.brief.id,
+        findings=tuple(findings),
+        judgments=judgments,
+        endnotes=tuple(sourcing.endnotes(ctx)),
+        banner=banner.banner if banner is not None else "",
+        body_length=len(ctx.body),
+        elapsed_ms=(time.perf_counter() - t0) * 1000,
+    )
+
+
+def check_brief(
+    lib: Library, brief_id: int, *, body: str | None = None, settings: CheckSettings | None = None
+) -> CheckReport:
+    """Check a brief in ``lib``; ``body`` checks unsaved text instead of the stored body (offsets are then
+    into ``body``). Safe to call from a worker thread."""
+    t0 = time.perf_counter()
+    ctx = load_context(lib, brief_id, body=body, settings=settings)
+    report = run_checks(ctx)
+    return dataclasses.replace(report, elapsed_ms=(time.perf_counter() - t0) * 1000)
+
+
+def gate_export(lib: Library, brief_id: int, *, settings: CheckSettings | None = None) -> list[Finding]:
+    """The errors that stop an export (empty: the brief may be exported as final)."""
+    return check_brief(lib, brief_id, settings=settings).errors

@@ -1,0 +1,241 @@
+"""Estimative language (ICD 203): the two rows of likelihood terms, confidence levels, vague hedges.
+
+Scanning works on a copy of the body with code, quotations and citations blanked out (same offsets), so
+that what a source said, quoted, is never taken for the analyst's own language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BANDS = ("01-05%", "05-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
+
+# term -> (row, band index)
+TERMS: dict[str, tuple[int, int]] = {
+    "almost no chance": (1, 0),
+    "very unlikely": (1, 1),
+    "unlikely": (1, 2),
+    "roughly even chance": (1, 3),
+    "likely": (1, 4),
+    "very likely": (1, 5),
+    "almost certain": (1, 6),
+    "almost certainly": (1, 6),
+    "remote": (2, 0),
+    "highly improbable": (2, 1),
+    "improbable": (2, 2),
+    "improbably": (2, 2),
+    "roughly even odds": (2, 3),
+    "probable": (2, 4),
+    "probably": (2, 4),
+    "highly probable": (2, 5),
+    "nearly certain": (2, 6),
+    "nearly certainly": (2, 6),
+}
+# The standard term of each band in each row, adjective form (for replacing a term with its other-row twin).
+ROW_TERMS = {
+    1: (
+        "almost no chance",
+        "very unlikely",
+        "unlikely",
+        "roughly even chance",
+        "likely",
+        "very likely",
+        "almost certain",
+    ),
+    2: (
+        "remote",
+        "highly improbable",
+        "improbable",
+        "roughly even odds",
+        "probable",
+        "highly probable",
+        "nearly certain",
+    ),
+}
+ADVERB_TWIN = {
+    "probably": "likely",
+    "likely": "probably",
+    "almost certainly": "nearly certainly",
+    "nearly certainly": "almost certainly",
+    "improbably": "unlikely",
+}
+
+_alternation = "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True))
+LIKELIHOOD_RE = re.compile(rf"\b(?:{_alternation})\b", re.I)
+_REMOTE_AFTER = re.compile(r"\s+(?:chance|possibility|prospect|likelihood|odds)\b", re.I)
+_REMOTE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|appears|be)\s+$", re.I)
+
+CONFIDENCE_RE = re.compile(
+    r"\b(high|moderate|low)(?:[- ]level)?[- ]confidence\b"
+    r"|\bconfidence(?:\s+level)?\s*(?:is|was|remains|:|\u2014|-)\s*(high|moderate|low)\b",
+    re.I,
+)
+MEDIUM_RE = re.compile(r"\bmedium[- ]confidence\b", re.I)
+
+HEDGE_RE = re.compile(
+    r"\b(?:could|may|might|possibly|perhaps|conceivably|it is (?:believed|thought))\b", re.I
+)
+_MONTH_AFTER = re.compile(r"\s+\d")
+_MONTH_BEFORE = re.compile(r"\d\s+$")
+
+ANALYST_RE = re.compile(
+    r"\bwe (?:assess|judge|estimate|believe|expect|think|doubt|suspect|conclude)\b"
+    r"|\b(?:our|this) (?:assessment|judg(?:e)?ment|view|analysis)\b|\bin our view\b",
+    re.I,
+)
+DISCLAIMER_MIX_RE = re.compile(r"\b(?:mix(?:es|ed|ing)?|both rows)\b", re.I)
+DISCLAIMER_TOPIC_RE = re.compile(r"\b(?:estimative|likelihood|ICD\s*203)\b", re.I)
+
+QUOTED_RE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
+CITATION_GROUP_RE = re.compile(r"\[\s*@[^\]\n]*\]")
+
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')]*(?:\s*\[@[^\]\n]*\])?(?=\s+|$)")
+_ABBREV = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "st",
+    "no",
+    "vs",
+    "e.g",
+    "i.e",
+    "etc",
+    "u.s",
+    "u.k",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TermHit:
+    term: str  # as written
+    norm: str  # lower case
+    row: int
+    band: int
+    start: int
+    end: int
+
+
+def blank(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` replaced by spaces (newlines kept)."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def language_text(scrubbed: str) -> str:
+    """The body as the analyst's own words: quotations and citations blanked."""
+    text = scrubbed
+    if "[" in text:
+        text = blank(text, CITATION_GROUP_RE)
+    if "\u201c" in text or '"' in text:
+        text = blank(text, QUOTED_RE)
+    return text
+
+
+def likelihood_terms(text: str, start: int = 0, end: int | None = None) -> list[TermHit]:
+    out = []
+    end = len(text) if end is None else end
+    for m in LIKELIHOOD_RE.finditer(text, start, end):
+        norm = m.group(0).lower()
+        if norm == "remote" and not (
+            _REMOTE_AFTER.match(text, m.end())
+            or _REMOTE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        ):
+            continue
+        row, band = TERMS[norm]
+        out.append(TermHit(m.group(0), norm, row, band, m.start(), m.end()))
+    return out
+
+
+def hedges(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    end = len(text) if end is None else end
+    out = []
+    for m in HEDGE_RE.finditer(text, start, end):
+        if m.group(0) == "May" and (
+            _MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def confidence_levels(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """(level, start, end) of each stated confidence level, the span covering the level word only."""
+    end = len(text) if end is None else end
+    out = []
+    for m in CONFIDENCE_RE.finditer(text, start, end):
+        g = 1 if m.group(1) else 2
+        out.append((m.group(g).lower(), m.start(g), m.end(g)))
+    return out
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within text[start:end] (a light splitter: common abbreviations kept whole)."""
+    out = []
+    s = start
+    for m in SENTENCE_END_RE.finditer(text, start, end):
+        word = re.search(r"([\w.]+)$", text[max(s, m.start() - 12) : m.start()])
+        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
+
+
+def replacement_for_hedge(hedge: str, row: int) -> list[tuple[str, str]]:
+    """Standard terms from ``row`` that can stand where the vague ``hedge`` stood: (replacement, band)."""
+    h = hedge.lower()
+    if h in ("could", "may", "might"):
+        options = (
+            [("will likely", BANDS[4]), ("will very likely", BANDS[5]), ("will almost certainly", BANDS[6])]
+            if row == 1
+            else [("will probably", BANDS[4]), ("will improbably", BANDS[2])]
+        )
+    elif h.startswith("it is"):
+        options = (
+            [("it is likely", BANDS[4]), ("it is unlikely", BANDS[2]), ("it is very likely", BANDS[5])]
+            if row == 1
+            else [
+                ("it is probable", BANDS[4]),
+                ("it is improbable", BANDS[2]),
+                ("it is highly probable", BANDS[5]),
+            ]
+        )
+    else:
+        options = (
+            [("likely", BANDS[4]), ("very likely", BANDS[5]), ("almost certainly", BANDS[6])]
+            if row == 1
+            else [("probably", BANDS[4]), ("improbably", BANDS[2])]
+        )
+    if hedge[:1].isupper():
+        options = [(r[:1].upper() + r[1:], b) for r, b in options]
+    return options
+
+
+def twin(term: str, row: int) -> str:
+    """The same band's term in ``row`` (keeping adverb forms where the other row has one)."""
+    norm = term.lower()
+    if norm in ADVERB_TWIN and TERMS.get(ADVERB_TWIN[norm], (0,))[0] == row:
+        out = ADVERB_TWIN[norm]
+    else:
+        out = ROW_TERMS[row][TERMS[norm][1]]
+    return out[:1].upper() + out[1:] if term[:1].isupper() else out

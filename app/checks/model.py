@@ -1,0 +1,156 @@
+"""The values the checks produce: findings, fixes, judgments, the report, and the settings they obey.
+
+All plain frozen dataclasses, safe to hand to the GUI thread. Offsets are into the body that was checked
+(``CheckReport.body_length`` tells which); lines and columns are 1-based, columns count characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"  # the brief misinforms its reader or mishandles sourcing/markings; blocks export
+    WARNING = "warning"  # tradecraft the analyst should review
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class FixKind(enum.StrEnum):
+    REPLACE_TEXT = "replace_text"  # replace body[start:end] with text
+    INSERT_TEXT = "insert_text"  # insert text at start (start == end)
+    ADD_WAIVER = "add_waiver"  # lib.briefs.add_waiver(brief_id=..., claim_id=fix.claim_id, reason=<asked>)
+    SET_FIELD = "set_field"  # lib.briefs.update(brief_id, **{fix.field: fix.text})
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A change the GUI can apply for a finding, described well enough to show and to apply.
+
+    ``label``: what a menu shows ("Cite the denial c7 (Kessel provincial office)").
+    ``kind``: see FixKind. Text fixes use ``start``/``end`` (offsets into the checked body) and ``text``.
+    ``claim_id``: the claim a fix is about (the denial cited, the claim waived).
+    ``field``: for SET_FIELD, the brief field to set to ``text``.
+    ``needs``: what the user must supply before the fix can be applied ("reason" for a waiver), else "".
+    """
+
+    label: str
+    kind: FixKind
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    claim_id: int | None = None
+    field: str = ""
+    needs: str = ""
+
+
+def apply_text_fix(body: str, fix: Fix) -> str:
+    """The body after a REPLACE_TEXT or INSERT_TEXT fix (other kinds do not change the body)."""
+    if fix.kind is FixKind.REPLACE_TEXT:
+        return body[: fix.start] + fix.text + body[fix.end :]
+    if fix.kind is FixKind.INSERT_TEXT:
+        return body[: fix.start] + fix.text + body[fix.start :]
+    return body
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found. ``where``: "body" (the span locates it), or "summary_statement" / "brief"
+    when it concerns the brief's properties (then the span is the start of the body)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    section: str = ""
+    claim_ids: tuple[int, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    where: str = "body"
+
+    @property
+    def location(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class JudgmentReport:
+    """A key judgment with what the checks make of it: the confidence ceiling (T6) and why."""
+
+    index: int  # 1-based, in reading order
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    likelihood_terms: tuple[str, ...]
+    confidence: str | None  # stated: "high", "moderate", "low", or None
+    claim_ids: tuple[int, ...]
+    ceiling: str  # highest confidence the cited support allows: "high", "moderate" or "low"
+    reasons: tuple[str, ...]  # why the ceiling is below high (empty when high)
+    original_sources: int  # independent original sources behind the cited claims
+
+
+@dataclass(frozen=True, slots=True)
+class Endnote:
+    number: int
+    key: str  # "c12" or "s3"
+    uses: int  # how many times the key is cited
+    line: int  # of the first citation
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    brief_id: int | None
+    findings: tuple[Finding, ...]
+    judgments: tuple[JudgmentReport, ...]
+    endnotes: tuple[Endnote, ...] = ()
+    banner: str = ""  # the high-water mark the export puts in every header and footer ("" unmarked)
+    body_length: int = 0
+    elapsed_ms: float = 0.0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def by_rule(self, rule: str) -> list[Finding]:
+        return [f for f in self.findings if f.rule == rule]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSettings:
+    """What the checks can be told. Declared once here (name, type, default, doc)."""
+
+    stale_after_days: int = 365
+    """A source published (or a claim made) longer ago than this is stale when it supports a key judgment."""
+    today: dt.date | None = None
+    """The date the age of sources is measured against (None: today)."""
+    allow_mixed_rows: bool = False
+    """Likelihood terms may mix ICD 203 rows (as if the brief carried a mixing disclaimer)."""
+    uncited_min_words: int = 8
+    """A sentence shorter than this does not make a paragraph factual (captions, lead-ins)."""
+    near_identical: float = 0.8
+    """Token overlap (0-1) above which two statements by one actor are the same statement (circular)."""
+    disabled: frozenset[str] = field(default_factory=frozenset)
+    """Rule ids not to run."""
+
+    def reference_date(self) -> dt.date:
+        return self.today or dt.date.today()

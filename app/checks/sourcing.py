@@ -1,0 +1,651 @@
+"""Rules about what the brief cites: balance, retracted, T5, T6, T7, T9, circular, uncited, stale."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from app.checks import language as lang
+from app.checks.context import CheckContext
+from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
+from app.checks.structure import Block
+from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, Citation, ClaimStatus, SourceKind
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def _removal(ctx: CheckContext, c: Citation) -> Fix:
+    """Remove one key from its bracket, or the whole bracket (and the space before it) if it is alone."""
+    body = ctx.body
+    group = body[c.group_start : c.group_end]
+    keys = list(re.finditer(r"@[cs]\d+", group))
+    if len(keys) <= 1:
+        start = c.group_start
+        while start > 0 and body[start - 1] in " \t":
+            start -= 1
+        return Fix(f"Remove the citation of {c.key}", FixKind.REPLACE_TEXT, start, c.group_end, "")
+    # drop the key and the separator that joins it to its neighbour
+    m = re.compile(r"\s*[;,]\s*" + re.escape("@" + c.key) + r"\b|" + re.escape("@" + c.key) + r"\s*[;,]\s*")
+    km = m.search(body, c.group_start, c.group_end)
+    if km is None:
+        return Fix(f"Remove the citation of {c.key}", FixKind.REPLACE_TEXT, c.start, c.end, "")
+    return Fix(f"Remove the citation of {c.key}", FixKind.REPLACE_TEXT, km.start(), km.end(), "")
+
+
+# --- balance ----------------------------------------------------------------------------------------
+def check_balance(ctx: CheckContext) -> Iterator[Finding]:
+    """A cited claim with an open denial needs one of its denials cited in the same section (the nearest
+    heading above), or a waiver recorded for this brief with its reason."""
+    doc = ctx.doc
+    by_section: dict[int, set[int]] = {}
+    firsts: dict[tuple[int, int], tuple[Citation, Block | None]] = {}
+    for c in doc.citations:
+        if c.kind != "claim":
+            continue
+        block = doc.block_at(c.start)
+        sec = block.heading if block is not None else -1
+        by_section.setdefault(sec, set()).add(c.ident)
+        firsts.setdefault((sec, c.ident), (c, block))
+    for (sec, cid), (c, block) in firsts.items():
+        if cid in ctx.waivers or cid not in ctx.claims:
+            continue
+        denials = ctx.open_denials(cid)
+        if not denials or any(d.claim.id in by_section[sec] for d in denials):
+            continue
+        claim = ctx.claims[cid]
+        section = ctx.section_of(block)
+        names = ", ".join(ctx.label(d.claim) for d in denials[:3])
+        where = f"the section '{section}'" if section else "this part of the brief"
+        fixes = []
+        for d in denials[:3]:
+            who = d.claim.actor_name or d.claim.source_outlet or d.claim.source_title or "A source"
+            at = block.end if block is not None else c.group_end
+            fixes.append(
+                Fix(
+                    f"Cite the denial c{d.claim.id} ({who})",
+                    FixKind.INSERT_TEXT,
+                    at,
+                    at,
+                    f" {who} denied this [@c{d.claim.id}].",
+                    claim_id=d.claim.id,
+                )
+            )
+        fixes.append(
+            Fix(
+                f"Waive: record why the denial of c{cid} is not presented",
+                FixKind.ADD_WAIVER,
+                claim_id=cid,
+                needs="reason",
+            )
+        )
+        yield ctx.finding(
+            "balance",
+            E,
+            f"{ctx.label(claim)} is denied by {names}, but no denial is cited in {where}; cite one, or "
+            "record a waiver with the reason.",
+            c.group_start,
+            c.group_end,
+            section=section,
+            claim_ids=(cid, *(d.claim.id for d in denials)),
+            fixes=tuple(fixes),
+        )
+
+
+# --- retracted --------------------------------------------------------------------------------------
+def check_retracted(ctx: CheckContext) -> Iterator[Finding]:
+    for c in ctx.doc.citations:
+        claim = ctx.claims.get(c.ident) if c.kind == "claim" else None
+        if claim is None or claim.status is not ClaimStatus.RETRACTED:
+            continue
+        block = ctx.doc.block_at(c.start)
+        yield ctx.finding(
+            "retracted",
+            E,
+            f"{ctx.label(claim)} has been retracted; a brief must not rest on it.",
+            c.start - 1,
+            c.end,
+            section=ctx.section_of(block),
+            claim_ids=(c.ident,),
+            fixes=(_removal(ctx, c),),
+        )
+
+
+# --- T5 ---------------------------------------------------------------------------------------------
+def check_t5(ctx: CheckContext) -> Iterator[Finding]:
+    """Every cited claim resolves to a source with a valid Admiralty grade; every cited source exists."""
+    seen: set[str] = set()
+    for c in ctx.doc.citations:
+        if c.key in seen:
+            continue
+        seen.add(c.key)
+        block = ctx.doc.block_at(c.start)
+        section = ctx.section_of(block)
+        if c.kind == "claim":
+            claim = ctx.claims.get(c.ident)
+            if claim is None:
+                yield ctx.finding(
+                    "T5",
+                    E,
+                    f"c{c.ident} is not a claim in the library (deleted, or mistyped).",
+                    c.start - 1,
+                    c.end,
+                    section=section,
+                    claim_ids=(c.ident,),
+                    fixes=(_removal(ctx, c),),
+                )
+            elif not ADMIRALTY_RE.match(claim.grade):
+                yield ctx.finding(
+                    "T5",
+                    E,
+                    f"c{c.ident} has no valid Admiralty grade ('{claim.grade}'); grade "
+                    "its source A-F and the claim 1-6.",
+                    c.start - 1,
+                    c.end,
+                    section=section,
+                    claim_ids=(c.ident,),
+                )
+        else:
+            src = ctx.sources.get(c.ident)
+            if src is None:
+                yield ctx.finding(
+                    "T5",
+                    E,
+                    f"s{c.ident} is not a source in the library (deleted, or mistyped).",
+                    c.start - 1,
+                    c.end,
+                    section=section,
+                    fixes=(_removal(ctx, c),),
+                )
+            elif len(src.reliability) != 1 or src.reliability not in RELIABILITY_GRADES:
+                yield ctx.finding(
+                    "T5",
+                    E,
+                    f"s{c.ident} has no valid reliability grade ('{src.reliability}').",
+                    c.start - 1,
+                    c.end,
+                    section=section,
+                )
+
+
+# --- T6 ---------------------------------------------------------------------------------------------
+def check_t6(ctx: CheckContext) -> Iterator[Finding]:
+    """High confidence is refused where the cited support does not allow it (see CheckContext.ceiling)."""
+    for j in ctx.judgments:
+        for level, start, end in j.confidence:
+            if LEVEL_RANK[level] <= LEVEL_RANK[j.ceiling]:
+                continue
+            severity = E if level == "high" else W
+            word = ctx.body[start:end]
+            repl = j.ceiling.capitalize() if word[:1].isupper() else j.ceiling
+            yield ctx.finding(
+                "T6",
+                severity,
+                f"Key judgment {j.index} states {level} confidence, but its sources allow at most {j.ceiling}: "
+                + "; ".join(j.reasons)
+                + ".",
+                start,
+                end,
+                section=ctx.section_of(j.block),
+                claim_ids=j.claim_ids,
+                fixes=(Fix(f"Say {j.ceiling} confidence", FixKind.REPLACE_TEXT, start, end, repl),),
+            )
+
+
+LEVEL_RANK = {"low": 0, "moderate": 1, "high": 2}
+
+
+# --- T7 ---------------------------------------------------------------------------------------------
+FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\](?!:)|\^\[")
+NOTES_TITLE_RE = re.compile(r"^(?:end\s*notes?|notes|references)$", re.I)
+NOTE_KEY_RE = re.compile(r"(?<![\w@])@?([cs]\d+)\b")
+
+
+def endnotes(ctx: CheckContext) -> list[Endnote]:
+    """One note per cited key, numbered in order of first citation; a key cited again reuses its note."""
+    notes: dict[str, list] = {}
+    for c in ctx.doc.citations:
+        if c.key in notes:
+            notes[c.key][1] += 1
+        else:
+            notes[c.key] = [c, 1]
+    return [Endnote(n, key, uses, c.line, c.column) for n, (key, (c, uses)) in enumerate(notes.items(), 1)]
+
+
+def check_t7(ctx: CheckContext) -> Iterator[Finding]:
+    """Endnotes follow the order of first citation and a key cited twice reuses its note. The export
+    numbers notes that way from the citations; what can break it is in the body: hand-written footnotes
+    (numbered apart from the citation notes), a key repeated in one bracket, and a hand-written endnote list
+    that disagrees with the numbering."""
+    doc = ctx.doc
+    text = doc.scrubbed
+    if "^" in text:
+        for m in FOOTNOTE_RE.finditer(text):
+            yield ctx.finding(
+                "T7",
+                E,
+                f"The hand-written footnote {m.group(0)} is numbered apart from the "
+                "citation endnotes, so the notes would not follow the order of first citation; "
+                "cite a claim or source instead.",
+                m.start(),
+                m.end(),
+                section=ctx.section_of(doc.block_at(m.start())),
+            )
+    groups: dict[int, list[Citation]] = {}
+    for c in doc.citations:
+        groups.setdefault(c.group_start, []).append(c)
+    for cites in groups.values():
+        seen: set[str] = set()
+        for c in cites:
+            if c.key in seen:
+                yield ctx.finding(
+                    "T7",
+                    W,
+                    f"{c.key} is cited twice in one bracket; it needs one note.",
+                    c.start,
+                    c.end,
+                    section=ctx.section_of(doc.block_at(c.start)),
+                    fixes=(_removal(ctx, c),),
+                )
+            seen.add(c.key)
+    notes = None
+    for h in doc.find_sections(NOTES_TITLE_RE):
+        start, end = doc.section_range(h)
+        entries = [b for b in doc.blocks_in(start, end) if b.kind in ("list_item", "paragraph")]
+        if not entries:
+            continue
+        notes = notes if notes is not None else endnotes(ctx)
+        keyed = [(b, NOTE_KEY_RE.search(text, b.text_start, b.end)) for b in entries]
+        if not any(k for _, k in keyed):
+            yield ctx.finding(
+                "T7",
+                W,
+                f"The section '{h.title}' is written by hand and names no claim or "
+                "source, so its numbering cannot be checked; the export writes the endnotes "
+                "from the citations.",
+                entries[0].start,
+                entries[-1].end,
+                section=h.title,
+            )
+            continue
+        if len(entries) != len(notes):
+            yield ctx.finding(
+                "T7",
+                E,
+                f"The section '{h.title}' lists {len(entries)} notes, but the brief "
+                f"cites {len(notes)} claims and sources (one note each).",
+                entries[0].start,
+                entries[-1].end,
+                section=h.title,
+            )
+        for n, (_block, km) in enumerate(keyed, 1):
+            if km is None or n > len(notes):
+                continue
+            if km.group(1) != notes[n - 1].key:
+                yield ctx.finding(
+                    "T7",
+                    E,
+                    f"Note {n} names {km.group(1)}, but by order of first citation "
+                    f"note {n} is {notes[n - 1].key}.",
+                    km.start(),
+                    km.end(),
+                    section=h.title,
+                )
+
+
+# --- circular ---------------------------------------------------------------------------------------
+def check_circular(ctx: CheckContext) -> Iterator[Finding]:
+    """Several sources repeating one original statement (same actor, near-identical words) cited together
+    as support, or a claim marked corroborated only by repeats of itself."""
+    doc = ctx.doc
+    reported: set[frozenset[int]] = set()
+    for block in doc.blocks:
+        ids = list(
+            dict.fromkeys(c.ident for c in block.citations if c.kind == "claim" and c.ident in ctx.claims)
+        )
+        if len(ids) < 2:
+            continue
+        for n, a in enumerate(ids):
+            for b in ids[n + 1 :]:
+                pair = frozenset((a, b))
+                if pair in reported:
+                    continue
+                ca, cb = ctx.claims[a], ctx.claims[b]
+                if not ctx.same_statement(ca, cb):
+                    continue
+                reported.add(pair)
+                who = ca.actor_name or "an unnamed speaker"
+                first = next(c for c in block.citations if c.ident == b)
+                yield ctx.finding(
+                    "circular",
+                    W,
+                    f"c{a} ({ca.source_outlet or ca.source_title}) and c{b} ({cb.source_outlet or cb.source_title}) "
+                    f"repeat one statement by {who}: one original source, not corroboration.",
+                    first.start - 1,
+                    first.end,
+                    section=ctx.section_of(block),
+                    claim_ids=(a, b),
+                )
+    firsts: dict[int, Citation] = {}
+    for c in doc.citations:
+        if c.kind == "claim":
+            firsts.setdefault(c.ident, c)
+    for cid, c in firsts.items():
+        claim = ctx.claims.get(cid)
+        cwl = ctx.links.get(cid)
+        if claim is None or cwl is None or claim.status is not ClaimStatus.CORROBORATED:
+            continue
+        if cwl.corroborations and all(ctx.same_statement(claim, lc.claim) for lc in cwl.corroborations):
+            others = ", ".join(f"c{lc.claim.id}" for lc in cwl.corroborations)
+            yield ctx.finding(
+                "circular",
+                W,
+                f"c{cid} is marked corroborated, but its corroboration ({others}) repeats the same statement "
+                f"by {claim.actor_name or 'the same speaker'} in another outlet: circular reporting.",
+                c.start - 1,
+                c.end,
+                section=ctx.section_of(doc.block_at(c.start)),
+                claim_ids=(cid, *(lc.claim.id for lc in cwl.corroborations)),
+            )
+
+
+# --- uncited ----------------------------------------------------------------------------------------
+EXEMPT_SECTION_RE = re.compile(
+    r"bluf|bottom\s+line|summary|key\s+judge?ment|alternative|indicator|outlook|implication|source|"
+    r"end\s*notes?|^notes$|reference|annex|appendix|estimative|scope|glossary|method|contents|title",
+    re.I,
+)
+
+
+def check_uncited(ctx: CheckContext) -> Iterator[Finding]:
+    """A paragraph or list item that states facts (a sentence of the analyst's own that is not a
+    judgment) and cites nothing. Sections that hold judgments or apparatus are exempt (BLUF, Key
+    Judgments, Alternatives, Outlook, Source summary, Endnotes, annexes), and so is the title block."""
+    doc = ctx.doc
+    text = ctx.text
+    minimum = ctx.settings.uncited_min_words
+    first = doc.headings[0] if doc.headings else None
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "list_item") or block.citations:
+            continue
+        h = doc.heading_of(block)
+        if h is None or (h is first and h.level == 1) or EXEMPT_SECTION_RE.search(h.title):
+            continue
+        for s, e in lang.sentences(text, block.text_start, block.end):
+            if len(text[s:e].split()) < minimum:
+                continue
+            if (
+                lang.likelihood_terms(text, s, e)
+                or lang.confidence_levels(text, s, e)
+                or lang.hedges(text, s, e)
+                or lang.ANALYST_RE.search(text, s, e)
+            ):
+                continue
+            yield ctx.finding(
+                "uncited",
+                W,
+                "This paragraph states facts but cites no claim or source; cite what it rests on, or make "
+                "it plainly the analyst's judgment.",
+                block.start,
+                block.end,
+                section=h.title,
+            )
+            break
+
+
+# --- stale ------------------------------------------------------------------------------------------
+def check_stale(ctx: CheckContext) -> Iterator[Finding]:
+    """A claim supporting a key judgment whose source was published (or, undated, which was said) longer
+    ago than ``settings.stale_after_days``."""
+    today = ctx.settings.reference_date()
+    limit = ctx.settings.stale_after_days
+    for j in ctx.judgments:
+        for cid in j.claim_ids:
+            claim = ctx.claims.get(cid)
+            if claim is None:
+                continue
+            when = claim.source_published or claim.said
+            if when is None or (today - when).days <= limit:
+                continue
+            c = next(c for c in j.block.citations if c.ident == cid and c.kind == "claim")
+            yield ctx.finding(
+                "stale",
+                W,
+                f"Key judgment {j.index} rests on {ctx.label(claim)}, dated {when.isoformat()}: "
+                f"{(today - when).days} days old (the limit is {limit}). Check that it still holds.",
+                c.start - 1,
+                c.end,
+                section=ctx.section_of(j.block),
+                claim_ids=(cid,),
+            )
+
+
+# --- T9 ---------------------------------------------------------------------------------------------
+SUMMARY_TITLE_RE = re.compile(r"^source(?:s)?\s+summary(?:\s+statement)?$|^summary\s+of\s+sources$", re.I)
+_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS = {w: n for n, w in enumerate(_WORDS.split(" "))}
+_NUM = r"(\d+|" + "|".join(NUMBER_WORDS) + r")"
+COUNT_RE = re.compile(
+    _NUM + r"\s+(?:(independent|original|distinct|different|separate)\s+)?(sources|reports)\b", re.I
+)
+CLAIM_COUNT_RE = re.compile(_NUM + r"\s+(?:cited\s+)?claims\b", re.I)
+KIND_WORDS = {
+    SourceKind.NEWS_ARTICLE: r"news\s+articles?",
+    SourceKind.OFFICIAL_STATEMENT: r"official\s+statements?",
+    SourceKind.TRANSCRIPT: r"transcripts?",
+    SourceKind.SOCIAL_MEDIA_POST: r"social[\s-]+media\s+posts?",
+    SourceKind.DATASET: r"datasets?",
+}
+GRADE_RE = re.compile(r"\b([A-F][1-6])\b")
+CONTESTED_RE = re.compile(r"contest|denied|denial|disput|contradict|conflict", re.I)
+SINGLE_RE = re.compile(r"single|sole\b|one\s+(?:original\s+)?source|uncorroborated", re.I)
+NEGATION_RE = re.compile(r"\b(?:no|none|not|never|nor|without)\b", re.I)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+class SourceFacts:
+    """What the sources actually cited are: what a source summary statement must agree with."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        claims = [ctx.claims[i] for i in ctx.cited_claim_ids if i in ctx.claims]
+        cited_sources = {c.ident for c in ctx.doc.citations if c.kind == "source" and c.ident in ctx.sources}
+        kinds: dict[int, SourceKind] = {c.source_id: c.source_kind for c in claims}
+        kinds.update({i: ctx.sources[i].kind for i in cited_sources})
+        self.claims = claims
+        self.source_ids = set(kinds)
+        self.kinds = Counter(kinds.values())
+        self.origins = len(ctx.origin_groups([c.id for c in claims]))
+        self.grades = sorted({c.grade for c in claims})
+        self.contested = [c.id for c in claims if ctx.open_denials(c.id) or c.status is ClaimStatus.DISPUTED]
+        self.single = [j for j in ctx.judgments if j.claim_ids and j.origins == 1]
+        self.ctx = ctx
+
+    def draft(self) -> str:
+        """A source summary statement that agrees with the facts (for the analyst to edit)."""
+        n = len(self.source_ids)
+        mix = ", ".join(f"{k} {kind.value}{'s' if k != 1 else ''}" for kind, k in self.kinds.most_common())
+        parts = [
+            f"This brief rests on {n} source{'s' if n != 1 else ''}"
+            + (f" ({mix})" if mix else "")
+            + f", {self.origins} of them independent original sources, through {len(self.claims)} "
+            "cited claims."
+        ]
+        if self.grades:
+            parts.append(f"Grades range from {self.grades[0]} to {self.grades[-1]}.")
+        if self.single:
+            which = ", ".join(str(j.index) for j in self.single)
+            parts.append(
+                f"Key judgment{'s' if len(self.single) > 1 else ''} {which} rest"
+                f"{'' if len(self.single) > 1 else 's'} on a single original source."
+            )
+        if self.contested:
+            parts.append(
+                "Contested claims: " + ", ".join(f"c{i}" for i in self.contested) + "; their denials are "
+                "presented where they are cited."
+            )
+        else:
+            parts.append("None of the cited claims is contested.")
+        return " ".join(parts)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    s = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    e = text.find(".", pos)
+    return text[s : e if e >= 0 else len(text)]
+
+
+def _disagreements(facts: SourceFacts, text: str) -> Iterator[tuple[str, int, int, str]]:
+    """(message, start, end, replacement or '') for each statement in ``text`` the facts contradict."""
+    for m in COUNT_RE.finditer(text):
+        n = _number(m.group(1))
+        qualifier = (m.group(2) or "").lower()
+        if qualifier in ("independent", "original"):
+            actual, what = facts.origins, "independent original sources"
+        else:
+            actual = len(facts.source_ids)
+            what = "sources"
+            if m.group(3).lower() == "reports" and n == facts.kinds.get(SourceKind.REPORT, -1):
+                continue
+        if n != actual:
+            yield (
+                f"The source summary says {m.group(0)}; the brief cites {actual} {what}.",
+                m.start(1),
+                m.end(1),
+                str(actual),
+            )
+    for m in CLAIM_COUNT_RE.finditer(text):
+        n = _number(m.group(1))
+        if n != len(facts.claims):
+            yield (
+                f"The source summary says {m.group(0)}; the brief cites {len(facts.claims)} claims.",
+                m.start(1),
+                m.end(1),
+                str(len(facts.claims)),
+            )
+    for kind, words in KIND_WORDS.items():
+        for m in re.finditer(r"(?:" + _NUM + r"\s+)?\b" + words + r"\b", text, re.I):
+            actual = facts.kinds.get(kind, 0)
+            if m.group(1) is not None and _number(m.group(1)) != actual:
+                yield (
+                    f"The source summary says {m.group(0)}; the brief cites {actual}.",
+                    m.start(1),
+                    m.end(1),
+                    str(actual),
+                )
+            elif m.group(1) is None and actual == 0 and not NEGATION_RE.search(_sentence_of(text, m.start())):
+                yield (
+                    f"The source summary mentions {m.group(0)}, but the brief cites none.",
+                    m.start(),
+                    m.end(),
+                    "",
+                )
+    grades = set(facts.grades)
+    for m in GRADE_RE.finditer(text):
+        if m.group(1) not in grades:
+            yield (
+                f"The source summary mentions grade {m.group(1)}, but no cited claim is graded so (cited: "
+                + (", ".join(facts.grades) or "none")
+                + ").",
+                m.start(),
+                m.end(),
+                "",
+            )
+    for m in NOTE_KEY_RE.finditer(text):
+        key = m.group(1)
+        if key.startswith("c") and int(key[1:]) not in {c.id for c in facts.claims}:
+            yield (f"The source summary names {key}, which the brief does not cite.", m.start(), m.end(), "")
+    mentions = list(CONTESTED_RE.finditer(text))
+    if facts.contested and not any(not NEGATION_RE.search(_sentence_of(text, m.start())) for m in mentions):
+        ids = ", ".join(f"c{i}" for i in facts.contested)
+        yield (f"The source summary does not say that cited claims are contested ({ids}).", 0, 0, "")
+    if not facts.contested:
+        for m in mentions:
+            if not NEGATION_RE.search(_sentence_of(text, m.start())):
+                yield (
+                    "The source summary speaks of contested claims, but no cited claim has a denial.",
+                    m.start(),
+                    m.end(),
+                    "",
+                )
+                break
+    singles = list(SINGLE_RE.finditer(text))
+    if facts.single and not any(not NEGATION_RE.search(_sentence_of(text, m.start())) for m in singles):
+        which = ", ".join(str(j.index) for j in facts.single)
+        yield (
+            f"The source summary does not say that key judgment(s) {which} rest on a single original source.",
+            0,
+            0,
+            "",
+        )
+    if not facts.single:
+        for m in singles:
+            if not NEGATION_RE.search(_sentence_of(text, m.start())):
+                yield (
+                    "The source summary speaks of single-source dependence, but every key judgment has two "
+                    "or more independent original sources.",
+                    m.start(),
+                    m.end(),
+                    "",
+                )
+                break
+
+
+def check_t9(ctx: CheckContext) -> Iterator[Finding]:
+    """A source summary statement (the brief's summary_statement, or a 'Source summary' section) is present
+    and agrees with the sources cited: counts, type mix, grades, single-source dependence, contested claims."""
+    doc = ctx.doc
+    facts = SourceFacts(ctx)
+    sections = doc.find_sections(SUMMARY_TITLE_RE)
+    field_text = ctx.brief.summary_statement.strip()
+    if not field_text and not any(
+        b.kind != "heading" for h in sections for b in doc.blocks_in(*doc.section_range(h))
+    ):
+        draft = facts.draft()
+        at = len(ctx.body)
+        notes = doc.find_sections(NOTES_TITLE_RE)
+        if notes:
+            at = notes[0].start
+        insert = f"## Source summary\n\n{draft}\n\n" if notes else f"\n\n## Source summary\n\n{draft}\n"
+        yield ctx.finding(
+            "T9",
+            W,
+            "The brief has no source summary statement (strengths and weaknesses of the sources, which "
+            "judgments rest on which, what is corroborated or contested).",
+            0,
+            0,
+            where="brief",
+            fixes=(
+                Fix(
+                    "Fill in the brief's source summary statement",
+                    FixKind.SET_FIELD,
+                    text=draft,
+                    field="summary_statement",
+                ),
+                Fix("Add a Source summary section", FixKind.INSERT_TEXT, at, at, insert),
+            ),
+        )
+        return
+    if field_text:
+        for msg, s, e, repl in _disagreements(facts, field_text):
+            fixes = ()
+            if repl:
+                fixed = field_text[:s] + repl + field_text[e:]
+                fixes = (Fix(f"Say {repl}", FixKind.SET_FIELD, text=fixed, field="summary_statement"),)
+            yield ctx.finding("T9", W, msg, 0, 0, where="summary_statement", fixes=fixes)
+    for h in sections:
+        start, end = doc.section_range(h)
+        blocks = [b for b in doc.blocks_in(start, end) if b.kind != "heading"]
+        if not blocks:
+            continue
+        s0, e0 = blocks[0].text_start, blocks[-1].end
+        for msg, s, e, repl in _disagreements(facts, ctx.doc.scrubbed[s0:e0]):
+            fixes = (Fix(f"Say {repl}", FixKind.REPLACE_TEXT, s0 + s, s0 + e, repl),) if repl else ()
+            if e == 0:
+                s, e = 0, e0 - s0
+            yield ctx.finding("T9", W, msg, s0 + s, s0 + e, section=h.title, fixes=fixes)

@@ -1,0 +1,85 @@
+"""The ``check`` command: run the analytic checks on a brief; exit 1 when errors exist."""
+
+from __future__ import annotations
+
+from app.checks import CheckReport, CheckSettings, check_brief
+from app.cli.common import Context, add_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="check a brief: balance, estimative language, sourcing, markings")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument(
+        "--stale-days",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="sources older than this behind a key judgment are stale (default 365)",
+    )
+    p.add_argument("--today", default=None, metavar="YYYY-MM-DD", help=argparse_suppress())
+    add_json(p)
+    p.set_defaults(func=cmd_check)
+
+
+def argparse_suppress() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def cmd_check(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    fields = {}
+    if args.stale_days is not None:
+        fields["stale_after_days"] = args.stale_days
+    if args.today:
+        from app.domain import parse_date
+
+        fields["today"] = parse_date(args.today, what="date")
+    report = check_brief(lib, args.brief_id, settings=CheckSettings(**fields))
+    ctx.output(payload(report), lambda: render(report))
+    return 1 if report.errors else 0
+
+
+def payload(report: CheckReport) -> dict:
+    return {
+        "brief_id": report.brief_id,
+        "ok": report.ok,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "banner": report.banner,
+        "findings": list(report.findings),
+        "judgments": list(report.judgments),
+        "endnotes": list(report.endnotes),
+        "elapsed_ms": round(report.elapsed_ms, 1),
+    }
+
+
+def render(report: CheckReport) -> str:
+    lines = []
+    for f in report.findings:
+        where = f.location if f.where == "body" else f"({f.where.replace('_', ' ')})"
+        lines.append(f"{where:>9}  {f.severity.value:<7}  {f.rule:<9}  {f.message}")
+        for fix in f.fixes:
+            lines.append(f"{'':>9}  {'':<7}  {'':<9}  fix: {fix.label}")
+    if report.judgments:
+        if lines:
+            lines.append("")
+        lines.append("Key judgments (stated confidence / ceiling the sources allow):")
+        for j in report.judgments:
+            text = " ".join(j.text.split())
+            text = text if len(text) <= 70 else text[:69] + "…"
+            lines.append(
+                f"  {j.index}. line {j.line}: {j.confidence or 'none'} / {j.ceiling}"
+                f" ({j.original_sources} original source{'s' if j.original_sources != 1 else ''})  {text}"
+            )
+            for r in j.reasons:
+                lines.append(f"       - {r}")
+    if report.banner:
+        lines.append(f"Banner: {report.banner}")
+    e, w = len(report.errors), len(report.warnings)
+    lines.append(
+        f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+        + (": export refuses this brief unless forced." if e else ".")
+    )
+    return "\n".join(lines)
