@@ -77,7 +77,6 @@ HEDGE_RE = re.compile(
     r"\b(?:could|may|might|possibly|perhaps|conceivably|it is (?:believed|thought))\b", re.I
 )
 _MONTH_AFTER = re.compile(r"\s+\d")
-_MONTH_BEFORE = re.compile(r"\d\s+$")
 
 ANALYST_RE = re.compile(
     r"\bwe (?:assess|judge|estimate|believe|expect|think|doubt|suspect|conclude)\b"
@@ -166,12 +165,18 @@ def hedges(text: str, start: int = 0, end: int | None = None) -> list[re.Match[s
     end = len(text) if end is None else end
     out = []
     for m in HEDGE_RE.finditer(text, start, end):
-        if m.group(0) == "May" and (
-            _MONTH_AFTER.match(text, m.end()) or _MONTH_BEFORE.search(text, max(0, m.start() - 4), m.start())
-        ):
+        if m.group(0) == "May" and _is_month(text, m.start(), m.end()):
             continue
         out.append(m)
     return out
+
+
+def _is_month(text: str, start: int, end: int) -> bool:
+    """A capitalised 'May' mid-sentence, or before a number, is the month."""
+    if _MONTH_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 40) : start].rstrip()
+    return bool(before) and before[-1] not in ".!?:(\n-*>" and not before.endswith("—")
 
 
 def confidence_levels(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
