@@ -221,10 +221,11 @@ def check_t7(ctx: CheckContext) -> Iterator[Finding]:
     text = doc.scrubbed
     if "^" in text:
         for m in FOOTNOTE_RE.finditer(text):
+            shown = m.group(0) if m.group(0) != "^[" else "^[...]"
             yield ctx.finding(
                 "T7",
                 E,
-                f"The hand-written footnote {m.group(0)} is numbered apart from the "
+                f"The hand-written footnote {shown} is numbered apart from the "
                 "citation endnotes, so the notes would not follow the order of first citation; "
                 "cite a claim or source instead.",
                 m.start(),
