@@ -63,6 +63,11 @@ class CheckContext:
         """The analyst's own words (code, quotations and citations blanked), same offsets as the body."""
         return lang.language_text(self.doc.scrubbed)
 
+    @cached_property
+    def lower(self) -> str | None:
+        """``text`` in lower case (same offsets), for fast scans of the whole body; None if not possible."""
+        return lang.lowered(self.text)
+
     # --- findings ------------------------------------------------------------------------------------
     def finding(
         self,
@@ -143,8 +148,10 @@ class CheckContext:
                 parent[find(i)] = find(keys[key])
             else:
                 keys[key] = i
-        for n, i in enumerate(ids):
-            for j in ids[n + 1 :]:
+        # Claims by one actor already share an origin; only unattributed ones can still be repeats.
+        loose = [i for i in ids if self.claims[i].actor_id is None]
+        for n, i in enumerate(loose):
+            for j in loose[n + 1 :]:
                 if find(i) != find(j) and self.same_statement(self.claims[i], self.claims[j]):
                     parent[find(j)] = find(i)
         groups: dict[int, list[int]] = {}

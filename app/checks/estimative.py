@@ -30,7 +30,7 @@ def _outside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 def terms_in_use(ctx: CheckContext) -> list[lang.TermHit]:
     annex = _annex_ranges(ctx)
-    return [t for t in lang.likelihood_terms(ctx.text) if _outside(t.start, annex)]
+    return [t for t in lang.likelihood_terms(ctx.text, low=ctx.lower) if _outside(t.start, annex)]
 
 
 def row_in_use(ctx: CheckContext) -> int:
@@ -83,7 +83,7 @@ def check_t2(ctx: CheckContext) -> Iterator[Finding]:
     text = ctx.text
     annex = _annex_ranges(ctx)
     done: set[tuple[int, int]] = set()
-    for _level, start, _end in lang.confidence_levels(text):
+    for _level, start, _end in lang.confidence_levels(text, low=ctx.lower):
         block = ctx.doc.block_at(start)
         if block is None or not _outside(start, annex):
             continue

@@ -63,14 +63,17 @@ ADVERB_TWIN = {
 
 _alternation = "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True))
 LIKELIHOOD_RE = re.compile(rf"\b(?:{_alternation})\b", re.I)
+_LIKELIHOOD_LOW = re.compile(rf"\b(?:{_alternation})\b")
+_LIKELIHOOD_ANCHORS = ("likely", "chance", "certain", "remote", "probab", "odds")
 _REMOTE_AFTER = re.compile(r"\s+(?:chance|possibility|prospect|likelihood|odds)\b", re.I)
 _REMOTE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|appears|be)\s+$", re.I)
 
-CONFIDENCE_RE = re.compile(
+_CONFIDENCE = (
     r"\b(high|moderate|low)(?:[- ]level)?[- ]confidence\b"
-    r"|\bconfidence(?:\s+level)?\s*(?:is|was|remains|:|\u2014|-)\s*(high|moderate|low)\b",
-    re.I,
+    r"|\bconfidence(?:\s+level)?\s*(?:is|was|remains|:|\u2014|-)\s*(high|moderate|low)\b"
 )
+CONFIDENCE_RE = re.compile(_CONFIDENCE, re.I)
+_CONFIDENCE_LOW = re.compile(_CONFIDENCE)
 MEDIUM_RE = re.compile(r"\bmedium[- ]confidence\b", re.I)
 
 HEDGE_RE = re.compile(
@@ -146,18 +149,61 @@ def language_text(scrubbed: str) -> str:
     return text
 
 
-def likelihood_terms(text: str, start: int = 0, end: int | None = None) -> list[TermHit]:
+def lowered(text: str) -> str | None:
+    """``text`` in lower case when that keeps every offset (it does unless rare letters expand)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _windows(low: str, anchors: tuple[str, ...], start: int, end: int, before: int, after: int):
+    """Merged spans around each occurrence of an anchor word, snapped to whitespace (fast: str.find)."""
+    spans = []
+    for a in anchors:
+        pos = low.find(a, start, end)
+        while pos >= 0:
+            spans.append((max(start, pos - before), min(end, pos + len(a) + after)))
+            pos = low.find(a, pos + 1, end)
+    if not spans:
+        return []
+    spans.sort()
+    merged: list[list[int]] = []
+    for s, e in spans:
+        while s > start and not low[s - 1].isspace():
+            s -= 1
+        while e < end and not low[e].isspace():
+            e += 1
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return merged
+
+
+def _find(text, low, pattern_i, pattern_low, anchors, start, end, before, after):
+    if low is None:
+        return list(pattern_i.finditer(text, start, end))
+    out = []
+    for s, e in _windows(low, anchors, start, end, before, after):
+        out.extend(pattern_low.finditer(low, s, e))
+    return out
+
+
+def likelihood_terms(
+    text: str, start: int = 0, end: int | None = None, *, low: str | None = None
+) -> list[TermHit]:
+    """Likelihood terms in text[start:end]. Pass ``low`` (``lowered(text)``) to scan a long text fast."""
     out = []
     end = len(text) if end is None else end
-    for m in LIKELIHOOD_RE.finditer(text, start, end):
+    source = low if low is not None else text
+    for m in _find(text, low, LIKELIHOOD_RE, _LIKELIHOOD_LOW, _LIKELIHOOD_ANCHORS, start, end, 25, 12):
         norm = m.group(0).lower()
         if norm == "remote" and not (
-            _REMOTE_AFTER.match(text, m.end())
-            or _REMOTE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            _REMOTE_AFTER.match(source, m.end())
+            or _REMOTE_BEFORE.search(source, max(0, m.start() - 20), m.start())
         ):
             continue
         row, band = TERMS[norm]
-        out.append(TermHit(m.group(0), norm, row, band, m.start(), m.end()))
+        out.append(TermHit(text[m.start() : m.end()], norm, row, band, m.start(), m.end()))
     return out
 
 
@@ -179,11 +225,13 @@ def _is_month(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] not in ".!?:(\n-*>" and not before.endswith("—")
 
 
-def confidence_levels(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+def confidence_levels(
+    text: str, start: int = 0, end: int | None = None, *, low: str | None = None
+) -> list[tuple[str, int, int]]:
     """(level, start, end) of each stated confidence level, the span covering the level word only."""
     end = len(text) if end is None else end
     out = []
-    for m in CONFIDENCE_RE.finditer(text, start, end):
+    for m in _find(text, low, CONFIDENCE_RE, _CONFIDENCE_LOW, ("confidence",), start, end, 30, 40):
         g = 1 if m.group(1) else 2
         out.append((m.group(g).lower(), m.start(g), m.end(g)))
     return out

@@ -11,9 +11,9 @@ from sqlalchemy import or_, select
 from app.checks.context import CheckContext
 from app.checks.model import CheckSettings
 from app.checks.structure import Document
-from app.claims import claim_select, link_record, row_to_record
-from app.domain import ClaimRecord, ClaimWithLinks, LinkedClaim
-from app.storage.models import Claim, ClaimLink
+from app.claims import link_record
+from app.domain import ClaimRecord, ClaimStatus, ClaimWithLinks, LinkedClaim, SourceKind
+from app.storage.models import Actor, Claim, ClaimLink, Source
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -22,30 +22,134 @@ BATCH = 500
 _INCOMING = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
 
 
+# The claim columns the checks need: as app.claims.CLAIM_COLUMNS without the per-row subqueries for tags and
+# link counts (the counts are taken from the links loaded anyway; tags are not needed).
+_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Source.title,
+    Source.outlet,
+    Source.kind,
+    Source.published,
+    Source.reliability,
+    Claim.actor_id,
+    Actor.name,
+    Actor.role,
+    Actor.affiliation,
+    Claim.statement,
+    Claim.quote,
+    Claim.span_start,
+    Claim.span_end,
+    Claim.said,
+    Claim.credibility,
+    Claim.status,
+    Claim.notes,
+    Claim.created,
+    Claim.updated,
+    Source.url,
+    Source.accessed,
+)
+_KINDS = {k.value: k for k in SourceKind}
+_STATUSES = {s.value: s for s in ClaimStatus}
+
+
+def _select():
+    return (
+        select(*_COLUMNS)
+        .join(Source, Source.id == Claim.source_id)
+        .outerjoin(Actor, Actor.id == Claim.actor_id)
+    )
+
+
+def _record(r, counts: dict[int, list[int]]) -> ClaimRecord:
+    d, c = counts.get(r[0], (0, 0))
+    return ClaimRecord(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        _KINDS[r[4]],
+        r[5],
+        r[6],
+        r[7],
+        r[8] or "",
+        r[9] or "",
+        r[10] or "",
+        r[11],
+        r[12],
+        r[13],
+        r[14],
+        r[15],
+        r[16],
+        _STATUSES[r[17]],
+        (),
+        r[18],
+        r[19],
+        r[20],
+        d,
+        c,
+        r[21] or "",
+        r[22],
+    )
+
+
 def claims_with_links(
     lib: Library, ids: list[int]
 ) -> tuple[dict[int, ClaimRecord], dict[int, ClaimWithLinks]]:
     """The claims ``ids`` (those that exist) and, for each, its links with the linked claims."""
     ids = list(dict.fromkeys(ids))
-    claims: dict[int, ClaimRecord] = {}
-    others: dict[int, ClaimRecord] = {}
+    rows: dict[int, tuple] = {}
     links = []
     with lib.reading() as s:
+        conn = s.connection()
         for n in range(0, len(ids), BATCH):
             chunk = ids[n : n + BATCH]
-            for row in s.execute(claim_select().where(Claim.id.in_(chunk))):
-                claims[row.id] = row_to_record(row)
+            for row in conn.execute(_select().where(Claim.id.in_(chunk))):
+                rows[row[0]] = row
             links.extend(
-                s.scalars(
-                    select(ClaimLink)
-                    .where(or_(ClaimLink.to_claim_id.in_(chunk), ClaimLink.from_claim_id.in_(chunk)))
-                    .order_by(ClaimLink.id)
-                ).all()
+                conn.execute(
+                    select(
+                        ClaimLink.id,
+                        ClaimLink.kind,
+                        ClaimLink.from_claim_id,
+                        ClaimLink.to_claim_id,
+                        ClaimLink.note,
+                        ClaimLink.created,
+                    ).where(or_(ClaimLink.to_claim_id.in_(chunk), ClaimLink.from_claim_id.in_(chunk)))
+                )
             )
-        need = list({x for ln in links for x in (ln.from_claim_id, ln.to_claim_id)} - claims.keys())
+        unique = {ln.id: ln for ln in links}
+        links = sorted(unique.values(), key=lambda ln: ln.id)
+        need = list({x for ln in links for x in (ln.from_claim_id, ln.to_claim_id)} - rows.keys())
+        other_rows = []
         for n in range(0, len(need), BATCH):
-            for row in s.execute(claim_select().where(Claim.id.in_(need[n : n + BATCH]))):
-                others[row.id] = row_to_record(row)
+            other_rows.extend(conn.execute(_select().where(Claim.id.in_(need[n : n + BATCH]))))
+        # link counts of the linked claims too (their own denials matter little; counted from one query)
+        count_rows = []
+        if need:
+            for n in range(0, len(need), BATCH):
+                chunk = need[n : n + BATCH]
+                count_rows.extend(
+                    conn.execute(
+                        select(ClaimLink.to_claim_id, ClaimLink.kind).where(ClaimLink.to_claim_id.in_(chunk))
+                    )
+                )
+    counts: dict[int, list[int]] = {}
+    for ln in links:
+        if ln.to_claim_id in rows:
+            entry = counts.setdefault(ln.to_claim_id, [0, 0])
+            if ln.kind == "denies":
+                entry[0] += 1
+            elif ln.kind == "corroborates":
+                entry[1] += 1
+    for to_id, kind in count_rows:
+        entry = counts.setdefault(to_id, [0, 0])
+        if kind == "denies":
+            entry[0] += 1
+        elif kind == "corroborates":
+            entry[1] += 1
+    claims = {i: _record(r, counts) for i, r in rows.items()}
+    others = {r[0]: _record(r, counts) for r in other_rows}
     every = {**others, **claims}
     groups: dict[int, dict[str, list[LinkedClaim]]] = {
         i: {
@@ -54,11 +158,7 @@ def claims_with_links(
         }
         for i in claims
     }
-    seen: set[int] = set()
     for ln in links:
-        if ln.id in seen:
-            continue
-        seen.add(ln.id)
         rec = link_record(ln)
         if ln.to_claim_id in groups:
             groups[ln.to_claim_id][_INCOMING[ln.kind]].append(LinkedClaim(rec, every[ln.from_claim_id]))

@@ -43,7 +43,7 @@ def check_balance(ctx: CheckContext) -> Iterator[Finding]:
     for c in doc.citations:
         if c.kind != "claim":
             continue
-        block = doc.block_at(c.start)
+        block = c.block
         sec = block.heading if block is not None else -1
         by_section.setdefault(sec, set()).add(c.ident)
         firsts.setdefault((sec, c.ident), (c, block))

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from app.citations import GROUP_RE, KEY_RE
 from app.domain import Citation
-from app.markings import Marking, parse_mark, split_portion_mark
+from app.markings import PORTION_RE, Marking, parse_mark, split_portion_mark
 
 HEADING_RE = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 FENCE_RE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
@@ -27,7 +27,58 @@ INLINE_CODE_RE = re.compile(r"(`+)([^\n]+?)(?<!`)\1(?!`)")
 COMMENT_RE = re.compile(r"[ \t]*<!--.*-->[ \t]*$")
 NUMBERING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
+_SPECIAL = frozenset("#`~ \t>|-*+_<0123456789\r")
+_MARKS: dict[str, Marking | None] = {}
+
 KJ_TITLE_RE = re.compile(r"^key\s+judge?ments?$", re.I)
+
+
+class Cite:
+    """A cited key, as ``app.domain.Citation`` (same attributes) but cheap to make by the thousand."""
+
+    __slots__ = (
+        "key",
+        "kind",
+        "ident",
+        "line",
+        "column",
+        "start",
+        "end",
+        "group_start",
+        "group_end",
+        "section",
+        "block",
+    )
+
+    def __init__(self, key, kind, ident, line, column, start, end, group_start, group_end, section) -> None:
+        self.key = key
+        self.kind = kind
+        self.ident = ident
+        self.line = line
+        self.column = column
+        self.start = start
+        self.end = end
+        self.group_start = group_start
+        self.group_end = group_end
+        self.section = section
+        self.block: Block | None = None  # the portion holding it
+
+    def to_citation(self) -> Citation:
+        return Citation(
+            self.key,
+            self.kind,
+            self.ident,
+            self.line,
+            self.column,
+            self.start,
+            self.end,
+            self.group_start,
+            self.group_end,
+            self.section,
+        )
+
+    def __repr__(self) -> str:
+        return f"Cite({self.key}@{self.line}:{self.column})"
 
 
 @dataclass(slots=True)
@@ -57,7 +108,7 @@ class Block:
     mark: Marking | None = None
     mark_text: str = ""
     text_start: int = 0
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Cite] = field(default_factory=list)
 
 
 class Document:
@@ -90,6 +141,17 @@ class Document:
             line = body[start:end]
             if line.endswith("\r"):
                 line = line[:-1]
+            first = line[:1]
+            if fence is None and first and first not in _SPECIAL:
+                # plain text: continues the current block or opens a paragraph
+                prev_blank = False
+                if current is not None:
+                    current.end = end
+                else:
+                    last_item = None
+                    current = Block("paragraph", start, end, heading)
+                    blocks.append(current)
+                continue
             if fence is not None:
                 stripped = line.strip()
                 if stripped.startswith(fence) and not stripped.lstrip(fence[0]).strip():
@@ -226,45 +288,67 @@ class Document:
                 continue  # all code
             b.text_start = b.start
             if content.startswith("("):
-                mark, rest = split_portion_mark(content)
-                if mark is not None:
-                    b.mark = mark
-                    b.text_start = b.start + (len(content) - len(rest))
-                    b.mark_text = content[: b.text_start - b.start].strip()
-            elif b.kind == "paragraph" and "\n" not in content and _banner(content) is not None:
+                pm = PORTION_RE.match(content)
+                if pm is not None:
+                    raw = pm.group("mark")
+                    if raw not in _MARKS:
+                        _MARKS[raw] = parse_mark(raw)
+                    mark = _MARKS[raw]
+                    if mark is not None:
+                        b.mark = mark
+                        b.text_start = b.start + pm.end()
+                        b.mark_text = content[: pm.end()].strip()
+            elif b.kind == "paragraph" and len(content) <= 80 and "\n" not in content and _banner(content):
                 b.kind = "banner"
             kept.append(b)
         self.blocks = kept
         self._block_starts = [b.start for b in kept]
 
-    def _citations(self) -> list[Citation]:
+    def _citations(self) -> list[Cite]:
         text = self.scrubbed
-        out: list[Citation] = []
+        out: list[Cite] = []
         if "@" not in text:
             return out
-        hstarts = [h.start for h in self.headings]
+        headings = self.headings
+        hstarts = [h.start for h in headings]
+        line_starts = self.line_starts
+        nlines = len(line_starts)
+        blocks = self.blocks
+        nblocks = len(blocks)
+        li = 0  # line index, advanced as the offsets grow
+        bi = -1  # block index
+        hi = -1
         for gm in GROUP_RE.finditer(text):
-            hi = bisect.bisect_right(hstarts, gm.start()) - 1
-            section = self.headings[hi].raw_title if hi >= 0 else ""
-            block = self.block_at(gm.start())
+            g0 = gm.start()
+            while hi + 1 < len(hstarts) and hstarts[hi + 1] <= g0:
+                hi += 1
+            section = headings[hi].raw_title if hi >= 0 else ""
+            while bi + 1 < nblocks and blocks[bi + 1].start <= g0:
+                bi += 1
+            block = blocks[bi] if bi >= 0 and blocks[bi].end >= g0 else None
+            cites = block.citations if block is not None else None
             for km in KEY_RE.finditer(text, gm.start(1), gm.end(1)):
-                line, col = self.line_col(km.start())
-                kind = "claim" if km.group(1) == "c" else "source"
-                c = Citation(
-                    key=f"{km.group(1)}{int(km.group(2))}",
-                    kind=kind,
-                    ident=int(km.group(2)),
-                    line=line,
-                    column=col,
-                    start=km.start(),
-                    end=km.end(),
-                    group_start=gm.start(),
-                    group_end=gm.end(),
-                    section=section,
+                k0 = km.start()
+                while li + 1 < nlines and line_starts[li + 1] <= k0:
+                    li += 1
+                letter, digits = km.group(1, 2)
+                ident = int(digits)
+                c = Cite(
+                    letter + str(ident),
+                    "claim" if letter == "c" else "source",
+                    ident,
+                    li + 1,
+                    k0 - line_starts[li] + 1,
+                    k0,
+                    km.end(),
+                    g0,
+                    gm.end(),
+                    section,
                 )
                 out.append(c)
-                if block is not None:
-                    block.citations.append(c)
+                if cites is not None:
+                    c.block = block
+                    cites.append(c)
         return out
 
     # --- queries -------------------------------------------------------------------------------------

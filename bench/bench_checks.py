@@ -1,0 +1,155 @@
+"""Benchmark: all checks on a generated 500-page brief citing 2,000 claims (target: <= 200 ms median).
+
+    .venv/bin/python bench/bench_checks.py [--runs 7] [--pages 500] [--claims 2000]
+
+Builds a throw-away library (400 sources, 150 actors, 2,000 claims, 300 denials) and a classification-
+marked brief of about 500 words a page with every portion marked, Key Judgments, themed Discussion sections
+citing every claim, denials cited beside the claims they deny, and a source summary. Prints the median and
+range of: the structural pass alone, all rules on a loaded context, and ``check_brief`` end to end
+(loading the brief, claims, links and waivers from the library, then all rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.checks import CheckSettings, check_brief, load_context, run_checks  # noqa: E402
+from app.checks.structure import Document  # noqa: E402
+from app.library import Library  # noqa: E402
+
+WORDS = (
+    "crossing bridge border province ministry convoy freight harvest river winter talks guards officials "
+    "report traffic road customs checkpoint delegation mediator agreement supply lorries market prices"
+).split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return "The " + " ".join(words) + "."
+
+
+def build(path: Path, *, claims: int, pages: int, seed: int = 7) -> tuple[Library, int]:
+    rng = random.Random(seed)
+    lib = Library.open(path)
+    n_sources, n_actors = max(1, claims // 5), max(1, claims * 3 // 40)
+    ids: list[int] = []
+    with lib.transaction():
+        sources = []
+        for s in range(n_sources):
+            body = " ".join(f"Statement {s}-{k}: {sentence(rng, 10)}" for k in range(claims // n_sources + 1))
+            sources.append(
+                (
+                    lib.sources.create(title=f"Report {s}", body=body, kind=rng.choice(["news", "report", "statement"]),
+                                       outlet=f"Outlet {s % 40}", published="2026-0%d-1%d" % (rng.randint(1, 9),
+                                                                                              rng.randint(0, 9)),
+                                       reliability=rng.choice("ABBCCD")).id,
+                    body,
+                )
+            )
+        actors = [lib.actors.create(name=f"Actor {a}", affiliation=f"Body {a % 9}").id for a in range(n_actors)]
+        for i in range(claims):
+            sid, body = sources[i % n_sources]
+            k = i // n_sources
+            start = body.index(f"Statement {i % n_sources}-{k}:")
+            quote = body[start : body.index(".", start) + 1]
+            ids.append(lib.claims.create(source_id=sid, quote=quote, actor_id=rng.choice(actors), statement=quote,
+                                         credibility=rng.choice([1, 2, 2, 3, 3])).id)
+        denied: dict[int, int] = {}
+        for _ in range(claims * 3 // 20):
+            a, b = rng.sample(ids, 2)
+            if a in denied or b in denied or a in denied.values() or b in denied.values():
+                continue
+            lib.links.create(from_claim_id=a, kind="denies", to_claim_id=b)
+            denied[b] = a
+    # the body: ~500 words a page; each claim cited in a paragraph, its denial beside it
+    parts = ["# (U) Generated brief for the checks benchmark", "", "## (U) Key Judgments", ""]
+    for j in range(10):
+        c1, c2 = ids[j * 2], ids[j * 2 + 1]
+        extra = "".join(f"; @c{denied[c]}" for c in (c1, c2) if c in denied)
+        parts.append(f"- (U) The crossing will likely reopen in phase {j} [@c{c1}; @c{c2}{extra}]. "
+                     "We have low confidence in this judgment.")
+    parts.append("")
+    words_needed = pages * 500
+    words = 0
+    section = 0
+    order = ids[:]
+    rng.shuffle(order)
+    cursor = 0
+    while words < words_needed or cursor < len(order):
+        section += 1
+        parts += [f"## (U) Theme {section}", ""]
+        for _p in range(8):
+            cites = []
+            for _ in range(2):
+                c = order[cursor % len(order)]
+                cursor += 1
+                cites.append(c)
+                if c in denied:
+                    cites.append(denied[c])
+            text = " ".join(sentence(rng, 14) for _ in range(4))
+            parts += ["(U) " + text + " [" + "; ".join(f"@c{c}" for c in cites) + "]", ""]
+            words += len(text.split())
+    parts += ["## (U) Source summary", "", "(U) The brief rests on many sources; some cited claims are "
+              "contested and their denials are presented beside them. No key judgment rests on a single source.",
+              ""]
+    body = "\n".join(parts)
+    brief = lib.briefs.create(title="Benchmark brief", body=body, marking_scheme="classification",
+                              default_marking="U").id
+    return lib, brief
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--pages", type=int, default=500)
+    ap.add_argument("--claims", type=int, default=2000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        lib, brief_id = build(Path(tmp) / "bench.briefdesk", claims=args.claims, pages=args.pages)
+        body = lib.briefs.get(brief_id).body
+        settings = CheckSettings()
+        report = check_brief(lib, brief_id, settings=settings)
+        cited = len({c.ident for c in Document(body).citations if c.kind == "claim"})
+        print(f"library built in {time.perf_counter() - t0:.1f} s; brief {len(body):,} characters, "
+              f"{len(body.split()):,} words (~{len(body.split()) // 500} pages), {cited:,} distinct claims cited, "
+              f"{len(report.findings)} findings ({len(report.errors)} errors)")
+
+        def rules_only():
+            ctx = load_context(lib, brief_id, settings=settings)
+            t = time.perf_counter()
+            run_checks(ctx)
+            return (time.perf_counter() - t) * 1000
+
+        parse = timed(lambda: Document(body), args.runs)
+        rules = [rules_only() for _ in range(args.runs)]
+        full = timed(lambda: check_brief(lib, brief_id, body=body, settings=settings), args.runs)
+        for name, xs in (("structural pass", parse), ("all rules, context loaded", rules),
+                         ("check_brief end to end", full)):
+            print(f"{name:<28} median {statistics.median(xs):7.1f} ms  (min {min(xs):.1f}, max {max(xs):.1f}, "
+                  f"{len(xs)} runs)")
+        lib.close()
+        ok = statistics.median(full) <= 200
+        print("target <= 200 ms end to end:", "met" if ok else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
