@@ -103,10 +103,15 @@ class CheckContext:
     # --- claims --------------------------------------------------------------------------------------
     def open_denials(self, claim_id: int) -> list[LinkedClaim]:
         """Denials on file whose denying claim has not been retracted."""
-        cwl = self.links.get(claim_id)
-        if cwl is None:
-            return []
-        return [d for d in cwl.denials if d.claim.status is not ClaimStatus.RETRACTED]
+        memo = self.__dict__.setdefault("_open_denials", {})
+        found = memo.get(claim_id)
+        if found is None:
+            cwl = self.links.get(claim_id)
+            found = (
+                [] if cwl is None else [d for d in cwl.denials if d.claim.status is not ClaimStatus.RETRACTED]
+            )
+            memo[claim_id] = found
+        return found
 
     def label(self, claim: ClaimRecord) -> str:
         who = claim.actor_name or claim.source_outlet or claim.source_title

@@ -140,13 +140,10 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def language_text(scrubbed: str) -> str:
-    """The body as the analyst's own words: quotations and citations blanked."""
-    text = scrubbed
-    if "[" in text:
-        text = blank(text, CITATION_GROUP_RE)
-    if "\u201c" in text or '"' in text:
-        text = blank(text, QUOTED_RE)
-    return text
+    """The body as the analyst's own words: quotations blanked. (Citation keys hold no words, so they stay.)"""
+    if "\u201c" in scrubbed or '"' in scrubbed:
+        return blank(scrubbed, QUOTED_RE)
+    return scrubbed
 
 
 def lowered(text: str) -> str | None:

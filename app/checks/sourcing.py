@@ -306,6 +306,9 @@ def check_circular(ctx: CheckContext) -> Iterator[Finding]:
         )
         if len(ids) < 2:
             continue
+        speakers = [ctx.claims[i].actor_id for i in ids]
+        if None not in speakers and len(set(speakers)) == len(speakers):
+            continue  # repeats need one speaker twice
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
                 pair = frozenset((a, b))
@@ -327,11 +330,10 @@ def check_circular(ctx: CheckContext) -> Iterator[Finding]:
                     section=ctx.section_of(block),
                     claim_ids=(a, b),
                 )
-    firsts: dict[int, Citation] = {}
-    for c in doc.citations:
-        if c.kind == "claim":
-            firsts.setdefault(c.ident, c)
-    for cid, c in firsts.items():
+    for cid in ctx.cited_claim_ids:
+        if cid not in ctx.claims or ctx.claims[cid].status is not ClaimStatus.CORROBORATED:
+            continue
+        c = next(c for c in doc.citations if c.kind == "claim" and c.ident == cid)
         claim = ctx.claims.get(cid)
         cwl = ctx.links.get(cid)
         if claim is None or cwl is None or claim.status is not ClaimStatus.CORROBORATED:
