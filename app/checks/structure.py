@@ -169,15 +169,16 @@ class Document:
                 current = None
                 prev_blank = True
                 continue
-            indented = line.startswith("    ") or line.startswith("\t")
-            if indented and prev_blank and current is None:
-                if last_item is not None:
+            if prev_blank and current is None and line[:1] in " \t":
+                lm = LIST_RE.match(line)
+                if last_item is not None and not (lm and lm.group(3)) and line[:2] in ("  ", "\t", " \t"):
                     last_item.end = end  # a later paragraph of the same list item
                     prev_blank = False
                     current = last_item
                     continue
-                code.append((start, end))
-                continue
+                if last_item is None and (line.startswith("    ") or line.startswith("\t")):
+                    code.append((start, end))  # an indented code block
+                    continue
             was_blank, prev_blank = prev_blank, False
             m = HEADING_RE.match(line)
             if m:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -255,3 +256,39 @@ def test_cli_check(fixture_brief, library_path, capsys):
     assert data["judgments"][1]["ceiling"] == "moderate"
     clean = lib.briefs.create(title="Empty", body="").id
     assert main(["--library", str(library_path), "check", str(clean)]) == 1  # no Key Judgments section
+
+
+def test_batched_loading_matches_the_claim_service(fixture_brief):
+    from app.checks import claims_with_links
+
+    lib, brief, ids = fixture_brief
+    claims, links = claims_with_links(lib, [ids["repair"], ids["deny"], 999999])
+    assert set(claims) == {ids["repair"], ids["deny"]}
+    for cid in claims:
+        expected = lib.claims.with_links(cid)
+        got = links[cid]
+        assert claims[cid] == dataclasses.replace(expected.claim, tags=())
+        for group in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies"):
+            assert [(lc.link, lc.claim.id) for lc in getattr(got, group)] == [
+                (lc.link, lc.claim.id) for lc in getattr(expected, group)
+            ]
+    assert claims[ids["repair"]].denial_count == 1
+
+
+@pytest.fixture
+def demo_library(request):
+    from app.paths import resource
+
+    if not (resource("demo", "brief.md").is_file() and resource("demo", "demo.json").is_file()):
+        pytest.skip("the demo content (resources/demo) has not landed yet")
+    return request.getfixturevalue("demo_lib")
+
+
+def test_demo_brief_passes_every_rule(demo_library):
+    demo_lib = demo_library
+    page = demo_lib.briefs.list()
+    assert page.items, "the demo has a brief"
+    for summary in page.items:
+        report = check_brief(demo_lib, summary.id)
+        assert report.findings == (), [f"{f.location} {f.rule}: {f.message}" for f in report.findings]
+        assert all(j.claim_ids for j in report.judgments)
