@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from app.checks import language as lang
 from app.checks.structure import Document
 from app.citations import parse_citations
@@ -113,3 +118,22 @@ def test_quotes_are_not_the_analysts_language():
 def test_twin_and_hedge_replacements():
     assert lang.twin("probably", 1) == "likely" and lang.twin("Unlikely", 2) == "Improbable"
     assert lang.replacement_for_hedge("Might", 1)[0] == ("Will likely", "55-80%")
+
+
+ALPHABET = "ab (U)(S//NF)TLP:RED#|-*1.`>[]@c1;s2 \n\t\u201c\u201dmay likely high confidence"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_any_text_checks_without_error_and_spans_inside_the_body(text):
+    from app.checks import CheckContext, CheckSettings, run_checks
+    from app.domain import BriefRecord, BriefStatus, MarkingScheme
+
+    now = dt.datetime(2026, 1, 1)
+    for scheme in (MarkingScheme.CLASSIFICATION, MarkingScheme.TLP):
+        brief = BriefRecord(1, "t", text, scheme, "", "", "", BriefStatus.DRAFT, now, now)
+        report = run_checks(CheckContext(brief, settings=CheckSettings(today=dt.date(2026, 1, 1))))
+        for f in report.findings:
+            assert 0 <= f.start <= f.end <= len(text)
+            for fix in f.fixes:
+                assert 0 <= fix.start <= fix.end <= len(text)
