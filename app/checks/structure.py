@@ -61,7 +61,7 @@ class Cite:
         self.group_start = group_start
         self.group_end = group_end
         self.section = section
-        self.block: Block | None = None  # the portion holding it
+        self.block: Block | None = None  # the portion holding it (set by the parser)
 
     def to_citation(self) -> Citation:
         return Citation(
@@ -328,12 +328,18 @@ class Document:
                 bi += 1
             block = blocks[bi] if bi >= 0 and blocks[bi].end >= g0 else None
             cites = block.citations if block is not None else None
-            for km in KEY_RE.finditer(text, gm.start(1), gm.end(1)):
-                k0 = km.start()
+            g1, e1 = gm.span(1)
+            inner = gm.group(1)
+            if ";" in inner or "," in inner:
+                spans = [(km.start(), km.end()) for km in KEY_RE.finditer(text, g1, e1)]
+            else:
+                spans = [(g1, e1)]  # one key: the whole group content
+            g_end = gm.end()
+            for k0, k1 in spans:
                 while li + 1 < nlines and line_starts[li + 1] <= k0:
                     li += 1
-                letter, digits = km.group(1, 2)
-                ident = int(digits)
+                letter = text[k0 + 1]
+                ident = int(text[k0 + 2 : k1])
                 c = Cite(
                     letter + str(ident),
                     "claim" if letter == "c" else "source",
@@ -341,14 +347,14 @@ class Document:
                     li + 1,
                     k0 - line_starts[li] + 1,
                     k0,
-                    km.end(),
+                    k1,
                     g0,
-                    gm.end(),
+                    g_end,
                     section,
                 )
+                c.block = block
                 out.append(c)
                 if cites is not None:
-                    c.block = block
                     cites.append(c)
         return out
 
