@@ -37,12 +37,15 @@ the brief's properties. Each finding may carry ``fixes``, each a ``Fix``:
 Text fixes are computed against the checked body: apply one (``apply_text_fix``), then check again before
 applying another.
 
+For the editor, ``LiveChecker(lib, brief_id).check(body)`` checks unsaved text as it is typed, loading only
+claims it has not seen (call ``invalidate()`` on any library change); run it on a worker thread.
+
 The report also carries the key judgments (``JudgmentReport``: stated confidence, the ceiling and why, the
 number of independent original sources), the endnote numbering and the banner.
 """
 
 from app.checks.context import CheckContext
-from app.checks.engine import RULE_IDS, RULES, Rule, check_brief, gate_export, run_checks
+from app.checks.engine import RULE_IDS, RULES, LiveChecker, Rule, check_brief, gate_export, run_checks
 from app.checks.loader import claims_with_links, load_context
 from app.checks.model import (
     CheckReport,
@@ -68,6 +71,7 @@ __all__ = [
     "Fix",
     "FixKind",
     "JudgmentReport",
+    "LiveChecker",
     "Notice",
     "Rule",
     "Severity",

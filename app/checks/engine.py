@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from app.checks import estimative, marking, sourcing
 from app.checks.context import CheckContext
-from app.checks.loader import load_context
+from app.checks.loader import claims_with_links, load_context
 from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
+from app.checks.structure import Document
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -103,6 +104,63 @@ def check_brief(
     ctx = load_context(lib, brief_id, body=body, settings=settings)
     report = run_checks(ctx)
     return dataclasses.replace(report, elapsed_ms=(time.perf_counter() - t0) * 1000)
+
+
+class LiveChecker:
+    """Checks a brief again and again as it is edited (the GUI's Checks panel), keeping what it loaded.
+
+    ``check(body)`` parses the text and loads only claims and sources it has not loaded before; the brief's
+    properties and waivers are read once. Call ``invalidate()`` when the library changes (a Change about a
+    claim, link, source, waiver or the brief): everything is read again on the next check. One instance per
+    open brief; not for use from two threads at once.
+    """
+
+    def __init__(self, lib: Library, brief_id: int, *, settings: CheckSettings | None = None) -> None:
+        self._lib = lib
+        self.brief_id = brief_id
+        self.settings = settings or CheckSettings()
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        self._brief = None
+        self._waivers: dict = {}
+        self._claims: dict = {}
+        self._links: dict = {}
+        self._sources: dict = {}
+        self._missing: set[tuple[str, int]] = set()
+
+    def check(self, body: str | None = None) -> CheckReport:
+        t0 = time.perf_counter()
+        lib = self._lib
+        if self._brief is None:
+            self._brief = lib.briefs.get(self.brief_id)
+            self._waivers = {w.claim_id: w for w in lib.briefs.waivers(self.brief_id)}
+        brief = self._brief if body is None else dataclasses.replace(self._brief, body=body)
+        doc = Document(brief.body)
+        want_c = {c.ident for c in doc.citations if c.kind == "claim"}
+        want_s = {c.ident for c in doc.citations if c.kind == "source"}
+        new_c = [i for i in want_c if i not in self._claims and ("c", i) not in self._missing]
+        new_s = [i for i in want_s if i not in self._sources and ("s", i) not in self._missing]
+        if new_c:
+            claims, links = claims_with_links(lib, new_c)
+            self._claims.update(claims)
+            self._links.update(links)
+            self._missing.update(("c", i) for i in new_c if i not in claims)
+        if new_s:
+            found = lib.sources.get_many(new_s)
+            self._sources.update(found)
+            self._missing.update(("s", i) for i in new_s if i not in found)
+        ctx = CheckContext(
+            brief,
+            {i: self._claims[i] for i in want_c if i in self._claims},
+            {i: self._links[i] for i in want_c if i in self._links},
+            {i: self._sources[i] for i in want_s if i in self._sources},
+            self._waivers,
+            self.settings,
+        )
+        ctx.doc = doc  # type: ignore[misc]
+        report = run_checks(ctx)
+        return dataclasses.replace(report, elapsed_ms=(time.perf_counter() - t0) * 1000)
 
 
 def gate_export(lib: Library, brief_id: int, *, settings: CheckSettings | None = None) -> list[Finding]:

@@ -35,21 +35,26 @@ def default_mark(ctx: CheckContext) -> Marking | None:
 
 
 def computed_banner(ctx: CheckContext) -> Marking | None:
+    """The high-water mark of the effective portion marks (computed once per context)."""
+    if "_banner" in ctx.__dict__:
+        return ctx.__dict__["_banner"]
     scheme = ctx.brief.marking_scheme
-    if scheme is MarkingScheme.NONE:
-        return None
-    default = default_mark(ctx)
-    marks = []
-    for b in ctx.doc.blocks:
-        if b.kind not in PORTIONS:
-            continue
-        if b.mark is not None and b.mark.scheme is scheme:
-            marks.append(b.mark)
-        elif b.mark is None and default is not None:
-            marks.append(default)
-    if not marks and default is not None:
-        marks.append(default)
-    return highest(marks)
+    result = None
+    if scheme is not MarkingScheme.NONE:
+        default = default_mark(ctx)
+        marks: dict[Marking, None] = {}
+        for b in ctx.doc.blocks:
+            if b.kind not in PORTIONS:
+                continue
+            if b.mark is not None and b.mark.scheme is scheme:
+                marks[b.mark] = None
+            elif b.mark is None and default is not None:
+                marks[default] = None
+        if not marks and default is not None:
+            marks[default] = None
+        result = highest(list(marks))
+    ctx.__dict__["_banner"] = result
+    return result
 
 
 def check_t8(ctx: CheckContext) -> Iterator[Finding]:

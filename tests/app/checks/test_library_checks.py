@@ -292,3 +292,19 @@ def test_demo_brief_passes_every_rule(demo_library):
         report = check_brief(demo_lib, summary.id)
         assert report.findings == (), [f"{f.location} {f.rule}: {f.message}" for f in report.findings]
         assert all(j.claim_ids for j in report.judgments)
+
+
+def test_live_checker_loads_new_claims_only_and_sees_changes_after_invalidate(fixture_brief):
+    from app.checks import LiveChecker
+
+    lib, brief, ids = fixture_brief
+    live = LiveChecker(lib, brief, settings=SETTINGS)
+    body = lib.briefs.get(brief).body
+    first = live.check(body)
+    assert Counter(f.rule for f in first.findings) == Counter({r: 1 for r in RULE_IDS})
+    edited = body.replace("[@c999]", f"[@c{ids['talks']}]")
+    assert live.check(edited).by_rule("T5") == []
+    lib.briefs.add_waiver(brief_id=brief, claim_id=ids["repair"], reason="Presented in the key judgments.")
+    assert live.check(edited).by_rule("balance")  # not seen until invalidated
+    live.invalidate()
+    assert live.check(edited).by_rule("balance") == []
