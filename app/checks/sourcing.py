@@ -354,8 +354,8 @@ def check_circular(ctx: CheckContext) -> Iterator[Finding]:
 
 # --- uncited ----------------------------------------------------------------------------------------
 EXEMPT_SECTION_RE = re.compile(
-    r"bluf|bottom\s+line|summary|key\s+judge?ment|alternative|indicator|outlook|implication|source|"
-    r"end\s*notes?|^notes$|reference|annex|appendix|estimative|scope|glossary|method|contents|title",
+    r"bluf|bottom\s+line|summary|key\s+judge?ment|alternative|indicator|outlook|implication|source\s+summary|^sources$|"
+    r"end\s*notes?|^notes$|reference|annex|appendix|estimative|scope|glossary|method|contents|^title$",
     re.I,
 )
 

@@ -345,3 +345,11 @@ def test_disabled_rules_do_not_run(b):
 
 def test_news_kind_default(b):
     assert b.claim(5).source_kind is SourceKind.NEWS_ARTICLE
+
+
+def test_uncited_applies_to_themed_sections_named_like_apparatus_words(b):
+    body = (
+        "## Sources of friction\n\nTrucks queued for six kilometres at the Kessel post on Tuesday morning.\n"
+    )
+    assert len(b.run(body, "uncited")) == 1
+    assert b.run(body.replace("Sources of friction", "Source summary"), "uncited") == []
