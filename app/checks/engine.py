@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,6 +59,20 @@ RULES: tuple[Rule, ...] = (
 RULE_IDS = tuple(r.id for r in RULES)
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while checking. The checks make tens of thousands of small
+    objects; a full collection triggered midway walks every object of the process (the ORM's included)
+    and costs more than the checks. Nothing here makes reference cycles; collection resumes after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:
     """Run the rules (all but ``ctx.settings.disabled``, or only ``rules``) on a loaded context."""
     t0 = time.perf_counter()
@@ -101,8 +117,9 @@ def check_brief(
     """Check a brief in ``lib``; ``body`` checks unsaved text instead of the stored body (offsets are then
     into ``body``). Safe to call from a worker thread."""
     t0 = time.perf_counter()
-    ctx = load_context(lib, brief_id, body=body, settings=settings)
-    report = run_checks(ctx)
+    with paused_gc():
+        ctx = load_context(lib, brief_id, body=body, settings=settings)
+        report = run_checks(ctx)
     return dataclasses.replace(report, elapsed_ms=(time.perf_counter() - t0) * 1000)
 
 
@@ -130,6 +147,10 @@ class LiveChecker:
         self._missing: set[tuple[str, int]] = set()
 
     def check(self, body: str | None = None) -> CheckReport:
+        with paused_gc():
+            return self._check(body)
+
+    def _check(self, body: str | None) -> CheckReport:
         t0 = time.perf_counter()
         lib = self._lib
         if self._brief is None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.library import Library
 
 BATCH = 500
+_GROUPS = ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
 _INCOMING = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
 
 
@@ -151,24 +152,29 @@ def claims_with_links(
     claims = {i: _record(r, counts) for i, r in rows.items()}
     others = {r[0]: _record(r, counts) for r in other_rows}
     every = {**others, **claims}
-    groups: dict[int, dict[str, list[LinkedClaim]]] = {
-        i: {
-            k: []
-            for k in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
-        }
-        for i in claims
-    }
+    groups: dict[int, dict[str, list[LinkedClaim]]] = {}
+
+    def group(i: int) -> dict[str, list[LinkedClaim]]:
+        g = groups.get(i)
+        if g is None:
+            g = groups[i] = {k: [] for k in _GROUPS}
+        return g
+
     for ln in links:
         rec = link_record(ln)
-        if ln.to_claim_id in groups:
-            groups[ln.to_claim_id][_INCOMING[ln.kind]].append(LinkedClaim(rec, every[ln.from_claim_id]))
-        if ln.from_claim_id in groups:
-            groups[ln.from_claim_id][ln.kind].append(LinkedClaim(rec, every[ln.to_claim_id]))
+        if ln.to_claim_id in claims:
+            group(ln.to_claim_id)[_INCOMING[ln.kind]].append(LinkedClaim(rec, every[ln.from_claim_id]))
+        if ln.from_claim_id in claims:
+            group(ln.from_claim_id)[ln.kind].append(LinkedClaim(rec, every[ln.to_claim_id]))
     out = {}
-    for i, g in groups.items():
+    for i, claim in claims.items():
+        g = groups.get(i)
+        if g is None:
+            out[i] = ClaimWithLinks(claim=claim)
+            continue
         for v in g.values():
             v.sort(key=lambda lc: (lc.claim.said or dt.date.min, lc.claim.id))
-        out[i] = ClaimWithLinks(claim=claims[i], **{k: tuple(v) for k, v in g.items()})
+        out[i] = ClaimWithLinks(claim=claim, **{k: tuple(v) for k, v in g.items()})
     return claims, out
 
 
