@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.checks import CheckReport, CheckSettings, check_brief
+from app.checks import CheckReport, CheckSettings, Notice, check_brief, notices
 from app.cli.common import Context, add_json
 
 
@@ -37,11 +37,12 @@ def cmd_check(args, ctx: Context) -> int:
 
         fields["today"] = parse_date(args.today, what="date")
     report = check_brief(lib, args.brief_id, settings=CheckSettings(**fields))
-    ctx.output(payload(report), lambda: render(report))
+    changed = notices(lib, args.brief_id)
+    ctx.output(payload(report, changed), lambda: render(report, changed))
     return 1 if report.errors else 0
 
 
-def payload(report: CheckReport) -> dict:
+def payload(report: CheckReport, changed: list[Notice] = ()) -> dict:
     return {
         "brief_id": report.brief_id,
         "ok": report.ok,
@@ -51,12 +52,17 @@ def payload(report: CheckReport) -> dict:
         "findings": list(report.findings),
         "judgments": list(report.judgments),
         "endnotes": list(report.endnotes),
+        "notices": list(changed),
         "elapsed_ms": round(report.elapsed_ms, 1),
     }
 
 
-def render(report: CheckReport) -> str:
+def render(report: CheckReport, changed: list[Notice] = ()) -> str:
     lines = []
+    if changed:
+        lines.append("Since the brief was written:")
+        lines.extend(f"  - {n.message}" for n in changed)
+        lines.append("")
     for f in report.findings:
         where = f.location if f.where == "body" else f"({f.where.replace('_', ' ')})"
         lines.append(f"{where:>9}  {f.severity.value:<7}  {f.rule:<9}  {f.message}")

@@ -222,24 +222,34 @@ def test_waiver_clears_balance(fixture_brief):
     assert check_brief(lib, brief, settings=SETTINGS).by_rule("balance") == []
 
 
-def test_notices_propagate_denials_and_disputes(fixture_brief):
+def test_notices_propagate_denials_and_disputes(fixture_brief, monkeypatch):
+    import app.links
+
     lib, brief, ids = fixture_brief
     assert {(n.kind, n.claim_id) for n in notices(lib, brief)} == {("retracted", ids["convoy"])}
     lib.claims.update(ids["delay"], status="disputed")
-    new = lib.claims.create(
-        source_id=lib.claims.get(ids["deny"]).source_id,
-        quote="No repair has been made",
-        statement="No repair",
-    ).id
-    lib.links.create(from_claim_id=new, kind="denies", to_claim_id=ids["queue"])
+    saved = lib.briefs.get(brief).updated
+    src = lib.claims.get(ids["deny"]).source_id
+    old = lib.claims.create(source_id=src, quote="No repair has been made", statement="No repair").id
+    new = lib.claims.create(source_id=src, quote="the bridge at Kessel", statement="Not the bridge").id
+    monkeypatch.setattr(app.links, "utcnow", lambda: saved - dt.timedelta(days=1))
+    lib.links.create(from_claim_id=old, kind="denies", to_claim_id=ids["queue"])
+    monkeypatch.setattr(app.links, "utcnow", lambda: saved + dt.timedelta(hours=1))
+    lib.links.create(from_claim_id=new, kind="denies", to_claim_id=ids["talks"])
     got = {(n.kind, n.claim_id): n for n in notices(lib, brief)}
     assert set(got) == {
         ("retracted", ids["convoy"]),
         ("disputed", ids["delay"]),
         ("denial_not_cited", ids["queue"]),
+        ("new_denial", ids["talks"]),
     }
     assert got[("denial_not_cited", ids["queue"])].sections == ("Key Judgments", "Discussion")
+    assert got[("new_denial", ids["talks"])].denial_ids == (new,)
+    assert "since the brief was last saved" in got[("new_denial", ids["talks"])].message
     assert [n.kind for n in notices_for_claim(lib, ids["queue"])] == ["denial_not_cited"]
+    # a waiver recorded after the denial silences it
+    lib.briefs.add_waiver(brief_id=brief, claim_id=ids["queue"], reason="Operators' count stands.")
+    assert ("denial_not_cited", ids["queue"]) not in {(n.kind, n.claim_id) for n in notices(lib, brief)}
 
 
 def test_cli_check(fixture_brief, library_path, capsys):
@@ -249,11 +259,13 @@ def test_cli_check(fixture_brief, library_path, capsys):
     assert main(["--library", str(library_path), "check", str(brief), "--today", "2026-11-20"]) == 1
     out = capsys.readouterr().out
     assert "error    balance" in out and "fix: Cite the denial" in out
+    assert f"  - c{ids['convoy']} (Meridian Wire), cited in 'Discussion', has been retracted." in out
     assert "2. line 6: high / moderate (1 original source)" in out
     assert main(["--library", str(library_path), "check", str(brief), "--json", "--today", "2026-11-20"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["errors"] == 7 and len(data["findings"]) == len(RULE_IDS)
     assert data["judgments"][1]["ceiling"] == "moderate"
+    assert [n["kind"] for n in data["notices"]] == ["retracted"]
     clean = lib.briefs.create(title="Empty", body="").id
     assert main(["--library", str(library_path), "check", str(clean)]) == 1  # no Key Judgments section
 
