@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.checks import CheckReport, CheckSettings, Notice, check_brief, notices
 from app.cli.common import Context, add_json
+from app.domain import parse_date
 
 
 def register(sub) -> None:
@@ -16,15 +17,14 @@ def register(sub) -> None:
         metavar="DAYS",
         help="sources older than this behind a key judgment are stale (default 365)",
     )
-    p.add_argument("--today", default=None, metavar="YYYY-MM-DD", help=argparse_suppress())
+    p.add_argument(
+        "--today",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="measure the age of sources from this date (default today)",
+    )
     add_json(p)
     p.set_defaults(func=cmd_check)
-
-
-def argparse_suppress() -> str:
-    import argparse
-
-    return argparse.SUPPRESS
 
 
 def cmd_check(args, ctx: Context) -> int:
@@ -33,8 +33,6 @@ def cmd_check(args, ctx: Context) -> int:
     if args.stale_days is not None:
         fields["stale_after_days"] = args.stale_days
     if args.today:
-        from app.domain import parse_date
-
         fields["today"] = parse_date(args.today, what="date")
     report = check_brief(lib, args.brief_id, settings=CheckSettings(**fields))
     changed = notices(lib, args.brief_id)
