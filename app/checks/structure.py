@@ -393,7 +393,8 @@ class Document:
 
     @cached_property
     def key_judgments(self) -> list[Block]:
-        """The items of the Key Judgments section: its outermost list items, or its paragraphs."""
+        """The items of the Key Judgments section: its outermost list items (each with the items nested
+        under it), or, without a list, its paragraphs."""
         out: list[Block] = []
         for h in self.headings:
             if not KJ_TITLE_RE.match(h.title):
@@ -403,7 +404,25 @@ class Document:
             items = [b for b in blocks if b.kind == "list_item"]
             if items:
                 top = min(b.depth for b in items)
-                out.extend(b for b in items if b.depth == top)
+                current: Block | None = None
+                for b in items:
+                    if b.depth == top:
+                        # a copy, so that nested items can join it without changing the portion itself
+                        current = Block(
+                            b.kind,
+                            b.start,
+                            b.end,
+                            b.heading,
+                            b.depth,
+                            b.mark,
+                            b.mark_text,
+                            b.text_start,
+                            list(b.citations),
+                        )
+                        out.append(current)
+                    elif current is not None:  # a nested item belongs to the judgment above it
+                        current.end = b.end
+                        current.citations.extend(b.citations)
             else:
                 out.extend(b for b in blocks if b.kind == "paragraph")
         return out

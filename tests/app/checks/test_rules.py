@@ -353,3 +353,14 @@ def test_uncited_applies_to_themed_sections_named_like_apparatus_words(b):
     )
     assert len(b.run(body, "uncited")) == 1
     assert b.run(body.replace("Sources of friction", "Source summary"), "uncited") == []
+
+
+def test_a_key_judgment_includes_its_nested_items(b):
+    b.claim(1)
+    body = (
+        "## Key Judgments\n\n- Talks will likely resume. We have low confidence.\n"
+        "  - Supporting detail [@c1].\n- Second judgment is likely [@c1].\n"
+    )
+    report = b.run(body)
+    assert [j.claim_ids for j in report.judgments] == [(1,), (1,)]
+    assert "no confidence level" in report.by_rule("T4")[0].message and len(report.by_rule("T4")) == 1
