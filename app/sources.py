@@ -312,17 +312,17 @@ class SourceService:
         conds = self._conditions(flt)
         col = SOURCE_SORTS[sort]
         order = [col.desc(), Source.id.desc()] if descending else [col.asc(), Source.id.asc()]
-        if sort in ("published",):
-            order = [col.is_(None), *order]  # undated last either way
-        q = (
-            self._summary_select()
-            .where(and_(True, *conds))
-            .order_by(*order)
-            .offset(max(0, offset))
-            .limit(limit)
-        )
+        where = and_(True, *conds)
+        offset = max(0, offset)
         with self._lib.reading() as s:
-            rows = s.execute(q).all()
+            if sort == "published" and not descending:
+                rows = self._undated_last(s, where, order, offset, limit)
+            else:
+                # Undated sources come last either way: descending, NULL (the smallest value) is last by
+                # itself, so no "published IS NULL" term is needed and the published index serves the order
+                # (with that term SQLite sorted all 100,000 sources for each page: ~170 ms).
+                q = self._summary_select().where(where).order_by(*order).offset(offset).limit(limit)
+                rows = s.execute(q).all()
             counts = {}
             if rows:
                 ids = [r.id for r in rows]
@@ -338,6 +338,19 @@ class SourceService:
                 total = s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
         items = tuple(self._summary(r, counts.get(r.id, 0)) for r in rows)
         return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def _undated_last(self, s, where, order, offset: int, limit: int) -> list:
+        """Oldest first with undated sources last, in two index-ordered reads instead of one full sort."""
+        dated = self._summary_select().where(where, Source.published.is_not(None)).order_by(*order)
+        rows = s.execute(dated.offset(offset).limit(limit)).all() if limit > 0 else []
+        if len(rows) >= limit:
+            return rows
+        if rows or offset == 0:
+            n_dated = offset + len(rows)
+        else:
+            n_dated = s.scalar(select(func.count()).select_from(dated.subquery())) or 0
+        undated = self._summary_select().where(where, Source.published.is_(None)).order_by(Source.id.asc())
+        return rows + s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()
 
     def count(self, flt: SourceFilter | None = None) -> int:
         conds = self._conditions(flt or SourceFilter())

@@ -59,6 +59,7 @@ class Source(Base):
         Index("ix_sources_reliability", "reliability"),
         Index("ix_sources_outlet", "outlet"),
         Index("ix_sources_title", "title"),
+        Index("ix_sources_kind", "kind"),  # 0003
     )
 
 
@@ -114,6 +115,8 @@ class Claim(Base):
         Index("ix_claims_said", "said"),
         Index("ix_claims_status_said", "status", "said"),
         Index("ix_claims_credibility", "credibility"),
+        Index("ix_claims_actor", "actor_id"),  # 0003
+        Index("ix_claims_actor_credibility", "actor_id", "credibility"),  # 0003
     )
 
 

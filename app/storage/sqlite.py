@@ -43,7 +43,9 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA temp_store = MEMORY")
         cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
-        cur.execute("PRAGMA mmap_size = 268435456")
+        # Memory-mapped pages count in the resident set: with 256 MB mapped, the benchmark process peaked at
+        # ~340 MB (target 300 MB); 64 MB keeps most of the gain for the hot pages (bench/RESULTS.md).
+        cur.execute("PRAGMA mmap_size = 67108864")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -79,12 +81,39 @@ def probe(path: Path) -> tuple[int, str | None, set[str]]:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {result}")
+        if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {result}")
+        else:
+            _spot_check(conn, tables)
         return app_id, revision, tables
     finally:
         conn.close()
+
+
+# PRAGMA quick_check reads every page of the file: ~40 ms for a 20 MB library, but about 2 s per GB, so
+# several seconds for the 1,000,000-claim benchmark library (bench/RESULTS.md), far over the 200 ms open
+# target. Trade-off: files up to this size get the full check; larger ones get a spot check (the schema,
+# and the first and last rows of every table, which reads each b-tree's root and its two edge paths).
+# Damage elsewhere in a large file is then found when that page is read, and reported by the services as
+# "the library is damaged" (app.library._storage_error) instead of at open.
+QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+
+
+def _spot_check(conn: sqlite3.Connection, tables: set[str]) -> None:
+    for name in sorted(tables):
+        if name.startswith("sqlite_") or "fts" in name:
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        for order in ("ASC", "DESC"):
+            try:
+                conn.execute(f"SELECT * FROM {quoted} ORDER BY rowid {order} LIMIT 1").fetchall()
+            except sqlite3.OperationalError as exc:  # a WITHOUT ROWID table or a view: read a row instead
+                if "rowid" not in str(exc):
+                    raise
+                conn.execute(f"SELECT * FROM {quoted} LIMIT 1").fetchall()
+                break
 
 
 def backup_file(src: Path, dest: Path) -> None:
@@ -196,6 +225,13 @@ def to_fts_query(text: str) -> str | None:
 
 # Ranked search with a bounded candidate set: for a very common word, scoring every match would take
 # time proportional to the match count; instead the newest CANDIDATES matches are scored with bm25.
+# The scoring pass reads the match again only from the oldest candidate's rowid on (a rowid range FTS5
+# honours), which is exactly the candidates: joining the candidates to a second full MATCH made FTS5 walk
+# every match of the query (170 ms for "the" at 1,100,000 rows; 30 ms with the range). What remains for
+# very common words is bm25's own document-frequency count over each term's whole doclist (~25 ms for a
+# word in every row); a query of several such words (e.g. "the of and to a in") still takes 100-200 ms.
+# Trade-off, measured in bench/RESULTS.md: a word in more than CANDIDATES rows ranks only its newest
+# CANDIDATES matches; 1,000 instead of 4,000 saves only ~5 ms on such words, so 4,000 stays.
 SEARCH_CANDIDATES = 4000
 
 # snippet() in FTS5 is quadratic in the number of matches inside one document (43 s for a word repeated
@@ -210,9 +246,10 @@ WITH hits AS (
     ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}
 ),
 ranked AS (
-    SELECT search_fts.rowid AS rid, bm25(search_fts, 4.0, 1.0) AS score
-    FROM search_fts JOIN hits ON hits.rid = search_fts.rowid
-    WHERE search_fts MATCH :q
+    SELECT rowid AS rid, bm25(search_fts, 4.0, 1.0) AS score
+    FROM search_fts
+    WHERE search_fts MATCH :q AND rowid >= (SELECT min(rid) FROM hits)
+    {{entity_filter}}
     ORDER BY score LIMIT :limit
 )
 SELECT ranked.rid, ranked.score, substr(f.title, 1, 2000), substr(f.body, 1, {SNIPPET_SCAN_CHARS})

@@ -1,0 +1,31 @@
+"""Indexes found missing by the scale benchmark (bench/bench_scale.py, bench/RESULTS.md).
+
+- claims(actor_id): an actor's claims in id order, and the claims without an actor in id order (the
+  claims list sorted by actor, or by id, filtered to one actor).
+- claims(actor_id, credibility): an actor's claims sorted by credibility without a sort of all of them
+  (650 ms for an actor with 41,000 claims).
+- sources(kind): the sources list sorted by kind ((kind, published) left a sort by id inside each kind).
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-25
+"""
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_index("ix_claims_actor", "claims", ["actor_id"])
+    op.create_index("ix_claims_actor_credibility", "claims", ["actor_id", "credibility"])
+    op.create_index("ix_sources_kind", "sources", ["kind"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_sources_kind", "sources")
+    op.drop_index("ix_claims_actor_credibility", "claims")
+    op.drop_index("ix_claims_actor", "claims")
