@@ -158,6 +158,8 @@ def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
 
 
 class ClaimService:
+    _contested_cond = exists().where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
+
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
@@ -229,7 +231,7 @@ class ClaimService:
         if flt.status is not None:
             conds.append(Claim.status == ClaimStatus.parse(flt.status).value)
         if flt.contested:
-            conds.append(exists().where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies"))
+            conds.append(self._contested_cond)
         if flt.said_from:
             conds.append(said_col >= flt.said_from)
         if flt.said_to:
@@ -316,6 +318,13 @@ class ClaimService:
                     )
                     or 0
                 )
+        if flt is not None and flt.contested:
+            # Combined with "contested": count from the denied claims' ids (~100,000) instead of probing
+            # every claim for a denial (740 ms -> ~180 ms for contested + tag + status at 1,000,000).
+            conds = [c for c in conds if c is not self._contested_cond]
+            conds.append(
+                Claim.id.in_(select(ClaimLink.to_claim_id).where(ClaimLink.kind == "denies"))
+            )
         q = select(func.count()).select_from(Claim)
         if conds:
             q = q.where(and_(*conds))
