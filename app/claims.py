@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, and_, delete, exists, func, insert, literal_column, select
+from sqlalchemy import Date, Integer, and_, delete, exists, func, insert, literal_column, select
 
 from app._text import clean_line, find_quote
 from app.domain import (
@@ -216,15 +216,28 @@ class ClaimService:
             # column's order and testing the date finds a first page at once. A unary plus keeps the
             # date index out of the plan; narrow ranges (under 2% of the span) still use it.
             said_col = literal_column("+claims.said", Date)
-        if flt.source_id is not None:
-            conds.append(Claim.source_id == flt.source_id)
-        if flt.actor_id is not None:
-            conds.append(Claim.actor_id == flt.actor_id)
+        actor_col = Claim.actor_id
+        actor_ids = None
         if flt.actor_name:
             from app._text import norm_key
 
             like = f"%{norm_key(flt.actor_name)}%"
-            conds.append(Claim.actor_id.in_(select(Actor.id).where(Actor.norm_name.like(like))))
+            actor_ids = select(Actor.id).where(Actor.norm_name.like(like))
+        if s is not None and sort == "source" and (flt.actor_id is not None or actor_ids is not None):
+            # Sorted by source title, filtered to an actor: SQLite reads the actor's claims and sorts them
+            # (180 ms for an actor with 41,000 claims: the statistics say 200 claims per actor). For an actor
+            # with many claims, reading claims in source-title order and testing the actor is faster; the
+            # actor's claim count comes from ix_claims_actor (a few ms at most).
+            mine = Claim.actor_id == flt.actor_id if flt.actor_id is not None else Claim.actor_id.in_(actor_ids)
+            many = s.scalar(select(func.count()).select_from(select(Claim.id).where(mine).limit(5001).subquery()))
+            if many > 5000:
+                actor_col = literal_column("+claims.actor_id", Integer)
+        if flt.source_id is not None:
+            conds.append(Claim.source_id == flt.source_id)
+        if flt.actor_id is not None:
+            conds.append(actor_col == flt.actor_id)
+        if actor_ids is not None:
+            conds.append(actor_col.in_(actor_ids))
         if flt.tag:
             tag = " ".join(flt.tag.split()).lower()
             conds.append(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == tag))
@@ -264,7 +277,11 @@ class ClaimService:
             # for every candidate row before sorting: ~1 s for a sort over 400,000 candidates.
             page_ids = self._page_ids(s, conds, sort, descending, max(0, offset), max(0, limit))
             items = tuple(self._records(s, page_ids))
-            total = self._count(s, conds, flt) if with_total else -1
+            if with_total:  # counted with the indexable conditions (the page's may hide an index)
+                count_conds = conds if sort == "said" else self._conditions(flt, s=s)
+                total = self._count(s, count_conds, flt)
+            else:
+                total = -1
         return Page(items=items, total=total, offset=offset, limit=limit)
 
     def _records(self, s, ids: list[int]) -> list[ClaimRecord]:
