@@ -116,6 +116,49 @@ def _spot_check(conn: sqlite3.Connection, tables: set[str]) -> None:
                 break
 
 
+# Planner statistics (sqlite_stat1) from ANALYZE of the benchmark library (100,000 sources, 1,000,000 claims;
+# bench/bench_scale.py). A library filled through the services is never analysed, and without statistics
+# SQLite guesses that "status = ?" or "actor_id = ?" picks ~10 rows: it then reads 250,000 disputed claims
+# and sorts them for a page sorted by credibility (230 ms; 0.9 s for contested + tag + status sorted by
+# source). Running ANALYZE at open costs ~2 s at that size (with analysis_limit its figures were far off),
+# so the migration seeds these representative figures instead (see sqlite.org/optoverview.html, "manual
+# control of query plans using sqlite_stat tables"). They describe the shape of a library (how many claims
+# share a status, an actor, a day), which is what the plans depend on; small libraries run fast either way.
+PLANNER_STATS = [
+    ("actors", "sqlite_autoindex_actors_1", "5000 1 1"),
+    ("claim_links", "ix_links_to_kind", "250000 2 2"),
+    ("claim_links", "sqlite_autoindex_claim_links_1", "250000 2 1"),
+    ("claim_tags", "ix_claim_tags_tag", "1325703 42765 1"),
+    ("claim_tags", "sqlite_autoindex_claim_tags_1", "1325703 2 1"),
+    ("claims", "ix_claims_actor", "1000000 200"),
+    ("claims", "ix_claims_actor_credibility", "1000000 200 34"),
+    ("claims", "ix_claims_actor_said", "1000000 200 2"),
+    ("claims", "ix_claims_credibility", "1000000 166667"),
+    ("claims", "ix_claims_said", "1000000 253"),
+    ("claims", "ix_claims_source", "1000000 10 2"),
+    ("claims", "ix_claims_status_said", "1000000 250000 64"),
+    ("sources", "ix_sources_kind", "100000 14286"),
+    ("sources", "ix_sources_kind_published", "100000 14286 4"),
+    ("sources", "ix_sources_outlet", "100000 127"),
+    ("sources", "ix_sources_published", "100000 26"),
+    ("sources", "ix_sources_reliability", "100000 16667"),
+    ("sources", "ix_sources_title", "100000 1"),
+    ("sources", "ix_sources_url", "100000 1"),
+    ("sources", "sqlite_autoindex_sources_1", "100000 1"),
+]
+
+
+def seed_planner_stats(execute) -> None:
+    """Write PLANNER_STATS into sqlite_stat1 (created by ANALYZE of the schema table, which is instant).
+
+    ``execute(sql, params)`` runs one statement in the migration's transaction."""
+    execute("ANALYZE sqlite_master", None)
+    tables = sorted({t for t, _, _ in PLANNER_STATS})
+    execute(f"DELETE FROM sqlite_stat1 WHERE tbl IN ({', '.join('?' for _ in tables)})", tuple(tables))
+    for row in PLANNER_STATS:
+        execute("INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES (?, ?, ?)", row)
+
+
 def backup_file(src: Path, dest: Path) -> None:
     """A consistent copy of a library (the SQLite online backup API), e.g. before a migration."""
     source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
