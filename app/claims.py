@@ -228,8 +228,12 @@ class ClaimService:
             # (180 ms for an actor with 41,000 claims: the statistics say 200 claims per actor). For an actor
             # with many claims, reading claims in source-title order and testing the actor is faster; the
             # actor's claim count comes from ix_claims_actor (a few ms at most).
-            mine = Claim.actor_id == flt.actor_id if flt.actor_id is not None else Claim.actor_id.in_(actor_ids)
-            many = s.scalar(select(func.count()).select_from(select(Claim.id).where(mine).limit(5001).subquery()))
+            mine = (
+                Claim.actor_id == flt.actor_id if flt.actor_id is not None else Claim.actor_id.in_(actor_ids)
+            )
+            many = s.scalar(
+                select(func.count()).select_from(select(Claim.id).where(mine).limit(5001).subquery())
+            )
             if many > 5000:
                 actor_col = literal_column("+claims.actor_id", Integer)
         if flt.source_id is not None:
@@ -305,9 +309,7 @@ class ClaimService:
         # index, reading each actor's claims through ix_claims_actor_said) and claims without one, which
         # sort first ascending and last descending (NULL is the smallest value). The outer join in one query
         # sorted all 1,000,000 claims (~1 s) for every page.
-        with_actor = (
-            select(Claim.id).join(Actor, Actor.id == Claim.actor_id).where(where).order_by(*order)
-        )
+        with_actor = select(Claim.id).join(Actor, Actor.id == Claim.actor_id).where(where).order_by(*order)
         no_actor = select(Claim.id).where(Claim.actor_id.is_(None), where).order_by(order[-1])
         first, second = (with_actor, no_actor) if descending else (no_actor, with_actor)
         ids = list(s.scalars(first.offset(offset).limit(limit)))
@@ -339,9 +341,7 @@ class ClaimService:
             # Combined with "contested": count from the denied claims' ids (~100,000) instead of probing
             # every claim for a denial (740 ms -> ~180 ms for contested + tag + status at 1,000,000).
             conds = [c for c in conds if c is not self._contested_cond]
-            conds.append(
-                Claim.id.in_(select(ClaimLink.to_claim_id).where(ClaimLink.kind == "denies"))
-            )
+            conds.append(Claim.id.in_(select(ClaimLink.to_claim_id).where(ClaimLink.kind == "denies")))
         q = select(func.count()).select_from(Claim)
         if conds:
             q = q.where(and_(*conds))
