@@ -1,0 +1,162 @@
+"""Brief export: one Markdown parse, rendered for the GUI preview (HTML).
+
+Public API (no Qt, no Library needed):
+
+    render_html(brief: BriefRecord, resolver: Mapping[str, ClaimRecord | SourceRecord],
+                *, allow_missing: bool = False) -> PreviewResult(html, notes, warnings)
+
+``resolver`` maps citation keys ("c12", "s3") to records. Citations become numbered note markers
+linking to ``briefdesk:c12`` / ``briefdesk:s3``; a key cited again reuses its note number; notes are
+numbered by first citation and listed at the end. Unknown keys raise ``UnknownCitationError`` listing
+every key with its line, unless ``allow_missing`` (then ``[missing c99]`` is shown). Raw HTML typed into
+the brief is shown as text. The output is sanitised with nh3 and references no remote resource.
+
+Status: the DOCX and pandoc-Markdown renderers and ``export_brief`` are NOT implemented yet.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+
+from app.citations import parse_citations
+from app.domain import BriefRecord, ClaimRecord, SourceRecord
+from app.errors import UnknownCitationError
+
+__all__ = ["Note", "PreviewResult", "render_html", "note_text"]
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    number: int
+    key: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewResult:
+    html: str
+    notes: list[Note]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _d(value: object) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def note_text(record: ClaimRecord | SourceRecord) -> str:
+    """An ICD 206-style reference: actor and role, outlet, title, dates, URL, grade."""
+    if isinstance(record, ClaimRecord):
+        actor = record.actor_name + (f" ({record.actor_role})" if record.actor_role else "")
+        parts = [
+            actor,
+            record.source_outlet,
+            f"\u201c{record.source_title}\u201d" if record.source_title else "",
+            f"published {_d(record.source_published)}" if record.source_published else "",
+            f"said {_d(record.said)}" if record.said else "",
+            f"accessed {_d(record.source_accessed)}" if record.source_accessed else "",
+            record.source_url,
+        ]
+        grade = f"[{record.source_reliability}{record.credibility}]"
+    else:
+        parts = [
+            record.authors,
+            record.outlet,
+            f"\u201c{record.title}\u201d" if record.title else "",
+            f"published {_d(record.published)}" if record.published else "",
+            f"accessed {_d(record.accessed)}" if record.accessed else "",
+            record.url,
+        ]
+        grade = f"[{record.reliability}]"
+    return ", ".join(p for p in parts if p) + f". {grade}"
+
+
+_MD_EXTENSIONS = ["extra", "toc", "sane_lists"]
+
+
+def _markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=_MD_EXTENSIONS)
+    # Raw HTML is shown as text: drop the raw-HTML preprocessor and inline pattern.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def render_html(
+    brief: BriefRecord,
+    resolver: Mapping[str, ClaimRecord | SourceRecord],
+    *,
+    allow_missing: bool = False,
+) -> PreviewResult:
+    body = _XML_FORBIDDEN.sub("", brief.body)
+    cites = parse_citations(body)
+    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
+    if missing and not allow_missing:
+        raise UnknownCitationError(missing)
+    warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
+    numbers: dict[str, int] = {}
+    notes: list[Note] = []
+    groups: list[list[str]] = []
+    out: list[str] = []
+    pos = 0
+    current: tuple[int, int] | None = None
+    for c in cites:
+        if (c.group_start, c.group_end) != current:
+            current = (c.group_start, c.group_end)
+            out.append(body[pos : c.group_start])
+            out.append(f"\ue000{len(groups)}\ue001")
+            groups.append([])
+            pos = c.group_end
+        groups[-1].append(c.key)
+        if c.key in resolver and c.key not in numbers:
+            numbers[c.key] = len(notes) + 1
+            notes.append(Note(len(notes) + 1, c.key, note_text(resolver[c.key])))
+    out.append(body[pos:])
+    text = "".join(out)
+    # Escape '<' and '&' so no raw HTML or entity is interpreted (outside code Markdown escapes them itself).
+    rendered = _markdown().convert(text.replace("&", "&amp;").replace("<", "&lt;"))
+    rendered = rendered.replace("&amp;amp;", "&amp;").replace("&amp;lt;", "&lt;")
+
+    def marker(m: re.Match[str]) -> str:
+        pieces = []
+        for key in groups[int(m.group(1))]:
+            if key in numbers:
+                pieces.append(f'<a href="briefdesk:{key}">{numbers[key]}</a>')
+            else:
+                pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
+        return "<sup>" + ",".join(pieces) + "</sup>"
+
+    rendered = _TOKEN_RE.sub(marker, rendered)
+    if notes:
+        items = "".join(
+            f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> {_html.escape(n.text)}</li>'
+            for n in notes
+        )
+        rendered += f'<hr/><ol class="notes">{items}</ol>'
+    title = f"<h1>{_html.escape(brief.title)}</h1>"
+    safe = nh3.clean(
+        title + rendered,
+        url_schemes={"briefdesk", "http", "https", "mailto"},
+        tags=nh3.ALLOWED_TAGS | {"sup", "hr", "dl", "dt", "dd", "span"},
+        attributes={
+            "a": {"href"},
+            "li": {"id"},
+            "ol": {"class", "start"},
+            "span": {"class"},
+            "td": {"style", "align"},
+            "th": {"style", "align"},
+            "h1": {"id"},
+            "h2": {"id"},
+            "h3": {"id"},
+        },
+    )
+    safe = re.sub(r"<img[^>]*>", "", safe)  # no remote (or any) resources in the preview
+    return PreviewResult(safe, notes, warnings)

@@ -1,0 +1,83 @@
+import datetime as dt
+import re
+
+import pytest
+
+from app.domain import BriefRecord, BriefStatus, ClaimRecord, ClaimStatus, MarkingScheme, SourceKind
+from app.errors import UnknownCitationError
+from app.export import render_html
+
+NOW = dt.datetime(2026, 3, 1, 9, 0)
+
+
+def brief(body: str) -> BriefRecord:
+    return BriefRecord(
+        7,
+        "Harbour outlook",
+        body,
+        list(MarkingScheme)[0],
+        "U",
+        "R. Ilves",
+        "Desk",
+        list(BriefStatus)[0],
+        NOW,
+        NOW,
+    )
+
+
+def claim(i: int) -> ClaimRecord:
+    return ClaimRecord(
+        id=i,
+        source_id=3,
+        source_title="Port authority bulletin",
+        source_outlet="Coastal Gazette",
+        source_kind=list(SourceKind)[0],
+        source_published=dt.date(2026, 2, 1),
+        source_reliability="B",
+        actor_id=1,
+        actor_name="Mara Voss",
+        actor_role="harbour master",
+        actor_affiliation="",
+        statement="Berths close in May.",
+        quote="",
+        span_start=0,
+        span_end=0,
+        said=dt.date(2026, 1, 30),
+        credibility=2,
+        status=list(ClaimStatus)[0],
+        tags=(),
+        notes="",
+        created=NOW,
+        updated=NOW,
+        source_url="https://example.org/b",
+        source_accessed=dt.date(2026, 2, 2),
+    )
+
+
+def test_notes_numbered_by_first_citation_and_reused():
+    r = render_html(brief("(U) One [@c5] two [@c2; @c5] three [@c2].\n"), {"c5": claim(5), "c2": claim(2)})
+    assert [(n.number, n.key) for n in r.notes] == [(1, "c5"), (2, "c2")]
+    markers = re.findall(r"<sup>(.*?)</sup>", r.html)
+    assert [re.findall(r'href="briefdesk:(c\d+)"[^>]*>(\d+)<', m) for m in markers] == [
+        [("c5", "1")],
+        [("c5", "1"), ("c2", "2")],
+        [("c2", "2")],
+    ]
+    assert "Mara Voss (harbour master), Coastal Gazette" in r.notes[0].text
+    assert r.notes[0].text.endswith("[B2]")
+
+
+def test_unknown_keys_listed_with_lines_or_shown_when_allowed():
+    body = "(U) First.\n\nSecond [@c9] and [@s4].\n"
+    with pytest.raises(UnknownCitationError) as exc:
+        render_html(brief(body), {})
+    assert exc.value.missing == [("c9", 3), ("s4", 3)]
+    r = render_html(brief(body), {}, allow_missing=True)
+    assert "[missing c9]" in r.html and "[missing s4]" in r.html and len(r.warnings) == 2
+
+
+def test_raw_html_is_text_and_code_citations_literal():
+    r = render_html(brief('Text <script>alert(1)</script> <img src="http://x/y.png"> `[@c1]`\n'), {})
+    assert "<script" not in r.html and "&lt;script&gt;" in r.html
+    assert "<img" not in r.html
+    assert "<code>[@c1]</code>" in r.html and not r.notes
