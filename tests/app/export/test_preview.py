@@ -60,7 +60,7 @@ def test_notes_numbered_by_first_citation_and_reused():
     markers = re.findall(r"<sup>(.*?)</sup>", r.html)
     assert [re.findall(r'href="briefdesk:(c\d+)"[^>]*>(\d+)<', m) for m in markers] == [
         [("c5", "1")],
-        [("c5", "1"), ("c2", "2")],
+        [("c2", "2"), ("c5", "1")],
         [("c2", "2")],
     ]
     assert "Mara Voss (harbour master), Coastal Gazette" in r.notes[0].text
