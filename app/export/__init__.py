@@ -28,7 +28,7 @@ from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
 
-__all__ = ["Note", "PreviewResult", "render_html", "note_text"]
+__all__ = ["Note", "PreviewResult", "note_text", "render_html", "render_pandoc_markdown"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
@@ -160,3 +160,45 @@ def render_html(
     )
     safe = re.sub(r"<img[^>]*>", "", safe)  # no remote (or any) resources in the preview
     return PreviewResult(safe, notes, warnings)
+
+
+def render_pandoc_markdown(
+    brief: BriefRecord,
+    resolver: Mapping[str, ClaimRecord | SourceRecord],
+    *,
+    allow_missing: bool = False,
+) -> PreviewResult:
+    """The brief's Markdown with citations as pandoc footnotes (``[^n]`` plus definitions at the end).
+
+    A key cited again reuses its footnote; citations inside code stay literal. ``html`` holds the Markdown.
+    """
+    body = _XML_FORBIDDEN.sub("", brief.body)
+    cites = parse_citations(body)
+    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
+    if missing and not allow_missing:
+        raise UnknownCitationError(missing)
+    numbers: dict[str, int] = {}
+    notes: list[Note] = []
+    out: list[str] = []
+    pos = 0
+    current: tuple[int, int] | None = None
+    for c in cites:
+        if (c.group_start, c.group_end) != current:
+            current = (c.group_start, c.group_end)
+            out.append(body[pos : c.group_start])
+            pos = c.group_end
+        if c.key not in resolver:
+            out.append(f"\\[missing {c.key}\\]")
+            continue
+        if c.key not in numbers:
+            numbers[c.key] = len(notes) + 1
+            notes.append(Note(len(notes) + 1, c.key, note_text(resolver[c.key])))
+        out.append(f"[^{numbers[c.key]}]")
+    out.append(body[pos:])
+    title = brief.title.replace("\n", " ")
+    text = f'---\ntitle: "{title.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))}"\n---\n\n'
+    text += "".join(out).rstrip("\n") + "\n"
+    if notes:
+        text += "\n" + "".join(f"[^{n.number}]: {n.text}\n" for n in notes)
+    warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
+    return PreviewResult(text, notes, warnings)

@@ -81,3 +81,29 @@ def test_raw_html_is_text_and_code_citations_literal():
     assert "<script" not in r.html and "&lt;script&gt;" in r.html
     assert "<img" not in r.html
     assert "<code>[@c1]</code>" in r.html and not r.notes
+
+
+def test_pandoc_markdown_footnotes_read_back_by_pandoc():
+    import json
+    import shutil
+    import subprocess
+
+    from app.export import render_pandoc_markdown
+
+    r = render_pandoc_markdown(
+        brief("(U) One [@c5] two [@c2; @c5] and `[@c5]`.\n"), {"c5": claim(5), "c2": claim(2)}
+    )
+    assert "One [^1] two [^2][^1] and `[@c5]`." in r.html
+    assert r.html.count("[^1]:") == 1 and r.html.count("[^2]:") == 1
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not installed")
+    ast = json.loads(
+        subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "json"],
+            input=r.html,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout
+    )
+    assert json.dumps(ast).count('"t": "Note"') == 3
