@@ -1,0 +1,66 @@
+"""File readers for Briefdesk import (issue 5). Partial: plain text and Markdown only.
+
+``read_text(data, *, filename, title=None) -> ParsedSource`` turns the bytes of a ``.txt`` or ``.md`` file into a
+:class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
+library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class ImportFormatError(ValueError):
+    """A file that cannot be imported; the message is meant for the analyst."""
+
+
+@dataclass
+class ParsedSource:
+    title: str
+    body: str
+    metadata: dict = field(default_factory=dict)
+    original: bytes = b""
+    original_filename: str = ""
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.original).hexdigest()
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise ImportFormatError(f"{filename}: binary content, not a text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ImportFormatError(f"{filename}: the text encoding could not be recognised")
+    best = matches[0]
+    # Among equally scored guesses prefer Windows-1252, the most common legacy encoding of Western text.
+    for m in matches:
+        if (m.chaos, m.coherence) == (best.chaos, best.coherence) and "cp1252" in m.could_be_from_charset:
+            return str(m)
+    return str(best)
+
+
+def read_text(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file")
+    text = _decode(data, filename).replace("\r\n", "\n")
+    lines = text.split("\n")
+    if title is None:
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            raise ImportFormatError(f"{filename}: the file is empty")
+        title = lines[first].strip().lstrip("#").strip()
+        body = "\n".join(lines[first + 1 :]).strip("\n")
+    else:
+        body = text.strip("\n")
+    return ParsedSource(title=title, body=body, original=data, original_filename=filename)
