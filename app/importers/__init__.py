@@ -43,9 +43,10 @@ def _decode(data: bytes, filename: str) -> str:
     if not matches:
         raise ImportFormatError(f"{filename}: the text encoding could not be recognised")
     best = matches[0]
-    # Among equally scored guesses prefer Windows-1252, the most common legacy encoding of Western text.
+    # Among guesses with no more chaos than the best, prefer Windows-1252 (the commonest legacy encoding of
+    # Western text); coherence scores on short texts are too noisy to separate cp1250 from cp1252.
     for m in matches:
-        if (m.chaos, m.coherence) == (best.chaos, best.coherence) and "cp1252" in m.could_be_from_charset:
+        if m.chaos <= best.chaos and "cp1252" in m.could_be_from_charset:
             return str(m)
     return str(best)
 
