@@ -1,6 +1,6 @@
-"""File readers for Briefdesk import (issue 5). Partial: plain text and Markdown only.
+"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown and saved HTML pages only.
 
-``read_text(data, *, filename, title=None) -> ParsedSource`` turns the bytes of a ``.txt`` or ``.md`` file into a
+``read_text`` (.txt, .md) and ``read_html`` (.html, .htm), each ``(data, *, filename, title=None)``, turn bytes into a
 :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
 library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
 """
@@ -53,7 +53,9 @@ def _decode(data: bytes, filename: str) -> str:
 
 def read_text(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
     if len(data) > MAX_BYTES:
-        raise ImportFormatError(f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file")
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
     text = _decode(data, filename).replace("\r\n", "\n")
     lines = text.split("\n")
     if title is None:
@@ -65,3 +67,31 @@ def read_text(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     else:
         body = text.strip("\n")
     return ParsedSource(title=title, body=body, original=data, original_filename=filename)
+
+
+def read_html(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """A saved web page: main text, title, author, date, site name and URL extracted by trafilatura."""
+    import trafilatura
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    text = _decode(data, filename)
+    if "<" not in text[:4096]:
+        raise ImportFormatError(f"{filename}: this does not look like an HTML page")
+    doc = trafilatura.bare_extraction(text, with_metadata=True)
+    if doc is None:
+        raise ImportFormatError(f"{filename}: no article text could be found in the page")
+    d = doc if isinstance(doc, dict) else doc.as_dict()
+    body = (d.get("text") or "").strip()
+    if not body:
+        raise ImportFormatError(f"{filename}: no article text could be found in the page")
+    meta = {k: d[k] for k in ("author", "date", "sitename", "url", "language") if d.get(k)}
+    return ParsedSource(
+        title=title or d.get("title") or filename,
+        body=body,
+        metadata=meta,
+        original=data,
+        original_filename=filename,
+    )
