@@ -1,6 +1,6 @@
-"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown and saved HTML pages only.
+"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown, saved HTML pages and .docx only.
 
-``read_text`` (.txt, .md) and ``read_html`` (.html, .htm), each ``(data, *, filename, title=None)``, turn bytes into a
+``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, each ``(data, *, filename, title=None)``, turn bytes into a
 :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
 library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
 """
@@ -91,6 +91,55 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     return ParsedSource(
         title=title or d.get("title") or filename,
         body=body,
+        metadata=meta,
+        original=data,
+        original_filename=filename,
+    )
+
+
+MAX_UNZIPPED = 200 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def read_docx(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """A Word document. The zip's declared sizes are checked before anything is decompressed (zip bombs)."""
+    import io
+    import zipfile
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFormatError(f"{filename}: this is not a Word (.docx) document")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile:
+        raise ImportFormatError(f"{filename}: the document is damaged or truncated") from None
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNZIPPED or total / packed > MAX_RATIO:
+        raise ImportFormatError(
+            f"{filename}: refused, it would expand to {total // (1024 * 1024)} MB (zip bomb)"
+        )
+    import docx
+
+    try:
+        doc = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises several unrelated types for a bad package
+        raise ImportFormatError(f"{filename}: this is not a readable Word (.docx) document") from None
+    paras = [p.text for p in doc.paragraphs]
+    core = doc.core_properties
+    meta = {
+        k: v
+        for k, v in (("author", core.author), ("date", core.created and core.created.date().isoformat()))
+        if v
+    }
+    found = title or core.title or next((p.strip() for p in paras if p.strip()), filename)
+    return ParsedSource(
+        title=found,
+        body="\n\n".join(p for p in paras if p.strip()),
         metadata=meta,
         original=data,
         original_filename=filename,
