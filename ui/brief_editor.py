@@ -1,0 +1,134 @@
+"""The brief editor: a Markdown editor with highlighting, autosave and citation by drag and drop.
+
+Integration surface (for the main window):
+
+- ``BriefEditor(lib, jobs, brief_id, parent=None)``: loads the brief through ``jobs.read``.
+- Signals: ``title_changed(str)``, ``claim_activated(int)`` (a citation activated), ``modified_changed(bool)``.
+- Actions (attributes, add them to menus/toolbars): ``save_action`` (Ctrl+S), ``export_action`` (Ctrl+E),
+  ``properties_action``, ``revisions_action``, ``pick_claim_action`` (Ctrl+K).
+- ``save()`` (explicit save, revision reason "save"), ``flush()`` (save now if modified; call on close),
+  ``brief_id``.
+- Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
+  (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
+
+Autosave: ``AUTOSAVE_MS`` after typing stops, the body is written with ``set_body(reason="autosave")`` on
+the write worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ui.markdown_highlighter import MarkdownHighlighter
+
+CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
+AUTOSAVE_MS = 3000
+
+
+def citation_for(ids: list[int]) -> str:
+    return "[" + "; ".join(f"@c{i}" for i in ids) + "]"
+
+
+def claim_ids_from_mime(mime: QMimeData) -> list[int]:
+    if not mime.hasFormat(CLAIM_IDS_MIME):
+        return []
+    raw = bytes(mime.data(CLAIM_IDS_MIME)).decode("utf-8", "replace")
+    return [int(p) for p in raw.replace(";", ",").split(",") if p.strip().isdigit()]
+
+
+class _TextEdit(QPlainTextEdit):
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return source.hasFormat(CLAIM_IDS_MIME) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        ids = claim_ids_from_mime(source)
+        if ids:
+            self.textCursor().insertText(citation_for(ids))
+        else:
+            super().insertFromMimeData(source)
+
+
+class BriefEditor(QWidget):
+    title_changed = Signal(str)
+    claim_activated = Signal(int)
+    modified_changed = Signal(bool)
+
+    def __init__(self, lib, jobs, brief_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib, self.jobs, self.brief_id = lib, jobs, brief_id
+        self.title = ""
+        self._loading = False
+        self.editor = _TextEdit(self)
+        self.editor.setAcceptDrops(True)
+        self.highlighter = MarkdownHighlighter(self.editor.document())
+        self.status = QLabel(self)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.editor)
+        lay.addWidget(self.status)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(lambda: self._write("autosave"))
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.document().modificationChanged.connect(self.modified_changed)
+
+        self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save)
+        self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
+        self.properties_action = self._action("Brief &properties...", None, None)
+        self.revisions_action = self._action("&Revisions...", None, None)
+        self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), None)
+        self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
+
+    def _action(self, text, shortcut, slot) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(shortcut)
+        a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if slot is not None:
+            a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _loaded(self, brief) -> None:
+        self._loading = True
+        self.editor.setPlainText(brief.body)
+        self.editor.document().setModified(False)
+        self._loading = False
+        self.title = brief.title
+        self.title_changed.emit(brief.title)
+        self._update_status()
+
+    def body(self) -> str:
+        return self.editor.toPlainText()
+
+    def _on_text_changed(self) -> None:
+        self._update_status()
+        if not self._loading:
+            self._autosave.start()
+
+    def _update_status(self) -> None:
+        words = len(self.body().split())
+        self.status.setText(f"{words} words")
+
+    def _write(self, reason: str) -> None:
+        self._autosave.stop()
+        if reason == "autosave" and not self.editor.document().isModified():
+            return
+        body, bid = self.body(), self.brief_id
+        self.editor.document().setModified(False)
+        self.jobs.write(lambda: self.lib.briefs.set_body(bid, body, reason=reason))
+
+    def save(self) -> None:
+        self._write("save")
+
+    def flush(self) -> None:
+        if self.editor.document().isModified() or self._autosave.isActive():
+            self._write("save")
+        self.jobs.wait()
+
+    def insert_citation(self, ids: list[int]) -> None:
+        self.editor.textCursor().insertText(citation_for(ids))
