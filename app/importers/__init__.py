@@ -1,6 +1,6 @@
-"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown, saved HTML pages and .docx only.
+"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown, saved HTML pages, .docx, .pdf only.
 
-``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, each ``(data, *, filename, title=None)``, turn bytes into a
+``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, ``read_pdf``, each ``(data, *, filename, title=None)``, turn bytes into a
 :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
 library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
 """
@@ -144,3 +144,34 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         original=data,
         original_filename=filename,
     )
+
+
+def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """A PDF's text layer (pypdf). Encrypted and scanned (no text layer) PDFs are refused plainly."""
+    import io
+
+    import pypdf
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ImportFormatError(f"{filename}: this is not a PDF document")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ImportFormatError(
+                f"{filename}: the PDF is encrypted; save an unprotected copy and import that"
+            )
+        body = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
+        info = reader.metadata or {}
+    except ImportFormatError:
+        raise
+    except Exception:  # pypdf raises many types for a damaged file
+        raise ImportFormatError(f"{filename}: the PDF is damaged or truncated") from None
+    if not body:
+        raise ImportFormatError(f"{filename}: the PDF has no text layer (a scan?); nothing to import")
+    meta = {"author": info.get("/Author")} if info.get("/Author") else {}
+    found = title or info.get("/Title") or body.split("\n", 1)[0].strip()
+    return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
