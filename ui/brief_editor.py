@@ -8,6 +8,8 @@ Integration surface (for the main window):
   ``properties_action``, ``revisions_action``, ``pick_claim_action`` (Ctrl+K).
 - ``save()`` (explicit save, revision reason "save"), ``flush()`` (save now if modified; call on close),
   ``brief_id``.
+- ``preview``: the live preview (``ui.preview_view.PreviewView``); clicking a citation emits
+  ``claim_activated``.
 - Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
   (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
 
@@ -19,9 +21,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from ui.markdown_highlighter import MarkdownHighlighter
+from ui.preview_view import PreviewView
 
 CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
 AUTOSAVE_MS = 3000
@@ -66,7 +69,12 @@ class BriefEditor(QWidget):
         self.status = QLabel(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.editor)
+        self.preview = PreviewView(lib, jobs, self)
+        self.preview.claim_activated.connect(self.claim_activated)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        lay.addWidget(self.splitter)
         lay.addWidget(self.status)
 
         self._autosave = QTimer(self)
@@ -99,6 +107,8 @@ class BriefEditor(QWidget):
         self.editor.document().setModified(False)
         self._loading = False
         self.title = brief.title
+        self.brief = brief
+        self.preview.schedule(brief, brief.body)
         self.title_changed.emit(brief.title)
         self._update_status()
 
@@ -107,6 +117,8 @@ class BriefEditor(QWidget):
 
     def _on_text_changed(self) -> None:
         self._update_status()
+        if getattr(self, "brief", None) is not None:
+            self.preview.schedule(self.brief, self.body())
         if not self._loading:
             self._autosave.start()
 

@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import QMimeData  # noqa: E402
+from PySide6.QtCore import QMimeData, QUrl  # noqa: E402
 
 from ui import brief_editor as be  # noqa: E402
 from ui.jobs import Jobs  # noqa: E402
@@ -72,3 +72,18 @@ def test_flush_saves_unsaved_text(qtbot, lib, sync_jobs, brief_id):
     ed.editor.setPlainText("Replaced.\n")
     ed.flush()
     assert lib.briefs.get(brief_id).body == "Replaced.\n"
+
+
+def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, sync_jobs, brief_id):
+    src = lib.sources.create(title="Wire report", body="The minister said the plant is closed.").after
+    claim = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
+    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    qtbot.addWidget(ed)
+    qtbot.waitUntil(lambda: "First line" in ed.preview.toPlainText(), timeout=2000)
+    ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
+    ed.editor.insertPlainText(f"The plant is closed [@c{claim.id}].\n")
+    qtbot.waitUntil(lambda: "The plant is closed" in ed.preview.toPlainText(), timeout=2000)
+    assert f"briefdesk:c{claim.id}" in ed.preview.toHtml()
+    with qtbot.waitSignal(ed.claim_activated) as blocker:
+        ed.preview.anchorClicked.emit(QUrl(f"briefdesk:c{claim.id}"))
+    assert blocker.args == [claim.id]
