@@ -1,7 +1,8 @@
 """File readers for Briefdesk import (issue 5). Partial: plain text, Markdown, saved HTML pages, .docx, .pdf only.
 
-``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, ``read_pdf``, each ``(data, *, filename, title=None)``, turn bytes into a
-:class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
+``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, ``read_pdf``, each
+``(data, *, filename, title=None)``, and ``read_bytes(data, *, filename, title=None)`` choosing by extension, turn
+bytes into a :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
 library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
 """
 
@@ -175,3 +176,24 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
     meta = {"author": info.get("/Author")} if info.get("/Author") else {}
     found = title or info.get("/Title") or body.split("\n", 1)[0].strip()
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
+
+
+READERS = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}
+
+
+def read_bytes(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """Choose the reader by the file name's extension; an unsupported extension is a plain error."""
+    import os
+
+    ext = os.path.splitext(filename)[1].lower()
+    reader = READERS.get(ext)
+    if reader is None:
+        raise ImportFormatError(f"{filename}: files of type '{ext or 'none'}' cannot be imported")
+    return reader(data, filename=filename, title=title)

@@ -23,3 +23,13 @@ def test_binary_and_oversize_refused():
         read_text(b"\x00\x01\x02junk", filename="c.txt")
     with pytest.raises(ImportFormatError, match="50 MB"):
         read_text(b"a" * (MAX_BYTES + 1), filename="d.txt")
+
+
+def test_read_bytes_dispatch():
+    from app.importers import read_bytes
+
+    assert read_bytes(b"Title\nBody", filename="x.TXT").title == "Title"
+    with pytest.raises(ImportFormatError, match="cannot be imported"):
+        read_bytes(b"x", filename="x.exe")
+    with pytest.raises(ImportFormatError, match="not a PDF"):
+        read_bytes(b"Title\nBody", filename="x.pdf")
