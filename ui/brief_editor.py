@@ -19,6 +19,8 @@ the write worker.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QW
 from ui.markdown_highlighter import MarkdownHighlighter
 from ui.preview_view import PreviewView
 
+_CITATION_GROUP = re.compile(r"\[@[cs]\d+(?:\s*;\s*@[cs]\d+)*\]")
 CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
 AUTOSAVE_MS = 3000
 
@@ -88,7 +91,7 @@ class BriefEditor(QWidget):
         self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
         self.properties_action = self._action("Brief &properties...", None, None)
         self.revisions_action = self._action("&Revisions...", None, None)
-        self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), None)
+        self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
 
     def _action(self, text, shortcut, slot) -> QAction:
@@ -143,4 +146,23 @@ class BriefEditor(QWidget):
         self.jobs.wait()
 
     def insert_citation(self, ids: list[int]) -> None:
-        self.editor.textCursor().insertText(citation_for(ids))
+        """Insert ``[@cN]`` at the cursor, or ``; @cN`` when the cursor is inside a citation bracket."""
+        if not ids:
+            return
+        cursor = self.editor.textCursor()
+        line, col = cursor.block().text(), cursor.positionInBlock()
+        for m in _CITATION_GROUP.finditer(line):
+            if m.start() < col < m.end():
+                cursor.setPosition(cursor.block().position() + m.end() - 1)
+                cursor.insertText("".join(f"; @c{i}" for i in ids))
+                self.editor.setTextCursor(cursor)
+                return
+        cursor.insertText(citation_for(ids))
+        self.editor.setTextCursor(cursor)
+
+    def pick_claim(self) -> None:
+        from ui.claim_picker_dialog import ClaimPickerDialog
+
+        dlg = ClaimPickerDialog(self.lib, self.jobs, self)
+        if dlg.exec():
+            self.insert_citation(dlg.chosen_ids())

@@ -1,0 +1,51 @@
+"""Claim picker: search, choose, and the citation inserted in the editor (or added to an existing bracket)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from ui import brief_editor as be  # noqa: E402
+from ui.claim_picker_dialog import ClaimPickerDialog  # noqa: E402
+from ui.jobs import Jobs  # noqa: E402
+
+
+@pytest.fixture
+def sync_jobs(monkeypatch, qtbot):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    return Jobs()
+
+
+@pytest.fixture
+def claims(lib):
+    src = lib.sources.create(title="Wire", body="The minister said the plant is closed. The envoy denied talks.").after
+    a = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
+    b = lib.claims.create(source_id=src.id, quote="The envoy denied talks", actor="Envoy").after
+    return a, b
+
+
+def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, sync_jobs, claims):
+    dlg = ClaimPickerDialog(lib, sync_jobs)
+    qtbot.addWidget(dlg)
+    assert dlg.results.count() == 2
+    dlg.query.setText("envoy")
+    qtbot.waitUntil(lambda: dlg.results.count() == 1, timeout=2000)
+    assert "Envoy" in dlg.results.item(0).text()
+    assert dlg.chosen_ids() == [claims[1].id]
+
+
+def test_cite_inserts_and_extends_an_existing_bracket(qtbot, lib, sync_jobs, claims, monkeypatch):
+    bid = lib.briefs.create(title="B", body="Plant closed ").after.id
+    ed = be.BriefEditor(lib, sync_jobs, bid)
+    qtbot.addWidget(ed)
+    ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
+    monkeypatch.setattr(ClaimPickerDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(ClaimPickerDialog, "chosen_ids", lambda self: [claims[0].id])
+    ed.pick_claim_action.trigger()
+    assert ed.body() == f"Plant closed [@c{claims[0].id}]"
+    cur = ed.editor.textCursor()
+    cur.setPosition(len("Plant closed [@c"))
+    ed.editor.setTextCursor(cur)
+    ed.insert_citation([claims[1].id])
+    assert ed.body() == f"Plant closed [@c{claims[0].id}; @c{claims[1].id}]"

@@ -1,0 +1,69 @@
+"""Claim picker (Ctrl+K in the brief editor): type to search claims, Enter picks the selected one.
+
+Searches run through ``jobs.read`` with ``lib.claims.list(ClaimFilter(text=...))``; a result older than the
+latest query is dropped. ``chosen_ids()`` gives the picked claim ids.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from app.domain import ClaimFilter
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+def describe(c) -> str:
+    said = c.said.isoformat() if c.said else "undated"
+    badge = "  [contested]" if c.denial_count else ""
+    grade = f"{c.source_reliability}{c.credibility}"
+    return f"c{c.id}  {c.actor_name or 'unknown actor'}, {said}  [{grade}]{badge}\n    {c.statement or c.quote}"
+
+
+class ClaimPickerDialog(QDialog):
+    def __init__(self, lib, jobs, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Cite a claim")
+        self.lib, self.jobs = lib, jobs
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText("Search claims by statement, quote or actor")
+        self.results = QListWidget(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.results.itemActivated.connect(lambda _item: self.accept())
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.query)
+        lay.addWidget(self.results)
+        lay.addWidget(buttons)
+        self.resize(640, 420)
+        self._gen = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._search)
+        self.query.textChanged.connect(lambda _t: self._timer.start(SEARCH_DEBOUNCE_MS))
+        self.query.returnPressed.connect(self.accept)
+        self._search()
+
+    def _search(self) -> None:
+        self._gen += 1
+        gen, text, lib = self._gen, self.query.text().strip(), self.lib
+        flt = ClaimFilter(text=text or None)
+        self.jobs.read(lambda: lib.claims.list(flt, limit=50).items, lambda rows: self._show(gen, rows))
+
+    def _show(self, gen: int, rows) -> None:
+        if gen != self._gen:
+            return
+        self.results.clear()
+        for c in rows:
+            item = QListWidgetItem(describe(c))
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def chosen_ids(self) -> list[int]:
+        items = self.results.selectedItems() or ([self.results.currentItem()] if self.results.currentItem() else [])
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in items]
