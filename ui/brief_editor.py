@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from ui.cited_claims_panel import CitedClaimsPanel, OutlinePanel
 from ui.markdown_highlighter import MarkdownHighlighter
 from ui.preview_view import PreviewView
 
@@ -74,9 +75,24 @@ class BriefEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.preview = PreviewView(lib, jobs, self)
         self.preview.claim_activated.connect(self.claim_activated)
+        self.outline = OutlinePanel(self)
+        self.outline.line_activated.connect(self.go_to)
+        self.cited_claims = CitedClaimsPanel(lib, jobs, self)
+        self.cited_claims.claim_activated.connect(self.claim_activated)
+        self.preview.claim_activated.connect(self.cited_claims.select_claim)
+        self.side = QTabWidget(self)
+        self.side.addTab(self.outline, "Outline")
+        self.side.addTab(self.cited_claims, "Cited claims")
         self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self._panels_timer = QTimer(self)
+        self._panels_timer.setSingleShot(True)
+        self._panels_timer.setInterval(400)
+        self._panels_timer.timeout.connect(self._update_panels)
         lay.addWidget(self.splitter)
         lay.addWidget(self.status)
 
@@ -112,8 +128,22 @@ class BriefEditor(QWidget):
         self.title = brief.title
         self.brief = brief
         self.preview.schedule(brief, brief.body)
+        self._update_panels()
         self.title_changed.emit(brief.title)
         self._update_status()
+
+    def _update_panels(self) -> None:
+        body = self.body()
+        self.outline.update_body(body)
+        self.cited_claims.update_body(body)
+
+    def go_to(self, line: int, column: int = 0) -> None:
+        block = self.editor.document().findBlockByNumber(line)
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.Right, n=min(column, max(block.length() - 1, 0)))
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus()
 
     def body(self) -> str:
         return self.editor.toPlainText()
@@ -122,6 +152,7 @@ class BriefEditor(QWidget):
         self._update_status()
         if getattr(self, "brief", None) is not None:
             self.preview.schedule(self.brief, self.body())
+            self._panels_timer.start()
         if not self._loading:
             self._autosave.start()
 
