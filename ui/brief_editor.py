@@ -106,7 +106,7 @@ class BriefEditor(QWidget):
         self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save)
         self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
         self.properties_action = self._action("Brief &properties...", None, None)
-        self.revisions_action = self._action("&Revisions...", None, None)
+        self.revisions_action = self._action("&Revisions...", None, self.show_revisions)
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
 
@@ -190,6 +190,22 @@ class BriefEditor(QWidget):
                 return
         cursor.insertText(citation_for(ids))
         self.editor.setTextCursor(cursor)
+
+    def show_revisions(self) -> None:
+        from ui.revisions_dialog import RevisionsDialog
+
+        self.flush()
+        dlg = RevisionsDialog(self.lib, self.jobs, self.brief_id, self.body(), self)
+        if dlg.exec() and dlg.restored_body is not None:
+            self.reload_body(dlg.restored_body)
+
+    def reload_body(self, body: str) -> None:
+        """Replace the text with a body already stored (e.g. a restored revision), keeping it unmodified."""
+        self._autosave.stop()
+        self._loading = True
+        self.editor.setPlainText(body)
+        self.editor.document().setModified(False)
+        self._loading = False
 
     def pick_claim(self) -> None:
         from ui.claim_picker_dialog import ClaimPickerDialog

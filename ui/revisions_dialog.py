@@ -1,0 +1,100 @@
+"""Revisions of a brief: list, compare one with the current text (coloured difflib diff), restore.
+
+``RevisionsDialog(lib, jobs, brief_id, current_text, parent)``; after ``restore()`` the dialog is accepted
+and ``restored_body`` holds the restored text (the editor reloads it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+
+def diff_html(old: str, new: str) -> str:
+    rows = []
+    for line in difflib.unified_diff(old.splitlines(), new.splitlines(), "revision", "current", lineterm="", n=2):
+        esc = html.escape(line) or "&nbsp;"
+        if line.startswith("+") and not line.startswith("+++"):
+            rows.append(f'<div style="background:#e6ffed;color:#1a5e20">{esc}</div>')
+        elif line.startswith("-") and not line.startswith("---"):
+            rows.append(f'<div style="background:#ffeef0;color:#8b1a1a">{esc}</div>')
+        elif line.startswith("@@"):
+            rows.append(f'<div style="color:#555">{esc}</div>')
+        else:
+            rows.append(f"<div>{esc}</div>")
+    if not rows:
+        return "<p>This revision is the same as the current text.</p>"
+    return '<pre style="font-family:monospace">' + "".join(rows) + "</pre>"
+
+
+class RevisionsDialog(QDialog):
+    def __init__(self, lib, jobs, brief_id: int, current_text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Revisions")
+        self.lib, self.jobs, self.brief_id, self.current_text = lib, jobs, brief_id, current_text
+        self.restored_body: str | None = None
+        self.list = QListWidget(self)
+        self.diff = QTextBrowser(self)
+        split = QSplitter(self)
+        split.addWidget(self.list)
+        split.addWidget(self.diff)
+        split.setStretchFactor(1, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton("Restore this revision")
+        self.restore_button.setEnabled(False)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+        lay.addWidget(buttons)
+        self.resize(900, 560)
+        self.list.currentItemChanged.connect(self._selected)
+        jobs.read(lambda: lib.briefs.revisions(brief_id), self._show)
+
+    def _show(self, revisions) -> None:
+        self.list.clear()
+        for r in sorted(revisions, key=lambda r: r.created, reverse=True):
+            item = QListWidgetItem(f"{r.created:%Y-%m-%d %H:%M:%S}  {r.reason}  ({r.word_count} words)")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _selected(self, item, _prev) -> None:
+        self.restore_button.setEnabled(item is not None)
+        if item is None:
+            return
+        rev_id, lib = item.data(Qt.ItemDataRole.UserRole), self.lib
+        self.jobs.read(lambda: lib.briefs.revision(rev_id), self._compare)
+
+    def _compare(self, rev) -> None:
+        self.diff.setHtml(diff_html(rev.body, self.current_text))
+
+    def selected_revision_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def restore(self) -> None:
+        rev_id = self.selected_revision_id()
+        if rev_id is None:
+            return
+        lib = self.lib
+
+        def done(change) -> None:
+            self.restored_body = change.after.body
+            self.accept()
+
+        self.jobs.write(lambda: lib.briefs.restore_revision(rev_id), done)
