@@ -105,7 +105,7 @@ class BriefEditor(QWidget):
 
         self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save)
         self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
-        self.properties_action = self._action("Brief &properties...", None, None)
+        self.properties_action = self._action("Brief &properties...", None, self.edit_properties)
         self.revisions_action = self._action("&Revisions...", None, self.show_revisions)
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
@@ -190,6 +190,19 @@ class BriefEditor(QWidget):
                 return
         cursor.insertText(citation_for(ids))
         self.editor.setTextCursor(cursor)
+
+    def edit_properties(self) -> None:
+        from ui.brief_properties_dialog import BriefPropertiesDialog
+
+        if BriefPropertiesDialog(self.lib, self.jobs, self.brief_id, self).exec():
+            self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._properties_changed)
+
+    def _properties_changed(self, brief) -> None:
+        self.brief = brief
+        if brief.title != self.title:
+            self.title = brief.title
+            self.title_changed.emit(brief.title)
+        self.preview.schedule(brief, self.body())
 
     def show_revisions(self) -> None:
         from ui.revisions_dialog import RevisionsDialog
