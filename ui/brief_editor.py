@@ -10,6 +10,7 @@ Integration surface (for the main window):
   ``brief_id``.
 - ``preview``: the live preview (``ui.preview_view.PreviewView``); clicking a citation emits
   ``claim_activated``.
+- Side tabs: ``outline``, ``cited_claims``, ``checks`` (``ui.checks_panel.ChecksPanel``).
 - Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
   (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
 
@@ -25,6 +26,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from ui.checks_panel import ChecksPanel
 from ui.cited_claims_panel import CitedClaimsPanel, OutlinePanel
 from ui.markdown_highlighter import MarkdownHighlighter
 from ui.preview_view import PreviewView
@@ -83,6 +85,9 @@ class BriefEditor(QWidget):
         self.side = QTabWidget(self)
         self.side.addTab(self.outline, "Outline")
         self.side.addTab(self.cited_claims, "Cited claims")
+        self.checks = ChecksPanel(lib, jobs, brief_id, self.editor, self)
+        self.checks.jump_requested.connect(self.go_to)
+        self.side.addTab(self.checks, "Checks")
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.editor)
@@ -129,6 +134,7 @@ class BriefEditor(QWidget):
         self.brief = brief
         self.preview.schedule(brief, brief.body)
         self._update_panels()
+        self.checks.schedule()
         self.title_changed.emit(brief.title)
         self._update_status()
 
@@ -153,6 +159,7 @@ class BriefEditor(QWidget):
         if getattr(self, "brief", None) is not None:
             self.preview.schedule(self.brief, self.body())
             self._panels_timer.start()
+            self.checks.schedule()
         if not self._loading:
             self._autosave.start()
 

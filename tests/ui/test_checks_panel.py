@@ -1,0 +1,60 @@
+"""Checks panel: a balance finding for the typed text, a jump to it, and its fixes applied."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from app.checks import FixKind  # noqa: E402
+from ui import brief_editor as be  # noqa: E402
+from ui.jobs import Jobs  # noqa: E402
+
+
+@pytest.fixture
+def sync_jobs(monkeypatch, qtbot):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    return Jobs()
+
+
+@pytest.fixture
+def setup(lib):
+    src = lib.sources.create(title="Wire", body="The minister said the plant is closed. The envoy said it is open.",
+                             reliability="B").after
+    a = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister", credibility=2).after
+    d = lib.claims.create(source_id=src.id, quote="it is open", actor="Envoy", credibility=2).after
+    lib.links.create(from_claim_id=d.id, kind="denies", to_claim_id=a.id)
+    bid = lib.briefs.create(title="B", body=f"# Situation\n\nThe plant is closed [@c{a.id}].\n").after.id
+    return bid, a, d
+
+
+def _balance(ed):
+    return [f for f in ed.checks.findings() if f.rule == "balance"]
+
+
+def test_balance_finding_jump_and_cite_denial_fix(qtbot, lib, sync_jobs, setup):
+    bid, a, d = setup
+    ed = be.BriefEditor(lib, sync_jobs, bid)
+    qtbot.addWidget(ed)
+    qtbot.waitUntil(lambda: bool(_balance(ed)), timeout=3000)
+    finding = _balance(ed)[0]
+    item = next(ed.checks.tree.topLevelItem(i) for i in range(ed.checks.tree.topLevelItemCount())
+                if ed.checks.tree.topLevelItem(i).text(0).startswith("balance"))
+    ed.checks.tree.itemClicked.emit(item, 0)
+    assert ed.editor.textCursor().blockNumber() == finding.line - 1
+    cite = next(f for f in finding.fixes if f.kind in (FixKind.INSERT_TEXT, FixKind.REPLACE_TEXT))
+    assert ed.checks.apply_fix(cite)
+    assert f"@c{d.id}" in ed.body()
+    qtbot.waitUntil(lambda: ed.checks.report is not None and not _balance(ed), timeout=3000)
+
+
+def test_waiver_fix_records_the_reason(qtbot, lib, sync_jobs, setup):
+    bid, a, d = setup
+    ed = be.BriefEditor(lib, sync_jobs, bid)
+    qtbot.addWidget(ed)
+    qtbot.waitUntil(lambda: bool(_balance(ed)), timeout=3000)
+    waiver = next(f for f in _balance(ed)[0].fixes if f.kind is FixKind.ADD_WAIVER)
+    assert ed.checks.apply_fix(waiver, reason="The envoy's denial is addressed in annex B.")
+    assert [(w.claim_id, w.reason) for w in lib.briefs.waivers(bid)] == [
+        (a.id, "The envoy's denial is addressed in annex B.")]
+    qtbot.waitUntil(lambda: not _balance(ed), timeout=3000)

@@ -1,0 +1,172 @@
+"""Checks panel: ``app.checks`` findings for the text being typed, with jumps and quick fixes.
+
+``ChecksPanel(lib, jobs, brief_id, editor, parent)`` where ``editor`` is the QPlainTextEdit. ``schedule()``
+debounces (``DEBOUNCE_MS``) and runs ``LiveChecker.check(body)`` on a read worker, one check at a time (the
+checker is not for two threads at once); a result for text that has changed since is replaced by a new check.
+Activating a finding emits ``jump_requested(line0, column0)``. Fixes (context menu, or the "Fix" button):
+text fixes are applied to the editor as one undoable edit when the text is still the one checked; a waiver
+asks for a reason and is written with ``lib.briefs.add_waiver``; ``set_field`` writes ``lib.briefs.update``.
+Key judgments are listed with their stated confidence and the ceiling their support allows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.checks import FixKind, LiveChecker, Severity
+
+DEBOUNCE_MS = 500
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChecksPanel(QWidget):
+    jump_requested = Signal(int, int)  # 0-based line, 0-based column
+    checked = Signal(object)  # the CheckReport shown
+
+    def __init__(self, lib, jobs, brief_id: int, editor, parent=None) -> None:
+        super().__init__(parent)
+        self.lib, self.jobs, self.brief_id, self.editor = lib, jobs, brief_id, editor
+        self.checker = LiveChecker(lib, brief_id)
+        self.report = None
+        self._checked_body: str | None = None
+        self._running = False
+        self._again = False
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Finding", "Where"])
+        self.tree.setWordWrap(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.fix_button = QPushButton("Fix...", self)
+        self.fix_button.clicked.connect(lambda: self._menu(None))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.tree)
+        lay.addWidget(self.fix_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check_now)
+        jobs.library_changed.connect(self._library_changed)
+
+    def schedule(self) -> None:
+        self._timer.start(DEBOUNCE_MS)
+
+    def _library_changed(self, _change) -> None:
+        if not self._running:
+            self.checker.invalidate()
+        self.schedule()
+
+    def check_now(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        body, checker = self.editor.toPlainText(), self.checker
+        self.jobs.read(lambda: (body, checker.check(body)), self._done, self._failed)
+
+    def _done(self, result) -> None:
+        self._running = False
+        body, report = result
+        if self._again or body != self.editor.toPlainText():
+            self._again = False
+            self.schedule()
+            if body != self.editor.toPlainText():
+                return
+        self._checked_body, self.report = body, report
+        self._show(report)
+        self.checked.emit(report)
+
+    def _failed(self, exc) -> None:
+        self._running = False
+        self.tree.clear()
+        self.tree.addTopLevelItem(QTreeWidgetItem([f"The checks could not run: {exc}", ""]))
+
+    def _icon(self, severity):
+        sp = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+              Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning}.get(
+            severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+        return self.style().standardIcon(sp)
+
+    def _show(self, report) -> None:
+        self.tree.clear()
+        for f in report.findings:
+            item = QTreeWidgetItem([f"{f.rule}: {f.message}", f"line {f.line}" if f.where == "body" else f.where])
+            item.setIcon(0, self._icon(f.severity))
+            item.setToolTip(0, f.message)
+            item.setData(0, _ROLE, ("finding", f))
+            self.tree.addTopLevelItem(item)
+        if not report.findings:
+            self.tree.addTopLevelItem(QTreeWidgetItem(["No findings.", ""]))
+        if report.judgments:
+            group = QTreeWidgetItem(["Key judgments: confidence ceiling", ""])
+            for j in report.judgments:
+                stated = j.confidence or "not stated"
+                why = ("; ".join(j.reasons)) if j.reasons else "support allows high confidence"
+                child = QTreeWidgetItem([f"KJ{j.index}: stated {stated}, ceiling {j.ceiling} ({why})",
+                                         f"line {j.line}"])
+                child.setToolTip(0, j.text)
+                child.setData(0, _ROLE, ("judgment", j))
+                group.addChild(child)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+
+    def findings(self):
+        return list(self.report.findings) if self.report else []
+
+    def _activated(self, item, _col=0) -> None:
+        data = item.data(0, _ROLE)
+        if data and getattr(data[1], "line", None):
+            self.jump_requested.emit(data[1].line - 1, max(data[1].column - 1, 0))
+
+    def _menu(self, pos) -> None:
+        item = self.tree.currentItem()
+        data = item.data(0, _ROLE) if item else None
+        if not data or data[0] != "finding" or not data[1].fixes:
+            return
+        menu = QMenu(self)
+        for fix in data[1].fixes:
+            menu.addAction(fix.label, lambda fix=fix: self.apply_fix(fix))
+        menu.exec(self.tree.viewport().mapToGlobal(pos) if pos is not None else self.fix_button.mapToGlobal(
+            self.fix_button.rect().bottomLeft()))
+
+    def apply_fix(self, fix, reason: str | None = None) -> bool:
+        """Apply one fix; returns False when nothing was done (text changed since the check, or cancelled)."""
+        if fix.kind in (FixKind.REPLACE_TEXT, FixKind.INSERT_TEXT):
+            if self.editor.toPlainText() != self._checked_body:
+                self.schedule()
+                return False
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(fix.start)
+            if fix.kind is FixKind.REPLACE_TEXT:
+                cursor.setPosition(fix.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(fix.text)
+            self.editor.setTextCursor(cursor)
+            self.check_now()
+            return True
+        lib, bid = self.lib, self.brief_id
+        if fix.kind is FixKind.ADD_WAIVER:
+            if reason is None:
+                reason, ok = QInputDialog.getText(self, "Waive the balance rule",
+                                                  f"Why is no denial of c{fix.claim_id} cited here?")
+                if not ok:
+                    return False
+            if not reason.strip():
+                return False
+            self.jobs.write(lambda: lib.briefs.add_waiver(brief_id=bid, claim_id=fix.claim_id, reason=reason.strip()))
+            return True
+        if fix.kind is FixKind.SET_FIELD:
+            self.jobs.write(lambda: lib.briefs.update(bid, **{fix.field: fix.text}))
+            return True
+        return False
