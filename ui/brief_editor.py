@@ -4,6 +4,7 @@ Integration surface (for the main window):
 
 - ``BriefEditor(lib, jobs, brief_id, parent=None)``: loads the brief through ``jobs.read``.
 - Signals: ``title_changed(str)``, ``claim_activated(int)`` (a citation activated), ``modified_changed(bool)``.
+- ``export_action`` is disabled for now (no export dialog yet: ``app.export.export_brief`` does not exist).
 - Actions (attributes, add them to menus/toolbars): ``save_action`` (Ctrl+S), ``export_action`` (Ctrl+E),
   ``properties_action``, ``revisions_action``, ``pick_claim_action`` (Ctrl+K).
 - ``save()`` (explicit save, revision reason "save"), ``flush()`` (save now if modified; call on close),
@@ -110,6 +111,9 @@ class BriefEditor(QWidget):
 
         self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save)
         self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
+        # No export dialog yet: app.export has no export_brief to run; the action stays disabled until then.
+        self.export_action.setEnabled(False)
+        self.export_action.setToolTip("Export is not available yet")
         self.properties_action = self._action("Brief &properties...", None, self.edit_properties)
         self.revisions_action = self._action("&Revisions...", None, self.show_revisions)
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
