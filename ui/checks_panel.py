@@ -45,6 +45,7 @@ class ChecksPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Finding", "Where"])
         self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, 220)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemActivated.connect(self._activated)
