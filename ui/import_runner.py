@@ -1,0 +1,111 @@
+"""Importing files and folders: ``app.importers.batch.import_paths`` on the write worker, with a progress
+dialog that can cancel (only whole sources are kept), then a summary of what was imported and what failed.
+
+Used by File > Import... and by files dropped on the window.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.domain import Change
+from ui.jobs import CancelToken
+
+log = logging.getLogger(__name__)
+
+SHOW_PROGRESS_AFTER_MS = 300
+
+
+class ImportRunner(QObject):
+    """One import batch. ``finished_report`` carries the ImportReport (or None after an error)."""
+
+    finished_report = Signal(object)
+
+    def __init__(self, lib, jobs, paths: list[str], *, parent: QWidget | None = None,
+                 report_error: Callable[[BaseException], None] | None = None, show_summary: bool = True) -> None:
+        super().__init__(parent)
+        self.lib, self.jobs, self.paths = lib, jobs, [os.fspath(p) for p in paths]
+        self.parent_widget = parent
+        self.report_error = report_error
+        self.show_summary = show_summary
+        self.token = CancelToken()
+        self.report = None
+        self.summary_box: QMessageBox | None = None
+        self.progress = QProgressDialog("Importing\u2026", "Cancel", 0, 0, parent)
+        self.progress.setWindowTitle("Import")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.token.cancel)
+
+    def start(self) -> None:
+        from app.importers.batch import import_paths
+
+        lib, paths, token = self.lib, self.paths, self.token
+        progress = self.jobs.progress_callback(self._progress)
+        self.progress.setValue(0)
+        self.jobs.write(
+            lambda: import_paths(lib, paths, progress=lambda done, total: progress((done, total)),
+                                 cancelled=token.cancelled),
+            self._done,
+            self._failed,
+        )
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _progress(self, payload) -> None:
+        done, total = payload
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.progress.setLabelText(f"Importing file {min(done + 1, total)} of {total}\u2026")
+
+    def _done(self, report) -> None:
+        self.report = report
+        self.progress.close()
+        created = [
+            Change("source", "created", sid)
+            for r in report.results if r.status in ("imported", "warning") for sid in r.source_ids
+        ]
+        if created:
+            self.jobs.library_changed.emit(created)
+        if self.show_summary:
+            self._summarise(report)
+        self.finished_report.emit(report)
+        self.deleteLater()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.close()
+        if self.report_error is not None:
+            self.report_error(exc)
+        self.finished_report.emit(None)
+        self.deleteLater()
+
+    def _summarise(self, report) -> None:
+        counts = {s: sum(1 for r in report.results if r.status == s)
+                  for s in ("imported", "warning", "existing", "failed")}
+        lines = [f"{counts['imported'] + counts['warning']} source(s) imported"]
+        if counts["existing"]:
+            lines.append(f"{counts['existing']} already in the library (not imported again)")
+        if counts["failed"]:
+            lines.append(f"{counts['failed']} file(s) could not be imported")
+        if report.cancelled:
+            lines.append("The import was cancelled; the files before the cancel were kept whole.")
+        details = [f"{os.path.basename(r.path)}: {r.message}" for r in report.results
+                   if r.status in ("failed", "warning") and r.message]
+        box = QMessageBox(self.parent_widget)
+        box.setWindowTitle("Import")
+        box.setIcon(QMessageBox.Icon.Warning if counts["failed"] else QMessageBox.Icon.Information)
+        box.setText("<br>".join(html.escape(line) for line in lines))
+        if details:
+            box.setDetailedText("\n".join(details))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.summary_box = box
+        box.open()

@@ -1,0 +1,605 @@
+"""The main window: a navigator (Sources, Actors, Claims, Briefs, Search), the pages, menus, the search field,
+the status bar with counts, undo/redo, library switching, imports by menu or by dropping files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.errors import BriefdeskError
+from ui import theme
+from ui.actors_view import ActorsView
+from ui.briefs_view import BriefsView
+from ui.claims_view import ClaimsView
+from ui.context import UiContext
+from ui.error_dialog import log_path, show_error
+from ui.import_runner import ImportRunner
+from ui.jobs import Jobs
+from ui.search_view import SearchField, SearchResultsView
+from ui.settings import Settings, window_state
+from ui.sources_view import SourcesView
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Briefdesk"
+DASH = "\u2014"
+PAGES = ("sources", "actors", "claims", "briefs", "search")
+PAGE_LABELS = {"sources": "Sources", "actors": "Actors", "claims": "Claims", "briefs": "Briefs",
+               "search": "Search results"}
+COUNTS_DEBOUNCE_MS = 400
+LIBRARY_FILTER = "Briefdesk libraries (*.briefdesk);;All files (*)"
+
+_open_windows: list[MainWindow] = []
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (loaded through importlib.resources, so it works frozen)."""
+    from app.paths import resource
+
+    node = resource("icons", f"{name}.svg")
+    try:
+        data = node.read_bytes()
+    except (FileNotFoundError, OSError):
+        return QIcon()
+    from PySide6.QtGui import QPixmap
+
+    pm = QPixmap()
+    pm.loadFromData(data, "SVG")
+    return QIcon(pm)
+
+
+class MainWindow(QMainWindow):
+    library_switched = Signal(object)  # the new MainWindow
+    interactive = Signal(float)  # seconds from window creation to the first rows shown
+
+    def __init__(self, lib, settings: Settings | None = None, *, start_page: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._t0 = time.perf_counter()
+        self.lib = lib
+        self.settings = settings or Settings.load()
+        self.jobs = Jobs(self)
+        self.undo_stack = QUndoStack(self)
+        self.ctx = UiContext(lib=lib, jobs=self.jobs, undo_stack=self.undo_stack, settings=self.settings,
+                             report_error=self.report_error, show_message=self.show_message)
+        self.jobs.job_failed.connect(self.report_error)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("briefdesk"))
+        self.setAcceptDrops(True)
+        self._closing = False
+        self._interactive_sent = False
+
+        # --- pages -----------------------------------------------------------------------------------
+        self.sources = SourcesView(self.ctx, self)
+        self.actors = ActorsView(self.ctx, self)
+        self.claims = ClaimsView(self.ctx, self)
+        self.briefs = BriefsView(self.ctx, self)
+        self.search_results = SearchResultsView(self)
+        self.pages: dict[str, QWidget] = {
+            "sources": self.sources, "actors": self.actors, "claims": self.claims, "briefs": self.briefs,
+            "search": self.search_results,
+        }
+        self.stack = QStackedWidget(self)
+        for name in PAGES:
+            self.stack.addWidget(self.pages[name])
+        self.navigator = QListWidget(self)
+        self.navigator.setObjectName("navigator")
+        self.navigator.setAccessibleName("Navigator")
+        for i, name in enumerate(PAGES):
+            item = QListWidgetItem(icon(name), PAGE_LABELS[name])
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{PAGE_LABELS[name]} (Ctrl+{i + 1})")
+            self.navigator.addItem(item)
+        self.navigator.setIconSize(QSize(18, 18))
+        self.navigator.setMinimumWidth(110)
+        self.navigator.setMaximumWidth(220)
+        self.navigator.currentRowChanged.connect(self._page_changed)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setObjectName("mainSplit")
+        self.split.addWidget(self.navigator)
+        self.split.addWidget(self.stack)
+        self.split.setStretchFactor(0, 0)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([130, 1150])
+        self.split.setCollapsible(1, False)
+        self.setCentralWidget(self.split)
+
+        # --- search ----------------------------------------------------------------------------------
+        self.search_field = SearchField(lib, self.jobs, self)
+        self.search_field.results_ready.connect(self.search_results.set_hits)
+        self.search_field.searching.connect(lambda q: q.strip() and self.go_to("search"))
+        self.search_field.moved.connect(self.search_results.move)
+        self.search_field.open_requested.connect(self._open_current_hit)
+        self.search_results.hit_activated.connect(self.open_hit)
+
+        # --- wiring between pages --------------------------------------------------------------------
+        self.sources.claim_activated.connect(self.show_claim)
+        self.sources.claims_of_source_requested.connect(self._claims_of_source)
+        self.claims.show_in_source_requested.connect(self.show_in_source)
+        self.actors.claims_of_actor_requested.connect(self._claims_of_actor)
+        self.briefs.claim_activated.connect(self.show_claim)
+        self.briefs.title_changed.connect(lambda _t: self._update_title())
+        self.briefs.current_editor_changed.connect(self._editor_changed)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+
+        # --- status bar ------------------------------------------------------------------------------
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsLabel")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self.jobs.library_changed.connect(lambda _c: self._counts_timer.start(COUNTS_DEBOUNCE_MS))
+        for model in (self.claims.model, self.sources.model, self.actors.model, self.briefs.model):
+            model.page_loaded.connect(self._rows_shown)
+
+        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._restore_state(start_page)
+        self._update_title()
+        self.settings.add_recent_library(lib.path)
+        self._save_settings_quietly()
+        self._rebuild_recent_menu()
+        QTimer.singleShot(0, self.refresh_counts)
+        _open_windows.append(self)
+
+    # --- actions and menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot=None, shortcut=None, *, tip: str = "", icon_name: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        if icon_name:
+            a.setIcon(icon(icon_name))
+        if slot is not None:
+            a.triggered.connect(slot)
+        return a
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_brief_action = self._action("&New brief...", self.new_brief, std.New,
+                                             tip="Create a brief and open it", icon_name="brief")
+        self.open_library_action = self._action("&Open library...", self.choose_library, std.Open,
+                                                tip="Open another library file")
+        self.new_library_action = self._action("New &library...", self.new_library, "Ctrl+Shift+N",
+                                               tip="Create an empty library and open it")
+        self.import_action = self._action("&Import...", self.import_files, "Ctrl+I",
+                                          tip="Import files as sources (text, Markdown, HTML, Word, PDF)",
+                                          icon_name="import")
+        self.import_folder_action = self._action("Import &folder...", self.import_folder,
+                                                 tip="Import every file in a folder")
+        self.export_action = self._action("&Export...", self.export_current, "Ctrl+E",
+                                          tip="Export the current brief to Word", icon_name="export")
+        self.save_action = self._action("&Save brief", self.save_current, std.Save,
+                                        tip="Save the current brief (a revision is kept)")
+        self.settings_action = self._action("Se&ttings...", self.edit_settings, std.Preferences)
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action("&Quit", self.quit, std.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(std.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
+        self.redo_action.setIcon(icon("redo"))
+        self.find_action = self._action("&Find...", self.focus_search, std.Find,
+                                        tip="Search sources, claims and actors")
+        self.page_actions = QActionGroup(self)
+        self.page_actions.setExclusive(True)
+        self.go_actions: dict[str, QAction] = {}
+        for i, name in enumerate(PAGES):
+            a = self._action(PAGE_LABELS[name], lambda _c=False, n=name: self.go_to(n), f"Ctrl+{i + 1}")
+            a.setCheckable(True)
+            self.page_actions.addAction(a)
+            self.go_actions[name] = a
+        self.about_action = self._action("&About Briefdesk", self.about)
+        self.export_action.setEnabled(False)
+        self.save_action.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_brief_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_library_action)
+        self.recent_menu = file_menu.addMenu("Recent &libraries")
+        file_menu.addAction(self.new_library_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu("&View")
+        for name in PAGES:
+            view_menu.addAction(self.go_actions[name])
+
+        source_menu = bar.addMenu("&Source")
+        for a in (self.sources.claim_action, self.sources.denial_action, self.sources.corroboration_action):
+            source_menu.addAction(a)
+            self.addAction(a)
+        source_menu.addSeparator()
+        source_menu.addAction(self.sources.edit_source_action)
+        source_menu.addAction(self.sources.show_claims_action)
+        self.addAction(self.sources.edit_source_action)
+
+        claim_menu = bar.addMenu("&Claim")
+        for a in self.claims.claim_actions:
+            claim_menu.addAction(a)
+            if a is not self.claims.delete_action:
+                self.addAction(a)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main", self)
+        tb.setObjectName("mainToolBar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(18, 18))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.addAction(self.new_brief_action)
+        tb.addAction(self.import_action)
+        tb.addAction(self.export_action)
+        tb.addSeparator()
+        tb.addAction(self.undo_action)
+        tb.addAction(self.redo_action)
+        spacer = QWidget(tb)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        tb.addWidget(spacer)
+        tb.addWidget(self.search_field)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def go_to(self, name: str) -> None:
+        self.navigator.setCurrentRow(PAGES.index(name))
+
+    def current_page(self) -> str:
+        row = self.navigator.currentRow()
+        return PAGES[row] if 0 <= row < len(PAGES) else "claims"
+
+    def _page_changed(self, row: int) -> None:
+        if not 0 <= row < len(PAGES):
+            return
+        self.stack.setCurrentIndex(row)
+        self.go_actions[PAGES[row]].setChecked(True)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = Path(str(self.lib.path)).stem
+        if self.current_page() == "briefs":
+            editor = self.briefs.current_editor()
+            if editor is not None and editor.title:
+                name = editor.title
+        self.setWindowTitle(f"{APP_NAME} {DASH} {name}")
+        self.setWindowFilePath(str(self.lib.path))
+
+    def _editor_changed(self, editor) -> None:
+        self.save_action.setEnabled(editor is not None)
+        self._sync_export(editor)
+        if editor is not None:
+            editor.export_action.changed.connect(lambda e=editor: self._sync_export(e))
+        self._update_title()
+
+    def _sync_export(self, editor) -> None:
+        if editor is not self.briefs.current_editor():
+            return
+        enabled = editor is not None and editor.export_action.isEnabled()
+        self.export_action.setEnabled(enabled)
+        self.export_action.setToolTip(
+            "Export the current brief to Word" if enabled or editor is None
+            else editor.export_action.toolTip() or "Export is not available"
+        )
+
+    # --- navigation between pages --------------------------------------------------------------------
+    def show_claim(self, claim_id: int) -> None:
+        """The Claims page with this claim and its denials side by side."""
+        self.go_to("claims")
+        self.claims.show_claim(claim_id, select=True)
+
+    def show_in_source(self, claim) -> None:
+        self.go_to("sources")
+        self.sources.open_source(claim.source_id, claim_id=claim.id)
+
+    def _claims_of_source(self, source_id: int, title: str) -> None:
+        self.go_to("claims")
+        self.claims.set_source_filter((source_id, title))
+
+    def _claims_of_actor(self, name: str) -> None:
+        self.go_to("claims")
+        self.claims.set_actor_filter(name)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _open_current_hit(self) -> None:
+        hit = self.search_results.current_hit()
+        if hit is not None:
+            self.open_hit(hit)
+
+    def open_hit(self, hit) -> None:
+        """Open a search hit: a source in the reader (at the match), a claim beside its links, an actor's claims."""
+        if hit.entity == "source":
+            self.go_to("sources")
+            span = None
+            from app.search import MARK_CLOSE, MARK_OPEN
+
+            snippet = hit.snippet
+            if MARK_OPEN in snippet:
+                word = snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]
+                span = ("find", word)
+            self.sources.open_source(hit.id)
+            if span is not None:
+                self._find_in_reader(span[1])
+        elif hit.entity == "claim":
+            self.show_claim(hit.id)
+        elif hit.entity == "actor":
+            self._claims_of_actor(hit.title)
+
+    def _find_in_reader(self, word: str) -> None:
+        def find() -> None:
+            reader = self.sources.reader
+            index = reader.body.lower().find(word.lower())
+            if index >= 0:
+                reader.show_span(index, index + len(word))
+
+        if self.jobs.synchronous:
+            find()
+        else:
+            QTimer.singleShot(150, find)
+
+    # --- briefs --------------------------------------------------------------------------------------
+    def new_brief(self) -> None:
+        from ui.brief_properties_dialog import BriefPropertiesDialog
+
+        brief_id = BriefPropertiesDialog.new_brief(self.lib, self.jobs, self, self.settings.brief_defaults())
+        if brief_id is not None:
+            self.go_to("briefs")
+            self.briefs.open_brief(brief_id)
+
+    def export_current(self) -> None:
+        editor = self.briefs.current_editor()
+        if editor is None:
+            self.show_message("Open a brief to export it.")
+            return
+        if editor.export_action.isEnabled():
+            editor.export_action.trigger()
+
+    def save_current(self) -> None:
+        editor = self.briefs.current_editor()
+        if editor is not None:
+            editor.save()
+            self.show_message("Brief saved.")
+
+    # --- import --------------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import sources", "",
+            "Sources (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)",
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Import a folder of sources")
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> ImportRunner:
+        runner = ImportRunner(self.lib, self.jobs, paths, parent=self, report_error=self.report_error)
+        runner.finished_report.connect(self._imported)
+        self.last_import = runner
+        runner.start()
+        return runner
+
+    def _imported(self, report) -> None:
+        if report is None:
+            return
+        ids = [sid for r in report.results for sid in r.source_ids]
+        if ids:
+            self.go_to("sources")
+            self.sources.open_source(ids[0])
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- libraries -----------------------------------------------------------------------------------
+    def choose_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", str(Path(self.lib.path).parent),
+                                              LIBRARY_FILTER)
+        if path:
+            self.open_library(path)
+
+    def new_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self.lib.path).parent /
+                                              "new.briefdesk"), LIBRARY_FILTER)
+        if not path:
+            return
+        if not path.endswith(".briefdesk"):
+            path += ".briefdesk"
+        if os.path.exists(path):
+            show_error(self, BriefdeskError(f"{path} already exists; choose another name, or open it."))
+            return
+        self.open_library(path, create=True)
+
+    def open_library(self, path: str | os.PathLike, *, create: bool = False):
+        """Open another library in a new window and close this one. Returns the new window (or None)."""
+        from app.library import Library
+
+        try:
+            lib = Library.open(path, create=create)
+        except BriefdeskError as exc:
+            show_error(self, exc)
+            return None
+        except Exception as exc:  # noqa: BLE001 - shown with details
+            show_error(self, exc)
+            return None
+        window = MainWindow(lib, self.settings, start_page=self.current_page())
+        window.show()
+        self.library_switched.emit(window)
+        self.close()
+        return window
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(Path(self.lib.path).expanduser().resolve())
+        recent = [p for p in self.settings.get("recent_libraries") if p != current]
+        for p in recent:
+            a = self.recent_menu.addAction(p)
+            a.setEnabled(os.path.exists(p))
+            a.triggered.connect(lambda _c=False, path=p: self.open_library(path))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # --- settings, about, errors ---------------------------------------------------------------------
+    def edit_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.settings, self)
+        if dlg.exec():
+            from PySide6.QtWidgets import QApplication
+
+            theme.apply(QApplication.instance(), self.settings.get("appearance"))
+
+    def about(self) -> None:
+        from ui.about_dialog import AboutDialog
+
+        AboutDialog(library=str(self.lib.path), log_file=log_path(), parent=self).exec()
+
+    def report_error(self, exc: BaseException) -> None:
+        if self._closing:
+            log.error("error while closing: %s", exc)
+            return
+        show_error(self, exc)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def _save_settings_quietly(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+
+    # --- counts --------------------------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        lib = self.lib
+
+        def shown(counts: dict) -> None:
+            self.counts_label.setText(
+                f"{counts['sources']:,} sources \u00b7 {counts['claims']:,} claims \u00b7 "
+                f"{counts['links']:,} links \u00b7 {counts['actors']:,} actors \u00b7 {counts['briefs']:,} briefs"
+            )
+
+        self.jobs.read(lib.counts, shown, lambda exc: log.warning("counts failed: %s", exc))
+
+    def _rows_shown(self, _n: int) -> None:
+        if not self._interactive_sent:
+            self._interactive_sent = True
+            self.interactive.emit(time.perf_counter() - self._t0)
+
+    # --- state ---------------------------------------------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "main": self.split,
+            "sources": self.sources.split,
+            "sources_reader": self.sources.right_split,
+            "claims": self.claims.split,
+            "briefs": self.briefs.split,
+        }
+
+    def _restore_state(self, start_page: str | None) -> None:
+        state = window_state()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        for key, splitter in self._splitters().items():
+            value = state.value(f"splitters/{key}")
+            if isinstance(value, QByteArray | bytes) and value:
+                splitter.restoreState(QByteArray(value))
+        page = start_page or state.value("window/page", "claims")
+        self.go_to(page if page in PAGES else "claims")
+
+    def save_state(self) -> None:
+        state = window_state()
+        state.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            state.setValue(f"splitters/{key}", splitter.saveState())
+        page = self.current_page()
+        state.setValue("window/page", page if page != "search" else "claims")
+        state.sync()
+
+    def quit(self) -> None:
+        for w in list(_open_windows):
+            w.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            self.briefs.flush_all()
+        except Exception as exc:  # noqa: BLE001
+            answer = QMessageBox.question(
+                self, APP_NAME, f"A brief could not be saved: {exc}\n\nClose anyway?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self._closing = True
+        self.save_state()
+        self.jobs.wait()
+        super().closeEvent(event)
+        if self in _open_windows:
+            _open_windows.remove(self)
+        try:
+            self.lib.close()
+        except Exception as exc:  # noqa: BLE001
+            log.warning("closing the library: %s", exc)

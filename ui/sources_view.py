@@ -1,0 +1,514 @@
+"""The Sources page: a lazy, sortable, filterable table; the reader with the source's claims highlighted;
+the source's claims below it; claims and denials made from a selection; the source's metadata edited.
+
+    sources table  |  header (title, outlet, date, grade)   [Edit source...]
+                   |  reader (full text, claims highlighted)
+                   |  this source's claims
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import RELIABILITY_GRADES, SourceKind
+from ui.claim_choice_dialog import ClaimChoiceDialog
+from ui.claim_dialog import ClaimDialog, candidates_for_source, suggest_actor
+from ui.context import UiContext
+from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line
+from ui.paged_model import ID_ROLE
+from ui.source_dialog import SourceDialog, source_fields
+from ui.source_reader_view import SourceReaderView
+from ui.source_table_model import SourceTableModel
+from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
+
+log = logging.getLogger(__name__)
+
+FILTER_DEBOUNCE_MS = 250
+
+
+def configure_table(view: QTableView, model) -> None:
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    for i, col in enumerate(model.columns):
+        view.setColumnWidth(i, col.width)
+    col = model.sort_column()
+    if col >= 0:  # the indicator first: enabling sorting sorts by the indicated column
+        header.setSortIndicator(
+            col, Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        )
+        view.setSortingEnabled(True)
+    header.setSortIndicatorShown(col >= 0)
+
+
+class SourcesView(QWidget):
+    claim_activated = Signal(int)  # "show this claim in the Claims page"
+    claims_of_source_requested = Signal(int, str)  # source id, title
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lib, self.jobs = ctx.lib, ctx.jobs
+        self.current_source = None
+        self.active_dialog = None
+        self._load_gen = 0
+        self._pending_span: tuple[int, int] | None = None
+        self._pending_claim: int | None = None
+
+        # --- filter bar and table --------------------------------------------------------------------
+        self.filter_text = QLineEdit(self)
+        self.filter_text.setPlaceholderText("Filter sources (title and text)")
+        self.filter_text.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem("All kinds", None)
+        for k in SourceKind:
+            self.kind_filter.addItem(k.value.capitalize(), k.value)
+        self.grade_filter = QComboBox(self)
+        self.grade_filter.addItem("All grades", None)
+        for g in RELIABILITY_GRADES:
+            self.grade_filter.addItem(f"Grade {g}", g)
+            self.grade_filter.setItemData(self.grade_filter.count() - 1, grade_tooltip(g),
+                                          Qt.ItemDataRole.ToolTipRole)
+        self.kind_filter.setAccessibleName("Kind filter")
+        self.grade_filter.setAccessibleName("Grade filter")
+        self.model = SourceTableModel(self.lib, self.jobs, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("sourcesTable")
+        configure_table(self.table, self.model)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_text.textChanged.connect(lambda _t: self._filter_timer.start(FILTER_DEBOUNCE_MS))
+        self.filter_text.returnPressed.connect(self._apply_filter)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
+        self.grade_filter.currentIndexChanged.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
+        self.model.load_failed.connect(ctx.report_error)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.filter_text, 3)
+        bar.addWidget(self.kind_filter, 1)
+        bar.addWidget(self.grade_filter, 1)
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addLayout(bar)
+        left_lay.addWidget(self.table)
+
+        # --- reader ----------------------------------------------------------------------------------
+        self.header = QLabel(self)
+        self.header.setObjectName("readerHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reader = SourceReaderView(self)
+        self.reader.setObjectName("sourceReader")
+        self.reader.claim_clicked.connect(self._reader_claim_clicked)
+        self.reader.selection_changed_span.connect(self._selection_changed)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._reader_menu)
+
+        self.claim_action = QAction("&Claim from selection...", self)
+        self.claim_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.claim_action.setToolTip("Make a claim from the selected words (Ctrl+Shift+C)")
+        self.claim_action.triggered.connect(lambda: self.claim_from_selection())
+        self.denial_action = QAction("&Denial from selection...", self)
+        self.denial_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.denial_action.setToolTip("Make a claim from the selected words that denies another claim")
+        self.denial_action.triggered.connect(lambda: self.claim_from_selection(link_kind="denies"))
+        self.corroboration_action = QAction("C&orroboration from selection...", self)
+        self.corroboration_action.triggered.connect(lambda: self.claim_from_selection(link_kind="corroborates"))
+        self.edit_source_action = QAction("&Edit source...", self)
+        self.edit_source_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.edit_source_action.triggered.connect(self.edit_source)
+        self.show_claims_action = QAction("Show this source's claims in Claims", self)
+        self.show_claims_action.triggered.connect(self._request_claims_of_source)
+        for a in (self.claim_action, self.denial_action, self.corroboration_action):
+            a.setEnabled(False)
+        self.edit_source_action.setEnabled(False)
+        self.show_claims_action.setEnabled(False)
+
+        self.claim_button = QPushButton("Claim from selection", self)
+        self.claim_button.clicked.connect(self.claim_action.trigger)
+        self.denial_button = QPushButton("Denial from selection", self)
+        self.denial_button.clicked.connect(self.denial_action.trigger)
+        self.edit_button = QPushButton("Edit source...", self)
+        self.edit_button.clicked.connect(self.edit_source_action.trigger)
+        for b in (self.claim_button, self.denial_button, self.edit_button):
+            b.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.claim_button)
+        buttons.addWidget(self.denial_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+
+        self.claims_list = QTreeWidget(self)
+        self.claims_list.setObjectName("sourceClaims")
+        self.claims_list.setRootIsDecorated(False)
+        self.claims_list.setHeaderLabels(["Claim", "Actor", "Said", "Grade", "Denials"])
+        self.claims_list.setColumnWidth(0, 320)
+        self.claims_list.setColumnWidth(1, 150)
+        self.claims_list.setColumnWidth(2, 90)
+        self.claims_list.setColumnWidth(3, 50)
+        self.claims_list.setAlternatingRowColors(True)
+        self.claims_list.currentItemChanged.connect(self._claims_list_current)
+        self.claims_list.itemActivated.connect(
+            lambda item, _c: self.claim_activated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
+        )
+
+        reader_box = QWidget(self)
+        reader_lay = QVBoxLayout(reader_box)
+        reader_lay.setContentsMargins(0, 0, 0, 0)
+        reader_lay.addWidget(self.header)
+        reader_lay.addLayout(buttons)
+        reader_lay.addWidget(self.reader, 1)
+        self.right_split = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_split.setObjectName("sourcesReaderSplit")
+        self.right_split.addWidget(reader_box)
+        self.right_split.addWidget(self.claims_list)
+        self.right_split.setStretchFactor(0, 4)
+        self.right_split.setStretchFactor(1, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setObjectName("sourcesSplit")
+        self.split.addWidget(left)
+        self.split.addWidget(self.right_split)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([640, 510])
+        self.right_split.setSizes([520, 160])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.split)
+        self._remembered_id: int | None = None
+        self._show_header(None)
+        self.jobs.library_changed.connect(self._library_changed)
+
+    # --- list ----------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - load the first page only when the page is seen
+        super().showEvent(event)
+        self.model.ensure_started()
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(
+            text=self.filter_text.text().strip() or None,
+            kind=self.kind_filter.currentData(),
+            reliability=self.grade_filter.currentData(),
+        )
+
+    def _remember_current(self) -> None:
+        idx = self.table.currentIndex()
+        self._remembered_id = idx.data(ID_ROLE) if idx.isValid() else None
+
+    def _restore_current(self) -> None:
+        if self._remembered_id is not None:
+            QTimer.singleShot(0, lambda: self._select_row_of(self._remembered_id, load=False))
+
+    def _select_row_of(self, source_id: int | None, *, load: bool = True) -> bool:
+        row = self.model.row_of(source_id) if source_id is not None else -1
+        if row < 0:
+            return False
+        self.table.blockSignals(not load)
+        self.table.selectionModel().blockSignals(not load)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        self.table.selectionModel().blockSignals(False)
+        self.table.blockSignals(False)
+        return True
+
+    def _row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        source_id = current.data(ID_ROLE)
+        if self.current_source is None or self.current_source.id != source_id:
+            self.load_source(source_id)
+
+    def _table_menu(self, pos) -> None:
+        idx = self.table.indexAt(pos)
+        if not idx.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.edit_source_action)
+        menu.addAction(self.show_claims_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- reader --------------------------------------------------------------------------------------
+    def open_source(self, source_id: int, *, span: tuple[int, int] | None = None,
+                    claim_id: int | None = None) -> None:
+        """Show a source in the reader (selecting its row if loaded), then jump to ``span`` or a claim."""
+        self._pending_span, self._pending_claim = span, claim_id
+        if not self._select_row_of(source_id, load=False):
+            self.table.clearSelection()
+        self.load_source(source_id)
+
+    def load_source(self, source_id: int) -> None:
+        self._load_gen += 1
+        gen, lib = self._load_gen, self.lib
+        self.jobs.read(
+            lambda: (lib.sources.get(source_id), lib.claims.for_source(source_id)),
+            lambda result: self._source_loaded(gen, *result),
+            self.ctx.report_error,
+        )
+
+    def _source_loaded(self, gen: int, source, claims) -> None:
+        if gen != self._load_gen:
+            return
+        self.current_source = source
+        self.reader.set_source(source, claims)
+        self._show_header(source)
+        self._fill_claims_list(claims)
+        for w in (self.edit_button, self.edit_source_action, self.show_claims_action):
+            w.setEnabled(True)
+        self._selection_changed(self.reader.selection_span() is not None)
+        if self._pending_claim is not None:
+            self.select_claim(self._pending_claim)
+        elif self._pending_span is not None:
+            self.reader.show_span(*self._pending_span)
+        self._pending_span = self._pending_claim = None
+
+    def _show_header(self, s) -> None:
+        if s is None:
+            self.header.setText("<i>No source selected.</i>")
+            return
+        import html
+
+        esc = html.escape
+        meta = " \u00b7 ".join(
+            p for p in (s.outlet, s.authors, date_text(s.published, empty=""), s.kind.value) if p
+        )
+        grade = f"<span title='{esc(grade_tooltip(s.reliability))}'><b>Grade {esc(s.reliability)}</b></span>"
+        url = f"<br><span style='color:gray'>{esc(s.url)}</span>" if s.url else ""
+        self.header.setText(f"<b style='font-size:large'>{esc(s.title)}</b><br>{esc(meta)} \u00b7 {grade}{url}")
+        self.header.setToolTip(s.descriptor or "")
+
+    def _fill_claims_list(self, claims) -> None:
+        current = self.reader.selected_claim_id
+        self.claims_list.blockSignals(True)
+        self.claims_list.clear()
+        for c in sorted(claims, key=lambda c: c.span_start):
+            item = QTreeWidgetItem([
+                one_line(c.statement or c.quote, 120),
+                c.actor_name or "Unknown actor",
+                date_text(c.said),
+                c.grade,
+                str(c.denial_count) if c.denial_count else "",
+            ])
+            item.setData(0, Qt.ItemDataRole.UserRole, c.id)
+            item.setToolTip(0, claim_tooltip_html(c))
+            self.claims_list.addTopLevelItem(item)
+            if c.id == current:
+                self.claims_list.setCurrentItem(item)
+        self.claims_list.blockSignals(False)
+
+    def _claims_list_current(self, item, _previous) -> None:
+        if item is not None:
+            self.reader.select_claim(int(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _reader_claim_clicked(self, claim_id: int) -> None:
+        self.select_claim(claim_id, scroll=False)
+
+    def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
+        """Select a claim of the current source: in the reader and in the claims list."""
+        self.reader.select_claim(claim_id, scroll=scroll)
+        self.claims_list.blockSignals(True)
+        for i in range(self.claims_list.topLevelItemCount()):
+            item = self.claims_list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == claim_id:
+                self.claims_list.setCurrentItem(item)
+                self.claims_list.scrollToItem(item)
+        self.claims_list.blockSignals(False)
+
+    def selected_claim_id(self) -> int | None:
+        return self.reader.selected_claim_id
+
+    def _selection_changed(self, has_selection: bool) -> None:
+        for w in (self.claim_action, self.denial_action, self.corroboration_action, self.claim_button,
+                  self.denial_button):
+            w.setEnabled(has_selection)
+
+    def _reader_menu(self, pos) -> None:
+        menu = self.reader.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addAction(self.claim_action)
+        menu.addAction(self.denial_action)
+        menu.addAction(self.corroboration_action)
+        claim = self.reader.claim_at_point(pos)
+        if claim is not None:
+            menu.addSeparator()
+            show = menu.addAction(f"Show claim c{claim.id} in Claims")
+            show.triggered.connect(lambda: self.claim_activated.emit(claim.id))
+        menu.exec(self.reader.viewport().mapToGlobal(pos))
+
+    def _request_claims_of_source(self) -> None:
+        if self.current_source is not None:
+            self.claims_of_source_requested.emit(self.current_source.id, self.current_source.title)
+
+    # --- claims from a selection ---------------------------------------------------------------------
+    def claim_from_selection(self, *, link_kind: str | None = None) -> None:
+        """Open the claim dialog for the selected words; for a denial, first choose the claim it denies."""
+        span = self.reader.selection_span()
+        source = self.current_source
+        if span is None or source is None:
+            self.ctx.show_message("Select the words of the claim in the source first.")
+            return
+        if link_kind is None:
+            self._open_claim_dialog(source, span, None, None)
+            return
+        noun = "deny" if link_kind == "denies" else "corroborate"
+        picker = ClaimChoiceDialog(
+            self.lib, self.jobs, title=f"Which claim does it {noun}?",
+            prompt=f"\u201c{one_line(self.reader.body[span[0]:span[1]], 200)}\u201d\n\n"
+                   f"Choose the claim these words {noun}:",
+            button="Choose", parent=self,
+        )
+        self.active_dialog = picker
+
+        def chosen(result: int) -> None:
+            target = picker.chosen_id()
+            picker.deleteLater()
+            if result and target is not None:
+                self._open_claim_dialog(source, span, link_kind, target)
+
+        picker.finished.connect(chosen)
+        picker.open()
+
+    def _open_claim_dialog(self, source, span, link_kind, target) -> None:
+        lib, jobs = self.lib, self.jobs
+        quote = source.body[span[0] : span[1]]
+
+        def candidates():
+            cands = candidates_for_source(lib, source.id)
+            target_claim = lib.claims.get(target) if target is not None else None
+            return cands, target_claim
+
+        def show(result) -> None:
+            cands, target_claim = result
+            suggested = suggest_actor(source.body, span[0], span[1], cands)
+            heading = ""
+            if target_claim is not None:
+                verb = "denies" if link_kind == "denies" else "corroborates"
+                heading = (f"This claim {verb} c{target_claim.id}, {target_claim.actor_name or 'unknown actor'}: "
+                           f"\u201c{one_line(target_claim.quote, 160)}\u201d")
+            dlg = ClaimDialog(
+                source_title=f"s{source.id} {source.title}",
+                quote=quote,
+                span=span,
+                suggested=suggested,
+                outlet=source.outlet,
+                actor_names=[c.name for c in cands],
+                heading=heading,
+                submit=lambda values, done, failed: self._create_claim(source.id, values, link_kind, target,
+                                                                       done, failed),
+                parent=self,
+            )
+            dlg.finished.connect(dlg.deleteLater)
+            self.active_dialog = dlg
+            dlg.open()
+
+        jobs.read(candidates, show, self.ctx.report_error)
+
+    def _create_claim(self, source_id: int, values: dict, link_kind, target, done, failed) -> None:
+        fields = dict(values, source_id=source_id)
+        if not fields.get("actor"):
+            fields.pop("actor", None)
+            fields.pop("role", None)
+            fields.pop("affiliation", None)
+        cmd = CreateClaimCommand(self.lib, self.jobs, fields=fields, link_kind=link_kind, link_to=target,
+                                 on_error=self.ctx.report_error)
+
+        def created(_result) -> None:
+            done()
+            if cmd.claim_id is not None:
+                self._pending_claim = cmd.claim_id
+                self.load_source(source_id)
+                self.ctx.show_message(f"Claim c{cmd.claim_id} created.")
+
+        run_command(self.ctx.undo_stack, cmd, on_done=created, on_error=failed)
+
+    # --- source metadata -----------------------------------------------------------------------------
+    def edit_source(self) -> None:
+        source = self.current_source
+        if source is None:
+            return
+        before = source_fields(source)
+
+        def submit(values, done, failed) -> None:
+            cmd = EditSourceCommand(self.lib, self.jobs, source_id=source.id, before=before, after=values,
+                                    on_error=self.ctx.report_error)
+            if not cmd.after:
+                done()
+                return
+            run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: done(), on_error=failed)
+
+        dlg = SourceDialog(source, submit=submit, parent=self)
+        dlg.finished.connect(dlg.deleteLater)
+        self.active_dialog = dlg
+        dlg.open()
+
+    # --- refresh -------------------------------------------------------------------------------------
+    def _library_changed(self, changes) -> None:
+        changes = changes if isinstance(changes, list) else [changes]
+        source_ids: set[int] = set()
+        structural = False
+        reload_current = False
+        current = self.current_source.id if self.current_source is not None else None
+        for ch in changes:
+            if ch.entity == "source":
+                source_ids.add(ch.id)
+                if ch.action != "updated":
+                    structural = True
+                if ch.id == current:
+                    reload_current = ch.action != "deleted"
+                    if ch.action == "deleted":
+                        self.current_source = None
+                        self.reader.clear_source()
+                        self._show_header(None)
+                        self.claims_list.clear()
+            elif ch.entity in ("claim", "link"):
+                rec = ch.after or ch.before
+                sid = getattr(rec, "source_id", None)
+                if ch.entity == "claim" and sid is not None:
+                    source_ids.add(sid)  # its claim count changed
+                if sid == current or ch.entity == "link" or any(k == "claim" for k, _ in ch.affected):
+                    reload_current = current is not None
+        if structural:
+            self.model.refresh()
+        elif source_ids:
+            self.model.refresh_ids(sorted(source_ids))
+        if reload_current and current is not None:
+            self.load_source(current)

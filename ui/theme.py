@@ -1,0 +1,115 @@
+"""Light and dark palettes (Fusion style), following the desktop's colour scheme unless the user chose one.
+
+``apply(app, appearance)`` with ``appearance`` one of "system", "light", "dark". Views that paint their own
+colours (claim highlights, badges) ask ``colors()`` for the current set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    dark: bool
+    claim_highlight: QColor
+    claim_highlight_contested: QColor
+    claim_selected: QColor
+    badge: QColor
+    badge_text: QColor
+    denial_accent: QColor
+    corroboration_accent: QColor
+    qualification_accent: QColor
+    card: QColor
+    muted_text: QColor
+
+
+LIGHT = Colors(
+    dark=False,
+    claim_highlight=QColor("#fff1a8"),
+    claim_highlight_contested=QColor("#ffd0c4"),
+    claim_selected=QColor("#9fd0ff"),
+    badge=QColor("#c0392b"),
+    badge_text=QColor("#ffffff"),
+    denial_accent=QColor("#c0392b"),
+    corroboration_accent=QColor("#2e7d32"),
+    qualification_accent=QColor("#8a6d00"),
+    card=QColor("#ffffff"),
+    muted_text=QColor("#5f6368"),
+)
+
+DARK = Colors(
+    dark=True,
+    claim_highlight=QColor("#5c4f12"),
+    claim_highlight_contested=QColor("#6e2a22"),
+    claim_selected=QColor("#1f5f99"),
+    badge=QColor("#e2574c"),
+    badge_text=QColor("#ffffff"),
+    denial_accent=QColor("#ef6f63"),
+    corroboration_accent=QColor("#66bb6a"),
+    qualification_accent=QColor("#d6b847"),
+    card=QColor("#2b2d30"),
+    muted_text=QColor("#a0a4a8"),
+)
+
+_current = LIGHT
+
+
+def colors() -> Colors:
+    return _current
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return scheme is not None and scheme() == Qt.ColorScheme.Dark
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#e6e6e6")
+    p.setColor(role.Window, window)
+    p.setColor(role.WindowText, text)
+    p.setColor(role.Base, base)
+    p.setColor(role.AlternateBase, QColor("#26282b"))
+    p.setColor(role.ToolTipBase, QColor("#3a3d41"))
+    p.setColor(role.ToolTipText, text)
+    p.setColor(role.PlaceholderText, QColor("#8c8f93"))
+    p.setColor(role.Text, text)
+    p.setColor(role.Button, QColor("#35373b"))
+    p.setColor(role.ButtonText, text)
+    p.setColor(role.BrightText, QColor("#ff6b6b"))
+    p.setColor(role.Link, QColor("#6cb6ff"))
+    p.setColor(role.LinkVisited, QColor("#b392f0"))
+    p.setColor(role.Highlight, QColor("#2f65ca"))
+    p.setColor(role.HighlightedText, QColor("#ffffff"))
+    p.setColor(role.Mid, QColor("#4a4d52"))
+    p.setColor(role.Midlight, QColor("#3c3f43"))
+    p.setColor(role.Dark, QColor("#151618"))
+    p.setColor(role.Shadow, QColor("#000000"))
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#7a7d82"))
+    return p
+
+
+def light_palette() -> QPalette:
+    p = QApplication.style().standardPalette()
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f65ca"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#1a5fb4"))
+    return p
+
+
+def apply(app: QApplication, appearance: str = "system") -> Colors:
+    """Set the Fusion style and the palette; return the colour set views should use."""
+    global _current
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    dark = system_is_dark() if appearance == "system" else appearance == "dark"
+    app.setPalette(dark_palette() if dark else light_palette())
+    _current = DARK if dark else LIGHT
+    return _current
