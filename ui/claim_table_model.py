@@ -38,12 +38,12 @@ def ids_from_mime(mime: QMimeData) -> list[int]:
 
 class ClaimTableModel(PagedTableModel):
     columns = (
-        Column("Actor", "actor", 150),
-        Column("Said", "said", 84),
-        Column("Grade", "credibility", 50, _CENTER),
+        Column("Actor", "actor", 140),
+        Column("Said", "said", 82),
+        Column("Grade", "credibility", 48, _CENTER),
         Column("Contested", None, 92, _CENTER),
-        Column("Claim", None, 320),
-        Column("Source", "source", 170),
+        Column("Claim", None, 330),
+        Column("Source", "source", 200),
         Column("Status", "status", 90),
     )
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,7 +32,7 @@ from ui import theme
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
 from ui.claim_links_view import ClaimLinksView
-from ui.claim_table_model import BADGE_COLUMN, BADGE_ROLE, CLAIM_COLUMN, ClaimTableModel
+from ui.claim_table_model import BADGE_COLUMN, BADGE_ROLE, ClaimTableModel
 from ui.context import UiContext
 from ui.formatting import claim_summary
 from ui.paged_model import ID_ROLE
@@ -188,13 +187,14 @@ class ClaimsView(QWidget):
         self.table.setObjectName("claimsTable")
         configure_table(self.table, self.model)
         self.table.setItemDelegateForColumn(BADGE_COLUMN, BadgeDelegate(self.table))
-        self.table.horizontalHeader().setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.claim_chosen.connect(self.show_claim)
         self.table.doubleClicked.connect(lambda idx: self.edit_claim_id(idx.data(ID_ROLE)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.model.modelReset.connect(lambda: QTimer.singleShot(0, lambda: self.table.select_id(self.shown_id())))
         self.model.page_loaded.connect(lambda _n: self._reselect_if_needed())
+        self.model.page_loaded.connect(self._show_first_if_none)
         self.model.load_failed.connect(ctx.report_error)
 
         left = QWidget(self)
@@ -373,6 +373,12 @@ class ClaimsView(QWidget):
             self._update_actions()
         else:
             self.ctx.report_error(exc)
+
+    def _show_first_if_none(self, rows: int) -> None:
+        """On the first page ever shown, show the first claim on the right, so both panes have content."""
+        self.model.page_loaded.disconnect(self._show_first_if_none)
+        if rows and self.shown_id() is None and self.table.shown_id is None:
+            self.show_claim(self.model.record(0).id, select=True)
 
     def _reselect_if_needed(self) -> None:
         if self.shown_id() is not None and not self.table.selectionModel().hasSelection():

@@ -103,7 +103,6 @@ def make_application(argv: list[str] | None = None):
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Briefdesk")
-    app.setApplicationDisplayName("Briefdesk")
     app.setOrganizationName("Briefdesk")
     app.setApplicationVersion(app_version())
     app.setDesktopFileName("briefdesk")
