@@ -109,7 +109,8 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def _install_excepthook(get_window) -> None:
+def _install_excepthook(get_window):
+    """Show uncaught exceptions (in slots) in the error dialog; returns the previous hook."""
     previous = sys.excepthook
 
     def hook(exc_type, exc, tb) -> None:
@@ -125,6 +126,7 @@ def _install_excepthook(get_window) -> None:
             previous(exc_type, exc, tb)
 
     sys.excepthook = hook
+    return previous
 
 
 def run(library: str | None = None) -> int:
@@ -146,8 +148,12 @@ def run(library: str | None = None) -> int:
     settings = Settings.load()
     theme.apply(app, settings.get("appearance"))
     hints = app.styleHints()
+
+    def follow_system(_scheme) -> None:
+        theme.apply(app, settings.get("appearance"))
+
     if hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(lambda _s: theme.apply(app, settings.get("appearance")))
+        hints.colorSchemeChanged.connect(follow_system)
     app.setWindowIcon(icon("briefdesk"))
 
     path = resolve_library_path(library)
@@ -165,7 +171,7 @@ def run(library: str | None = None) -> int:
     window = MainWindow(lib, settings)
     current = {"window": window}
     window.library_switched.connect(lambda w: current.update(window=w))
-    _install_excepthook(lambda: current["window"])
+    previous_hook = _install_excepthook(lambda: current["window"])
     t_start = _process_start_offset() - (time.perf_counter() - _T_PROCESS)
 
     def since_start() -> float:
@@ -182,4 +188,16 @@ def run(library: str | None = None) -> int:
     window.show()
     if timing:
         QTimer.singleShot(0, lambda: sys.stderr.write(f"briefdesk-timing: window_shown={since_start():.3f}s\n"))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.disconnect(follow_system)
+        from ui.main_window import open_windows
+
+        for w in [*open_windows(), window, current["window"]]:
+            w.close()
+            w.deleteLater()
+        current.clear()
+        app.processEvents()

@@ -50,6 +50,10 @@ LIBRARY_FILTER = "Briefdesk libraries (*.briefdesk);;All files (*)"
 _open_windows: list[MainWindow] = []
 
 
+def open_windows() -> list[MainWindow]:
+    return list(_open_windows)
+
+
 def icon(name: str) -> QIcon:
     """An icon from resources/icons (loaded through importlib.resources, so it works frozen)."""
     from app.paths import resource
@@ -154,7 +158,7 @@ class MainWindow(QMainWindow):
         for model in (self.claims.model, self.sources.model, self.actors.model, self.briefs.model):
             model.page_loaded.connect(self._rows_shown)
 
-        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._restore_state(start_page)
         self._update_title()
         self.settings.add_recent_library(lib.path)
@@ -299,6 +303,9 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         self.go_actions[PAGES[row]].setChecked(True)
+        self._update_title()
+
+    def _clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
     def _update_title(self) -> None:
@@ -563,12 +570,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(geometry))
         else:
             self.resize(1280, 800)
+        self._splitters_restored = False
+        page = start_page or state.value("window/page", "claims")
+        self.go_to(page if page in PAGES else "claims")
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._splitters_restored:
+            # Once the window has its real size: restored before, the splitters would be rescaled.
+            self._splitters_restored = True
+            QTimer.singleShot(0, self._restore_splitters)
+
+    def _restore_splitters(self) -> None:
+        state = window_state()
         for key, splitter in self._splitters().items():
             value = state.value(f"splitters/{key}")
             if isinstance(value, QByteArray | bytes) and value:
                 splitter.restoreState(QByteArray(value))
-        page = start_page or state.value("window/page", "claims")
-        self.go_to(page if page in PAGES else "claims")
 
     def save_state(self) -> None:
         state = window_state()
