@@ -72,6 +72,8 @@ class HtmlDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         self.initStyleOption(option, index)
         doc = self._doc(option, index)
+        if option.state & QStyle.StateFlag.State_Selected:
+            doc.setHtml((index.data(HTML_ROLE) or "").replace("color:gray", "color:inherit"))
         option.text = ""
         style = option.widget.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)

@@ -1,0 +1,137 @@
+"""Lazy item models (pages fetched as the view scrolls, sort and filter in SQL), the Actors and Briefs
+pages, page switching by keyboard, palettes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.domain import ClaimFilter
+from ui import theme
+from ui.claim_table_model import ClaimTableModel
+from ui.jobs import Jobs
+from ui.main_window import MainWindow
+from ui.paged_model import PagedTableModel
+from ui.settings import Settings
+
+
+@pytest.fixture
+def many_claims(lib):
+    body = " ".join(f"Sentence number {i} was said by someone." for i in range(450))
+    src = lib.sources.create(title="Long transcript", body=body).after
+    for i in range(450):
+        lib.claims.create(source_id=src.id, quote=f"Sentence number {i} was said", actor=f"Speaker {i % 7}",
+                          said=f"2024-01-{1 + i % 28:02d}")
+    return src
+
+
+def test_claim_model_fetches_pages_lazily(qtbot, lib, many_claims, monkeypatch):
+    monkeypatch.setattr(PagedTableModel, "PAGE", 200)
+    calls = []
+    original = lib.claims.list
+
+    def counting(*a, **k):
+        calls.append((k.get("offset"), k.get("limit"), k.get("with_total")))
+        return original(*a, **k)
+
+    monkeypatch.setattr(lib.claims, "list", counting)
+    model = ClaimTableModel(lib, Jobs())
+    assert model.rowCount() == 0 and not calls, "nothing is read before a view asks"
+    model.ensure_started()
+    assert model.rowCount() == 200 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    assert calls == [(0, 200, False), (200, 200, False), (400, 200, False)], "no totals are counted"
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 200
+    dates = [model.record(r).said for r in range(model.rowCount())]
+    assert dates == sorted(dates)
+    model.set_filter(ClaimFilter(actor_name="Speaker 3"))
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == lib.claims.count(ClaimFilter(actor_name="Speaker 3"))
+
+
+def test_stale_pages_are_dropped(qtbot, lib, many_claims, monkeypatch):
+    model = ClaimTableModel(lib, Jobs())
+    model.ensure_started()
+    gen = model._generation
+    model.set_filter(ClaimFilter(actor_name="Speaker 1"))
+    n = model.rowCount()
+    model._page_arrived(gen, n, 200, [lib.claims.get(1)], replace=False)  # an answer to the old filter
+    assert model.rowCount() == n
+
+
+@pytest.fixture
+def window(qtbot, demo_library):
+    w = MainWindow(demo_library, Settings.load())
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_pages_switch_by_keyboard(window, qtbot):
+    for i, name in enumerate(("sources", "actors", "claims", "briefs")):
+        window.go_actions[name].trigger()
+        assert window.current_page() == name
+        assert window.go_actions[name].shortcut().toString() == f"Ctrl+{i + 1}"
+
+
+def test_actors_page_lists_actors_and_opens_their_claims(window, demo_library):
+    window.go_to("actors")
+    model = window.actors.model
+    assert model.rowCount() == demo_library.counts()["actors"]
+    row = next(r for r in range(model.rowCount()) if model.record(r).claim_count > 0)
+    actor = model.record(row)
+    window.actors.table.activated.emit(model.index(row, 0))
+    assert window.current_page() == "claims"
+    rows = window.claims.model.rowCount()
+    assert rows == actor.claim_count
+    window.actors.filter_text.setText(actor.name)
+    window.actors.model.set_text(actor.name)
+    assert model.record(0).name == actor.name
+
+
+def test_briefs_page_opens_a_brief_in_a_tab_and_flushes_on_close(window, demo_library):
+    window.go_to("briefs")
+    brief = demo_library.briefs.list().items[0]
+    model = window.briefs.model
+    assert model.rowCount() == demo_library.counts()["briefs"]
+    window.briefs.table.activated.emit(model.index(model.row_of(brief.id), 0))
+    editor = window.briefs.current_editor()
+    assert editor is not None and editor.brief_id == brief.id
+    assert window.briefs.tabs.tabText(0).startswith(brief.title[:10])
+    assert window.save_action.isEnabled()
+    assert window.briefs.open_brief(brief.id) is editor, "a brief opens once"
+    editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
+    editor.editor.insertPlainText("\nAdded line.\n")
+    window.briefs.close_tab(0)
+    assert demo_library.briefs.get(brief.id).body.endswith("Added line.\n")
+    assert window.briefs.current_editor() is None
+    assert not window.save_action.isEnabled()
+
+
+def test_citation_click_in_a_brief_shows_the_claim_beside_its_denials(window, demo_library):
+    window.go_to("briefs")
+    brief = demo_library.briefs.list().items[0]
+    editor = window.briefs.open_brief(brief.id)
+    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+    editor.claim_activated.emit(contested.id)
+    assert window.current_page() == "claims"
+    assert window.claims.shown_id() == contested.id
+    assert window.claims.links.zones["denials"].cards.count() == contested.denial_count
+
+
+def test_light_and_dark_palettes(qtbot):
+    app = QApplication.instance()
+    before = app.palette()
+    try:
+        dark = theme.apply(app, "dark")
+        assert dark.dark and app.palette().color(app.palette().ColorRole.Window).lightness() < 80
+        light = theme.apply(app, "light")
+        assert not light.dark and app.palette().color(app.palette().ColorRole.Window).lightness() > 180
+        assert theme.apply(app, "system").dark == theme.system_is_dark()
+    finally:
+        app.setPalette(before)
