@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{PAGE_LABELS[name]} (Ctrl+{i + 1})")
             self.navigator.addItem(item)
         self.navigator.setIconSize(QSize(18, 18))
-        self.navigator.setMinimumWidth(110)
+        self.navigator.setMinimumWidth(150)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigator.setMaximumWidth(220)
         self.navigator.currentRowChanged.connect(self._page_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.stack)
         self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([130, 1150])
+        self.split.setSizes([150, 1130])
         self.split.setCollapsible(1, False)
         self.setCentralWidget(self.split)
 

@@ -183,9 +183,8 @@ class SourcesView(QWidget):
         self.claims_list.setHeaderLabels(["Claim", "Actor", "Said", "Grade", "Denials"])
         self.claims_list.header().setStretchLastSection(False)
         self.claims_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.claims_list.setColumnWidth(1, 150)
-        self.claims_list.setColumnWidth(2, 90)
-        self.claims_list.setColumnWidth(3, 50)
+        for col, width in ((1, 140), (2, 84), (3, 48), (4, 56)):
+            self.claims_list.setColumnWidth(col, width)
         self.claims_list.setAlternatingRowColors(True)
         self.claims_list.currentItemChanged.connect(self._claims_list_current)
         self.claims_list.itemActivated.connect(

@@ -104,12 +104,25 @@ def light_palette() -> QPalette:
     return p
 
 
+def stylesheet() -> str:
+    """resources/styles/base.qss (palette-relative, so it serves both light and dark)."""
+    from app.paths import resource
+
+    try:
+        return resource("styles", "base.qss").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return ""
+
+
 def apply(app: QApplication, appearance: str = "system") -> Colors:
-    """Set the Fusion style and the palette; return the colour set views should use."""
+    """Set the Fusion style, the palette and the style sheet; return the colour set views should use."""
     global _current
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     dark = system_is_dark() if appearance == "system" else appearance == "dark"
     app.setPalette(dark_palette() if dark else light_palette())
+    sheet = stylesheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     _current = DARK if dark else LIGHT
     return _current
