@@ -5,6 +5,7 @@ Keys inside inline code spans or fenced/indented code blocks are literal text, n
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ GROUP_RE = re.compile(r"\[\s*(@[cs]\d+(?:\s*[;,]\s*@[cs]\d+)*)\s*[;,]?\s*\]")
 KEY_RE = re.compile(r"@([cs])(\d+)")
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+LIST_ITEM_RE = re.compile(r"^[ ]{0,3}([-*+]|\d+[.)])[ \t]+\S")
 
 
 def code_mask(body: str) -> list[tuple[int, int]]:
@@ -25,6 +27,7 @@ def code_mask(body: str) -> list[tuple[int, int]]:
     fence_start = 0
     prev_blank = True
     in_indented = False
+    in_list = False  # inside a list item: 4-space-indented paragraphs belong to it, code needs 8
     for line in body.splitlines(keepends=True):
         stripped = line.rstrip("\r\n")
         if fence is not None:
@@ -47,7 +50,15 @@ def code_mask(body: str) -> list[tuple[int, int]]:
             prev_blank = False
             in_indented = False
             continue
-        is_indented = (stripped.startswith("    ") or stripped.startswith("\t")) and stripped.strip() != ""
+        blank = stripped.strip() == ""
+        indent = _indent_width(stripped)
+        if not blank and indent < 4:
+            if LIST_ITEM_RE.match(stripped):
+                in_list = True
+            elif prev_blank:
+                in_list = False  # a new top-level paragraph ends the list; a lazy continuation line does not
+        code_indent = 8 if in_list else 4
+        is_indented = not blank and indent >= code_indent
         if is_indented and (prev_blank or in_indented) and not _looks_like_list_continuation(stripped):
             spans.append((offset, offset + len(line)))
             in_indented = True
@@ -66,30 +77,53 @@ def _looks_like_list_continuation(line: str) -> bool:
     return bool(re.match(r"^\s+([-*+]|\d+[.)])\s", line))
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in spans)
+def _indent_width(line: str) -> int:
+    width = 0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+class _Spans:
+    """Sorted, non-overlapping code spans with O(log n) membership."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.spans[i][1]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
 
 def parse_citations(body: str) -> list[Citation]:
     """Every cited key in ``body`` in reading order, with line, column and section."""
     if "[" not in body or "@" not in body:
         return []
-    spans = code_mask(body)
+    spans = _Spans(code_mask(body))
     line_starts = [0]
     for m in re.finditer("\n", body):
         line_starts.append(m.end())
     headings = _headings(body, spans)
+    heading_starts = [h[0] for h in headings]
     result: list[Citation] = []
-    import bisect
 
     for gm in GROUP_RE.finditer(body):
-        if spans and _in_spans(gm.start(), spans):
+        if spans and gm.start() in spans:
             continue
         for km in KEY_RE.finditer(body, gm.start(1), gm.end(1)):
             start = km.start()
             line_index = bisect.bisect_right(line_starts, start) - 1
             section = ""
-            hi = bisect.bisect_right([h[0] for h in headings], start) - 1 if headings else -1
+            hi = bisect.bisect_right(heading_starts, start) - 1
             if hi >= 0:
                 section = headings[hi][1]
             kind = "claim" if km.group(1) == "c" else "source"
@@ -110,12 +144,12 @@ def parse_citations(body: str) -> list[Citation]:
     return result
 
 
-def _headings(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _headings(body: str, spans: _Spans) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     offset = 0
     for line in body.splitlines(keepends=True):
         m = HEADING_RE.match(line.rstrip("\r\n"))
-        if m and not _in_spans(offset, spans):
+        if m and offset not in spans:
             out.append((offset, m.group(2).strip()))
         offset += len(line)
     return out

@@ -154,3 +154,25 @@ def test_portion_marks_and_banner():
     assert highest(cls).banner == "SECRET//NOFORN//REL"
     assert parse_mark("TOP SECRET").level == "TS"
     assert parse_mark("(X)") is None
+
+
+def test_a_list_item_paragraph_indented_four_spaces_is_text_not_code():
+    body = (
+        "# Discussion\n\n"
+        "- First point [@c1].\n\n"
+        "    Its second paragraph cites [@c2].\n\n"
+        "        an indented code block inside the item [@c3]\n\n"
+        "A paragraph after the list.\n\n"
+        "    plain indented code after a paragraph [@c4]\n"
+    )
+    keys = [c.key for c in parse_citations(body)]
+    assert keys == ["c1", "c2"]
+
+
+def test_citations_on_a_long_brief_keep_their_sections_and_skip_code():
+    section = "## Part {n}\n\n" + "A claim [@c1] and `code [@c2]` and [@s3].\n\n" * 20
+    body = "".join(section.format(n=n) for n in range(500))  # 500 headings, 20,000 citations
+    cites = parse_citations(body)
+    assert len(cites) == 20_000
+    assert {c.key for c in cites} == {"c1", "s3"}
+    assert cites[0].section == "Part 0" and cites[-1].section == "Part 499"
