@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
-            self.resize(1280, 800)
+            self.resize(_default_size(self.screen()))
         self._splitters_restored = False
         page = start_page or state.value("window/page", "claims")
         self.go_to(page if page in PAGES else "claims")
@@ -622,3 +622,11 @@ class MainWindow(QMainWindow):
             self.lib.close()
         except Exception as exc:  # noqa: BLE001
             log.warning("closing the library: %s", exc)
+
+
+def _default_size(screen) -> QSize:
+    """1280 x 800, or less on a small screen: the frame, menus and status bar stay on the screen."""
+    if screen is None:
+        return QSize(1280, 800)
+    avail = screen.availableGeometry()
+    return QSize(min(1280, int(avail.width() * 0.94)), min(800, int(avail.height() * 0.9)))
