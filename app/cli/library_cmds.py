@@ -17,6 +17,7 @@ from app.domain import (
 )
 from app.errors import BriefdeskError, ValidationError
 from app.search import plain
+from app.sources import EDITABLE as SOURCE_FIELDS
 
 
 def _int_id(value: str) -> int:
@@ -100,19 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_source_show)
     p = ssub.add_parser("set", help="edit a source's metadata or grade")
     p.add_argument("id", type=_int_id)
-    for name in (
-        "title",
-        "kind",
-        "outlet",
-        "authors",
-        "url",
-        "published",
-        "accessed",
-        "language",
-        "reliability",
-        "descriptor",
-        "notes",
-    ):
+    for name in SOURCE_FIELDS:
         p.add_argument(f"--{name}")
     add_json(p)
     p.set_defaults(func=cmd_source_set)
@@ -393,23 +382,7 @@ def cmd_source_show(args, ctx: Context) -> int:
 
 
 def cmd_source_set(args, ctx: Context) -> int:
-    fields = {
-        k: getattr(args, k)
-        for k in (
-            "title",
-            "kind",
-            "outlet",
-            "authors",
-            "url",
-            "published",
-            "accessed",
-            "language",
-            "reliability",
-            "descriptor",
-            "notes",
-        )
-        if getattr(args, k) is not None
-    }
+    fields = {k: getattr(args, k) for k in SOURCE_FIELDS if getattr(args, k) is not None}
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
     lib = ctx.open_library()
