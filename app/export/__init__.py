@@ -11,7 +11,8 @@ numbered by first citation and listed at the end. Unknown keys raise ``UnknownCi
 every key with its line, unless ``allow_missing`` (then ``[missing c99]`` is shown). Raw HTML typed into
 the brief is shown as text. The output is sanitised with nh3 and references no remote resource.
 
-Status: the DOCX and pandoc-Markdown renderers and ``export_brief`` are NOT implemented yet.
+The DOCX renderer is ``app.export.docx.render_docx``; ``export_brief`` (``app.export.service``) exports a
+brief from the library to a file.
 """
 
 from __future__ import annotations
@@ -28,7 +29,16 @@ from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
 
-__all__ = ["Note", "PreviewResult", "note_text", "render_html", "render_pandoc_markdown"]
+__all__ = [
+    "ExportOptions",
+    "ExportResult",
+    "Note",
+    "PreviewResult",
+    "export_brief",
+    "note_text",
+    "render_html",
+    "render_pandoc_markdown",
+]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
@@ -202,3 +212,6 @@ def render_pandoc_markdown(
         text += "\n" + "".join(f"[^{n.number}]: {n.text}\n" for n in notes)
     warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
     return PreviewResult(text, notes, warnings)
+
+
+from app.export.service import ExportOptions, ExportResult, export_brief  # noqa: E402

@@ -1,0 +1,93 @@
+"""``briefdesk export BRIEF_ID -o OUT`` : the brief as .docx (or pandoc Markdown, or HTML)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.cli.common import Context, add_json
+from app.domain import parse_date
+from app.errors import ExportError
+from app.export.service import ANNEXES, ExportOptions, export_brief
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="export a brief to Word (.docx), pandoc Markdown or HTML")
+    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write (replaced atomically)"
+    )
+    p.add_argument(
+        "--format", choices=("docx", "md", "html"), default=None, help="default: from OUT's extension"
+    )
+    p.add_argument(
+        "--template", metavar="REF.docx", help="a .docx or .dotx whose styles, margins and headers to use"
+    )
+    p.add_argument("--notes", choices=("endnotes", "footnotes"), default="endnotes")
+    p.add_argument(
+        "--no-annex",
+        action="append",
+        choices=ANNEXES,
+        default=[],
+        metavar="ANNEX",
+        help="leave out an annex: sources, claims or summary (repeatable)",
+    )
+    p.add_argument(
+        "--allow-missing", action="store_true", help="render unknown citations as [missing c99] (a draft)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="export despite check errors; the document is marked DRAFT"
+    )
+    p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size of the house template")
+    p.add_argument(
+        "--marking", metavar="LEVEL", help="the default marking for unmarked portions (overrides the brief's)"
+    )
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the date in the title block and for the checks")
+    add_json(p)
+    p.set_defaults(func=cmd_export)
+
+
+def _format_for(path: Path, given: str | None) -> str:
+    if given:
+        return given
+    return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "docx")
+
+
+def cmd_export(args, ctx: Context) -> int:
+    out = Path(args.output).expanduser()
+    template = Path(args.template).expanduser() if args.template else None
+    if template is not None and not template.is_file():
+        raise ExportError(f"The template {template} does not exist.")
+    options = ExportOptions(
+        format=_format_for(out, args.format),
+        template=template,
+        notes=args.notes,
+        annexes=frozenset(a for a in ANNEXES if a not in args.no_annex),
+        allow_missing=args.allow_missing,
+        force=args.force,
+        paper=args.paper,
+        marking=args.marking,
+        today=parse_date(args.today, what="date") if args.today else None,
+        image_root=Path.cwd(),
+    )
+    lib = ctx.open_library(create=False)
+    tty = sys.stderr.isatty() and not ctx.json
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            sys.stderr.write(f"\rexporting… {100 * done // max(total, 1)}%")
+
+    result = export_brief(lib, args.brief_id, out, options, progress=progress)
+    if tty:
+        sys.stderr.write("\r" + " " * 20 + "\r")
+    for w in result.warnings:
+        if not ctx.json:
+            sys.stderr.write(f"warning: {w}\n")
+    draft = " (DRAFT)" if result.draft else ""
+    ctx.output(
+        result.to_json(),
+        f"Exported brief {args.brief_id} to {result.path}{draft}: {result.notes} note(s)"
+        + (f", banner {result.banner}" if result.banner else "")
+        + ".",
+    )
+    return 0

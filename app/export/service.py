@@ -1,0 +1,289 @@
+"""Exporting a brief from the library to a file: .docx, pandoc Markdown or HTML.
+
+``export_brief`` reads the brief and what it cites, runs the checks (errors refuse the export unless
+``force``, which makes the document a draft), renders, and replaces the output file atomically (written
+beside it, then renamed). It never writes to the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.citations import cited_claim_ids, cited_source_ids, parse_citations
+from app.domain import ClaimRecord, SourceRecord
+from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError, UnknownCitationError
+
+FORMATS = ("docx", "md", "html")
+ANNEXES = ("sources", "claims", "summary")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str = "docx"
+    template: Path | None = None
+    notes: str = "endnotes"
+    annexes: frozenset[str] = frozenset(ANNEXES)
+    allow_missing: bool = False
+    force: bool = False
+    paper: str = "A4"
+    marking: str | None = None
+    today: dt.date | None = None
+    image_root: Path | None = None
+
+    def validate(self) -> None:
+        if self.format not in FORMATS:
+            raise ExportError(f"Unknown export format '{self.format}': use one of {', '.join(FORMATS)}.")
+        if self.notes not in ("endnotes", "footnotes"):
+            raise ExportError(f"Notes must be 'endnotes' or 'footnotes', not '{self.notes}'.")
+        unknown = set(self.annexes) - set(ANNEXES)
+        if unknown:
+            raise ExportError(f"Unknown annex {', '.join(sorted(unknown))}: use {', '.join(ANNEXES)}.")
+        if self.paper.upper() not in ("A4", "LETTER"):
+            raise ExportError(f"Paper size must be A4 or Letter, not '{self.paper}'.")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    notes: int
+    warnings: tuple[str, ...] = ()
+    draft: bool = False
+    banner: str = ""
+    check_errors: int = 0
+    bytes_written: int = 0
+    annexes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict:
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "notes": self.notes,
+            "warnings": list(self.warnings),
+            "draft": self.draft,
+            "banner": self.banner,
+            "check_errors": self.check_errors,
+            "bytes": self.bytes_written,
+            "annexes": list(self.annexes),
+        }
+
+
+def resolve_citations(lib, body: str) -> dict[str, ClaimRecord | SourceRecord]:
+    """Citation keys of ``body`` mapped to the library's records (unknown keys are left out)."""
+    cites = parse_citations(body)
+    claims = lib.claims.get_many(cited_claim_ids(cites))
+    sources = lib.sources.get_many(cited_source_ids(cites))
+    resolver: dict[str, ClaimRecord | SourceRecord] = {f"c{i}": c for i, c in claims.items()}
+    resolver.update({f"s{i}": s for i, s in sources.items()})
+    return resolver
+
+
+def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecord], contested: int) -> str:
+    """A source summary statement drafted from what the brief cites (ICD 206 style, plain sentences)."""
+    if not sources:
+        return "This brief cites no source."
+    kinds = Counter(
+        str(s.kind.value if hasattr(s.kind, "value") else s.kind).replace("_", " ") for s in sources
+    )
+    grades = Counter(s.reliability for s in sources)
+    kind_text = ", ".join(
+        f"{n} {k}{'s' if n > 1 and not k.endswith('s') else ''}" for k, n in kinds.most_common()
+    )
+    grade_text = ", ".join(f"{n} graded {g}" for g, n in sorted(grades.items()))
+    per_source: Counter[int] = Counter(c.source_id for c in claims)
+    by_statement: dict[str, set[int]] = {}
+    for c in claims:
+        by_statement.setdefault((c.statement or c.quote).strip().lower(), set()).add(c.source_id)
+    single = sum(1 for srcs in by_statement.values() if len(srcs) == 1)
+    dates = sorted(s.published for s in sources if s.published)
+    span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}" if dates else ""
+    reliable = sum(n for g, n in grades.items() if g in ("A", "B"))
+    paras = [
+        f"This brief draws on {len(sources)} source{'s' if len(sources) != 1 else ''}{span}: {kind_text}.",
+        f"Source reliability: {grade_text}; {reliable} of {len(sources)} are usually reliable or better (A-B).",
+        f"It cites {len(claims)} claim{'s' if len(claims) != 1 else ''} from {len(per_source)} of these sources; "
+        f"{single} rest on a single source, and {contested} "
+        f"{'is' if contested == 1 else 'are'} contested by a recorded denial, shown in the claims-and-denials annex.",
+    ]
+    return "\n\n".join(paras)
+
+
+def _annex_content(lib, body: str, resolver, annexes: frozenset[str]):
+    from app.export.docx import AnnexContent
+
+    claims = [r for r in resolver.values() if isinstance(r, ClaimRecord)]
+    source_ids = list(
+        dict.fromkeys(
+            [c.source_id for c in claims] + [r.id for r in resolver.values() if isinstance(r, SourceRecord)]
+        )
+    )
+    sources_map = lib.sources.get_many(source_ids) if source_ids else {}
+    sources = [sources_map[i] for i in source_ids if i in sources_map]
+    contested: list[tuple[ClaimRecord, list[ClaimRecord]]] = []
+    if "claims" in annexes or "summary" in annexes:
+        for c in claims:
+            if c.denial_count:
+                view = lib.claims.with_links(c.id)
+                denials = [lc.claim for lc in view.denials]
+                if denials:
+                    contested.append((c, denials))
+    return AnnexContent(sources=sources, contested=contested, summary="", include=annexes), claims
+
+
+def export_brief(
+    lib,
+    brief_id: int,
+    out: Path | str,
+    options: ExportOptions | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Export brief ``brief_id`` to ``out``. Raises UnknownCitationError, CheckFailedError, ExportError,
+    CancelledError, NotFoundError; on any error an existing ``out`` is left as it was."""
+    options = options or ExportOptions()
+    options.validate()
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; give a file name such as {out / 'brief.docx'}.")
+    if not out.parent.exists():
+        raise ExportError(f"The folder {out.parent} does not exist.")
+    brief = lib.briefs.get(brief_id)
+    resolver = resolve_citations(lib, brief.body)
+    missing = list(
+        dict.fromkeys((c.key, c.line) for c in parse_citations(brief.body) if c.key not in resolver)
+    )
+    if missing and not options.allow_missing:
+        raise UnknownCitationError(missing)
+
+    from app.checks import gate_export
+    from app.checks.model import CheckSettings
+
+    settings = CheckSettings(today=options.today) if options.today else None
+    errors = [] if missing else gate_export(lib, brief_id, settings=settings)
+    reasons = []
+    if errors and not options.force:
+        first = "; ".join(f"[{f.rule}] line {f.line}: {f.message}" for f in errors[:3])
+        raise CheckFailedError(
+            f"The brief has {len(errors)} check error(s), so it is not exported as final "
+            f"(export it as a draft with --force). {first}"
+        )
+    if errors:
+        reasons.append(f"{len(errors)} check error(s) not resolved")
+    if missing:
+        reasons.append(f"{len(missing)} citation(s) missing from the library")
+    draft_reason = ("not for release: " + "; ".join(reasons)) if reasons else ""
+
+    if cancel is not None and cancel():
+        raise CancelledError("Export cancelled; nothing was written.")
+    if options.format == "docx":
+        from app.export.docx import render_docx
+
+        annex, claims = _annex_content(lib, brief.body, resolver, options.annexes)
+        if "summary" in options.annexes:
+            annex.summary = brief.summary_statement.strip() or draft_summary_statement(
+                claims, annex.sources, len(annex.contested)
+            )
+        result = render_docx(
+            brief,
+            resolver,
+            notes=options.notes,
+            allow_missing=options.allow_missing,
+            template=options.template,
+            paper=options.paper,
+            marking=options.marking,
+            annex=annex if options.annexes else None,
+            draft_reason=draft_reason,
+            today=options.today,
+            image_root=options.image_root,
+            progress=progress,
+            cancel=cancel,
+        )
+        data, notes, warnings, banner = result.data, len(result.notes), result.warnings, result.banner
+    else:
+        from app.export import render_html, render_pandoc_markdown
+
+        render = render_pandoc_markdown if options.format == "md" else render_html
+        rendered = render(brief, resolver, allow_missing=options.allow_missing)
+        text = rendered.html
+        if options.format == "html":
+            text = (
+                '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
+                + _escape(brief.title)
+                + "</title></head><body>\n"
+                + (f"<p><strong>DRAFT — {_escape(draft_reason)}</strong></p>\n" if draft_reason else "")
+                + text
+                + "\n</body></html>\n"
+            )
+        data, notes, warnings, banner = (
+            text.encode("utf-8"),
+            len(rendered.notes),
+            tuple(rendered.warnings),
+            "",
+        )
+    if cancel is not None and cancel():
+        raise CancelledError("Export cancelled; nothing was written.")
+    write_atomically(out, data)
+    return ExportResult(
+        path=out,
+        format=options.format,
+        notes=notes,
+        warnings=tuple(warnings),
+        draft=bool(draft_reason),
+        banner=banner,
+        check_errors=len(errors),
+        bytes_written=len(data),
+        annexes=tuple(a for a in ANNEXES if a in options.annexes) if options.format == "docx" else (),
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Write ``data`` beside ``out`` and rename it over ``out``: readers see the old file or the new one."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {out.parent}: {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if out.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, out.stat().st_mode & 0o777)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+__all__ = [
+    "ANNEXES",
+    "FORMATS",
+    "ExportOptions",
+    "ExportResult",
+    "NotFoundError",
+    "draft_summary_statement",
+    "export_brief",
+    "resolve_citations",
+    "write_atomically",
+]
