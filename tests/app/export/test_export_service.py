@@ -1,0 +1,301 @@
+"""export_brief and `briefdesk export`: the .docx read back with python-docx (structure a reader gets)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from app.cli import main
+from app.errors import CheckFailedError, ExportError, UnknownCitationError
+from app.export import ExportOptions, export_brief
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TODAY = dt.date(2026, 11, 25)
+
+
+def _part(path: Path, name: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8") if name in z.namelist() else ""
+
+
+def _texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+@pytest.fixture
+def feature_brief(lib, source):
+    """A brief using every Markdown feature the export handles, citing two claims (one denies the other)."""
+    a = lib.claims.create(
+        source_id=source.id,
+        quote="would reopen within a week",
+        actor="Dana Reyes",
+        role="interior minister",
+        said="2026-03-02",
+        credibility=2,
+    ).after
+    d = lib.claims.create(
+        source_id=source.id, quote="Nothing has been repaired", actor="provincial spokesman", credibility=3
+    ).after
+    lib.links.create(from_claim_id=d.id, kind="denies", to_claim_id=a.id)
+    body = f"""## Summary
+
+The crossing will likely reopen [@c{a.id}], though the province disputes it [@c{d.id}]. Again [@c{a.id}; @s{source.id}].
+
+1. first
+2. second
+    - nested bullet
+    - another
+
+Between lists.
+
+3. third starts at three
+4. fourth
+
+- bullet one
+- bullet two
+
+| Item | Count |
+|:-----|------:|
+| bridges | 2 |
+| guards | 14 |
+
+> A quoted passage with ~~struck~~ **bold** and *italic* and `code [@c999]`.
+
+```
+fenced code [@c{a.id}] <b>not html</b>
+```
+
+Links: [site](https://example.org/a), [mail](mailto:desk@example.org), [bad](javascript:alert(1)), [file](file:///etc/passwd).
+
+Raw <b>html</b> &amp; stays text. Emoji 🚀, right-to-left שלום, combining e\u0301, control\u0007char.
+
+Term
+:   Its definition.
+
+---
+
+![a chart](does-not-exist.png)
+"""
+    brief = lib.briefs.create(title="Kessel crossing", body=body).after
+    return brief, a, d
+
+
+def test_demo_brief_exports_with_notes_banners_fields_and_annexes(demo_lib, tmp_path):
+    brief = demo_lib.briefs.list().items[0]
+    out = tmp_path / "demo.docx"
+    result = export_brief(demo_lib, brief.id, out, ExportOptions(today=TODAY))
+    document = docx.Document(str(out))
+    texts = _texts(document)
+    assert texts[0] == demo_lib.briefs.get(brief.id).title
+    assert result.banner == "TLP:AMBER" and not result.draft
+    # real endnotes: one per distinct citation, in order of first citation
+    endnotes = _part(out, "word/endnotes.xml")
+    assert endnotes.count("<w:endnote ") == result.notes + 2  # plus the two separators
+    document_xml = _part(out, "word/document.xml")
+    assert document_xml.count("<w:endnoteReference ") == result.notes
+    assert "NOTEREF _BdNote" in document_xml  # a claim cited again reuses its note
+    # the banner in every header and footer, with "Page X of Y"
+    for section in document.sections:
+        assert section.header.paragraphs[0].text == "TLP:AMBER"
+        assert section.footer.paragraphs[-1].text == "TLP:AMBER"
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    for heading in ("Annex A: Sources", "Annex B: Claims and denials", "Annex C: Source summary statement"):
+        assert any(t.endswith(heading) for t in texts), heading
+    assert document.core_properties.title == demo_lib.briefs.get(brief.id).title
+    assert document.core_properties.author
+
+
+def test_markdown_features_become_word_structure(lib, feature_brief, tmp_path):
+    brief, a, d = feature_brief
+    out = tmp_path / "f.docx"
+    result = export_brief(lib, brief.id, out, ExportOptions(force=True, today=TODAY))
+    xml = _part(out, "word/document.xml")
+    document = docx.Document(str(out))
+    texts = _texts(document)
+    # notes: c_a, c_d, s_source, and c_a again reuses the first
+    assert result.notes == 3
+    assert xml.count("<w:endnoteReference ") == 3
+    # numbering: every list is its own w:num; the list after a paragraph starts at 3
+    numbering = _part(out, "word/numbering.xml")
+    assert '<w:startOverride w:val="3"/>' in numbering
+    assert xml.count("<w:numPr>") == 8  # 2 + 2 nested + 2 + 2 bullets
+    # tables: header row repeated, right alignment kept
+    table = document.tables[0]
+    assert table.rows[0].cells[0].text == "Item"
+    assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+    assert table.rows[1].cells[1].paragraphs[0].alignment == 2  # RIGHT
+    # hyperlinks: only http, https and mailto
+    rels = {r.target_ref for r in document.part.rels.values() if r.is_external}
+    assert "https://example.org/a" in rels and "mailto:desk@example.org" in rels
+    assert not any(r.startswith(("javascript:", "file:")) for r in rels)
+    assert any("Links: site, mail, bad, file." in t for t in texts)
+    # code keeps citations and markup literal; raw HTML is text
+    assert any("fenced code [@c" in t and "<b>not html</b>" in t for t in texts)
+    assert any("code [@c999]" in t for t in texts)
+    assert any("Raw <b>html</b> &amp; stays text." in t for t in texts)
+    assert "<w:strike/>" in xml
+    # Unicode kept, XML-forbidden characters dropped
+    assert any("🚀" in t and "שלום" in t and "e\u0301" in t and "controlchar" in t for t in texts)
+    # headings with bookmarks, the missing image as a visible placeholder and a warning
+    assert 'w:name="summary"' in xml
+    assert any("[image not found: does-not-exist.png" in t for t in texts)
+    assert any("does-not-exist.png" in w for w in result.warnings)
+    # the claims-and-denials annex puts the denial beside the claim
+    side = [t for t in document.tables if t.rows[0].cells[0].text == "Claim"]
+    assert len(side) == 1
+    assert f"c{a.id} " in side[0].rows[1].cells[0].text and f"c{d.id} " in side[0].rows[1].cells[1].text
+
+
+def test_unknown_citations_are_listed_with_lines_or_shown_as_missing_in_a_draft(lib, source, tmp_path):
+    body = "Para one [@c404].\n\nPara two [@c405; @s999].\n"
+    brief = lib.briefs.create(title="Missing", body=body).after
+    out = tmp_path / "m.docx"
+    with pytest.raises(UnknownCitationError) as err:
+        export_brief(lib, brief.id, out)
+    assert (
+        "c404 (line 1)" in str(err.value)
+        and "c405 (line 3)" in str(err.value)
+        and "s999 (line 3)" in str(err.value)
+    )
+    assert not out.exists()
+    result = export_brief(lib, brief.id, out, ExportOptions(allow_missing=True, today=TODAY))
+    texts = _texts(docx.Document(str(out)))
+    assert result.draft and any(t.startswith("DRAFT") for t in texts)
+    assert any("[missing c404]" in t for t in texts)
+
+
+def test_check_errors_refuse_export_unless_forced_as_a_draft(demo_lib, tmp_path):
+    claim = demo_lib.claims.list(limit=1).items[0]
+    brief = demo_lib.briefs.create(
+        title="One-sided", body=f"## Bottom line\n\nA retracted claim [@c{claim.id}].\n"
+    ).after
+    demo_lib.claims.update(claim.id, status="retracted")
+    out = tmp_path / "x.docx"
+    out.write_bytes(b"previous export")
+    with pytest.raises(CheckFailedError) as err:
+        export_brief(demo_lib, brief.id, out, ExportOptions(today=TODAY))
+    assert "--force" in str(err.value)
+    assert out.read_bytes() == b"previous export"  # the existing file is untouched
+    result = export_brief(demo_lib, brief.id, out, ExportOptions(force=True, today=TODAY))
+    assert result.draft and result.check_errors >= 1
+    assert any(t.startswith("DRAFT") and "check error" in t for t in _texts(docx.Document(str(out))))
+
+
+def test_export_never_changes_the_library(demo_lib, tmp_path):
+    demo_lib.close()
+    path = Path(demo_lib.path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (
+        main(["--library", str(path), "export", "1", "-o", str(tmp_path / "a.docx"), "--today", "2026-11-25"])
+        == 0
+    )
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_footnotes_option_and_annexes_left_out(demo_lib, tmp_path):
+    out = tmp_path / "fn.docx"
+    export_brief(
+        demo_lib, 1, out, ExportOptions(notes="footnotes", annexes=frozenset({"claims"}), today=TODAY)
+    )
+    assert "<w:footnote " in _part(out, "word/footnotes.xml")
+    assert not _part(out, "word/endnotes.xml")
+    texts = _texts(docx.Document(str(out)))
+    annexes = [t for t in texts if "Annex " in t]
+    assert len(annexes) == 1 and annexes[0].endswith("Annex A: Claims and denials")
+
+
+def test_user_template_styles_and_header_are_used(demo_lib, tmp_path):
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Georgia"
+    template.sections[0].header.paragraphs[0].text = "Northwind Analysis Unit"
+    template.add_paragraph("Template body text that must not appear")
+    ref = tmp_path / "ref.docx"
+    template.save(str(ref))
+    out = tmp_path / "t.docx"
+    export_brief(demo_lib, 1, out, ExportOptions(template=ref, today=TODAY))
+    document = docx.Document(str(out))
+    assert document.styles["Normal"].font.name == "Georgia"
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header[0] == "TLP:AMBER" and "Northwind Analysis Unit" in header
+    assert not any("Template body text" in t for t in _texts(document))
+
+
+def test_dotx_template_is_accepted_and_a_corrupt_one_gets_a_plain_message(demo_lib, tmp_path):
+    ref = tmp_path / "ref.docx"
+    docx.Document().save(str(ref))
+    dotx = tmp_path / "house.dotx"
+    with zipfile.ZipFile(ref) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(item, data)
+    export_brief(demo_lib, 1, tmp_path / "d.docx", ExportOptions(template=dotx, today=TODAY))
+    assert docx.Document(str(tmp_path / "d.docx")).paragraphs[0].text
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ExportError, match="is not a Word document"):
+        export_brief(demo_lib, 1, tmp_path / "e.docx", ExportOptions(template=bad))
+    assert not (tmp_path / "e.docx").exists()
+
+
+def test_cancel_leaves_no_file_and_progress_is_reported(demo_lib, tmp_path):
+    from app.errors import CancelledError
+
+    out = tmp_path / "c.docx"
+    with pytest.raises(CancelledError):
+        export_brief(demo_lib, 1, out, ExportOptions(today=TODAY), cancel=lambda: True)
+    assert not out.exists() and not list(tmp_path.glob(".c.docx.*"))
+
+
+def test_markdown_and_html_formats(demo_lib, tmp_path):
+    md = tmp_path / "b.md"
+    html = tmp_path / "b.html"
+    r1 = export_brief(demo_lib, 1, md, ExportOptions(format="md", today=TODAY))
+    r2 = export_brief(demo_lib, 1, html, ExportOptions(format="html", today=TODAY))
+    assert "[^1]:" in md.read_text(encoding="utf-8") and r1.notes == r2.notes > 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_export_json_and_errors(demo_lib, tmp_path, capsys):
+    demo_lib.close()
+    lib_arg = ["--library", str(demo_lib.path)]
+    out = tmp_path / "cli.docx"
+    assert main([*lib_arg, "export", "1", "-o", str(out), "--json", "--today", "2026-11-25"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["path"] == str(out) and payload["banner"] == "TLP:AMBER" and payload["notes"] > 0
+    assert main([*lib_arg, "export", "99", "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "99" in err
+    assert main([*lib_arg, "export", "1", "-o", str(tmp_path / "no" / "such" / "dir.docx")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main([*lib_arg, "export", "1", "-o", str(out), "--template", str(tmp_path / "missing.docx")]) == 1
+    assert "template" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main([*lib_arg, "export", "1"])
+    assert usage.value.code == 2
+
+
+def test_export_of_a_long_brief_with_every_section_marked(lib, source, tmp_path):
+    claim = lib.claims.create(
+        source_id=source.id, quote="would reopen within a week", actor="Dana Reyes"
+    ).after
+    para = f"(S//NF) A secret portion citing [@c{claim.id}].\n\n(U) An unclassified portion.\n\nUnmarked.\n\n"
+    brief = lib.briefs.create(
+        title="Long", body="## Part\n\n" + para * 2000, marking_scheme="classification", default_marking="C"
+    ).after
+    out = tmp_path / "long.docx"
+    result = export_brief(lib, brief.id, out, ExportOptions(force=True, today=TODAY))
+    assert result.banner == "SECRET//NOFORN"
+    document = docx.Document(io.BytesIO(out.read_bytes()))
+    texts = _texts(document)
+    assert texts.count("(C) Unmarked.") == 2000  # the brief's default mark on unmarked paragraphs
+    assert document.sections[0].header.paragraphs[0].text == "SECRET//NOFORN"
