@@ -163,3 +163,14 @@ def test_a_read_only_library_can_be_read_and_refuses_writes_plainly(tmp_path):
     path.chmod(stat.S_IRUSR)
     with Library.open(path) as lib, pytest.raises(Exception, match="read-only"):
         lib.sources.create(title="New", body="other")
+
+
+def test_schema_revisions_read_from_the_migration_files_agree_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    from app.library import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    walked = [r.revision for r in script.walk_revisions()]
+    walked.reverse()
+    assert known_revisions() == (walked, script.get_current_head())
