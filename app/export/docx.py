@@ -888,7 +888,9 @@ _SETTINGS_AFTER_NOTES = (
 
 
 def _note_numbering(document) -> None:
-    """Notes numbered 1, 2, 3 (LibreOffice otherwise numbers endnotes i, ii, iii), in settings and sections."""
+    """Notes numbered 1, 2, 3 (LibreOffice otherwise numbers endnotes i, ii, iii), in settings and sections;
+    endnotes collected at the end of their section: after the body, before the annexes' section, and on pages
+    that keep the section's header and footer (LibreOffice's separate endnote pages would have no banner)."""
     settings = document.settings.element
     for tag in ("footnotePr", "endnotePr"):
         for old in settings.findall(f"{{{W_NS}}}{tag}"):
@@ -901,8 +903,9 @@ def _note_numbering(document) -> None:
             break
     for tag in ("footnotePr", "endnotePr"):
         note = tag[:-2]
+        pos = '<w:pos w:val="sectEnd"/>' if tag == "endnotePr" else ""
         el = parse_xml(
-            f'<w:{tag} {NSDECL}><w:numFmt w:val="decimal"/><w:{note} w:id="-1"/><w:{note} w:id="0"/></w:{tag}>'
+            f'<w:{tag} {NSDECL}>{pos}<w:numFmt w:val="decimal"/><w:{note} w:id="-1"/><w:{note} w:id="0"/></w:{tag}>'
         )
         if anchor is not None:
             anchor.addprevious(el)
@@ -917,7 +920,10 @@ def _note_numbering(document) -> None:
             if etree.QName(child).localname in ("headerReference", "footerReference"):
                 index = i + 1
         for offset, tag in enumerate(("footnotePr", "endnotePr")):
-            sect.insert(index + offset, parse_xml(f'<w:{tag} {NSDECL}><w:numFmt w:val="decimal"/></w:{tag}>'))
+            pos = '<w:pos w:val="sectEnd"/>' if tag == "endnotePr" else ""
+            sect.insert(
+                index + offset, parse_xml(f'<w:{tag} {NSDECL}>{pos}<w:numFmt w:val="decimal"/></w:{tag}>')
+            )
 
 
 def _field(instr: str, shown: str) -> str:
@@ -938,6 +944,7 @@ def _set_headers_and_footers(document, styles: Styles, banner: str, footer_label
         f'<w:r><w:t xml:space="preserve"> of </w:t></w:r>{_field("NUMPAGES", "1")}</w:p>'
     )
     even = document.settings.odd_and_even_pages_header_footer
+    done: set[int] = set()  # header/footer parts already given a banner (sections may share them)
     for i, section in enumerate(document.sections):
         if i and section.header.is_linked_to_previous and section.footer.is_linked_to_previous:
             continue  # inherits the previous section's header and footer, banners included
@@ -952,12 +959,18 @@ def _set_headers_and_footers(document, styles: Styles, banner: str, footer_label
         for header in headers:
             header.is_linked_to_previous = False
             el = header._element
+            if id(el) in done:
+                continue
+            done.add(id(el))
             _drop_empty_paragraphs(el)
             if banner:
                 el.insert(0, parse_xml(_banner_para(styles, banner)))
         for footer in footers:
             footer.is_linked_to_previous = False
             el = footer._element
+            if id(el) in done:
+                continue
+            done.add(id(el))
             _drop_empty_paragraphs(el)
             el.append(parse_xml(page))
             if banner:
@@ -1137,6 +1150,11 @@ def render_docx(
 
         body_xml = [renum(x) if "<w:numId" in x else x for x in body_xml]
     sect = document.element.body.find(f"{{{W_NS}}}sectPr")
+    if annex_xml and sect is not None:
+        # The annexes start a new section (next page): the endnotes close the body's section before them.
+        body_sect = etree.tostring(sect, encoding="unicode")
+        body_xml.append(f"<w:p {NSDECL}><w:pPr>{body_sect}</w:pPr></w:p>")
+        annex_xml[0] = annex_xml[0].replace("<w:pageBreakBefore/>", "", 1)
     fragment = parse_xml(
         f"<w:body {NSDECL}>{''.join(title_xml)}{''.join(body_xml)}{''.join(annex_xml)}</w:body>"
     )
