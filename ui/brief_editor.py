@@ -4,7 +4,7 @@ Integration surface (for the main window):
 
 - ``BriefEditor(lib, jobs, brief_id, parent=None)``: loads the brief through ``jobs.read``.
 - Signals: ``title_changed(str)``, ``claim_activated(int)`` (a citation activated), ``modified_changed(bool)``.
-- ``export_action`` is disabled for now (no export dialog yet: ``app.export.export_brief`` does not exist).
+- ``export_action`` saves the text and opens the export dialog (``ui.export_dialog``).
 - Actions (attributes, add them to menus/toolbars): ``save_action`` (Ctrl+S), ``export_action`` (Ctrl+E),
   ``properties_action``, ``revisions_action``, ``pick_claim_action`` (Ctrl+K).
 - ``save()`` (explicit save, revision reason "save"), ``flush()`` (save now if modified; call on close),
@@ -74,6 +74,7 @@ class BriefEditor(QWidget):
         self.editor.setAcceptDrops(True)
         self.highlighter = MarkdownHighlighter(self.editor.document())
         self.status = QLabel(self)
+        self.save_error: BaseException | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.preview = PreviewView(lib, jobs, self)
@@ -111,10 +112,8 @@ class BriefEditor(QWidget):
         self.editor.document().modificationChanged.connect(self.modified_changed)
 
         self.save_action = self._action("&Save", QKeySequence.StandardKey.Save, self.save)
-        self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), None)
-        # No export dialog yet: app.export has no export_brief to run; the action stays disabled until then.
-        self.export_action.setEnabled(False)
-        self.export_action.setToolTip("Export is not available yet")
+        self.export_action = self._action("&Export...", QKeySequence("Ctrl+E"), self.export)
+        self.export_action.setToolTip("Export this brief to Word")
         self.properties_action = self._action("Brief &properties...", None, self.edit_properties)
         self.revisions_action = self._action("&Revisions...", None, self.show_revisions)
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
@@ -170,7 +169,8 @@ class BriefEditor(QWidget):
 
     def _update_status(self) -> None:
         words = len(self.body().split())
-        self.status.setText(f"{words} words")
+        failed = f"  —  not saved: {self.save_error}" if self.save_error is not None else ""
+        self.status.setText(f"{words} words{failed}")
 
     def _write(self, reason: str) -> None:
         self._autosave.stop()
@@ -178,10 +178,33 @@ class BriefEditor(QWidget):
             return
         body, bid = self.body(), self.brief_id
         self.editor.document().setModified(False)
-        self.jobs.write(lambda: self.lib.briefs.set_body(bid, body, reason=reason))
+        self.jobs.write(
+            lambda: self.lib.briefs.set_body(bid, body, reason=reason), self._saved, self._save_failed
+        )
+
+    def _saved(self, _change) -> None:
+        if self.save_error is not None:
+            self.save_error = None
+            self.status.setToolTip("")
+            self._update_status()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        """A failed write leaves the text marked unsaved and says why; nothing typed is lost."""
+        self.editor.document().setModified(True)
+        self.save_error = exc
+        self.status.setToolTip(str(exc))
+        self._update_status()
 
     def save(self) -> None:
         self._write("save")
+
+    def export(self) -> None:
+        """Save what is typed, then open the export dialog for this brief."""
+        from ui.export_dialog import ExportDialog
+
+        self.flush()
+        self.export_dialog = ExportDialog(self.lib, self.jobs, self.brief_id, parent=self)
+        self.export_dialog.open()
 
     def flush(self) -> None:
         if self.editor.document().isModified() or self._autosave.isActive():

@@ -1,0 +1,159 @@
+"""Export dialog: exporting the demo brief, the draft and missing-citation paths, cancel, formats, Ctrl+E from
+the editor (typed text saved first), and a failed save keeping the text marked unsaved."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from ui import brief_editor as be  # noqa: E402
+from ui import export_dialog as ed  # noqa: E402
+
+
+@pytest.fixture
+def opened():
+    return []
+
+
+def make_dialog(qtbot, lib, jobs, brief_id, opened, tmp_path, name="out.docx"):
+    dlg = ed.ExportDialog(lib, jobs, brief_id, opener=opened.append)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / name))
+    return dlg
+
+
+def test_exports_the_demo_brief_and_offers_to_open_it(qtbot, demo_library, jobs, tmp_path, opened):
+    brief = demo_library.briefs.list().items[0]
+    dlg = make_dialog(qtbot, demo_library, jobs, brief.id, opened, tmp_path)
+    assert dlg.check_label.text() == "The checks report no errors."
+    assert not dlg.force.isVisibleTo(dlg)
+    assert dlg.marking_combo.findText("TLP:AMBER") >= 0  # levels of the brief's marking scheme
+    dlg.annex_summary.setChecked(False)
+    dlg.footnotes.setChecked(True)
+    dlg.start_export()
+    out = tmp_path / "out.docx"
+    assert dlg.result is not None and dlg.result.path == out
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].text == brief.title
+    texts = [p.text for p in document.paragraphs]
+    assert not any("Source summary statement" in t and "Annex" in t for t in texts)
+    assert "Exported to" in dlg.result_box.text()
+    dlg.result_box.buttonClicked.emit(dlg.open_document_button)
+    assert [u.toLocalFile() for u in opened] == [str(out)]
+
+
+def test_open_folder_button(qtbot, demo_library, jobs, tmp_path, opened):
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg.start_export()
+    dlg.result_box.buttonClicked.emit(dlg.open_folder_button)
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path)]
+
+
+def test_check_errors_refuse_until_exported_as_a_draft(qtbot, demo_library, jobs, tmp_path, opened):
+    claim = demo_library.claims.list(limit=1).items[0]
+    brief = demo_library.briefs.create(
+        title="Retracted", body=f"## Bottom line\n\nIt happened [@c{claim.id}].\n"
+    ).after
+    demo_library.claims.update(claim.id, status="retracted")
+    dlg = make_dialog(qtbot, demo_library, jobs, brief.id, opened, tmp_path)
+    assert "error" in dlg.check_label.text() and dlg.force.isVisibleTo(dlg)
+    dlg.start_export()
+    assert dlg.result is None and not (tmp_path / "out.docx").exists()
+    assert "draft" in dlg.last_error_text.lower()
+    dlg.force.setChecked(True)
+    dlg.start_export()
+    assert dlg.result is not None and dlg.result.draft
+    assert any(p.text.startswith("DRAFT") for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
+
+
+def test_unknown_citation_is_named_and_can_be_exported_as_missing(qtbot, lib, jobs, tmp_path, opened):
+    brief = lib.briefs.create(title="Gaps", body="A claim [@c77].\n").after
+    dlg = make_dialog(qtbot, lib, jobs, brief.id, opened, tmp_path)
+    dlg.start_export()
+    assert "c77 (line 1)" in dlg.last_error_text
+    dlg.allow_missing.setChecked(True)
+    dlg.start_export()
+    texts = [p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs]
+    assert any("[missing c77]" in t for t in texts)
+
+
+def test_cancel_writes_nothing(qtbot, demo_library, jobs, tmp_path, opened, monkeypatch):
+    class Cancelled(ed.CancelToken):
+        def cancelled(self) -> bool:
+            return True
+
+        __call__ = cancelled
+
+    monkeypatch.setattr(ed, "CancelToken", Cancelled)
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg.start_export()
+    assert dlg.result is None and not (tmp_path / "out.docx").exists()
+    assert dlg.check_label.text() == "Export cancelled; nothing was written."
+    assert list(tmp_path.iterdir()) == [tmp_path / "demo.briefdesk"] or not list(tmp_path.glob("*.part"))
+
+
+def test_markdown_format_changes_the_extension_and_disables_word_options(
+    qtbot, demo_library, jobs, tmp_path, opened
+):
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("md"))
+    assert dlg.path_edit.text().endswith("out.md")
+    assert not dlg.template_edit.isEnabled() and not dlg.annex_claims.isEnabled()
+    dlg.start_export()
+    assert "[^1]:" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+def test_missing_template_is_reported_before_exporting(qtbot, demo_library, jobs, tmp_path, opened):
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg.template_edit.setText(str(tmp_path / "nope.dotx"))
+    dlg.start_export()
+    assert "does not exist" in dlg.last_error_text and dlg.result is None
+
+
+def test_ctrl_e_in_the_editor_saves_typed_text_then_opens_the_dialog(qtbot, demo_library, jobs, tmp_path):
+    editor = be.BriefEditor(demo_library, jobs, 1)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
+    editor.editor.insertPlainText("\nA sentence typed just before exporting.\n")
+    assert editor.export_action.isEnabled()
+    editor.export_action.trigger()
+    assert demo_library.briefs.get(1).body.endswith("A sentence typed just before exporting.\n")
+    dlg = editor.export_dialog
+    assert isinstance(dlg, ed.ExportDialog) and dlg.isVisible()
+    dlg.path_edit.setText(str(tmp_path / "typed.docx"))
+    dlg.start_export()
+    texts = [p.text for p in docx.Document(str(tmp_path / "typed.docx")).paragraphs]
+    assert any("A sentence typed just before exporting." in t for t in texts)
+    dlg.result_box.done(QMessageBox.StandardButton.Close)
+
+
+def test_a_failed_save_keeps_the_text_unsaved_and_says_why(qtbot, lib, jobs, monkeypatch):
+    from app.errors import LibraryBusyError
+
+    brief = lib.briefs.create(title="Fragile", body="Start.\n").after
+    editor = be.BriefEditor(lib, jobs, brief.id)
+    qtbot.addWidget(editor)
+    editor.editor.insertPlainText("More text. ")
+
+    real_set_body = lib.briefs.set_body
+    busy = [True]
+
+    def set_body(*args, **kwargs):
+        if busy[0]:
+            raise LibraryBusyError("The library is busy in another program; try again.")
+        return real_set_body(*args, **kwargs)
+
+    monkeypatch.setattr(lib.briefs, "set_body", set_body)
+    editor.save()
+    assert editor.editor.document().isModified()
+    assert "not saved" in editor.status.text() and "busy" in editor.status.text()
+    busy[0] = False
+    editor.save()
+    assert not editor.editor.document().isModified()
+    assert "not saved" not in editor.status.text()
+    assert lib.briefs.get(brief.id).body.startswith("More text. ")

@@ -1,0 +1,338 @@
+"""Export to Word (Ctrl+E): output file, format, template, notes, annexes, marking and paper; runs
+``app.export.export_brief`` on a worker with progress and Cancel, then offers to open the document or its folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import MarkingScheme
+from app.errors import BriefdeskError, CancelledError, CheckFailedError, UnknownCitationError
+from app.export import ExportOptions, ExportResult, export_brief
+from app.markings import CLASSIFICATION_LEVELS, TLP_LEVELS
+from ui.jobs import CancelToken, Jobs
+from ui.settings import Settings, window_state
+
+FORMATS = (
+    ("docx", "Word document (.docx)"),
+    ("md", "Markdown with footnotes (.md)"),
+    ("html", "HTML (.html)"),
+)
+EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html"}
+
+
+def safe_file_name(title: str) -> str:
+    name = "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .")
+    return (name or "brief")[:80]
+
+
+class ExportDialog(QDialog):
+    """Choose how to export one brief, export it off the GUI thread, report the result in plain words."""
+
+    exported = Signal(object)  # ExportResult
+
+    def __init__(
+        self,
+        lib,
+        jobs: Jobs,
+        brief_id: int,
+        *,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        opener: Callable[[QUrl], object] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lib, self.jobs, self.brief_id = lib, jobs, brief_id
+        self.settings = settings or Settings.load()
+        self.opener = opener or QDesktopServices.openUrl
+        self.result: ExportResult | None = None
+        self.last_error: BaseException | None = None
+        self.token: CancelToken | None = None
+        self.progress: QProgressDialog | None = None
+        self.check_errors: int | None = None
+        self.setWindowTitle("Export brief")
+        self.setMinimumWidth(560)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        browse = QPushButton("Browse...", self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.format_combo = QComboBox(self)
+        for key, label in FORMATS:
+            self.format_combo.addItem(label, key)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+
+        self.template_edit = QLineEdit(self)
+        self.template_edit.setPlaceholderText("Built-in house template")
+        self.template_edit.setText(str(self.settings.get("template") or ""))
+        template_browse = QPushButton("Choose...", self)
+        template_browse.clicked.connect(self._browse_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_edit, 1)
+        template_row.addWidget(template_browse)
+
+        self.endnotes = QRadioButton("Endnotes", self)
+        self.footnotes = QRadioButton("Footnotes", self)
+        self.endnotes.setChecked(True)
+        notes_group = QButtonGroup(self)
+        notes_group.addButton(self.endnotes)
+        notes_group.addButton(self.footnotes)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(self.endnotes)
+        notes_row.addWidget(self.footnotes)
+        notes_row.addStretch(1)
+
+        self.annex_sources = QCheckBox("Sources", self)
+        self.annex_claims = QCheckBox("Claims and denials", self)
+        self.annex_summary = QCheckBox("Source summary statement", self)
+        annex_row = QHBoxLayout()
+        for box in (self.annex_sources, self.annex_claims, self.annex_summary):
+            box.setChecked(True)
+            annex_row.addWidget(box)
+        annex_row.addStretch(1)
+
+        self.marking_combo = QComboBox(self)
+        self.marking_combo.addItem("The brief's default", None)
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.addItems(["A4", "Letter"])
+        self.paper_combo.setCurrentText(str(self.settings.get("paper_size") or "A4"))
+
+        self.allow_missing = QCheckBox("Show unknown citations as [missing] (a draft)", self)
+        self.force = QCheckBox("Export as a draft even though checks report errors", self)
+        self.check_label = QLabel("Checking the brief...", self)
+        self.check_label.setObjectName("exportCheckStatus")
+        self.check_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Save as:", path_row)
+        form.addRow("Format:", self.format_combo)
+        form.addRow("Template:", template_row)
+        form.addRow("Notes:", notes_row)
+        form.addRow("Annexes:", annex_row)
+        form.addRow("Default marking:", self.marking_combo)
+        form.addRow("Paper:", self.paper_combo)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.check_label)
+        lay.addWidget(self.force)
+        lay.addWidget(self.allow_missing)
+        lay.addWidget(self.buttons)
+
+        self.jobs.read(lambda: lib.briefs.get(brief_id), self._brief_loaded, self._fail)
+        self.jobs.read(self._count_check_errors, self._checks_loaded, self._checks_failed)
+
+    # --- loading -------------------------------------------------------------------------------------
+    def _brief_loaded(self, brief) -> None:
+        self.brief = brief
+        folder = Path(str(window_state().value("export/folder", "") or Path.home()))
+        if not folder.is_dir():
+            folder = Path.home()
+        self.path_edit.setText(str(folder / (safe_file_name(brief.title) + ".docx")))
+        if brief.marking_scheme is MarkingScheme.CLASSIFICATION:
+            levels = CLASSIFICATION_LEVELS
+        elif brief.marking_scheme is MarkingScheme.TLP:
+            levels = tuple(f"TLP:{lv}" for lv in TLP_LEVELS)
+        else:
+            levels = ()
+        for level in levels:
+            self.marking_combo.addItem(level, level)
+        self.marking_combo.setEnabled(bool(levels))
+
+    def _count_check_errors(self) -> int:
+        from app.checks import gate_export
+
+        return len(gate_export(self.lib, self.brief_id))
+
+    def _checks_loaded(self, errors: int) -> None:
+        self.check_errors = errors
+        if errors:
+            self.check_label.setText(
+                f"The checks report {errors} error(s): the brief exports only as a draft, marked as such on its "
+                "first page. Fix them in the Checks panel, or tick the box below."
+            )
+        else:
+            self.check_label.setText("The checks report no errors.")
+        self.force.setVisible(bool(errors))
+
+    def _checks_failed(self, exc: BaseException) -> None:
+        self.check_label.setText(f"The checks could not run: {exc}")
+
+    # --- choices -------------------------------------------------------------------------------------
+    def _format_changed(self) -> None:
+        fmt = self.format_combo.currentData()
+        docx_only = fmt == "docx"
+        for w in (
+            self.template_edit,
+            self.endnotes,
+            self.footnotes,
+            self.annex_sources,
+            self.annex_claims,
+            self.annex_summary,
+            self.paper_combo,
+        ):
+            w.setEnabled(docx_only)
+        text = self.path_edit.text().strip()
+        if text:
+            self.path_edit.setText(str(Path(text).with_suffix(EXTENSIONS[fmt])))
+
+    def _browse(self) -> None:
+        fmt = self.format_combo.currentData()
+        ext = EXTENSIONS[fmt]
+        path, _ = QFileDialog.getSaveFileName(self, "Export brief", self.path_edit.text(), f"*{ext}")
+        if path:
+            self.path_edit.setText(path if path.endswith(ext) else path + ext)
+
+    def _browse_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Word template", self.template_edit.text(), "Word documents and templates (*.docx *.dotx)"
+        )
+        if path:
+            self.template_edit.setText(path)
+
+    def options(self) -> ExportOptions:
+        annexes = frozenset(
+            name
+            for name, box in (
+                ("sources", self.annex_sources),
+                ("claims", self.annex_claims),
+                ("summary", self.annex_summary),
+            )
+            if box.isChecked()
+        )
+        template = self.template_edit.text().strip()
+        return ExportOptions(
+            format=self.format_combo.currentData(),
+            template=Path(template).expanduser() if template else None,
+            notes="footnotes" if self.footnotes.isChecked() else "endnotes",
+            annexes=annexes,
+            allow_missing=self.allow_missing.isChecked(),
+            force=self.force.isChecked(),
+            paper=self.paper_combo.currentText(),
+            marking=self.marking_combo.currentData(),
+        )
+
+    # --- running -------------------------------------------------------------------------------------
+    def start_export(self) -> None:
+        text = self.path_edit.text().strip()
+        if not text:
+            self._show_error("Choose where to save the document.")
+            return
+        out = Path(text).expanduser()
+        options = self.options()
+        if options.template is not None and not options.template.is_file():
+            self._show_error(f"The template {options.template} does not exist.")
+            return
+        self.token = CancelToken()
+        self.progress = QProgressDialog("Exporting the brief...", "Cancel", 0, 100, self)
+        self.progress.setWindowTitle("Export")
+        self.progress.setMinimumDuration(300)  # shown only when the export takes longer than that
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.token.cancel)
+        self.export_button.setEnabled(False)
+        report = self.jobs.progress_callback(self._progress)
+        lib, bid, token = self.lib, self.brief_id, self.token
+        self.jobs.read(
+            lambda: export_brief(lib, bid, out, options, progress=lambda d, t: report((d, t)), cancel=token),
+            self._done,
+            self._fail,
+        )
+
+    def _progress(self, payload) -> None:
+        done, total = payload
+        if self.progress is not None and total:
+            self.progress.setValue(min(99, 100 * done // total))
+
+    def _close_progress(self) -> None:
+        self.export_button.setEnabled(True)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
+
+    def _done(self, result: ExportResult) -> None:
+        self._close_progress()
+        self.result = result
+        window_state().setValue("export/folder", str(result.path.parent))
+        self.exported.emit(result)
+        draft = " It is marked as a DRAFT." if result.draft else ""
+        warn = (
+            ("\n\nWarnings:\n" + "\n".join(f"- {w}" for w in result.warnings[:10])) if result.warnings else ""
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle("Export finished")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(f"Exported to {result.path} with {result.notes} note(s).{draft}{warn}")
+        self.open_document_button = box.addButton("Open document", QMessageBox.ButtonRole.AcceptRole)
+        self.open_folder_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.buttonClicked.connect(lambda button: self._after_result(button, result))
+        self.result_box = box
+        box.open()
+
+    def _after_result(self, button, result: ExportResult) -> None:
+        if button is self.open_document_button:
+            self.opener(QUrl.fromLocalFile(str(result.path)))
+        elif button is self.open_folder_button:
+            self.opener(QUrl.fromLocalFile(str(result.path.parent)))
+        self.accept()
+
+    def _fail(self, exc: BaseException) -> None:
+        self._close_progress()
+        self.last_error = exc
+        if isinstance(exc, CancelledError):
+            self.check_label.setText("Export cancelled; nothing was written.")
+            return
+        if isinstance(exc, CheckFailedError):
+            self.force.setVisible(True)
+            self._show_error(
+                f"{exc}\n\nTick \u201cExport as a draft\u201d to export it anyway, marked as a draft."
+            )
+            return
+        if isinstance(exc, UnknownCitationError):
+            self._show_error(
+                f"{exc}\n\nTick \u201cShow unknown citations as [missing]\u201d to export a draft."
+            )
+            return
+        if isinstance(exc, BriefdeskError):
+            self._show_error(str(exc))
+            return
+        self._show_error(f"The export failed unexpectedly: {exc.__class__.__name__}: {exc}")
+
+    def _show_error(self, message: str) -> None:
+        self.last_error_text = message
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export", message, QMessageBox.StandardButton.Ok, self)
+        self.error_box = box
+        box.open()
