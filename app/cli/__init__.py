@@ -20,7 +20,8 @@ from app.errors import BriefdeskError
 
 COMMAND_MODULES = (
     "app.cli.library_cmds",  # demo, sources, actors, claims, source, claim, search, brief, where-cited
-    "app.cli.import_cmds",  # import, extract
+    "app.cli.import_cmds",  # import
+    "app.cli.extract_cmds",  # extract
     "app.cli.export_cmds",  # export
     "app.cli.check_cmds",  # check
 )

@@ -1,0 +1,76 @@
+"""``briefdesk extract SOURCE_ID [--apply] [--json]``: draft claims and denials from a source's text."""
+
+from __future__ import annotations
+
+from app.cli.common import Context, add_json, table
+from app.extract import apply, propose
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "extract", help="draft claims and denials from a source's text (writes nothing without --apply)"
+    )
+    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    p.add_argument("--apply", action="store_true", help="create every proposal as a claim, denials linked")
+    p.add_argument(
+        "--credibility",
+        type=int,
+        choices=range(1, 7),
+        default=6,
+        metavar="1-6",
+        help="credibility given to created claims (default 6: cannot be judged)",
+    )
+    add_json(p)
+    p.set_defaults(func=cmd_extract)
+
+
+def cmd_extract(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    extraction = propose(lib, args.source_id)
+    proposals = list(extraction.proposals)
+    created: list[int] = []
+    links = 0
+    if args.apply and proposals:
+        changes = apply(lib, args.source_id, proposals, credibility=args.credibility)
+        created = [c.id for c in changes if c.entity == "claim"]
+        links = sum(1 for c in changes if c.entity == "link")
+    payload = {
+        "source_id": args.source_id,
+        "extractor": extraction.extractor,
+        "proposals": [p.to_json() for p in proposals],
+        "skipped_existing": list(extraction.skipped),
+        "applied": bool(args.apply),
+        "created_claim_ids": created,
+        "created_links": links,
+    }
+
+    def render() -> str:
+        if not proposals:
+            lines = [f"No attributed statements found in source {args.source_id}."]
+        else:
+            rows = []
+            for p in proposals:
+                answers = p.denies or (f"c{p.denies_claim_id}" if p.denies_claim_id else "")
+                quote = " ".join(p.quote.split())
+                rows.append(
+                    [
+                        p.key,
+                        p.kind,
+                        p.actor + (f" ({p.role})" if p.role else ""),
+                        p.said.isoformat() if p.said else "",
+                        answers,
+                        quote,
+                    ]
+                )
+            lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
+        if extraction.skipped:
+            lines.append(f"{len(extraction.skipped)} statement(s) skipped: already claims of this source.")
+        if args.apply:
+            ids = ", ".join(f"c{i}" for i in created) or "none"
+            lines.append(f"Created {len(created)} claim(s) ({ids}) and {links} denial link(s).")
+        elif proposals:
+            lines.append("Nothing was written. Run again with --apply to create these claims.")
+        return "\n".join(lines)
+
+    ctx.output(payload, render)
+    return 0

@@ -1,0 +1,69 @@
+"""What an extractor proposes: attributed claims and denials, each with its verbatim quote and span."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One drafted claim (or denial) the analyst accepts, edits or rejects."""
+
+    key: str  # "p1", "p2", ... stable within one extraction
+    kind: str  # "claim" | "denial"
+    quote: str  # verbatim: the source body's text[start:end]
+    start: int
+    end: int
+    statement: str  # the analyst's normalised wording, drafted
+    actor: str  # speaker as resolved: "Dana Reyes", or collective: "Officials in the capital"
+    role: str
+    affiliation: str
+    said: dt.date | None  # the date said, when the text gives one
+    denies: str | None  # a denial: key of the proposal it answers
+    denies_claim_id: int | None  # ... or an existing claim of the source it answers
+    cue: str  # the words that triggered it: "said", "according to", "denied"
+    confidence: float  # 0..1
+
+    def to_json(self) -> dict:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "statement": self.statement,
+            "actor": self.actor,
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "said": self.said.isoformat() if self.said else None,
+            "denies": self.denies,
+            "denies_claim_id": self.denies_claim_id,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    source_id: int
+    proposals: tuple[Proposal, ...]
+    skipped: tuple[str, ...] = ()  # quotes left out because the source already has them as claims
+    extractor: str = "rules"
+
+    @property
+    def claims(self) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.kind == "claim")
+
+    @property
+    def denials(self) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.kind == "denial")
+
+
+class Extractor(Protocol):
+    """The interface a stronger model can implement later: text in, proposals out, nothing downloaded."""
+
+    name: str
+
+    def propose(self, text: str, *, published: dt.date | None = None) -> list[Proposal]: ...
