@@ -86,7 +86,6 @@ NON_SPEAKERS = {
     "these",
     "those",
     "such",
-    "one",
     "nobody",
     "no one",
     "law",
@@ -313,7 +312,7 @@ STOPWORDS = set(
     ]
 )
 ANAPHORIC_OBJECT = re.compile(
-    r"^\s*(this|that|it|these|those|the (report|reports|claim|claims|allegation|allegations|accusation|"
+    r"^\s*((this|that|it|these|those)\b(?=\s*[.,;!?]|\s*$)|the (report|reports|claim|claims|allegation|allegations|accusation|"
     r"accusations|account|accounts|story|stories|charge|charges|assertion|assertions|suggestion|suggestions|"
     r"remarks|statement|statements|comments|idea|notion|figures|reporting|assessment|warning))\b",
     re.I,
@@ -424,6 +423,18 @@ class _State:
     last_collective: Speaker | None = None
 
 
+AUXILIARY = re.compile(
+    r"\b(is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|won't|"
+    r"isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|didn't|doesn't|cannot)\b",
+    re.I,
+)
+TAIL_OK = re.compile(
+    r"^(?:(?:to\s+)?(?:reporters|journalists|the press|the (?:\w+ )?(?:agency|newspaper|broadcaster|channel|paper|"
+    r"parliament|council|committee|conference)|parliament|lawmakers|state (?:television|media|radio)|[A-Z][\w\-]+"
+    r"(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me)\b|on\b|in\b|at\b|during\b|after\b|before\b|late\b|early\b|"
+    r"last\b|this\b|yesterday\b|today\b|earlier\b|later\b|when\b|while\b|as\b|according\b|by\b|via\b|"
+    r"over\b|from\b|outside\b|inside\b|without\b|with\b|for\b)",
+)
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s*(?:\(?[A-Z]?\w+\s+\d{1,2}\)?|\d{1,2}\s+\w+)?\s*"
     r"(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s*"
@@ -549,6 +560,21 @@ def parse_speaker(np: str, state: _State) -> Speaker | None:
             )
         ):
             return _mark_last(state, state.last)
+    # "One of the sources": one of a collective
+    m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)
+    if m:
+        return _register(state, Speaker(_capital_first(np), "", "", collective=True))
+    # a plural description: "Drivers waiting on the Varsa side", "Shipping agents", "Families at the pit head"
+    m = re.match(r"^(?:[a-z][\w\-']*\s+){0,2}?(?P<head>[a-z][\w\-]*[^s]s|people|staff)\b", low)
+    if (
+        m
+        and len(words) <= 10
+        and m.group("head") not in NON_SPEAKERS
+        and not m.group("head").endswith(("ss", "us", "is"))
+    ):
+        name = _capital_first(re.sub(r"^(the|a|an)\s+", "", np, flags=re.I))
+        known = _find_known(state, name)
+        return _mark_last(state, known) if known else _register(state, Speaker(name, "", "", collective=True))
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
     if ROLE_RE.search(low) or COLLECTIVE_HEADS.search(low) or _org_like(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
@@ -679,7 +705,8 @@ def _paragraph_start(text: str, pos: int) -> int:
 
 
 DEMONSTRATIVE = re.compile(
-    rf"\b(?:{DENY_VERBS})\s+(this|that|it|these|those|so)\b|\b(this|that|it) (is|was) (not|simply not|untrue|false)",
+    rf"\b(?:{DENY_VERBS})\s+(this|that|it|these|those|so)\b(?=\s*[.,;!?]|\s*$)"
+    r"|\b(this|that|it) (is|was) (not|simply not|untrue|false)",
     re.I,
 )
 NEGATION = re.compile(r"\b(not|no|never|nothing|none|nobody|n't|neither|nor|no longer|false|untrue)\b", re.I)
@@ -731,6 +758,10 @@ class RuleExtractor:
                         )
                     ]
             return []
+        # a wire dateline opening the story ("KESSEL, March 3 (Meridian Wire) - ") is not part of any sentence
+        cut = _dateline_length(s)
+        if cut:
+            s, base = s[cut:], base + cut
         # 1. "According to X, CONTENT." / "CONTENT, according to X."
         m = re.match(r"^According to (?P<spk>[^,]{2,120}),\s*(?P<content>.+?)[.!?\"\u201d]*$", s)
         if m:
@@ -773,10 +804,32 @@ class RuleExtractor:
             if sep <= 0:
                 continue
             np = pre[sep + 1 :].strip()
+            if not np and pre.rstrip().endswith(","):
+                # "..., the UN humanitarian coordinator, Ines Varga, said": the speaker is the last segments
+                segments = pre.rstrip(" ,").split(",")
+                for k in (2, 1):
+                    if len(segments) > k and all(len(x.split()) <= 8 for x in segments[-k:]):
+                        candidate = ",".join(segments[-k:]).strip()
+                        probe = parse_speaker(
+                            candidate, _State(list(state.speakers), state.last, state.last_collective)
+                        )
+                        if probe is not None:
+                            np = candidate
+                            sep = len(",".join(segments[:-k]))
+                            break
             after = s[vm.end() :]
             after_clause = re.split(r",|\.\s|[.!?]$", after, maxsplit=1)[0]
             if len(after_clause.split()) > 8 or re.search(r"\bthat\b|[\u201c\"]", after_clause):
                 continue
+            if (
+                np
+                and after_clause.strip()
+                and (
+                    AUXILIARY.search(after_clause)
+                    or not (TAIL_OK.match(after_clause.strip()) or len(after_clause.split()) <= 6)
+                )
+            ):
+                continue  # "X said Iran would ...": what follows the verb is the content, not a tail
             if not np:  # "said X" / "said X, the minister": the speaker follows the verb
                 rest = after.strip().rstrip(".!?")
                 np = re.sub(
@@ -945,11 +998,12 @@ class RuleExtractor:
                 and prev.denies is not None
                 and f.sentence_index - last_index <= 1
                 and NEGATION.search(quote)
+                and (f.speaker.name == prev.actor or f.speaker.collective)
             ):
                 # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
                 kind, denies = "denial", prev.denies
             elif kind == "denial":
-                denies = self._target(f, cw, proposals, words, quote)
+                denies = self._target(f, cw - content_words(f.speaker.name), proposals, words, quote)
             sp = f.speaker
             direct = f.start > 0 and text[f.start - 1] in '\u201c"\u2018'
             if f.start == sentence_starts.get(f.sentence_index) and not direct:
