@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
         for a in (self.sources.claim_action, self.sources.denial_action, self.sources.corroboration_action):
             source_menu.addAction(a)
             self.addAction(a)
+        source_menu.addAction(self.sources.draft_action)
+        self.addAction(self.sources.draft_action)
         source_menu.addSeparator()
         source_menu.addAction(self.sources.edit_source_action)
         source_menu.addAction(self.sources.show_claims_action)

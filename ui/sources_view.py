@@ -95,8 +95,9 @@ class SourcesView(QWidget):
         self.grade_filter.addItem("All grades", None)
         for g in RELIABILITY_GRADES:
             self.grade_filter.addItem(f"Grade {g}", g)
-            self.grade_filter.setItemData(self.grade_filter.count() - 1, grade_tooltip(g),
-                                          Qt.ItemDataRole.ToolTipRole)
+            self.grade_filter.setItemData(
+                self.grade_filter.count() - 1, grade_tooltip(g), Qt.ItemDataRole.ToolTipRole
+            )
         self.kind_filter.setAccessibleName("Kind filter")
         self.grade_filter.setAccessibleName("Grade filter")
         self.model = SourceTableModel(self.lib, self.jobs, self)
@@ -151,10 +152,19 @@ class SourcesView(QWidget):
         self.denial_action.setToolTip("Make a claim from the selected words that denies another claim")
         self.denial_action.triggered.connect(lambda: self.claim_from_selection(link_kind="denies"))
         self.corroboration_action = QAction("C&orroboration from selection...", self)
-        self.corroboration_action.triggered.connect(lambda: self.claim_from_selection(link_kind="corroborates"))
+        self.corroboration_action.triggered.connect(
+            lambda: self.claim_from_selection(link_kind="corroborates")
+        )
         self.edit_source_action = QAction("&Edit source...", self)
         self.edit_source_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.edit_source_action.triggered.connect(self.edit_source)
+        self.draft_action = QAction("D&raft claims from the text...", self)
+        self.draft_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
+        self.draft_action.setToolTip(
+            "Propose the attributed statements and denials in this source (Ctrl+Alt+D)"
+        )
+        self.draft_action.triggered.connect(self.draft_claims)
+        self.draft_action.setEnabled(False)
         self.show_claims_action = QAction("Show this source's claims in Claims", self)
         self.show_claims_action.triggered.connect(self._request_claims_of_source)
         for a in (self.claim_action, self.denial_action, self.corroboration_action):
@@ -168,12 +178,16 @@ class SourcesView(QWidget):
         self.denial_button.clicked.connect(self.denial_action.trigger)
         self.edit_button = QPushButton("Edit source...", self)
         self.edit_button.clicked.connect(self.edit_source_action.trigger)
-        for b in (self.claim_button, self.denial_button, self.edit_button):
+        self.draft_button = QPushButton("Draft claims...", self)
+        self.draft_button.setToolTip(self.draft_action.toolTip())
+        self.draft_button.clicked.connect(self.draft_action.trigger)
+        for b in (self.claim_button, self.denial_button, self.edit_button, self.draft_button):
             b.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.claim_button)
         buttons.addWidget(self.denial_button)
+        buttons.addWidget(self.draft_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
 
@@ -268,8 +282,9 @@ class SourcesView(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # --- reader --------------------------------------------------------------------------------------
-    def open_source(self, source_id: int, *, span: tuple[int, int] | None = None,
-                    claim_id: int | None = None) -> None:
+    def open_source(
+        self, source_id: int, *, span: tuple[int, int] | None = None, claim_id: int | None = None
+    ) -> None:
         """Show a source in the reader (selecting its row if loaded), then jump to ``span`` or a claim."""
         self._pending_span, self._pending_claim = span, claim_id
         if not self._select_row_of(source_id, load=False):
@@ -292,7 +307,13 @@ class SourcesView(QWidget):
         self.reader.set_source(source, claims)
         self._show_header(source)
         self._fill_claims_list(claims)
-        for w in (self.edit_button, self.edit_source_action, self.show_claims_action):
+        for w in (
+            self.edit_button,
+            self.edit_source_action,
+            self.show_claims_action,
+            self.draft_action,
+            self.draft_button,
+        ):
             w.setEnabled(True)
         self._selection_changed(self.reader.selection_span() is not None)
         if self._pending_claim is not None:
@@ -313,7 +334,9 @@ class SourcesView(QWidget):
         )
         grade = f"<span title='{esc(grade_tooltip(s.reliability))}'><b>Grade {esc(s.reliability)}</b></span>"
         url = f"<br><span style='color:gray'>{esc(s.url)}</span>" if s.url else ""
-        self.header.setText(f"<b style='font-size:large'>{esc(s.title)}</b><br>{esc(meta)} \u00b7 {grade}{url}")
+        self.header.setText(
+            f"<b style='font-size:large'>{esc(s.title)}</b><br>{esc(meta)} \u00b7 {grade}{url}"
+        )
         self.header.setToolTip(s.descriptor or "")
 
     def _fill_claims_list(self, claims) -> None:
@@ -321,13 +344,15 @@ class SourcesView(QWidget):
         self.claims_list.blockSignals(True)
         self.claims_list.clear()
         for c in sorted(claims, key=lambda c: c.span_start):
-            item = QTreeWidgetItem([
-                one_line(c.statement or c.quote, 120),
-                c.actor_name or "Unknown actor",
-                date_text(c.said),
-                c.grade,
-                str(c.denial_count) if c.denial_count else "",
-            ])
+            item = QTreeWidgetItem(
+                [
+                    one_line(c.statement or c.quote, 120),
+                    c.actor_name or "Unknown actor",
+                    date_text(c.said),
+                    c.grade,
+                    str(c.denial_count) if c.denial_count else "",
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             item.setToolTip(0, claim_tooltip_html(c))
             self.claims_list.addTopLevelItem(item)
@@ -357,8 +382,13 @@ class SourcesView(QWidget):
         return self.reader.selected_claim_id
 
     def _selection_changed(self, has_selection: bool) -> None:
-        for w in (self.claim_action, self.denial_action, self.corroboration_action, self.claim_button,
-                  self.denial_button):
+        for w in (
+            self.claim_action,
+            self.denial_action,
+            self.corroboration_action,
+            self.claim_button,
+            self.denial_button,
+        ):
             w.setEnabled(has_selection)
 
     def _reader_menu(self, pos) -> None:
@@ -379,6 +409,22 @@ class SourcesView(QWidget):
             self.claims_of_source_requested.emit(self.current_source.id, self.current_source.title)
 
     # --- claims from a selection ---------------------------------------------------------------------
+    def draft_claims(self) -> None:
+        """Open the Draft claims dialog for the source in the reader."""
+        from ui.draft_claims_dialog import DraftClaimsDialog
+
+        if self.current_source is None:
+            return
+        dlg = DraftClaimsDialog(self.lib, self.jobs, self.current_source.id, self)
+        dlg.span_selected.connect(lambda a, b: self.reader.show_span(a, b))
+        dlg.created.connect(
+            lambda changes: self.ctx.show_message(
+                f"Created {sum(1 for c in changes if c.entity == 'claim')} claim(s) from the source."
+            )
+        )
+        self.draft_dialog = dlg
+        dlg.open()
+
     def claim_from_selection(self, *, link_kind: str | None = None) -> None:
         """Open the claim dialog for the selected words; for a denial, first choose the claim it denies."""
         span = self.reader.selection_span()
@@ -391,10 +437,13 @@ class SourcesView(QWidget):
             return
         noun = "deny" if link_kind == "denies" else "corroborate"
         picker = ClaimChoiceDialog(
-            self.lib, self.jobs, title=f"Which claim does it {noun}?",
-            prompt=f"\u201c{one_line(self.reader.body[span[0]:span[1]], 200)}\u201d\n\n"
-                   f"Choose the claim these words {noun}:",
-            button="Choose", parent=self,
+            self.lib,
+            self.jobs,
+            title=f"Which claim does it {noun}?",
+            prompt=f"\u201c{one_line(self.reader.body[span[0] : span[1]], 200)}\u201d\n\n"
+            f"Choose the claim these words {noun}:",
+            button="Choose",
+            parent=self,
         )
         self.active_dialog = picker
 
@@ -422,8 +471,10 @@ class SourcesView(QWidget):
             heading = ""
             if target_claim is not None:
                 verb = "denies" if link_kind == "denies" else "corroborates"
-                heading = (f"This claim {verb} c{target_claim.id}, {target_claim.actor_name or 'unknown actor'}: "
-                           f"\u201c{one_line(target_claim.quote, 160)}\u201d")
+                heading = (
+                    f"This claim {verb} c{target_claim.id}, {target_claim.actor_name or 'unknown actor'}: "
+                    f"\u201c{one_line(target_claim.quote, 160)}\u201d"
+                )
             dlg = ClaimDialog(
                 source_title=f"s{source.id} {source.title}",
                 quote=quote,
@@ -432,8 +483,9 @@ class SourcesView(QWidget):
                 outlet=source.outlet,
                 actor_names=[c.name for c in cands],
                 heading=heading,
-                submit=lambda values, done, failed: self._create_claim(source.id, values, link_kind, target,
-                                                                       done, failed),
+                submit=lambda values, done, failed: self._create_claim(
+                    source.id, values, link_kind, target, done, failed
+                ),
                 parent=self,
             )
             dlg.finished.connect(dlg.deleteLater)
@@ -448,8 +500,14 @@ class SourcesView(QWidget):
             fields.pop("actor", None)
             fields.pop("role", None)
             fields.pop("affiliation", None)
-        cmd = CreateClaimCommand(self.lib, self.jobs, fields=fields, link_kind=link_kind, link_to=target,
-                                 on_error=self.ctx.report_error)
+        cmd = CreateClaimCommand(
+            self.lib,
+            self.jobs,
+            fields=fields,
+            link_kind=link_kind,
+            link_to=target,
+            on_error=self.ctx.report_error,
+        )
 
         def created(_result) -> None:
             done()
@@ -468,8 +526,14 @@ class SourcesView(QWidget):
         before = source_fields(source)
 
         def submit(values, done, failed) -> None:
-            cmd = EditSourceCommand(self.lib, self.jobs, source_id=source.id, before=before, after=values,
-                                    on_error=self.ctx.report_error)
+            cmd = EditSourceCommand(
+                self.lib,
+                self.jobs,
+                source_id=source.id,
+                before=before,
+                after=values,
+                on_error=self.ctx.report_error,
+            )
             if not cmd.after:
                 done()
                 return

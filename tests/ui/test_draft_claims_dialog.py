@@ -1,0 +1,108 @@
+"""Draft claims: proposals shown claims left and denials right, rejecting and editing one, creating the rest as
+rows in the library with the denial linked; opened from the source reader."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from ui.draft_claims_dialog import DraftClaimsDialog  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
+ARTICLE = (
+    "KESSEL, March 3 (Meridian Wire) - The interior minister, Dana Reyes, said on Monday that the border crossing "
+    "at Kessel would reopen within a week.\n\n"
+    "\u201cWe have repaired the bridge and the guards are back,\u201d Reyes told reporters.\n\n"
+    "Officials in the neighbouring province denied this. Drivers said they had received no instructions.\n"
+)
+
+
+@pytest.fixture
+def article(lib):
+    return lib.sources.create(title="Kessel", body=ARTICLE, kind="news article", published="2026-03-03").after
+
+
+def texts(tree):
+    return [tree.topLevelItem(i).text(3) for i in range(tree.topLevelItemCount())]
+
+
+def test_proposals_are_shown_claims_left_denials_right(qtbot, lib, jobs, article):
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    assert texts(dlg.claims_list) == [
+        "the border crossing at Kessel would reopen within a week",
+        "We have repaired the bridge and the guards are back",
+        "they had received no instructions",
+    ]
+    assert texts(dlg.denials_list) == ["Officials in the neighbouring province denied this"]
+    answers = dlg.denials_list.topLevelItem(0).text(2)
+    assert answers.startswith("p2: We have repaired")
+    assert dlg.create_button.text() == "Create 4 claims"
+    assert "3 claim(s) and 1 denial(s) proposed" in dlg.status.text()
+
+
+def test_reject_edit_and_create(qtbot, lib, jobs, article):
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    spans = []
+    dlg.span_selected.connect(lambda a, b: spans.append((a, b)))
+    drivers = dlg.claims_list.topLevelItem(2)
+    drivers.setCheckState(0, Qt.CheckState.Unchecked)  # rejected
+    assert dlg.create_button.text() == "Create 3 claims"
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(1))
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(0))
+    assert spans and ARTICLE[spans[-1][0] : spans[-1][1]].startswith("the border crossing")
+    assert dlg.actor_edit.text() == "Dana Reyes" and dlg.role_edit.text() == "interior minister"
+    dlg.statement_edit.setText("Reyes said the Kessel crossing would reopen within a week.")
+    dlg.said_edit.setText("not a date")
+    dlg._commit_edit()
+    assert "not a date" in dlg.status.text()
+    dlg.said_edit.setText("2026-03-02")
+    dlg.create_accepted()
+    claims = {c.quote: c for c in lib.claims.for_source(article.id)}
+    assert len(claims) == 3
+    lead = claims["the border crossing at Kessel would reopen within a week"]
+    assert lead.statement == "Reyes said the Kessel crossing would reopen within a week."
+    assert lead.said.isoformat() == "2026-03-02" and lead.actor_name == "Dana Reyes"
+    denial = claims["Officials in the neighbouring province denied this"]
+    repaired = claims["We have repaired the bridge and the guards are back"]
+    assert [lc.claim.id for lc in lib.claims.with_links(repaired.id).denials] == [denial.id]
+    assert dlg.result() == dlg.DialogCode.Accepted
+
+
+def test_a_source_with_nothing_attributed_says_so(qtbot, lib, jobs):
+    src = lib.sources.create(title="Weather", body="It rained all week. The river rose by two metres.").after
+    dlg = DraftClaimsDialog(lib, jobs, src.id)
+    qtbot.addWidget(dlg)
+    assert dlg.status.text().startswith("No attributed statements were found")
+    assert not dlg.create_button.isEnabled()
+
+
+def test_a_failed_create_writes_nothing_and_says_why(qtbot, lib, jobs, article, monkeypatch):
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(1))
+    dlg.actor_edit.setText("")  # a proposal without a speaker cannot be created
+    dlg.create_accepted()
+    assert "no speaker" in dlg.status.text()
+    assert lib.claims.for_source(article.id) == []
+    assert dlg.create_button.isEnabled()
+
+
+def test_opened_from_the_source_reader(qtbot, lib, article):
+    window = MainWindow(lib, Settings.load())
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to("sources")
+    window.sources.open_source(article.id)
+    assert window.sources.draft_action.isEnabled() and window.sources.draft_button.isEnabled()
+    window.sources.draft_action.trigger()
+    dlg = window.sources.draft_dialog
+    assert isinstance(dlg, DraftClaimsDialog) and dlg.isVisible()
+    dlg.create_accepted()
+    assert len(lib.claims.for_source(article.id)) == 4
+    qtbot.waitUntil(lambda: len(window.sources.reader.claims) == 4, timeout=3000)
