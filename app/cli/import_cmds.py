@@ -1,6 +1,7 @@
-"""``briefdesk import FILE...|DIR [--kind K] [--reliability A-F] [--title T] [--json]`` (issue 5).
+"""``briefdesk import FILE...|DIR [--kind K] [--reliability A-F] [--title T] [--json]``.
 
-Not yet listed in ``app.cli.COMMAND_MODULES``; the ``extract`` command is not written.
+Text, Markdown, saved web pages, .docx, .pdf, and CSL-JSON / RIS / BibTeX exports (one source per entry).
+A file that cannot be imported is reported and the rest still import; the exit code is then 1.
 """
 
 from __future__ import annotations
@@ -26,12 +27,26 @@ def cmd_import(args, ctx) -> int:
     rep = import_paths(
         lib, args.paths, kind=args.kind, reliability=args.reliability, title=args.title, progress=progress
     )
-    payload = [r.__dict__ for r in rep.results]
     counts = {
-        s: sum(r.status == s for r in rep.results) for s in ("imported", "existing", "warning", "failed")
+        s: sum(r.status == s for r in rep.results)
+        for s in ("imported", "existing", "warning", "failed", "skipped")
     }
-    lines = [f"{k}: {v}" for k, v in counts.items()]
+    sources = sum(len(r.source_ids) for r in rep.results if r.status in ("imported", "warning"))
+    lines = [", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported") + f" ({sources} source(s))"]
+    lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
     lines += [f"failed: {r.path}: {r.message}" for r in rep.failed]
+    lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
+    if rep.cancelled:
+        lines.append("Cancelled: the files before the cancel were imported whole; nothing else was.")
+    payload = {
+        "files": [
+            {"path": r.path, "status": r.status, "source_ids": r.source_ids, "message": r.message}
+            for r in rep.results
+        ],
+        "counts": counts,
+        "sources": sources,
+        "cancelled": rep.cancelled,
+    }
     ctx.output(payload, "\n".join(lines))
     return 1 if rep.failed else 0
 

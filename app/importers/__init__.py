@@ -1,9 +1,10 @@
-"""File readers for Briefdesk import (issue 5). Partial: plain text, Markdown, saved HTML pages, .docx, .pdf only.
+"""File readers for Briefdesk import (issue 5): plain text, Markdown, saved HTML pages, .docx, .pdf, and the
+reference-manager exports CSL-JSON, RIS and BibTeX (``app.importers.refs``, one source per entry).
 
 ``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, ``read_pdf``, each
 ``(data, *, filename, title=None)``, and ``read_bytes(data, *, filename, title=None)`` choosing by extension, turn
-bytes into a :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here touches the
-library; wiring to ``lib.sources.create(..., original=...)`` is not written yet.
+bytes into a :class:`ParsedSource`. Bad input raises :class:`ImportFormatError` with a plain message. Nothing here
+touches the library: ``app.importers.batch.import_paths`` stores what these return.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def _decode(data: bytes, filename: str) -> str:
         if m.chaos <= best.chaos and "cp1252" in m.could_be_from_charset:
             return str(m)
     return str(best)
+
+
+def decode_text(data: bytes, filename: str) -> str:
+    """Bytes of a text file as str: UTF-8 (with or without BOM), else the encoding charset-normalizer detects."""
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    return _decode(data, filename).replace("\r\n", "\n")
 
 
 def read_text(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:

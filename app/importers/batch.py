@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from app.errors import BriefdeskError
-from app.importers import ImportFormatError, read_bytes
+from app.importers import MAX_BYTES, READERS, ImportFormatError, ParsedSource, read_bytes
+from app.importers.refs import REF_READERS
 
 
 @dataclass
 class FileResult:
     path: str
-    status: str  # imported | existing | failed | warning
+    status: str  # imported | existing | warning | failed | skipped
     source_ids: list[int] = field(default_factory=list)
     message: str = ""
 
@@ -34,17 +35,29 @@ class ImportReport:
         return [r for r in self.results if r.status == "failed"]
 
 
-def _walk(paths: Iterable[str | os.PathLike]) -> list[str]:
+SUPPORTED = set(READERS) | set(REF_READERS)
+
+
+def _walk(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileResult]]:
+    """Files to import, and what a folder held that is skipped (hidden files, types Briefdesk cannot read)."""
     out: list[str] = []
+    skipped: list[FileResult] = []
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs.sort()
-                out.extend(os.path.join(root, f) for f in sorted(files))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    full = os.path.join(root, f)
+                    if f.startswith("."):
+                        skipped.append(FileResult(full, "skipped", [], "hidden file"))
+                    elif os.path.splitext(f)[1].lower() not in SUPPORTED:
+                        skipped.append(FileResult(full, "skipped", [], "not a type Briefdesk imports"))
+                    else:
+                        out.append(full)
         else:
             out.append(p)
-    return out
+    return out, skipped
 
 
 def import_paths(
@@ -57,41 +70,96 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    files = _walk(paths)
-    report = ImportReport()
+    files, skipped = _walk(paths)
+    report = ImportReport(results=list(skipped))
+    overrides = {}
+    if kind:
+        overrides["kind"] = kind
+    if reliability:
+        overrides["reliability"] = reliability
     for i, path in enumerate(files):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
         name = os.path.basename(path)
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(50 * 1024 * 1024 + 1)
-            parsed = read_bytes(data, filename=name, title=title)
-            extra = {}
-            if kind:
-                extra["kind"] = kind
-            if reliability:
-                extra["reliability"] = reliability
-            m = parsed.metadata
-            with lib.transaction():
-                change = lib.sources.create(
-                    title=parsed.title,
-                    body=parsed.body,
-                    outlet=m.get("sitename", ""),
-                    authors=m.get("author", ""),
-                    url=m.get("url", ""),
-                    published=m.get("date") or None,
-                    language=m.get("language", ""),
-                    original=parsed.original,
-                    original_filename=name,
-                    **extra,
+            size = os.stat(path).st_size
+            if size > MAX_BYTES:  # refused before reading a byte of it
+                raise ImportFormatError(
+                    f"{name}: {size / (1024 * 1024):.0f} MB is over the 50 MB limit per file"
                 )
-            warnings = (getattr(change, "extra", None) or {}).get("warnings") or []
-            status = "existing" if change.action == "existing" else ("warning" if warnings else "imported")
-            report.results.append(FileResult(path, status, [change.after.id], "; ".join(map(str, warnings))))
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+            ext = os.path.splitext(name)[1].lower()
+            if ext in REF_READERS:
+                report.results.append(
+                    _import_entries(lib, path, REF_READERS[ext](data, filename=name), overrides)
+                )
+            else:
+                parsed = read_bytes(data, filename=name, title=title)
+                report.results.append(_store(lib, path, [parsed], overrides))
         except (ImportFormatError, BriefdeskError, OSError) as exc:
-            report.results.append(FileResult(path, "failed", [], str(exc)))
+            message = str(exc)
+            if isinstance(exc, OSError):
+                message = f"{name}: cannot be read ({exc.strerror or exc})"
+            report.results.append(FileResult(path, "failed", [], message))
         if progress is not None:
             progress(i + 1, len(files))
     return report
+
+
+def _create(lib, parsed: ParsedSource, overrides: dict):
+    m = parsed.metadata
+    fields = {
+        "kind": m.get("kind") or "other",
+        "outlet": m.get("sitename", ""),
+        "authors": m.get("author", ""),
+        "url": m.get("url", ""),
+        "published": m.get("date") or None,
+        "accessed": m.get("accessed") or None,
+        "language": m.get("language", "")[:35],
+    }
+    fields.update(overrides)
+    with lib.transaction():  # one source, all or nothing
+        return lib.sources.create(
+            title=parsed.title,
+            body=parsed.body,
+            original=parsed.original,
+            original_filename=parsed.original_filename,
+            **fields,
+        )
+
+
+def _store(
+    lib, path: str, entries: list[ParsedSource], overrides: dict, problems: list[str] = ()
+) -> FileResult:
+    ids: list[int] = []
+    actions: list[str] = []
+    messages = list(problems)
+    for parsed in entries:
+        try:
+            change = _create(lib, parsed, overrides)
+        except BriefdeskError as exc:
+            if len(entries) == 1:
+                raise
+            messages.append(f"{parsed.original_filename}: {exc}")
+            continue
+        ids.append(change.after.id)
+        actions.append(change.action)
+        warnings = (getattr(change, "extra", None) or {}).get("warnings") or []
+        messages.extend(map(str, warnings))
+    if not ids:
+        return FileResult(path, "failed", [], "; ".join(messages) or "nothing could be imported")
+    if all(a == "existing" for a in actions):
+        status = "existing"
+    elif any(a == "created" for a in actions) and (problems or any("same URL" in m for m in messages)):
+        status = "warning"
+    else:
+        status = "imported"
+    return FileResult(path, status, ids, "; ".join(messages))
+
+
+def _import_entries(lib, path: str, refs, overrides: dict) -> FileResult:
+    if not refs.entries:
+        return FileResult(path, "failed", [], "; ".join(refs.problems) or "the file holds no entries")
+    return _store(lib, path, refs.entries, overrides, refs.problems)

@@ -1,26 +1,67 @@
-import argparse
+"""`briefdesk import` end to end: formats, failures reported with the rest imported (exit 1), --json."""
 
-from app.cli.import_cmds import cmd_import, register
+import json
+
+from app.cli import main
+
+CSL = json.dumps(
+    [
+        {
+            "id": "reyes2026",
+            "type": "article-newspaper",
+            "title": "Kessel crossing to reopen",
+            "container-title": "Meridian Wire",
+            "author": [{"family": "Berg", "given": "Tomas"}],
+            "issued": {"date-parts": [[2026, 3, 3]]},
+            "URL": "https://example.org/kessel",
+            "abstract": "The interior minister said the crossing would reopen within a week.",
+            "language": "en",
+        },
+        {
+            "id": "varsa",
+            "type": "report",
+            "title": "Varsa province statement",
+            "note": "Officials denied it.",
+        },
+    ]
+)
 
 
-class _Ctx:
-    def __init__(self, lib):
-        self.lib, self.out = lib, None
-
-    def open_library(self, **kw):
-        return self.lib
-
-    def output(self, payload, text):
-        self.out = (payload, text)
-
-
-def test_cli_import_exit_1_on_failure_but_imports_rest(lib, tmp_path):
+def test_import_folder_reports_failed_and_skipped_files_and_imports_the_rest(tmp_path, capsys):
     d = tmp_path / "in"
     d.mkdir()
-    (d / "ok.txt").write_text("Title\nBody text.")
-    (d / "bad.exe").write_bytes(b"MZ")
-    p = argparse.ArgumentParser()
-    register(p.add_subparsers())
-    ctx = _Ctx(lib)
-    assert cmd_import(p.parse_args(["import", str(d)]), ctx) == 1
-    assert "imported: 1" in ctx.out[1] and "bad.exe" in ctx.out[1]
+    (d / "ok.txt").write_text("Title\nBody text.", encoding="utf-8")
+    (d / "refs.json").write_text(CSL, encoding="utf-8")
+    (d / "bad.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (d / "tool.exe").write_bytes(b"MZ")
+    (d / ".hidden.txt").write_text("Secret\nbody", encoding="utf-8")
+    lib = tmp_path / "lib.briefdesk"
+    assert main(["--library", str(lib), "import", str(d)]) == 1
+    out = capsys.readouterr().out
+    assert "imported: 2" in out and "(3 source(s))" in out
+    assert "failed: " in out and "bad.pdf" in out
+    assert "skipped: " in out and "tool.exe" in out and ".hidden.txt" in out
+    assert main(["--library", str(lib), "sources", "--json"]) == 0
+    titles = {s["title"] for s in json.loads(capsys.readouterr().out)["sources"]}
+    assert titles == {"Title", "Kessel crossing to reopen", "Varsa province statement"}
+
+
+def test_import_json_output_has_stable_keys_and_reimport_is_existing(tmp_path, capsys):
+    f = tmp_path / "refs.json"
+    f.write_text(CSL, encoding="utf-8")
+    lib = tmp_path / "lib.briefdesk"
+    assert main(["--library", str(lib), "import", str(f), "--json", "--reliability", "B"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert set(first) == {"files", "counts", "sources", "cancelled"}
+    assert first["files"][0]["status"] == "imported" and len(first["files"][0]["source_ids"]) == 2
+    assert main(["--library", str(lib), "import", str(f), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["files"][0]["status"] == "existing"
+    assert again["files"][0]["source_ids"] == first["files"][0]["source_ids"]
+    assert (
+        main(["--library", str(lib), "source", "show", str(first["files"][0]["source_ids"][0]), "--json"])
+        == 0
+    )
+    shown = json.loads(capsys.readouterr().out)
+    source = shown.get("source", shown)
+    assert source["reliability"] == "B" and source["outlet"] == "Meridian Wire"
