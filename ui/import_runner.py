@@ -90,16 +90,19 @@ class ImportRunner(QObject):
 
     def _summarise(self, report) -> None:
         counts = {s: sum(1 for r in report.results if r.status == s)
-                  for s in ("imported", "warning", "existing", "failed")}
-        lines = [f"{counts['imported'] + counts['warning']} source(s) imported"]
+                  for s in ("imported", "warning", "existing", "failed", "skipped")}
+        sources = sum(len(r.source_ids) for r in report.results if r.status in ("imported", "warning"))
+        lines = [f"{sources} source(s) imported from {counts['imported'] + counts['warning']} file(s)"]
         if counts["existing"]:
-            lines.append(f"{counts['existing']} already in the library (not imported again)")
+            lines.append(f"{counts['existing']} file(s) already in the library (not imported again)")
         if counts["failed"]:
             lines.append(f"{counts['failed']} file(s) could not be imported")
+        if counts["skipped"]:
+            lines.append(f"{counts['skipped']} file(s) skipped (hidden, or not a type Briefdesk imports)")
         if report.cancelled:
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
         details = [f"{os.path.basename(r.path)}: {r.message}" for r in report.results
-                   if r.status in ("failed", "warning") and r.message]
+                   if r.status in ("failed", "warning", "skipped") and r.message]
         box = QMessageBox(self.parent_widget)
         box.setWindowTitle("Import")
         box.setIcon(QMessageBox.Icon.Warning if counts["failed"] else QMessageBox.Icon.Information)
