@@ -128,12 +128,8 @@ def _annex_content(lib, body: str, resolver, annexes: frozenset[str]):
     sources = [sources_map[i] for i in source_ids if i in sources_map]
     contested: list[tuple[ClaimRecord, list[ClaimRecord]]] = []
     if "claims" in annexes or "summary" in annexes:
-        for c in claims:
-            if c.denial_count:
-                view = lib.claims.with_links(c.id)
-                denials = [lc.claim for lc in view.denials]
-                if denials:
-                    contested.append((c, denials))
+        denials = lib.claims.denials_of(c.id for c in claims if c.denial_count)
+        contested = [(c, denials[c.id]) for c in claims if denials.get(c.id)]
     return AnnexContent(sources=sources, contested=contested, summary="", include=annexes), claims
 
 

@@ -1,0 +1,192 @@
+"""Export speed: `briefdesk export` against pandoc converting the same brief (its `--format md` output) to
+.docx, on a 20-page and a 500-page brief, runs alternating in one session; plus the warm in-process export and
+the HTML preview of the 20-page brief.
+
+    .venv/bin/python bench/bench_export.py [--runs 5] [--big-runs 3]
+
+Targets (issue 3): Briefdesk at or below pandoc's time on both sizes (ratio of medians <= 1.0), peak memory no
+higher than pandoc's, warm export of the 20-page brief <= 100 ms, its HTML preview <= 30 ms.
+The CLI runs with bytecode caching on (PYTHONDONTWRITEBYTECODE unset), as on a user's machine. The generated
+briefs do not pass every analytic check, so they are exported with --force (the checks still run and count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.export import ExportOptions, export_brief, render_html  # noqa: E402
+from app.export.service import resolve_citations  # noqa: E402
+from app.library import Library  # noqa: E402
+
+WORDS = (
+    "assess likely officials drones supply border convoy report minister statement evidence debris sanctions "
+    "analysts transfer deliveries production airfield imagery denial ministry spokesman government intelligence "
+    "the a of to and in that was for on with as by it is from at which this were have been"
+).split()
+
+
+def build_library(path: Path, claims_wanted: int = 2000) -> list[int]:
+    if path.exists():
+        lib = Library.open(path)
+        ids = [c.id for c in lib.claims.list(limit=claims_wanted, sort="id", descending=False).items]
+        lib.close()
+        if len(ids) >= claims_wanted:
+            return ids
+        path.unlink()
+    rng = random.Random(3)
+    lib = Library.open(path)
+    ids: list[int] = []
+    per_source = 20
+    with lib.transaction():
+        for s in range(claims_wanted // per_source):
+            sentences = [
+                f"Statement {s}-{k}: " + " ".join(rng.choice(WORDS) for _ in range(18)) + "." for k in range(per_source)
+            ]
+            src = lib.sources.create(
+                title=f"Bench source {s}",
+                body=" ".join(sentences),
+                kind=rng.choice(["news article", "report", "transcript", "official statement"]),
+                outlet=f"Outlet {s % 40}",
+                url=f"https://example.org/bench/{s}",
+                published=f"2026-{1 + s % 12:02d}-{1 + s % 27:02d}",
+                reliability=rng.choice("ABCDEF"),
+            ).after
+            for k, sentence in enumerate(sentences):
+                c = lib.claims.create(
+                    source_id=src.id, quote=sentence, actor=f"Speaker {rng.randint(1, 150)}",
+                    role="official", said=src.published, credibility=rng.randint(1, 6),
+                ).after
+                ids.append(c.id)
+                if k % 7 == 3 and len(ids) > 2:
+                    lib.links.create(from_claim_id=c.id, kind="denies", to_claim_id=ids[-2])
+    lib.close()
+    return ids
+
+
+def brief_body(rng: random.Random, claim_ids: list[int], pages: int) -> str:
+    """About 500 words a page: headings, paragraphs citing claims every other paragraph, lists and tables."""
+    out = ["## Bottom line up front\n", "It is likely that supply continued [@c%d].\n" % claim_ids[0]]
+    words_per_page = 500
+    written = 0
+    section = 0
+    while written < pages * words_per_page:
+        if written // 3000 >= section:
+            section += 1
+            out.append(f"## Discussion part {section}\n")
+        para = " ".join(rng.choice(WORDS) for _ in range(110))
+        cite = ""
+        if rng.random() < 0.5:
+            cite = " [@c%d]" % rng.choice(claim_ids)
+            if rng.random() < 0.2:
+                cite = " [@c%d; @c%d]" % (rng.choice(claim_ids), rng.choice(claim_ids))
+        out.append(para.capitalize() + cite + ".\n")
+        written += 110
+        r = rng.random()
+        if r < 0.08:
+            out.append("".join(f"- {' '.join(rng.choice(WORDS) for _ in range(12))} [@c{rng.choice(claim_ids)}]\n"
+                               for _ in range(4)))
+            written += 50
+        elif r < 0.12:
+            out.append("| Item | Source | Grade |\n|---|---|:-:|\n" + "".join(
+                f"| {rng.choice(WORDS)} | {rng.choice(WORDS)} [@c{rng.choice(claim_ids)}] | B{k} |\n" for k in range(5)))
+            written += 40
+    return "\n".join(out)
+
+
+def timed(cmd: list[str], env: dict) -> tuple[float, int]:
+    """Wall time and peak RSS (MB) of one process, measured by GNU time."""
+    wrapped = ["/usr/bin/time", "-f", "%M", *cmd]
+    started = time.perf_counter()
+    done = subprocess.run(wrapped, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{cmd[0]} failed: {done.stderr[-400:]}")
+    rss_kb = int(done.stderr.strip().splitlines()[-1])
+    return elapsed, rss_kb // 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="alternating runs for the 20-page brief")
+    ap.add_argument("--big-runs", type=int, default=3, help="alternating runs for the 500-page brief")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "export"))
+    args = ap.parse_args(argv)
+    if shutil.which("pandoc") is None or not Path("/usr/bin/time").exists():
+        print("pandoc and GNU time (/usr/bin/time) are needed for the comparison")
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    lib_path = out / "export-bench.briefdesk"
+    t0 = time.perf_counter()
+    claim_ids = build_library(lib_path)
+    rng = random.Random(11)
+    lib = Library.open(lib_path)
+    briefs = {}
+    for pages in (20, 500):
+        title = f"Bench brief {pages} pages"
+        existing = [b for b in lib.briefs.list(limit=100).items if b.title == title]
+        bid = existing[0].id if existing else lib.briefs.create(title=title, body=brief_body(rng, claim_ids, pages)).after.id
+        briefs[pages] = bid
+    print(f"library and briefs ready in {time.perf_counter() - t0:.1f} s ({len(claim_ids)} claims)")
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    exe = str(ROOT / ".venv" / "bin" / "briefdesk")
+    pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    rows = []
+    for pages, runs in ((20, args.runs), (500, args.big_runs)):
+        bid = briefs[pages]
+        md = out / f"brief-{pages}.md"
+        subprocess.run([exe, "--library", str(lib_path), "export", str(bid), "-o", str(md), "--force"],
+                       check=True, capture_output=True, env=env)
+        words = len(lib.briefs.get(bid).body.split())
+        bd, pd = [], []
+        cmd_b = [exe, "--library", str(lib_path), "export", str(bid), "-o", str(out / f"b-{pages}.docx"), "--force"]
+        cmd_p = ["pandoc", str(md), "-o", str(out / f"p-{pages}.docx")]
+        timed(cmd_b, env)  # warm the OS file cache once for each
+        timed(cmd_p, env)
+        for _ in range(runs):
+            bd.append(timed(cmd_b, env))
+            pd.append(timed(cmd_p, env))
+        b_med = statistics.median(t for t, _ in bd)
+        p_med = statistics.median(t for t, _ in pd)
+        rows.append((pages, words, b_med, p_med, b_med / p_med, max(r for _, r in bd), max(r for _, r in pd)))
+
+    brief20 = lib.briefs.get(briefs[20])
+    warm, html = [], []
+    for _ in range(9):
+        started = time.perf_counter()
+        export_brief(lib, brief20.id, out / "warm.docx", ExportOptions(force=True))
+        warm.append(time.perf_counter() - started)
+    resolver = resolve_citations(lib, brief20.body)
+    for _ in range(9):
+        started = time.perf_counter()
+        render_html(brief20, resolver)
+        html.append(time.perf_counter() - started)
+    lib.close()
+
+    print(f"\n{pandoc_version}; medians; ratio = Briefdesk / pandoc (<= 1.0 is the target)\n")
+    print("| brief | words | briefdesk export s | pandoc s | ratio | briefdesk peak MB | pandoc peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for pages, words, b, p, ratio, brss, prss in rows:
+        print(f"| {pages} pages | {words:,} | {b:.2f} | {p:.2f} | {ratio:.2f} | {brss} | {prss} |")
+    print(f"\nWarm in-process export_brief, 20 pages: median {statistics.median(warm) * 1000:.0f} ms "
+          f"(min {min(warm) * 1000:.0f}, 9 runs; target <= 100 ms)")
+    print(f"HTML preview render_html, 20 pages: median {statistics.median(html) * 1000:.1f} ms "
+          f"(min {min(html) * 1000:.1f}, 9 runs; target <= 30 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
