@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app.cli.common import Context, add_json, table
-from app.extract import apply, propose
 
 
 def register(sub) -> None:
@@ -25,6 +24,8 @@ def register(sub) -> None:
 
 
 def cmd_extract(args, ctx: Context) -> int:
+    from app.extract import apply, propose  # imported when used: the rules' patterns take time to compile
+
     lib = ctx.open_library(create=False)
     extraction = propose(lib, args.source_id)
     proposals = list(extraction.proposals)

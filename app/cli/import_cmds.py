@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 
 from app.cli.common import add_json
-from app.importers.batch import import_paths
 
 
 def cmd_import(args, ctx) -> int:
+    from app.importers.batch import import_paths  # imported when used, not at every start of the CLI
+
     lib = ctx.open_library()
     tty = sys.stderr.isatty()
 
