@@ -242,7 +242,8 @@ def parse_tree(text: str) -> tuple[ET.Element, list[str]]:
     md.inlinePatterns.register(_Strike(r"(~~)(.+?)~~", "del"), "strike", 45)
     md.treeprocessors.register(_Capture(md), "briefdesk_capture", -10)
     md.convert(text)
-    return md.captured_root, list(md.htmlStash.rawHtmlBlocks)
+    root = getattr(md, "captured_root", None)  # an empty or blank body never reaches the tree processors
+    return (root if root is not None else ET.Element("div")), list(md.htmlStash.rawHtmlBlocks)
 
 
 # --------------------------------------------------------------------------------------------- notes
