@@ -29,11 +29,12 @@ from app.export import ExportOptions, export_brief, render_html  # noqa: E402
 from app.export.service import resolve_citations  # noqa: E402
 from app.library import Library  # noqa: E402
 
-WORDS = (
+_SENTENCE = (
     "assess likely officials drones supply border convoy report minister statement evidence debris sanctions "
     "analysts transfer deliveries production airfield imagery denial ministry spokesman government intelligence "
     "the a of to and in that was for on with as by it is from at which this were have been"
-).split()
+)
+WORDS = _SENTENCE.split()
 
 
 def build_library(path: Path, claims_wanted: int = 2000) -> list[int]:
@@ -51,7 +52,8 @@ def build_library(path: Path, claims_wanted: int = 2000) -> list[int]:
     with lib.transaction():
         for s in range(claims_wanted // per_source):
             sentences = [
-                f"Statement {s}-{k}: " + " ".join(rng.choice(WORDS) for _ in range(18)) + "." for k in range(per_source)
+                f"Statement {s}-{k}: " + " ".join(rng.choice(WORDS) for _ in range(18)) + "."
+                for k in range(per_source)
             ]
             src = lib.sources.create(
                 title=f"Bench source {s}",
@@ -64,8 +66,12 @@ def build_library(path: Path, claims_wanted: int = 2000) -> list[int]:
             ).after
             for k, sentence in enumerate(sentences):
                 c = lib.claims.create(
-                    source_id=src.id, quote=sentence, actor=f"Speaker {rng.randint(1, 150)}",
-                    role="official", said=src.published, credibility=rng.randint(1, 6),
+                    source_id=src.id,
+                    quote=sentence,
+                    actor=f"Speaker {rng.randint(1, 150)}",
+                    role="official",
+                    said=src.published,
+                    credibility=rng.randint(1, 6),
                 ).after
                 ids.append(c.id)
                 if k % 7 == 3 and len(ids) > 2:
@@ -76,7 +82,7 @@ def build_library(path: Path, claims_wanted: int = 2000) -> list[int]:
 
 def brief_body(rng: random.Random, claim_ids: list[int], pages: int) -> str:
     """About 500 words a page: headings, paragraphs citing claims every other paragraph, lists and tables."""
-    out = ["## Bottom line up front\n", "It is likely that supply continued [@c%d].\n" % claim_ids[0]]
+    out = ["## Bottom line up front\n", f"It is likely that supply continued [@c{claim_ids[0]}].\n"]
     words_per_page = 500
     written = 0
     section = 0
@@ -87,19 +93,28 @@ def brief_body(rng: random.Random, claim_ids: list[int], pages: int) -> str:
         para = " ".join(rng.choice(WORDS) for _ in range(110))
         cite = ""
         if rng.random() < 0.5:
-            cite = " [@c%d]" % rng.choice(claim_ids)
+            cite = f" [@c{rng.choice(claim_ids)}]"
             if rng.random() < 0.2:
-                cite = " [@c%d; @c%d]" % (rng.choice(claim_ids), rng.choice(claim_ids))
+                cite = f" [@c{rng.choice(claim_ids)}; @c{rng.choice(claim_ids)}]"
         out.append(para.capitalize() + cite + ".\n")
         written += 110
         r = rng.random()
         if r < 0.08:
-            out.append("".join(f"- {' '.join(rng.choice(WORDS) for _ in range(12))} [@c{rng.choice(claim_ids)}]\n"
-                               for _ in range(4)))
+            out.append(
+                "".join(
+                    f"- {' '.join(rng.choice(WORDS) for _ in range(12))} [@c{rng.choice(claim_ids)}]\n"
+                    for _ in range(4)
+                )
+            )
             written += 50
         elif r < 0.12:
-            out.append("| Item | Source | Grade |\n|---|---|:-:|\n" + "".join(
-                f"| {rng.choice(WORDS)} | {rng.choice(WORDS)} [@c{rng.choice(claim_ids)}] | B{k} |\n" for k in range(5)))
+            out.append(
+                "| Item | Source | Grade |\n|---|---|:-:|\n"
+                + "".join(
+                    f"| {rng.choice(WORDS)} | {rng.choice(WORDS)} [@c{rng.choice(claim_ids)}] | B{k} |\n"
+                    for k in range(5)
+                )
+            )
             written += 40
     return "\n".join(out)
 
@@ -136,23 +151,42 @@ def main(argv: list[str] | None = None) -> int:
     for pages in (20, 500):
         title = f"Bench brief {pages} pages"
         existing = [b for b in lib.briefs.list(limit=100).items if b.title == title]
-        bid = existing[0].id if existing else lib.briefs.create(title=title, body=brief_body(rng, claim_ids, pages)).after.id
+        bid = (
+            existing[0].id
+            if existing
+            else lib.briefs.create(title=title, body=brief_body(rng, claim_ids, pages)).after.id
+        )
         briefs[pages] = bid
     print(f"library and briefs ready in {time.perf_counter() - t0:.1f} s ({len(claim_ids)} claims)")
 
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     exe = str(ROOT / ".venv" / "bin" / "briefdesk")
-    pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split(
+        "\n"
+    )[0]
     rows = []
     for pages, runs in ((20, args.runs), (500, args.big_runs)):
         bid = briefs[pages]
         md = out / f"brief-{pages}.md"
-        subprocess.run([exe, "--library", str(lib_path), "export", str(bid), "-o", str(md), "--force"],
-                       check=True, capture_output=True, env=env)
+        subprocess.run(
+            [exe, "--library", str(lib_path), "export", str(bid), "-o", str(md), "--force"],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
         words = len(lib.briefs.get(bid).body.split())
         bd, pd = [], []
-        cmd_b = [exe, "--library", str(lib_path), "export", str(bid), "-o", str(out / f"b-{pages}.docx"), "--force"]
+        cmd_b = [
+            exe,
+            "--library",
+            str(lib_path),
+            "export",
+            str(bid),
+            "-o",
+            str(out / f"b-{pages}.docx"),
+            "--force",
+        ]
         cmd_p = ["pandoc", str(md), "-o", str(out / f"p-{pages}.docx")]
         timed(cmd_b, env)  # warm the OS file cache once for each
         timed(cmd_p, env)
@@ -181,10 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|---:|---:|")
     for pages, words, b, p, ratio, brss, prss in rows:
         print(f"| {pages} pages | {words:,} | {b:.2f} | {p:.2f} | {ratio:.2f} | {brss} | {prss} |")
-    print(f"\nWarm in-process export_brief, 20 pages: median {statistics.median(warm) * 1000:.0f} ms "
-          f"(min {min(warm) * 1000:.0f}, 9 runs; target <= 100 ms)")
-    print(f"HTML preview render_html, 20 pages: median {statistics.median(html) * 1000:.1f} ms "
-          f"(min {min(html) * 1000:.1f}, 9 runs; target <= 30 ms)")
+    print(
+        f"\nWarm in-process export_brief, 20 pages: median {statistics.median(warm) * 1000:.0f} ms "
+        f"(min {min(warm) * 1000:.0f}, 9 runs; target <= 100 ms)"
+    )
+    print(
+        f"HTML preview render_html, 20 pages: median {statistics.median(html) * 1000:.1f} ms "
+        f"(min {min(html) * 1000:.1f}, 9 runs; target <= 30 ms)"
+    )
     return 0
 
 

@@ -90,7 +90,9 @@ def score_article(path: Path, extractor, verbose: bool = False) -> tuple[Article
     )
     # precision of speakers: predicted ones that match some expected speaker
     result.speakers.predicted = len(predicted_speakers)
-    matched_pred_speakers = sum(1 for p in predicted_speakers if any(same_speaker(p, e) for e in expected_speakers))
+    matched_pred_speakers = sum(
+        1 for p in predicted_speakers if any(same_speaker(p, e) for e in expected_speakers)
+    )
 
     # claims
     spans = {}

@@ -28,12 +28,24 @@ sys.path.insert(0, str(ROOT))
 from app.importers.batch import import_paths  # noqa: E402
 from app.library import Library  # noqa: E402
 
-WORDS = (
+_SENTENCE = (
     "ministry officials said the border crossing would reopen after repairs to the bridge while provincial "
     "authorities denied that any work had begun and traders reported long queues of trucks on both sides of the "
     "river as talks between the two governments stalled again over customs fees and the price of grain"
-).split()
-PLACES = ["Kessel", "Varsa", "Port Alder", "Harrow", "Mirsk", "Tallmark", "Brenna", "Salvik", "Doran", "Vella"]
+)
+WORDS = _SENTENCE.split()
+PLACES = [
+    "Kessel",
+    "Varsa",
+    "Port Alder",
+    "Harrow",
+    "Mirsk",
+    "Tallmark",
+    "Brenna",
+    "Salvik",
+    "Doran",
+    "Vella",
+]
 
 
 def article(rng: random.Random, i: int) -> tuple[str, str]:
@@ -63,7 +75,7 @@ def generate(out: Path, texts: int, pages: int) -> tuple[Path, Path]:
         paras = "".join(f"<p>{p}</p>\n" for p in body.split("\n\n"))
         nav = "".join(f'<li><a href="/section/{k}">Section {k}</a></li>' for k in range(25))
         html = (
-            f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | Meridian Wire</title>"
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Meridian Wire</title>'
             f'<meta name="author" content="Staff reporter {i % 17}"><meta property="og:site_name" content="Meridian Wire">'
             f'<meta property="article:published_time" content="2026-0{1 + i % 9}-1{i % 10}">'
             f'<link rel="canonical" href="https://example.org/news/{i}"><script>var tracking = {{id: {i}}};</script>'
@@ -97,7 +109,9 @@ def cli_run(directory: Path, count: int) -> tuple[float, int]:
         started = time.perf_counter()
         done = subprocess.run(
             [str(ROOT / ".venv" / "bin" / "briefdesk"), "--library", str(lib), "import", str(directory)],
-            capture_output=True, text=True, env=env,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         elapsed = time.perf_counter() - started
         assert done.returncode == 0, done.stderr[-500:] + done.stdout[-500:]
@@ -122,7 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         s_med = statistics.median(service)
         c_med = statistics.median(t for t, _ in cli)
         rows.append((label, count, s_med, count / s_med, c_med, count / c_med, max(r for _, r in cli)))
-    print("| files | count | service median s | service files/s | CLI median s | CLI files/s | CLI peak RSS MB |")
+    print(
+        "| files | count | service median s | service files/s | CLI median s | CLI files/s | CLI peak RSS MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
     for label, count, s_med, s_rate, c_med, c_rate, rss in rows:
         print(f"| {label} | {count:,} | {s_med:.1f} | {s_rate:,.0f} | {c_med:.1f} | {c_rate:,.0f} | {rss} |")

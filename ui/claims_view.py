@@ -310,7 +310,16 @@ class ClaimsView(QWidget):
             if gen == self._count_gen:
                 self.count_label.setText(f"{n:,} claim{'s' if n != 1 else ''}")
 
-        self.jobs.read(lambda: lib.claims.count(flt), shown, lambda exc: self.count_label.setText(""))
+        def count() -> int | None:
+            if gen != self._count_gen:  # superseded by a newer filter before it started: skip the query
+                return None
+            return lib.claims.count(flt)
+
+        def done(n: int | None) -> None:
+            if n is not None:
+                shown(n)
+
+        self.jobs.background(count, done, lambda exc: self.count_label.setText(""))
 
     def set_source_filter(self, source: tuple[int, str] | None) -> None:
         self._source_filter = source

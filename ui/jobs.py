@@ -76,6 +76,8 @@ class Jobs(QObject):
         self._relay.progress.connect(self._deliver_progress)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
+        self._background = QThreadPool(self)  # slow, optional work (totals): never holds up the lists
+        self._background.setMaxThreadCount(1)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._pending = 0
@@ -88,6 +90,16 @@ class Jobs(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         self._submit(self._reads, fn, on_done, on_error, announce=False)
+
+    def background(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run a read that may be slow and may be superseded (a total, a count) on its own worker, so it never
+        delays the reads a view is waiting for. ``fn`` should check whether it is still wanted when it starts."""
+        self._submit(self._background, fn, on_done, on_error, announce=False)
 
     def write(
         self,
@@ -106,7 +118,8 @@ class Jobs(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until all jobs finish (tests, shutdown)."""
-        ok = self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+        ok = (self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+              and self._background.waitForDone(msecs))
         return ok
 
     def busy(self) -> bool:

@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
                 f"{counts['links']:,} links \u00b7 {counts['actors']:,} actors \u00b7 {counts['briefs']:,} briefs"
             )
 
-        self.jobs.read(lib.counts, shown, lambda exc: log.warning("counts failed: %s", exc))
+        self.jobs.background(lib.counts, shown, lambda exc: log.warning("counts failed: %s", exc))
 
     def _rows_shown(self, _n: int) -> None:
         if not self._interactive_sent:
