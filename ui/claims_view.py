@@ -32,7 +32,7 @@ from ui import theme
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
 from ui.claim_links_view import ClaimLinksView
-from ui.claim_table_model import BADGE_COLUMN, BADGE_ROLE, ClaimTableModel
+from ui.claim_table_model import BADGE_COLUMN, BADGE_ROLE, CLAIM_COLUMN, ClaimTableModel
 from ui.context import UiContext
 from ui.formatting import claim_summary
 from ui.paged_model import ID_ROLE
@@ -188,6 +188,13 @@ class ClaimsView(QWidget):
         configure_table(self.table, self.model)
         self.table.setItemDelegateForColumn(BADGE_COLUMN, BadgeDelegate(self.table))
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Shown as: actor, claim, grade, contested, said, source, status: what is said, how it is graded and
+        # whether it is denied fit in the pane without scrolling sideways.
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(CLAIM_COLUMN), 1)
+        header.moveSection(header.visualIndex(1), 4)
+        self.table.setColumnWidth(0, 120)
+        self.table.setColumnWidth(CLAIM_COLUMN, 300)
         self.table.claim_chosen.connect(self.show_claim)
         self.table.doubleClicked.connect(lambda idx: self.edit_claim_id(idx.data(ID_ROLE)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -387,7 +394,10 @@ class ClaimsView(QWidget):
         """On the first page ever shown, show the first claim on the right, so both panes have content."""
         self.model.page_loaded.disconnect(self._show_first_if_none)
         if rows and self.shown_id() is None and self.table.shown_id is None:
-            self.show_claim(self.model.record(0).id, select=True)
+            # the first contested claim if the page has one: its denials fill the right pane
+            records = [self.model.record(r) for r in range(min(rows, self.model.rowCount()))]
+            first = next((r for r in records if r.denial_count), records[0])
+            self.show_claim(first.id, select=True)
 
     def _reselect_if_needed(self) -> None:
         if self.shown_id() is not None and not self.table.selectionModel().hasSelection():

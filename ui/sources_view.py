@@ -115,6 +115,7 @@ class SourcesView(QWidget):
         self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.grade_filter.currentIndexChanged.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.page_loaded.connect(self._open_first_if_none)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
         self.model.load_failed.connect(ctx.report_error)
@@ -264,6 +265,12 @@ class SourcesView(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.table.blockSignals(False)
         return True
+
+    def _open_first_if_none(self, rows: int) -> None:
+        """On the first page ever shown, open the first source in the reader, so the page is not empty."""
+        self.model.page_loaded.disconnect(self._open_first_if_none)
+        if rows and self.current_source is None and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
 
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid():
