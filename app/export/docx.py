@@ -793,10 +793,36 @@ def _bookmark_name(text: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------- document
+def build_house_template() -> bytes:
+    """The house template's bytes: python-docx's base document with Briefdesk's styles, A4, house margins.
+    ``scripts/make_template.py`` writes it to resources/templates/briefdesk.docx."""
+    document = docx.Document()
+    _house_styles(document)
+    Styles(document)
+    _section_setup(document, "A4", True)
+    cp = document.core_properties
+    cp.title, cp.author, cp.comments = "Briefdesk house template", "Briefdesk", "Styles for exported briefs."
+    body = document.element.body
+    for child in list(body):
+        if child.tag != f"{{{W_NS}}}sectPr":
+            body.remove(child)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def house_template_path() -> Path | None:
+    from app.paths import resource
+
+    path = Path(str(resource("templates", "briefdesk.docx")))
+    return path if path.is_file() else None
+
+
 def load_template(template: Path | None):
-    """The user's .docx/.dotx (its styles, margins, headers and footers; body cleared) or python-docx's base."""
+    """The user's .docx/.dotx (its styles, margins, headers and footers; body cleared), or the house template."""
     if template is None:
-        return docx.Document()
+        house = house_template_path()
+        return docx.Document(str(house)) if house is not None else docx.Document()
     try:
         data = Path(template).read_bytes()
     except OSError as exc:

@@ -299,3 +299,55 @@ def test_export_of_a_long_brief_with_every_section_marked(lib, source, tmp_path)
     texts = _texts(document)
     assert texts.count("(C) Unmarked.") == 2000  # the brief's default mark on unmarked paragraphs
     assert document.sections[0].header.paragraphs[0].text == "SECRET//NOFORN"
+
+
+def test_the_house_template_holds_every_briefdesk_style():
+    from app.export.docx import _STYLE_DEFS, house_template_path
+
+    path = house_template_path()
+    assert path is not None, "resources/templates/briefdesk.docx is missing: run scripts/make_template.py"
+    document = docx.Document(str(path))
+    names = {s.name for s in document.styles}
+    missing = [d.name for d in _STYLE_DEFS if d.name not in names]
+    assert not missing, f"run scripts/make_template.py: the template lacks {missing}"
+    assert document.styles["Normal"].font.name == "Calibri"
+    assert (
+        document.sections[0].page_width == docx.shared.Mm(210)
+        or abs(document.sections[0].page_width.mm - 210) < 1
+    )
+    assert not document.paragraphs
+
+
+def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, tmp_path):
+    import struct
+    import zlib
+
+    def png(width: int, height: int) -> bytes:
+        raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+
+        def chunk(tag, data):
+            return (
+                struct.pack(">I", len(data))
+                + tag
+                + data
+                + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+            )
+
+        return (
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw))
+            + chunk(b"IEND", b"")
+        )
+
+    (tmp_path / "chart.png").write_bytes(png(40, 20))
+    title = "A very long title " * 20
+    brief = lib.briefs.create(title=title, body="![a chart](chart.png)\n\nText.\n", author="A. Analyst").after
+    out = tmp_path / "img.docx"
+    result = export_brief(lib, brief.id, out, ExportOptions(paper="Letter", image_root=tmp_path, force=True))
+    document = docx.Document(str(out))
+    assert document.inline_shapes and len(document.inline_shapes) == 1
+    assert not result.warnings
+    assert abs(document.sections[0].page_width.inches - 8.5) < 0.01
+    assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("\u2026")
+    assert document.core_properties.author == "A. Analyst"

@@ -1,0 +1,1 @@
+"""The house Word template (made by scripts/make_template.py)."""
