@@ -135,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="alternating runs for the 20-page brief")
     ap.add_argument("--big-runs", type=int, default=3, help="alternating runs for the 500-page brief")
+    ap.add_argument("--sizes", default="20,500", help="brief sizes in pages, e.g. 20,500,1000")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "export"))
     args = ap.parse_args(argv)
     if shutil.which("pandoc") is None or not Path("/usr/bin/time").exists():
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(11)
     lib = Library.open(lib_path)
     briefs = {}
-    for pages in (20, 500):
+    sizes = sorted({20, *(int(x) for x in args.sizes.split(",") if x.strip())})
+    for pages in sizes:
         title = f"Bench brief {pages} pages"
         existing = [b for b in lib.briefs.list(limit=100).items if b.title == title]
         bid = (
@@ -166,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         "\n"
     )[0]
     rows = []
-    for pages, runs in ((20, args.runs), (500, args.big_runs)):
+    for pages, runs in [(p, args.runs if p <= 20 else args.big_runs) for p in sizes]:
         bid = briefs[pages]
         md = out / f"brief-{pages}.md"
         subprocess.run(
