@@ -1223,7 +1223,8 @@ def _core_properties(document, brief: BriefRecord, banner: str, notes: Sequence[
 
 def _title_block(writer: _Writer, brief: BriefRecord, banner: str, draft_reason: str, today: dt.date) -> None:
     st = writer.st
-    writer.para(f'<w:r><w:t xml:space="preserve">{xml_text(brief.title)}</w:t></w:r>', st.ppr("Title"))
+    title = " ".join(XML_FORBIDDEN.sub("", brief.title).split()) or "Untitled brief"
+    writer.para(f'<w:r><w:t xml:space="preserve">{xml_text(title)}</w:t></w:r>', st.ppr("Title"))
     meta = [today.strftime("%d %B %Y").lstrip("0")]
     if brief.author:
         meta.append(brief.author)
