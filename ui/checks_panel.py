@@ -64,10 +64,30 @@ class ChecksPanel(QWidget):
     def schedule(self) -> None:
         self._timer.start(DEBOUNCE_MS)
 
-    def _library_changed(self, _change) -> None:
+    def _library_changed(self, change) -> None:
+        changes = change if isinstance(change, list) else [change]
+        if changes and all(self._own_text_saved(c) for c in changes):
+            return  # the editor saving this brief's text: nothing the checker has loaded changed
         if not self._running:
             self.checker.invalidate()
         self.schedule()
+
+    def _own_text_saved(self, change) -> bool:
+        if getattr(change, "entity", None) != "brief" or getattr(change, "id", None) != self.brief_id:
+            return False
+        before, after = change.before, change.after
+        if before is None or after is None:
+            return False
+        fields = (
+            "title",
+            "marking_scheme",
+            "default_marking",
+            "author",
+            "organisation",
+            "status",
+            "summary_statement",
+        )
+        return all(getattr(before, f) == getattr(after, f) for f in fields)
 
     def check_now(self) -> None:
         if self._running:
@@ -95,15 +115,18 @@ class ChecksPanel(QWidget):
         self.tree.addTopLevelItem(QTreeWidgetItem([f"The checks could not run: {exc}", ""]))
 
     def _icon(self, severity):
-        sp = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-              Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning}.get(
-            severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
+        sp = {
+            Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+            Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        }.get(severity, QStyle.StandardPixmap.SP_MessageBoxInformation)
         return self.style().standardIcon(sp)
 
     def _show(self, report) -> None:
         self.tree.clear()
         for f in report.findings:
-            item = QTreeWidgetItem([f"{f.rule}: {f.message}", f"line {f.line}" if f.where == "body" else f.where])
+            item = QTreeWidgetItem(
+                [f"{f.rule}: {f.message}", f"line {f.line}" if f.where == "body" else f.where]
+            )
             item.setIcon(0, self._icon(f.severity))
             item.setToolTip(0, f.message)
             item.setData(0, _ROLE, ("finding", f))
@@ -115,8 +138,9 @@ class ChecksPanel(QWidget):
             for j in report.judgments:
                 stated = j.confidence or "not stated"
                 why = ("; ".join(j.reasons)) if j.reasons else "support allows high confidence"
-                child = QTreeWidgetItem([f"KJ{j.index}: stated {stated}, ceiling {j.ceiling} ({why})",
-                                         f"line {j.line}"])
+                child = QTreeWidgetItem(
+                    [f"KJ{j.index}: stated {stated}, ceiling {j.ceiling} ({why})", f"line {j.line}"]
+                )
                 child.setToolTip(0, j.text)
                 child.setData(0, _ROLE, ("judgment", j))
                 group.addChild(child)
@@ -139,8 +163,11 @@ class ChecksPanel(QWidget):
         menu = QMenu(self)
         for fix in data[1].fixes:
             menu.addAction(fix.label, lambda fix=fix: self.apply_fix(fix))
-        menu.exec(self.tree.viewport().mapToGlobal(pos) if pos is not None else self.fix_button.mapToGlobal(
-            self.fix_button.rect().bottomLeft()))
+        menu.exec(
+            self.tree.viewport().mapToGlobal(pos)
+            if pos is not None
+            else self.fix_button.mapToGlobal(self.fix_button.rect().bottomLeft())
+        )
 
     def apply_fix(self, fix, reason: str | None = None) -> bool:
         """Apply one fix; returns False when nothing was done (text changed since the check, or cancelled)."""
@@ -159,13 +186,16 @@ class ChecksPanel(QWidget):
         lib, bid = self.lib, self.brief_id
         if fix.kind is FixKind.ADD_WAIVER:
             if reason is None:
-                reason, ok = QInputDialog.getText(self, "Waive the balance rule",
-                                                  f"Why is no denial of c{fix.claim_id} cited here?")
+                reason, ok = QInputDialog.getText(
+                    self, "Waive the balance rule", f"Why is no denial of c{fix.claim_id} cited here?"
+                )
                 if not ok:
                     return False
             if not reason.strip():
                 return False
-            self.jobs.write(lambda: lib.briefs.add_waiver(brief_id=bid, claim_id=fix.claim_id, reason=reason.strip()))
+            self.jobs.write(
+                lambda: lib.briefs.add_waiver(brief_id=bid, claim_id=fix.claim_id, reason=reason.strip())
+            )
             return True
         if fix.kind is FixKind.SET_FIELD:
             self.jobs.write(lambda: lib.briefs.update(bid, **{fix.field: fix.text}))

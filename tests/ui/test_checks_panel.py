@@ -19,9 +19,14 @@ def sync_jobs(monkeypatch, qtbot):
 
 @pytest.fixture
 def setup(lib):
-    src = lib.sources.create(title="Wire", body="The minister said the plant is closed. The envoy said it is open.",
-                             reliability="B").after
-    a = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister", credibility=2).after
+    src = lib.sources.create(
+        title="Wire",
+        body="The minister said the plant is closed. The envoy said it is open.",
+        reliability="B",
+    ).after
+    a = lib.claims.create(
+        source_id=src.id, quote="the plant is closed", actor="Minister", credibility=2
+    ).after
     d = lib.claims.create(source_id=src.id, quote="it is open", actor="Envoy", credibility=2).after
     lib.links.create(from_claim_id=d.id, kind="denies", to_claim_id=a.id)
     bid = lib.briefs.create(title="B", body=f"# Situation\n\nThe plant is closed [@c{a.id}].\n").after.id
@@ -38,8 +43,11 @@ def test_balance_finding_jump_and_cite_denial_fix(qtbot, lib, sync_jobs, setup):
     qtbot.addWidget(ed)
     qtbot.waitUntil(lambda: bool(_balance(ed)), timeout=3000)
     finding = _balance(ed)[0]
-    item = next(ed.checks.tree.topLevelItem(i) for i in range(ed.checks.tree.topLevelItemCount())
-                if ed.checks.tree.topLevelItem(i).text(0).startswith("balance"))
+    item = next(
+        ed.checks.tree.topLevelItem(i)
+        for i in range(ed.checks.tree.topLevelItemCount())
+        if ed.checks.tree.topLevelItem(i).text(0).startswith("balance")
+    )
     ed.checks.tree.itemClicked.emit(item, 0)
     assert ed.editor.textCursor().blockNumber() == finding.line - 1
     cite = next(f for f in finding.fixes if f.kind in (FixKind.INSERT_TEXT, FixKind.REPLACE_TEXT))
@@ -56,5 +64,31 @@ def test_waiver_fix_records_the_reason(qtbot, lib, sync_jobs, setup):
     waiver = next(f for f in _balance(ed)[0].fixes if f.kind is FixKind.ADD_WAIVER)
     assert ed.checks.apply_fix(waiver, reason="The envoy's denial is addressed in annex B.")
     assert [(w.claim_id, w.reason) for w in lib.briefs.waivers(bid)] == [
-        (a.id, "The envoy's denial is addressed in annex B.")]
+        (a.id, "The envoy's denial is addressed in annex B.")
+    ]
     qtbot.waitUntil(lambda: not _balance(ed), timeout=3000)
+
+
+def test_the_editors_own_saves_do_not_reload_the_checker(qtbot, demo_library):
+    from ui.checks_panel import ChecksPanel
+    from ui.jobs import Jobs
+
+    jobs = Jobs()
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    brief = demo_library.briefs.list().items[0]
+    editor.setPlainText(demo_library.briefs.get(brief.id).body)
+    panel = ChecksPanel(demo_library, jobs, brief.id, editor)
+    qtbot.addWidget(panel)
+    calls = []
+    panel.checker.invalidate = lambda: calls.append("invalidate")
+    saved = demo_library.briefs.set_body(brief.id, editor.toPlainText() + "\nMore.\n", reason="autosave")
+    jobs.library_changed.emit(saved)
+    assert calls == []
+    claim = demo_library.claims.list(limit=1).items[0]
+    jobs.library_changed.emit(demo_library.claims.update(claim.id, status="disputed"))
+    assert calls == ["invalidate"]
+    jobs.library_changed.emit(demo_library.briefs.update(brief.id, default_marking="TLP:RED"))
+    assert calls == ["invalidate", "invalidate"]
