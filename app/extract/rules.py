@@ -62,7 +62,9 @@ ROLE_NOUNS = (
     "fellow|scientist|doctor|engineer|pilot|soldier|soldiers|veteran|survivor|survivors|farmer|farmers|"
     "worker|workers|trader|traders|banker|bankers|staff|team|board|union|party|coalition|alliance|court|"
     "parliament|cabinet|presidency|palace|secretariat|mission|delegation|observer|observers|critic|critics|"
-    "allies|supporters|opponents|partners|leaders"
+    "allies|supporters|opponents|partners|leaders|coastguard|coast guard|navy|air force|regulator|operator|"
+    "airline|utility|bank|charity|ngo|network|newspaper|broadcaster|observatory|laboratory|lab|hospital|"
+    "university|foundation|trust|consortium|federation|association|syndicate|cartel|militia|rebels|junta"
 )
 ROLE_RE = re.compile(rf"\b({ROLE_NOUNS})\b", re.I)
 NON_SPEAKERS = {
@@ -112,7 +114,7 @@ TITLE_WORDS = (
     "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
-    "Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "Spokesperson|Spokesman|Spokeswoman|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman"
 )
 TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
@@ -447,8 +449,17 @@ def _dateline_length(text: str) -> int:
     return m.end() if m else 0
 
 
+LEADING_PHRASE = re.compile(
+    r"^(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
+    r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
+    r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part)\b[^,]{0,50},\s*)+",
+    re.I,
+)
+
+
 def _clean_np(np: str) -> str:
     np = np.strip().strip(",;:").strip()
+    np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
     np = re.sub(
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
     )
@@ -493,6 +504,12 @@ def parse_speaker(np: str, state: _State) -> Speaker | None:
     words = low.split()
     if not words or words[0] in NON_SPEAKERS or (len(words) <= 2 and words[-1] in NON_SPEAKERS):
         return None
+    if (
+        AUXILIARY.fullmatch(words[-1])
+        or words[0] in QUANTITY_WORDS
+        or (len(words) > 1 and words[1] in QUANTITY_WORDS)
+    ):
+        return None  # "the length the operator has" / "three times the length": not who is speaking
     if low in PRONOUNS:
         if low == "they":
             return state.last_collective or state.last
@@ -513,13 +530,16 @@ def parse_speaker(np: str, state: _State) -> Speaker | None:
             return _register(state, Speaker(name, role or title, aff))
     # "US national security adviser Jake Sullivan": a lower-case description, then the name
     m = re.match(
-        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+(?:n|i|ese|ish|ch)\s+)?(?:[a-z][\w\-'’]*\s+)+)(?P<name>[A-Z].*)$",
+        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+(?:n|i|ese|ish|ch)\s+|[A-Z][\w\-]*['’]s\s+)?(?:[a-z][\w\-'’]*\s+)+)"
+        r"(?P<name>[A-Z].*)$",
         np,
     )
     if m and ROLE_RE.search(m.group("desc")) and _looks_like_name(m.group("name")):
         desc = m.group("desc").strip()
         name, title = _strip_title(m.group("name"))
-        aff_m = re.match(r"^([A-Z]{2,}|[A-Z][a-z]+(?:n|i|ese|ish|ch))\s+(.+)$", desc)
+        aff_m = re.match(
+            r"^([A-Z]{2,}|[A-Z][a-z]+(?:n|i|ese|ish|ch)|[A-Z][\w\-]*(?=['’]s))(?:['’]s)?\s+(.+)$", desc
+        )
         role, aff = (aff_m.group(2), aff_m.group(1)) if aff_m else (desc, "")
         return _register(state, Speaker(name, role, aff))
     # "Foreign Minister Dana Reyes", "Reyes", "Dana Reyes"
@@ -586,8 +606,61 @@ def parse_speaker(np: str, state: _State) -> Speaker | None:
     return None
 
 
+QUANTITY_WORDS = {
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "percent",
+    "per",
+    "points",
+    "cases",
+    "deaths",
+    "dollars",
+    "euros",
+    "kilometres",
+    "km",
+    "miles",
+    "tonnes",
+    "litres",
+    "metres",
+    "half",
+    "third",
+    "quarter",
+    "twice",
+    "thrice",
+    "much",
+    "many",
+    "more",
+    "less",
+    "fewer",
+    "most",
+}
+
+
 def _org_like(np: str) -> bool:
     return bool(re.match(r"^(the\s+)?[A-Z][\w\-]*(\s+[A-Z][\w\-]*){0,5}$", np)) and len(np.split()) <= 6
+
+
+DOCUMENT_HEADS = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+){0,2}(documents?|records?|figures|data|papers|files|emails|minutes|filings|"
+    r"statistics|estimates|reports?|studies|study|survey|assessment|memo|memos|letters?|cables?)\b",
+    re.I,
+)
+
+
+def _document_speaker(np: str, state: _State) -> Speaker | None:
+    """ "according to documents seen by the Daily Ledger", "according to figures from the agency": a document
+    as the source of a claim (only after "according to")."""
+    np = _clean_np(np)
+    if not DOCUMENT_HEADS.match(np) or len(np.split()) > 14:
+        return None
+    return _register(
+        state, Speaker(_capital_first(re.sub(r"^the\s+", "", np, flags=re.I)), "", "", collective=True)
+    )
 
 
 def _looks_like_name(text: str) -> bool:
@@ -697,6 +770,36 @@ class _Found:
     anaphoric: bool = False
 
 
+TURN_NOT_SPEAKERS = {
+    "Q",
+    "QUESTION",
+    "REPORTER",
+    "MODERATOR",
+    "TRANSCRIPT",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "UPDATE",
+    "CORRECTION",
+    "SOURCE",
+    "SUBJECT",
+    "RE",
+    "DATE",
+    "TIME",
+    "LOCATION",
+    "TITLE",
+    "SUMMARY",
+    "BACKGROUND",
+    "CONTEXT",
+    "WARNING",
+    "PHOTO",
+    "VIDEO",
+    "AUDIO",
+    "LINK",
+    "URL",
+    "TAGS",
+    "FILED",
+    "BY",
+}
 TURN_RE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}):[ \t]+")
 
 
@@ -737,7 +840,14 @@ class RuleExtractor:
 
         # 0. a transcript turn: "MR. SULLIVAN: ..." / "Dana Reyes: ..." (each statement of the turn)
         turn = TURN_RE.match(text, _paragraph_start(text, sent.start))
-        if turn is not None and turn.group("label").upper() not in ("Q", "QUESTION", "REPORTER", "MODERATOR"):
+        if turn is not None and turn.group("label").strip().upper() in (
+            "Q",
+            "QUESTION",
+            "REPORTER",
+            "MODERATOR",
+        ):
+            return []  # a question is not a claim, whatever it quotes
+        if turn is not None and turn.group("label").strip().upper() not in TURN_NOT_SPEAKERS:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
             label = label.title() if label.isupper() else label
             if "press secretary" not in label.lower() and "moderator" not in label.lower():
@@ -765,7 +875,7 @@ class RuleExtractor:
         # 1. "According to X, CONTENT." / "CONTENT, according to X."
         m = re.match(r"^According to (?P<spk>[^,]{2,120}),\s*(?P<content>.+?)[.!?\"\u201d]*$", s)
         if m:
-            sp = parse_speaker(m.group("spk"), state)
+            sp = parse_speaker(m.group("spk"), state) or _document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
                     self._found(
@@ -779,9 +889,9 @@ class RuleExtractor:
                         0.8,
                     )
                 ]
-        m = re.match(r"^(?P<content>.+?),\s*according to (?P<spk>[^,.]{2,120})(?:,[^.]*)?[.!?]?$", s)
+        m = re.match(r"^(?P<content>.+?),\s*according to (?P<spk>[^,]{2,160}?)(?:,[^.]*)?[.!?]?$", s)
         if m:
-            sp = parse_speaker(m.group("spk"), state)
+            sp = parse_speaker(m.group("spk"), state) or _document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
                     self._found(

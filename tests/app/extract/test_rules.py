@@ -264,3 +264,35 @@ def test_cli_extract_writes_nothing_without_apply(lib, article, capsys):
     assert "Created 4 claim(s)" in out and "2 denial link(s)" in out
     assert main(["--library", path, "extract", "999"]) == 1
     assert "999" in capsys.readouterr().err
+
+
+def test_a_leading_phrase_before_the_speaker_is_not_part_of_the_speaker():
+    p = one("In a statement, the port authority said the berths were open.")
+    assert p.actor == "Port authority" and p.quote == "the berths were open"
+    p = one("Downstream, Merovia's water minister Hana Sobel warned that the river would fall.")
+    assert (p.actor, p.role, p.affiliation) == ("Hana Sobel", "water minister", "Merovia")
+
+
+def test_documents_can_be_the_source_after_according_to():
+    p = one("The ministry sold 40 vehicles to the militia, according to documents seen by the Daily Ledger.")
+    assert p.actor == "Documents seen by the Daily Ledger"
+    assert p.quote == "The ministry sold 40 vehicles to the militia"
+
+
+def test_questions_and_headings_in_transcripts_are_not_claims():
+    text = (
+        "Transcript: press briefing by the foreign ministry, 12 March\n\n"
+        "Q: The rebels say they received money. Is that wrong?\n\n"
+        "SPOKESPERSON IVANA KRAL: No ransom was paid by this government or by anyone acting for it.\n"
+    )
+    proposals = run(text)
+    assert [p.quote for p in proposals] == [
+        "No ransom was paid by this government or by anyone acting for it"
+    ]
+    assert proposals[0].actor == "Ivana Kral"
+
+
+def test_a_quantity_is_never_a_speaker():
+    text = "Oil has spread along 30 km of coast, the group Blue Shore said, three times the length the operator has admitted."
+    proposals = run(text)
+    assert [p.actor for p in proposals] == ["Blue Shore"]
