@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import RELIABILITY_GRADES, SourceKind
 from ui.claim_choice_dialog import ClaimChoiceDialog
-from ui.claim_dialog import ClaimDialog, candidates_for_source, suggest_actor
+from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
 from ui.context import UiContext
 from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line
 from ui.paged_model import ID_ROLE
@@ -43,6 +43,30 @@ from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
 log = logging.getLogger(__name__)
 
 FILTER_DEBOUNCE_MS = 250
+
+
+def attributed_speaker(source, span: tuple[int, int]) -> ActorCandidate | None:
+    """Who the text says spoke the selected words ("..., the minister said"), read by the claim extractor from
+    the text around the selection; None when no attribution covers it. Runs on a worker."""
+    from app.extract import RuleExtractor
+
+    start = max(0, source.body.rfind("\n\n", 0, max(0, span[0] - 3000)) + 1)
+    end = min(len(source.body), span[1] + 600)
+    window = source.body[start:end]
+    try:
+        proposals = RuleExtractor().propose(window, published=source.published)
+    except Exception:  # noqa: BLE001 - a suggestion is optional
+        return None
+    a, b = span[0] - start, span[1] - start
+    best = None
+    for p in proposals:
+        overlap = min(p.end, b) - max(p.start, a)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, p)
+    if best is None:
+        return None
+    p = best[1]
+    return ActorCandidate(p.actor, p.role, p.affiliation)
 
 
 def configure_table(view: QTableView, model) -> None:
@@ -470,11 +494,15 @@ class SourcesView(QWidget):
         def candidates():
             cands = candidates_for_source(lib, source.id)
             target_claim = lib.claims.get(target) if target is not None else None
-            return cands, target_claim
+            return cands, target_claim, attributed_speaker(source, span)
 
         def show(result) -> None:
-            cands, target_claim = result
-            suggested = suggest_actor(source.body, span[0], span[1], cands)
+            cands, target_claim, attributed = result
+            if attributed is not None:  # the same person as a known actor named in full ("Sullivan")
+                known = next((c for c in cands if attributed.name in c.needles()), None)
+                suggested = known or attributed
+            else:
+                suggested = suggest_actor(source.body, span[0], span[1], cands)
             heading = ""
             if target_claim is not None:
                 verb = "denies" if link_kind == "denies" else "corroborates"

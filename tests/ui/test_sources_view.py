@@ -83,7 +83,9 @@ def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_libr
     window.sources.open_source(src.id)
     reader = window.sources.reader
     covered = {i for c in reader.claims for i in range(c.span_start, c.span_end)}
-    words = next(w for w in src.body.split(". ") if len(w) > 30 and src.body.index(w) not in covered)[:40].strip()
+    words = next(w for w in src.body.split(". ") if len(w) > 30 and src.body.index(w) not in covered)[
+        :40
+    ].strip()
     start, end = _select(reader, words)
     assert window.sources.claim_action.isEnabled()
     before = demo_library.counts()["claims"]
@@ -98,7 +100,11 @@ def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_libr
     dlg.tags.setText("drones, test tag")
     dlg.accept()
     assert demo_library.counts()["claims"] == before + 1
-    created = [c for c in demo_library.claims.for_source(src.id) if c.statement == "A statement typed by the analyst."]
+    created = [
+        c
+        for c in demo_library.claims.for_source(src.id)
+        if c.statement == "A statement typed by the analyst."
+    ]
     assert len(created) == 1
     c = created[0]
     assert (c.span_start, c.span_end, c.quote) == (start, end, words)
@@ -132,8 +138,11 @@ def test_denial_from_selection_creates_and_links_the_claim(window, demo_library)
     window.sources.denial_action.trigger()
     picker = window.sources.active_dialog
     assert isinstance(picker, ClaimChoiceDialog)
-    row = next(i for i in range(picker.results.count())
-               if picker.results.item(i).data(Qt.ItemDataRole.UserRole) == other.id)
+    row = next(
+        i
+        for i in range(picker.results.count())
+        if picker.results.item(i).data(Qt.ItemDataRole.UserRole) == other.id
+    )
     picker.results.setCurrentRow(row)
     picker.accept()
     dlg = window.sources.active_dialog
@@ -165,7 +174,7 @@ def test_editing_source_metadata_and_grade_is_undoable(window, demo_library):
 
 
 def test_offset_map_handles_characters_outside_the_bmp(qtbot, lib):
-    body = "Emoji \U0001F600 first. Then \U0001F4A3 the quote here. End"
+    body = "Emoji \U0001f600 first. Then \U0001f4a3 the quote here. End"
     m = OffsetMap(body)
     i = body.index("the quote")
     assert m.to_doc(i) == i + 2
@@ -186,3 +195,20 @@ def test_table_row_selection_loads_the_reader(window, demo_library):
     table.setCurrentIndex(window.sources.model.index(1, 0))
     sid = window.sources.model.index(1, 0).data(ID_ROLE)
     assert window.sources.current_source.id == sid
+
+
+def test_claim_from_selection_suggests_the_speaker_the_text_names(window, demo_library, qtbot):
+    body = (
+        "Officials met on Monday.\n\n"
+        "The border will reopen within a week, Dana Reyes, the interior minister, said on Tuesday."
+    )
+    src = demo_library.sources.create(title="Kessel note", body=body, published="2026-03-05").after
+    window.sources.open_source(src.id)
+    qtbot.waitUntil(
+        lambda: window.sources.current_source is not None and window.sources.current_source.id == src.id
+    )
+    _select(window.sources.reader, "The border will reopen within a week")
+    window.sources.claim_action.trigger()
+    dlg = window.sources.active_dialog
+    assert isinstance(dlg, ClaimDialog)
+    assert (dlg.actor.text(), dlg.role.text()) == ("Dana Reyes", "interior minister")
