@@ -1,4 +1,4 @@
-"""Draft claims (Ctrl+Alt+D in the source reader): the extractor's proposals for one source, claims on the
+"""Draft claims (Ctrl+Shift+X in the source reader): the extractor's proposals for one source, claims on the
 left and denials on the right (each beside the claim it answers); the analyst ticks, edits or rejects each,
 then creates the accepted ones in one transaction."""
 

@@ -184,9 +184,9 @@ class SourcesView(QWidget):
         self.edit_source_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.edit_source_action.triggered.connect(self.edit_source)
         self.draft_action = QAction("D&raft claims from the text...", self)
-        self.draft_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
+        self.draft_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
         self.draft_action.setToolTip(
-            "Propose the attributed statements and denials in this source (Ctrl+Alt+D)"
+            "Propose the attributed statements and denials in this source (Ctrl+Shift+X)"
         )
         self.draft_action.triggered.connect(self.draft_claims)
         self.draft_action.setEnabled(False)

@@ -50,8 +50,15 @@ def test_menus_hold_the_expected_commands(window):
     assert titles[:3] == ["&File", "&Edit", "&View"] and titles[-1] == "&Help"
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if a.text()]
-    for expected in ("&New brief...", "&Open library...", "Recent &libraries", "New &library...", "&Import...",
-                     "&Export...", "&Quit"):
+    for expected in (
+        "&New brief...",
+        "&Open library...",
+        "Recent &libraries",
+        "New &library...",
+        "&Import...",
+        "&Export...",
+        "&Quit",
+    ):
         assert expected in texts
     assert window.export_action.shortcut().toString() == "Ctrl+E"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
@@ -95,7 +102,7 @@ def test_search_enter_opens_a_source_at_the_match(window, demo_library, qtbot):
 
 
 def test_search_with_odd_input_never_fails(window):
-    for text in ('"unbalanced', "AND OR (", "-", "*", "\u202e\U0001F600"):
+    for text in ('"unbalanced', "AND OR (", "-", "*", "\u202e\U0001f600"):
         window.search_field.setText(text)
         window.search_field.run_search()
 
@@ -107,7 +114,9 @@ def _write(tmp_path, name, text):
 
 
 def test_import_through_the_menu(window, demo_library, tmp_path, monkeypatch):
-    a = _write(tmp_path, "a.txt", "Ministry says bridge repaired\n\nThe ministry said the bridge was repaired.")
+    a = _write(
+        tmp_path, "a.txt", "Ministry says bridge repaired\n\nThe ministry said the bridge was repaired."
+    )
     bad = tmp_path / "bad.xyz"
     bad.write_bytes(b"\x00\x01")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a_, **k: ([a, str(bad)], ""))
@@ -141,8 +150,13 @@ def test_files_dropped_on_the_window_are_imported(window, demo_library, tmp_path
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(path)])
     before = demo_library.counts()["sources"]
-    drop = QDropEvent(QPoint(50, 50).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPoint(50, 50).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(drop)
     assert demo_library.counts()["sources"] == before + 1
 
@@ -152,15 +166,21 @@ def test_settings_persist_and_feed_new_briefs(window, monkeypatch):
     dlg.editors["default_author"].setText("A. Analyst")
     dlg.editors["default_organisation"].setText("Desk 4")
     dlg.editors["paper_size"].setCurrentIndex(dlg.editors["paper_size"].findData("Letter"))
-    dlg.editors["default_marking_scheme"].setCurrentIndex(dlg.editors["default_marking_scheme"].findData("tlp"))
+    dlg.editors["default_marking_scheme"].setCurrentIndex(
+        dlg.editors["default_marking_scheme"].findData("tlp")
+    )
     dlg.editors["default_marking"].setText("TLP:AMBER")
     dlg.accept()
     assert settings_path().exists()
     again = Settings.load()
     assert again.get("default_author") == "A. Analyst"
     assert again.get("paper_size") == "Letter"
-    assert again.brief_defaults() == {"author": "A. Analyst", "organisation": "Desk 4",
-                                      "marking_scheme": "tlp", "default_marking": "TLP:AMBER"}
+    assert again.brief_defaults() == {
+        "author": "A. Analyst",
+        "organisation": "Desk 4",
+        "marking_scheme": "tlp",
+        "default_marking": "TLP:AMBER",
+    }
     from ui.brief_properties_dialog import BriefPropertiesDialog
 
     seen = {}
@@ -206,7 +226,9 @@ def test_geometry_splitters_and_page_are_remembered(qtbot, demo_library):
     qtbot.waitUntil(lambda: w2.claims.split.sizes() == sizes, timeout=2000)
 
 
-def test_new_library_is_empty_and_recent_libraries_are_listed(window, demo_library, tmp_path, monkeypatch, qtbot):
+def test_new_library_is_empty_and_recent_libraries_are_listed(
+    window, demo_library, tmp_path, monkeypatch, qtbot
+):
     target = tmp_path / "fresh.briefdesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     switched = []
@@ -297,3 +319,24 @@ def test_default_library_path_is_used_without_argument_or_env(monkeypatch):
 
     assert ui_main.resolve_library_path(None) == default_library_path()
     assert os.fspath(default_library_path()).endswith("library.briefdesk")
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, tmp_path):
+    from collections import Counter
+
+    from PySide6.QtGui import QAction
+
+    from app.demo import populate
+    from app.library import Library
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    lib = Library.open(tmp_path / "s.briefdesk")
+    populate(lib)
+    window = MainWindow(lib, Settings.load())
+    qtbot.addWidget(window)
+    shortcuts = Counter(
+        a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
+    )
+    assert [s for s, n in shortcuts.items() if n > 1] == []
+    lib.close()
