@@ -36,6 +36,13 @@ def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extracti
             skipped.append(p.quote)
             continue
         kept.append(p)
+    by_role = {}
+    for c in existing:  # "the Foreign Minister" in a source whose claims already name him
+        if c.actor_role and c.actor_name:
+            by_role.setdefault(c.actor_role.strip().lower(), set()).add(
+                (c.actor_name, c.actor_role, c.actor_affiliation)
+            )
+    kept = [_role_actor(p, by_role) for p in kept]
     kept = [_known_actor(lib, p) for p in kept]
     keys = {p.key for p in kept}
     # A denial whose answered proposal was dropped, or that answers an existing claim better, points there.
@@ -55,6 +62,21 @@ def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extracti
                 p = dataclasses.replace(p, denies=None)
         out.append(p)
     return Extraction(source_id, tuple(out), tuple(skipped), getattr(extractor, "name", "custom"))
+
+
+def _role_actor(p: Proposal, by_role: dict) -> Proposal:
+    """A speaker given only by role ("Foreign Minister") who is the one actor with that role in the source's claims."""
+    people = by_role.get(p.actor.strip().lower())
+    if not people or len(people) != 1:
+        return p
+    name, role, affiliation = next(iter(people))
+    return dataclasses.replace(
+        p,
+        actor=name,
+        role=p.role or role,
+        affiliation=p.affiliation or affiliation,
+        statement=p.statement.replace(p.actor, name, 1) if p.statement.startswith(p.actor) else p.statement,
+    )
 
 
 def _known_actor(lib, p: Proposal) -> Proposal:

@@ -363,10 +363,24 @@ def split_sentences(text: str) -> list[Sentence]:
             ch = ptext[i]
             if ch == "\u201c":
                 depth += 1
-            elif ch == "\u201d":
+            elif ch in '\u201d"' and (ch == "\u201d" or depth):
                 depth = max(0, depth - 1)
+                j = i + 1
+                # "... must stop." He added: the quotation ended the sentence
+                if (
+                    depth == 0
+                    and i > 0
+                    and ptext[i - 1] in ".!?"
+                    and j < n
+                    and ptext[j].isspace()
+                    and (_next_starts_sentence(ptext, j))
+                ):
+                    _add(out, ptext, pstart, start, j, para)
+                    start = j
+                    i = j
+                    continue
             elif ch == '"':
-                depth = 0 if depth else 1
+                depth = 1
             elif ch in ".!?" and depth == 0:
                 j = i + 1
                 while j < n and ptext[j] in "\"'\u201d\u2019)":
@@ -452,7 +466,8 @@ def _dateline_length(text: str) -> int:
 LEADING_PHRASE = re.compile(
     r"^(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
     r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
-    r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part)\b[^,]{0,50},\s*)+",
+    r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
+    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b))\b[^,]{0,60},\s*)+",
     re.I,
 )
 
@@ -671,8 +686,8 @@ def _looks_like_name(text: str) -> bool:
     if not NAME_RE.match(name):
         return False
     low = name.lower()
-    if low.split()[0] in NON_SPEAKERS or low in ("the", "a", "an"):
-        return False
+    if low.split()[0] in NON_SPEAKERS or low.split()[0] in ("the", "a", "an"):
+        return False  # "The Foreign Minister" is a description, not a name
     return not ROLE_RE.fullmatch(low)
 
 

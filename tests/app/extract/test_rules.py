@@ -296,3 +296,17 @@ def test_a_quantity_is_never_a_speaker():
     text = "Oil has spread along 30 km of coast, the group Blue Shore said, three times the length the operator has admitted."
     proposals = run(text)
     assert [p.actor for p in proposals] == ["Blue Shore"]
+
+
+def test_a_speaker_named_by_role_is_the_actor_the_source_already_names(lib):
+    body = (
+        "Dana Reyes, the interior minister, said the bridge was safe. "
+        "The Interior Minister said the guards were back at their posts."
+    )
+    src = lib.sources.create(title="Roles", body=body).after
+    lib.claims.create(
+        source_id=src.id, quote="the bridge was safe", actor="Dana Reyes", role="Interior Minister"
+    )
+    proposals = propose(lib, src.id).proposals
+    assert [p.actor for p in proposals] == ["Dana Reyes"]
+    assert proposals[0].quote == "the guards were back at their posts"
