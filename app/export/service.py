@@ -98,10 +98,7 @@ def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecor
     )
     grade_text = ", ".join(f"{n} graded {g}" for g, n in sorted(grades.items()))
     per_source: Counter[int] = Counter(c.source_id for c in claims)
-    by_statement: dict[str, set[int]] = {}
-    for c in claims:
-        by_statement.setdefault((c.statement or c.quote).strip().lower(), set()).add(c.source_id)
-    single = sum(1 for srcs in by_statement.values() if len(srcs) == 1)
+    single = sum(1 for c in claims if not c.corroboration_count)  # nothing in the library corroborates it
     dates = sorted(s.published for s in sources if s.published)
     span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}" if dates else ""
     reliable = sum(n for g, n in grades.items() if g in ("A", "B"))
@@ -109,7 +106,7 @@ def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecor
         f"This brief draws on {len(sources)} source{'s' if len(sources) != 1 else ''}{span}: {kind_text}.",
         f"Source reliability: {grade_text}; {reliable} of {len(sources)} are usually reliable or better (A-B).",
         f"It cites {len(claims)} claim{'s' if len(claims) != 1 else ''} from {len(per_source)} of these sources; "
-        f"{single} rest on a single source, and {contested} "
+        f"{single} {'rests' if single == 1 else 'rest'} on a single source (nothing corroborates them), and {contested} "
         f"{'is' if contested == 1 else 'are'} contested by a recorded denial, shown in the claims-and-denials annex.",
     ]
     return "\n\n".join(paras)

@@ -351,3 +351,18 @@ def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, 
     assert abs(document.sections[0].page_width.inches - 8.5) < 0.01
     assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("\u2026")
     assert document.core_properties.author == "A. Analyst"
+
+
+def test_drafted_source_summary_counts_uncorroborated_claims(lib, source):
+    from app.export.service import draft_summary_statement
+
+    a = lib.claims.create(source_id=source.id, quote="would reopen within a week", actor="Dana Reyes").after
+    b = lib.claims.create(source_id=source.id, quote="the guards are back", actor="Dana Reyes").after
+    c = lib.claims.create(source_id=source.id, quote="Nothing has been repaired", actor="a spokesman").after
+    lib.links.create(from_claim_id=b.id, kind="corroborates", to_claim_id=a.id)
+    claims = list(lib.claims.get_many([a.id, b.id, c.id]).values())
+    text = draft_summary_statement(claims, [lib.sources.get(source.id)], contested=0)
+    assert "1 source published between 2026-03-03 and 2026-03-03: 1 news article." in text
+    assert "1 graded B" in text and "1 of 1 are usually reliable or better" in text
+    assert "It cites 3 claims from 1 of these sources; 2 rest on a single source" in text
+    assert "0 are contested" in text
