@@ -6,6 +6,7 @@ Keys inside inline code spans or fenced/indented code blocks are literal text, n
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 
@@ -108,6 +109,17 @@ def parse_citations(body: str) -> list[Citation]:
     """Every cited key in ``body`` in reading order, with line, column and section."""
     if "[" not in body or "@" not in body:
         return []
+    return list(_parse_cached(body))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_cached(body: str) -> tuple[Citation, ...]:
+    # One export reads the citations of the same text three times (resolving, the missing-key check, the
+    # renderer); the records are frozen, so the tuple can be shared.
+    return tuple(_parse(body))
+
+
+def _parse(body: str) -> list[Citation]:
     spans = _Spans(code_mask(body))
     line_starts = [0]
     for m in re.finditer("\n", body):

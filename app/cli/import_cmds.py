@@ -33,7 +33,9 @@ def cmd_import(args, ctx) -> int:
         for s in ("imported", "existing", "warning", "failed", "skipped")
     }
     sources = sum(len(r.source_ids) for r in rep.results if r.status in ("imported", "warning"))
-    lines = [", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported") + f" ({sources} source(s))"]
+    lines = [
+        ", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported") + f" ({sources} source(s))"
+    ]
     lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
     lines += [f"failed: {r.path}: {r.message}" for r in rep.failed]
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]

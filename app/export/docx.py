@@ -361,6 +361,7 @@ class _Writer:
         self.blocks_done = 0
         self.blocks_total = 0
         self.hyperlinks: dict[str, str] = {}
+        self._next_rid: int | None = None
         self.num_remap: dict[int, int] = {}
 
     # ---- runs
@@ -484,7 +485,15 @@ class _Writer:
             return self.inline(el, f)  # other schemes (javascript:, file:, briefdesk:) become plain text
         rid = self.hyperlinks.get(href)
         if rid is None:
-            rid = self.doc.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            # python-docx's relate_to scans every relationship twice per call; a brief with hundreds of
+            # links made that quadratic. New ids continue after the highest one in use.
+            rels = self.doc.part.rels
+            if self._next_rid is None:
+                used = [int(k[3:]) for k in rels if k.startswith("rId") and k[3:].isdigit()]
+                self._next_rid = max(used, default=0) + 1
+            rid = f"rId{self._next_rid}"
+            self._next_rid += 1
+            rels.add_relationship(RT.HYPERLINK, href, rid, is_external=True)
             self.hyperlinks[href] = rid
         return f'<w:hyperlink r:id="{rid}" w:history="1">{inner}</w:hyperlink>'
 
@@ -799,6 +808,7 @@ def build_house_template() -> bytes:
     document = docx.Document()
     _house_styles(document)
     Styles(document)
+    _slim(document)
     _section_setup(document, "A4", True)
     cp = document.core_properties
     cp.title, cp.author, cp.comments = "Briefdesk house template", "Briefdesk", "Styles for exported briefs."
@@ -809,6 +819,27 @@ def build_house_template() -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+# Table styles the house template keeps: Word's default ("Normal Table"), the plain grid and Briefdesk's own.
+# Word lists its built-in table styles from the latent styles whether or not they are defined in the file.
+_HOUSE_TABLE_STYLES = frozenset({"TableNormal", "TableGrid", _style_id("Briefdesk Table")})
+# Parts of python-docx's base document a brief does not need: Word 2010's copy of the styles (Word rebuilds
+# it), the thumbnail picture of an empty page and a custom XML item.
+_UNNEEDED_PARTS = frozenset({"stylesWithEffects", "customXml", "thumbnail"})
+
+
+def _slim(document) -> None:
+    """Drop the hundred unused table styles and the parts listed above from python-docx's base document:
+    they made up 95% of the template's XML, and every export parsed, wrote and compressed them again."""
+    styles = document.styles.element
+    for s in list(styles.iterchildren(f"{{{W_NS}}}style")):
+        if s.get(f"{{{W_NS}}}type") == "table" and s.get(f"{{{W_NS}}}styleId") not in _HOUSE_TABLE_STYLES:
+            styles.remove(s)
+    for owner in (document.part, document.part.package):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _UNNEEDED_PARTS:
+                owner.rels.pop(rid)
 
 
 def house_template_path() -> Path | None:

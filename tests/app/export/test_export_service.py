@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -316,6 +317,54 @@ def test_the_house_template_holds_every_briefdesk_style():
         or abs(document.sections[0].page_width.mm - 210) < 1
     )
     assert not document.paragraphs
+    # only the parts and table styles a brief uses: the rest made every export parse and zip 0.8 MB of XML
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        size = sum(i.file_size for i in z.infolist())
+    assert not {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/item1.xml"} & names
+    assert size < 150_000
+    tables = {s.name for s in document.styles if s.type == docx.enum.style.WD_STYLE_TYPE.TABLE}
+    assert tables == {"Normal Table", "Table Grid", "Briefdesk Table"}
+
+
+def test_links_in_a_template_with_links_of_its_own_get_their_own_ids(lib, source, tmp_path):
+    template = docx.Document()
+    for n in range(3):  # the template's own relationships, ids rId9..rId11 after python-docx's
+        template.part.relate_to(
+            f"https://template.example/{n}", docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, True
+        )
+    ref = tmp_path / "ref.docx"
+    template.save(str(ref))
+    body = "\n\n".join(
+        f"Item {n}: [page](https://example.org/{n % 40}) and [again](https://example.org/0)."
+        for n in range(120)
+    )
+    brief = lib.briefs.create(title="Links", body=body).after
+    out = tmp_path / "links.docx"
+    export_brief(lib, brief.id, out, ExportOptions(template=ref, force=True, today=TODAY))
+    document = docx.Document(str(out))
+    rels = document.part.rels
+    links = document.element.body.findall(f".//{W}hyperlink")
+    assert len(links) == 240
+    targets = [
+        rels[h.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")].target_ref
+        for h in links
+    ]
+    assert targets[:2] == ["https://example.org/0", "https://example.org/0"]
+    assert targets[2:4] == ["https://example.org/1", "https://example.org/0"]
+    assert (
+        len(
+            {
+                r
+                for r in rels.values()
+                if r.is_external and "example.org" in r.target_ref and "template" not in r.target_ref
+            }
+        )
+        == 40
+    )
+    assert sum(1 for r in rels.values() if "template.example" in str(r.target_ref)) == 3
+    ids = re.findall(r'Id="(rId\d+)"', _part(out, "word/_rels/document.xml.rels"))
+    assert len(ids) == len(set(ids)) == len(rels)  # every id once in the saved file
 
 
 def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, tmp_path):
