@@ -28,6 +28,7 @@ import nh3
 from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
+from app.export._markdown import preview_extensions
 
 __all__ = [
     "ExportOptions",
@@ -89,11 +90,8 @@ def note_text(record: ClaimRecord | SourceRecord) -> str:
     return ", ".join(p for p in parts if p) + f". {grade}"
 
 
-_MD_EXTENSIONS = ["extra", "toc", "sane_lists"]
-
-
 def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=_MD_EXTENSIONS)
+    md = markdown.Markdown(extensions=preview_extensions())
     # Raw HTML is shown as text: drop the raw-HTML preprocessor and inline pattern.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

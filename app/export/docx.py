@@ -32,6 +32,7 @@ from lxml import etree
 from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, MarkingScheme, SourceRecord
 from app.errors import CancelledError, ExportError, UnknownCitationError
+from app.export._markdown import docx_extensions
 from app.markings import PORTION_RE, Marking, highest, parse_mark
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -220,7 +221,6 @@ class Styles:
 
 
 # --------------------------------------------------------------------------------------------- parse
-_MD_EXTENSIONS = ["abbr", "attr_list", "def_list", "fenced_code", "tables", "toc", "sane_lists"]
 
 
 class _Capture(markdown.treeprocessors.Treeprocessor):
@@ -235,7 +235,7 @@ class _Strike(markdown.inlinepatterns.SimpleTagInlineProcessor):
 
 def parse_tree(text: str) -> tuple[ET.Element, list[str]]:
     """Python-Markdown's element tree for ``text`` (raw HTML kept as text) and its stashed raw blocks."""
-    md = markdown.Markdown(extensions=_MD_EXTENSIONS)
+    md = markdown.Markdown(extensions=docx_extensions())
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.inlinePatterns.deregister("entity")
