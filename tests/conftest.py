@@ -58,6 +58,12 @@ SAMPLE_BODY = (
 
 @pytest.fixture
 def source(lib):
-    return lib.sources.create(title="Border crossing to reopen", body=SAMPLE_BODY, kind="news article",
-                              outlet="Meridian Wire", url="https://example.org/kessel", published="2026-03-03",
-                              reliability="B").after
+    return lib.sources.create(
+        title="Border crossing to reopen",
+        body=SAMPLE_BODY,
+        kind="news article",
+        outlet="Meridian Wire",
+        url="https://example.org/kessel",
+        published="2026-03-03",
+        reliability="B",
+    ).after

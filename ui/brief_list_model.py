@@ -36,7 +36,9 @@ class BriefListModel(PagedTableModel):
 
     def cell(self, b, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            marking = b.default_marking or ("" if b.marking_scheme.value == "none" else b.marking_scheme.value)
+            marking = b.default_marking or (
+                "" if b.marking_scheme.value == "none" else b.marking_scheme.value
+            )
             return (b.title, b.status.value, marking, b.updated.strftime("%Y-%m-%d %H:%M"))[column]
         if role == Qt.ItemDataRole.ToolTipRole and b.author:
             return f"By {b.author}"

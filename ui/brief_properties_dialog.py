@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.domain import BriefStatus, MarkingScheme
 
-SCHEMES = [(MarkingScheme.NONE, "None"), (MarkingScheme.CLASSIFICATION, "Classification (U, C, S, TS)"),
-           (MarkingScheme.TLP, "Traffic Light Protocol (TLP)")]
+SCHEMES = [
+    (MarkingScheme.NONE, "None"),
+    (MarkingScheme.CLASSIFICATION, "Classification (U, C, S, TS)"),
+    (MarkingScheme.TLP, "Traffic Light Protocol (TLP)"),
+]
 DEFAULT_MARKS = {
     MarkingScheme.NONE: [""],
     MarkingScheme.CLASSIFICATION: ["U", "C", "S", "TS"],
@@ -47,7 +50,9 @@ class BriefPropertiesDialog(QDialog):
         form.addRow("&Default mark:", self.mark)
         form.addRow("&Status:", self.status)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -68,11 +73,25 @@ class BriefPropertiesDialog(QDialog):
             self.mark.setCurrentText(current)
 
     def _fill(self, b) -> None:
-        self._fill_values(title=b.title, author=b.author, organisation=b.organisation,
-                          marking_scheme=b.marking_scheme, default_marking=b.default_marking, status=b.status)
+        self._fill_values(
+            title=b.title,
+            author=b.author,
+            organisation=b.organisation,
+            marking_scheme=b.marking_scheme,
+            default_marking=b.default_marking,
+            status=b.status,
+        )
 
-    def _fill_values(self, title="", author="", organisation="", marking_scheme="none", default_marking="",
-                     status="draft", **_ignored) -> None:
+    def _fill_values(
+        self,
+        title="",
+        author="",
+        organisation="",
+        marking_scheme="none",
+        default_marking="",
+        status="draft",
+        **_ignored,
+    ) -> None:
         self.title.setText(title)
         self.author.setText(author)
         self.organisation.setText(organisation)

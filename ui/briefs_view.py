@@ -56,8 +56,10 @@ class BriefsView(QWidget):
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty = QLabel("Open a brief from the list (Enter or double-click), or create one with "
-                            "File \u203a New brief.", self)
+        self.empty = QLabel(
+            "Open a brief from the list (Enter or double-click), or create one with File \u203a New brief.",
+            self,
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         right = QWidget(self)

@@ -69,14 +69,18 @@ class CitedClaimsPanel(QTreeWidget):
                 item.setText(1, f"{len(cw.denials)} denial(s), {len(uncited)} not cited")
                 item.setForeground(1, Qt.GlobalColor.darkRed)
             for d in cw.denials:
-                child = QTreeWidgetItem(["", ("" if d.claim.id in cited else "not cited: ") + _label(d.claim)])
+                child = QTreeWidgetItem(
+                    ["", ("" if d.claim.id in cited else "not cited: ") + _label(d.claim)]
+                )
                 child.setData(0, Qt.ItemDataRole.UserRole, d.claim.id)
                 item.addChild(child)
             self.addTopLevelItem(item)
         self.expandAll()
 
     def claim_ids(self) -> list[int]:
-        return [self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.topLevelItemCount())]
+        return [
+            self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(self.topLevelItemCount())
+        ]
 
     def select_claim(self, claim_id: int) -> None:
         for i in range(self.topLevelItemCount()):
@@ -96,8 +100,12 @@ class OutlinePanel(QTreeWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.itemActivated.connect(lambda item, _c: self.line_activated.emit(item.data(0, Qt.ItemDataRole.UserRole)))
-        self.itemClicked.connect(lambda item, _c: self.line_activated.emit(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.itemActivated.connect(
+            lambda item, _c: self.line_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.itemClicked.connect(
+            lambda item, _c: self.line_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
 
     def update_body(self, body: str) -> None:
         self.clear()

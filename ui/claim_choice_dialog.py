@@ -25,8 +25,17 @@ LIMIT = 100
 
 
 class ClaimChoiceDialog(QDialog):
-    def __init__(self, lib, jobs, *, title: str, prompt: str, button: str = "Choose",
-                 exclude: set[int] | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        lib,
+        jobs,
+        *,
+        title: str,
+        prompt: str,
+        button: str = "Choose",
+        exclude: set[int] | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.lib, self.jobs = lib, jobs
@@ -70,8 +79,10 @@ class ClaimChoiceDialog(QDialog):
         self._gen += 1
         gen, text, lib = self._gen, self.query.text().strip(), self.lib
         flt = ClaimFilter(text=text or None)
-        self.jobs.read(lambda: lib.claims.list(flt, limit=LIMIT, with_total=False).items,
-                       lambda rows: self._show(gen, rows))
+        self.jobs.read(
+            lambda: lib.claims.list(flt, limit=LIMIT, with_total=False).items,
+            lambda rows: self._show(gen, rows),
+        )
 
     def _show(self, gen: int, rows) -> None:
         if gen != self._gen:

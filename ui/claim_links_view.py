@@ -31,13 +31,24 @@ from ui.formatting import actor_text, date_text, grade_tooltip
 
 GROUPS = (
     ("denials", LinkKind.DENIES, "Denials", "Drop a claim here to record that it denies this claim"),
-    ("corroborations", LinkKind.CORROBORATES, "Corroborations",
-     "Drop a claim here to record that it corroborates this claim"),
-    ("qualifications", LinkKind.QUALIFIES, "Qualifications",
-     "Drop a claim here to record that it qualifies this claim"),
+    (
+        "corroborations",
+        LinkKind.CORROBORATES,
+        "Corroborations",
+        "Drop a claim here to record that it corroborates this claim",
+    ),
+    (
+        "qualifications",
+        LinkKind.QUALIFIES,
+        "Qualifications",
+        "Drop a claim here to record that it qualifies this claim",
+    ),
 )
-OUTGOING = (("denies", "This claim denies"), ("corroborates", "This claim corroborates"),
-            ("qualifies", "This claim qualifies"))
+OUTGOING = (
+    ("denies", "This claim denies"),
+    ("corroborates", "This claim corroborates"),
+    ("qualifies", "This claim qualifies"),
+)
 
 
 def _card_html(claim, *, big: bool = False) -> str:
@@ -49,13 +60,13 @@ def _card_html(claim, *, big: bool = False) -> str:
     grade = esc(claim.grade)
     quote_size = "font-size:large;" if big else ""
     statement = (
-        f"<div style='margin-top:4px'><i>{esc(claim.statement)}</i></div>"
-        if claim.statement and big else ""
+        f"<div style='margin-top:4px'><i>{esc(claim.statement)}</i></div>" if claim.statement and big else ""
     )
     contested = (
         f" \u00b7 <span style='color:{theme.colors().denial_accent.name()}'>"
         f"<b>contested ({claim.denial_count})</b></span>"
-        if claim.denial_count else ""
+        if claim.denial_count
+        else ""
     )
     muted = theme.colors().muted_text.name()
     return (
@@ -243,7 +254,8 @@ class ClaimLinksView(QScrollArea):
         """Show a ClaimWithLinks (or nothing)."""
         keep_scroll = (
             self.verticalScrollBar().value()
-            if data is not None and self.data is not None and data.claim.id == self.data.claim.id else 0
+            if data is not None and self.data is not None and data.claim.id == self.data.claim.id
+            else 0
         )
         self.data = data
         self.placeholder.setVisible(data is None)
@@ -258,15 +270,21 @@ class ClaimLinksView(QScrollArea):
             return
         c = data.claim
         card = ClaimCard(c, big=True, parent=self.widget())
-        card.add_button("Show in source", lambda: self.show_in_source_requested.emit(c),
-                        "Open the source with this quote selected")
+        card.add_button(
+            "Show in source",
+            lambda: self.show_in_source_requested.emit(c),
+            "Open the source with this quote selected",
+        )
         card.add_button("Edit...", lambda: self.edit_requested.emit(c), "Edit this claim")
         card.add_button("Delete", lambda: self.delete_requested.emit(c), "Delete this claim (undoable)")
         self._main_card = card
         self.main_holder.addWidget(card)
         colors = theme.colors()
-        accents = {"denials": colors.denial_accent, "corroborations": colors.corroboration_accent,
-                   "qualifications": colors.qualification_accent}
+        accents = {
+            "denials": colors.denial_accent,
+            "corroborations": colors.corroboration_accent,
+            "qualifications": colors.qualification_accent,
+        }
         for key, zone in self.zones.items():
             linked = getattr(data, key)
             for lc in linked:
@@ -286,9 +304,14 @@ class ClaimLinksView(QScrollArea):
 
     def _linked_card(self, lc, accent) -> ClaimCard:
         card = ClaimCard(lc.claim, link=lc.link, accent=accent, parent=self.widget())
-        card.add_button("Open", lambda: self.claim_activated.emit(lc.claim.id), "Show this claim with its links")
-        card.add_button("Show in source", lambda: self.show_in_source_requested.emit(lc.claim),
-                        "Open the source with this quote selected")
+        card.add_button(
+            "Open", lambda: self.claim_activated.emit(lc.claim.id), "Show this claim with its links"
+        )
+        card.add_button(
+            "Show in source",
+            lambda: self.show_in_source_requested.emit(lc.claim),
+            "Open the source with this quote selected",
+        )
         card.add_button("Unlink", lambda: self.unlink_requested.emit(lc), "Remove this link (undoable)")
         if lc.link.note:
             card.setToolTip(f"Note: {lc.link.note}")

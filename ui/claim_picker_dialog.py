@@ -18,7 +18,9 @@ def describe(c) -> str:
     said = c.said.isoformat() if c.said else "undated"
     badge = "  [contested]" if c.denial_count else ""
     grade = f"{c.source_reliability}{c.credibility}"
-    return f"c{c.id}  {c.actor_name or 'unknown actor'}, {said}  [{grade}]{badge}\n    {c.statement or c.quote}"
+    return (
+        f"c{c.id}  {c.actor_name or 'unknown actor'}, {said}  [{grade}]{badge}\n    {c.statement or c.quote}"
+    )
 
 
 class ClaimPickerDialog(QDialog):
@@ -29,7 +31,9 @@ class ClaimPickerDialog(QDialog):
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("Search claims by statement, quote or actor")
         self.results = QListWidget(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Cite")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -65,5 +69,7 @@ class ClaimPickerDialog(QDialog):
             self.results.setCurrentRow(0)
 
     def chosen_ids(self) -> list[int]:
-        items = self.results.selectedItems() or ([self.results.currentItem()] if self.results.currentItem() else [])
+        items = self.results.selectedItems() or (
+            [self.results.currentItem()] if self.results.currentItem() else []
+        )
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in items]

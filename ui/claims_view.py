@@ -199,7 +199,9 @@ class ClaimsView(QWidget):
         self.table.doubleClicked.connect(lambda idx: self.edit_claim_id(idx.data(ID_ROLE)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
-        self.model.modelReset.connect(lambda: QTimer.singleShot(0, lambda: self.table.select_id(self.shown_id())))
+        self.model.modelReset.connect(
+            lambda: QTimer.singleShot(0, lambda: self.table.select_id(self.shown_id()))
+        )
         self.model.page_loaded.connect(lambda _n: self._reselect_if_needed())
         self.model.page_loaded.connect(self._show_first_if_none)
         self.model.load_failed.connect(ctx.report_error)
@@ -250,9 +252,14 @@ class ClaimsView(QWidget):
         self.show_in_source_action = QAction("Show in &source", self)
         self.show_in_source_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.show_in_source_action.triggered.connect(self._show_current_in_source)
-        self.claim_actions = [self.add_denial_action, self.add_corroboration_action,
-                              self.add_qualification_action, self.edit_action, self.delete_action,
-                              self.show_in_source_action]
+        self.claim_actions = [
+            self.add_denial_action,
+            self.add_corroboration_action,
+            self.add_qualification_action,
+            self.edit_action,
+            self.delete_action,
+            self.show_in_source_action,
+        ]
         self._update_actions()
 
         self._filter_timer = QTimer(self)
@@ -371,8 +378,9 @@ class ClaimsView(QWidget):
             self.links.show_claim(None)
             self._update_actions()
             return
-        self.jobs.read(lambda: lib.claims.with_links(claim_id), lambda data: self._shown(gen, data),
-                       self._show_failed)
+        self.jobs.read(
+            lambda: lib.claims.with_links(claim_id), lambda data: self._shown(gen, data), self._show_failed
+        )
 
     def _shown(self, gen: int, data) -> None:
         if gen != self._gen:
@@ -427,30 +435,56 @@ class ClaimsView(QWidget):
     # --- linking -------------------------------------------------------------------------------------
     def link(self, from_claim_id: int, kind, to_claim_id: int) -> None:
         """Record "claim ``from_claim_id`` <kind> claim ``to_claim_id``" (undoable)."""
-        cmd = LinkCommand(self.lib, self.jobs, from_claim_id=from_claim_id, kind=kind, to_claim_id=to_claim_id,
-                          on_error=self.ctx.report_error)
-        noun = {LinkKind.DENIES: "denial", LinkKind.CORROBORATES: "corroboration",
-                LinkKind.QUALIFIES: "qualification"}[LinkKind.parse(kind)]
-        run_command(self.ctx.undo_stack, cmd,
-                    on_done=lambda _r: self.ctx.show_message(f"c{from_claim_id} linked as a {noun} of c{to_claim_id}."))
+        cmd = LinkCommand(
+            self.lib,
+            self.jobs,
+            from_claim_id=from_claim_id,
+            kind=kind,
+            to_claim_id=to_claim_id,
+            on_error=self.ctx.report_error,
+        )
+        noun = {
+            LinkKind.DENIES: "denial",
+            LinkKind.CORROBORATES: "corroboration",
+            LinkKind.QUALIFIES: "qualification",
+        }[LinkKind.parse(kind)]
+        run_command(
+            self.ctx.undo_stack,
+            cmd,
+            on_done=lambda _r: self.ctx.show_message(
+                f"c{from_claim_id} linked as a {noun} of c{to_claim_id}."
+            ),
+        )
 
     def unlink(self, linked) -> None:
         link = linked.link
-        cmd = UnlinkCommand(self.lib, self.jobs, link_id=link.id,
-                            description=f"Unlink c{link.from_claim_id} {link.kind.value} c{link.to_claim_id}",
-                            on_error=self.ctx.report_error)
+        cmd = UnlinkCommand(
+            self.lib,
+            self.jobs,
+            link_id=link.id,
+            description=f"Unlink c{link.from_claim_id} {link.kind.value} c{link.to_claim_id}",
+            on_error=self.ctx.report_error,
+        )
         run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: self.ctx.show_message("Link removed."))
 
     def link_by_menu(self, kind: LinkKind) -> None:
         target = self.shown_id()
         if target is None:
             return
-        noun = {LinkKind.DENIES: "denies", LinkKind.CORROBORATES: "corroborates", LinkKind.QUALIFIES: "qualifies"}
+        noun = {
+            LinkKind.DENIES: "denies",
+            LinkKind.CORROBORATES: "corroborates",
+            LinkKind.QUALIFIES: "qualifies",
+        }
         claim = self.links.data.claim
         dlg = ClaimChoiceDialog(
-            self.lib, self.jobs, title=f"Which claim {noun[kind]} c{target}?",
+            self.lib,
+            self.jobs,
+            title=f"Which claim {noun[kind]} c{target}?",
             prompt=f"Choose the claim that {noun[kind]}:\n{claim_summary(claim)}",
-            button="Link", exclude={target}, parent=self,
+            button="Link",
+            exclude={target},
+            parent=self,
         )
         self.active_dialog = dlg
 
@@ -468,30 +502,45 @@ class ClaimsView(QWidget):
         if claim_id is None:
             return
         lib = self.lib
-        self.jobs.read(lambda: (lib.claims.get(claim_id), lib.sources.get(lib.claims.get(claim_id).source_id)),
-                       lambda r: self._open_editor(*r), self.ctx.report_error)
+        self.jobs.read(
+            lambda: (lib.claims.get(claim_id), lib.sources.get(lib.claims.get(claim_id).source_id)),
+            lambda r: self._open_editor(*r),
+            self.ctx.report_error,
+        )
 
     def _open_editor(self, claim, source) -> None:
         before = {
-            "quote": claim.quote, "statement": claim.statement, "said": claim.said,
-            "credibility": claim.credibility, "status": claim.status.value, "tags": list(claim.tags),
-            "notes": claim.notes, "actor_id": claim.actor_id,
+            "quote": claim.quote,
+            "statement": claim.statement,
+            "said": claim.said,
+            "credibility": claim.credibility,
+            "status": claim.status.value,
+            "tags": list(claim.tags),
+            "notes": claim.notes,
+            "actor_id": claim.actor_id,
         }
         lib, jobs = self.lib, self.jobs
 
         def submit(values: dict, done, failed) -> None:
-            after = {k: values[k] for k in ("quote", "statement", "said", "credibility", "status", "tags", "notes")}
+            after = {
+                k: values[k] for k in ("quote", "statement", "said", "credibility", "status", "tags", "notes")
+            }
             if after["quote"] == claim.quote:
                 after.pop("quote")
             if not after.get("statement"):
                 after.pop("statement")  # a claim keeps a statement once it has one
             name, role, affiliation = values["actor"], values["role"], values["affiliation"]
-            actor_same = (name, role, affiliation) == (claim.actor_name, claim.actor_role, claim.actor_affiliation)
+            actor_same = (name, role, affiliation) == (
+                claim.actor_name,
+                claim.actor_role,
+                claim.actor_affiliation,
+            )
 
             def with_actor(actor_id) -> None:
                 after["actor_id"] = actor_id
-                cmd = EditClaimCommand(lib, jobs, claim_id=claim.id, before=before, after=after,
-                                       on_error=self.ctx.report_error)
+                cmd = EditClaimCommand(
+                    lib, jobs, claim_id=claim.id, before=before, after=after, on_error=self.ctx.report_error
+                )
                 if not cmd.after:
                     done()
                     return
@@ -502,12 +551,19 @@ class ClaimsView(QWidget):
             elif not name:
                 with_actor(None)
             else:
-                jobs.write(lambda: lib.actors.get_or_create(name=name, role=role, affiliation=affiliation).id,
-                           with_actor, failed)
+                jobs.write(
+                    lambda: lib.actors.get_or_create(name=name, role=role, affiliation=affiliation).id,
+                    with_actor,
+                    failed,
+                )
 
         dlg = ClaimDialog(
-            source_title=f"s{source.id} {source.title}", quote=claim.quote, claim=claim,
-            suggested=ActorCandidate(claim.actor_name), submit=submit, parent=self,
+            source_title=f"s{source.id} {source.title}",
+            quote=claim.quote,
+            claim=claim,
+            suggested=ActorCandidate(claim.actor_name),
+            submit=submit,
+            parent=self,
         )
         dlg.finished.connect(dlg.deleteLater)
         self.active_dialog = dlg
@@ -517,8 +573,11 @@ class ClaimsView(QWidget):
         if claim_id is None:
             return
         cmd = DeleteClaimCommand(self.lib, self.jobs, claim_id=claim_id, on_error=self.ctx.report_error)
-        run_command(self.ctx.undo_stack, cmd,
-                    on_done=lambda _r: self.ctx.show_message(f"Claim c{claim_id} deleted (Ctrl+Z to undo)."))
+        run_command(
+            self.ctx.undo_stack,
+            cmd,
+            on_done=lambda _r: self.ctx.show_message(f"Claim c{claim_id} deleted (Ctrl+Z to undo)."),
+        )
 
     # --- refresh -------------------------------------------------------------------------------------
     def _library_changed(self, changes) -> None:

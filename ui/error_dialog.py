@@ -39,9 +39,7 @@ def error_box(parent: QWidget | None, exc: BaseException, *, title: str = "Brief
     log.error("unexpected error: %s", details)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setText("Something went wrong inside Briefdesk. Nothing you did caused this.")
-    box.setInformativeText(
-        f"{type(exc).__name__}: {exc}\n\nThe details are in the log file:\n{log_path()}"
-    )
+    box.setInformativeText(f"{type(exc).__name__}: {exc}\n\nThe details are in the log file:\n{log_path()}")
     box.setDetailedText(details)
     return box
 

@@ -27,8 +27,16 @@ class ImportRunner(QObject):
 
     finished_report = Signal(object)
 
-    def __init__(self, lib, jobs, paths: list[str], *, parent: QWidget | None = None,
-                 report_error: Callable[[BaseException], None] | None = None, show_summary: bool = True) -> None:
+    def __init__(
+        self,
+        lib,
+        jobs,
+        paths: list[str],
+        *,
+        parent: QWidget | None = None,
+        report_error: Callable[[BaseException], None] | None = None,
+        show_summary: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.lib, self.jobs, self.paths = lib, jobs, [os.fspath(p) for p in paths]
         self.parent_widget = parent
@@ -52,8 +60,9 @@ class ImportRunner(QObject):
         progress = self.jobs.progress_callback(self._progress)
         self.progress.setValue(0)
         self.jobs.write(
-            lambda: import_paths(lib, paths, progress=lambda done, total: progress((done, total)),
-                                 cancelled=token.cancelled),
+            lambda: import_paths(
+                lib, paths, progress=lambda done, total: progress((done, total)), cancelled=token.cancelled
+            ),
             self._done,
             self._failed,
         )
@@ -72,7 +81,9 @@ class ImportRunner(QObject):
         self.progress.close()
         created = [
             Change("source", "created", sid)
-            for r in report.results if r.status in ("imported", "warning") for sid in r.source_ids
+            for r in report.results
+            if r.status in ("imported", "warning")
+            for sid in r.source_ids
         ]
         if created:
             self.jobs.library_changed.emit(created)
@@ -89,8 +100,10 @@ class ImportRunner(QObject):
         self.deleteLater()
 
     def _summarise(self, report) -> None:
-        counts = {s: sum(1 for r in report.results if r.status == s)
-                  for s in ("imported", "warning", "existing", "failed", "skipped")}
+        counts = {
+            s: sum(1 for r in report.results if r.status == s)
+            for s in ("imported", "warning", "existing", "failed", "skipped")
+        }
         sources = sum(len(r.source_ids) for r in report.results if r.status in ("imported", "warning"))
         lines = [f"{sources} source(s) imported from {counts['imported'] + counts['warning']} file(s)"]
         if counts["existing"]:
@@ -101,8 +114,11 @@ class ImportRunner(QObject):
             lines.append(f"{counts['skipped']} file(s) skipped (hidden, or not a type Briefdesk imports)")
         if report.cancelled:
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
-        details = [f"{os.path.basename(r.path)}: {r.message}" for r in report.results
-                   if r.status in ("failed", "warning", "skipped") and r.message]
+        details = [
+            f"{os.path.basename(r.path)}: {r.message}"
+            for r in report.results
+            if r.status in ("failed", "warning", "skipped") and r.message
+        ]
         box = QMessageBox(self.parent_widget)
         box.setWindowTitle("Import")
         box.setIcon(QMessageBox.Icon.Warning if counts["failed"] else QMessageBox.Icon.Information)

@@ -118,8 +118,11 @@ class Jobs(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until all jobs finish (tests, shutdown)."""
-        ok = (self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
-              and self._background.waitForDone(msecs))
+        ok = (
+            self._writes.waitForDone(msecs)
+            and self._reads.waitForDone(msecs)
+            and self._background.waitForDone(msecs)
+        )
         return ok
 
     def busy(self) -> bool:

@@ -187,7 +187,9 @@ def run(library: str | None = None) -> int:
     window.interactive.connect(interactive)
     window.show()
     if timing:
-        QTimer.singleShot(0, lambda: sys.stderr.write(f"briefdesk-timing: window_shown={since_start():.3f}s\n"))
+        QTimer.singleShot(
+            0, lambda: sys.stderr.write(f"briefdesk-timing: window_shown={since_start():.3f}s\n")
+        )
     try:
         return app.exec()
     finally:

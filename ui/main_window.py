@@ -42,8 +42,13 @@ log = logging.getLogger(__name__)
 APP_NAME = "Briefdesk"
 DASH = "\u2014"
 PAGES = ("sources", "actors", "claims", "briefs", "search")
-PAGE_LABELS = {"sources": "Sources", "actors": "Actors", "claims": "Claims", "briefs": "Briefs",
-               "search": "Search results"}
+PAGE_LABELS = {
+    "sources": "Sources",
+    "actors": "Actors",
+    "claims": "Claims",
+    "briefs": "Briefs",
+    "search": "Search results",
+}
 COUNTS_DEBOUNCE_MS = 400
 LIBRARY_FILTER = "Briefdesk libraries (*.briefdesk);;All files (*)"
 
@@ -74,16 +79,28 @@ class MainWindow(QMainWindow):
     library_switched = Signal(object)  # the new MainWindow
     interactive = Signal(float)  # seconds from window creation to the first rows shown
 
-    def __init__(self, lib, settings: Settings | None = None, *, start_page: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lib,
+        settings: Settings | None = None,
+        *,
+        start_page: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._t0 = time.perf_counter()
         self.lib = lib
         self.settings = settings or Settings.load()
         self.jobs = Jobs(self)
         self.undo_stack = QUndoStack(self)
-        self.ctx = UiContext(lib=lib, jobs=self.jobs, undo_stack=self.undo_stack, settings=self.settings,
-                             report_error=self.report_error, show_message=self.show_message)
+        self.ctx = UiContext(
+            lib=lib,
+            jobs=self.jobs,
+            undo_stack=self.undo_stack,
+            settings=self.settings,
+            report_error=self.report_error,
+            show_message=self.show_message,
+        )
         self.jobs.job_failed.connect(self.report_error)
         self.setObjectName("mainWindow")
         self.setWindowIcon(icon("briefdesk"))
@@ -98,7 +115,10 @@ class MainWindow(QMainWindow):
         self.briefs = BriefsView(self.ctx, self)
         self.search_results = SearchResultsView(self)
         self.pages: dict[str, QWidget] = {
-            "sources": self.sources, "actors": self.actors, "claims": self.claims, "briefs": self.briefs,
+            "sources": self.sources,
+            "actors": self.actors,
+            "claims": self.claims,
+            "briefs": self.briefs,
             "search": self.search_results,
         }
         self.stack = QStackedWidget(self)
@@ -184,21 +204,35 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_brief_action = self._action("&New brief...", self.new_brief, std.New,
-                                             tip="Create a brief and open it", icon_name="brief")
-        self.open_library_action = self._action("&Open library...", self.choose_library, std.Open,
-                                                tip="Open another library file")
-        self.new_library_action = self._action("New &library...", self.new_library, "Ctrl+Shift+N",
-                                               tip="Create an empty library and open it")
-        self.import_action = self._action("&Import...", self.import_files, "Ctrl+I",
-                                          tip="Import files as sources (text, Markdown, HTML, Word, PDF)",
-                                          icon_name="import")
-        self.import_folder_action = self._action("Import &folder...", self.import_folder,
-                                                 tip="Import every file in a folder")
-        self.export_action = self._action("&Export...", self.export_current, "Ctrl+E",
-                                          tip="Export the current brief to Word", icon_name="export")
-        self.save_action = self._action("&Save brief", self.save_current, std.Save,
-                                        tip="Save the current brief (a revision is kept)")
+        self.new_brief_action = self._action(
+            "&New brief...", self.new_brief, std.New, tip="Create a brief and open it", icon_name="brief"
+        )
+        self.open_library_action = self._action(
+            "&Open library...", self.choose_library, std.Open, tip="Open another library file"
+        )
+        self.new_library_action = self._action(
+            "New &library...", self.new_library, "Ctrl+Shift+N", tip="Create an empty library and open it"
+        )
+        self.import_action = self._action(
+            "&Import...",
+            self.import_files,
+            "Ctrl+I",
+            tip="Import files as sources (text, Markdown, HTML, Word, PDF)",
+            icon_name="import",
+        )
+        self.import_folder_action = self._action(
+            "Import &folder...", self.import_folder, tip="Import every file in a folder"
+        )
+        self.export_action = self._action(
+            "&Export...",
+            self.export_current,
+            "Ctrl+E",
+            tip="Export the current brief to Word",
+            icon_name="export",
+        )
+        self.save_action = self._action(
+            "&Save brief", self.save_current, std.Save, tip="Save the current brief (a revision is kept)"
+        )
         self.settings_action = self._action("Se&ttings...", self.edit_settings, std.Preferences)
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -211,8 +245,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
         self.redo_action.setIcon(icon("redo"))
-        self.find_action = self._action("&Find...", self.focus_search, std.Find,
-                                        tip="Search sources, claims and actors")
+        self.find_action = self._action(
+            "&Find...", self.focus_search, std.Find, tip="Search sources, claims and actors"
+        )
         self.page_actions = QActionGroup(self)
         self.page_actions.setExclusive(True)
         self.go_actions: dict[str, QAction] = {}
@@ -286,8 +321,9 @@ class MainWindow(QMainWindow):
         tb.addAction(self.undo_action)
         tb.addAction(self.redo_action)
         spacer = QWidget(tb)
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy().Preferred
+        )
         tb.addWidget(spacer)
         tb.addWidget(self.search_field)
         self.addToolBar(tb)
@@ -333,7 +369,8 @@ class MainWindow(QMainWindow):
         enabled = editor is not None and editor.export_action.isEnabled()
         self.export_action.setEnabled(enabled)
         self.export_action.setToolTip(
-            "Export the current brief to Word" if enabled or editor is None
+            "Export the current brief to Word"
+            if enabled or editor is None
             else editor.export_action.toolTip() or "Export is not available"
         )
 
@@ -421,7 +458,9 @@ class MainWindow(QMainWindow):
     # --- import --------------------------------------------------------------------------------------
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import sources", "",
+            self,
+            "Import sources",
+            "",
             "Sources (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)",
         )
         if paths:
@@ -464,14 +503,16 @@ class MainWindow(QMainWindow):
 
     # --- libraries -----------------------------------------------------------------------------------
     def choose_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open library", str(Path(self.lib.path).parent),
-                                              LIBRARY_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open library", str(Path(self.lib.path).parent), LIBRARY_FILTER
+        )
         if path:
             self.open_library(path)
 
     def new_library(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self.lib.path).parent /
-                                              "new.briefdesk"), LIBRARY_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New library", str(Path(self.lib.path).parent / "new.briefdesk"), LIBRARY_FILTER
+        )
         if not path:
             return
         if not path.endswith(".briefdesk"):
@@ -609,7 +650,9 @@ class MainWindow(QMainWindow):
             self.briefs.flush_all()
         except Exception as exc:  # noqa: BLE001
             answer = QMessageBox.question(
-                self, APP_NAME, f"A brief could not be saved: {exc}\n\nClose anyway?",
+                self,
+                APP_NAME,
+                f"A brief could not be saved: {exc}\n\nClose anyway?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

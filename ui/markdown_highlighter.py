@@ -18,8 +18,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![*_])([*_])(?=\S)[^*_]+?(?<=\S)\1(?![*_])"), "emphasis"),
     (re.compile(r"^#{1,6}\s.*$"), "heading"),
     (re.compile(r"\[(?:@[cs]\d+)(?:\s*;\s*@[cs]\d+)*\]"), "citation"),
-    (re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+|#{1,6}\s+)?\((?:U|C|S|TS)(?://[A-Z0-9/ ,-]+)?\)"
-                r"|\(TLP:(?:CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)\)"), "mark"),
+    (
+        re.compile(
+            r"^\s*(?:[-*+]\s+|\d+\.\s+|#{1,6}\s+)?\((?:U|C|S|TS)(?://[A-Z0-9/ ,-]+)?\)"
+            r"|\(TLP:(?:CLEAR|WHITE|GREEN|AMBER\+STRICT|AMBER|RED)\)"
+        ),
+        "mark",
+    ),
     (re.compile(rf"\b(?:{_ESTIMATIVE})\b", re.IGNORECASE), "estimative"),
     (re.compile(rf"\b(?:{_CONFIDENCE})\b", re.IGNORECASE), "confidence"),
     (re.compile(r"`[^`]+`"), "code"),

@@ -51,8 +51,11 @@ class PreviewView(QTextBrowser):
             return
         self._generation += 1
         gen, brief, lib = self._generation, self._pending, self.lib
-        self.jobs.read(lambda: render_preview(lib, brief), lambda res: self._show(gen, res),
-                       lambda exc: self._show_error(gen, exc))
+        self.jobs.read(
+            lambda: render_preview(lib, brief),
+            lambda res: self._show(gen, res),
+            lambda exc: self._show_error(gen, exc),
+        )
 
     def _show(self, gen: int, result) -> None:
         if gen != self._generation:
@@ -70,5 +73,5 @@ class PreviewView(QTextBrowser):
 
     def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()
-        if text.startswith("briefdesk:c") and text[len("briefdesk:c"):].isdigit():
-            self.claim_activated.emit(int(text[len("briefdesk:c"):]))
+        if text.startswith("briefdesk:c") and text[len("briefdesk:c") :].isdigit():
+            self.claim_activated.emit(int(text[len("briefdesk:c") :]))

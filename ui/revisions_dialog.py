@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 def diff_html(old: str, new: str) -> str:
     rows = []
-    for line in difflib.unified_diff(old.splitlines(), new.splitlines(), "revision", "current", lineterm="", n=2):
+    for line in difflib.unified_diff(
+        old.splitlines(), new.splitlines(), "revision", "current", lineterm="", n=2
+    ):
         esc = html.escape(line) or "&nbsp;"
         if line.startswith("+") and not line.startswith("+++"):
             rows.append(f'<div style="background:#e6ffed;color:#1a5e20">{esc}</div>')

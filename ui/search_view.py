@@ -126,8 +126,10 @@ class SearchResultsView(QWidget):
             self.summary.setText(f"Nothing matches \u201c{query}\u201d.")
         else:
             more = " (the best matches)" if len(hits) >= LIMIT else ""
-            self.summary.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for \u201c{query}\u201d{more}. "
-                                 "Enter opens the selected one.")
+            self.summary.setText(
+                f"{len(hits)} result{'s' if len(hits) != 1 else ''} for \u201c{query}\u201d{more}. "
+                "Enter opens the selected one."
+            )
         if hits:
             self.list.setCurrentIndex(self.model.index(0))
 

@@ -49,15 +49,25 @@ SETTINGS: tuple[Setting, ...] = (
         label="Default marking scheme",
     ),
     Setting(
-        "default_marking", str, "", "Default portion mark of new briefs, e.g. U or TLP:AMBER.",
+        "default_marking",
+        str,
+        "",
+        "Default portion mark of new briefs, e.g. U or TLP:AMBER.",
         label="Default marking",
     ),
     Setting(
-        "template", str, "", "A Word template (.dotx/.docx) for exports; empty for the built-in one.",
+        "template",
+        str,
+        "",
+        "A Word template (.dotx/.docx) for exports; empty for the built-in one.",
         label="Word template",
     ),
     Setting(
-        "paper_size", str, "A4", "Paper size of exported documents.", choices=("A4", "Letter"),
+        "paper_size",
+        str,
+        "A4",
+        "Paper size of exported documents.",
+        choices=("A4", "Letter"),
         label="Paper size",
     ),
     Setting(
@@ -116,8 +126,10 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         setting = _BY_NAME[name]
         if not self._valid(setting, value):
-            raise ValueError(f"{name} must be a {setting.type.__name__}" + (
-                f" among {', '.join(setting.choices)}" if setting.choices else ""))
+            raise ValueError(
+                f"{name} must be a {setting.type.__name__}"
+                + (f" among {', '.join(setting.choices)}" if setting.choices else "")
+            )
         self._values[name] = value
 
     def as_dict(self) -> dict[str, Any]:

@@ -26,8 +26,15 @@ CHOICE_LABELS = {
     "light": "Light",
     "dark": "Dark",
 }
-SHOWN = ("default_author", "default_organisation", "default_marking_scheme", "default_marking", "template",
-         "paper_size", "appearance")
+SHOWN = (
+    "default_author",
+    "default_organisation",
+    "default_marking_scheme",
+    "default_marking",
+    "template",
+    "paper_size",
+    "appearance",
+)
 
 
 class SettingsDialog(QDialog):
@@ -65,11 +72,14 @@ class SettingsDialog(QDialog):
             form.addRow(f"{s.label}:", field)
         self.error = QLabel(self)
         self.error.setStyleSheet("color:#c0392b")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        note = QLabel("Defaults apply to new briefs and exports. Settings are saved in\n"
-                      f"{settings.path}", self)
+        note = QLabel(
+            f"Defaults apply to new briefs and exports. Settings are saved in\n{settings.path}", self
+        )
         note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(form)

@@ -23,8 +23,19 @@ from PySide6.QtWidgets import (
 from app.domain import RELIABILITY_MEANING, SourceKind, parse_date
 from app.errors import BriefdeskError, ValidationError
 
-FIELDS = ("title", "kind", "outlet", "authors", "url", "published", "accessed", "language", "reliability",
-          "descriptor", "notes")
+FIELDS = (
+    "title",
+    "kind",
+    "outlet",
+    "authors",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "reliability",
+    "descriptor",
+    "notes",
+)
 
 
 def source_fields(s) -> dict:

@@ -52,7 +52,9 @@ class SourceReaderView(QPlainTextEdit):
         self.selected_claim_id: int | None = None
         self._map = OffsetMap("")
         self._press_pos: QPoint | None = None
-        self.selectionChanged.connect(lambda: self.selection_changed_span.emit(self.selection_span() is not None))
+        self.selectionChanged.connect(
+            lambda: self.selection_changed_span.emit(self.selection_span() is not None)
+        )
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
@@ -60,7 +62,11 @@ class SourceReaderView(QPlainTextEdit):
     # --- content -------------------------------------------------------------------------------------
     def set_source(self, source, claims: list) -> None:
         same = self.source is not None and source is not None and self.source.id == source.id
-        scroll = self.verticalScrollBar().value() if same and self.body == (source.body if source else "") else None
+        scroll = (
+            self.verticalScrollBar().value()
+            if same and self.body == (source.body if source else "")
+            else None
+        )
         self.source = source
         self.body = source.body if source is not None else ""
         self._map = OffsetMap(self.body)

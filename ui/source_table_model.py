@@ -57,8 +57,16 @@ class SourceTableModel(PagedTableModel):
                     r = lib.sources.get(i)
                 except NotFoundError:
                     continue
-                out[i] = SourceSummary(id=r.id, title=r.title, kind=r.kind, outlet=r.outlet, published=r.published,
-                                       reliability=r.reliability, url=r.url, claim_count=r.claim_count)
+                out[i] = SourceSummary(
+                    id=r.id,
+                    title=r.title,
+                    kind=r.kind,
+                    outlet=r.outlet,
+                    published=r.published,
+                    reliability=r.reliability,
+                    url=r.url,
+                    claim_count=r.claim_count,
+                )
             return out
 
         return load

@@ -24,7 +24,11 @@ from app.domain import Change, LinkKind
 
 log = logging.getLogger(__name__)
 
-_LINK_NOUN = {LinkKind.DENIES: "denial", LinkKind.CORROBORATES: "corroboration", LinkKind.QUALIFIES: "qualification"}
+_LINK_NOUN = {
+    LinkKind.DENIES: "denial",
+    LinkKind.CORROBORATES: "corroboration",
+    LinkKind.QUALIFIES: "qualification",
+}
 
 
 class ServiceCommand(QUndoCommand):
@@ -85,8 +89,17 @@ def run_command(
 class LinkCommand(ServiceCommand):
     """``from_claim`` <kind> ``to_claim`` (claim B denies claim A)."""
 
-    def __init__(self, lib, jobs, *, from_claim_id: int, kind: str | LinkKind, to_claim_id: int, note: str = "",
-                 on_error=None) -> None:
+    def __init__(
+        self,
+        lib,
+        jobs,
+        *,
+        from_claim_id: int,
+        kind: str | LinkKind,
+        to_claim_id: int,
+        note: str = "",
+        on_error=None,
+    ) -> None:
         self.kind = LinkKind.parse(kind)
         super().__init__(
             lib, jobs, f"Link c{from_claim_id} as {_LINK_NOUN[self.kind]} of c{to_claim_id}", on_error
@@ -175,9 +188,19 @@ class CreateClaimCommand(ServiceCommand):
     Undo deletes the claim (and with it the link); redo restores both with the same ids.
     """
 
-    def __init__(self, lib, jobs, *, fields: dict, link_kind: str | None = None, link_to: int | None = None,
-                 on_error=None) -> None:
-        text = "New claim" if link_kind is None else f"New {_LINK_NOUN[LinkKind.parse(link_kind)]} of c{link_to}"
+    def __init__(
+        self,
+        lib,
+        jobs,
+        *,
+        fields: dict,
+        link_kind: str | None = None,
+        link_to: int | None = None,
+        on_error=None,
+    ) -> None:
+        text = (
+            "New claim" if link_kind is None else f"New {_LINK_NOUN[LinkKind.parse(link_kind)]} of c{link_to}"
+        )
         super().__init__(lib, jobs, text, on_error)
         self.fields = dict(fields)
         self.link_kind, self.link_to = link_kind, link_to

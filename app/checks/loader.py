@@ -12,7 +12,7 @@ from app.checks.context import CheckContext
 from app.checks.model import CheckSettings
 from app.checks.structure import Document
 from app.claims import link_record
-from app.domain import ClaimRecord, ClaimStatus, ClaimWithLinks, LinkedClaim, SourceKind
+from app.domain import BriefRecord, ClaimRecord, ClaimStatus, ClaimWithLinks, LinkedClaim, SourceKind
 from app.storage.models import Actor, Claim, ClaimLink, Source
 
 if TYPE_CHECKING:
@@ -179,9 +179,16 @@ def claims_with_links(
 
 
 def load_context(
-    lib: Library, brief_id: int, *, body: str | None = None, settings: CheckSettings | None = None
+    lib: Library,
+    brief_id: int,
+    *,
+    body: str | None = None,
+    settings: CheckSettings | None = None,
+    brief: BriefRecord | None = None,
 ) -> CheckContext:
-    brief = lib.briefs.get(brief_id)
+    """What the rules read for brief ``brief_id`` (``brief``: its record, when the caller has just read it)."""
+    if brief is None or brief.id != brief_id:
+        brief = lib.briefs.get(brief_id)
     if body is not None and body != brief.body:
         brief = dataclasses.replace(brief, body=body)
     doc = Document(brief.body)

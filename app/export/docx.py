@@ -1213,15 +1213,13 @@ def render_docx(
         body_sect = etree.tostring(sect, encoding="unicode")
         body_xml.append(f"<w:p {NSDECL}><w:pPr>{body_sect}</w:pPr></w:p>")
         annex_xml[0] = annex_xml[0].replace("<w:pageBreakBefore/>", "", 1)
-    fragment = parse_xml(
-        f"<w:body {NSDECL}>{''.join(title_xml)}{''.join(body_xml)}{''.join(annex_xml)}</w:body>"
+    # The whole body, the template's final section properties included, parsed once and put in place of the
+    # template's empty body (moving thousands of paragraphs into the template's tree one by one took ~10 ms).
+    final_sect = etree.tostring(sect, encoding="unicode") if sect is not None else ""
+    new_body = parse_xml(
+        f"<w:body {NSDECL}>{''.join(title_xml)}{''.join(body_xml)}{''.join(annex_xml)}{final_sect}</w:body>"
     )
-    doc_body = document.element.body
-    for child in list(fragment):
-        if sect is not None:
-            sect.addprevious(child)
-        else:
-            doc_body.append(child)
+    document.element.replace(document.element.body, new_body)
 
     tag = "footnote" if notes == "footnotes" else "endnote"
     _add_notes_part(document, tag, writer.notes, styles)

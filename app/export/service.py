@@ -112,7 +112,9 @@ def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecor
     return "\n\n".join(paras)
 
 
-def _annex_content(lib, body: str, resolver, annexes: frozenset[str]):
+def _annex_content(lib, resolver, links, annexes: frozenset[str]):
+    """What the annexes show. ``links``: the cited claims' links as the checks loaded them (claim id ->
+    ClaimWithLinks), so the denials need no second reading."""
     from app.export.docx import AnnexContent
 
     claims = [r for r in resolver.values() if isinstance(r, ClaimRecord)]
@@ -125,8 +127,10 @@ def _annex_content(lib, body: str, resolver, annexes: frozenset[str]):
     sources = [sources_map[i] for i in source_ids if i in sources_map]
     contested: list[tuple[ClaimRecord, list[ClaimRecord]]] = []
     if "claims" in annexes or "summary" in annexes:
-        denials = lib.claims.denials_of(c.id for c in claims if c.denial_count)
-        contested = [(c, denials[c.id]) for c in claims if denials.get(c.id)]
+        for c in claims:
+            cwl = links.get(c.id)
+            if cwl is not None and cwl.denials:  # every denial on file, in the order they were recorded
+                contested.append((c, [lc.claim for lc in sorted(cwl.denials, key=lambda lc: lc.link.id)]))
     return AnnexContent(sources=sources, contested=contested, summary="", include=annexes), claims
 
 
@@ -148,19 +152,30 @@ def export_brief(
         raise ExportError(f"{out} is a folder; give a file name such as {out / 'brief.docx'}.")
     if not out.parent.exists():
         raise ExportError(f"The folder {out.parent} does not exist.")
-    brief = lib.briefs.get(brief_id)
-    resolver = resolve_citations(lib, brief.body)
-    missing = list(
-        dict.fromkeys((c.key, c.line) for c in parse_citations(brief.body) if c.key not in resolver)
-    )
-    if missing and not options.allow_missing:
-        raise UnknownCitationError(missing)
-
-    from app.checks import gate_export
+    from app.checks.engine import paused_gc, run_checks
+    from app.checks.loader import load_context
     from app.checks.model import CheckSettings
 
+    brief = lib.briefs.get(brief_id)
     settings = CheckSettings(today=options.today) if options.today else None
-    errors = [] if missing else gate_export(lib, brief_id, settings=settings)
+    # One reading of the library serves the checks, the notes and the annexes: the cited claims with their
+    # links (denials included) and the cited sources.
+    with paused_gc():
+        ctx = load_context(lib, brief_id, settings=settings, brief=brief)
+    cites = parse_citations(brief.body)
+    # in order of first citation, as the notes are numbered
+    resolver: dict[str, ClaimRecord | SourceRecord] = {
+        f"c{i}": ctx.claims[i] for i in cited_claim_ids(cites) if i in ctx.claims
+    }
+    resolver.update({f"s{i}": ctx.sources[i] for i in cited_source_ids(cites) if i in ctx.sources})
+    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
+    if missing and not options.allow_missing:
+        raise UnknownCitationError(missing)
+    if missing:
+        errors = []  # the checks are for a brief whose citations all resolve; this one is a draft anyway
+    else:
+        with paused_gc():
+            errors = run_checks(ctx).errors
     reasons = []
     if errors and not options.force:
         first = "; ".join(f"[{f.rule}] line {f.line}: {f.message}" for f in errors[:3])
@@ -179,7 +194,7 @@ def export_brief(
     if options.format == "docx":
         from app.export.docx import render_docx
 
-        annex, claims = _annex_content(lib, brief.body, resolver, options.annexes)
+        annex, claims = _annex_content(lib, resolver, ctx.links, options.annexes)
         if "summary" in options.annexes:
             annex.summary = brief.summary_statement.strip() or draft_summary_statement(
                 claims, annex.sources, len(annex.contested)

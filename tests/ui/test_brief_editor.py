@@ -32,7 +32,9 @@ def test_loads_body_title_and_word_count(qtbot, lib, sync_jobs, brief_id):
     assert not ed.editor.document().isModified()
 
 
-def test_autosave_survives_simulated_crash_and_revision_restores(qtbot, lib, sync_jobs, brief_id, monkeypatch):
+def test_autosave_survives_simulated_crash_and_revision_restores(
+    qtbot, lib, sync_jobs, brief_id, monkeypatch
+):
     monkeypatch.setattr(be, "AUTOSAVE_MS", 50)
     ed = be.BriefEditor(lib, sync_jobs, brief_id)
     qtbot.addWidget(ed)

@@ -17,7 +17,9 @@ def sync_jobs(monkeypatch, qtbot):
 
 
 def test_cited_claims_panel_lists_claims_with_uncited_denials(qtbot, lib, sync_jobs):
-    src = lib.sources.create(title="Wire", body="The minister said the plant is closed. The envoy said it is open.").after
+    src = lib.sources.create(
+        title="Wire", body="The minister said the plant is closed. The envoy said it is open."
+    ).after
     a = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
     d = lib.claims.create(source_id=src.id, quote="it is open", actor="Envoy").after
     lib.links.create(from_claim_id=d.id, kind="denies", to_claim_id=a.id)

@@ -28,7 +28,11 @@ def test_new_brief_and_edit(qtbot, lib, sync_jobs):
     dlg.accept()
     b = lib.briefs.get(dlg.created_id)
     assert (b.title, b.author, b.marking_scheme, b.default_marking) == (
-        "Harbour closure", "A. Analyst", "tlp", "TLP:AMBER")
+        "Harbour closure",
+        "A. Analyst",
+        "tlp",
+        "TLP:AMBER",
+    )
 
     edit = BriefPropertiesDialog(lib, sync_jobs, b.id)
     qtbot.addWidget(edit)

@@ -26,8 +26,11 @@ def test_compare_and_restore_revision(qtbot, lib, sync_jobs, monkeypatch):
     dlg = RevisionsDialog(lib, sync_jobs, bid, ed.body())
     qtbot.addWidget(dlg)
     assert dlg.list.count() >= 1
-    old = next(i for i in range(dlg.list.count())
-               if lib.briefs.revision(dlg.list.item(i).data(0x0100)).body == "Old line.\n")
+    old = next(
+        i
+        for i in range(dlg.list.count())
+        if lib.briefs.revision(dlg.list.item(i).data(0x0100)).body == "Old line.\n"
+    )
     dlg.list.setCurrentRow(old)
     html = dlg.diff.toHtml()
     assert "Old line." in html and "New line." in html and "#ffeef0" in html.lower()

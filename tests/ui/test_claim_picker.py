@@ -19,7 +19,9 @@ def sync_jobs(monkeypatch, qtbot):
 
 @pytest.fixture
 def claims(lib):
-    src = lib.sources.create(title="Wire", body="The minister said the plant is closed. The envoy denied talks.").after
+    src = lib.sources.create(
+        title="Wire", body="The minister said the plant is closed. The envoy denied talks."
+    ).after
     a = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
     b = lib.claims.create(source_id=src.id, quote="The envoy denied talks", actor="Envoy").after
     return a, b

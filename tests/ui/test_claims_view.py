@@ -31,8 +31,11 @@ def unlinked_pair(lib):
     """Two claims with no link between them."""
     claims = lib.claims.list(limit=100).items
     for a in claims:
-        linked = {lc.claim.id for g in ("denials", "corroborations", "qualifications", "denies", "corroborates",
-                                        "qualifies") for lc in getattr(lib.claims.with_links(a.id), g)}
+        linked = {
+            lc.claim.id
+            for g in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
+            for lc in getattr(lib.claims.with_links(a.id), g)
+        }
         for b in claims:
             if b.id != a.id and b.id not in linked:
                 return a, b
@@ -43,12 +46,23 @@ def drop_on(widget, mime) -> None:
     pos = QPointF(widget.width() / 2, widget.height() / 2)
     with warnings.catch_warnings():  # PySide6 marks QDragEnterEvent's only constructor deprecated
         warnings.simplefilter("ignore", DeprecationWarning)
-        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.LinkAction | Qt.DropAction.CopyAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            pos.toPoint(),
+            Qt.DropAction.LinkAction | Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.DropAction.LinkAction | Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier, QEvent.Type.Drop)
+    drop = QDropEvent(
+        pos,
+        Qt.DropAction.LinkAction | Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.Drop,
+    )
     QApplication.sendEvent(widget, drop)
 
 
@@ -107,9 +121,13 @@ def test_link_by_drag_onto_the_denials_zone_with_undo_and_redo(window, demo_libr
     mime = view.model.mimeData([view.model.index(row, 0)])
     assert ids_from_mime(mime) == [b.id] and mime.hasFormat(CLAIM_IDS_MIME)
     drop_on(view.links.zones["denials"], mime)
-    assert [lc.claim.id for lc in demo_library.claims.with_links(a.id).denials if lc.claim.id == b.id] == [b.id]
-    assert any(view.links.zones["denials"].cards.itemAt(i).widget().claim.id == b.id
-               for i in range(view.links.zones["denials"].cards.count()))
+    assert [lc.claim.id for lc in demo_library.claims.with_links(a.id).denials if lc.claim.id == b.id] == [
+        b.id
+    ]
+    assert any(
+        view.links.zones["denials"].cards.itemAt(i).widget().claim.id == b.id
+        for i in range(view.links.zones["denials"].cards.count())
+    )
     assert view.model.record(view.model.row_of(a.id)).denial_count == a.denial_count + 1
     window.undo_action.trigger()
     assert b.id not in {lc.claim.id for lc in demo_library.claims.with_links(a.id).denials}
@@ -121,8 +139,10 @@ def test_link_by_drag_onto_the_denials_zone_with_undo_and_redo(window, demo_libr
 def test_drop_on_corroborations_links_as_corroboration(window, demo_library):
     a, b = unlinked_pair(demo_library)
     window.claims.show_claim(a.id, select=True)
-    drop_on(window.claims.links.zones["corroborations"], window.claims.model.mimeData(
-        [window.claims.model.index(window.claims.model.row_of(b.id), 0)]))
+    drop_on(
+        window.claims.links.zones["corroborations"],
+        window.claims.model.mimeData([window.claims.model.index(window.claims.model.row_of(b.id), 0)]),
+    )
     assert b.id in {lc.claim.id for lc in demo_library.claims.with_links(a.id).corroborations}
 
 

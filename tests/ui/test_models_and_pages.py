@@ -21,8 +21,12 @@ def many_claims(lib):
     body = " ".join(f"Sentence number {i} was said by someone." for i in range(450))
     src = lib.sources.create(title="Long transcript", body=body).after
     for i in range(450):
-        lib.claims.create(source_id=src.id, quote=f"Sentence number {i} was said", actor=f"Speaker {i % 7}",
-                          said=f"2024-01-{1 + i % 28:02d}")
+        lib.claims.create(
+            source_id=src.id,
+            quote=f"Sentence number {i} was said",
+            actor=f"Speaker {i % 7}",
+            said=f"2024-01-{1 + i % 28:02d}",
+        )
     return src
 
 
