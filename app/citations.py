@@ -18,6 +18,7 @@ KEY_RE = re.compile(r"@([cs])(\d+)")
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 LIST_ITEM_RE = re.compile(r"^[ ]{0,3}([-*+]|\d+[.)])[ \t]+\S")
+INLINE_CODE_RE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
 
 
 def code_mask(body: str) -> list[tuple[int, int]]:
@@ -65,8 +66,9 @@ def code_mask(body: str) -> list[tuple[int, int]]:
             in_indented = True
         else:
             in_indented = in_indented and stripped.strip() == ""
-            for im in re.finditer(r"(`+)(.+?)(?<!`)\1(?!`)", stripped, flags=re.S):
-                spans.append((offset + im.start(), offset + im.end()))
+            if "`" in stripped:
+                for im in INLINE_CODE_RE.finditer(stripped):
+                    spans.append((offset + im.start(), offset + im.end()))
         prev_blank = stripped.strip() == ""
         offset += len(line)
     if fence is not None:
