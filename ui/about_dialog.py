@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
@@ -25,10 +23,9 @@ Log file: <code>{log}</code></p>
 
 
 def app_version() -> str:
-    try:
-        return metadata.version("briefdesk")
-    except metadata.PackageNotFoundError:
-        return ""
+    from app import __version__
+
+    return __version__
 
 
 class AboutDialog(QDialog):

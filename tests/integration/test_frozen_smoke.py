@@ -54,6 +54,10 @@ def test_frozen_cli_creates_the_demo_library_and_lists_contested_claims(run):
     assert data["claims"] and all(c["denial_count"] > 0 for c in data["claims"])
     shown = run("claim", "show", str(data["claims"][0]["id"]))
     assert shown.returncode == 0 and "den" in shown.stdout.lower()
+    from app import __version__
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"Briefdesk {__version__}"
 
 
 def test_frozen_import_reads_a_text_file(run, tmp_path):

@@ -295,6 +295,9 @@ def test_about_says_what_briefdesk_is_not(qtbot):
     dlg = AboutDialog(library="/tmp/x.briefdesk", log_file="/tmp/log")
     qtbot.addWidget(dlg)
     assert "not an accredited system for classified material" in dlg.text.text()
+    from app import __version__
+
+    assert f"Briefdesk {__version__}</h2>" in dlg.text.text()
 
 
 def test_first_run_creates_the_demo_library_and_opens_it(qtbot, tmp_path, monkeypatch):
