@@ -99,3 +99,8 @@ def clean_line(value: object, *, what: str, required: bool = False, max_len: int
 
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 claim``, ``2 claims``, ``1,204 claims``; ``plural`` for nouns that do not just take an s."""
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"

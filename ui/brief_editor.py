@@ -94,7 +94,8 @@ class BriefEditor(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.preview)
-        self.splitter.setSizes([300, 560, 420])
+        self.splitter.setSizes([240, 620, 420])  # the text gets the most room
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self._panels_timer = QTimer(self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import counted
 from app.errors import BriefdeskError
 from ui import theme
 from ui.actors_view import ActorsView
@@ -586,8 +587,10 @@ class MainWindow(QMainWindow):
 
         def shown(counts: dict) -> None:
             self.counts_label.setText(
-                f"{counts['sources']:,} sources \u00b7 {counts['claims']:,} claims \u00b7 "
-                f"{counts['links']:,} links \u00b7 {counts['actors']:,} actors \u00b7 {counts['briefs']:,} briefs"
+                " \u00b7 ".join(
+                    counted(counts[key], key[:-1])
+                    for key in ("sources", "claims", "links", "actors", "briefs")
+                )
             )
 
         self.jobs.background(lib.counts, shown, lambda exc: log.warning("counts failed: %s", exc))

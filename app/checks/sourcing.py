@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from app._text import counted
 from app.checks import language as lang
 from app.checks.context import CheckContext
 from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
@@ -273,8 +274,8 @@ def check_t7(ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "T7",
                 E,
-                f"The section '{h.title}' lists {len(entries)} notes, but the brief "
-                f"cites {len(notes)} claims and sources (one note each).",
+                f"The section '{h.title}' lists {counted(len(entries), 'note')}, but the brief "
+                f"cites {counted(len(notes), 'claim or source', 'claims and sources')} (one note each).",
                 entries[0].start,
                 entries[-1].end,
                 section=h.title,
@@ -526,7 +527,7 @@ def _disagreements(facts: SourceFacts, text: str) -> Iterator[tuple[str, int, in
         n = _number(m.group(1))
         if n != len(facts.claims):
             yield (
-                f"The source summary says {m.group(0)}; the brief cites {len(facts.claims)} claims.",
+                f"The source summary says {m.group(0)}; the brief cites {counted(len(facts.claims), 'claim')}.",
                 m.start(1),
                 m.end(1),
                 str(len(facts.claims)),

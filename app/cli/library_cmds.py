@@ -6,6 +6,7 @@ import argparse
 import textwrap
 from pathlib import Path
 
+from app._text import counted
 from app.cli.common import Context, add_json, table
 from app.domain import (
     ClaimFilter,
@@ -361,7 +362,7 @@ def cmd_source_show(args, ctx: Context) -> int:
             lines.append(f"  descriptor: {src.descriptor}")
         if src.notes:
             lines.append(f"  notes: {src.notes}")
-        lines.append(f"  {len(src.body):,} characters, {len(claims)} claims")
+        lines.append(f"  {counted(len(src.body), 'character')}, {counted(len(claims), 'claim')}")
         if args.body:
             lines += ["", src.body]
         else:

@@ -43,6 +43,18 @@ def test_status_bar_counts(window, demo_library):
     c = demo_library.counts()
     assert f"{c['claims']} claims" in window.counts_label.text()
     assert f"{c['sources']} sources" in window.counts_label.text()
+    assert c["briefs"] == 1 and window.counts_label.text().endswith("\u00b7 1 brief")
+
+
+def test_counted_nouns_agree_with_their_number():
+    from app._text import counted
+
+    assert [counted(n, "claim") for n in (0, 1, 2, 1204)] == [
+        "0 claims",
+        "1 claim",
+        "2 claims",
+        "1,204 claims",
+    ]
 
 
 def test_menus_hold_the_expected_commands(window):
