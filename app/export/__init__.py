@@ -28,7 +28,7 @@ import nh3
 from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
-from app.export._markdown import preview_extensions
+from app.export._markdown import preview_extensions, strike_pattern
 
 __all__ = [
     "ExportOptions",
@@ -92,9 +92,13 @@ def note_text(record: ClaimRecord | SourceRecord) -> str:
 
 def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=preview_extensions())
-    # Raw HTML is shown as text: drop the raw-HTML preprocessor and inline pattern.
+    # Raw HTML is shown as text: drop the raw-HTML preprocessor and inline pattern. '<' reaches Markdown
+    # escaped, so the <http://...> and <name@host> autolink patterns could never match either: dropped too,
+    # since every inline pattern is tried on every run of text (the preview's main cost).
     md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
+    for name in ("html", "autolink", "automail"):
+        md.inlinePatterns.deregister(name)
+    md.inlinePatterns.register(strike_pattern(), "strike", 45)  # ~~struck~~, as in the .docx
     return md
 
 

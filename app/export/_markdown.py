@@ -20,6 +20,7 @@ from markdown.extensions import (
     tables,
     toc,
 )
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 
 def extra() -> list[Extension]:
@@ -52,3 +53,8 @@ def docx_extensions() -> list[Extension]:
         toc.makeExtension(),
         sane_lists.makeExtension(),
     ]
+
+
+def strike_pattern() -> SimpleTagInlineProcessor:
+    """``~~struck~~`` as ``<del>`` (Python-Markdown has no strikethrough of its own); register it at 45."""
+    return SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del")

@@ -32,7 +32,7 @@ from lxml import etree
 from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, MarkingScheme, SourceRecord
 from app.errors import CancelledError, ExportError, UnknownCitationError
-from app.export._markdown import docx_extensions
+from app.export._markdown import docx_extensions, strike_pattern
 from app.markings import PORTION_RE, Marking, highest, parse_mark
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -229,17 +229,13 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
         return None
 
 
-class _Strike(markdown.inlinepatterns.SimpleTagInlineProcessor):
-    pass
-
-
 def parse_tree(text: str) -> tuple[ET.Element, list[str]]:
     """Python-Markdown's element tree for ``text`` (raw HTML kept as text) and its stashed raw blocks."""
     md = markdown.Markdown(extensions=docx_extensions())
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.inlinePatterns.deregister("entity")
-    md.inlinePatterns.register(_Strike(r"(~~)(.+?)~~", "del"), "strike", 45)
+    md.inlinePatterns.register(strike_pattern(), "strike", 45)
     md.treeprocessors.register(_Capture(md), "briefdesk_capture", -10)
     md.convert(text)
     root = getattr(md, "captured_root", None)  # an empty or blank body never reaches the tree processors

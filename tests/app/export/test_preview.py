@@ -83,6 +83,15 @@ def test_raw_html_is_text_and_code_citations_literal():
     assert "<code>[@c1]</code>" in r.html and not r.notes
 
 
+def test_emphasis_strike_and_links_render_but_autolinks_stay_text():
+    r = render_html(
+        brief("**bold** *it* ~~gone~~ [site](https://example.org) <https://example.org/raw>\n"), {}
+    )
+    assert "<strong>bold</strong>" in r.html and "<em>it</em>" in r.html and "<del>gone</del>" in r.html
+    assert '<a href="https://example.org"' in r.html
+    assert "&lt;https://example.org/raw&gt;" in r.html  # '<' is text in a brief, so no autolink
+
+
 def test_pandoc_markdown_footnotes_read_back_by_pandoc():
     import json
     import shutil
