@@ -22,20 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.domain import RELIABILITY_MEANING, SourceKind, parse_date
 from app.errors import BriefdeskError, ValidationError
+from app.sources import EDITABLE as SOURCE_FIELDS
 
-FIELDS = (
-    "title",
-    "kind",
-    "outlet",
-    "authors",
-    "url",
-    "published",
-    "accessed",
-    "language",
-    "reliability",
-    "descriptor",
-    "notes",
-)
+FIELDS = SOURCE_FIELDS  # the source fields a user edits, in the order the form shows them
 
 
 def source_fields(s) -> dict:
