@@ -152,6 +152,7 @@ def export_brief(
         raise ExportError(f"{out} is a folder; give a file name such as {out / 'brief.docx'}.")
     if not out.parent.exists():
         raise ExportError(f"The folder {out.parent} does not exist.")
+    _refuse_to_overwrite_a_library(out, getattr(lib, "path", None))
     from app.checks.engine import paused_gc, run_checks
     from app.checks.loader import load_context
     from app.checks.model import CheckSettings
@@ -250,6 +251,36 @@ def export_brief(
         bytes_written=len(data),
         annexes=tuple(a for a in ANNEXES if a in options.annexes) if options.format == "docx" else (),
     )
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _refuse_to_overwrite_a_library(out: Path, library: Path | str | None) -> None:
+    """An export replaces ``out``: never when that is the open library, its journal files, or any other
+    SQLite database (another library, most likely), which it would destroy."""
+    if library is not None:
+        lib_path = Path(library)
+        for own in (lib_path, Path(f"{lib_path}-wal"), Path(f"{lib_path}-shm"), Path(f"{lib_path}-journal")):
+            try:
+                same = out.exists() and own.exists() and os.path.samefile(out, own)
+            except OSError:
+                same = False
+            if same or out.resolve() == own.resolve():
+                raise ExportError(
+                    f"{out} is the library itself (or one of its files); exporting over it would destroy the "
+                    "library. Choose another file name."
+                )
+    try:
+        with open(out, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return  # no such file (or unreadable: writing it will say so)
+    if head == _SQLITE_MAGIC:
+        raise ExportError(
+            f"{out} is a database (a Briefdesk library, perhaps); an export will not replace it. "
+            "Choose another file name."
+        )
 
 
 def _escape(text: str) -> str:

@@ -201,6 +201,25 @@ def test_export_never_changes_the_library(demo_lib, tmp_path):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+def test_export_refuses_to_write_over_the_library_or_another_database(demo_lib, tmp_path, capsys):
+    path = Path(demo_lib.path)
+    claims = demo_lib.counts()["claims"]
+    link = tmp_path / "alias.docx"
+    link.symlink_to(path)
+    other = tmp_path / "other.briefdesk"
+    other.write_bytes(path.read_bytes())
+    for target in (path, Path(f"{path}-wal"), link, other):
+        with pytest.raises(ExportError, match="library|database") as exc:
+            export_brief(demo_lib, 1, target, ExportOptions(today=TODAY))
+        assert "Choose another file name" in str(exc.value)
+    assert demo_lib.counts()["claims"] == claims  # the library is whole and still open
+    assert other.read_bytes()[:16] == b"SQLite format 3\x00"
+    demo_lib.close()
+    code = main(["--library", str(path), "export", "1", "-o", str(path)])
+    assert code == 1 and "would destroy the library" in capsys.readouterr().err
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
 def test_footnotes_option_and_annexes_left_out(demo_lib, tmp_path):
     out = tmp_path / "fn.docx"
     export_brief(
