@@ -153,6 +153,8 @@ def export_brief(
     if not out.parent.exists():
         raise ExportError(f"The folder {out.parent} does not exist.")
     _refuse_to_overwrite_a_library(out, getattr(lib, "path", None))
+    if options.template is not None and _same_file(out, Path(options.template)):
+        raise ExportError(f"{out} is the template itself; choose another file name for the export.")
     from app.checks.engine import paused_gc, run_checks
     from app.checks.loader import load_context
     from app.checks.model import CheckSettings
@@ -256,17 +258,20 @@ def export_brief(
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return a.resolve() == b.resolve()
+
+
 def _refuse_to_overwrite_a_library(out: Path, library: Path | str | None) -> None:
     """An export replaces ``out``: never when that is the open library, its journal files, or any other
     SQLite database (another library, most likely), which it would destroy."""
     if library is not None:
         lib_path = Path(library)
         for own in (lib_path, Path(f"{lib_path}-wal"), Path(f"{lib_path}-shm"), Path(f"{lib_path}-journal")):
-            try:
-                same = out.exists() and own.exists() and os.path.samefile(out, own)
-            except OSError:
-                same = False
-            if same or out.resolve() == own.resolve():
+            if _same_file(out, own):
                 raise ExportError(
                     f"{out} is the library itself (or one of its files); exporting over it would destroy the "
                     "library. Choose another file name."

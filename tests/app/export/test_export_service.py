@@ -220,6 +220,15 @@ def test_export_refuses_to_write_over_the_library_or_another_database(demo_lib, 
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
+def test_export_refuses_to_write_over_its_template(demo_lib, tmp_path):
+    ref = tmp_path / "ref.docx"
+    docx.Document().save(str(ref))
+    before = ref.read_bytes()
+    with pytest.raises(ExportError, match="is the template itself"):
+        export_brief(demo_lib, 1, ref, ExportOptions(template=ref, today=TODAY))
+    assert ref.read_bytes() == before
+
+
 def test_footnotes_option_and_annexes_left_out(demo_lib, tmp_path):
     out = tmp_path / "fn.docx"
     export_brief(
