@@ -183,26 +183,6 @@ class ClaimService:
                     out[row.id] = row_to_record(row)
         return out
 
-    def denials_of(self, ids: Iterable[int]) -> dict[int, list[ClaimRecord]]:
-        """For each of ``ids`` that has denials: the claims denying it (in link order). Two queries in all,
-        however many claims: what an export's claims-and-denials annex needs."""
-        ids = list(dict.fromkeys(int(i) for i in ids))
-        pairs: list[tuple[int, int]] = []
-        with self._lib.reading() as s:
-            for start in range(0, len(ids), 500):
-                rows = s.execute(
-                    select(ClaimLink.to_claim_id, ClaimLink.from_claim_id)
-                    .where(ClaimLink.kind == "denies", ClaimLink.to_claim_id.in_(ids[start : start + 500]))
-                    .order_by(ClaimLink.id)
-                )
-                pairs.extend((r[0], r[1]) for r in rows)
-        records = self.get_many(f for _, f in pairs)
-        out: dict[int, list[ClaimRecord]] = {}
-        for to_id, from_id in pairs:
-            if from_id in records:
-                out.setdefault(to_id, []).append(records[from_id])
-        return out
-
     def for_source(self, source_id: int) -> list[ClaimRecord]:
         with self._lib.reading() as s:
             if s.get(Source, source_id) is None:
