@@ -6,6 +6,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
+from ui import theme
+
 _ESTIMATIVE = (
     "almost no chance|remote|very unlikely|highly improbable|unlikely|improbable|probably not|"
     "roughly even chance|roughly even odds|likely|probable|probably|very likely|highly probable|"
@@ -31,9 +33,34 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _fmt(color: str, *, bold: bool = False, italic: bool = False, mono: bool = False) -> QTextCharFormat:
+# Foreground colours of the highlighted kinds, for light and for dark backgrounds (each reads at a contrast of
+# 4.5:1 or more on the editor's base colour). Bold and italic text keep the palette's own text colour.
+SYNTAX_COLORS = {
+    False: {
+        "heading": "#1f5fa8",
+        "citation": "#2e7d32",
+        "mark": "#b71c1c",
+        "estimative": "#6a1b9a",
+        "confidence": "#8e24aa",
+        "code": "#795548",
+    },
+    True: {
+        "heading": "#8ab4f8",
+        "citation": "#81c995",
+        "mark": "#f28b82",
+        "estimative": "#d7aefb",
+        "confidence": "#e3b8f5",
+        "code": "#d7ccc8",
+    },
+}
+
+
+def _fmt(
+    color: str | None, *, bold: bool = False, italic: bool = False, mono: bool = False
+) -> QTextCharFormat:
     f = QTextCharFormat()
-    f.setForeground(QColor(color))
+    if color is not None:
+        f.setForeground(QColor(color))
     if bold:
         f.setFontWeight(QFont.Weight.Bold)
     if italic:
@@ -44,19 +71,21 @@ def _fmt(color: str, *, bold: bool = False, italic: bool = False, mono: bool = F
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Highlights one line at a time; fenced code blocks tracked with the block state."""
+    """Highlights one line at a time; fenced code blocks tracked with the block state. Colours follow the light
+    or dark palette in use when the editor opens."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, *, dark: bool | None = None) -> None:
         super().__init__(document)
+        c = SYNTAX_COLORS[theme.colors().dark if dark is None else dark]
         self.formats = {
-            "heading": _fmt("#1f5fa8", bold=True),
-            "citation": _fmt("#2e7d32", bold=True),
-            "mark": _fmt("#b71c1c", bold=True),
-            "estimative": _fmt("#6a1b9a", italic=True),
-            "confidence": _fmt("#8e24aa", bold=True),
-            "strong": _fmt("#000000", bold=True),
-            "emphasis": _fmt("#37474f", italic=True),
-            "code": _fmt("#795548", mono=True),
+            "heading": _fmt(c["heading"], bold=True),
+            "citation": _fmt(c["citation"], bold=True),
+            "mark": _fmt(c["mark"], bold=True),
+            "estimative": _fmt(c["estimative"], italic=True),
+            "confidence": _fmt(c["confidence"], bold=True),
+            "strong": _fmt(None, bold=True),
+            "emphasis": _fmt(None, italic=True),
+            "code": _fmt(c["code"], mono=True),
         }
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
