@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from app.domain import BriefStatus, MarkingScheme
+from ui import theme
 
 SCHEMES = [
     (MarkingScheme.NONE, "None"),
@@ -41,7 +42,7 @@ class BriefPropertiesDialog(QDialog):
         for s in BriefStatus:
             self.status.addItem(s.value.capitalize(), s)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color:#b71c1c")
+        self.error.setStyleSheet(theme.error_style())
         form = QFormLayout(self)
         form.addRow("&Title:", self.title)
         form.addRow("&Author:", self.author)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import CREDIBILITY_MEANING, ClaimStatus, parse_date
 from app.errors import BriefdeskError
+from ui import theme
 
 LOOK_BACK = 1500  # characters before the selection searched for a speaker's name
 LOOK_AHEAD = 300
@@ -160,7 +161,7 @@ class ClaimDialog(QDialog):
         self.notes.setFixedHeight(56)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c0392b")
+        self.error.setStyleSheet(theme.error_style())
         self.error.setVisible(False)
 
         form = QFormLayout()

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 from app.domain import CREDIBILITY_MEANING, RELIABILITY_MEANING
+from ui import theme
 
 
 def date_text(value: dt.date | None, *, empty: str = "undated") -> str:
@@ -54,5 +55,6 @@ def claim_tooltip_html(claim) -> str:
         parts.append(f"<i>{esc(one_line(claim.statement, 300))}</i>")
     parts.append(f"\u201c{esc(one_line(claim.quote, 400))}\u201d")
     if claim.denial_count:
-        parts.append(f"<span style='color:#c0392b'>Contested: {claim.denial_count} denial(s)</span>")
+        red = theme.colors().denial_accent.name()
+        parts.append(f"<span style='color:{red}'>Contested: {claim.denial_count} denial(s)</span>")
     return "<br>".join(parts)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.settings import SETTINGS, Settings
 
 CHOICE_LABELS = {
@@ -71,7 +72,7 @@ class SettingsDialog(QDialog):
             self.editors[s.name] = w
             form.addRow(f"{s.label}:", field)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color:#c0392b")
+        self.error.setStyleSheet(theme.error_style())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

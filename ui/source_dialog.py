@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import RELIABILITY_MEANING, SourceKind, parse_date
 from app.errors import BriefdeskError, ValidationError
 from app.sources import EDITABLE as SOURCE_FIELDS
+from ui import theme
 
 FIELDS = SOURCE_FIELDS  # the source fields a user edits, in the order the form shows them
 
@@ -83,7 +84,7 @@ class SourceDialog(QDialog):
         self.notes.setFixedHeight(60)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#c0392b")
+        self.error.setStyleSheet(theme.error_style())
         self.error.setVisible(False)
         form = QFormLayout()
         form.addRow("&Title:", self.title)

@@ -63,6 +63,12 @@ def colors() -> Colors:
     return _current
 
 
+def error_style() -> str:
+    """The style sheet of a dialog's error line: the denial red of the palette in use, readable on light and
+    on dark."""
+    return f"color:{_current.denial_accent.name()}"
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)

@@ -109,3 +109,22 @@ def test_outline_lists_headings_by_level_and_a_click_goes_to_the_heading(qtbot, 
 
     QTest.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.editor.textCursor().blockNumber() == body.split("\n").index("## Outlook")
+
+
+def test_dialog_error_lines_are_readable_in_both_palettes(qtbot):
+    from ui.settings import Settings
+    from ui.settings_dialog import SettingsDialog
+
+    app = QApplication.instance()
+    before = app.palette()
+    try:
+        for appearance in ("light", "dark"):
+            theme.apply(app, appearance)
+            dialog = SettingsDialog(Settings.load())
+            qtbot.addWidget(dialog)
+            color = QColor(dialog.error.styleSheet().split("color:")[1])
+            window = app.palette().color(theme.QPalette.ColorRole.Window)
+            assert _contrast(color, window) >= 4.5, appearance
+    finally:
+        theme.apply(app, "light")
+        app.setPalette(before)
