@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from app.citations import parse_citations
+from ui import theme
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
@@ -67,7 +68,7 @@ class CitedClaimsPanel(QTreeWidget):
             uncited = [d for d in cw.denials if d.claim.id not in cited]
             if uncited:
                 item.setText(1, f"{len(cw.denials)} denial(s), {len(uncited)} not cited")
-                item.setForeground(1, Qt.GlobalColor.darkRed)
+                item.setForeground(1, theme.colors().denial_accent)
             for d in cw.denials:
                 child = QTreeWidgetItem(
                     ["", ("" if d.claim.id in cited else "not cited: ") + _label(d.claim)]

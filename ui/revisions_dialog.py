@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui import theme
+
 
 def diff_html(old: str, new: str) -> str:
     rows = []
@@ -33,7 +35,7 @@ def diff_html(old: str, new: str) -> str:
         elif line.startswith("-") and not line.startswith("---"):
             rows.append(f'<div style="background:#ffeef0;color:#8b1a1a">{esc}</div>')
         elif line.startswith("@@"):
-            rows.append(f'<div style="color:#555">{esc}</div>')
+            rows.append(f'<div style="color:{theme.colors().muted_text.name()}">{esc}</div>')
         else:
             rows.append(f"<div>{esc}</div>")
     if not rows:
