@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,8 +45,20 @@ EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html"}
 
 
 def safe_file_name(title: str) -> str:
-    name = "".join(c if c.isalnum() or c in " -_.,()" else "_" for c in title).strip(" .")
-    return (name or "brief")[:80]
+    """A file name from a brief's title, safe on Windows, macOS and Linux: letters (any script), digits and
+    plain punctuation kept; a title's colon becomes a dash; anything else a space; at most 80 characters."""
+    text = unicodedata.normalize("NFC", title).replace(": ", " - ").replace(":", "-")
+    name = "".join(c if c.isalnum() or c in " -_.,()'" else " " for c in text)
+    name = " ".join(name.split()).strip(" .-")
+    name = (name[:80].rstrip(" .-") if name else "") or "brief"
+    if name.upper() in _WINDOWS_DEVICES:  # CON.docx cannot be created on Windows
+        name += " brief"
+    return name
+
+
+_WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))]
+)
 
 
 class ExportDialog(QDialog):

@@ -157,3 +157,17 @@ def test_a_failed_save_keeps_the_text_unsaved_and_says_why(qtbot, lib, jobs, mon
     assert not editor.editor.document().isModified()
     assert "not saved" not in editor.status.text()
     assert lib.briefs.get(brief.id).body.startswith("More text. ")
+
+
+def test_default_file_names_from_titles():
+    from ui.export_dialog import safe_file_name
+
+    assert (
+        safe_file_name("Iranian drones for Russia, 2022: the warning")
+        == "Iranian drones for Russia, 2022 - the warning"
+    )
+    assert safe_file_name('a/b\\c*?"<>|d') == "a b c d"
+    assert safe_file_name("Café Kyiv 2022") == "Café Kyiv 2022"
+    assert safe_file_name("   ...  ") == "brief"
+    assert safe_file_name("CON:") == "CON brief" and safe_file_name("lpt1") == "lpt1 brief"
+    assert len(safe_file_name("x" * 300)) == 80
