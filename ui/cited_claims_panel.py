@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from app._text import counted
 from app.citations import parse_citations
 from ui import theme
 
@@ -48,13 +49,11 @@ class CitedClaimsPanel(QTreeWidget):
         gen, ids, lib = self._gen, cited_claim_ids(body), self.lib
 
         def load():
-            out = []
-            for i in ids:
-                try:
-                    out.append(lib.claims.with_links(i))
-                except Exception:  # noqa: BLE001 - an unknown id is shown by the checks and the preview
-                    continue
-            return out
+            from app.checks import claims_with_links
+
+            # one batch for all cited claims (unknown ids are left out: the checks and the preview show them)
+            _claims, links = claims_with_links(lib, ids)
+            return [links[i] for i in ids if i in links]
 
         self.jobs.read(load, lambda rows: self._show(gen, rows, set(ids)))
 
@@ -63,17 +62,20 @@ class CitedClaimsPanel(QTreeWidget):
             return
         self.clear()
         for cw in rows:
-            item = QTreeWidgetItem([_label(cw.claim), f"{len(cw.denials)} denial(s)" if cw.denials else ""])
+            item = QTreeWidgetItem(
+                [_label(cw.claim), counted(len(cw.denials), "denial") if cw.denials else ""]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, cw.claim.id)
+            item.setToolTip(0, _label(cw.claim))
             uncited = [d for d in cw.denials if d.claim.id not in cited]
             if uncited:
-                item.setText(1, f"{len(cw.denials)} denial(s), {len(uncited)} not cited")
+                item.setText(1, f"{counted(len(cw.denials), 'denial')}, {len(uncited)} not cited")
                 item.setForeground(1, theme.colors().denial_accent)
             for d in cw.denials:
-                child = QTreeWidgetItem(
-                    ["", ("" if d.claim.id in cited else "not cited: ") + _label(d.claim)]
-                )
+                text = ("" if d.claim.id in cited else "not cited: ") + _label(d.claim)
+                child = QTreeWidgetItem(["", text])
                 child.setData(0, Qt.ItemDataRole.UserRole, d.claim.id)
+                child.setToolTip(1, text)
                 item.addChild(child)
             self.addTopLevelItem(item)
         self.expandAll()

@@ -31,7 +31,8 @@ def test_cited_claims_panel_lists_claims_with_uncited_denials(qtbot, lib, sync_j
     ed.insert_citation([a.id])
     qtbot.waitUntil(lambda: ed.cited_claims.claim_ids() == [a.id], timeout=2000)
     top = ed.cited_claims.topLevelItem(0)
-    assert "1 not cited" in top.text(1)
+    assert top.text(1) == "1 denial, 1 not cited"
+    assert "the plant is closed" in top.toolTip(0)
     assert top.childCount() == 1 and "not cited" in top.child(0).text(1)
     ed.insert_citation([d.id])
     qtbot.waitUntil(lambda: "not cited" not in ed.cited_claims.topLevelItem(0).text(1), timeout=2000)
