@@ -64,7 +64,9 @@ class UnknownCitationError(ExportError):
 
     def __init__(self, missing: list[tuple[str, int]]) -> None:
         listing = ", ".join(f"{key} (line {line})" for key, line in missing)
-        super().__init__(f"The brief cites {len(missing)} unknown key(s): {listing}.")
+        super().__init__(
+            f"The brief cites {len(missing)} unknown key{'' if len(missing) == 1 else 's'}: {listing}."
+        )
         self.missing = missing
 
 

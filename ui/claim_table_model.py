@@ -11,6 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor
 
+from app._text import counted
 from app.domain import ClaimFilter
 from ui.formatting import actor_text, claim_tooltip_html, date_text, grade_tooltip, one_line
 from ui.paged_model import Column, PagedTableModel
@@ -97,7 +98,7 @@ class ClaimTableModel(PagedTableModel):
             if column == 2:
                 return grade_tooltip(c.source_reliability, c.credibility)
             if column == BADGE_COLUMN and c.denial_count:
-                return f"{c.denial_count} claim(s) deny this claim"
+                return f"{counted(c.denial_count, 'claim')} {'denies' if c.denial_count == 1 else 'deny'} this claim"
             return claim_tooltip_html(c)
         elif role == Qt.ItemDataRole.ForegroundRole and column == 6 and c.status.value == "retracted":
             return QColor("#888888")

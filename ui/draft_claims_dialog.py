@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import counted
 from app.errors import BriefdeskError
 from app.extract import Extraction, Proposal, apply, propose
 from ui.formatting import one_line
@@ -137,7 +138,7 @@ class DraftClaimsDialog(QDialog):
             self.status.setText("No attributed statements were found in this source." + skipped)
         else:
             self.status.setText(
-                f"{len(extraction.claims)} claim(s) and {len(extraction.denials)} denial(s) proposed. Untick what is "
+                f"{counted(len(extraction.claims), 'claim')} and {counted(len(extraction.denials), 'denial')} proposed. Untick what is "
                 f"wrong, select one to edit it, then create the rest.{skipped}"
             )
         self._update_counts()

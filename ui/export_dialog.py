@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import counted
 from app.domain import MarkingScheme
 from app.errors import BriefdeskError, CancelledError, CheckFailedError, UnknownCitationError
 from app.export import ExportOptions, ExportResult, export_brief
@@ -193,7 +194,7 @@ class ExportDialog(QDialog):
         self.check_errors = errors
         if errors:
             self.check_label.setText(
-                f"The checks report {errors} error(s): the brief exports only as a draft, marked as such on its "
+                f"The checks report {counted(errors, 'error')}: the brief exports only as a draft, marked as such on its "
                 "first page. Fix them in the Checks panel, or tick the box below."
             )
         else:
@@ -307,7 +308,7 @@ class ExportDialog(QDialog):
         box = QMessageBox(self)
         box.setWindowTitle("Export finished")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"Exported to {result.path} with {result.notes} note(s).{draft}{warn}")
+        box.setText(f"Exported to {result.path} with {counted(result.notes, 'note')}.{draft}{warn}")
         self.open_document_button = box.addButton("Open document", QMessageBox.ButtonRole.AcceptRole)
         self.open_folder_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
+from app._text import counted
 from app.domain import CREDIBILITY_MEANING, RELIABILITY_MEANING
 from ui import theme
 
@@ -56,5 +57,5 @@ def claim_tooltip_html(claim) -> str:
     parts.append(f"\u201c{esc(one_line(claim.quote, 400))}\u201d")
     if claim.denial_count:
         red = theme.colors().denial_accent.name()
-        parts.append(f"<span style='color:{red}'>Contested: {claim.denial_count} denial(s)</span>")
+        parts.append(f"<span style='color:{red}'>Contested: {counted(claim.denial_count, 'denial')}</span>")
     return "<br>".join(parts)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app._text import counted
 from app.domain import Change
 from ui.jobs import CancelToken
 
@@ -105,13 +106,17 @@ class ImportRunner(QObject):
             for s in ("imported", "warning", "existing", "failed", "skipped")
         }
         sources = sum(len(r.source_ids) for r in report.results if r.status in ("imported", "warning"))
-        lines = [f"{sources} source(s) imported from {counts['imported'] + counts['warning']} file(s)"]
+        lines = [
+            f"{counted(sources, 'source')} imported from {counted(counts['imported'] + counts['warning'], 'file')}"
+        ]
         if counts["existing"]:
-            lines.append(f"{counts['existing']} file(s) already in the library (not imported again)")
+            lines.append(f"{counted(counts['existing'], 'file')} already in the library (not imported again)")
         if counts["failed"]:
-            lines.append(f"{counts['failed']} file(s) could not be imported")
+            lines.append(f"{counted(counts['failed'], 'file')} could not be imported")
         if counts["skipped"]:
-            lines.append(f"{counts['skipped']} file(s) skipped (hidden, or not a type Briefdesk imports)")
+            lines.append(
+                f"{counted(counts['skipped'], 'file')} skipped (hidden, or not a type Briefdesk imports)"
+            )
         if report.cancelled:
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
         details = [

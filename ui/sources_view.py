@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import counted
 from app.domain import RELIABILITY_GRADES, SourceKind
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
@@ -450,7 +451,7 @@ class SourcesView(QWidget):
         dlg.span_selected.connect(lambda a, b: self.reader.show_span(a, b))
         dlg.created.connect(
             lambda changes: self.ctx.show_message(
-                f"Created {sum(1 for c in changes if c.entity == 'claim')} claim(s) from the source."
+                f"Created {counted(sum(1 for c in changes if c.entity == 'claim'), 'claim')} from the source."
             )
         )
         self.draft_dialog = dlg

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app._text import counted
 from app.cli.common import Context, add_json
 from app.domain import parse_date
 from app.errors import ExportError
@@ -86,7 +87,7 @@ def cmd_export(args, ctx: Context) -> int:
     draft = " (DRAFT)" if result.draft else ""
     ctx.output(
         result.to_json(),
-        f"Exported brief {args.brief_id} to {result.path}{draft}: {result.notes} note(s)"
+        f"Exported brief {args.brief_id} to {result.path}{draft}: {counted(result.notes, 'note')}"
         + (f", banner {result.banner}" if result.banner else "")
         + ".",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app._text import counted
 from app.cli.common import Context, add_json, table
 
 
@@ -65,10 +66,14 @@ def cmd_extract(args, ctx: Context) -> int:
                 )
             lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
         if extraction.skipped:
-            lines.append(f"{len(extraction.skipped)} statement(s) skipped: already claims of this source.")
+            lines.append(
+                f"{counted(len(extraction.skipped), 'statement')} skipped: already claims of this source."
+            )
         if args.apply:
             ids = ", ".join(f"c{i}" for i in created) or "none"
-            lines.append(f"Created {len(created)} claim(s) ({ids}) and {links} denial link(s).")
+            lines.append(
+                f"Created {counted(len(created), 'claim')} ({ids}) and {counted(links, 'denial link')}."
+            )
         elif proposals:
             lines.append("Nothing was written. Run again with --apply to create these claims.")
         return "\n".join(lines)

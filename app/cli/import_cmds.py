@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from app._text import counted
 from app.cli.common import add_json
 
 
@@ -34,7 +35,8 @@ def cmd_import(args, ctx) -> int:
     }
     sources = sum(len(r.source_ids) for r in rep.results if r.status in ("imported", "warning"))
     lines = [
-        ", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported") + f" ({sources} source(s))"
+        ", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported")
+        + f" ({counted(sources, 'source')})"
     ]
     lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
     lines += [f"failed: {r.path}: {r.message}" for r in rep.failed]

@@ -400,7 +400,7 @@ def cmd_source_delete(args, ctx: Context) -> int:
     change = lib.sources.delete(args.id)
     ctx.output(
         {"change": change.action, "id": args.id, "claims_deleted": [i for _, i in change.affected]},
-        f"Source {args.id} deleted with {len(change.affected)} claim(s).",
+        f"Source {args.id} deleted with {counted(len(change.affected), 'claim')}.",
     )
     return 0
 
@@ -521,7 +521,7 @@ def cmd_claim_delete(args, ctx: Context) -> int:
     change = lib.claims.delete(args.id)
     ctx.output(
         {"change": change.action, "id": args.id, "links_removed": len(change.extra.get("links", []))},
-        f"Claim c{args.id} deleted with {len(change.extra.get('links', []))} link(s).",
+        f"Claim c{args.id} deleted with {counted(len(change.extra.get('links', [])), 'link')}.",
     )
     return 0
 
@@ -538,7 +538,7 @@ def cmd_search(args, ctx: Context) -> int:
                 [(h.ref, h.entity, h.title, plain(h.snippet)) for h in hits],
                 max_width=70,
             )
-            + f"\n{len(hits)} hit(s)"
+            + f"\n{counted(len(hits), 'hit')}"
         ),
     )
     return 0

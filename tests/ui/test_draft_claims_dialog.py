@@ -42,7 +42,7 @@ def test_proposals_are_shown_claims_left_denials_right(qtbot, lib, jobs, article
     answers = dlg.denials_list.topLevelItem(0).text(2)
     assert answers.startswith("p2: We have repaired")
     assert dlg.create_button.text() == "Create 4 claims"
-    assert "3 claim(s) and 1 denial(s) proposed" in dlg.status.text()
+    assert "3 claims and 1 denial proposed" in dlg.status.text()
 
 
 def test_reject_edit_and_create(qtbot, lib, jobs, article):

@@ -137,7 +137,7 @@ def test_import_through_the_menu(window, demo_library, tmp_path, monkeypatch):
     assert demo_library.counts()["sources"] == before + 1
     runner = window.last_import
     assert runner.report is not None and len(runner.report.failed) == 1
-    assert "1 source(s) imported" in runner.summary_box.text()
+    assert "1 source imported from 1 file" in runner.summary_box.text()
     assert "could not be imported" in runner.summary_box.text()
     assert window.current_page() == "sources"
     assert window.sources.reader.source.title == "Ministry says bridge repaired"

@@ -261,7 +261,7 @@ def test_cli_extract_writes_nothing_without_apply(lib, article, capsys):
     assert json.loads(capsys.readouterr().out)["claims"] == []
     assert main(["--library", path, "extract", str(article.id), "--apply"]) == 0
     out = capsys.readouterr().out
-    assert "Created 4 claim(s)" in out and "2 denial link(s)" in out
+    assert "Created 4 claims" in out and "2 denial links" in out
     assert main(["--library", path, "extract", "999"]) == 1
     assert "999" in capsys.readouterr().err
 

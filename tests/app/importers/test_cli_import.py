@@ -38,7 +38,7 @@ def test_import_folder_reports_failed_and_skipped_files_and_imports_the_rest(tmp
     lib = tmp_path / "lib.briefdesk"
     assert main(["--library", str(lib), "import", str(d)]) == 1
     out = capsys.readouterr().out
-    assert "imported: 2" in out and "(3 source(s))" in out
+    assert "imported: 2" in out and "(3 sources)" in out
     assert "failed: " in out and "bad.pdf" in out
     assert "skipped: " in out and "tool.exe" in out and ".hidden.txt" in out
     assert main(["--library", str(lib), "sources", "--json"]) == 0
