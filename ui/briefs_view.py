@@ -49,6 +49,7 @@ class BriefsView(QWidget):
         self.table.activated.connect(lambda idx: self.open_brief(idx.data(ID_ROLE)))
         self.table.setToolTip("Enter or double-click to open a brief")
         self.model.load_failed.connect(ctx.report_error)
+        self.model.page_loaded.connect(self._select_first_if_none)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("briefTabs")
         self.tabs.setTabsClosable(True)
@@ -88,6 +89,11 @@ class BriefsView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.model.ensure_started()
+
+    def _select_first_if_none(self, rows: int) -> None:
+        """Rows arrived: with nothing selected, select (not open) the first, so Enter opens it."""
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
 
     # --- editors -------------------------------------------------------------------------------------
     def editors(self) -> list:

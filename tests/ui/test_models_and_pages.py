@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.domain import ClaimFilter
@@ -103,6 +104,12 @@ def test_briefs_page_opens_a_brief_in_a_tab_and_flushes_on_close(window, demo_li
     brief = demo_library.briefs.list().items[0]
     model = window.briefs.model
     assert model.rowCount() == demo_library.counts()["briefs"]
+    # the first brief is selected (not opened), so Enter opens it
+    assert window.briefs.table.currentIndex().row() == 0 and window.briefs.current_editor() is None
+    window.briefs.table.setFocus()
+    QTest.keyClick(window.briefs.table, Qt.Key.Key_Return)
+    assert window.briefs.current_editor().brief_id == model.record(0).id
+    window.briefs.close_tab(0)
     window.briefs.table.activated.emit(model.index(model.row_of(brief.id), 0))
     editor = window.briefs.current_editor()
     assert editor is not None and editor.brief_id == brief.id
