@@ -92,6 +92,26 @@ class LinkKind(enum.StrEnum):
         raise ValidationError(f"'{value}' is not a kind of link; use denies, corroborates or qualifies.")
 
 
+# The source fields a user edits (dialogs, `briefdesk source edit`), in the order forms show them.
+SOURCE_EDITABLE_FIELDS = (
+    "title",
+    "kind",
+    "outlet",
+    "authors",
+    "url",
+    "published",
+    "accessed",
+    "language",
+    "reliability",
+    "descriptor",
+    "notes",
+)
+
+# What an export can write, and the annexes of a .docx (each on by default).
+EXPORT_FORMATS = ("docx", "md", "html")
+EXPORT_ANNEXES = ("sources", "claims", "summary")
+
+
 class MarkingScheme(enum.StrEnum):
     NONE = "none"
     CLASSIFICATION = "classification"

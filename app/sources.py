@@ -11,6 +11,7 @@ from sqlalchemy import Select, and_, delete, func, select
 
 from app._text import clean_line
 from app.domain import (
+    SOURCE_EDITABLE_FIELDS,
     Change,
     Page,
     SourceFilter,
@@ -34,19 +35,7 @@ SOURCE_SORTS = {
     "kind": Source.kind,
     "reliability": Source.reliability,
 }
-EDITABLE = (
-    "title",
-    "kind",
-    "outlet",
-    "authors",
-    "url",
-    "published",
-    "accessed",
-    "language",
-    "reliability",
-    "descriptor",
-    "notes",
-)
+EDITABLE = SOURCE_EDITABLE_FIELDS
 MAX_BODY_CHARS = 50_000_000
 
 

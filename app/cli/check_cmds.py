@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from app.checks import CheckReport, CheckSettings, Notice, check_brief, notices
+from typing import TYPE_CHECKING
+
 from app.cli.common import Context, add_json
 from app.domain import parse_date
+
+if TYPE_CHECKING:
+    from app.checks import CheckReport, Notice
 
 
 def register(sub) -> None:
@@ -28,6 +32,8 @@ def register(sub) -> None:
 
 
 def cmd_check(args, ctx: Context) -> int:
+    from app.checks import CheckSettings, check_brief, notices  # loaded when checking, not for --help
+
     lib = ctx.open_library(create=False)
     fields = {}
     if args.stale_days is not None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from app._text import counted
 from app.cli.common import Context, add_json
+from app.domain import EXPORT_ANNEXES as ANNEXES
 from app.domain import parse_date
 from app.errors import ExportError
-from app.export.service import ANNEXES, ExportOptions, export_brief
 
 
 def register(sub) -> None:
@@ -55,6 +55,8 @@ def _format_for(path: Path, given: str | None) -> str:
 
 
 def cmd_export(args, ctx: Context) -> int:
+    from app.export.service import ExportOptions, export_brief  # loaded when exporting, not for --help
+
     out = Path(args.output).expanduser()
     template = Path(args.template).expanduser() if args.template else None
     if template is not None and not template.is_file():

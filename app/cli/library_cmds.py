@@ -9,6 +9,9 @@ from pathlib import Path
 from app._text import counted
 from app.cli.common import Context, add_json, table
 from app.domain import (
+    SOURCE_EDITABLE_FIELDS as SOURCE_FIELDS,
+)
+from app.domain import (
     ClaimFilter,
     ClaimRecord,
     ClaimStatus,
@@ -17,8 +20,6 @@ from app.domain import (
     parse_date,
 )
 from app.errors import BriefdeskError, ValidationError
-from app.search import plain
-from app.sources import EDITABLE as SOURCE_FIELDS
 
 
 def _int_id(value: str) -> int:
@@ -535,7 +536,7 @@ def cmd_search(args, ctx: Context) -> int:
         lambda: (
             table(
                 ["ref", "kind", "title", "snippet"],
-                [(h.ref, h.entity, h.title, plain(h.snippet)) for h in hits],
+                [(h.ref, h.entity, h.title, _plain(h.snippet)) for h in hits],
                 max_width=70,
             )
             + f"\n{counted(len(hits), 'hit')}"
@@ -692,3 +693,9 @@ def cmd_where_cited(args, ctx: Context) -> int:
 
 
 __all__ = ["register", "BriefdeskError"]
+
+
+def _plain(snippet: str) -> str:
+    from app.search import plain  # loaded when searching, not for --help
+
+    return plain(snippet)

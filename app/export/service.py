@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.citations import cited_claim_ids, cited_source_ids, parse_citations
-from app.domain import ClaimRecord, SourceRecord
+from app.domain import EXPORT_ANNEXES, EXPORT_FORMATS, ClaimRecord, SourceRecord
 from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError, UnknownCitationError
 
-FORMATS = ("docx", "md", "html")
-ANNEXES = ("sources", "claims", "summary")
+FORMATS = EXPORT_FORMATS
+ANNEXES = EXPORT_ANNEXES
 
 
 @dataclass(frozen=True)

@@ -208,3 +208,24 @@ def test_app_never_imports_qt_or_ui():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_help_and_version_start_without_loading_the_storage_layer():
+    """`briefdesk --help` and `--version` answer at once: nothing that opens a library is imported for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from app.cli import main\n"
+        "for argv in (['--help'], ['--version'], ['export', '--help'], ['check', '--help']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try:\n"
+        "            main(argv)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "print(sorted(m for m in ('sqlalchemy', 'docx', 'markdown', 'app.library') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
