@@ -4,6 +4,7 @@ python-docx opens; characters XML forbids are dropped and the others kept."""
 from __future__ import annotations
 
 import io
+import os
 import re
 
 import docx
@@ -77,7 +78,7 @@ def block(draw, keys):
 
 
 @settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("BRIEFDESK_HYPOTHESIS_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
