@@ -1,7 +1,7 @@
 """Extraction quality on the annotated corpus (bench/corpus): precision and recall for speakers, claims and
 denial links, for the development articles and the held-out ones separately, plus throughput.
 
-    .venv/bin/python bench/bench_extract.py [--corpus bench/corpus] [--held-out 11] [--verbose]
+    .venv/bin/python bench/bench_extract.py [--corpus bench/corpus] [--held-out 23] [--verbose]
 
 Matching: a proposal matches an annotated claim when their spans overlap and the speakers match (same name
 after dropping articles and case, one containing the other, or the same surname). A denial link is right when
@@ -150,7 +150,7 @@ def table(rows: list[ArticleScore]) -> tuple[Score, Score, Score, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(Path(__file__).parent / "corpus"))
-    ap.add_argument("--held-out", type=int, default=17, help="articles numbered from here on are held out")
+    ap.add_argument("--held-out", type=int, default=23, help="articles numbered from here on are held out")
     ap.add_argument("--verbose", action="store_true", help="list every miss and extra proposal")
     ap.add_argument("--runs", type=int, default=20, help="repetitions for the throughput figure")
     args = ap.parse_args(argv)

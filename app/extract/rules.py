@@ -40,8 +40,14 @@ FALSE_WORDS = re.compile(
     r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence)\b",
     re.I,
 )
-RV = re.compile(rf"\b(?:{REPORT_VERBS})\b")
-DV = re.compile(rf"\b(?:{DENY_VERBS})\b")
+# A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",
+# "the ministry declined to say", "the minister did not deny the report".
+_NOT_SAID = (
+    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
+    r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )"
+)
+RV = re.compile(rf"{_NOT_SAID}\b(?:{REPORT_VERBS})\b")
+DV = re.compile(rf"{_NOT_SAID}\b(?:{DENY_VERBS})\b")
 CALLED_FALSE = re.compile(
     r"\b(called|calls|described|describes|branded|brands|labelled|labeled|termed)\b(.{0,80}?)"
     r"\b(as\s+)?(?P<false>" + FALSE_WORDS.pattern[3:-3] + r")\b",

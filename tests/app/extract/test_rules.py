@@ -61,6 +61,21 @@ def test_reported_speech_patterns(text, actor, quote):
     assert (p.kind, p.actor, p.quote) == ("claim", actor, quote)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials have not said whether they will pay.",
+        "The ministry declined to say how many people were hurt.",
+        "The minister did not deny the report.",
+        "Nobody said the talks had failed.",
+        "The company has yet to say when the plant will reopen.",
+        "Police would not say who had been arrested.",
+    ],
+)
+def test_a_negated_reporting_verb_reports_nothing(text):
+    assert run(text) == []
+
+
 def test_apposition_gives_role_and_affiliation():
     p = one("Dana Reyes, the country's foreign minister, said the border would stay open.")
     assert (p.actor, p.role) == ("Dana Reyes", "foreign minister")
