@@ -32,6 +32,7 @@ class BriefsView(QWidget):
     current_editor_changed = Signal(object)  # BriefEditor or None
     title_changed = Signal(str)  # the current brief's title ('' when none)
     claim_activated = Signal(int)
+    list_toggled = Signal(bool)  # the list of briefs shown (True) or hidden
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,8 @@ class BriefsView(QWidget):
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 4)
         self.split.setSizes([260, 1000])
+        self._list_width = 260
+        self.split.splitterMoved.connect(lambda _pos, _i: self.list_toggled.emit(self.list_shown()))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split)
@@ -89,6 +92,24 @@ class BriefsView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.model.ensure_started()
+
+    # --- the list beside the open briefs -----------------------------------------------------------------
+    def list_shown(self) -> bool:
+        return self.split.sizes()[0] > 0
+
+    def show_list(self, shown: bool) -> None:
+        """Show or hide the list of briefs (the editor then takes the whole width); View > Brief list."""
+        if not shown and self.tabs.count() == 0:
+            shown = True  # with no brief open the list is the page: it stays
+        sizes = self.split.sizes()
+        total = sum(sizes) or self.split.width()
+        if shown and sizes[0] == 0:
+            width = min(max(self._list_width, 160), max(total // 3, 160))
+            self.split.setSizes([width, max(total - width, 0)])
+        elif not shown and sizes[0] > 0:
+            self._list_width = sizes[0]
+            self.split.setSizes([0, total])
+        self.list_toggled.emit(self.list_shown())
 
     def _select_first_if_none(self, rows: int) -> None:
         """Rows arrived: with nothing selected, select (not open) the first, so Enter opens it."""
@@ -163,6 +184,8 @@ class BriefsView(QWidget):
         has = self.tabs.count() > 0
         self.tabs.setVisible(has)
         self.empty.setVisible(not has)
+        if not has and not self.list_shown() and self.split.width() > 0:
+            self.show_list(True)  # with no brief open, the list is all there is to see
 
     def _library_changed(self, changes) -> None:
         changes = changes if isinstance(changes, list) else [changes]

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.briefs.current_editor_changed.connect(self._editor_changed)
 
         self._build_actions()
+        self.briefs.list_toggled.connect(self._brief_list_toggled)
         self._build_menus()
         self._build_toolbar()
 
@@ -246,6 +247,14 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
         self.redo_action.setIcon(icon("redo"))
+        self.brief_list_action = self._action(
+            "Brief &list",
+            shortcut="Ctrl+Shift+L",
+            tip="Show or hide the list of briefs beside the open briefs",
+        )
+        self.brief_list_action.setCheckable(True)
+        self.brief_list_action.setChecked(True)
+        self.brief_list_action.toggled.connect(self._show_brief_list)
         self.find_action = self._action(
             "&Find...", self.focus_search, std.Find, tip="Search sources, claims and actors"
         )
@@ -253,7 +262,7 @@ class MainWindow(QMainWindow):
         self.page_actions.setExclusive(True)
         self.go_actions: dict[str, QAction] = {}
         for i, name in enumerate(PAGES):
-            a = self._action(PAGE_LABELS[name], lambda _c=False, n=name: self.go_to(n), f"Ctrl+{i + 1}")
+            a = self._action(PAGE_LABELS[name], lambda _c=False, n=name: self.open_page(n), f"Ctrl+{i + 1}")
             a.setCheckable(True)
             self.page_actions.addAction(a)
             self.go_actions[name] = a
@@ -288,6 +297,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         for name in PAGES:
             view_menu.addAction(self.go_actions[name])
+        view_menu.addSeparator()
+        view_menu.addAction(self.brief_list_action)
 
         source_menu = bar.addMenu("&Source")
         for a in (self.sources.claim_action, self.sources.denial_action, self.sources.corroboration_action):
@@ -333,6 +344,19 @@ class MainWindow(QMainWindow):
     # --- pages ---------------------------------------------------------------------------------------
     def go_to(self, name: str) -> None:
         self.navigator.setCurrentRow(PAGES.index(name))
+
+    def open_page(self, name: str) -> None:
+        """Go to a page from the keyboard or the View menu, and put the keyboard in it: its list, or on the
+        Briefs page the open brief's text, so arrows and Enter work at once."""
+        self.go_to(name)
+        if name == "briefs":
+            editor = self.briefs.current_editor()
+            target = editor.editor if editor is not None else self.briefs.table
+        elif name == "search":
+            target = self.search_results.list
+        else:
+            target = getattr(self, name).table
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_page(self) -> str:
         row = self.navigator.currentRow()
@@ -600,6 +624,17 @@ class MainWindow(QMainWindow):
             self._interactive_sent = True
             self.interactive.emit(time.perf_counter() - self._t0)
 
+    def _show_brief_list(self, shown: bool) -> None:
+        if shown != self.briefs.list_shown():
+            self.go_to("briefs")
+            self.briefs.show_list(shown)
+
+    def _brief_list_toggled(self, shown: bool) -> None:
+        if self.brief_list_action.isChecked() != shown:
+            self.brief_list_action.blockSignals(True)
+            self.brief_list_action.setChecked(shown)
+            self.brief_list_action.blockSignals(False)
+
     # --- state ---------------------------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
         return {
@@ -634,6 +669,7 @@ class MainWindow(QMainWindow):
             value = state.value(f"splitters/{key}")
             if isinstance(value, QByteArray | bytes) and value:
                 splitter.restoreState(QByteArray(value))
+        self._brief_list_toggled(self.briefs.list_shown())
 
     def save_state(self) -> None:
         state = window_state()

@@ -146,3 +146,40 @@ def test_light_and_dark_palettes(qtbot):
         assert theme.apply(app, "system").dark == theme.system_is_dark()
     finally:
         app.setPalette(before)
+
+
+def test_the_brief_list_hides_and_comes_back_from_the_view_menu(window, qtbot):
+    window.resize(1280, 800)
+    window.go_to("briefs")
+    briefs = window.briefs
+    qtbot.waitUntil(lambda: briefs.split.sizes()[1] > 0)
+    width = briefs.split.sizes()[0]
+    assert width > 0 and window.brief_list_action.isChecked()
+    window.brief_list_action.trigger()  # no brief open: the list is the page, it stays
+    assert briefs.list_shown() and window.brief_list_action.isChecked()
+    briefs.open_brief(briefs.model.record(0).id)
+    window.brief_list_action.trigger()
+    assert briefs.split.sizes()[0] == 0 and not briefs.list_shown()
+    assert not window.brief_list_action.isChecked()
+    window.brief_list_action.trigger()
+    assert briefs.split.sizes()[0] == width and window.brief_list_action.isChecked()
+    # dragging the list shut unticks the menu item
+    briefs.split.setSizes([0, sum(briefs.split.sizes())])
+    briefs.split.splitterMoved.emit(0, 1)
+    assert not window.brief_list_action.isChecked()
+    # closing the last brief brings the list back
+    briefs.close_tab(0)
+    assert briefs.list_shown() and window.brief_list_action.isChecked()
+
+
+def test_page_shortcuts_put_the_keyboard_in_the_page(window, qtbot):
+    window.show()
+    window.activateWindow()
+    window.open_page("claims")
+    assert window.focusWidget() is window.claims.table
+    window.open_page("briefs")
+    assert window.focusWidget() is window.briefs.table
+    editor = window.briefs.open_brief(window.briefs.model.record(0).id)
+    window.open_page("sources")
+    window.open_page("briefs")
+    assert window.focusWidget() is editor.editor
