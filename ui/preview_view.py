@@ -35,6 +35,10 @@ class PreviewView(QTextBrowser):
         super().__init__(parent)
         self.lib, self.jobs = lib, jobs
         self.setOpenLinks(False)
+        # Headings a step smaller than Qt's defaults: the title should not fill a narrow preview pane.
+        self.document().setDefaultStyleSheet(
+            "h1 { font-size: x-large; } h2 { font-size: large; } h3 { font-size: medium; }"
+        )
         self.anchorClicked.connect(self._on_anchor)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
