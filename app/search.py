@@ -15,6 +15,9 @@ from sqlalchemy import text
 from app.domain import SearchHit
 from app.storage import sqlite as sqlite_parts
 
+# A reference typed as a query: c21 (claim), s3 (source), a7 (actor), with or without @ and brackets.
+REF_RE = re.compile(r"^\s*\[?\s*@?([csaCSA])(\d{1,18})\s*\]?\s*$")
+
 if TYPE_CHECKING:
     from app.library import Library
 
@@ -100,9 +103,14 @@ class SearchService:
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
     ) -> list[SearchHit]:
-        fts = sqlite_parts.to_fts_query(query)
         entities = tuple(e for e in entities if e in sqlite_parts.ENTITY_CODES)
-        if fts is None or not entities or limit <= 0:
+        if not entities or limit <= 0:
+            return []
+        by_ref = self._by_ref(query, entities)
+        if by_ref is not None:
+            return [by_ref]
+        fts = sqlite_parts.to_fts_query(query)
+        if fts is None:
             return []
         sql = text(sqlite_parts.search_sql(entities))
         with self._lib.reading() as s:
@@ -126,3 +134,31 @@ class SearchService:
                 )
             )
         return hits
+
+    def _by_ref(self, query: str, entities: tuple[str, ...]) -> SearchHit | None:
+        """A query that is a reference ("c21", "s3", "a7", "@c21", "[@c21]") finds that record, if it exists."""
+        m = REF_RE.match(query)
+        if m is None:
+            return None
+        entity = {"c": "claim", "s": "source", "a": "actor"}[m.group(1).lower()]
+        if entity not in entities:
+            return None
+        ident = int(m.group(2))
+        from app.errors import NotFoundError
+
+        try:
+            if entity == "claim":
+                c = self._lib.claims.get(ident)
+                title, body = c.statement or c.quote, c.quote
+            elif entity == "source":
+                src = self._lib.sources.get(ident)
+                title, body = src.title, src.outlet
+            else:
+                a = self._lib.actors.get(ident)
+                title, body = a.name, ", ".join(x for x in (a.role, a.affiliation) if x)
+        except NotFoundError:
+            return None
+        title = " ".join(title.split())
+        snippet = " ".join((body or title).split())[:160]
+        # FTS5 ranks are bm25 scores, lower is better: an exact reference ranks before any text match
+        return SearchHit(entity=entity, id=ident, title=title, snippet=snippet, rank=-1e9)

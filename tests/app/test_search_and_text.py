@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -40,6 +42,21 @@ def test_words_phrases_prefixes_and_exclusions(searchable):
     assert [h.entity for h in lib.search("Amir")] == ["actor"]
     hit = lib.search("shipped")[0]
     assert "\x02shipped\x03" in hit.snippet
+
+
+def test_a_reference_finds_its_record(searchable):
+    lib, s1, s2 = searchable
+    claim = lib.claims.list(limit=1).items[0]
+    actor = lib.actors.list(limit=1).items[0]
+    for query in (f"c{claim.id}", f"[@c{claim.id}]", f" @C{claim.id} "):
+        hits = lib.search(query)
+        assert [(h.entity, h.id) for h in hits] == [("claim", claim.id)], query
+        assert hits[0].title == "Iran will not aid either side."
+    assert [h.ref for h in lib.search(s2.ref)] == [s2.ref] and lib.search(s2.ref)[0].title == s2.title
+    assert [h.ref for h in lib.search(f"a{actor.id}")] == [f"a{actor.id}"]
+    assert lib.search("c999999") == []  # no such claim: nothing, no error
+    assert lib.search(f"c{claim.id}", entities=("source",)) == []
+    assert math.isfinite(lib.search(f"c{claim.id}")[0].rank)  # JSON output has no Infinity
 
 
 @pytest.mark.parametrize(
