@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.cli.common import Context, add_json
+from app.cli.common import Context, add_json, count, record_id
 from app.domain import parse_date
 
 if TYPE_CHECKING:
@@ -13,10 +13,10 @@ if TYPE_CHECKING:
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="check a brief: balance, estimative language, sourcing, markings")
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID")
     p.add_argument(
         "--stale-days",
-        type=int,
+        type=count,
         default=None,
         metavar="DAYS",
         help="sources older than this behind a key judgment are stale (default 365)",

@@ -99,6 +99,29 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: i
     return "\n".join(lines)
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def record_id(value: str) -> int:
+    """An id argument: ``12``, or with its letter, ``c12`` / ``s3`` / ``b1`` / ``a7``."""
+    text = str(value).strip().lower()
+    for prefix in ("c", "s", "b", "a"):
+        if text.startswith(prefix) and text[1:].isascii() and text[1:].isdigit():
+            text = text[1:]
+            break
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an id (a whole number such as 12)")
+    return int(text)
+
+
+def count(value: str) -> int:
+    """A count or offset argument: a whole number from 0 to 1,000,000,000."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > 1_000_000_000:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number from 0 to 1,000,000,000")
+    return int(text)
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app._text import counted
-from app.cli.common import Context, add_json
+from app.cli.common import Context, add_json, record_id
 from app.domain import EXPORT_ANNEXES as ANNEXES
 from app.domain import parse_date
 from app.errors import ExportError
@@ -14,7 +14,7 @@ from app.errors import ExportError
 
 def register(sub) -> None:
     p = sub.add_parser("export", help="export a brief to Word (.docx), pandoc Markdown or HTML")
-    p.add_argument("brief_id", type=int, metavar="BRIEF_ID")
+    p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID")
     p.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the file to write (replaced atomically)"
     )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from app._text import counted
-from app.cli.common import Context, add_json, table
+from app.cli.common import Context, add_json, record_id, table
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "extract", help="draft claims and denials from a source's text (writes nothing without --apply)"
     )
-    p.add_argument("source_id", type=int, metavar="SOURCE_ID")
+    p.add_argument("source_id", type=record_id, metavar="SOURCE_ID")
     p.add_argument("--apply", action="store_true", help="create every proposal as a claim, denials linked")
     p.add_argument(
         "--credibility",

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 from app._text import counted
-from app.cli.common import Context, add_json, table
+from app.cli.common import Context, add_json, count, record_id, table
 from app.domain import (
     SOURCE_EDITABLE_FIELDS as SOURCE_FIELDS,
 )
@@ -20,17 +20,6 @@ from app.domain import (
     parse_date,
 )
 from app.errors import BriefdeskError, ValidationError
-
-
-def _int_id(value: str) -> int:
-    text = str(value).strip().lower()
-    for prefix in ("c", "s", "b", "a"):
-        if text.startswith(prefix) and text[1:].isdigit():
-            text = text[1:]
-            break
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{value}' is not an id (a whole number such as 12)")
-    return int(text)
 
 
 def _read_text_file(path: str) -> str:
@@ -63,20 +52,20 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--sort", default="published", choices=["id", "title", "outlet", "published", "kind", "reliability"]
     )
     p.add_argument("--asc", action="store_true", help="ascending order")
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count, default=100)
+    p.add_argument("--offset", type=count, default=0)
     add_json(p)
     p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser("actors", help="list actors")
     p.add_argument("--text")
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count, default=100)
+    p.add_argument("--offset", type=count, default=0)
     add_json(p)
     p.set_defaults(func=cmd_actors)
 
     p = sub.add_parser("claims", help="list claims")
-    p.add_argument("--source", type=_int_id, metavar="ID")
+    p.add_argument("--source", type=record_id, metavar="ID")
     p.add_argument("--actor", metavar="NAME")
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
     p.add_argument("--tag")
@@ -88,8 +77,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--sort", default="said", choices=["id", "said", "credibility", "status", "actor", "source"]
     )
     p.add_argument("--asc", action="store_true")
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count, default=100)
+    p.add_argument("--offset", type=count, default=0)
     add_json(p)
     p.set_defaults(func=cmd_claims)
 
@@ -97,18 +86,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     src = sub.add_parser("source", help="show, edit or delete a source")
     ssub = src.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = ssub.add_parser("show", help="show a source")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     p.add_argument("--body", action="store_true", help="print the whole text")
     add_json(p)
     p.set_defaults(func=cmd_source_show)
     p = ssub.add_parser("set", help="edit a source's metadata or grade")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     for name in SOURCE_FIELDS:
         p.add_argument(f"--{name}")
     add_json(p)
     p.set_defaults(func=cmd_source_set)
     p = ssub.add_parser("delete", help="delete a source and its claims")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_source_delete)
 
@@ -116,11 +105,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     cl = sub.add_parser("claim", help="show, add, link, edit or delete a claim")
     csub = cl.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = csub.add_parser("show", help="a claim with its denials and corroborations")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_claim_show)
     p = csub.add_parser("add", help="add a claim quoted from a source")
-    p.add_argument("--source", type=_int_id, required=True, metavar="ID")
+    p.add_argument("--source", type=record_id, required=True, metavar="ID")
     p.add_argument("--quote", required=True, help="the words as the source has them")
     p.add_argument("--actor", metavar="NAME")
     p.add_argument("--role", default="")
@@ -138,21 +127,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="link two claims; reads 'claim B denies claim A'",
         usage="briefdesk claim link A (--denies|--corroborates|--qualifies) B [--note TEXT]",
     )
-    p.add_argument("a", type=_int_id, metavar="A")
+    p.add_argument("a", type=record_id, metavar="A")
     group = p.add_mutually_exclusive_group(required=True)
     for kind in LinkKind:
         group.add_argument(f"--{kind.value}", dest="kind", action="store_const", const=kind.value)
-    p.add_argument("b", type=_int_id, metavar="B")
+    p.add_argument("b", type=record_id, metavar="B")
     p.add_argument("--note", default="")
     add_json(p)
     p.set_defaults(func=cmd_claim_link)
     p = csub.add_parser("unlink", help="remove the link between claims A and B")
-    p.add_argument("a", type=_int_id, metavar="A")
-    p.add_argument("b", type=_int_id, metavar="B")
+    p.add_argument("a", type=record_id, metavar="A")
+    p.add_argument("b", type=record_id, metavar="B")
     add_json(p)
     p.set_defaults(func=cmd_claim_unlink)
     p = csub.add_parser("set", help="edit a claim")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
     p.add_argument("--credibility", metavar="1-6")
     p.add_argument("--statement")
@@ -162,13 +151,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_claim_set)
     p = csub.add_parser("delete", help="delete a claim and its links")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_claim_delete)
 
     p = sub.add_parser("search", help="search sources, claims and actors")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=count, default=20)
     p.add_argument("--only", choices=["source", "claim", "actor"], action="append")
     add_json(p)
     p.set_defaults(func=cmd_search)
@@ -187,16 +176,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_brief_list)
     p = bsub.add_parser("show", help="show a brief with its citations")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_brief_show)
     p = bsub.add_parser("set-body", help="replace a brief's text from a Markdown file (keeps a revision)")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     p.add_argument("file", metavar="FILE.md")
     add_json(p)
     p.set_defaults(func=cmd_brief_set_body)
     p = bsub.add_parser("set", help="edit a brief's properties")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     p.add_argument("--title")
     p.add_argument("--author")
     p.add_argument("--organisation")
@@ -206,24 +195,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_brief_set)
     p = bsub.add_parser("revisions", help="list a brief's revisions")
-    p.add_argument("id", type=_int_id)
+    p.add_argument("id", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_brief_revisions)
     p = bsub.add_parser("restore", help="restore a revision")
-    p.add_argument("revision", type=_int_id)
+    p.add_argument("revision", type=record_id)
     add_json(p)
     p.set_defaults(func=cmd_brief_restore)
     p = bsub.add_parser(
         "waive", help="record a balance waiver: why a denied claim is cited without its denial"
     )
-    p.add_argument("id", type=_int_id, metavar="BRIEF_ID")
-    p.add_argument("claim", type=_int_id, metavar="CLAIM_ID")
+    p.add_argument("id", type=record_id, metavar="BRIEF_ID")
+    p.add_argument("claim", type=record_id, metavar="CLAIM_ID")
     p.add_argument("--reason", required=True)
     add_json(p)
     p.set_defaults(func=cmd_brief_waive)
 
     p = sub.add_parser("where-cited", help="which briefs cite a claim, and where")
-    p.add_argument("id", type=_int_id, metavar="CLAIM_ID")
+    p.add_argument("id", type=record_id, metavar="CLAIM_ID")
     add_json(p)
     p.set_defaults(func=cmd_where_cited)
 

@@ -149,6 +149,36 @@ def test_bad_input_prints_one_line_exits_1_and_changes_nothing(demo, args, messa
     assert _dump(demo.library) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["claim", "show", "99999999999999999999"], "is not an id"),
+        (["claim", "show", "\u00b2"], "is not an id"),  # a superscript two is a digit to Python, not an id
+        (["claim", "show", "\u0661\u0662"], "is not an id"),
+        (["export", "99999999999999999999", "-o", "x.docx"], "is not an id"),
+        (["check", "1", "--stale-days", "-3"], "is not a number"),
+        (["claims", "--limit", "99999999999999999999"], "is not a number"),
+        (["claims", "--offset", "-5"], "is not a number"),
+    ],
+)
+def test_out_of_range_numbers_are_usage_errors_not_tracebacks(demo, args, message, capsys):
+    before = _dump(demo.library)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        demo(*args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert _dump(demo.library) == before
+
+
+def test_ids_may_carry_their_letter(demo):
+    code, out, _ = demo("claim", "show", "c1")
+    assert code == 0 and "c1" in out
+    code, out, _ = demo("claim", "show", "9223372036854775807")
+    assert code == 1
+
+
 def test_duplicate_link_is_refused(demo):
     code, out, _ = demo("claims", "--contested", "--json")
     claim = json.loads(out)["claims"][0]
