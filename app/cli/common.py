@@ -57,10 +57,19 @@ class Context:
         return default_library_path()
 
     def open_library(self, *, create: bool = True):
+        """The library (``create``: made, empty, if the file does not exist; commands that only read or change
+        what is stored pass False, so a mistyped --library says so instead of making an empty library)."""
+        from app.errors import LibraryError
         from app.library import Library
 
         if self._library is None:
-            self._library = Library.open(self.library_path, create=create)
+            path = Path(self.library_path).expanduser()
+            if not create and not path.exists():
+                raise LibraryError(
+                    f"There is no library at {path}. Create one with 'briefdesk demo' (the demo content) or "
+                    "'briefdesk import FILES', or name another with --library."
+                )
+            self._library = Library.open(path, create=create)
         return self._library
 
     def close(self) -> None:

@@ -242,7 +242,7 @@ def cmd_demo(args, ctx: Context) -> int:
 
 
 def cmd_sources(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     flt = SourceFilter(kind=args.kind, reliability=args.reliability, text=args.text)
     page = lib.sources.list(
         flt, sort=args.sort, descending=not args.asc, offset=args.offset, limit=args.limit
@@ -262,7 +262,7 @@ def cmd_sources(args, ctx: Context) -> int:
 
 
 def cmd_actors(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     page = lib.actors.list(text=args.text, offset=args.offset, limit=args.limit)
     rows = [(f"a{a.id}", a.name, a.role, a.affiliation, a.claim_count) for a in page.items]
     ctx.output(
@@ -311,7 +311,7 @@ def _claim_row(c: ClaimRecord) -> tuple:
 
 
 def cmd_claims(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     if args.source is not None:
         lib.sources.get(args.source)  # a clear error for an unknown source
     page = lib.claims.list(
@@ -335,7 +335,7 @@ def cmd_claims(args, ctx: Context) -> int:
 
 
 def cmd_source_show(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     src = lib.sources.get(args.id)
     claims = lib.claims.for_source(src.id)
 
@@ -376,7 +376,7 @@ def cmd_source_set(args, ctx: Context) -> int:
     fields = {k: getattr(args, k) for k in SOURCE_FIELDS if getattr(args, k) is not None}
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.sources.update(args.id, **fields)
     ctx.output(
         {"change": change.action, "source": change.after},
@@ -386,7 +386,7 @@ def cmd_source_set(args, ctx: Context) -> int:
 
 
 def cmd_source_delete(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.sources.delete(args.id)
     ctx.output(
         {"change": change.action, "id": args.id, "claims_deleted": [i for _, i in change.affected]},
@@ -415,7 +415,7 @@ def _claim_block(c: ClaimRecord, indent: str = "") -> list[str]:
 
 
 def cmd_claim_show(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     view = lib.claims.with_links(args.id)
 
     def text() -> str:
@@ -443,7 +443,7 @@ def cmd_claim_show(args, ctx: Context) -> int:
 
 
 def cmd_claim_add(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.claims.create(
         source_id=args.source,
         quote=args.quote,
@@ -466,7 +466,7 @@ def cmd_claim_add(args, ctx: Context) -> int:
 
 
 def cmd_claim_link(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.links.create(from_claim_id=args.b, kind=args.kind, to_claim_id=args.a, note=args.note)
     ctx.output(
         {"change": change.action, "link": change.after},
@@ -476,7 +476,7 @@ def cmd_claim_link(args, ctx: Context) -> int:
 
 
 def cmd_claim_unlink(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     link = lib.links.find(args.b, args.a) or lib.links.find(args.a, args.b)
     if link is None:
         raise ValidationError(f"Claims c{args.a} and c{args.b} are not linked.")
@@ -497,7 +497,7 @@ def cmd_claim_set(args, ctx: Context) -> int:
         fields["tags"] = args.tag
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --status disputed.")
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.claims.update(args.id, **fields)
     ctx.output(
         {"change": change.action, "claim": change.after},
@@ -507,7 +507,7 @@ def cmd_claim_set(args, ctx: Context) -> int:
 
 
 def cmd_claim_delete(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.claims.delete(args.id)
     ctx.output(
         {"change": change.action, "id": args.id, "links_removed": len(change.extra.get("links", []))},
@@ -517,7 +517,7 @@ def cmd_claim_delete(args, ctx: Context) -> int:
 
 
 def cmd_search(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     entities = tuple(args.only) if args.only else ("source", "claim", "actor")
     hits = lib.search(args.query, entities=entities, limit=args.limit)
     ctx.output(
@@ -562,7 +562,7 @@ def cmd_brief_new(args, ctx: Context) -> int:
 
 
 def cmd_brief_list(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     page = lib.briefs.list(limit=1000)
     rows = [
         (b.id, b.status.value, b.default_marking or b.marking_scheme.value, b.updated, b.title)
@@ -578,7 +578,7 @@ def cmd_brief_list(args, ctx: Context) -> int:
 def cmd_brief_show(args, ctx: Context) -> int:
     from app.citations import parse_citations
 
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     b = lib.briefs.get(args.id)
     cites = parse_citations(b.body)
 
@@ -599,7 +599,7 @@ def cmd_brief_show(args, ctx: Context) -> int:
 
 def cmd_brief_set_body(args, ctx: Context) -> int:
     body = _read_text_file(args.file)
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.briefs.set_body(args.id, body, reason="save")
     ctx.output(
         {"change": change.action, "brief": change.after, "revision_id": change.extra.get("revision_id")},
@@ -620,14 +620,14 @@ def cmd_brief_set(args, ctx: Context) -> int:
         fields["summary_statement"] = _read_text_file(args.summary)
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --status final.")
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.briefs.update(args.id, **fields)
     ctx.output({"change": change.action, "brief": change.after}, f"Brief {args.id} updated.")
     return 0
 
 
 def cmd_brief_revisions(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     revs = lib.briefs.revisions(args.id)
     ctx.output(
         {
@@ -646,7 +646,7 @@ def cmd_brief_revisions(args, ctx: Context) -> int:
 
 
 def cmd_brief_restore(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.briefs.restore_revision(args.revision)
     ctx.output(
         {"change": change.action, "brief": change.after},
@@ -656,7 +656,7 @@ def cmd_brief_restore(args, ctx: Context) -> int:
 
 
 def cmd_brief_waive(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     change = lib.briefs.add_waiver(brief_id=args.id, claim_id=args.claim, reason=args.reason)
     ctx.output(
         {"change": change.action, "waiver": change.after},
@@ -666,7 +666,7 @@ def cmd_brief_waive(args, ctx: Context) -> int:
 
 
 def cmd_where_cited(args, ctx: Context) -> int:
-    lib = ctx.open_library()
+    lib = ctx.open_library(create=False)
     places = lib.briefs.where_cited(args.id)
     if not ctx.json and not places:
         ctx.output(None, f"Claim c{args.id} is not cited in any brief.")

@@ -259,3 +259,14 @@ def test_help_and_version_start_without_loading_the_storage_layer():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_reading_a_library_that_does_not_exist_says_so_and_creates_nothing(tmp_path, capsys):
+    missing = tmp_path / "typo" / "libary.briefdesk"
+    for args in (["claims"], ["search", "drones"], ["claim", "show", "1"], ["export", "1", "-o", "x.docx"]):
+        assert main(["--library", str(missing), *args]) == 1
+        err = capsys.readouterr().err
+        assert f"There is no library at {missing}" in err and "briefdesk demo" in err
+    assert not (tmp_path / "typo").exists()
+    assert main(["--library", str(missing), "brief", "new", "First brief"]) == 0  # adding content creates it
+    assert missing.exists()
