@@ -9,9 +9,7 @@ from pathlib import Path
 from app._text import counted
 from app.cli.common import Context, add_json, count, record_id, table
 from app.domain import (
-    SOURCE_EDITABLE_FIELDS as SOURCE_FIELDS,
-)
-from app.domain import (
+    SOURCE_EDITABLE_FIELDS,
     ClaimFilter,
     ClaimRecord,
     ClaimStatus,
@@ -21,10 +19,18 @@ from app.domain import (
 )
 from app.errors import BriefdeskError, ValidationError
 
+# A brief holds at most 20 million characters, each at most 4 bytes in UTF-8.
+_MAX_TEXT_FILE_BYTES = 80_000_000
+
 
 def _read_text_file(path: str) -> str:
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if p.is_file() and size > _MAX_TEXT_FILE_BYTES:  # refused from its size, before reading it
+            raise ValidationError(
+                f"{p} is too large for a brief ({size:,} bytes; at most 20 million characters)."
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise ValidationError(f"There is no file {p}.") from None
@@ -92,7 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_source_show)
     p = ssub.add_parser("set", help="edit a source's metadata or grade")
     p.add_argument("id", type=record_id)
-    for name in SOURCE_FIELDS:
+    for name in SOURCE_EDITABLE_FIELDS:
         p.add_argument(f"--{name}")
     add_json(p)
     p.set_defaults(func=cmd_source_set)
@@ -373,7 +379,7 @@ def cmd_source_show(args, ctx: Context) -> int:
 
 
 def cmd_source_set(args, ctx: Context) -> int:
-    fields = {k: getattr(args, k) for k in SOURCE_FIELDS if getattr(args, k) is not None}
+    fields = {k: getattr(args, k) for k in SOURCE_EDITABLE_FIELDS if getattr(args, k) is not None}
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
     lib = ctx.open_library(create=False)

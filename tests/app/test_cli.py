@@ -270,3 +270,13 @@ def test_reading_a_library_that_does_not_exist_says_so_and_creates_nothing(tmp_p
     assert not (tmp_path / "typo").exists()
     assert main(["--library", str(missing), "brief", "new", "First brief"]) == 0  # adding content creates it
     assert missing.exists()
+
+
+def test_an_oversized_brief_file_is_refused_before_it_is_read(demo, tmp_path):
+    big = tmp_path / "big.md"
+    with open(big, "wb") as fh:  # sparse: 300 MB on paper, nothing on disk
+        fh.truncate(300_000_000)
+    before = _dump(demo.library)
+    code, _out, err = demo("brief", "set-body", "1", str(big))
+    assert code == 1 and "too large for a brief" in err
+    assert _dump(demo.library) == before
