@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ def to_jsonable(value: Any) -> Any:
         return [to_jsonable(v) for v in value]
     if isinstance(value, bytes):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or Infinity
     return value
 
 
@@ -80,7 +83,7 @@ class Context:
     def output(self, payload: Any, text: str | Callable[[], str]) -> None:
         """Print ``payload`` as one JSON document with --json, else the readable ``text``."""
         if self.json:
-            json.dump(to_jsonable(payload), sys.stdout, ensure_ascii=False, indent=2)
+            json.dump(to_jsonable(payload), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
             sys.stdout.write("\n")
         else:
             body = text() if callable(text) else text

@@ -280,3 +280,11 @@ def test_an_oversized_brief_file_is_refused_before_it_is_read(demo, tmp_path):
     code, _out, err = demo("brief", "set-body", "1", str(big))
     assert code == 1 and "too large for a brief" in err
     assert _dump(demo.library) == before
+
+
+def test_json_output_is_strict_json():
+    import math
+
+    from app.cli.common import to_jsonable
+
+    assert to_jsonable({"a": math.inf, "b": [math.nan, 1.5]}) == {"a": None, "b": [None, 1.5]}
