@@ -27,6 +27,8 @@ def _read_text_file(path: str) -> str:
     p = Path(path)
     try:
         size = p.stat().st_size
+        if not p.is_file() and not p.is_dir():  # a pipe or device: reading could wait forever
+            raise ValidationError(f"{p} is not a regular file (a pipe, device or socket).")
         if p.is_file() and size > _MAX_TEXT_FILE_BYTES:  # refused from its size, before reading it
             raise ValidationError(
                 f"{p} is too large for a brief ({size:,} bytes; at most 20 million characters)."

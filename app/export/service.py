@@ -150,6 +150,10 @@ def export_brief(
     out = Path(out)
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name such as {out / 'brief.docx'}.")
+    if out.exists() and not out.is_file():
+        raise ExportError(f"{out} is not a regular file (a pipe, device or socket); choose a file name.")
+    if out.is_symlink():
+        out = out.resolve()  # a link to a document: the document is replaced, the link kept
     if not out.parent.exists():
         raise ExportError(f"The folder {out.parent} does not exist.")
     _refuse_to_overwrite_a_library(out, getattr(lib, "path", None))
@@ -276,11 +280,13 @@ def _refuse_to_overwrite_a_library(out: Path, library: Path | str | None) -> Non
                     f"{out} is the library itself (or one of its files); exporting over it would destroy the "
                     "library. Choose another file name."
                 )
+    if not out.is_file():
+        return  # nothing there yet (a pipe or device is not opened: that could wait forever)
     try:
         with open(out, "rb") as fh:
             head = fh.read(len(_SQLITE_MAGIC))
     except OSError:
-        return  # no such file (or unreadable: writing it will say so)
+        return  # unreadable: writing it will say so
     if head == _SQLITE_MAGIC:
         raise ExportError(
             f"{out} is a database (a Briefdesk library, perhaps); an export will not replace it. "

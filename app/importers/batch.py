@@ -9,6 +9,7 @@ file, so a cancel leaves only whole sources. Directories are walked. Safe to cal
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -38,6 +39,14 @@ class ImportReport:
 SUPPORTED = set(READERS) | set(REF_READERS)
 
 
+def _special(path: str) -> bool:
+    """A pipe, device or socket (a link is followed; a broken one is left for the import to report)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _walk(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileResult]]:
     """Files to import, and what a folder held that is skipped (hidden files, types Briefdesk cannot read)."""
     out: list[str] = []
@@ -53,6 +62,10 @@ def _walk(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileResul
                         skipped.append(FileResult(full, "skipped", [], "hidden file"))
                     elif os.path.splitext(f)[1].lower() not in SUPPORTED:
                         skipped.append(FileResult(full, "skipped", [], "not a type Briefdesk imports"))
+                    elif _special(full):
+                        skipped.append(
+                            FileResult(full, "skipped", [], "not a regular file (a pipe, device or socket)")
+                        )
                     else:
                         out.append(full)
         else:
@@ -83,7 +96,12 @@ def import_paths(
             break
         name = os.path.basename(path)
         try:
-            size = os.stat(path).st_size
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):  # opening a pipe would wait for a writer forever
+                raise ImportFormatError(
+                    f"{name}: not a regular file (a pipe, device or socket); nothing was read"
+                )
+            size = st.st_size
             if size > MAX_BYTES:  # refused before reading a byte of it
                 raise ImportFormatError(
                     f"{name}: {size / (1024 * 1024):.0f} MB is over the 50 MB limit per file"

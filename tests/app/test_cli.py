@@ -288,3 +288,12 @@ def test_json_output_is_strict_json():
     from app.cli.common import to_jsonable
 
     assert to_jsonable({"a": math.inf, "b": [math.nan, 1.5]}) == {"a": None, "b": [None, 1.5]}
+
+
+def test_a_brief_body_from_a_pipe_is_refused_not_waited_on(demo, tmp_path):
+    import os
+
+    pipe = tmp_path / "body.md"
+    os.mkfifo(pipe)
+    code, _out, err = demo("brief", "set-body", "1", str(pipe))
+    assert code == 1 and "not a regular file" in err

@@ -220,6 +220,22 @@ def test_export_refuses_to_write_over_the_library_or_another_database(demo_lib, 
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
+def test_export_writes_through_a_link_and_refuses_a_pipe(demo_lib, tmp_path):
+    import os
+
+    target = tmp_path / "real.docx"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.docx"
+    link.symlink_to(target)
+    export_brief(demo_lib, 1, link, ExportOptions(today=TODAY))
+    assert link.is_symlink() and docx.Document(str(target)).paragraphs
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export_brief(demo_lib, 1, pipe, ExportOptions(today=TODAY))
+    assert not pipe.is_file()
+
+
 def test_export_refuses_to_write_over_its_template(demo_lib, tmp_path):
     ref = tmp_path / "ref.docx"
     docx.Document().save(str(ref))

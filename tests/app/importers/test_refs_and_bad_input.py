@@ -181,6 +181,33 @@ def test_a_batch_of_bad_files_fails_each_plainly_and_stores_nothing_of_them(lib,
     assert counts["sources"] == 1 and counts["claims"] == 0 and counts["actors"] == 0
 
 
+def test_pipes_and_devices_are_never_opened(lib, tmp_path):
+    """A named pipe would block the import forever waiting for a writer; it is skipped in a folder and
+    refused when named, like a device."""
+    import os
+    import threading
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A source\nThe minister said it was fine.", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    results = []
+    worker = threading.Thread(
+        target=lambda: results.append(import_paths(lib, [folder, folder / "pipe.txt", "/dev/null"]))
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "the import waited on a pipe"
+    by_path = {r.path: r for r in results[0].results}
+    assert by_path[str(folder / "a.txt")].status == "imported"
+    assert by_path[str(folder / "pipe.txt")].status in ("skipped", "failed")
+    assert all(
+        "not a regular file" in r.message for p, r in by_path.items() if p.endswith(("pipe.txt", "null"))
+    )
+    assert by_path["/dev/null"].status == "failed"
+    assert lib.counts()["sources"] == 1
+
+
 def test_legacy_encodings_and_odd_unicode_are_kept(lib, tmp_path):
     cyrillic = tmp_path / "ru.txt"
     cyrillic.write_bytes("Заявление\nМинистр сказал, что мост откроется через неделю.".encode("cp1251"))
