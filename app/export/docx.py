@@ -850,6 +850,8 @@ def load_template(template: Path | None):
     if template is None:
         house = house_template_path()
         return docx.Document(str(house)) if house is not None else docx.Document()
+    if Path(template).exists() and not Path(template).is_file():
+        raise ExportError(f"The template {template} is not a file.")
     try:
         data = Path(template).read_bytes()
     except OSError as exc:
