@@ -109,6 +109,8 @@ class Library:
             return cls._create(path)
         if path.is_dir():
             raise NotALibraryError(f"{path} is a folder, not a Briefdesk library file.")
+        if not path.is_file():  # a pipe or device: reading its header could wait forever
+            raise NotALibraryError(f"{path} is not a Briefdesk library (not a regular file).")
         try:
             app_id, revision, tables = sqlite_parts.probe(path)
         except PermissionError:

@@ -50,6 +50,16 @@ def test_a_file_that_is_not_a_library_is_refused_and_untouched(tmp_path, content
     assert _snapshot(path) == before
 
 
+def test_a_pipe_or_device_is_refused_without_waiting_on_it(tmp_path):
+    import os
+
+    pipe = tmp_path / "library.briefdesk"
+    os.mkfifo(pipe)
+    for path in (pipe, "/dev/null"):
+        with pytest.raises(NotALibraryError, match="not a regular file"):
+            Library.open(path)
+
+
 def test_another_sqlite_database_is_refused_and_untouched(tmp_path):
     path = tmp_path / "other.db"
     conn = sqlite3.connect(path)
