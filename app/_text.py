@@ -87,9 +87,18 @@ def norm_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def clean_line(value: object, *, what: str, required: bool = False, max_len: int = 2000) -> str:
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
+
+
+def clean_line(
+    value: object, *, what: str, required: bool = False, max_len: int = 2000, one_line: bool = True
+) -> str:
+    """A one-line field (a title, a name, a URL): trimmed, and line breaks inside it joined with a space
+    (``one_line=False`` keeps them, for short texts such as a waiver's reason)."""
     text = "" if value is None else str(value)
     text = text.strip()
+    if one_line:
+        text = _LINE_BREAKS.sub(" ", text)
     if required and not text:
         raise ValidationError(f"The {what} cannot be empty.")
     if len(text) > max_len:

@@ -306,7 +306,7 @@ class BriefService:
 
     # --- waivers -------------------------------------------------------------------------------------
     def add_waiver(self, *, brief_id: int, claim_id: int, reason: str) -> Change[WaiverRecord]:
-        reason = clean_line(reason, what="reason for the waiver", required=True, max_len=4000)
+        reason = clean_line(reason, what="reason for the waiver", required=True, max_len=4000, one_line=False)
         with self._lib.writing() as s:
             if s.get(Brief, int(brief_id)) is None:
                 raise NotFoundError("brief", brief_id)

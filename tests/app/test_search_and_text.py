@@ -193,3 +193,10 @@ def test_citations_on_a_long_brief_keep_their_sections_and_skip_code():
     assert len(cites) == 20_000
     assert {c.key for c in cites} == {"c1", "s3"}
     assert cites[0].section == "Part 0" and cites[-1].section == "Part 499"
+
+
+def test_one_line_fields_join_line_breaks(lib):
+    src = lib.sources.create(title="Two\nlines\r\n and\u2028three", body="Body.", outlet="Out\nlet").after
+    assert (src.title, src.outlet) == ("Two lines and three", "Out let")
+    brief = lib.briefs.create(title="A brief\ntitle", body="").after
+    assert brief.title == "A brief title"
