@@ -19,7 +19,10 @@ from app.cli.common import Context
 from app.errors import BriefdeskError
 
 COMMAND_MODULES = (
-    "app.cli.library_cmds",  # demo, sources, actors, claims, source, claim, search, brief, where-cited
+    "app.cli.library_cmds",  # demo, actors, search
+    "app.cli.source_cmds",  # sources, source
+    "app.cli.claim_cmds",  # claims, claim
+    "app.cli.brief_cmds",  # brief, where-cited
     "app.cli.import_cmds",  # import
     "app.cli.extract_cmds",  # extract
     "app.cli.export_cmds",  # export
@@ -48,12 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
+        # A command module that fails to import is a broken install: fail loudly, never drop its commands.
+        module = importlib.import_module(name)
         module.register(sub)
     return parser
 

@@ -297,3 +297,22 @@ def test_a_brief_body_from_a_pipe_is_refused_not_waited_on(demo, tmp_path):
     os.mkfifo(pipe)
     code, _out, err = demo("brief", "set-body", "1", str(pipe))
     assert code == 1 and "not a regular file" in err
+
+
+def test_help_lists_every_command_family():
+    from app.cli import build_parser
+
+    help_text = build_parser().format_help()
+    for command in (
+        "demo", "sources", "actors", "claims", "source", "claim", "search", "brief", "where-cited",
+        "import", "extract", "export", "check",
+    ):  # fmt: skip
+        assert f"    {command} " in help_text or f"    {command}\n" in help_text, command
+
+
+def test_a_command_module_that_fails_to_import_is_not_skipped(monkeypatch):
+    import app.cli as cli
+
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "app.cli.no_such_cmds"))
+    with pytest.raises(ModuleNotFoundError, match="no_such_cmds"):
+        cli.build_parser()

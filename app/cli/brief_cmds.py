@@ -1,0 +1,241 @@
+"""Brief commands: ``brief new|list|show|set-body|set|revisions|restore|waive`` and ``where-cited``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.common import Context, add_json, record_id, table
+from app.errors import ValidationError
+
+# A brief holds at most 20 million characters, each at most 4 bytes in UTF-8.
+_MAX_TEXT_FILE_BYTES = 80_000_000
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    br = sub.add_parser("brief", help="create, list, show and edit briefs")
+    bsub = br.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = bsub.add_parser("new", help="create a brief")
+    p.add_argument("title")
+    p.add_argument("--body", metavar="FILE.md")
+    p.add_argument("--marking", metavar="SCHEME:LEVEL", help="e.g. tlp:amber, classification:S, none")
+    p.add_argument("--author", default="")
+    p.add_argument("--organisation", default="")
+    add_json(p)
+    p.set_defaults(func=cmd_brief_new)
+    p = bsub.add_parser("list", help="list briefs")
+    add_json(p)
+    p.set_defaults(func=cmd_brief_list)
+    p = bsub.add_parser("show", help="show a brief with its citations")
+    p.add_argument("id", type=record_id)
+    add_json(p)
+    p.set_defaults(func=cmd_brief_show)
+    p = bsub.add_parser("set-body", help="replace a brief's text from a Markdown file (keeps a revision)")
+    p.add_argument("id", type=record_id)
+    p.add_argument("file", metavar="FILE.md")
+    add_json(p)
+    p.set_defaults(func=cmd_brief_set_body)
+    p = bsub.add_parser("set", help="edit a brief's properties")
+    p.add_argument("id", type=record_id)
+    p.add_argument("--title")
+    p.add_argument("--author")
+    p.add_argument("--organisation")
+    p.add_argument("--status", choices=["draft", "final"])
+    p.add_argument("--marking", metavar="SCHEME:LEVEL")
+    p.add_argument("--summary", metavar="FILE", help="the source summary statement, from a file")
+    add_json(p)
+    p.set_defaults(func=cmd_brief_set)
+    p = bsub.add_parser("revisions", help="list a brief's revisions")
+    p.add_argument("id", type=record_id)
+    add_json(p)
+    p.set_defaults(func=cmd_brief_revisions)
+    p = bsub.add_parser("restore", help="restore a revision")
+    p.add_argument("revision", type=record_id)
+    add_json(p)
+    p.set_defaults(func=cmd_brief_restore)
+    p = bsub.add_parser(
+        "waive", help="record a balance waiver: why a denied claim is cited without its denial"
+    )
+    p.add_argument("id", type=record_id, metavar="BRIEF_ID")
+    p.add_argument("claim", type=record_id, metavar="CLAIM_ID")
+    p.add_argument("--reason", required=True)
+    add_json(p)
+    p.set_defaults(func=cmd_brief_waive)
+
+    p = sub.add_parser("where-cited", help="which briefs cite a claim, and where")
+    p.add_argument("id", type=record_id, metavar="CLAIM_ID")
+    add_json(p)
+    p.set_defaults(func=cmd_where_cited)
+
+
+# --- handlers ----------------------------------------------------------------------------------------------
+
+
+def _read_text_file(path: str) -> str:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file() and not p.is_dir():  # a pipe or device: reading could wait forever
+            raise ValidationError(f"{p} is not a regular file (a pipe, device or socket).")
+        if p.is_file() and size > _MAX_TEXT_FILE_BYTES:  # refused from its size, before reading it
+            raise ValidationError(
+                f"{p} is too large for a brief ({size:,} bytes; at most 20 million characters)."
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(f"There is no file {p}.") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{p} is a folder, not a file.") from None
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {p}: {exc.strerror}.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{p} is not UTF-8 text.") from None
+
+
+def _parse_marking(value: str | None) -> tuple[str, str]:
+    if not value:
+        return "none", ""
+    scheme, _, level = value.partition(":")
+    scheme = scheme.strip().lower()
+    if scheme == "tlp" and level and not level.upper().startswith("TLP:"):
+        level = f"TLP:{level}"
+    return scheme, level
+
+
+def cmd_brief_new(args, ctx: Context) -> int:
+    body = _read_text_file(args.body) if args.body else ""
+    scheme, level = _parse_marking(args.marking)
+    lib = ctx.open_library()
+    change = lib.briefs.create(
+        title=args.title,
+        body=body,
+        marking_scheme=scheme,
+        default_marking=level,
+        author=args.author,
+        organisation=args.organisation,
+    )
+    b = change.after
+    ctx.output({"change": change.action, "brief": b}, f"Brief {b.id} created: {b.title}")
+    return 0
+
+
+def cmd_brief_list(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    page = lib.briefs.list(limit=1000)
+    rows = [
+        (b.id, b.status.value, b.default_marking or b.marking_scheme.value, b.updated, b.title)
+        for b in page.items
+    ]
+    ctx.output(
+        {"total": page.total, "briefs": page.items},
+        lambda: table(["id", "status", "marking", "updated", "title"], rows),
+    )
+    return 0
+
+
+def cmd_brief_show(args, ctx: Context) -> int:
+    from app.citations import parse_citations
+
+    lib = ctx.open_library(create=False)
+    b = lib.briefs.get(args.id)
+    cites = parse_citations(b.body)
+
+    def text() -> str:
+        lines = [
+            f"Brief {b.id}: {b.title}",
+            f"  status: {b.status.value}    marking: {b.marking_scheme.value} {b.default_marking}".rstrip(),
+            f"  author: {b.author or '-'}    organisation: {b.organisation or '-'}",
+            f"  updated: {b.updated}    {len(b.body.split())} words, {len(cites)} citations",
+            "",
+            b.body,
+        ]
+        return "\n".join(lines)
+
+    ctx.output({"brief": b, "citations": cites}, text)
+    return 0
+
+
+def cmd_brief_set_body(args, ctx: Context) -> int:
+    body = _read_text_file(args.file)
+    lib = ctx.open_library(create=False)
+    change = lib.briefs.set_body(args.id, body, reason="save")
+    ctx.output(
+        {"change": change.action, "brief": change.after, "revision_id": change.extra.get("revision_id")},
+        f"Brief {args.id}: body {'replaced' if change.action == 'updated' else 'unchanged'}.",
+    )
+    return 0
+
+
+def cmd_brief_set(args, ctx: Context) -> int:
+    fields = {
+        k: getattr(args, k)
+        for k in ("title", "author", "organisation", "status")
+        if getattr(args, k) is not None
+    }
+    if args.marking is not None:
+        fields["marking_scheme"], fields["default_marking"] = _parse_marking(args.marking)
+    if args.summary is not None:
+        fields["summary_statement"] = _read_text_file(args.summary)
+    if not fields:
+        raise ValidationError("Nothing to change: give at least one option such as --status final.")
+    lib = ctx.open_library(create=False)
+    change = lib.briefs.update(args.id, **fields)
+    ctx.output({"change": change.action, "brief": change.after}, f"Brief {args.id} updated.")
+    return 0
+
+
+def cmd_brief_revisions(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    revs = lib.briefs.revisions(args.id)
+    ctx.output(
+        {
+            "brief_id": args.id,
+            "revisions": [
+                {**{"id": r.id, "reason": r.reason, "created": r.created, "word_count": r.word_count}}
+                for r in revs
+            ],
+        },
+        lambda: table(
+            ["revision", "reason", "saved", "words"],
+            [(r.id, r.reason, r.created, r.word_count) for r in revs],
+        ),
+    )
+    return 0
+
+
+def cmd_brief_restore(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    change = lib.briefs.restore_revision(args.revision)
+    ctx.output(
+        {"change": change.action, "brief": change.after},
+        f"Brief {change.id}: revision {args.revision} restored.",
+    )
+    return 0
+
+
+def cmd_brief_waive(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    change = lib.briefs.add_waiver(brief_id=args.id, claim_id=args.claim, reason=args.reason)
+    ctx.output(
+        {"change": change.action, "waiver": change.after},
+        f"Waiver recorded: brief {args.id} may cite c{args.claim} without its denial.",
+    )
+    return 0
+
+
+def cmd_where_cited(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    places = lib.briefs.where_cited(args.id)
+    if not ctx.json and not places:
+        ctx.output(None, f"Claim c{args.id} is not cited in any brief.")
+        return 0
+    ctx.output(
+        {"claim_id": args.id, "citations": places},
+        lambda: table(
+            ["brief", "title", "line", "column", "section"],
+            [(p.brief_id, p.brief_title, p.line, p.column, p.section) for p in places],
+        ),
+    )
+    return 0
