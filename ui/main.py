@@ -142,7 +142,8 @@ def run(library: str | None = None) -> int:
     from app.errors import BriefdeskError
     from ui import theme
     from ui.error_dialog import show_error
-    from ui.main_window import MainWindow, icon
+    from ui.icons import icon
+    from ui.main_window import MainWindow
     from ui.settings import Settings
 
     settings = Settings.load()

@@ -9,8 +9,8 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -20,36 +20,29 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
 from app._text import counted
 from app.errors import BriefdeskError
-from ui import theme
+from ui import main_menus, theme, window_layout
 from ui.actors_view import ActorsView
 from ui.briefs_view import BriefsView
 from ui.claims_view import ClaimsView
 from ui.context import UiContext
 from ui.error_dialog import log_path, show_error
+from ui.icons import icon
 from ui.import_runner import ImportRunner
 from ui.jobs import Jobs
+from ui.main_menus import PAGE_LABELS, PAGES
 from ui.search_view import SearchField, SearchResultsView
-from ui.settings import Settings, window_state
+from ui.settings import Settings
 from ui.sources_view import SourcesView
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Briefdesk"
 DASH = "\u2014"
-PAGES = ("sources", "actors", "claims", "briefs", "search")
-PAGE_LABELS = {
-    "sources": "Sources",
-    "actors": "Actors",
-    "claims": "Claims",
-    "briefs": "Briefs",
-    "search": "Search results",
-}
 COUNTS_DEBOUNCE_MS = 400
 LIBRARY_FILTER = "Briefdesk libraries (*.briefdesk);;All files (*)"
 
@@ -58,22 +51,6 @@ _open_windows: list[MainWindow] = []
 
 def open_windows() -> list[MainWindow]:
     return list(_open_windows)
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons (loaded through importlib.resources, so it works frozen)."""
-    from app.paths import resource
-
-    node = resource("icons", f"{name}.svg")
-    try:
-        data = node.read_bytes()
-    except (FileNotFoundError, OSError):
-        return QIcon()
-    from PySide6.QtGui import QPixmap
-
-    pm = QPixmap()
-    pm.loadFromData(data, "SVG")
-    return QIcon(pm)
 
 
 class MainWindow(QMainWindow):
@@ -165,10 +142,10 @@ class MainWindow(QMainWindow):
         self.briefs.title_changed.connect(lambda _t: self._update_title())
         self.briefs.current_editor_changed.connect(self._editor_changed)
 
-        self._build_actions()
+        main_menus.build_actions(self)
         self.briefs.list_toggled.connect(self._brief_list_toggled)
-        self._build_menus()
-        self._build_toolbar()
+        main_menus.build_menus(self)
+        main_menus.build_toolbar(self)
 
         # --- status bar ------------------------------------------------------------------------------
         self.counts_label = QLabel(self)
@@ -182,164 +159,14 @@ class MainWindow(QMainWindow):
             model.page_loaded.connect(self._rows_shown)
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self._restore_state(start_page)
+        self._splitters_restored = False
+        window_layout.restore_geometry(self, start_page)
         self._update_title()
         self.settings.add_recent_library(lib.path)
         self._save_settings_quietly()
         self._rebuild_recent_menu()
         QTimer.singleShot(0, self.refresh_counts)
         _open_windows.append(self)
-
-    # --- actions and menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot=None, shortcut=None, *, tip: str = "", icon_name: str = "") -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(tip)
-        if icon_name:
-            a.setIcon(icon(icon_name))
-        if slot is not None:
-            a.triggered.connect(slot)
-        return a
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.new_brief_action = self._action(
-            "&New brief...", self.new_brief, std.New, tip="Create a brief and open it", icon_name="brief"
-        )
-        self.open_library_action = self._action(
-            "&Open library...", self.choose_library, std.Open, tip="Open another library file"
-        )
-        self.new_library_action = self._action(
-            "New &library...", self.new_library, "Ctrl+Shift+N", tip="Create an empty library and open it"
-        )
-        self.import_action = self._action(
-            "&Import...",
-            self.import_files,
-            "Ctrl+I",
-            tip="Import files as sources (text, Markdown, HTML, Word, PDF)",
-            icon_name="import",
-        )
-        self.import_folder_action = self._action(
-            "Import &folder...", self.import_folder, tip="Import every file in a folder"
-        )
-        self.export_action = self._action(
-            "&Export...",
-            self.export_current,
-            "Ctrl+E",
-            tip="Export the current brief to Word",
-            icon_name="export",
-        )
-        self.save_action = self._action(
-            "&Save brief", self.save_current, std.Save, tip="Save the current brief (a revision is kept)"
-        )
-        self.settings_action = self._action("Se&ttings...", self.edit_settings, std.Preferences)
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = self._action("&Quit", self.quit, std.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(std.Undo)
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
-        self.redo_action.setIcon(icon("redo"))
-        self.brief_list_action = self._action(
-            "Brief &list",
-            shortcut="Ctrl+Shift+L",
-            tip="Show or hide the list of briefs beside the open briefs",
-        )
-        self.brief_list_action.setCheckable(True)
-        self.brief_list_action.setChecked(True)
-        self.brief_list_action.toggled.connect(self._show_brief_list)
-        self.find_action = self._action(
-            "&Find...", self.focus_search, std.Find, tip="Search sources, claims and actors"
-        )
-        self.page_actions = QActionGroup(self)
-        self.page_actions.setExclusive(True)
-        self.go_actions: dict[str, QAction] = {}
-        for i, name in enumerate(PAGES):
-            a = self._action(PAGE_LABELS[name], lambda _c=False, n=name: self.open_page(n), f"Ctrl+{i + 1}")
-            a.setCheckable(True)
-            self.page_actions.addAction(a)
-            self.go_actions[name] = a
-        self.about_action = self._action("&About Briefdesk", self.about)
-        self.export_action.setEnabled(False)
-        self.save_action.setEnabled(False)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_brief_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.open_library_action)
-        self.recent_menu = file_menu.addMenu("Recent &libraries")
-        file_menu.addAction(self.new_library_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-
-        view_menu = bar.addMenu("&View")
-        for name in PAGES:
-            view_menu.addAction(self.go_actions[name])
-        view_menu.addSeparator()
-        view_menu.addAction(self.brief_list_action)
-
-        source_menu = bar.addMenu("&Source")
-        for a in (self.sources.claim_action, self.sources.denial_action, self.sources.corroboration_action):
-            source_menu.addAction(a)
-            self.addAction(a)
-        source_menu.addAction(self.sources.draft_action)
-        self.addAction(self.sources.draft_action)
-        source_menu.addSeparator()
-        source_menu.addAction(self.sources.edit_source_action)
-        source_menu.addAction(self.sources.show_claims_action)
-        self.addAction(self.sources.edit_source_action)
-
-        claim_menu = bar.addMenu("&Claim")
-        for a in self.claims.claim_actions:
-            claim_menu.addAction(a)
-            if a is not self.claims.delete_action:
-                self.addAction(a)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
-
-    def _build_toolbar(self) -> None:
-        tb = QToolBar("Main", self)
-        tb.setObjectName("mainToolBar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(18, 18))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addAction(self.new_brief_action)
-        tb.addAction(self.import_action)
-        tb.addAction(self.export_action)
-        tb.addSeparator()
-        tb.addAction(self.undo_action)
-        tb.addAction(self.redo_action)
-        spacer = QWidget(tb)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy().Preferred
-        )
-        tb.addWidget(spacer)
-        tb.addWidget(self.search_field)
-        self.addToolBar(tb)
-        self.toolbar = tb
 
     # --- pages ---------------------------------------------------------------------------------------
     def go_to(self, name: str) -> None:
@@ -635,27 +462,7 @@ class MainWindow(QMainWindow):
             self.brief_list_action.setChecked(shown)
             self.brief_list_action.blockSignals(False)
 
-    # --- state ---------------------------------------------------------------------------------------
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "main": self.split,
-            "sources": self.sources.split,
-            "sources_reader": self.sources.right_split,
-            "claims": self.claims.split,
-            "briefs": self.briefs.split,
-        }
-
-    def _restore_state(self, start_page: str | None) -> None:
-        state = window_state()
-        geometry = state.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            self.resize(_default_size(self.screen()))
-        self._splitters_restored = False
-        page = start_page or state.value("window/page", "claims")
-        self.go_to(page if page in PAGES else "claims")
-
+    # --- layout ----------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._splitters_restored:
@@ -664,21 +471,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._restore_splitters)
 
     def _restore_splitters(self) -> None:
-        state = window_state()
-        for key, splitter in self._splitters().items():
-            value = state.value(f"splitters/{key}")
-            if isinstance(value, QByteArray | bytes) and value:
-                splitter.restoreState(QByteArray(value))
+        window_layout.restore_splitters(self)
         self._brief_list_toggled(self.briefs.list_shown())
 
     def save_state(self) -> None:
-        state = window_state()
-        state.setValue("window/geometry", self.saveGeometry())
-        for key, splitter in self._splitters().items():
-            state.setValue(f"splitters/{key}", splitter.saveState())
-        page = self.current_page()
-        state.setValue("window/page", page if page != "search" else "claims")
-        state.sync()
+        window_layout.save_layout(self)
 
     def quit(self) -> None:
         for w in list(_open_windows):
@@ -706,11 +503,3 @@ class MainWindow(QMainWindow):
             self.lib.close()
         except Exception as exc:  # noqa: BLE001
             log.warning("closing the library: %s", exc)
-
-
-def _default_size(screen) -> QSize:
-    """1280 x 800, or less on a small screen: the frame, menus and status bar stay on the screen."""
-    if screen is None:
-        return QSize(1280, 800)
-    avail = screen.availableGeometry()
-    return QSize(min(1280, int(avail.width() * 0.94)), min(800, int(avail.height() * 0.9)))
