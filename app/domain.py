@@ -107,9 +107,27 @@ SOURCE_EDITABLE_FIELDS = (
     "notes",
 )
 
-# What an export can write, and the annexes of a .docx (each on by default).
+# What an export can write.
 EXPORT_FORMATS = ("docx", "md", "html")
-EXPORT_ANNEXES = ("sources", "claims", "summary")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexInfo:
+    """An annex of a .docx as the command line and the export dialog name it: ``key`` (``--no-annex KEY``) and
+    ``label`` (the dialog's check box and the heading "Annex A: label"). What it shows and how it is written
+    live in ``app.export.docx.annexes`` (a test keeps both lists equal)."""
+
+    key: str
+    label: str
+
+
+# The annexes of a .docx, each on by default, in the order they are lettered.
+EXPORT_ANNEX_INFO = (
+    AnnexInfo("sources", "Sources"),
+    AnnexInfo("claims", "Claims and denials"),
+    AnnexInfo("summary", "Source summary statement"),
+)
+EXPORT_ANNEXES = tuple(a.key for a in EXPORT_ANNEX_INFO)
 
 
 class MarkingScheme(enum.StrEnum):

@@ -1,4 +1,4 @@
-"""Write the house Word template, resources/templates/briefdesk.docx, from the definitions in app/export/docx.py.
+"""Write the house Word template, resources/templates/briefdesk.docx, from the definitions in app/export/docx/styles.py.
 
     .venv/bin/python scripts/make_template.py
 

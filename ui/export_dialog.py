@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import counted
-from app.domain import MarkingScheme
+from app.domain import EXPORT_ANNEX_INFO, MarkingScheme
 from app.errors import BriefdeskError, CancelledError, CheckFailedError, UnknownCitationError
 from app.export import ExportOptions, ExportResult, export_brief
 from app.markings import CLASSIFICATION_LEVELS, TLP_LEVELS
@@ -122,12 +122,13 @@ class ExportDialog(QDialog):
         notes_row.addWidget(self.footnotes)
         notes_row.addStretch(1)
 
-        self.annex_sources = QCheckBox("Sources", self)
-        self.annex_claims = QCheckBox("Claims and denials", self)
-        self.annex_summary = QCheckBox("Source summary statement", self)
+        # One check box per annex the .docx can hold (app.domain.EXPORT_ANNEX_INFO), each on by default.
+        self.annex_boxes: dict[str, QCheckBox] = {}
         annex_row = QHBoxLayout()
-        for box in (self.annex_sources, self.annex_claims, self.annex_summary):
+        for info in EXPORT_ANNEX_INFO:
+            box = QCheckBox(info.label, self)
             box.setChecked(True)
+            self.annex_boxes[info.key] = box
             annex_row.addWidget(box)
         annex_row.addStretch(1)
 
@@ -212,9 +213,7 @@ class ExportDialog(QDialog):
             self.template_edit,
             self.endnotes,
             self.footnotes,
-            self.annex_sources,
-            self.annex_claims,
-            self.annex_summary,
+            *self.annex_boxes.values(),
             self.paper_combo,
         ):
             w.setEnabled(docx_only)
@@ -237,15 +236,7 @@ class ExportDialog(QDialog):
             self.template_edit.setText(path)
 
     def options(self) -> ExportOptions:
-        annexes = frozenset(
-            name
-            for name, box in (
-                ("sources", self.annex_sources),
-                ("claims", self.annex_claims),
-                ("summary", self.annex_summary),
-            )
-            if box.isChecked()
-        )
+        annexes = frozenset(key for key, box in self.annex_boxes.items() if box.isChecked())
         template = self.template_edit.text().strip()
         return ExportOptions(
             format=self.format_combo.currentData(),

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
+from app.domain import EXPORT_ANNEX_INFO, parse_date
 from app.domain import EXPORT_ANNEXES as ANNEXES
-from app.domain import parse_date
 from app.errors import ExportError
 
 
@@ -31,7 +31,10 @@ def register(sub) -> None:
         choices=ANNEXES,
         default=[],
         metavar="ANNEX",
-        help="leave out an annex: sources, claims or summary (repeatable)",
+        help="leave out an annex (repeatable): "
+        + ", ".join(
+            a.key if a.label.lower() == a.key else f"{a.key} ({a.label.lower()})" for a in EXPORT_ANNEX_INFO
+        ),
     )
     p.add_argument(
         "--allow-missing", action="store_true", help="render unknown citations as [missing c99] (a draft)"

@@ -29,6 +29,7 @@ from app.citations import parse_citations
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
 from app.export._markdown import preview_extensions, strike_pattern
+from app.export.notes import Note, note_text
 
 __all__ = [
     "ExportOptions",
@@ -46,48 +47,10 @@ _TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
-    number: int
-    key: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class PreviewResult:
     html: str
     notes: list[Note]
     warnings: list[str] = field(default_factory=list)
-
-
-def _d(value: object) -> str:
-    return value.isoformat() if value is not None else ""
-
-
-def note_text(record: ClaimRecord | SourceRecord) -> str:
-    """An ICD 206-style reference: actor and role, outlet, title, dates, URL, grade."""
-    if isinstance(record, ClaimRecord):
-        actor = record.actor_name + (f" ({record.actor_role})" if record.actor_role else "")
-        parts = [
-            actor,
-            record.source_outlet,
-            f"\u201c{record.source_title}\u201d" if record.source_title else "",
-            f"published {_d(record.source_published)}" if record.source_published else "",
-            f"said {_d(record.said)}" if record.said else "",
-            f"accessed {_d(record.source_accessed)}" if record.source_accessed else "",
-            record.source_url,
-        ]
-        grade = f"[{record.source_reliability}{record.credibility}]"
-    else:
-        parts = [
-            record.authors,
-            record.outlet,
-            f"\u201c{record.title}\u201d" if record.title else "",
-            f"published {_d(record.published)}" if record.published else "",
-            f"accessed {_d(record.accessed)}" if record.accessed else "",
-            record.url,
-        ]
-        grade = f"[{record.reliability}]"
-    return ", ".join(p for p in parts if p) + f". {grade}"
 
 
 def _markdown() -> markdown.Markdown:

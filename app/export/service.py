@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,55 +84,6 @@ def resolve_citations(lib, body: str) -> dict[str, ClaimRecord | SourceRecord]:
     return resolver
 
 
-def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecord], contested: int) -> str:
-    """A source summary statement drafted from what the brief cites (ICD 206 style, plain sentences)."""
-    if not sources:
-        return "This brief cites no source."
-    kinds = Counter(
-        str(s.kind.value if hasattr(s.kind, "value") else s.kind).replace("_", " ") for s in sources
-    )
-    grades = Counter(s.reliability for s in sources)
-    kind_text = ", ".join(
-        f"{n} {k}{'s' if n > 1 and not k.endswith('s') else ''}" for k, n in kinds.most_common()
-    )
-    grade_text = ", ".join(f"{n} graded {g}" for g, n in sorted(grades.items()))
-    per_source: Counter[int] = Counter(c.source_id for c in claims)
-    single = sum(1 for c in claims if not c.corroboration_count)  # nothing in the library corroborates it
-    dates = sorted(s.published for s in sources if s.published)
-    span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}" if dates else ""
-    reliable = sum(n for g, n in grades.items() if g in ("A", "B"))
-    paras = [
-        f"This brief draws on {len(sources)} source{'s' if len(sources) != 1 else ''}{span}: {kind_text}.",
-        f"Source reliability: {grade_text}; {reliable} of {len(sources)} are usually reliable or better (A-B).",
-        f"It cites {len(claims)} claim{'s' if len(claims) != 1 else ''} from {len(per_source)} of these sources; "
-        f"{single} {'rests' if single == 1 else 'rest'} on a single source (nothing corroborates them), and {contested} "
-        f"{'is' if contested == 1 else 'are'} contested by a recorded denial, shown in the claims-and-denials annex.",
-    ]
-    return "\n\n".join(paras)
-
-
-def _annex_content(lib, resolver, links, annexes: frozenset[str]):
-    """What the annexes show. ``links``: the cited claims' links as the checks loaded them (claim id ->
-    ClaimWithLinks), so the denials need no second reading."""
-    from app.export.docx import AnnexContent
-
-    claims = [r for r in resolver.values() if isinstance(r, ClaimRecord)]
-    source_ids = list(
-        dict.fromkeys(
-            [c.source_id for c in claims] + [r.id for r in resolver.values() if isinstance(r, SourceRecord)]
-        )
-    )
-    sources_map = lib.sources.get_many(source_ids) if source_ids else {}
-    sources = [sources_map[i] for i in source_ids if i in sources_map]
-    contested: list[tuple[ClaimRecord, list[ClaimRecord]]] = []
-    if "claims" in annexes or "summary" in annexes:
-        for c in claims:
-            cwl = links.get(c.id)
-            if cwl is not None and cwl.denials:  # every denial on file, in the order they were recorded
-                contested.append((c, [lc.claim for lc in sorted(cwl.denials, key=lambda lc: lc.link.id)]))
-    return AnnexContent(sources=sources, contested=contested, summary="", include=annexes), claims
-
-
 def export_brief(
     lib,
     brief_id: int,
@@ -200,12 +150,9 @@ def export_brief(
         raise CancelledError("Export cancelled; nothing was written.")
     if options.format == "docx":
         from app.export.docx import render_docx
+        from app.export.docx.annexes import AnnexInputs, collect_annexes
 
-        annex, claims = _annex_content(lib, resolver, ctx.links, options.annexes)
-        if "summary" in options.annexes:
-            annex.summary = brief.summary_statement.strip() or draft_summary_statement(
-                claims, annex.sources, len(annex.contested)
-            )
+        annexes = collect_annexes(AnnexInputs(lib, brief, resolver, ctx.links), options.annexes)
         result = render_docx(
             brief,
             resolver,
@@ -214,7 +161,7 @@ def export_brief(
             template=options.template,
             paper=options.paper,
             marking=options.marking,
-            annex=annex if options.annexes else None,
+            annexes=annexes,
             draft_reason=draft_reason,
             today=options.today,
             image_root=options.image_root,
@@ -332,7 +279,6 @@ __all__ = [
     "ExportOptions",
     "ExportResult",
     "NotFoundError",
-    "draft_summary_statement",
     "export_brief",
     "resolve_citations",
     "write_atomically",

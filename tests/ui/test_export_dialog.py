@@ -32,7 +32,7 @@ def test_exports_the_demo_brief_and_offers_to_open_it(qtbot, demo_library, jobs,
     assert dlg.check_label.text() == "The checks report no errors."
     assert not dlg.force.isVisibleTo(dlg)
     assert dlg.marking_combo.findText("TLP:AMBER") >= 0  # levels of the brief's marking scheme
-    dlg.annex_summary.setChecked(False)
+    dlg.annex_boxes["summary"].setChecked(False)
     dlg.footnotes.setChecked(True)
     dlg.start_export()
     out = tmp_path / "out.docx"
@@ -102,7 +102,7 @@ def test_markdown_format_changes_the_extension_and_disables_word_options(
     dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
     dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("md"))
     assert dlg.path_edit.text().endswith("out.md")
-    assert not dlg.template_edit.isEnabled() and not dlg.annex_claims.isEnabled()
+    assert not dlg.template_edit.isEnabled() and not dlg.annex_boxes["claims"].isEnabled()
     dlg.start_export()
     assert "[^1]:" in (tmp_path / "out.md").read_text(encoding="utf-8")
 

@@ -347,13 +347,13 @@ def test_export_of_a_long_brief_with_every_section_marked(lib, source, tmp_path)
 
 
 def test_the_house_template_holds_every_briefdesk_style():
-    from app.export.docx import _STYLE_DEFS, house_template_path
+    from app.export.docx import STYLE_DEFS, house_template_path
 
     path = house_template_path()
     assert path is not None, "resources/templates/briefdesk.docx is missing: run scripts/make_template.py"
     document = docx.Document(str(path))
     names = {s.name for s in document.styles}
-    missing = [d.name for d in _STYLE_DEFS if d.name not in names]
+    missing = [d.name for d in STYLE_DEFS if d.name not in names]
     assert not missing, f"run scripts/make_template.py: the template lacks {missing}"
     assert document.styles["Normal"].font.name == "Calibri"
     assert (
@@ -447,7 +447,7 @@ def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, 
 
 
 def test_drafted_source_summary_counts_uncorroborated_claims(lib, source):
-    from app.export.service import draft_summary_statement
+    from app.export.docx.annexes import draft_summary_statement
 
     a = lib.claims.create(source_id=source.id, quote="would reopen within a week", actor="Dana Reyes").after
     b = lib.claims.create(source_id=source.id, quote="the guards are back", actor="Dana Reyes").after
