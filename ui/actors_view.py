@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, Q
 from ui.actor_table_model import ActorTableModel
 from ui.context import UiContext
 from ui.paged_model import RECORD_ROLE
-from ui.sources_view import configure_table
+from ui.tables import configure_table
 
 
 class ActorsView(QWidget):

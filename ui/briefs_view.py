@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ui.brief_list_model import BriefListModel
 from ui.context import UiContext
 from ui.paged_model import ID_ROLE
-from ui.sources_view import configure_table
+from ui.tables import configure_table
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,117 +20,26 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSplitter,
-    QStyledItemDelegate,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain import ClaimFilter, ClaimStatus, LinkKind
-from ui import theme
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
 from ui.claim_links_view import ClaimLinksView
-from ui.claim_table_model import BADGE_COLUMN, BADGE_ROLE, CLAIM_COLUMN, ClaimTableModel
+from ui.claim_table_model import BADGE_COLUMN, CLAIM_COLUMN, ClaimTableModel
+from ui.claim_table_view import BadgeDelegate, ClaimTableView
 from ui.context import UiContext
 from ui.formatting import claim_summary
 from ui.paged_model import ID_ROLE
-from ui.sources_view import configure_table
+from ui.tables import configure_table
 from ui.undo_commands import DeleteClaimCommand, EditClaimCommand, LinkCommand, UnlinkCommand, run_command
 
 log = logging.getLogger(__name__)
 
 FILTER_DEBOUNCE_MS = 250
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Paints the contested badge: a small red pill with the number of denials."""
-
-    def paint(self, painter: QPainter, option, index) -> None:
-        count = index.data(BADGE_ROLE) or 0
-        if not count:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        colors = theme.colors()
-        text = f"contested {count}"
-        fm = option.fontMetrics
-        w = fm.horizontalAdvance(text) + 12
-        h = fm.height() + 2
-        r = QRect(0, 0, min(w, option.rect.width() - 4), h)
-        r.moveCenter(option.rect.center())
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colors.badge)
-        painter.drawRoundedRect(r, h / 2, h / 2)
-        painter.setPen(QColor(colors.badge_text))
-        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        return super().sizeHint(option, index)
-
-
-class ClaimTableView(QTableView):
-    """Emits ``claim_chosen`` when the current row changes by keyboard, or on a click released without a drag."""
-
-    claim_chosen = Signal(int)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._pressing = False
-        self._pending: int | None = None
-        self.shown_id: int | None = None
-        self.setDragEnabled(True)
-        self.setDragDropMode(QTableView.DragDropMode.DragOnly)
-
-    def setModel(self, model) -> None:  # noqa: N802
-        super().setModel(model)
-        self.selectionModel().currentRowChanged.connect(self._current_changed)
-
-    def _current_changed(self, current, _previous) -> None:
-        if not current.isValid():
-            return
-        ident = current.data(ID_ROLE)
-        if self._pressing:
-            self._pending = ident
-        elif ident != self.shown_id:
-            self.claim_chosen.emit(ident)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        self._pressing = event.button() == Qt.MouseButton.LeftButton
-        self._pending = None
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        pending, self._pressing, self._pending = self._pending, False, None
-        if pending is not None and pending != self.shown_id:
-            self.claim_chosen.emit(pending)
-
-    def startDrag(self, actions) -> None:  # noqa: N802
-        self._pending = None
-        super().startDrag(actions)
-        self._pressing = False
-        self.select_id(self.shown_id)  # the list shows the claim the right pane shows
-
-    def select_id(self, ident: int | None) -> bool:
-        model = self.model()
-        row = model.row_of(ident) if ident is not None else -1
-        if row < 0:
-            self.clearSelection()
-            return False
-        self.selectionModel().blockSignals(True)
-        self.selectRow(row)
-        self.selectionModel().blockSignals(False)
-        self.scrollTo(model.index(row, 0))
-        return True
 
 
 class ClaimsView(QWidget):
@@ -144,8 +53,19 @@ class ClaimsView(QWidget):
         self.active_dialog = None
         self._gen = 0
         self._count_gen = 0
+        self._source_filter: tuple[int, str] | None = None
+        self._tags_loaded = False
+        filter_rows = self._build_filters()
+        self._build_table()
+        self._build_links()
+        self._lay_out(filter_rows)
+        self._build_actions()
+        self._update_actions()
+        self._connect_filters()
+        self.jobs.library_changed.connect(self._library_changed)
 
-        # --- filters ---------------------------------------------------------------------------------
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Text and actor over status, tag, contested only, the source chip and the count."""
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter claims (words in statement or quote)")
         self.text_filter.setClearButtonEnabled(True)
@@ -167,7 +87,6 @@ class ClaimsView(QWidget):
         self.source_chip.setVisible(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("claimCount")
-        self._source_filter: tuple[int, str] | None = None
 
         row1 = QHBoxLayout()
         row1.setContentsMargins(0, 0, 0, 0)
@@ -181,7 +100,10 @@ class ClaimsView(QWidget):
         row2.addWidget(self.source_chip)
         row2.addStretch(1)
         row2.addWidget(self.count_label)
+        return row1, row2
 
+    def _build_table(self) -> None:
+        """The lazy claim table, shown as actor, claim, grade, contested, said, source, status."""
         self.model = ClaimTableModel(self.lib, self.jobs, self)
         self.table = ClaimTableView(self)
         self.table.setObjectName("claimsTable")
@@ -204,15 +126,10 @@ class ClaimsView(QWidget):
         )
         self.model.page_loaded.connect(lambda _n: self._reselect_if_needed())
         self.model.page_loaded.connect(self._show_first_if_none)
-        self.model.load_failed.connect(ctx.report_error)
+        self.model.load_failed.connect(self.ctx.report_error)
 
-        left = QWidget(self)
-        left_lay = QVBoxLayout(left)
-        left_lay.setContentsMargins(0, 0, 0, 0)
-        left_lay.addLayout(row1)
-        left_lay.addLayout(row2)
-        left_lay.addWidget(self.table)
-
+    def _build_links(self) -> None:
+        """The shown claim with its denials, corroborations and qualifications (drop a claim to link it)."""
         self.links = ClaimLinksView(self)
         self.links.link_requested.connect(self.link)
         self.links.unlink_requested.connect(self.unlink)
@@ -220,6 +137,14 @@ class ClaimsView(QWidget):
         self.links.claim_activated.connect(lambda cid: self.show_claim(cid, select=True))
         self.links.edit_requested.connect(lambda c: self.edit_claim_id(c.id))
         self.links.delete_requested.connect(lambda c: self.delete_claim(c.id))
+
+    def _lay_out(self, filter_rows: tuple[QHBoxLayout, QHBoxLayout]) -> None:
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        for row in filter_rows:
+            left_lay.addLayout(row)
+        left_lay.addWidget(self.table)
 
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("claimsSplit")
@@ -232,7 +157,8 @@ class ClaimsView(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split)
 
-        # --- actions ---------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        """Add denial, corroboration, qualification; edit, delete, show in source (the Claim menu)."""
         self.add_denial_action = QAction("Add &denial...", self)
         self.add_denial_action.setShortcut(QKeySequence("Ctrl+Alt+D"))
         self.add_denial_action.setToolTip("Choose a claim that denies the selected claim")
@@ -260,8 +186,8 @@ class ClaimsView(QWidget):
             self.delete_action,
             self.show_in_source_action,
         ]
-        self._update_actions()
 
+    def _connect_filters(self) -> None:
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -271,8 +197,6 @@ class ClaimsView(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.tag_filter.currentIndexChanged.connect(self.apply_filter)
         self.contested_filter.toggled.connect(self.apply_filter)
-        self.jobs.library_changed.connect(self._library_changed)
-        self._tags_loaded = False
 
     # --- filters -------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - nothing is read until the page is seen

@@ -13,7 +13,6 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +38,7 @@ from ui.paged_model import ID_ROLE
 from ui.source_dialog import SourceDialog, source_fields
 from ui.source_reader_view import SourceReaderView
 from ui.source_table_model import SourceTableModel
+from ui.tables import configure_table
 from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
 
 log = logging.getLogger(__name__)
@@ -70,30 +70,6 @@ def attributed_speaker(source, span: tuple[int, int]) -> ActorCandidate | None:
     return ActorCandidate(p.actor, p.role, p.affiliation)
 
 
-def configure_table(view: QTableView, model) -> None:
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(False)
-    for i, col in enumerate(model.columns):
-        view.setColumnWidth(i, col.width)
-    col = model.sort_column()
-    if col >= 0:  # the indicator first: enabling sorting sorts by the indicated column
-        header.setSortIndicator(
-            col, Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
-        )
-        view.setSortingEnabled(True)
-    header.setSortIndicatorShown(col >= 0)
-
-
 class SourcesView(QWidget):
     claim_activated = Signal(int)  # "show this claim in the Claims page"
     claims_of_source_requested = Signal(int, str)  # source id, title
@@ -107,8 +83,18 @@ class SourcesView(QWidget):
         self._load_gen = 0
         self._pending_span: tuple[int, int] | None = None
         self._pending_claim: int | None = None
+        self._remembered_id: int | None = None
+        table = self._build_table()
+        self._build_reader()
+        self._build_actions()
+        buttons = self._build_buttons()
+        self._build_claims_list()
+        self._lay_out(table, buttons)
+        self._show_header(None)
+        self.jobs.library_changed.connect(self._library_changed)
 
-        # --- filter bar and table --------------------------------------------------------------------
+    def _build_table(self) -> QWidget:
+        """The filter bar (text, kind, grade) over the lazy sources table."""
         self.filter_text = QLineEdit(self)
         self.filter_text.setPlaceholderText("Filter sources (title and text)")
         self.filter_text.setClearButtonEnabled(True)
@@ -143,7 +129,7 @@ class SourcesView(QWidget):
         self.model.page_loaded.connect(self._open_first_if_none)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
-        self.model.load_failed.connect(ctx.report_error)
+        self.model.load_failed.connect(self.ctx.report_error)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -155,8 +141,10 @@ class SourcesView(QWidget):
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addLayout(bar)
         left_lay.addWidget(self.table)
+        return left
 
-        # --- reader ----------------------------------------------------------------------------------
+    def _build_reader(self) -> None:
+        """The source's header and its full text with the claims highlighted."""
         self.header = QLabel(self)
         self.header.setObjectName("readerHeader")
         self.header.setWordWrap(True)
@@ -169,6 +157,9 @@ class SourcesView(QWidget):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
 
+    def _build_actions(self) -> None:
+        """Claim, denial and corroboration from the selection; draft claims; edit the source. Shown in the
+        Source menu, the reader's context menu and the buttons over the reader."""
         self.claim_action = QAction("&Claim from selection...", self)
         self.claim_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.claim_action.setToolTip("Make a claim from the selected words (Ctrl+Shift+C)")
@@ -198,6 +189,7 @@ class SourcesView(QWidget):
         self.edit_source_action.setEnabled(False)
         self.show_claims_action.setEnabled(False)
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.claim_button = QPushButton("Claim from selection", self)
         self.claim_button.clicked.connect(self.claim_action.trigger)
         self.denial_button = QPushButton("Denial from selection", self)
@@ -216,7 +208,10 @@ class SourcesView(QWidget):
         buttons.addWidget(self.draft_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
+        return buttons
 
+    def _build_claims_list(self) -> None:
+        """This source's claims, under the reader."""
         self.claims_list = QTreeWidget(self)
         self.claims_list.setObjectName("sourceClaims")
         self.claims_list.setRootIsDecorated(False)
@@ -231,6 +226,8 @@ class SourcesView(QWidget):
             lambda item, _c: self.claim_activated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
         )
 
+    def _lay_out(self, table: QWidget, buttons: QHBoxLayout) -> None:
+        """Table | (header, buttons, reader / claims list)."""
         reader_box = QWidget(self)
         reader_lay = QVBoxLayout(reader_box)
         reader_lay.setContentsMargins(0, 0, 0, 0)
@@ -245,7 +242,7 @@ class SourcesView(QWidget):
         self.right_split.setStretchFactor(1, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.setObjectName("sourcesSplit")
-        self.split.addWidget(left)
+        self.split.addWidget(table)
         self.split.addWidget(self.right_split)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
@@ -254,9 +251,6 @@ class SourcesView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split)
-        self._remembered_id: int | None = None
-        self._show_header(None)
-        self.jobs.library_changed.connect(self._library_changed)
 
     # --- list ----------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - load the first page only when the page is seen
