@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.sentences import sentence_spans
+
 BANDS = ("01-05%", "05-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
 
 # term -> (row, band index)
@@ -91,37 +93,6 @@ DISCLAIMER_TOPIC_RE = re.compile(r"\b(?:estimative|likelihood|ICD\s*203)\b", re.
 
 QUOTED_RE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
 CITATION_GROUP_RE = re.compile(r"\[\s*@[^\]\n]*\]")
-
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')]*(?:\s*\[@[^\]\n]*\])?(?=\s+|$)")
-_ABBREV = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "col",
-    "lt",
-    "st",
-    "no",
-    "vs",
-    "e.g",
-    "i.e",
-    "etc",
-    "u.s",
-    "u.k",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,20 +206,8 @@ def confidence_levels(
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end] (a light splitter: common abbreviations kept whole)."""
-    out = []
-    s = start
-    for m in SENTENCE_END_RE.finditer(text, start, end):
-        word = re.search(r"([\w.]+)$", text[max(s, m.start() - 12) : m.start()])
-        if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
-            continue
-        out.append((s, m.end()))
-        s = m.end()
-        while s < end and text[s].isspace():
-            s += 1
-    if s < end and text[s:end].strip():
-        out.append((s, end))
-    return out
+    """Sentence spans within text[start:end] (the splitter drafting uses too: ``app.sentences``)."""
+    return sentence_spans(text, start, end)
 
 
 def replacement_for_hedge(hedge: str, row: int) -> list[tuple[str, str]]:

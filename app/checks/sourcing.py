@@ -12,6 +12,7 @@ from app.checks.context import CheckContext
 from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
 from app.checks.structure import Block
 from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, Citation, ClaimStatus, SourceKind
+from app.sentences import sentence_at
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -499,9 +500,8 @@ class SourceFacts:
 
 
 def _sentence_of(text: str, pos: int) -> str:
-    s = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    e = text.find(".", pos)
-    return text[s : e if e >= 0 else len(text)]
+    s, e = sentence_at(text, pos)
+    return text[s:e]
 
 
 def _disagreements(facts: SourceFacts, text: str) -> Iterator[tuple[str, int, int, str]]:

@@ -3,7 +3,7 @@
     extraction = propose(lib, source_id)            # read-only: proposals with quotes, spans, speakers
     changes = apply(lib, source_id, accepted)       # one transaction: actors, claims, denial links
 
-The default extractor is rule-based (``app.extract.rules.RuleExtractor``); any object with the
+The default extractor is rule-based (``app.extract.extractor.RuleExtractor``); any object with the
 ``Extractor`` interface can replace it.
 """
 
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from app.domain import Change
 from app.errors import ValidationError
+from app.extract.extractor import RuleExtractor
+from app.extract.lexicon import content_words
 from app.extract.model import Extraction, Extractor, Proposal
-from app.extract.rules import RuleExtractor, content_words
 
 __all__ = ["Extraction", "Extractor", "Proposal", "RuleExtractor", "apply", "propose"]
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from app.cli import main
 from app.errors import ValidationError
 from app.extract import Proposal, RuleExtractor, apply, propose
-from app.extract.rules import resolve_date, split_sentences
+from app.extract.dates import resolve_date
+from app.sentences import split_sentences
 
 PUBLISHED = dt.date(2026, 3, 5)  # a Thursday
 

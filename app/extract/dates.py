@@ -1,0 +1,80 @@
+"""The date a statement was made, from the words around it: "on 3 March", "March 3, 2026", "on Tuesday",
+"yesterday", resolved against the source's date. Without a year in the text or a source date, no date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+DATE_DM = re.compile(
+    r"\b(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?:,?\s+(?P<y>\d{4}))?\b"
+)
+DATE_MD = re.compile(
+    r"\b(?:on\s+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b"
+)
+DATE_WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|on\s+|this\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+DATE_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|this morning|this afternoon|tonight|on the same day|"
+    r"the day before|the previous day|earlier today)\b",
+    re.I,
+)
+
+
+def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
+    m = DATE_DM.search(text) or DATE_MD.search(text)
+    if m:
+        month = MONTHS.get(m.group("m").lower().rstrip("."))
+        day = int(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+        if month and year:
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if not m.group("y") and published and when > published + dt.timedelta(days=7):
+                when = when.replace(year=year - 1)
+            return when
+    if published is None:
+        return None
+    m = DATE_RELATIVE.search(text)
+    if m:
+        rel = m.group("rel").lower()
+        if rel in ("yesterday", "the day before", "the previous day"):
+            return published - dt.timedelta(days=1)
+        return published
+    m = DATE_WEEKDAY.search(text)
+    if m:
+        target = WEEKDAYS.index(m.group("w").lower())
+        delta = (published.weekday() - target) % 7
+        if (m.group("last") or "").strip().lower() == "last" and delta == 0:
+            delta = 7
+        return published - dt.timedelta(days=delta)
+    return None

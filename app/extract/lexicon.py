@@ -1,0 +1,235 @@
+"""The words drafting reads English news by: reporting and denying verbs, roles, titles, names, dates and the
+little words that are never speakers. Patterns only; the logic is in ``speakers``, ``dates`` and ``extractor``."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str, sep: str | None = None) -> frozenset[str]:
+    return frozenset(text.split(sep))
+
+
+REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are nouns too often)
+    "said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
+    "believed|claimed|added|adds|insisted|insists|argued|argues|noted|confirmed|confirms|"
+    "declared|declares|explained|explains|alleged|alleges|asserted|asserts|maintained|maintains|predicted|"
+    "predicts|acknowledged|acknowledges|admitted|admits|wrote|writes|vowed|vows|promised|estimated|"
+    "suggested|suggests|cautioned|cautions|stressed|stresses|reported|revealed|reveals|conceded|concedes|"
+    "disclosed|discloses|countered|replied|replies|responded|responds|posted|tweeted|indicated|"
+    "assessed|assesses|charged|contended|contends|recalled|pledged|signalled|signaled|"
+    "reiterated|reiterates|repeated|observed|remarked|boasted|complained|complains|threatened|hinted|"
+    "emphasised|emphasized|underlined|concluded|concludes|testified|briefed|informed|assured|assures|"
+    "acknowledged|forecast|projected|calculated|judged|determined|found|thinks|thought|expects|expected"
+)
+DENY_VERBS = (
+    "denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|"
+    "disputes|dispute|contradicted|contradicts|contradict|repudiated|repudiates|rebutted|rebuts|disowned|"
+    "scoffed at|brushed aside|brushed off|played down|downplayed|ruled out|rules out"
+)
+FALSE_WORDS = re.compile(
+    r"\b(baseless|groundless|false|untrue|not true|no truth|fabricat\w*|lies|lie\b|nonsense|fake|unfounded|"
+    r"absurd|ridiculous|propaganda|disinformation|misinformation|invented|made up|fiction|without foundation|"
+    r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence)\b",
+    re.I,
+)
+# A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",
+# "the ministry declined to say", "the minister did not deny the report".
+_NOT_SAID = (
+    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
+    r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )"
+)
+RV = re.compile(rf"{_NOT_SAID}\b(?:{REPORT_VERBS})\b")
+DV = re.compile(rf"{_NOT_SAID}\b(?:{DENY_VERBS})\b")
+CALLED_FALSE = re.compile(
+    r"\b(called|calls|described|describes|branded|brands|labelled|labeled|termed)\b(.{0,80}?)"
+    r"\b(as\s+)?(?P<false>" + FALSE_WORDS.pattern[3:-3] + r")\b",
+    re.I,
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
+ROLE_NOUNS = (
+    "minister|ministers|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
+    "secretary|ambassador|envoy|general|colonel|commander|admiral|official|officials|adviser|advisor|director|"
+    "chief|head|leader|governor|mayor|senator|lawmaker|legislator|diplomat|diplomats|analyst|analysts|expert|"
+    "experts|researcher|researchers|economist|economists|officer|officers|source|sources|aide|aides|negotiator|"
+    "chairman|chairwoman|chair|ceo|executive|manager|prosecutor|judge|witness|witnesses|resident|residents|"
+    "campaigner|activist|activists|representative|delegate|deputy|mp|member|members|investigator|investigators|"
+    "inspector|inspectors|monitor|monitors|correspondent|editor|police|army|military|ministry|government|"
+    "kremlin|pentagon|agency|office|embassy|commission|council|authority|authorities|company|firm|group|"
+    "institute|registry|directorate|service|command|headquarters|attache|attaché|commentator|scholar|professor|"
+    "fellow|scientist|doctor|engineer|pilot|soldier|soldiers|veteran|survivor|survivors|farmer|farmers|"
+    "worker|workers|trader|traders|banker|bankers|staff|team|board|union|party|coalition|alliance|court|"
+    "parliament|cabinet|presidency|palace|secretariat|mission|delegation|observer|observers|critic|critics|"
+    "allies|supporters|opponents|partners|leaders|coastguard|coast guard|navy|air force|regulator|operator|"
+    "airline|utility|bank|charity|ngo|network|newspaper|broadcaster|observatory|laboratory|lab|hospital|"
+    "university|foundation|trust|consortium|federation|association|syndicate|cartel|militia|rebels|junta"
+)
+ROLE_RE = re.compile(rf"\b({ROLE_NOUNS})\b", re.I)
+NON_SPEAKERS = frozenset(
+    [
+        "report",
+        "reports",
+        "study",
+        "data",
+        "figures",
+        "document",
+        "documents",
+        "letter",
+        "article",
+        "survey",
+        "it",
+        "this",
+        "that",
+        "there",
+        "which",
+        "what",
+        "who",
+        "these",
+        "those",
+        "such",
+        "nobody",
+        "no one",
+        "law",
+        "rule",
+        "treaty",
+        "plan",
+        "deal",
+        "bill",
+        "decision",
+        "image",
+        "images",
+        "video",
+        "footage",
+        "photo",
+    ]
+)
+COLLECTIVE_HEADS = re.compile(
+    r"\b(officials|sources|diplomats|analysts|experts|residents|witnesses|researchers|officers|activists|"
+    r"allies|supporters|opponents|partners|neighbours|neighbors|leaders|ministers|commanders|spokespeople|"
+    r"investigators|inspectors|monitors|authorities|lawmakers|aides|people|members|campaigners|critics|"
+    r"economists|observers|negotiators|military|police)\b",
+    re.I,
+)
+TITLE_WORDS = (
+    "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
+    "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
+    "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
+    "Spokesperson|Spokesman|Spokeswoman|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman"
+)
+TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
+NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ibn|van|von|de|da|del|der|la|le|du)"
+NAME_RE = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
+STOPWORDS = _words(
+    "a an the and or but if of in on at to for from by with without about as into over under after "
+    "before is are was were be been being has have had do does did will would could should may might "
+    "must can not no nor this that these those it its their there them they he she his her him we our "
+    "you your i said says told stated denied denies deny rejected dismissed claims claim report reports "
+    "reported also than then so such very just only any all some more most other which who whom whose "
+    "what when where why how while since until against between during through up down out off again "
+    "further once"
+)
+ANAPHORIC_OBJECT = re.compile(
+    r"^\s*((this|that|it|these|those)\b(?=\s*[.,;!?]|\s*$)|the (report|reports|claim|claims|allegation|allegations|accusation|"
+    r"accusations|account|accounts|story|stories|charge|charges|assertion|assertions|suggestion|suggestions|"
+    r"remarks|statement|statements|comments|idea|notion|figures|reporting|assessment|warning))\b",
+    re.I,
+)
+
+AUXILIARY = re.compile(
+    r"\b(is|are|was|were|will|would|had|has|have|could|can|should|must|did|does|do|may|might|shall|won't|"
+    r"isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|didn't|doesn't|cannot)\b",
+    re.I,
+)
+TAIL_OK = re.compile(
+    r"^(?:(?:to\s+)?(?:reporters|journalists|the press|the (?:\w+ )?(?:agency|newspaper|broadcaster|channel|paper|"
+    r"parliament|council|committee|conference)|parliament|lawmakers|state (?:television|media|radio)|[A-Z][\w\-]+"
+    r"(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me)\b|on\b|in\b|at\b|during\b|after\b|before\b|late\b|early\b|"
+    r"last\b|this\b|yesterday\b|today\b|earlier\b|later\b|when\b|while\b|as\b|according\b|by\b|via\b|"
+    r"over\b|from\b|outside\b|inside\b|without\b|with\b|for\b)",
+)
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s*(?:\(?[A-Z]?\w+\s+\d{1,2}\)?|\d{1,2}\s+\w+)?\s*"
+    r"(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s*"
+)
+
+
+LEADING_PHRASE = re.compile(
+    r"^(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
+    r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
+    r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
+    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b))\b[^,]{0,60},\s*)+",
+    re.I,
+)
+
+
+QUANTITY_WORDS = _words(
+    "times days weeks months years hours minutes percent per points cases deaths dollars euros "
+    "kilometres km miles tonnes litres metres half third quarter twice thrice much many more less fewer "
+    "most"
+)
+
+
+DOCUMENT_HEADS = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+){0,2}(documents?|records?|figures|data|papers|files|emails|minutes|filings|"
+    r"statistics|estimates|reports?|studies|study|survey|assessment|memo|memos|letters?|cables?)\b",
+    re.I,
+)
+
+
+TURN_NOT_SPEAKERS = frozenset(
+    [
+        "Q",
+        "QUESTION",
+        "REPORTER",
+        "MODERATOR",
+        "TRANSCRIPT",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "UPDATE",
+        "CORRECTION",
+        "SOURCE",
+        "SUBJECT",
+        "RE",
+        "DATE",
+        "TIME",
+        "LOCATION",
+        "TITLE",
+        "SUMMARY",
+        "BACKGROUND",
+        "CONTEXT",
+        "WARNING",
+        "PHOTO",
+        "VIDEO",
+        "AUDIO",
+        "LINK",
+        "URL",
+        "TAGS",
+        "FILED",
+        "BY",
+    ]
+)
+TURN_RE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}):[ \t]+")
+
+
+DEMONSTRATIVE = re.compile(
+    rf"\b(?:{DENY_VERBS})\s+(this|that|it|these|those|so)\b(?=\s*[.,;!?]|\s*$)"
+    r"|\b(this|that|it) (is|was) (not|simply not|untrue|false)",
+    re.I,
+)
+NEGATION = re.compile(r"\b(not|no|never|nothing|none|nobody|n't|neither|nor|no longer|false|untrue)\b", re.I)
+QUOTE_PAIRS = re.compile(r"\u201c(?P<q>[^\u201c\u201d]{3,}?)\u201d|\"(?P<q2>[^\"]{3,}?)\"")
+
+
+def content_words(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]+|\d+", text.lower()):
+        if w in STOPWORDS or len(w) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if len(w) > 5 and w.endswith(suffix):
+                w = w[: -len(suffix)]
+                break
+        out.add(w)
+    return out
