@@ -17,6 +17,7 @@ from app.domain import (
     MarkingScheme,
     Page,
     RevisionRecord,
+    SaveState,
     WaiverRecord,
     WhereCited,
 )
@@ -288,6 +289,26 @@ class BriefService:
                     .order_by(BriefRevision.id.desc())
                 )
             ]
+
+    def last_saved(self, brief_id: int) -> SaveState:
+        """When and how the stored body was last written (see SaveState), without reading old bodies."""
+        with self._lib.reading() as s:
+            brief = s.execute(select(Brief.id, Brief.updated).where(Brief.id == int(brief_id))).first()
+            if brief is None:
+                raise NotFoundError("brief", brief_id)
+            last = s.execute(
+                select(BriefRevision.reason, BriefRevision.created, (BriefRevision.body == Brief.body))
+                .join(Brief, Brief.id == BriefRevision.brief_id)
+                .where(BriefRevision.brief_id == brief.id)
+                .order_by(BriefRevision.id.desc())
+                .limit(1)
+            ).first()
+        if last is None:  # never saved with text (a revision is kept from the first save or autosave on)
+            return SaveState(brief.id, brief.updated, "save", in_revisions=False)
+        reason, created, same = last
+        if not same:
+            return SaveState(brief.id, brief.updated, "autosave", in_revisions=False)
+        return SaveState(brief.id, created, reason)
 
     def revision(self, revision_id: int) -> RevisionRecord:
         with self._lib.reading() as s:

@@ -409,6 +409,18 @@ class RevisionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class SaveState:
+    """How a brief's stored body was last written: ``reason`` "autosave" when an autosave stored text that no
+    explicit save (a revision) holds, e.g. after a crash; else the newest revision's reason. UTC time.
+    ``in_revisions``: the stored body is also the newest revision (False: only the brief itself holds it)."""
+
+    brief_id: int
+    saved_at: dt.datetime
+    reason: str
+    in_revisions: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class WaiverRecord:
     id: int
     brief_id: int

@@ -15,12 +15,16 @@ Integration surface (for the main window):
 - Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
   (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
 
-Autosave: ``AUTOSAVE_MS`` after typing stops, the body is written with ``set_body(reason="autosave")`` on
-the write worker.
+Autosave: the body is written with ``set_body(reason="autosave")`` on the write worker ``AUTOSAVE_MS`` after
+typing stops, and at the latest ``AUTOSAVE_MAX_MS`` after the first unsaved change however steadily the analyst
+types (a kill -9 then loses at most the last few seconds). One autosave is in flight at a time; changes made
+meanwhile are written when it finishes. On opening, a body last stored by an autosave (not an explicit save)
+is announced in the status line with its time, so after a crash the analyst knows what they are looking at.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -34,7 +38,8 @@ from ui.preview_view import PreviewView
 
 _CITATION_GROUP = re.compile(r"\[@[cs]\d+(?:\s*;\s*@[cs]\d+)*\]")
 CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
-AUTOSAVE_MS = 3000
+AUTOSAVE_MS = 2000  # after typing stops
+AUTOSAVE_MAX_MS = 4000  # after the first unsaved change, however fast the typing (plus the write itself)
 
 
 def citation_for(ids: list[int]) -> str:
@@ -109,6 +114,13 @@ class BriefEditor(QWidget):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(lambda: self._write("autosave"))
+        self._autosave_deadline = QTimer(self)  # not restarted by typing: steady typing still gets saved
+        self._autosave_deadline.setSingleShot(True)
+        self._autosave_deadline.setInterval(AUTOSAVE_MAX_MS)
+        self._autosave_deadline.timeout.connect(lambda: self._write("autosave"))
+        self._writing = 0  # saves on the write worker
+        self._write_again = False  # typed while it was: autosave again when it is done
+        self.recovered_note = ""  # "last autosaved at ..." when the stored body came from an autosave
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.document().modificationChanged.connect(self.modified_changed)
 
@@ -119,6 +131,7 @@ class BriefEditor(QWidget):
         self.revisions_action = self._action("&Revisions...", None, self.show_revisions)
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
+        self.jobs.read(lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None)
 
     def _action(self, text, shortcut, slot) -> QAction:
         a = QAction(text, self)
@@ -167,23 +180,49 @@ class BriefEditor(QWidget):
             self.checks.schedule()
         if not self._loading:
             self._autosave.start()
+            if not self._autosave_deadline.isActive():
+                self._autosave_deadline.start()
+
+    def _save_state_loaded(self, state) -> None:
+        """Say so when the text shown is what an autosave stored (e.g. after a crash), not an explicit save."""
+        if state is None or state.reason != "autosave":
+            return
+        when = state.saved_at.replace(tzinfo=dt.UTC).astimezone()
+        self.recovered_note = f"last autosaved {when:%Y-%m-%d %H:%M:%S} (see Revisions)"
+        self._update_status()
 
     def _update_status(self) -> None:
         words = len(self.body().split())
         failed = f"  —  not saved: {self.save_error}" if self.save_error is not None else ""
-        self.status.setText(f"{words} words{failed}")
+        recovered = f"  —  {self.recovered_note}" if self.recovered_note and not failed else ""
+        self.status.setText(f"{words} words{failed}{recovered}")
 
     def _write(self, reason: str) -> None:
         self._autosave.stop()
+        self._autosave_deadline.stop()
         if reason == "autosave" and not self.editor.document().isModified():
+            return
+        if reason == "autosave" and self._writing > 0:  # one autosave at a time: the queue never grows
+            self._write_again = True
             return
         body, bid = self.body(), self.brief_id
         self.editor.document().setModified(False)
+        self._writing += 1
         self.jobs.write(
             lambda: self.lib.briefs.set_body(bid, body, reason=reason), self._saved, self._save_failed
         )
 
+    def _write_finished(self) -> None:
+        self._writing = max(0, self._writing - 1)
+        if self._write_again and self._writing == 0:
+            self._write_again = False
+            self._write("autosave")
+
     def _saved(self, _change) -> None:
+        self._write_finished()
+        if self.recovered_note:
+            self.recovered_note = ""
+            self._update_status()
         if self.save_error is not None:
             self.save_error = None
             self.status.setToolTip("")
@@ -191,6 +230,8 @@ class BriefEditor(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         """A failed write leaves the text marked unsaved and says why; nothing typed is lost."""
+        self._writing = max(0, self._writing - 1)
+        self._write_again = False
         self.editor.document().setModified(True)
         self.save_error = exc
         self.status.setToolTip(str(exc))
@@ -208,7 +249,8 @@ class BriefEditor(QWidget):
         self.export_dialog.open()
 
     def flush(self) -> None:
-        if self.editor.document().isModified() or self._autosave.isActive():
+        if self.editor.document().isModified() or self._autosave.isActive() or self._write_again:
+            self._write_again = False
             self._write("save")
         self.jobs.wait()
 
@@ -251,6 +293,7 @@ class BriefEditor(QWidget):
     def reload_body(self, body: str) -> None:
         """Replace the text with a body already stored (e.g. a restored revision), keeping it unmodified."""
         self._autosave.stop()
+        self._autosave_deadline.stop()
         self._loading = True
         self.editor.setPlainText(body)
         self.editor.document().setModified(False)

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -309,10 +309,47 @@ class ExportDialog(QDialog):
 
     def _after_result(self, button, result: ExportResult) -> None:
         if button is self.open_document_button:
-            self.opener(QUrl.fromLocalFile(str(result.path)))
-        elif button is self.open_folder_button:
-            self.opener(QUrl.fromLocalFile(str(result.path.parent)))
+            if self._open(result.path) is False:
+                self._no_launcher(result, f"No program on this computer opens {result.path.suffix} files")
+                return
+        elif button is self.open_folder_button and self._open(result.path.parent) is False:
+            self._no_launcher(result, "The desktop could not open the folder", offer_folder=False)
+            return
         self.accept()
+
+    def _open(self, path: Path) -> object:
+        """Ask the desktop to open a file or folder; False when it has no launcher for it."""
+        return self.opener(QUrl.fromLocalFile(str(path)))
+
+    def _no_launcher(self, result: ExportResult, what: str, *, offer_folder: bool = True) -> None:
+        """QDesktopServices.openUrl said no (no launcher, no file manager): say so, offer the folder, and
+        let the path be copied, so the analyst can still find the document."""
+        from PySide6.QtGui import QGuiApplication
+
+        box = QMessageBox(self)
+        box.setWindowTitle("Export finished")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(
+            f"{what} (the desktop has no launcher for it).\n\nThe document is saved at:\n{result.path}"
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.launcher_folder_button = (
+            box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole) if offer_folder else None
+        )
+        self.copy_path_button = box.addButton("Copy path", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button) -> None:
+            if button is self.copy_path_button:
+                QGuiApplication.clipboard().setText(str(result.path))
+            elif button is self.launcher_folder_button and self._open(result.path.parent) is False:
+                self._no_launcher(result, "The desktop could not open the folder either", offer_folder=False)
+                return
+            self.accept()
+
+        box.buttonClicked.connect(clicked)
+        self.launcher_box = box
+        box.open()
 
     def _fail(self, exc: BaseException) -> None:
         self._close_progress()

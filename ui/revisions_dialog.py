@@ -6,6 +6,7 @@ and ``restored_body`` holds the restored text (the editor reloads it).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 
@@ -22,6 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
+
+
+def _local(utc: dt.datetime) -> str:
+    """A stored (UTC) time as the analyst's local time."""
+    return f"{utc.replace(tzinfo=dt.UTC).astimezone():%Y-%m-%d %H:%M:%S}"
 
 
 def diff_html(old: str, new: str) -> str:
@@ -66,22 +72,34 @@ class RevisionsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(900, 560)
         self.list.currentItemChanged.connect(self._selected)
-        jobs.read(lambda: lib.briefs.revisions(brief_id), self._show)
+        jobs.read(lambda: (lib.briefs.revisions(brief_id), lib.briefs.last_saved(brief_id)), self._show)
 
-    def _show(self, revisions) -> None:
+    def _show(self, loaded) -> None:
+        revisions, state = loaded
         self.list.clear()
+        if not state.in_revisions and state.reason == "autosave":
+            # The newest autosave is stored in the brief itself (revisions are kept at most every few
+            # minutes while typing): list it too, so after a crash the analyst sees what was saved and when.
+            item = QListWidgetItem(f"{_local(state.saved_at)}  autosave  (the stored text)")
+            item.setData(Qt.ItemDataRole.UserRole, None)
+            item.setToolTip("The text as last autosaved; it is what the brief holds now.")
+            self.list.addItem(item)
         for r in sorted(revisions, key=lambda r: r.created, reverse=True):
-            item = QListWidgetItem(f"{r.created:%Y-%m-%d %H:%M:%S}  {r.reason}  ({r.word_count} words)")
+            item = QListWidgetItem(f"{_local(r.created)}  {r.reason}  ({r.word_count} words)")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
 
     def _selected(self, item, _prev) -> None:
-        self.restore_button.setEnabled(item is not None)
+        rev_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        self.restore_button.setEnabled(rev_id is not None)
         if item is None:
             return
-        rev_id, lib = item.data(Qt.ItemDataRole.UserRole), self.lib
+        lib, bid = self.lib, self.brief_id
+        if rev_id is None:  # the stored body (the newest autosave)
+            self.jobs.read(lambda: lib.briefs.get(bid), self._compare)
+            return
         self.jobs.read(lambda: lib.briefs.revision(rev_id), self._compare)
 
     def _compare(self, rev) -> None:
@@ -89,7 +107,8 @@ class RevisionsDialog(QDialog):
 
     def selected_revision_id(self) -> int | None:
         item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        rev_id = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return None if rev_id is None else int(rev_id)
 
     def restore(self) -> None:
         rev_id = self.selected_revision_id()

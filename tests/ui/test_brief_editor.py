@@ -89,3 +89,32 @@ def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, sync_
     with qtbot.waitSignal(ed.claim_activated) as blocker:
         ed.preview.anchorClicked.emit(QUrl(f"briefdesk:c{claim.id}"))
     assert blocker.args == [claim.id]
+
+
+def test_steady_typing_is_autosaved_before_it_pauses(qtbot, lib, sync_jobs, brief_id, monkeypatch):
+    """The idle timer alone never fires while keys keep coming; the deadline timer saves anyway."""
+    monkeypatch.setattr(be, "AUTOSAVE_MS", 60_000)
+    monkeypatch.setattr(be, "AUTOSAVE_MAX_MS", 300)
+    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    qtbot.addWidget(ed)
+    ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
+    for _ in range(30):  # a key every 40 ms, ~1.2 s of typing
+        ed.editor.insertPlainText("x")
+        qtbot.wait(40)
+    stored = lib.briefs.get(brief_id).body
+    assert stored.startswith("# Key judgments\n\nFirst line.\nx"), "saved while the typing went on"
+    assert ed.recovered_note == ""
+
+
+def test_reopening_an_autosaved_brief_says_when_it_was_autosaved(qtbot, lib, sync_jobs, brief_id):
+    lib.briefs.set_body(brief_id, "# Key judgments\n\nFirst line.\nMore.\n", reason="save")
+    lib.briefs.set_body(brief_id, "# Key judgments\n\nFirst line.\nMore, autosaved.\n", reason="autosave")
+    state = lib.briefs.last_saved(brief_id)
+    assert state.reason == "autosave" and not state.in_revisions
+    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    qtbot.addWidget(ed)
+    assert "last autosaved" in ed.status.text()
+    ed.editor.insertPlainText("!")
+    ed.save()
+    assert "last autosaved" not in ed.status.text()
+    assert lib.briefs.last_saved(brief_id).reason == "save"

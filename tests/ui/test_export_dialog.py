@@ -171,3 +171,42 @@ def test_default_file_names_from_titles():
     assert safe_file_name("   ...  ") == "brief"
     assert safe_file_name("CON:") == "CON brief" and safe_file_name("lpt1") == "lpt1 brief"
     assert len(safe_file_name("x" * 300)) == 80
+
+
+def test_open_document_without_a_launcher_says_so_and_offers_the_folder(qtbot, demo_library, jobs, tmp_path):
+    asked = []
+
+    def no_launcher(url):  # QDesktopServices.openUrl on a desktop with no program for .docx files
+        asked.append(url.toLocalFile())
+        return url.toLocalFile() == str(tmp_path)  # the file manager works, the document has no launcher
+
+    dlg = ed.ExportDialog(demo_library, jobs, 1, opener=no_launcher)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "out.docx"))
+    dlg.open()
+    dlg.start_export()
+    dlg.result_box.buttonClicked.emit(dlg.open_document_button)
+    assert asked == [str(tmp_path / "out.docx")]
+    box = dlg.launcher_box
+    assert "No program on this computer opens .docx files" in box.text()
+    assert str(tmp_path / "out.docx") in box.text()
+    assert dlg.isVisible(), "the dialog stays until the analyst has read where the document is"
+    box.buttonClicked.emit(dlg.launcher_folder_button)
+    assert asked[-1] == str(tmp_path)
+    assert not dlg.isVisible()
+
+
+def test_no_launcher_at_all_offers_the_path_to_copy(qtbot, demo_library, jobs, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    dlg = ed.ExportDialog(demo_library, jobs, 1, opener=lambda url: False)
+    qtbot.addWidget(dlg)
+    dlg.path_edit.setText(str(tmp_path / "out.docx"))
+    dlg.start_export()
+    dlg.result_box.buttonClicked.emit(dlg.open_document_button)
+    dlg.launcher_box.buttonClicked.emit(dlg.launcher_folder_button)
+    box = dlg.launcher_box
+    assert "could not open the folder either" in box.text()
+    assert dlg.launcher_folder_button is None
+    box.buttonClicked.emit(dlg.copy_path_button)
+    assert QGuiApplication.clipboard().text() == str(tmp_path / "out.docx")
