@@ -551,7 +551,8 @@ class ClaimService:
         return Change("claim", "updated", after.id, before=before, after=after)
 
     def delete(self, claim_id: int) -> Change[ClaimRecord]:
-        """Delete a claim and its links. ``extra["links"]`` keeps the links so ``restore`` can undo it."""
+        """Delete a claim and its links. ``extra["links"]`` keeps the links (and ``extra["analysis"]`` its rows
+        and ratings in ACH matrices) so ``restore`` can undo it."""
         with self._lib.writing() as s:
             claim = s.get(Claim, int(claim_id))
             if claim is None:
@@ -565,11 +566,17 @@ class ClaimService:
                     )
                 )
             ]
+            from app.analysis.ach import snapshot_claim
+
+            analysis = snapshot_claim(s, claim.id)  # its rows and ratings in ACH matrices
             s.execute(delete(Claim).where(Claim.id == claim.id))
         affected = tuple(
             ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
         )
-        return Change("claim", "deleted", before.id, before=before, affected=affected, extra={"links": links})
+        extra: dict[str, Any] = {"links": links}
+        if analysis:
+            extra["analysis"] = analysis
+        return Change("claim", "deleted", before.id, before=before, affected=affected, extra=extra)
 
     def restore(self, change: Change[ClaimRecord]) -> Change[ClaimRecord]:
         """Undo a delete: the claim comes back with the same id, tags and the links whose other end exists."""
@@ -613,6 +620,10 @@ class ClaimService:
                         created=ln.created,
                     )
                 )
+            if change.extra.get("analysis"):
+                from app.analysis.ach import restore_claim
+
+                restore_claim(s, change.extra["analysis"])
             after = self._load(s, rec.id)
         return Change(
             "claim",

@@ -77,6 +77,9 @@ class Library:
         self.engine = engine
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         from app.actors import ActorService
+        from app.analysis.ach import AchService
+        from app.analysis.assumptions import AssumptionService
+        from app.analysis.timeline import TimelineService
         from app.briefs import BriefService
         from app.claims import ClaimService
         from app.links import LinkService
@@ -89,6 +92,9 @@ class Library:
         self.links = LinkService(self)
         self.briefs = BriefService(self)
         self._search = SearchService(self)
+        self.ach = AchService(self)
+        self.assumptions = AssumptionService(self)
+        self.timeline = TimelineService(self)
         self.backup_path: Path | None = None
         self._local = threading.local()
 

@@ -27,6 +27,9 @@ COMMAND_MODULES = (
     "app.cli.extract_cmds",  # extract
     "app.cli.export_cmds",  # export
     "app.cli.check_cmds",  # check
+    "app.cli.ach_cmds",  # hypothesis, ach
+    "app.cli.assumption_cmds",  # assumption
+    "app.cli.timeline_cmds",  # timeline
 )
 
 

@@ -207,3 +207,80 @@ class BalanceWaiver(Base):
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("brief_id", "claim_id", name="uq_waivers_brief_claim"),)
+
+
+# --- structured analysis (issue 15): competing hypotheses, key assumptions ------------------------------
+
+
+class Hypothesis(Base):
+    """A competing hypothesis of a brief's ACH matrix (a column), in the analyst's order."""
+
+    __tablename__ = "hypotheses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_hypotheses_brief", "brief_id", "position"),)
+
+
+class AchClaim(Base):
+    """A claim that is a row of a brief's ACH matrix (cited in the brief or added), in the analyst's order."""
+
+    __tablename__ = "ach_claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
+        Index("ix_ach_claims_claim", "claim_id"),
+    )
+
+
+class AchRating(Base):
+    """One cell of an ACH matrix: how consistent a claim is with a hypothesis, on Heuer's scale."""
+
+    __tablename__ = "ach_ratings"
+
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    rating: Mapped[str] = mapped_column(String(2))
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
+        Index("ix_ach_ratings_claim", "claim_id"),
+    )
+
+
+class Assumption(Base):
+    """A key assumption of a brief, rated as the key assumptions check does; ``judgment``: the 1-based key
+    judgment it underpins, or None for the brief as a whole."""
+
+    __tablename__ = "assumptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    rating: Mapped[str] = mapped_column(String(16))
+    why: Mapped[str] = mapped_column(Text, default="")
+    judgment: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("rating IN ('solid','caveated','unsupported')", name="ck_assumptions_rating"),
+        CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_assumptions_judgment"),
+        Index("ix_assumptions_brief", "brief_id", "position"),
+    )

@@ -1,0 +1,246 @@
+"""Key assumptions check, per brief: the assumptions the judgments rest on, each rated solid, caveated or
+unsupported with the reason why.
+
+``lib.assumptions`` is the one way to them. Each public method is one transaction; every change returns a
+``Change`` (entity ``assumption``: created / updated / deleted / restored) and ``lib.assumptions.revert``
+undoes it, returning a change that ``revert`` undoes in turn.
+
+An assumption may name the key judgment it underpins (``judgment``: its 1-based number in the brief's Key
+Judgments section) or none (it underpins the brief as a whole). The checks warn about a key judgment that has
+no assumption of its own when the brief has none for the whole.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from app._text import clean_line, norm_key
+from app.analysis.model import AssumptionRating, AssumptionRecord
+from app.domain import Change
+from app.errors import ConflictError, NotFoundError, ValidationError
+from app.storage.models import Assumption, Brief, utcnow
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+MAX_ASSUMPTIONS = 200
+MAX_TEXT = 2000
+MAX_WHY = 4000
+FIELDS = ("text", "rating", "why", "judgment", "position")
+
+
+def _record(a: Assumption) -> AssumptionRecord:
+    return AssumptionRecord(
+        id=a.id,
+        brief_id=a.brief_id,
+        position=a.position,
+        text=a.text,
+        rating=AssumptionRating(a.rating),
+        why=a.why or "",
+        judgment=a.judgment,
+        created=a.created,
+        updated=a.updated,
+    )
+
+
+def parse_judgment(value: object) -> int | None:
+    """A key judgment number (1, 2, ...), or None for "the brief as a whole" (None, "", "0", "none", "all")."""
+    if value is None:
+        return None
+    text = str(value).strip().lower().removeprefix("kj").strip()
+    if text in ("", "0", "none", "all", "brief"):
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) > 10_000:
+        raise ValidationError(
+            f"'{value}' is not a key judgment number; use 1 for the first, 2 for the second."
+        )
+    return int(text)
+
+
+def _position(value: object) -> int | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise ValidationError(f"'{value}' is not a position; use a whole number from 1.")
+    return int(text)
+
+
+class AssumptionService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    @staticmethod
+    def _ordered(s, brief_id: int) -> list[Assumption]:
+        return list(
+            s.scalars(
+                select(Assumption)
+                .where(Assumption.brief_id == brief_id)
+                .order_by(Assumption.position, Assumption.id)
+            )
+        )
+
+    @staticmethod
+    def _renumber(items: list[Assumption]) -> None:
+        for i, item in enumerate(items, start=1):
+            if item.position != i:
+                item.position = i
+
+    @staticmethod
+    def _place(items: list[Assumption], item: Assumption, position: int | None) -> list[Assumption]:
+        index = len(items) if position is None else max(0, min(position - 1, len(items)))
+        return items[:index] + [item] + items[index:]
+
+    @staticmethod
+    def _get(s, assumption_id: int) -> Assumption:
+        a = s.get(Assumption, int(assumption_id))
+        if a is None:
+            raise NotFoundError("assumption", assumption_id)
+        return a
+
+    def list(self, brief_id: int) -> list[AssumptionRecord]:
+        """The brief's assumptions in the analyst's order."""
+        with self._lib.reading() as s:
+            if s.get(Brief, int(brief_id)) is None:
+                raise NotFoundError("brief", brief_id)
+            return [_record(a) for a in self._ordered(s, int(brief_id))]
+
+    def get(self, assumption_id: int) -> AssumptionRecord:
+        with self._lib.reading() as s:
+            return _record(self._get(s, assumption_id))
+
+    @staticmethod
+    def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "text":
+                out[key] = clean_line(value, what="assumption", required=True, max_len=MAX_TEXT)
+            elif key == "rating":
+                out[key] = AssumptionRating.parse(value).value
+            elif key == "why":
+                out[key] = clean_line(value, what="reason", max_len=MAX_WHY, one_line=False)
+            elif key == "judgment":
+                out[key] = parse_judgment(value)
+            elif key == "position":
+                out[key] = _position(value)
+            else:
+                raise ValidationError(f"An assumption has no field '{key}'.")
+        return out
+
+    def _refuse_duplicate(self, others: list[Assumption], text: str) -> None:
+        key = norm_key(text)
+        for other in others:
+            if norm_key(other.text) == key:
+                raise ConflictError(
+                    f"Brief {other.brief_id} already records this assumption (number {other.position})."
+                )
+
+    def add(
+        self,
+        brief_id: int,
+        text: str,
+        *,
+        rating: str | AssumptionRating,
+        why: str = "",
+        judgment: int | str | None = None,
+        position: int | None = None,
+        assumption_id: int | None = None,
+    ) -> Change[AssumptionRecord]:
+        values = self._clean(
+            {"text": text, "rating": rating, "why": why, "judgment": judgment, "position": position}
+        )
+        with self._lib.writing() as s:
+            if s.get(Brief, int(brief_id)) is None:
+                raise NotFoundError("brief", brief_id)
+            others = self._ordered(s, int(brief_id))
+            if len(others) >= MAX_ASSUMPTIONS:
+                raise ValidationError(f"Brief {brief_id} already has {MAX_ASSUMPTIONS} assumptions.")
+            self._refuse_duplicate(others, values["text"])
+            if assumption_id is not None and s.get(Assumption, int(assumption_id)) is not None:
+                raise ConflictError(f"Assumption {assumption_id} already exists.")
+            now = utcnow()
+            a = Assumption(
+                id=assumption_id,
+                brief_id=int(brief_id),
+                position=0,
+                text=values["text"],
+                rating=values["rating"],
+                why=values["why"],
+                judgment=values["judgment"],
+                created=now,
+                updated=now,
+            )
+            s.add(a)
+            self._renumber(self._place(others, a, values["position"]))
+            s.flush()
+            record = _record(a)
+        return Change(
+            "assumption", "created", record.id, after=record, affected=(("brief", record.brief_id),)
+        )
+
+    def update(self, assumption_id: int, **fields: Any) -> Change[AssumptionRecord]:
+        """Change an assumption's text, rating, why, judgment (None: the brief as a whole) or position."""
+        if not fields:
+            raise ValidationError("Nothing to change: give a text, rating, why, judgment or position.")
+        values = self._clean(fields)
+        with self._lib.writing() as s:
+            a = self._get(s, assumption_id)
+            before = _record(a)
+            others = [o for o in self._ordered(s, a.brief_id) if o.id != a.id]
+            if "text" in values and values["text"] != a.text:
+                self._refuse_duplicate(others, values["text"])
+            for key in ("text", "rating", "why", "judgment"):
+                if key in values:
+                    setattr(a, key, values[key])
+            if values.get("position") is not None:
+                self._renumber(self._place(others, a, values["position"]))
+            a.updated = utcnow()
+            s.flush()
+            after = _record(a)
+        return Change(
+            "assumption",
+            "updated",
+            after.id,
+            before=before,
+            after=after,
+            affected=(("brief", after.brief_id),),
+        )
+
+    def delete(self, assumption_id: int) -> Change[AssumptionRecord]:
+        with self._lib.writing() as s:
+            a = self._get(s, assumption_id)
+            before = _record(a)
+            others = [o for o in self._ordered(s, a.brief_id) if o.id != a.id]
+            s.delete(a)
+            s.flush()
+            self._renumber(others)
+        return Change(
+            "assumption", "deleted", before.id, before=before, affected=(("brief", before.brief_id),)
+        )
+
+    def revert(self, change: Change) -> Change[AssumptionRecord]:
+        """Undo a change this service made; the result is itself a change ``revert`` can undo (redo)."""
+        if change.entity != "assumption":
+            raise ValidationError(f"This change cannot be undone here ({change.entity} {change.action}).")
+        if change.action in ("created", "restored"):
+            return self.delete(change.id)
+        if change.action == "deleted":
+            rec: AssumptionRecord = change.before
+            made = self.add(
+                rec.brief_id,
+                rec.text,
+                rating=rec.rating,
+                why=rec.why,
+                judgment=rec.judgment,
+                position=rec.position,
+                assumption_id=rec.id,
+            )
+            return Change("assumption", "restored", rec.id, after=made.after, affected=made.affected)
+        if change.action == "updated":
+            b: AssumptionRecord = change.before
+            return self.update(
+                change.id, text=b.text, rating=b.rating, why=b.why, judgment=b.judgment, position=b.position
+            )
+        raise ValidationError(f"This change cannot be undone here ({change.entity} {change.action}).")

@@ -1,0 +1,244 @@
+"""Who said what, when: claims in the order they were said, with their denials and corroborations, and each
+actor's changes of position.
+
+``lib.timeline.build(actor=..., tag=..., date_from=..., date_to=..., brief_id=...)`` reads; it never writes.
+
+- The date of an entry is the date the claim was said; when that is unknown, the date its source was
+  published (``date_kind == "published"``, shown as such); when both are unknown the entry comes last
+  (``date_kind == "unknown"``). ``date_from``/``date_to`` filter on that same date.
+- Each entry lists the claims that deny, corroborate or qualify it, and those it denies, corroborates or
+  qualifies, with their actors, dates and grades.
+- A change of position: claim A is later qualified or denied by a claim B of the same actor (B's date after
+  A's, or on the same date and recorded after it; with a date unknown, recorded after it). A carries B in
+  ``revised_by``; B carries A in ``revises``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, case, func, select
+
+from app.analysis.model import LinkNote, Timeline, TimelineEntry
+from app.domain import ClaimFilter, ClaimStatus, parse_date
+from app.errors import NotFoundError, ValidationError
+from app.storage.models import Actor, Brief, BriefCitation, Claim, ClaimLink, Source
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+MAX_LIMIT = 5000
+_effective = func.coalesce(Claim.said, Source.published)
+
+
+def _later(a: tuple[dt.date | None, int], b: tuple[dt.date | None, int]) -> bool:
+    """Is ``b`` (date, id) later than ``a``?"""
+    (da, ia), (db, ib) = a, b
+    if da is not None and db is not None and da != db:
+        return db > da
+    return ib > ia
+
+
+class TimelineService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def resolve_actor(self, value: str | int) -> tuple[int | None, str | None, str]:
+        """An actor given as an id (``7``, ``a7``) or a name: (actor id, or None with a name fragment to
+        match, and the label to show). A name that is exactly one actor's gives its id."""
+        text = str(value).strip()
+        bare = text[1:] if text[:1].lower() == "a" and text[1:].isascii() and text[1:].isdigit() else text
+        if bare.isascii() and bare.isdigit():
+            actor = self._lib.actors.get(int(bare))
+            return actor.id, None, actor.name
+        if not text:
+            raise ValidationError("Name an actor, by name or id.")
+        found = self._lib.actors.find(text)
+        if found is not None:
+            return found.id, None, found.name
+        from app._text import norm_key
+
+        with self._lib.reading() as s:
+            matches = s.execute(
+                select(Actor.id, Actor.name).where(Actor.norm_name.like(f"%{norm_key(text)}%")).limit(2)
+            ).all()
+        if not matches:
+            raise ValidationError(f"No actor's name contains '{text}'.")
+        if len(matches) == 1:
+            return matches[0].id, None, matches[0].name
+        return None, text, text
+
+    def build(
+        self,
+        *,
+        actor: str | int | None = None,
+        tag: str | None = None,
+        date_from: str | dt.date | None = None,
+        date_to: str | dt.date | None = None,
+        brief_id: int | None = None,
+        offset: int = 0,
+        limit: int = 500,
+    ) -> Timeline:
+        """The claims matching the filter in order of date (see the module's docstring), a page at a time."""
+        start = parse_date(date_from, what="start date")
+        end = parse_date(date_to, what="end date")
+        if start and end and end < start:
+            raise ValidationError(f"The end date {end} is before the start date {start}.")
+        limit = max(0, min(int(limit), MAX_LIMIT))
+        offset = max(0, int(offset))
+        actor_id, actor_name, actor_label = (None, None, "")
+        if actor is not None and str(actor).strip():
+            actor_id, actor_name, actor_label = self.resolve_actor(actor)
+        from app.claims import claim_select, row_to_record
+
+        flt = ClaimFilter(actor_id=actor_id, actor_name=actor_name, tag=tag or None)
+        with self._lib.reading() as s:
+            conds = self._lib.claims._conditions(flt)
+            if start is not None:
+                conds.append(_effective >= start)
+            if end is not None:
+                conds.append(_effective <= end)
+            if brief_id is not None:
+                if s.get(Brief, int(brief_id)) is None:
+                    raise NotFoundError("brief", brief_id)
+                conds.append(
+                    Claim.id.in_(
+                        select(BriefCitation.ident).where(
+                            BriefCitation.brief_id == int(brief_id), BriefCitation.kind == "claim"
+                        )
+                    )
+                )
+            where = and_(True, *conds)
+            undated_last = case((_effective.is_(None), 1), else_=0)
+            ids = list(
+                s.scalars(
+                    select(Claim.id)
+                    .join(Source, Source.id == Claim.source_id)
+                    .where(where)
+                    .order_by(undated_last, _effective, Claim.id)
+                    .offset(offset)
+                    .limit(limit)
+                )
+            )
+            total = (
+                s.scalar(
+                    select(func.count())
+                    .select_from(Claim)
+                    .join(Source, Source.id == Claim.source_id)
+                    .where(where)
+                )
+                or 0
+            )
+            records = {}
+            for begin in range(0, len(ids), 500):
+                for row in s.execute(claim_select().where(Claim.id.in_(ids[begin : begin + 500]))):
+                    records[row.id] = row_to_record(row)
+            links = self._links(s, ids)
+            others = self._claim_info(s, {ln[1] for ln in links} | {ln[2] for ln in links} | set(ids))
+        entries = tuple(self._entry(records[i], links, others) for i in ids if i in records)
+        return Timeline(
+            entries=entries,
+            total=total,
+            offset=offset,
+            limit=limit,
+            actor=actor_label,
+            actor_id=actor_id,
+            tag=tag or "",
+            date_from=start,
+            date_to=end,
+        )
+
+    @staticmethod
+    def _links(s, ids: list[int]) -> list[tuple[str, int, int]]:
+        out: list[tuple[str, int, int]] = []
+        for begin in range(0, len(ids), 400):
+            chunk = ids[begin : begin + 400]
+            out += [
+                (r.kind, r.from_claim_id, r.to_claim_id)
+                for r in s.execute(
+                    select(ClaimLink.kind, ClaimLink.from_claim_id, ClaimLink.to_claim_id).where(
+                        ClaimLink.to_claim_id.in_(chunk) | ClaimLink.from_claim_id.in_(chunk)
+                    )
+                )
+            ]
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _claim_info(s, ids: Iterable[int]) -> dict[int, tuple]:
+        """id -> (actor id, actor name, effective date, grade, retracted) for linked claims."""
+        wanted = list(ids)
+        out: dict[int, tuple] = {}
+        for begin in range(0, len(wanted), 500):
+            rows = s.execute(
+                select(
+                    Claim.id,
+                    Claim.actor_id,
+                    Actor.name,
+                    _effective.label("date"),
+                    Source.reliability,
+                    Claim.credibility,
+                    Claim.status,
+                )
+                .join(Source, Source.id == Claim.source_id)
+                .outerjoin(Actor, Actor.id == Claim.actor_id)
+                .where(Claim.id.in_(wanted[begin : begin + 500]))
+            )
+            for r in rows:
+                date = r.date
+                if isinstance(date, str):  # coalesce() loses the column type on SQLite
+                    date = dt.date.fromisoformat(date[:10])
+                out[r.id] = (
+                    r.actor_id,
+                    r.name or "",
+                    date,
+                    f"{r.reliability}{r.credibility}",
+                    r.status == ClaimStatus.RETRACTED.value,
+                )
+        return out
+
+    @staticmethod
+    def _entry(claim, links: list[tuple[str, int, int]], info: dict[int, tuple]) -> TimelineEntry:
+        groups: dict[str, list[LinkNote]] = {
+            k: []
+            for k in (
+                "denied_by",
+                "corroborated_by",
+                "qualified_by",
+                "denies",
+                "corroborates",
+                "qualifies",
+                "revised_by",
+                "revises",
+            )
+        }
+        incoming = {"denies": "denied_by", "corroborates": "corroborated_by", "qualifies": "qualified_by"}
+        me = info.get(claim.id)
+        my_key = (me[2] if me else None, claim.id)
+        for kind, src, dst in links:
+            if claim.id not in (src, dst):
+                continue
+            other = src if dst == claim.id else dst
+            o = info.get(other)
+            if o is None:
+                continue
+            note = LinkNote(claim_id=other, kind=kind, actor_name=o[1], date=o[2], grade=o[3], retracted=o[4])
+            groups[incoming[kind] if dst == claim.id else kind].append(note)
+            if kind in ("denies", "qualifies") and claim.actor_id is not None and o[0] == claim.actor_id:
+                other_key = (o[2], other)
+                if dst == claim.id and _later(my_key, other_key):
+                    groups["revised_by"].append(note)
+                elif src == claim.id and _later(other_key, my_key):
+                    groups["revises"].append(note)
+        for key in groups:
+            groups[key].sort(key=lambda n: (n.date is None, n.date or dt.date.min, n.claim_id))
+        if claim.said is not None:
+            date, kind = claim.said, "said"
+        elif claim.source_published is not None:
+            date, kind = claim.source_published, "published"
+        else:
+            date, kind = None, "unknown"
+        return TimelineEntry(
+            claim=claim, date=date, date_kind=kind, **{k: tuple(v) for k, v in groups.items()}
+        )
