@@ -216,7 +216,7 @@ def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | 
     try:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
-        raise ValidationError(f"'{value}' is not a valid {what}; write it as YYYY-MM-DD.") from None
+        raise ValidationError(f"'{value}' is not a valid {what}; write the {what} as YYYY-MM-DD.") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,7 +236,9 @@ class DraftClaimsDialog(QDialog):
             try:
                 said = dt.date.fromisoformat(said_text)
             except ValueError:
-                self.status.setText(f"\u201c{said_text}\u201d is not a date; write it as YYYY-MM-DD.")
+                self.status.setText(
+                    f"\u201c{said_text}\u201d is not a date; write the date said as YYYY-MM-DD."
+                )
                 return
         changed = dataclasses.replace(
             p,

@@ -38,6 +38,11 @@ def cmd_import(args, ctx) -> int:
         ", ".join(f"{k}: {v}" for k, v in counts.items() if v or k == "imported")
         + f" ({counted(sources, 'source')})"
     ]
+    lines += [
+        f"existing: {r.path}: already in the library as " + ", ".join(f"s{i}" for i in r.source_ids)
+        for r in rep.results
+        if r.status == "existing"
+    ]
     lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
     lines += [f"failed: {r.path}: {r.message}" for r in rep.failed]
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
@@ -59,7 +64,14 @@ def cmd_import(args, ctx) -> int:
 def register(sub) -> None:
     p = sub.add_parser("import", help="import files or directories as sources")
     p.add_argument("paths", nargs="+")
-    p.add_argument("--kind")
+    from app.domain import SourceKind
+
+    kinds = ", ".join(f"'{k.value}'" for k in SourceKind)
+    p.add_argument(
+        "--kind",
+        metavar="KIND",
+        help=f"the kind of every imported source: {kinds} (default: what the file says, else 'other')",
+    )
     p.add_argument("--reliability", choices=list("ABCDEF"))
     p.add_argument("--title")
     add_json(p)

@@ -84,6 +84,8 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     """A saved web page: main text, title, author, date, site name and URL extracted by trafilatura."""
     import trafilatura
 
+    from app.importers.pagemeta import body_language, page_metadata
+
     if len(data) > MAX_BYTES:
         raise ImportFormatError(
             f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
@@ -95,10 +97,16 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     if doc is None:
         raise ImportFormatError(f"{filename}: no article text could be found in the page")
     d = doc if isinstance(doc, dict) else doc.as_dict()
-    body = (d.get("text") or "").strip()
+    # trafilatura puts one paragraph on each line: a blank line between them keeps them paragraphs
+    body = "\n\n".join(line.strip() for line in (d.get("text") or "").splitlines() if line.strip())
     if not body:
         raise ImportFormatError(f"{filename}: no article text could be found in the page")
     meta = {k: d[k] for k in ("author", "date", "sitename", "url", "language") if d.get(k)}
+    page = page_metadata(text)  # what the page declares wins over what trafilatura guessed
+    meta.update(page)
+    if not meta.get("language"):
+        meta["language"] = body_language(body)
+    meta = {k: v for k, v in meta.items() if v}
     return ParsedSource(
         title=title or d.get("title") or filename,
         body=body,
