@@ -12,6 +12,7 @@ from app._text import clean_line, norm_key
 from app.domain import ActorRecord, Change, Page
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.models import Actor, Claim, utcnow
+from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -29,6 +30,12 @@ def _record(actor: Actor, count: int = 0) -> ActorRecord:
         affiliation=actor.affiliation,
         aliases=aliases,
         claim_count=count,
+        created=actor.created,
+        updated=actor.updated,
+        uuid=actor.uuid or "",
+        version=actor.version,
+        created_by=actor.created_by,
+        updated_by=actor.updated_by,
     )
 
 
@@ -72,8 +79,10 @@ class ActorService:
             created=now,
             updated=now,
         )
+        stamp_new(actor, self._lib.user, now)
         s.add(actor)
         s.flush()
+        self._lib.log_change(s, "actor", actor.id, "created")
         return actor
 
     def _find(self, s, name: str, affiliation: str | None) -> Actor | None:
@@ -103,6 +112,8 @@ class ActorService:
         if actor is not None:
             if role and not actor.role:
                 actor.role = clean_line(role, what="role", max_len=500)
+                touch(actor, self._lib.user)
+                self._lib.log_change(s, "actor", actor.id, "updated")
             return actor, False
         return self._create(s, name=name, role=role, affiliation=affiliation), True
 
@@ -119,11 +130,9 @@ class ActorService:
             count = s.scalar(select(func.count()).select_from(Claim).where(Claim.actor_id == actor_id)) or 0
             return _record(actor, count)
 
-    def update(self, actor_id: int, **fields: Any) -> Change[ActorRecord]:
+    def update(self, actor_id: int, *, if_version: int | None = None, **fields: Any) -> Change[ActorRecord]:
         with self._lib.writing() as s:
-            actor = s.get(Actor, actor_id)
-            if actor is None:
-                raise NotFoundError("actor", actor_id)
+            actor = for_update(s, Actor, actor_id, "actor", if_version)
             before = _record(actor)
             for key, value in fields.items():
                 if key == "name":
@@ -138,7 +147,8 @@ class ActorService:
                     actor.aliases = _aliases(value)
                 else:
                     raise ValidationError(f"An actor has no field '{key}'.")
-            actor.updated = utcnow()
+            touch(actor, self._lib.user)
+            self._lib.log_change(s, "actor", actor.id, "updated")
             try:
                 s.flush()
             except IntegrityError:
@@ -148,15 +158,14 @@ class ActorService:
             after = _record(actor)
         return Change("actor", "updated", actor_id, before=before, after=after)
 
-    def delete(self, actor_id: int) -> Change[ActorRecord]:
+    def delete(self, actor_id: int, *, if_version: int | None = None) -> Change[ActorRecord]:
         """Delete an actor; their claims stay, attributed to no one."""
         with self._lib.writing() as s:
-            actor = s.get(Actor, actor_id)
-            if actor is None:
-                raise NotFoundError("actor", actor_id)
+            actor = for_update(s, Actor, actor_id, "actor", if_version)
             before = _record(actor)
             claim_ids = list(s.scalars(select(Claim.id).where(Claim.actor_id == actor_id)))
             s.delete(actor)
+            self._lib.log_change(s, "actor", actor_id, "deleted")
         return Change(
             "actor", "deleted", actor_id, before=before, affected=tuple(("claim", c) for c in claim_ids)
         )

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from app._text import clean_line, word_count
 from app.citations import parse_citations
 from app.domain import (
+    BriefLockRecord,
     BriefRecord,
     BriefStatus,
     BriefSummary,
@@ -21,9 +22,10 @@ from app.domain import (
     WaiverRecord,
     WhereCited,
 )
-from app.errors import ConflictError, NotFoundError, ValidationError
+from app.errors import BriefLockedError, ConflictError, NotFoundError, ValidationError
 from app.markings import parse_default_marking
-from app.storage.models import BalanceWaiver, Brief, BriefCitation, BriefRevision, Claim, utcnow
+from app.storage.models import BalanceWaiver, Brief, BriefCitation, BriefLock, BriefRevision, Claim, utcnow
+from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -32,6 +34,10 @@ if TYPE_CHECKING:
 AUTOSAVE_REVISION_INTERVAL = dt.timedelta(minutes=5)
 MAX_BODY_CHARS = 20_000_000
 REVISIONS_KEPT = 200
+# Brief locks: an open editor renews its lock every LOCK_HEARTBEAT; a lock not renewed for LOCK_STALE_AFTER
+# was left by a window that closed without releasing it (a crash, a lost connection) and can be taken.
+LOCK_HEARTBEAT = dt.timedelta(seconds=30)
+LOCK_STALE_AFTER = dt.timedelta(minutes=2)
 
 
 def _record(b: Brief) -> BriefRecord:
@@ -47,12 +53,25 @@ def _record(b: Brief) -> BriefRecord:
         created=b.created,
         updated=b.updated,
         summary_statement=b.summary_statement or "",
+        uuid=b.uuid or "",
+        version=b.version,
+        created_by=b.created_by,
+        updated_by=b.updated_by,
     )
 
 
 def _revision(r: BriefRevision) -> RevisionRecord:
     return RevisionRecord(
-        id=r.id, brief_id=r.brief_id, body=r.body, reason=r.reason, created=r.created, word_count=r.word_count
+        id=r.id,
+        brief_id=r.brief_id,
+        body=r.body,
+        reason=r.reason,
+        created=r.created,
+        word_count=r.word_count,
+        uuid=r.uuid or "",
+        version=r.version,
+        created_by=r.created_by,
+        updated_by=r.updated_by,
     )
 
 
@@ -114,15 +133,17 @@ class BriefService:
         now = utcnow()
         with self._lib.writing() as s:
             brief = Brief(body=body, created=now, updated=now, **values)
+            stamp_new(brief, self._lib.user, now)
             s.add(brief)
             s.flush()
             self._index_citations(s, brief.id, body)
             if body:
-                s.add(
-                    BriefRevision(
-                        brief_id=brief.id, body=body, reason="save", word_count=word_count(body), created=now
-                    )
+                rev = BriefRevision(
+                    brief_id=brief.id, body=body, reason="save", word_count=word_count(body), created=now
                 )
+                stamp_new(rev, self._lib.user, now)
+                s.add(rev)
+            self._lib.log_change(s, "brief", brief.id, "created")
             record = _record(brief)
         return Change("brief", "created", record.id, after=record)
 
@@ -173,39 +194,45 @@ class BriefService:
         )
         return Page(items, total, offset, limit)
 
-    def update(self, brief_id: int, **fields: Any) -> Change[BriefRecord]:
-        """Edit a brief's properties (title, author, organisation, marking, status, summary statement)."""
+    def update(self, brief_id: int, *, if_version: int | None = None, **fields: Any) -> Change[BriefRecord]:
+        """Edit a brief's properties (title, author, organisation, marking, status, summary statement).
+        ``if_version``: the version the user edited (``StaleEditError`` if the brief is newer)."""
         if "body" in fields:
             raise ValidationError("Use set_body to change a brief's text.")
         with self._lib.writing() as s:
-            brief = s.get(Brief, int(brief_id))
-            if brief is None:
-                raise NotFoundError("brief", brief_id)
+            brief = for_update(s, Brief, int(brief_id), "brief", if_version)
             before = _record(brief)
             for key, value in self._meta(fields, brief).items():
                 setattr(brief, key, value)
-            brief.updated = utcnow()
+            touch(brief, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "brief", brief.id, "updated")
             after = _record(brief)
         return Change("brief", "updated", brief_id, before=before, after=after)
 
-    def set_body(self, brief_id: int, body: str, *, reason: str | None = "save") -> Change[BriefRecord]:
+    def set_body(
+        self, brief_id: int, body: str, *, reason: str | None = "save", if_version: int | None = None
+    ) -> Change[BriefRecord]:
         """Store a new body. ``reason``: "save" always keeps a revision; "autosave" keeps one at most every
-        few minutes; None keeps none. A body identical to the last revision adds no revision."""
+        few minutes; None keeps none. A body identical to the last revision adds no revision.
+
+        One analyst at a time edits a brief's text: while another window holds the brief's lock (``lock``),
+        this is refused with ``BriefLockedError`` naming them. ``if_version``: the version the text was
+        edited from; if someone saved a newer one since, ``StaleEditError`` and nothing is written."""
         self._check_body(body)
         if reason not in (None, "save", "autosave", "restore"):
             raise ValidationError(f"Unknown reason for saving: {reason}.")
         now = utcnow()
         with self._lib.writing() as s:
-            brief = s.get(Brief, int(brief_id))
-            if brief is None:
-                raise NotFoundError("brief", brief_id)
+            brief = for_update(s, Brief, int(brief_id), "brief", if_version)
+            self._refuse_if_locked_by_other(s, brief.id, now)
             before = _record(brief)
             changed = brief.body != body
             if changed:
                 brief.body = body
-                brief.updated = now
+                touch(brief, self._lib.user, now)
                 self._index_citations(s, brief.id, body)
+                self._lib.log_change(s, "brief", brief.id, "updated")
             revision_id = None
             if reason is not None:
                 last = s.scalar(
@@ -221,6 +248,7 @@ class BriefService:
                     rev = BriefRevision(
                         brief_id=brief.id, body=body, reason=reason, word_count=word_count(body), created=now
                     )
+                    stamp_new(rev, self._lib.user, now)
                     s.add(rev)
                     s.flush()
                     revision_id = rev.id
@@ -266,14 +294,108 @@ class BriefService:
         if rows:
             s.execute(BriefCitation.__table__.insert(), rows)
 
-    def delete(self, brief_id: int) -> Change[BriefRecord]:
+    def delete(self, brief_id: int, *, if_version: int | None = None) -> Change[BriefRecord]:
         with self._lib.writing() as s:
-            brief = s.get(Brief, int(brief_id))
-            if brief is None:
-                raise NotFoundError("brief", brief_id)
+            brief = for_update(s, Brief, int(brief_id), "brief", if_version)
+            self._refuse_if_locked_by_other(s, brief.id, utcnow())
             before = _record(brief)
             s.delete(brief)
+            self._lib.log_change(s, "brief", before.id, "deleted")
         return Change("brief", "deleted", brief_id, before=before)
+
+    # --- locks: one editor of a brief's text at a time ---------------------------------------------------
+    def _lock_record(self, lock: BriefLock) -> BriefLockRecord:
+        return BriefLockRecord(
+            brief_id=lock.brief_id,
+            holder=lock.holder,
+            acquired=lock.acquired,
+            heartbeat=lock.heartbeat,
+            mine=lock.session == self._lib.session_id,
+        )
+
+    def _refuse_if_locked_by_other(self, s, brief_id: int, now: dt.datetime) -> None:
+        lock = s.get(BriefLock, brief_id)
+        if lock is None or lock.session == self._lib.session_id:
+            return
+        if now - lock.heartbeat >= LOCK_STALE_AFTER:
+            return  # left behind by a window that is gone
+        raise BriefLockedError(brief_id, holder=lock.holder, since=lock.acquired)
+
+    def lock(self, brief_id: int, *, take_over: bool = False) -> BriefLockRecord:
+        """Take the brief's edit lock for this open library (or renew it if it is ours already).
+
+        Held by another window and not stale: ``BriefLockedError`` naming the holder, unless ``take_over``
+        (the holder can then no longer save; their text stays in their editor)."""
+        now = utcnow()
+        with self._lib.writing() as s:
+            if s.get(Brief, int(brief_id)) is None:
+                raise NotFoundError("brief", brief_id)
+            lock = s.get(BriefLock, int(brief_id), with_for_update=True)
+            if lock is None:
+                lock = BriefLock(
+                    brief_id=int(brief_id),
+                    holder=self._lib.user,
+                    session=self._lib.session_id,
+                    acquired=now,
+                    heartbeat=now,
+                )
+                s.add(lock)
+            elif lock.session == self._lib.session_id:
+                lock.heartbeat = now
+            elif take_over or now - lock.heartbeat >= LOCK_STALE_AFTER:
+                lock.holder, lock.session, lock.acquired, lock.heartbeat = (
+                    self._lib.user,
+                    self._lib.session_id,
+                    now,
+                    now,
+                )
+            else:
+                raise BriefLockedError(int(brief_id), holder=lock.holder, since=lock.acquired)
+            s.flush()
+            self._lib.log_change(s, "lock", int(brief_id), "locked")
+            return self._lock_record(lock)
+
+    def renew_lock(self, brief_id: int) -> BriefLockRecord:
+        """Keep our lock fresh (an open editor calls this every LOCK_HEARTBEAT). If someone took it over,
+        ``BriefLockedError`` naming them; nothing else changes."""
+        now = utcnow()
+        with self._lib.writing() as s:
+            lock = s.get(BriefLock, int(brief_id), with_for_update=True)
+            if lock is not None and lock.session != self._lib.session_id:
+                if now - lock.heartbeat < LOCK_STALE_AFTER:
+                    raise BriefLockedError(int(brief_id), holder=lock.holder, since=lock.acquired)
+                lock.holder, lock.session, lock.acquired = self._lib.user, self._lib.session_id, now
+            if lock is None:
+                if s.get(Brief, int(brief_id)) is None:
+                    raise NotFoundError("brief", brief_id)
+                lock = BriefLock(
+                    brief_id=int(brief_id),
+                    holder=self._lib.user,
+                    session=self._lib.session_id,
+                    acquired=now,
+                    heartbeat=now,
+                )
+                s.add(lock)
+            lock.heartbeat = now
+            s.flush()
+            return self._lock_record(lock)
+
+    def unlock(self, brief_id: int) -> None:
+        """Release our lock on the brief (no-op if we do not hold it)."""
+        with self._lib.writing() as s:
+            lock = s.get(BriefLock, int(brief_id), with_for_update=True)
+            if lock is not None and lock.session == self._lib.session_id:
+                s.delete(lock)
+                self._lib.log_change(s, "lock", int(brief_id), "unlocked")
+
+    def lock_holder(self, brief_id: int) -> BriefLockRecord | None:
+        """Who is editing the brief now (None if no one, or the lock is stale)."""
+        now = utcnow()
+        with self._lib.reading() as s:
+            lock = s.get(BriefLock, int(brief_id))
+            if lock is None or now - lock.heartbeat >= LOCK_STALE_AFTER:
+                return None
+            return self._lock_record(lock)
 
     # --- revisions -----------------------------------------------------------------------------------
     def revisions(self, brief_id: int) -> list[RevisionRecord]:
@@ -317,13 +439,15 @@ class BriefService:
                 raise NotFoundError("revision", revision_id)
             return _revision(rev)
 
-    def restore_revision(self, revision_id: int) -> Change[BriefRecord]:
-        """Make an old revision the current body (the current body is kept as a revision first)."""
-        rev = self.revision(revision_id)
-        current = self.get(rev.brief_id)
-        if current.body != rev.body:
-            self.set_body(rev.brief_id, current.body, reason="save")
-        return self.set_body(rev.brief_id, rev.body, reason="restore")
+    def restore_revision(self, revision_id: int, *, if_version: int | None = None) -> Change[BriefRecord]:
+        """Make an old revision the current body (the current body is kept as a revision first), in one
+        transaction. ``if_version``: as for ``set_body``."""
+        with self._lib.transaction():
+            rev = self.revision(revision_id)
+            current = self.get(rev.brief_id)
+            if current.body != rev.body:
+                self.set_body(rev.brief_id, current.body, reason="save", if_version=if_version)
+            return self.set_body(rev.brief_id, rev.body, reason="restore", if_version=if_version)
 
     # --- waivers -------------------------------------------------------------------------------------
     def add_waiver(self, *, brief_id: int, claim_id: int, reason: str) -> Change[WaiverRecord]:
@@ -343,6 +467,7 @@ class BriefService:
             w = BalanceWaiver(brief_id=brief_id, claim_id=claim_id, reason=reason, created=utcnow())
             s.add(w)
             s.flush()
+            self._lib.log_change(s, "brief", int(brief_id), "updated")
             rec = _waiver(w)
         return Change(
             "waiver", "created", rec.id, after=rec, affected=(("brief", brief_id), ("claim", claim_id))

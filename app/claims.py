@@ -25,7 +25,8 @@ from app.domain import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage import sqlite as sqlite_parts
-from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, utcnow
+from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uuid, utcnow
+from app.tracking import for_update, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -77,6 +78,10 @@ CLAIM_COLUMNS = (
     _corroborations.label("corroborations"),
     Source.url.label("source_url"),
     Source.accessed.label("source_accessed"),
+    Claim.uuid,
+    Claim.version,
+    Claim.created_by,
+    Claim.updated_by,
 )
 
 CLAIM_SORTS = {
@@ -127,6 +132,10 @@ def row_to_record(r: Any) -> ClaimRecord:
         corroboration_count=r.corroborations or 0,
         source_url=r.source_url or "",
         source_accessed=r.source_accessed,
+        uuid=r.uuid or "",
+        version=r.version,
+        created_by=r.created_by,
+        updated_by=r.updated_by,
     )
 
 
@@ -138,6 +147,12 @@ def link_record(link: Any) -> LinkRecord:
         to_claim_id=link.to_claim_id,
         note=link.note,
         created=link.created,
+        # rows that select only some columns (the checks' batch loader) leave the rest at their defaults
+        updated=getattr(link, "updated", None),
+        uuid=getattr(link, "uuid", None) or "",
+        version=getattr(link, "version", 1),
+        created_by=getattr(link, "created_by", ""),
+        updated_by=getattr(link, "updated_by", ""),
     )
 
 
@@ -467,6 +482,7 @@ class ClaimService:
         notes="",
         claim_id: int | None = None,
         created: dt.datetime | None = None,
+        identity: ClaimRecord | None = None,
     ) -> tuple[ClaimRecord, bool]:
         src = s.get(Source, int(source_id))
         if src is None:
@@ -505,20 +521,29 @@ class ClaimService:
             notes=notes or "",
             created=created or now,
             updated=now,
+            # a restored claim keeps its global id and who made it; it is a newer version than the deleted one
+            uuid=identity.uuid if identity is not None and identity.uuid else new_uuid(),
+            version=identity.version + 1 if identity is not None else 1,
+            created_by=identity.created_by
+            if identity is not None and identity.created_by
+            else self._lib.user,
+            updated_by=self._lib.user,
         )
         s.add(claim)
         s.flush()
         for tag in _clean_tags(tags):
             s.add(ClaimTag(claim_id=claim.id, tag=tag))
         s.flush()
+        self._lib.log_change(s, "claim", claim.id, "created" if identity is None else "restored")
         return self._load(s, claim.id), created_actor
 
-    def update(self, claim_id: int, **fields: Any) -> Change[ClaimRecord]:
-        """Edit a claim: statement, said, credibility, status, tags, notes, actor_id, quote (re-found)."""
+    def update(self, claim_id: int, *, if_version: int | None = None, **fields: Any) -> Change[ClaimRecord]:
+        """Edit a claim: statement, said, credibility, status, tags, notes, actor_id, quote (re-found).
+
+        ``if_version``: the version the user edited; if the stored claim is newer (someone else changed it
+        since), ``StaleEditError`` names who and when, and nothing is written."""
         with self._lib.writing() as s:
-            claim = s.get(Claim, int(claim_id))
-            if claim is None:
-                raise NotFoundError("claim", claim_id)
+            claim = for_update(s, Claim, int(claim_id), "claim", if_version)
             before = self._load(s, claim.id)
             for key, value in fields.items():
                 if key not in EDITABLE:
@@ -545,18 +570,17 @@ class ClaimService:
                     s.execute(delete(ClaimTag).where(ClaimTag.claim_id == claim.id))
                     for tag in _clean_tags(value):
                         s.add(ClaimTag(claim_id=claim.id, tag=tag))
-            claim.updated = utcnow()
+            touch(claim, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "claim", claim.id, "updated")
             after = self._load(s, claim.id)
         return Change("claim", "updated", after.id, before=before, after=after)
 
-    def delete(self, claim_id: int) -> Change[ClaimRecord]:
+    def delete(self, claim_id: int, *, if_version: int | None = None) -> Change[ClaimRecord]:
         """Delete a claim and its links. ``extra["links"]`` keeps the links (and ``extra["analysis"]`` its rows
         and ratings in ACH matrices) so ``restore`` can undo it."""
         with self._lib.writing() as s:
-            claim = s.get(Claim, int(claim_id))
-            if claim is None:
-                raise NotFoundError("claim", claim_id)
+            claim = for_update(s, Claim, int(claim_id), "claim", if_version)
             before = self._load(s, claim.id)
             links = [
                 link_record(ln)
@@ -570,6 +594,7 @@ class ClaimService:
 
             analysis = snapshot_claim(s, claim.id)  # its rows and ratings in ACH matrices
             s.execute(delete(Claim).where(Claim.id == claim.id))
+            self._lib.log_change(s, "claim", before.id, "deleted")
         affected = tuple(
             ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
         )
@@ -604,6 +629,7 @@ class ClaimService:
                 notes=rec.notes,
                 claim_id=rec.id,
                 created=rec.created,
+                identity=rec,
             )
             links: list[LinkRecord] = change.extra.get("links", [])
             for ln in links:
@@ -618,8 +644,14 @@ class ClaimService:
                         to_claim_id=ln.to_claim_id,
                         note=ln.note,
                         created=ln.created,
+                        updated=ln.updated or ln.created,
+                        uuid=ln.uuid or new_uuid(),
+                        version=ln.version,
+                        created_by=ln.created_by or self._lib.user,
+                        updated_by=ln.updated_by or self._lib.user,
                     )
                 )
+                self._lib.log_change(s, "link", ln.id, "linked")
             if change.extra.get("analysis"):
                 from app.analysis.ach import restore_claim
 

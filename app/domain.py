@@ -239,6 +239,10 @@ class SourceRecord:
     updated: dt.datetime
     claim_count: int = 0
     original_filename: str = ""
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def ref(self) -> str:
@@ -271,6 +275,12 @@ class ActorRecord:
     affiliation: str
     aliases: tuple[str, ...] = ()
     claim_count: int = 0
+    created: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def label(self) -> str:
@@ -312,6 +322,10 @@ class ClaimRecord:
     corroboration_count: int = 0
     source_url: str = ""
     source_accessed: dt.date | None = None
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def ref(self) -> str:
@@ -337,6 +351,11 @@ class LinkRecord:
     to_claim_id: int
     note: str
     created: dt.datetime
+    updated: dt.datetime | None = None
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +400,10 @@ class BriefRecord:
     created: dt.datetime
     updated: dt.datetime
     summary_statement: str = ""
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def ref(self) -> str:
@@ -396,6 +419,8 @@ class BriefSummary:
     default_marking: str
     updated: dt.datetime
     author: str = ""
+    updated_by: str = ""
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +431,21 @@ class RevisionRecord:
     reason: str  # "save", "autosave", "restore"
     created: dt.datetime
     word_count: int = 0
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLockRecord:
+    """Who is editing a brief's text, since when; ``mine``: held by this open library (this window)."""
+
+    brief_id: int
+    holder: str
+    acquired: dt.datetime
+    heartbeat: dt.datetime
+    mine: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,58 @@ class ConflictError(BriefdeskError):
     """The change would break a rule of the library (duplicate link, self-link, duplicate actor, ...)."""
 
 
+class StaleEditError(ConflictError):
+    """An edit was made from an older version of a record than the one stored: someone else changed it
+    in between. Nothing was saved; the message names who changed it and when."""
+
+    def __init__(
+        self,
+        entity: str,
+        ident: int,
+        *,
+        expected: int,
+        current: int,
+        changed_by: str,
+        changed_at: object,
+    ) -> None:
+        who = changed_by or "someone"
+        when = _when(changed_at)
+        super().__init__(
+            f"The {entity} {_REF.get(entity, '')}{ident} was changed by {who} at {when} (it is now version "
+            f"{current}; your change was made to version {expected}). Nothing was saved: reload it to see "
+            "their change, then make yours again."
+        )
+        self.entity = entity
+        self.ident = ident
+        self.expected = expected
+        self.current = current
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+class BriefLockedError(ConflictError):
+    """Another analyst (or another window) is editing the brief's text: one editor at a time."""
+
+    def __init__(self, brief_id: int, *, holder: str, since: object) -> None:
+        super().__init__(
+            f"Brief b{brief_id} is being edited by {holder or 'someone'} (since {_when(since)}); "
+            "its text can be changed only by them until they close it. Nothing was saved."
+        )
+        self.brief_id = brief_id
+        self.holder = holder
+        self.since = since
+
+
+_REF = {"source": "s", "claim": "c", "actor": "a", "brief": "b", "link": "", "revision": ""}
+
+
+def _when(value: object) -> str:
+    """A stored UTC time as a reader sees it, in the local time zone: '2026-12-04 17:40'."""
+    from app._time import local_text
+
+    return local_text(value) or "an unknown time"
+
+
 class LibraryError(BriefdeskError):
     """The library file cannot be opened or used (not a library, corrupt, newer, locked)."""
 
@@ -49,6 +101,11 @@ class LibraryTooNewError(LibraryError):
 
 class LibraryBusyError(LibraryError):
     pass
+
+
+class LibraryUnavailableError(LibraryError):
+    """A team library's server cannot be reached (down, network gone, wrong address) or refused the login.
+    Nothing was changed; what is being edited stays in the app."""
 
 
 class ImportError_(BriefdeskError):

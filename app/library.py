@@ -32,6 +32,21 @@ log = logging.getLogger(__name__)
 _REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(None|[\"']([^\"']+)[\"'])", re.M)
 
 
+def current_user() -> str:
+    """Who is making changes: ``BRIEFDESK_USER`` if set, else the operating system's user name."""
+    import getpass
+    import os
+
+    name = os.environ.get("BRIEFDESK_USER", "")
+    if not name.strip():
+        try:
+            name = getpass.getuser()
+        except (OSError, KeyError, ImportError):  # no login name (e.g. a container without a passwd entry)
+            name = ""
+    name = " ".join(name.split())[:200]
+    return name or "unknown"
+
+
 def _migrations_dir() -> Path:
     from importlib import resources
 
@@ -72,9 +87,15 @@ def known_revisions() -> tuple[list[str], str]:
 class Library:
     """An open library. Thread-safe: each service call opens its own session from a pooled engine."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
+        import uuid
+
         self.path = path
         self.engine = engine
+        # Who this library's changes are recorded as (created_by/updated_by, brief locks, the change log),
+        # and this open library's own id (two windows of one user hold brief locks apart).
+        self.user = user if user and user.strip() else current_user()
+        self.session_id = uuid.uuid4().hex
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         from app.actors import ActorService
         from app.analysis.ach import AchService
@@ -100,7 +121,14 @@ class Library:
 
     # --- opening -------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Library:
+    def open(cls, path: str | Path, *, create: bool = True, user: str | None = None) -> Library:
+        lib = cls._open(path, create=create)
+        if user and user.strip():
+            lib.user = " ".join(user.split())[:200]
+        return lib
+
+    @classmethod
+    def _open(cls, path: str | Path, *, create: bool = True) -> Library:
         path = Path(path).expanduser()
         revisions, head = known_revisions()
         if not path.exists():
@@ -253,6 +281,21 @@ class Library:
                         self._local.session = None
             except DBAPIError as exc:
                 raise _storage_error(self.path, exc) from exc
+
+    def log_change(self, s: Session, entity: str, entity_id: int, action: str) -> None:
+        """Record one change in the change log (same transaction as the change itself)."""
+        from app.storage.models import ChangeLogEntry, utcnow
+
+        s.add(
+            ChangeLogEntry(
+                entity=entity,
+                entity_id=int(entity_id),
+                action=action,
+                changed_by=self.user,
+                at=utcnow(),
+                session=self.session_id,
+            )
+        )
 
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from app.claims import link_record
 from app.domain import Change, LinkKind, LinkRecord
 from app.errors import ConflictError, NotFoundError
-from app.storage.models import Claim, ClaimLink, utcnow
+from app.storage.models import Claim, ClaimLink, new_uuid, utcnow
+from app.tracking import for_update, stamp_new
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -29,6 +30,7 @@ class LinkService:
         to_claim_id: int,
         note: str = "",
         link_id: int | None = None,
+        identity: LinkRecord | None = None,
     ) -> Change[LinkRecord]:
         """Record that claim ``from_claim_id`` <kind> claim ``to_claim_id`` (e.g. 7 denies 3)."""
         kind = LinkKind.parse(kind)
@@ -60,8 +62,15 @@ class LinkService:
                 note=note or "",
                 created=utcnow(),
             )
+            if identity is not None:  # an undone unlink: the same link, a newer version
+                link.uuid = identity.uuid or new_uuid()
+                link.version = identity.version + 1
+                link.created = identity.created
+                link.created_by = identity.created_by
+            stamp_new(link, self._lib.user)
             s.add(link)
             s.flush()
+            self._lib.log_change(s, "link", link.id, "linked")
             record = link_record(link)
         return Change(
             "link", "linked", record.id, after=record, affected=(("claim", from_id), ("claim", to_id))
@@ -83,13 +92,12 @@ class LinkService:
             )
             return None if link is None else link_record(link)
 
-    def delete(self, link_id: int) -> Change[LinkRecord]:
+    def delete(self, link_id: int, *, if_version: int | None = None) -> Change[LinkRecord]:
         with self._lib.writing() as s:
-            link = s.get(ClaimLink, int(link_id))
-            if link is None:
-                raise NotFoundError("link", link_id)
+            link = for_update(s, ClaimLink, int(link_id), "link", if_version)
             record = link_record(link)
             s.delete(link)
+            self._lib.log_change(s, "link", record.id, "unlinked")
         return Change(
             "link",
             "unlinked",
@@ -109,4 +117,5 @@ class LinkService:
             to_claim_id=rec.to_claim_id,
             note=rec.note,
             link_id=rec.id,
+            identity=rec,
         )

@@ -23,6 +23,7 @@ from app.domain import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage.models import Claim, Source, SourceOriginal, utcnow
+from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -64,6 +65,10 @@ def _record(src: Source, claim_count: int = 0) -> SourceRecord:
         updated=src.updated,
         claim_count=claim_count,
         original_filename=src.original_filename or "",
+        uuid=src.uuid or "",
+        version=src.version,
+        created_by=src.created_by,
+        updated_by=src.updated_by,
     )
 
 
@@ -169,10 +174,12 @@ class SourceService:
                 updated=now,
                 **values,
             )
+            stamp_new(src, self._lib.user, now)
             s.add(src)
             s.flush()
             if original is not None:
                 s.add(SourceOriginal(source_id=src.id, data=original))
+            self._lib.log_change(s, "source", src.id, "created")
             record = _record(src)
         return Change("source", "created", record.id, after=record, extra={"warnings": warnings})
 
@@ -211,29 +218,29 @@ class SourceService:
             rows = s.execute(self._summary_select().where(Source.url == url)).all()
             return [self._summary(r) for r in rows]
 
-    def update(self, source_id: int, **fields: Any) -> Change[SourceRecord]:
+    def update(self, source_id: int, *, if_version: int | None = None, **fields: Any) -> Change[SourceRecord]:
+        """Edit a source's details. ``if_version``: the version the user edited; if the stored source is newer
+        (someone else changed it), ``StaleEditError`` and nothing is written."""
         values = _validated(fields)
         with self._lib.writing() as s:
-            src = s.get(Source, source_id)
-            if src is None:
-                raise NotFoundError("source", source_id)
+            src = for_update(s, Source, source_id, "source", if_version)
             before = _record(src)
             for key, value in values.items():
                 setattr(src, key, value)
-            src.updated = utcnow()
+            touch(src, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "source", src.id, "updated")
             after = _record(src)
         return Change("source", "updated", source_id, before=before, after=after)
 
-    def delete(self, source_id: int) -> Change[SourceRecord]:
+    def delete(self, source_id: int, *, if_version: int | None = None) -> Change[SourceRecord]:
         """Delete a source and the claims drawn from it (and their links)."""
         with self._lib.writing() as s:
-            src = s.get(Source, source_id)
-            if src is None:
-                raise NotFoundError("source", source_id)
+            src = for_update(s, Source, source_id, "source", if_version)
             before = _record(src)
             claim_ids = list(s.scalars(select(Claim.id).where(Claim.source_id == source_id)))
             s.execute(delete(Source).where(Source.id == source_id))
+            self._lib.log_change(s, "source", source_id, "deleted")
         return Change(
             "source", "deleted", source_id, before=before, affected=tuple(("claim", c) for c in claim_ids)
         )

@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,6 +182,12 @@ def generate(path: Path, scale: float = 1.0) -> dict:
     from app._text import norm_key
     from app.library import Library
 
+    # global ids (schema 0005) from their own generator, so the text and figures stay those of earlier runs
+    id_rng = random.Random(SEED + 1)
+
+    def new_uuid() -> str:
+        return uuid.UUID(int=id_rng.getrandbits(128), version=4).hex
+
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,11 +222,11 @@ def generate(path: Path, scale: float = 1.0) -> dict:
             continue
         seen.add(key)
         role = rng.choice(["spokesperson", "minister", "commander", "analyst", "journalist", "official", ""])
-        actors.append((len(actors) + 1, name, key[0], role, aff, key[1], "[]", now, now))
+        actors.append((len(actors) + 1, name, key[0], role, aff, key[1], "[]", now, now, new_uuid()))
     con.execute("BEGIN")
     con.executemany(
-        "INSERT INTO actors(id,name,norm_name,role,affiliation,norm_affiliation,aliases,created,updated)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO actors(id,name,norm_name,role,affiliation,norm_affiliation,aliases,created,updated,uuid)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
         actors,
     )
     con.execute("COMMIT")
@@ -287,6 +294,7 @@ def generate(path: Path, scale: float = 1.0) -> dict:
                     "",
                     now,
                     now,
+                    new_uuid(),
                 )
             )
             for _ in range(n_claims):
@@ -319,6 +327,7 @@ def generate(path: Path, scale: float = 1.0) -> dict:
                         "",
                         now,
                         now,
+                        new_uuid(),
                     )
                 )
                 for tag in set(rng.choices(TAGS, cum_weights=tag_cum, k=rng.choice((0, 1, 1, 2, 3)))):
@@ -328,14 +337,14 @@ def generate(path: Path, scale: float = 1.0) -> dict:
         con.execute("BEGIN")
         con.executemany(
             "INSERT INTO sources(id,title,kind,outlet,authors,url,published,accessed,language,body,sha256,"
-            "reliability,descriptor,notes,original_filename,created,updated) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "reliability,descriptor,notes,original_filename,created,updated,uuid) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             src_rows,
         )
         t2 = time.perf_counter()
         con.executemany(
             "INSERT INTO claims(id,source_id,actor_id,statement,quote,span_start,span_end,said,credibility,"
-            "status,notes,created,updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "status,notes,created,updated,uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             claim_rows,
         )
         con.executemany("INSERT INTO claim_tags(claim_id, tag) VALUES (?,?)", tag_rows)
@@ -368,10 +377,11 @@ def generate(path: Path, scale: float = 1.0) -> dict:
             continue
         pairs.add((frm, to))
         kind = rng.choices(kinds, (45, 40, 15))[0]
-        link_rows.append((len(link_rows) + 1, kind, frm, to, "", now))
+        link_rows.append((len(link_rows) + 1, kind, frm, to, "", now, now, new_uuid()))
     con.execute("BEGIN")
     con.executemany(
-        "INSERT INTO claim_links(id,kind,from_claim_id,to_claim_id,note,created) VALUES (?,?,?,?,?,?)",
+        "INSERT INTO claim_links(id,kind,from_claim_id,to_claim_id,note,created,updated,uuid)"
+        " VALUES (?,?,?,?,?,?,?,?)",
         link_rows,
     )
     con.execute("COMMIT")

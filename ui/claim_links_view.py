@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain import LinkKind
 from ui import theme
 from ui.claim_table_model import CLAIM_IDS_MIME, ids_from_mime
-from ui.formatting import actor_text, date_text, grade_tooltip
+from ui.formatting import actor_text, date_text, grade_tooltip, provenance_text
 
 GROUPS = (
     ("denials", LinkKind.DENIES, "Denials", "Drop a claim here to record that it denies this claim"),
@@ -69,12 +69,13 @@ def _card_html(claim, *, big: bool = False) -> str:
         else ""
     )
     muted = theme.colors().muted_text.name()
+    who = f"<div style='color:{muted}'>{esc(provenance_text(claim))}</div>" if big else ""
     return (
         f"<div><b>{esc(actor_text(claim))}</b> \u00b7 said {esc(said)} \u00b7 "
         f"<span title='{esc(grade_tooltip(claim.source_reliability, claim.credibility))}'><b>{grade}</b></span>"
         f" \u00b7 {esc(claim.status.value)}{contested} \u00b7 <span style='color:{muted}'>c{claim.id}</span></div>"
         f"<div style='color:{muted}'>{source}, {esc(date_text(claim.source_published, empty='undated'))}</div>"
-        f"<div style='margin-top:4px;{quote_size}'>\u201c{esc(claim.quote)}\u201d</div>{statement}"
+        f"<div style='margin-top:4px;{quote_size}'>\u201c{esc(claim.quote)}\u201d</div>{statement}{who}"
     )
 
 

@@ -59,3 +59,15 @@ def claim_tooltip_html(claim) -> str:
         red = theme.colors().denial_accent.name()
         parts.append(f"<span style='color:{red}'>Contested: {counted(claim.denial_count, 'denial')}</span>")
     return "<br>".join(parts)
+
+
+def provenance_text(rec) -> str:
+    """'Added by alice, 2026-12-04 16:41 · changed by bob, 2026-12-04 17:02 · version 3' for a record that
+    keeps who and when (sources, claims, briefs, revisions)."""
+    from app._time import who_when
+
+    parts = [f"Added by {who_when(rec.created_by, rec.created)}"]
+    if rec.version > 1 or rec.updated_by != rec.created_by:
+        parts.append(f"changed by {who_when(rec.updated_by, rec.updated)}")
+    parts.append(f"version {rec.version}")
+    return " \u00b7 ".join(parts)

@@ -85,7 +85,8 @@ class RevisionsDialog(QDialog):
             item.setToolTip("The text as last autosaved; it is what the brief holds now.")
             self.list.addItem(item)
         for r in sorted(revisions, key=lambda r: r.created, reverse=True):
-            item = QListWidgetItem(f"{_local(r.created)}  {r.reason}  ({r.word_count} words)")
+            by = f"  by {r.created_by}" if r.created_by else ""
+            item = QListWidgetItem(f"{_local(r.created)}  {r.reason}{by}  ({r.word_count} words)")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.list.addItem(item)
         if self.list.count():

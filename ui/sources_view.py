@@ -33,7 +33,7 @@ from app.domain import RELIABILITY_GRADES, SourceKind
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
 from ui.context import UiContext
-from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line
+from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line, provenance_text
 from ui.paged_model import ID_ROLE
 from ui.source_dialog import SourceDialog, source_fields
 from ui.source_reader_view import SourceReaderView
@@ -360,10 +360,12 @@ class SourcesView(QWidget):
         )
         grade = f"<span title='{esc(grade_tooltip(s.reliability))}'><b>Grade {esc(s.reliability)}</b></span>"
         url = f"<br><span style='color:gray'>{esc(s.url)}</span>" if s.url else ""
+        who = f"<br><span style='color:gray'>{esc(provenance_text(s))}</span>"
         self.header.setText(
-            f"<b style='font-size:large'>{esc(s.title)}</b><br>{esc(meta)} \u00b7 {grade}{url}"
+            f"<b style='font-size:large'>{esc(s.title)}</b><br>{esc(meta)} \u00b7 {grade}{url}{who}"
         )
-        self.header.setToolTip(s.descriptor or "")
+        tip = f"{s.descriptor}\n\n" if s.descriptor else ""
+        self.header.setToolTip(f"{tip}Global id {s.uuid}" if s.uuid else s.descriptor or "")
 
     def _fill_claims_list(self, claims) -> None:
         current = self.reader.selected_claim_id

@@ -49,6 +49,10 @@ _COLUMNS = (
     Claim.updated,
     Source.url,
     Source.accessed,
+    Claim.uuid,
+    Claim.version,
+    Claim.created_by,
+    Claim.updated_by,
 )
 _KINDS = {k.value: k for k in SourceKind}
 _STATUSES = {s.value: s for s in ClaimStatus}
@@ -91,6 +95,10 @@ def _record(r, counts: dict[int, list[int]]) -> ClaimRecord:
         c,
         r[21] or "",
         r[22],
+        r[23] or "",
+        r[24],
+        r[25],
+        r[26],
     )
 
 
@@ -116,6 +124,11 @@ def claims_with_links(
                         ClaimLink.to_claim_id,
                         ClaimLink.note,
                         ClaimLink.created,
+                        ClaimLink.updated,
+                        ClaimLink.uuid,
+                        ClaimLink.version,
+                        ClaimLink.created_by,
+                        ClaimLink.updated_by,
                     ).where(or_(ClaimLink.to_claim_id.in_(chunk), ClaimLink.from_claim_id.in_(chunk)))
                 )
             )

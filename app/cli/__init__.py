@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from app import APP_NAME, __version__
 from app.cli.common import Context
-from app.errors import BriefdeskError
+from app.errors import BriefdeskError, BriefLockedError, StaleEditError
 
 COMMAND_MODULES = (
     "app.cli.library_cmds",  # demo, actors, search
@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
     ctx = Context(args)
     try:
         return int(args.func(args, ctx) or 0)
+    except (StaleEditError, BriefLockedError) as exc:  # someone else changed or holds it: scripts may retry
+        sys.stderr.write(f"briefdesk: {exc}\n")
+        return 3
     except BriefdeskError as exc:
         sys.stderr.write(f"briefdesk: {exc}\n")
         return 1

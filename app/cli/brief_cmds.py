@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli.common import Context, add_json, record_id, table
+from app._time import local_text
+from app.cli.common import Context, add_if_version, add_json, provenance_lines, record_id, table
 from app.errors import ValidationError
 
 # A brief holds at most 20 million characters, each at most 4 bytes in UTF-8.
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = bsub.add_parser("set-body", help="replace a brief's text from a Markdown file (keeps a revision)")
     p.add_argument("id", type=record_id)
     p.add_argument("file", metavar="FILE.md")
+    add_if_version(p, "brief")
     add_json(p)
     p.set_defaults(func=cmd_brief_set_body)
     p = bsub.add_parser("set", help="edit a brief's properties")
@@ -43,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=["draft", "final"])
     p.add_argument("--marking", metavar="SCHEME:LEVEL")
     p.add_argument("--summary", metavar="FILE", help="the source summary statement, from a file")
+    add_if_version(p, "brief")
     add_json(p)
     p.set_defaults(func=cmd_brief_set)
     p = bsub.add_parser("revisions", help="list a brief's revisions")
@@ -51,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_brief_revisions)
     p = bsub.add_parser("restore", help="restore a revision")
     p.add_argument("revision", type=record_id)
+    add_if_version(p, "brief")
     add_json(p)
     p.set_defaults(func=cmd_brief_restore)
     p = bsub.add_parser(
@@ -147,7 +151,8 @@ def cmd_brief_show(args, ctx: Context) -> int:
             f"Brief {b.id}: {b.title}",
             f"  status: {b.status.value}    marking: {b.marking_scheme.value} {b.default_marking}".rstrip(),
             f"  author: {b.author or '-'}    organisation: {b.organisation or '-'}",
-            f"  updated: {b.updated}    {len(b.body.split())} words, {len(cites)} citations",
+            f"  {len(b.body.split())} words, {len(cites)} citations",
+            *provenance_lines(b),
             "",
             b.body,
         ]
@@ -160,7 +165,7 @@ def cmd_brief_show(args, ctx: Context) -> int:
 def cmd_brief_set_body(args, ctx: Context) -> int:
     body = _read_text_file(args.file)
     lib = ctx.open_library(create=False)
-    change = lib.briefs.set_body(args.id, body, reason="save")
+    change = lib.briefs.set_body(args.id, body, reason="save", if_version=args.if_version)
     ctx.output(
         {"change": change.action, "brief": change.after, "revision_id": change.extra.get("revision_id")},
         f"Brief {args.id}: body {'replaced' if change.action == 'updated' else 'unchanged'}.",
@@ -181,7 +186,7 @@ def cmd_brief_set(args, ctx: Context) -> int:
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --status final.")
     lib = ctx.open_library(create=False)
-    change = lib.briefs.update(args.id, **fields)
+    change = lib.briefs.update(args.id, if_version=args.if_version, **fields)
     ctx.output({"change": change.action, "brief": change.after}, f"Brief {args.id} updated.")
     return 0
 
@@ -193,13 +198,23 @@ def cmd_brief_revisions(args, ctx: Context) -> int:
         {
             "brief_id": args.id,
             "revisions": [
-                {**{"id": r.id, "reason": r.reason, "created": r.created, "word_count": r.word_count}}
+                {
+                    "id": r.id,
+                    "reason": r.reason,
+                    "created": r.created,
+                    "created_by": r.created_by,
+                    "uuid": r.uuid,
+                    "word_count": r.word_count,
+                }
                 for r in revs
             ],
         },
         lambda: table(
-            ["revision", "reason", "saved", "words"],
-            [(r.id, r.reason, r.created, r.word_count) for r in revs],
+            ["revision", "reason", "saved", "by", "words"],
+            [
+                (r.id, r.reason, local_text(r.created, seconds=True), r.created_by or "-", r.word_count)
+                for r in revs
+            ],
         ),
     )
     return 0
@@ -207,7 +222,7 @@ def cmd_brief_revisions(args, ctx: Context) -> int:
 
 def cmd_brief_restore(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
-    change = lib.briefs.restore_revision(args.revision)
+    change = lib.briefs.restore_revision(args.revision, if_version=args.if_version)
     ctx.output(
         {"change": change.action, "brief": change.after},
         f"Brief {change.id}: revision {args.revision} restored.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app._text import counted
-from app.cli.common import Context, add_json, count, record_id, table
+from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
 from app.domain import ClaimFilter, ClaimRecord, ClaimStatus, LinkKind, parse_date
 from app.errors import ValidationError
 
@@ -76,10 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--said", metavar="DATE")
     p.add_argument("--tag", action="append", help="replace the tags (repeat for several)")
     p.add_argument("--notes")
+    add_if_version(p, "claim")
     add_json(p)
     p.set_defaults(func=cmd_claim_set)
     p = csub.add_parser("delete", help="delete a claim and its links")
     p.add_argument("id", type=record_id)
+    add_if_version(p, "claim")
     add_json(p)
     p.set_defaults(func=cmd_claim_delete)
 
@@ -170,7 +172,7 @@ def cmd_claim_show(args, ctx: Context) -> int:
     view = lib.claims.with_links(args.id)
 
     def text() -> str:
-        lines = _claim_block(view.claim)
+        lines = _claim_block(view.claim) + provenance_lines(view.claim)
         for title, group in (
             ("Denied by", view.denials),
             ("Corroborated by", view.corroborations),
@@ -249,7 +251,7 @@ def cmd_claim_set(args, ctx: Context) -> int:
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --status disputed.")
     lib = ctx.open_library(create=False)
-    change = lib.claims.update(args.id, **fields)
+    change = lib.claims.update(args.id, if_version=args.if_version, **fields)
     ctx.output(
         {"change": change.action, "claim": change.after},
         f"Claim c{args.id} updated: " + ", ".join(f"{k}={v}" for k, v in fields.items()),
@@ -259,7 +261,7 @@ def cmd_claim_set(args, ctx: Context) -> int:
 
 def cmd_claim_delete(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
-    change = lib.claims.delete(args.id)
+    change = lib.claims.delete(args.id, if_version=args.if_version)
     ctx.output(
         {"change": change.action, "id": args.id, "links_removed": len(change.extra.get("links", []))},
         f"Claim c{args.id} deleted with {counted(len(change.extra.get('links', [])), 'link')}.",

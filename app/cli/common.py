@@ -134,6 +134,35 @@ def count(value: str) -> int:
     return int(text)
 
 
+def version_number(value: str) -> int:
+    """A record version for --if-version: a whole number from 1."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a version number (a whole number such as 3)")
+    return int(text)
+
+
+def add_if_version(parser: argparse.ArgumentParser, entity: str) -> None:
+    parser.add_argument(
+        "--if-version",
+        type=version_number,
+        metavar="N",
+        help=f"change the {entity} only if it is still at version N (as 'show' printed it); if someone "
+        "changed it since, nothing is changed and the command says who and when (exit code 3)",
+    )
+
+
+def provenance_lines(rec: Any, indent: str = "  ") -> list[str]:
+    """Who made a record and who last changed it, its version and its global id, for 'show' commands."""
+    from app._time import who_when
+
+    lines = [f"{indent}created: {who_when(rec.created_by, rec.created)}"]
+    if rec.version > 1 or rec.updated_by != rec.created_by:
+        lines.append(f"{indent}last changed: {who_when(rec.updated_by, rec.updated)}")
+    lines.append(f"{indent}version: {rec.version}    uuid: {rec.uuid or '-'}")
+    return lines
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"

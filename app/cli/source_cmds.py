@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from app._text import counted
-from app.cli.common import Context, add_json, count, record_id, table
+from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
 from app.domain import SOURCE_EDITABLE_FIELDS, SourceFilter
 from app.errors import ValidationError
 
@@ -37,10 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=record_id)
     for name in SOURCE_EDITABLE_FIELDS:
         p.add_argument(f"--{name}")
+    add_if_version(p, "source")
     add_json(p)
     p.set_defaults(func=cmd_source_set)
     p = ssub.add_parser("delete", help="delete a source and its claims")
     p.add_argument("id", type=record_id)
+    add_if_version(p, "source")
     add_json(p)
     p.set_defaults(func=cmd_source_delete)
 
@@ -81,6 +83,7 @@ def cmd_source_show(args, ctx: Context) -> int:
             f"  published: {src.published or '-'}    accessed: {src.accessed or '-'}",
             f"  url: {src.url or '-'}",
             f"  sha256: {src.sha256}",
+            *provenance_lines(src),
         ]
         if src.descriptor:
             lines.append(f"  descriptor: {src.descriptor}")
@@ -111,7 +114,7 @@ def cmd_source_set(args, ctx: Context) -> int:
     if not fields:
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
     lib = ctx.open_library(create=False)
-    change = lib.sources.update(args.id, **fields)
+    change = lib.sources.update(args.id, if_version=args.if_version, **fields)
     ctx.output(
         {"change": change.action, "source": change.after},
         f"Source {args.id} updated: " + ", ".join(f"{k}={v}" for k, v in fields.items()),
@@ -121,7 +124,7 @@ def cmd_source_set(args, ctx: Context) -> int:
 
 def cmd_source_delete(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
-    change = lib.sources.delete(args.id)
+    change = lib.sources.delete(args.id, if_version=args.if_version)
     ctx.output(
         {"change": change.action, "id": args.id, "claims_deleted": [i for _, i in change.affected]},
         f"Source {args.id} deleted with {counted(len(change.affected), 'claim')}.",

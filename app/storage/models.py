@@ -6,6 +6,7 @@ Database-neutral: anything SQLite-specific (FTS5, pragmas, triggers) lives in ``
 from __future__ import annotations
 
 import datetime as dt
+import uuid as uuid_mod
 
 from sqlalchemy import (
     CheckConstraint,
@@ -18,19 +19,56 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    Uuid,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
 class Base(DeclarativeBase):
     pass
 
 
-class Source(Base):
+class Tracked:
+    """A stable global id, an edit version and who/when (migration 0005), on every source, actor, claim,
+    link, brief and revision.
+
+    - ``uuid``: random (v4), given at creation and kept by copies (``briefdesk library copy``), so records
+      from two libraries can be told apart and matched; unique. Stored natively on PostgreSQL, as 32 hex
+      digits on SQLite; read and written as the canonical text form.
+    - ``version``: 1 at creation, one more at every change (services call ``touch``). SQLAlchemy checks it
+      in the UPDATE's WHERE (``version_id_col``), so two writers that read the same version cannot both
+      win; services also compare it with the version the user edited (``if_version``) for a plain
+      "changed by ... at ..." refusal (``app.errors.StaleEditError``).
+    - ``created_by``/``updated_by``: the user name (``BRIEFDESK_USER`` or the OS user, ``Library.user``);
+      '' for records made before 0005. ``created``/``updated`` are the UTC times.
+    """
+
+    uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False), default=new_uuid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}
+
+
+def touch(row: Tracked, user: str, now: dt.datetime | None = None) -> None:
+    """Mark ``row`` changed by ``user``: one version more, ``updated``/``updated_by`` set."""
+    row.version = (row.version or 0) + 1
+    row.updated = now or utcnow()  # type: ignore[attr-defined]
+    row.updated_by = user
+
+
+class Source(Tracked, Base):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -60,6 +98,7 @@ class Source(Base):
         Index("ix_sources_outlet", "outlet"),
         Index("ix_sources_title", "title"),
         Index("ix_sources_kind", "kind"),  # 0003
+        Index("uq_sources_uuid", "uuid", unique=True),  # 0005
     )
 
 
@@ -72,7 +111,7 @@ class SourceOriginal(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class Actor(Base):
+class Actor(Tracked, Base):
     __tablename__ = "actors"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -85,10 +124,13 @@ class Actor(Base):
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (UniqueConstraint("norm_name", "norm_affiliation", name="uq_actors_name_affiliation"),)
+    __table_args__ = (
+        UniqueConstraint("norm_name", "norm_affiliation", name="uq_actors_name_affiliation"),
+        Index("uq_actors_uuid", "uuid", unique=True),  # 0005
+    )
 
 
-class Claim(Base):
+class Claim(Tracked, Base):
     __tablename__ = "claims"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -117,6 +159,7 @@ class Claim(Base):
         Index("ix_claims_credibility", "credibility"),
         Index("ix_claims_actor", "actor_id"),  # 0003
         Index("ix_claims_actor_credibility", "actor_id", "credibility"),  # 0003
+        Index("uq_claims_uuid", "uuid", unique=True),  # 0005
     )
 
 
@@ -129,7 +172,7 @@ class ClaimTag(Base):
     __table_args__ = (Index("ix_claim_tags_tag", "tag", "claim_id"),)
 
 
-class ClaimLink(Base):
+class ClaimLink(Tracked, Base):
     """``from_claim`` <kind> ``to_claim``: claim B (from) denies/corroborates/qualifies claim A (to)."""
 
     __tablename__ = "claim_links"
@@ -140,16 +183,18 @@ class ClaimLink(Base):
     to_claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # 0005
 
     __table_args__ = (
         CheckConstraint("kind IN ('denies','corroborates','qualifies')", name="ck_links_kind"),
         CheckConstraint("from_claim_id <> to_claim_id", name="ck_links_not_self"),
         UniqueConstraint("from_claim_id", "to_claim_id", name="uq_links_pair"),
         Index("ix_links_to_kind", "to_claim_id", "kind"),
+        Index("uq_claim_links_uuid", "uuid", unique=True),  # 0005
     )
 
 
-class Brief(Base):
+class Brief(Tracked, Base):
     __tablename__ = "briefs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -164,8 +209,10 @@ class Brief(Base):
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
+    __table_args__ = (Index("uq_briefs_uuid", "uuid", unique=True),)  # 0005
 
-class BriefRevision(Base):
+
+class BriefRevision(Tracked, Base):
     __tablename__ = "brief_revisions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -174,8 +221,12 @@ class BriefRevision(Base):
     reason: Mapped[str] = mapped_column(String(16), default="save")
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # 0005
 
-    __table_args__ = (Index("ix_revisions_brief", "brief_id", "id"),)
+    __table_args__ = (
+        Index("ix_revisions_brief", "brief_id", "id"),
+        Index("uq_brief_revisions_uuid", "uuid", unique=True),
+    )
 
 
 class BriefCitation(Base):
@@ -284,3 +335,33 @@ class Assumption(Base):
         CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_assumptions_judgment"),
         Index("ix_assumptions_brief", "brief_id", "position"),
     )
+
+
+class BriefLock(Base):
+    """Who is editing a brief's text (0005). One analyst at a time edits a brief; the others read it and
+    see who holds it. ``session`` tells two windows of one user apart; a lock whose ``heartbeat`` is older
+    than ``app.briefs.LOCK_STALE_AFTER`` was left by a window that closed without releasing it."""
+
+    __tablename__ = "brief_locks"
+
+    brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True)
+    holder: Mapped[str] = mapped_column(Text)
+    session: Mapped[str] = mapped_column(String(64))
+    acquired: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    heartbeat: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChangeLogEntry(Base):
+    """One row per stored change (0005): what, which id, who, when. Its ``seq`` only grows, so an open app
+    asks for the rows after the last one it saw and refreshes what they name (other analysts' changes
+    appear without a restart); old rows are pruned."""
+
+    __tablename__ = "change_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    changed_by: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    session: Mapped[str] = mapped_column(String(64), default="")
