@@ -103,6 +103,7 @@ class Library:
         from app.analysis.timeline import TimelineService
         from app.briefs import BriefService
         from app.claims import ClaimService
+        from app.external_ids import ExternalIdService
         from app.links import LinkService
         from app.search import SearchService
         from app.sources import SourceService
@@ -112,6 +113,7 @@ class Library:
         self.claims = ClaimService(self)
         self.links = LinkService(self)
         self.briefs = BriefService(self)
+        self.external_ids = ExternalIdService(self)
         self._search = SearchService(self)
         self.ach = AchService(self)
         self.assumptions = AssumptionService(self)

@@ -1,4 +1,5 @@
-"""``briefdesk export BRIEF_ID -o OUT`` : the brief as .docx (or pandoc Markdown, or HTML)."""
+"""``briefdesk export BRIEF_ID -o OUT`` : the brief as .docx (or pandoc Markdown, or HTML), or for the
+analysts' platforms as a STIX 2.1 bundle or a MISP event (``--format stix|misp``, app.interop)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,24 @@ from pathlib import Path
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
-from app.domain import EXPORT_ANNEX_INFO, parse_date
+from app.domain import EXPORT_ANNEX_INFO, EXPORT_FORMATS, parse_date
 from app.domain import EXPORT_ANNEXES as ANNEXES
 from app.errors import ExportError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="export a brief to Word (.docx), pandoc Markdown or HTML")
+    p = sub.add_parser(
+        "export", help="export a brief to Word (.docx), pandoc Markdown or HTML, or STIX 2.1 / MISP JSON"
+    )
     p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID")
     p.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the file to write (replaced atomically)"
     )
     p.add_argument(
-        "--format", choices=("docx", "md", "html"), default=None, help="default: from OUT's extension"
+        "--format",
+        choices=EXPORT_FORMATS,
+        default=None,
+        help="default: from OUT's extension (.json needs --format stix or misp)",
     )
     p.add_argument(
         "--template", metavar="REF.docx", help="a .docx or .dotx whose styles, margins and headers to use"
@@ -54,6 +60,11 @@ def register(sub) -> None:
 def _format_for(path: Path, given: str | None) -> str:
     if given:
         return given
+    if path.suffix.lower() == ".json":
+        raise ExportError(
+            f"{path.name}: say which JSON to write, --format stix (a STIX 2.1 bundle) or --format misp "
+            "(a MISP event)."
+        )
     return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "docx")
 
 

@@ -148,7 +148,14 @@ def export_brief(
 
     if cancel is not None and cancel():
         raise CancelledError("Export cancelled; nothing was written.")
-    if options.format == "docx":
+    if options.format in ("stix", "misp"):  # the analysts' platforms: app.interop
+        from app.interop import render_brief
+
+        rendered = render_brief(
+            lib, brief_id, options.format, context=ctx, marking=options.marking, draft_reason=draft_reason
+        )
+        data, notes, warnings, banner = rendered.data, rendered.records, rendered.warnings, ""
+    elif options.format == "docx":
         from app.export.docx import render_docx
         from app.export.docx.annexes import AnnexInputs, collect_annexes
 

@@ -365,3 +365,44 @@ class ChangeLogEntry(Base):
     changed_by: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     session: Mapped[str] = mapped_column(String(64), default="")
+
+
+# Exactly one record per external id (written so that SQLite and PostgreSQL both accept it).
+EXTERNAL_ID_ONE_RECORD = (
+    " + ".join(
+        f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in ("source_id", "actor_id", "claim_id", "link_id")
+    )
+    + " = 1"
+)
+
+
+class ExternalId(Base):
+    """A record's id in another system (a STIX id, a MISP uuid), kept by the importers so that importing the
+    same bundle or event again finds the records it made instead of adding them twice, and by the exporters
+    so that a record that came from a platform goes back under its own id.
+
+    One nullable foreign key per kind of record (exactly one is set): deleting the record deletes its external
+    ids with it, so an id never points at another record that later reuses the number.
+    """
+
+    __tablename__ = "external_ids"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    system: Mapped[str] = mapped_column(String(16))  # "stix" | "misp"
+    external_id: Mapped[str] = mapped_column(String(300))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), nullable=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), nullable=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), nullable=True)
+    link_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claim_links.id", ondelete="CASCADE"), nullable=True
+    )
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("system", "external_id", name="uq_external_ids_system_id"),
+        CheckConstraint(EXTERNAL_ID_ONE_RECORD, name="ck_external_ids_one_record"),
+        Index("ix_external_ids_source", "source_id"),
+        Index("ix_external_ids_actor", "actor_id"),
+        Index("ix_external_ids_claim", "claim_id"),
+        Index("ix_external_ids_link", "link_id"),
+    )
