@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, Integer, and_, delete, exists, func, insert, literal_column, select
+from sqlalchemy import Date, Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
 
 from app._text import clean_line, find_quote
 from app.domain import (
@@ -51,7 +51,9 @@ _tags = (
     .scalar_subquery()
 )
 
-CLAIM_COLUMNS = (
+# A claim's own columns with its source's and actor's; CLAIM_COLUMNS adds its tags and link counts as per-row
+# sub-selects (for pages of a list), while with_links_many reads those for a whole batch in one query each.
+CLAIM_BASE_COLUMNS = (
     Claim.id,
     Claim.source_id,
     Source.title.label("source_title"),
@@ -70,12 +72,9 @@ CLAIM_COLUMNS = (
     Claim.said,
     Claim.credibility,
     Claim.status,
-    _tags.label("tags"),
     Claim.notes,
     Claim.created,
     Claim.updated,
-    _denials.label("denials"),
-    _corroborations.label("corroborations"),
     Source.url.label("source_url"),
     Source.accessed.label("source_accessed"),
     Claim.uuid,
@@ -83,6 +82,26 @@ CLAIM_COLUMNS = (
     Claim.created_by,
     Claim.updated_by,
 )
+_BATCH_COLUMNS = (*CLAIM_BASE_COLUMNS, _tags.label("tags"))  # with_links_many counts links itself
+CLAIM_COLUMNS = (*_BATCH_COLUMNS, _denials.label("denials"), _corroborations.label("corroborations"))
+_LINK_COLUMNS = (
+    ClaimLink.id,
+    ClaimLink.kind,
+    ClaimLink.from_claim_id,
+    ClaimLink.to_claim_id,
+    ClaimLink.note,
+    ClaimLink.created,
+    ClaimLink.updated,
+    ClaimLink.uuid,
+    ClaimLink.version,
+    ClaimLink.created_by,
+    ClaimLink.updated_by,
+)
+_BATCH = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
+_LINK_GROUPS = ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
+_INCOMING = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
+_SOURCE_KINDS = {k.value: k for k in SourceKind}
+_STATUSES = {st.value: st for st in ClaimStatus}
 
 CLAIM_SORTS = {
     "id": (Claim.id,),
@@ -96,11 +115,53 @@ CLAIM_SORTS = {
 EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "actor_id", "quote", "span")
 
 
-def claim_select():
+def claim_select(columns: tuple = CLAIM_COLUMNS):
     return (
-        select(*CLAIM_COLUMNS)
+        select(*columns)
         .join(Source, Source.id == Claim.source_id)
         .outerjoin(Actor, Actor.id == Claim.actor_id)
+    )
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _BATCH):
+        yield ids[start : start + _BATCH]
+
+
+def _batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
+    """A record from a _BATCH_COLUMNS row (read by position: by name costs more than the rest of a batch),
+    with its link counts counted separately."""
+    return ClaimRecord(
+        id=r[0],
+        source_id=r[1],
+        source_title=r[2],
+        source_outlet=r[3],
+        source_kind=_SOURCE_KINDS[r[4]],
+        source_published=r[5],
+        source_reliability=r[6],
+        actor_id=r[7],
+        actor_name=r[8] or "",
+        actor_role=r[9] or "",
+        actor_affiliation=r[10] or "",
+        statement=r[11],
+        quote=r[12],
+        span_start=r[13],
+        span_end=r[14],
+        said=r[15],
+        credibility=r[16],
+        status=_STATUSES[r[17]],
+        tags=tuple(sorted(r[27].split(TAG_SEP))) if r[27] else (),
+        notes=r[18],
+        created=r[19],
+        updated=r[20],
+        denial_count=denials,
+        corroboration_count=corroborations,
+        source_url=r[21] or "",
+        source_accessed=r[22],
+        uuid=r[23] or "",
+        version=r[24],
+        created_by=r[25],
+        updated_by=r[26],
     )
 
 
@@ -147,12 +208,11 @@ def link_record(link: Any) -> LinkRecord:
         to_claim_id=link.to_claim_id,
         note=link.note,
         created=link.created,
-        # rows that select only some columns (the checks' batch loader) leave the rest at their defaults
-        updated=getattr(link, "updated", None),
-        uuid=getattr(link, "uuid", None) or "",
-        version=getattr(link, "version", 1),
-        created_by=getattr(link, "created_by", ""),
-        updated_by=getattr(link, "updated_by", ""),
+        updated=link.updated,
+        uuid=link.uuid or "",
+        version=link.version,
+        created_by=link.created_by,
+        updated_by=link.updated_by,
     )
 
 
@@ -388,32 +448,63 @@ class ClaimService:
 
     def with_links(self, claim_id: int) -> ClaimWithLinks:
         """A claim with its denials, corroborations and qualifications, each with its own grades."""
+        found = self.with_links_many([int(claim_id)])
+        if not found:
+            raise NotFoundError("claim", int(claim_id))
+        return next(iter(found.values()))
+
+    def with_links_many(self, ids: Iterable[int]) -> dict[int, ClaimWithLinks]:
+        """Claims with their links and the linked claims, for many ids at once (what the checks, the export
+        and the cited-claims panel read for every claim a brief cites). Ids that name no claim are left out;
+        the rest keep the order of ``ids``. A few queries per 500 claims whatever the number of links."""
+        wanted = list(dict.fromkeys(ids))
+        rows: dict[int, Any] = {}
+        links: dict[int, Any] = {}
+        counts: dict[int, list[int]] = {}  # claim id -> [denials, corroborations]
+        ids = bindparam("ids", expanding=True)  # the list is bound at execution, not coerced per id
+        claims_q = claim_select(_BATCH_COLUMNS).where(Claim.id.in_(ids))
+        links_q = select(*_LINK_COLUMNS).where(
+            ClaimLink.to_claim_id.in_(ids) | ClaimLink.from_claim_id.in_(ids)
+        )
+        counts_q = select(ClaimLink.to_claim_id, ClaimLink.kind).where(
+            ClaimLink.to_claim_id.in_(ids), ClaimLink.kind.in_(("denies", "corroborates"))
+        )
         with self._lib.reading() as s:
-            claim = self._load(s, int(claim_id))
-            links = s.scalars(
-                select(ClaimLink)
-                .where((ClaimLink.to_claim_id == claim.id) | (ClaimLink.from_claim_id == claim.id))
-                .order_by(ClaimLink.id)
-            ).all()
-            other_ids = {ln.from_claim_id if ln.to_claim_id == claim.id else ln.to_claim_id for ln in links}
-            others = {}
-            if other_ids:
-                for row in s.execute(claim_select().where(Claim.id.in_(other_ids))):
-                    others[row.id] = row_to_record(row)
-        groups: dict[str, list[LinkedClaim]] = {
-            k: []
-            for k in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
-        }
-        incoming = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
-        for ln in links:
+            conn = s.connection()  # plain rows: no ORM objects for a batch of thousands
+            for chunk in _chunks(wanted):
+                rows.update((r[0], r) for r in conn.execute(claims_q, {"ids": chunk}).all())
+                links.update((ln[0], ln) for ln in conn.execute(links_q, {"ids": chunk}).all())
+            cited = [i for i in wanted if i in rows]
+            linked = sorted({x for ln in links.values() for x in (ln[2], ln[3])} - rows.keys())
+            for chunk in _chunks(linked):
+                rows.update((r[0], r) for r in conn.execute(claims_q, {"ids": chunk}).all())
+                # the linked claims' own counts: their incoming links are not all among those read above
+                for to_id, kind in conn.execute(counts_q, {"ids": chunk}).all():
+                    counts.setdefault(to_id, [0, 0])[0 if kind == "denies" else 1] += 1
+        wanted_set = set(cited)
+        for ln in links.values():  # every incoming link of a wanted claim was read with it
+            if ln.to_claim_id in wanted_set and ln.kind in ("denies", "corroborates"):
+                counts.setdefault(ln.to_claim_id, [0, 0])[0 if ln.kind == "denies" else 1] += 1
+        records = {i: _batch_record(r, *counts.get(i, (0, 0))) for i, r in rows.items()}
+        groups: dict[int, dict[str, list[LinkedClaim]]] = {}
+        for ln in sorted(links.values(), key=lambda ln: ln.id):
             rec = link_record(ln)
-            if ln.to_claim_id == claim.id:
-                groups[incoming[ln.kind]].append(LinkedClaim(rec, others[ln.from_claim_id]))
-            else:
-                groups[ln.kind].append(LinkedClaim(rec, others[ln.to_claim_id]))
-        for key in groups:
-            groups[key].sort(key=lambda lc: (lc.claim.said or dt.date.min, lc.claim.id))
-        return ClaimWithLinks(claim=claim, **{k: tuple(v) for k, v in groups.items()})
+            if ln.to_claim_id in wanted_set:
+                into = groups.setdefault(ln.to_claim_id, {k: [] for k in _LINK_GROUPS})
+                into[_INCOMING[ln.kind]].append(LinkedClaim(rec, records[ln.from_claim_id]))
+            if ln.from_claim_id in wanted_set:
+                into = groups.setdefault(ln.from_claim_id, {k: [] for k in _LINK_GROUPS})
+                into[ln.kind].append(LinkedClaim(rec, records[ln.to_claim_id]))
+        out: dict[int, ClaimWithLinks] = {}
+        for i in cited:
+            g = groups.get(i)
+            if g is None:
+                out[i] = ClaimWithLinks(claim=records[i])
+                continue
+            for v in g.values():
+                v.sort(key=lambda lc: (lc.claim.said or dt.date.min, lc.claim.id))
+            out[i] = ClaimWithLinks(claim=records[i], **{k: tuple(v) for k, v in g.items()})
+        return out
 
     # --- writing -------------------------------------------------------------------------------------
     def create(

@@ -49,10 +49,8 @@ class CitedClaimsPanel(QTreeWidget):
         gen, ids, lib = self._gen, cited_claim_ids(body), self.lib
 
         def load():
-            from app.checks import claims_with_links
-
             # one batch for all cited claims (unknown ids are left out: the checks and the preview show them)
-            _claims, links = claims_with_links(lib, ids)
+            links = lib.claims.with_links_many(ids)
             return [links[i] for i in ids if i in links]
 
         self.jobs.read(load, lambda rows: self._show(gen, rows, set(ids)))

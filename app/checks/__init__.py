@@ -45,8 +45,16 @@ number of independent original sources), the endnote numbering and the banner.
 """
 
 from app.checks.context import CheckContext
-from app.checks.engine import RULE_IDS, RULES, LiveChecker, Rule, check_brief, gate_export, run_checks
-from app.checks.loader import claims_with_links, load_context
+from app.checks.engine import (
+    RULE_IDS,
+    RULES,
+    LiveChecker,
+    Rule,
+    check_brief,
+    gate_export,
+    load_context,
+    run_checks,
+)
 from app.checks.model import (
     CheckReport,
     CheckSettings,
@@ -77,7 +85,6 @@ __all__ = [
     "Severity",
     "apply_text_fix",
     "check_brief",
-    "claims_with_links",
     "gate_export",
     "load_context",
     "notices",

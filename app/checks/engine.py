@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from app.checks import estimative, marking, sourcing
 from app.checks.context import CheckContext
-from app.checks.loader import claims_with_links, load_context
 from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
 from app.checks.structure import Document
+from app.domain import BriefRecord
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -111,6 +111,32 @@ def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> Chec
     )
 
 
+def load_context(
+    lib: Library,
+    brief_id: int,
+    *,
+    body: str | None = None,
+    settings: CheckSettings | None = None,
+    brief: BriefRecord | None = None,
+) -> CheckContext:
+    """What the rules read for brief ``brief_id`` (``brief``: its record, when the caller has just read it):
+    the parsed body, the cited claims with their links, the cited sources and the brief's waivers."""
+    if brief is None or brief.id != brief_id:
+        brief = lib.briefs.get(brief_id)
+    if body is not None and body != brief.body:
+        brief = dataclasses.replace(brief, body=body)
+    doc = Document(brief.body)
+    claim_ids = [c.ident for c in doc.citations if c.kind == "claim"]
+    source_ids = list({c.ident for c in doc.citations if c.kind == "source"})
+    links = lib.claims.with_links_many(claim_ids)
+    claims = {i: view.claim for i, view in links.items()}
+    sources = lib.sources.get_many(source_ids) if source_ids else {}
+    waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
+    ctx = CheckContext(brief, claims, links, sources, waivers, settings or CheckSettings())
+    ctx.doc = doc  # parsed once  # type: ignore[misc]
+    return ctx
+
+
 def check_brief(
     lib: Library, brief_id: int, *, body: str | None = None, settings: CheckSettings | None = None
 ) -> CheckReport:
@@ -163,10 +189,10 @@ class LiveChecker:
         new_c = [i for i in want_c if i not in self._claims and ("c", i) not in self._missing]
         new_s = [i for i in want_s if i not in self._sources and ("s", i) not in self._missing]
         if new_c:
-            claims, links = claims_with_links(lib, new_c)
-            self._claims.update(claims)
+            links = lib.claims.with_links_many(new_c)
+            self._claims.update((i, view.claim) for i, view in links.items())
             self._links.update(links)
-            self._missing.update(("c", i) for i in new_c if i not in claims)
+            self._missing.update(("c", i) for i in new_c if i not in links)
         if new_s:
             found = lib.sources.get_many(new_s)
             self._sources.update(found)

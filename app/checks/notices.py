@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.checks.loader import claims_with_links
 from app.checks.structure import Document
 from app.domain import ClaimStatus
 
@@ -41,7 +40,8 @@ def notices(lib: Library, brief_id: int) -> list[Notice]:
     if not places:
         return []
     cited = set(places)
-    claims, links = claims_with_links(lib, list(places))
+    links = lib.claims.with_links_many(places)
+    claims = {i: view.claim for i, view in links.items()}
     waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
     out: list[Notice] = []
     for cid, cites in places.items():

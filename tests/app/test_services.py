@@ -162,6 +162,33 @@ def test_a_denial_makes_the_claim_contested_and_shows_side_by_side(lib, source):
     assert not reverse.contested
 
 
+def test_claims_with_links_in_bulk_match_one_by_one(lib, source, monkeypatch):
+    import app.claims
+
+    a, b = _two_claims(lib, source)
+    c = lib.claims.create(source_id=source.id, quote="the guards are back", actor="Dana Reyes").after
+    lib.claims.update(a.id, tags=["border", "bridge"])
+    lib.links.create(from_claim_id=b.id, kind="denies", to_claim_id=a.id, note="province rejects")
+    lib.links.create(from_claim_id=c.id, kind="corroborates", to_claim_id=a.id)
+    lib.links.create(from_claim_id=c.id, kind="qualifies", to_claim_id=b.id)
+    monkeypatch.setattr(app.claims, "_BATCH", 2)  # several batches with three claims
+    got = lib.claims.with_links_many([c.id, 999_999, a.id, b.id, a.id])
+    assert list(got) == [c.id, a.id, b.id]  # the order asked, unknown ids and repeats left out
+    for cid, view in got.items():
+        assert view == lib.claims.with_links(cid)
+    view_a = got[a.id]
+    assert view_a.claim.tags == ("border", "bridge")
+    assert (view_a.claim.denial_count, view_a.claim.corroboration_count) == (1, 1)
+    assert [lc.claim.id for lc in view_a.denials] == [b.id]
+    assert [lc.claim.id for lc in view_a.corroborations] == [c.id]
+    # a linked claim carries its own link counts and tags, not only the cited claim
+    only_c = lib.claims.with_links_many([c.id])[c.id]
+    linked_a = only_c.corroborates[0].claim
+    assert linked_a.id == a.id and linked_a.denial_count == 1 and linked_a.tags == ("border", "bridge")
+    assert [lc.claim.id for lc in only_c.qualifies] == [b.id]
+    assert lib.claims.with_links_many([]) == {}
+
+
 def test_self_links_and_duplicate_links_are_refused(lib, source):
     a, b = _two_claims(lib, source)
     with pytest.raises(ConflictError, match="itself"):
@@ -322,3 +349,15 @@ def test_waivers(lib, source):
     with pytest.raises(ValidationError):
         lib.briefs.add_waiver(brief_id=brief.id, claim_id=a.id, reason="  ")
     assert [w.claim_id for w in lib.briefs.waivers(brief.id)] == [a.id]
+
+
+def test_batch_claim_columns_are_read_in_the_order_the_record_expects():
+    """with_links_many reads rows by position (faster for thousands): the column order is part of it."""
+    from app.claims import _BATCH_COLUMNS
+
+    assert [c.key for c in _BATCH_COLUMNS] == [
+        "id", "source_id", "source_title", "source_outlet", "source_kind", "source_published",
+        "source_reliability", "actor_id", "actor_name", "actor_role", "actor_affiliation", "statement",
+        "quote", "span_start", "span_end", "said", "credibility", "status", "notes", "created", "updated",
+        "source_url", "source_accessed", "uuid", "version", "created_by", "updated_by", "tags",
+    ]  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -270,21 +269,17 @@ def test_cli_check(fixture_brief, library_path, capsys):
     assert main(["--library", str(library_path), "check", str(clean)]) == 1  # no Key Judgments section
 
 
-def test_batched_loading_matches_the_claim_service(fixture_brief):
-    from app.checks import claims_with_links
+def test_the_checks_read_cited_claims_as_the_claim_service_gives_them(fixture_brief):
+    from app.checks import load_context
 
-    lib, brief, ids = fixture_brief
-    claims, links = claims_with_links(lib, [ids["repair"], ids["deny"], 999999])
-    assert set(claims) == {ids["repair"], ids["deny"]}
-    for cid in claims:
+    lib, brief_id, ids = fixture_brief
+    ctx = load_context(lib, brief_id)
+    assert ids["repair"] in ctx.claims and ids["deny"] in ctx.claims
+    for cid, claim in ctx.claims.items():
         expected = lib.claims.with_links(cid)
-        got = links[cid]
-        assert claims[cid] == dataclasses.replace(expected.claim, tags=())
-        for group in ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies"):
-            assert [(lc.link, lc.claim.id) for lc in getattr(got, group)] == [
-                (lc.link, lc.claim.id) for lc in getattr(expected, group)
-            ]
-    assert claims[ids["repair"]].denial_count == 1
+        assert claim == expected.claim
+        assert ctx.links[cid] == expected
+    assert ctx.claims[ids["repair"]].denial_count == 1
 
 
 @pytest.fixture
