@@ -47,8 +47,28 @@ DATE_RELATIVE = re.compile(
     re.I,
 )
 
+LAST_WEEK = re.compile(r"\blast week\b", re.I)
+
+
+def date_in_text(text: str, *, within: int = 400) -> dt.date | None:
+    """The date a text gives itself near its start ("VELNA, 4 March 2026 -", a byline's "20 November 2026"):
+    only a full date with its year, never one completed by guessing."""
+    head = text[:within]
+    for pattern in (DATE_DM, DATE_MD):
+        for m in pattern.finditer(head):
+            if m.group("y"):
+                try:
+                    return dt.date(
+                        int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")], int(m.group("d"))
+                    )
+                except (KeyError, ValueError):
+                    continue
+    return None
+
 
 def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date ``text`` gives: a day and month (the year from the text or the source's date, else none), or a
+    relative day ("yesterday", "on Tuesday", "last week") counted back from the source's date."""
     m = DATE_DM.search(text) or DATE_MD.search(text)
     if m:
         month = MONTHS.get(m.group("m").lower().rstrip("."))
@@ -70,6 +90,8 @@ def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
         if rel in ("yesterday", "the day before", "the previous day"):
             return published - dt.timedelta(days=1)
         return published
+    if LAST_WEEK.search(text):  # the Monday of the week before: the analyst can narrow it
+        return published - dt.timedelta(days=published.weekday() + 7)
     m = DATE_WEEKDAY.search(text)
     if m:
         target = WEEKDAYS.index(m.group("w").lower())

@@ -14,16 +14,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from app.extract.dates import resolve_date
+from app.extract.dates import date_in_text, resolve_date
 from app.extract.lexicon import (
     ANAPHORIC_OBJECT,
     AUXILIARY,
+    CALLED_ANAPHOR,
     CALLED_FALSE,
     DEMONSTRATIVE,
+    DENIAL_END,
     DV,
+    ELABORATION,
     FALSE_WORDS,
     NEGATION,
     QUOTE_PAIRS,
+    ROLE_RE,
     RV,
     STOPWORDS,
     TAIL_OK,
@@ -32,6 +36,7 @@ from app.extract.lexicon import (
     content_words,
 )
 from app.extract.model import Proposal
+from app.extract.places import capitals_in
 from app.extract.speakers import (
     Speaker,
     State,
@@ -54,6 +59,7 @@ class _Found:
     confidence: float
     sentence_index: int
     anaphoric: bool = False
+    elaborates: bool = False  # goes on with the denial just before it: answers the same claim
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -66,7 +72,8 @@ class RuleExtractor:
     name = "rules"
 
     def propose(self, text: str, *, published: dt.date | None = None) -> list[Proposal]:
-        state = State()
+        state = State(text=text, capitals=capitals_in(text))
+        published = published or date_in_text(text)  # "VELNA, 4 March 2026 -": the text's own date
         found: list[_Found] = []
         sentences = split_sentences(text)
         for index, sent in enumerate(sentences):
@@ -202,10 +209,17 @@ class RuleExtractor:
             c_end = c_start + len(seg)
             if len(seg.split()) < 3:
                 continue
+            if (
+                len(seg.split()) <= 6
+                and s[:1] not in '\u201c"'
+                and ROLE_RE.search(seg)
+                and not (AUXILIARY.search(seg) or RV.search(seg))
+            ):
+                continue  # "Ostria's defence minister, Karol Nemec, dismissed ...": a description, not content
             verb = vm.group(0)
             kind = "denial" if (DV.fullmatch(verb) or FALSE_WORDS.search(seg)) else "claim"
             conf = 0.9 if s[:1] in '\u201c"' else 0.75
-            when = resolve_date(s[sep:], published) or said
+            when = resolve_date(s[sep:], published)  # a date inside what was said is not when it was said
             c_start += dateline_length(s[c_start:c_end])
             return [self._found(text, kind, base + c_start, base + c_end, sp, verb, when, conf)]
 
@@ -224,32 +238,22 @@ class RuleExtractor:
                 rest_start = first.end()
                 rest = s[rest_start:]
                 if first is dm:
-                    # a denial: the whole sentence is the quote ("Officials denied this." says little alone)
-                    content = s.rstrip(".!? ")
-                    anaphoric = bool(ANAPHORIC_OBJECT.match(rest)) or len(content_words(rest)) <= 3
-                    return [
-                        self._found(
-                            text,
-                            "denial",
-                            base,
-                            base + len(content),
-                            sp,
-                            first.group(0),
-                            said,
-                            0.8,
-                            anaphoric=anaphoric,
-                        )
-                    ]
-                skip = re.match(
-                    r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|the (?:\w+ )?(?:agency|newspaper|"
-                    r"broadcaster|channel|paper)|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me))?"
-                    r"(?:\s+(?:on|late on|early on|last|this|in|at|during|after)\s+[\w\- ]{2,30}?(?=\s+that\b|,|\s+[a-z]))?"
-                    r"(?:\s*,)?(?:\s+that\b)?[\s:,]*",
-                    rest,
-                )
+                    return self._denial_first(text, s, base, first, sp, published)
+                # "told reporters", "told the Daily Ledger", "told Reuters": a recipient only after a verb that
+                # takes one ("officials believe Ruritania might ..." keeps its subject)
+                recipient = SKIP_RECIPIENT if RECIPIENT_VERBS.fullmatch(first.group(0)) else SKIP_PLAIN
+                skip = recipient.match(rest)
                 offset = rest_start + (skip.end() if skip else 0)
                 content = s[offset:].rstrip(".!? ")
-                said = resolve_date(s[:offset], published) or said
+                tail = TRAILING_ATTRIBUTION.search(content)
+                if tail is not None and tail.start() > 8:  # "..., in a statement issued on Thursday"
+                    attribution = content[tail.start() :]
+                    content = content[: tail.start()]
+                else:
+                    attribution = ""
+                said = resolve_date(s[dateline_length(s) : offset], published) or resolve_date(
+                    attribution, published
+                )
                 is_deny = first is dm
                 if is_deny:
                     kind = "denial"
@@ -298,17 +302,12 @@ class RuleExtractor:
                             anaphoric=kind == "denial" and bool(ANAPHORIC_OBJECT.match(content)),
                         )
                     ]
-        # 4. "X called the report baseless" without a reporting verb first
-        cm = CALLED_FALSE.search(s)
+        # 4. "X called the report baseless" / "X called it politically motivated" without a reporting verb first
+        cm = CALLED_ANAPHOR.search(s) or CALLED_FALSE.search(s)
         if cm is not None and s[: cm.start()].count(" ") <= 12:
             sp = parse_speaker(s[: cm.start()], state)
             if sp is not None:
-                content = s.rstrip(".!? ")
-                return [
-                    self._found(
-                        text, "denial", base, base + len(content), sp, cm.group(1), said, 0.75, anaphoric=True
-                    )
-                ]
+                return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1))
         # 5. a quotation continuing the last speaker's words: a paragraph that is only a quotation
         if s[:1] in '\u201c"' and state.last is not None and len(s) > 20 and not RV.search(s):
             q = QUOTE_PAIRS.match(s)
@@ -321,6 +320,43 @@ class RuleExtractor:
                     )
                 ]
         return results
+
+    def _denial_first(
+        self,
+        text: str,
+        s: str,
+        base: int,
+        verb: re.Match,
+        sp: Speaker,
+        published: dt.date | None,
+        *,
+        cue: str | None = None,
+    ) -> list[_Found]:
+        """'X denied this', 'X rejected the accusation and said CONTENT', 'X dismissed reports that CONTENT':
+        the denial's own clause (from the sentence's start: 'Officials denied this.' says little alone), then
+        what it goes on to say, answering the same claim."""
+        rest = s[verb.end() :]
+        more = ELABORATION.search(rest)
+        aside = DENIAL_END.search(rest)
+        stop = min([m.start() for m in (more, aside) if m is not None] or [len(rest)])
+        clause = s[: verb.end() + stop].rstrip(" ,.!?")
+        obj = rest[:stop]
+        when = resolve_date(clause[dateline_length(clause) :], published)
+        reported = REPORTS_THAT.match(
+            obj
+        )  # "dismissed reports that he had met officials": content of its own
+        anaphoric = not reported and (bool(ANAPHORIC_OBJECT.match(obj)) or len(content_words(obj)) <= 3)
+        cue = cue or verb.group(0)
+        out = [self._found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
+        if more is not None and (aside is None or more.start() <= aside.start()):
+            c0 = verb.end() + more.end()
+            tail = DENIAL_END.search(s, c0)
+            content = s[c0 : tail.start() if tail else len(s)].rstrip(" ,.!?")
+            if len(content.split()) >= 3:
+                f = self._found(text, "denial", base + c0, base + c0 + len(content), sp, cue, when, 0.7)
+                f.elaborates = True
+                out.append(f)
+        return out
 
     def _found(self, text, kind, start, end, speaker, cue, said, conf, *, anaphoric=False) -> _Found:
         while start < end and text[start] in " ,:;\u201c\"'\u2018":
@@ -356,8 +392,19 @@ class RuleExtractor:
             ):
                 # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
                 kind, denies = "denial", prev.denies
+            elif (f.elaborates or kind == "claim") and self._goes_on(f, prev, last_index):
+                # the same side goes on after its denial: "The agency denied it. Its director said the sample
+                # came from a payroll firm." answers the same claim, unless its words point to another one
+                kind, denies = "denial", self._elaborated(f, cw, proposals, words, prev)
             elif kind == "denial":
                 denies = self._target(f, cw - content_words(f.speaker.name), proposals, words, quote)
+                if denies is None and self._goes_on(f, prev, last_index):
+                    denies = prev.denies  # type: ignore[union-attr]
+            elif NEGATION.search(quote):
+                # "no contract had been signed" after "the government had signed a contract": a denial
+                target = self._contradicted(f, cw - content_words(f.speaker.name), proposals, words)
+                if target is not None:
+                    kind, denies = "denial", target
             sp = f.speaker
             direct = f.start > 0 and text[f.start - 1] in '\u201c"\u2018'
             if f.start == sentence_starts.get(f.sentence_index) and not direct:
@@ -388,32 +435,140 @@ class RuleExtractor:
             last_index = f.sentence_index
         return proposals
 
-    def _target(
-        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], quote: str
+    def _elaborated(
+        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], prev: Proposal | None
     ) -> str | None:
-        best, best_score = None, 0.0
+        assert prev is not None
+        target = prev.denies
+        index = {p.key: i for i, p in enumerate(proposals)}
+        own = len(cw & words[index[target]]) if target in index else 0
+        best, best_overlap = target, own
+        for i, p in enumerate(proposals):
+            if p.kind == "claim" and p.actor != f.speaker.name and len(cw & words[i]) > best_overlap:
+                best, best_overlap = p.key, len(cw & words[i])
+        return best
+
+    @staticmethod
+    def _goes_on(f: _Found, prev: Proposal | None, last_index: int) -> bool:
+        """Whether ``f`` follows straight on from a linked denial by the same side."""
+        if prev is None or prev.kind != "denial" or prev.denies is None or f.sentence_index - last_index > 1:
+            return False
+        sp = f.speaker
+        if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
+            return True
+        mine = content_words(" ".join((sp.name, sp.role, sp.affiliation))) - _GENERIC_SIDE
+        theirs = content_words(" ".join((prev.actor, prev.role, prev.affiliation))) - _GENERIC_SIDE
+        if mine & theirs:
+            return True
+        # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry
+        return bool(
+            re.search(
+                r"\b(company|firm|ministry|agency|government|spokes\w+)\b", sp.role + " " + sp.name, re.I
+            )
+        )
+
+    def _contradicted(
+        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]
+    ) -> str | None:
+        """The other side's claim a negated statement contradicts: it shares at least two content words."""
+        best, best_overlap = None, 1
         for i in range(len(proposals) - 1, -1, -1):
             p = proposals[i]
             if p.kind != "claim" or p.actor == f.speaker.name:
                 continue
             overlap = len(cw & words[i])
-            distance = len(proposals) - i
-            score = overlap - 0.05 * distance
-            if overlap >= 2 and score > best_score:
-                best, best_score = p.key, score
-        if best is None and (f.anaphoric or len(cw) <= 3):
-            # "X denied this": the claim it answers is usually the story's lead claim or the one just before
-            claims = [i for i, p in enumerate(proposals) if p.kind == "claim" and p.actor != f.speaker.name]
-            if claims and DEMONSTRATIVE.search(quote):
-                return proposals[claims[-1]].key  # "denied this": what was just said
-            if claims:
-                lead = claims[0]  # "rejected the report": the story's lead claim unless words say otherwise
-                scored = [
-                    (len(cw & words[i]) + (0.6 if i == lead else 0) - 0.05 * (len(proposals) - i), i)
-                    for i in claims
-                ]
-                return proposals[max(scored)[1]].key
+            if overlap > best_overlap:
+                best, best_overlap = p.key, overlap
         return best
+
+    @staticmethod
+    def _run_start(proposals: list[Proposal], others: list[int], latest: int) -> int:
+        """The first of the claims made in a row by the side that made claim ``latest``."""
+        side = _side_words(proposals[latest])
+        first = latest
+        for i in reversed([i for i in others if i < latest]):
+            if not (_side_words(proposals[i]) & side) or any(
+                p.kind == "claim" and i < j < first and j not in others for j, p in enumerate(proposals)
+            ):
+                break
+            first = i
+        return first
+
+    def _target(
+        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], quote: str
+    ) -> str | None:
+        """The claim a denial answers: the one its words share most with; for 'this', 'the claim', 'the
+        accusation' (or few words of its own), the latest claim of another side unless an earlier one shares
+        clearly more words."""
+        sp = f.speaker
+        sides = {x for x in (sp.name, sp.affiliation) if x}
+        others = [
+            i
+            for i, p in enumerate(proposals)
+            if p.kind == "claim" and p.actor != sp.name and not (sides & {p.actor, p.affiliation} - {""})
+        ]
+        if not others:
+            return None
+        best, best_overlap, best_score = None, 0, 0.0
+        for i in reversed(others):
+            overlap = len(cw & words[i])
+            score = overlap - 0.05 * (len(proposals) - i)
+            if overlap >= 2 and score > best_score:
+                best, best_overlap, best_score = i, overlap, score
+        if REPORTS_THAT.search(quote):
+            # "dismissed reports that it had bought fuel": the claim sharing most words, if any does
+            scored = [(len(cw & words[i]), i) for i in others]
+            top = max(scored)
+            return proposals[top[1]].key if top[0] >= 1 else None
+        named = [i for i in others if cw & _side_words(proposals[i])]
+        if named and (f.anaphoric or len(cw) <= 4):
+            # "disputed the agency's figures", "rejected the union's account": the claims of whom it names
+            return proposals[self._run_start(proposals, named, named[-1])].key
+        if f.anaphoric or len(cw) <= 3:
+            latest = others[-1]
+            if best is not None and best != latest and best_overlap >= len(cw & words[latest]) + 2:
+                return proposals[best].key
+            if DEMONSTRATIVE.search(quote) or CALLED_IT.search(quote):
+                return proposals[latest].key  # "denied this": what was just said
+            # "rejected the accusation": the first of the claims the other side has just made in a row
+            return proposals[self._run_start(proposals, others, latest)].key
+        return proposals[best].key if best is not None else None
+
+
+RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
+_WHEN = (
+    r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
+    r"(?:\s+(?:on|late on|early on|last|this|in|at|during|after)\s+[\w\- ]{2,30}?(?=\s+that\b|,|\s+[a-z]))?"
+)
+SKIP_RECIPIENT = re.compile(
+    r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|the (?:\w+ )?(?:agency|newspaper|"
+    r"broadcaster|channel|paper|assembly|committee|council)|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me))?"
+    + _WHEN
+    + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
+)
+SKIP_PLAIN = re.compile(r"^" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*")
+TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:in an? (?:statement|letter|interview|post|speech|briefing|news conference|press release|report)\b"
+    r"|(?:speaking|writing) (?:on|in|at|to)\b)[^,]*$",
+    re.I,
+)
+REPORTS_THAT = re.compile(
+    r"\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?|allegations?|accusations?|rumou?rs?|speculation)\s+that\b",
+    re.I,
+)
+_GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
+CALLED_IT = re.compile(
+    r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
+)
+
+
+def _side_words(p: Proposal) -> set[str]:
+    """Who a claim speaks for, as words: 'general staff' and 'Andrei Vasko (general staff spokesman)' share."""
+    return content_words(" ".join((p.actor, p.role, p.affiliation))) - {
+        "spokesman",
+        "spokeswoman",
+        "official",
+    }
 
 
 def _lower_first(text: str) -> str:

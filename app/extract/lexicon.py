@@ -30,7 +30,8 @@ DENY_VERBS = (
 FALSE_WORDS = re.compile(
     r"\b(baseless|groundless|false|untrue|not true|no truth|fabricat\w*|lies|lie\b|nonsense|fake|unfounded|"
     r"absurd|ridiculous|propaganda|disinformation|misinformation|invented|made up|fiction|without foundation|"
-    r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence)\b",
+    r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence|unproven|smear|"
+    r"slander\w*|politically motivated|misreading|misleading|distort\w*|provocation|hoax|insult|fantasy)\b",
     re.I,
 )
 # A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",
@@ -131,9 +132,26 @@ STOPWORDS = _words(
     "further once"
 )
 ANAPHORIC_OBJECT = re.compile(
-    r"^\s*((this|that|it|these|those)\b(?=\s*[.,;!?]|\s*$)|the (report|reports|claim|claims|allegation|allegations|accusation|"
+    r"^\s*((this|that|it|these|those)\b(?=\s*[.,;:!?]|\s*$|\s+(?:as|and|on|in|at|outright)\b)|"
+    r"(?:the|these|those|such|his|her|its|their) (report|reports|claim|claims|allegation|allegations|accusation|"
     r"accusations|account|accounts|story|stories|charge|charges|assertion|assertions|suggestion|suggestions|"
     r"remarks|statement|statements|comments|idea|notion|figures|reporting|assessment|warning))\b",
+    re.I,
+)
+# "rejected the accusation and said its units had not fired", "dismissed the claim, saying no promise was
+# made": the denial goes on in a second statement that answers the same claim.
+ELABORATION = re.compile(
+    r",?\s+and\s+(?:said|added|insisted|argued|maintained|stressed|told \w+)(?:\s+that)?\b\s*"
+    r"|,\s*(?:saying|adding|insisting|arguing|stressing|noting)(?:\s+that)?\b\s*",
+    re.I,
+)
+# Where a denial's own clause ends: an aside ("and while the charge looks weak, ..."), a colon, a dash.
+DENIAL_END = re.compile(r",\s*(?:and\s+)?(?:while|although|though|but|as|even)\b|[:;]|\s[\u2013\u2014-]\s")
+# "called it baseless", "called the report politically motivated", "described the claims as a smear"
+CALLED_ANAPHOR = re.compile(
+    r"\b(called|calls|described|describes|branded|brands|labelled|labeled|termed)\s+(?:it|this|that|them|"
+    r"(?:the|these|those|such|his|her|its|their) (?:report|claim|allegation|accusation|charge|story|"
+    r"suggestion|account|assertion)s?)\b(?:\s+as)?\s+\S",
     re.I,
 )
 
@@ -150,17 +168,30 @@ TAIL_OK = re.compile(
     r"over\b|from\b|outside\b|inside\b|without\b|with\b|for\b)",
 )
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s*(?:\(?[A-Z]?\w+\s+\d{1,2}\)?|\d{1,2}\s+\w+)?\s*"
+    r"^[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s*"
+    r"(?:\(?[A-Z]?\w+\s+\d{1,2}(?:,?\s+\d{4})?\)?|\d{1,2}\s+\w+(?:\s+\d{4})?)?\s*"
     r"(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s*"
 )
 
 
 LEADING_PHRASE = re.compile(
-    r"^(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
+    r"^(?:(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
     r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
     r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
-    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b))\b[^,]{0,60},\s*)+",
+    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b))\b[^,]{0,60}"
+    r"|(?:while|although|though|whereas|because|since|if|when|once|as|until|unless)\b[^,]{0,160}),\s*)+",
     re.I,
+)
+# A speaker phrase never holds a finite verb or ends on a little word: "it is hard to", "Ms Vale was asked
+# about the", "Media reports monitoring the incident" are pieces of a clause, not someone who speaks.
+FRAGMENT_WORDS = _words(
+    "is was were are am be been being has have had will would can could should may might must shall do does "
+    "did asked appears seems seemed looks looked remains remained hard easy difficult likely unlikely"
+)
+FUNCTION_END = _words("the a an of to and or but in on at for with by about from as that than into if while")
+NOT_SPEAKER_WORDS = _words(
+    "eventually meanwhile however others other some many few most read more related share tweet email "
+    "advertisement subscribe updated published photo video watch listen sign login menu home"
 )
 
 

@@ -12,13 +12,24 @@ from app.extract.lexicon import (
     COLLECTIVE_HEADS,
     DATELINE,
     DOCUMENT_HEADS,
+    FRAGMENT_WORDS,
+    FUNCTION_END,
     LEADING_PHRASE,
     NAME_RE,
     NON_SPEAKERS,
+    NOT_SPEAKER_WORDS,
     PRONOUNS,
     QUANTITY_WORDS,
     ROLE_RE,
     TITLE_RE,
+)
+from app.extract.places import (
+    CAPITALS,
+    INSTITUTIONS,
+    country_named,
+    country_of_adjective,
+    country_of_people,
+    government,
 )
 
 
@@ -41,6 +52,8 @@ class State:
     speakers: list[Speaker] = field(default_factory=list)
     last: Speaker | None = None
     last_collective: Speaker | None = None
+    text: str = ""  # the whole text: countries and capitals it names
+    capitals: dict[str, str] = field(default_factory=dict)  # "Valdor" -> "Ruritania", learned from the text
 
 
 def dateline_length(text: str) -> int:
@@ -51,6 +64,10 @@ def dateline_length(text: str) -> int:
 
 def _clean_np(np: str) -> str:
     np = np.strip().strip(",;:").strip()
+    # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
+    np = re.sub(
+        r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
+    )
     np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
     np = re.sub(
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
@@ -87,11 +104,52 @@ def _role_affiliation(phrase: str) -> tuple[str, str]:
     return p.strip(), aff.strip()
 
 
+def is_fragment(np: str) -> bool:
+    """A piece of a clause or of a web page rather than a name, role, group or organisation."""
+    words = np.split()
+    if not words:
+        return True
+    lower = [w.lower().strip(".,;:!?\u201c\u201d\"'") for w in words]
+    if any(w in FRAGMENT_WORDS for w, raw in zip(lower, words, strict=True) if raw[:1].islower()):
+        return True
+    if lower[-1] in FUNCTION_END or (len(words) <= 2 and lower[0] in NOT_SPEAKER_WORDS):
+        return True
+    return not any(ch.isalpha() for ch in np)
+
+
+def _government(np: str, state: State) -> Speaker | None:
+    """'Moscow', 'Brussels', 'The Ruritanians', 'Kestria', "Ostmark's government": the government they stand for."""
+    bare = re.sub(r"^the\s+", "", np, flags=re.I)
+    bare = re.sub(r",\s*the [A-Z][\w\-]+ capital$", "", bare)  # "Valdor, the Ruritanian capital"
+    country = ""
+    if bare in INSTITUTIONS:
+        return register(state, Speaker(INSTITUTIONS[bare], "", "", collective=True))
+    if bare in state.capitals:
+        country = state.capitals[bare]
+    elif bare in CAPITALS:
+        country = CAPITALS[bare]
+    elif re.fullmatch(r"[A-Z][a-z]+", bare) and np[:4].lower() == "the ":
+        country = country_of_people(bare, state.text)
+    elif re.fullmatch(r"[A-Z][a-z]+", bare):
+        country = country_named(bare, state.text)
+    else:
+        m = re.fullmatch(r"(?:(?P<c>[A-Z][\w\-]+)['\u2019]s|(?P<a>[A-Z][\w\-]+)) government", bare)
+        if m:
+            word = m.group("c") or m.group("a")
+            country = country_named(word, state.text) or country_of_adjective(word, state.text)
+    if not country:
+        return None
+    return register(state, Speaker(government(country), "government", country, collective=True))
+
+
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
     np = _clean_np(np)
-    if not np or len(np) > 160:
+    if not np or len(np) > 160 or is_fragment(np):
         return None
+    gov = _government(np, state)
+    if gov is not None:
+        return gov
     low = np.lower()
     words = low.split()
     if not words or words[0] in NON_SPEAKERS or (len(words) <= 2 and words[-1] in NON_SPEAKERS):
@@ -115,11 +173,12 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         if _looks_like_name(first):
             name, title = _strip_title(first)
             role, aff = _role_affiliation(rest)
-            return register(state, Speaker(name, role or title, aff))
+            return register(state, Speaker(name, role or title, aff or _owner(rest, state)))
         if _looks_like_name(parts[-1]):
             name, title = _strip_title(parts[-1])
-            role, aff = _role_affiliation(", ".join(parts[:-1]))
-            return register(state, Speaker(name, role or title, aff))
+            described = ", ".join(parts[:-1])
+            role, aff = _role_affiliation(described)
+            return register(state, Speaker(name, role or title, aff or _owner(described, state)))
     # "US national security adviser Jake Sullivan": a lower-case description, then the name
     m = re.match(
         r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+(?:n|i|ese|ish|ch)\s+|[A-Z][\w\-]*['’]s\s+)?(?:[a-z][\w\-'’]*\s+)+)"
@@ -148,6 +207,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     m = re.match(r"^(its|his|her|their)\s+(?P<role>[\w\- ]{3,40})$", low)
     if m and state.last is not None and ROLE_RE.search(m.group("role")):
         owner = state.last
+        if owner.role == "government" and owner.affiliation:  # "Its foreign ministry" after "Moscow said"
+            name = f"{_capital_first(m.group('role'))} of {owner.affiliation}"
+            return register(state, Speaker(name, m.group("role"), owner.affiliation, collective=True))
         return register(state, Speaker(f"{owner.name} {m.group('role')}", m.group("role"), owner.name))
     # "the minister", "the spokesman" -> the last speaker with that role
     m = re.match(r"^the\s+(?P<head>[\w\- ]+)$", low)
@@ -172,6 +234,8 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             )
         ):
             return _mark_last(state, state.last)
+        if state.last is not None and m.group("head") in ORG_HEADS and not _person(state.last):
+            return _mark_last(state, state.last)  # "the company said" after "North Channel Energy denied ..."
     # "One of the sources": one of a collective
     m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)
     if m:
@@ -196,6 +260,48 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             return _mark_last(state, known)
         return register(state, Speaker(name, "", "", collective=collective))
     return None
+
+
+ORG_HEADS = frozenset(
+    [
+        "company",
+        "firm",
+        "operator",
+        "manufacturer",
+        "owner",
+        "supplier",
+        "contractor",
+        "agency",
+        "ministry",
+        "board",
+        "group",
+        "union",
+        "bank",
+        "carrier",
+        "airline",
+        "utility",
+        "insurer",
+        "lender",
+        "broker",
+    ]
+)
+_ORG_NAME = re.compile(
+    r"\b(?:Energy|Pharma|Shipping|Motors|Build|Group|Holdings|Bank|Airlines?|Oil|Gas|Mining|Metals|Steel|"
+    r"Corp|Inc|Ltd|Company|Industries|Systems|Valves|Logistics|Foods|Telecom|Media|Partners|Consulting|"
+    r"Insurance|Ministry|Agency|Authority|Board|Union|Council|Commission|Service)\b"
+)
+
+
+def _person(sp: Speaker) -> bool:
+    """A named person rather than an organisation or a group: two or more name words, none an organisation's."""
+    return not sp.collective and len(sp.name.split()) >= 2 and not _ORG_NAME.search(sp.name)
+
+
+def _owner(described: str, state: State) -> str:
+    """'Its director' after the revenue agency spoke: the agency (whom the speaker speaks for)."""
+    if re.match(r"^(its|their)\s", described.strip(), re.I) and state.last is not None:
+        return state.last.name
+    return ""
 
 
 def _org_like(np: str) -> bool:
