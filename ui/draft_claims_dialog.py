@@ -134,12 +134,15 @@ class DraftClaimsDialog(QDialog):
             if extraction.skipped
             else ""
         )
+        notice = f" {extraction.notice}" if extraction.notice else ""
         if not extraction.proposals:
-            self.status.setText("No attributed statements were found in this source." + skipped)
+            self.status.setText(
+                (extraction.notice or "No attributed statements were found in this source.") + skipped
+            )
         else:
             self.status.setText(
                 f"{counted(len(extraction.claims), 'claim')} and {counted(len(extraction.denials), 'denial')} proposed. Untick what is "
-                f"wrong, select one to edit it, then create the rest.{skipped}"
+                f"wrong, select one to edit it, then create the rest.{skipped}{notice}"
             )
         self._update_counts()
         first = self.claims_list.topLevelItem(0) or self.denials_list.topLevelItem(0)

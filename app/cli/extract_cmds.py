@@ -41,6 +41,7 @@ def cmd_extract(args, ctx: Context) -> int:
         "extractor": extraction.extractor,
         "proposals": [p.to_json() for p in proposals],
         "skipped_existing": list(extraction.skipped),
+        "notice": extraction.notice,
         "applied": bool(args.apply),
         "created_claim_ids": created,
         "created_links": links,
@@ -48,7 +49,7 @@ def cmd_extract(args, ctx: Context) -> int:
 
     def render() -> str:
         if not proposals:
-            lines = [f"No attributed statements found in source {args.source_id}."]
+            lines = [extraction.notice or f"No attributed statements found in source {args.source_id}."]
         else:
             rows = []
             for p in proposals:
@@ -65,6 +66,8 @@ def cmd_extract(args, ctx: Context) -> int:
                     ]
                 )
             lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
+        if proposals and extraction.notice:
+            lines.append(extraction.notice)
         if extraction.skipped:
             lines.append(
                 f"{counted(len(extraction.skipped), 'statement')} skipped: already claims of this source."

@@ -10,10 +10,13 @@ The default extractor is rule-based (``app.extract.extractor.RuleExtractor``); a
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
+from app._text import looks_english
 from app.domain import Change
 from app.errors import ValidationError
+from app.extract.dates import date_in_text
 from app.extract.extractor import RuleExtractor
 from app.extract.lexicon import content_words
 from app.extract.model import Extraction, Extractor, Proposal
@@ -21,10 +24,44 @@ from app.extract.model import Extraction, Extractor, Proposal
 __all__ = ["Extraction", "Extractor", "Proposal", "RuleExtractor", "apply", "propose"]
 
 
+ENGLISH_ONLY = "Drafting supports English text"
+
+
+def _language_notice(source) -> str:
+    """Why nothing is drafted from a source in another language ('' for English or unknown)."""
+    language = (source.language or "").strip()
+    if language and not language.lower().startswith("en"):
+        return f"{ENGLISH_ONLY}; this source is marked as '{language}', so nothing was drafted from it."
+    if looks_english(source.body) is False:
+        return f"{ENGLISH_ONLY}, and this source does not read as English, so nothing was drafted from it."
+    return ""
+
+
+def _date_notice(source) -> str:
+    if source.published is not None:
+        return ""
+    found = date_in_text(source.body)
+    if found is not None:
+        return (
+            f"The source has no date: relative dates ('on Tuesday', 'last week') were counted from "
+            f"{found.isoformat()}, the date its text gives."
+        )
+    return (
+        "The source has no date, so relative dates ('on Tuesday', 'yesterday', 'last week') and dates without "
+        f"a year were left empty: set its date (briefdesk source set s{source.id} --published YYYY-MM-DD, or "
+        "in the source's details) and draft again."
+    )
+
+
 def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extraction:
-    """Proposals for a source (NotFoundError for an unknown id). Writes nothing."""
+    """Proposals for a source (NotFoundError for an unknown id). Writes nothing. ``notice`` says why nothing was
+    drafted (a language other than English) or what was left undone (relative dates in a source with no date)."""
     source = lib.sources.get(source_id)
     extractor = extractor or RuleExtractor()
+    name = getattr(extractor, "name", "custom")
+    refusal = _language_notice(source)
+    if refusal:
+        return Extraction(source_id, (), (), name, refusal)
     raw = extractor.propose(source.body, published=source.published)
     existing = lib.claims.for_source(source_id)
     spans = {(c.span_start, c.span_end) for c in existing}
@@ -62,7 +99,7 @@ def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extracti
             elif p.denies is not None and p.denies not in keys:
                 p = dataclasses.replace(p, denies=None)
         out.append(p)
-    return Extraction(source_id, tuple(out), tuple(skipped), getattr(extractor, "name", "custom"))
+    return Extraction(source_id, tuple(out), tuple(skipped), name, _date_notice(source) if out else "")
 
 
 def _role_actor(p: Proposal, by_role: dict) -> Proposal:
@@ -80,16 +117,32 @@ def _role_actor(p: Proposal, by_role: dict) -> Proposal:
     )
 
 
+def _name_tokens(name: str) -> list[str]:
+    """'Lena-Marie Osk' and 'Lena Marie-Osk' -> ['lena', 'marie', 'osk']: spellings that differ in hyphens."""
+    return re.sub(r"[\-\u2010-\u2015.'\u2019]", " ", name).casefold().split()
+
+
 def _known_actor(lib, p: Proposal) -> Proposal:
-    """A speaker named by surname only ("Sullivan") who is exactly one actor in the library ("Jake Sullivan")."""
+    """A speaker already in the library under this or another spelling, or by an alias: 'Lena-Marie Osk', 'Marie-Osk'
+    or 'Osk' for 'Lena Marie-Osk' (a part of a name only when it is a person's name and fits one actor)."""
     name = p.actor.strip()
-    if not name or " " in name or not name[:1].isupper():
+    tokens = _name_tokens(name)
+    if not tokens or max(len(t) for t in tokens) < 2:
         return p
-    page = lib.actors.list(text=name, limit=5)
-    matches = [a for a in page.items if a.name.split()[-1:] == [name]]
+    person = len(tokens) <= 4 and all(w[:1].isupper() for w in re.split(r"[\s\-]+", name) if w)
+    probe = max(tokens, key=len)
+    matches: dict[int, object] = {}
+    for actor in lib.actors.list(text=probe, limit=50, with_total=False).items:
+        for spelling in (actor.name, *actor.aliases):
+            known = _name_tokens(spelling)
+            if known == tokens or (person and len(tokens) < len(known) and known[-len(tokens) :] == tokens):
+                matches[actor.id] = actor
+                break
     if len(matches) != 1:
         return p
-    actor = matches[0]
+    actor = next(iter(matches.values()))
+    if actor.name == name:
+        return p
     return dataclasses.replace(
         p,
         actor=actor.name,

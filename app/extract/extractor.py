@@ -26,6 +26,7 @@ from app.extract.lexicon import (
     ELABORATION,
     FALSE_WORDS,
     NEGATION,
+    NOT_SPEAKER_WORDS,
     QUOTE_PAIRS,
     ROLE_RE,
     RV,
@@ -42,6 +43,7 @@ from app.extract.speakers import (
     State,
     dateline_length,
     document_speaker,
+    is_fragment,
     parse_speaker,
     register,
 )
@@ -98,6 +100,10 @@ class RuleExtractor:
             "MODERATOR",
         ):
             return []  # a question is not a claim, whatever it quotes
+        if turn is not None and (
+            is_fragment(turn.group("label")) or turn.group("label").split()[0].lower() in NOT_SPEAKER_WORDS
+        ):
+            turn = None  # "Others were less sure: ...", "Read more: ..." are not a transcript's turns
         if turn is not None and turn.group("label").strip().upper() not in TURN_NOT_SPEAKERS:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
             label = label.title() if label.isupper() else label
@@ -229,7 +235,7 @@ class RuleExtractor:
         first = min((m for m in (vm, dm) if m is not None), key=lambda m: m.start(), default=None)
         if (
             first is not None
-            and s[: first.start()].count(" ") <= 14
+            and s[: first.start()].count(" ") <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
             and not s[: first.start()].count("\u201c")
         ):
             np = s[: first.start()]
@@ -392,6 +398,8 @@ class RuleExtractor:
             ):
                 # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
                 kind, denies = "denial", prev.denies
+            elif f.elaborates and prev is not None and prev.kind == "denial" and prev.denies is None:
+                denies = None  # goes on from a denial that answers nothing here
             elif (f.elaborates or kind == "claim") and self._goes_on(f, prev, last_index):
                 # the same side goes on after its denial: "The agency denied it. Its director said the sample
                 # came from a payroll firm." answers the same claim, unless its words point to another one
@@ -520,6 +528,11 @@ class RuleExtractor:
             scored = [(len(cw & words[i]), i) for i in others]
             top = max(scored)
             return proposals[top[1]].key if top[0] >= 1 else None
+        if REPORT_OBJECT.search(quote):
+            # "rejected the report", "called the documents forgeries": a claim a report or document makes
+            documents = [i for i in others if DOCUMENTISH.search(proposals[i].actor)]
+            if documents:
+                return proposals[self._run_start(proposals, others, documents[-1])].key
         named = [i for i in others if cw & _side_words(proposals[i])]
         if named and (f.anaphoric or len(cw) <= 4):
             # "disputed the agency's figures", "rejected the union's account": the claims of whom it names
@@ -550,6 +563,16 @@ SKIP_PLAIN = re.compile(r"^" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*")
 TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:in an? (?:statement|letter|interview|post|speech|briefing|news conference|press release|report)\b"
     r"|(?:speaking|writing) (?:on|in|at|to)\b)[^,]*$",
+    re.I,
+)
+REPORT_OBJECT = re.compile(
+    r"\b(?:the|this|that|these|those|its|their) (?:report|reports|findings|study|survey|documents?|"
+    r"papers|article|story|figures|reporting|data)\b",
+    re.I,
+)
+DOCUMENTISH = re.compile(
+    r"\b(?:report|reports|documents?|papers|study|survey|figures|data|records|newspaper|paper|gazette|"
+    r"ledger|times|post|herald|courier|tribune|journal|broadcaster|magazine|agency report)\b",
     re.I,
 )
 REPORTS_THAT = re.compile(

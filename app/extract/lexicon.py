@@ -37,7 +37,7 @@ FALSE_WORDS = re.compile(
 # A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",
 # "the ministry declined to say", "the minister did not deny the report".
 _NOT_SAID = (
-    r"(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
     r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )"
 )
 RV = re.compile(rf"{_NOT_SAID}\b(?:{REPORT_VERBS})\b")
@@ -50,7 +50,7 @@ CALLED_FALSE = re.compile(
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
 ROLE_NOUNS = (
-    "minister|ministers|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
+    "minister|ministers|owner|owners|supplier|contractor|manufacturer|lawyer|broker|commissioner|commissioners|ombudsman|auditor|chancellor|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
     "secretary|ambassador|envoy|general|colonel|commander|admiral|official|officials|adviser|advisor|director|"
     "chief|head|leader|governor|mayor|senator|lawmaker|legislator|diplomat|diplomats|analyst|analysts|expert|"
     "experts|researcher|researchers|economist|economists|officer|officers|source|sources|aide|aides|negotiator|"
@@ -116,7 +116,7 @@ TITLE_WORDS = (
     "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
-    "Spokesperson|Spokesman|Spokeswoman|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "Spokesperson|Spokesman|Spokeswoman|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman"
 )
 TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
@@ -258,9 +258,19 @@ def content_words(text: str) -> set[str]:
     for w in re.findall(r"[A-Za-z][A-Za-z\-]+|\d+", text.lower()):
         if w in STOPWORDS or len(w) < 3:
             continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(w) > 5 and w.endswith(suffix):
-                w = w[: -len(suffix)]
-                break
-        out.add(w)
+        out.add(_stem(w))
     return out
+
+
+def _stem(w: str) -> str:
+    """A rough stem, enough for two mentions of one thing to meet: boxes/box, signed/sign, cities/city."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    for suffix in ("ing", "ed"):
+        if len(w) > 5 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w

@@ -51,6 +51,7 @@ class Extraction:
     proposals: tuple[Proposal, ...]
     skipped: tuple[str, ...] = ()  # quotes left out because the source already has them as claims
     extractor: str = "rules"
+    notice: str = ""  # what the analyst should know: a language drafting does not read, a source with no date
 
     @property
     def claims(self) -> tuple[Proposal, ...]:

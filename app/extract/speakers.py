@@ -64,6 +64,7 @@ def dateline_length(text: str) -> int:
 
 def _clean_np(np: str) -> str:
     np = np.strip().strip(",;:").strip()
+    np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
     # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
     np = re.sub(
         r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
@@ -181,7 +182,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             return register(state, Speaker(name, role or title, aff or _owner(described, state)))
     # "US national security adviser Jake Sullivan": a lower-case description, then the name
     m = re.match(
-        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+(?:n|i|ese|ish|ch)\s+|[A-Z][\w\-]*['’]s\s+)?(?:[a-z][\w\-'’]*\s+)+)"
+        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+\s+|[A-Z][\w\-]*['’]s\s+)?(?:[a-z][\w\-'’]*\s+)+)"
         r"(?P<name>[A-Z].*)$",
         np,
     )
@@ -234,7 +235,8 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             )
         ):
             return _mark_last(state, state.last)
-        if state.last is not None and m.group("head") in ORG_HEADS and not _person(state.last):
+        last = state.last
+        if last is not None and m.group("head") in ORG_HEADS and not (_person(last) or last.collective):
             return _mark_last(state, state.last)  # "the company said" after "North Channel Energy denied ..."
     # "One of the sources": one of a collective
     m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)

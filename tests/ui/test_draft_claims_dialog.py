@@ -106,3 +106,16 @@ def test_opened_from_the_source_reader(qtbot, lib, article):
     dlg.create_accepted()
     assert len(lib.claims.for_source(article.id)) == 4
     qtbot.waitUntil(lambda: len(window.sources.reader.claims) == 4, timeout=3000)
+
+
+def test_a_source_in_another_language_says_drafting_reads_english(qtbot, lib, jobs):
+    body = (
+        "Die Hafenbehörde erklärte am Sonntag, der Tanker habe sein Ortungssystem neun Stunden lang abgeschaltet. "
+        "Die Reederei wies die Vorwürfe als haltlos zurück und sagte, das Schiff habe vor Anker gelegen."
+    )
+    src = lib.sources.create(title="Tanker", body=body).after
+    dlg = DraftClaimsDialog(lib, jobs, src.id)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "English" in dlg.status.text())
+    assert dlg.status.text().startswith("Drafting supports English text")
+    assert not dlg.create_button.isEnabled()
