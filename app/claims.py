@@ -684,12 +684,13 @@ class ClaimService:
             from app.analysis.ach import snapshot_claim
 
             analysis = snapshot_claim(s, claim.id)  # its rows and ratings in ACH matrices
+            provenance = self._lib.provenance._before_claim_delete(s, claim.id)  # reports kept for undo
             s.execute(delete(Claim).where(Claim.id == claim.id))
             self._lib.log_change(s, "claim", before.id, "deleted")
         affected = tuple(
             ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
-        )
-        extra: dict[str, Any] = {"links": links}
+        ) + tuple(("claim", r.claim_id) for r in provenance["reported_by"])
+        extra: dict[str, Any] = {"links": links, "provenance": provenance}
         if analysis:
             extra["analysis"] = analysis
         return Change("claim", "deleted", before.id, before=before, affected=affected, extra=extra)
@@ -747,6 +748,8 @@ class ClaimService:
                 from app.analysis.ach import restore_claim
 
                 restore_claim(s, change.extra["analysis"])
+            if change.extra.get("provenance"):
+                self._lib.provenance._after_claim_restore(s, rec.id, change.extra["provenance"])
             after = self._load(s, rec.id)
         return Change(
             "claim",

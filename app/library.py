@@ -105,6 +105,7 @@ class Library:
         from app.claims import ClaimService
         from app.external_ids import ExternalIdService
         from app.links import LinkService
+        from app.provenance import ProvenanceService
         from app.search import SearchService
         from app.sources import SourceService
 
@@ -114,6 +115,7 @@ class Library:
         self.links = LinkService(self)
         self.briefs = BriefService(self)
         self.external_ids = ExternalIdService(self)
+        self.provenance = ProvenanceService(self)
         self._search = SearchService(self)
         self.ach = AchService(self)
         self.assumptions = AssumptionService(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app._text import counted
+from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
 from app.domain import ClaimFilter, ClaimRecord, ClaimStatus, LinkKind, parse_date
 from app.errors import ValidationError
@@ -77,6 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tag", action="append", help="replace the tags (repeat for several)")
     p.add_argument("--notes")
     add_if_version(p, "claim")
+    provenance_cmds.add_claim_options(p)
     add_json(p)
     p.set_defaults(func=cmd_claim_set)
     p = csub.add_parser("delete", help="delete a claim and its links")
@@ -84,6 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_if_version(p, "claim")
     add_json(p)
     p.set_defaults(func=cmd_claim_delete)
+    provenance_cmds.register_claim(csub)
 
 
 # --- handlers ----------------------------------------------------------------------------------------------
@@ -172,7 +175,8 @@ def cmd_claim_show(args, ctx: Context) -> int:
     view = lib.claims.with_links(args.id)
 
     def text() -> str:
-        lines = _claim_block(view.claim) + provenance_lines(view.claim)
+        prov_lines, dependent = provenance_cmds.claim_show_lines(lib, view)
+        lines = _claim_block(view.claim) + provenance_lines(view.claim) + prov_lines
         for title, group in (
             ("Denied by", view.denials),
             ("Corroborated by", view.corroborations),
@@ -184,7 +188,10 @@ def cmd_claim_show(args, ctx: Context) -> int:
             if group:
                 lines += ["", f"{title} ({len(group)}):"]
                 for lc in group:
-                    lines += _claim_block(lc.claim, "  ")
+                    block = _claim_block(lc.claim, "  ")
+                    if lc.link.kind.value == "corroborates" and lc.claim.id in dependent:
+                        block[0] += "  NOT INDEPENDENT (shares an origin with this claim)"
+                    lines += block
                     if lc.link.note:
                         lines.append(f"    note: {lc.link.note}")
         if not (view.denials or view.corroborations):
@@ -248,13 +255,18 @@ def cmd_claim_set(args, ctx: Context) -> int:
             fields[key] = getattr(args, key)
     if args.tag is not None:
         fields["tags"] = args.tag
-    if not fields:
+    if not fields and not provenance_cmds.wants_claim_change(args):
         raise ValidationError("Nothing to change: give at least one option such as --status disputed.")
     lib = ctx.open_library(create=False)
-    change = lib.claims.update(args.id, if_version=args.if_version, **fields)
+    with lib.transaction():  # the fields and the report, all or nothing
+        if fields:
+            record = lib.claims.update(args.id, if_version=args.if_version, **fields).after
+        else:
+            record = lib.claims.get(args.id)
+        said = provenance_cmds.apply_claim_options(args, lib, args.id)
     ctx.output(
-        {"change": change.action, "claim": change.after},
-        f"Claim c{args.id} updated: " + ", ".join(f"{k}={v}" for k, v in fields.items()),
+        {"change": "updated", "claim": record, "report": lib.provenance.report(args.id)},
+        f"Claim c{args.id} updated: " + ", ".join([f"{k}={v}" for k, v in fields.items()] + said),
     )
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 import textwrap
 
 from app._text import counted
+from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
 from app.domain import SOURCE_EDITABLE_FIELDS, SourceFilter
 from app.errors import ValidationError
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     for name in SOURCE_EDITABLE_FIELDS:
         p.add_argument(f"--{name}")
     add_if_version(p, "source")
+    provenance_cmds.add_source_options(p)
     add_json(p)
     p.set_defaults(func=cmd_source_set)
     p = ssub.add_parser("delete", help="delete a source and its claims")
@@ -74,6 +76,7 @@ def cmd_source_show(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     src = lib.sources.get(args.id)
     claims = lib.claims.for_source(src.id)
+    prov_lines, prov = provenance_cmds.source_show_lines(lib, src.id)
 
     def text() -> str:
         lines = [
@@ -95,6 +98,7 @@ def cmd_source_show(args, ctx: Context) -> int:
         else:
             preview = " ".join(src.body.split())[:400]
             lines += ["", textwrap.fill(preview + ("…" if len(src.body) > 400 else ""), 100)]
+        lines += prov_lines
         if claims:
             lines += [
                 "",
@@ -105,19 +109,25 @@ def cmd_source_show(args, ctx: Context) -> int:
             ]
         return "\n".join(lines)
 
-    ctx.output({"source": src, "claims": claims}, text)
+    ctx.output({"source": src, "claims": claims, "provenance": prov}, text)
     return 0
 
 
 def cmd_source_set(args, ctx: Context) -> int:
     fields = {k: getattr(args, k) for k in SOURCE_EDITABLE_FIELDS if getattr(args, k) is not None}
-    if not fields:
+    if not fields and not provenance_cmds.wants_source_change(args):
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
     lib = ctx.open_library(create=False)
-    change = lib.sources.update(args.id, if_version=args.if_version, **fields)
+    with lib.transaction():  # the fields and the derivations, all or nothing
+        if fields:
+            record = lib.sources.update(args.id, if_version=args.if_version, **fields).after
+        else:
+            record = lib.sources.get(args.id)
+        said, derived = provenance_cmds.apply_source_options(args, lib, args.id)
+    said = [f"{k}={v}" for k, v in fields.items()] + said
     ctx.output(
-        {"change": change.action, "source": change.after},
-        f"Source {args.id} updated: " + ", ".join(f"{k}={v}" for k, v in fields.items()),
+        {"change": "updated", "source": record, "derived_from": derived},
+        f"Source {args.id} updated: " + ", ".join(said) if said else f"Source {args.id}: nothing changed.",
     )
     return 0
 

@@ -406,3 +406,61 @@ class ExternalId(Base):
         Index("ix_external_ids_claim", "claim_id"),
         Index("ix_external_ids_link", "link_id"),
     )
+
+
+class SourceDerivation(Tracked, Base):
+    """``source`` <kind> ``derived_from``: source B (a newspaper article) rewrites source A (a wire story).
+
+    Kinds (``app.domain.DerivationKind``): rewrites, translates, reposts carry the whole of A's content;
+    quotes, cites carry a part of it. Who recorded it and when are kept (``Tracked``); loops are refused by
+    the service (0007).
+    """
+
+    __tablename__ = "source_derivations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    derived_from_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16), default="rewrites")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('rewrites','quotes','translates','reposts','cites')", name="ck_derivations_kind"
+        ),
+        CheckConstraint("source_id <> derived_from_id", name="ck_derivations_not_self"),
+        UniqueConstraint("source_id", "derived_from_id", name="uq_derivations_pair"),
+        Index("ix_derivations_from", "derived_from_id"),
+        Index("uq_source_derivations_uuid", "uuid", unique=True),
+    )
+
+
+class ClaimReport(Tracked, Base):
+    """Claim ``claim_id`` reports another claim (``reported_from_id``): "according to the ministry, ..." in
+    a newspaper reports the ministry's own statement. ``reported_from_id`` NULL: no surviving original;
+    ``origin_name`` then names who it came from ("a Western official", "Reuters") and ``origin_actor_id``
+    is the actor of that name when the library has one (0007)."""
+
+    __tablename__ = "claim_reports"
+
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+    reported_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), nullable=True
+    )
+    origin_name: Mapped[str] = mapped_column(Text, default="")
+    origin_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL"), nullable=True
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(
+            "reported_from_id IS NULL OR reported_from_id <> claim_id", name="ck_reports_not_self"
+        ),
+        Index("ix_reports_from", "reported_from_id"),
+        Index("uq_claim_reports_uuid", "uuid", unique=True),
+    )

@@ -1,0 +1,632 @@
+"""Provenance: where each claim came from (``lib.provenance``).
+
+- A source can be **derived from** other sources (``derive``): a newspaper article rewrites a wire report,
+  a report quotes a ministry statement. Kinds: rewrites, quotes, translates, reposts, cites
+  (``DerivationKind``); who recorded it and when are kept; a derivation that would make a loop is refused.
+- A claim can be **reported from** another claim (``set_reported_from``): "according to the ministry, ..."
+  in one source reports the ministry's own statement in another, or an original that did not survive
+  (``reported_from_id=None``, named after whoever it came from).
+- A claim's **origins** are the claims (or sources, or lost originals) at the end of its report chain and its
+  source's derived chain; its **hearsay depth** is the number of hands between it and them. Two claims are
+  **independent** when their origins share no claim, no speaker and no source (``app.provenance.graph``).
+
+``graph(claim_ids)`` reads everything a set of claims traces back through in a few batched queries and
+answers origins, depth and independence in memory (what the checks, the annex and the views use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select, update
+
+from app._text import clean_line, norm_key
+from app.domain import (
+    Change,
+    ClaimOrigins,
+    ClaimRecord,
+    DerivationKind,
+    DerivationRecord,
+    ProvenanceHop,
+    ProvenanceNode,
+    ReportRecord,
+    SourceProvenance,
+)
+from app.errors import ConflictError, NotFoundError, ValidationError
+from app.provenance.graph import ProvenanceGraph
+from app.provenance.store import load_facts
+from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation, new_uuid, utcnow
+from app.tracking import stamp_new, touch
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+__all__ = ["ProvenanceGraph", "ProvenanceService"]
+
+MAX_NOTE = 20_000
+
+
+def _derivation(d: SourceDerivation, titles: Mapping[int, tuple[str, str]]) -> DerivationRecord:
+    st, so = titles.get(d.source_id, ("", ""))
+    ft, fo = titles.get(d.derived_from_id, ("", ""))
+    return DerivationRecord(
+        id=d.id,
+        source_id=d.source_id,
+        derived_from_id=d.derived_from_id,
+        kind=DerivationKind(d.kind),
+        note=d.note,
+        created_by=d.created_by,
+        created=d.created,
+        source_title=st,
+        source_outlet=so,
+        derived_from_title=ft,
+        derived_from_outlet=fo,
+        uuid=d.uuid or "",
+        version=d.version or 1,
+        updated_by=d.updated_by or "",
+        updated=d.updated,
+    )
+
+
+def _report(r: ClaimReport) -> ReportRecord:
+    return ReportRecord(
+        claim_id=r.claim_id,
+        reported_from_id=r.reported_from_id,
+        origin_name=r.origin_name,
+        origin_actor_id=r.origin_actor_id,
+        note=r.note,
+        created_by=r.created_by,
+        created=r.created,
+        uuid=r.uuid or "",
+        version=r.version or 1,
+        updated_by=r.updated_by or "",
+        updated=r.updated,
+    )
+
+
+def _titles(s, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    ids = list(set(ids))
+    out: dict[int, tuple[str, str]] = {}
+    for n in range(0, len(ids), 500):
+        for r in s.execute(
+            select(Source.id, Source.title, Source.outlet).where(Source.id.in_(ids[n : n + 500]))
+        ):
+            out[r[0]] = (r[1], r[2])
+    return out
+
+
+class ProvenanceService:
+    def __init__(self, lib: Library) -> None:
+        self._lib = lib
+
+    def _user(self) -> str:
+        return self._lib.user
+
+    # --- sources derived from sources ----------------------------------------------------------------
+    def _ancestor_edges(self, s, source_id: int) -> list[tuple[int, int, str]]:
+        """Every derivation above ``source_id``: (source, derived_from, kind), by a recursive query."""
+        sd = SourceDerivation
+        up = (
+            select(sd.source_id, sd.derived_from_id, sd.kind)
+            .where(sd.source_id == source_id)
+            .cte("up", recursive=True)
+        )
+        up = up.union(
+            select(sd.source_id, sd.derived_from_id, sd.kind).join(up, sd.source_id == up.c.derived_from_id)
+        )
+        return [tuple(r) for r in s.execute(select(up.c.source_id, up.c.derived_from_id, up.c.kind))]
+
+    def _descendant_edges(self, s, source_id: int) -> list[tuple[int, int, str]]:
+        sd = SourceDerivation
+        down = (
+            select(sd.source_id, sd.derived_from_id, sd.kind)
+            .where(sd.derived_from_id == source_id)
+            .cte("down", recursive=True)
+        )
+        down = down.union(
+            select(sd.source_id, sd.derived_from_id, sd.kind).join(
+                down, sd.derived_from_id == down.c.source_id
+            )
+        )
+        return [tuple(r) for r in s.execute(select(down.c.source_id, down.c.derived_from_id, down.c.kind))]
+
+    def derive(
+        self,
+        source_id: int,
+        derived_from_id: int,
+        kind: str | DerivationKind = DerivationKind.REWRITES,
+        *,
+        note: str = "",
+    ) -> Change[DerivationRecord]:
+        """Record that source ``source_id`` <kind> source ``derived_from_id`` (s7 rewrites s3). Recorded again
+        with another kind or note, the link is updated. A loop (s3 derived, through any chain, from s7) is
+        refused, naming the chain."""
+        kind = DerivationKind.parse(kind)
+        b, a = int(source_id), int(derived_from_id)
+        note = clean_line(note, what="note", max_len=MAX_NOTE, one_line=False)
+        if a == b:
+            raise ConflictError(f"A source cannot be derived from itself (s{a}).")
+        with self._lib.writing() as s:
+            for sid in (b, a):
+                if s.get(Source, sid) is None:
+                    raise NotFoundError("source", sid)
+            existing = s.scalar(
+                select(SourceDerivation).where(
+                    SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                )
+            )
+            titles = _titles(s, (a, b))
+            if existing is not None:
+                before = _derivation(existing, titles)
+                if existing.kind == kind.value and (not note or note == existing.note):
+                    return Change(
+                        "derivation",
+                        "unchanged",
+                        before.id,
+                        before=before,
+                        after=before,
+                        affected=(("source", b), ("source", a)),
+                    )
+                existing.kind = kind.value
+                existing.note = note if note else existing.note
+                touch(existing, self._user())
+                s.flush()
+                self._lib.log_change(s, "derivation", existing.id, "updated")
+                after = _derivation(existing, titles)
+                action = "updated"
+                return Change(
+                    "derivation",
+                    action,
+                    after.id,
+                    before=before,
+                    after=after,
+                    affected=(("source", b), ("source", a)),
+                )
+            edges = self._ancestor_edges(s, a)
+            if any(x == b for _, x, _ in edges):
+                chain = _chain(edges, a, b)
+                raise ConflictError(
+                    f"s{b} cannot be derived from s{a}: s{a} is already derived from s{b} ({chain}), and a "
+                    "source cannot come from itself. Nothing was changed."
+                )
+            link = SourceDerivation(source_id=b, derived_from_id=a, kind=kind.value, note=note)
+            stamp_new(link, self._user())
+            s.add(link)
+            s.flush()
+            self._lib.log_change(s, "derivation", link.id, "created")
+            record = _derivation(link, titles)
+        return Change(
+            "derivation", "created", record.id, after=record, affected=(("source", b), ("source", a))
+        )
+
+    def underive(self, source_id: int, derived_from_id: int) -> Change[DerivationRecord]:
+        """Remove the link 'source_id derives from derived_from_id'."""
+        b, a = int(source_id), int(derived_from_id)
+        with self._lib.writing() as s:
+            for sid in (b, a):
+                if s.get(Source, sid) is None:
+                    raise NotFoundError("source", sid)
+            link = s.scalar(
+                select(SourceDerivation).where(
+                    SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                )
+            )
+            if link is None:
+                raise ValidationError(f"s{b} is not recorded as derived from s{a}.")
+            record = _derivation(link, _titles(s, (a, b)))
+            s.delete(link)
+            self._lib.log_change(s, "derivation", record.id, "deleted")
+        return Change(
+            "derivation", "deleted", record.id, before=record, affected=(("source", b), ("source", a))
+        )
+
+    def restore_derivation(self, change: Change[DerivationRecord]) -> Change[DerivationRecord]:
+        """Undo a ``derive`` or ``underive``: the link as it was before (or gone, if it was new)."""
+        if change.entity != "derivation":
+            raise ValidationError("That change is not about a derivation.")
+        rec = change.before
+        if rec is None:
+            after = change.after
+            if after is None:
+                raise ValidationError("Nothing to undo.")
+            return self.underive(after.source_id, after.derived_from_id)
+        with self._lib.writing() as s:
+            link = s.scalar(
+                select(SourceDerivation).where(
+                    SourceDerivation.source_id == rec.source_id,
+                    SourceDerivation.derived_from_id == rec.derived_from_id,
+                )
+            )
+            if link is None:
+                if any(x == rec.source_id for _, x, _ in self._ancestor_edges(s, rec.derived_from_id)):
+                    raise ConflictError(
+                        f"s{rec.source_id} can no longer be derived from s{rec.derived_from_id}: that would "
+                        "make a loop. Nothing was changed."
+                    )
+                link = SourceDerivation(
+                    id=rec.id,
+                    source_id=rec.source_id,
+                    derived_from_id=rec.derived_from_id,
+                    uuid=rec.uuid or new_uuid(),
+                    version=rec.version,
+                )
+                s.add(link)
+            else:
+                touch(link, self._user())
+            link.kind, link.note = rec.kind.value, rec.note
+            link.created_by, link.created = rec.created_by, rec.created
+            if link.updated is None:
+                link.updated, link.updated_by = rec.updated or rec.created, rec.updated_by
+            s.flush()
+            self._lib.log_change(s, "derivation", link.id, "restored")
+            record = _derivation(link, _titles(s, (rec.source_id, rec.derived_from_id)))
+        return Change(
+            "derivation",
+            "restored",
+            record.id,
+            after=record,
+            affected=(("source", rec.source_id), ("source", rec.derived_from_id)),
+        )
+
+    def derivations(self, source_id: int) -> SourceProvenance:
+        """The source's links up and down, and its whole derived chain as a graph of sources."""
+        sid = int(source_id)
+        with self._lib.reading() as s:
+            if s.get(Source, sid) is None:
+                raise NotFoundError("source", sid)
+            up = self._ancestor_edges(s, sid)
+            down = self._descendant_edges(s, sid)
+            pairs = {(b, a) for b, a, _ in up} | {(b, a) for b, a, _ in down}
+            rows = []
+            for b, a in pairs:
+                rows.append(
+                    s.scalar(
+                        select(SourceDerivation).where(
+                            SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                        )
+                    )
+                )
+            involved = {sid} | {x for pair in pairs for x in pair}
+            titles = _titles(s, involved)
+        records = sorted((_derivation(r, titles) for r in rows if r is not None), key=lambda d: d.id)
+        parents: dict[int, list[int]] = {}
+        for b, a, _kind in up:
+            parents.setdefault(b, []).append(a)
+        above = {sid} | {a for _b, a, _kind in up}
+        roots = sorted(x for x in above if not parents.get(x))
+        order = [sid] + sorted(involved - {sid})
+        nodes = tuple(
+            ProvenanceNode(
+                key=f"s{x}",
+                kind="source",
+                id=x,
+                speaker="",
+                source_id=x,
+                source_title=titles.get(x, ("", ""))[0],
+                source_outlet=titles.get(x, ("", ""))[1],
+                origin=x in roots,
+            )
+            for x in order
+        )
+        hops = tuple(
+            ProvenanceHop(
+                f"s{d.source_id}",
+                f"s{d.derived_from_id}",
+                d.kind.value,
+                f"s{d.source_id} {d.kind.value} s{d.derived_from_id}",
+                d.created_by,
+                d.created,
+            )
+            for d in records
+        )
+        return SourceProvenance(
+            source_id=sid,
+            derived_from=tuple(d for d in records if d.source_id == sid),
+            derived_by=tuple(d for d in records if d.derived_from_id == sid),
+            nodes=nodes,
+            hops=hops,
+            roots=tuple(roots),
+        )
+
+    # --- claims reported from claims -----------------------------------------------------------------
+    def report(self, claim_id: int) -> ReportRecord | None:
+        with self._lib.reading() as s:
+            if s.get(Claim, int(claim_id)) is None:
+                raise NotFoundError("claim", claim_id)
+            r = s.get(ClaimReport, int(claim_id))
+            return None if r is None else _report(r)
+
+    def reported_by(self, claim_id: int) -> list[ReportRecord]:
+        """The reports of this claim: claims recorded as reported from it."""
+        with self._lib.reading() as s:
+            if s.get(Claim, int(claim_id)) is None:
+                raise NotFoundError("claim", claim_id)
+            rows = s.scalars(
+                select(ClaimReport)
+                .where(ClaimReport.reported_from_id == int(claim_id))
+                .order_by(ClaimReport.claim_id)
+            )
+            return [_report(r) for r in rows]
+
+    def _report_chain(self, s, claim_id: int) -> list[int]:
+        """The claims ``claim_id`` is reported from, hop by hop (a recursive query; stops at a loop)."""
+        cr = ClaimReport
+        up = (
+            select(cr.claim_id, cr.reported_from_id)
+            .where(cr.claim_id == claim_id)
+            .cte("chain", recursive=True)
+        )
+        up = up.union(select(cr.claim_id, cr.reported_from_id).join(up, cr.claim_id == up.c.reported_from_id))
+        parent = {r[0]: r[1] for r in s.execute(select(up.c.claim_id, up.c.reported_from_id))}
+        out = []
+        x = parent.get(claim_id)
+        while x is not None and x not in out:
+            out.append(x)
+            x = parent.get(x)
+        return out
+
+    def set_reported_from(
+        self, claim_id: int, reported_from_id: int | None, *, origin_name: str = "", note: str = ""
+    ) -> Change[ReportRecord]:
+        """Record that claim ``claim_id`` reports claim ``reported_from_id`` ("according to the ministry");
+        ``None``: it reports an original that did not survive, named ``origin_name`` ("a Western official",
+        "Reuters"; an actor of that name is its speaker). Replaces what was recorded before. A loop (the
+        other claim reported, through any chain, from this one) is refused, naming the chain."""
+        cid = int(claim_id)
+        from_id = None if reported_from_id is None else int(reported_from_id)
+        name = clean_line(origin_name, what="name of the original's source", max_len=500)
+        note = clean_line(note, what="note", max_len=MAX_NOTE, one_line=False)
+        if from_id == cid:
+            raise ConflictError(f"A claim cannot be reported from itself (c{cid}).")
+        with self._lib.writing() as s:
+            claim = s.get(Claim, cid)
+            if claim is None:
+                raise NotFoundError("claim", cid)
+            actor_id = None
+            if from_id is not None:
+                if s.get(Claim, from_id) is None:
+                    raise NotFoundError("claim", from_id)
+                chain = self._report_chain(s, from_id)
+                if cid in chain:
+                    steps = [f"c{x}" for x in [from_id, *chain[: chain.index(cid) + 1]]]
+                    raise ConflictError(
+                        f"c{cid} cannot be reported from c{from_id}: c{from_id} is already reported from "
+                        f"c{cid} ({_shortened(steps, ' reported from ')}), and a claim cannot come from "
+                        "itself. Nothing was changed."
+                    )
+                name = ""
+            elif name:
+                key = norm_key(name)
+                actor_id = s.scalar(
+                    select(Actor.id).where(Actor.norm_name == key).order_by(Actor.id).limit(1)
+                )
+            existing = s.get(ClaimReport, cid)
+            before = None if existing is None else _report(existing)
+            user = self._user()
+            if existing is None:
+                existing = ClaimReport(claim_id=cid)
+                stamp_new(existing, user)
+                s.add(existing)
+            elif (
+                existing.reported_from_id,
+                existing.origin_name,
+                existing.origin_actor_id,
+                existing.note,
+            ) == (
+                from_id,
+                name,
+                actor_id,
+                note,
+            ):
+                return Change(
+                    "report", "unchanged", cid, before=before, after=before, affected=(("claim", cid),)
+                )
+            else:
+                touch(existing, user)
+            existing.reported_from_id = from_id
+            existing.origin_name = name
+            existing.origin_actor_id = actor_id
+            existing.note = note
+            s.flush()
+            self._lib.log_change(s, "report", cid, "created" if before is None else "updated")
+            after = _report(existing)
+        affected = (("claim", cid),) + ((("claim", from_id),) if from_id is not None else ())
+        if before is not None and before.reported_from_id not in (None, from_id):
+            affected += (("claim", before.reported_from_id),)
+        return Change(
+            "report",
+            "created" if before is None else "updated",
+            cid,
+            before=before,
+            after=after,
+            affected=affected,
+        )
+
+    def clear_reported_from(self, claim_id: int) -> Change[ReportRecord]:
+        """Forget what claim ``claim_id`` was reported from (it is then its own origin again)."""
+        cid = int(claim_id)
+        with self._lib.writing() as s:
+            if s.get(Claim, cid) is None:
+                raise NotFoundError("claim", cid)
+            existing = s.get(ClaimReport, cid)
+            if existing is None:
+                raise ValidationError(f"c{cid} is not recorded as reported from another claim.")
+            before = _report(existing)
+            s.delete(existing)
+            self._lib.log_change(s, "report", cid, "deleted")
+        affected = (("claim", cid),) + (
+            (("claim", before.reported_from_id),) if before.reported_from_id is not None else ()
+        )
+        return Change("report", "deleted", cid, before=before, affected=affected)
+
+    def restore_report(self, change: Change[ReportRecord]) -> Change[ReportRecord]:
+        """Undo a ``set_reported_from`` or ``clear_reported_from``: the report as it was before."""
+        if change.entity != "report":
+            raise ValidationError("That change is not about a report.")
+        rec = change.before
+        if rec is None:
+            return self.clear_reported_from(change.id)
+        with self._lib.writing() as s:
+            if s.get(Claim, rec.claim_id) is None:
+                raise NotFoundError("claim", rec.claim_id)
+            if rec.reported_from_id is not None:
+                if s.get(Claim, rec.reported_from_id) is None:
+                    raise NotFoundError("claim", rec.reported_from_id)
+                if rec.claim_id in self._report_chain(s, rec.reported_from_id):
+                    raise ConflictError(
+                        f"c{rec.claim_id} can no longer be reported from c{rec.reported_from_id}: that would "
+                        "make a loop. Nothing was changed."
+                    )
+            row = s.get(ClaimReport, rec.claim_id)
+            if row is None:
+                row = ClaimReport(
+                    claim_id=rec.claim_id,
+                    uuid=rec.uuid or new_uuid(),
+                    version=rec.version,
+                    updated_by=rec.updated_by,
+                    updated=rec.updated or rec.created,
+                )
+                s.add(row)
+            else:
+                touch(row, self._user())
+            row.reported_from_id, row.origin_name = rec.reported_from_id, rec.origin_name
+            row.origin_actor_id = (
+                rec.origin_actor_id
+                if rec.origin_actor_id is not None and s.get(Actor, rec.origin_actor_id) is not None
+                else None
+            )
+            row.note, row.created_by, row.created = rec.note, rec.created_by, rec.created
+            s.flush()
+            self._lib.log_change(s, "report", rec.claim_id, "restored")
+            after = _report(row)
+        return Change("report", "restored", rec.claim_id, after=after, affected=(("claim", rec.claim_id),))
+
+    # --- origins -------------------------------------------------------------------------------------
+    def graph(
+        self, claim_ids: Iterable[int], *, known: Mapping[int, ClaimRecord] | None = None
+    ) -> ProvenanceGraph:
+        """Everything ``claim_ids`` trace back through, read in batches, as a graph to ask in memory.
+        ``known``: claims already read (the checks pass theirs)."""
+        with self._lib.reading() as s:
+            facts = load_facts(s, claim_ids, known=known)
+        return ProvenanceGraph(facts)
+
+    def origins(self, claim_id: int) -> ClaimOrigins:
+        """The claim's chain hop by hop, its origins, hearsay depth and independent origins."""
+        cid = int(claim_id)
+        g = self.graph([cid])
+        if cid not in g.facts.claims:
+            raise NotFoundError("claim", cid)
+        return g.claim_origins(cid)
+
+    def origins_many(self, claim_ids: Iterable[int]) -> dict[int, ClaimOrigins]:
+        ids = [int(i) for i in dict.fromkeys(claim_ids)]
+        g = self.graph(ids)
+        return {i: g.claim_origins(i) for i in ids if i in g.facts.claims}
+
+    def independent_groups(self, claim_ids: Iterable[int]) -> list[list[int]]:
+        """The claims grouped by shared origin: claims in different groups are independent."""
+        ids = [int(i) for i in dict.fromkeys(claim_ids)]
+        return self.graph(ids).groups(ids)
+
+    # --- kept with a claim's delete and restore (called by ClaimService) ----------------------------
+    def _before_claim_delete(self, s, claim_id: int) -> dict:
+        """Before claim ``claim_id`` is deleted: the reports that point at it keep its speaker's name as a
+        lost original (the database then clears their link), and what undo needs is returned."""
+        own = s.get(ClaimReport, claim_id)
+        pointing = list(s.scalars(select(ClaimReport).where(ClaimReport.reported_from_id == claim_id)))
+        saved = {
+            "report": None if own is None else _report(own),
+            "reported_by": [_report(r) for r in pointing],
+        }
+        if pointing:
+            row = s.execute(
+                select(Actor.id, Actor.name, Source.outlet, Source.title)
+                .select_from(Claim)
+                .join(Source, Source.id == Claim.source_id)
+                .outerjoin(Actor, Actor.id == Claim.actor_id)
+                .where(Claim.id == claim_id)
+            ).first()
+            name = (row[1] or row[2] or row[3] or "") if row is not None else ""
+            s.execute(
+                update(ClaimReport)
+                .where(ClaimReport.reported_from_id == claim_id)
+                .values(
+                    reported_from_id=None,
+                    origin_name=name[:500],
+                    origin_actor_id=row[0] if row else None,
+                    version=ClaimReport.version + 1,
+                    updated=utcnow(),
+                    updated_by=self._user(),
+                )
+            )
+        return saved
+
+    def _after_claim_restore(self, s, claim_id: int, saved: dict) -> None:
+        own: ReportRecord | None = saved.get("report")
+        if own is not None and s.get(ClaimReport, claim_id) is None:
+            target = own.reported_from_id
+            if target is not None and s.get(Claim, target) is None:
+                target = None
+            s.add(
+                ClaimReport(
+                    claim_id=claim_id,
+                    uuid=own.uuid or new_uuid(),
+                    version=own.version,
+                    updated_by=own.updated_by,
+                    updated=own.updated or own.created,
+                    reported_from_id=target,
+                    origin_name=own.origin_name,
+                    origin_actor_id=own.origin_actor_id
+                    if own.origin_actor_id is not None and s.get(Actor, own.origin_actor_id) is not None
+                    else None,
+                    note=own.note,
+                    created_by=own.created_by,
+                    created=own.created,
+                )
+            )
+        for r in saved.get("reported_by", []):
+            row = s.get(ClaimReport, r.claim_id)
+            if row is not None and row.reported_from_id is None:
+                row.reported_from_id, row.origin_name, row.origin_actor_id = (
+                    claim_id,
+                    r.origin_name,
+                    r.origin_actor_id,
+                )
+                touch(row, self._user())
+        s.flush()
+
+
+def _chain(edges: list[tuple[int, int, str]], start: int, goal: int) -> str:
+    """'s5 rewrites s4, s4 quotes s3': the derivations leading from ``start`` up to ``goal``."""
+    parents: dict[int, list[tuple[int, str]]] = {}
+    for b, a, kind in edges:
+        parents.setdefault(b, []).append((a, kind))
+    back: dict[int, tuple[int, str]] = {}
+    todo = [start]
+    seen = {start}
+    while todo:
+        x = todo.pop(0)
+        if x == goal:
+            break
+        for a, kind in parents.get(x, []):
+            if a not in seen:
+                seen.add(a)
+                back[a] = (x, kind)
+                todo.append(a)
+    steps = []
+    x = goal
+    while x in back:
+        prev, kind = back[x]
+        steps.append(f"s{prev} {kind} s{x}")
+        x = prev
+    return _shortened(list(reversed(steps)), ", ")
+
+
+def _shortened(steps: list[str], sep: str, *, keep: int = 6) -> str:
+    """Steps of a chain joined, the middle of a long one left out ('c9 reported from c8 ... (1,480 more)')."""
+    if len(steps) <= keep + 2:
+        return sep.join(steps)
+    head, tail = steps[: keep // 2], steps[-(keep // 2) :]
+    return f"{sep.join(head)}{sep}... ({len(steps) - keep:,} more){sep}{sep.join(tail)}"

@@ -1,0 +1,141 @@
+"""Reading provenance facts from the library in batches: everything a set of claims traces back through.
+
+``load_facts(session, claim_ids)`` walks outward a round at a time: the claims' reports and their sources'
+derivations, then the claims those lead to and the claims of every earlier source (for matching), and so on
+until nothing new turns up. Each round is a few queries of at most ``BATCH`` ids, so the cost follows the
+size of the provenance around the claims, not the size of the library; a library without provenance costs
+two small queries per 500 claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import select
+
+from app.domain import ClaimRecord, DerivationKind
+from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts
+from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation
+
+BATCH = 500
+_KINDS = {k.value: k for k in DerivationKind}
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for n in range(0, len(ids), BATCH):
+        yield ids[n : n + BATCH]
+
+
+def facts_from_record(c: ClaimRecord) -> ClaimFacts:
+    return ClaimFacts(
+        c.id, c.source_id, c.actor_id, c.actor_name, c.statement, c.quote, c.span_start, c.span_end
+    )
+
+
+_CLAIM_COLS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.actor_id,
+    Actor.name,
+    Claim.statement,
+    Claim.quote,
+    Claim.span_start,
+    Claim.span_end,
+)
+
+
+def _claim_select():
+    return select(*_CLAIM_COLS).outerjoin(Actor, Actor.id == Claim.actor_id)
+
+
+def _report_closure(conn, ids: list[int]) -> list:
+    """The reports of ``ids`` and of every claim they are reported from, hop after hop (one query)."""
+    cr = ClaimReport
+    cols = (cr.claim_id, cr.reported_from_id, cr.origin_name, cr.origin_actor_id, cr.created_by, cr.created)
+    chain = select(*cols).where(cr.claim_id.in_(ids)).cte("chain", recursive=True)
+    chain = chain.union(select(*cols).join(chain, cr.claim_id == chain.c.reported_from_id))
+    return list(conn.execute(select(*chain.c)))
+
+
+def _derivation_closure(conn, ids: list[int]) -> list:
+    """The derivations of ``ids`` and of every source above them (one query)."""
+    sd = SourceDerivation
+    cols = (sd.id, sd.source_id, sd.derived_from_id, sd.kind, sd.created_by, sd.created)
+    up = select(*cols).where(sd.source_id.in_(ids)).cte("up", recursive=True)
+    up = up.union(select(*cols).join(up, sd.source_id == up.c.derived_from_id))
+    return sorted(conn.execute(select(*up.c)), key=lambda r: r[0])
+
+
+def load_facts(
+    s, claim_ids: Iterable[int], *, known: Mapping[int, ClaimRecord] | None = None, sources: bool = True
+) -> Facts:
+    """Everything ``claim_ids`` trace back through. ``known``: claims already read (by the checks), used
+    instead of reading them again. ``sources``: also read titles and outlets (for messages and views).
+
+    Rounds: the claims' whole report chains (a recursive query), the claims those name, the derived chains
+    of all their sources (a recursive query), then the claims of every earlier source (to match against),
+    whose own report chains start the next round. Most libraries need one round."""
+    conn = s.connection()
+    facts = Facts()
+    if known:
+        for c in known.values():
+            facts.claims[c.id] = facts_from_record(c)
+            facts.sources.setdefault(c.source_id, SourceFacts(c.source_id, c.source_title, c.source_outlet))
+    reports_done: set[int] = set()
+    parents_done: set[int] = set()
+    source_claims_done: set[int] = set()
+    todo = [int(i) for i in dict.fromkeys(claim_ids)]
+    while todo:
+        # 1. the report chains of the new claims, and every claim they name
+        chained = [i for i in todo if i not in reports_done]
+        reports_done.update(chained)
+        named: list[int] = list(chained)
+        for chunk in _chunks(chained):
+            for r in _report_closure(conn, chunk):
+                facts.reports[r[0]] = Report(r[0], r[1], r[2] or "", r[3], r[4] or "", r[5])
+                reports_done.add(r[0])
+                if r[1] is not None:
+                    named.append(r[1])
+        missing = [i for i in dict.fromkeys(named) if i not in facts.claims]
+        for chunk in _chunks(missing):
+            for r in conn.execute(_claim_select().where(Claim.id.in_(chunk))):
+                facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
+        reports_done.update(named)  # a closure holds every report along each chain
+        # 2. the derived chains of their sources
+        srcs = [
+            sid
+            for sid in dict.fromkeys(facts.claims[i].source_id for i in named if i in facts.claims)
+            if sid not in parents_done
+        ]
+        earlier: list[int] = []
+        for chunk in _chunks(srcs):
+            for r in _derivation_closure(conn, chunk):
+                if r[1] in parents_done:
+                    continue
+                facts.parents.setdefault(r[1], [])
+                if all(d.derived_from_id != r[2] for d in facts.parents[r[1]]):
+                    facts.parents[r[1]].append(Derivation(r[1], r[2], _KINDS[r[3]], r[4] or "", r[5]))
+                earlier.append(r[2])
+        # every source reached now has all its derivations read (a closure holds every edge above it)
+        parents_done.update(srcs)
+        parents_done.update(facts.parents)
+        parents_done.update(earlier)
+        # 3. the claims of every earlier source, to match against; their own chains come next round
+        fetch = [sid for sid in dict.fromkeys(earlier) if sid not in source_claims_done]
+        source_claims_done.update(fetch)
+        todo = []
+        for chunk in _chunks(fetch):
+            for r in conn.execute(_claim_select().where(Claim.source_id.in_(chunk)).order_by(Claim.id)):
+                if r[0] not in facts.claims:
+                    facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
+                facts.source_claims.setdefault(r[1], []).append(r[0])
+                if r[0] not in reports_done:
+                    todo.append(r[0])
+    if sources:
+        reached = {c.source_id for c in facts.claims.values()} | set(facts.parents)
+        reached |= {d.derived_from_id for ds in facts.parents.values() for d in ds}
+        need = list(reached - facts.sources.keys())
+        for chunk in _chunks(need):
+            for r in conn.execute(select(Source.id, Source.title, Source.outlet).where(Source.id.in_(chunk))):
+                facts.sources[r[0]] = SourceFacts(r[0], r[1], r[2])
+    return facts
