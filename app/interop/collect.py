@@ -49,7 +49,7 @@ def for_brief(
 ) -> Material:
     """The brief ``brief_id`` and everything it cites (and the claims linked to those). ``context``: the
     brief's CheckContext when the caller has loaded it already (the export has, for its checks)."""
-    from app.checks.loader import load_context
+    from app.checks import load_context
 
     ctx = context if context is not None else load_context(lib, brief_id)
     brief = ctx.brief
@@ -64,16 +64,14 @@ def for_brief(
 
 def for_claims(lib, claim_ids: list[int], *, system: str = "stix") -> Material:
     """The claims ``claim_ids`` (a NotFoundError names the first missing one) and the claims linked to them."""
-    from app.checks.loader import claims_with_links
-
     if len(claim_ids) > MAX_RECORDS:
         raise ExportError(
             f"{len(claim_ids):,} claims are more than one export holds ({MAX_RECORDS:,}); narrow the selection "
             "with --claims, --contested or --brief."
         )
-    claims, links = claims_with_links(lib, claim_ids)
+    links = lib.claims.with_links_many(claim_ids)
     for i in claim_ids:
-        if i not in claims:
+        if i not in links:
             raise NotFoundError("claim", i)
     return _gather(lib, list(dict.fromkeys(claim_ids)), links, system=system)
 
