@@ -44,8 +44,10 @@ def cmd_import(args, ctx) -> int:
         if r.status == "existing"
     ]
     lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
-    lines += [f"failed: {r.path}: {r.message}" for r in rep.failed]
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
+    if not ctx.json:  # failures go to stderr (stdout keeps the summary, for scripts reading it)
+        for r in rep.failed:
+            sys.stderr.write(f"briefdesk: failed: {r.path}: {r.message}\n")
     if rep.cancelled:
         lines.append("Cancelled: the files before the cancel were imported whole; nothing else was.")
     payload = {

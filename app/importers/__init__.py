@@ -10,6 +10,10 @@ touches the library: ``app.importers.batch.import_paths`` stores what these retu
 from __future__ import annotations
 
 import hashlib
+import re
+import struct
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -118,12 +122,87 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
 
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 100
+_UNZIP_CHUNK = 1024 * 1024
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local header (APPNOTE 4.3.7)
+
+
+def _check_zip_members(data: bytes, infos: list, filename: str) -> None:
+    """Decompress every member once, streamed, counting the bytes actually produced, before anything reads it.
+
+    A zip's directory may understate its sizes: zipfile (and python-docx through it) decompresses a member in
+    one call bounded only by 2 GB and then cuts it to the declared size, so a 1 MB entry claiming 1 KB
+    reaches gigabytes in memory first. Here each member's compressed bytes go through zlib in 1 MB steps;
+    more output than the member declares, or more than MAX_UNZIPPED in all, is refused at once. Memory stays
+    at one chunk; what passes is known to decompress to the sizes declared (and checked above)."""
+    produced = 0
+    for info in infos:
+        offset = info.header_offset
+        header = data[offset : offset + _LOCAL_HEADER.size]
+        if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise ImportFormatError(f"{filename}: the document is damaged or truncated")
+        fields = _LOCAL_HEADER.unpack(header)
+        start = offset + _LOCAL_HEADER.size + fields[9] + fields[10]
+        packed = data[start : start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            size = len(packed)
+            if size > info.file_size:
+                raise ImportFormatError(
+                    f"{filename}: the document is damaged (a part is larger than declared)"
+                )
+            produced += size
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            pending = packed
+            size = 0
+            try:
+                while pending or not inflater.eof:
+                    chunk = inflater.decompress(pending, _UNZIP_CHUNK)
+                    pending = inflater.unconsumed_tail
+                    size += len(chunk)
+                    if size > info.file_size or produced + size > MAX_UNZIPPED:
+                        raise ImportFormatError(
+                            f"{filename}: refused, a part expands to more than its declared size or the whole "
+                            f"to more than {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb)"
+                        )
+                    if not chunk and not pending:
+                        break
+            except zlib.error:
+                raise ImportFormatError(f"{filename}: the document is damaged or truncated") from None
+            produced += size
+        else:
+            raise ImportFormatError(f"{filename}: this is not a Word (.docx) document (unknown compression)")
+
+
+_ENTITY_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+
+
+def _docx_blocks(doc) -> list[str]:
+    """The body's paragraphs and tables in document order (a table row as its cells joined by ' | ')."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(child, doc).text
+            if text.strip():
+                out.append(text)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                cells = [" ".join(c.text.split()) for c in row.cells]
+                cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]  # merged
+                if cells:
+                    out.append(" | ".join(cells))
+    return out
 
 
 def read_docx(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
-    """A Word document. The zip's declared sizes are checked before anything is decompressed (zip bombs)."""
+    """A Word document. The zip is checked before python-docx reads it: the declared sizes and ratio, then the
+    sizes each part actually decompresses to (streamed, see _check_zip_members). XML parts declaring a DOCTYPE
+    or entities (never written by Word; the shape of an XXE attack) are refused, and a document with no text
+    is a failure, not an empty source."""
     import io
-    import zipfile
 
     if len(data) > MAX_BYTES:
         raise ImportFormatError(
@@ -134,7 +213,7 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError):
         raise ImportFormatError(f"{filename}: the document is damaged or truncated") from None
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
@@ -142,13 +221,28 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         raise ImportFormatError(
             f"{filename}: refused, it would expand to {total // (1024 * 1024)} MB (zip bomb)"
         )
+    _check_zip_members(data, infos, filename)
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels")) and _ENTITY_DECLARATION.search(
+                    zf.read(info)
+                ):
+                    raise ImportFormatError(
+                        f"{filename}: refused, {info.filename} declares a DOCTYPE or entities, which Word "
+                        "never writes (the shape of an XML external entity attack)"
+                    )
         doc = docx.Document(io.BytesIO(data))
+    except ImportFormatError:
+        raise
     except Exception:  # python-docx raises several unrelated types for a bad package
         raise ImportFormatError(f"{filename}: this is not a readable Word (.docx) document") from None
     paras = [p.text for p in doc.paragraphs]
+    body = "\n\n".join(_docx_blocks(doc))
+    if not body.strip():
+        raise ImportFormatError(f"{filename}: the document holds no text; nothing to import")
     core = doc.core_properties
     meta = {
         k: v
@@ -158,7 +252,7 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     found = title or core.title or next((p.strip() for p in paras if p.strip()), filename)
     return ParsedSource(
         title=found,
-        body="\n\n".join(p for p in paras if p.strip()),
+        body=body,
         metadata=meta,
         original=data,
         original_filename=filename,

@@ -37,9 +37,11 @@ def test_import_folder_reports_failed_and_skipped_files_and_imports_the_rest(tmp
     (d / ".hidden.txt").write_text("Secret\nbody", encoding="utf-8")
     lib = tmp_path / "lib.briefdesk"
     assert main(["--library", str(lib), "import", str(d)]) == 1
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     assert "imported: 2" in out and "(3 sources)" in out
-    assert "failed: " in out and "bad.pdf" in out
+    assert "failed: " in captured.err and "bad.pdf" in captured.err  # failures on stderr, as documented
+    assert "bad.pdf" not in out
     assert "skipped: " in out and "tool.exe" in out and ".hidden.txt" in out
     assert main(["--library", str(lib), "sources", "--json"]) == 0
     titles = {s["title"] for s in json.loads(capsys.readouterr().out)["sources"]}
