@@ -1,4 +1,5 @@
-"""The built-in demo library: sources, actors, claims, denials and a sample brief written for Briefdesk.
+"""The built-in demo library: sources, actors, claims, denials and a sample brief written for Briefdesk, with
+a worked analysis of competing hypotheses and its key assumptions.
 
 The content lives in ``resources/demo/demo.json`` and ``resources/demo/brief.md``; the brief cites claims
 and sources by key as ``[@{claim_key}]``, replaced here with the ids they get (``[@c12]``).
@@ -27,6 +28,8 @@ class DemoResult:
     claims: dict[str, int] = field(default_factory=dict)
     links: int = 0
     brief_id: int | None = None
+    hypotheses: int = 0
+    assumptions: int = 0
 
 
 def load_content() -> tuple[dict, str]:
@@ -116,4 +119,28 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
             lib.briefs.add_waiver(
                 brief_id=change.id, claim_id=result.claims[waiver["claim"]], reason=waiver["reason"]
             )
+        _analysis(lib, change.id, meta, result)
     return result
+
+
+def _analysis(lib: Library, brief_id: int, meta: dict, result: DemoResult) -> None:
+    """The worked analysis of competing hypotheses and the key assumptions of the demo brief."""
+    hyps = [lib.ach.add_hypothesis(brief_id, text).after.id for text in meta.get("hypotheses", [])]
+    rows = meta.get("ach", [])
+    if rows:
+        lib.ach.add_claims(brief_id, [result.claims[row["claim"]] for row in rows])
+    for row in rows:
+        notes = row.get("notes", [])
+        for i, rating in enumerate(row["ratings"]):
+            note = notes[i] if i < len(notes) else ""
+            lib.ach.rate(hyps[i], result.claims[row["claim"]], rating, note=note)
+    for item in meta.get("assumptions", []):
+        lib.assumptions.add(
+            brief_id,
+            item["text"],
+            rating=item["rating"],
+            why=item.get("why", ""),
+            judgment=item.get("judgment"),
+        )
+    result.hypotheses = len(hyps)
+    result.assumptions = len(meta.get("assumptions", []))

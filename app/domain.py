@@ -113,21 +113,28 @@ EXPORT_FORMATS = ("docx", "md", "html", "stix")  # stix: app.interop
 
 @dataclass(frozen=True, slots=True)
 class AnnexInfo:
-    """An annex of a .docx as the command line and the export dialog name it: ``key`` (``--no-annex KEY``) and
-    ``label`` (the dialog's check box and the heading "Annex A: label"). What it shows and how it is written
-    live in ``app.export.docx.annexes`` (a test keeps both lists equal)."""
+    """An annex of a .docx as the command line and the export dialog name it: ``key`` (``--no-annex KEY``,
+    ``--annex KEY``) and ``label`` (the dialog's check box and the heading "Annex A: label"); ``default``: in
+    an export unless left out (False: an optional annex, only when asked for). What it shows and how it is
+    written live in ``app.export.docx.annexes`` (a test keeps both lists equal)."""
 
     key: str
     label: str
+    default: bool = True
 
 
-# The annexes of a .docx, each on by default, in the order they are lettered.
+# The annexes of a .docx, in the order they are lettered (an annex with nothing to show for a brief, such as
+# an analysis of competing hypotheses it does not have, is left out and the letters close up).
 EXPORT_ANNEX_INFO = (
     AnnexInfo("sources", "Sources"),
     AnnexInfo("claims", "Claims and denials"),
     AnnexInfo("summary", "Source summary statement"),
+    AnnexInfo("ach", "Analysis of competing hypotheses"),
+    AnnexInfo("assumptions", "Key assumptions"),
+    AnnexInfo("timeline", "Who said what, when", default=False),
 )
 EXPORT_ANNEXES = tuple(a.key for a in EXPORT_ANNEX_INFO)
+EXPORT_ANNEXES_DEFAULT = tuple(a.key for a in EXPORT_ANNEX_INFO if a.default)
 
 
 class MarkingScheme(enum.StrEnum):

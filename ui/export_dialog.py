@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -122,15 +123,15 @@ class ExportDialog(QDialog):
         notes_row.addWidget(self.footnotes)
         notes_row.addStretch(1)
 
-        # One check box per annex the .docx can hold (app.domain.EXPORT_ANNEX_INFO), each on by default.
+        # One check box per annex the .docx can hold (app.domain.EXPORT_ANNEX_INFO), on as each declares.
         self.annex_boxes: dict[str, QCheckBox] = {}
-        annex_row = QHBoxLayout()
-        for info in EXPORT_ANNEX_INFO:
+        annex_row = QGridLayout()
+        for i, info in enumerate(EXPORT_ANNEX_INFO):
             box = QCheckBox(info.label, self)
-            box.setChecked(True)
+            box.setChecked(info.default)
             self.annex_boxes[info.key] = box
-            annex_row.addWidget(box)
-        annex_row.addStretch(1)
+            annex_row.addWidget(box, i // 3, i % 3)
+        annex_row.setColumnStretch(3, 1)
 
         self.marking_combo = QComboBox(self)
         self.marking_combo.addItem("The brief's default", None)

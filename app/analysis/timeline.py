@@ -8,9 +8,10 @@ actor's changes of position.
   (``date_kind == "unknown"``). ``date_from``/``date_to`` filter on that same date.
 - Each entry lists the claims that deny, corroborate or qualify it, and those it denies, corroborates or
   qualifies, with their actors, dates and grades.
-- A change of position: claim A is later qualified or denied by a claim B of the same actor (B's date after
-  A's, or on the same date and recorded after it; with a date unknown, recorded after it). A carries B in
-  ``revised_by``; B carries A in ``revises``.
+- A change of position: claim A is later qualified or denied by a claim B of the same actor: B's date said
+  is after A's date said (or, when that is unknown, after A's source's date of publication, by which A had
+  been said). The same day is one statement, not a change; a B whose date said is unknown is not counted.
+  A carries B in ``revised_by``; B carries A in ``revises``.
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ MAX_LIMIT = 5000
 _effective = func.coalesce(Claim.said, Source.published)
 
 
-def _later(a: tuple[dt.date | None, int], b: tuple[dt.date | None, int]) -> bool:
-    """Is ``b`` (date, id) later than ``a``?"""
-    (da, ia), (db, ib) = a, b
-    if da is not None and db is not None and da != db:
-        return db > da
-    return ib > ia
+def _later(first: dt.date | None, second_said: dt.date | None) -> bool:
+    """Was the second claim certainly said on a later day than the first? ``first``: the first claim's date
+    said, or else its source's date of publication (it was said on or before it); ``second_said``: the
+    second claim's date said. An unknown date, or the same day (a claim qualified in the same statement),
+    is not "later"."""
+    return first is not None and second_said is not None and second_said > first
 
 
 class TimelineService:
@@ -180,6 +181,7 @@ class TimelineService:
                     Source.reliability,
                     Claim.credibility,
                     Claim.status,
+                    Claim.said,
                 )
                 .join(Source, Source.id == Claim.source_id)
                 .outerjoin(Actor, Actor.id == Claim.actor_id)
@@ -195,6 +197,7 @@ class TimelineService:
                     date,
                     f"{r.reliability}{r.credibility}",
                     r.status == ClaimStatus.RETRACTED.value,
+                    r.said,
                 )
         return out
 
@@ -215,7 +218,7 @@ class TimelineService:
         }
         incoming = {"denies": "denied_by", "corroborates": "corroborated_by", "qualifies": "qualified_by"}
         me = info.get(claim.id)
-        my_key = (me[2] if me else None, claim.id)
+        my_date, my_said = (me[2], me[5]) if me else (None, None)
         for kind, src, dst in links:
             if claim.id not in (src, dst):
                 continue
@@ -226,10 +229,9 @@ class TimelineService:
             note = LinkNote(claim_id=other, kind=kind, actor_name=o[1], date=o[2], grade=o[3], retracted=o[4])
             groups[incoming[kind] if dst == claim.id else kind].append(note)
             if kind in ("denies", "qualifies") and claim.actor_id is not None and o[0] == claim.actor_id:
-                other_key = (o[2], other)
-                if dst == claim.id and _later(my_key, other_key):
+                if dst == claim.id and _later(my_date, o[5]):
                     groups["revised_by"].append(note)
-                elif src == claim.id and _later(other_key, my_key):
+                elif src == claim.id and _later(o[2], my_said):
                     groups["revises"].append(note)
         for key in groups:
             groups[key].sort(key=lambda n: (n.date is None, n.date or dt.date.min, n.claim_id))

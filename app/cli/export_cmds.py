@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
-from app.domain import EXPORT_ANNEX_INFO, EXPORT_FORMATS, parse_date
+from app.domain import EXPORT_ANNEX_INFO, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS, parse_date
 from app.domain import EXPORT_ANNEXES as ANNEXES
 from app.errors import ExportError
 
@@ -39,8 +39,19 @@ def register(sub) -> None:
         metavar="ANNEX",
         help="leave out an annex (repeatable): "
         + ", ".join(
-            a.key if a.label.lower() == a.key else f"{a.key} ({a.label.lower()})" for a in EXPORT_ANNEX_INFO
+            a.key if a.label.lower() == a.key else f"{a.key} ({a.label.lower()})"
+            for a in EXPORT_ANNEX_INFO
+            if a.default
         ),
+    )
+    p.add_argument(
+        "--annex",
+        action="append",
+        choices=ANNEXES,
+        default=[],
+        metavar="ANNEX",
+        help="add an optional annex (repeatable): "
+        + ", ".join(f"{a.key} ({a.label.lower()})" for a in EXPORT_ANNEX_INFO if not a.default),
     )
     p.add_argument(
         "--allow-missing", action="store_true", help="render unknown citations as [missing c99] (a draft)"
@@ -79,7 +90,9 @@ def cmd_export(args, ctx: Context) -> int:
         format=_format_for(out, args.format),
         template=template,
         notes=args.notes,
-        annexes=frozenset(a for a in ANNEXES if a not in args.no_annex),
+        annexes=frozenset(
+            a for a in ANNEXES if (a in EXPORT_ANNEXES_DEFAULT or a in args.annex) and a not in args.no_annex
+        ),
         allow_missing=args.allow_missing,
         force=args.force,
         paper=args.paper,

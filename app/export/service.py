@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.citations import cited_claim_ids, cited_source_ids, parse_citations
-from app.domain import EXPORT_ANNEXES, EXPORT_FORMATS, ClaimRecord, SourceRecord
+from app.domain import EXPORT_ANNEXES, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS, ClaimRecord, SourceRecord
 from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError, UnknownCitationError
 
 FORMATS = EXPORT_FORMATS
@@ -28,7 +28,7 @@ class ExportOptions:
     format: str = "docx"
     template: Path | None = None
     notes: str = "endnotes"
-    annexes: frozenset[str] = frozenset(ANNEXES)
+    annexes: frozenset[str] = frozenset(EXPORT_ANNEXES_DEFAULT)
     allow_missing: bool = False
     force: bool = False
     paper: str = "A4"

@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from app.domain import EXPORT_ANNEX_INFO, BriefRecord, ClaimRecord, ClaimWithLinks, SourceRecord
+from app.export.docx import analysis
 from app.export.docx.wordml import run, t_elements
 from app.markings import Marking
 
@@ -299,6 +300,9 @@ ANNEXES: tuple[Annex, ...] = (
     Annex("sources", _collect_sources, _write_sources),
     Annex("claims", _collect_claims, _write_claims),
     Annex("summary", _collect_summary, _write_summary),
+    Annex("ach", analysis.collect_ach, analysis.write_ach),
+    Annex("assumptions", analysis.collect_assumptions, analysis.write_assumptions),
+    Annex("timeline", analysis.collect_timeline, analysis.write_timeline),
 )
 
 

@@ -134,3 +134,20 @@ def test_timeline_of_a_brief_and_an_actor_by_id(lib, world):
     t = lib.timeline.build(actor=f"a{actor_id}")
     assert [e.claim.id for e in t.entries] == [world.claims["a"]] and t.actor == "Alpha"
     assert [n.claim_id for n in t.entries[0].denied_by] == [world.claims["c"]]
+
+
+def test_an_actor_qualifying_a_claim_the_same_day_is_no_change_of_position(lib):
+    first, later, undated, other = _pages(lib)
+    src = lib.sources.create(
+        title="Same day", body="The minister said exports rose, then said only in March."
+    ).after
+    a = lib.claims.create(source_id=src.id, quote="exports rose", actor="Minister", said="2026-05-10").after
+    b = lib.claims.create(source_id=src.id, quote="only in March", actor="Minister", said="2026-05-10").after
+    lib.links.create(from_claim_id=b.id, kind="qualifies", to_claim_id=a.id)
+    by_id = {e.claim.id: e for e in lib.timeline.build(actor="Minister").entries}
+    assert not by_id[a.id].position_changed and not by_id[b.id].revises
+    assert [n.claim_id for n in by_id[a.id].qualified_by] == [b.id]
+    # a claim whose date is unknown cannot be said to come later
+    lib.links.create(from_claim_id=undated.id, kind="qualifies", to_claim_id=later.id)
+    by_id = {e.claim.id: e for e in lib.timeline.build(actor="Minister").entries}
+    assert by_id[later.id].qualified_by and not by_id[later.id].revised_by

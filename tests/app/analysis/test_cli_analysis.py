@@ -23,6 +23,12 @@ def run(tmp_path, capsys):
 
     code, _, err = _run("demo")
     assert code == 0, err
+    # brief 2: the demo brief's text without its analysis (brief 1 carries the demo's worked ACH)
+    _, out, _ = _run("brief", "show", "1", "--json")
+    body = tmp_path / "body.md"
+    body.write_text(json.loads(out)["brief"]["body"], encoding="utf-8")
+    code, _, err = _run("brief", "new", "Scratch", "--body", str(body))
+    assert code == 0, err
     _run.library = library
     return _run
 
@@ -39,14 +45,14 @@ def _find(claims: dict[str, int], words: str) -> int:
 
 
 def test_hypotheses_from_the_command_line(run):
-    code, out, err = run("hypothesis", "add", "b1", "Iran supplied drones at scale", "--json")
+    code, out, err = run("hypothesis", "add", "b2", "Iran supplied drones at scale", "--json")
     assert code == 0, err
     h1 = json.loads(out)["hypothesis"]
-    assert h1["brief_id"] == 1 and h1["position"] == 1 and h1["ref"] == f"h{h1['id']}"
-    run("hypothesis", "add", "1", "Russia built them")
-    code, out, _ = run("hypothesis", "add", "1", "Only a few went before the war", "--position", "1")
+    assert h1["brief_id"] == 2 and h1["position"] == 1 and h1["ref"] == f"h{h1['id']}"
+    run("hypothesis", "add", "2", "Russia built them")
+    code, out, _ = run("hypothesis", "add", "2", "Only a few went before the war", "--position", "1")
     assert code == 0 and "as H1" in out
-    code, out, _ = run("hypothesis", "list", "1")
+    code, out, _ = run("hypothesis", "list", "2")
     assert code == 0
     lines = [line.split()[0] for line in out.splitlines()[2:]]
     assert lines == ["H1", "H2", "H3"] and "Only a few went" in out.splitlines()[2]
@@ -56,7 +62,7 @@ def test_hypotheses_from_the_command_line(run):
     assert code == 0 and "after 2022" in out
     code, out, _ = run("hypothesis", "delete", str(h1["id"]), "--json")
     assert json.loads(out)["ratings_removed"] == 0
-    code, out, _ = run("hypothesis", "list", "1", "--json")
+    code, out, _ = run("hypothesis", "list", "2", "--json")
     assert [h["text"] for h in json.loads(out)["hypotheses"]] == [
         "Only a few went before the war",
         "Russia built them",
@@ -68,13 +74,13 @@ def test_the_matrix_from_the_command_line_json_in_rank_order(run):
     dates = _find(claims, "date codes")  # B2
     admission = _find(claims, "small number of drones")  # C4, denied by B3 and B2
     for text in ("Iran supplied drones after the invasion", "Iran sent a few drones before the war"):
-        assert run("hypothesis", "add", "1", text)[0] == 0
-    _, out, _ = run("hypothesis", "list", "1", "--json")
+        assert run("hypothesis", "add", "2", text)[0] == 0
+    _, out, _ = run("hypothesis", "list", "2", "--json")
     h1, h2 = (h["id"] for h in json.loads(out)["hypotheses"])
     for h, c, r in ((h1, dates, "CC"), (h2, dates, "II"), (h1, admission, "I"), (h2, admission, "CC")):
         code, out, err = run("ach", "rate", f"h{h}", f"c{c}", r)
         assert code == 0, err
-    code, out, _ = run("ach", "1", "--json")
+    code, out, _ = run("ach", "2", "--json")
     data = json.loads(out)
     # H1 = 0.24*0.24/(0.24+0.48+0.64) = 0.042353; H2 = 2 * 0.64 = 1.28
     assert [(h["hypothesis_id"], h["rank"]) for h in data["hypotheses"]] == [(h1, 1), (h2, 2)]
@@ -87,13 +93,13 @@ def test_the_matrix_from_the_command_line_json_in_rank_order(run):
     # denials of the admission that are rows get suggestions (the date codes are rated already: no
     # suggestion for them since they point the opposite way)
     assert all(s["claim_id"] != dates for s in data["suggestions"])
-    code, text, _ = run("ach", "1")
+    code, text, _ = run("ach", "2")
     assert code == 0 and "Ranking, least inconsistent first" in text and "Sensitivity:" in text
     assert "CC" in text and "Cited in the brief but not in the matrix" in text
     # add the cited claims and then some are suggested from denials
-    code, out, _ = run("ach", "add", "1", "--cited", "--json")
+    code, out, _ = run("ach", "add", "2", "--cited", "--json")
     assert code == 0 and len(json.loads(out)["added"]) > 5
-    code, out, _ = run("ach", "1", "--json")
+    code, out, _ = run("ach", "2", "--json")
     data = json.loads(out)
     assert data["cited_not_in_matrix"] == []
     assert any(s["because_claim_id"] == admission for s in data["suggestions"])
@@ -101,21 +107,38 @@ def test_the_matrix_from_the_command_line_json_in_rank_order(run):
     assert non_diagnostic and all(c["diagnostic"] is False for c in non_diagnostic)
 
 
+def test_the_demo_brief_carries_a_worked_ach(run):
+    code, out, _ = run("ach", "1", "--json")
+    data = json.loads(out)
+    assert data["complete"] and len(data["claims"]) == 13
+    # by hand: H1 0.0802, H3 3.6655, H2 5.0095 (tests/app/analysis/test_scoring.py shows the arithmetic)
+    assert [h["label"] for h in data["hypotheses"]] == ["H1", "H3", "H2"]
+    assert [round(h["score"], 2) for h in data["hypotheses"]] == [0.08, 3.67, 5.01]
+    assert data["sensitivity"]["changed"] is False
+    code, out, _ = run("assumption", "list", "1", "--json")
+    assert [a["rating"] for a in json.loads(out)["assumptions"]] == [
+        "caveated",
+        "solid",
+        "caveated",
+        "unsupported",
+    ]
+
+
 def test_ach_rate_clear_remove_and_move(run):
     claims = _claim_ids(run)
     c = _find(claims, "date codes")
-    run("hypothesis", "add", "1", "One")
-    _, out, _ = run("hypothesis", "list", "1", "--json")
+    run("hypothesis", "add", "2", "One")
+    _, out, _ = run("hypothesis", "list", "2", "--json")
     h = json.loads(out)["hypotheses"][0]["id"]
     code, out, _ = run("ach", "rate", str(h), str(c), "very inconsistent", "--note", "dates postdate")
     assert code == 0 and "rated II" in out and "now a row" in out
     code, out, _ = run("ach", "rate", str(h), str(c), "clear")
     assert code == 0 and "cleared" in out
     other = _find(claims, "not a count of deliveries")
-    run("ach", "add", "1", str(other))
-    code, out, _ = run("ach", "move", "1", str(other), "1")
+    run("ach", "add", "2", str(other))
+    code, out, _ = run("ach", "move", "2", str(other), "1")
     assert code == 0 and "row 1" in out
-    code, out, _ = run("ach", "remove", "1", str(c), str(other), "--json")
+    code, out, _ = run("ach", "remove", "2", str(c), str(other), "--json")
     assert code == 0 and len(json.loads(out)["removed"]) == 2
 
 
@@ -128,7 +151,7 @@ def test_ach_rate_clear_remove_and_move(run):
         (("ach", "rate", "99", "1", "C"), 1, "There is no hypothesis with id 99"),
         (("ach", "99"), 1, "There is no brief with id 99"),
         (("ach", "add", "1"), 2, "add takes CLAIM_IDs or --cited"),
-        (("ach", "remove", "1", "5"), 1, "not in the matrix"),
+        (("ach", "remove", "1", "2"), 1, "not in the matrix"),
         (("ach", "1", "2"), 2, "give one BRIEF_ID"),
         (("hypothesis", "add", "1", "  "), 1, "cannot be empty"),
         (("hypothesis", "add", "1", "X", "--position", "0"), 2, "not a position"),
@@ -164,7 +187,7 @@ def test_assumptions_from_the_command_line(run):
     code, out, err = run(
         "assumption",
         "add",
-        "1",
+        "2",
         "Debris recovered in Ukraine reflects what Russia launched",
         "--rating",
         "caveated",
@@ -177,14 +200,14 @@ def test_assumptions_from_the_command_line(run):
     assert code == 0, err
     a = json.loads(out)["assumption"]
     assert a["rating"] == "caveated" and a["judgment"] == 1
-    run("assumption", "add", "1", "Iran's government controls its drone exports", "--rating", "solid")
-    code, out, _ = run("assumption", "list", "1")
+    run("assumption", "add", "2", "Iran's government controls its drone exports", "--rating", "solid")
+    code, out, _ = run("assumption", "list", "2")
     assert "key judgment 1" in out and "the whole brief" in out and "caveated" in out
     code, out, _ = run("assumption", "set", str(a["id"]), "--rating", "unsupported", "--judgment", "none")
     assert code == 0 and "unsupported, the whole brief" in out
     code, out, _ = run("assumption", "delete", str(a["id"]))
     assert code == 0
-    code, out, _ = run("assumption", "list", "1", "--json")
+    code, out, _ = run("assumption", "list", "2", "--json")
     assert len(json.loads(out)["assumptions"]) == 1
 
 
