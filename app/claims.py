@@ -747,7 +747,7 @@ class ClaimService:
             if change.extra.get("analysis"):
                 from app.analysis.ach import restore_claim
 
-                restore_claim(s, change.extra["analysis"])
+                restore_claim(s, change.extra["analysis"], self._lib.user)
             if change.extra.get("provenance"):
                 self._lib.provenance._after_claim_restore(s, rec.id, change.extra["provenance"])
             after = self._load(s, rec.id)

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.analysis import scoring
@@ -48,8 +49,10 @@ from app.storage.models import (
     ClaimLink,
     Hypothesis,
     Source,
+    Tracked,
     utcnow,
 )
+from app.tracking import check_version, for_update, stamp_new, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -60,9 +63,24 @@ MAX_TEXT = 2000
 MAX_NOTE = 4000
 
 
+def _track(rec: object) -> dict[str, Any]:
+    return {
+        "uuid": str(getattr(rec, "uuid", "") or ""),
+        "version": int(getattr(rec, "version", 1) or 1),
+        "created_by": getattr(rec, "created_by", "") or "",
+        "updated_by": getattr(rec, "updated_by", "") or "",
+    }
+
+
 def _hyp(h: Hypothesis) -> HypothesisRecord:
     return HypothesisRecord(
-        id=h.id, brief_id=h.brief_id, position=h.position, text=h.text, created=h.created, updated=h.updated
+        id=h.id,
+        brief_id=h.brief_id,
+        position=h.position,
+        text=h.text,
+        created=h.created,
+        updated=h.updated,
+        **_track(h),
     )
 
 
@@ -73,21 +91,41 @@ def _rating(r: AchRating) -> RatingRecord:
         rating=Rating(r.rating),
         note=r.note or "",
         updated=r.updated,
+        created=r.created,
+        **_track(r),
     )
 
 
-def _row(r: AchClaim) -> AchRowRecord:
-    return AchRowRecord(brief_id=r.brief_id, claim_id=r.claim_id, position=r.position, created=r.created)
+def _row(r: AchClaim, position: int | None = None) -> AchRowRecord:
+    return AchRowRecord(
+        brief_id=r.brief_id,
+        claim_id=r.claim_id,
+        position=r.position if position is None else position,
+        created=r.created,
+        updated=r.updated,
+        **_track(r),
+    )
+
+
+def _keep_identity(row: Tracked, rec: HypothesisRecord | RatingRecord | AchRowRecord) -> None:
+    """An undone delete: the same record (uuid, who made it, when), a newer version."""
+    if rec.uuid:
+        row.uuid = rec.uuid
+    row.version = rec.version + 1
+    row.created_by = rec.created_by
+
+
+T = TypeVar("T")
 
 
 def _renumber(items: Sequence[Any]) -> None:
-    """Positions 1..n in the given order."""
+    """Positions 1..n in the given order (a move of its neighbours is not an edit of a record: no version)."""
     for i, item in enumerate(items, start=1):
         if item.position != i:
             item.position = i
 
 
-def _place(items: list[Any], item: Any, position: int | None) -> list[Any]:
+def _place(items: list[T], item: T, position: int | None) -> list[T]:
     """``items`` (in order, without ``item``) with ``item`` inserted at 1-based ``position`` (None: last)."""
     index = len(items) if position is None else max(0, min(int(position) - 1, len(items)))
     return items[:index] + [item] + items[index:]
@@ -105,44 +143,65 @@ def _position(value: object) -> int | None:
     return number
 
 
+def _brief(s: Session, brief_id: int) -> Brief:
+    brief: Brief | None = s.get(Brief, int(brief_id))
+    if brief is None:
+        raise NotFoundError("brief", brief_id)
+    return brief
+
+
+def _ordered_hypotheses(s: Session, brief_id: int) -> list[Hypothesis]:
+    return list(
+        s.scalars(
+            select(Hypothesis)
+            .where(Hypothesis.brief_id == brief_id)
+            .order_by(Hypothesis.position, Hypothesis.id)
+        )
+    )
+
+
+def _ordered_rows(s: Session, brief_id: int) -> list[AchClaim]:
+    return list(
+        s.scalars(
+            select(AchClaim).where(AchClaim.brief_id == brief_id).order_by(AchClaim.position, AchClaim.id)
+        )
+    )
+
+
+def _row_claim_ids(s: Session, brief_id: int) -> set[int]:
+    return set(s.scalars(select(AchClaim.claim_id).where(AchClaim.brief_id == brief_id)))
+
+
+def _cited_claims(s: Session, brief_id: int) -> list[int]:
+    rows = s.execute(
+        select(BriefCitation.ident)
+        .where(BriefCitation.brief_id == brief_id, BriefCitation.kind == "claim")
+        .order_by(BriefCitation.line, BriefCitation.col)
+    ).all()
+    ids = list(dict.fromkeys(int(r.ident) for r in rows))
+    if not ids:
+        return []
+    existing = set(s.scalars(select(Claim.id).where(Claim.id.in_(ids))))
+    return [i for i in ids if i in existing]
+
+
 class AchService:
     def __init__(self, lib: Library) -> None:
         self._lib = lib
 
     # --- hypotheses ------------------------------------------------------------------------------------
-    @staticmethod
-    def _brief(s, brief_id: int) -> Brief:
-        brief = s.get(Brief, int(brief_id))
-        if brief is None:
-            raise NotFoundError("brief", brief_id)
-        return brief
-
-    @staticmethod
-    def _hypothesis(s, hypothesis_id: int) -> Hypothesis:
-        h = s.get(Hypothesis, int(hypothesis_id))
-        if h is None:
-            raise NotFoundError("hypothesis", hypothesis_id)
-        return h
-
-    @staticmethod
-    def _ordered_hypotheses(s, brief_id: int) -> list[Hypothesis]:
-        return list(
-            s.scalars(
-                select(Hypothesis)
-                .where(Hypothesis.brief_id == brief_id)
-                .order_by(Hypothesis.position, Hypothesis.id)
-            )
-        )
-
     def hypotheses(self, brief_id: int) -> list[HypothesisRecord]:
         """The brief's hypotheses in the analyst's order."""
         with self._lib.reading() as s:
-            self._brief(s, brief_id)
-            return [_hyp(h) for h in self._ordered_hypotheses(s, int(brief_id))]
+            _brief(s, brief_id)
+            return [_hyp(h) for h in _ordered_hypotheses(s, int(brief_id))]
 
     def hypothesis(self, hypothesis_id: int) -> HypothesisRecord:
         with self._lib.reading() as s:
-            return _hyp(self._hypothesis(s, hypothesis_id))
+            h: Hypothesis | None = s.get(Hypothesis, int(hypothesis_id))
+            if h is None:
+                raise NotFoundError("hypothesis", hypothesis_id)
+            return _hyp(h)
 
     @staticmethod
     def _clean_text(text: object) -> str:
@@ -158,14 +217,21 @@ class AchService:
                 )
 
     def add_hypothesis(
-        self, brief_id: int, text: str, *, position: int | None = None, hypothesis_id: int | None = None
+        self,
+        brief_id: int,
+        text: str,
+        *,
+        position: int | None = None,
+        hypothesis_id: int | None = None,
+        identity: HypothesisRecord | None = None,
     ) -> Change[HypothesisRecord]:
-        """Add a hypothesis (a column of the matrix), last or at the 1-based ``position``."""
+        """Add a hypothesis (a column of the matrix), last or at the 1-based ``position``. (``hypothesis_id``
+        and ``identity``: an undone delete brings back the same record.)"""
         text = self._clean_text(text)
-        position = _position(position)
+        place = _position(position)
         with self._lib.writing() as s:
-            self._brief(s, brief_id)
-            others = self._ordered_hypotheses(s, int(brief_id))
+            _brief(s, brief_id)
+            others = _ordered_hypotheses(s, int(brief_id))
             if len(others) >= MAX_HYPOTHESES:
                 raise ValidationError(
                     f"Brief {brief_id} already has {MAX_HYPOTHESES} hypotheses, the most a matrix can hold."
@@ -177,33 +243,45 @@ class AchService:
             h = Hypothesis(
                 id=hypothesis_id, brief_id=int(brief_id), position=0, text=text, created=now, updated=now
             )
+            if identity is not None:
+                _keep_identity(h, identity)
+                h.created = identity.created
+            stamp_new(h, self._lib.user, now)
             s.add(h)
-            _renumber(_place(others, h, position))
+            _renumber(_place(others, h, place))
             s.flush()
+            self._lib.log_change(s, "hypothesis", h.id, "created" if identity is None else "restored")
             record = _hyp(h)
         return Change(
             "hypothesis", "created", record.id, after=record, affected=(("brief", record.brief_id),)
         )
 
     def update_hypothesis(
-        self, hypothesis_id: int, *, text: str | None = None, position: int | None = None
+        self,
+        hypothesis_id: int,
+        *,
+        text: str | None = None,
+        position: int | None = None,
+        if_version: int | None = None,
     ) -> Change[HypothesisRecord]:
-        """Reword a hypothesis or move it to another 1-based position."""
+        """Reword a hypothesis or move it to another 1-based position. ``if_version``: the version the user
+        edited (a newer stored one is someone else's edit: StaleEditError, nothing written)."""
         if text is None and position is None:
             raise ValidationError("Nothing to change: give a new text or a position.")
         new_text = None if text is None else self._clean_text(text)
-        position = _position(position)
+        place = _position(position)
         with self._lib.writing() as s:
-            h = self._hypothesis(s, hypothesis_id)
+            h = for_update(s, Hypothesis, int(hypothesis_id), "hypothesis", if_version)
             before = _hyp(h)
-            others = [o for o in self._ordered_hypotheses(s, h.brief_id) if o.id != h.id]
+            others = [o for o in _ordered_hypotheses(s, h.brief_id) if o.id != h.id]
             if new_text is not None and new_text != h.text:
                 self._refuse_duplicate(others, new_text)
                 h.text = new_text
-            if position is not None:
-                _renumber(_place(others, h, position))
-            h.updated = utcnow()
+            if place is not None:
+                _renumber(_place(others, h, place))
+            touch(h, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "hypothesis", h.id, "updated")
             after = _hyp(h)
         return Change(
             "hypothesis",
@@ -214,18 +292,21 @@ class AchService:
             affected=(("brief", after.brief_id),),
         )
 
-    def delete_hypothesis(self, hypothesis_id: int) -> Change[HypothesisRecord]:
+    def delete_hypothesis(
+        self, hypothesis_id: int, *, if_version: int | None = None
+    ) -> Change[HypothesisRecord]:
         """Delete a hypothesis and its ratings (kept in ``extra["ratings"]`` for ``revert``)."""
         with self._lib.writing() as s:
-            h = self._hypothesis(s, hypothesis_id)
+            h = for_update(s, Hypothesis, int(hypothesis_id), "hypothesis", if_version)
             before = _hyp(h)
             ratings = [
                 _rating(r) for r in s.scalars(select(AchRating).where(AchRating.hypothesis_id == h.id))
             ]
-            others = [o for o in self._ordered_hypotheses(s, h.brief_id) if o.id != h.id]
+            others = [o for o in _ordered_hypotheses(s, h.brief_id) if o.id != h.id]
             s.delete(h)
             s.flush()
             _renumber(others)
+            self._lib.log_change(s, "hypothesis", before.id, "deleted")
         return Change(
             "hypothesis",
             "deleted",
@@ -235,48 +316,43 @@ class AchService:
             extra={"ratings": ratings},
         )
 
-    def _restore_hypothesis(self, change: Change) -> Change[HypothesisRecord]:
-        rec: HypothesisRecord = change.before
+    def _restore_hypothesis(self, change: Change[HypothesisRecord]) -> Change[HypothesisRecord]:
+        rec = change.before
+        if rec is None:
+            raise ValidationError("Only a deleted hypothesis can be restored.")
         with self._lib.transaction():
-            created = self.add_hypothesis(rec.brief_id, rec.text, position=rec.position, hypothesis_id=rec.id)
+            created = self.add_hypothesis(
+                rec.brief_id, rec.text, position=rec.position, hypothesis_id=rec.id, identity=rec
+            )
             with self._lib.writing() as s:
-                rows = self._row_claim_ids(s, rec.brief_id)
+                rows = _row_claim_ids(s, rec.brief_id)
                 for r in change.extra.get("ratings", []):
                     if r.claim_id in rows:
-                        s.add(
-                            AchRating(
-                                hypothesis_id=rec.id,
-                                claim_id=r.claim_id,
-                                rating=r.rating.value,
-                                note=r.note,
-                                updated=r.updated,
-                            )
-                        )
+                        s.add(self._rating_row(r))
         return Change(
             "hypothesis", "restored", rec.id, after=created.after, affected=(("brief", rec.brief_id),)
         )
 
-    # --- rows (the matrix's claims) --------------------------------------------------------------------
-    @staticmethod
-    def _ordered_rows(s, brief_id: int) -> list[AchClaim]:
-        return list(
-            s.scalars(
-                select(AchClaim).where(AchClaim.brief_id == brief_id).order_by(AchClaim.position, AchClaim.id)
-            )
+    def _rating_row(self, rec: RatingRecord) -> AchRating:
+        """A cell as it was recorded (for undo): the same identity, a newer version."""
+        row = AchRating(
+            hypothesis_id=rec.hypothesis_id,
+            claim_id=rec.claim_id,
+            rating=rec.rating.value,
+            note=rec.note,
+            created=rec.created or rec.updated,
+            updated=utcnow(),
         )
+        _keep_identity(row, rec)
+        stamp_new(row, self._lib.user)
+        row.updated_by = self._lib.user
+        return row
 
-    @staticmethod
-    def _row_claim_ids(s, brief_id: int) -> set[int]:
-        return set(s.scalars(select(AchClaim.claim_id).where(AchClaim.brief_id == brief_id)))
-
+    # --- rows (the matrix's claims) --------------------------------------------------------------------
     def rows(self, brief_id: int) -> list[AchRowRecord]:
         with self._lib.reading() as s:
-            self._brief(s, brief_id)
-            rows = self._ordered_rows(s, int(brief_id))
-            return [
-                AchRowRecord(brief_id=r.brief_id, claim_id=r.claim_id, position=i, created=r.created)
-                for i, r in enumerate(rows, start=1)
-            ]
+            _brief(s, brief_id)
+            return [_row(r, i) for i, r in enumerate(_ordered_rows(s, int(brief_id)), start=1)]
 
     def add_claims(
         self, brief_id: int, claim_ids: Iterable[int], *, position: int | None = None
@@ -286,9 +362,9 @@ class AchService:
         ids = list(dict.fromkeys(int(c) for c in claim_ids))
         if not ids:
             raise ValidationError("Name at least one claim to add to the matrix.")
-        position = _position(position)
+        place = _position(position)
         with self._lib.writing() as s:
-            added, skipped = self._add_rows(s, int(brief_id), ids, position)
+            added, skipped = self._add_rows(s, int(brief_id), ids, place)
         return Change(
             "ach_row",
             "created",
@@ -299,18 +375,16 @@ class AchService:
         )
 
     def _add_rows(
-        self, s, brief_id: int, ids: list[int], position: int | None
+        self, s: Session, brief_id: int, ids: list[int], position: int | None
     ) -> tuple[tuple[AchRowRecord, ...], list[int]]:
-        self._brief(s, brief_id)
-        found = set(s.scalars(select(Claim.id).where(Claim.id.in_(ids)))) if len(ids) <= 900 else None
-        if found is None:
-            found = set()
-            for start in range(0, len(ids), 900):
-                found |= set(s.scalars(select(Claim.id).where(Claim.id.in_(ids[start : start + 900]))))
+        _brief(s, brief_id)
+        found: set[int] = set()
+        for start in range(0, len(ids), 900):
+            found |= set(s.scalars(select(Claim.id).where(Claim.id.in_(ids[start : start + 900]))))
         for cid in ids:
             if cid not in found:
                 raise NotFoundError("claim", cid)
-        rows = self._ordered_rows(s, brief_id)
+        rows = _ordered_rows(s, brief_id)
         present = {r.claim_id for r in rows}
         new_ids = [c for c in ids if c not in present]
         skipped = [c for c in ids if c in present]
@@ -320,18 +394,24 @@ class AchService:
                 f"{len(new_ids)} more were asked for."
             )
         now = utcnow()
-        new_rows = [AchClaim(brief_id=brief_id, claim_id=c, position=0, created=now) for c in new_ids]
+        new_rows = [
+            AchClaim(brief_id=brief_id, claim_id=c, position=0, created=now, updated=now) for c in new_ids
+        ]
+        for row in new_rows:
+            stamp_new(row, self._lib.user, now)
         s.add_all(new_rows)
         index = len(rows) if position is None else max(0, min(position - 1, len(rows)))
         _renumber(rows[:index] + new_rows + rows[index:])
         s.flush()
+        if new_rows:
+            self._lib.log_change(s, "ach_row", brief_id, "created")
         return tuple(_row(r) for r in new_rows), skipped
 
     def add_cited(self, brief_id: int) -> Change[tuple[AchRowRecord, ...]]:
         """Add every claim the brief cites (as last saved) that is not a row yet, in order of first citation."""
         with self._lib.writing() as s:
-            self._brief(s, brief_id)
-            cited = self._cited_claims(s, int(brief_id))
+            _brief(s, brief_id)
+            cited = _cited_claims(s, int(brief_id))
             if not cited:
                 raise ValidationError(f"Brief {brief_id} cites no claims yet.")
             added, skipped = self._add_rows(s, int(brief_id), cited, None)
@@ -344,51 +424,31 @@ class AchService:
             extra={"skipped": skipped},
         )
 
-    @staticmethod
-    def _cited_claims(s, brief_id: int) -> list[int]:
-        rows = s.execute(
-            select(BriefCitation.ident)
-            .where(BriefCitation.brief_id == brief_id, BriefCitation.kind == "claim")
-            .order_by(BriefCitation.line, BriefCitation.col)
-        ).all()
-        ids = list(dict.fromkeys(r.ident for r in rows))
-        if not ids:
-            return []
-        existing = set(s.scalars(select(Claim.id).where(Claim.id.in_(ids))))
-        return [i for i in ids if i in existing]
-
     def remove_claims(self, brief_id: int, claim_ids: Iterable[int]) -> Change[tuple[AchRowRecord, ...]]:
         """Take claims out of the brief's matrix, with their ratings (kept for ``revert``)."""
         ids = list(dict.fromkeys(int(c) for c in claim_ids))
+        gone = set(ids)
         with self._lib.writing() as s:
-            self._brief(s, brief_id)
-            rows = self._ordered_rows(s, int(brief_id))
-            by_claim = {r.claim_id: r for r in rows}
+            _brief(s, brief_id)
+            rows = _ordered_rows(s, int(brief_id))
+            present = {r.claim_id for r in rows}
             for cid in ids:
-                if cid not in by_claim:
+                if cid not in present:
                     raise ValidationError(f"Claim c{cid} is not in the matrix of brief {brief_id}.")
-            hyp_ids = [h.id for h in self._ordered_hypotheses(s, int(brief_id))]
-            ratings = []
+            hyp_ids = [h.id for h in _ordered_hypotheses(s, int(brief_id))]
+            ratings: list[RatingRecord] = []
             if hyp_ids:
-                ratings = [
-                    _rating(r)
-                    for r in s.scalars(
-                        select(AchRating).where(
-                            AchRating.hypothesis_id.in_(hyp_ids), AchRating.claim_id.in_(ids)
-                        )
-                    )
-                ]
-                s.execute(
-                    delete(AchRating).where(AchRating.hypothesis_id.in_(hyp_ids), AchRating.claim_id.in_(ids))
-                )
+                cond = (AchRating.hypothesis_id.in_(hyp_ids), AchRating.claim_id.in_(ids))
+                ratings = [_rating(r) for r in s.scalars(select(AchRating).where(*cond))]
+                s.execute(delete(AchRating).where(*cond))
             removed = []
-            gone = set(ids)
             for i, r in enumerate(rows, start=1):
                 if r.claim_id in gone:
-                    removed.append(AchRowRecord(r.brief_id, r.claim_id, i, r.created))
+                    removed.append(_row(r, i))
                     s.delete(r)
             s.flush()
             _renumber([r for r in rows if r.claim_id not in gone])
+            self._lib.log_change(s, "ach_row", int(brief_id), "deleted")
         return Change(
             "ach_row",
             "deleted",
@@ -400,17 +460,19 @@ class AchService:
 
     def move_claim(self, brief_id: int, claim_id: int, position: int) -> Change[AchRowRecord]:
         """Move a row of the matrix to another 1-based position."""
-        position = _position(position)
+        place = _position(position)
         with self._lib.writing() as s:
-            self._brief(s, brief_id)
-            rows = self._ordered_rows(s, int(brief_id))
+            _brief(s, brief_id)
+            rows = _ordered_rows(s, int(brief_id))
             _renumber(rows)
             row = next((r for r in rows if r.claim_id == int(claim_id)), None)
             if row is None:
                 raise ValidationError(f"Claim c{claim_id} is not in the matrix of brief {brief_id}.")
             before = _row(row)
-            _renumber(_place([r for r in rows if r is not row], row, position))
+            _renumber(_place([r for r in rows if r is not row], row, place))
+            touch(row, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "ach_row", int(brief_id), "updated")
             after = _row(row)
         return Change(
             "ach_row",
@@ -421,12 +483,12 @@ class AchService:
             affected=(("brief", int(brief_id)),),
         )
 
-    def _restore_rows(self, change: Change) -> Change[tuple[AchRowRecord, ...]]:
-        rows: tuple[AchRowRecord, ...] = change.before
+    def _restore_rows(self, change: Change[tuple[AchRowRecord, ...]]) -> Change[tuple[AchRowRecord, ...]]:
+        rows = change.before or ()
         brief_id = change.id
         with self._lib.writing() as s:
-            self._brief(s, brief_id)
-            current = self._ordered_rows(s, brief_id)
+            _brief(s, brief_id)
+            current = _ordered_rows(s, brief_id)
             present = {r.claim_id for r in current}
             existing_claims = set(s.scalars(select(Claim.id).where(Claim.id.in_([r.claim_id for r in rows]))))
             order = list(current)
@@ -434,25 +496,27 @@ class AchService:
             for rec in sorted(rows, key=lambda r: r.position):
                 if rec.claim_id in present or rec.claim_id not in existing_claims:
                     continue
-                row = AchClaim(brief_id=brief_id, claim_id=rec.claim_id, position=0, created=rec.created)
+                row = AchClaim(
+                    brief_id=brief_id,
+                    claim_id=rec.claim_id,
+                    position=0,
+                    created=rec.created,
+                    updated=utcnow(),
+                )
+                _keep_identity(row, rec)
+                stamp_new(row, self._lib.user)
+                row.updated_by = self._lib.user
                 s.add(row)
                 order = _place(order, row, rec.position)
                 restored.append(row)
             _renumber(order)
-            hyp_ids = {h.id for h in self._ordered_hypotheses(s, brief_id)}
+            hyp_ids = {h.id for h in _ordered_hypotheses(s, brief_id)}
             back = {r.claim_id for r in restored}
             for r in change.extra.get("ratings", []):
                 if r.hypothesis_id in hyp_ids and r.claim_id in back:
-                    s.add(
-                        AchRating(
-                            hypothesis_id=r.hypothesis_id,
-                            claim_id=r.claim_id,
-                            rating=r.rating.value,
-                            note=r.note,
-                            updated=r.updated,
-                        )
-                    )
+                    s.add(self._rating_row(r))
             s.flush()
+            self._lib.log_change(s, "ach_row", brief_id, "restored")
             after = tuple(_row(r) for r in restored)
         return Change("ach_row", "restored", brief_id, after=after, affected=(("brief", brief_id),))
 
@@ -464,34 +528,39 @@ class AchService:
         rating: str | Rating | None,
         *,
         note: str | None = None,
+        if_version: int | None = None,
     ) -> Change[RatingRecord]:
         """Rate a claim against a hypothesis (CC, C, N, I, II, NA), or clear the cell (``rating`` None or
         empty). A claim that is not a row of the brief's matrix yet becomes its last row
-        (``extra["row_added"]``). ``note``: the analyst's reason for the rating (None keeps the note)."""
+        (``extra["row_added"]``). ``note``: the analyst's reason for the rating (None keeps the note).
+        ``if_version``: the cell's version the user saw (a newer one is someone else's rating)."""
         value = None if rating is None or str(rating).strip() in ("", "-") else Rating.parse(rating)
         if note is not None:
             note = clean_line(note, what="note", max_len=MAX_NOTE, one_line=False)
         with self._lib.writing() as s:
-            h = self._hypothesis(s, hypothesis_id)
+            h: Hypothesis | None = s.get(Hypothesis, int(hypothesis_id))
+            if h is None:
+                raise NotFoundError("hypothesis", hypothesis_id)
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
-            cell = s.get(AchRating, (h.id, int(claim_id)))
+            cell: AchRating | None = s.get(AchRating, (h.id, int(claim_id)), with_for_update=True)
+            if cell is not None:
+                check_version(cell, "rating", int(claim_id), if_version)
             before = None if cell is None else _rating(cell)
-            row_added = None
+            affected = (("brief", h.brief_id), ("claim", int(claim_id)))
             if value is None:
                 if cell is None:
-                    return Change("ach_rating", "unchanged", h.id, affected=(("brief", h.brief_id),))
+                    return Change(
+                        "ach_rating", "unchanged", h.id, affected=affected, extra={"row_added": None}
+                    )
                 s.delete(cell)
                 s.flush()
+                self._lib.log_change(s, "ach_rating", h.id, "deleted")
                 return Change(
-                    "ach_rating",
-                    "deleted",
-                    h.id,
-                    before=before,
-                    affected=(("brief", h.brief_id), ("claim", int(claim_id))),
-                    extra={"row_added": None},
+                    "ach_rating", "deleted", h.id, before=before, affected=affected, extra={"row_added": None}
                 )
-            if int(claim_id) not in self._row_claim_ids(s, h.brief_id):
+            row_added = None
+            if int(claim_id) not in _row_claim_ids(s, h.brief_id):
                 added, _ = self._add_rows(s, h.brief_id, [int(claim_id)], None)
                 row_added = added[0]
             now = utcnow()
@@ -501,15 +570,18 @@ class AchService:
                     claim_id=int(claim_id),
                     rating=value.value,
                     note=note or "",
+                    created=now,
                     updated=now,
                 )
+                stamp_new(cell, self._lib.user, now)
                 s.add(cell)
             else:
                 cell.rating = value.value
                 if note is not None:
                     cell.note = note
-                cell.updated = now
+                touch(cell, self._lib.user, now)
             s.flush()
+            self._lib.log_change(s, "ach_rating", h.id, "created" if before is None else "updated")
             after = _rating(cell)
         return Change(
             "ach_rating",
@@ -517,29 +589,35 @@ class AchService:
             after.hypothesis_id,
             before=before,
             after=after,
-            affected=(("brief", h.brief_id), ("claim", int(claim_id))),
+            affected=affected,
             extra={"row_added": row_added},
         )
 
     def rating(self, hypothesis_id: int, claim_id: int) -> RatingRecord | None:
         with self._lib.reading() as s:
-            self._hypothesis(s, hypothesis_id)
-            cell = s.get(AchRating, (int(hypothesis_id), int(claim_id)))
+            if s.get(Hypothesis, int(hypothesis_id)) is None:
+                raise NotFoundError("hypothesis", hypothesis_id)
+            cell: AchRating | None = s.get(AchRating, (int(hypothesis_id), int(claim_id)))
             return None if cell is None else _rating(cell)
 
     def _put_rating(self, rec: RatingRecord) -> Change[RatingRecord]:
-        """Write a cell back exactly as recorded (for revert)."""
+        """Write a cell back as recorded (for revert): its rating and note, a newer version."""
         with self._lib.writing() as s:
-            h = self._hypothesis(s, rec.hypothesis_id)
-            cell = s.get(AchRating, (rec.hypothesis_id, rec.claim_id))
+            h: Hypothesis | None = s.get(Hypothesis, rec.hypothesis_id)
+            if h is None:
+                raise NotFoundError("hypothesis", rec.hypothesis_id)
+            cell: AchRating | None = s.get(AchRating, (rec.hypothesis_id, rec.claim_id), with_for_update=True)
             before = None if cell is None else _rating(cell)
             if cell is None:
-                if rec.claim_id not in self._row_claim_ids(s, h.brief_id):
+                if rec.claim_id not in _row_claim_ids(s, h.brief_id):
                     self._add_rows(s, h.brief_id, [rec.claim_id], None)
-                cell = AchRating(hypothesis_id=rec.hypothesis_id, claim_id=rec.claim_id)
+                cell = self._rating_row(rec)
                 s.add(cell)
-            cell.rating, cell.note, cell.updated = rec.rating.value, rec.note, rec.updated
+            else:
+                cell.rating, cell.note = rec.rating.value, rec.note
+                touch(cell, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "ach_rating", rec.hypothesis_id, "updated")
             after = _rating(cell)
         return Change(
             "ach_rating",
@@ -552,37 +630,37 @@ class AchService:
         )
 
     # --- undo ------------------------------------------------------------------------------------------
-    def revert(self, change: Change) -> Change:
+    def revert(self, change: Change[Any]) -> Change[Any]:
         """Undo a change this service made; the result is itself a change ``revert`` can undo (redo)."""
-        kind = (change.entity, change.action)
         if change.entity == "hypothesis":
             if change.action in ("created", "restored"):
                 return self.delete_hypothesis(change.id)
             if change.action == "deleted":
                 return self._restore_hypothesis(change)
-            if change.action == "updated":
+            if change.action == "updated" and change.before is not None:
                 before: HypothesisRecord = change.before
                 return self.update_hypothesis(change.id, text=before.text, position=before.position)
         elif change.entity == "ach_row":
             if change.action in ("created", "restored"):
-                claims = [r.claim_id for r in change.after]
+                claims = [r.claim_id for r in change.after or ()]
                 if not claims:
                     return Change("ach_row", "unchanged", change.id)
                 return self.remove_claims(change.id, claims)
             if change.action == "deleted":
                 return self._restore_rows(change)
-            if change.action == "updated":
+            if change.action == "updated" and change.before is not None:
                 return self.move_claim(change.id, change.before.claim_id, change.before.position)
         elif change.entity == "ach_rating":
             if change.action == "unchanged":
                 return change
-            row_added = change.extra.get("row_added")
+            row_added: AchRowRecord | None = change.extra.get("row_added")
             if row_added is not None:
                 return self.remove_claims(row_added.brief_id, [row_added.claim_id])
-            if change.before is None:
+            if change.before is None and change.after is not None:
                 return self.rate(change.after.hypothesis_id, change.after.claim_id, None)
-            return self._put_rating(change.before)
-        raise ValidationError(f"This change cannot be undone here ({kind[0]} {kind[1]}).")
+            if change.before is not None:
+                return self._put_rating(change.before)
+        raise ValidationError(f"This change cannot be undone here ({change.entity} {change.action}).")
 
     # --- the matrix ------------------------------------------------------------------------------------
     def matrix(self, brief_id: int) -> AchMatrix:
@@ -590,10 +668,10 @@ class AchService:
         from app.claims import claim_select, row_to_record
 
         with self._lib.reading() as s:
-            self._brief(s, brief_id)
+            _brief(s, brief_id)
             brief_id = int(brief_id)
-            hyps = [_hyp(h) for h in self._ordered_hypotheses(s, brief_id)]
-            row_models = self._ordered_rows(s, brief_id)
+            hyps = [_hyp(h) for h in _ordered_hypotheses(s, brief_id)]
+            row_models = _ordered_rows(s, brief_id)
             claim_ids = [r.claim_id for r in row_models]
             claims: dict[int, ClaimRecord] = {}
             for start in range(0, len(claim_ids), 500):
@@ -624,7 +702,7 @@ class AchService:
                     )
                 ):
                     denials[link_to].append((link_from, reliability, credibility))
-            cited = self._cited_claims(s, brief_id)
+            cited = _cited_claims(s, brief_id)
         return build_matrix(brief_id, hyps, claim_ids, claims, cells, denials, cited)
 
 
@@ -737,40 +815,45 @@ def build_matrix(
 # --- a claim's place in matrices, kept when the claim is deleted so its undo can put it back ------------
 
 
-def snapshot_claim(s, claim_id: int) -> dict[str, list]:
+def snapshot_claim(s: Session, claim_id: int) -> dict[str, list[Any]]:
     """The matrix rows and ratings of a claim (called by ClaimService.delete before the cascade)."""
     rows = [_row(r) for r in s.scalars(select(AchClaim).where(AchClaim.claim_id == claim_id))]
     ratings = [_rating(r) for r in s.scalars(select(AchRating).where(AchRating.claim_id == claim_id))]
     return {"rows": rows, "ratings": ratings} if rows or ratings else {}
 
 
-def restore_claim(s, snapshot: dict[str, list]) -> None:
-    """Put a restored claim back in the matrices it was in (positions as they were, where still possible)."""
+def restore_claim(s: Session, snapshot: dict[str, list[Any]], user: str) -> None:
+    """Put a restored claim back in the matrices it was in (positions as they were, where still possible;
+    the same records, a newer version)."""
     for rec in snapshot.get("rows", []):
         if s.get(Brief, rec.brief_id) is None:
             continue
-        current = list(
-            s.scalars(
-                select(AchClaim)
-                .where(AchClaim.brief_id == rec.brief_id)
-                .order_by(AchClaim.position, AchClaim.id)
-            )
-        )
+        current = _ordered_rows(s, rec.brief_id)
         if any(r.claim_id == rec.claim_id for r in current):
             continue
-        row = AchClaim(brief_id=rec.brief_id, claim_id=rec.claim_id, position=0, created=rec.created)
+        row = AchClaim(
+            brief_id=rec.brief_id, claim_id=rec.claim_id, position=0, created=rec.created, updated=utcnow()
+        )
+        _keep_identity(row, rec)
+        stamp_new(row, user)
+        row.updated_by = user
         s.add(row)
         _renumber(_place(current, row, rec.position))
     for r in snapshot.get("ratings", []):
-        if s.get(Hypothesis, r.hypothesis_id) is None or s.get(AchRating, (r.hypothesis_id, r.claim_id)):
+        if s.get(Hypothesis, r.hypothesis_id) is None:
             continue
-        s.add(
-            AchRating(
-                hypothesis_id=r.hypothesis_id,
-                claim_id=r.claim_id,
-                rating=r.rating.value,
-                note=r.note,
-                updated=r.updated,
-            )
+        if s.get(AchRating, (r.hypothesis_id, r.claim_id)) is not None:
+            continue
+        cell = AchRating(
+            hypothesis_id=r.hypothesis_id,
+            claim_id=r.claim_id,
+            rating=r.rating.value,
+            note=r.note,
+            created=r.created or r.updated,
+            updated=utcnow(),
         )
+        _keep_identity(cell, r)
+        stamp_new(cell, user)
+        cell.updated_by = user
+        s.add(cell)
     s.flush()

@@ -12,15 +12,18 @@ no assumption of its own when the brief has none for the whole.
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.analysis.model import AssumptionRating, AssumptionRecord
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.models import Assumption, Brief, utcnow
+from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -42,6 +45,10 @@ def _record(a: Assumption) -> AssumptionRecord:
         judgment=a.judgment,
         created=a.created,
         updated=a.updated,
+        uuid=str(a.uuid or ""),
+        version=a.version or 1,
+        created_by=a.created_by or "",
+        updated_by=a.updated_by or "",
     )
 
 
@@ -73,7 +80,7 @@ class AssumptionService:
         self._lib = lib
 
     @staticmethod
-    def _ordered(s, brief_id: int) -> list[Assumption]:
+    def _ordered(s: Session, brief_id: int) -> list[Assumption]:
         return list(
             s.scalars(
                 select(Assumption)
@@ -83,24 +90,26 @@ class AssumptionService:
         )
 
     @staticmethod
-    def _renumber(items: list[Assumption]) -> None:
+    def _renumber(items: builtins.list[Assumption]) -> None:
         for i, item in enumerate(items, start=1):
             if item.position != i:
                 item.position = i
 
     @staticmethod
-    def _place(items: list[Assumption], item: Assumption, position: int | None) -> list[Assumption]:
+    def _place(
+        items: builtins.list[Assumption], item: Assumption, position: int | None
+    ) -> builtins.list[Assumption]:
         index = len(items) if position is None else max(0, min(position - 1, len(items)))
         return items[:index] + [item] + items[index:]
 
     @staticmethod
-    def _get(s, assumption_id: int) -> Assumption:
-        a = s.get(Assumption, int(assumption_id))
+    def _get(s: Session, assumption_id: int) -> Assumption:
+        a: Assumption | None = s.get(Assumption, int(assumption_id))
         if a is None:
             raise NotFoundError("assumption", assumption_id)
         return a
 
-    def list(self, brief_id: int) -> list[AssumptionRecord]:
+    def list(self, brief_id: int) -> builtins.list[AssumptionRecord]:
         """The brief's assumptions in the analyst's order."""
         with self._lib.reading() as s:
             if s.get(Brief, int(brief_id)) is None:
@@ -129,7 +138,7 @@ class AssumptionService:
                 raise ValidationError(f"An assumption has no field '{key}'.")
         return out
 
-    def _refuse_duplicate(self, others: list[Assumption], text: str) -> None:
+    def _refuse_duplicate(self, others: builtins.list[Assumption], text: str) -> None:
         key = norm_key(text)
         for other in others:
             if norm_key(other.text) == key:
@@ -147,7 +156,10 @@ class AssumptionService:
         judgment: int | str | None = None,
         position: int | None = None,
         assumption_id: int | None = None,
+        identity: AssumptionRecord | None = None,
     ) -> Change[AssumptionRecord]:
+        """Record a key assumption (last, or at the 1-based ``position``). (``assumption_id`` and
+        ``identity``: an undone delete brings back the same record, a newer version.)"""
         values = self._clean(
             {"text": text, "rating": rating, "why": why, "judgment": judgment, "position": position}
         )
@@ -172,21 +184,31 @@ class AssumptionService:
                 created=now,
                 updated=now,
             )
+            if identity is not None:
+                a.uuid = identity.uuid or a.uuid
+                a.version = identity.version + 1
+                a.created_by = identity.created_by
+                a.created = identity.created
+            stamp_new(a, self._lib.user, now)
             s.add(a)
             self._renumber(self._place(others, a, values["position"]))
             s.flush()
+            self._lib.log_change(s, "assumption", a.id, "created" if identity is None else "restored")
             record = _record(a)
         return Change(
             "assumption", "created", record.id, after=record, affected=(("brief", record.brief_id),)
         )
 
-    def update(self, assumption_id: int, **fields: Any) -> Change[AssumptionRecord]:
-        """Change an assumption's text, rating, why, judgment (None: the brief as a whole) or position."""
+    def update(
+        self, assumption_id: int, *, if_version: int | None = None, **fields: Any
+    ) -> Change[AssumptionRecord]:
+        """Change an assumption's text, rating, why, judgment (None: the brief as a whole) or position.
+        ``if_version``: the version the user edited (a newer stored one: StaleEditError, nothing written)."""
         if not fields:
             raise ValidationError("Nothing to change: give a text, rating, why, judgment or position.")
         values = self._clean(fields)
         with self._lib.writing() as s:
-            a = self._get(s, assumption_id)
+            a = for_update(s, Assumption, int(assumption_id), "assumption", if_version)
             before = _record(a)
             others = [o for o in self._ordered(s, a.brief_id) if o.id != a.id]
             if "text" in values and values["text"] != a.text:
@@ -196,8 +218,9 @@ class AssumptionService:
                     setattr(a, key, values[key])
             if values.get("position") is not None:
                 self._renumber(self._place(others, a, values["position"]))
-            a.updated = utcnow()
+            touch(a, self._lib.user)
             s.flush()
+            self._lib.log_change(s, "assumption", a.id, "updated")
             after = _record(a)
         return Change(
             "assumption",
@@ -208,26 +231,27 @@ class AssumptionService:
             affected=(("brief", after.brief_id),),
         )
 
-    def delete(self, assumption_id: int) -> Change[AssumptionRecord]:
+    def delete(self, assumption_id: int, *, if_version: int | None = None) -> Change[AssumptionRecord]:
         with self._lib.writing() as s:
-            a = self._get(s, assumption_id)
+            a = for_update(s, Assumption, int(assumption_id), "assumption", if_version)
             before = _record(a)
             others = [o for o in self._ordered(s, a.brief_id) if o.id != a.id]
             s.delete(a)
             s.flush()
             self._renumber(others)
+            self._lib.log_change(s, "assumption", before.id, "deleted")
         return Change(
             "assumption", "deleted", before.id, before=before, affected=(("brief", before.brief_id),)
         )
 
-    def revert(self, change: Change) -> Change[AssumptionRecord]:
+    def revert(self, change: Change[AssumptionRecord]) -> Change[AssumptionRecord]:
         """Undo a change this service made; the result is itself a change ``revert`` can undo (redo)."""
         if change.entity != "assumption":
             raise ValidationError(f"This change cannot be undone here ({change.entity} {change.action}).")
         if change.action in ("created", "restored"):
             return self.delete(change.id)
-        if change.action == "deleted":
-            rec: AssumptionRecord = change.before
+        if change.action == "deleted" and change.before is not None:
+            rec = change.before
             made = self.add(
                 rec.brief_id,
                 rec.text,
@@ -236,10 +260,11 @@ class AssumptionService:
                 judgment=rec.judgment,
                 position=rec.position,
                 assumption_id=rec.id,
+                identity=rec,
             )
             return Change("assumption", "restored", rec.id, after=made.after, affected=made.affected)
-        if change.action == "updated":
-            b: AssumptionRecord = change.before
+        if change.action == "updated" and change.before is not None:
+            b = change.before
             return self.update(
                 change.id, text=b.text, rating=b.rating, why=b.why, judgment=b.judgment, position=b.position
             )

@@ -103,6 +103,10 @@ class HypothesisRecord:
     text: str
     created: dt.datetime
     updated: dt.datetime
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
     @property
     def ref(self) -> str:
@@ -121,6 +125,11 @@ class RatingRecord:
     rating: Rating
     note: str
     updated: dt.datetime
+    created: dt.datetime | None = None
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +140,11 @@ class AchRowRecord:
     claim_id: int
     position: int  # 1-based
     created: dt.datetime
+    updated: dt.datetime | None = None
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +158,10 @@ class AssumptionRecord:
     judgment: int | None  # the 1-based key judgment it underpins; None: the brief as a whole
     created: dt.datetime
     updated: dt.datetime
+    uuid: str = ""
+    version: int = 1
+    created_by: str = ""
+    updated_by: str = ""
 
 
 # --- the computed matrix ------------------------------------------------------------------------------

@@ -65,7 +65,9 @@ def grade_weight(reliability: str, credibility: int) -> Fraction:
     return RELIABILITY_WEIGHT[reliability] * CREDIBILITY_WEIGHT[int(credibility)]
 
 
-def effective_weight(weight: Fraction, denial_weights: Iterable[Fraction] = (), *, retracted: bool = False):
+def effective_weight(
+    weight: Fraction, denial_weights: Iterable[Fraction] = (), *, retracted: bool = False
+) -> Fraction:
     """The weight after the claim's open denials: ``weight * weight / (weight + sum(denials))``."""
     if retracted:
         return Fraction(0)

@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
 
 from app.analysis.model import LinkNote, Timeline, TimelineEntry
-from app.domain import ClaimFilter, ClaimStatus, parse_date
+from app.domain import ClaimFilter, ClaimRecord, ClaimStatus, parse_date
 from app.errors import NotFoundError, ValidationError
 from app.storage.models import Actor, Brief, BriefCitation, Claim, ClaimLink, Source
 
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from app.library import Library
 
 MAX_LIMIT = 5000
+# A linked claim as a timeline shows it: actor id, actor name, date (said, else published), grade, retracted,
+# date said.
+_Info = tuple[int | None, str, dt.date | None, str, bool, dt.date | None]
 _effective = func.coalesce(Claim.said, Source.published)
 
 
@@ -152,7 +156,7 @@ class TimelineService:
         )
 
     @staticmethod
-    def _links(s, ids: list[int]) -> list[tuple[str, int, int]]:
+    def _links(s: Session, ids: list[int]) -> list[tuple[str, int, int]]:
         out: list[tuple[str, int, int]] = []
         for begin in range(0, len(ids), 400):
             chunk = ids[begin : begin + 400]
@@ -167,10 +171,10 @@ class TimelineService:
         return list(dict.fromkeys(out))
 
     @staticmethod
-    def _claim_info(s, ids: Iterable[int]) -> dict[int, tuple]:
+    def _claim_info(s: Session, ids: Iterable[int]) -> dict[int, _Info]:
         """id -> (actor id, actor name, effective date, grade, retracted) for linked claims."""
         wanted = list(ids)
-        out: dict[int, tuple] = {}
+        out: dict[int, _Info] = {}
         for begin in range(0, len(wanted), 500):
             rows = s.execute(
                 select(
@@ -202,7 +206,9 @@ class TimelineService:
         return out
 
     @staticmethod
-    def _entry(claim, links: list[tuple[str, int, int]], info: dict[int, tuple]) -> TimelineEntry:
+    def _entry(
+        claim: ClaimRecord, links: list[tuple[str, int, int]], info: dict[int, _Info]
+    ) -> TimelineEntry:
         groups: dict[str, list[LinkNote]] = {
             k: []
             for k in (

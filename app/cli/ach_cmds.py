@@ -42,7 +42,7 @@ def hypothesis_id(value: str) -> int:
     return record_id(text)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hy = sub.add_parser("hypothesis", help="add, list, edit or delete a brief's competing hypotheses")
     hsub = hy.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = hsub.add_parser("add", help="add a hypothesis to a brief")
@@ -84,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- hypotheses -------------------------------------------------------------------------------------------
 
 
-def cmd_hypothesis_add(args, ctx: Context) -> int:
+def cmd_hypothesis_add(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.ach.add_hypothesis(args.brief, args.text, position=args.position)
     h = change.after
@@ -95,7 +95,7 @@ def cmd_hypothesis_add(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_hypothesis_list(args, ctx: Context) -> int:
+def cmd_hypothesis_list(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     hyps = lib.ach.hypotheses(args.brief)
     if not ctx.json and not hyps:
@@ -110,7 +110,7 @@ def cmd_hypothesis_list(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_hypothesis_set(args, ctx: Context) -> int:
+def cmd_hypothesis_set(args: argparse.Namespace, ctx: Context) -> int:
     from app.errors import ValidationError
 
     if args.text is None and args.position is None:
@@ -122,7 +122,7 @@ def cmd_hypothesis_set(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_hypothesis_delete(args, ctx: Context) -> int:
+def cmd_hypothesis_delete(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.ach.delete_hypothesis(args.id)
     ratings = change.extra.get("ratings", [])
@@ -144,7 +144,7 @@ def _claim_arg(parser: argparse.ArgumentParser, value: str) -> int:
         raise  # unreachable: error() exits
 
 
-def cmd_ach(args, ctx: Context) -> int:
+def cmd_ach(args: argparse.Namespace, ctx: Context) -> int:
     parser: argparse.ArgumentParser = args.parser
     words: list[str] = args.words
     verb = words[0].lower()

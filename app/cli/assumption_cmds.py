@@ -10,7 +10,7 @@ from app.cli.common import Context, add_json, record_id, table
 RATINGS = ("solid", "caveated", "unsupported")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     asm = sub.add_parser("assumption", help="a brief's key assumptions: add, list, edit, delete")
     asub = asm.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = asub.add_parser("add", help="record a key assumption of a brief")
@@ -49,7 +49,7 @@ def _applies(judgment: int | None) -> str:
     return "the whole brief" if judgment is None else f"key judgment {judgment}"
 
 
-def cmd_assumption_add(args, ctx: Context) -> int:
+def cmd_assumption_add(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.assumptions.add(
         args.brief,
@@ -67,7 +67,7 @@ def cmd_assumption_add(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_assumption_list(args, ctx: Context) -> int:
+def cmd_assumption_list(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     items = lib.assumptions.list(args.brief)
     if not ctx.json and not items:
@@ -84,7 +84,7 @@ def cmd_assumption_list(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_assumption_set(args, ctx: Context) -> int:
+def cmd_assumption_set(args: argparse.Namespace, ctx: Context) -> int:
     from app.errors import ValidationError
 
     fields = {k: getattr(args, k) for k in ("text", "rating", "why", "judgment", "position")}
@@ -101,7 +101,7 @@ def cmd_assumption_set(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_assumption_delete(args, ctx: Context) -> int:
+def cmd_assumption_delete(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.assumptions.delete(args.id)
     ctx.output({"change": change.action, "assumption": change.before}, f"Assumption {args.id} deleted.")

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from app.analysis.model import LinkNote, Timeline, TimelineEntry
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "timeline",
         help="who said what, when: claims in order of the date said",
@@ -146,7 +146,7 @@ def timeline_text(t: Timeline) -> str:
     return "\n".join(lines)
 
 
-def cmd_timeline(args, ctx: Context) -> int:
+def cmd_timeline(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     t = lib.timeline.build(
         actor=args.actor,

@@ -263,8 +263,9 @@ class BalanceWaiver(Base):
 # --- structured analysis (issue 15): competing hypotheses, key assumptions ------------------------------
 
 
-class Hypothesis(Base):
-    """A competing hypothesis of a brief's ACH matrix (a column), in the analyst's order."""
+class Hypothesis(Tracked, Base):
+    """A competing hypothesis of a brief's ACH matrix (a column), in the analyst's order. Like every analysis
+    record, it carries uuid, version and who/when (``Tracked``; 0008)."""
 
     __tablename__ = "hypotheses"
 
@@ -275,10 +276,13 @@ class Hypothesis(Base):
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_hypotheses_brief", "brief_id", "position"),)
+    __table_args__ = (
+        Index("ix_hypotheses_brief", "brief_id", "position"),
+        Index("uq_hypotheses_uuid", "uuid", unique=True),  # 0008
+    )
 
 
-class AchClaim(Base):
+class AchClaim(Tracked, Base):
     """A claim that is a row of a brief's ACH matrix (cited in the brief or added), in the analyst's order."""
 
     __tablename__ = "ach_claims"
@@ -288,14 +292,16 @@ class AchClaim(Base):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # 0008
 
     __table_args__ = (
         UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
         Index("ix_ach_claims_claim", "claim_id"),
+        Index("uq_ach_claims_uuid", "uuid", unique=True),  # 0008
     )
 
 
-class AchRating(Base):
+class AchRating(Tracked, Base):
     """One cell of an ACH matrix: how consistent a claim is with a hypothesis, on Heuer's scale."""
 
     __tablename__ = "ach_ratings"
@@ -306,15 +312,17 @@ class AchRating(Base):
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
     rating: Mapped[str] = mapped_column(String(2))
     note: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)  # 0008
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (
         CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
         Index("ix_ach_ratings_claim", "claim_id"),
+        Index("uq_ach_ratings_uuid", "uuid", unique=True),  # 0008
     )
 
 
-class Assumption(Base):
+class Assumption(Tracked, Base):
     """A key assumption of a brief, rated as the key assumptions check does; ``judgment``: the 1-based key
     judgment it underpins, or None for the brief as a whole."""
 
@@ -334,6 +342,7 @@ class Assumption(Base):
         CheckConstraint("rating IN ('solid','caveated','unsupported')", name="ck_assumptions_rating"),
         CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_assumptions_judgment"),
         Index("ix_assumptions_brief", "brief_id", "position"),
+        Index("uq_assumptions_uuid", "uuid", unique=True),  # 0008
     )
 
 

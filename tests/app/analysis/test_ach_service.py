@@ -235,3 +235,30 @@ def test_hypothesis_limit(lib, world, monkeypatch):
     _hyps(lib, world.brief_id, "One", "Two", "Three")
     with pytest.raises(ValidationError, match="most a matrix can hold"):
         lib.ach.add_hypothesis(world.brief_id, "Four")
+
+
+def test_stale_edits_are_refused_and_records_carry_who_and_which_version(lib, world):
+    from app.errors import StaleEditError
+
+    h = lib.ach.add_hypothesis(world.brief_id, "The port reopened").after
+    assert h.version == 1 and h.created_by == lib.user and len(h.uuid) == 36
+    seen = h.version
+    lib.ach.update_hypothesis(h.id, text="The port reopened on Monday", if_version=seen)
+    with pytest.raises(StaleEditError):
+        lib.ach.update_hypothesis(h.id, text="Someone else's wording", if_version=seen)
+    with pytest.raises(StaleEditError):
+        lib.ach.delete_hypothesis(h.id, if_version=seen)
+    assert lib.ach.hypothesis(h.id).text == "The port reopened on Monday"
+    cell = lib.ach.rate(h.id, world.claims["a"], "C").after
+    lib.ach.rate(h.id, world.claims["a"], "CC", if_version=cell.version)
+    with pytest.raises(StaleEditError):
+        lib.ach.rate(h.id, world.claims["a"], "I", if_version=cell.version)
+    assert lib.ach.rating(h.id, world.claims["a"]).rating is Rating.CC
+    a = lib.assumptions.add(world.brief_id, "Records are complete", rating="solid").after
+    lib.assumptions.update(a.id, rating="caveated", if_version=a.version)
+    with pytest.raises(StaleEditError):
+        lib.assumptions.update(a.id, rating="unsupported", if_version=a.version)
+    # an undone delete brings back the same record (uuid), a newer version
+    deleted = lib.ach.delete_hypothesis(h.id)
+    back = lib.ach.revert(deleted).after
+    assert back.uuid == h.uuid and back.version > deleted.before.version
