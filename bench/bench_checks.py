@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.brief_model import BriefModel as Document  # noqa: E402
 from app.checks import CheckSettings, LiveChecker, check_brief, load_context, run_checks  # noqa: E402
-from app.checks.structure import Document  # noqa: E402
 from app.library import Library  # noqa: E402
 
 WORDS = [

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from app.brief_model import Block, BriefModel, parse_brief
 from app.checks import language as lang
 from app.checks.model import CheckSettings, Finding, Fix, Severity
-from app.checks.structure import Block, Document
 from app.domain import (
     BriefRecord,
     ClaimRecord,
@@ -55,8 +55,8 @@ class CheckContext:
         return self.brief.body
 
     @cached_property
-    def doc(self) -> Document:
-        return Document(self.brief.body)
+    def doc(self) -> BriefModel:
+        return parse_brief(self.brief.body)
 
     @cached_property
     def text(self) -> str:

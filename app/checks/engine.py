@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.brief_model import parse_brief
 from app.checks import estimative, marking, sourcing
 from app.checks.context import CheckContext
 from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
-from app.checks.structure import Document
 from app.domain import BriefRecord
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def load_context(
         brief = lib.briefs.get(brief_id)
     if body is not None and body != brief.body:
         brief = dataclasses.replace(brief, body=body)
-    doc = Document(brief.body)
+    doc = parse_brief(brief.body)
     claim_ids = [c.ident for c in doc.citations if c.kind == "claim"]
     source_ids = list({c.ident for c in doc.citations if c.kind == "source"})
     links = lib.claims.with_links_many(claim_ids)
@@ -183,7 +183,7 @@ class LiveChecker:
             self._brief = lib.briefs.get(self.brief_id)
             self._waivers = {w.claim_id: w for w in lib.briefs.waivers(self.brief_id)}
         brief = self._brief if body is None else dataclasses.replace(self._brief, body=body)
-        doc = Document(brief.body)
+        doc = parse_brief(brief.body)
         want_c = {c.ident for c in doc.citations if c.kind == "claim"}
         want_s = {c.ident for c in doc.citations if c.kind == "source"}
         new_c = [i for i in want_c if i not in self._claims and ("c", i) not in self._missing]

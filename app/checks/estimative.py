@@ -132,7 +132,7 @@ KJ_HEADING_HINT = "Key Judgments"
 def check_t4(ctx: CheckContext) -> Iterator[Finding]:
     """Each key judgment has a likelihood term, a confidence level and at least one cited claim."""
     doc = ctx.doc
-    from app.checks.structure import KJ_TITLE_RE
+    from app.brief_model.model import KJ_TITLE_RE
 
     sections = [h for h in doc.headings if KJ_TITLE_RE.match(h.title)]
     if not sections:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from app.brief_model import banner_of
 from app.checks.context import CheckContext
 from app.checks.model import Finding, Fix, FixKind, Severity
-from app.checks.structure import banner_of
 from app.domain import MarkingScheme
 from app.markings import Marking, highest, parse_mark
 

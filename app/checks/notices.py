@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.checks.structure import Document
+from app.brief_model import parse_brief
 from app.domain import ClaimStatus
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class Notice:
 
 def notices(lib: Library, brief_id: int) -> list[Notice]:
     brief = lib.briefs.get(brief_id)
-    doc = Document(brief.body)
+    doc = parse_brief(brief.body)
     places: dict[int, list] = {}
     for c in doc.citations:
         if c.kind == "claim":

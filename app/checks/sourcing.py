@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from app._text import counted
+from app.brief_model import Block
 from app.checks import language as lang
 from app.checks.context import CheckContext
 from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
-from app.checks.structure import Block
 from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, Citation, ClaimStatus, SourceKind
 from app.sentences import sentence_at
 

@@ -57,6 +57,14 @@ def register(sub) -> None:
         "--allow-missing", action="store_true", help="render unknown citations as [missing c99] (a draft)"
     )
     p.add_argument(
+        "--image-folder",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder images may be embedded from, besides the library's own (repeatable); an image "
+        "anywhere else is shown as a placeholder",
+    )
+    p.add_argument(
         "--force", action="store_true", help="export despite check errors; the document is marked DRAFT"
     )
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="paper size of the house template")
@@ -98,7 +106,7 @@ def cmd_export(args, ctx: Context) -> int:
         paper=args.paper,
         marking=args.marking,
         today=parse_date(args.today, what="date") if args.today else None,
-        image_root=Path.cwd(),
+        image_folders=tuple(Path(f).expanduser() for f in args.image_folder),
     )
     lib = ctx.open_library(create=False)
     tty = sys.stderr.isatty() and not ctx.json

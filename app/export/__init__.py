@@ -1,34 +1,40 @@
-"""Brief export: one Markdown parse, rendered for the GUI preview (HTML).
+"""Brief export: the HTML preview and export, pandoc Markdown, and (``app.export.docx``) Word.
 
 Public API (no Qt, no Library needed):
 
-    render_html(brief: BriefRecord, resolver: Mapping[str, ClaimRecord | SourceRecord],
-                *, allow_missing: bool = False) -> PreviewResult(html, notes, warnings)
+    render_html(brief, resolver, *, allow_missing=False, images=None) -> PreviewResult(html, notes, warnings)
+    render_pandoc_markdown(brief, resolver, *, allow_missing=False) -> PreviewResult(markdown, notes, ...)
 
-``resolver`` maps citation keys ("c12", "s3") to records. Citations become numbered note markers
-linking to ``briefdesk:c12`` / ``briefdesk:s3``; a key cited again reuses its note number; notes are
-numbered by first citation and listed at the end. Unknown keys raise ``UnknownCitationError`` listing
-every key with its line, unless ``allow_missing`` (then ``[missing c99]`` is shown). Raw HTML typed into
-the brief is shown as text. The output is sanitised with nh3 and references no remote resource.
+``resolver`` maps citation keys ("c12", "s3") to records. Every renderer reads the brief through the brief
+model (``app.brief_model``): the same headings, lists, code and citations as the checks. Citations become
+numbered note markers (HTML: links to ``briefdesk:c12``); a key cited again reuses its note number; notes are
+numbered by first citation and listed at the end. Unknown keys raise ``UnknownCitationError`` listing every
+key with its line, unless ``allow_missing`` (then ``[missing c99]`` is shown).
 
-The DOCX renderer is ``app.export.docx.render_docx``; ``export_brief`` (``app.export.service``) exports a
-brief from the library to a file.
+Nothing a brief holds is active in the output: raw HTML is text, links keep only http, https and mailto
+addresses, no attribute or style from the brief is written, images appear only when ``images`` maps their
+address to an allowed local file (otherwise a visible placeholder), and directional formatting characters
+are shown as tags (``[U+202E RLO]``).
+
+``export_brief`` (``app.export.service``) exports a brief from the library to a file.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Mapping
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
-import markdown
 import nh3
 
-from app.citations import parse_citations
+from app.brief_model import BriefModel, parse_brief
+from app.brief_model import pm as _pm
+from app.brief_model.render import NotePlan, plan_notes, render_tree, visible_bidi
+from app.brief_model.text import TOKEN_RE, drop_forbidden, token_index
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
-from app.errors import UnknownCitationError
-from app.export._markdown import preview_extensions, strike_pattern
 from app.export.notes import Note, note_text
 
 __all__ = [
@@ -38,12 +44,12 @@ __all__ = [
     "PreviewResult",
     "export_brief",
     "note_text",
+    "notes_of",
     "render_html",
     "render_pandoc_markdown",
 ]
 
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +59,9 @@ class PreviewResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=preview_extensions())
-    # Raw HTML is shown as text: drop the raw-HTML preprocessor and inline pattern. '<' reaches Markdown
-    # escaped, so the <http://...> and <name@host> autolink patterns could never match either: dropped too,
-    # since every inline pattern is tried on every run of text (the preview's main cost).
-    md.preprocessors.deregister("html_block")
-    for name in ("html", "autolink", "automail"):
-        md.inlinePatterns.deregister(name)
-    md.inlinePatterns.register(strike_pattern(), "strike", 45)  # ~~struck~~, as in the .docx
-    return md
+def notes_of(plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]) -> list[Note]:
+    """The notes of a plan, in order, with their reference text."""
+    return [Note(n, key, note_text(resolver[key])) for n, key in enumerate(plan.order, 1)]
 
 
 def render_html(
@@ -70,71 +69,98 @@ def render_html(
     resolver: Mapping[str, ClaimRecord | SourceRecord],
     *,
     allow_missing: bool = False,
+    images: Callable[[str], Path | None] | None = None,
+    model: BriefModel | None = None,
 ) -> PreviewResult:
-    body = _XML_FORBIDDEN.sub("", brief.body)
-    cites = parse_citations(body)
-    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
-    if missing and not allow_missing:
-        raise UnknownCitationError(missing)
-    warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
-    numbers: dict[str, int] = {}
-    notes: list[Note] = []
-    groups: list[list[str]] = []
-    out: list[str] = []
-    pos = 0
-    current: tuple[int, int] | None = None
-    for c in cites:
-        if (c.group_start, c.group_end) != current:
-            current = (c.group_start, c.group_end)
-            out.append(body[pos : c.group_start])
-            out.append(f"\ue000{len(groups)}\ue001")
-            groups.append([])
-            pos = c.group_end
-        groups[-1].append(c.key)
-        if c.key in resolver and c.key not in numbers:
-            numbers[c.key] = len(notes) + 1
-            notes.append(Note(len(notes) + 1, c.key, note_text(resolver[c.key])))
-    out.append(body[pos:])
-    text = "".join(out)
-    # Escape '<' and '&' so no raw HTML or entity is interpreted (outside code Markdown escapes them itself).
-    rendered = _markdown().convert(text.replace("&", "&amp;").replace("<", "&lt;"))
-    rendered = rendered.replace("&amp;amp;", "&amp;").replace("&amp;lt;", "&lt;")
+    """The brief as an HTML fragment (title, body, notes). ``images`` maps an image's address to the local
+    file it may show (None: not allowed); without it every image is a placeholder."""
+    model = model or parse_brief(brief.body)
+    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    notes = notes_of(plan, resolver)
+    tree = render_tree(model)
+    allowed: set[str] = set()
+    _safe_tree(tree.root, images, allowed)
+    rendered = _pm.serialize(tree.md, tree.root)
 
     def marker(m: re.Match[str]) -> str:
         pieces = []
-        for key in groups[int(m.group(1))]:
-            if key in numbers:
-                pieces.append(f'<a href="briefdesk:{key}">{numbers[key]}</a>')
+        for key in plan.groups.get(token_index(m), []):
+            if key in plan.numbers:
+                pieces.append(f'<a href="briefdesk:{key}">{plan.numbers[key]}</a>')
             else:
                 pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
         return "<sup>" + ",".join(pieces) + "</sup>"
 
-    rendered = _TOKEN_RE.sub(marker, rendered)
+    rendered = TOKEN_RE.sub(marker, rendered)
     if notes:
         items = "".join(
-            f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> {_html.escape(n.text)}</li>'
+            f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> '
+            f"{_html.escape(visible_bidi(drop_forbidden(n.text)))}</li>"
             for n in notes
         )
         rendered += f'<hr/><ol class="notes">{items}</ol>'
-    title = f"<h1>{_html.escape(brief.title)}</h1>"
+    title = f"<h1>{_html.escape(visible_bidi(drop_forbidden(brief.title)))}</h1>"
     safe = nh3.clean(
         title + rendered,
-        url_schemes={"briefdesk", "http", "https", "mailto"},
-        tags=nh3.ALLOWED_TAGS | {"sup", "hr", "dl", "dt", "dd", "span"},
+        url_schemes={"briefdesk", "http", "https", "mailto", "file"},
+        tags=(nh3.ALLOWED_TAGS - {"img"})
+        | {"sup", "hr", "dl", "dt", "dd", "span"}
+        | ({"img"} if allowed else set()),
         attributes={
             "a": {"href"},
+            "img": {"src", "alt"},
             "li": {"id"},
             "ol": {"class", "start"},
             "span": {"class"},
-            "td": {"style", "align"},
-            "th": {"style", "align"},
+            "td": {"align"},
+            "th": {"align"},
             "h1": {"id"},
             "h2": {"id"},
             "h3": {"id"},
+            "h4": {"id"},
+            "h5": {"id"},
+            "h6": {"id"},
         },
+        attribute_filter=lambda tag, attr, value: _attribute_ok(tag, attr, value, allowed),
     )
-    safe = re.sub(r"<img[^>]*>", "", safe)  # no remote (or any) resources in the preview
-    return PreviewResult(safe, notes, warnings)
+    return PreviewResult(safe, notes, plan.warnings)
+
+
+def _attribute_ok(tag: str, attr: str, value: str, allowed: set[str]) -> str | None:
+    if attr == "src":
+        return value if tag == "img" and value in allowed else None
+    if attr == "href" and value.lower().startswith("file:"):
+        return None
+    return value
+
+
+def _safe_tree(root: ET.Element, images: Callable[[str], Path | None] | None, allowed: set[str]) -> None:
+    """Links keep only web and mail addresses; each image becomes its allowed local file or a placeholder."""
+    for parent in list(root.iter()):
+        for i, el in enumerate(list(parent)):
+            if el.tag == "a":
+                href = (el.get("href") or "").strip()
+                if not (href.lower().startswith(LINK_SCHEMES) or (href.startswith("#") and len(href) > 1)):
+                    el.attrib.pop("href", None)
+                for name in list(el.attrib):
+                    if name != "href":
+                        del el.attrib[name]
+            elif el.tag == "img":
+                src = (el.get("src") or "").strip()
+                alt = el.get("alt") or ""
+                path = images(src) if images is not None and src else None
+                if path is not None:
+                    uri = path.as_uri()
+                    allowed.add(uri)
+                    el.attrib.clear()
+                    el.set("src", uri)
+                    el.set("alt", alt)
+                    continue
+                span = ET.Element("span", {"class": "image"})
+                span.text = f"[image: {alt or src}]"
+                span.tail = el.tail
+                parent.remove(el)
+                parent.insert(i, span)
 
 
 def render_pandoc_markdown(
@@ -142,41 +168,21 @@ def render_pandoc_markdown(
     resolver: Mapping[str, ClaimRecord | SourceRecord],
     *,
     allow_missing: bool = False,
+    model: BriefModel | None = None,
 ) -> PreviewResult:
     """The brief's Markdown with citations as pandoc footnotes (``[^n]`` plus definitions at the end).
 
-    A key cited again reuses its footnote; citations inside code stay literal. ``html`` holds the Markdown.
+    A key cited again reuses its footnote; citations inside code stay literal. Nothing in it is active when
+    pandoc reads it: raw HTML and ``javascript:``-style links are escaped, a line that pandoc would read as
+    YAML metadata is escaped, and the only metadata block is the title's. ``html`` holds the Markdown.
     """
-    body = _XML_FORBIDDEN.sub("", brief.body)
-    cites = parse_citations(body)
-    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
-    if missing and not allow_missing:
-        raise UnknownCitationError(missing)
-    numbers: dict[str, int] = {}
-    notes: list[Note] = []
-    out: list[str] = []
-    pos = 0
-    current: tuple[int, int] | None = None
-    for c in cites:
-        if (c.group_start, c.group_end) != current:
-            current = (c.group_start, c.group_end)
-            out.append(body[pos : c.group_start])
-            pos = c.group_end
-        if c.key not in resolver:
-            out.append(f"\\[missing {c.key}\\]")
-            continue
-        if c.key not in numbers:
-            numbers[c.key] = len(notes) + 1
-            notes.append(Note(len(notes) + 1, c.key, note_text(resolver[c.key])))
-        out.append(f"[^{numbers[c.key]}]")
-    out.append(body[pos:])
-    title = brief.title.replace("\n", " ")
-    text = f'---\ntitle: "{title.replace(chr(92), chr(92) * 2).replace(chr(34), chr(92) + chr(34))}"\n---\n\n'
-    text += "".join(out).rstrip("\n") + "\n"
-    if notes:
-        text += "\n" + "".join(f"[^{n.number}]: {n.text}\n" for n in notes)
-    warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
-    return PreviewResult(text, notes, warnings)
+    from app.export.markdown_out import pandoc_markdown
+
+    model = model or parse_brief(brief.body)
+    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    notes = notes_of(plan, resolver)
+    text = pandoc_markdown(brief.title, model, plan, notes)
+    return PreviewResult(text, notes, plan.warnings)
 
 
 from app.export.service import ExportOptions, ExportResult, export_brief  # noqa: E402

@@ -14,10 +14,17 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.citations import cited_claim_ids, cited_source_ids, parse_citations
+from app.brief_model import parse_brief
+from app.brief_model.render import plan_notes
+from app.citations import cited_claim_ids, cited_source_ids
 from app.domain import EXPORT_ANNEXES, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS, ClaimRecord, SourceRecord
-from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError, UnknownCitationError
+from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError
+from app.export.images import ImageFolders
+
+if TYPE_CHECKING:
+    from app.checks.model import CheckReport
 
 FORMATS = EXPORT_FORMATS
 ANNEXES = EXPORT_ANNEXES
@@ -34,7 +41,10 @@ class ExportOptions:
     paper: str = "A4"
     marking: str | None = None
     today: dt.date | None = None
-    image_root: Path | None = None
+    # folders images may be embedded from, besides the library's own (relative paths start there)
+    image_folders: tuple[Path, ...] = ()
+    # the checks' report on this very body, when the caller has just run them (the GUI's export dialog)
+    report: CheckReport | None = None
 
     def validate(self) -> None:
         if self.format not in FORMATS:
@@ -75,12 +85,16 @@ class ExportResult:
 
 
 def resolve_citations(lib, body: str) -> dict[str, ClaimRecord | SourceRecord]:
-    """Citation keys of ``body`` mapped to the library's records (unknown keys are left out)."""
-    cites = parse_citations(body)
+    """Citation keys of ``body`` mapped to the library's records, in order of first citation (unknown keys
+    are left out)."""
+    cites = parse_brief(body).citations
     claims = lib.claims.get_many(cited_claim_ids(cites))
     sources = lib.sources.get_many(cited_source_ids(cites))
-    resolver: dict[str, ClaimRecord | SourceRecord] = {f"c{i}": c for i, c in claims.items()}
-    resolver.update({f"s{i}": s for i, s in sources.items()})
+    resolver: dict[str, ClaimRecord | SourceRecord] = {}
+    for c in cites:
+        record = (claims if c.kind == "claim" else sources).get(c.ident)
+        if record is not None:
+            resolver.setdefault(c.key, record)
     return resolver
 
 
@@ -114,22 +128,24 @@ def export_brief(
     from app.checks.model import CheckSettings
 
     brief = lib.briefs.get(brief_id)
+    model = parse_brief(brief.body)
     settings = CheckSettings(today=options.today) if options.today else None
     # One reading of the library serves the checks, the notes and the annexes: the cited claims with their
     # links (denials included) and the cited sources.
     with paused_gc():
         ctx = load_context(lib, brief_id, settings=settings, brief=brief)
-    cites = parse_citations(brief.body)
     # in order of first citation, as the notes are numbered
-    resolver: dict[str, ClaimRecord | SourceRecord] = {
-        f"c{i}": ctx.claims[i] for i in cited_claim_ids(cites) if i in ctx.claims
-    }
-    resolver.update({f"s{i}": ctx.sources[i] for i in cited_source_ids(cites) if i in ctx.sources})
-    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
-    if missing and not options.allow_missing:
-        raise UnknownCitationError(missing)
+    resolver: dict[str, ClaimRecord | SourceRecord] = {}
+    for c in model.citations:
+        record = (ctx.claims if c.kind == "claim" else ctx.sources).get(c.ident)
+        if record is not None:
+            resolver.setdefault(c.key, record)
+    plan = plan_notes(model, resolver, allow_missing=options.allow_missing)  # raises on unknown keys
+    missing = plan.missing
     if missing:
         errors = []  # the checks are for a brief whose citations all resolve; this one is a draft anyway
+    elif options.report is not None and options.report.body_length == len(brief.body):
+        errors = list(options.report.errors)  # the caller's run on this body: not run twice
     else:
         with paused_gc():
             errors = run_checks(ctx).errors
@@ -145,6 +161,8 @@ def export_brief(
     if missing:
         reasons.append(f"{len(missing)} citation(s) missing from the library")
     draft_reason = ("not for release: " + "; ".join(reasons)) if reasons else ""
+    library_folder = Path(lib.path).parent if getattr(lib, "path", None) else None
+    images = ImageFolders.of(library_folder, options.image_folders)
 
     if cancel is not None and cancel():
         raise CancelledError("Export cancelled; nothing was written.")
@@ -171,16 +189,23 @@ def export_brief(
             annexes=annexes,
             draft_reason=draft_reason,
             today=options.today,
-            image_root=options.image_root,
+            images=images,
             progress=progress,
             cancel=cancel,
+            model=model,
         )
         data, notes, warnings, banner = result.data, len(result.notes), result.warnings, result.banner
     else:
         from app.export import render_html, render_pandoc_markdown
 
-        render = render_pandoc_markdown if options.format == "md" else render_html
-        rendered = render(brief, resolver, allow_missing=options.allow_missing)
+        if options.format == "md":
+            rendered = render_pandoc_markdown(
+                brief, resolver, allow_missing=options.allow_missing, model=model
+            )
+        else:
+            rendered = render_html(
+                brief, resolver, allow_missing=options.allow_missing, images=images.resolve, model=model
+            )
         text = rendered.html
         if options.format == "html":
             text = (

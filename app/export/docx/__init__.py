@@ -29,16 +29,17 @@ from pathlib import Path
 from docx.oxml import parse_xml
 from lxml import etree
 
-from app.citations import parse_citations
+from app.brief_model import BriefModel, parse_brief
+from app.brief_model.render import plan_notes, render_tree
 from app.domain import BriefRecord, ClaimRecord, MarkingScheme, SourceRecord
-from app.errors import UnknownCitationError
 from app.export.docx import package
 from app.export.docx.annexes import AnnexPart, write_annexes
-from app.export.docx.body import BodyWriter, parse_tree
+from app.export.docx.body import BodyWriter
 from app.export.docx.styles import STYLE_DEFS, Styles, house_styles
 from app.export.docx.template import build_house_template, house_template_path, load_template, section_setup
 from app.export.docx.title import write_title_block
-from app.export.docx.wordml import NSDECL, W_NS, XML_FORBIDDEN
+from app.export.docx.wordml import NSDECL, W_NS
+from app.export.images import ImageFolders
 from app.export.notes import Note
 from app.markings import highest, parse_mark
 
@@ -72,31 +73,19 @@ def render_docx(
     annexes: Sequence[AnnexPart] = (),
     draft_reason: str = "",
     today: dt.date | None = None,
-    image_root: Path | None = None,
+    images: ImageFolders | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    model: BriefModel | None = None,
 ) -> DocxResult:
-    """The brief as .docx bytes. Raises UnknownCitationError, ExportError, CancelledError."""
-    body = XML_FORBIDDEN.sub("", brief.body)
-    cites = parse_citations(body)
-    missing = list(dict.fromkeys((c.key, c.line) for c in cites if c.key not in resolver))
-    if missing and not allow_missing:
-        raise UnknownCitationError(missing)
-    warnings = [f"unknown citation {k} (line {ln})" for k, ln in missing]
-    groups: list[list[str]] = []
-    out: list[str] = []
-    pos = 0
-    current: tuple[int, int] | None = None
-    for c in cites:
-        if (c.group_start, c.group_end) != current:
-            current = (c.group_start, c.group_end)
-            out.append(body[pos : c.group_start])
-            out.append(f"\ue000{len(groups)}\ue001")
-            groups.append([])
-            pos = c.group_end
-        groups[-1].append(c.key)
-    out.append(body[pos:])
-    root, stash = parse_tree("".join(out))
+    """The brief as .docx bytes. Raises UnknownCitationError, ExportError, CancelledError. ``images``: the
+    folders images may be embedded from (none without it: every image is a placeholder)."""
+    from app.export import notes_of
+
+    model = model or parse_brief(brief.body)
+    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    tree = render_tree(model)
+    root, stash = tree.root, tree.stash
 
     document = load_template(template)
     house = template is None
@@ -116,13 +105,13 @@ def render_docx(
     writer = BodyWriter(
         document,
         styles,
-        groups=groups,
-        resolver=resolver,
+        plan=plan,
+        notes=notes_of(plan, resolver),
         stash=stash,
         notes_kind=notes,
         scheme=scheme,
         default_mark=default_mark,
-        image_root=image_root,
+        images=images or ImageFolders(),
         text_width=text_width,
         progress=progress,
         cancel=cancel,
@@ -177,4 +166,4 @@ def render_docx(
     package.core_properties(document, brief, banner, writer.notes)
     buf = io.BytesIO()
     document.save(buf)
-    return DocxResult(buf.getvalue(), tuple(writer.notes), tuple(warnings + writer.warnings), banner)
+    return DocxResult(buf.getvalue(), tuple(writer.notes), tuple(plan.warnings + writer.warnings), banner)

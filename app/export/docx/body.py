@@ -9,45 +9,25 @@ from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
-import markdown
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Emu
 from lxml import etree
 
-from app.domain import ClaimRecord, MarkingScheme, SourceRecord
+from app.brief_model.render import NotePlan
+from app.brief_model.text import TOKEN_RE, token_index
+from app.domain import MarkingScheme
 from app.errors import CancelledError
-from app.export._markdown import docx_extensions, strike_pattern
 from app.export.docx.styles import Styles
 from app.export.docx.wordml import XML_FORBIDDEN, bookmark_name, t_elements, xml_attr, xml_text
-from app.export.notes import Note, note_text
+from app.export.images import ImageFolders
+from app.export.notes import Note
 from app.markings import PORTION_RE, Marking, parse_mark
 
-TOKEN_RE = re.compile("\ue000(\\d+)\ue001")
 STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
-
-
-class _Capture(markdown.treeprocessors.Treeprocessor):
-    def run(self, root):
-        self.md.captured_root = root
-        return None
-
-
-def parse_tree(text: str) -> tuple[ET.Element, list[str]]:
-    """Python-Markdown's element tree for ``text`` (raw HTML kept as text) and its stashed raw blocks."""
-    md = markdown.Markdown(extensions=docx_extensions())
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.inlinePatterns.deregister("entity")
-    md.inlinePatterns.register(strike_pattern(), "strike", 45)
-    md.treeprocessors.register(_Capture(md), "briefdesk_capture", -10)
-    md.convert(text)
-    root = getattr(md, "captured_root", None)  # an empty or blank body never reaches the tree processors
-    return (root if root is not None else ET.Element("div")), list(md.htmlStash.rawHtmlBlocks)
 
 
 @dataclass
@@ -101,21 +81,22 @@ class BodyWriter:
         document,
         styles: Styles,
         *,
-        groups: list[list[str]],
-        resolver: Mapping[str, ClaimRecord | SourceRecord],
+        plan: NotePlan,
+        notes: Sequence[Note],
         stash: list[str],
         notes_kind: str,
         scheme: MarkingScheme,
         default_mark: Marking | None,
-        image_root: Path | None,
+        images: ImageFolders,
         text_width: int,
         progress: Callable[[int, int], None] | None,
         cancel: Callable[[], bool] | None,
     ) -> None:
         self.doc = document
         self.st = styles
-        self.groups = groups
-        self.resolver = resolver
+        self.plan = plan
+        self.all_notes = notes
+        self.written: set[str] = set()  # keys whose note reference is written (later ones cross-refer)
         self.stash = stash
         self.note_tag = "footnote" if notes_kind == "footnotes" else "endnote"
         self.ref_style = styles.id(
@@ -124,13 +105,12 @@ class BodyWriter:
         self.scheme = scheme
         self.default_mark = default_mark
         self.marks: list[Marking] = []
-        self.image_root = image_root
+        self.images = images
         self.text_width = text_width  # twips
         self.progress = progress
         self.cancel = cancel
         self.out: list[str] = []
         self.notes: list[Note] = []
-        self.numbers: dict[str, int] = {}
         self.warnings: list[str] = []
         self.bookmark_id = 100
         self.num_ids: list[tuple[int, int, int]] = []  # (num id, abstract kind 0 bullet/1 decimal, start)
@@ -171,7 +151,7 @@ class BodyWriter:
         pos = 0
         for m in TOKEN_RE.finditer(text):
             out.append(self._plain_run(text[pos : m.start()], f))
-            out.append(self._citation(int(m.group(1))))
+            out.append(self._citation(token_index(m)))
             pos = m.end()
         out.append(self._plain_run(text[pos:], f))
         return "".join(out)
@@ -197,27 +177,27 @@ class BodyWriter:
         return f"<w:r>{rpr}{t_elements(text)}</w:r>"
 
     def _citation(self, group: int) -> str:
-        keys = self.groups[group]
+        keys = self.plan.groups.get(group, [])
+        numbers = self.plan.numbers
         out = []
         for i, key in enumerate(keys):
             if i:
                 out.append(f'<w:r><w:rPr><w:rStyle w:val="{self.ref_style}"/></w:rPr><w:t>,</w:t></w:r>')
-            if key not in self.resolver:
+            if key not in numbers:
                 out.append(
                     f'<w:r><w:rPr><w:b/><w:color w:val="C00000"/><w:highlight w:val="yellow"/></w:rPr>'
                     f'<w:t xml:space="preserve">[missing {xml_text(key)}]</w:t></w:r>'
                 )
                 continue
-            if key in self.numbers:  # cited again: a cross-reference to the first note (Word's NOTEREF)
-                n = self.numbers[key]
+            n = numbers[key]
+            if key in self.written:  # cited again: a cross-reference to the first note (Word's NOTEREF)
                 out.append(
                     f'<w:fldSimple w:instr=" NOTEREF _BdNote{n} \\f \\h "><w:r><w:rPr>'
                     f'<w:rStyle w:val="{self.ref_style}"/></w:rPr><w:t>{n}</w:t></w:r></w:fldSimple>'
                 )
                 continue
-            n = len(self.notes) + 1
-            self.numbers[key] = n
-            self.notes.append(Note(n, key, note_text(self.resolver[key])))
+            self.written.add(key)
+            self.notes.append(self.all_notes[n - 1])
             bid = self._next_bookmark()
             out.append(
                 f'<w:bookmarkStart w:id="{bid}" w:name="_BdNote{n}"/><w:r><w:rPr>'
@@ -283,12 +263,11 @@ class BodyWriter:
     def _image(self, el: ET.Element) -> str:
         src = (el.get("src") or "").strip()
         alt = el.get("alt") or ""
-        path = Path(src)
-        if not path.is_absolute() and self.image_root is not None:
-            path = self.image_root / path
-        if src.lower().startswith(("http://", "https://")) or not path.is_file():
-            self.warnings.append(f"image not found: {src}")
-            return self._plain_run(f"[image not found: {src}{' — ' + alt if alt else ''}]", _Fmt(italic=True))
+        path, why = self.images.check(src)
+        if path is None:
+            self.warnings.append(f"image not embedded: {src} ({why})")
+            shown = f"[image not embedded: {src}{' — ' + alt if alt else ''} ({why})]"
+            return self._plain_run(shown, _Fmt(italic=True))
         try:
             inline = self.doc.part.new_pic_inline(str(path), None, None)
             cx = int(inline.extent.cx)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from app.brief_model.text import visible_bidi
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECL = (
@@ -34,8 +36,10 @@ def w(local: str) -> str:
 
 
 def xml_text(text: str) -> str:
-    """Text safe inside a WordprocessingML element: XML-forbidden characters dropped, markup escaped."""
-    return XML_FORBIDDEN.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside a WordprocessingML element: XML-forbidden characters dropped, markup escaped,
+    directional formatting characters shown as tags (never applied silently)."""
+    text = visible_bidi(XML_FORBIDDEN.sub("", text))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def xml_attr(text: str) -> str:

@@ -357,10 +357,14 @@ def test_uncited_applies_to_themed_sections_named_like_apparatus_words(b):
 
 def test_a_key_judgment_includes_its_nested_items(b):
     b.claim(1)
+    # Python-Markdown nests a list four columns in (what the reader sees nested is nested for the checks)
     body = (
         "## Key Judgments\n\n- Talks will likely resume. We have low confidence.\n"
-        "  - Supporting detail [@c1].\n- Second judgment is likely [@c1].\n"
+        "    - Supporting detail [@c1].\n- Second judgment is likely [@c1].\n"
     )
     report = b.run(body)
     assert [j.claim_ids for j in report.judgments] == [(1,), (1,)]
     assert "no confidence level" in report.by_rule("T4")[0].message and len(report.by_rule("T4")) == 1
+    # two columns in, the reader sees three items side by side: three judgments
+    report = b.run(body.replace("    - Supporting", "  - Supporting"))
+    assert [j.claim_ids for j in report.judgments] == [(), (1,), (1,)]

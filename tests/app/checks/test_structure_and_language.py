@@ -1,4 +1,4 @@
-"""The structural pass and the estimative-language scanner."""
+"""The brief model as the checks read it, and the estimative-language scanner."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.brief_model import parse_brief as Document
 from app.checks import language as lang
-from app.checks.structure import Document
 from app.citations import parse_citations
 
 BODY = """# (U) Title
@@ -53,6 +53,7 @@ def test_blocks_sections_marks_and_code():
         ("heading", "Key Judgments"),
         ("list_item", "First judgment [@c2; @s3]."),
         ("list_item", "Second judgment."),
+        ("paragraph", "A later paragraph of item two [@c4]."),
         ("heading", "Discussion"),
         ("paragraph", "Text with `inline [@c98]` code [@c5]."),
         ("paragraph", "A quoted paragraph [@c6]."),
@@ -66,7 +67,8 @@ def test_blocks_sections_marks_and_code():
     assert [c.key for c in doc.citations] == ["c1", "c2", "s3", "c4", "c5", "c6", "c7"]
     items = doc.key_judgments
     assert len(items) == 2 and [c.key for c in items[1].citations] == ["c4"]
-    assert doc.section_title(doc.blocks[7]) == "Discussion"
+    assert doc.blocks[5].item == 4  # the later paragraph belongs to item two
+    assert doc.section_title(doc.blocks[8]) == "Discussion"
 
 
 def test_citations_agree_with_the_shared_parser():

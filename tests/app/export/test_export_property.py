@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.brief_model.text import visible_bidi
 from app.export.docx import render_docx
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -104,7 +105,7 @@ def test_any_brief_exports_to_a_readable_docx(world, data):
     document = docx.Document(io.BytesIO(result.data))
     all_text = "\n".join(p.text for p in document.paragraphs)
     assert not FORBIDDEN.search(all_text)
-    expected_title = " ".join(FORBIDDEN.sub("", title or "T").split()) or "Untitled brief"
+    expected_title = visible_bidi(" ".join(FORBIDDEN.sub("", title or "T").split()) or "Untitled brief")
     assert document.paragraphs[0].text == expected_title
 
 

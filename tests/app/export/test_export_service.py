@@ -147,7 +147,7 @@ def test_markdown_features_become_word_structure(lib, feature_brief, tmp_path):
     assert any("🚀" in t and "שלום" in t and "e\u0301" in t and "controlchar" in t for t in texts)
     # headings with bookmarks, the missing image as a visible placeholder and a warning
     assert 'w:name="summary"' in xml
-    assert any("[image not found: does-not-exist.png" in t for t in texts)
+    assert any("[image not embedded: does-not-exist.png — a chart (not found)]" in t for t in texts)
     assert any("does-not-exist.png" in w for w in result.warnings)
     # the claims-and-denials annex puts the denial beside the claim
     side = [t for t in document.tables if t.rows[0].cells[0].text == "Claim"]
@@ -437,7 +437,7 @@ def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, 
     title = "A very long title " * 20
     brief = lib.briefs.create(title=title, body="![a chart](chart.png)\n\nText.\n", author="A. Analyst").after
     out = tmp_path / "img.docx"
-    result = export_brief(lib, brief.id, out, ExportOptions(paper="Letter", image_root=tmp_path, force=True))
+    result = export_brief(lib, brief.id, out, ExportOptions(paper="Letter", force=True))
     document = docx.Document(str(out))
     assert document.inline_shapes and len(document.inline_shapes) == 1
     assert not result.warnings

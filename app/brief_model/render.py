@@ -1,0 +1,126 @@
+"""What the renderers share: the finished Python-Markdown tree of a brief, and its notes numbered once.
+
+:func:`render_tree` parses the model's ``parse_text`` with the same configuration and block parser the model
+read it with (so the renderers see the model's headings, lists and code), puts back the brackets that are not
+citations (those in code) and the characters made plain by the nesting bound, bounds what inline parsing
+could make quadratic, and runs Python-Markdown's tree processors. Citations stay tokens (``TOKEN_RE``) for the
+renderer to replace with its note marker.
+
+:func:`plan_notes` walks the citations once: which keys are missing from the records given, and the note
+number of each key (numbered by first citation, a key cited again keeps its number).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import markdown
+from markdown.util import AtomicString
+
+from app.brief_model import pm
+from app.brief_model.model import BriefModel
+from app.brief_model.text import BIDI_RE, PLAIN_CHARS, TOKEN_RE, token_index, visible_bidi
+from app.domain import ClaimRecord, SourceRecord
+from app.errors import UnknownCitationError
+
+__all__ = ["BIDI_RE", "NotePlan", "RenderTree", "plan_notes", "render_tree", "visible_bidi"]
+
+# A text node this long, or with this many '[' (Python-Markdown's link pattern rescans from each '['), is
+# written as it is, without inline Markdown: parsing it would take minutes.
+INLINE_TEXT_LIMIT = 200_000
+INLINE_BRACKET_LIMIT = 2_000
+_PLAIN_RE = re.compile("[\ue003\ue004]")
+
+
+@dataclass
+class RenderTree:
+    md: markdown.Markdown
+    root: ET.Element
+    stash: list[str]  # the fenced code blocks, as Python-Markdown wrote them (HTML)
+
+
+def render_tree(model: BriefModel) -> RenderTree:
+    md = pm.new_markdown()
+    root = pm.parse_blocks(md, model.parse_text)
+    cited = model.is_citation
+
+    def restore(text: str) -> str:
+        if "\ue000" in text:
+            text = TOKEN_RE.sub(
+                lambda m: m.group() if token_index(m) in cited else model.group_text(token_index(m)), text
+            )
+        if "\ue003" in text or "\ue004" in text:
+            text = _PLAIN_RE.sub(lambda m: PLAIN_CHARS[m.group()], text)
+        return visible_bidi(text)
+
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if not value:
+                continue
+            new = restore(value)
+            atomic = isinstance(value, AtomicString)
+            if not atomic and attr == "text" and _too_costly(new):
+                atomic = True  # shown as written, without inline Markdown
+            if new is not value or atomic != isinstance(value, AtomicString):
+                setattr(el, attr, AtomicString(new) if atomic else new)
+    stash = md.htmlStash.rawHtmlBlocks
+    for i, raw in enumerate(stash):
+        if isinstance(raw, str):
+            stash[i] = restore(raw)
+    root = pm.finish_tree(md, root)
+    # a citation inside a link's address or an image's text stays as written: markers go in text only
+    for el in root.iter():
+        for name, value in el.attrib.items():
+            if "\ue000" in value:
+                el.set(name, TOKEN_RE.sub(lambda m: model.group_text(token_index(m)), value))
+    return RenderTree(md, root, [s for s in stash if isinstance(s, str)])
+
+
+def _too_costly(text: str) -> bool:
+    return len(text) > INLINE_TEXT_LIMIT or (
+        len(text) > INLINE_BRACKET_LIMIT and text.count("[") > INLINE_BRACKET_LIMIT
+    )
+
+
+@dataclass
+class NotePlan:
+    """The citations walked once: ``numbers`` (key -> note number, by first citation), ``order`` (keys in
+    note order), ``missing`` ((key, line) of each key not in the records, once each), ``groups`` (citation
+    group index -> its keys)."""
+
+    numbers: dict[str, int] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    missing: list[tuple[str, int]] = field(default_factory=list)
+    groups: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"unknown citation {k} (line {ln})" for k, ln in self.missing]
+
+
+def plan_notes(
+    model: BriefModel,
+    records: Mapping[str, ClaimRecord | SourceRecord],
+    *,
+    allow_missing: bool = False,
+) -> NotePlan:
+    """Number the notes; raise UnknownCitationError listing every unknown key with its line, unless
+    ``allow_missing``."""
+    plan = NotePlan()
+    seen_missing: set[tuple[str, int]] = set()
+    for c in model.citations:
+        plan.groups.setdefault(c.group, []).append(c.key)
+        if c.key not in records:
+            if (c.key, c.line) not in seen_missing:
+                seen_missing.add((c.key, c.line))
+                plan.missing.append((c.key, c.line))
+        elif c.key not in plan.numbers:
+            plan.numbers[c.key] = len(plan.order) + 1
+            plan.order.append(c.key)
+    if plan.missing and not allow_missing:
+        raise UnknownCitationError(plan.missing)
+    return plan
