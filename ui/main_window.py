@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app._text import counted
 from app.errors import BriefdeskError
-from ui import main_menus, theme, window_layout
+from ui import theme
 from ui.actors_view import ActorsView
 from ui.briefs_view import BriefsView
 from ui.claims_view import ClaimsView
@@ -34,10 +34,11 @@ from ui.error_dialog import log_path, show_error
 from ui.icons import icon
 from ui.import_runner import ImportRunner
 from ui.jobs import Jobs
-from ui.main_menus import PAGE_LABELS, PAGES
+from ui.main_menus import PAGE_LABELS, PAGES, MainMenus
 from ui.search_view import SearchField, SearchResultsView
 from ui.settings import Settings
 from ui.sources_view import SourcesView
+from ui.window_layout import WindowLayout
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def open_windows() -> list[MainWindow]:
     return list(_open_windows)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainMenus, WindowLayout, QMainWindow):
     library_switched = Signal(object)  # the new MainWindow
     interactive = Signal(float)  # seconds from window creation to the first rows shown
 
@@ -142,10 +143,10 @@ class MainWindow(QMainWindow):
         self.briefs.title_changed.connect(lambda _t: self._update_title())
         self.briefs.current_editor_changed.connect(self._editor_changed)
 
-        main_menus.build_actions(self)
+        self._build_actions()
         self.briefs.list_toggled.connect(self._brief_list_toggled)
-        main_menus.build_menus(self)
-        main_menus.build_toolbar(self)
+        self._build_menus()
+        self._build_toolbar()
 
         # --- status bar ------------------------------------------------------------------------------
         self.counts_label = QLabel(self)
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._splitters_restored = False
-        window_layout.restore_geometry(self, start_page)
+        self._restore_geometry(start_page)
         self._update_title()
         self.settings.add_recent_library(lib.path)
         self._save_settings_quietly()
@@ -471,11 +472,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._restore_splitters)
 
     def _restore_splitters(self) -> None:
-        window_layout.restore_splitters(self)
+        super()._restore_splitters()
         self._brief_list_toggled(self.briefs.list_shown())
-
-    def save_state(self) -> None:
-        window_layout.save_layout(self)
 
     def quit(self) -> None:
         for w in list(_open_windows):

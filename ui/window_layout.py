@@ -3,57 +3,52 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QSplitter
 
 from ui.main_menus import PAGES
 from ui.settings import window_state
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
+class WindowLayout:
+    """Part of ``MainWindow``: its size, splitters and page, kept between runs."""
 
-def splitters(w: MainWindow) -> dict[str, QSplitter]:
-    """The splitters whose positions are remembered, by their key in the saved state."""
-    return {
-        "main": w.split,
-        "sources": w.sources.split,
-        "sources_reader": w.sources.right_split,
-        "claims": w.claims.split,
-        "briefs": w.briefs.split,
-    }
+    def _splitters(self) -> dict[str, QSplitter]:
+        """The splitters whose positions are remembered, by their key in the saved state."""
+        return {
+            "main": self.split,
+            "sources": self.sources.split,
+            "sources_reader": self.sources.right_split,
+            "claims": self.claims.split,
+            "briefs": self.briefs.split,
+        }
 
+    def _restore_geometry(self, start_page: str | None) -> None:
+        """The window's size and position and its page; splitters wait for the window's real size."""
+        state = window_state()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(default_size(self.screen()))
+        page = start_page or state.value("window/page", "claims")
+        self.go_to(page if page in PAGES else "claims")
 
-def restore_geometry(w: MainWindow, start_page: str | None) -> None:
-    """The window's size and position and its page; splitters wait for the window's real size."""
-    state = window_state()
-    geometry = state.value("window/geometry")
-    if isinstance(geometry, QByteArray | bytes) and geometry:
-        w.restoreGeometry(QByteArray(geometry))
-    else:
-        w.resize(default_size(w.screen()))
-    page = start_page or state.value("window/page", "claims")
-    w.go_to(page if page in PAGES else "claims")
+    def _restore_splitters(self) -> None:
+        state = window_state()
+        for key, splitter in self._splitters().items():
+            value = state.value(f"splitters/{key}")
+            if isinstance(value, QByteArray | bytes) and value:
+                splitter.restoreState(QByteArray(value))
 
-
-def restore_splitters(w: MainWindow) -> None:
-    state = window_state()
-    for key, splitter in splitters(w).items():
-        value = state.value(f"splitters/{key}")
-        if isinstance(value, QByteArray | bytes) and value:
-            splitter.restoreState(QByteArray(value))
-
-
-def save_layout(w: MainWindow) -> None:
-    state = window_state()
-    state.setValue("window/geometry", w.saveGeometry())
-    for key, splitter in splitters(w).items():
-        state.setValue(f"splitters/{key}", splitter.saveState())
-    page = w.current_page()
-    state.setValue("window/page", page if page != "search" else "claims")
-    state.sync()
+    def save_state(self) -> None:
+        state = window_state()
+        state.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            state.setValue(f"splitters/{key}", splitter.saveState())
+        page = self.current_page()
+        state.setValue("window/page", page if page != "search" else "claims")
+        state.sync()
 
 
 def default_size(screen) -> QSize:
