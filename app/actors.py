@@ -15,7 +15,7 @@ from app.storage.models import Actor, Claim, utcnow
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 
 def _record(actor: Actor, count: int = 0) -> ActorRecord:
@@ -49,7 +49,7 @@ def _aliases(value: Any) -> str:
 
 
 class ActorService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def create(

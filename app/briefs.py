@@ -28,7 +28,7 @@ from app.storage.models import BalanceWaiver, Brief, BriefCitation, BriefLock, B
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 # While editing, an autosave keeps a revision at most this often; explicit saves always keep one.
 AUTOSAVE_REVISION_INTERVAL = dt.timedelta(minutes=5)
@@ -80,7 +80,7 @@ def _waiver(w: BalanceWaiver) -> WaiverRecord:
 
 
 class BriefService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def _meta(self, fields: dict[str, Any], current: Brief | None = None) -> dict[str, Any]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
+from sqlalchemy.orm import Session
 
 from app._text import clean_line, find_quote
 from app.domain import (
@@ -29,7 +31,9 @@ from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uu
 from app.tracking import for_update, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.actors import ActorService
+    from app.provenance import ProvenanceService
+    from app.storage.store import Store
 
 TAG_SEP = "\x1f"
 
@@ -232,11 +236,33 @@ def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@dataclass(frozen=True)
+class ClaimDependent:
+    """Rows kept elsewhere about a claim (its rows and ratings in ACH matrices) that its delete removes:
+    ``snapshot`` reads them in the delete's transaction, before the cascade, into ``Change.extra[key]``
+    (nothing is kept when it returns a falsy value); ``restore`` puts them back when the delete is undone.
+    Given to ClaimService by the Library, so that claims need not import the modules built on them."""
+
+    key: str
+    snapshot: Callable[[Session, int], Any]
+    restore: Callable[[Session, Any, str], None]  # session, snapshot, who restores
+
+
 class ClaimService:
     _contested_cond = exists().where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
 
-    def __init__(self, lib: Library) -> None:
+    def __init__(
+        self,
+        lib: Store,
+        *,
+        actors: ActorService,
+        provenance: ProvenanceService,
+        dependents: tuple[ClaimDependent, ...] = (),
+    ) -> None:
         self._lib = lib
+        self._actors = actors  # a claim's actor named by name is found or created there
+        self._provenance = provenance  # its reports go with a deleted claim and come back on undo
+        self._dependents = dependents
 
     # --- reading -------------------------------------------------------------------------------------
     def _load(self, s, claim_id: int) -> ClaimRecord:
@@ -587,13 +613,10 @@ class ClaimService:
             if s.get(Actor, int(actor_id)) is None:
                 raise NotFoundError("actor", actor_id)
         elif actor and str(actor).strip():
-            from app.actors import ActorService
-
-            found, created_actor = self._lib.actors._get_or_create(
+            found, created_actor = self._actors._get_or_create(
                 s, name=str(actor), role=role or "", affiliation=affiliation or ""
             )
             actor_id = found.id
-            _ = ActorService
         now = utcnow()
         statement_text = clean_line(statement, what="statement", max_len=20000) or " ".join(
             src.body[start:end].split()
@@ -681,18 +704,15 @@ class ClaimService:
                     )
                 )
             ]
-            from app.analysis.ach import snapshot_claim
-
-            analysis = snapshot_claim(s, claim.id)  # its rows and ratings in ACH matrices
-            provenance = self._lib.provenance._before_claim_delete(s, claim.id)  # reports kept for undo
+            kept = {d.key: d.snapshot(s, claim.id) for d in self._dependents}  # e.g. its rows in ACH matrices
+            provenance = self._provenance._before_claim_delete(s, claim.id)  # reports kept for undo
             s.execute(delete(Claim).where(Claim.id == claim.id))
             self._lib.log_change(s, "claim", before.id, "deleted")
         affected = tuple(
             ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
         ) + tuple(("claim", r.claim_id) for r in provenance["reported_by"])
         extra: dict[str, Any] = {"links": links, "provenance": provenance}
-        if analysis:
-            extra["analysis"] = analysis
+        extra.update((key, value) for key, value in kept.items() if value)
         return Change("claim", "deleted", before.id, before=before, affected=affected, extra=extra)
 
     def restore(self, change: Change[ClaimRecord]) -> Change[ClaimRecord]:
@@ -744,12 +764,11 @@ class ClaimService:
                     )
                 )
                 self._lib.log_change(s, "link", ln.id, "linked")
-            if change.extra.get("analysis"):
-                from app.analysis.ach import restore_claim
-
-                restore_claim(s, change.extra["analysis"], self._lib.user)
+            for dependent in self._dependents:
+                if change.extra.get(dependent.key):
+                    dependent.restore(s, change.extra[dependent.key], self._lib.user)
             if change.extra.get("provenance"):
-                self._lib.provenance._after_claim_restore(s, rec.id, change.extra["provenance"])
+                self._provenance._after_claim_restore(s, rec.id, change.extra["provenance"])
             after = self._load(s, rec.id)
         return Change(
             "claim",

@@ -20,7 +20,7 @@ from app.errors import ConflictError, ValidationError
 from app.storage.models import ExternalId, utcnow
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 SYSTEMS = ("stix", "misp")
 KINDS = ("source", "actor", "claim", "link")
@@ -36,7 +36,7 @@ def _check(system: str, kind: str | None = None) -> None:
 
 
 class ExternalIdService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def find(self, system: str, external_id: str) -> tuple[str, int] | None:

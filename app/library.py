@@ -7,44 +7,25 @@ not a Briefdesk library, or a corrupt one, with a message naming the file, writi
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import logging
 import re
 import sqlite3
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
 
 from app.errors import LibraryError, LibraryTooNewError, NotALibraryError
 from app.storage import sqlite as sqlite_parts
+from app.storage.store import Store
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 _REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(None|[\"']([^\"']+)[\"'])", re.M)
-
-
-def current_user() -> str:
-    """Who is making changes: ``BRIEFDESK_USER`` if set, else the operating system's user name."""
-    import getpass
-    import os
-
-    name = os.environ.get("BRIEFDESK_USER", "")
-    if not name.strip():
-        try:
-            name = getpass.getuser()
-        except (OSError, KeyError, ImportError):  # no login name (e.g. a container without a passwd entry)
-            name = ""
-    name = " ".join(name.split())[:200]
-    return name or "unknown"
 
 
 def _migrations_dir() -> Path:
@@ -84,25 +65,18 @@ def known_revisions() -> tuple[list[str], str]:
     return order, order[-1]
 
 
-class Library:
-    """An open library. Thread-safe: each service call opens its own session from a pooled engine."""
+class Library(Store):
+    """An open library: its services (``lib.sources``, ``lib.claims``, ...) over one store. Thread-safe: each
+    service call opens its own session from a pooled engine."""
 
     def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
-        import uuid
-
-        self.path = path
-        self.engine = engine
-        # Who this library's changes are recorded as (created_by/updated_by, brief locks, the change log),
-        # and this open library's own id (two windows of one user hold brief locks apart).
-        self.user = user if user and user.strip() else current_user()
-        self.session_id = uuid.uuid4().hex
-        self._write_engine = engine.execution_options(sqlite_immediate=True)
+        super().__init__(path, engine, user=user)
         from app.actors import ActorService
-        from app.analysis.ach import AchService
+        from app.analysis.ach import AchService, restore_claim, snapshot_claim
         from app.analysis.assumptions import AssumptionService
         from app.analysis.timeline import TimelineService
         from app.briefs import BriefService
-        from app.claims import ClaimService
+        from app.claims import ClaimDependent, ClaimService
         from app.external_ids import ExternalIdService
         from app.links import LinkService
         from app.provenance import ProvenanceService
@@ -111,17 +85,21 @@ class Library:
 
         self.sources = SourceService(self)
         self.actors = ActorService(self)
-        self.claims = ClaimService(self)
+        self.provenance = ProvenanceService(self)
+        self.claims = ClaimService(
+            self,
+            actors=self.actors,
+            provenance=self.provenance,
+            dependents=(ClaimDependent("analysis", snapshot_claim, restore_claim),),
+        )
         self.links = LinkService(self)
         self.briefs = BriefService(self)
         self.external_ids = ExternalIdService(self)
-        self.provenance = ProvenanceService(self)
-        self._search = SearchService(self)
+        self._search = SearchService(self, sources=self.sources, claims=self.claims, actors=self.actors)
         self.ach = AchService(self)
         self.assumptions = AssumptionService(self)
-        self.timeline = TimelineService(self)
+        self.timeline = TimelineService(self, actors=self.actors, claims=self.claims)
         self.backup_path: Path | None = None
-        self._local = threading.local()
 
     # --- opening -------------------------------------------------------------------------------------
     @classmethod
@@ -224,83 +202,6 @@ class Library:
             ) from None
         return backup
 
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # --- sessions ------------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[Session]:
-        ambient = getattr(self._local, "session", None)
-        if ambient is not None:  # inside lib.transaction(): see its uncommitted writes
-            yield ambient
-            return
-        try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except DBAPIError as exc:
-            raise _storage_error(self.path, exc) from exc
-
-    @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One transaction, all or nothing: commits when the block ends, rolls back on any error.
-
-        Inside ``lib.transaction()`` every service call joins that one transaction instead.
-        """
-        ambient = getattr(self._local, "session", None)
-        if ambient is not None:
-            with ambient.begin_nested():  # a savepoint: a failed call undoes only itself
-                yield ambient
-            return
-        with Session(self._write_engine, expire_on_commit=False) as session:
-            try:
-                with session.begin():
-                    yield session
-            except DBAPIError as exc:
-                raise _storage_error(self.path, exc) from exc
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Library]:
-        """Group several service calls into one transaction (all or nothing) on this thread::
-
-        with lib.transaction():
-            src = lib.sources.create(...)
-            lib.claims.create(source_id=src.id, ...)
-        """
-        if getattr(self._local, "session", None) is not None:
-            yield self  # already inside one: join it
-            return
-        with Session(self._write_engine, expire_on_commit=False) as session:
-            try:
-                with session.begin():
-                    self._local.session = session
-                    try:
-                        yield self
-                    finally:
-                        self._local.session = None
-            except DBAPIError as exc:
-                raise _storage_error(self.path, exc) from exc
-
-    def log_change(self, s: Session, entity: str, entity_id: int, action: str) -> None:
-        """Record one change in the change log (same transaction as the change itself)."""
-        from app.storage.models import ChangeLogEntry, utcnow
-
-        s.add(
-            ChangeLogEntry(
-                entity=entity,
-                entity_id=int(entity_id),
-                action=action,
-                changed_by=self.user,
-                at=utcnow(),
-                session=self.session_id,
-            )
-        )
-
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
     ):
@@ -321,25 +222,3 @@ class Library:
             ):
                 out[key] = s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
             return out
-
-
-def _storage_error(path: Path, exc: DBAPIError) -> Exception:
-    """Turn a database error into a message a user can act on (IntegrityError: a rule of the library)."""
-    from app.errors import ConflictError, LibraryBusyError
-
-    text = str(exc.orig if exc.orig is not None else exc).lower()
-    if isinstance(exc, IntegrityError):
-        return ConflictError(
-            f"That change would break a rule of the library ({exc.orig}); nothing was changed."
-        )
-    if "locked" in text or "busy" in text:
-        return LibraryBusyError(
-            f"The library {path} is busy: another Briefdesk window or command is writing to it. Try again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return LibraryError(f"The library {path} is read-only; nothing was changed.")
-    if "disk is full" in text or "database or disk is full" in text:
-        return LibraryError(f"The disk holding {path} is full; nothing was changed.")
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return LibraryError(f"The library {path} is damaged ({exc.orig}); nothing was changed.")
-    return LibraryError(f"The library {path} could not be used: {exc.orig}.")

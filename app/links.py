@@ -13,13 +13,13 @@ from app.storage.models import Claim, ClaimLink, new_uuid, utcnow
 from app.tracking import for_update, stamp_new
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 VERB = {"denies": "denies", "corroborates": "corroborates", "qualifies": "qualifies"}
 
 
 class LinkService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def create(

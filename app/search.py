@@ -19,7 +19,10 @@ from app.storage import sqlite as sqlite_parts
 REF_RE = re.compile(r"^\s*\[?\s*@?([csaCSA])(\d{1,18})\s*\]?\s*$")
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.actors import ActorService
+    from app.claims import ClaimService
+    from app.sources import SourceService
+    from app.storage.store import Store
 
 MARK_OPEN = sqlite_parts.SNIPPET_OPEN
 MARK_CLOSE = sqlite_parts.SNIPPET_CLOSE
@@ -97,8 +100,11 @@ def make_snippet(text: str, patterns: list[re.Pattern], *, width: int = 160) -> 
 
 
 class SearchService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(
+        self, lib: Store, *, sources: SourceService, claims: ClaimService, actors: ActorService
+    ) -> None:
         self._lib = lib
+        self._sources, self._claims, self._actors = sources, claims, actors  # a reference typed as the query
 
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
@@ -148,13 +154,13 @@ class SearchService:
 
         try:
             if entity == "claim":
-                c = self._lib.claims.get(ident)
+                c = self._claims.get(ident)
                 title, body = c.statement or c.quote, c.quote
             elif entity == "source":
-                src = self._lib.sources.get(ident)
+                src = self._sources.get(ident)
                 title, body = src.title, src.outlet
             else:
-                a = self._lib.actors.get(ident)
+                a = self._actors.get(ident)
                 title, body = a.name, ", ".join(x for x in (a.role, a.affiliation) if x)
         except NotFoundError:
             return None

@@ -27,7 +27,7 @@ from app.storage.models import Claim, Source, SourceOriginal, utcnow
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 SOURCE_SORTS = {
     "id": Source.id,
@@ -123,7 +123,7 @@ def _validated(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 class SourceService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def create(

@@ -55,7 +55,7 @@ from app.storage.models import (
 from app.tracking import check_version, for_update, stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 MAX_HYPOTHESES = 50  # Heuer works with three to seven; a matrix wider than this is no longer readable
 MAX_ROWS = 1000
@@ -186,7 +186,7 @@ def _cited_claims(s: Session, brief_id: int) -> list[int]:
 
 
 class AchService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     # --- hypotheses ------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from app.storage.models import Assumption, Brief, utcnow
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 MAX_ASSUMPTIONS = 200
 MAX_TEXT = 2000
@@ -76,7 +76,7 @@ def _position(value: object) -> int | None:
 
 
 class AssumptionService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     @staticmethod

@@ -29,7 +29,9 @@ from app.errors import NotFoundError, ValidationError
 from app.storage.models import Actor, Brief, BriefCitation, Claim, ClaimLink, Source
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.actors import ActorService
+    from app.claims import ClaimService
+    from app.storage.store import Store
 
 MAX_LIMIT = 5000
 # A linked claim as a timeline shows it: actor id, actor name, date (said, else published), grade, retracted,
@@ -47,8 +49,9 @@ def _later(first: dt.date | None, second_said: dt.date | None) -> bool:
 
 
 class TimelineService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store, *, actors: ActorService, claims: ClaimService) -> None:
         self._lib = lib
+        self._actors, self._claims = actors, claims
 
     def resolve_actor(self, value: str | int) -> tuple[int | None, str | None, str]:
         """An actor given as an id (``7``, ``a7``) or a name: (actor id, or None with a name fragment to
@@ -56,11 +59,11 @@ class TimelineService:
         text = str(value).strip()
         bare = text[1:] if text[:1].lower() == "a" and text[1:].isascii() and text[1:].isdigit() else text
         if bare.isascii() and bare.isdigit():
-            actor = self._lib.actors.get(int(bare))
+            actor = self._actors.get(int(bare))
             return actor.id, None, actor.name
         if not text:
             raise ValidationError("Name an actor, by name or id.")
-        found = self._lib.actors.find(text)
+        found = self._actors.find(text)
         if found is not None:
             return found.id, None, found.name
         from app._text import norm_key
@@ -100,7 +103,7 @@ class TimelineService:
 
         flt = ClaimFilter(actor_id=actor_id, actor_name=actor_name, tag=tag or None)
         with self._lib.reading() as s:
-            conds = self._lib.claims._conditions(flt)
+            conds = self._claims._conditions(flt)
             if start is not None:
                 conds.append(_effective >= start)
             if end is not None:

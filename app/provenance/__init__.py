@@ -40,7 +40,7 @@ from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivati
 from app.tracking import stamp_new, touch
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 __all__ = ["ProvenanceGraph", "ProvenanceService"]
 
@@ -97,7 +97,7 @@ def _titles(s, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
 
 
 class ProvenanceService:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def _user(self) -> str:

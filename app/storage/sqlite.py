@@ -97,7 +97,7 @@ def probe(path: Path) -> tuple[int, str | None, set[str]]:
 # target. Trade-off: files up to this size get the full check; larger ones get a spot check (the schema,
 # and the first and last rows of every table, which reads each b-tree's root and its two edge paths).
 # Damage elsewhere in a large file is then found when that page is read, and reported by the services as
-# "the library is damaged" (app.library._storage_error) instead of at open.
+# "the library is damaged" (app.storage.store._storage_error) instead of at open.
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 

@@ -9,7 +9,8 @@ import uuid
 import pytest
 
 from app.errors import BriefLockedError, StaleEditError
-from app.library import Library, current_user
+from app.library import Library
+from app.storage.store import current_user
 from tests.conftest import FIXTURES, SAMPLE_BODY
 
 

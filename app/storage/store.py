@@ -1,0 +1,151 @@
+"""The store under every service: one open library file's engine and sessions, and who is making changes.
+
+``Library`` (app/library.py) is a Store with the services on it. A service takes the Store it works on
+(``SourceService(store)``) and never imports ``app.library``, so the services and the library do not
+import each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Self
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from app.errors import LibraryError
+
+
+def current_user() -> str:
+    """Who is making changes: ``BRIEFDESK_USER`` if set, else the operating system's user name."""
+    import getpass
+    import os
+
+    name = os.environ.get("BRIEFDESK_USER", "")
+    if not name.strip():
+        try:
+            name = getpass.getuser()
+        except (OSError, KeyError, ImportError):  # no login name (e.g. a container without a passwd entry)
+            name = ""
+    name = " ".join(name.split())[:200]
+    return name or "unknown"
+
+
+class Store:
+    """An open library file: sessions for reading and for writing (one transaction each), and the change log.
+    Thread-safe: each call opens its own session from the pooled engine."""
+
+    def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
+        import uuid
+
+        self.path = path
+        self.engine = engine
+        # Who this library's changes are recorded as (created_by/updated_by, brief locks, the change log),
+        # and this open library's own id (two windows of one user hold brief locks apart).
+        self.user = user if user and user.strip() else current_user()
+        self.session_id = uuid.uuid4().hex
+        self._write_engine = engine.execution_options(sqlite_immediate=True)
+        self._local = threading.local()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sessions ------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        ambient = getattr(self._local, "session", None)
+        if ambient is not None:  # inside lib.transaction(): see its uncommitted writes
+            yield ambient
+            return
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise _storage_error(self.path, exc) from exc
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction, all or nothing: commits when the block ends, rolls back on any error.
+
+        Inside ``lib.transaction()`` every service call joins that one transaction instead.
+        """
+        ambient = getattr(self._local, "session", None)
+        if ambient is not None:
+            with ambient.begin_nested():  # a savepoint: a failed call undoes only itself
+                yield ambient
+            return
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                with session.begin():
+                    yield session
+            except DBAPIError as exc:
+                raise _storage_error(self.path, exc) from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Self]:
+        """Group several service calls into one transaction (all or nothing) on this thread::
+
+        with lib.transaction():
+            src = lib.sources.create(...)
+            lib.claims.create(source_id=src.id, ...)
+        """
+        if getattr(self._local, "session", None) is not None:
+            yield self  # already inside one: join it
+            return
+        with Session(self._write_engine, expire_on_commit=False) as session:
+            try:
+                with session.begin():
+                    self._local.session = session
+                    try:
+                        yield self
+                    finally:
+                        self._local.session = None
+            except DBAPIError as exc:
+                raise _storage_error(self.path, exc) from exc
+
+    def log_change(self, s: Session, entity: str, entity_id: int, action: str) -> None:
+        """Record one change in the change log (same transaction as the change itself)."""
+        from app.storage.models import ChangeLogEntry, utcnow
+
+        s.add(
+            ChangeLogEntry(
+                entity=entity,
+                entity_id=int(entity_id),
+                action=action,
+                changed_by=self.user,
+                at=utcnow(),
+                session=self.session_id,
+            )
+        )
+
+
+def _storage_error(path: Path, exc: DBAPIError) -> Exception:
+    """Turn a database error into a message a user can act on (IntegrityError: a rule of the library)."""
+    from app.errors import ConflictError, LibraryBusyError
+
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    if isinstance(exc, IntegrityError):
+        return ConflictError(
+            f"That change would break a rule of the library ({exc.orig}); nothing was changed."
+        )
+    if "locked" in text or "busy" in text:
+        return LibraryBusyError(
+            f"The library {path} is busy: another Briefdesk window or command is writing to it. Try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return LibraryError(f"The library {path} is read-only; nothing was changed.")
+    if "disk is full" in text or "database or disk is full" in text:
+        return LibraryError(f"The disk holding {path} is full; nothing was changed.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return LibraryError(f"The library {path} is damaged ({exc.orig}); nothing was changed.")
+    return LibraryError(f"The library {path} could not be used: {exc.orig}.")
