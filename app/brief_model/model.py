@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
@@ -64,7 +65,19 @@ class Citation:
         "start",
     )
 
-    def __init__(self, key, kind, ident, line, column, start, end, group_start, group_end, section) -> None:
+    def __init__(
+        self,
+        key: str,
+        kind: str,
+        ident: int,
+        line: int,
+        column: int,
+        start: int,
+        end: int,
+        group_start: int,
+        group_end: int,
+        section: str,
+    ) -> None:
         self.key: str = key
         self.kind: str = kind  # "claim" | "source"
         self.ident: int = ident
@@ -659,11 +672,11 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
             return out
 
 
-def _fences(md, text: str) -> list[tuple[int, int]]:
+def _fences(md: Any, text: str) -> list[tuple[int, int]]:
     """Offsets of the fenced code blocks, in the order the fenced-code preprocessor stashed them (it searches
     again from just after each block it replaces, and skips an opening fence with unbalanced braces)."""
     regex = md.preprocessors["fenced_code_block"].FENCED_BLOCK_RE
-    out = []
+    out: list[tuple[int, int]] = []
     pos = 0
     while True:
         m = regex.search(text, pos)

@@ -22,6 +22,7 @@ import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from typing import Any
 
 import markdown
 from markdown.extensions import abbr, def_list, fenced_code, sane_lists, tables, toc
@@ -30,7 +31,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 __all__ = ["finish_tree", "new_markdown", "parse_blocks", "serialize"]
 
 
-def _extensions() -> list:
+def _extensions() -> list[Any]:
     # Instances, not names: naming an extension makes Python-Markdown read every installed package's metadata.
     return [
         abbr.makeExtension(),
@@ -94,15 +95,15 @@ _RUN_GUARDS: dict[str, Callable[[str], bool]] = {
 }
 
 
-def _guard_test(processor, cond: Callable[[str], bool]) -> None:
+def _guard_test(processor: Any, cond: Callable[[str], bool]) -> None:
     test = processor.test
     processor.test = lambda parent, block: cond(block) and test(parent, block)
 
 
-def _guard_run(processor, cond: Callable[[str], bool]) -> None:
+def _guard_run(processor: Any, cond: Callable[[str], bool]) -> None:
     run = processor.run
 
-    def guarded(parent, blocks):
+    def guarded(parent: Any, blocks: Any) -> Any:
         if not cond(blocks[0]):
             return False  # what run returns when its expression does not match (the block stays)
         return run(parent, blocks)
@@ -142,7 +143,7 @@ def _speed_up(md: markdown.Markdown) -> None:
     processors = list(registry)  # the registry rebuilds this list on every iteration otherwise
     paragraph = registry["paragraph"]
 
-    def parse_blocks(parent, blocks) -> None:
+    def parse_blocks(parent: Any, blocks: Any) -> None:
         while blocks:
             block = blocks[0]
             if _plain(block):
@@ -211,7 +212,8 @@ def parse_blocks(md: markdown.Markdown, text: str) -> ET.Element:
     for name, prep in zip(md.preprocessors._priority, md.preprocessors, strict=True):
         if fences or name.name != "fenced_code_block":
             lines = prep.run(lines)
-    return md.parser.parseDocument(lines).getroot()
+    root: ET.Element = md.parser.parseDocument(lines).getroot()
+    return root
 
 
 def finish_tree(md: markdown.Markdown, root: ET.Element) -> ET.Element:
@@ -233,4 +235,4 @@ def serialize(md: markdown.Markdown, root: ET.Element) -> str:
     output = output[start + len(md.doc_tag) + 2 : end].strip() if start >= 0 and end >= 0 else ""
     for pp in md.postprocessors:
         output = pp.run(output)
-    return output.strip()
+    return str(output).strip()
