@@ -85,14 +85,16 @@ class RuleExtractor:
         return self._proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     # ---- one sentence
-    def _sentence(self, text: str, sent: Sentence, state: State, published: dt.date | None) -> list[_Found]:
+    def _sentence(
+        self, text: str, sent: Sentence, state: State, published: dt.date | None, *, nested: bool = False
+    ) -> list[_Found]:
         s = sent.text
         base = sent.start
         results: list[_Found] = []
         said = resolve_date(s, published)
 
         # 0. a transcript turn: "MR. SULLIVAN: ..." / "Dana Reyes: ..." (each statement of the turn)
-        turn = TURN_RE.match(text, _paragraph_start(text, sent.start))
+        turn = None if nested else TURN_RE.match(text, _paragraph_start(text, sent.start))
         if turn is not None and turn.group("label").strip().upper() in (
             "Q",
             "QUESTION",
@@ -244,7 +246,7 @@ class RuleExtractor:
                 rest_start = first.end()
                 rest = s[rest_start:]
                 if first is dm:
-                    return self._denial_first(text, s, base, first, sp, published)
+                    return self._denial_first(text, s, base, first, sp, published, state=state)
                 # "told reporters", "told the Daily Ledger", "told Reuters": a recipient only after a verb that
                 # takes one ("officials believe Ruritania might ..." keeps its subject)
                 recipient = SKIP_RECIPIENT if RECIPIENT_VERBS.fullmatch(first.group(0)) else SKIP_PLAIN
@@ -286,7 +288,8 @@ class RuleExtractor:
                             FALSE_WORDS.search(content)
                             and re.search(
                                 r"\b(not|no|never)\b|"
-                                r"baseless|false|untrue|lies|nonsense|fabricat",
+                                r"baseless|false|untrue|lies|nonsense|fabricat|provocation|propaganda|smear|"
+                                r"fiction|hoax|absurd|misleading|distort",
                                 content,
                                 re.I,
                             )
@@ -313,7 +316,7 @@ class RuleExtractor:
         if cm is not None and s[: cm.start()].count(" ") <= 12:
             sp = parse_speaker(s[: cm.start()], state)
             if sp is not None:
-                return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1))
+                return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1), state=state)
         # 5. a quotation continuing the last speaker's words: a paragraph that is only a quotation
         if s[:1] in '\u201c"' and state.last is not None and len(s) > 20 and not RV.search(s):
             q = QUOTE_PAIRS.match(s)
@@ -337,6 +340,7 @@ class RuleExtractor:
         published: dt.date | None,
         *,
         cue: str | None = None,
+        state: State | None = None,
     ) -> list[_Found]:
         """'X denied this', 'X rejected the accusation and said CONTENT', 'X dismissed reports that CONTENT':
         the denial's own clause (from the sentence's start: 'Officials denied this.' says little alone), then
@@ -344,13 +348,12 @@ class RuleExtractor:
         rest = s[verb.end() :]
         more = ELABORATION.search(rest)
         aside = DENIAL_END.search(rest)
-        stop = min([m.start() for m in (more, aside) if m is not None] or [len(rest)])
+        joined = CONTINUATION.search(rest)  # "..., and its director, Otto Lind, said every bid was public"
+        stop = min([m.start() for m in (more, aside, joined) if m is not None] or [len(rest)])
         clause = s[: verb.end() + stop].rstrip(" ,.!?")
         obj = rest[:stop]
         when = resolve_date(clause[dateline_length(clause) :], published)
-        reported = REPORTS_THAT.match(
-            obj
-        )  # "dismissed reports that he had met officials": content of its own
+        reported = REPORTS_THAT.match(obj)  # "dismissed reports that he had met officials": its own content
         anaphoric = not reported and (bool(ANAPHORIC_OBJECT.match(obj)) or len(content_words(obj)) <= 3)
         cue = cue or verb.group(0)
         out = [self._found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
@@ -360,6 +363,12 @@ class RuleExtractor:
             content = s[c0 : tail.start() if tail else len(s)].rstrip(" ,.!?")
             if len(content.split()) >= 3:
                 f = self._found(text, "denial", base + c0, base + c0 + len(content), sp, cue, when, 0.7)
+                f.elaborates = True
+                out.append(f)
+        elif joined is not None and joined.start() == stop and state is not None:
+            c0 = verb.end() + joined.end()
+            part = Sentence(base + c0, base + len(s), s[c0:], -1)
+            for f in self._sentence(text, part, state, published, nested=True):
                 f.elaborates = True
                 out.append(f)
         return out
@@ -374,6 +383,7 @@ class RuleExtractor:
     # ---- proposals and denial links
     def _proposals(self, text: str, found: list[_Found], sentence_starts: dict[int, int]) -> list[Proposal]:
         last_index = -10
+        said_in: list[int] = []  # the sentence of each proposal
         proposals: list[Proposal] = []
         words: list[set[str]] = []
         seen_spans: set[tuple[int, int]] = set()
@@ -400,10 +410,15 @@ class RuleExtractor:
                 kind, denies = "denial", prev.denies
             elif f.elaborates and prev is not None and prev.kind == "denial" and prev.denies is None:
                 denies = None  # goes on from a denial that answers nothing here
-            elif (f.elaborates or kind == "claim") and self._goes_on(f, prev, last_index):
-                # the same side goes on after its denial: "The agency denied it. Its director said the sample
-                # came from a payroll firm." answers the same claim, unless its words point to another one
+            elif f.elaborates and self._goes_on(f, prev, last_index):
+                # the denial goes on in the same sentence: "rejected the accusation and said ...", "denied that,
+                # and its director said ..." answers the same claim, unless its words point to another one
                 kind, denies = "denial", self._elaborated(f, cw, proposals, words, prev)
+            elif (
+                kind == "claim" and NEGATION.search(quote) and (anchor := self._anchor(f, proposals, said_in))
+            ):
+                # the same side contradicts again a little later: "Its engineers said no water had left the dam."
+                kind, denies = "denial", self._elaborated(f, cw, proposals, words, anchor)
             elif kind == "denial":
                 denies = self._target(f, cw - content_words(f.speaker.name), proposals, words, quote)
                 if denies is None and self._goes_on(f, prev, last_index):
@@ -440,6 +455,7 @@ class RuleExtractor:
                 )
             )
             words.append(cw)
+            said_in.append(f.sentence_index)
             last_index = f.sentence_index
         return proposals
 
@@ -451,16 +467,32 @@ class RuleExtractor:
         index = {p.key: i for i, p in enumerate(proposals)}
         own = len(cw & words[index[target]]) if target in index else 0
         best, best_overlap = target, own
+        side = {f.speaker.name, prev.actor}
         for i, p in enumerate(proposals):
-            if p.kind == "claim" and p.actor != f.speaker.name and len(cw & words[i]) > best_overlap:
+            if p.kind != "claim" or p.actor in side or p.affiliation in side:
+                continue
+            if len(cw & words[i]) > best_overlap:
                 best, best_overlap = p.key, len(cw & words[i])
         return best
 
-    @staticmethod
-    def _goes_on(f: _Found, prev: Proposal | None, last_index: int) -> bool:
+    def _anchor(self, f: _Found, proposals: list[Proposal], said_in: list[int]) -> Proposal | None:
+        """The same side's linked denial among the last few proposals (within two sentences), if any."""
+        for back in range(len(proposals) - 1, max(-1, len(proposals) - 4), -1):
+            if said_in[back] < f.sentence_index - 2:
+                break
+            q = proposals[back]
+            if q.kind == "denial" and q.denies is not None:
+                return q if self._same_side(f, q) else None
+        return None
+
+    def _goes_on(self, f: _Found, prev: Proposal | None, last_index: int) -> bool:
         """Whether ``f`` follows straight on from a linked denial by the same side."""
         if prev is None or prev.kind != "denial" or prev.denies is None or f.sentence_index - last_index > 1:
             return False
+        return self._same_side(f, prev)
+
+    @staticmethod
+    def _same_side(f: _Found, prev: Proposal) -> bool:
         sp = f.speaker
         if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
             return True
@@ -573,6 +605,10 @@ REPORT_OBJECT = re.compile(
 DOCUMENTISH = re.compile(
     r"\b(?:report|reports|documents?|papers|study|survey|figures|data|records|newspaper|paper|gazette|"
     r"ledger|times|post|herald|courier|tribune|journal|broadcaster|magazine|agency report)\b",
+    re.I,
+)
+CONTINUATION = re.compile(
+    r",\s*and\s+(?=(?:its|his|her|their|the|a|an)\b[^,.]{0,60}(?:,[^,.]{2,60},)?\s*(?:said|added|insisted|told)\b)",
     re.I,
 )
 REPORTS_THAT = re.compile(

@@ -50,7 +50,7 @@ CALLED_FALSE = re.compile(
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
 ROLE_NOUNS = (
-    "minister|ministers|owner|owners|supplier|contractor|manufacturer|lawyer|broker|commissioner|commissioners|ombudsman|auditor|chancellor|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
+    "minister|ministers|inspectorate|watchdog|regulator|tribunal|owner|owners|supplier|contractor|manufacturer|lawyer|broker|commissioner|commissioners|ombudsman|auditor|chancellor|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
     "secretary|ambassador|envoy|general|colonel|commander|admiral|official|officials|adviser|advisor|director|"
     "chief|head|leader|governor|mayor|senator|lawmaker|legislator|diplomat|diplomats|analyst|analysts|expert|"
     "experts|researcher|researchers|economist|economists|officer|officers|source|sources|aide|aides|negotiator|"
@@ -66,7 +66,7 @@ ROLE_NOUNS = (
     "airline|utility|bank|charity|ngo|network|newspaper|broadcaster|observatory|laboratory|lab|hospital|"
     "university|foundation|trust|consortium|federation|association|syndicate|cartel|militia|rebels|junta"
 )
-ROLE_RE = re.compile(rf"\b({ROLE_NOUNS})\b", re.I)
+ROLE_RE = re.compile(rf"\b({ROLE_NOUNS})(?:s|es)?\b", re.I)
 NON_SPEAKERS = frozenset(
     [
         "report",

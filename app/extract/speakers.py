@@ -12,6 +12,7 @@ from app.extract.lexicon import (
     COLLECTIVE_HEADS,
     DATELINE,
     DOCUMENT_HEADS,
+    DV,
     FRAGMENT_WORDS,
     FUNCTION_END,
     LEADING_PHRASE,
@@ -21,6 +22,7 @@ from app.extract.lexicon import (
     PRONOUNS,
     QUANTITY_WORDS,
     ROLE_RE,
+    RV,
     TITLE_RE,
 )
 from app.extract.places import (
@@ -113,6 +115,8 @@ def is_fragment(np: str) -> bool:
     lower = [w.lower().strip(".,;:!?\u201c\u201d\"'") for w in words]
     if any(w in FRAGMENT_WORDS for w, raw in zip(lower, words, strict=True) if raw[:1].islower()):
         return True
+    if RV.search(np) or DV.search(np):  # "engineers at the site believe the part came from": a clause
+        return True
     if lower[-1] in FUNCTION_END or (len(words) <= 2 and lower[0] in NOT_SPEAKER_WORDS):
         return True
     return not any(ch.isalpha() for ch in np)
@@ -165,7 +169,8 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         if low == "they":
             return state.last_collective or state.last
         if low == "it":
-            return state.last if state.last is not None and state.last.collective else None
+            last = state.last
+            return last if last is not None and (last.collective or not _person(last)) else None
         return state.last
     # "Dana Reyes, the country's foreign minister" / "Iran's foreign minister, Hossein Amir-Abdollahian"
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
@@ -206,8 +211,8 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         return register(state, Speaker(name, role, aff))
     # "its spokesman", "his deputy": someone of the last named speaker's side
     m = re.match(r"^(its|his|her|their)\s+(?P<role>[\w\- ]{3,40})$", low)
-    if m and state.last is not None and ROLE_RE.search(m.group("role")):
-        owner = state.last
+    owner = _owner_speaker(m.group(1), state) if m else None
+    if m and owner is not None and ROLE_RE.search(m.group("role")):
         if owner.role == "government" and owner.affiliation:  # "Its foreign ministry" after "Moscow said"
             name = f"{_capital_first(m.group('role'))} of {owner.affiliation}"
             return register(state, Speaker(name, m.group("role"), owner.affiliation, collective=True))
@@ -216,8 +221,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     m = re.match(r"^the\s+(?P<head>[\w\- ]+)$", low)
     if m and ROLE_RE.search(m.group("head")) and not COLLECTIVE_HEADS.search(m.group("head").split()[-1]):
         head = m.group("head").split()[-1]
+        phrase = m.group("head")  # "the Hollish foreign ministry" is not whoever has "ministry" in their role
         for sp in reversed(state.speakers):
-            if head in sp.role.lower() or head in sp.name.lower():
+            if phrase in sp.role.lower() or phrase in sp.name.lower():
                 return _mark_last(state, sp)
         if (
             state.last is not None
@@ -243,7 +249,10 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     if m:
         return register(state, Speaker(_capital_first(np), "", "", collective=True))
     # a plural description: "Drivers waiting on the Varsa side", "Shipping agents", "Families at the pit head"
-    m = re.match(r"^(?:[a-z][\w\-']*\s+){0,2}?(?P<head>[a-z][\w\-]*[^s]s|people|staff)\b", low)
+    m = re.match(
+        r"^(?:[a-z][\w\-']*\s+){0,2}?(?P<head>[a-z][\w\-]*[^s]s|[a-z]*men|people|staff|crews?|children)\b",
+        low,
+    )
     if (
         m
         and len(words) <= 10
@@ -295,15 +304,28 @@ _ORG_NAME = re.compile(
 
 
 def _person(sp: Speaker) -> bool:
-    """A named person rather than an organisation or a group: two or more name words, none an organisation's."""
-    return not sp.collective and len(sp.name.split()) >= 2 and not _ORG_NAME.search(sp.name)
+    """A named person rather than an organisation or a group: two or more name words, none an organisation's,
+    and no organisation's role ('The operator, Kessel Copper')."""
+    if sp.collective or len(sp.name.split()) < 2 or _ORG_NAME.search(sp.name):
+        return False
+    return not (sp.role and sp.role.lower().split()[-1] in ORG_HEADS)
+
+
+def _owner_speaker(possessive: str, state: State) -> Speaker | None:
+    """Whose 'its'/'their' (the latest organisation or group that spoke) or 'his'/'her' (the latest speaker)."""
+    if possessive.lower() in ("his", "her"):
+        return state.last
+    for sp in reversed(state.speakers):
+        if not _person(sp):
+            return sp
+    return None
 
 
 def _owner(described: str, state: State) -> str:
     """'Its director' after the revenue agency spoke: the agency (whom the speaker speaks for)."""
-    if re.match(r"^(its|their)\s", described.strip(), re.I) and state.last is not None:
-        return state.last.name
-    return ""
+    m = re.match(r"^(its|their)\s", described.strip(), re.I)
+    owner = _owner_speaker(m.group(1), state) if m else None
+    return owner.name if owner is not None else ""
 
 
 def _org_like(np: str) -> bool:

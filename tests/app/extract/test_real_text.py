@@ -203,3 +203,23 @@ def test_the_command_line_says_why_nothing_was_drafted_and_asks_for_a_missing_da
     payload = json.loads(capsys.readouterr().out)
     assert payload["proposals"][0]["said"] is None
     assert "set its date (briefdesk source set s2 --published YYYY-MM-DD" in payload["notice"]
+
+
+def test_the_same_side_going_on_is_a_denial_only_when_it_contradicts_or_continues_the_sentence():
+    text = (
+        "Delta Grains said the tender had been rigged in favour of Harvest Trading. "
+        "The agency denied that, and its director, Otto Lind, said every bid had been opened in public."
+    )
+    claim, denial, more = run(text)
+    assert (denial.quote, denial.denies) == ("The agency denied that", claim.key)
+    assert (more.actor, more.kind, more.denies) == ("Otto Lind", "denial", claim.key)
+    text = (
+        "Clear Rivers said toxic water from the mine had leaked into the river. "
+        "The operator, Kessel Copper, rejected the allegation. "
+        "Its chief executive, Lars Moen, said the tailings dam had been inspected in May. "
+        "Its engineers said no water had left the dam."
+    )
+    claim, denial, explanation, contradiction = run(text)
+    assert denial.denies == claim.key
+    assert explanation.kind == "claim" and explanation.denies is None  # an explanation, not a denial
+    assert contradiction.kind == "denial" and contradiction.denies == claim.key
