@@ -12,14 +12,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from app._text import looks_english
-from app.domain import Change
+from app.domain import ActorRecord, Change, SourceRecord
 from app.errors import ValidationError
 from app.extract.dates import date_in_text
 from app.extract.extractor import RuleExtractor
 from app.extract.lexicon import content_words
 from app.extract.model import Extraction, Extractor, Proposal
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 __all__ = ["Extraction", "Extractor", "Proposal", "RuleExtractor", "apply", "propose"]
 
@@ -27,7 +31,7 @@ __all__ = ["Extraction", "Extractor", "Proposal", "RuleExtractor", "apply", "pro
 ENGLISH_ONLY = "Drafting supports English text"
 
 
-def _language_notice(source) -> str:
+def _language_notice(source: SourceRecord) -> str:
     """Why nothing is drafted from a source in another language ('' for English or unknown)."""
     language = (source.language or "").strip()
     if language and not language.lower().startswith("en"):
@@ -37,7 +41,7 @@ def _language_notice(source) -> str:
     return ""
 
 
-def _date_notice(source) -> str:
+def _date_notice(source: SourceRecord) -> str:
     if source.published is not None:
         return ""
     found = date_in_text(source.body)
@@ -53,7 +57,7 @@ def _date_notice(source) -> str:
     )
 
 
-def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extraction:
+def propose(lib: Library, source_id: int, extractor: Extractor | None = None) -> Extraction:
     """Proposals for a source (NotFoundError for an unknown id). Writes nothing. ``notice`` says why nothing was
     drafted (a language other than English) or what was left undone (relative dates in a source with no date)."""
     source = lib.sources.get(source_id)
@@ -74,7 +78,7 @@ def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extracti
             skipped.append(p.quote)
             continue
         kept.append(p)
-    by_role = {}
+    by_role: dict[str, set[tuple[str, str, str]]] = {}
     for c in existing:  # "the Foreign Minister" in a source whose claims already name him
         if c.actor_role and c.actor_name:
             by_role.setdefault(c.actor_role.strip().lower(), set()).add(
@@ -102,7 +106,7 @@ def propose(lib, source_id: int, extractor: Extractor | None = None) -> Extracti
     return Extraction(source_id, tuple(out), tuple(skipped), name, _date_notice(source) if out else "")
 
 
-def _role_actor(p: Proposal, by_role: dict) -> Proposal:
+def _role_actor(p: Proposal, by_role: dict[str, set[tuple[str, str, str]]]) -> Proposal:
     """A speaker given only by role ("Foreign Minister") who is the one actor with that role in the source's claims."""
     people = by_role.get(p.actor.strip().lower())
     if not people or len(people) != 1:
@@ -122,7 +126,7 @@ def _name_tokens(name: str) -> list[str]:
     return re.sub(r"[\-\u2010-\u2015.'\u2019]", " ", name).casefold().split()
 
 
-def _known_actor(lib, p: Proposal) -> Proposal:
+def _known_actor(lib: Library, p: Proposal) -> Proposal:
     """A speaker already in the library under this or another spelling, or by an alias: 'Lena-Marie Osk', 'Marie-Osk'
     or 'Osk' for 'Lena Marie-Osk' (a part of a name only when it is a person's name and fits one actor)."""
     name = p.actor.strip()
@@ -131,7 +135,7 @@ def _known_actor(lib, p: Proposal) -> Proposal:
         return p
     person = len(tokens) <= 4 and all(w[:1].isupper() for w in re.split(r"[\s\-]+", name) if w)
     probe = max(tokens, key=len)
-    matches: dict[int, object] = {}
+    matches: dict[int, ActorRecord] = {}
     for actor in lib.actors.list(text=probe, limit=50, with_total=False).items:
         for spelling in (actor.name, *actor.aliases):
             known = _name_tokens(spelling)
@@ -152,7 +156,9 @@ def _known_actor(lib, p: Proposal) -> Proposal:
     )
 
 
-def apply(lib, source_id: int, proposals: Sequence[Proposal], *, credibility: int = 6) -> list[Change]:
+def apply(
+    lib: Library, source_id: int, proposals: Sequence[Proposal], *, credibility: int = 6
+) -> list[Change[Any]]:
     """Create the accepted proposals as claims (and denial links) in one transaction: all or nothing.
 
     A denial whose answered proposal is not among ``proposals`` (rejected) becomes a plain claim, unless it
@@ -164,7 +170,7 @@ def apply(lib, source_id: int, proposals: Sequence[Proposal], *, credibility: in
         if not (0 <= p.start < p.end <= len(source.body)):
             raise ValidationError(f"Proposal {p.key} points outside the source's text.")
     keys = {p.key for p in proposals}
-    changes: list[Change] = []
+    changes: list[Change[Any]] = []
     created: dict[str, int] = {}
     with lib.transaction():
         for p in proposals:
@@ -179,6 +185,7 @@ def apply(lib, source_id: int, proposals: Sequence[Proposal], *, credibility: in
                 said=p.said,
                 credibility=credibility,
             )
+            assert change.after is not None  # a create always returns the created record
             created[p.key] = change.after.id
             changes.append(change)
         for p in proposals:

@@ -90,6 +90,7 @@ class RuleExtractor:
     ) -> list[_Found]:
         s = sent.text
         base = sent.start
+        sp: Speaker | None
         results: list[_Found] = []
         said = resolve_date(s, published)
 
@@ -232,9 +233,9 @@ class RuleExtractor:
             return [self._found(text, kind, base + c_start, base + c_end, sp, verb, when, conf)]
 
         # 3. speaker first: "X said (that) CONTENT." / "X denied (that) CONTENT." / "X called the report baseless."
-        vm = RV.search(s) or None
+        rm = RV.search(s)
         dm = DV.search(s)
-        first = min((m for m in (vm, dm) if m is not None), key=lambda m: m.start(), default=None)
+        first = min((m for m in (rm, dm) if m is not None), key=lambda m: m.start(), default=None)
         if (
             first is not None
             and s[: first.start()].count(" ") <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
@@ -335,7 +336,7 @@ class RuleExtractor:
         text: str,
         s: str,
         base: int,
-        verb: re.Match,
+        verb: re.Match[str],
         sp: Speaker,
         published: dt.date | None,
         *,
@@ -373,7 +374,19 @@ class RuleExtractor:
                 out.append(f)
         return out
 
-    def _found(self, text, kind, start, end, speaker, cue, said, conf, *, anaphoric=False) -> _Found:
+    def _found(
+        self,
+        text: str,
+        kind: str,
+        start: int,
+        end: int,
+        speaker: Speaker,
+        cue: str,
+        said: dt.date | None,
+        conf: float,
+        *,
+        anaphoric: bool = False,
+    ) -> _Found:
         while start < end and text[start] in " ,:;\u201c\"'\u2018":
             start += 1
         while end > start and text[end - 1] in " ,;:\u201d\"'\u2019":

@@ -26,7 +26,7 @@ class Proposal:
     cue: str  # the words that triggered it: "said", "according to", "denied"
     confidence: float  # 0..1
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "key": self.key,
             "kind": self.kind,

@@ -243,7 +243,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             return _mark_last(state, state.last)
         last = state.last
         if last is not None and m.group("head") in ORG_HEADS and not (_person(last) or last.collective):
-            return _mark_last(state, state.last)  # "the company said" after "North Channel Energy denied ..."
+            return _mark_last(state, last)  # "the company said" after "North Channel Energy denied ..."
     # "One of the sources": one of a collective
     m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)
     if m:

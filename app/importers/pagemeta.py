@@ -79,8 +79,8 @@ def _language(value: Any) -> str:
     return primary.lower() + ("-" + rest.upper() if rest and len(rest) == 2 else ("-" + rest if rest else ""))
 
 
-def _jsonld_objects(text: str) -> list[dict]:
-    out: list[dict] = []
+def _jsonld_objects(text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for i, m in enumerate(_JSONLD_RE.finditer(text)):
         if i >= _JSONLD_LIMIT:
             break
@@ -104,7 +104,7 @@ def _jsonld_objects(text: str) -> list[dict]:
     return out
 
 
-def _types(obj: dict) -> set[str]:
+def _types(obj: dict[str, Any]) -> set[str]:
     t = obj.get("@type")
     values = t if isinstance(t, list) else [t]
     return {str(v).lower().rsplit("/", 1)[-1] for v in values if v}
