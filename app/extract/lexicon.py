@@ -40,8 +40,8 @@ _NOT_SAID = (
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
     r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )"
 )
-RV = re.compile(rf"{_NOT_SAID}\b(?:{REPORT_VERBS})\b")
-DV = re.compile(rf"{_NOT_SAID}\b(?:{DENY_VERBS})\b")
+RV = re.compile(rf"\b{_NOT_SAID}(?:{REPORT_VERBS})\b")
+DV = re.compile(rf"\b{_NOT_SAID}(?:{DENY_VERBS})\b")
 CALLED_FALSE = re.compile(
     r"\b(called|calls|described|describes|branded|brands|labelled|labeled|termed)\b(.{0,80}?)"
     r"\b(as\s+)?(?P<false>" + FALSE_WORDS.pattern[3:-3] + r")\b",
