@@ -573,9 +573,16 @@ class RuleExtractor:
             scored = [(len(cw & words[i]), i) for i in others]
             top = max(scored)
             return proposals[top[1]].key if top[0] >= 1 else None
+        if ACCUSATION_OBJECT.search(quote):
+            # "rejected the accusation": the claim made as an accusation, when one was ("X accused Y of ...")
+            accusations = [i for i in others if proposals[i].cue in ACCUSING_CUES]
+            if accusations:
+                return proposals[accusations[-1]].key
         if REPORT_OBJECT.search(quote):
             # "rejected the report", "called the documents forgeries": a claim a report or document makes
-            documents = [i for i in others if DOCUMENTISH.search(proposals[i].actor)]
+            documents = [
+                i for i in others if DOCUMENTISH.search(proposals[i].actor) or proposals[i].cue == "reported"
+            ]
             if documents:
                 return proposals[self._run_start(proposals, others, documents[-1])].key
         named = [i for i in others if cw & _side_words(proposals[i])]
@@ -610,6 +617,10 @@ TRAILING_ATTRIBUTION = re.compile(
     r"|(?:speaking|writing) (?:on|in|at|to)\b)[^,]*$",
     re.I,
 )
+ACCUSATION_OBJECT = re.compile(
+    r"\b(?:the|this|that|these|those) (?:accusations?|allegations?|charges?)\b", re.I
+)
+ACCUSING_CUES = frozenset({"accused", "accuses", "alleged", "alleges", "charged", "blamed", "blames"})
 REPORT_OBJECT = re.compile(
     r"\b(?:the|this|that|these|those|its|their) (?:report|reports|findings|study|survey|documents?|"
     r"papers|article|story|figures|reporting|data)\b",

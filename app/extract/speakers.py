@@ -157,6 +157,8 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         return gov
     low = np.lower()
     words = low.split()
+    if low in PRONOUNS:
+        return _pronoun(low, state)
     if not words or words[0] in NON_SPEAKERS or (len(words) <= 2 and words[-1] in NON_SPEAKERS):
         return None
     if (
@@ -165,13 +167,6 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         or (len(words) > 1 and words[1] in QUANTITY_WORDS)
     ):
         return None  # "the length the operator has" / "three times the length": not who is speaking
-    if low in PRONOUNS:
-        if low == "they":
-            return state.last_collective or state.last
-        if low == "it":
-            last = state.last
-            return last if last is not None and (last.collective or not _person(last)) else None
-        return state.last
     # "Dana Reyes, the country's foreign minister" / "Iran's foreign minister, Hossein Amir-Abdollahian"
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     if len(parts) >= 2:
@@ -191,7 +186,12 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         r"(?P<name>[A-Z].*)$",
         np,
     )
-    if m and ROLE_RE.search(m.group("desc")) and _looks_like_name(m.group("name")):
+    if (
+        m
+        and ROLE_RE.search(m.group("desc"))
+        and _looks_like_name(m.group("name"))
+        and m.group("desc").split()[-1] not in FUNCTION_END  # "embassy in Tallmark": a place
+    ):
         desc = m.group("desc").strip()
         name, title = _strip_title(m.group("name"))
         aff_m = re.match(
@@ -241,6 +241,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             )
         ):
             return _mark_last(state, state.last)
+        named = _named_in_text(m.group("head"), state)  # "the bank" in a story about "Norland Bank"
+        if named is not None:
+            return named
         last = state.last
         if last is not None and m.group("head") in ORG_HEADS and not (_person(last) or last.collective):
             return _mark_last(state, last)  # "the company said" after "North Channel Energy denied ..."
@@ -299,7 +302,8 @@ ORG_HEADS = frozenset(
 _ORG_NAME = re.compile(
     r"\b(?:Energy|Pharma|Shipping|Motors|Build|Group|Holdings|Bank|Airlines?|Oil|Gas|Mining|Metals|Steel|"
     r"Corp|Inc|Ltd|Company|Industries|Systems|Valves|Logistics|Foods|Telecom|Media|Partners|Consulting|"
-    r"Insurance|Ministry|Agency|Authority|Board|Union|Council|Commission|Service)\b"
+    r"Insurance|Ministry|Agency|Authority|Board|Union|Council|Commission|Service|Inspectorate|Office)\b",
+    re.I,
 )
 
 
@@ -311,9 +315,33 @@ def _person(sp: Speaker) -> bool:
     return not (sp.role and sp.role.lower().split()[-1] in ORG_HEADS)
 
 
+def _named_in_text(head: str, state: State) -> Speaker | None:
+    """The one organisation the text names with this head word: 'the bank' -> 'Norland Bank'."""
+    if " " in head or len(head) < 3:
+        return None
+    title = head[:1].upper() + head[1:]
+    names = set(re.findall(rf"\b((?:[A-Z][\w\-]+ ){{1,3}}{re.escape(title)})\b", state.text))
+    names = {n for n in names if n.split()[0] not in ("The", "A", "An", "This", "That", "Its")}
+    if len(names) != 1:
+        return None
+    return register(state, Speaker(names.pop(), head, ""))
+
+
+def _pronoun(low: str, state: State) -> Speaker | None:
+    """'He', 'she': the last speaker; 'they': the last group; 'it': the last organisation or group."""
+    if low == "they":
+        return state.last_collective or state.last
+    if low == "it":
+        last = state.last
+        return last if last is not None and (last.collective or not _person(last)) else None
+    return state.last
+
+
 def _owner_speaker(possessive: str, state: State) -> Speaker | None:
     """Whose 'its'/'their' (the latest organisation or group that spoke) or 'his'/'her' (the latest speaker)."""
     if possessive.lower() in ("his", "her"):
+        return state.last
+    if state.last is not None and not _person(state.last):
         return state.last
     for sp in reversed(state.speakers):
         if not _person(sp):

@@ -223,3 +223,20 @@ def test_the_same_side_going_on_is_a_denial_only_when_it_contradicts_or_continue
     assert denial.denies == claim.key
     assert explanation.kind == "claim" and explanation.denies is None  # an explanation, not a denial
     assert contradiction.kind == "denial" and contradiction.denies == claim.key
+
+
+def test_the_accusation_is_the_claim_made_as_one_and_an_organisation_is_it():
+    text = (
+        "The digital affairs ministry accused Orvia of launching a cyber attack on the tax office. "
+        "Its adviser, Karl Lind, said the attackers had used servers in three countries. "
+        "Orvia's embassy in Tallmark rejected the accusation as baseless."
+    )
+    accusation, _adviser, denial = run(text)
+    assert denial.actor == "Orvia's embassy in Tallmark" and denial.denies == accusation.key
+    text = (
+        "Norland Bank hid trading losses from its auditors last year, the Lorn Courier reported on Wednesday. "
+        "The bank called the report misleading. It rejected suggestions that it had hidden any losses."
+    )
+    report, first, second = run(text)
+    assert [first.actor, second.actor] == ["Norland Bank", "Norland Bank"]
+    assert first.denies == report.key and second.denies == report.key
