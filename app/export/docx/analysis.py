@@ -2,7 +2,7 @@
 matrix), "Key assumptions", and the optional "Who said what, when" (the cited claims in order of the date
 said). Each ``collect`` returns None when the brief has nothing to show, so the annex is left out.
 
-Registered in ``app.export.docx.annexes.ANNEXES`` (see that module's docstring for the interface).
+Registered in ``app.export.docx.annexes.ANNEXES``; written against ``app.export.docx.annex_api``.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app._text import counted
+from app.export.docx.annex_api import AnnexInputs, AnnexWriter, Para, Run
 
 if TYPE_CHECKING:
     from app.analysis.model import AchMatrix, AssumptionRecord, LinkNote, Timeline
-    from app.export.docx.annexes import AnnexInputs, AnnexWriter
 
 # Hypothesis columns per matrix table: more would leave each rating column too narrow on a portrait page.
 COLUMNS_PER_TABLE = 6
@@ -35,8 +35,6 @@ def collect_ach(inputs: AnnexInputs) -> AchMatrix | None:
 
 
 def write_ach(w: AnnexWriter, m: AchMatrix) -> None:
-    from app.export.docx.annexes import Para, Run
-
     rated = sum(len(r.ratings) for r in m.rows)
     cells = len(m.rows) * len(m.hypotheses)
     w.paragraph(
@@ -173,8 +171,6 @@ def _notes(title: str, notes: tuple[LinkNote, ...]) -> str:
 
 
 def write_timeline(w: AnnexWriter, t: Timeline) -> None:
-    from app.export.docx.annexes import Para, Run
-
     w.paragraph(
         "The claims this brief cites, in the order they were said. Where the date said is unknown, the "
         "source's date of publication is given and marked \u201cpublished\u201d. A change of position is a "

@@ -42,7 +42,7 @@ def quotes_annex(monkeypatch):
     """A fourth annex, added as the module's docstring says: declared in app.domain, appended to ANNEXES."""
     info = (*EXPORT_ANNEX_INFO, AnnexInfo("quotes", "Quotations"))
     monkeypatch.setattr("app.domain.EXPORT_ANNEX_INFO", info)
-    monkeypatch.setattr(annexes_module, "EXPORT_ANNEX_INFO", info)
+    monkeypatch.setattr("app.export.docx.annex_api.EXPORT_ANNEX_INFO", info)  # Annex.label reads it
     monkeypatch.setattr("app.export.service.ANNEXES", tuple(a.key for a in info))
     monkeypatch.setattr(
         annexes_module, "ANNEXES", (*ANNEXES, Annex("quotes", _quotes_collect, _quotes_write))
