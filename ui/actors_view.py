@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ui.actor_table_model import ActorTableModel
@@ -13,6 +14,7 @@ from ui.tables import configure_table
 
 class ActorsView(QWidget):
     claims_of_actor_requested = Signal(str)  # actor name
+    timeline_of_actor_requested = Signal(str)  # actor name: who said what, when
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +28,13 @@ class ActorsView(QWidget):
         configure_table(self.table, self.model)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
-        self.table.setToolTip("Enter or double-click: show this actor's claims")
+        self.table.setToolTip("Enter or double-click: show this actor's claims; Ctrl+T: their timeline")
+        self.timeline_action = QAction("Show this actor's &timeline", self.table)
+        self.timeline_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.timeline_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.timeline_action.triggered.connect(self._timeline)
+        self.table.addAction(self.timeline_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.model.load_failed.connect(ctx.report_error)
         timer = QTimer(self)
         timer.setSingleShot(True)
@@ -46,6 +54,11 @@ class ActorsView(QWidget):
         actor = index.data(RECORD_ROLE)
         if actor is not None:
             self.claims_of_actor_requested.emit(actor.name)
+
+    def _timeline(self) -> None:
+        actor = self.table.currentIndex().data(RECORD_ROLE)
+        if actor is not None:
+            self.timeline_of_actor_requested.emit(actor.name)
 
     def _library_changed(self, changes) -> None:
         changes = changes if isinstance(changes, list) else [changes]

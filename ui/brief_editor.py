@@ -11,7 +11,9 @@ Integration surface (for the main window):
   ``brief_id``.
 - ``preview``: the live preview (``ui.preview_view.PreviewView``); clicking a citation emits
   ``claim_activated``.
-- Side tabs: ``outline``, ``cited_claims``, ``checks`` (``ui.checks_panel.ChecksPanel``).
+- Side tabs: ``outline``, ``cited_claims``, ``checks`` (``ui.checks_panel.ChecksPanel``), ``ach`` (the
+  analysis of competing hypotheses, ``ui.ach_pane.AchPane``) and ``assumptions`` (``ui.assumptions_pane``);
+  their changes go on ``undo_stack`` (the window's; the panes make their own without one).
 - Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
   (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
 
@@ -29,8 +31,20 @@ import re
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.brief_model import parse_brief
+from ui.ach_pane import AchPane
+from ui.assumptions_pane import AssumptionsPane
 from ui.checks_panel import ChecksPanel
 from ui.cited_claims_panel import CitedClaimsPanel, OutlinePanel
 from ui.markdown_highlighter import MarkdownHighlighter
@@ -53,6 +67,14 @@ def claim_ids_from_mime(mime: QMimeData) -> list[int]:
     return [int(p) for p in raw.replace(";", ",").split(",") if p.strip().isdigit()]
 
 
+def _scrolled(pane: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(pane)
+    return area
+
+
 class _TextEdit(QPlainTextEdit):
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return source.hasFormat(CLAIM_IDS_MIME) or super().canInsertFromMimeData(source)
@@ -70,7 +92,7 @@ class BriefEditor(QWidget):
     claim_activated = Signal(int)
     modified_changed = Signal(bool)
 
-    def __init__(self, lib, jobs, brief_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lib, jobs, brief_id: int, parent: QWidget | None = None, *, undo_stack=None) -> None:
         super().__init__(parent)
         self.lib, self.jobs, self.brief_id = lib, jobs, brief_id
         self.title = ""
@@ -95,6 +117,21 @@ class BriefEditor(QWidget):
         self.checks = ChecksPanel(lib, jobs, brief_id, self.editor, self)
         self.checks.jump_requested.connect(self.go_to)
         self.side.addTab(self.checks, "Checks")
+        # Structured analysis (ui.ach_pane, ui.assumptions_pane): wide tables, so the side widens while shown.
+        # In scroll areas, so their buttons never force the side wider than the analyst made it.
+        self.ach = AchPane(lib, jobs, brief_id, undo_stack, self)
+        self.ach.claim_activated.connect(self.claim_activated)
+        self._ach_area = _scrolled(self.ach, self)
+        self.side.addTab(self._ach_area, "ACH")
+        self.side.setTabToolTip(
+            self.side.count() - 1, "Analysis of competing hypotheses: the matrix and ranking"
+        )
+        self.assumptions = AssumptionsPane(lib, jobs, brief_id, undo_stack, self)
+        self._assumptions_area = _scrolled(self.assumptions, self)
+        self.side.addTab(self._assumptions_area, "Assumptions")
+        self.side.setTabToolTip(self.side.count() - 1, "Key assumptions check")
+        self._narrow_sizes: list[int] | None = None
+        self.side.currentChanged.connect(self._side_tab_changed)
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.editor)
@@ -160,6 +197,33 @@ class BriefEditor(QWidget):
         body = self.body()
         self.outline.update_body(body)
         self.cited_claims.update_body(body)
+        model = parse_brief(body)
+        self.assumptions.set_judgments(
+            [" ".join(body[b.text_start : b.end].split()) for b in model.key_judgments]
+        )
+
+    def show_pane(self, name: str) -> None:
+        """Bring a side pane forward: "ach", "assumptions", "checks", "cited_claims" or "outline"."""
+        area = {"ach": self._ach_area, "assumptions": self._assumptions_area}.get(name)
+        widget = area if area is not None else getattr(self, name)
+        self.side.setCurrentWidget(widget)
+        focus = {"ach": self.ach.table, "assumptions": self.assumptions.table}.get(name, widget)
+        focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _side_tab_changed(self, index: int) -> None:
+        """The analysis panes hold wide tables: give the side about half the width while one is shown, and
+        the text its room back after."""
+        wide = self.side.widget(index) in (self._ach_area, self._assumptions_area)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if wide and self._narrow_sizes is None and total > 0:
+            self._narrow_sizes = sizes
+            side = max(sizes[0], total * 11 // 20)
+            rest = total - side
+            self.splitter.setSizes([side, rest * 3 // 5, rest - rest * 3 // 5])
+        elif not wide and self._narrow_sizes is not None:
+            self.splitter.setSizes(self._narrow_sizes)
+            self._narrow_sizes = None
 
     def go_to(self, line: int, column: int = 0) -> None:
         block = self.editor.document().findBlockByNumber(line)

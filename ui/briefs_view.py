@@ -135,7 +135,7 @@ class BriefsView(QWidget):
             return existing
         from ui.brief_editor import BriefEditor
 
-        editor = BriefEditor(self.ctx.lib, self.ctx.jobs, brief_id, self.tabs)
+        editor = BriefEditor(self.ctx.lib, self.ctx.jobs, brief_id, self.tabs, undo_stack=self.ctx.undo_stack)
         # The window owns Save and Export (Ctrl+S, Ctrl+E) for whichever brief is current; the editor's own
         # shortcuts would be ambiguous with them.
         editor.save_action.setShortcut("")

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from ui.icons import icon
 
-PAGES = ("sources", "actors", "claims", "briefs", "search")
+PAGES = ("sources", "actors", "claims", "briefs", "search", "timeline")
 PAGE_LABELS = {
     "sources": "Sources",
     "actors": "Actors",
     "claims": "Claims",
     "briefs": "Briefs",
     "search": "Search results",
+    "timeline": "Timeline",
 }
 
 
@@ -108,6 +109,20 @@ class MainMenus:
         self.brief_list_action.setCheckable(True)
         self.brief_list_action.setChecked(True)
         self.brief_list_action.toggled.connect(self._show_brief_list)
+        self.ach_action = make_action(
+            self,
+            "Competing &hypotheses",
+            lambda: self.show_analysis("ach"),
+            "Ctrl+Shift+H",
+            tip="The open brief's analysis of competing hypotheses: its matrix and ranking",
+        )
+        self.assumptions_action = make_action(
+            self,
+            "&Key assumptions",
+            lambda: self.show_analysis("assumptions"),
+            "Ctrl+Shift+K",
+            tip="The open brief's key assumptions",
+        )
         self.find_action = make_action(
             self, "&Find...", self.focus_search, std.Find, tip="Search sources, claims and actors"
         )
@@ -155,6 +170,10 @@ class MainMenus:
             view_menu.addAction(self.go_actions[name])
         view_menu.addSeparator()
         view_menu.addAction(self.brief_list_action)
+        view_menu.addAction(self.ach_action)
+        view_menu.addAction(self.assumptions_action)
+        self.addAction(self.ach_action)
+        self.addAction(self.assumptions_action)
 
         source_menu = bar.addMenu("&Source")
         for a in (self.sources.claim_action, self.sources.denial_action, self.sources.corroboration_action):

@@ -38,6 +38,7 @@ from ui.main_menus import PAGE_LABELS, PAGES, MainMenus
 from ui.search_view import SearchField, SearchResultsView
 from ui.settings import Settings
 from ui.sources_view import SourcesView
+from ui.timeline_view import TimelineView
 from ui.window_layout import WindowLayout
 
 log = logging.getLogger(__name__)
@@ -93,12 +94,14 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.claims = ClaimsView(self.ctx, self)
         self.briefs = BriefsView(self.ctx, self)
         self.search_results = SearchResultsView(self)
+        self.timeline = TimelineView(self.ctx, self)
         self.pages: dict[str, QWidget] = {
             "sources": self.sources,
             "actors": self.actors,
             "claims": self.claims,
             "briefs": self.briefs,
             "search": self.search_results,
+            "timeline": self.timeline,
         }
         self.stack = QStackedWidget(self)
         for name in PAGES:
@@ -139,6 +142,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.sources.claims_of_source_requested.connect(self._claims_of_source)
         self.claims.show_in_source_requested.connect(self.show_in_source)
         self.actors.claims_of_actor_requested.connect(self._claims_of_actor)
+        self.actors.timeline_of_actor_requested.connect(self.show_timeline)
+        self.timeline.claim_activated.connect(self.show_claim)
         self.briefs.claim_activated.connect(self.show_claim)
         self.briefs.title_changed.connect(lambda _t: self._update_title())
         self.briefs.current_editor_changed.connect(self._editor_changed)
@@ -240,6 +245,20 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
     def _claims_of_source(self, source_id: int, title: str) -> None:
         self.go_to("claims")
         self.claims.set_source_filter((source_id, title))
+
+    def show_analysis(self, pane: str) -> None:
+        """The open brief's ACH matrix (``pane`` "ach") or key assumptions ("assumptions"), beside its text."""
+        editor = self.briefs.current_editor()
+        self.go_to("briefs")
+        if editor is None:
+            self.show_message("Open a brief first: its hypotheses and assumptions are beside its text.")
+            return
+        editor.show_pane(pane)
+
+    def show_timeline(self, actor: str = "", tag: str = "") -> None:
+        """The Timeline page for one actor (or one tag)."""
+        self.go_to("timeline")
+        self.timeline.set_filter(actor=actor or None, tag=tag or None)
 
     def _claims_of_actor(self, name: str) -> None:
         self.go_to("claims")
