@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session
 
 from app._text import clean_line, word_count
 from app.citations import parse_citations
@@ -24,7 +25,16 @@ from app.domain import (
 )
 from app.errors import BriefLockedError, ConflictError, NotFoundError, ValidationError
 from app.markings import parse_default_marking
-from app.storage.models import BalanceWaiver, Brief, BriefCitation, BriefLock, BriefRevision, Claim, utcnow
+from app.storage.models import (
+    BalanceWaiver,
+    Base,
+    Brief,
+    BriefCitation,
+    BriefLock,
+    BriefRevision,
+    Claim,
+    utcnow,
+)
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
@@ -295,13 +305,34 @@ class BriefService:
             s.execute(BriefCitation.__table__.insert(), rows)
 
     def delete(self, brief_id: int, *, if_version: int | None = None) -> Change[BriefRecord]:
+        """Delete a brief with everything kept about it (revisions, waivers, its ACH matrix and assumptions).
+        ``extra["rows"]`` keeps those rows so that ``restore`` can undo the delete."""
         with self._lib.writing() as s:
             brief = for_update(s, Brief, int(brief_id), "brief", if_version)
             self._refuse_if_locked_by_other(s, brief.id, utcnow())
             before = _record(brief)
+            kept = _rows_hanging_on(s, brief.id)
+            revisions = sum(len(rows) for name, rows in kept if name == "brief_revisions")
             s.delete(brief)
             self._lib.log_change(s, "brief", before.id, "deleted")
-        return Change("brief", "deleted", brief_id, before=before)
+        return Change(
+            "brief", "deleted", before.id, before=before, extra={"rows": kept, "revisions": revisions}
+        )
+
+    def restore(self, change: Change[BriefRecord]) -> Change[BriefRecord]:
+        """Undo a delete: the brief comes back with the same id, its revisions, waivers and analysis; rows
+        about claims deleted since (a waiver, a matrix row) stay out."""
+        if change.entity != "brief" or change.action != "deleted" or change.before is None:
+            raise ValidationError("Only a deleted brief can be restored.")
+        with self._lib.writing() as s:
+            if s.get(Brief, change.before.id) is not None:
+                raise ConflictError(f"Brief {change.before.id} exists already; nothing was restored.")
+            _put_rows_back(s, change.extra.get("rows", []))
+            self._lib.log_change(s, "brief", change.before.id, "restored")
+            restored = s.get(Brief, change.before.id)
+            assert restored is not None
+            after = _record(restored)
+        return Change("brief", "restored", after.id, after=after)
 
     # --- locks: one editor of a brief's text at a time ---------------------------------------------------
     def _lock_record(self, lock: BriefLock) -> BriefLockRecord:
@@ -536,3 +567,51 @@ class BriefService:
                 for ident, brief_id in rows:
                     out.setdefault(ident, []).append(brief_id)
         return out
+
+
+def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The brief's own row and every row that its delete removes by cascade (directly or through another such
+    row), table by table, parents first. Locks are not kept: a restored brief is free to edit."""
+    kept: list[tuple[str, list[dict[str, Any]]]] = []
+    ids: dict[str, set[Any]] = {}
+    for table in Base.metadata.sorted_tables:  # parents before children
+        if table.name == "brief_locks":
+            continue
+        if table.name == "briefs":
+            cond = table.c.id == brief_id
+        else:
+            parents = [
+                fk
+                for fk in table.foreign_keys
+                if fk.ondelete == "CASCADE" and ids.get(fk.column.table.name) and fk.column.name == "id"
+            ]
+            if not parents:
+                continue
+            cond = or_(*(fk.parent.in_(ids[fk.column.table.name]) for fk in parents))
+        rows = [dict(r._mapping) for r in s.execute(select(table).where(cond))]
+        if rows:
+            kept.append((table.name, rows))
+            if "id" in table.c:
+                ids[table.name] = {r["id"] for r in rows}
+    return kept
+
+
+def _put_rows_back(s: Session, kept: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    """Insert rows kept by ``_rows_hanging_on``, leaving out those whose other parent (a claim, a hypothesis)
+    no longer exists."""
+    tables = Base.metadata.tables
+    restored: dict[str, set[Any]] = {}
+    for name, rows in kept:
+        table = tables[name]
+        for fk in table.foreign_keys:
+            target = fk.column.table
+            wanted = {r[fk.parent.name] for r in rows if r[fk.parent.name] is not None}
+            if not wanted or target.name in restored:
+                present = restored.get(target.name, wanted)
+            else:
+                present = set(s.scalars(select(fk.column).where(fk.column.in_(wanted))))
+            rows = [r for r in rows if r[fk.parent.name] is None or r[fk.parent.name] in present]
+        if rows:
+            s.execute(insert(table), rows)
+            if "id" in table.c:
+                restored[name] = {r["id"] for r in rows}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app._text import counted
 from app._time import local_text
 from app.cli.common import Context, add_if_version, add_json, provenance_lines, record_id, table
 from app.errors import ValidationError
@@ -48,6 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_if_version(p, "brief")
     add_json(p)
     p.set_defaults(func=cmd_brief_set)
+    p = bsub.add_parser("delete", help="delete a brief with its revisions, waivers and analysis")
+    p.add_argument("id", type=record_id)
+    add_json(p)
+    p.set_defaults(func=cmd_brief_delete)
     p = bsub.add_parser("revisions", help="list a brief's revisions")
     p.add_argument("id", type=record_id)
     add_json(p)
@@ -188,6 +193,17 @@ def cmd_brief_set(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.briefs.update(args.id, if_version=args.if_version, **fields)
     ctx.output({"change": change.action, "brief": change.after}, f"Brief {args.id} updated.")
+    return 0
+
+
+def cmd_brief_delete(args, ctx: Context) -> int:
+    lib = ctx.open_library(create=False)
+    change = lib.briefs.delete(args.id)
+    revisions = change.extra.get("revisions", 0)
+    ctx.output(
+        {"change": change.action, "brief": change.before, "revisions_deleted": revisions},
+        f"Brief {args.id} deleted ({change.before.title}) with {counted(revisions, 'revision')}.",
+    )
     return 0
 
 

@@ -316,3 +316,19 @@ def test_a_command_module_that_fails_to_import_is_not_skipped(monkeypatch):
     monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "app.cli.no_such_cmds"))
     with pytest.raises(ModuleNotFoundError, match="no_such_cmds"):
         cli.build_parser()
+
+
+def test_brief_delete_removes_the_brief_and_says_so(demo):
+    code, out, _ = demo("brief", "list", "--json")
+    brief = json.loads(out)["briefs"][0]
+    code, out, err = demo("brief", "delete", f"b{brief['id']}")
+    assert code == 0, err
+    assert f"Brief {brief['id']} deleted ({brief['title']})" in out and "revision" in out
+    code, out, _ = demo("brief", "list", "--json")
+    assert brief["id"] not in [b["id"] for b in json.loads(out)["briefs"]]
+    before = _dump(demo.library)
+    code, out, err = demo("brief", "delete", str(brief["id"]))
+    assert code == 1 and out == ""
+    assert err == f"briefdesk: There is no brief with id {brief['id']}.\n"
+    assert err.count("\n") == 1
+    assert _dump(demo.library) == before

@@ -361,3 +361,42 @@ def test_batch_claim_columns_are_read_in_the_order_the_record_expects():
         "quote", "span_start", "span_end", "said", "credibility", "status", "notes", "created", "updated",
         "source_url", "source_accessed", "uuid", "version", "created_by", "updated_by", "tags",
     ]  # fmt: skip
+
+
+def test_deleting_a_brief_can_be_undone_with_its_revisions_waivers_and_analysis(lib, source):
+    a, b = _two_claims(lib, source)
+    lib.links.create(from_claim_id=b.id, kind="denies", to_claim_id=a.id)
+    brief = lib.briefs.create(title="Kessel", body=f"# Crossing\n\nIt reopens [@c{a.id}].\n").after
+    lib.briefs.set_body(brief.id, f"# Crossing\n\nIt reopens soon [@c{a.id}].\n", reason="save")
+    lib.briefs.add_waiver(brief_id=brief.id, claim_id=a.id, reason="the denial is stale")
+    hyp = lib.ach.add_hypothesis(brief.id, "The crossing reopens").after
+    lib.ach.add_claims(brief.id, [a.id, b.id])
+    lib.ach.rate(hyp.id, a.id, "C")
+    lib.assumptions.add(brief.id, "The bridge holds", rating="caveated")
+    before = (
+        lib.briefs.get(brief.id),
+        lib.briefs.revisions(brief.id),
+        lib.briefs.waivers(brief.id),
+        lib.briefs.where_cited(a.id),
+        lib.ach.matrix(brief.id),
+        lib.assumptions.list(brief.id),
+    )
+
+    deleted = lib.briefs.delete(brief.id)
+    with pytest.raises(NotFoundError):
+        lib.briefs.get(brief.id)
+    assert lib.briefs.where_cited(a.id) == []
+    assert deleted.extra["revisions"] == len(before[1]) >= 1
+
+    lib.claims.delete(b.id)  # a matrix row about a claim deleted since stays out
+    restored = lib.briefs.restore(deleted)
+    assert restored.after == before[0]
+    assert lib.briefs.revisions(brief.id) == before[1]
+    assert lib.briefs.waivers(brief.id) == before[2]
+    assert lib.briefs.where_cited(a.id) == before[3]
+    matrix = lib.ach.matrix(brief.id)
+    assert [h.text for h in matrix.hypotheses] == ["The crossing reopens"]
+    assert [r.claim.id for r in matrix.rows] == [a.id]
+    assert lib.assumptions.list(brief.id) == before[5]
+    with pytest.raises(ConflictError):
+        lib.briefs.restore(deleted)
