@@ -1,6 +1,7 @@
 """Checking a brief before it leaves: balance, estimative language, sourcing, markings, where-cited.
 
-Rules (ids, usual severity; the rules are those of STANDARDS.md section 6):
+Rules (ids, usual severity; the catalogue with a one-line description of each is ``app.check_rules``, and
+``briefdesk check --rules`` lists it; T1-T9 are the standards' numbering of the tradecraft checks):
 
 - ``balance`` (error): a cited claim with an open denial (a denial whose denying claim is not retracted)
   needs one of its denials cited in the same section (the nearest heading above), or a waiver recorded

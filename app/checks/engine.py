@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.brief_model import parse_brief
+from app.check_rules import CHECK_RULES
 from app.checks import estimative, marking, sourcing
 from app.checks.context import CheckContext
 from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
@@ -24,37 +25,20 @@ if TYPE_CHECKING:
 class Rule:
     id: str
     severity: Severity  # the usual severity of its findings (some rules grade a finding lower)
-    title: str
-    run: Callable[[CheckContext], Iterable[Finding]]
+    title: str  # one line: what the rule asks
+    run: Callable[[CheckContext], Iterable[Finding]]  # app.checks.<module>.<name>
+
+    @property
+    def name(self) -> str:
+        return self.run.__name__
 
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        "balance",
-        Severity.ERROR,
-        "A denied claim has a denial cited beside it, or a waiver",
-        sourcing.check_balance,
-    ),
-    Rule("T1", Severity.WARNING, "Likelihood terms from one row", estimative.check_t1),
-    Rule("T2", Severity.WARNING, "No sentence with both confidence and likelihood", estimative.check_t2),
-    Rule("T3", Severity.WARNING, "No vague hedges in key judgments", estimative.check_t3),
-    Rule(
-        "T4", Severity.ERROR, "Each key judgment: likelihood, confidence, a cited claim", estimative.check_t4
-    ),
-    Rule("T5", Severity.ERROR, "Every citation resolves to a graded claim or source", sourcing.check_t5),
-    Rule("T6", Severity.ERROR, "Confidence no higher than the sources allow", sourcing.check_t6),
-    Rule("T7", Severity.ERROR, "Endnotes by first citation, reused", sourcing.check_t7),
-    Rule("T8", Severity.ERROR, "Portion marks and banner", marking.check_t8),
-    Rule("T9", Severity.WARNING, "A source summary that agrees with the sources", sourcing.check_t9),
-    Rule("retracted", Severity.ERROR, "No retracted claim cited", sourcing.check_retracted),
-    Rule(
-        "circular",
-        Severity.WARNING,
-        "No circular reporting counted as corroboration",
-        sourcing.check_circular,
-    ),
-    Rule("uncited", Severity.WARNING, "No factual paragraph without a citation", sourcing.check_uncited),
-    Rule("stale", Severity.WARNING, "No stale source behind a key judgment", sourcing.check_stale),
+_MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking}
+
+# The rules in the order they run, from the catalogue in app.check_rules (which --help reads).
+RULES: tuple[Rule, ...] = tuple(
+    Rule(info.id, Severity(info.severity), info.description, getattr(_MODULES[info.module], info.name))
+    for info in CHECK_RULES
 )
 RULE_IDS = tuple(r.id for r in RULES)
 

@@ -51,7 +51,7 @@ def has_mixing_disclaimer(ctx: CheckContext) -> bool:
     )
 
 
-def check_t1(ctx: CheckContext) -> Iterator[Finding]:
+def one_likelihood_row(ctx: CheckContext) -> Iterator[Finding]:
     """Likelihood terms come from one row of the ICD 203 table, unless the brief says it mixes them."""
     hits = terms_in_use(ctx)
     rows = Counter(t.row for t in hits)
@@ -78,7 +78,7 @@ def check_t1(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def check_t2(ctx: CheckContext) -> Iterator[Finding]:
+def confidence_apart_from_likelihood(ctx: CheckContext) -> Iterator[Finding]:
     """No sentence holds both a confidence level and a likelihood term (ICD 203 D.6.e(2)(b))."""
     text = ctx.text
     annex = _annex_ranges(ctx)
@@ -104,7 +104,7 @@ def check_t2(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-def check_t3(ctx: CheckContext) -> Iterator[Finding]:
+def no_vague_hedges_in_judgments(ctx: CheckContext) -> Iterator[Finding]:
     """Vague hedges (could, may, might, possibly, perhaps, it is believed) in key judgments."""
     row = None
     for j in ctx.judgments:
@@ -129,7 +129,7 @@ def check_t3(ctx: CheckContext) -> Iterator[Finding]:
 KJ_HEADING_HINT = "Key Judgments"
 
 
-def check_t4(ctx: CheckContext) -> Iterator[Finding]:
+def judgments_fully_stated(ctx: CheckContext) -> Iterator[Finding]:
     """Each key judgment has a likelihood term, a confidence level and at least one cited claim."""
     doc = ctx.doc
     from app.brief_model.model import KJ_TITLE_RE

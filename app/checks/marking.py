@@ -57,7 +57,7 @@ def computed_banner(ctx: CheckContext) -> Marking | None:
     return result
 
 
-def check_t8(ctx: CheckContext) -> Iterator[Finding]:
+def portion_marks_and_banner(ctx: CheckContext) -> Iterator[Finding]:
     scheme = ctx.brief.marking_scheme
     doc = ctx.doc
     if scheme is MarkingScheme.NONE:

@@ -36,7 +36,7 @@ def _removal(ctx: CheckContext, c: Citation) -> Fix:
 
 
 # --- balance ----------------------------------------------------------------------------------------
-def check_balance(ctx: CheckContext) -> Iterator[Finding]:
+def denials_cited_beside_claims(ctx: CheckContext) -> Iterator[Finding]:
     """A cited claim with an open denial needs one of its denials cited in the same section (the nearest
     heading above), or a waiver recorded for this brief with its reason."""
     doc = ctx.doc
@@ -95,7 +95,7 @@ def check_balance(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- retracted --------------------------------------------------------------------------------------
-def check_retracted(ctx: CheckContext) -> Iterator[Finding]:
+def no_retracted_claims(ctx: CheckContext) -> Iterator[Finding]:
     for c in ctx.doc.citations:
         claim = ctx.claims.get(c.ident) if c.kind == "claim" else None
         if claim is None or claim.status is not ClaimStatus.RETRACTED:
@@ -114,7 +114,7 @@ def check_retracted(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- T5 ---------------------------------------------------------------------------------------------
-def check_t5(ctx: CheckContext) -> Iterator[Finding]:
+def citations_resolve_to_graded_records(ctx: CheckContext) -> Iterator[Finding]:
     """Every cited claim resolves to a source with a valid Admiralty grade; every cited source exists."""
     seen: set[str] = set()
     for c in ctx.doc.citations:
@@ -171,7 +171,7 @@ def check_t5(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- T6 ---------------------------------------------------------------------------------------------
-def check_t6(ctx: CheckContext) -> Iterator[Finding]:
+def confidence_within_ceiling(ctx: CheckContext) -> Iterator[Finding]:
     """High confidence is refused where the cited support does not allow it (see CheckContext.ceiling)."""
     for j in ctx.judgments:
         for level, start, end in j.confidence:
@@ -214,7 +214,7 @@ def endnotes(ctx: CheckContext) -> list[Endnote]:
     return [Endnote(n, key, uses, c.line, c.column) for n, (key, (c, uses)) in enumerate(notes.items(), 1)]
 
 
-def check_t7(ctx: CheckContext) -> Iterator[Finding]:
+def endnotes_in_citation_order(ctx: CheckContext) -> Iterator[Finding]:
     """Endnotes follow the order of first citation and a key cited twice reuses its note. The export
     numbers notes that way from the citations; what can break it is in the body: hand-written footnotes
     (numbered apart from the citation notes), a key repeated in one bracket, and a hand-written endnote list
@@ -297,7 +297,7 @@ def check_t7(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- circular ---------------------------------------------------------------------------------------
-def check_circular(ctx: CheckContext) -> Iterator[Finding]:
+def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
     """Several sources repeating one original statement (same actor, near-identical words) cited together
     as support, or a claim marked corroborated only by repeats of itself."""
     doc = ctx.doc
@@ -362,7 +362,7 @@ EXEMPT_SECTION_RE = re.compile(
 )
 
 
-def check_uncited(ctx: CheckContext) -> Iterator[Finding]:
+def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
     """A paragraph or list item that states facts (a sentence of the analyst's own that is not a
     judgment) and cites nothing. Sections that hold judgments or apparatus are exempt (BLUF, Key
     Judgments, Alternatives, Outlook, Source summary, Endnotes, annexes), and so is the title block."""
@@ -399,7 +399,7 @@ def check_uncited(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- stale ------------------------------------------------------------------------------------------
-def check_stale(ctx: CheckContext) -> Iterator[Finding]:
+def no_stale_sources(ctx: CheckContext) -> Iterator[Finding]:
     """A claim supporting a key judgment whose source was published (or, undated, which was said) longer
     ago than ``settings.stale_after_days``."""
     today = ctx.settings.reference_date()
@@ -600,7 +600,7 @@ def _disagreements(facts: SourceFacts, text: str) -> Iterator[tuple[str, int, in
                 break
 
 
-def check_t9(ctx: CheckContext) -> Iterator[Finding]:
+def source_summary_agrees(ctx: CheckContext) -> Iterator[Finding]:
     """A source summary statement (the brief's summary_statement, or a 'Source summary' section) is present
     and agrees with the sources cited: counts, type mix, grades, single-source dependence, contested claims."""
     doc = ctx.doc

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
+from app.check_rules import CHECK_RULES, rules_text
 from app.cli.common import Context, add_json, count, record_id
 from app.domain import parse_date
+from app.errors import ValidationError
 
 if TYPE_CHECKING:
     from app.checks import CheckReport, Notice
 
 
 def register(sub) -> None:
-    p = sub.add_parser("check", help="check a brief: balance, estimative language, sourcing, markings")
-    p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID")
+    p = sub.add_parser(
+        "check",
+        help="check a brief: balance, estimative language, sourcing, markings",
+        description="Check a brief before it leaves; exit 1 when a rule finds an error (errors block export).",
+        epilog="rules (id, usual severity, what each asks; `--rules --json` for their names in the code):\n"
+        + rules_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID", nargs="?")
+    p.add_argument("--rules", action="store_true", help="list the rules and exit")
     p.add_argument(
         "--stale-days",
         type=count,
@@ -32,6 +43,13 @@ def register(sub) -> None:
 
 
 def cmd_check(args, ctx: Context) -> int:
+    if args.rules:
+        ctx.output({"rules": list(CHECK_RULES)}, "\n".join(f"{r.id}: {r.description}" for r in CHECK_RULES))
+        return 0
+    if args.brief_id is None:
+        raise ValidationError(
+            "Name the brief to check (briefdesk check BRIEF_ID), or list the rules: --rules."
+        )
     from app.checks import CheckSettings, check_brief, notices  # loaded when checking, not for --help
 
     lib = ctx.open_library(create=False)

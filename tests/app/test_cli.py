@@ -332,3 +332,21 @@ def test_brief_delete_removes_the_brief_and_says_so(demo):
     assert err == f"briefdesk: There is no brief with id {brief['id']}.\n"
     assert err.count("\n") == 1
     assert _dump(demo.library) == before
+
+
+def test_check_help_and_rules_name_every_rule(run, capsys):
+    from app.check_rules import CHECK_RULES
+    from app.checks import RULES
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    help_text = capsys.readouterr().out
+    code, out, _ = run("check", "--rules", "--json")
+    listed = json.loads(out)["rules"]
+    assert code == 0 and [r["id"] for r in listed] == [r.id for r in RULES]
+    for info, rule in zip(CHECK_RULES, RULES, strict=True):
+        assert f"{info.id}" in help_text and info.description in help_text
+        assert rule.run.__module__ == f"app.checks.{info.module}" and rule.name == info.name
+        assert rule.title == info.description and rule.severity.value == info.severity
+    code, _, err = run("check")
+    assert code == 1 and "--rules" in err
