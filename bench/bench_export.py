@@ -4,7 +4,7 @@ the HTML preview of the 20-page brief.
 
     .venv/bin/python bench/bench_export.py [--runs 5] [--big-runs 3]
 
-Targets (issue 3): Briefdesk at or below pandoc's time on both sizes (ratio of medians <= 1.0), peak memory no
+Targets: Briefdesk at or below pandoc's time on both sizes (ratio of medians <= 1.0), peak memory no
 higher than pandoc's, warm export of the 20-page brief <= 100 ms, its HTML preview <= 30 ms.
 The CLI runs with bytecode caching on (PYTHONDONTWRITEBYTECODE unset), as on a user's machine. The generated
 briefs do not pass every analytic check, so they are exported with --force (the checks still run and count).

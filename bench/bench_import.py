@@ -5,7 +5,7 @@ service (``import_paths``) and through the command line (``briefdesk import DIR`
     .venv/bin/python bench/bench_import.py [--texts 10000] [--pages 1000] [--refs 100000] [--runs 3]
         [--only files|refs]
 
-Targets: >= 200 text files per second (issue 5); 100,000 entries of a reference export in <= 60 s (issue 11).
+Targets: >= 200 text files per second; 100,000 entries of a reference export in <= 60 s.
 The files are generated once into bench/out/import/ (fictional wire copy and article pages with navigation,
 header, footer and scripts, so the extraction has work to do; the reference entries by
 tests/adversarial/hostile.py: half with an abstract, some LaTeX accents and braces in BibTeX). For reference

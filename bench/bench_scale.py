@@ -1,4 +1,4 @@
-"""Scale benchmark (issue 2): a library of 100,000 sources, 1,000,000 claims, >= 200,000 links, ~5,000 actors.
+"""Scale benchmark: a library of 100,000 sources, 1,000,000 claims, >= 200,000 links, ~5,000 actors.
 
 Usage (from the repository root):
 

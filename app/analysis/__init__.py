@@ -1,4 +1,4 @@
-"""Structured analysis on graded claims (issue 15).
+"""Structured analysis on graded claims.
 
 - ``app.analysis.ach``: analysis of competing hypotheses per brief (``lib.ach``): hypotheses, the matrix's
   claims, ratings on Heuer's scale, and the computed matrix (scores, ranking, diagnosticity, suggestions

@@ -1,4 +1,4 @@
-"""File readers for Briefdesk import (issue 5): plain text, Markdown, saved HTML pages, .docx, .pdf, and the
+"""File readers for Briefdesk import: plain text, Markdown, saved HTML pages, .docx, .pdf, and the
 reference-manager exports CSL-JSON, RIS and BibTeX (``app.importers.refs``, one source per entry).
 
 ``read_text`` (.txt, .md), ``read_html`` (.html, .htm), ``read_docx``, ``read_pdf``, each

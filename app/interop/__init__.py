@@ -1,4 +1,4 @@
-"""Interop with the analysts' platforms (issue 14): STIX 2.1 and MISP out and in, ClaimReview and CSL-JSON out.
+"""Interop with the analysts' platforms: STIX 2.1 and MISP out and in, ClaimReview and CSL-JSON out.
 
 Out (no network, nothing written to the library):
 

@@ -260,7 +260,7 @@ class BalanceWaiver(Base):
     __table_args__ = (UniqueConstraint("brief_id", "claim_id", name="uq_waivers_brief_claim"),)
 
 
-# --- structured analysis (issue 15): competing hypotheses, key assumptions ------------------------------
+# --- structured analysis: competing hypotheses, key assumptions ------------------------------
 
 
 class Hypothesis(Tracked, Base):

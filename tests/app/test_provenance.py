@@ -1,6 +1,6 @@
 """Provenance through the services: derived sources, reported claims, origins, depth and independence.
 
-Each scenario is a small hand-built library of the kind the issue names: two outlets rewriting one wire
+Each scenario is a small hand-built library of a kind analysts meet: two outlets rewriting one wire
 story, a ministry echoing a newspaper, two truly independent witnesses, and chains mixing both kinds of hop.
 """
 

@@ -1,4 +1,4 @@
-"""Who changed what: global ids, versions and who/when on every record; stale edits refused (issue 13)."""
+"""Who changed what: global ids, versions and who/when on every record; stale edits refused."""
 
 from __future__ import annotations
 

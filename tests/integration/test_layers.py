@@ -49,3 +49,33 @@ def test_no_import_circles_in_app_or_ui():
         ["app.export", "app.export.docx", "app.export.service"],
     ]
     assert [g for g in _cycles(graph, ("app.", "ui.")) if g not in known] == []
+
+
+def test_no_comment_points_at_an_issue_number_or_a_file_outside_the_repository():
+    """Code and docs explain themselves: no '(issue 12)', '#12' or a path to notes outside the repository.
+    (bench/RESULTS.md is a dated record of measurements and may name what each was for.)"""
+    import re
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pointer = re.compile(
+        r"\bissues? ?#?\d+|\(#\d+\)|\.\./shared|/work/|shared/reference|\b(?:STANDARDS|STYLE|INTEROP)\.md"
+    )
+    files = subprocess.run(
+        ["git", "ls-files", "app", "ui", "tests", "bench", "scripts", "docs", "resources", "README.md", "build.spec"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    this = Path(__file__).resolve().relative_to(root).as_posix()
+    found = []
+    for name in files:
+        if (
+            name == this
+            or name == "bench/RESULTS.md"
+            or not name.endswith((".py", ".md", ".txt", ".spec", ".sh"))
+        ):
+            continue
+        for n, line in enumerate((root / name).read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if pointer.search(line):
+                found.append(f"{name}:{n}: {line.strip()[:100]}")
+    assert found == []

@@ -1,4 +1,4 @@
-"""Who made and who last changed a record, shown in the panes and the revision list (issue 13)."""
+"""Who made and who last changed a record, shown in the panes and the revision list."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Drafting on the shapes real news text takes (issue 16): no clause fragments as speakers, governments named by
+"""Drafting on the shapes real news text takes: no clause fragments as speakers, governments named by
 their capital or people, denials that refer back, dates said resolved against the source's date, speakers
 already in the library under other spellings, and text in another language refused in plain words."""
 

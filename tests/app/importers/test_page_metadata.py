@@ -1,4 +1,4 @@
-"""Saved web pages: kind, date and language from the page's own data (issue 16), paragraphs kept, and the
+"""Saved web pages: kind, date and language from the page's own data, paragraphs kept, and the
 import command's wording (the kinds in --help, the existing source named on a second import, the date said)."""
 
 from __future__ import annotations

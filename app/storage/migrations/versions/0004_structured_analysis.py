@@ -1,4 +1,4 @@
-"""Structured analysis (issue 15): competing hypotheses, the ACH matrix's claims and ratings, key assumptions.
+"""Structured analysis: competing hypotheses, the ACH matrix's claims and ratings, key assumptions.
 
 New tables only; nothing already stored changes. Each belongs to a brief and goes when the brief goes
 (ON DELETE CASCADE); a matrix row and its ratings go when their claim is deleted (the claim's undo puts them

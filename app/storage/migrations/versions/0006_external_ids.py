@@ -1,5 +1,5 @@
 """External ids: a record's id in another system (STIX, MISP), so that importing the same bundle or event
-twice adds nothing and an exported record keeps the id it came with (issue 14).
+twice adds nothing and an exported record keeps the id it came with.
 
 One nullable foreign key per kind of record (sources, actors, claims, claim_links), exactly one set, each
 deleting the row with its record. Dialect-neutral: a new table and indexes only.
