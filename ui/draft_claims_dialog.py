@@ -135,9 +135,18 @@ class DraftClaimsDialog(QDialog):
             else ""
         )
         notice = f" {extraction.notice}" if extraction.notice else ""
+        left_out = (
+            f" {counted(len(extraction.unattributed), 'sentence')} reporting speech without a speaker drafting "
+            f"could recognise {'was' if len(extraction.unattributed) == 1 else 'were'} left out."
+            if extraction.unattributed
+            else ""
+        )
+        notice += left_out
         if not extraction.proposals:
             self.status.setText(
-                (extraction.notice or "No attributed statements were found in this source.") + skipped
+                (extraction.notice or "No attributed statements were found in this source.")
+                + skipped
+                + left_out
             )
         else:
             self.status.setText(

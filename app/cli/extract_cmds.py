@@ -42,6 +42,7 @@ def cmd_extract(args, ctx: Context) -> int:
         "proposals": [p.to_json() for p in proposals],
         "skipped_existing": list(extraction.skipped),
         "notice": extraction.notice,
+        "unattributed": list(extraction.unattributed),
         "applied": bool(args.apply),
         "created_claim_ids": created,
         "created_links": links,
@@ -68,6 +69,13 @@ def cmd_extract(args, ctx: Context) -> int:
             lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
         if proposals and extraction.notice:
             lines.append(extraction.notice)
+        if extraction.unattributed:
+            lines.append(
+                f"{counted(len(extraction.unattributed), 'sentence')} reporting speech without a speaker drafting "
+                f"could recognise {'was' if len(extraction.unattributed) == 1 else 'were'} left out rather than "
+                "given an invented speaker:"
+            )
+            lines += [f"  - {text[:160]}" for text in extraction.unattributed]
         if extraction.skipped:
             lines.append(
                 f"{counted(len(extraction.skipped), 'statement')} skipped: already claims of this source."

@@ -103,7 +103,14 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
             elif p.denies is not None and p.denies not in keys:
                 p = dataclasses.replace(p, denies=None)
         out.append(p)
-    return Extraction(source_id, tuple(out), tuple(skipped), name, _date_notice(source) if out else "")
+    body = source.body
+    unattributed = tuple(
+        " ".join(body[a:b].split())
+        for a, b in getattr(extractor, "unattributed", ())
+        if isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(body)
+    )
+    notice = _date_notice(source) if out else ""
+    return Extraction(source_id, tuple(out), tuple(skipped), name, notice, unattributed)
 
 
 def _role_actor(p: Proposal, by_role: dict[str, set[tuple[str, str, str]]]) -> Proposal:

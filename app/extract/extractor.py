@@ -73,15 +73,24 @@ class RuleExtractor:
 
     name = "rules"
 
+    def __init__(self) -> None:
+        # (start, end) of the last text's sentences that report speech but name no speaker the rules accept:
+        # said so to the analyst rather than given an invented speaker
+        self.unattributed: list[tuple[int, int]] = []
+
     def propose(self, text: str, *, published: dt.date | None = None) -> list[Proposal]:
         state = State(text=text, capitals=capitals_in(text))
         published = published or date_in_text(text)  # "VELNA, 4 March 2026 -": the text's own date
         found: list[_Found] = []
         sentences = split_sentences(text)
+        self.unattributed = []
         for index, sent in enumerate(sentences):
-            for f in self._sentence(text, sent, state, published):
+            results = self._sentence(text, sent, state, published)
+            for f in results:
                 f.sentence_index = index
                 found.append(f)
+            if not results and _unattributed(sent.text):
+                self.unattributed.append((sent.start, sent.end))
         return self._proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     # ---- one sentence
@@ -642,6 +651,34 @@ REPORTS_THAT = re.compile(
 _GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
 CALLED_IT = re.compile(
     r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
+)
+
+
+def _unattributed(s: str) -> bool:
+    """A statement reported with a verb of saying ("..., the source said") whose speaker the rules could not
+    name: not a question, a quotation alone, or a verb under negation ("declined to say")."""
+    if s.rstrip().endswith("?") or len(s.split()) < 6:
+        return False
+    verbs = [m.group(0) for m in RV.finditer(s)] + [m.group(0) for m in DV.finditer(s)]
+    return any(v in _SAYING for v in verbs)
+
+
+_SAYING = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "stated",
+        "added",
+        "insisted",
+        "claimed",
+        "alleged",
+        "accused",
+        "denied",
+        "denies",
+        "rejected",
+        "dismissed",
+    ]
 )
 
 

@@ -52,6 +52,9 @@ class Extraction:
     skipped: tuple[str, ...] = ()  # quotes left out because the source already has them as claims
     extractor: str = "rules"
     notice: str = ""  # what the analyst should know: a language drafting does not read, a source with no date
+    unattributed: tuple[
+        str, ...
+    ] = ()  # sentences reporting speech whose speaker the extractor could not name
 
     @property
     def claims(self) -> tuple[Proposal, ...]:

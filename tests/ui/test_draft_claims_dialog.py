@@ -119,3 +119,17 @@ def test_a_source_in_another_language_says_drafting_reads_english(qtbot, lib, jo
     qtbot.waitUntil(lambda: "English" in dlg.status.text())
     assert dlg.status.text().startswith("Drafting supports English text")
     assert not dlg.create_button.isEnabled()
+
+
+def test_sentences_with_no_recognisable_speaker_are_counted(qtbot, lib, jobs):
+    body = (
+        "The documents show that the deal was signed in June by a state-owned company, the paper said.\n\n"
+        "Dana Reyes said the bridge would reopen next week."
+    )
+    src = lib.sources.create(title="Deal", body=body, published="2026-11-18").after
+    dlg = DraftClaimsDialog(lib, jobs, src.id)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "left out" in dlg.status.text())
+    assert (
+        "1 sentence reporting speech without a speaker drafting could recognise was left" in dlg.status.text()
+    )

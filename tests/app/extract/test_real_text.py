@@ -240,3 +240,23 @@ def test_the_accusation_is_the_claim_made_as_one_and_an_organisation_is_it():
     report, first, second = run(text)
     assert [first.actor, second.actor] == ["Norland Bank", "Norland Bank"]
     assert first.denies == report.key and second.denies == report.key
+
+
+def test_speech_with_no_speaker_drafting_can_name_is_reported_not_invented(lib, tmp_path, capsys):
+    body = (
+        "The documents show that the deal was signed in June by a state-owned company, the paper said.\n\n"
+        "Dana Reyes said the bridge would reopen next week.\n\n"
+        "Relations between the two countries have been tense since a fishing dispute in the spring."
+    )
+    src = lib.sources.create(title="Deal", body=body, published="2026-11-18").after
+    extraction = propose(lib, src.id)
+    assert [p.actor for p in extraction.proposals] == ["Dana Reyes"]
+    assert extraction.unattributed == (
+        "The documents show that the deal was signed in June by a state-owned company, the paper said.",
+    )
+    lib.close()
+    library = tmp_path / "test.briefdesk"
+    assert main(["--library", str(library), "extract", str(src.id)]) == 0
+    out = capsys.readouterr().out
+    assert "1 sentence reporting speech without a speaker drafting could recognise was left out" in out
+    assert "  - The documents show that the deal was signed in June" in out
