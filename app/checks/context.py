@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from app._text import counted
 from app.brief_model import Block, BriefModel, parse_brief
 from app.checks import language as lang
 from app.checks.model import CheckSettings, Finding, Fix, Severity
@@ -22,6 +23,7 @@ from app.domain import (
     SourceRecord,
     WaiverRecord,
 )
+from app.provenance.graph import ProvenanceGraph, facts_from_records
 
 LEVELS = ("low", "moderate", "high")
 _WORD_RE = re.compile(r"[a-z0-9]+")
@@ -49,6 +51,9 @@ class CheckContext:
     sources: dict[int, SourceRecord] = field(default_factory=dict)
     waivers: dict[int, WaiverRecord] = field(default_factory=dict)  # by claim id
     settings: CheckSettings = field(default_factory=CheckSettings)
+    # Where the cited (and linked) claims came from, read with them (app.provenance); None: the claims
+    # above are all there is (each its own origin), as for records built without a library.
+    provenance: ProvenanceGraph | None = None
 
     @property
     def body(self) -> str:
@@ -133,9 +138,46 @@ class CheckContext:
                 best = max(best, _similarity(x, y))
         return best >= threshold
 
+    # --- provenance: origins and independence ----------------------------------------------------------
+    @cached_property
+    def graph(self) -> ProvenanceGraph:
+        """The provenance of the cited claims and the claims linked to them."""
+        if self.provenance is not None:
+            return self.provenance
+        records = dict(self.claims)
+        for cwl in self.links.values():
+            for group in (cwl.denials, cwl.corroborations, cwl.qualifications, cwl.corroborates):
+                for lc in group:
+                    records.setdefault(lc.claim.id, lc.claim)
+        return ProvenanceGraph(facts_from_records(records.values()))
+
+    def _claim(self, claim_id: int) -> ClaimRecord | None:
+        c = self.claims.get(claim_id)
+        if c is None:
+            cwl = self.links.get(claim_id)
+            c = cwl.claim if cwl is not None else None
+        return c
+
+    def independent(self, a: ClaimRecord, b: ClaimRecord) -> bool:
+        """Whether two claims share no origin, speaker or source (app.provenance) and are not one statement
+        repeated (same speaker, near-identical words)."""
+        g = self.graph
+        if a.id in g.facts.claims and b.id in g.facts.claims and not g.independent(a.id, b.id):
+            return False
+        return not self.same_statement(a, b)
+
+    def repeats(self, a: ClaimRecord, b: ClaimRecord) -> bool:
+        """Whether two claims are one statement passed on: they end at one origin, or are near-identical
+        words by one speaker in two outlets."""
+        g = self.graph
+        if a.id in g.facts.claims and b.id in g.facts.claims and g.same_origin(a.id, b.id):
+            return True
+        return self.same_statement(a, b)
+
     def origin_groups(self, claim_ids: list[int]) -> list[list[int]]:
-        """Cited claims grouped by original source: one speaker (actor), or one source when nobody is
-        named, and any repeats of one statement across outlets."""
+        """Cited claims grouped by independent origin: claims in one group share an origin claim, a speaker
+        (actor), a source (for content nobody is named for), or are repeats of one statement across outlets;
+        reports and derived sources are followed to their origins (app.provenance)."""
         ids = [i for i in dict.fromkeys(claim_ids) if i in self.claims]
         parent = {i: i for i in ids}
 
@@ -145,14 +187,22 @@ class CheckContext:
                 i = parent[i]
             return i
 
-        keys: dict[tuple[str, int], int] = {}
+        g = self.graph
+        owner: dict[tuple, int] = {}
         for i in ids:
-            c = self.claims[i]
-            key = ("actor", c.actor_id) if c.actor_id is not None else ("source", c.source_id)
-            if key in keys:
-                parent[find(i)] = find(keys[key])
+            if i in g.facts.claims:
+                tokens = g.tokens(i)
             else:
-                keys[key] = i
+                c = self.claims[i]
+                tokens = frozenset(
+                    (("actor", c.actor_id) if c.actor_id is not None else ("source", c.source_id),)
+                )
+            for t in tokens:
+                j = owner.get(t)
+                if j is None:
+                    owner[t] = i
+                elif find(i) != find(j):
+                    parent[find(i)] = find(j)
         # Claims by one actor already share an origin; only unattributed ones can still be repeats.
         loose = [i for i in ids if self.claims[i].actor_id is None]
         for n, i in enumerate(loose):
@@ -163,6 +213,46 @@ class CheckContext:
         for i in ids:
             groups.setdefault(find(i), []).append(i)
         return list(groups.values())
+
+    def origin_label(self, claim_ids: list[int]) -> str:
+        """What a group of dependent claims comes down to: 'c1 (Jake Sullivan, White House Briefing Room)',
+        's3 (Northwire)', or the shared speaker's name."""
+        claims = [c for c in (self._claim(i) for i in claim_ids) if c is not None]
+        if not claims:
+            return ""
+        g = self.graph
+        first = claims[0]
+        if all(c.id in g.facts.claims for c in claims):
+            common = set(g.origins(first.id))
+            for c in claims[1:]:
+                common &= set(g.origins(c.id))
+            if len(common) == 1:
+                return g.short(next(iter(common)))
+            if first.actor_name and all(c.actor_id == first.actor_id for c in claims):
+                return first.actor_name
+            if len(claims) > 1:
+                node = g.shared(first.id, claims[1].id)
+                if node is not None:
+                    return g.short(node)
+        return first.actor_name or first.source_outlet or first.source_title or f"c{first.id}"
+
+    def chains(self, claim_ids: list[int]) -> str:
+        """How each claim that came from elsewhere got here: 'c10 (Gulf Ledger), rewritten from c8
+        (Meridian Wire), reported from c1 (Jake Sullivan)'; '' when none did."""
+        g = self.graph
+        out = [g.chain_text(i) for i in claim_ids if i in g.facts.claims and g.depth(i) > 0]
+        return "; ".join(out)
+
+    def support_phrase(self, claim_ids: list[int], origins: int | None = None) -> str:
+        """'3 cited claims from 2 outlets trace to 1 origin'."""
+        ids = [i for i in dict.fromkeys(claim_ids) if i in self.claims]
+        outlets = {self.claims[i].source_outlet or f"s{self.claims[i].source_id}" for i in ids}
+        n = len(self.origin_groups(ids)) if origins is None else origins
+        verb = "traces" if len(ids) == 1 else "trace"
+        return (
+            f"{counted(len(ids), 'cited claim')} from {counted(len(outlets), 'outlet')} {verb} to "
+            f"{counted(n, 'independent origin') if n != 1 else '1 origin'}"
+        )
 
     def ceiling(self, claim_ids: list[int]) -> tuple[str, tuple[str, ...], int]:
         """The highest confidence the cited claims allow (T6), the reasons it is lower, and the number of
@@ -186,9 +276,8 @@ class CheckContext:
             low = True
             reasons.append("rests on a retracted claim: " + ", ".join(f"c{c.id}" for c in retracted))
         if len(groups) == 1:
-            first = self.claims[groups[0][0]]
-            who = first.actor_name or first.source_outlet or first.source_title or f"c{first.id}"
-            reasons.append(f"all support traces to one original source ({who})")
+            who = self.origin_label(groups[0])
+            reasons.append(f"all support is one original source: {self.support_phrase(groups[0], 1)}, {who}")
             if weak_grade or contested:
                 low = True
         for c in weak_grade:

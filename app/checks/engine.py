@@ -15,7 +15,8 @@ from app.check_rules import CHECK_RULES
 from app.checks import estimative, marking, sourcing
 from app.checks.context import CheckContext
 from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
-from app.domain import BriefRecord
+from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks
+from app.provenance.graph import ProvenanceGraph
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -116,9 +117,23 @@ def load_context(
     claims = {i: view.claim for i, view in links.items()}
     sources = lib.sources.get_many(source_ids) if source_ids else {}
     waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
-    ctx = CheckContext(brief, claims, links, sources, waivers, settings or CheckSettings())
+    ctx = CheckContext(
+        brief, claims, links, sources, waivers, settings or CheckSettings(), provenance_of(lib, links)
+    )
     ctx.doc = doc  # parsed once  # type: ignore[misc]
     return ctx
+
+
+def provenance_of(lib: Library, links: dict[int, ClaimWithLinks]) -> ProvenanceGraph:
+    """Where the claims (and the claims linked to them) came from: app.provenance reads only what it has
+    not been given (reports, derivations and the claims they lead to), in a few batched queries."""
+    known: dict[int, ClaimRecord] = {}
+    for view in links.values():
+        known[view.claim.id] = view.claim
+        for group in (view.denials, view.corroborations, view.qualifications, view.corroborates):
+            for lc in group:
+                known.setdefault(lc.claim.id, lc.claim)
+    return lib.provenance.graph(list(known), known=known)
 
 
 def check_brief(
@@ -155,6 +170,7 @@ class LiveChecker:
         self._links: dict = {}
         self._sources: dict = {}
         self._missing: set[tuple[str, int]] = set()
+        self._graph: ProvenanceGraph | None = None
 
     def check(self, body: str | None = None) -> CheckReport:
         with paused_gc():
@@ -177,6 +193,9 @@ class LiveChecker:
             self._claims.update((i, view.claim) for i, view in links.items())
             self._links.update(links)
             self._missing.update(("c", i) for i in new_c if i not in links)
+            self._graph = None  # read again with the new claims
+        if self._graph is None:
+            self._graph = provenance_of(lib, self._links)
         if new_s:
             found = lib.sources.get_many(new_s)
             self._sources.update(found)
@@ -188,6 +207,7 @@ class LiveChecker:
             {i: self._sources[i] for i in want_s if i in self._sources},
             self._waivers,
             self.settings,
+            self._graph,
         )
         ctx.doc = doc  # type: ignore[misc]
         report = run_checks(ctx)

@@ -297,61 +297,115 @@ def endnotes_in_citation_order(ctx: CheckContext) -> Iterator[Finding]:
 
 
 # --- circular ---------------------------------------------------------------------------------------
+def _names(ctx: CheckContext, ids: list[int]) -> str:
+    labels = [f"c{i} ({ctx.claims[i].source_outlet or ctx.claims[i].source_title})" for i in ids]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
 def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
-    """Several sources repeating one original statement (same actor, near-identical words) cited together
-    as support, or a claim marked corroborated only by repeats of itself."""
+    """One statement counted as corroboration of itself (app.provenance):
+
+    - claims cited together that are one statement passed on (they end at one origin, however many
+      reports and rewrites apart, or repeat one speaker's words in two outlets): an error when they are all a
+      key judgment cites (its only support is one origin counted twice), a warning elsewhere;
+    - a cited claim marked corroborated whose every corroboration on file is not independent of it (shares
+      its origin, speaker or source): a warning.
+    Each message shows the chain."""
     doc = ctx.doc
+    g = ctx.graph
     reported: set[frozenset[int]] = set()
-    for block in doc.blocks:
+    # each key judgment (with the items nested under it) as one, then every other paragraph or item
+    in_kj = {b.start for j in ctx.judgments for b in doc.blocks_in(j.block.start, j.block.end)}
+    units = [(j.block, j) for j in ctx.judgments] + [(b, None) for b in doc.blocks if b.start not in in_kj]
+    for block, j in units:
         ids = list(
             dict.fromkeys(c.ident for c in block.citations if c.kind == "claim" and c.ident in ctx.claims)
         )
         if len(ids) < 2:
             continue
+        # Repeats need one origin twice, or one speaker twice (or someone unnamed): most paragraphs have
+        # neither and are passed at once.
         speakers = [ctx.claims[i].actor_id for i in ids]
         if None not in speakers and len(set(speakers)) == len(speakers):
-            continue  # repeats need one speaker twice
+            places: set = set()
+            shared = False
+            for i in ids:
+                mine = g.origin_ids(i) if i in g.facts.claims else frozenset()
+                if places & mine:
+                    shared = True
+                    break
+                places |= mine
+            if not shared:
+                continue
+        parent = {i: i for i in ids}
+
+        def find(i: int, parent: dict[int, int] = parent) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
         for n, a in enumerate(ids):
             for b in ids[n + 1 :]:
-                pair = frozenset((a, b))
-                if pair in reported:
-                    continue
-                ca, cb = ctx.claims[a], ctx.claims[b]
-                if not ctx.same_statement(ca, cb):
-                    continue
-                reported.add(pair)
-                who = ca.actor_name or "an unnamed speaker"
-                first = next(c for c in block.citations if c.ident == b)
-                yield ctx.finding(
-                    "circular",
-                    W,
-                    f"c{a} ({ca.source_outlet or ca.source_title}) and c{b} ({cb.source_outlet or cb.source_title}) "
-                    f"repeat one statement by {who}: one original source, not corroboration.",
-                    first.start - 1,
-                    first.end,
-                    section=ctx.section_of(block),
-                    claim_ids=(a, b),
+                if find(a) != find(b) and ctx.repeats(ctx.claims[a], ctx.claims[b]):
+                    parent[find(b)] = find(a)
+        groups: dict[int, list[int]] = {}
+        for i in ids:
+            groups.setdefault(find(i), []).append(i)
+        for group in groups.values():
+            key = frozenset(group)
+            if len(group) < 2 or key in reported:
+                continue
+            reported.add(key)
+            origin = ctx.origin_label(group)
+            chains = ctx.chains(group)
+            how = f" ({chains})" if chains else ""
+            first = next(c for c in block.citations if c.kind == "claim" and c.ident == group[1])
+            if j is not None and len(groups) == 1:
+                message = (
+                    f"Key judgment {j.index} rests only on {_names(ctx, group)}, and they are one statement "
+                    f"from one origin, {origin}{how}: one origin counted {len(group)} times, not "
+                    "corroboration. Find independent support, or cite the origin alone."
                 )
+                severity = E
+            else:
+                message = (
+                    f"{_names(ctx, group)} are one statement from one origin, {origin}{how}: cited together "
+                    "they count one origin twice, not corroboration."
+                )
+                severity = W
+            yield ctx.finding(
+                "circular",
+                severity,
+                message,
+                first.start - 1,
+                first.end,
+                section=ctx.section_of(block),
+                claim_ids=tuple(group),
+            )
     for cid in ctx.cited_claim_ids:
-        if cid not in ctx.claims or ctx.claims[cid].status is not ClaimStatus.CORROBORATED:
-            continue
-        c = next(c for c in doc.citations if c.kind == "claim" and c.ident == cid)
         claim = ctx.claims.get(cid)
         cwl = ctx.links.get(cid)
         if claim is None or cwl is None or claim.status is not ClaimStatus.CORROBORATED:
             continue
-        if cwl.corroborations and all(ctx.same_statement(claim, lc.claim) for lc in cwl.corroborations):
-            others = ", ".join(f"c{lc.claim.id}" for lc in cwl.corroborations)
-            yield ctx.finding(
-                "circular",
-                W,
-                f"c{cid} is marked corroborated, but its corroboration ({others}) repeats the same statement "
-                f"by {claim.actor_name or 'the same speaker'} in another outlet: circular reporting.",
-                c.start - 1,
-                c.end,
-                section=ctx.section_of(doc.block_at(c.start)),
-                claim_ids=(cid, *(lc.claim.id for lc in cwl.corroborations)),
-            )
+        if not cwl.corroborations or any(ctx.independent(claim, lc.claim) for lc in cwl.corroborations):
+            continue
+        c = next(c for c in doc.citations if c.kind == "claim" and c.ident == cid)
+        others = [lc.claim.id for lc in cwl.corroborations]
+        group = [cid, *others]
+        chains = ctx.chains(group)
+        yield ctx.finding(
+            "circular",
+            W,
+            f"c{cid} is marked corroborated, but its corroboration ({', '.join(f'c{i}' for i in others)}) is "
+            f"not independent of it: both come down to {ctx.origin_label(group)}"
+            + (f" ({chains})" if chains else "")
+            + ". Circular reporting is not corroboration.",
+            c.start - 1,
+            c.end,
+            section=ctx.section_of(doc.block_at(c.start)),
+            claim_ids=tuple(group),
+        )
 
 
 # --- uncited ----------------------------------------------------------------------------------------
@@ -437,6 +491,17 @@ COUNT_RE = re.compile(
     _NUM + r"\s+(?:(independent|original|distinct|different|separate)\s+)?(sources|reports)\b", re.I
 )
 CLAIM_COUNT_RE = re.compile(_NUM + r"\s+(?:cited\s+)?claims\b", re.I)
+# "trace to 2 origins", "3 independent origins"; "(claims) from 4 outlets" (a mention of other outlets, such as
+# "two outlets that repeated it are left uncited", is not a count of what is cited)
+ORIGIN_COUNT_RE = re.compile(
+    r"(?:(?<=trace to )|(?<=traces to )|(?<=traced to ))"
+    + _NUM
+    + r"\s+(?:independent\s+)?origins?\b|"
+    + _NUM.replace("(", "(?P<n2>", 1)
+    + r"\s+independent\s+origins?\b",
+    re.I,
+)
+OUTLET_COUNT_RE = re.compile(r"(?<=from )" + _NUM + r"\s+(?:different\s+|distinct\s+)?outlets?\b", re.I)
 KIND_WORDS = {
     SourceKind.NEWS_ARTICLE: r"news\s+articles?",
     SourceKind.OFFICIAL_STATEMENT: r"official\s+statements?",
@@ -465,7 +530,12 @@ class SourceFacts:
         self.claims = claims
         self.source_ids = set(kinds)
         self.kinds = Counter(kinds.values())
+        outlets = {c.source_id: c.source_outlet for c in claims}
+        outlets.update({i: ctx.sources[i].outlet for i in cited_sources})
+        self.outlets = {o or f"s{i}" for i, o in outlets.items()}
         self.origins = len(ctx.origin_groups([c.id for c in claims]))
+        g = ctx.graph
+        self.second_hand = [c.id for c in claims if c.id in g.facts.claims and g.depth(c.id) > 0]
         self.grades = sorted({c.grade for c in claims})
         self.contested = [c.id for c in claims if ctx.open_denials(c.id) or c.status is ClaimStatus.DISPUTED]
         self.single = [j for j in ctx.judgments if j.claim_ids and j.origins == 1]
@@ -475,12 +545,16 @@ class SourceFacts:
         """A source summary statement that agrees with the facts (for the analyst to edit)."""
         n = len(self.source_ids)
         mix = ", ".join(f"{k} {kind.value}{'s' if k != 1 else ''}" for kind, k in self.kinds.most_common())
-        parts = [
-            f"This brief rests on {n} source{'s' if n != 1 else ''}"
-            + (f" ({mix})" if mix else "")
-            + f", {self.origins} of them independent original sources, through {len(self.claims)} "
-            "cited claims."
-        ]
+        parts = [f"This brief rests on {counted(n, 'source')}" + (f" ({mix})." if mix else ".")]
+        if self.claims:
+            parts.append(f"Its {self.ctx.support_phrase([c.id for c in self.claims], self.origins)}.")
+        if self.second_hand:
+            refs = [f"c{i}" for i in self.second_hand]
+            listed = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
+            parts.append(
+                f"{listed} {'is a report' if len(refs) == 1 else 'are reports'} of what others said or wrote "
+                f"first, counted with {'its origin' if len(refs) == 1 else 'their origins'}."
+            )
         if self.grades:
             parts.append(f"Grades range from {self.grades[0]} to {self.grades[-1]}.")
         if self.single:
@@ -531,6 +605,26 @@ def _disagreements(facts: SourceFacts, text: str) -> Iterator[tuple[str, int, in
                 m.start(1),
                 m.end(1),
                 str(len(facts.claims)),
+            )
+    for m in ORIGIN_COUNT_RE.finditer(text):
+        g = 1 if m.group(1) is not None else "n2"
+        n = _number(m.group(g))
+        if n != facts.origins:
+            yield (
+                f"The source summary says {m.group(0)}; the cited claims trace to "
+                f"{counted(facts.origins, 'independent origin')}.",
+                m.start(g),
+                m.end(g),
+                str(facts.origins),
+            )
+    for m in OUTLET_COUNT_RE.finditer(text):
+        n = _number(m.group(1))
+        if n != len(facts.outlets):
+            yield (
+                f"The source summary says {m.group(0)}; the brief cites {counted(len(facts.outlets), 'outlet')}.",
+                m.start(1),
+                m.end(1),
+                str(len(facts.outlets)),
             )
     for kind, words in KIND_WORDS.items():
         for m in re.finditer(r"(?:" + _NUM + r"\s+)?\b" + words + r"\b", text, re.I):

@@ -23,9 +23,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from app._text import norm_key
-from app.domain import ClaimOrigins, DerivationKind, ProvenanceHop, ProvenanceNode
+from app.domain import ClaimOrigins, ClaimRecord, DerivationKind, ProvenanceHop, ProvenanceNode
 
 # A node while computing: ("c", claim_id), ("s", source_id, content_claim_id), ("p", reporting_claim_id).
 Node = tuple
@@ -73,8 +74,7 @@ def anonymous(name: str) -> bool:
     return bool(_ANONYMOUS_RE.search(" ".join(name.split())))
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimFacts:
+class ClaimFacts(NamedTuple):  # a tuple: thousands are made per check, and tuples are made fast
     id: int
     source_id: int
     actor_id: int | None
@@ -123,6 +123,22 @@ class Facts:
     source_claims: dict[int, list[int]] = field(default_factory=dict)
 
 
+def facts_from_record(c: ClaimRecord) -> ClaimFacts:
+    return ClaimFacts(
+        c.id, c.source_id, c.actor_id, c.actor_name, c.statement, c.quote, c.span_start, c.span_end
+    )
+
+
+def facts_from_records(records: Iterable[ClaimRecord]) -> Facts:
+    """Facts of claims read already, with no report or derivation: each claim is its own origin (what the
+    checks use on records built without a library)."""
+    facts = Facts()
+    for c in records:
+        facts.claims[c.id] = facts_from_record(c)
+        facts.sources.setdefault(c.source_id, SourceFacts(c.source_id, c.source_title, c.source_outlet))
+    return facts
+
+
 @dataclass(frozen=True, slots=True)
 class _Edge:
     child: Node
@@ -148,6 +164,8 @@ class ProvenanceGraph:
         self._done: dict[Node, _Result] = {}
         self._match: dict[tuple[int, int], int | None] = {}
         self._tokens: dict[int, frozenset[Token]] = {}
+        self._origins: dict[int, frozenset] = {}
+        self._places: dict[int, frozenset] = {}
 
     # --- matching a claim in an earlier source -------------------------------------------------------
     def _claim_words(self, c: ClaimFacts) -> frozenset[str]:
@@ -244,6 +262,9 @@ class ProvenanceGraph:
         done = self._done
         if node in done:
             return done[node]
+        if not self.edges(node):  # most claims came from nowhere else: their own origin, first hand
+            got = done[node] = _Result(frozenset((node,)), 0)
+            return got
         on_path: set[Node] = {node}
         stack: list[tuple[Node, list[_Edge], int]] = [(node, self.edges(node), 0)]
         while stack:
@@ -269,7 +290,10 @@ class ProvenanceGraph:
         return done[node]
 
     def origins(self, claim_id: int) -> frozenset:
-        return self.result(("c", claim_id)).origins
+        got = self._origins.get(claim_id)
+        if got is None:
+            got = self._origins[claim_id] = self.result(("c", claim_id)).origins
+        return got
 
     def depth(self, claim_id: int) -> int:
         return self.result(("c", claim_id)).depth
@@ -303,10 +327,15 @@ class ProvenanceGraph:
     def tokens(self, claim_id: int) -> frozenset[Token]:
         got = self._tokens.get(claim_id)
         if got is None:
-            out: set[Token] = set()
-            for o in self.origins(claim_id):
-                out |= self.origin_tokens(o)
-            got = self._tokens[claim_id] = frozenset(out)
+            origins = self.origins(claim_id)
+            if len(origins) == 1:
+                got = self.origin_tokens(next(iter(origins)))
+            else:
+                out: set[Token] = set()
+                for o in origins:
+                    out |= self.origin_tokens(o)
+                got = frozenset(out)
+            self._tokens[claim_id] = got
         return got
 
     def independent(self, a: int, b: int) -> bool:
@@ -475,13 +504,14 @@ class ProvenanceGraph:
         """'c9 (Kessel Daily), rewritten from c2 (Northwire), reported from c1 (Ministry of Defence)'."""
         parts = []
         for node, edge in self.path(claim_id, origin):
-            label = self._short(node)
+            label = self.short(node)
             parts.append(
                 label if edge is None else f"{RELATION_PHRASE.get(edge.relation, edge.relation)} {label}"
             )
         return ", ".join(parts)
 
-    def _short(self, node: Node) -> str:
+    def short(self, node: Node) -> str:
+        """'c1 (Jake Sullivan, White House)', 's3 (Northwire)', 'a Western official (no surviving original)'."""
         rec = self.node_record(node)
         if rec.kind == "lost":
             return f"{rec.speaker or 'an unnamed source'} (no surviving original)"
@@ -492,6 +522,18 @@ class ProvenanceGraph:
         if who and where and who != where:
             return f"{rec.key} ({who}, {where})"
         return f"{rec.key} ({who or where})" if (who or where) else rec.key
+
+    def origin_ids(self, claim_id: int) -> frozenset:
+        """The claim's origins as places: a source's content counts as one place whichever claim carried it
+        there (two unattributed rewrites of one wire story end at the same place)."""
+        got = self._places.get(claim_id)
+        if got is None:
+            got = self._places[claim_id] = frozenset(o[:2] for o in self.origins(claim_id))
+        return got
+
+    def same_origin(self, a: int, b: int) -> bool:
+        """Whether two claims end at one origin: repeats of one statement, however many hands apart."""
+        return bool(self.origin_ids(a) & self.origin_ids(b))
 
     def shared(self, a: int, b: int) -> Node | None:
         """An origin both claims rest on (or whose speaker or source both rest on), for a message."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, exists, select
 
 from app.domain import ClaimRecord, DerivationKind
-from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts
+from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts, facts_from_record
 from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation
 
 BATCH = 500
@@ -24,12 +24,6 @@ _KINDS = {k.value: k for k in DerivationKind}
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for n in range(0, len(ids), BATCH):
         yield ids[n : n + BATCH]
-
-
-def facts_from_record(c: ClaimRecord) -> ClaimFacts:
-    return ClaimFacts(
-        c.id, c.source_id, c.actor_id, c.actor_name, c.statement, c.quote, c.span_start, c.span_end
-    )
 
 
 _CLAIM_COLS = (
@@ -44,26 +38,50 @@ _CLAIM_COLS = (
 )
 
 
-def _claim_select():
-    return select(*_CLAIM_COLS).outerjoin(Actor, Actor.id == Claim.actor_id)
+# The statements are built once with an expanding parameter, so each batch reuses the compiled SQL.
+_IDS = bindparam("ids", expanding=True)
+
+
+def _report_closure_q():
+    cr = ClaimReport
+    cols = (cr.claim_id, cr.reported_from_id, cr.origin_name, cr.origin_actor_id, cr.created_by, cr.created)
+    chain = select(*cols).where(cr.claim_id.in_(_IDS)).cte("chain", recursive=True)
+    chain = chain.union(select(*cols).join(chain, cr.claim_id == chain.c.reported_from_id))
+    return select(*chain.c)
+
+
+def _derivation_closure_q():
+    sd = SourceDerivation
+    cols = (sd.id, sd.source_id, sd.derived_from_id, sd.kind, sd.created_by, sd.created)
+    up = select(*cols).where(sd.source_id.in_(_IDS)).cte("up", recursive=True)
+    up = up.union(select(*cols).join(up, sd.source_id == up.c.derived_from_id))
+    return select(*up.c)
+
+
+_REPORTS_Q = _report_closure_q()
+_DERIVATIONS_Q = _derivation_closure_q()
+_CLAIMS_BY_ID_Q = select(*_CLAIM_COLS).outerjoin(Actor, Actor.id == Claim.actor_id).where(Claim.id.in_(_IDS))
+_CLAIMS_BY_SOURCE_Q = (
+    select(*_CLAIM_COLS)
+    .outerjoin(Actor, Actor.id == Claim.actor_id)
+    .where(Claim.source_id.in_(_IDS))
+    .order_by(Claim.id)
+)
+_SOURCES_Q = select(Source.id, Source.title, Source.outlet).where(Source.id.in_(_IDS))
+_ANY_Q = select(
+    exists(select(ClaimReport.claim_id)).label("reports"),
+    exists(select(SourceDerivation.id)).label("derivations"),
+)
 
 
 def _report_closure(conn, ids: list[int]) -> list:
     """The reports of ``ids`` and of every claim they are reported from, hop after hop (one query)."""
-    cr = ClaimReport
-    cols = (cr.claim_id, cr.reported_from_id, cr.origin_name, cr.origin_actor_id, cr.created_by, cr.created)
-    chain = select(*cols).where(cr.claim_id.in_(ids)).cte("chain", recursive=True)
-    chain = chain.union(select(*cols).join(chain, cr.claim_id == chain.c.reported_from_id))
-    return list(conn.execute(select(*chain.c)))
+    return conn.execute(_REPORTS_Q, {"ids": ids}).all()
 
 
 def _derivation_closure(conn, ids: list[int]) -> list:
     """The derivations of ``ids`` and of every source above them (one query)."""
-    sd = SourceDerivation
-    cols = (sd.id, sd.source_id, sd.derived_from_id, sd.kind, sd.created_by, sd.created)
-    up = select(*cols).where(sd.source_id.in_(ids)).cte("up", recursive=True)
-    up = up.union(select(*cols).join(up, sd.source_id == up.c.derived_from_id))
-    return sorted(conn.execute(select(*up.c)), key=lambda r: r[0])
+    return sorted(conn.execute(_DERIVATIONS_Q, {"ids": ids}).all(), key=lambda r: r[0])
 
 
 def load_facts(
@@ -85,6 +103,13 @@ def load_facts(
     parents_done: set[int] = set()
     source_claims_done: set[int] = set()
     todo = [int(i) for i in dict.fromkeys(claim_ids)]
+    any_reports, any_derivations = conn.execute(_ANY_Q).one()
+    if not any_reports and not any_derivations:  # a library without provenance: each claim is its origin
+        todo = [i for i in todo if i not in facts.claims]
+        for chunk in _chunks(todo):
+            for r in conn.execute(_CLAIMS_BY_ID_Q, {"ids": chunk}):
+                facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
+        todo = []
     while todo:
         # 1. the report chains of the new claims, and every claim they name
         chained = [i for i in todo if i not in reports_done]
@@ -98,7 +123,7 @@ def load_facts(
                     named.append(r[1])
         missing = [i for i in dict.fromkeys(named) if i not in facts.claims]
         for chunk in _chunks(missing):
-            for r in conn.execute(_claim_select().where(Claim.id.in_(chunk))):
+            for r in conn.execute(_CLAIMS_BY_ID_Q, {"ids": chunk}):
                 facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
         reports_done.update(named)  # a closure holds every report along each chain
         # 2. the derived chains of their sources
@@ -125,7 +150,7 @@ def load_facts(
         source_claims_done.update(fetch)
         todo = []
         for chunk in _chunks(fetch):
-            for r in conn.execute(_claim_select().where(Claim.source_id.in_(chunk)).order_by(Claim.id)):
+            for r in conn.execute(_CLAIMS_BY_SOURCE_Q, {"ids": chunk}):
                 if r[0] not in facts.claims:
                     facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
                 facts.source_claims.setdefault(r[1], []).append(r[0])
@@ -136,6 +161,6 @@ def load_facts(
         reached |= {d.derived_from_id for ds in facts.parents.values() for d in ds}
         need = list(reached - facts.sources.keys())
         for chunk in _chunks(need):
-            for r in conn.execute(select(Source.id, Source.title, Source.outlet).where(Source.id.in_(chunk))):
+            for r in conn.execute(_SOURCES_Q, {"ids": chunk}):
                 facts.sources[r[0]] = SourceFacts(r[0], r[1], r[2])
     return facts
