@@ -140,23 +140,25 @@ class CheckContext:
 
     # --- provenance: origins and independence ----------------------------------------------------------
     @cached_property
+    def all_claims(self) -> dict[int, ClaimRecord]:
+        """The cited claims and every claim linked to them."""
+        records = dict(self.claims)
+        for cwl in self.links.values():
+            records.setdefault(cwl.claim.id, cwl.claim)
+            for group in (cwl.denials, cwl.corroborations, cwl.qualifications, cwl.corroborates):
+                for lc in group:
+                    records.setdefault(lc.claim.id, lc.claim)
+        return records
+
+    @cached_property
     def graph(self) -> ProvenanceGraph:
         """The provenance of the cited claims and the claims linked to them."""
         if self.provenance is not None:
             return self.provenance
-        records = dict(self.claims)
-        for cwl in self.links.values():
-            for group in (cwl.denials, cwl.corroborations, cwl.qualifications, cwl.corroborates):
-                for lc in group:
-                    records.setdefault(lc.claim.id, lc.claim)
-        return ProvenanceGraph(facts_from_records(records.values()))
+        return ProvenanceGraph(facts_from_records(self.all_claims.values()))
 
     def _claim(self, claim_id: int) -> ClaimRecord | None:
-        c = self.claims.get(claim_id)
-        if c is None:
-            cwl = self.links.get(claim_id)
-            c = cwl.claim if cwl is not None else None
-        return c
+        return self.all_claims.get(claim_id)
 
     def independent(self, a: ClaimRecord, b: ClaimRecord) -> bool:
         """Whether two claims share no origin, speaker or source (app.provenance) and are not one statement

@@ -177,7 +177,7 @@ def export_brief(
         from app.export.docx import render_docx
         from app.export.docx.annexes import AnnexInputs, collect_annexes
 
-        annexes = collect_annexes(AnnexInputs(lib, brief, resolver, ctx.links), options.annexes)
+        annexes = collect_annexes(AnnexInputs(lib, brief, resolver, ctx.links, ctx), options.annexes)
         result = render_docx(
             brief,
             resolver,

@@ -16,6 +16,7 @@ from app.export.docx.wordml import run, t_elements
 from app.markings import Marking
 
 if TYPE_CHECKING:
+    from app.checks.context import CheckContext
     from app.export.docx.body import BodyWriter
     from app.library import Library
 
@@ -30,6 +31,16 @@ class AnnexInputs:
     brief: BriefRecord
     cited: Mapping[str, ClaimRecord | SourceRecord]
     links: Mapping[int, ClaimWithLinks]
+    checks: CheckContext | None = None  # what the checks read (origins included); read here when not given
+
+    @cached_property
+    def context(self) -> CheckContext:
+        """The checks' reading of the brief: where each cited claim came from, which support is independent."""
+        if self.checks is not None:
+            return self.checks
+        from app.checks import load_context
+
+        return load_context(self.lib, self.brief.id, body=self.brief.body, brief=self.brief)
 
     @cached_property
     def cited_claims(self) -> list[ClaimRecord]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.domain import ClaimRecord, SourceRecord
@@ -97,20 +98,74 @@ def _claim_cell(c: ClaimRecord, spacing: int = 20) -> list[Para]:
     ]
 
 
-def _collect_claims(inputs: AnnexInputs) -> list[tuple[ClaimRecord, list[ClaimRecord]]]:
-    return inputs.contested
+@dataclass
+class ClaimsAnnex:
+    """The claims-and-denials annex: each cited claim a denial contests, with its denials; and each cited claim
+    something corroborates, with its corroborations, those that are not independent of it marked (they share
+    its origin, speaker or source: ``note`` says which and how, '' for an independent one)."""
+
+    contested: list[tuple[ClaimRecord, list[ClaimRecord]]]
+    corroborated: list[tuple[ClaimRecord, list[tuple[ClaimRecord, str]]]] = field(default_factory=list)
 
 
-def _write_claims(w: AnnexWriter, contested: list[tuple[ClaimRecord, list[ClaimRecord]]]) -> None:
-    if not contested:
+def _collect_claims(inputs: AnnexInputs) -> ClaimsAnnex:
+    corroborated = []
+    ctx = None
+    for c in inputs.cited_claims:
+        cwl = inputs.links.get(c.id)
+        if cwl is None or not cwl.corroborations:
+            continue
+        ctx = ctx or inputs.context
+        marked = []
+        for lc in sorted(cwl.corroborations, key=lambda lc: lc.link.id):
+            note = ""
+            if not ctx.independent(c, lc.claim):
+                group = [c.id, lc.claim.id]
+                chains = ctx.chains(group)
+                note = f"both come down to {ctx.origin_label(group)}" + (f" ({chains})" if chains else "")
+            marked.append((lc.claim, note))
+        corroborated.append((c, marked))
+    return ClaimsAnnex(inputs.contested, corroborated)
+
+
+def _write_claims(w: AnnexWriter, data: ClaimsAnnex) -> None:
+    if not data.contested:
         w.paragraph("No cited claim is denied.")
-    for claim, denials in contested:
+    for claim, denials in data.contested:
         right = [p for i, d in enumerate(denials) for p in _claim_cell(d, 20 if i == 0 else 160)]
         w.table(("Claim", "Denied by"), [(_claim_cell(claim), right)])
+    if not data.corroborated:
+        return
+    w.heading("Corroboration", 2)
+    w.paragraph(
+        "Corroboration counts only when it is independent: a claim that shares the corroborated claim's "
+        "origin, speaker or source (a rewrite of one wire story, a report of the same statement) is marked "
+        "not independent."
+    )
+    for claim, marked in data.corroborated:
+        right: list[Para] = []
+        for i, (other, note) in enumerate(marked):
+            right += _claim_cell(other, 20 if i == 0 else 160)
+            if note:
+                right.append(Para([Run("Not independent: ", bold=True), Run(note, italic=True)]))
+            else:
+                right.append(Para([Run("Independent origin", italic=True)]))
+        w.table(("Claim", "Corroborated by"), [(_claim_cell(claim), right)])
 
 
-def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecord], contested: int) -> str:
-    """A source summary statement drafted from what the brief cites (ICD 206 style, plain sentences)."""
+def draft_summary_statement(
+    claims: list[ClaimRecord],
+    sources: list[SourceRecord],
+    contested: int,
+    *,
+    origins: str = "",
+    single: int | None = None,
+) -> str:
+    """A source summary statement drafted from what the brief cites (ICD 206 style, plain sentences).
+
+    ``origins``: how the cited claims trace to independent origins ('7 cited claims from 4 outlets trace to 3
+    independent origins', from the checks); ``single``: how many cited claims nothing independent
+    corroborates (None: counted as those nothing corroborates at all)."""
     if not sources:
         return "This brief cites no source."
     kinds = Counter(
@@ -122,7 +177,9 @@ def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecor
     )
     grade_text = ", ".join(f"{n} graded {g}" for g, n in sorted(grades.items()))
     per_source: Counter[int] = Counter(c.source_id for c in claims)
-    single = sum(1 for c in claims if not c.corroboration_count)  # nothing in the library corroborates it
+    independent = single is not None
+    if single is None:
+        single = sum(1 for c in claims if not c.corroboration_count)  # nothing in the library corroborates it
     dates = sorted(s.published for s in sources if s.published)
     span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}" if dates else ""
     reliable = sum(n for g, n in grades.items() if g in ("A", "B"))
@@ -130,15 +187,29 @@ def draft_summary_statement(claims: list[ClaimRecord], sources: list[SourceRecor
         f"This brief draws on {len(sources)} source{'s' if len(sources) != 1 else ''}{span}: {kind_text}.",
         f"Source reliability: {grade_text}; {reliable} of {len(sources)} are usually reliable or better (A-B).",
         f"It cites {len(claims)} claim{'s' if len(claims) != 1 else ''} from {len(per_source)} of these sources; "
-        f"{single} {'rests' if single == 1 else 'rest'} on a single source (nothing corroborates them), and {contested} "
+        f"{single} {'rests' if single == 1 else 'rest'} on a single source (nothing "
+        f"{'independent ' if independent else ''}corroborates them), and {contested} "
         f"{'is' if contested == 1 else 'are'} contested by a recorded denial, shown in the claims-and-denials annex.",
     ]
+    if origins:  # counted by origin, not by citation: rewrites and reports of one statement are one origin
+        paras.append(f"Counted by where they came from, the {origins}.")
     return "\n\n".join(paras)
 
 
 def _collect_summary(inputs: AnnexInputs) -> str:
-    return inputs.brief.summary_statement.strip() or draft_summary_statement(
-        inputs.cited_claims, inputs.sources, len(inputs.contested)
+    written = inputs.brief.summary_statement.strip()
+    if written:
+        return written
+    claims = inputs.cited_claims
+    ctx = inputs.context
+    single = 0
+    for c in claims:
+        cwl = inputs.links.get(c.id)
+        if cwl is None or not any(ctx.independent(c, lc.claim) for lc in cwl.corroborations):
+            single += 1
+    origins = ctx.support_phrase([c.id for c in claims]) if claims else ""
+    return draft_summary_statement(
+        claims, inputs.sources, len(inputs.contested), origins=origins, single=single
     )
 
 
