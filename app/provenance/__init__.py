@@ -17,9 +17,10 @@ answers origins, depth and independence in memory (what the checks, the annex an
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.domain import (
@@ -85,7 +86,7 @@ def _report(r: ClaimReport) -> ReportRecord:
     )
 
 
-def _titles(s, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+def _titles(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     ids = list(set(ids))
     out: dict[int, tuple[str, str]] = {}
     for n in range(0, len(ids), 500):
@@ -104,7 +105,7 @@ class ProvenanceService:
         return self._lib.user
 
     # --- sources derived from sources ----------------------------------------------------------------
-    def _ancestor_edges(self, s, source_id: int) -> list[tuple[int, int, str]]:
+    def _ancestor_edges(self, s: Session, source_id: int) -> list[tuple[int, int, str]]:
         """Every derivation above ``source_id``: (source, derived_from, kind), by a recursive query."""
         sd = SourceDerivation
         up = (
@@ -117,7 +118,7 @@ class ProvenanceService:
         )
         return [tuple(r) for r in s.execute(select(up.c.source_id, up.c.derived_from_id, up.c.kind))]
 
-    def _descendant_edges(self, s, source_id: int) -> list[tuple[int, int, str]]:
+    def _descendant_edges(self, s: Session, source_id: int) -> list[tuple[int, int, str]]:
         sd = SourceDerivation
         down = (
             select(sd.source_id, sd.derived_from_id, sd.kind)
@@ -250,14 +251,14 @@ class ProvenanceService:
                     derived_from_id=rec.derived_from_id,
                     uuid=rec.uuid or new_uuid(),
                     version=rec.version,
+                    updated_by=rec.updated_by,
+                    updated=rec.updated or rec.created,
                 )
                 s.add(link)
             else:
                 touch(link, self._user())
             link.kind, link.note = rec.kind.value, rec.note
             link.created_by, link.created = rec.created_by, rec.created
-            if link.updated is None:
-                link.updated, link.updated_by = rec.updated or rec.created, rec.updated_by
             s.flush()
             self._lib.log_change(s, "derivation", link.id, "restored")
             record = _derivation(link, _titles(s, (rec.source_id, rec.derived_from_id)))
@@ -349,7 +350,7 @@ class ProvenanceService:
             )
             return [_report(r) for r in rows]
 
-    def _report_chain(self, s, claim_id: int) -> list[int]:
+    def _report_chain(self, s: Session, claim_id: int) -> list[int]:
         """The claims ``claim_id`` is reported from, hop by hop (a recursive query; stops at a loop)."""
         cr = ClaimReport
         up = (
@@ -531,7 +532,7 @@ class ProvenanceService:
         return self.graph(ids).groups(ids)
 
     # --- kept with a claim's delete and restore (called by ClaimService) ----------------------------
-    def _before_claim_delete(self, s, claim_id: int) -> dict:
+    def _before_claim_delete(self, s: Session, claim_id: int) -> dict[str, Any]:
         """Before claim ``claim_id`` is deleted: the reports that point at it keep its speaker's name as a
         lost original (the database then clears their link), and what undo needs is returned."""
         own = s.get(ClaimReport, claim_id)
@@ -563,7 +564,7 @@ class ProvenanceService:
             )
         return saved
 
-    def _after_claim_restore(self, s, claim_id: int, saved: dict) -> None:
+    def _after_claim_restore(self, s: Session, claim_id: int, saved: dict[str, Any]) -> None:
         own: ReportRecord | None = saved.get("report")
         if own is not None and s.get(ClaimReport, claim_id) is None:
             target = own.reported_from_id

@@ -28,9 +28,12 @@ from typing import NamedTuple
 from app._text import norm_key
 from app.domain import ClaimOrigins, ClaimRecord, DerivationKind, ProvenanceHop, ProvenanceNode
 
-# A node while computing: ("c", claim_id), ("s", source_id, content_claim_id), ("p", reporting_claim_id).
-Node = tuple
-Token = tuple
+# A node while computing: ("c", claim_id, 0), ("s", source_id, content_claim_id), ("p", reporting_claim_id, 0).
+Node = tuple[str, int, int]
+# What an origin is, for independence: ("claim", id), ("actor", id), ("source", id), ("lost", claim id),
+# ("speaker", normalised name).
+Token = tuple[str, int | str]
+Place = tuple[str, int]
 
 # Words that make two statements the same one (the rest are too common to tell).
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -150,7 +153,7 @@ class _Edge:
 
 @dataclass(slots=True)
 class _Result:
-    origins: frozenset  # of Node
+    origins: frozenset[Node]
     depth: int
 
 
@@ -164,8 +167,8 @@ class ProvenanceGraph:
         self._done: dict[Node, _Result] = {}
         self._match: dict[tuple[int, int], int | None] = {}
         self._tokens: dict[int, frozenset[Token]] = {}
-        self._origins: dict[int, frozenset] = {}
-        self._places: dict[int, frozenset] = {}
+        self._origins: dict[int, frozenset[Node]] = {}
+        self._places: dict[int, frozenset[Place]] = {}
 
     # --- matching a claim in an earlier source -------------------------------------------------------
     def _claim_words(self, c: ClaimFacts) -> frozenset[str]:
@@ -224,7 +227,7 @@ class ProvenanceGraph:
             via = f"s{d.source_id} {d.kind.value} s{d.derived_from_id}"
             m = self.match(content, d.derived_from_id)
             if m is not None:
-                child: Node = ("c", m.id)
+                child: Node = ("c", m.id, 0)
             elif d.kind.whole or self._reaches_match(content, d.derived_from_id):
                 child = ("s", d.derived_from_id, content.id)
             else:
@@ -243,9 +246,9 @@ class ProvenanceGraph:
                 r = self.facts.reports.get(c.id)
                 if r is not None:
                     if r.reported_from_id is not None and r.reported_from_id in self.facts.claims:
-                        child: Node = ("c", r.reported_from_id)
+                        child: Node = ("c", r.reported_from_id, 0)
                     else:
-                        child = ("p", c.id)
+                        child = ("p", c.id, 0)
                     out.append(_Edge(child, "reported from", "", r.created_by, r.created))
                 out.extend(self._derivation_edges(c, c.source_id))
         elif node[0] == "s":
@@ -283,24 +286,24 @@ class ProvenanceGraph:
             if not kids:
                 done[current] = _Result(frozenset((current,)), 0)
             else:
-                origins: set = set()
+                origins: set[Node] = set()
                 for k in kids:
                     origins |= k.origins
                 done[current] = _Result(frozenset(origins), 1 + max(k.depth for k in kids))
         return done[node]
 
-    def origins(self, claim_id: int) -> frozenset:
+    def origins(self, claim_id: int) -> frozenset[Node]:
         got = self._origins.get(claim_id)
         if got is None:
-            got = self._origins[claim_id] = self.result(("c", claim_id)).origins
+            got = self._origins[claim_id] = self.result(("c", claim_id, 0)).origins
         return got
 
     def depth(self, claim_id: int) -> int:
-        return self.result(("c", claim_id)).depth
+        return self.result(("c", claim_id, 0)).depth
 
     def traced(self, claim_id: int) -> bool:
         """Whether the claim came from somewhere else (is not simply its own origin)."""
-        return bool(self.edges(("c", claim_id))) and self.origins(claim_id) != {("c", claim_id)}
+        return bool(self.edges(("c", claim_id, 0))) and self.origins(claim_id) != {("c", claim_id, 0)}
 
     # --- independence --------------------------------------------------------------------------------
     def origin_tokens(self, origin: Node) -> frozenset[Token]:
@@ -440,7 +443,7 @@ class ProvenanceGraph:
 
     def claim_origins(self, claim_id: int) -> ClaimOrigins:
         """The claim's whole chain for a view: every node and hop back to its origins."""
-        start: Node = ("c", claim_id)
+        start: Node = ("c", claim_id, 0)
         res = self.result(start)
         order: list[Node] = [start]
         seen_keys = {self.key(start)}
@@ -479,7 +482,7 @@ class ProvenanceGraph:
     def path(self, claim_id: int, origin: Node | None = None) -> list[tuple[Node, _Edge | None]]:
         """The longest path from the claim to ``origin`` (to its deepest origin when None): a list of
         (node, the edge that led to it) starting with (claim, None)."""
-        start: Node = ("c", claim_id)
+        start: Node = ("c", claim_id, 0)
         self.result(start)
         path: list[tuple[Node, _Edge | None]] = [(start, None)]
         node = start
@@ -523,12 +526,12 @@ class ProvenanceGraph:
             return f"{rec.key} ({who}, {where})"
         return f"{rec.key} ({who or where})" if (who or where) else rec.key
 
-    def origin_ids(self, claim_id: int) -> frozenset:
+    def origin_ids(self, claim_id: int) -> frozenset[Place]:
         """The claim's origins as places: a source's content counts as one place whichever claim carried it
         there (two unattributed rewrites of one wire story end at the same place)."""
         got = self._places.get(claim_id)
         if got is None:
-            got = self._places[claim_id] = frozenset(o[:2] for o in self.origins(claim_id))
+            got = self._places[claim_id] = frozenset((o[0], o[1]) for o in self.origins(claim_id))
         return got
 
     def same_origin(self, a: int, b: int) -> bool:

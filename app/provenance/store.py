@@ -10,8 +10,10 @@ two small queries per 500 claims.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import bindparam, exists, select
+from sqlalchemy import BindParameter, Connection, Select, bindparam, exists, select
+from sqlalchemy.orm import Session
 
 from app.domain import ClaimRecord, DerivationKind
 from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts, facts_from_record
@@ -39,10 +41,10 @@ _CLAIM_COLS = (
 
 
 # The statements are built once with an expanding parameter, so each batch reuses the compiled SQL.
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 
-def _report_closure_q():
+def _report_closure_q() -> Select[Any]:
     cr = ClaimReport
     cols = (cr.claim_id, cr.reported_from_id, cr.origin_name, cr.origin_actor_id, cr.created_by, cr.created)
     chain = select(*cols).where(cr.claim_id.in_(_IDS)).cte("chain", recursive=True)
@@ -50,7 +52,7 @@ def _report_closure_q():
     return select(*chain.c)
 
 
-def _derivation_closure_q():
+def _derivation_closure_q() -> Select[Any]:
     sd = SourceDerivation
     cols = (sd.id, sd.source_id, sd.derived_from_id, sd.kind, sd.created_by, sd.created)
     up = select(*cols).where(sd.source_id.in_(_IDS)).cte("up", recursive=True)
@@ -74,18 +76,22 @@ _ANY_Q = select(
 )
 
 
-def _report_closure(conn, ids: list[int]) -> list:
+def _report_closure(conn: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     """The reports of ``ids`` and of every claim they are reported from, hop after hop (one query)."""
-    return conn.execute(_REPORTS_Q, {"ids": ids}).all()
+    return [tuple(r) for r in conn.execute(_REPORTS_Q, {"ids": ids})]
 
 
-def _derivation_closure(conn, ids: list[int]) -> list:
+def _derivation_closure(conn: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     """The derivations of ``ids`` and of every source above them (one query)."""
-    return sorted(conn.execute(_DERIVATIONS_Q, {"ids": ids}).all(), key=lambda r: r[0])
+    return sorted((tuple(r) for r in conn.execute(_DERIVATIONS_Q, {"ids": ids})), key=lambda r: int(r[0]))
 
 
 def load_facts(
-    s, claim_ids: Iterable[int], *, known: Mapping[int, ClaimRecord] | None = None, sources: bool = True
+    s: Session,
+    claim_ids: Iterable[int],
+    *,
+    known: Mapping[int, ClaimRecord] | None = None,
+    sources: bool = True,
 ) -> Facts:
     """Everything ``claim_ids`` trace back through. ``known``: claims already read (by the checks), used
     instead of reading them again. ``sources``: also read titles and outlets (for messages and views).
@@ -116,11 +122,11 @@ def load_facts(
         reports_done.update(chained)
         named: list[int] = list(chained)
         for chunk in _chunks(chained):
-            for r in _report_closure(conn, chunk):
-                facts.reports[r[0]] = Report(r[0], r[1], r[2] or "", r[3], r[4] or "", r[5])
-                reports_done.add(r[0])
-                if r[1] is not None:
-                    named.append(r[1])
+            for rep in _report_closure(conn, chunk):
+                facts.reports[rep[0]] = Report(rep[0], rep[1], rep[2] or "", rep[3], rep[4] or "", rep[5])
+                reports_done.add(rep[0])
+                if rep[1] is not None:
+                    named.append(rep[1])
         missing = [i for i in dict.fromkeys(named) if i not in facts.claims]
         for chunk in _chunks(missing):
             for r in conn.execute(_CLAIMS_BY_ID_Q, {"ids": chunk}):
@@ -134,13 +140,15 @@ def load_facts(
         ]
         earlier: list[int] = []
         for chunk in _chunks(srcs):
-            for r in _derivation_closure(conn, chunk):
-                if r[1] in parents_done:
+            for der in _derivation_closure(conn, chunk):
+                if der[1] in parents_done:
                     continue
-                facts.parents.setdefault(r[1], [])
-                if all(d.derived_from_id != r[2] for d in facts.parents[r[1]]):
-                    facts.parents[r[1]].append(Derivation(r[1], r[2], _KINDS[r[3]], r[4] or "", r[5]))
-                earlier.append(r[2])
+                facts.parents.setdefault(der[1], [])
+                if all(d.derived_from_id != der[2] for d in facts.parents[der[1]]):
+                    facts.parents[der[1]].append(
+                        Derivation(der[1], der[2], _KINDS[der[3]], der[4] or "", der[5])
+                    )
+                earlier.append(der[2])
         # every source reached now has all its derivations read (a closure holds every edge above it)
         parents_done.update(srcs)
         parents_done.update(facts.parents)
@@ -161,6 +169,6 @@ def load_facts(
         reached |= {d.derived_from_id for ds in facts.parents.values() for d in ds}
         need = list(reached - facts.sources.keys())
         for chunk in _chunks(need):
-            for r in conn.execute(_SOURCES_Q, {"ids": chunk}):
-                facts.sources[r[0]] = SourceFacts(r[0], r[1], r[2])
+            for src in conn.execute(_SOURCES_Q, {"ids": chunk}):
+                facts.sources[src[0]] = SourceFacts(src[0], src[1], src[2])
     return facts

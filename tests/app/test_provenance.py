@@ -387,9 +387,9 @@ def test_graph_of_many_claims_in_one_go(lib, wire_story):
     w = wire_story
     lib.provenance.derive(w["daily"], w["wire"])
     g = lib.provenance.graph([w["c_daily"], w["c_gazette"], 12345])
-    assert g.origins(w["c_daily"]) == {("c", w["c_wire"])}
+    assert g.origins(w["c_daily"]) == {("c", w["c_wire"], 0)}
     assert not g.independent(w["c_daily"], w["c_gazette"])  # one speaker
-    assert g.shared(w["c_daily"], w["c_wire"]) == ("c", w["c_wire"])
+    assert g.shared(w["c_daily"], w["c_wire"]) == ("c", w["c_wire"], 0)
     many = lib.provenance.origins_many([w["c_daily"], w["c_gazette"]])
     assert many[w["c_daily"]].depth == 1 and many[w["c_gazette"]].depth == 0
 

@@ -143,14 +143,14 @@ def _write_claims(w: AnnexWriter, data: ClaimsAnnex) -> None:
         "not independent."
     )
     for claim, marked in data.corroborated:
-        right: list[Para] = []
+        cell: list[Para] = []
         for i, (other, note) in enumerate(marked):
-            right += _claim_cell(other, 20 if i == 0 else 160)
+            cell += _claim_cell(other, 20 if i == 0 else 160)
             if note:
-                right.append(Para([Run("Not independent: ", bold=True), Run(note, italic=True)]))
+                cell.append(Para([Run("Not independent: ", bold=True), Run(note, italic=True)]))
             else:
-                right.append(Para([Run("Independent origin", italic=True)]))
-        w.table(("Claim", "Corroborated by"), [(_claim_cell(claim), right)])
+                cell.append(Para([Run("Independent origin", italic=True)]))
+        w.table(("Claim", "Corroborated by"), [(_claim_cell(claim), cell)])
 
 
 def draft_summary_statement(
