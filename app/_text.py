@@ -106,6 +106,23 @@ def clean_line(
     return text
 
 
+# Text to look for (a search, a filter by text or name). SQLite refuses a LIKE pattern over 50,000 bytes
+# ("pattern too complex") and an FTS query of thousands of terms takes seconds; nobody searches for more
+# than a few sentences, so longer text is refused up front in plain words.
+MAX_SEARCH_CHARS = 1000
+
+
+def search_text(value: str | None, what: str = "text to look for") -> str:
+    """``value`` stripped, or a ValidationError when it is longer than MAX_SEARCH_CHARS."""
+    text = (value or "").strip()
+    if len(text) > MAX_SEARCH_CHARS:
+        raise ValidationError(
+            f"The {what} is too long ({len(text):,} characters; at most {MAX_SEARCH_CHARS:,}): look for a few "
+            "words instead."
+        )
+    return text
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app._text import clean_line, norm_key
+from app._rows import RowReader, shown
+from app._text import clean_line, norm_key, search_text
 from app.domain import ActorRecord, Change, Page
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.models import Actor, Claim, utcnow
@@ -19,23 +20,30 @@ if TYPE_CHECKING:
 
 
 def _record(actor: Actor, count: int = 0) -> ActorRecord:
+    rd = RowReader(f"a{actor.id}")
+    raw_aliases = rd.text(actor.aliases, "alias list", "[]")
     try:
-        aliases = tuple(json.loads(actor.aliases or "[]"))
-    except ValueError:
+        loaded = json.loads(raw_aliases or "[]")
+        if not isinstance(loaded, list) or not all(isinstance(a, str) for a in loaded):
+            raise ValueError(raw_aliases)
+        aliases = tuple(loaded)
+    except (ValueError, RecursionError):
+        rd.problems.append(f"an alias list that is not a JSON list of names ('{shown(raw_aliases)}')")
         aliases = ()
     return ActorRecord(
         id=actor.id,
-        name=actor.name,
-        role=actor.role,
-        affiliation=actor.affiliation,
+        name=rd.text(actor.name, "name"),
+        role=rd.text(actor.role, "role"),
+        affiliation=rd.text(actor.affiliation, "affiliation"),
         aliases=aliases,
         claim_count=count,
-        created=actor.created,
-        updated=actor.updated,
+        created=rd.moment(actor.created, "creation time"),
+        updated=rd.moment(actor.updated, "time of the last change"),
         uuid=actor.uuid or "",
         version=actor.version,
-        created_by=actor.created_by,
-        updated_by=actor.updated_by,
+        created_by=rd.text(actor.created_by, "author name"),
+        updated_by=rd.text(actor.updated_by, "editor name"),
+        problem=rd.message(),
     )
 
 
@@ -185,7 +193,7 @@ class ActorService:
             raise ValidationError(f"Actors cannot be sorted by '{sort}'; use name, affiliation or id.")
         conds = []
         if text and text.strip():
-            like = f"%{text.strip()}%"
+            like = f"%{search_text(text)}%"
             conds.append(
                 or_(
                     Actor.name.like(like),

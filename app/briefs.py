@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from app._text import clean_line, word_count
+from app._rows import RowReader, shown
+from app._text import clean_line, search_text, word_count
 from app.citations import parse_citations
 from app.domain import (
     BriefLockRecord,
@@ -51,37 +52,62 @@ LOCK_STALE_AFTER = dt.timedelta(minutes=2)
 
 
 def _record(b: Brief) -> BriefRecord:
+    rd = RowReader(f"b{b.id}")
+    scheme = rd.choice(MarkingScheme, b.marking_scheme, "marking scheme", MarkingScheme.NONE)
+    default_marking = rd.text(b.default_marking, "marking")
+    if not rd.problems:
+        try:
+            parse_default_marking(scheme, default_marking)
+        except ValidationError:
+            rd.problems.append(f"an invalid marking '{shown(default_marking)}' for its scheme {scheme.value}")
     return BriefRecord(
         id=b.id,
-        title=b.title,
-        body=b.body,
-        marking_scheme=MarkingScheme(b.marking_scheme),
-        default_marking=b.default_marking,
-        author=b.author,
-        organisation=b.organisation,
-        status=BriefStatus(b.status),
-        created=b.created,
-        updated=b.updated,
-        summary_statement=b.summary_statement or "",
+        title=rd.text(b.title, "title"),
+        body=rd.text(b.body, "text"),
+        marking_scheme=scheme,
+        default_marking=default_marking,
+        author=rd.text(b.author, "author"),
+        organisation=rd.text(b.organisation, "organisation"),
+        status=rd.choice(BriefStatus, b.status, "status", BriefStatus.DRAFT),
+        created=rd.moment(b.created, "creation time"),
+        updated=rd.moment(b.updated, "time of the last change"),
+        summary_statement=rd.text(b.summary_statement, "summary statement"),
         uuid=b.uuid or "",
         version=b.version,
-        created_by=b.created_by,
-        updated_by=b.updated_by,
+        created_by=rd.text(b.created_by, "author name"),
+        updated_by=rd.text(b.updated_by, "editor name"),
+        problem=rd.message(),
+    )
+
+
+def _summary(r: Any) -> BriefSummary:
+    rd = RowReader(f"b{r.id}")
+    return BriefSummary(
+        id=r.id,
+        title=rd.text(r.title, "title"),
+        status=rd.choice(BriefStatus, r.status, "status", BriefStatus.DRAFT),
+        marking_scheme=rd.choice(MarkingScheme, r.marking_scheme, "marking scheme", MarkingScheme.NONE),
+        default_marking=rd.text(r.default_marking, "marking"),
+        updated=rd.moment(r.updated, "time of the last change"),
+        author=rd.text(r.author, "author"),
+        problem=rd.message(),
     )
 
 
 def _revision(r: BriefRevision) -> RevisionRecord:
+    rd = RowReader(f"revision {r.id} of b{r.brief_id}")
     return RevisionRecord(
         id=r.id,
         brief_id=r.brief_id,
-        body=r.body,
-        reason=r.reason,
-        created=r.created,
-        word_count=r.word_count,
+        body=rd.text(r.body, "text"),
+        reason=rd.text(r.reason, "reason", "save"),
+        created=rd.moment(r.created, "time"),
+        word_count=rd.integer(r.word_count, "word count", 0, 0),
         uuid=r.uuid or "",
         version=r.version,
-        created_by=r.created_by,
-        updated_by=r.updated_by,
+        created_by=rd.text(r.created_by, "author name"),
+        updated_by=rd.text(r.updated_by, "editor name"),
+        problem=rd.message(),
     )
 
 
@@ -184,24 +210,14 @@ class BriefService:
             )
             cq = select(func.count()).select_from(Brief)
             if text and text.strip():
-                q = q.where(Brief.title.like(f"%{text.strip()}%"))
-                cq = cq.where(Brief.title.like(f"%{text.strip()}%"))
+                like = f"%{search_text(text)}%"
+                q = q.where(Brief.title.like(like))
+                cq = cq.where(Brief.title.like(like))
             rows = s.execute(
                 q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)
             ).all()
             total = s.scalar(cq) or 0
-        items = tuple(
-            BriefSummary(
-                id=r.id,
-                title=r.title,
-                status=BriefStatus(r.status),
-                marking_scheme=MarkingScheme(r.marking_scheme),
-                default_marking=r.default_marking,
-                updated=r.updated,
-                author=r.author,
-            )
-            for r in rows
-        )
+        items = tuple(_summary(r) for r in rows)
         return Page(items, total, offset, limit)
 
     def update(self, brief_id: int, *, if_version: int | None = None, **fields: Any) -> Change[BriefRecord]:

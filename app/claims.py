@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
+from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
 from sqlalchemy.orm import Session
 
+from app._rows import RowReader
 from app._text import clean_line, find_quote
 from app.domain import (
     Change,
@@ -28,6 +29,8 @@ from app.domain import (
 from app.errors import NotFoundError, ValidationError
 from app.storage import sqlite as sqlite_parts
 from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uuid, utcnow
+from app.storage.types import LenientDate as Date
+from app.storage.types import Unreadable
 from app.tracking import for_update, touch
 
 if TYPE_CHECKING:
@@ -132,15 +135,32 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[start : start + _BATCH]
 
 
+_BATCH_NAMES = tuple(c.key for c in _BATCH_COLUMNS)
+_TEXT_POSITIONS = (2, 3, 11, 12, 18)  # source title, outlet, statement, quote, notes: what lists show
+
+
 def _batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
     """A record from a _BATCH_COLUMNS row (read by position: by name costs more than the rest of a batch),
-    with its link counts counted separately."""
+    with its link counts counted separately. A row with anything unreadable goes the lenient way."""
+    kind, status = _SOURCE_KINDS.get(r[4]), _STATUSES.get(r[17])
+    if (
+        kind is None
+        or status is None
+        or any(type(r[i]) is not str for i in _TEXT_POSITIONS)
+        or type(r[19]) is not dt.datetime
+        or type(r[20]) is not dt.datetime
+        or isinstance(r[15], Unreadable)
+        or isinstance(r[5], Unreadable)
+        or type(r[16]) is not int
+    ):
+        row = dict(zip(_BATCH_NAMES, r, strict=True), denials=denials, corroborations=corroborations)
+        return row_to_record(_Row(row))
     return ClaimRecord(
         id=r[0],
         source_id=r[1],
         source_title=r[2],
         source_outlet=r[3],
-        source_kind=_SOURCE_KINDS[r[4]],
+        source_kind=kind,
         source_published=r[5],
         source_reliability=r[6],
         actor_id=r[7],
@@ -153,7 +173,7 @@ def _batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
         span_end=r[14],
         said=r[15],
         credibility=r[16],
-        status=_STATUSES[r[17]],
+        status=status,
         tags=tuple(sorted(r[27].split(TAG_SEP))) if r[27] else (),
         notes=r[18],
         created=r[19],
@@ -169,54 +189,75 @@ def _batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
     )
 
 
+class _Row:
+    """Attribute access over a dict (a batch row handed to row_to_record)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values[name]
+
+
 def row_to_record(r: Any) -> ClaimRecord:
+    """A claim from a CLAIM_COLUMNS row; unreadable stored values become a ``problem`` (app._rows)."""
+    rd = RowReader(f"c{r.id}")
+    # The source's and actor's fields are read leniently too, but their problems are theirs (named where
+    # sources and actors are listed, and by doctor), not the claim's: the claim itself stays listed.
+    joined = RowReader(f"s{r.source_id}")
+    tags = rd.text(r.tags, "tag")
     return ClaimRecord(
         id=r.id,
         source_id=r.source_id,
-        source_title=r.source_title,
-        source_outlet=r.source_outlet,
-        source_kind=SourceKind(r.source_kind),
-        source_published=r.source_published,
-        source_reliability=r.source_reliability,
+        source_title=joined.text(r.source_title, "source title"),
+        source_outlet=joined.text(r.source_outlet, "source outlet"),
+        source_kind=joined.choice(SourceKind, r.source_kind, "source kind", SourceKind.OTHER),
+        source_published=joined.date(r.source_published, "source date"),
+        source_reliability=joined.text(r.source_reliability, "source reliability", "F"),
         actor_id=r.actor_id,
-        actor_name=r.actor_name or "",
-        actor_role=r.actor_role or "",
-        actor_affiliation=r.actor_affiliation or "",
-        statement=r.statement,
-        quote=r.quote,
-        span_start=r.span_start,
-        span_end=r.span_end,
-        said=r.said,
-        credibility=r.credibility,
-        status=ClaimStatus(r.status),
-        tags=tuple(sorted(r.tags.split(TAG_SEP))) if r.tags else (),
-        notes=r.notes,
-        created=r.created,
-        updated=r.updated,
+        actor_name=joined.text(r.actor_name, "actor name"),
+        actor_role=joined.text(r.actor_role, "actor role"),
+        actor_affiliation=joined.text(r.actor_affiliation, "actor affiliation"),
+        statement=rd.text(r.statement, "statement"),
+        quote=rd.text(r.quote, "quote"),
+        span_start=rd.integer(r.span_start, "quote position", 0, 0),
+        span_end=rd.integer(r.span_end, "quote end", 0, 0),
+        said=rd.date(r.said, "date said"),
+        credibility=rd.integer(r.credibility, "credibility", 6, 1, 6),
+        status=rd.choice(ClaimStatus, r.status, "status", ClaimStatus.UNVERIFIED),
+        tags=tuple(sorted(tags.split(TAG_SEP))) if tags else (),
+        notes=rd.text(r.notes, "notes"),
+        created=rd.moment(r.created, "creation time"),
+        updated=rd.moment(r.updated, "time of the last change"),
         denial_count=r.denials or 0,
         corroboration_count=r.corroborations or 0,
-        source_url=r.source_url or "",
-        source_accessed=r.source_accessed,
+        source_url=joined.text(r.source_url, "source URL"),
+        source_accessed=joined.date(r.source_accessed, "source access date"),
         uuid=r.uuid or "",
         version=r.version,
-        created_by=r.created_by,
-        updated_by=r.updated_by,
+        created_by=rd.text(r.created_by, "author name"),
+        updated_by=rd.text(r.updated_by, "editor name"),
+        problem=rd.message(),
     )
 
 
 def link_record(link: Any) -> LinkRecord:
+    rd = RowReader(f"link {link.id}")
     return LinkRecord(
         id=link.id,
-        kind=LinkKind(link.kind),
+        kind=rd.choice(LinkKind, link.kind, "kind", LinkKind.QUALIFIES),
         from_claim_id=link.from_claim_id,
         to_claim_id=link.to_claim_id,
-        note=link.note,
-        created=link.created,
-        updated=link.updated,
+        note=rd.text(link.note, "note"),
+        created=rd.moment(link.created, "creation time"),
+        updated=rd.moment(link.updated, "time of the last change"),
         uuid=link.uuid or "",
         version=link.version,
-        created_by=link.created_by,
-        updated_by=link.updated_by,
+        created_by=rd.text(link.created_by, "author name"),
+        updated_by=rd.text(link.updated_by, "editor name"),
+        problem=rd.message(),
     )
 
 
@@ -320,9 +361,9 @@ class ClaimService:
         actor_col = Claim.actor_id
         actor_ids = None
         if flt.actor_name:
-            from app._text import norm_key
+            from app._text import norm_key, search_text
 
-            like = f"%{norm_key(flt.actor_name)}%"
+            like = f"%{norm_key(search_text(flt.actor_name, 'actor name to look for'))}%"
             actor_ids = select(Actor.id).where(Actor.norm_name.like(like))
         if s is not None and sort == "source" and (flt.actor_id is not None or actor_ids is not None):
             # Sorted by source title, filtered to an actor: SQLite reads the actor's claims and sorts them

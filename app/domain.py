@@ -255,6 +255,7 @@ class SourceRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # a stored value Briefdesk cannot read (app._rows): "s12 has an invalid kind 'x'"
 
     @property
     def ref(self) -> str:
@@ -273,6 +274,7 @@ class SourceSummary:
     reliability: str
     url: str = ""
     claim_count: int = 0
+    problem: str = ""  # see app._rows
 
     @property
     def ref(self) -> str:
@@ -293,6 +295,7 @@ class ActorRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # see app._rows
 
     @property
     def label(self) -> str:
@@ -338,6 +341,7 @@ class ClaimRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # see app._rows
 
     @property
     def ref(self) -> str:
@@ -368,6 +372,7 @@ class LinkRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # see app._rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +421,7 @@ class BriefRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # see app._rows
 
     @property
     def ref(self) -> str:
@@ -433,6 +439,7 @@ class BriefSummary:
     author: str = ""
     updated_by: str = ""
     version: int = 1
+    problem: str = ""  # see app._rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +454,7 @@ class RevisionRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    problem: str = ""  # see app._rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,10 @@ class LibraryBusyError(LibraryError):
     pass
 
 
+class ReadOnlyLibraryError(LibraryError):
+    """The library was opened read-only (its folder or file cannot be written): edits are disabled."""
+
+
 class LibraryUnavailableError(LibraryError):
     """A team library's server cannot be reached (down, network gone, wrong address) or refused the login.
     Nothing was changed; what is being edited stays in the app."""

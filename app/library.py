@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -103,17 +104,32 @@ class Library(Store):
 
     # --- opening -------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, user: str | None = None) -> Library:
-        lib = cls._open(path, create=create)
+    def open(
+        cls, path: str | Path, *, create: bool = True, user: str | None = None, read_only: bool = False
+    ) -> Library:
+        """Open (or create) a library. A library that cannot be written (a read-only folder: SQLite's WAL
+        needs to make its -shm file there; a read-only file or medium), or ``read_only=True``, opens
+        read-only: every read works, every write is refused in plain words (``read_only_reason`` says why)."""
+        lib = cls._open(path, create=create, read_only=read_only)
         if user and user.strip():
             lib.user = " ".join(user.split())[:200]
         return lib
 
     @classmethod
-    def _open(cls, path: str | Path, *, create: bool = True) -> Library:
-        path = Path(path).expanduser()
+    def _open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
+        from app.errors import ValidationError
+        from app.paths import check_path
+
+        try:
+            path = check_path(path, "library path")
+        except ValidationError as exc:
+            raise LibraryError(str(exc)) from None
         revisions, head = known_revisions()
-        if not path.exists():
+        try:
+            exists = path.exists()
+        except OSError as exc:
+            raise LibraryError(f"Cannot open the library {path}: {exc.strerror or exc}.") from None
+        if not exists:
             if not create:
                 raise LibraryError(f"There is no library at {path}.")
             try:
@@ -122,6 +138,8 @@ class Library(Store):
                 raise LibraryError(
                     f"Cannot create the folder for the library {path}: {exc.strerror}."
                 ) from None
+            if not os.access(path.parent, os.W_OK):
+                raise LibraryError(f"Cannot create the library {path}: its folder is read-only.")
             return cls._create(path)
         if path.is_dir():
             raise NotALibraryError(f"{path} is a folder, not a Briefdesk library file.")
@@ -149,6 +167,17 @@ class Library(Store):
                 "update Briefdesk to open it. The file was left untouched."
             )
         backup = None
+        reason = "it was opened read-only" if read_only else unwritable_reason(path)
+        if reason and revision != head:
+            raise LibraryError(
+                f"{path} was written by an older Briefdesk and must be upgraded before it can be opened, but "
+                f"{reason}. Copy it to a folder you can write to and open the copy. The file was left untouched."
+            )
+        if reason:
+            lib = cls(path, sqlite_parts.make_engine(path, read_only=True))
+            lib.read_only_reason = reason
+            log.info("opened %s read-only: %s", path, reason)
+            return lib
         if revision != head:
             backup = cls._backup_before_upgrade(path, revision)
             engine = sqlite_parts.make_engine(path)
@@ -192,10 +221,13 @@ class Library(Store):
 
     @staticmethod
     def _backup_before_upgrade(path: Path, revision: str) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        """A copy made before each upgrade attempt; the newest UPGRADE_BACKUPS_KEPT are kept, so an upgrade
+        killed again and again (each attempt backs up first) leaves a bounded number of copies."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         backup = path.with_name(f"{path.stem}.schema-{revision}.{stamp}.backup{path.suffix or '.briefdesk'}")
         try:
-            sqlite_parts.backup_file(path, backup)
+            sqlite_parts.backup_file_atomic(path, backup)
+            sqlite_parts.prune_backups(path, "schema-", UPGRADE_BACKUPS_KEPT)
         except (sqlite3.Error, OSError) as exc:
             raise LibraryError(
                 f"Cannot back up {path} before upgrading it ({exc}); nothing was changed."
@@ -222,3 +254,15 @@ class Library(Store):
             ):
                 out[key] = s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
             return out
+
+
+UPGRADE_BACKUPS_KEPT = 3
+
+
+def unwritable_reason(path: Path) -> str:
+    """Why a library file cannot be written here ('' when it can): WAL needs its folder writable."""
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} is read-only"
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return ""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
+from app._text import search_text
 from app.domain import SearchHit
 from app.storage import sqlite as sqlite_parts
 
@@ -99,6 +100,16 @@ def make_snippet(text: str, patterns: list[re.Pattern], *, width: int = 160) -> 
     return snippet, first is not None
 
 
+def _as_text(value: object) -> str:
+    """Indexed text as str: a damaged row (binary data in a text column, see app._rows) is read leniently;
+    the record itself names the problem where it is listed."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
 class SearchService:
     def __init__(
         self, lib: Store, *, sources: SourceService, claims: ClaimService, actors: ActorService
@@ -112,6 +123,7 @@ class SearchService:
         entities = tuple(e for e in entities if e in sqlite_parts.ENTITY_CODES)
         if not entities or limit <= 0:
             return []
+        query = search_text(query, "search")
         by_ref = self._by_ref(query, entities)
         if by_ref is not None:
             return [by_ref]
@@ -123,8 +135,9 @@ class SearchService:
             rows = s.execute(sql, {"q": fts, "limit": int(limit)}).all()
         patterns = query_terms(query)
         hits = []
-        for rowid, score, title, body in rows:
+        for rowid, score, raw_title, raw_body in rows:
             entity = sqlite_parts.CODE_ENTITIES[rowid % 4]
+            title, body = _as_text(raw_title), _as_text(raw_body)  # binary in a damaged row: app._rows
             snippet, found = make_snippet(body or "", patterns)
             if not found:
                 title_snip, title_found = make_snippet(title or "", patterns)

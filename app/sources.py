@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, delete, func, select
 
+from app._rows import RowReader
 from app._text import clean_line
 from app.domain import (
     SOURCE_EDITABLE_FIELDS,
@@ -23,7 +24,7 @@ from app.domain import (
     parse_reliability,
 )
 from app.errors import BriefdeskError, NotFoundError, ValidationError
-from app.storage.models import Claim, Source, SourceOriginal, utcnow
+from app.storage.models import ChangeLogEntry, Claim, Source, SourceOriginal, new_uuid, utcnow
 from app.tracking import for_update, stamp_new, touch
 
 if TYPE_CHECKING:
@@ -74,29 +75,31 @@ def content_sha256(*, body: str, original: bytes | None) -> str:
 
 
 def _record(src: Source, claim_count: int = 0) -> SourceRecord:
+    rd = RowReader(f"s{src.id}")
     return SourceRecord(
         id=src.id,
-        title=src.title,
-        kind=SourceKind(src.kind),
-        outlet=src.outlet,
-        authors=src.authors,
-        url=src.url,
-        published=src.published,
-        accessed=src.accessed,
-        language=src.language,
-        body=src.body,
-        sha256=src.sha256,
-        reliability=src.reliability,
-        descriptor=src.descriptor,
-        notes=src.notes,
-        created=src.created,
-        updated=src.updated,
+        title=rd.text(src.title, "title"),
+        kind=rd.choice(SourceKind, src.kind, "kind", SourceKind.OTHER),
+        outlet=rd.text(src.outlet, "outlet"),
+        authors=rd.text(src.authors, "authors field"),
+        url=rd.text(src.url, "URL"),
+        published=rd.date(src.published, "date published"),
+        accessed=rd.date(src.accessed, "date accessed"),
+        language=rd.text(src.language, "language"),
+        body=rd.text(src.body, "text"),
+        sha256=rd.text(src.sha256, "content hash"),
+        reliability=rd.text(src.reliability, "reliability", "F"),
+        descriptor=rd.text(src.descriptor, "descriptor"),
+        notes=rd.text(src.notes, "notes"),
+        created=rd.moment(src.created, "creation time"),
+        updated=rd.moment(src.updated, "time of the last change"),
         claim_count=claim_count,
-        original_filename=src.original_filename or "",
+        original_filename=rd.text(src.original_filename, "original file name"),
         uuid=src.uuid or "",
         version=src.version,
-        created_by=src.created_by,
-        updated_by=src.updated_by,
+        created_by=rd.text(src.created_by, "author name"),
+        updated_by=rd.text(src.updated_by, "editor name"),
+        problem=rd.message(),
     )
 
 
@@ -267,7 +270,10 @@ class SourceService:
                     results[i] = ("existing", sha)  # type: ignore[assignment] - resolved below
                     continue
                 known[sha] = len(rows)  # a row of this batch, by position until it has an id
-                values.update(created=now, updated=now)
+                user = self._lib.user  # stamped as create() stamps (app.tracking.stamp_new)
+                values.update(
+                    created=now, updated=now, uuid=new_uuid(), version=1, created_by=user, updated_by=user
+                )
                 rows.append(values)
                 originals.append(original)
                 slots.append(i)
@@ -285,6 +291,19 @@ class SourceService:
             blobs = [{"source_id": ids[n], "data": o} for n, o in enumerate(originals) if o is not None]
             for start in range(0, len(blobs), 5000):
                 s.execute(SourceOriginal.__table__.insert(), blobs[start : start + 5000])
+            log = [
+                {
+                    "entity": "source",
+                    "entity_id": i,
+                    "action": "created",
+                    "changed_by": self._lib.user,
+                    "at": now,
+                    "session": self._lib.session_id,
+                }
+                for i in ids
+            ]
+            for start in range(0, len(log), 5000):  # the change log, as log_change writes it for create()
+                s.execute(ChangeLogEntry.__table__.insert(), log[start : start + 5000])
             for n, i in enumerate(slots):
                 row = rows[n]
                 warnings = []
@@ -298,6 +317,10 @@ class SourceService:
                     created=now,
                     updated=now,
                     original_filename=row["original_filename"],
+                    uuid=row["uuid"],
+                    version=1,
+                    created_by=row["created_by"],
+                    updated_by=row["updated_by"],
                 )
                 known[row["sha256"]] = record
                 if row["url"]:
@@ -408,15 +431,17 @@ class SourceService:
 
     @staticmethod
     def _summary(row: Any, count: int = 0) -> SourceSummary:
+        rd = RowReader(f"s{row.id}")
         return SourceSummary(
             id=row.id,
-            title=row.title,
-            kind=SourceKind(row.kind),
-            outlet=row.outlet,
-            published=row.published,
-            reliability=row.reliability,
-            url=row.url,
+            title=rd.text(row.title, "title"),
+            kind=rd.choice(SourceKind, row.kind, "kind", SourceKind.OTHER),
+            outlet=rd.text(row.outlet, "outlet"),
+            published=rd.date(row.published, "date published"),
+            reliability=rd.text(row.reliability, "reliability", "F"),
+            url=rd.text(row.url, "URL"),
             claim_count=count,
+            problem=rd.message(),
         )
 
     def _conditions(self, flt: SourceFilter) -> list:

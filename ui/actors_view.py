@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from app._text import MAX_SEARCH_CHARS
 from ui.actor_table_model import ActorTableModel
 from ui.context import UiContext
 from ui.paged_model import RECORD_ROLE
@@ -20,6 +21,7 @@ class ActorsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.filter_text = QLineEdit(self)
+        self.filter_text.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.filter_text.setPlaceholderText("Filter actors (name, role, affiliation, alias)")
         self.filter_text.setClearButtonEnabled(True)
         self.model = ActorTableModel(ctx.lib, ctx.jobs, self)

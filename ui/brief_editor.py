@@ -169,6 +169,12 @@ class BriefEditor(QWidget):
         self.pick_claim_action = self._action("&Cite a claim...", QKeySequence("Ctrl+K"), self.pick_claim)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
         self.jobs.read(lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None)
+        if getattr(lib, "read_only", False):  # a library opened read-only: the text can be read, not typed
+            self.editor.setReadOnly(True)
+            for action in (self.save_action, self.properties_action, self.pick_claim_action):
+                action.setEnabled(False)
+            self.recovered_note = "read-only: the library cannot be written"
+            self._update_status()
 
     def _action(self, text, shortcut, slot) -> QAction:
         a = QAction(text, self)
@@ -249,7 +255,7 @@ class BriefEditor(QWidget):
 
     def _save_state_loaded(self, state) -> None:
         """Say so when the text shown is what an autosave stored (e.g. after a crash), not an explicit save."""
-        if state is None or state.reason != "autosave":
+        if state is None or state.reason != "autosave" or self.editor.isReadOnly():
             return
         when = state.saved_at.replace(tzinfo=dt.UTC).astimezone()
         self.recovered_note = f"last autosaved {when:%Y-%m-%d %H:%M:%S} (see Revisions)"
@@ -264,6 +270,8 @@ class BriefEditor(QWidget):
     def _write(self, reason: str) -> None:
         self._autosave.stop()
         self._autosave_deadline.stop()
+        if self.editor.isReadOnly():
+            return
         if reason == "autosave" and not self.editor.document().isModified():
             return
         if reason == "autosave" and self._writing > 0:  # one autosave at a time: the queue never grows

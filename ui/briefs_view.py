@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import MAX_SEARCH_CHARS
 from ui.brief_list_model import BriefListModel
 from ui.context import UiContext
 from ui.paged_model import ID_ROLE
@@ -38,6 +39,7 @@ class BriefsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.filter_text = QLineEdit(self)
+        self.filter_text.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.filter_text.setPlaceholderText("Filter briefs by title")
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.textChanged.connect(lambda t: self.model.set_text(t))

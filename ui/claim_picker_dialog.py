@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
+from app._text import MAX_SEARCH_CHARS
 from app.domain import ClaimFilter
 
 SEARCH_DEBOUNCE_MS = 150
@@ -29,6 +30,7 @@ class ClaimPickerDialog(QDialog):
         self.setWindowTitle("Cite a claim")
         self.lib, self.jobs = lib, jobs
         self.query = QLineEdit(self)
+        self.query.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.query.setPlaceholderText("Search claims by statement, quote or actor")
         self.results = QListWidget(self)
         buttons = QDialogButtonBox(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app._text import MAX_SEARCH_CHARS
 from app.domain import ClaimFilter, ClaimStatus, LinkKind
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
@@ -67,6 +68,7 @@ class ClaimsView(QWidget):
     def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         """Text and actor over status, tag, contested only, the source chip and the count."""
         self.text_filter = QLineEdit(self)
+        self.text_filter.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.text_filter.setPlaceholderText("Filter claims (words in statement or quote)")
         self.text_filter.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
@@ -77,6 +79,7 @@ class ClaimsView(QWidget):
         self.tag_filter.addItem("Any tag", None)
         self.tag_filter.setAccessibleName("Tag filter")
         self.actor_filter = QLineEdit(self)
+        self.actor_filter.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.actor_filter.setPlaceholderText("Actor")
         self.actor_filter.setClearButtonEnabled(True)
         self.contested_filter = QCheckBox("&Contested only", self)

@@ -165,6 +165,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             model.page_loaded.connect(self._rows_shown)
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        if getattr(lib, "read_only", False):
+            self._enforce_read_only()
         self._splitters_restored = False
         self._restore_geometry(start_page)
         self._update_title()
@@ -211,8 +213,44 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             editor = self.briefs.current_editor()
             if editor is not None and editor.title:
                 name = editor.title
-        self.setWindowTitle(f"{APP_NAME} {DASH} {name}")
+        read_only = " (read-only)" if getattr(self.lib, "read_only", False) else ""
+        self.setWindowTitle(f"{APP_NAME} {DASH} {name}{read_only}")
         self.setWindowFilePath(str(self.lib.path))
+
+    def read_only_actions(self) -> list:
+        """Every action that changes the library (kept disabled while it is open read-only)."""
+        return [
+            self.new_brief_action,
+            self.import_action,
+            self.import_folder_action,
+            self.save_action,
+            self.claims.add_denial_action,
+            self.claims.add_corroboration_action,
+            self.claims.add_qualification_action,
+            self.claims.edit_action,
+            self.claims.delete_action,
+            self.sources.claim_action,
+            self.sources.denial_action,
+            self.sources.corroboration_action,
+            self.sources.edit_source_action,
+            self.sources.draft_action,
+        ]
+
+    def _enforce_read_only(self) -> None:
+        """A library that cannot be written (Library.read_only_reason) is shown read-only: the title says so,
+        the status bar says why, and every editing action stays disabled (views that enable their actions
+        on a selection are overruled as they do); drops are refused and open briefs cannot be typed in."""
+        self.read_only_label = QLabel(f"Read-only: {self.lib.read_only_reason}; edits are disabled", self)
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setToolTip(
+            "Briefdesk cannot write to this library, so it was opened read-only. Copy it to a folder you can "
+            "write to (or change the folder's permissions) and open it again to edit."
+        )
+        self.statusBar().addWidget(self.read_only_label)
+        self.setAcceptDrops(False)
+        for action in self.read_only_actions():
+            action.setEnabled(False)
+            action.changed.connect(lambda a=action: a.isEnabled() and a.setEnabled(False))
 
     def _editor_changed(self, editor) -> None:
         self.save_action.setEnabled(editor is not None)

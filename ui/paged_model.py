@@ -93,7 +93,26 @@ class PagedTableModel(QAbstractTableModel):
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self.columns[index.column()].align)
+        if getattr(record, "problem", ""):
+            return self._damaged_cell(record, index.column(), role)
         return self.cell(record, index.column(), role)
+
+    @staticmethod
+    def _damaged_cell(record: Any, column: int, role: int) -> Any:
+        """A record holding a value Briefdesk cannot read (app._rows) shows as its plain message, in the
+        first column, in the warning colour, instead of as half-read values; the other rows are unaffected."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"\u26a0 {record.problem}" if column == 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"{record.problem}.\nThe library holds a value Briefdesk cannot read here. "
+                "'briefdesk doctor' lists such records; 'briefdesk doctor --repair' fixes what is safe."
+            )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            from ui import theme
+
+            return theme.colors().denial_accent
+        return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
         return not parent.isValid() and not self._exhausted and not self._loading

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Q
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget
 
+from app._text import MAX_SEARCH_CHARS
 from app.search import highlight
 
 DEBOUNCE_MS = 200
@@ -159,6 +160,7 @@ class SearchField(QLineEdit):
         self.setObjectName("searchField")
         self.setPlaceholderText("Search everything (Ctrl+F)")
         self.setClearButtonEnabled(True)
+        self.setMaxLength(MAX_SEARCH_CHARS)  # the search refuses longer text
         self.setMinimumWidth(280)
         self._gen = 0
         self._last_query: str | None = None

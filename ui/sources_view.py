@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app._text import counted
+from app._text import MAX_SEARCH_CHARS, counted
 from app.domain import RELIABILITY_GRADES, SourceKind
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
@@ -96,6 +96,7 @@ class SourcesView(QWidget):
     def _build_table(self) -> QWidget:
         """The filter bar (text, kind, grade) over the lazy sources table."""
         self.filter_text = QLineEdit(self)
+        self.filter_text.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.filter_text.setPlaceholderText("Filter sources (title and text)")
         self.filter_text.setClearButtonEnabled(True)
         self.kind_filter = QComboBox(self)

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.cli.ach_cmds",  # hypothesis, ach
     "app.cli.assumption_cmds",  # assumption
     "app.cli.timeline_cmds",  # timeline
+    "app.cli.doctor_cmds",  # doctor
 )
 
 
@@ -69,6 +70,11 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.library is not None and not args.library.strip():
+        parser.error(
+            "--library was given an empty path (an unset shell variable?); name a library file, or leave "
+            "--library out to use $BRIEFDESK_LIBRARY or the default library"
+        )
     if not getattr(args, "func", None):
         if args.command is None:
             if gui is None:

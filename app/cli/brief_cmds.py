@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from app._text import counted
 from app._time import local_text
@@ -81,20 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_text_file(path: str) -> str:
-    p = Path(path)
+    from app.paths import check_input_file
+
+    # refused from its name and metadata (too long, under /proc, a pipe, a folder, too large) before reading
+    p = check_input_file(path, "file", max_bytes=_MAX_TEXT_FILE_BYTES)
     try:
-        size = p.stat().st_size
-        if not p.is_file() and not p.is_dir():  # a pipe or device: reading could wait forever
-            raise ValidationError(f"{p} is not a regular file (a pipe, device or socket).")
-        if p.is_file() and size > _MAX_TEXT_FILE_BYTES:  # refused from its size, before reading it
-            raise ValidationError(
-                f"{p} is too large for a brief ({size:,} bytes; at most 20 million characters)."
-            )
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"There is no file {p}.") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{p} is a folder, not a file.") from None
     except OSError as exc:
         raise ValidationError(f"Cannot read {p}: {exc.strerror}.") from None
     try:
@@ -135,7 +126,7 @@ def cmd_brief_list(args, ctx: Context) -> int:
     page = lib.briefs.list(limit=1000)
     rows = [
         (b.id, b.status.value, b.default_marking or b.marking_scheme.value, b.updated, b.title)
-        for b in page.items
+        for b in ctx.sound(page.items)
     ]
     ctx.output(
         {"total": page.total, "briefs": page.items},
@@ -229,7 +220,7 @@ def cmd_brief_revisions(args, ctx: Context) -> int:
             ["revision", "reason", "saved", "by", "words"],
             [
                 (r.id, r.reason, local_text(r.created, seconds=True), r.created_by or "-", r.word_count)
-                for r in revs
+                for r in ctx.sound(revs)
             ],
         ),
     )

@@ -143,7 +143,7 @@ def cmd_claims(args, ctx: Context) -> int:
         lambda: (
             table(
                 ["ref", "grade", "said", "actor", "statement", "source", "status"],
-                [_claim_row(c) for c in page.items],
+                [_claim_row(c) for c in ctx.sound(page.items)],
             )
             + f"\n{len(page.items)} of {page.total} claims"
         ),

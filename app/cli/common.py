@@ -10,7 +10,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,9 @@ class Context:
         from app.library import Library
 
         if self._library is None:
-            path = Path(self.library_path).expanduser()
+            from app.paths import check_path
+
+            path = check_path(self.library_path, "library path")
             if not create and not path.exists():
                 raise LibraryError(
                     f"There is no library at {path}. Create one with 'briefdesk demo' (the demo content) or "
@@ -80,8 +82,34 @@ class Context:
             self._library.close()
             self._library = None
 
+    def sound(self, records: Iterable[Any]) -> list[Any]:
+        """The records fit for a table; a damaged one (``problem`` set, see app._rows) is said on stderr
+        instead, as one plain line naming it, and the rest are shown."""
+        out = []
+        for record in records:
+            if getattr(record, "problem", ""):
+                self._say_problem(record.problem)
+            else:
+                out.append(record)
+        return out
+
+    def _say_problem(self, problem: str) -> None:
+        said = self.__dict__.setdefault("_problems_said", set())
+        if problem not in said:
+            said.add(problem)
+            sys.stderr.write(f"briefdesk: {problem}\n")
+
     def output(self, payload: Any, text: str | Callable[[], str]) -> None:
-        """Print ``payload`` as one JSON document with --json, else the readable ``text``."""
+        """Print ``payload`` as one JSON document with --json, else the readable ``text``. Every damaged
+        record in ``payload`` is also named on stderr (with a pointer to ``briefdesk doctor``)."""
+        for problem in _problems_in(payload):
+            self._say_problem(problem)
+        if self.__dict__.get("_problems_said") and not self.__dict__.get("_doctor_hinted"):
+            self._doctor_hinted = True
+            sys.stderr.write(
+                "briefdesk: the records above hold values Briefdesk cannot read; "
+                "'briefdesk doctor' lists them and 'briefdesk doctor --repair' fixes what is safe.\n"
+            )
         if self.json:
             json.dump(to_jsonable(payload), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
             sys.stdout.write("\n")
@@ -89,6 +117,26 @@ class Context:
             body = text() if callable(text) else text
             if body:
                 sys.stdout.write(body if body.endswith("\n") else body + "\n")
+
+
+def _problems_in(payload: Any, depth: int = 0) -> Iterator[str]:
+    """The ``problem`` of every record in a payload (records, lists, tuples, dicts, pages), in order."""
+    if depth > 6 or payload is None or isinstance(payload, str | bytes | int | float):
+        return
+    if dataclasses.is_dataclass(payload) and not isinstance(payload, type):
+        problem = getattr(payload, "problem", "")
+        if problem:
+            yield problem
+        for f in dataclasses.fields(payload):
+            value = getattr(payload, f.name)
+            if isinstance(value, list | tuple | dict) or dataclasses.is_dataclass(value):
+                yield from _problems_in(value, depth + 1)
+    elif isinstance(payload, dict):
+        for value in payload.values():
+            yield from _problems_in(value, depth + 1)
+    elif isinstance(payload, list | tuple):
+        for value in payload:
+            yield from _problems_in(value, depth + 1)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: int = 60) -> str:

@@ -88,12 +88,13 @@ def _format_for(path: Path, given: str | None) -> str:
 
 
 def cmd_export(args, ctx: Context) -> int:
-    from app.export.service import ExportOptions, export_brief  # loaded when exporting, not for --help
+    from app.export.service import MAX_TEMPLATE_BYTES, ExportOptions, export_brief  # loaded when exporting
+    from app.paths import check_input_file, check_path
 
-    out = Path(args.output).expanduser()
-    template = Path(args.template).expanduser() if args.template else None
-    if template is not None and not template.is_file():
-        raise ExportError(f"The template {template} does not exist.")
+    out = check_path(args.output, "file to export to")
+    template = None
+    if args.template is not None:  # refused from its name and size before anything is read
+        template = check_input_file(args.template, "template", max_bytes=MAX_TEMPLATE_BYTES)
     options = ExportOptions(
         format=_format_for(out, args.format),
         template=template,

@@ -56,7 +56,7 @@ def cmd_demo(args, ctx: Context) -> int:
 def cmd_actors(args, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     page = lib.actors.list(text=args.text, offset=args.offset, limit=args.limit)
-    rows = [(f"a{a.id}", a.name, a.role, a.affiliation, a.claim_count) for a in page.items]
+    rows = [(f"a{a.id}", a.name, a.role, a.affiliation, a.claim_count) for a in ctx.sound(page.items)]
     ctx.output(
         {"total": page.total, "actors": page.items},
         lambda: (

@@ -60,7 +60,7 @@ def cmd_sources(args, ctx: Context) -> int:
     )
     rows = [
         (s.ref, s.reliability, s.published or "", s.kind.value, s.outlet, s.title, s.claim_count)
-        for s in page.items
+        for s in ctx.sound(page.items)
     ]
     ctx.output(
         {"total": page.total, "sources": page.items},
@@ -104,7 +104,7 @@ def cmd_source_show(args, ctx: Context) -> int:
                 "",
                 table(
                     ["ref", "grade", "said", "actor", "statement"],
-                    [(c.ref, c.grade, c.said or "", c.actor_name, c.statement) for c in claims],
+                    [(c.ref, c.grade, c.said or "", c.actor_name, c.statement) for c in ctx.sound(claims)],
                 ),
             ]
         return "\n".join(lines)

@@ -98,6 +98,9 @@ def resolve_citations(lib, body: str) -> dict[str, ClaimRecord | SourceRecord]:
     return resolver
 
 
+MAX_TEMPLATE_BYTES = 50_000_000  # Word's own templates are a few MB; one with large images a few tens
+
+
 def export_brief(
     lib,
     brief_id: int,
@@ -109,9 +112,15 @@ def export_brief(
 ) -> ExportResult:
     """Export brief ``brief_id`` to ``out``. Raises UnknownCitationError, CheckFailedError, ExportError,
     CancelledError, NotFoundError; on any error an existing ``out`` is left as it was."""
+    from app.paths import check_input_file, check_path
+
     options = options or ExportOptions()
     options.validate()
-    out = Path(out)
+    # Paths refused from their names and metadata before anything is read: an over-long name, /proc, a
+    # template that is a folder, a pipe or far larger than any Word template (a 3 GB file was read whole).
+    out = check_path(out, "file to export to")
+    if options.template is not None:
+        check_input_file(options.template, "template", max_bytes=MAX_TEMPLATE_BYTES)
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name such as {out / 'brief.docx'}.")
     if out.exists() and not out.is_file():
@@ -140,6 +149,16 @@ def export_brief(
         record = (ctx.claims if c.kind == "claim" else ctx.sources).get(c.ident)
         if record is not None:
             resolver.setdefault(c.key, record)
+    # A record holding a value Briefdesk cannot read (app._rows: an unknown marking scheme, a malformed date)
+    # would be exported with a stand-in, silently wrong (a banner dropped, a date missing): refused, even
+    # forced, until it is repaired.
+    damaged = [r.problem for r in (brief, *resolver.values()) if r.problem]
+    if damaged:
+        more = f" (and {len(damaged) - 3} more)" if len(damaged) > 3 else ""
+        raise ExportError(
+            f"The brief cannot be exported while {'; '.join(damaged[:3])}{more}. Fix the record, or run "
+            "'briefdesk doctor --repair' (it fixes what is safe and says what is left)."
+        )
     plan = plan_notes(model, resolver, allow_missing=options.allow_missing)  # raises on unknown keys
     missing = plan.missing
     if missing:

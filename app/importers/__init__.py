@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -122,55 +120,16 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
 
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 100
-_UNZIP_CHUNK = 1024 * 1024
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip entry's local header (APPNOTE 4.3.7)
 
 
-def _check_zip_members(data: bytes, infos: list, filename: str) -> None:
-    """Decompress every member once, streamed, counting the bytes actually produced, before anything reads it.
+def _check_zip_members(data: bytes, infos: list[zipfile.ZipInfo], filename: str) -> None:
+    """Every member decompressed once, streamed, before anything reads it (see app._zipcheck)."""
+    from app._zipcheck import ZipProblem, check_members
 
-    A zip's directory may understate its sizes: zipfile (and python-docx through it) decompresses a member in
-    one call bounded only by 2 GB and then cuts it to the declared size, so a 1 MB entry claiming 1 KB
-    reaches gigabytes in memory first. Here each member's compressed bytes go through zlib in 1 MB steps;
-    more output than the member declares, or more than MAX_UNZIPPED in all, is refused at once. Memory stays
-    at one chunk; what passes is known to decompress to the sizes declared (and checked above)."""
-    produced = 0
-    for info in infos:
-        offset = info.header_offset
-        header = data[offset : offset + _LOCAL_HEADER.size]
-        if len(header) < _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
-            raise ImportFormatError(f"{filename}: the document is damaged or truncated")
-        fields = _LOCAL_HEADER.unpack(header)
-        start = offset + _LOCAL_HEADER.size + fields[9] + fields[10]
-        packed = data[start : start + info.compress_size]
-        if info.compress_type == zipfile.ZIP_STORED:
-            size = len(packed)
-            if size > info.file_size:
-                raise ImportFormatError(
-                    f"{filename}: the document is damaged (a part is larger than declared)"
-                )
-            produced += size
-        elif info.compress_type == zipfile.ZIP_DEFLATED:
-            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-            pending = packed
-            size = 0
-            try:
-                while pending or not inflater.eof:
-                    chunk = inflater.decompress(pending, _UNZIP_CHUNK)
-                    pending = inflater.unconsumed_tail
-                    size += len(chunk)
-                    if size > info.file_size or produced + size > MAX_UNZIPPED:
-                        raise ImportFormatError(
-                            f"{filename}: refused, a part expands to more than its declared size or the whole "
-                            f"to more than {MAX_UNZIPPED // (1024 * 1024)} MB (zip bomb)"
-                        )
-                    if not chunk and not pending:
-                        break
-            except zlib.error:
-                raise ImportFormatError(f"{filename}: the document is damaged or truncated") from None
-            produced += size
-        else:
-            raise ImportFormatError(f"{filename}: this is not a Word (.docx) document (unknown compression)")
+    try:
+        check_members(data, infos, limit=MAX_UNZIPPED)
+    except ZipProblem as exc:
+        raise ImportFormatError(f"{filename}: {exc}") from None
 
 
 _ENTITY_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)

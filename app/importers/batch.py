@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from app.errors import BriefdeskError, CancelledError
 from app.importers import MAX_BYTES, READERS, ImportFormatError, ParsedSource, read_bytes
 from app.importers.refs import REF_READERS
+from app.paths import check_path
 
 
 @dataclass
@@ -99,6 +100,7 @@ def import_paths(
             break
         name = os.path.basename(path)
         try:
+            check_path(path, "file")  # over-long names, /proc and /sys: refused before opening
             st = os.stat(path)
             if not stat.S_ISREG(st.st_mode):  # opening a pipe would wait for a writer forever
                 raise ImportFormatError(

@@ -10,8 +10,6 @@ import uuid as uuid_mod
 
 from sqlalchemy import (
     CheckConstraint,
-    Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -22,6 +20,11 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Dates read leniently: a malformed stored value becomes app.storage.types.Unreadable, not an exception
+# that fails a whole list (see that module). Every Date/DateTime column below uses them.
+from app.storage.types import LenientDate as Date
+from app.storage.types import LenientDateTime as DateTime
 
 
 def utcnow() -> dt.datetime:

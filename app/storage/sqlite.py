@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 
 # PRAGMA application_id marks a file as a Briefdesk library ("BRFD").
 APPLICATION_ID = 0x42524644
@@ -25,13 +27,37 @@ SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        pool_size=4,
-        max_overflow=4,
-    )
+def read_only_uri(path: Path) -> str:
+    """How to open a library that cannot be written (a read-only folder or file, read-only media).
+
+    A WAL library needs its -shm file: with -wal and -shm present SQLite reads them (``mode=ro``); without
+    them, in a folder where they cannot be made, only ``immutable=1`` opens it (nothing else can be writing
+    it: no writer could make them either)."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    quoted = quote(path.as_posix())
+    if wal.exists() and shm.exists():
+        return f"file:{quoted}?mode=ro"
+    return f"file:{quoted}?mode=ro&immutable=1"
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """The library's engine. ``read_only``: opened through :func:`read_only_uri` (no write can happen)."""
+    if read_only:
+        uri = read_only_uri(path)
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+        engine = create_engine(
+            "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=4
+        )
+    else:
+        engine = create_engine(
+            f"sqlite+pysqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            pool_size=4,
+            max_overflow=4,
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
@@ -39,7 +65,8 @@ def make_engine(path: Path) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA temp_store = MEMORY")
         cur.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
@@ -69,7 +96,7 @@ def probe(path: Path) -> tuple[int, str | None, set[str]]:
         head = fh.read(100)
     if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
         raise sqlite3.DatabaseError("not an SQLite database")
-    uri = f"file:{path.as_posix()}?mode=ro"
+    uri = f"file:{quote(path.as_posix())}?mode=ro"
     has_wal = Path(str(path) + "-wal").exists()
     if not has_wal:
         uri += "&immutable=1"
@@ -161,13 +188,50 @@ def seed_planner_stats(execute) -> None:
 
 def backup_file(src: Path, dest: Path) -> None:
     """A consistent copy of a library (the SQLite online backup API), e.g. before a migration."""
-    source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+    source = sqlite3.connect(f"file:{quote(src.as_posix())}?mode=ro", uri=True)
     target = sqlite3.connect(dest)
     try:
         source.backup(target)
     finally:
         target.close()
         source.close()
+
+
+PARTIAL = ".partial"
+
+
+def backup_file_atomic(src: Path, dest: Path) -> None:
+    """backup_file to ``dest + .partial``, then renamed: a kill mid-copy leaves no half backup under a name
+    that looks whole (the next prune_backups removes the partial file)."""
+    partial = dest.with_name(dest.name + PARTIAL)
+    try:
+        backup_file(src, partial)
+        partial.replace(dest)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def prune_backups(path: Path, kind: str, keep: int) -> list[Path]:
+    """Keep the newest ``keep`` backups of one kind beside a library (``<stem>.<kind>*``, e.g. the copies
+    made before schema upgrades or repairs) and delete the older ones and any partial copies left by a kill.
+    Returns what was deleted. Called after each new backup, so killing an upgrade again and again (each
+    attempt backs up first) cannot fill the disk."""
+    prefix = f"{path.stem}.{kind}"
+    found = [p for p in path.parent.glob(f"{glob_escape(prefix)}*") if p.is_file()]
+    removed = []
+    for partial in (p for p in found if p.name.endswith(PARTIAL)):
+        partial.unlink(missing_ok=True)
+        removed.append(partial)
+    whole = sorted((p for p in found if not p.name.endswith(PARTIAL)), key=lambda p: p.stat().st_mtime)
+    for old in whole[: max(0, len(whole) - keep)]:
+        old.unlink(missing_ok=True)
+        removed.append(old)
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 # --- full-text search -------------------------------------------------------------------------------------
@@ -314,7 +378,9 @@ def fts_ids_clause(entity: str, text: str):
     from sqlalchemy import Integer, bindparam, column
     from sqlalchemy import text as sa_text
 
-    query = to_fts_query(text)
+    from app._text import search_text
+
+    query = to_fts_query(search_text(text))
     if query is None:
         return None
     code = ENTITY_CODES[entity]

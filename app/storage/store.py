@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from app.errors import LibraryError
+from app.errors import LibraryError, ReadOnlyLibraryError
 
 
 def current_user() -> str:
@@ -50,6 +50,19 @@ class Store:
         self.session_id = uuid.uuid4().hex
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._local = threading.local()
+        self.read_only_reason = ""  # why edits are disabled ("its folder ... is read-only"), or ""
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def require_writable(self) -> None:
+        """Raise ReadOnlyLibraryError (one plain sentence) when edits are disabled (Library.open)."""
+        if self.read_only_reason:
+            raise ReadOnlyLibraryError(
+                f"The library {self.path} is open read-only ({self.read_only_reason}), so edits are disabled; "
+                "nothing was changed."
+            )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -79,6 +92,7 @@ class Store:
 
         Inside ``lib.transaction()`` every service call joins that one transaction instead.
         """
+        self.require_writable()
         ambient = getattr(self._local, "session", None)
         if ambient is not None:
             with ambient.begin_nested():  # a savepoint: a failed call undoes only itself
@@ -99,6 +113,7 @@ class Store:
             src = lib.sources.create(...)
             lib.claims.create(source_id=src.id, ...)
         """
+        self.require_writable()
         if getattr(self._local, "session", None) is not None:
             yield self  # already inside one: join it
             return

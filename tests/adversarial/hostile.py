@@ -231,6 +231,43 @@ def understated_docx(real_bytes: int = 400 * 1024 * 1024, declared: int = 4096) 
     return body + new_central + tail
 
 
+def sparse_file(path: Path, size: int = 3 * 1024**3) -> Path:
+    """A file that claims ``size`` bytes (3 GB) but occupies no disk: reading it whole would cost that much."""
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+    return path
+
+
+def run_cli_in_child(*args: str, cwd: Path) -> tuple[int, str, str, int]:
+    """Run ``briefdesk ARGS`` in a fresh Python process: exit code, stdout, stderr, and its own peak resident
+    memory in MB (VmHWM from /proc: ru_maxrss would carry the forking pytest's over exec)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import re, sys\n"
+        "from app.cli import main\n"
+        "try:\n"
+        "    rc = main(sys.argv[1:])\n"
+        "except SystemExit as exc:\n"
+        "    rc = exc.code\n"
+        "kb = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+        "sys.stderr.write(f'\\nPEAK {int(kb) // 1024}\\n')\n"
+        "raise SystemExit(rc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=str(cwd)),
+        timeout=300,
+    )
+    err, _, peak = done.stderr.rpartition("\nPEAK ")
+    return done.returncode, done.stdout, err, int(peak.strip())
+
+
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

@@ -4,9 +4,6 @@ files that fail half-way. Each fails its own file in plain words, in bounded mem
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -49,35 +46,14 @@ def test_a_reader_hitting_the_recursion_limit_fails_only_its_file(lib, tmp_path,
     assert "nested too deeply" in report.results[0].message
 
 
-def _cli_in_child(tmp_path, *args: str) -> tuple[int, str, int]:
-    """Run the command line in a fresh process; its exit code, stderr and peak resident memory (MB)."""
-    # VmHWM: this process's own high-water mark (ru_maxrss would carry the forking pytest's over exec)
-    code = (
-        "import re, sys\n"
-        "from app.cli import main\n"
-        "rc = main(sys.argv[1:])\n"
-        "kb = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
-        "sys.stderr.write(f'\\nPEAK {int(kb) // 1024}\\n')\n"
-        "raise SystemExit(rc)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, "--library", str(tmp_path / "lib.briefdesk"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)),
-        timeout=300,
-    )
-    err, _, peak = done.stderr.rpartition("PEAK ")
-    return done.returncode, err, int(peak.strip())
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak from /proc (Linux)")
 def test_docx_whose_zip_directory_understates_sizes_is_refused_within_300_mb(tmp_path):
     bomb = hostile.write(tmp_path / "bomb.docx", hostile.understated_docx(real_bytes=400 * 1024 * 1024))
     assert bomb.stat().st_size < 3 * 1024 * 1024  # declared sizes and ratio look harmless
-    rc, err, peak_mb = _cli_in_child(tmp_path, "import", str(bomb))
+    rc, _out, err, peak_mb = hostile.run_cli_in_child(
+        "--library", str(tmp_path / "lib.briefdesk"), "import", str(bomb), cwd=ROOT
+    )
     assert rc == 1
     assert "bomb.docx: refused, a part expands to more than its declared size" in err
     assert "Traceback" not in err
@@ -170,6 +146,11 @@ def test_entries_the_library_refuses_are_named_and_the_rest_stored(lib, tmp_path
     assert out[3].action == "existing" and out[3].id == out[0].id
     assert out[5].action == "created" and "same URL" in out[5].extra["warnings"][0]
     assert lib.sources.get(out[4].id).url == "https://example.org/a"
+    stored = lib.sources.get(out[0].id)  # stamped and logged as create() does
+    assert stored.created_by == lib.user and stored.version == 1 and stored.uuid == out[0].after.uuid != ""
+    with lib.engine.connect() as conn:
+        logged = conn.exec_driver_sql("SELECT entity_id FROM change_log WHERE entity = 'source'").fetchall()
+    assert sorted(r[0] for r in logged) == sorted({out[0].id, out[4].id, out[5].id})
     assert lib.counts()["sources"] == 3
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 from docx.shared import Emu
 
+from app._zipcheck import ZipProblem, check_members
 from app.errors import ExportError
 from app.export.docx.styles import Styles, house_styles, slim
 from app.export.docx.wordml import CT_DOCUMENT, CT_TEMPLATE, W_NS
@@ -59,6 +60,10 @@ def load_template(template: Path | None):
         raise ExportError(f"The template {template} cannot be read: {exc.strerror or exc}.") from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
+            try:  # decompressed once, streamed, by what it really holds (a lying zip directory is refused)
+                check_members(data, z.infolist(), limit=200_000_000)
+            except ZipProblem as exc:
+                raise ExportError(f"The template {template} cannot be used: {exc}.") from None
             names = z.namelist()
             if "[Content_Types].xml" not in names or "word/document.xml" not in names:
                 raise ExportError(f"The template {template} is not a Word document (.docx or .dotx).")

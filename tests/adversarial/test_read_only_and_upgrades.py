@@ -1,0 +1,158 @@
+"""A library in a folder that cannot be written opens read-only (SQLite's WAL needs to make its -shm file
+there) and every write is refused in plain words; an upgrade killed again and again leaves a bounded number
+of backup copies and the library intact."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.errors import LibraryError, ReadOnlyLibraryError
+from app.library import UPGRADE_BACKUPS_KEPT, Library
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def lock_folder():
+    """Make a folder unwritable for this process: chmod for a normal user; root ignores permissions, so for
+    root the immutable attribute (chattr +i, which binds root too). Restored afterwards."""
+    locked: list[Path] = []
+
+    def lock(folder: Path) -> None:
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+        else:
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if done.returncode != 0:
+                pytest.skip("cannot make a folder read-only for root here (no chattr +i)")
+        locked.append(folder)
+        assert not os.access(folder, os.W_OK)
+
+    yield lock
+    for folder in locked:
+        if os.geteuid() != 0:
+            folder.chmod(0o755)
+        else:
+            subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+@pytest.fixture
+def shelf(tmp_path):
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    path = folder / "lib.briefdesk"
+    with Library.open(path) as lib:
+        lib.sources.create(title="Kept source", body="The minister said the bridge is closed.")
+        lib.briefs.create(title="Kept brief", body="Text.")
+    assert not Path(f"{path}-wal").exists()  # a clean close leaves no WAL files
+    return path
+
+
+def test_a_library_in_a_read_only_folder_opens_read_only(shelf, lock_folder):
+    lock_folder(shelf.parent)
+    with Library.open(shelf) as lib:
+        assert lib.read_only and "read-only" in lib.read_only_reason
+        assert [s.title for s in lib.sources.list().items] == ["Kept source"]
+        assert lib.search("bridge")
+        with pytest.raises(ReadOnlyLibraryError, match="edits are disabled; nothing was changed"):
+            lib.sources.create(title="New", body="Other text.")
+        with pytest.raises(ReadOnlyLibraryError):
+            lib.briefs.set_body(1, "Changed.", reason="autosave")
+    assert sorted(p.name for p in shelf.parent.iterdir()) == ["lib.briefdesk"]
+
+
+def test_the_command_line_reads_and_refuses_writes_in_plain_words(shelf, lock_folder, tmp_path, capsys):
+    lock_folder(shelf.parent)
+    assert main(["--library", str(shelf), "sources"]) == 0
+    assert "Kept source" in capsys.readouterr().out
+    note = tmp_path / "note.txt"
+    note.write_text("A note\n\nBody.", encoding="utf-8")
+    for command in (
+        ["source", "set", "1", "--title", "New"],
+        ["import", str(note)],
+        ["demo", "--force"],
+        ["brief", "new", "X"],
+    ):
+        assert main(["--library", str(shelf), *command]) == 1, command
+        err = capsys.readouterr().err
+        assert "is open read-only" in err and "edits are disabled" in err, (command, err)
+        assert "Traceback" not in err
+    assert main(["--library", str(shelf), "doctor"]) == 0
+    capsys.readouterr()
+
+
+def test_uncheckpointed_changes_are_read_from_a_read_only_folder(tmp_path, lock_folder):
+    """-wal and -shm left beside the library (a copy taken while it was open): read, not ignored."""
+    live = tmp_path / "live.briefdesk"
+    lib = Library.open(live)
+    try:
+        lib.sources.create(title="Only in the WAL", body="Written just before the copy.")
+        copy_dir = tmp_path / "copy"
+        copy_dir.mkdir()
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copy(f"{live}{suffix}", copy_dir / f"live.briefdesk{suffix}")
+    finally:
+        lib.close()
+    lock_folder(copy_dir)
+    with Library.open(copy_dir / "live.briefdesk") as ro:
+        assert ro.read_only
+        assert [s.title for s in ro.sources.list().items] == ["Only in the WAL"]
+
+
+def test_read_only_on_request_and_an_upgrade_that_cannot_happen(shelf, tmp_path, lock_folder):
+    with Library.open(shelf, read_only=True) as lib:
+        assert lib.read_only_reason == "it was opened read-only"
+        with pytest.raises(ReadOnlyLibraryError):
+            lib.briefs.create(title="No")
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    old = old_dir / "old.briefdesk"
+    shutil.copy(FIXTURES / "libraries" / "library-0001.briefdesk", old)
+    before = old.read_bytes()
+    lock_folder(old_dir)
+    with pytest.raises(LibraryError, match="must be upgraded .* Copy it to a folder you can write to"):
+        Library.open(old)
+    assert old.read_bytes() == before
+
+
+_STALL_UPGRADE = """
+import sys, time
+from app.library import Library
+Library._upgrade = staticmethod(lambda engine: time.sleep(3600))  # a migration that never ends
+Library.open(sys.argv[1])
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9 (POSIX)")
+def test_killing_an_upgrade_again_and_again_keeps_a_bounded_number_of_backups(tmp_path):
+    path = tmp_path / "old.briefdesk"
+    shutil.copy(FIXTURES / "libraries" / "library-0001.briefdesk", path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for attempt in range(6):
+        before = set(tmp_path.glob("old.schema-*"))
+        child = subprocess.Popen([sys.executable, "-c", _STALL_UPGRADE, str(path)], cwd=ROOT, env=env)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            made = set(tmp_path.glob("old.schema-*.backup.briefdesk")) - before
+            if made or child.poll() is not None:
+                break
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert made, f"attempt {attempt}: no backup was made before the upgrade"
+    backups = sorted(tmp_path.glob("old.schema-*"))
+    assert len(backups) <= UPGRADE_BACKUPS_KEPT, backups
+    assert not list(tmp_path.glob("*.partial"))
+    with Library.open(path) as lib:  # the library itself is intact and upgrades now
+        assert lib.claims.with_links(1).claim.quote == "the harbour will reopen on Friday"
+    assert len(list(tmp_path.glob("old.schema-*"))) <= UPGRADE_BACKUPS_KEPT
