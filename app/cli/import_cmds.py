@@ -6,6 +6,7 @@ A file that cannot be imported is reported and the rest still import; the exit c
 
 from __future__ import annotations
 
+import os
 import sys
 
 from app._text import counted
@@ -47,7 +48,9 @@ def cmd_import(args, ctx) -> int:
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
     if not ctx.json:  # failures go to stderr (stdout keeps the summary, for scripts reading it)
         for r in rep.failed:
-            sys.stderr.write(f"briefdesk: failed: {r.path}: {r.message}\n")
+            name = os.path.basename(r.path) + ": "
+            reason = r.message[len(name) :] if r.message.startswith(name) else r.message  # named once
+            sys.stderr.write(f"briefdesk: failed: {r.path}: {reason}\n")
     if rep.cancelled:
         lines.append("Cancelled: the files before the cancel were imported whole; nothing else was.")
     payload = {
