@@ -499,6 +499,14 @@ def _full_text_findings(conn: Connection) -> tuple[str, list[Finding]]:
 def diagnose(lib: Library, *, progress: Callable[[str], None] | None = None) -> DoctorReport:
     """Everything ``briefdesk doctor`` reports, read in one transaction; writes nothing."""
 
+    if lib.engine.dialect.name != "sqlite":
+        from app.errors import LibraryError
+
+        raise LibraryError(
+            "briefdesk doctor checks library files (SQLite); a server library's typed columns cannot hold the "
+            "values it looks for, and its server has its own checks."
+        )
+
     def step(text: str) -> None:
         if progress is not None:
             progress(text)
