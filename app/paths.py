@@ -81,7 +81,7 @@ def check_path(path: str | os.PathLike[str], what: str) -> Path:
     return p
 
 
-def check_input_file(path: str | os.PathLike[str], what: str, *, max_bytes: int) -> Path:
+def check_input_file(path: str | os.PathLike[str], what: str, *, max_bytes: int, purpose: str = "") -> Path:
     """check_path, then: it exists, is a regular file (not a folder, pipe or device) and is at most
     ``max_bytes`` long, all from its metadata: not a byte of it is read here."""
     from app.errors import ValidationError
@@ -99,7 +99,8 @@ def check_input_file(path: str | os.PathLike[str], what: str, *, max_bytes: int)
         raise ValidationError(f"The {what} {p} is not a regular file (a pipe, device or socket).")
     if st.st_size > max_bytes:
         raise ValidationError(
-            f"The {what} {p} is too large ({st.st_size / 1e6:,.0f} MB; at most {max_bytes / 1e6:,.0f} MB); "
+            f"The {what} {p} is too large{' ' + purpose if purpose else ''} ({st.st_size / 1e6:,.0f} MB; at most "
+            f"{max_bytes / 1e6:,.0f} MB); "
             "nothing was read."
         )
     return p

@@ -83,7 +83,7 @@ def _read_text_file(path: str) -> str:
     from app.paths import check_input_file
 
     # refused from its name and metadata (too long, under /proc, a pipe, a folder, too large) before reading
-    p = check_input_file(path, "file", max_bytes=_MAX_TEXT_FILE_BYTES)
+    p = check_input_file(path, "file", max_bytes=_MAX_TEXT_FILE_BYTES, purpose="for a brief")
     try:
         data = p.read_bytes()
     except OSError as exc:
