@@ -1,6 +1,7 @@
 """``briefdesk import FILE...|DIR [--kind K] [--reliability A-F] [--title T] [--json]``.
 
-Text, Markdown, saved web pages, .docx, .pdf, and CSL-JSON / RIS / BibTeX exports (one source per entry).
+Text, Markdown, saved web pages, .docx, .pdf, and CSL-JSON / RIS / BibTeX exports (one source per entry);
+a STIX 2.1 bundle or a MISP event (recognised by its content) brings in sources, actors, claims and links.
 A file that cannot be imported is reported and the rest still import; the exit code is then 1.
 """
 
@@ -44,7 +45,12 @@ def cmd_import(args, ctx) -> int:
         for r in rep.results
         if r.status == "existing"
     ]
-    lines += [f"warning: {r.path}: {r.message}" for r in rep.results if r.status == "warning" and r.message]
+    for r in rep.results:
+        if r.status == "warning" and r.message:
+            lines.append(f"warning: {r.path}: {r.message}")
+        elif r.status == "imported" and r.message:
+            lines.append(f"{r.status}: {r.path}: {r.message}")  # a bundle or event: what it brought in
+        lines += [f"  skipped: {d}" for d in getattr(r, "details", None) or ()]
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
     if not ctx.json:  # failures go to stderr (stdout keeps the summary, for scripts reading it)
         for r in rep.failed:
@@ -55,7 +61,13 @@ def cmd_import(args, ctx) -> int:
         lines.append("Cancelled: the files before the cancel were imported whole; nothing else was.")
     payload = {
         "files": [
-            {"path": r.path, "status": r.status, "source_ids": r.source_ids, "message": r.message}
+            {
+                "path": r.path,
+                "status": r.status,
+                "source_ids": r.source_ids,
+                "message": r.message,
+                "details": list(getattr(r, "details", None) or ()),
+            }
             for r in rep.results
         ],
         "counts": counts,

@@ -28,6 +28,7 @@ class FileResult:
     status: str  # imported | existing | warning | failed | skipped
     source_ids: list[int] = field(default_factory=list)
     message: str = ""
+    details: list[str] = field(default_factory=list)  # one line per item skipped (bundles, events)
 
 
 @dataclass
@@ -107,6 +108,12 @@ def import_paths(
                     f"{name}: not a regular file (a pipe, device or socket); nothing was read"
                 )
             size = st.st_size
+            platform = _platform_format(path)
+            if platform is not None:  # a STIX bundle or MISP event, recognised by its content (app.interop)
+                report.results.append(_import_platform(lib, path, platform))
+                if progress is not None:
+                    progress(i + 1, len(files))
+                continue
             if size > MAX_BYTES:  # refused before reading a byte of it
                 raise ImportFormatError(
                     f"{name}: {size / (1024 * 1024):.0f} MB is over the 50 MB limit per file"
@@ -206,3 +213,28 @@ def _import_entries(lib, path: str, refs, overrides: dict, cancelled=None) -> Fi
         else:
             changes.append(outcome)
     return _result(path, changes, list(skipped), skipped)
+
+
+def _platform_format(path: str) -> str | None:
+    """ "stix" or "misp" when the file is a STIX bundle or a MISP event (whatever its name), else None."""
+    from app.interop.importer import sniff
+
+    return sniff(path)
+
+
+def _import_platform(lib, path: str, fmt: str) -> FileResult:
+    from app.interop.importer import import_file
+
+    applied = import_file(lib, path, fmt)
+    ids = applied.sources_created + applied.sources_used
+    details = list(applied.skipped)
+    if applied.skipped_count > len(applied.skipped):
+        details.append(f"... and {applied.skipped_count - len(applied.skipped):,} more")
+    details += applied.warnings
+    if applied.added_anything:
+        status = "warning" if applied.skipped_count else "imported"
+    elif applied.claims_existing or applied.links_existing or applied.sources_used:
+        status = "warning" if applied.skipped_count else "existing"
+    else:
+        status = "failed"
+    return FileResult(path, status, ids, applied.summary(), details)
