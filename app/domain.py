@@ -108,7 +108,7 @@ SOURCE_EDITABLE_FIELDS = (
 )
 
 # What an export can write.
-EXPORT_FORMATS = ("docx", "md", "html", "stix")  # stix: app.interop
+EXPORT_FORMATS = ("docx", "md", "html", "stix", "misp")  # stix, misp: app.interop
 
 
 @dataclass(frozen=True, slots=True)
