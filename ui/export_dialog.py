@@ -42,8 +42,11 @@ FORMATS = (
     ("docx", "Word document (.docx)"),
     ("md", "Markdown with footnotes (.md)"),
     ("html", "HTML (.html)"),
+    ("stix", "STIX 2.1 bundle for OpenCTI and other platforms (.json)"),
+    ("misp", "MISP event (.json)"),
 )
-EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html"}
+EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html", "stix": ".json", "misp": ".json"}
+PLATFORM_FORMATS = ("stix", "misp")  # what is counted is claims, not notes
 
 
 def safe_file_name(title: str) -> str:
@@ -300,7 +303,8 @@ class ExportDialog(QDialog):
         box = QMessageBox(self)
         box.setWindowTitle("Export finished")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setText(f"Exported to {result.path} with {counted(result.notes, 'note')}.{draft}{warn}")
+        what = "claim" if result.format in PLATFORM_FORMATS else "note"
+        box.setText(f"Exported to {result.path} with {counted(result.notes, what)}.{draft}{warn}")
         self.open_document_button = box.addButton("Open document", QMessageBox.ButtonRole.AcceptRole)
         self.open_folder_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)

@@ -119,11 +119,12 @@ class ImportRunner(QObject):
             )
         if report.cancelled:
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
-        details = [
-            f"{os.path.basename(r.path)}: {r.message}"
-            for r in report.results
-            if r.status in ("failed", "warning", "skipped") and r.message
-        ]
+        details = []
+        for r in report.results:
+            extra = getattr(r, "details", None) or []  # a bundle or event: what it brought in, what it skipped
+            if (r.status in ("failed", "warning", "skipped") or extra) and r.message:
+                details.append(f"{os.path.basename(r.path)}: {r.message}")
+            details += [f"  skipped: {d}" for d in extra]
         box = QMessageBox(self.parent_widget)
         box.setWindowTitle("Import")
         box.setIcon(QMessageBox.Icon.Warning if counts["failed"] else QMessageBox.Icon.Information)

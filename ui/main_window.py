@@ -371,7 +371,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             self,
             "Import sources",
             "",
-            "Sources (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)",
+            "Sources (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;"
+            "Reference lists, STIX bundles and MISP events (*.json *.ris *.bib);;All files (*)",
         )
         if paths:
             self.import_paths(paths)

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.cli.import_cmds",  # import
     "app.cli.extract_cmds",  # extract
     "app.cli.export_cmds",  # export
+    "app.cli.interop_cmds",  # library export (ClaimReview, CSL-JSON, STIX)
     "app.cli.check_cmds",  # check
     "app.cli.ach_cmds",  # hypothesis, ach
     "app.cli.assumption_cmds",  # assumption

@@ -60,7 +60,10 @@ def render_library(
 
     if fmt not in LIBRARY_FORMATS:
         raise ExportError(f"Unknown format '{fmt}': use one of {', '.join(LIBRARY_FORMATS)}.")
-    ids = collect.select_claims(lib, claim_ids=claim_ids, contested=contested, brief_id=brief_id)
+    if fmt == "csl" and claim_ids is None and not contested and brief_id is None:
+        ids: list[int] = []  # every source
+    else:
+        ids = collect.select_claims(lib, claim_ids=claim_ids, contested=contested, brief_id=brief_id)
     if fmt == "csl":
         from app.interop import csl
 

@@ -210,3 +210,27 @@ def test_no_launcher_at_all_offers_the_path_to_copy(qtbot, demo_library, jobs, t
     assert dlg.launcher_folder_button is None
     box.buttonClicked.emit(dlg.copy_path_button)
     assert QGuiApplication.clipboard().text() == str(tmp_path / "out.docx")
+
+
+@pytest.mark.parametrize("fmt", ["stix", "misp"])
+def test_the_dialog_offers_stix_and_misp_and_writes_them(qtbot, demo_library, jobs, tmp_path, opened, fmt):
+    import json
+
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    labels = [dlg.format_combo.itemText(i) for i in range(dlg.format_combo.count())]
+    assert any("STIX 2.1" in t for t in labels) and any("MISP" in t for t in labels)
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData(fmt))
+    assert dlg.path_edit.text().endswith("out.json")
+    assert not dlg.template_edit.isEnabled() and not dlg.annex_boxes["claims"].isEnabled()
+    assert dlg.marking_combo.isEnabled()  # the marking travels as a TLP marking or tag
+    dlg.start_export()
+    qtbot.waitUntil(
+        lambda: dlg.result is not None or getattr(dlg, "last_error", None) is not None, timeout=30000
+    )
+    assert dlg.result is not None, getattr(dlg, "last_error_text", "")
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    if fmt == "stix":
+        assert data["type"] == "bundle" and any(o["type"] == "note" for o in data["objects"])
+    else:
+        assert data["Event"]["info"] == demo_library.briefs.get(1).title
+    assert "claims" in dlg.result_box.text() and "notes" not in dlg.result_box.text()

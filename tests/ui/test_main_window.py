@@ -355,3 +355,50 @@ def test_no_two_actions_share_a_shortcut(qtbot, tmp_path):
     )
     assert [s for s, n in shortcuts.items() if n > 1] == []
     lib.close()
+
+
+def test_a_stix_bundle_imported_through_the_menu_brings_claims_and_lists_what_it_skipped(
+    window, demo_library, tmp_path, monkeypatch
+):
+    import json
+
+    report_id = "report--9d2f7c1e-5b4a-4e3d-8c2b-0a1b2c3d4e5f"
+    note_id = "note--4c6bd9a0-6d3c-4a8e-9b3e-1f2a3b4c5d6e"
+    ts = "2026-11-02T10:00:00.000Z"
+    bundle = {
+        "type": "bundle",
+        "id": "bundle--1f0e2d3c-4b5a-4697-8877-665544332211",
+        "objects": [
+            {
+                "type": "report",
+                "spec_version": "2.1",
+                "id": report_id,
+                "created": ts,
+                "modified": ts,
+                "name": "Ferry service suspended",
+                "published": ts,
+                "object_refs": [note_id],
+            },
+            {
+                "type": "note",
+                "spec_version": "2.1",
+                "id": note_id,
+                "created": ts,
+                "modified": ts,
+                "content": "The ferry will not sail this week.",
+                "object_refs": [report_id],
+            },
+            {"type": "malware", "spec_version": "2.1", "id": "malware--0c0c0c0c-1d1d-4e4e-8f8f-a0a0a0a0a0a0"},
+        ],
+    }
+    path = tmp_path / "from-opencti.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a_, **k: ([str(path)], ""))
+    before = demo_library.counts()
+    window.import_action.trigger()
+    after = demo_library.counts()
+    assert after["claims"] == before["claims"] + 1 and after["sources"] == before["sources"] + 1
+    box = window.last_import.summary_box
+    assert "1 source imported from 1 file" in box.text()
+    assert "1 claim created" in box.detailedText()
+    assert "1 malware object: a type Briefdesk does not keep" in box.detailedText()
