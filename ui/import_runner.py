@@ -121,7 +121,8 @@ class ImportRunner(QObject):
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
         details = []
         for r in report.results:
-            extra = getattr(r, "details", None) or []  # a bundle or event: what it brought in, what it skipped
+            # a bundle or event: what it brought in, and each thing it skipped
+            extra = getattr(r, "details", None) or []
             if (r.status in ("failed", "warning", "skipped") or extra) and r.message:
                 details.append(f"{os.path.basename(r.path)}: {r.message}")
             details += [f"  skipped: {d}" for d in extra]

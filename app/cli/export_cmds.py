@@ -125,7 +125,8 @@ def cmd_export(args, ctx: Context) -> int:
     draft = " (DRAFT)" if result.draft else ""
     ctx.output(
         result.to_json(),
-        f"Exported brief {args.brief_id} to {result.path}{draft}: {counted(result.notes, 'note')}"
+        f"Exported brief {args.brief_id} to {result.path}{draft}: "
+        + counted(result.notes, "claim" if result.format in ("stix", "misp") else "note")
         + (f", banner {result.banner}" if result.banner else "")
         + ".",
     )

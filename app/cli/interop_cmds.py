@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
@@ -25,7 +26,7 @@ def _ids(value: str) -> list[int]:
     return out
 
 
-def register(sub) -> None:
+def register(sub: Any) -> None:
     lib = sub.add_parser("library", help="the library as a whole: export claims or sources for other tools")
     lsub = lib.add_subparsers(dest="library_command", metavar="COMMAND")
     p = lsub.add_parser(
@@ -50,14 +51,14 @@ def register(sub) -> None:
     lib.set_defaults(func=lambda args, ctx: _usage(lib))
 
 
-def _usage(parser) -> int:
+def _usage(parser: argparse.ArgumentParser) -> int:
     import sys
 
     parser.print_help(sys.stderr)
     return 2
 
 
-def cmd_library_export(args, ctx: Context) -> int:
+def cmd_library_export(args: argparse.Namespace, ctx: Context) -> int:
     from app.errors import ExportError
     from app.export.service import _refuse_to_overwrite_a_library, write_atomically
     from app.interop import render_library

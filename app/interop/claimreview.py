@@ -11,6 +11,7 @@ analyst's organisation as ``author``. The file is one JSON-LD document with the 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from app.domain import CREDIBILITY_MEANING, RELIABILITY_MEANING, ClaimRecord
 from app.interop import ids
@@ -24,7 +25,7 @@ STATUS_WORDS = {
 }
 
 
-def rating(c: ClaimRecord) -> dict:
+def rating(c: ClaimRecord) -> dict[str, Any]:
     words = (
         f"{STATUS_WORDS[c.status.value]}; graded {c.grade} "
         f"({RELIABILITY_MEANING[c.source_reliability].lower()} source, {CREDIBILITY_MEANING[c.credibility].lower()})"
@@ -35,12 +36,12 @@ def rating(c: ClaimRecord) -> dict:
     return out
 
 
-def review(m: Material, c: ClaimRecord, organisation: str) -> dict:
+def review(m: Material, c: ClaimRecord, organisation: str) -> dict[str, Any]:
     source = m.sources.get(c.source_id)
-    claim: dict = {"@type": "Claim"}
+    claim: dict[str, Any] = {"@type": "Claim"}
     actor = m.actors.get(c.actor_id) if c.actor_id is not None else None
     if actor is not None:
-        person: dict = {"@type": "Person", "name": actor.name}
+        person: dict[str, Any] = {"@type": "Person", "name": actor.name}
         if actor.role:
             person["jobTitle"] = actor.role
         if actor.affiliation:
@@ -49,7 +50,7 @@ def review(m: Material, c: ClaimRecord, organisation: str) -> dict:
     if c.said:
         claim["datePublished"] = c.said.isoformat()
     if source is not None:
-        work: dict = {"@type": "CreativeWork", "headline": source.title}
+        work: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
         if source.url:
             work["url"] = source.url
         if source.published:
@@ -69,11 +70,11 @@ def review(m: Material, c: ClaimRecord, organisation: str) -> dict:
     }
 
 
-def reviews(m: Material, *, organisation: str = "") -> list[dict]:
+def reviews(m: Material, *, organisation: str = "") -> list[dict[str, Any]]:
     organisation = organisation.strip() or "Briefdesk analyst"
     return [review(m, m.claims[i], organisation) for i in m.cited]
 
 
-def dumps(items: list[dict]) -> bytes:
+def dumps(items: list[dict[str, Any]]) -> bytes:
     doc = {"@context": "https://schema.org", "@graph": items}
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import TYPE_CHECKING, Any
 
 from app.domain import RELIABILITY_MEANING, SourceRecord
 
@@ -27,18 +28,21 @@ TYPES = {
 CONTAINER_KINDS = {"news article", "social media post"}
 _SPLIT_RE = re.compile(r"\s*(?:;|\band\b|&)\s*")
 
+if TYPE_CHECKING:
+    from app.library import Library
 
-def _date(value: dt.date | None) -> dict | None:
+
+def _date(value: dt.date | None) -> dict[str, Any] | None:
     return {"date-parts": [[value.year, value.month, value.day]]} if value else None
 
 
-def _names(byline: str) -> list[dict]:
+def _names(byline: str) -> list[dict[str, Any]]:
     return [{"literal": n} for n in (p.strip(" ,") for p in _SPLIT_RE.split(byline)) if n]
 
 
-def item(s: SourceRecord) -> dict:
+def item(s: SourceRecord) -> dict[str, Any]:
     kind = str(s.kind.value)
-    out: dict = {"id": s.ref, "type": TYPES.get(kind, "document"), "title": s.title or s.ref}
+    out: dict[str, Any] = {"id": s.ref, "type": TYPES.get(kind, "document"), "title": s.title or s.ref}
     if s.authors:
         names = _names(s.authors)
         if names:
@@ -63,8 +67,8 @@ def item(s: SourceRecord) -> dict:
     return out
 
 
-def items(lib, source_ids: list[int]) -> list[dict]:
-    out = []
+def items(lib: Library, source_ids: list[int]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for start in range(0, len(source_ids), 500):
         chunk = source_ids[start : start + 500]
         found = lib.sources.get_many(chunk)
@@ -72,5 +76,5 @@ def items(lib, source_ids: list[int]) -> list[dict]:
     return out
 
 
-def dumps(data: list[dict]) -> bytes:
+def dumps(data: list[dict[str, Any]]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.interop.plan import Applied, apply
 
@@ -20,6 +22,9 @@ _STIX_RE = re.compile(rb'"type"\s*:\s*"bundle"')
 _MISP_WRAPPED_RE = re.compile(rb'^\s*(?:\[\s*)?\{\s*"(?:Event|response)"\s*:')
 _MISP_KEYS_RE = re.compile(rb'"(?:threat_level_id|analysis|Attribute|Object|EventReport|Orgc)"\s*:')
 _INFO_RE = re.compile(rb'"info"\s*:')
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 
 def sniff_bytes(head: bytes) -> str | None:
@@ -33,7 +38,7 @@ def sniff_bytes(head: bytes) -> str | None:
     return None
 
 
-def sniff(path: str | os.PathLike) -> str | None:
+def sniff(path: str | os.PathLike[str]) -> str | None:
     try:
         with open(path, "rb") as fh:
             return sniff_bytes(fh.read(HEAD_BYTES))
@@ -42,7 +47,12 @@ def sniff(path: str | os.PathLike) -> str | None:
 
 
 def import_file(
-    lib, path: str | os.PathLike, fmt: str | None = None, *, progress=None, cancelled=None
+    lib: Library,
+    path: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Applied:
     """Import the STIX bundle or MISP event at ``path`` (``fmt``: as ``sniff`` found it)."""
     from app.importers import ImportFormatError

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
-from app.domain import ClaimRecord, ClaimStatus, MarkingScheme, SourceRecord
+from app.domain import ActorRecord, BriefRecord, ClaimRecord, ClaimStatus, MarkingScheme, SourceRecord
 from app.interop import ids
 from app.interop.collect import Material
 
@@ -76,20 +77,30 @@ def _uuid(*parts: str) -> str:
 
 
 class _Event:
-    def __init__(self, m: Material, draft_reason: str) -> None:
+    def __init__(self, m: Material, brief: BriefRecord, draft_reason: str) -> None:
         self.m = m
+        self.brief = brief
         self.draft_reason = draft_reason
-        self.objects: list[dict] = []
+        self.objects: list[dict[str, Any]] = []
         self.object_uuid: dict[tuple[str, int], str] = {}
 
-    def uuid_of(self, kind: str, record) -> str:
+    def uuid_of(self, kind: str, record: Any) -> str:
         imported = self.m.imported.get(kind) or {}
         known = imported.get(record.id)
         if known and "--" not in known:  # a MISP uuid it came with (not a STIX id)
             return known
         return _uuid(ids.record_key(kind, record))
 
-    def attribute(self, template: str, relation: str, value: str, owner: str, *, tags=(), stamp="0") -> dict:
+    def attribute(
+        self,
+        template: str,
+        relation: str,
+        value: str,
+        owner: str,
+        *,
+        tags: tuple[str, ...] = (),
+        stamp: str = "0",
+    ) -> dict[str, Any]:
         kind, category = RELATIONS[(template, relation)]
         attr = {
             "uuid": _uuid(owner, relation, value[:200]),
@@ -106,7 +117,9 @@ class _Event:
             attr["Tag"] = [{"name": t} for t in tags]
         return attr
 
-    def obj(self, template: str, uuid: str, comment: str, attributes: list[dict], stamp: str) -> dict:
+    def obj(
+        self, template: str, uuid: str, comment: str, attributes: list[dict[str, Any]], stamp: str
+    ) -> dict[str, Any]:
         template_uuid, version = TEMPLATES[template]
         return {
             "uuid": uuid,
@@ -122,7 +135,7 @@ class _Event:
             "Attribute": attributes,
         }
 
-    def source_object(self, s: SourceRecord) -> dict:
+    def source_object(self, s: SourceRecord) -> dict[str, Any]:
         uuid = self.uuid_of("source", s)
         stamp = _timestamp(s.updated)
         attrs = [
@@ -147,7 +160,7 @@ class _Event:
         facts.append(f"reliability {s.reliability}")
         return self.obj("report", uuid, ", ".join(f for f in facts if f), attrs, stamp)
 
-    def actor_object(self, a) -> dict:
+    def actor_object(self, a: ActorRecord) -> dict[str, Any]:
         uuid = self.uuid_of("actor", a)
         stamp = _timestamp(getattr(a, "updated", None))
         attrs = [self.attribute("person", "full-name", a.name, uuid, stamp=stamp)]
@@ -159,7 +172,7 @@ class _Event:
             attrs.append(self.attribute("person", "text", f"Affiliation: {a.affiliation}", uuid, stamp=stamp))
         return self.obj("person", uuid, a.label, attrs, stamp)
 
-    def claim_object(self, c: ClaimRecord) -> dict:
+    def claim_object(self, c: ClaimRecord) -> dict[str, Any]:
         m = self.m
         uuid = self.uuid_of("claim", c)
         stamp = _timestamp(c.updated)
@@ -209,7 +222,7 @@ class _Event:
             ]
         return obj
 
-    def reference(self, owner: str, target: str, kind: str, comment: str, stamp: str) -> dict:
+    def reference(self, owner: str, target: str, kind: str, comment: str, stamp: str) -> dict[str, Any]:
         return {
             "uuid": _uuid(owner, kind, target),
             "object_uuid": owner,
@@ -225,7 +238,7 @@ class _Event:
         from app.citations import parse_citations
         from app.export.notes import note_text
 
-        brief = self.m.brief
+        brief = self.brief
         body = brief.body
         numbers: dict[str, int] = {}
         notes: list[str] = []
@@ -268,7 +281,7 @@ class _Event:
         tags: list[str] = []
         if m.marking is not None and m.marking.scheme is MarkingScheme.TLP:
             tags.append(f"tlp:{m.marking.level.lower()}")
-        ctx = m.context
+        ctx: Any = m.context
         if ctx is not None:
             bands = sorted({t.band for j in ctx.judgments for t in j.terms})
             levels = [
@@ -282,9 +295,9 @@ class _Event:
             tags.append('workflow:state="draft"')
         return tags
 
-    def build(self) -> dict:
+    def build(self) -> dict[str, Any]:
         m = self.m
-        brief = m.brief
+        brief = self.brief
         stamp = _timestamp(brief.updated)
         for s in m.sources.values():
             self.objects.append(self.source_object(s))
@@ -322,14 +335,14 @@ class _Event:
         return {"Event": event}
 
 
-def event(material: Material, *, draft_reason: str = "") -> dict:
+def event(material: Material, *, draft_reason: str = "") -> dict[str, Any]:
     """The MISP event of the brief in ``material`` as a dict (``{"Event": {...}}``)."""
     from app.errors import ExportError
 
     if material.brief is None:
         raise ExportError("A MISP event is made from a brief; give a brief to export.")
-    return _Event(material, draft_reason).build()
+    return _Event(material, material.brief, draft_reason).build()
 
 
-def dumps(data: dict) -> bytes:
+def dumps(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

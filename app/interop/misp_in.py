@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from app.domain import CREDIBILITY_GRADES, RELIABILITY_GRADES, SourceKind
 from app.interop.plan import InActor, InClaim, InLink, InSource, Plan
@@ -31,7 +33,12 @@ _KINDS = {k.value for k in SourceKind}
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
-def _date(value) -> dt.date | None:
+def _text(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _date(value: Any) -> dt.date | None:
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
@@ -40,15 +47,15 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _attrs(obj: dict) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+def _attrs(obj: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
     for a in obj.get("Attribute") or ():
         if isinstance(a, dict) and isinstance(a.get("object_relation"), str):
             out.setdefault(a["object_relation"], []).append(a)
     return out
 
 
-def _value(attrs: dict, relation: str) -> str:
+def _value(attrs: dict[str, Any], relation: str) -> str:
     for a in attrs.get(relation, ()):
         v = a.get("value")
         if isinstance(v, str) and v.strip():
@@ -56,7 +63,7 @@ def _value(attrs: dict, relation: str) -> str:
     return ""
 
 
-def _tags(attr_lists) -> list[str]:
+def _tags(attr_lists: Iterable[list[dict[str, Any]]]) -> list[str]:
     out = []
     for attrs in attr_lists:
         for a in attrs:
@@ -78,7 +85,7 @@ def _grade(tags: list[str]) -> tuple[str | None, int | None]:
     return rel, cred
 
 
-def stream_objects(fh, plan: Plan):
+def stream_objects(fh: BinaryIO, plan: Plan) -> Iterator[dict[str, Any]]:
     import ijson
 
     ignored: Counter[tuple[str, str]] = Counter()
@@ -137,11 +144,11 @@ def stream_objects(fh, plan: Plan):
         )
 
 
-def read(fh, *, name: str = "event") -> Plan:
+def read(fh: BinaryIO, *, name: str = "event") -> Plan:
     import ijson
 
     plan = Plan(system="misp")
-    objects: dict[str, dict] = {}
+    objects: dict[str, dict[str, Any]] = {}
     try:
         for obj in stream_objects(fh, plan):
             objects[obj["uuid"]] = obj
@@ -153,9 +160,9 @@ def read(fh, *, name: str = "event") -> Plan:
     return plan
 
 
-def _source(obj: dict) -> InSource:
+def _source(obj: dict[str, Any]) -> InSource:
     attrs = _attrs(obj)
-    comment = obj.get("comment") if isinstance(obj.get("comment"), str) else ""
+    comment = _text(obj, "comment")
     parts = [p.strip() for p in comment.split(", ") if p.strip()]
     kind = next(
         (p for p in parts if p in _KINDS), "news article" if obj["name"] == "news-media" else "report"
@@ -188,7 +195,7 @@ def _source(obj: dict) -> InSource:
     )
 
 
-def _actor(obj: dict) -> InActor | None:
+def _actor(obj: dict[str, Any]) -> InActor | None:
     attrs = _attrs(obj)
     name = _value(attrs, "full-name") or " ".join(
         p for p in (_value(attrs, "first-name"), _value(attrs, "last-name")) if p
@@ -203,7 +210,7 @@ def _actor(obj: dict) -> InActor | None:
     )
 
 
-def _resolve(objects: dict[str, dict], plan: Plan) -> None:
+def _resolve(objects: dict[str, dict[str, Any]], plan: Plan) -> None:
     annotations = [o for o in objects.values() if o["name"] == "annotation"]
     for obj in annotations:
         attrs = _attrs(obj)
@@ -273,11 +280,11 @@ def _resolve(objects: dict[str, dict], plan: Plan) -> None:
                 if value <= 40
                 else "unverified"
             )
-            comment = op.get("comment") if isinstance(op.get("comment"), str) else ""
+            comment = _text(op, "comment")
             if comment and not comment.startswith("The analyst records this claim as"):
                 notes = comment
             break
-        comment = obj.get("comment") if isinstance(obj.get("comment"), str) else ""
+        comment = _text(obj, "comment")
         statement = _GRADE_SUFFIX.sub("", comment).strip()
         plan.claims.append(
             InClaim(

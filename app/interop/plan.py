@@ -13,10 +13,18 @@ the source is created from what the file says of it, with the quotes of its clai
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app._text import find_quote
+from app.domain import ClaimRecord
 from app.errors import BriefdeskError
+
+if TYPE_CHECKING:
+    from app.library import Library
+
+ClaimCache = dict[int, list[ClaimRecord]]
 
 MAX_SKIP_LINES = 200  # reasons listed one by one; beyond that, counted
 
@@ -135,7 +143,13 @@ def _quote_in(body: str, quote: str) -> bool:
     return True
 
 
-def apply(lib, plan: Plan, *, progress=None, cancelled=None) -> Applied:
+def apply(
+    lib: Library,
+    plan: Plan,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Applied:
     out = Applied(skipped=list(plan.skipped), skipped_count=plan.skipped_count)
     ext = lib.external_ids
     system = plan.system
@@ -165,7 +179,7 @@ def apply(lib, plan: Plan, *, progress=None, cancelled=None) -> Applied:
         try:
             with lib.transaction():
                 source_id = _source_for(lib, plan, src, claims, out)
-                cache: dict = {}
+                cache: ClaimCache = {}
                 for c in claims:
                     _claim(lib, plan, c, source_id, actor_ids, claim_ids, out, cache)
         except BriefdeskError as exc:
@@ -179,7 +193,7 @@ def apply(lib, plan: Plan, *, progress=None, cancelled=None) -> Applied:
     return out
 
 
-def _source_for(lib, plan: Plan, src: InSource, claims: list[InClaim], out: Applied) -> int:
+def _source_for(lib: Library, plan: Plan, src: InSource, claims: list[InClaim], out: Applied) -> int:
     """The library's source for ``src``: the one it was imported as, else one with its URL, if every quote
     is in its text; else a new source made from the quotes."""
     candidates: list[int] = []
@@ -211,7 +225,7 @@ def _source_for(lib, plan: Plan, src: InSource, claims: list[InClaim], out: Appl
         notes=f"Imported from a {'STIX bundle' if plan.system == 'stix' else 'MISP event'}; the text holds the "
         "quotes of its claims.",
     )
-    sid = change.after.id
+    sid = change.id
     if change.action == "created":
         out.sources_created.append(sid)
     elif sid not in out.sources_used:
@@ -221,7 +235,7 @@ def _source_for(lib, plan: Plan, src: InSource, claims: list[InClaim], out: Appl
     return sid
 
 
-def _actor(lib, plan: Plan, key: str, actor_ids: dict[str, int], out: Applied) -> int:
+def _actor(lib: Library, plan: Plan, key: str, actor_ids: dict[str, int], out: Applied) -> int:
     if key in actor_ids:
         return actor_ids[key]
     a = plan.actors[key]
@@ -244,7 +258,9 @@ def _actor(lib, plan: Plan, key: str, actor_ids: dict[str, int], out: Applied) -
     return actor_id
 
 
-def _same_claim(lib, source_id: int, quote: str, actor_id: int | None, cache: dict) -> int | None:
+def _same_claim(
+    lib: Library, source_id: int, quote: str, actor_id: int | None, cache: ClaimCache
+) -> int | None:
     """A claim already drawn from this source with the same words and speaker (a bundle exported from this
     library, imported back): that claim, not a copy."""
     claims = cache.get(source_id)
@@ -257,7 +273,16 @@ def _same_claim(lib, source_id: int, quote: str, actor_id: int | None, cache: di
     return None
 
 
-def _claim(lib, plan, c: InClaim, source_id: int, actor_ids, claim_ids, out: Applied, cache=None) -> None:
+def _claim(
+    lib: Library,
+    plan: Plan,
+    c: InClaim,
+    source_id: int,
+    actor_ids: dict[str, int],
+    claim_ids: dict[str, int],
+    out: Applied,
+    cache: ClaimCache | None = None,
+) -> None:
     cache = {} if cache is None else cache
     try:
         with lib.transaction():  # a savepoint inside the source's transaction
@@ -280,16 +305,24 @@ def _claim(lib, plan, c: InClaim, source_id: int, actor_ids, claim_ids, out: App
                 tags=c.tags,
                 notes=c.notes,
             )
-            lib.external_ids.add(plan.system, c.key, "claim", change.after.id)
-            cache.setdefault(source_id, []).append(change.after)
+            lib.external_ids.add(plan.system, c.key, "claim", change.id)
+            if change.after is not None:
+                cache.setdefault(source_id, []).append(change.after)
     except BriefdeskError as exc:
         out.skip(f"claim {c.key}: {exc}")
         return
-    claim_ids[c.key] = change.after.id
+    claim_ids[c.key] = change.id
     out.claims_created += 1
 
 
-def _link(lib, plan, ln: InLink, known, claim_ids: dict[str, int], out: Applied) -> None:
+def _link(
+    lib: Library,
+    plan: Plan,
+    ln: InLink,
+    known: dict[str, tuple[str, int]],
+    claim_ids: dict[str, int],
+    out: Applied,
+) -> None:
     if ln.key in known:
         out.links_existing += 1
         return
@@ -305,7 +338,7 @@ def _link(lib, plan, ln: InLink, known, claim_ids: dict[str, int], out: Applied)
     try:
         with lib.transaction():
             change = lib.links.create(from_claim_id=a, kind=ln.kind, to_claim_id=b, note=ln.note)
-            lib.external_ids.add(plan.system, ln.key, "link", change.after.id)
+            lib.external_ids.add(plan.system, ln.key, "link", change.id)
     except BriefdeskError as exc:
         out.skip(f"link {ln.key} ({ln.kind}): {exc}")
         return

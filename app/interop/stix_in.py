@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
 
 from app.domain import CREDIBILITY_GRADES, RELIABILITY_GRADES, ClaimStatus, LinkKind
 from app.interop.plan import InActor, InClaim, InLink, InSource, Plan
@@ -91,7 +93,12 @@ _REQUIRED = {
 }
 
 
-def _date(value) -> dt.date | None:
+def _text(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _date(value: Any) -> dt.date | None:
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
@@ -100,7 +107,7 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _reliability(values) -> str | None:
+def _reliability(values: Iterable[Any]) -> str | None:
     for v in values:
         if isinstance(v, str):
             m = _RELIABILITY_LABEL.match(v.strip())
@@ -112,7 +119,7 @@ def _reliability(values) -> str | None:
     return None
 
 
-def _credibility(note: dict) -> int:
+def _credibility(note: dict[str, Any]) -> int:
     for label in note.get("labels") or ():
         m = _CREDIBILITY_LABEL.match(str(label).strip())
         if m and int(m.group(1)) in CREDIBILITY_GRADES:
@@ -134,70 +141,69 @@ def _credibility(note: dict) -> int:
     return 6
 
 
-def stream_objects(fh, plan: Plan):
-    """Yield the bundle's objects Briefdesk keeps (slimmed), skipping and counting the others."""
+def _bundle_version(head: bytes) -> str | None:
+    """The bundle's own spec_version (STIX 2.0 bundles carry one; 2.1 bundles do not), from the keys before
+    its objects."""
+    before = head.split(b'"objects"', 1)[0]
+    m = re.search(rb'"spec_version"\s*:\s*"([^"]{1,20})"', before)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def stream_objects(fh: BinaryIO, plan: Plan) -> Iterator[dict[str, Any]]:
+    """Yield the bundle's objects Briefdesk keeps (slimmed), skipping and counting the others. ijson's C
+    backend builds one object at a time (a few seconds for 100 MB); nothing else is held."""
     import ijson
 
-    bundle_version = None
+    bundle_version = _bundle_version(fh.read(64 * 1024))
+    fh.seek(0)
     ignored: Counter[str] = Counter()
     kept = 0
-    parser = ijson.parse(fh, use_float=True)
-    for prefix, event, value in parser:
-        if prefix == "spec_version" and event == "string":
-            bundle_version = value  # STIX 2.0 bundles carry it; 2.1 ones do not
-            continue
-        if prefix != "objects.item" or event != "start_map":
-            continue
-        builder = ijson.ObjectBuilder()
-        builder.event(event, value)
-        for prefix2, event2, value2 in parser:
-            builder.event(event2, value2)
-            if prefix2 == "objects.item" and event2 == "end_map":
-                break
-        obj = builder.value
-        kind = obj.get("type") if isinstance(obj, dict) else None
-        if not isinstance(kind, str):
-            plan.skip("an object without a type")
-            continue
-        version = obj.get("spec_version", bundle_version)
-        if kind not in KEPT:
-            ignored[kind] += 1
-            continue
-        if version != "2.1":
-            ignored[f"{kind} (STIX {version or '2.0'})"] += 1
-            continue
-        if kept >= MAX_KEPT:
-            ignored[kind] += 1
-            continue
-        oid = obj.get("id")
-        if not isinstance(oid, str) or not _ID_RE.match(oid) or not oid.startswith(kind + "--"):
-            plan.skip(f"a {kind} with an invalid id ({str(oid)[:80]})")
-            continue
-        missing = [p for p in _REQUIRED[kind] if not obj.get(p)]
-        if missing:
-            plan.skip(f"{oid}: no {', '.join(missing)} (required by STIX 2.1)")
-            continue
-        kept += 1
-        yield {"type": kind, "id": oid, **{p: obj[p] for p in _READ[kind] if p in obj}}
-    if bundle_version not in (None, "2.1"):
-        plan.skip(f"the bundle is STIX {bundle_version}; Briefdesk reads STIX 2.1 objects only")
-    for kind, n in sorted(ignored.items()):
-        reason = (
-            "another STIX version than 2.1"
-            if "(STIX" in kind
-            else "a type Briefdesk does not keep (it keeps reports, identities, notes, opinions and relationships)"
-            if kind not in KEPT
-            else f"more than {MAX_KEPT:,} objects"
-        )
-        plan.skip(f"{n:,} {kind} object{'s' if n != 1 else ''}: {reason}")
+    try:
+        for obj in ijson.items(fh, "objects.item", use_float=True):
+            kind = obj.get("type") if isinstance(obj, dict) else None
+            if not isinstance(kind, str):
+                plan.skip("an object without a type")
+                continue
+            version = obj.get("spec_version", bundle_version)
+            if kind not in KEPT:
+                ignored[kind] += 1
+                continue
+            if version != "2.1":
+                ignored[f"{kind} (STIX {version or '2.0'})"] += 1
+                continue
+            if kept >= MAX_KEPT:
+                ignored[kind] += 1
+                continue
+            oid = obj.get("id")
+            if not isinstance(oid, str) or not _ID_RE.match(oid) or not oid.startswith(kind + "--"):
+                plan.skip(f"a {kind} with an invalid id ({str(oid)[:80]})")
+                continue
+            missing = [p for p in _REQUIRED[kind] if not obj.get(p)]
+            if missing:
+                plan.skip(f"{oid}: no {', '.join(missing)} (required by STIX 2.1)")
+                continue
+            kept += 1
+            yield {"type": kind, "id": oid, **{p: obj[p] for p in _READ[kind] if p in obj}}
+    finally:  # also when the JSON breaks off: what was counted is still reported
+        if bundle_version not in (None, "2.1"):
+            plan.skip(f"the bundle is STIX {bundle_version}; Briefdesk reads STIX 2.1 objects only")
+        for kind, n in sorted(ignored.items()):
+            reason = (
+                "another STIX version than 2.1"
+                if "(STIX" in kind
+                else "a type Briefdesk does not keep (it keeps reports, identities, notes, opinions and relationships)"
+                if kind not in KEPT
+                else f"more than {MAX_KEPT:,} objects"
+            )
+            plan.skip(f"{n:,} {kind} object{'s' if n != 1 else ''}: {reason}")
 
 
-def read(fh, *, name: str = "bundle") -> Plan:
+def read(fh: BinaryIO, *, name: str = "bundle") -> Plan:
     """An import plan from the STIX 2.1 bundle in the binary file ``fh``."""
     import ijson
 
     plan = Plan(system="stix")
-    objects: dict[str, dict] = {}
+    objects: dict[str, dict[str, Any]] = {}
     try:
         for obj in stream_objects(fh, plan):
             objects[obj["id"]] = obj
@@ -211,7 +217,7 @@ def read(fh, *, name: str = "bundle") -> Plan:
     return plan
 
 
-def _resolve(objects: dict[str, dict], plan: Plan) -> None:
+def _resolve(objects: dict[str, dict[str, Any]], plan: Plan) -> None:
     reports = {i: o for i, o in objects.items() if o["type"] == "report"}
     identities = {i: o for i, o in objects.items() if o["type"] == "identity"}
     notes = [o for o in objects.values() if o["type"] == "note"]
@@ -224,7 +230,7 @@ def _resolve(objects: dict[str, dict], plan: Plan) -> None:
     for rid, r in sources.items():
         for ref in r["object_refs"]:
             held_by.setdefault(ref, []).append(rid)
-    opinions: dict[str, dict] = {}
+    opinions: dict[str, dict[str, Any]] = {}
     for o in objects.values():
         if o["type"] == "opinion":
             for ref in o["object_refs"]:
@@ -249,7 +255,7 @@ def _resolve(objects: dict[str, dict], plan: Plan) -> None:
             status = (
                 ClaimStatus(given)
                 if given in {s.value for s in ClaimStatus}
-                else _OPINION_STATUS.get(opinion.get("opinion"), ClaimStatus.UNVERIFIED)
+                else _OPINION_STATUS.get(_text(opinion, "opinion"), ClaimStatus.UNVERIFIED)
             )
             explanation = opinion.get("explanation")
             if isinstance(explanation, str) and not explanation.startswith(
@@ -297,26 +303,29 @@ def _resolve(objects: dict[str, dict], plan: Plan) -> None:
         if not all(e in claim_keys for e in ends):
             plan.skip(f"{o['id']} ({kind}): links objects that are not claims Briefdesk imports")
             continue
-        note = o.get("description")
-        plan.links.append(
-            InLink(o["id"], kind, o["source_ref"], o["target_ref"], note if isinstance(note, str) else "")
-        )
+        plan.links.append(InLink(o["id"], kind, o["source_ref"], o["target_ref"], _text(o, "description")))
 
 
-def _source_of(note: dict, sources: dict, held_by: dict, identities: dict, plan: Plan) -> str | None:
+def _source_of(
+    note: dict[str, Any],
+    sources: dict[str, Any],
+    held_by: dict[str, Any],
+    identities: dict[str, Any],
+    plan: Plan,
+) -> str | None:
     """The source a note was drawn from: a report it refers to, else the report holding it, else its first
     external reference."""
     refs = [r for r in note["object_refs"] if isinstance(r, str)]
     candidates = [r for r in refs if r in sources] + held_by.get(note["id"], [])
     if candidates:
-        rid = candidates[0]
+        rid: str = candidates[0]
         if rid not in plan.sources:
             plan.sources[rid] = _source_from_report(sources[rid], identities)
         return rid
     for ext in note.get("external_references") or ():
         if not isinstance(ext, dict):
             continue
-        url = ext.get("url") if isinstance(ext.get("url"), str) else ""
+        url = _text(ext, "url")
         name = str(ext.get("source_name") or "")
         description = str(ext.get("description") or "")
         if not (url or description):
@@ -353,7 +362,7 @@ def _source_of(note: dict, sources: dict, held_by: dict, identities: dict, plan:
     return None
 
 
-def _source_from_report(r: dict, identities: dict) -> InSource:
+def _source_from_report(r: dict[str, Any], identities: dict[str, Any]) -> InSource:
     author = identities.get(r.get("created_by_ref") or "")
     ext = next((e for e in r.get("external_references") or () if isinstance(e, dict)), {})
     outlet = author["name"] if author else str(ext.get("source_name") or "")
@@ -363,9 +372,9 @@ def _source_from_report(r: dict, identities: dict) -> InSource:
     if reliability is None and author is not None:
         reliability = _reliability([author.get("x_opencti_reliability") or ""])
     kinds = [_KINDS[t] for t in r.get("report_types") or () if t in _KINDS]
-    lang = r.get("lang") if isinstance(r.get("lang"), str) else ""
-    description = r.get("description") if isinstance(r.get("description"), str) else ""
-    authors = r.get("x_briefdesk_authors") if isinstance(r.get("x_briefdesk_authors"), str) else ""
+    lang = _text(r, "lang")
+    description = _text(r, "description")
+    authors = _text(r, "x_briefdesk_authors")
     return InSource(
         key=r["id"],
         external_id=r["id"],
@@ -382,7 +391,7 @@ def _source_from_report(r: dict, identities: dict) -> InSource:
     )
 
 
-def _actor_of(note: dict, identities: dict, plan: Plan) -> str | None:
+def _actor_of(note: dict[str, Any], identities: dict[str, Any], plan: Plan) -> str | None:
     """Who said it: an individual the note refers to (or any identity named among its authors), else the
     first author's name."""
     authors = [a for a in note.get("authors") or () if isinstance(a, str) and a.strip()]
@@ -392,7 +401,7 @@ def _actor_of(note: dict, identities: dict, plan: Plan) -> str | None:
         chosen = next((i for i in refs if i["name"] in authors), None)
     if chosen is not None:
         if chosen["id"] not in plan.actors:
-            description = chosen.get("description") if isinstance(chosen.get("description"), str) else ""
+            description = _text(chosen, "description")
             affiliation = (
                 description[len("Affiliation: ") :] if description.startswith("Affiliation: ") else ""
             )
@@ -406,7 +415,7 @@ def _actor_of(note: dict, identities: dict, plan: Plan) -> str | None:
                 affiliation[:500],
                 aliases,
             )
-        return chosen["id"]
+        return str(chosen["id"])
     if authors:
         key = "name:" + authors[0]
         if key not in plan.actors:

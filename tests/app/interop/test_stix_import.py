@@ -89,9 +89,10 @@ def test_importing_the_same_bundle_again_adds_nothing(cli, tmp_path):
 
 
 def _bundle(*objects, spec_version=None) -> dict:
-    data = {"type": "bundle", "id": "bundle--1f0e2d3c-4b5a-4697-8877-665544332211", "objects": list(objects)}
-    if spec_version:
+    data: dict = {"type": "bundle", "id": "bundle--1f0e2d3c-4b5a-4697-8877-665544332211"}
+    if spec_version:  # a STIX 2.0 bundle names its version before its objects
         data["spec_version"] = spec_version
+    data["objects"] = list(objects)
     return data
 
 
@@ -212,6 +213,7 @@ def test_a_stix_2_0_bundle_is_refused_object_by_object_with_the_reason(cli, tmp_
     code, out, _err = cli("import", str(path))
     assert code == 1
     assert "the bundle is STIX 2.0; Briefdesk reads STIX 2.1 objects only" in out
+    assert "1 report (STIX 2.0) object: another STIX version than 2.1" in out
 
 
 def test_a_truncated_bundle_keeps_what_came_before_the_break(cli, tmp_path):
