@@ -1,4 +1,4 @@
-"""Interop benchmark (issue 14): importing a large STIX bundle, and exporting a brief as STIX and MISP.
+"""Interop benchmark: importing a large STIX bundle, and exporting a brief as STIX and MISP.
 
     .venv/bin/python bench/bench_interop.py [--mb 100] [--runs 3]
 

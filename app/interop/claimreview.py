@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.domain import CREDIBILITY_MEANING, RELIABILITY_MEANING, ClaimRecord
+from app.domain import CREDIBILITY_MEANING, RELIABILITY_MEANING, ClaimRecord, ClaimStatus
 from app.interop import ids
 from app.interop.collect import Material
 
@@ -25,14 +25,29 @@ STATUS_WORDS = {
 }
 
 
+def rating_value(c: ClaimRecord) -> int | None:
+    """1 (worst) to 5 (best): the information credibility (1 -> 5 ... 5 -> 1), held down by a dispute (at most
+    2) or a retraction (1) and raised by corroboration (at least 4); None when nothing rates it (truth cannot
+    be judged and no status recorded)."""
+    base = 6 - c.credibility if c.credibility <= 5 else None
+    if c.status is ClaimStatus.RETRACTED:
+        return 1
+    if c.status is ClaimStatus.DISPUTED:
+        return min(base, 2) if base is not None else 2
+    if c.status is ClaimStatus.CORROBORATED:
+        return max(base, 4) if base is not None else 4
+    return base
+
+
 def rating(c: ClaimRecord) -> dict[str, Any]:
     words = (
         f"{STATUS_WORDS[c.status.value]}; graded {c.grade} "
         f"({RELIABILITY_MEANING[c.source_reliability].lower()} source, {CREDIBILITY_MEANING[c.credibility].lower()})"
     )
-    out = {"@type": "Rating", "bestRating": 5, "worstRating": 1, "alternateName": words}
-    if c.credibility <= 5:
-        out["ratingValue"] = 6 - c.credibility
+    out: dict[str, Any] = {"@type": "Rating", "bestRating": 5, "worstRating": 1, "alternateName": words}
+    value = rating_value(c)
+    if value is not None:
+        out["ratingValue"] = value
     return out
 
 

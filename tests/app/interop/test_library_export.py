@@ -273,7 +273,11 @@ def test_claimreview_of_the_contested_claims(demo, tmp_path):
         assert r["@type"] == "ClaimReview" and r["author"] == {"@type": "Organization", "name": "Desk A"}
         rating = r["reviewRating"]
         assert rating["@type"] == "Rating" and rating["bestRating"] == 5 and rating["worstRating"] == 1
-        assert rating.get("ratingValue") == (6 - c.credibility if c.credibility <= 5 else None)
+        base = 6 - c.credibility if c.credibility <= 5 else 3
+        expected = {"retracted": 1, "disputed": min(base, 2), "corroborated": max(base, 4)}.get(
+            c.status.value, None if c.credibility == 6 else base
+        )
+        assert rating.get("ratingValue") == expected
         assert c.grade in rating["alternateName"]
         item = r["itemReviewed"]
         assert item["@type"] == "Claim" and item["author"]["name"] == c.actor_name
