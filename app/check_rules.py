@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class RuleInfo:
     id: str  # as findings, settings and the standards name it
     name: str  # the function that runs it, in ``module``
-    module: str  # estimative | sourcing | marking
+    module: str  # estimative | sourcing | marking | analysis
     severity: str  # the usual severity of its findings: error (blocks export) or warning
     description: str  # one line
 
@@ -107,6 +107,20 @@ CHECK_RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo(
         "stale", "no_stale_sources", "sourcing", "warning", "No key judgment rests only on stale sources"
+    ),
+    RuleInfo(
+        "ach",
+        "judgments_agree_with_ach",
+        "analysis",
+        "warning",
+        "No key judgment calls likely a hypothesis the brief's ACH matrix ranks below another",
+    ),
+    RuleInfo(
+        "assumptions",
+        "judgments_have_assumptions",
+        "analysis",
+        "warning",
+        "Each key judgment has a key assumption recorded, or the brief one for its whole",
     ),
 )
 RULE_IDS = tuple(r.id for r in CHECK_RULES)

@@ -125,7 +125,10 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
 
 def _analysis(lib: Library, brief_id: int, meta: dict, result: DemoResult) -> None:
     """The worked analysis of competing hypotheses and the key assumptions of the demo brief."""
-    hyps = [lib.ach.add_hypothesis(brief_id, text).after.id for text in meta.get("hypotheses", [])]
+    hyps = []
+    for item in meta.get("hypotheses", []):
+        text, judgment = (item, None) if isinstance(item, str) else (item["text"], item.get("judgment"))
+        hyps.append(lib.ach.add_hypothesis(brief_id, text, judgment=judgment).after.id)
     rows = meta.get("ach", [])
     if rows:
         lib.ach.add_claims(brief_id, [result.claims[row["claim"]] for row in rows])

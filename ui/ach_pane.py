@@ -153,8 +153,9 @@ class AchMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and 0 <= hyp_index < len(hyps):
             h = hyps[hyp_index]
             score = self.matrix.score_of(h.id)
+            tied = f"\nStated by key judgment {h.judgment}." if h.judgment else ""
             return (
-                f"{h.label}: {h.text}\nRank {score.rank}, weighted inconsistency {score.score:.2f} "
+                f"{h.label}: {h.text}{tied}\nRank {score.rank}, weighted inconsistency {score.score:.2f} "
                 f"({score.inconsistent} I or II, {score.unrated} unrated)\nDouble-click or F2 to reword."
             )
         if role == Qt.ItemDataRole.ToolTipRole and section == len(FIXED) + len(hyps):
@@ -280,6 +281,7 @@ class AchPane(QWidget):
         self.lib, self.jobs, self.brief_id = lib, jobs, brief_id
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.matrix: AchMatrix | None = None
+        self.judgments: list[str] = []
         self.error_text = ""
         self._gen = 0
         self._last_key: tuple[str, int, int, float] | None = None
@@ -330,6 +332,12 @@ class AchPane(QWidget):
         self.reword_button = QPushButton("Reword\u2026", self)
         self.reword_button.setToolTip("Reword the selected cell's hypothesis (F2)")
         self.reword_button.clicked.connect(self.reword_current_hypothesis)
+        self.tie_button = QPushButton("Key judgment\u2026", self)
+        self.tie_button.setToolTip(
+            "Tie the selected cell's hypothesis to the key judgment that states it (the checks then hold that "
+            "judgment's likelihood to the ranking)"
+        )
+        self.tie_button.clicked.connect(self.tie_current_hypothesis)
         self.delete_hypothesis_button = QPushButton("Delete hypothesis", self)
         self.delete_hypothesis_button.setToolTip("Delete the selected cell's hypothesis and its ratings")
         self.delete_hypothesis_button.clicked.connect(self.delete_current_hypothesis)
@@ -337,7 +345,7 @@ class AchPane(QWidget):
         claim_buttons, hypothesis_buttons = QHBoxLayout(), QHBoxLayout()
         for b in (self.add_cited_button, self.add_claim_button, self.remove_claim_button):
             claim_buttons.addWidget(b)
-        for b in (self.reword_button, self.delete_hypothesis_button):
+        for b in (self.reword_button, self.tie_button, self.delete_hypothesis_button):
             hypothesis_buttons.addWidget(b)
         claim_buttons.addStretch(1)
         hypothesis_buttons.addStretch(1)
@@ -593,6 +601,36 @@ class AchPane(QWidget):
             f"Reword {self._label(hypothesis_id)}", lambda: lib.ach.update_hypothesis(hypothesis_id, text=new)
         )
 
+    def set_judgments(self, texts: list[str]) -> None:
+        """The brief's key judgments (the editor passes them as its text changes), to tie hypotheses to."""
+        self.judgments = list(texts)
+
+    def tie_current_hypothesis(self) -> None:
+        hyp = self._current_hypothesis()
+        if hyp is None:
+            return
+        choices = ["None (not stated by a key judgment)"] + [
+            f"Key judgment {n}: {_short(t)}" for n, t in enumerate(self.judgments, start=1)
+        ]
+        current = next(
+            (h.judgment for h in (self.matrix.hypotheses if self.matrix else ()) if h.id == hyp), None
+        )
+        index = current if current is not None and current <= len(self.judgments) else 0
+        choice, ok = QInputDialog.getItem(
+            self, "Key judgment", f"The key judgment that states {self._label(hyp)}:", choices, index, False
+        )
+        if ok:
+            self.tie_hypothesis(hyp, choices.index(choice) or None)
+
+    def tie_hypothesis(self, hypothesis_id: int, judgment: int | None) -> None:
+        lib = self.lib
+        what = f"key judgment {judgment}" if judgment else "no key judgment"
+        self._run(
+            f"Tie {self._label(hypothesis_id)} to {what}",
+            lambda: lib.ach.update_hypothesis(hypothesis_id, judgment=judgment),
+            done_message=f"{self._label(hypothesis_id)} is now stated by {what}.",
+        )
+
     def delete_current_hypothesis(self) -> None:
         hyp = self._current_hypothesis()
         if hyp is None:
@@ -680,6 +718,11 @@ class AchPane(QWidget):
             claim = self.model.claim_at(source.row())
             if claim is not None:
                 self.claim_activated.emit(claim)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _esc(text: str) -> str:

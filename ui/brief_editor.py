@@ -204,9 +204,9 @@ class BriefEditor(QWidget):
         self.outline.update_body(body)
         self.cited_claims.update_body(body)
         model = parse_brief(body)
-        self.assumptions.set_judgments(
-            [" ".join(body[b.text_start : b.end].split()) for b in model.key_judgments]
-        )
+        judgments = [" ".join(body[b.text_start : b.end].split()) for b in model.key_judgments]
+        self.assumptions.set_judgments(judgments)
+        self.ach.set_judgments(judgments)
 
     def show_pane(self, name: str) -> None:
         """Bring a side pane forward: "ach", "assumptions", "checks", "cited_claims" or "outline"."""

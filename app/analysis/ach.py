@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.analysis import scoring
+from app.analysis.assumptions import parse_judgment
 from app.analysis.model import (
     AchMatrix,
     AchRow,
@@ -80,6 +81,7 @@ def _hyp(h: Hypothesis) -> HypothesisRecord:
         text=h.text,
         created=h.created,
         updated=h.updated,
+        judgment=h.judgment,
         **_track(h),
     )
 
@@ -185,6 +187,13 @@ def _cited_claims(s: Session, brief_id: int) -> list[int]:
     return [i for i in ids if i in existing]
 
 
+class _Keep:
+    """The default of an optional field that None would clear: leave it as it is."""
+
+
+KEEP = _Keep()
+
+
 class AchService:
     def __init__(self, lib: Store) -> None:
         self._lib = lib
@@ -222,13 +231,16 @@ class AchService:
         text: str,
         *,
         position: int | None = None,
+        judgment: int | str | None = None,
         hypothesis_id: int | None = None,
         identity: HypothesisRecord | None = None,
     ) -> Change[HypothesisRecord]:
-        """Add a hypothesis (a column of the matrix), last or at the 1-based ``position``. (``hypothesis_id``
-        and ``identity``: an undone delete brings back the same record.)"""
+        """Add a hypothesis (a column of the matrix), last or at the 1-based ``position``; ``judgment``: the
+        key judgment that states it, if any. (``hypothesis_id`` and ``identity``: an undone delete brings
+        back the same record.)"""
         text = self._clean_text(text)
         place = _position(position)
+        tied = parse_judgment(judgment)
         with self._lib.writing() as s:
             _brief(s, brief_id)
             others = _ordered_hypotheses(s, int(brief_id))
@@ -241,7 +253,13 @@ class AchService:
                 raise ConflictError(f"Hypothesis {hypothesis_id} already exists.")
             now = utcnow()
             h = Hypothesis(
-                id=hypothesis_id, brief_id=int(brief_id), position=0, text=text, created=now, updated=now
+                id=hypothesis_id,
+                brief_id=int(brief_id),
+                position=0,
+                text=text,
+                judgment=tied,
+                created=now,
+                updated=now,
             )
             if identity is not None:
                 _keep_identity(h, identity)
@@ -262,12 +280,15 @@ class AchService:
         *,
         text: str | None = None,
         position: int | None = None,
+        judgment: int | str | None | _Keep = KEEP,
         if_version: int | None = None,
     ) -> Change[HypothesisRecord]:
-        """Reword a hypothesis or move it to another 1-based position. ``if_version``: the version the user
-        edited (a newer stored one is someone else's edit: StaleEditError, nothing written)."""
-        if text is None and position is None:
-            raise ValidationError("Nothing to change: give a new text or a position.")
+        """Reword a hypothesis, move it to another 1-based position, or tie it to the key judgment that
+        states it (``judgment``: a number, or None to untie it). ``if_version``: the version the user edited
+        (a newer stored one is someone else's edit: StaleEditError, nothing written)."""
+        if text is None and position is None and isinstance(judgment, _Keep):
+            raise ValidationError("Nothing to change: give a new text, a position or a key judgment.")
+        tied = None if isinstance(judgment, _Keep) else parse_judgment(judgment)
         new_text = None if text is None else self._clean_text(text)
         place = _position(position)
         with self._lib.writing() as s:
@@ -279,6 +300,8 @@ class AchService:
                 h.text = new_text
             if place is not None:
                 _renumber(_place(others, h, place))
+            if not isinstance(judgment, _Keep):
+                h.judgment = tied
             touch(h, self._lib.user)
             s.flush()
             self._lib.log_change(s, "hypothesis", h.id, "updated")
@@ -322,7 +345,12 @@ class AchService:
             raise ValidationError("Only a deleted hypothesis can be restored.")
         with self._lib.transaction():
             created = self.add_hypothesis(
-                rec.brief_id, rec.text, position=rec.position, hypothesis_id=rec.id, identity=rec
+                rec.brief_id,
+                rec.text,
+                position=rec.position,
+                judgment=rec.judgment,
+                hypothesis_id=rec.id,
+                identity=rec,
             )
             with self._lib.writing() as s:
                 rows = _row_claim_ids(s, rec.brief_id)
@@ -639,7 +667,9 @@ class AchService:
                 return self._restore_hypothesis(change)
             if change.action == "updated" and change.before is not None:
                 before: HypothesisRecord = change.before
-                return self.update_hypothesis(change.id, text=before.text, position=before.position)
+                return self.update_hypothesis(
+                    change.id, text=before.text, position=before.position, judgment=before.judgment
+                )
         elif change.entity == "ach_row":
             if change.action in ("created", "restored"):
                 claims = [r.claim_id for r in change.after or ()]

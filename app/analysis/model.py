@@ -107,6 +107,7 @@ class HypothesisRecord:
     version: int = 1
     created_by: str = ""
     updated_by: str = ""
+    judgment: int | None = None  # the key judgment (1-based) that states this hypothesis, if any
 
     @property
     def ref(self) -> str:

@@ -22,6 +22,10 @@ Rules (ids, usual severity; the catalogue with a one-line description of each is
   markings.
 - ``T9`` (warning): a source summary statement is present and agrees with the cited sources.
 - ``retracted`` (error), ``circular`` (warning), ``uncited`` (warning), ``stale`` (warning).
+- ``ach`` (warning): a key judgment gives a likelihood of even chance or more to a hypothesis the brief's ACH
+  matrix ranks below another. ``assumptions`` (warning): a key judgment without a key assumption recorded for
+  it when the brief records none for its whole, or an assumption tied to a judgment the brief lacks. Both
+  read ``CheckContext.analysis`` (``app.checks.analysis``).
 
 Errors block export (``gate_export``) unless the export is forced.
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from app._text import counted
 from app.brief_model import Block, BriefModel, parse_brief
 from app.checks import language as lang
-from app.checks.model import CheckSettings, Finding, Fix, Severity
+from app.checks.model import AnalysisFacts, CheckSettings, Finding, Fix, Severity
 from app.domain import (
     BriefRecord,
     ClaimRecord,
@@ -54,6 +54,7 @@ class CheckContext:
     # Where the cited (and linked) claims came from, read with them (app.provenance); None: the claims
     # above are all there is (each its own origin), as for records built without a library.
     provenance: ProvenanceGraph | None = None
+    analysis: AnalysisFacts | None = None  # the brief's ACH ranking and assumptions (None: not loaded)
 
     @property
     def body(self) -> str:

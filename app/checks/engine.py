@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
-from app.checks import estimative, marking, sourcing
+from app.checks import analysis, estimative, marking, sourcing
 from app.checks.context import CheckContext
-from app.checks.model import CheckReport, CheckSettings, Finding, JudgmentReport, Severity
+from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
 from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks
 from app.provenance.graph import ProvenanceGraph
 
@@ -34,7 +34,7 @@ class Rule:
         return self.run.__name__
 
 
-_MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking}
+_MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking, "analysis": analysis}
 
 # The rules in the order they run, from the catalogue in app.check_rules (which --help reads).
 RULES: tuple[Rule, ...] = tuple(
@@ -118,7 +118,14 @@ def load_context(
     sources = lib.sources.get_many(source_ids) if source_ids else {}
     waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
     ctx = CheckContext(
-        brief, claims, links, sources, waivers, settings or CheckSettings(), provenance_of(lib, links)
+        brief,
+        claims,
+        links,
+        sources,
+        waivers,
+        settings or CheckSettings(),
+        provenance_of(lib, links),
+        analysis.load_analysis(lib, brief_id),
     )
     ctx.doc = doc  # parsed once  # type: ignore[misc]
     return ctx
@@ -171,6 +178,7 @@ class LiveChecker:
         self._sources: dict = {}
         self._missing: set[tuple[str, int]] = set()
         self._graph: ProvenanceGraph | None = None
+        self._analysis: AnalysisFacts | None = None
 
     def check(self, body: str | None = None) -> CheckReport:
         with paused_gc():
@@ -182,6 +190,7 @@ class LiveChecker:
         if self._brief is None:
             self._brief = lib.briefs.get(self.brief_id)
             self._waivers = {w.claim_id: w for w in lib.briefs.waivers(self.brief_id)}
+            self._analysis = analysis.load_analysis(lib, self.brief_id)
         brief = self._brief if body is None else dataclasses.replace(self._brief, body=body)
         doc = parse_brief(brief.body)
         want_c = {c.ident for c in doc.citations if c.kind == "claim"}
@@ -208,6 +217,7 @@ class LiveChecker:
             self._waivers,
             self.settings,
             self._graph,
+            self._analysis,
         )
         ctx.doc = doc  # type: ignore[misc]
         report = run_checks(ctx)

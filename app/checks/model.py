@@ -154,3 +154,28 @@ class CheckSettings:
 
     def reference_date(self) -> dt.date:
         return self.today or dt.date.today()
+
+
+# --- what the analysis rules read (app.checks.analysis) -----------------------------------------------
+@dataclass(frozen=True, slots=True)
+class HypothesisFact:
+    hypothesis_id: int
+    label: str  # "H2"
+    text: str
+    rank: int
+    score: float
+    judgment: int | None  # the key judgment it is tied to
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFacts:
+    """What the rules need of a brief's analysis: the hypotheses as ranked, and the assumptions."""
+
+    hypotheses: tuple[HypothesisFact, ...]  # least inconsistent first
+    rated: int
+    cells: int
+    assumptions: tuple[tuple[int, int, int | None], ...]  # (id, position, judgment)
+
+    @property
+    def complete(self) -> bool:
+        return self.rated == self.cells

@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("brief", type=record_id, metavar="BRIEF_ID")
     p.add_argument("text")
     p.add_argument("--position", type=position, metavar="N", help="its place among the hypotheses (1 first)")
+    p.add_argument("--judgment", metavar="N", help="the key judgment that states it (1 for the first)")
     add_json(p)
     p.set_defaults(func=cmd_hypothesis_add)
     p = hsub.add_parser("list", help="a brief's hypotheses in order")
@@ -59,6 +60,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("id", type=hypothesis_id, metavar="HYPOTHESIS_ID")
     p.add_argument("--text")
     p.add_argument("--position", type=position, metavar="N")
+    p.add_argument("--judgment", metavar="N", help="the key judgment that states it, or 'none'")
     add_json(p)
     p.set_defaults(func=cmd_hypothesis_set)
     p = hsub.add_parser("delete", help="delete a hypothesis and its ratings")
@@ -86,11 +88,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_hypothesis_add(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
-    change = lib.ach.add_hypothesis(args.brief, args.text, position=args.position)
+    change = lib.ach.add_hypothesis(args.brief, args.text, position=args.position, judgment=args.judgment)
     h = change.after
+    assert h is not None
+    tied = f" (stated by key judgment {h.judgment})" if h.judgment else ""
     ctx.output(
         {"change": change.action, "hypothesis": h},
-        f"Hypothesis {h.ref} added to brief {h.brief_id} as {h.label}: {h.text}",
+        f"Hypothesis {h.ref} added to brief {h.brief_id} as {h.label}{tied}: {h.text}",
     )
     return 0
 
@@ -105,18 +109,28 @@ def cmd_hypothesis_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     ctx.output(
         {"brief_id": args.brief, "hypotheses": hyps},
-        lambda: table(["", "id", "hypothesis"], [(h.label, h.ref, h.text) for h in hyps], max_width=90),
+        lambda: table(
+            ["", "id", "stated by", "hypothesis"],
+            [(h.label, h.ref, f"key judgment {h.judgment}" if h.judgment else "", h.text) for h in hyps],
+            max_width=90,
+        ),
     )
     return 0
 
 
 def cmd_hypothesis_set(args: argparse.Namespace, ctx: Context) -> int:
+    from app.analysis.ach import KEEP
     from app.errors import ValidationError
 
-    if args.text is None and args.position is None:
-        raise ValidationError("Nothing to change: give --text or --position.")
+    if args.text is None and args.position is None and args.judgment is None:
+        raise ValidationError("Nothing to change: give --text, --position or --judgment.")
     lib = ctx.open_library(create=False)
-    change = lib.ach.update_hypothesis(args.id, text=args.text, position=args.position)
+    change = lib.ach.update_hypothesis(
+        args.id,
+        text=args.text,
+        position=args.position,
+        judgment=KEEP if args.judgment is None else args.judgment,
+    )
     h = change.after
     ctx.output({"change": change.action, "hypothesis": h}, f"Hypothesis {h.ref} updated: {h.label}, {h.text}")
     return 0
@@ -257,6 +271,7 @@ def _num(value: float) -> str:
 
 def matrix_payload(m: AchMatrix) -> dict[str, Any]:
     """The JSON of ``briefdesk ach BRIEF_ID --json`` (hypotheses in rank order)."""
+    tied = {h.id: h.judgment for h in m.hypotheses}
     return {
         "brief_id": m.brief_id,
         "complete": m.complete,
@@ -266,6 +281,7 @@ def matrix_payload(m: AchMatrix) -> dict[str, Any]:
                 "hypothesis_id": s.hypothesis_id,
                 "label": s.label,
                 "text": s.text,
+                "judgment": tied.get(s.hypothesis_id),
                 "score": round(s.score, 6),
                 "inconsistent": s.inconsistent,
                 "consistent": s.consistent,

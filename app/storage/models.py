@@ -276,10 +276,12 @@ class Hypothesis(Tracked, Base):
     brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    judgment: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0009: the key judgment stating it
     created: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (
+        CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_hypotheses_judgment"),  # 0009
         Index("ix_hypotheses_brief", "brief_id", "position"),
         Index("uq_hypotheses_uuid", "uuid", unique=True),  # 0008
     )

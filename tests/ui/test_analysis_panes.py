@@ -148,6 +148,12 @@ def test_hypotheses_and_claims_added_removed_and_undone(qtbot, pane, demo_librar
     h2 = pane.matrix.hypotheses[1]
     pane.reword_hypothesis(h2.id, "Iran sent only a handful of drones before the war")
     assert demo_library.ach.hypothesis(h2.id).text.startswith("Iran sent only a handful")
+    pane.tie_hypothesis(h2.id, 2)
+    assert (
+        demo_library.ach.hypothesis(h2.id).judgment == 2 and "stated by key judgment 2" in pane.status.text()
+    )
+    pane.undo_stack.undo()
+    assert demo_library.ach.hypothesis(h2.id).judgment is None
     pane.table.setCurrentIndex(_cell(pane, row.claim_id, h2.id))
     pane.delete_current_hypothesis()
     assert len(demo_library.ach.hypotheses(brief.id)) == 2 and len(pane.matrix.hypotheses) == 2

@@ -262,3 +262,17 @@ def test_stale_edits_are_refused_and_records_carry_who_and_which_version(lib, wo
     deleted = lib.ach.delete_hypothesis(h.id)
     back = lib.ach.revert(deleted).after
     assert back.uuid == h.uuid and back.version > deleted.before.version
+
+
+def test_a_hypothesis_tied_to_the_key_judgment_that_states_it(lib, world):
+    h = lib.ach.add_hypothesis(world.brief_id, "The port reopened", judgment="1").after
+    assert h.judgment == 1
+    change = lib.ach.update_hypothesis(h.id, judgment=None)
+    assert change.after.judgment is None and change.before.judgment == 1
+    assert lib.ach.update_hypothesis(h.id, text="The port reopened on Monday").after.judgment is None  # kept
+    lib.ach.revert(change)
+    assert lib.ach.hypothesis(h.id).judgment == 1
+    with pytest.raises(ValidationError, match="key judgment number"):
+        lib.ach.update_hypothesis(h.id, judgment="the first")
+    deleted = lib.ach.delete_hypothesis(h.id)
+    assert lib.ach.revert(deleted).after.judgment == 1

@@ -60,12 +60,23 @@ def test_hypotheses_from_the_command_line(run):
         "hypothesis", "set", f"h{h1['id']}", "--text", "Iran supplied drones at scale after 2022"
     )
     assert code == 0 and "after 2022" in out
+    code, out, _ = run("hypothesis", "set", f"h{h1['id']}", "--judgment", "2")
+    assert code == 0
+    code, out, _ = run("hypothesis", "list", "2")
+    assert "key judgment 2" in out
+    code, out, _ = run("ach", "2", "--json")
+    assert [h["judgment"] for h in json.loads(out)["hypotheses"] if h["hypothesis_id"] == h1["id"]] == [2]
+    code, out, _ = run("hypothesis", "set", str(h1["id"]), "--judgment", "none", "--json")
+    assert json.loads(out)["hypothesis"]["judgment"] is None
+    code, out, err = run("hypothesis", "add", "2", "Tied at birth", "--judgment", "1")
+    assert code == 0 and "(stated by key judgment 1)" in out
     code, out, _ = run("hypothesis", "delete", str(h1["id"]), "--json")
     assert json.loads(out)["ratings_removed"] == 0
     code, out, _ = run("hypothesis", "list", "2", "--json")
     assert [h["text"] for h in json.loads(out)["hypotheses"]] == [
         "Only a few went before the war",
         "Russia built them",
+        "Tied at birth",
     ]
 
 

@@ -73,6 +73,7 @@ def test_analysis_records_made_before_0008_get_an_identity(tmp_path):
         assert lib.backup_path is not None
         (h1, h2) = lib.ach.hypotheses(1)
         assert len(h1.uuid) == 36 and h1.uuid != h2.uuid and h1.version == 1 and h1.created_by == ""
+        assert h1.judgment is None and h2.judgment is None  # 0009: tied to no key judgment
         cell = lib.ach.rating(1, 1)
         assert cell.rating.value == "CC" and cell.uuid and str(cell.created) == now
         assert lib.ach.rows(1)[0].uuid and str(lib.ach.rows(1)[0].updated) == now

@@ -183,6 +183,14 @@ def fixture_brief(lib):
     brief = lib.briefs.create(
         title="Kessel crossing", body=fixture_body(ids), marking_scheme="classification", default_marking="U"
     ).id
+    # The analysis (rules ach and assumptions): key judgment 1 calls H1 likely, but the matrix ranks H1 below
+    # H2; key judgments 1-3 have an assumption each, the fourth none, and the brief none for its whole.
+    h1 = lib.ach.add_hypothesis(brief, "The Kessel crossing reopens before April", judgment=1).after
+    h2 = lib.ach.add_hypothesis(brief, "The crossing stays shut until the thaw").after
+    lib.ach.rate(h1.id, ids["deny"], "II")
+    lib.ach.rate(h2.id, ids["deny"], "C")
+    for n in (1, 2, 3):
+        lib.assumptions.add(brief, f"What key judgment {n} takes for granted", rating="caveated", judgment=n)
     return lib, brief, ids
 
 
