@@ -105,7 +105,7 @@ class ActorService:
             # Prefer the one without affiliation, then the oldest.
             found.sort(key=lambda a: (a.norm_affiliation != "", a.id))
             return found[0]
-        for actor in s.scalars(select(Actor).where(Actor.aliases.like(f"%{name.strip()[:60]}%")).limit(20)):
+        for actor in s.scalars(select(Actor).where(Actor.aliases.ilike(f"%{name.strip()[:60]}%")).limit(20)):
             if nk in (norm_key(a) for a in json.loads(actor.aliases or "[]")):
                 return actor
         return None
@@ -196,10 +196,10 @@ class ActorService:
             like = f"%{search_text(text)}%"
             conds.append(
                 or_(
-                    Actor.name.like(like),
-                    Actor.affiliation.like(like),
-                    Actor.role.like(like),
-                    Actor.aliases.like(like),
+                    Actor.name.ilike(like),
+                    Actor.affiliation.ilike(like),
+                    Actor.role.ilike(like),
+                    Actor.aliases.ilike(like),
                 )
             )
         col = sorts[sort]

@@ -211,8 +211,8 @@ class BriefService:
             cq = select(func.count()).select_from(Brief)
             if text and text.strip():
                 like = f"%{search_text(text)}%"
-                q = q.where(Brief.title.like(like))
-                cq = cq.where(Brief.title.like(like))
+                q = q.where(Brief.title.ilike(like))
+                cq = cq.where(Brief.title.ilike(like))
             rows = s.execute(
                 q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)
             ).all()

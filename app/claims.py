@@ -27,7 +27,6 @@ from app.domain import (
     parse_date,
 )
 from app.errors import NotFoundError, ValidationError
-from app.storage import sqlite as sqlite_parts
 from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uuid, utcnow
 from app.storage.types import LenientDate as Date
 from app.storage.types import Unreadable
@@ -53,7 +52,7 @@ _corroborations = (
     .scalar_subquery()
 )
 _tags = (
-    select(sqlite_parts.string_agg(ClaimTag.tag, TAG_SEP))
+    select(func.aggregate_strings(ClaimTag.tag, TAG_SEP))
     .where(ClaimTag.claim_id == Claim.id)
     .scalar_subquery()
 )
@@ -352,7 +351,14 @@ class ClaimService:
     def _conditions(self, flt: ClaimFilter, *, s=None, sort: str = "said") -> list:
         conds: list = []
         said_col = Claim.said
-        if s is not None and sort != "said" and (flt.said_from or flt.said_to) and self._wide_range(s, flt):
+        sqlite = self._lib.dialect == "sqlite"
+        if (
+            sqlite
+            and s is not None
+            and sort != "said"
+            and (flt.said_from or flt.said_to)
+            and self._wide_range(s, flt)
+        ):
             # A wide date range sorted by another column: SQLite would read the whole range through
             # ix_claims_said and sort it (~1 s for 5 years of a 1,000,000-claim library); reading in the sort
             # column's order and testing the date finds a first page at once. A unary plus keeps the
@@ -365,7 +371,12 @@ class ClaimService:
 
             like = f"%{norm_key(search_text(flt.actor_name, 'actor name to look for'))}%"
             actor_ids = select(Actor.id).where(Actor.norm_name.like(like))
-        if s is not None and sort == "source" and (flt.actor_id is not None or actor_ids is not None):
+        if (
+            sqlite
+            and s is not None
+            and sort == "source"
+            and (flt.actor_id is not None or actor_ids is not None)
+        ):
             # Sorted by source title, filtered to an actor: SQLite reads the actor's claims and sorts them
             # (180 ms for an actor with 41,000 claims: the statistics say 200 claims per actor). For an actor
             # with many claims, reading claims in source-title order and testing the actor is faster; the
@@ -396,7 +407,7 @@ class ClaimService:
         if flt.said_to:
             conds.append(said_col <= flt.said_to)
         if flt.text and flt.text.strip():
-            ids = sqlite_parts.fts_ids_clause("claim", flt.text)
+            ids = self._lib.storage.fts_ids_clause("claim", flt.text)
             conds.append(Claim.id.in_(ids) if ids is not None else False)
         return conds
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from app.errors import LibraryError, LibraryTooNewError, NotALibraryError
+from app.errors import BriefdeskError, LibraryError, LibraryTooNewError, NotALibraryError
 from app.storage import sqlite as sqlite_parts
-from app.storage.store import Store
+from app.storage.store import Store, _storage_error
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -119,7 +119,13 @@ class Library(Store):
     def _open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
         from app.errors import ValidationError
         from app.paths import check_path
+        from app.storage import postgres as postgres_parts
 
+        if postgres_parts.is_url(path):
+            lib = cls._open_postgres(str(path), create=create)
+            if read_only:
+                lib.read_only_reason = "opened read-only"
+            return lib
         try:
             path = check_path(path, "library path")
         except ValidationError as exc:
@@ -216,6 +222,82 @@ class Library(Store):
 
         cfg = _alembic_config()
         with engine.begin() as conn:  # one transaction: all migrations or none
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @classmethod
+    def _open_postgres(cls, address: str, *, create: bool = True) -> Library:
+        """Open (or, in an empty database, create) a team library.
+
+        The schema is created or upgraded in one transaction under an advisory lock, so analysts opening
+        the library at the same moment queue and find it current; PostgreSQL's DDL is transactional, so a
+        failed upgrade leaves the library as it was. A database that holds other tables is refused, and so
+        is a library whose schema is newer than this Briefdesk."""
+        from sqlalchemy.exc import DBAPIError as _DBAPIError
+
+        from app.storage import postgres as pg
+
+        url = pg.parse_url(address)
+        where = pg.display_url(url)
+        revisions, head = known_revisions()
+        engine = pg.make_engine(url)
+        try:
+            try:
+                with engine.connect() as conn:
+                    state, revision = pg.probe(conn)
+            except _DBAPIError as exc:
+                raise _storage_error(where, exc) from None
+            if state == "other":
+                raise NotALibraryError(
+                    f"The database {where} is not a Briefdesk library (it holds other tables); nothing was "
+                    "changed. Use an empty database for a new team library."
+                )
+            if state == "briefdesk" and revision not in revisions:
+                raise LibraryTooNewError(
+                    f"The team library {where} was upgraded by a newer version of Briefdesk (schema "
+                    f"{revision}); update Briefdesk to open it. Nothing was changed."
+                )
+            if state == "empty" and not create:
+                raise LibraryError(f"The database {where} is empty: it is not a Briefdesk library yet.")
+            if state == "empty" or revision != head:
+                try:
+                    cls._upgrade_postgres(engine)
+                except BriefdeskError:
+                    raise
+                except _DBAPIError as exc:
+                    raise _storage_error(where, exc) from None
+                except Exception as exc:
+                    raise LibraryError(
+                        f"Upgrading the team library {where} failed ({exc}); it is unchanged."
+                    ) from exc
+                if state == "briefdesk":
+                    log.info("upgraded %s from %s to %s", where, revision, head)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(where, engine)
+
+    @staticmethod
+    def _upgrade_postgres(engine: Engine) -> None:
+        from alembic import command
+
+        from app.storage import postgres as pg
+
+        revisions, head = known_revisions()
+        cfg = _alembic_config()
+        with engine.begin() as conn:
+            pg.lock_for_upgrade(conn)  # held until commit: a second opener waits, then finds it current
+            state, revision = pg.probe(conn)  # again, under the lock
+            if state == "other":
+                raise NotALibraryError("The database is not a Briefdesk library; nothing was changed.")
+            if revision is not None and revision not in revisions:
+                raise LibraryTooNewError(
+                    f"The team library was upgraded by a newer version of Briefdesk (schema {revision})."
+                )
+            if revision == head:
+                return
+            if state == "empty":
+                pg.mark_as_library(conn)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 

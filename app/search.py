@@ -127,16 +127,13 @@ class SearchService:
         by_ref = self._by_ref(query, entities)
         if by_ref is not None:
             return [by_ref]
-        fts = sqlite_parts.to_fts_query(query)
-        if fts is None:
-            return []
-        sql = text(sqlite_parts.search_sql(entities))
-        with self._lib.reading() as s:
-            rows = s.execute(sql, {"q": fts, "limit": int(limit)}).all()
+        if self._lib.dialect == "postgresql":
+            rows = self._postgres_rows(query, entities, limit)
+        else:
+            rows = self._sqlite_rows(query, entities, limit)
         patterns = query_terms(query)
         hits = []
-        for rowid, score, raw_title, raw_body in rows:
-            entity = sqlite_parts.CODE_ENTITIES[rowid % 4]
+        for entity, ident, score, raw_title, raw_body in rows:
             title, body = _as_text(raw_title), _as_text(raw_body)  # binary in a damaged row: app._rows
             snippet, found = make_snippet(body or "", patterns)
             if not found:
@@ -146,13 +143,39 @@ class SearchService:
             hits.append(
                 SearchHit(
                     entity=entity,
-                    id=rowid // 4,
+                    id=ident,
                     title=" ".join((title or "").split()),
                     snippet=snippet,
                     rank=float(score),
                 )
             )
         return hits
+
+    def _sqlite_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple]:
+        fts = sqlite_parts.to_fts_query(query)
+        if fts is None:
+            return []
+        sql = text(sqlite_parts.search_sql(entities))
+        with self._lib.reading() as s:
+            rows = s.execute(sql, {"q": fts, "limit": int(limit)}).all()
+        return [
+            (sqlite_parts.CODE_ENTITIES[rowid % 4], rowid // 4, score, title, body)
+            for rowid, score, title, body in rows
+        ]
+
+    def _postgres_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple]:
+        from app.storage import postgres
+
+        tsq = postgres.to_tsquery_text(query)
+        if tsq is None:
+            return []
+        sql = text(postgres.search_sql(entities))
+        with self._lib.reading() as s:
+            rows = s.execute(sql, {"q": tsq, "limit": int(limit)}).all()
+        return [
+            (postgres.CODE_ENTITIES[code], ident, score, title, body)
+            for code, ident, score, title, body in rows
+        ]
 
     def _by_ref(self, query: str, entities: tuple[str, ...]) -> SearchHit | None:
         """A query that is a reference ("c21", "s3", "a7", "@c21", "[@c21]") finds that record, if it exists."""

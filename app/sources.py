@@ -445,8 +445,6 @@ class SourceService:
         )
 
     def _conditions(self, flt: SourceFilter) -> list:
-        from app.storage import sqlite as sqlite_parts
-
         conds = []
         if flt.kind is not None:
             conds.append(Source.kind == SourceKind.parse(flt.kind).value)
@@ -459,7 +457,7 @@ class SourceService:
         if flt.published_to:
             conds.append(Source.published <= flt.published_to)
         if flt.text:
-            ids = sqlite_parts.fts_ids_clause("source", flt.text)
+            ids = self._lib.storage.fts_ids_clause("source", flt.text)
             conds.append(Source.id.in_(ids) if ids is not None else False)
         return conds
 

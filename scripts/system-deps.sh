@@ -3,10 +3,11 @@
 #   Qt offscreen: libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
 #   Reading .docx as a reader sees it: libreoffice-writer-nogui poppler-utils pandoc
 #   PyInstaller (objdump): binutils
+#   Team libraries: postgresql (the tests start a throwaway server of their own; see tests/postgres_cluster.py)
 # Elsewhere (macOS, Windows, no root) it only says what is missing; the tests that need a tool skip without it.
 set -euo pipefail
 pkgs=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core
-      libreoffice-writer-nogui poppler-utils pandoc binutils)
+      libreoffice-writer-nogui poppler-utils pandoc binutils postgresql)
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install Qt's runtime libraries, LibreOffice, poppler and pandoc yourself."; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do

@@ -24,26 +24,118 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("BRIEFDESK_LIBRARY", raising=False)
 
 
-@pytest.fixture
-def library_path(tmp_path) -> Path:
-    return tmp_path / "test.briefdesk"
+# --- one library fixture, two databases --------------------------------------------------------------------
+# Every test that takes ``lib``, ``demo_lib``, ``library_path`` (or ``library_target``) runs twice: on a
+# SQLite file and on a team library in a throwaway PostgreSQL server (tests/postgres_cluster.py), started
+# once per test session. Without the server binaries the PostgreSQL runs are skipped with the reason,
+# except in CI (CI=true or BRIEFDESK_REQUIRE_POSTGRES=1), where that is a failure.
+BACKENDS = ("sqlite", "postgresql")
+
+
+def postgres_required() -> bool:
+    return os.environ.get("BRIEFDESK_REQUIRE_POSTGRES") == "1" or os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test is about the SQLite file itself; not run on PostgreSQL"
+    )
+
+
+class _PgServer:
+    """The session's server, with a migrated template database that each test's library is copied from."""
+
+    def __init__(self, cluster) -> None:
+        self.cluster = cluster
+        self.count = 0
+        self.template = "briefdesk_template"
+        from app.library import Library
+
+        cluster.sql(f"CREATE DATABASE {self.template}")
+        Library.open(cluster.url(self.template)).close()  # create the schema once
+
+    def new_database(self, name_hint: str = "t") -> str:
+        self.count += 1
+        name = f"{name_hint}_{os.getpid()}_{self.count}"
+        self.cluster.sql(f"CREATE DATABASE {name} TEMPLATE {self.template}")
+        return name
+
+    def empty_database(self) -> str:
+        self.count += 1
+        name = f"empty_{os.getpid()}_{self.count}"
+        self.cluster.sql(f"CREATE DATABASE {name}")
+        return name
+
+    def drop(self, name: str) -> None:
+        import contextlib
+
+        with contextlib.suppress(Exception):
+            self.cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server (skipped, with the reason, when the binaries are not installed)."""
+    from tests.postgres_cluster import Cluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        reason = (
+            "PostgreSQL server binaries not found (install Debian's postgresql package; "
+            "scripts/system-deps.sh does)"
+        )
+        if postgres_required():
+            pytest.fail(reason + "; CI must run the PostgreSQL tests")
+        pytest.skip(reason)
+    cluster = Cluster(bindir)
+    try:
+        cluster.start()
+        yield _PgServer(cluster)
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    if request.param == "postgresql":
+        marker = request.node.get_closest_marker("sqlite_only")
+        if marker is not None:
+            pytest.skip(f"SQLite only: {marker.args[0] if marker.args else 'about the library file'}")
+    return request.param
 
 
 @pytest.fixture
-def lib(library_path):
+def library_target(backend, tmp_path, request):
+    """Where the test's library is: a file path (SQLite), or a fresh team library's address (PostgreSQL)."""
+    if backend == "sqlite":
+        yield tmp_path / "test.briefdesk"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    yield server.cluster.url(name)
+    server.drop(name)
+
+
+@pytest.fixture
+def library_path(library_target):
+    return library_target
+
+
+@pytest.fixture
+def lib(library_target):
     from app.library import Library
 
-    library = Library.open(library_path)
+    library = Library.open(library_target)
     yield library
     library.close()
 
 
 @pytest.fixture
-def demo_lib(tmp_path):
+def demo_lib(library_target):
     from app.demo import populate
     from app.library import Library
 
-    library = Library.open(tmp_path / "demo.briefdesk")
+    library = Library.open(library_target)
     populate(library)
     yield library
     library.close()

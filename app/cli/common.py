@@ -51,12 +51,15 @@ class Context:
         self._library = None
 
     @property
-    def library_path(self) -> Path:
-        if getattr(self.args, "library", None):
-            return Path(self.args.library).expanduser()
-        env = os.environ.get("BRIEFDESK_LIBRARY")
-        if env:
-            return Path(env).expanduser()
+    def library_path(self) -> Path | str:
+        """The library file's path, or a team library's address (postgresql://user@host:port/dbname)."""
+        from app.storage.postgres import is_url
+
+        target = getattr(self.args, "library", None) or os.environ.get("BRIEFDESK_LIBRARY")
+        if target and is_url(target):
+            return target.strip()
+        if target:
+            return Path(target).expanduser()
         return default_library_path()
 
     def open_library(self, *, create: bool = True):
@@ -68,7 +71,11 @@ class Context:
         if self._library is None:
             from app.paths import check_path
 
-            path = check_path(self.library_path, "library path")
+            target = self.library_path
+            if isinstance(target, str):  # a team library: the server says whether it is there
+                self._library = Library.open(target, create=create)
+                return self._library
+            path = check_path(target, "library path")
             if not create and not path.exists():
                 raise LibraryError(
                     f"There is no library at {path}. Create one with 'briefdesk demo' (the demo content) or "

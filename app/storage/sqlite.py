@@ -6,7 +6,6 @@ A future PostgreSQL backend replaces this module (tsvector instead of FTS5), not
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -277,56 +276,32 @@ FTS_DROP = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 
-_TOKEN_RE = re.compile(r'"[^"]*"?|\S+')
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+def _fts_term(term) -> str:
+    text = '"' + " ".join(term.words) + '"'
+    return text + "*" if term.prefix else text
 
 
 def to_fts_query(text: str) -> str | None:
     """Translate what a user typed into a valid FTS5 query, or None when nothing searchable remains.
 
-    Supported: words (all must match), "exact phrases", prefix*, -excluded, OR between terms.
-    Everything else (stray quotes, parentheses, colons, operators in odd places) is treated as text.
+    Supported: words (all must match), "exact phrases", prefix*, -excluded, OR between terms
+    (``app.storage.query.parse_query``). A word such as "U.S." or "al-Assad" is a phrase of its parts.
     """
-    positives: list[str] = []
-    negatives: list[str] = []
-    pending_or = False
-    for raw in _TOKEN_RE.findall(text or ""):
-        negate = False
-        token = raw
-        if token == "OR" and positives:
-            pending_or = True
-            continue
-        if token in ("AND", "NOT", "NEAR"):
-            continue
-        if token.startswith("-") and len(token) > 1:
-            negate, token = True, token[1:]
-        if token.startswith('"'):
-            words = _WORD_RE.findall(token)
-            if not words:
-                continue
-            term = '"' + " ".join(words) + '"'
-        else:
-            words = _WORD_RE.findall(token)
-            if not words:
-                continue
-            prefix = token.rstrip(")]}.,;:!?").endswith("*")
-            if len(words) == 1:
-                term = f'"{words[0]}"' + ("*" if prefix else "")
-            else:  # e.g. "U.S." or "al-Assad": a phrase of its parts
-                term = '"' + " ".join(words) + '"' + ("*" if prefix else "")
-        if negate:
-            negatives.append(term)
-            continue
-        if pending_or and positives:
-            positives[-1] = f"({positives[-1]} OR {term})"
-            pending_or = False
-        else:
-            positives.append(term)
-    if not positives:
+    from app.storage.query import parse_query
+
+    parsed = parse_query(text)
+    if parsed is None:
         return None
-    query = " AND ".join(positives)
-    for term in negatives:
-        query += f" NOT {term}"
+    parts = []
+    for group in parsed.groups:
+        rendered = _fts_term(group[0])
+        for term in group[1:]:
+            rendered = f"({rendered} OR {_fts_term(term)})"
+        parts.append(rendered)
+    query = " AND ".join(parts)
+    for term in parsed.excluded:
+        query += f" NOT {_fts_term(term)}"
     return query
 
 

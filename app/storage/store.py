@@ -11,11 +11,13 @@ import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Self
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import LibraryError, ReadOnlyLibraryError
 
@@ -39,11 +41,25 @@ class Store:
     """An open library file: sessions for reading and for writing (one transaction each), and the change log.
     Thread-safe: each call opens its own session from the pooled engine."""
 
-    def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
+    def __init__(self, path: Path | str, engine: Engine, *, user: str | None = None) -> None:
         import uuid
 
+        # A file library's path, or a team library's address without its password (what the title bar,
+        # messages and the recent-libraries list show).
         self.path = path
         self.engine = engine
+        self.dialect = engine.dialect.name  # "sqlite" or "postgresql"
+        self.is_team = self.dialect == "postgresql"
+        # the database-specific parts the services use (full-text filters): app.storage.sqlite or .postgres
+        self.storage: ModuleType
+        if self.is_team:
+            from app.storage import postgres as postgres_parts
+
+            self.storage = postgres_parts
+        else:
+            from app.storage import sqlite as sqlite_parts
+
+            self.storage = sqlite_parts
         # Who this library's changes are recorded as (created_by/updated_by, brief locks, the change log),
         # and this open library's own id (two windows of one user hold brief locks apart).
         self.user = user if user and user.strip() else current_user()
@@ -51,6 +67,11 @@ class Store:
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._local = threading.local()
         self.read_only_reason = ""  # why edits are disabled ("its folder ... is read-only"), or ""
+
+    @property
+    def location(self) -> str:
+        """Where the library is, as a user reads it: a file's path, or a team library's address."""
+        return str(self.path)
 
     @property
     def read_only(self) -> bool:
@@ -84,7 +105,7 @@ class Store:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            raise _storage_error(self.path, exc) from exc
+            raise _storage_error(self.location, exc) from exc
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
@@ -103,7 +124,9 @@ class Store:
                 with session.begin():
                     yield session
             except DBAPIError as exc:
-                raise _storage_error(self.path, exc) from exc
+                raise _storage_error(self.location, exc) from exc
+            except StaleDataError:
+                raise _changed_meanwhile() from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Self]:
@@ -126,7 +149,9 @@ class Store:
                     finally:
                         self._local.session = None
             except DBAPIError as exc:
-                raise _storage_error(self.path, exc) from exc
+                raise _storage_error(self.location, exc) from exc
+            except StaleDataError:
+                raise _changed_meanwhile() from None
 
     def log_change(self, s: Session, entity: str, entity_id: int, action: str) -> None:
         """Record one change in the change log (same transaction as the change itself)."""
@@ -144,11 +169,34 @@ class Store:
         )
 
 
-def _storage_error(path: Path, exc: DBAPIError) -> Exception:
+def _changed_meanwhile() -> Exception:
+    """SQLAlchemy's version check failed at write time: another analyst's change landed in between."""
+    from app.errors import ConflictError
+
+    return ConflictError(
+        "Another analyst changed the same record at the same moment; nothing was saved. Reload it and try again."
+    )
+
+
+def _storage_error(path: Path | str, exc: DBAPIError) -> Exception:
     """Turn a database error into a message a user can act on (IntegrityError: a rule of the library)."""
-    from app.errors import ConflictError, LibraryBusyError
+    from app.errors import ConflictError, LibraryBusyError, LibraryUnavailableError
+    from app.storage import postgres as pg
 
     text = str(exc.orig if exc.orig is not None else exc).lower()
+    if exc.connection_invalidated or not isinstance(exc, IntegrityError):
+        problem = pg.connection_problem(exc, str(path))
+        if problem is not None:
+            return LibraryUnavailableError(problem)
+    if "lock timeout" in text or "canceling statement due to lock timeout" in text:
+        return LibraryBusyError(
+            f"The library {path} is busy: another analyst is changing the same records. Try again."
+        )
+    if "deadlock detected" in text or "could not serialize" in text:
+        return LibraryBusyError(
+            f"Another analyst changed the same records at the same moment in {path}; nothing was changed. "
+            "Try again."
+        )
     if isinstance(exc, IntegrityError):
         return ConflictError(
             f"That change would break a rule of the library ({exc.orig}); nothing was changed."

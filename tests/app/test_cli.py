@@ -13,8 +13,9 @@ from app.cli import main
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    library = tmp_path / "cli.briefdesk"
+def run(library_target, capsys):
+    """The command line on the test's library: a SQLite file, then a team library on PostgreSQL."""
+    library = library_target
 
     def _run(*args: str) -> tuple[int, str, str]:
         code = main(["--library", str(library), *args])
@@ -32,13 +33,31 @@ def demo(run):
     return run
 
 
-def _dump(library: Path) -> str:
+def _dump(library: Path | str) -> str:
+    """Everything stored: the SQLite file's SQL dump, or every row of every table of a team library."""
+    if isinstance(library, str):
+        return dump_database(library)
     import sqlite3
 
     conn = sqlite3.connect(library)
     lines = list(conn.iterdump())
     conn.close()
     return "\n".join(line for line in lines if "sqlite_sequence" not in line)
+
+
+def dump_database(url: str) -> str:
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            lines = []
+            for table in sorted(inspect(conn).get_table_names()):
+                rows = conn.execute(text(f"SELECT * FROM {table}")).all()
+                lines += [f"{table}: {row!r}" for row in sorted(rows, key=repr)]
+            return "\n".join(lines)
+    finally:
+        engine.dispose()
 
 
 def test_demo_then_contested_claims_and_claim_show(demo):

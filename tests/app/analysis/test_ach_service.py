@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from app.analysis.model import Rating
@@ -203,17 +201,18 @@ def test_a_deleted_claim_leaves_the_matrix_and_its_undo_puts_it_back(lib, world)
     assert lib.ach.rating(h1.id, b).note == "kept" and lib.ach.rating(h2.id, b).rating is Rating.CC
 
 
-def test_deleting_the_brief_deletes_its_analysis(lib, world, library_path):
+def test_deleting_the_brief_deletes_its_analysis(lib, world):
+    from sqlalchemy import text
+
     (h1,) = _hyps(lib, world.brief_id, "The port reopened")
     lib.ach.rate(h1.id, world.claims["a"], "C")
     lib.assumptions.add(world.brief_id, "Port records are complete", rating="caveated")
     lib.briefs.delete(world.brief_id)
-    conn = sqlite3.connect(library_path)
-    counts = [
-        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        for t in ("hypotheses", "ach_claims", "ach_ratings", "assumptions")
-    ]
-    conn.close()
+    with lib.engine.connect() as conn:  # the stored rows themselves, on SQLite or PostgreSQL
+        counts = [
+            conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in ("hypotheses", "ach_claims", "ach_ratings", "assumptions")
+        ]
     assert counts == [0, 0, 0, 0]
 
 

@@ -291,7 +291,7 @@ def test_the_checks_read_cited_claims_as_the_claim_service_gives_them(fixture_br
 
 
 @pytest.fixture
-def demo_library(request):
+def demo_library(request, backend):  # backend: run on SQLite and on PostgreSQL
     from app.paths import resource
 
     if not (resource("demo", "brief.md").is_file() and resource("demo", "demo.json").is_file()):

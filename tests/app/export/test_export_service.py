@@ -190,6 +190,7 @@ def test_check_errors_refuse_export_unless_forced_as_a_draft(demo_lib, tmp_path)
     assert any(t.startswith("DRAFT") and "check error" in t for t in _texts(docx.Document(str(out))))
 
 
+@pytest.mark.sqlite_only("compares the library file's bytes")
 def test_export_never_changes_the_library(demo_lib, tmp_path):
     demo_lib.close()
     path = Path(demo_lib.path)
@@ -201,6 +202,7 @@ def test_export_never_changes_the_library(demo_lib, tmp_path):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.sqlite_only("the library file as an export target")
 def test_export_refuses_to_write_over_the_library_or_another_database(demo_lib, tmp_path, capsys):
     path = Path(demo_lib.path)
     claims = demo_lib.counts()["claims"]

@@ -142,12 +142,21 @@ def upgrade() -> None:
         sa.Column("created", sa.DateTime, nullable=False),
         sa.UniqueConstraint("brief_id", "claim_id", name="uq_waivers_brief_claim"),
     )
-    for statement in sqlite_parts.FTS_DDL:
+    for statement in _fts().FTS_DDL:
         op.execute(statement)
 
 
+def _fts():
+    """The full-text index of this database: FTS5 on SQLite, tsvector columns on PostgreSQL."""
+    if op.get_bind().dialect.name == "postgresql":
+        from app.storage import postgres
+
+        return postgres
+    return sqlite_parts
+
+
 def downgrade() -> None:
-    for statement in sqlite_parts.FTS_DROP:
+    for statement in _fts().FTS_DROP:
         op.execute(statement)
     for table in ("balance_waivers", "brief_citations", "brief_revisions", "briefs", "claim_links",
                   "claim_tags", "claims", "actors", "source_originals", "sources"):

@@ -27,8 +27,9 @@ def upgrade() -> None:
     op.create_index("ix_sources_title", "sources", ["title"])
     op.create_index("ix_claims_credibility", "claims", ["credibility"])
     # Table rebuilds in batch mode would drop triggers; make sure the full-text triggers are all there.
-    for statement in sqlite_parts.FTS_DDL:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in sqlite_parts.FTS_DDL:
+            op.execute(statement)
 
 
 def downgrade() -> None:

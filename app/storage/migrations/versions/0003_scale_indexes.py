@@ -29,11 +29,13 @@ def upgrade() -> None:
     op.create_index("ix_claims_actor_credibility", "claims", ["actor_id", "credibility"])
     op.create_index("ix_sources_kind", "sources", ["kind"])
     conn = op.get_bind()
-    sqlite_parts.seed_planner_stats(lambda sql, params: conn.exec_driver_sql(sql, params or ()))
+    if conn.dialect.name == "sqlite":  # PostgreSQL keeps its own statistics (autovacuum's ANALYZE)
+        sqlite_parts.seed_planner_stats(lambda sql, params: conn.exec_driver_sql(sql, params or ()))
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM sqlite_stat1")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DELETE FROM sqlite_stat1")
     op.drop_index("ix_sources_kind", "sources")
     op.drop_index("ix_claims_actor_credibility", "claims")
     op.drop_index("ix_claims_actor", "claims")

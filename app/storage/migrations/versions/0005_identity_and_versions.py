@@ -52,7 +52,9 @@ def upgrade() -> None:
             op.execute(f"UPDATE {table} SET uuid = {SQLITE_UUID4}")
         else:
             op.execute(f"UPDATE {table} SET uuid = gen_random_uuid()")
-            op.alter_column(table, "uuid", nullable=False)
+            # NOT NULL, and a server default so that an older Briefdesk still connected while the library is
+            # upgraded cannot insert a row without a global id
+            op.alter_column(table, "uuid", nullable=False, server_default=sa.text("gen_random_uuid()"))
         op.create_index(f"uq_{table}_uuid", table, ["uuid"], unique=True)
     op.create_table(
         "brief_locks",

@@ -1,0 +1,301 @@
+"""Everything PostgreSQL-specific, in one place (the counterpart of ``app.storage.sqlite``): team library
+addresses, the engine, recognising a Briefdesk database, full-text search with ``tsvector`` columns, the
+advisory lock that serialises schema upgrades, and plain words for connection failures.
+
+A team library is one PostgreSQL database: ``postgresql://user@host:port/dbname``. Passwords come from the
+standard PostgreSQL mechanisms (``PGPASSWORD``, ``~/.pgpass``, or the address itself); Briefdesk never stores
+one (``display_url`` and ``storable_url`` drop it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError
+
+from app.errors import LibraryError
+from app.storage.query import Term, parse_query
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+# Marks a database as a Briefdesk library (SQLite libraries carry PRAGMA application_id instead).
+META_TABLE = "briefdesk_library"
+# pg_advisory_xact_lock key held while a library's schema is created or upgraded ("BRFD" as a number).
+UPGRADE_LOCK_KEY = 0x42524644
+# LISTEN/NOTIFY channel on which every change is announced (its payload: the change_log seq).
+CHANGES_CHANNEL = "briefdesk_changes"
+CONNECT_TIMEOUT_S = 10
+
+ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
+CODE_ENTITIES = {v: k for k, v in ENTITY_CODES.items()}
+ENTITY_TABLES = {"source": "sources", "claim": "claims", "actor": "actors"}
+
+
+def is_url(target: object) -> bool:
+    """Is ``target`` a PostgreSQL address (rather than a library file's path)?"""
+    if not isinstance(target, str):
+        return False
+    head = target.strip().split("://", 1)[0].lower()
+    return "://" in target and head in SCHEMES
+
+
+def parse_url(target: str) -> URL:
+    """The address as SQLAlchemy's URL for psycopg 3, or LibraryError in plain words."""
+    try:
+        url = make_url(target.strip())
+    except ArgumentError:
+        raise LibraryError(
+            f"'{_redact_text(target)}' is not a team library address; write it as "
+            "postgresql://user@host:port/dbname."
+        ) from None
+    if url.get_backend_name() != "postgresql" and url.drivername not in SCHEMES:
+        raise LibraryError(f"'{_redact_text(target)}' is not a PostgreSQL address.")
+    if not url.database:
+        raise LibraryError(
+            f"The address {display_url(url)} names no database; write it as postgresql://user@host:port/dbname."
+        )
+    return url.set(drivername="postgresql+psycopg")
+
+
+def _redact_text(text: str) -> str:
+    """An address typed by a user, with any password replaced (for messages about an unparsable one)."""
+    import re
+
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", text)
+
+
+def storable_url(url: URL | str) -> str:
+    """The address without its password: what settings, the recent-libraries list and messages keep."""
+    if isinstance(url, str):
+        url = make_url(url)
+    url = url.set(password=None)
+    if url.drivername == "postgresql+psycopg":
+        url = url.set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+display_url = storable_url
+
+
+def make_engine(url: URL, *, application_name: str = "briefdesk") -> Engine:
+    engine = create_engine(
+        url,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": application_name},
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=True,  # a connection the server dropped (restart, network) is replaced, not used
+        pool_recycle=3600,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every PostgreSQL test
+        with dbapi_conn.cursor() as cur:
+            # a statement stuck behind another analyst's lock gives up instead of hanging the app
+            cur.execute("SET lock_timeout = '15s'")
+            cur.execute("SET idle_in_transaction_session_timeout = '10min'")
+        dbapi_conn.commit()
+
+    return engine
+
+
+def probe(conn: Connection) -> tuple[str, str | None]:
+    """What the database holds: ("empty", None), ("briefdesk", revision) or ("other", None)."""
+    from sqlalchemy import text
+
+    tables = set(
+        conn.execute(
+            text("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
+        ).scalars()
+    )
+    if META_TABLE in tables:
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return "briefdesk", revision
+    if not tables:
+        return "empty", None
+    return "other", None
+
+
+def mark_as_library(conn: Connection) -> None:
+    from sqlalchemy import text
+
+    conn.execute(text(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key text PRIMARY KEY, value text NOT NULL)"))
+    conn.execute(
+        text(
+            f"INSERT INTO {META_TABLE}(key, value) VALUES ('application', 'briefdesk'), "
+            "('created', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')) ON CONFLICT DO NOTHING"
+        )
+    )
+
+
+def lock_for_upgrade(conn: Connection) -> None:
+    """Hold the upgrade lock until this transaction ends: two Briefdesks upgrading one library at once
+    queue here, and the second finds the schema already current."""
+    from sqlalchemy import text
+
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
+
+
+# --- full-text search -------------------------------------------------------------------------------------
+# Generated tsvector columns (title words weigh more than body words) with GIN indexes. The 'simple'
+# configuration lower-cases words and keeps them as written (no stemming, no stop words), as the SQLite
+# index does. A tsvector holds at most 1 MB, so a source's body is indexed up to its first BODY_INDEX_CHARS
+# characters (a 60-page report); a longer body is still stored whole, and its later words are found by
+# the source's title and its claims. Trade-off recorded in docs/ARCHITECTURE.md.
+BODY_INDEX_CHARS = 100_000
+TITLE_INDEX_CHARS = 2_000
+_TSV = {
+    "sources": (
+        f"setweight(to_tsvector('simple'::regconfig, left(title, {TITLE_INDEX_CHARS})), 'A') || "
+        f"setweight(to_tsvector('simple'::regconfig, left(body, {BODY_INDEX_CHARS})), 'B')"
+    ),
+    "claims": (
+        f"setweight(to_tsvector('simple'::regconfig, left(statement, {TITLE_INDEX_CHARS * 10})), 'A') || "
+        f"setweight(to_tsvector('simple'::regconfig, left(quote, {BODY_INDEX_CHARS})), 'B')"
+    ),
+    "actors": (
+        "setweight(to_tsvector('simple'::regconfig, left(name, 1000)), 'A') || "
+        "setweight(to_tsvector('simple'::regconfig, left(role || ' ' || affiliation || ' ' || aliases, 20000)), 'B')"
+    ),
+}
+FTS_DDL = [
+    stmt
+    for table, expr in _TSV.items()
+    for stmt in (
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_tsv tsvector GENERATED ALWAYS AS ({expr}) STORED",
+        f"CREATE INDEX IF NOT EXISTS ix_{table}_search ON {table} USING gin (search_tsv)",
+    )
+]
+FTS_DROP = [f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_tsv" for table in _TSV]
+
+# As on SQLite (app.storage.sqlite.SEARCH_CANDIDATES): a word in more rows than this ranks only its newest
+# matches, so a very common word costs a bounded amount of work.
+SEARCH_CANDIDATES = 4000
+SNIPPET_SCAN_CHARS = 200_000
+
+
+def _ts_term(term: Term) -> str:
+    words = [f"'{w}'" for w in term.words]  # \w+ words: no quote or backslash to escape
+    if term.prefix:
+        words[-1] += ":*"
+    return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+
+
+def to_tsquery_text(text: str) -> str | None:
+    """What a user typed as a ``to_tsquery`` expression (same language as on SQLite), or None."""
+    parsed = parse_query(text)
+    if parsed is None:
+        return None
+    parts = []
+    for group in parsed.groups:
+        terms = [_ts_term(t) for t in group]
+        parts.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
+    query = " & ".join(parts)
+    for term in parsed.excluded:
+        query += f" & !{_ts_term(term)}"
+    return query
+
+
+_TEXT_COLUMNS = {
+    "source": ("title", "body"),
+    "claim": ("statement", "quote"),
+    "actor": ("name", "role || ' ' || affiliation"),
+}
+
+
+def search_sql(entities: tuple[str, ...]) -> str:
+    """Ranked hits of :q (a to_tsquery text) in the given entities: (code, id, score, title, body).
+
+    Scores are negated ts_rank values so that, as with SQLite's bm25, lower is better."""
+    parts = []
+    for entity in entities:
+        table = ENTITY_TABLES[entity]
+        title, body = _TEXT_COLUMNS[entity]
+        parts.append(
+            f"""(SELECT {ENTITY_CODES[entity]} AS code, c.id, -ts_rank('{{0.1, 0.2, 0.4, 1.0}}', t.search_tsv, q.q) AS score
+                FROM (SELECT id FROM {table}, q WHERE search_tsv @@ q.q ORDER BY id DESC LIMIT {SEARCH_CANDIDATES}) c
+                JOIN {table} t ON t.id = c.id, q)"""
+        )
+    union = "\nUNION ALL\n".join(parts)
+    cases_title = " ".join(
+        f"WHEN {ENTITY_CODES[e]} THEN (SELECT left({_TEXT_COLUMNS[e][0]}, 2000) FROM {ENTITY_TABLES[e]} x WHERE x.id = top.id)"
+        for e in entities
+    )
+    cases_body = " ".join(
+        f"WHEN {ENTITY_CODES[e]} THEN (SELECT left({_TEXT_COLUMNS[e][1]}, {SNIPPET_SCAN_CHARS}) "
+        f"FROM {ENTITY_TABLES[e]} x WHERE x.id = top.id)"
+        for e in entities
+    )
+    return f"""
+WITH q AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, :q) AS q),
+top AS (SELECT * FROM ({union}) AS hits ORDER BY score, id DESC LIMIT :limit)
+SELECT top.code, top.id, top.score, CASE top.code {cases_title} END AS title,
+       CASE top.code {cases_body} END AS body
+FROM top ORDER BY top.score, top.id DESC
+"""
+
+
+def fts_ids_clause(entity: str, text: str) -> Any:
+    """A sub-select of the ids of ``entity`` rows matching ``text`` (search syntax), or None if empty."""
+    from sqlalchemy import Integer, bindparam, column
+    from sqlalchemy import text as sa_text
+
+    query = to_tsquery_text(text)
+    if query is None:
+        return None
+    table = ENTITY_TABLES[entity]
+    clause = sa_text(f"SELECT id FROM {table} WHERE search_tsv @@ to_tsquery('simple'::regconfig, :fq)")
+    return clause.bindparams(bindparam("fq", value=query, unique=True)).columns(column("id", Integer))
+
+
+# --- errors in plain words --------------------------------------------------------------------------------
+
+
+def connection_problem(exc: BaseException, where: str) -> str | None:
+    """A plain sentence for a failure to reach or log in to the server, or None if it is something else."""
+    text = str(getattr(exc, "orig", None) or exc)
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return (
+            f"The team library {where} refused the login: wrong user name or password. Give the password "
+            "with PGPASSWORD or ~/.pgpass (Briefdesk never stores it)."
+        )
+    if "does not exist" in low and "database" in low:
+        return f"The team library {where} does not exist on that server (no such database)."
+    if "role" in low and "does not exist" in low:
+        return f"The team library {where} refused the login: the server has no such user."
+    if "no pg_hba.conf entry" in low or "permission denied" in low:
+        return f"The server of {where} does not allow this user or this computer to connect."
+    markers = (
+        "connection refused",
+        "could not connect",
+        "connection failed",
+        "could not translate host name",
+        "name or service not known",
+        "timeout expired",
+        "server closed the connection",
+        "terminating connection",
+        "connection is closed",
+        "the connection is lost",
+        "consuming input failed",
+        "connection not open",
+        "no route to host",
+        "network is unreachable",
+        "ssl syscall error",
+        "server conn crashed",
+        "admin_shutdown",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "the database system is in recovery mode",
+    )
+    if any(m in low for m in markers):
+        return (
+            f"The team library {where} cannot be reached (the server is down or the network is gone). "
+            "Nothing was changed; what you are editing is kept. Briefdesk reconnects when the server is back."
+        )
+    return None

@@ -1,0 +1,63 @@
+"""The search query language, read once for every database: words (all must match), "exact phrases",
+prefix*, -excluded terms, OR between terms. Anything else a user types (stray quotes, parentheses, colons,
+operators in odd places) is text. ``app.storage.sqlite`` renders the result as an FTS5 query and
+``app.storage.postgres`` as a ``to_tsquery`` expression; neither ever passes the user's characters through
+(only the ``\\w+`` words found in them), so any input is safe.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(r'"[^"]*"?|\S+')
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One word, or a phrase of several words in order; ``prefix``: the last word may continue."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """``groups``: every group must match, a group matches if any of its terms does (OR);
+    ``excluded``: none of these may match."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+
+def parse_query(text: str) -> ParsedQuery | None:
+    """What a user typed as a query, or None when nothing searchable remains."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    for raw in _TOKEN_RE.findall(text or ""):
+        negate = False
+        token = raw
+        if token == "OR" and groups:
+            pending_or = True
+            continue
+        if token in ("AND", "NOT", "NEAR"):
+            continue
+        if token.startswith("-") and len(token) > 1:
+            negate, token = True, token[1:]
+        words = _WORD_RE.findall(token)
+        if not words:
+            continue
+        prefix = False if token.startswith('"') else token.rstrip(")]}.,;:!?").endswith("*")
+        term = Term(tuple(words), prefix)
+        if negate:
+            excluded.append(term)
+        elif pending_or and groups:
+            groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+    if not groups:
+        return None
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
