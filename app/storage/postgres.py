@@ -92,7 +92,7 @@ def make_engine(url: URL, *, application_name: str = "briefdesk") -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every PostgreSQL test
+    def _on_connect(dbapi_conn: Any, _record: object) -> None:  # pragma: no cover - every PostgreSQL test
         with dbapi_conn.cursor() as cur:
             # a statement stuck behind another analyst's lock gives up instead of hanging the app
             cur.execute("SET lock_timeout = '15s'")

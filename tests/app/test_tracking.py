@@ -222,3 +222,12 @@ def test_cli_if_version_refuses_a_stale_edit_with_exit_code_3(tmp_path, capsys, 
     assert main(["--library", library, "brief", "revisions", "1"]) == 0
     out = capsys.readouterr().out
     assert " by " in out.splitlines()[0] and "alice" in out
+
+
+def test_a_batch_of_sources_gets_uuids_and_who(lib):
+    results = lib.sources.create_many([{"title": f"Item {n}", "body": f"Body number {n}"} for n in range(3)])
+    records = [r.after for r in results]
+    assert all(_is_uuid4(r.uuid) and r.created_by == lib.user and r.version == 1 for r in records)
+    for r in records:
+        stored = lib.sources.get(r.id)
+        assert (stored.uuid, stored.created_by) == (r.uuid, lib.user)
