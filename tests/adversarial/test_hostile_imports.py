@@ -97,16 +97,37 @@ def _table_only_docx() -> bytes:
 def test_a_reference_file_is_one_transaction(lib, tmp_path, maker, ext):
     """A storage failure at entry 1,500 of 2,000 stores none of the file (before: each entry committed)."""
     path = hostile.write(tmp_path / f"refs.{ext}", maker(2000))
+    from sqlalchemy import text
+
     with lib.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "CREATE TRIGGER fail_midway BEFORE INSERT ON sources WHEN new.title LIKE '%(1500)' "
-            "BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END"
-        )
+        if lib.dialect == "postgresql":
+            conn.execute(
+                text(
+                    "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    "IF new.title LIKE '%(1500)' THEN RAISE EXCEPTION 'simulated storage failure'; END IF; "
+                    "RETURN new; END $$"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER fail_midway BEFORE INSERT ON sources "
+                    "FOR EACH ROW EXECUTE FUNCTION fail_midway()"
+                )
+            )
+        else:
+            conn.execute(
+                text(
+                    "CREATE TRIGGER fail_midway BEFORE INSERT ON sources WHEN new.title LIKE '%(1500)' "
+                    "BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END"
+                )
+            )
     report = import_paths(lib, [path])
     assert report.results[0].status == "failed"
     assert lib.counts()["sources"] == 0
     with lib.engine.begin() as conn:
-        conn.exec_driver_sql("DROP TRIGGER fail_midway")
+        conn.execute(
+            text("DROP TRIGGER fail_midway" + (" ON sources" if lib.dialect == "postgresql" else ""))
+        )
     report = import_paths(lib, [path])
     assert report.results[0].status == "imported" and len(report.results[0].source_ids) == 2000
     assert lib.counts()["sources"] == 2000
