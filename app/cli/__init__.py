@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli.assumption_cmds",  # assumption
     "app.cli.timeline_cmds",  # timeline
     "app.cli.doctor_cmds",  # doctor
+    "app.cli.team_cmds",  # library copy
 )
 
 

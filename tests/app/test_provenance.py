@@ -358,22 +358,26 @@ def test_origins_of_an_unknown_claim(lib):
 def test_a_long_chain_is_followed_without_recursion(lib):
     """1,500 hands (more than Python's recursion limit): written directly, as a synced library might hold."""
     s = src(lib, "Long", "Statement.", "Archive")
-    conn = sqlite3.connect(lib.path)
-    try:
-        conn.executemany(
-            "INSERT INTO claims (id, source_id, statement, quote, span_start, span_end, credibility, status, "
-            "notes, created, updated) VALUES (?, ?, 'Statement.', 'Statement', 0, 9, 6, 'unverified', '', "
-            "'2026-12-01', '2026-12-01')",
-            [(i, s) for i in range(1, 1501)],
+    import uuid
+
+    from sqlalchemy import text
+
+    with lib.engine.begin() as conn:  # the stored rows themselves, on SQLite or PostgreSQL
+        conn.execute(
+            text(
+                "INSERT INTO claims (id, source_id, statement, quote, span_start, span_end, credibility, "
+                "status, notes, created, updated, uuid) VALUES (:id, :s, 'Statement.', 'Statement', 0, 9, 6, "
+                "'unverified', '', '2026-12-01', '2026-12-01', :u)"
+            ),
+            [{"id": i, "s": s, "u": uuid.uuid4().hex} for i in range(1, 1501)],
         )
-        conn.executemany(
-            "INSERT INTO claim_reports (claim_id, reported_from_id, origin_name, note, uuid, created_by, created, "
-            "updated) VALUES (?, ?, '', '', lower(hex(randomblob(16))), 'sync', '2026-12-01', '2026-12-01')",
-            [(i, i - 1) for i in range(2, 1501)],
+        conn.execute(
+            text(
+                "INSERT INTO claim_reports (claim_id, reported_from_id, origin_name, note, uuid, created_by, "
+                "created, updated) VALUES (:c, :r, '', '', :u, 'sync', '2026-12-01', '2026-12-01')"
+            ),
+            [{"c": i, "r": i - 1, "u": uuid.uuid4().hex} for i in range(2, 1501)],
         )
-        conn.commit()
-    finally:
-        conn.close()
     o = lib.provenance.origins(1500)
     assert o.origins == ("c1",)
     assert o.depth == 1499

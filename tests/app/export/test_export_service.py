@@ -413,6 +413,7 @@ def test_links_in_a_template_with_links_of_its_own_get_their_own_ids(lib, source
     assert len(ids) == len(set(ids)) == len(rels)  # every id once in the saved file
 
 
+@pytest.mark.sqlite_only("an image beside the library file (a team library has no folder of its own)")
 def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, tmp_path):
     import struct
     import zlib
