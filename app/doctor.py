@@ -549,7 +549,7 @@ def diagnose(lib: Library, *, progress: Callable[[str], None] | None = None) -> 
     fk_text = (
         "ok" if not fk else f"{len(fk)} row{'s' if len(fk) != 1 else ''} point at records that do not exist"
     )
-    return DoctorReport(lib.path, integrity, fk_text, fts_state, tuple(findings))
+    return DoctorReport(Path(lib.path), integrity, fk_text, fts_state, tuple(findings))
 
 
 # --- repair ---------------------------------------------------------------------------------------------
@@ -577,7 +577,7 @@ def repair(lib: Library, report: DoctorReport | None = None) -> RepairReport:
     if not todo:
         return RepairReport(None, (), report.findings, report)
     lib.require_writable()
-    backup = backup_before_repair(lib.path)
+    backup = backup_before_repair(Path(lib.path))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     stamp = now.strftime("%Y-%m-%d")
     with lib.writing() as s:
