@@ -254,8 +254,8 @@ def test_speech_with_no_speaker_drafting_can_name_is_reported_not_invented(lib, 
     assert extraction.unattributed == (
         "The documents show that the deal was signed in June by a state-owned company, the paper said.",
     )
+    library = lib.path  # a file, or a team library's address
     lib.close()
-    library = tmp_path / "test.briefdesk"
     assert main(["--library", str(library), "extract", str(src.id)]) == 0
     out = capsys.readouterr().out
     assert "1 sentence reporting speech without a speaker drafting could recognise was left out" in out
