@@ -66,7 +66,12 @@ def cmd_library_copy(args: argparse.Namespace, ctx: Context) -> int:
             copied = True
             seconds = time.monotonic() - started
             ctx.output(
-                {"source": src.location, "destination": dst.location, "rows": report.rows, "seconds": seconds},
+                {
+                    "source": src.location,
+                    "destination": dst.location,
+                    "rows": report.rows,
+                    "seconds": seconds,
+                },
                 f"Copied {report.total:,} rows from {src.location} to {dst.location} in {seconds:.1f} s.",
             )
         finally:
