@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
-from app.citations import parse_citations
+from app.brief_model import parse_brief
 from app.domain import (
     BriefLockRecord,
     BriefRecord,
@@ -315,7 +315,7 @@ class BriefService:
                 "col": c.column,
                 "section": c.section,
             }
-            for c in parse_citations(body)
+            for c in parse_brief(body).citations
         ]
         if rows:
             s.execute(BriefCitation.__table__.insert(), rows)

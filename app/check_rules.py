@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class RuleInfo:
     id: str  # as findings, settings and the standards name it
     name: str  # the function that runs it, in ``module``
-    module: str  # estimative | sourcing | marking | analysis
+    module: str  # estimative | sourcing | marking | analysis | characters
     severity: str  # the usual severity of its findings: error (blocks export) or warning
     description: str  # one line
 
@@ -121,6 +121,13 @@ CHECK_RULES: tuple[RuleInfo, ...] = (
         "analysis",
         "warning",
         "Each key judgment has a key assumption recorded, or the brief one for its whole",
+    ),
+    RuleInfo(
+        "bidi",
+        "no_hidden_direction_marks",
+        "characters",
+        "warning",
+        "No directional formatting character silently reorders the brief's text or what it cites",
     ),
 )
 RULE_IDS = tuple(r.id for r in CHECK_RULES)

@@ -15,7 +15,12 @@ Integration surface (for the main window):
   analysis of competing hypotheses, ``ui.ach_pane.AchPane``) and ``assumptions`` (``ui.assumptions_pane``);
   their changes go on ``undo_stack`` (the window's; the panes make their own without one).
 - Drops: mime type ``application/x-briefdesk-claim-ids`` with a text payload of comma-separated claim ids
-  (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point; plain text is inserted as is.
+  (e.g. ``b"12,14"``) inserts ``[@c12; @c14]`` at the drop point (or adds them to the citation the drop point
+  is inside); plain text is inserted as is.
+- Citations, headings and code are read by the brief model (``app.brief_model``), as the checks and the
+  exports read them: the outline, the cited claims, the highlighting, and Ctrl+K / drops inside a citation
+  (``[@c1, @c2]`` or ``[@c1; @c2]``), which add to it in its own separator. Directional formatting characters
+  are shown (and marked), never applied unseen.
 
 Autosave: the body is written with ``set_body(reason="autosave")`` on the write worker ``AUTOSAVE_MS`` after
 typing stops, and at the latest ``AUTOSAVE_MAX_MS`` after the first unsaved change however steadily the analyst
@@ -27,10 +32,9 @@ is announced in the status line with its time, so after a crash the analyst know
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -42,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.brief_model import parse_brief
+from app.brief_model import BriefModel, Citation, parse_brief
 from ui.ach_pane import AchPane
 from ui.assumptions_pane import AssumptionsPane
 from ui.checks_panel import ChecksPanel
@@ -50,14 +54,30 @@ from ui.cited_claims_panel import CitedClaimsPanel, OutlinePanel
 from ui.markdown_highlighter import MarkdownHighlighter
 from ui.preview_view import PreviewView
 
-_CITATION_GROUP = re.compile(r"\[@[cs]\d+(?:\s*;\s*@[cs]\d+)*\]")
 CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
+MODEL_ON_GUI_THREAD = 200_000  # characters; a longer brief is read on a worker
 AUTOSAVE_MS = 2000  # after typing stops
 AUTOSAVE_MAX_MS = 4000  # after the first unsaved change, however fast the typing (plus the write itself)
 
 
 def citation_for(ids: list[int]) -> str:
     return "[" + "; ".join(f"@c{i}" for i in ids) + "]"
+
+
+def group_at(model: BriefModel, position: int) -> list[Citation]:
+    """The citation bracket ``position`` is inside (after its '[', up to its ']'), as its keys; [] if none."""
+    keys = [c for c in model.citations if c.group_start < position < c.group_end]
+    return keys
+
+
+def add_to_group(model: BriefModel, keys: list[Citation], ids: list[int]) -> tuple[int, str]:
+    """Where to insert, and what, to add claims ``ids`` to the bracket of ``keys`` (those it already holds
+    are left out), in the bracket's own separator."""
+    text = model.body[keys[0].group_start : keys[0].group_end]
+    sep = ", " if "," in text and ";" not in text else "; "
+    have = {c.ident for c in keys if c.kind == "claim"}
+    # just after the last key: any trailing separator and spaces stay where they are
+    return keys[-1].end, "".join(f"{sep}@c{i}" for i in dict.fromkeys(ids) if i not in have)
 
 
 def claim_ids_from_mime(mime: QMimeData) -> list[int]:
@@ -76,12 +96,16 @@ def _scrolled(pane: QWidget, parent: QWidget) -> QScrollArea:
 
 
 class _TextEdit(QPlainTextEdit):
+    cite = None  # the BriefEditor's insert_citation, set by it
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return source.hasFormat(CLAIM_IDS_MIME) or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
         ids = claim_ids_from_mime(source)
-        if ids:
+        if ids and self.cite is not None:
+            self.cite(ids)
+        elif ids:
             self.textCursor().insertText(citation_for(ids))
         else:
             super().insertFromMimeData(source)
@@ -99,7 +123,12 @@ class BriefEditor(QWidget):
         self._loading = False
         self.editor = _TextEdit(self)
         self.editor.setAcceptDrops(True)
+        self.editor.cite = self.insert_citation
+        option = self.editor.document().defaultTextOption()
+        option.setFlags(option.flags() | QTextOption.Flag.ShowDefaultIgnorables)  # bidi controls are seen
+        self.editor.document().setDefaultTextOption(option)
         self.highlighter = MarkdownHighlighter(self.editor.document())
+        self.model: BriefModel | None = None  # the model of the text as last read
         self.status = QLabel(self)
         self.save_error: BaseException | None = None
         lay = QVBoxLayout(self)
@@ -200,10 +229,21 @@ class BriefEditor(QWidget):
         self._update_status()
 
     def _update_panels(self) -> None:
+        """Read the text into the brief model (off the GUI thread when it is long), then show it."""
         body = self.body()
-        self.outline.update_body(body)
-        self.cited_claims.update_body(body)
-        model = parse_brief(body)
+        if len(body) < MODEL_ON_GUI_THREAD:
+            self._model_read(parse_brief(body))
+        else:
+            self.jobs.read(lambda: parse_brief(body), self._model_read, lambda _exc: None)
+
+    def _model_read(self, model: BriefModel) -> None:
+        if model.body != self.body():
+            return  # typed since: the next reading follows
+        self.model = model
+        body = model.body
+        self.outline.update_body(model)
+        self.cited_claims.update_body(model)
+        self.highlighter.set_model(model)
         judgments = [" ".join(body[b.text_start : b.end].split()) for b in model.key_judgments]
         self.assumptions.set_judgments(judgments)
         self.ach.set_judgments(judgments)
@@ -327,19 +367,30 @@ class BriefEditor(QWidget):
         self.jobs.wait()
 
     def insert_citation(self, ids: list[int]) -> None:
-        """Insert ``[@cN]`` at the cursor, or ``; @cN`` when the cursor is inside a citation bracket."""
+        """Insert ``[@cN]`` at the cursor, or add ``@cN`` to the citation the cursor is inside (``; @cN`` or
+        ``, @cN``, as that citation separates its keys; a claim it holds already is not added twice)."""
         if not ids:
             return
         cursor = self.editor.textCursor()
-        line, col = cursor.block().text(), cursor.positionInBlock()
-        for m in _CITATION_GROUP.finditer(line):
-            if m.start() < col < m.end():
-                cursor.setPosition(cursor.block().position() + m.end() - 1)
-                cursor.insertText("".join(f"; @c{i}" for i in ids))
-                self.editor.setTextCursor(cursor)
-                return
+        model = parse_brief(self.body())
+        keys = group_at(model, cursor.position())
+        if keys:
+            at, text = add_to_group(model, keys, ids)
+            cursor.setPosition(at)
+            if text:
+                cursor.insertText(text)
+            self.editor.setTextCursor(cursor)
+            return
         cursor.insertText(citation_for(ids))
         self.editor.setTextCursor(cursor)
+
+    def citation_context(self) -> tuple[str, list[int]]:
+        """For the claim picker: the section the cursor is in, and the claims of the citation it is inside."""
+        model = parse_brief(self.body())
+        position = self.editor.textCursor().position()
+        keys = group_at(model, position)
+        heading = next((h for h in reversed(model.headings) if h.start <= position), None)
+        return (heading.title if heading else ""), [c.ident for c in keys if c.kind == "claim"]
 
     def edit_properties(self) -> None:
         from ui.brief_properties_dialog import BriefPropertiesDialog
@@ -374,6 +425,7 @@ class BriefEditor(QWidget):
     def pick_claim(self) -> None:
         from ui.claim_picker_dialog import ClaimPickerDialog
 
-        dlg = ClaimPickerDialog(self.lib, self.jobs, self)
+        section, in_citation = self.citation_context()
+        dlg = ClaimPickerDialog(self.lib, self.jobs, self, section=section, in_citation=in_citation)
         if dlg.exec():
             self.insert_citation(dlg.chosen_ids())

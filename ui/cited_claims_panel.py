@@ -8,21 +8,19 @@ denial the brief does not cite. ``select_claim(id)`` selects a row; activating a
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from app._text import counted
-from app.citations import parse_citations
+from app.brief_model import BriefModel, parse_brief
+from app.citations import cited_claim_ids as _cited_claim_ids
 from ui import theme
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
-
-def cited_claim_ids(body: str) -> list[int]:
-    keys = dict.fromkeys(c.key for c in parse_citations(body) if c.key.startswith("c"))
-    return [int(k[1:]) for k in keys if k[1:].isdigit()]
+def cited_claim_ids(body: str | BriefModel) -> list[int]:
+    """The claims the brief cites (not in code), in order of first citation."""
+    model = parse_brief(body) if isinstance(body, str) else body
+    return _cited_claim_ids(model.citations)
 
 
 def _label(c) -> str:
@@ -44,7 +42,7 @@ class CitedClaimsPanel(QTreeWidget):
         self._gen = 0
         self.itemActivated.connect(self._activated)
 
-    def update_body(self, body: str) -> None:
+    def update_body(self, body: str | BriefModel) -> None:
         self._gen += 1
         gen, ids, lib = self._gen, cited_claim_ids(body), self.lib
 
@@ -108,21 +106,17 @@ class OutlinePanel(QTreeWidget):
             lambda item, _c: self.line_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
 
-    def update_body(self, body: str) -> None:
+    def update_body(self, body: str | BriefModel) -> None:
+        """List the headings the brief model finds (as a reader sees them: setext ones included, an indented
+        '#' line or one in code not)."""
+        model = parse_brief(body) if isinstance(body, str) else body
         self.clear()
         stack: list[tuple[int, QTreeWidgetItem]] = []
-        fence = False
-        for n, line in enumerate(body.split("\n")):
-            if line.lstrip().startswith("```"):
-                fence = not fence
-            m = None if fence else _HEADING.match(line)
-            if not m:
-                continue
-            level = len(m.group(1))
-            item = QTreeWidgetItem([m.group(2)])
-            item.setData(0, Qt.ItemDataRole.UserRole, n)
-            while stack and stack[-1][0] >= level:
+        for h in model.headings:
+            item = QTreeWidgetItem([h.raw_title])
+            item.setData(0, Qt.ItemDataRole.UserRole, model.line_col(h.start)[0] - 1)
+            while stack and stack[-1][0] >= h.level:
                 stack.pop()
             (stack[-1][1].addChild(item) if stack else self.addTopLevelItem(item))
-            stack.append((level, item))
+            stack.append((h.level, item))
         self.expandAll()

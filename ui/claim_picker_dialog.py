@@ -2,12 +2,24 @@
 
 Searches run through ``jobs.read`` with ``lib.claims.list(ClaimFilter(text=...))``; a result older than the
 latest query is dropped. ``chosen_ids()`` gives the picked claim ids.
+
+Context from the editor (read by the brief model): ``section``, the heading the cursor is under, and
+``in_citation``, the claims of the citation the cursor is inside; the dialog says where the claim will go
+("Adds to [@c3, @c7] in Key Judgments") and marks the claims that citation already holds.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
 from app._text import MAX_SEARCH_CHARS
 from app.domain import ClaimFilter
@@ -25,10 +37,22 @@ def describe(c) -> str:
 
 
 class ClaimPickerDialog(QDialog):
-    def __init__(self, lib, jobs, parent=None) -> None:
+    def __init__(
+        self, lib, jobs, parent=None, *, section: str = "", in_citation: list[int] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Cite a claim")
         self.lib, self.jobs = lib, jobs
+        self.in_citation = list(in_citation or [])
+        where = f" in {section}" if section else ""
+        if self.in_citation:
+            held = ", ".join(f"@c{i}" for i in self.in_citation)
+            text = f"Adds to the citation [{held}]{where}; a claim it holds is not added twice."
+        else:
+            text = f"Inserts a new citation{where}."
+        self.context = QLabel(text, self)
+        self.context.setObjectName("pickerContext")
+        self.context.setWordWrap(True)
         self.query = QLineEdit(self)
         self.query.setMaxLength(MAX_SEARCH_CHARS)  # longer is refused by the services
         self.query.setPlaceholderText("Search claims by statement, quote or actor")
@@ -41,6 +65,7 @@ class ClaimPickerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.results.itemActivated.connect(lambda _item: self.accept())
         lay = QVBoxLayout(self)
+        lay.addWidget(self.context)
         lay.addWidget(self.query)
         lay.addWidget(self.results)
         lay.addWidget(buttons)
@@ -64,7 +89,8 @@ class ClaimPickerDialog(QDialog):
             return
         self.results.clear()
         for c in rows:
-            item = QListWidgetItem(describe(c))
+            held = "  (already in this citation)" if c.id in self.in_citation else ""
+            item = QListWidgetItem(describe(c) + held)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             self.results.addItem(item)
         if self.results.count():

@@ -36,7 +36,7 @@ from app.errors import BriefdeskError, CancelledError, CheckFailedError, Unknown
 from app.export import ExportOptions, ExportResult, export_brief
 from app.markings import CLASSIFICATION_LEVELS, TLP_LEVELS
 from ui.jobs import CancelToken, Jobs
-from ui.settings import Settings, window_state
+from ui.settings import Settings, image_folders, window_state
 
 FORMATS = (
     ("docx", "Word document (.docx)"),
@@ -90,6 +90,7 @@ class ExportDialog(QDialog):
         self.token: CancelToken | None = None
         self.progress: QProgressDialog | None = None
         self.check_errors: int | None = None
+        self.check_report = None
         self.setWindowTitle("Export brief")
         self.setMinimumWidth(560)
 
@@ -190,12 +191,14 @@ class ExportDialog(QDialog):
             self.marking_combo.addItem(level, level)
         self.marking_combo.setEnabled(bool(levels))
 
-    def _count_check_errors(self) -> int:
-        from app.checks import gate_export
+    def _count_check_errors(self):
+        from app.checks import check_brief
 
-        return len(gate_export(self.lib, self.brief_id))
+        return check_brief(self.lib, self.brief_id)
 
-    def _checks_loaded(self, errors: int) -> None:
+    def _checks_loaded(self, report) -> None:
+        self.check_report = report  # the export uses it instead of checking the same text again
+        errors = len(report.errors)
         self.check_errors = errors
         if errors:
             self.check_label.setText(
@@ -251,6 +254,8 @@ class ExportDialog(QDialog):
             force=self.force.isChecked(),
             paper=self.paper_combo.currentText(),
             marking=self.marking_combo.currentData(),
+            image_folders=image_folders(self.settings),
+            report=self.check_report,
         )
 
     # --- running -------------------------------------------------------------------------------------

@@ -1,11 +1,22 @@
-"""Syntax highlighting for a brief's Markdown: headings, citations, portion marks, estimative terms, emphasis, code."""
+"""Syntax highlighting for a brief's Markdown, from the brief model: headings, citations, portion marks, code,
+plus estimative terms, emphasis and directional formatting characters.
+
+What is a heading, code or a citation comes from the brief model (``app.brief_model``), the same reading the
+checks and the exports use: an indented ``   ## x`` is not a heading, a setext heading is, ``[@c1, @c2]`` is a
+citation and ``[@c1]`` in code is not. ``set_model(model)`` gives each line of the document its spans (kept in
+the line's QTextBlockUserData, so lines keep them while text elsewhere changes); a line edited since, or a new
+one, is highlighted by plain per-line rules until the next model arrives (the editor sends one shortly after
+typing stops). Directional formatting characters (U+202A-202E, U+2066-2069) are always marked.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlockUserData, QTextCharFormat
 
+from app.brief_model.text import BIDI_RE, GROUP_RE
 from ui import theme
 
 _ESTIMATIVE = (
@@ -15,11 +26,17 @@ _ESTIMATIVE = (
 )
 _CONFIDENCE = "low confidence|moderate confidence|high confidence"
 
-_RULES: list[tuple[re.Pattern[str], str]] = [
+# Word-level rules, applied to every line (outside code).
+_WORD_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\*\*|__)(?=\S).+?(?<=\S)\1"), "strong"),
     (re.compile(r"(?<![*_])([*_])(?=\S)[^*_]+?(?<=\S)\1(?![*_])"), "emphasis"),
-    (re.compile(r"^#{1,6}\s.*$"), "heading"),
-    (re.compile(r"\[(?:@[cs]\d+)(?:\s*;\s*@[cs]\d+)*\]"), "citation"),
+    (re.compile(rf"\b(?:{_ESTIMATIVE})\b", re.IGNORECASE), "estimative"),
+    (re.compile(rf"\b(?:{_CONFIDENCE})\b", re.IGNORECASE), "confidence"),
+]
+# Until the model has read a line: the same readings, line by line.
+_LINE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^#{1,6}(?:\s.*)?$"), "heading"),
+    (GROUP_RE, "citation"),
     (
         re.compile(
             r"^\s*(?:[-*+]\s+|\d+\.\s+|#{1,6}\s+)?\((?:U|C|S|TS)(?://[A-Z0-9/ ,-]+)?\)"
@@ -27,8 +44,6 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "mark",
     ),
-    (re.compile(rf"\b(?:{_ESTIMATIVE})\b", re.IGNORECASE), "estimative"),
-    (re.compile(rf"\b(?:{_CONFIDENCE})\b", re.IGNORECASE), "confidence"),
     (re.compile(r"`[^`]+`"), "code"),
 ]
 
@@ -53,6 +68,7 @@ SYNTAX_COLORS = {
         "code": "#d7ccc8",
     },
 }
+BIDI_BACKGROUND = {False: "#ffcdd2", True: "#8c1d18"}
 
 
 def _fmt(
@@ -70,13 +86,66 @@ def _fmt(
     return f
 
 
+class LineSpans(QTextBlockUserData):
+    """What the model found on one line: (start, end, kind) in the line's UTF-16 columns, and the line's
+    text when read (the spans hold only while the line is unchanged)."""
+
+    def __init__(self, text: str, spans: tuple[tuple[int, int, str], ...]) -> None:
+        super().__init__()
+        self.text = text
+        self.spans = spans
+
+
+def model_line_spans(model) -> dict[int, list[tuple[int, int, str]]]:
+    """(0-based line number -> [(start, end, kind)]) in code-point columns, from a brief model."""
+    starts = model.line_starts
+    body = model.body
+    out: dict[int, list[tuple[int, int, str]]] = {}
+
+    def add(start: int, end: int, kind: str) -> None:
+        line = bisect.bisect_right(starts, start) - 1
+        while start < end and line < len(starts):
+            line_end = starts[line + 1] - 1 if line + 1 < len(starts) else len(body)
+            s, e = start - starts[line], min(end, line_end) - starts[line]
+            if e > s:
+                out.setdefault(line, []).append((s, e, kind))
+            line += 1
+            if line < len(starts):
+                start = max(start, starts[line])
+            else:
+                break
+
+    for h in model.headings:
+        line = bisect.bisect_right(starts, h.start) - 1
+        last = line + 1 if h.setext else line
+        for n in range(line, min(last, len(starts) - 1) + 1):
+            line_end = starts[n + 1] - 1 if n + 1 < len(starts) else len(body)
+            out.setdefault(n, []).insert(0, (0, line_end - starts[n], "heading"))
+    for s, e in model.code_ranges:
+        add(s, e, "code")
+    for b in model.blocks:
+        if b.mark is not None:
+            add(b.start, b.text_start, "mark")
+    seen: set[int] = set()
+    for c in model.citations:
+        if c.group not in seen:
+            seen.add(c.group)
+            add(c.group_start, c.group_end, "citation")
+    return out
+
+
+def _utf16(text: str, col: int) -> int:
+    return col + sum(1 for ch in text[:col] if ord(ch) > 0xFFFF)
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
-    """Highlights one line at a time; fenced code blocks tracked with the block state. Colours follow the light
-    or dark palette in use when the editor opens."""
+    """Highlights each line from the brief model's spans for it, or by per-line rules until the model has read
+    it. Colours follow the light or dark palette in use when the editor opens."""
 
     def __init__(self, document, *, dark: bool | None = None) -> None:
         super().__init__(document)
-        c = SYNTAX_COLORS[theme.colors().dark if dark is None else dark]
+        self.dark = theme.colors().dark if dark is None else dark
+        c = SYNTAX_COLORS[self.dark]
         self.formats = {
             "heading": _fmt(c["heading"], bold=True),
             "citation": _fmt(c["citation"], bold=True),
@@ -87,18 +156,75 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "emphasis": _fmt(None, italic=True),
             "code": _fmt(c["code"], mono=True),
         }
+        bidi = QTextCharFormat()
+        bidi.setBackground(QColor(BIDI_BACKGROUND[self.dark]))
+        bidi.setToolTip(
+            "A directional formatting character: it can make text read differently from how it is stored."
+        )
+        self.formats["bidi"] = bidi
 
+    # --- the model ---------------------------------------------------------------------------------------
+    def set_model(self, model) -> None:
+        """Give every line of the document the spans ``model`` (of the document's current text) found on it,
+        and highlight again the lines whose spans changed."""
+        per_line = model_line_spans(model)
+        block = self.document().firstBlock()
+        n = 0
+        while block.isValid():
+            text = block.text()
+            spans = per_line.get(n, [])
+            if spans and not text.isascii():
+                spans = [(_utf16(text, s), _utf16(text, e), k) for s, e, k in spans]
+            new = tuple(spans)
+            old = block.userData()
+            if not isinstance(old, LineSpans) or old.spans != new or old.text != text:
+                block.setUserData(LineSpans(text, new))
+                self.rehighlightBlock(block)
+            block = block.next()
+            n += 1
+
+    # --- highlighting ----------------------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        data = self.currentBlockUserData()
+        code: list[tuple[int, int]] = []
+        if isinstance(data, LineSpans) and data.text == text:
+            self.setCurrentBlockState(0)
+            for s, e, kind in data.spans:
+                self.setFormat(s, e - s, self.formats[kind])
+                if kind == "code":
+                    code.append((s, e))
+            if any(kind == "code" and s == 0 and e >= len(text) for s, e, kind in data.spans):
+                self._bidi(text)
+                return
+        elif self._line_rules(text, code):
+            self._bidi(text)
+            return
+        for pattern, kind in _WORD_RULES:
+            for m in pattern.finditer(text):
+                if not any(s <= m.start() < e for s, e in code):
+                    self.setFormat(m.start(), m.end() - m.start(), self.formats[kind])
+        self._bidi(text)
+
+    def _line_rules(self, text: str, code: list[tuple[int, int]]) -> bool:
+        """A line the model has not read: fences tracked with the block state. True when all of it is code."""
         in_fence = self.previousBlockState() == 1
-        if text.lstrip().startswith("```"):
+        if text.lstrip().startswith(("```", "~~~")):
             self.setFormat(0, len(text), self.formats["code"])
             self.setCurrentBlockState(0 if in_fence else 1)
-            return
+            return True
         if in_fence:
             self.setFormat(0, len(text), self.formats["code"])
             self.setCurrentBlockState(1)
-            return
+            return True
         self.setCurrentBlockState(0)
-        for pattern, kind in _RULES:
+        for pattern, kind in _LINE_RULES:
             for m in pattern.finditer(text):
                 self.setFormat(m.start(), m.end() - m.start(), self.formats[kind])
+                if kind == "code":
+                    code.append((m.start(), m.end()))
+        return False
+
+    def _bidi(self, text: str) -> None:
+        for m in BIDI_RE.finditer(text):
+            at = _utf16(text, m.start()) if not text.isascii() else m.start()
+            self.setFormat(at, 1, self.formats["bidi"])

@@ -78,6 +78,14 @@ SETTINGS: tuple[Setting, ...] = (
         choices=("system", "light", "dark"),
         label="Appearance",
     ),
+    Setting(
+        "image_folders",
+        str,
+        "",
+        "Folders a brief's images may come from, besides the library's own, separated by "
+        f"'{os.pathsep}'. An image anywhere else is shown as a placeholder in the preview and exports.",
+        label="Image folders",
+    ),
     Setting("recent_libraries", list, [], "Libraries opened recently, newest first."),
 )
 
@@ -168,3 +176,9 @@ def window_state():
     from PySide6.QtCore import QSettings
 
     return QSettings(str(paths.config_dir() / "window-state.ini"), QSettings.Format.IniFormat)
+
+
+def image_folders(settings: Settings) -> tuple[Path, ...]:
+    """The extra folders images may be embedded from (the setting, split on the path separator)."""
+    raw = str(settings.get("image_folders") or "")
+    return tuple(Path(p.strip()).expanduser() for p in raw.split(os.pathsep) if p.strip())

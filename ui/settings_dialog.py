@@ -34,6 +34,7 @@ SHOWN = (
     "default_marking",
     "template",
     "paper_size",
+    "image_folders",
     "appearance",
 )
 

@@ -157,6 +157,30 @@ def _speed_up(md: markdown.Markdown) -> None:
     parser.parseChunk = lambda parent, text: parse_blocks(parent, _Blocks(text.split("\n\n")))
 
     md.preprocessors["normalize_whitespace"].run = _normalize_whitespace
+    for name in ("olist", "ulist"):
+        processor = registry[name]
+        processor.get_items = _get_items.__get__(processor)
+
+
+def _get_items(self: Any, block: str) -> list[str]:
+    """OListProcessor.get_items with its rules unchanged, but each item's lines joined once at the end: the
+    original joined them one by one, quadratic in an item's length (seconds on a deeply nested list)."""
+    items: list[list[str]] = []
+    indent = " " * self.tab_length
+    for line in block.split("\n"):
+        m = self.CHILD_RE.match(line)
+        if m:
+            if not items and self.TAG == "ol":
+                self.STARTSWITH = re.sub(r"\D.*", "", m.group(1))  # its leading digits
+            items.append([m.group(3)])
+        elif self.INDENT_RE.match(line):
+            if items[-1][0].startswith(indent):
+                items[-1].append(line)
+            else:
+                items.append([line])
+        else:
+            items[-1].append(line)
+    return ["\n".join(lines) for lines in items]
 
 
 def _normalize_whitespace(lines: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ import markdown
 from markdown.util import AtomicString
 
 from app.brief_model import pm
-from app.brief_model.model import BriefModel
+from app.brief_model.model import BriefModel, paused_gc
 from app.brief_model.text import BIDI_RE, PLAIN_CHARS, TOKEN_RE, token_index, visible_bidi
 from app.domain import ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
@@ -43,6 +43,11 @@ class RenderTree:
 
 
 def render_tree(model: BriefModel) -> RenderTree:
+    with paused_gc():
+        return _render_tree(model)
+
+
+def _render_tree(model: BriefModel) -> RenderTree:
     md = pm.new_markdown()
     root = pm.parse_blocks(md, model.parse_text)
     cited = model.is_citation
@@ -111,16 +116,23 @@ def plan_notes(
     """Number the notes; raise UnknownCitationError listing every unknown key with its line, unless
     ``allow_missing``."""
     plan = NotePlan()
+    numbers, order, groups = plan.numbers, plan.order, plan.groups
     seen_missing: set[tuple[str, int]] = set()
     for c in model.citations:
-        plan.groups.setdefault(c.group, []).append(c.key)
-        if c.key not in records:
-            if (c.key, c.line) not in seen_missing:
-                seen_missing.add((c.key, c.line))
-                plan.missing.append((c.key, c.line))
-        elif c.key not in plan.numbers:
-            plan.numbers[c.key] = len(plan.order) + 1
-            plan.order.append(c.key)
+        key = c.key
+        keys = groups.get(c.group)
+        if keys is None:
+            groups[c.group] = [key]
+        else:
+            keys.append(key)
+        if key in numbers:
+            continue
+        if key in records:
+            order.append(key)
+            numbers[key] = len(order)
+        elif (key, c.line) not in seen_missing:
+            seen_missing.add((key, c.line))
+            plan.missing.append((key, c.line))
     if plan.missing and not allow_missing:
         raise UnknownCitationError(plan.missing)
     return plan

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
-from app.checks import analysis, estimative, marking, sourcing
+from app.checks import analysis, characters, estimative, marking, sourcing
 from app.checks.context import CheckContext
 from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
 from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks
@@ -34,7 +34,13 @@ class Rule:
         return self.run.__name__
 
 
-_MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking, "analysis": analysis}
+_MODULES = {
+    "estimative": estimative,
+    "sourcing": sourcing,
+    "marking": marking,
+    "analysis": analysis,
+    "characters": characters,
+}
 
 # The rules in the order they run, from the catalogue in app.check_rules (which --help reads).
 RULES: tuple[Rule, ...] = tuple(
@@ -92,6 +98,7 @@ def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> Chec
         endnotes=tuple(sourcing.endnotes(ctx)),
         banner=banner.banner if banner is not None else "",
         body_length=len(ctx.body),
+        body_hash=hash(ctx.body),
         elapsed_ms=(time.perf_counter() - t0) * 1000,
     )
 

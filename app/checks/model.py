@@ -118,6 +118,7 @@ class CheckReport:
     banner: str = ""  # the high-water mark the export puts in every header and footer ("" unmarked)
     body_length: int = 0
     elapsed_ms: float = 0.0
+    body_hash: int = 0  # hash() of the body checked, so a caller in the same process can tell it is current
 
     @property
     def errors(self) -> list[Finding]:

@@ -71,11 +71,13 @@ def render_html(
     allow_missing: bool = False,
     images: Callable[[str], Path | None] | None = None,
     model: BriefModel | None = None,
+    plan: NotePlan | None = None,
 ) -> PreviewResult:
     """The brief as an HTML fragment (title, body, notes). ``images`` maps an image's address to the local
-    file it may show (None: not allowed); without it every image is a placeholder."""
+    file it may show (None: not allowed); without it every image is a placeholder. ``model`` and ``plan``:
+    the brief's model and notes when the caller has them already."""
     model = model or parse_brief(brief.body)
-    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    plan = plan or plan_notes(model, resolver, allow_missing=allow_missing)
     notes = notes_of(plan, resolver)
     tree = render_tree(model)
     allowed: set[str] = set()
@@ -169,6 +171,7 @@ def render_pandoc_markdown(
     *,
     allow_missing: bool = False,
     model: BriefModel | None = None,
+    plan: NotePlan | None = None,
 ) -> PreviewResult:
     """The brief's Markdown with citations as pandoc footnotes (``[^n]`` plus definitions at the end).
 
@@ -179,7 +182,7 @@ def render_pandoc_markdown(
     from app.export.markdown_out import pandoc_markdown
 
     model = model or parse_brief(brief.body)
-    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    plan = plan or plan_notes(model, resolver, allow_missing=allow_missing)
     notes = notes_of(plan, resolver)
     text = pandoc_markdown(brief.title, model, plan, notes)
     return PreviewResult(text, notes, plan.warnings)

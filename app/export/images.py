@@ -46,7 +46,7 @@ class ImageFolders:
         if not src:
             return None, "no file named"
         if _SCHEME_RE.match(src) and not re.match(r"^[A-Za-z]:[\\/]", src):  # a URL, not C:\...
-            return None, "not a local file (only images from the allowed folders are embedded)"
+            return None, "an address, not a file in the allowed folders"
         path = Path(src).expanduser()
         if not path.is_absolute():
             if self.root is None:

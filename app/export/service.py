@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app.brief_model import parse_brief
 from app.brief_model.render import plan_notes
+from app.brief_model.text import drop_forbidden, visible_bidi
 from app.citations import cited_claim_ids, cited_source_ids
 from app.domain import EXPORT_ANNEXES, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS, ClaimRecord, SourceRecord
 from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundError
@@ -163,8 +164,13 @@ def export_brief(
     missing = plan.missing
     if missing:
         errors = []  # the checks are for a brief whose citations all resolve; this one is a draft anyway
-    elif options.report is not None and options.report.body_length == len(brief.body):
-        errors = list(options.report.errors)  # the caller's run on this body: not run twice
+    elif (
+        options.report is not None
+        and options.report.brief_id == brief_id
+        and options.report.body_hash == hash(brief.body)
+        and settings is None
+    ):
+        errors = list(options.report.errors)  # the caller has just checked this very body: not run twice
     else:
         with paused_gc():
             errors = run_checks(ctx).errors
@@ -185,11 +191,33 @@ def export_brief(
 
     if cancel is not None and cancel():
         raise CancelledError("Export cancelled; nothing was written.")
+    with paused_gc():  # a long brief makes a great many objects while rendering
+        data, notes, warnings, banner = _render(
+            lib, brief, options, ctx, resolver, model, plan, images, draft_reason, progress, cancel
+        )
+    if cancel is not None and cancel():
+        raise CancelledError("Export cancelled; nothing was written.")
+    write_atomically(out, data)
+    return ExportResult(
+        path=out,
+        format=options.format,
+        notes=notes,
+        warnings=tuple(warnings),
+        draft=bool(draft_reason),
+        banner=banner,
+        check_errors=len(errors),
+        bytes_written=len(data),
+        annexes=tuple(a for a in ANNEXES if a in options.annexes) if options.format == "docx" else (),
+    )
+
+
+def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reason, progress, cancel):
+    """The document's bytes, its number of notes, warnings and banner."""
     if options.format in ("stix", "misp"):  # the analysts' platforms: app.interop
         from app.interop import render_brief
 
         rendered = render_brief(
-            lib, brief_id, options.format, context=ctx, marking=options.marking, draft_reason=draft_reason
+            lib, brief.id, options.format, context=ctx, marking=options.marking, draft_reason=draft_reason
         )
         data, notes, warnings, banner = rendered.data, rendered.records, rendered.warnings, ""
     elif options.format == "docx":
@@ -212,24 +240,21 @@ def export_brief(
             progress=progress,
             cancel=cancel,
             model=model,
+            plan=plan,
         )
         data, notes, warnings, banner = result.data, len(result.notes), result.warnings, result.banner
     else:
         from app.export import render_html, render_pandoc_markdown
 
         if options.format == "md":
-            rendered = render_pandoc_markdown(
-                brief, resolver, allow_missing=options.allow_missing, model=model
-            )
+            rendered = render_pandoc_markdown(brief, resolver, model=model, plan=plan)
         else:
-            rendered = render_html(
-                brief, resolver, allow_missing=options.allow_missing, images=images.resolve, model=model
-            )
+            rendered = render_html(brief, resolver, images=images.resolve, model=model, plan=plan)
         text = rendered.html
         if options.format == "html":
             text = (
                 '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
-                + _escape(brief.title)
+                + _escape(visible_bidi(drop_forbidden(brief.title)))
                 + "</title></head><body>\n"
                 + (f"<p><strong>DRAFT — {_escape(draft_reason)}</strong></p>\n" if draft_reason else "")
                 + text
@@ -241,20 +266,7 @@ def export_brief(
             tuple(rendered.warnings),
             "",
         )
-    if cancel is not None and cancel():
-        raise CancelledError("Export cancelled; nothing was written.")
-    write_atomically(out, data)
-    return ExportResult(
-        path=out,
-        format=options.format,
-        notes=notes,
-        warnings=tuple(warnings),
-        draft=bool(draft_reason),
-        banner=banner,
-        check_errors=len(errors),
-        bytes_written=len(data),
-        annexes=tuple(a for a in ANNEXES if a in options.annexes) if options.format == "docx" else (),
-    )
+    return data, notes, warnings, banner
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

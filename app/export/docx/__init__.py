@@ -26,12 +26,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx.oxml import parse_xml
 from lxml import etree
 
 from app.brief_model import BriefModel, parse_brief
-from app.brief_model.render import plan_notes, render_tree
+from app.brief_model.render import NotePlan, plan_notes, render_tree
 from app.domain import BriefRecord, ClaimRecord, MarkingScheme, SourceRecord
+from app.errors import ExportError
 from app.export.docx import package
 from app.export.docx.annexes import AnnexPart, write_annexes
 from app.export.docx.body import BodyWriter
@@ -77,13 +77,14 @@ def render_docx(
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     model: BriefModel | None = None,
+    plan: NotePlan | None = None,
 ) -> DocxResult:
     """The brief as .docx bytes. Raises UnknownCitationError, ExportError, CancelledError. ``images``: the
     folders images may be embedded from (none without it: every image is a placeholder)."""
     from app.export import notes_of
 
     model = model or parse_brief(brief.body)
-    plan = plan_notes(model, resolver, allow_missing=allow_missing)
+    plan = plan or plan_notes(model, resolver, allow_missing=allow_missing)
     tree = render_tree(model)
     root, stash = tree.root, tree.stash
 
@@ -145,25 +146,46 @@ def render_docx(
             )
 
         body_xml = [renum(x) if "<w:numId" in x else x for x in body_xml]
+    tag = "footnote" if notes == "footnotes" else "endnote"
+    package.add_notes_part(document, tag, writer.notes, styles)
+    package.set_headers_and_footers(document, styles, banner, "")
+    package.note_numbering(document)
+    package.core_properties(document, brief, banner, writer.notes)
     sect = document.element.body.find(f"{{{W_NS}}}sectPr")
     if annex_xml and sect is not None:
         # The annexes start a new section (next page): the endnotes close the body's section before them.
         body_sect = etree.tostring(sect, encoding="unicode")
         body_xml.append(f"<w:p {NSDECL}><w:pPr>{body_sect}</w:pPr></w:p>")
         annex_xml[0] = annex_xml[0].replace("<w:pageBreakBefore/>", "", 1)
-    # The whole body, the template's final section properties included, parsed once and put in place of the
-    # template's empty body (moving thousands of paragraphs into the template's tree one by one took ~10 ms).
-    final_sect = etree.tostring(sect, encoding="unicode") if sect is not None else ""
-    new_body = parse_xml(
-        f"<w:body {NSDECL}>{''.join(title_xml)}{''.join(body_xml)}{''.join(annex_xml)}{final_sect}</w:body>"
-    )
-    document.element.replace(document.element.body, new_body)
-
-    tag = "footnote" if notes == "footnotes" else "endnote"
-    package.add_notes_part(document, tag, writer.notes, styles)
-    package.set_headers_and_footers(document, styles, banner, "")
-    package.note_numbering(document)
-    package.core_properties(document, brief, banner, writer.notes)
+    inner = "".join(title_xml) + "".join(body_xml) + "".join(annex_xml)
+    del title_xml, body_xml, annex_xml
+    _check_well_formed(inner)
     buf = io.BytesIO()
-    document.save(buf)
+    package.save_with_body(document, inner, buf)
     return DocxResult(buf.getvalue(), tuple(writer.notes), tuple(plan.warnings + writer.warnings), banner)
+
+
+class _NoTree:
+    """A parser target that keeps nothing: the body is checked for well-formedness without building it."""
+
+    def start(self, tag, attrib, nsmap=None) -> None:
+        pass
+
+    def end(self, tag) -> None:
+        pass
+
+    def data(self, data) -> None:
+        pass
+
+    def close(self) -> None:
+        return None
+
+
+def _check_well_formed(inner: str) -> None:
+    parser = etree.XMLParser(target=_NoTree(), huge_tree=True)
+    try:
+        etree.fromstring(f"<w:body {NSDECL}>{inner}</w:body>".encode(), parser)
+    except (
+        etree.XMLSyntaxError
+    ) as exc:  # a bug here, never the analyst's text (it is escaped): say so plainly
+        raise ExportError(f"The Word document could not be built ({exc}); nothing was written.") from None

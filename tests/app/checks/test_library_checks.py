@@ -212,7 +212,7 @@ def test_fixture_brief_fails_each_rule_once(fixture_brief):
 def test_fixes_clear_their_findings(fixture_brief):
     lib, brief, ids = fixture_brief
     body = lib.briefs.get(brief).body
-    for rule in ("balance", "T1", "T3", "T4", "T5", "T6", "T8", "retracted"):
+    for rule in ("balance", "T1", "T3", "T4", "T5", "T6", "T8", "retracted", "bidi"):
         (f,) = check_brief(lib, brief, body=body, settings=SETTINGS).by_rule(rule)
         fix = next(x for x in f.fixes if x.kind in (FixKind.REPLACE_TEXT, FixKind.INSERT_TEXT))
         body = apply_text_fix(body, fix)

@@ -1,0 +1,372 @@
+"""Property: for any brief built from every construct a brief can hold, the brief model, the HTML renderer and
+the .docx (read back) agree on the headings, the sections and the citations; where-cited and the checks agree
+with them on every citation's section; and Python-Markdown's speed-ups in app.brief_model.pm change nothing.
+
+BRIEFDESK_HYPOTHESIS_EXAMPLES sets how many briefs each property tries (default 60)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from app.brief_model import parse_brief
+from app.brief_model import pm as pm_module
+from app.checks import CheckContext, run_checks
+from app.citations import parse_citations
+from app.domain import (
+    BriefRecord,
+    BriefStatus,
+    ClaimRecord,
+    ClaimStatus,
+    MarkingScheme,
+    SourceKind,
+    SourceRecord,
+)
+from app.export import render_html
+from app.export.docx import render_docx
+
+EXAMPLES = int(os.environ.get("BRIEFDESK_HYPOTHESIS_EXAMPLES", "60"))
+NOW = dt.datetime(2026, 12, 1, 9, 0)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+KNOWN = ("c1", "c2", "s3")  # resolve; c9 and s8 do not
+
+
+def _claim(i: int) -> ClaimRecord:
+    return ClaimRecord(
+        id=i,
+        source_id=3,
+        source_title="Port bulletin",
+        source_outlet="Coastal Gazette",
+        source_kind=list(SourceKind)[0],
+        source_published=dt.date(2026, 2, 1),
+        source_reliability="B",
+        actor_id=1,
+        actor_name="Mara Voss",
+        actor_role="harbour master",
+        actor_affiliation="",
+        statement=f"Statement {i}.",
+        quote="",
+        span_start=0,
+        span_end=0,
+        said=dt.date(2026, 1, 30),
+        credibility=2,
+        status=ClaimStatus.UNVERIFIED,
+        tags=(),
+        notes="",
+        created=NOW,
+        updated=NOW,
+        source_url="https://example.org/b",
+        source_accessed=dt.date(2026, 2, 2),
+    )
+
+
+def _resolver() -> dict:
+    source = SourceRecord(
+        id=3,
+        title="Port bulletin",
+        kind=list(SourceKind)[0],
+        outlet="Coastal Gazette",
+        authors="",
+        url="",
+        published=None,
+        accessed=None,
+        language="en",
+        body="",
+        sha256="",
+        reliability="B",
+        descriptor="",
+        notes="",
+        created=NOW,
+        updated=NOW,
+    )
+    return {"c1": _claim(1), "c2": _claim(2), "s3": source}
+
+
+# ------------------------------------------------------------------------------------------- the briefs
+word = (
+    st.text(alphabet=st.sampled_from(list("abcdefgh שלום é🚀")), min_size=1, max_size=8)
+    .map(str.strip)
+    .filter(bool)
+)
+key = st.sampled_from(["c1", "c2", "s3", "c9", "s8"])
+
+
+@st.composite
+def citation(draw) -> str:
+    keys = draw(st.lists(key, min_size=1, max_size=3))
+    sep = draw(st.sampled_from(["; ", ", ", ";", ","]))
+    return "[" + sep.join(f"@{k}" for k in keys) + "]"
+
+
+@st.composite
+def inline(draw) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.sampled_from(["word", "word", "cite", "code", "em", "strong", "codecite", "link"]))
+        if kind == "word":
+            parts.append(draw(word))
+        elif kind == "cite":
+            parts.append(draw(citation()))
+        elif kind == "code":
+            parts.append(f"`{draw(word)}`")
+        elif kind == "codecite":
+            parts.append(f"`{draw(citation())}`")
+        elif kind == "em":
+            parts.append(f"*{draw(word)}*")
+        elif kind == "strong":
+            parts.append(f"**{draw(word)} {draw(citation())}**")
+        else:
+            parts.append(f"[{draw(word)}](https://example.org/{draw(st.integers(0, 9))})")
+    mark = draw(st.sampled_from(["", "", "(U) ", "(C) "]))
+    return mark + " ".join(parts)
+
+
+@st.composite
+def heading_text(draw) -> str:
+    parts = [draw(word)] + [draw(st.one_of(word, citation(), word.map(lambda w: f"*{w}*"))) for _ in range(2)]
+    return draw(st.sampled_from(["", "(U) "])) + " ".join(parts)
+
+
+@st.composite
+def block(draw) -> str:
+    kind = draw(
+        st.sampled_from(
+            [
+                "atx", "atx", "setext", "fakeheading", "p", "p", "p", "lazy", "ul", "ol", "nested", "quote",
+                "fence", "tilde", "indented", "table", "dl", "hr", "refdef", "blankcite",
+            ]
+        )
+    )  # fmt: skip
+    if kind == "atx":
+        level = draw(st.integers(1, 6))
+        closing = draw(st.sampled_from(["", " #", " ###"]))
+        return "#" * level + " " + draw(heading_text()) + closing
+    if kind == "setext":
+        return draw(heading_text()) + "\n" + draw(st.sampled_from(["===", "---", "=", "------"]))
+    if kind == "fakeheading":
+        return " " * draw(st.integers(1, 3)) + "#" * draw(st.integers(1, 3)) + " " + draw(heading_text())
+    if kind == "p":
+        return "\n".join(draw(inline()) for _ in range(draw(st.integers(1, 3))))
+    if kind == "lazy":
+        return f"- {draw(inline())}\n{draw(inline())}"
+    if kind in ("ul", "ol"):
+        items = []
+        for i in range(draw(st.integers(1, 4))):
+            marker = "-" if kind == "ul" else f"{i + 1}."
+            items.append(f"{marker} {draw(inline())}")
+        return "\n".join(items)
+    if kind == "nested":
+        lines = []
+        depth = 0
+        for _ in range(draw(st.integers(2, 6))):
+            depth = max(0, min(depth + draw(st.integers(-1, 1)), 3))
+            indent = draw(st.sampled_from([4, 4, 2])) * depth
+            lines.append(" " * indent + f"- {draw(inline())}")
+        if draw(st.booleans()):
+            lines.append("")
+            lines.append("    " + draw(inline()))  # a later paragraph of the last item
+        return "\n".join(lines)
+    if kind == "quote":
+        depth = draw(st.integers(1, 3))
+        inner = draw(st.sampled_from(["p", "h", "li"]))
+        text = draw(inline())
+        if inner == "h":
+            text = "## " + draw(heading_text())
+        elif inner == "li":
+            text = "- " + text
+        return ">" * depth + " " + text
+    if kind == "fence":
+        return "```\n" + draw(inline()) + "\n# not a heading\n```"
+    if kind == "tilde":
+        return "~~~ python\n" + draw(citation()) + "\n~~~"
+    if kind == "indented":
+        return "    " + draw(inline()) + "\n    ## not a heading"
+    if kind == "table":
+        cols = draw(st.integers(1, 3))
+        head = "| " + " | ".join(draw(word) for _ in range(cols)) + " |"
+        sep = "|" + "|".join(draw(st.sampled_from(["---", ":--", "--:", ":-:"])) for _ in range(cols)) + "|"
+        rows = [
+            "| " + " | ".join(draw(inline()).replace("|", "/") for _ in range(cols)) + " |"
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+        return "\n".join([head, sep, *rows])
+    if kind == "dl":
+        return f"{draw(word)} {draw(citation())}\n:   {draw(inline())}"
+    if kind == "hr":
+        return draw(st.sampled_from(["---", "* * *", "___"]))
+    if kind == "refdef":
+        return f"[{draw(word)}]: https://example.org/ref"
+    return draw(citation()) + ": " + draw(word)  # a citation where a link definition could start
+
+
+bodies = st.lists(block(), min_size=1, max_size=10).map(lambda bs: "\n\n".join(bs) + "\n")
+
+
+def _brief(body: str) -> BriefRecord:
+    return BriefRecord(1, "Agreement", body, MarkingScheme.NONE, "", "", "", BriefStatus.DRAFT, NOW, NOW)
+
+
+# ------------------------------------------------------------------------------------------- readings
+def _plain(text: str) -> str:
+    """Letters and digits only: what a heading says, whatever its markup."""
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _model_events(body: str) -> list[tuple]:
+    model = parse_brief(body)
+    events: list[tuple] = []
+    items = [("h", h.start, h) for h in model.headings] + [("c", c.group_start, c) for c in model.citations]
+    seen_groups: set[int] = set()
+    for kind, _at, x in sorted(items, key=lambda t: (t[1], t[0] == "c")):
+        if kind == "h":
+            events.append(("h", x.level))
+        elif x.group not in seen_groups:
+            seen_groups.add(x.group)
+            events.append(("c", tuple(c.key for c in model.citations if c.group == x.group)))
+    return events
+
+
+def _html_events(html: str) -> list[tuple]:
+    events: list[tuple] = []
+    for m in re.finditer(r"<h([1-6])[^>]*>|<sup>(.*?)</sup>", html):
+        if m.group(1):
+            events.append(("h", int(m.group(1))))
+        else:
+            keys = re.findall(r'briefdesk:([cs]\d+)"|\[missing ([cs]\d+)\]', m.group(2))
+            events.append(("c", tuple(a or b for a, b in keys)))
+    return events[1:]  # the brief's title
+
+
+def _docx_events(data: bytes, numbers: dict[int, str]) -> list[tuple]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    styles = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for s in etree.fromstring(z.read("word/styles.xml")).iter(f"{W}style"):
+            name = s.find(f"{W}name")
+            styles[s.get(f"{W}styleId")] = name.get(f"{W}val") if name is not None else ""
+    events: list[tuple] = []
+    current: list[str] | None = None
+    for el in root.iter(f"{W}p", f"{W}r", f"{W}fldSimple"):
+        if el.tag == f"{W}p":
+            current = None
+            style = el.find(f"{W}pPr/{W}pStyle")
+            name = styles.get(style.get(f"{W}val"), "") if style is not None else ""
+            if name.lower().startswith("heading "):
+                events.append(("h", int(name.split()[-1])))
+            continue
+        if el.tag == f"{W}fldSimple":
+            n = re.search(r"NOTEREF _BdNote(\d+)", el.get(f"{W}instr") or "")
+            if n:
+                current = _add_key(events, current, numbers[int(n.group(1))])
+            continue
+        ref = el.find(f"{W}endnoteReference")
+        if ref is not None:
+            current = _add_key(events, current, numbers[int(ref.get(f"{W}id"))])
+            continue
+        texts = "".join(t.text or "" for t in el.iter(f"{W}t"))
+        missing = re.fullmatch(r"\[missing ([cs]\d+)\]", texts)
+        if missing and el.find(f"{W}rPr/{W}highlight") is not None:
+            current = _add_key(events, current, missing.group(1))
+        elif texts != "," and el.getparent().tag != f"{W}fldSimple":
+            current = None  # text between citations ends a group
+    return events[1:] if events and events[0] == ("h", 0) else events
+
+
+def _add_key(events: list[tuple], current: list[str] | None, key: str) -> list[str]:
+    if current is None:
+        current = [key]
+        events.append(("c", current))
+    else:
+        current.append(key)
+    return current
+
+
+def _as_tuples(events: list[tuple]) -> list[tuple]:
+    return [(k, tuple(v) if isinstance(v, list) else v) for k, v in events]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=bodies)
+def test_model_html_and_docx_agree_on_headings_sections_and_citations(body):
+    model = parse_brief(body)
+    resolver = _resolver()
+    brief = _brief(body)
+    expected = _model_events(body)
+    html = render_html(brief, resolver, allow_missing=True).html
+    assert _html_events(html) == expected
+    result = render_docx(brief, resolver, allow_missing=True)
+    numbers = {n.number: n.key for n in result.notes}
+    assert _as_tuples(_docx_events(result.data, numbers)) == expected
+    # heading texts: what the model reads is what the HTML shows
+    shown = [
+        re.sub(r"<sup>.*?</sup>|<[^>]+>", "", m.group(2))
+        for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", html)
+    ][1:]
+    assert [_plain(_html_unescape(s)) for s in shown] == [
+        _plain(re.sub(r"\[[^\]\n]*@[cs]\d+[^\]\n]*\]", "", h.raw_title)) for h in model.headings
+    ]
+
+
+def _html_unescape(s: str) -> str:
+    import html as _h
+
+    return _h.unescape(s)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=bodies)
+def test_where_cited_and_the_checks_file_each_citation_under_the_models_section(body):
+    model = parse_brief(body)
+    records = parse_citations(body)  # what where-cited stores
+    assert [(r.key, r.line, r.column) for r in records] == [
+        (c.key, c.line, c.column) for c in model.citations
+    ]
+    for r, c in zip(records, model.citations, strict=True):
+        assert r.section == (model.headings[c.heading].raw_title if c.heading >= 0 else "")
+    # the checks: every unknown key is a T5 finding at the citation, under the model's section
+    ctx = CheckContext(_brief(body), claims={1: _claim(1), 2: _claim(2)})
+    findings = run_checks(ctx, rules=["T5"]).findings
+    unknown = {c.key for c in model.citations if c.kind == "claim" and c.ident not in (1, 2)}
+    found_keys = set()
+    for f in findings:
+        (c,) = [c for c in model.citations if c.group_start <= f.start < c.group_end][:1] or [None]
+        assert c is not None, (f, model.citations)
+        assert f.section == (model.headings[c.heading].title if c.heading >= 0 else ""), (f, c)
+        found_keys.update(k.key for k in model.citations if k.group == c.group)
+    assert unknown <= found_keys
+
+
+def _plain_markdown():
+    """The same configuration without the speed-ups."""
+    import markdown
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+    md = markdown.Markdown(extensions=pm_module._extensions())
+    md.preprocessors.deregister("html_block")
+    for name in ("html", "entity", "autolink", "automail"):
+        md.inlinePatterns.deregister(name)
+    md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "strike", 45)
+    return md
+
+
+markdownish = st.text(
+    alphabet=st.sampled_from(list("ab #>-*+_=:|[]()`~\n\n\n    1.@c;,!{}\\")), min_size=0, max_size=200
+)
+
+
+@settings(max_examples=EXAMPLES * 3, deadline=None)
+@given(text=st.one_of(bodies, markdownish))
+def test_the_speed_ups_change_nothing_python_markdown_does(text):
+    plain = _plain_markdown().convert(text)
+    fast = pm_module.new_markdown()
+    root = pm_module.parse_blocks(fast, text)
+    root = pm_module.finish_tree(fast, root)
+    assert pm_module.serialize(fast, root) == plain

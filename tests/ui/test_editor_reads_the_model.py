@@ -1,0 +1,139 @@
+"""The editor reads the brief as the checks and the exports do: outline, highlighting, citing inside a
+citation, the claim picker's context, and directional formatting characters made visible."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QMimeData  # noqa: E402
+from PySide6.QtGui import QColor, QTextCharFormat, QTextOption  # noqa: E402
+
+from app.checks import check_brief  # noqa: E402
+from ui import brief_editor as be  # noqa: E402
+from ui.claim_picker_dialog import ClaimPickerDialog  # noqa: E402
+from ui.jobs import Jobs  # noqa: E402
+from ui.markdown_highlighter import BIDI_BACKGROUND, SYNTAX_COLORS  # noqa: E402
+
+
+@pytest.fixture
+def sync_jobs(monkeypatch, qtbot):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    return Jobs()
+
+
+@pytest.fixture
+def claims(lib):
+    src = lib.sources.create(
+        title="Wire", body="The minister said the plant is closed. The envoy denied talks. Guards left."
+    ).after
+    return [
+        lib.claims.create(source_id=src.id, quote=q, actor=a).after
+        for q, a in (
+            ("the plant is closed", "Minister"),
+            ("The envoy denied talks", "Envoy"),
+            ("Guards left", "Aide"),
+        )
+    ]
+
+
+def _editor(qtbot, lib, sync_jobs, body):
+    brief = lib.briefs.create(title="B", body=body).after
+    ed = be.BriefEditor(lib, sync_jobs, brief.id)
+    qtbot.addWidget(ed)
+    return ed
+
+
+def _format_at(ed, line: int, column: int):
+    block = ed.editor.document().findBlockByNumber(line)
+    ranges = block.layout().formats()
+    found = [QTextCharFormat(f.format) for f in ranges if f.start <= column < f.start + f.length]
+    return found[-1] if found else None
+
+
+def _fg(fmt) -> QColor | None:
+    if fmt is None or not fmt.hasProperty(fmt.Property.ForegroundBrush):
+        return None
+    return fmt.foreground().color()
+
+
+def test_an_indented_hash_line_is_no_heading_for_the_outline_the_highlighting_or_the_checks(
+    qtbot, lib, sync_jobs, claims
+):
+    c = claims[0].id
+    body = f"# Top\n\n   ## Inner\n\nThe plant is closed [@c{c}].\n"
+    ed = _editor(qtbot, lib, sync_jobs, body)
+    outline = ed.outline
+    assert outline.topLevelItemCount() == 1 and outline.topLevelItem(0).text(0) == "Top"
+    assert outline.topLevelItem(0).childCount() == 0
+    heading = QColor(SYNTAX_COLORS[ed.highlighter.dark]["heading"])
+    assert _fg(_format_at(ed, 0, 2)) == heading
+    assert _fg(_format_at(ed, 2, 6)) != heading  # "   ## Inner" is a paragraph, as the preview shows it
+    # where-cited and the checks file the citation under the same section
+    (place,) = lib.briefs.where_cited(c)
+    assert place.section == "Top"
+    report = check_brief(lib, ed.brief_id)
+    assert all(f.section in ("", "Top") for f in report.findings)
+
+
+def test_a_setext_heading_is_in_the_outline_and_highlighted(qtbot, lib, sync_jobs):
+    ed = _editor(qtbot, lib, sync_jobs, "Overview\n===\n\nText.\n")
+    assert ed.outline.topLevelItem(0).text(0) == "Overview"
+    heading = QColor(SYNTAX_COLORS[ed.highlighter.dark]["heading"])
+    assert _fg(_format_at(ed, 0, 1)) == heading and _fg(_format_at(ed, 1, 1)) == heading
+
+
+def test_a_comma_separated_citation_is_highlighted_and_completed(qtbot, lib, sync_jobs, claims, monkeypatch):
+    a, b, c = (x.id for x in claims)
+    body = f"Closed [@c{a}, @c{b}] and `[@c{c}]` in code.\n"
+    ed = _editor(qtbot, lib, sync_jobs, body)
+    citation = QColor(SYNTAX_COLORS[ed.highlighter.dark]["citation"])
+    assert _fg(_format_at(ed, 0, body.index("@c"))) == citation
+    assert _fg(_format_at(ed, 0, body.index(f"@c{b}"))) == citation
+    assert _fg(_format_at(ed, 0, body.index(f"`[@c{c}]") + 2)) != citation  # in code: not a citation
+    # Ctrl+K with the cursor inside the bracket adds to it, with a comma as the bracket has them
+    cur = ed.editor.textCursor()
+    cur.setPosition(body.index(f"@c{b}"))
+    ed.editor.setTextCursor(cur)
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["context"] = dialog.context.text()
+        return 1
+
+    monkeypatch.setattr(ClaimPickerDialog, "exec", fake_exec)
+    monkeypatch.setattr(ClaimPickerDialog, "chosen_ids", lambda self: [c, a])
+    ed.pick_claim_action.trigger()
+    assert ed.body().startswith(f"Closed [@c{a}, @c{b}, @c{c}] and")  # c{a} is there already
+    assert seen["context"].startswith(f"Adds to the citation [@c{a}, @c{b}]")
+    # a drop inside a semicolon bracket adds with a semicolon
+    ed.editor.setPlainText(f"Closed [@c{a}; @c{b}].\n")
+    cur = ed.editor.textCursor()
+    cur.setPosition(len("Closed [@c"))
+    ed.editor.setTextCursor(cur)
+    mime = QMimeData()
+    mime.setData(be.CLAIM_IDS_MIME, str(c).encode())
+    ed.editor.insertFromMimeData(mime)
+    assert ed.body() == f"Closed [@c{a}; @c{b}; @c{c}].\n"
+
+
+def test_the_picker_names_the_section_when_inserting_a_new_citation(qtbot, lib, sync_jobs, claims):
+    ed = _editor(qtbot, lib, sync_jobs, "## Key Judgments\n\nText here\n")
+    ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
+    section, held = ed.citation_context()
+    assert (section, held) == ("Key Judgments", [])
+    dlg = ClaimPickerDialog(lib, sync_jobs, section=section, in_citation=[claims[1].id])
+    qtbot.addWidget(dlg)
+    assert "in Key Judgments" in dlg.context.text()
+    rows = [dlg.results.item(i).text() for i in range(dlg.results.count())]
+    assert sum("already in this citation" in r for r in rows) == 1
+
+
+def test_directional_formatting_characters_are_shown_and_marked(qtbot, lib, sync_jobs):
+    body = "Pay to \u202eevil\u202c account.\n"
+    ed = _editor(qtbot, lib, sync_jobs, body)
+    flags = ed.editor.document().defaultTextOption().flags()
+    assert flags & QTextOption.Flag.ShowDefaultIgnorables
+    fmt = _format_at(ed, 0, body.index("\u202e"))
+    assert fmt is not None and fmt.background().color() == QColor(BIDI_BACKGROUND[ed.highlighter.dark])
