@@ -6,18 +6,36 @@ from __future__ import annotations
 import bisect
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from app.brief_model import pm
 from app.brief_model.parts import Block, Citation, Heading
-from app.brief_model.text import KEY_RE
+from app.brief_model.text import KEY_RE, Normalised
 from app.markings import split_portion_mark
 
-if TYPE_CHECKING:
-    from app.brief_model.model import BriefModel
+
+class _Model(Protocol):
+    """What the reader fills in (a BriefModel; named here so this module need not import it)."""
+
+    body: str
+    parse_text: str
+    line_starts: list[int]
+    headings: list[Heading]
+    blocks: list[Block]
+    code_blocks: list[Block]
+    citations: list[Citation]
+    citation_groups: list[int]
+    _code: list[tuple[int, int]]
+    _groups: list[tuple[int, int, int, int]]
+    _norm: Normalised
+
+    def to_body(self, offset: int) -> int: ...
+
+    def to_body_end(self, offset: int) -> int: ...
+
 
 NUMBERING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03$")
@@ -31,7 +49,7 @@ _BACKTICK_RE = re.compile(BACKTICK_RE)
 class Reader:
     """Walks Python-Markdown's block tree in reading order and finds each text in the normalised text."""
 
-    def __init__(self, model: BriefModel) -> None:
+    def __init__(self, model: _Model) -> None:
         self.m = model
         self.text = model.parse_text
         if model._norm.text is model.body:
@@ -351,7 +369,7 @@ class Reader:
         self.li, self.col = header + 1 + row, 0
 
 
-def _untokened(model: BriefModel, text: str, at: int) -> str:
+def _untokened(model: _Model, text: str, at: int) -> str:
     """``text`` (from the parse text at offset ``at``) with its tokens as the citations were written."""
     if "\ue000" not in text:
         return text
