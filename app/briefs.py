@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app._rows import RowReader, shown
@@ -368,6 +369,34 @@ class BriefService:
             return  # left behind by a window that is gone
         raise BriefLockedError(brief_id, holder=lock.holder, since=lock.acquired)
 
+    def _lock_row(self, s: Any, brief_id: int, now: dt.datetime) -> tuple[BriefLock, bool]:
+        """The brief's lock row, locked for this transaction: (row, True) when this call made it ours.
+
+        Two analysts taking a free lock at the same moment both find no row; the second insert then fails
+        on the key inside a savepoint and reads the first one's row instead."""
+        lock = s.get(BriefLock, brief_id, with_for_update=True)
+        if lock is not None:
+            return lock, False
+        if s.get(Brief, brief_id) is None:
+            raise NotFoundError("brief", brief_id)
+        mine = BriefLock(
+            brief_id=brief_id,
+            holder=self._lib.user,
+            session=self._lib.session_id,
+            acquired=now,
+            heartbeat=now,
+        )
+        try:
+            with s.begin_nested():
+                s.add(mine)
+                s.flush()
+            return mine, True
+        except IntegrityError:
+            lock = s.get(BriefLock, brief_id, with_for_update=True, populate_existing=True)
+            if lock is None:  # released again in between: a rare race; the caller may simply try again
+                raise BriefLockedError(brief_id, holder="another analyst", since=now) from None
+            return lock, False
+
     def lock(self, brief_id: int, *, take_over: bool = False) -> BriefLockRecord:
         """Take the brief's edit lock for this open library (or renew it if it is ours already).
 
@@ -375,18 +404,9 @@ class BriefService:
         (the holder can then no longer save; their text stays in their editor)."""
         now = utcnow()
         with self._lib.writing() as s:
-            if s.get(Brief, int(brief_id)) is None:
-                raise NotFoundError("brief", brief_id)
-            lock = s.get(BriefLock, int(brief_id), with_for_update=True)
-            if lock is None:
-                lock = BriefLock(
-                    brief_id=int(brief_id),
-                    holder=self._lib.user,
-                    session=self._lib.session_id,
-                    acquired=now,
-                    heartbeat=now,
-                )
-                s.add(lock)
+            lock, made = self._lock_row(s, int(brief_id), now)
+            if made:
+                pass
             elif lock.session == self._lib.session_id:
                 lock.heartbeat = now
             elif take_over or now - lock.heartbeat >= LOCK_STALE_AFTER:
@@ -407,22 +427,11 @@ class BriefService:
         ``BriefLockedError`` naming them; nothing else changes."""
         now = utcnow()
         with self._lib.writing() as s:
-            lock = s.get(BriefLock, int(brief_id), with_for_update=True)
-            if lock is not None and lock.session != self._lib.session_id:
+            lock, made = self._lock_row(s, int(brief_id), now)
+            if not made and lock.session != self._lib.session_id:
                 if now - lock.heartbeat < LOCK_STALE_AFTER:
                     raise BriefLockedError(int(brief_id), holder=lock.holder, since=lock.acquired)
                 lock.holder, lock.session, lock.acquired = self._lib.user, self._lib.session_id, now
-            if lock is None:
-                if s.get(Brief, int(brief_id)) is None:
-                    raise NotFoundError("brief", brief_id)
-                lock = BriefLock(
-                    brief_id=int(brief_id),
-                    holder=self._lib.user,
-                    session=self._lib.session_id,
-                    acquired=now,
-                    heartbeat=now,
-                )
-                s.add(lock)
             lock.heartbeat = now
             s.flush()
             return self._lock_record(lock)

@@ -218,6 +218,20 @@ def provenance_lines(rec: Any, indent: str = "  ") -> list[str]:
     return lines
 
 
+def command_group(sub: Any, name: str, help: str) -> tuple[argparse.ArgumentParser, Any]:
+    """The subcommands of ``briefdesk NAME`` (made by the first module that asks): several command modules
+    add to one group, e.g. ``library export`` (interop_cmds) and ``library copy`` (team_cmds)."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help)
+        actions = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
+        return parser, actions
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return parser, action
+    raise RuntimeError(f"briefdesk {name} has no subcommands")  # pragma: no cover - a programming error
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"

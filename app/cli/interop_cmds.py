@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app._text import counted
-from app.cli.common import Context, add_json, record_id
+from app.cli.common import Context, add_json, command_group, record_id
 
 FORMATS = ("claimreview", "csl", "stix")
 WHAT = {"claimreview": "claim review", "csl": "source", "stix": "claim"}
@@ -27,8 +27,9 @@ def _ids(value: str) -> list[int]:
 
 
 def register(sub: Any) -> None:
-    lib = sub.add_parser("library", help="the library as a whole: export claims or sources for other tools")
-    lsub = lib.add_subparsers(dest="library_command", metavar="COMMAND")
+    lib, lsub = command_group(
+        sub, "library", "the library as a whole: export for other tools, copy to or from a team library"
+    )
     p = lsub.add_parser(
         "export",
         help="claims as ClaimReview JSON-LD or STIX 2.1, sources as CSL-JSON",

@@ -8,12 +8,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Context, add_json
+from app.cli.common import Context, add_json, command_group
 
 
 def register(sub: Any) -> None:
-    lib = sub.add_parser("library", help="copy a library (SQLite file or team library on PostgreSQL)")
-    lsub = lib.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lib, lsub = command_group(
+        sub, "library", "the library as a whole: export for other tools, copy to or from a team library"
+    )
     p = lsub.add_parser(
         "copy",
         help="copy every record (ids, global ids, links, revisions, originals) into a new or empty library",
