@@ -209,6 +209,16 @@ class _Event:
                 refs.append(self.reference(uuid, target, ln.kind.value, ln.note, _timestamp(ln.created)))
         if refs:
             obj["ObjectReference"] = refs
+        if c.notes.strip() and c.status not in OPINION:  # the analyst's notes on an unassessed claim
+            obj["Note"] = [
+                {
+                    "uuid": _uuid(uuid, "note"),
+                    "note": c.notes,
+                    "object_uuid": uuid,
+                    "object_type": "Object",
+                    "authors": (m.brief.author if m.brief is not None else "") or "Briefdesk",
+                }
+            ]
         if c.status in OPINION:
             obj["Opinion"] = [
                 {

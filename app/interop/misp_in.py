@@ -284,6 +284,9 @@ def _resolve(objects: dict[str, dict[str, Any]], plan: Plan) -> None:
             if comment and not comment.startswith("The analyst records this claim as"):
                 notes = comment
             break
+        for note in obj.get("Note") or ():
+            if isinstance(note, dict) and isinstance(note.get("note"), str) and not notes:
+                notes = note["note"][:MAX_TEXT]
         comment = _text(obj, "comment")
         statement = _GRADE_SUFFIX.sub("", comment).strip()
         plan.claims.append(

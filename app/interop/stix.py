@@ -328,6 +328,10 @@ class _Writer:
             obj["lang"] = source.language
         if c.said:
             obj["x_briefdesk_said"] = c.said.isoformat()
+        if (
+            c.notes.strip() and c.status not in OPINIONS
+        ):  # an assessed claim's notes are its opinion's explanation
+            obj["x_briefdesk_notes"] = c.notes
         return _common(obj, ts(c.created), ts(c.updated), self.producer, self.markings)
 
     def opinion(self, c: ClaimRecord) -> dict | None:

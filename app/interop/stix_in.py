@@ -78,6 +78,7 @@ _READ = {
         "labels",
         "lang",
         "x_briefdesk_said",
+        "x_briefdesk_notes",
     ),
     "opinion": ("opinion", "explanation", "object_refs", "x_briefdesk_status"),
     "relationship": ("relationship_type", "source_ref", "target_ref", "description"),
@@ -249,7 +250,7 @@ def _resolve(objects: dict[str, dict[str, Any]], plan: Plan) -> None:
         actor_key = _actor_of(note, identities, plan)
         opinion = opinions.get(note["id"])
         status = ClaimStatus.UNVERIFIED
-        notes_text = ""
+        notes_text = _text(note, "x_briefdesk_notes")[:MAX_TEXT]
         if opinion is not None:
             given = opinion.get("x_briefdesk_status")
             status = (

@@ -20,6 +20,16 @@ def test_a_round_trip_through_misp_keeps_claims_grades_statuses_and_links(cli, t
         for o in json.loads(event.read_text())["Event"]["Object"]
         if o["name"] == "annotation"
     }
+    from app.library import Library
+
+    with Library.open(cli.library) as lib:  # an analyst's note on an unverified claim travels as a MISP Note
+        unverified = next(
+            c
+            for c in lib.claims.list(limit=1000).items
+            if c.status.value == "unverified" and c.quote in quotes
+        )
+        lib.claims.update(unverified.id, notes="Check the original audio.")
+    assert cli("export", "1", "-o", str(event), "--format", "misp")[0] == 0
     original, original_links = _snapshot(cli.library)
     empty = tmp_path / "empty.briefdesk"
     code, out, err = cli("import", str(event), library_path=empty)
@@ -27,8 +37,9 @@ def test_a_round_trip_through_misp_keeps_claims_grades_statuses_and_links(cli, t
     copied, copied_links = _snapshot(empty)
     assert set(copied) == quotes
     for quote in quotes:
-        statement, actor, said, grade, status, _tags = original[quote]
+        statement, actor, said, grade, status, _tags, _notes = original[quote]
         assert copied[quote][:5] == (statement, actor, said, grade, status), quote
+    assert copied[unverified.quote][6] == "Check the original audio."
     assert copied_links == {ln for ln in original_links if ln[0] in quotes and ln[2] in quotes}
     from app.library import Library
 

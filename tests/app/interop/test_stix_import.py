@@ -31,7 +31,10 @@ def _snapshot(library):
     with Library.open(library) as lib:
         claims = lib.claims.list(ClaimFilter(), limit=10_000).items
         by_id = {c.id: c for c in claims}
-        rows = {c.quote: (c.statement, c.actor_name, c.said, c.grade, c.status.value, c.tags) for c in claims}
+        rows = {
+            c.quote: (c.statement, c.actor_name, c.said, c.grade, c.status.value, c.tags, c.notes)
+            for c in claims
+        }
         links = set()
         for c in claims:
             for group in ("denies", "corroborates", "qualifies"):
@@ -44,6 +47,16 @@ def test_a_round_trip_through_stix_keeps_every_cited_claim_link_and_grade(cli, t
     bundle = _demo_bundle(cli, tmp_path)
     data = load_json(bundle)
     quotes = {n["content"] for n in objects_by_type(data)["note"]}
+    from app.library import Library
+
+    with Library.open(cli.library) as lib:  # an analyst's note on an unverified claim, and on a disputed one
+        by_quote = {c.quote: c for c in lib.claims.list(limit=1000).items if c.quote in quotes}
+        unverified = next(c for c in by_quote.values() if c.status.value == "unverified")
+        disputed = next(c for c in by_quote.values() if c.status.value == "disputed")
+        lib.claims.update(unverified.id, notes="Check the original audio.")
+        lib.claims.update(disputed.id, notes="Two outlets contradict it.")
+    bundle = tmp_path / "again.json"
+    assert cli("export", "1", "-o", str(bundle), "--format", "stix")[0] == 0
     original, original_links = _snapshot(cli.library)
     empty = tmp_path / "empty.briefdesk"
     code, out, err = cli("import", str(bundle), library_path=empty)
@@ -55,9 +68,9 @@ def test_a_round_trip_through_stix_keeps_every_cited_claim_link_and_grade(cli, t
         assert copied[quote] == original[quote], quote
     exported_links = {ln for ln in original_links if ln[0] in quotes and ln[2] in quotes}
     assert copied_links == exported_links and len(exported_links) == 16
+    assert copied[unverified.quote][6] == "Check the original audio."
+    assert copied[disputed.quote][6] == "Two outlets contradict it."
     # the sources keep their metadata and the grade; their text holds the quotes
-    from app.library import Library
-
     with Library.open(empty) as lib:
         nsc = [s for s in lib.sources.list(limit=100).items if s.outlet == "Meridian Wire"]
         assert nsc and all(s.reliability in "ABCDEF" for s in nsc)
