@@ -72,10 +72,10 @@ def storable_url(url: URL | str) -> str:
     """The address without its password: what settings, the recent-libraries list and messages keep."""
     if isinstance(url, str):
         url = make_url(url)
-    url = url.set(password=None)
-    if url.drivername == "postgresql+psycopg":
-        url = url.set(drivername="postgresql")
-    return url.render_as_string(hide_password=False)
+    driver = "postgresql" if url.drivername == "postgresql+psycopg" else url.drivername
+    # URL.set(password=None) would keep the password (None there means "unchanged"): build it anew
+    bare = URL.create(driver, url.username, None, url.host, url.port, url.database, url.query)
+    return bare.render_as_string(hide_password=False)
 
 
 display_url = storable_url
