@@ -20,7 +20,7 @@ from app.domain import Change
 from app.storage.models import ChangeLogEntry, utcnow
 
 if TYPE_CHECKING:
-    from app.library import Library
+    from app.storage.store import Store
 
 KEEP = dt.timedelta(days=7)
 PRUNE_EVERY = 500  # prune old rows when a seq is a multiple of this
@@ -43,7 +43,7 @@ class RemoteChanges:
 
 
 class ChangeFeed:
-    def __init__(self, lib: Library) -> None:
+    def __init__(self, lib: Store) -> None:
         self._lib = lib
 
     def latest(self) -> int:

@@ -77,6 +77,7 @@ class Library(Store):
         from app.analysis.assumptions import AssumptionService
         from app.analysis.timeline import TimelineService
         from app.briefs import BriefService
+        from app.changes import ChangeFeed
         from app.claims import ClaimDependent, ClaimService
         from app.external_ids import ExternalIdService
         from app.links import LinkService
@@ -100,6 +101,7 @@ class Library(Store):
         self.ach = AchService(self)
         self.assumptions = AssumptionService(self)
         self.timeline = TimelineService(self, actors=self.actors, claims=self.claims)
+        self.changes = ChangeFeed(self)  # what other analysts stored meanwhile (app.changes)
         self.backup_path: Path | None = None
 
     # --- opening -------------------------------------------------------------------------------------

@@ -71,6 +71,8 @@ class LinkService:
             s.add(link)
             s.flush()
             self._lib.log_change(s, "link", link.id, "linked")
+            for end in (from_id, to_id):  # so open windows refresh both claims' panes
+                self._lib.log_change(s, "claim", end, "linked")
             record = link_record(link)
         return Change(
             "link", "linked", record.id, after=record, affected=(("claim", from_id), ("claim", to_id))
@@ -98,6 +100,8 @@ class LinkService:
             record = link_record(link)
             s.delete(link)
             self._lib.log_change(s, "link", record.id, "unlinked")
+            for end in (record.from_claim_id, record.to_claim_id):
+                self._lib.log_change(s, "claim", end, "unlinked")
         return Change(
             "link",
             "unlinked",

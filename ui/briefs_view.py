@@ -169,6 +169,9 @@ class BriefsView(QWidget):
             editor.flush()
         except Exception as exc:  # noqa: BLE001 - report, but still close
             self.ctx.report_error(exc)
+        if editor.has_unsaved_text() and not editor.confirm_close_unsaved():
+            return  # the analyst keeps it open (the text is still there to save or copy)
+        editor.release_lock()
         self.tabs.removeTab(index)
         editor.deleteLater()
         self._update_empty()
@@ -176,6 +179,16 @@ class BriefsView(QWidget):
     def flush_all(self) -> None:
         for editor in self.editors():
             editor.flush()
+
+    def release_all(self) -> None:
+        """Give up every brief lock this window holds (the window is closing)."""
+        for editor in self.editors():
+            editor.release_lock()
+
+    def retry_saves(self) -> None:
+        """The library is reachable again: save what could not be saved."""
+        for editor in self.editors():
+            editor.retry_save()
 
     def _tab_changed(self, _index: int) -> None:
         editor = self.current_editor()

@@ -28,6 +28,7 @@ from app.errors import BriefdeskError
 from ui import theme
 from ui.actors_view import ActorsView
 from ui.briefs_view import BriefsView
+from ui.change_watcher import ChangeWatcher
 from ui.claims_view import ClaimsView
 from ui.context import UiContext
 from ui.error_dialog import log_path, show_error
@@ -163,6 +164,18 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.jobs.library_changed.connect(lambda _c: self._counts_timer.start(COUNTS_DEBOUNCE_MS))
         for model in (self.claims.model, self.sources.model, self.actors.model, self.briefs.model):
             model.page_loaded.connect(self._rows_shown)
+
+        # --- other analysts' changes, and the connection to a team library ---------------------------
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setWordWrap(True)
+        self.connection_label.setVisible(False)
+        self.statusBar().addWidget(self.connection_label, 1)
+        self.watcher = ChangeWatcher(lib, self.jobs, self)
+        self.watcher.refresh_everything.connect(self.refresh_everything)
+        self.watcher.connection_lost.connect(self._connection_lost)
+        self.watcher.connection_restored.connect(self._connection_restored)
+        QTimer.singleShot(0, self.watcher.start)
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         if getattr(lib, "read_only", False):
@@ -485,6 +498,26 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
+    def refresh_everything(self) -> None:
+        """Reload every page's rows (many changes by others at once, or the library came back)."""
+        for model in (self.claims.model, self.sources.model, self.actors.model, self.briefs.model):
+            if getattr(model, "_started", True):
+                model.refresh()
+        self.refresh_counts()
+
+    def _connection_lost(self, message: str) -> None:
+        """The team library's server went away: say so in the window (no dialog every few seconds); what is
+        typed stays in the editors, which keep it unsaved and can save it to a file."""
+        self.connection_label.setText(f"\u26a0 {message}")
+        self.connection_label.setToolTip(message)
+        self.connection_label.setVisible(True)
+
+    def _connection_restored(self) -> None:
+        self.connection_label.setVisible(False)
+        self.show_message("Reconnected to the library; unsaved text is being saved.")
+        self.briefs.retry_saves()
+        self.refresh_everything()
+
     def _save_settings_quietly(self) -> None:
         try:
             self.settings.save()
@@ -550,6 +583,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
                 event.ignore()
                 return
         self._closing = True
+        self.watcher.stop()
+        self.briefs.release_all()
         self.save_state()
         self.jobs.wait()
         super().closeEvent(event)

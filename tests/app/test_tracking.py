@@ -231,3 +231,27 @@ def test_a_batch_of_sources_gets_uuids_and_who(lib):
     for r in records:
         stored = lib.sources.get(r.id)
         assert (stored.uuid, stored.created_by) == (r.uuid, lib.user)
+
+
+def test_an_open_library_sees_what_others_stored_since_it_looked(tmp_path):
+    path = tmp_path / "feed.briefdesk"
+    alice = Library.open(path, user="alice")
+    bob = Library.open(path, user="bob")
+    try:
+        start = alice.changes.latest()
+        src = bob.sources.create(title="T", body=SAMPLE_BODY).after
+        one = bob.claims.create(source_id=src.id, quote="the border crossing at Kessel").after
+        two = bob.claims.create(source_id=src.id, quote="Nothing has been repaired").after
+        bob.links.create(from_claim_id=two.id, kind="denies", to_claim_id=one.id)
+        alice.briefs.create(title="Mine")  # her own change is not reported back to her
+        found = alice.changes.since(start)
+        seen = {(c.entity, c.action, c.id) for c in found.changes}
+        assert ("source", "created", src.id) in seen and ("claim", "created", one.id) in seen
+        assert ("claim", "updated", one.id) in seen and ("link", "updated", 1) in seen
+        assert not any(c.entity == "brief" for c in found.changes)
+        assert all(c.extra["by"] == "bob" for c in found.changes)
+        assert alice.changes.since(found.last).changes == ()
+        assert [c.entity for c in bob.changes.since(start).changes] == ["brief"]
+    finally:
+        alice.close()
+        bob.close()
