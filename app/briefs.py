@@ -400,8 +400,9 @@ class BriefService:
     def lock(self, brief_id: int, *, take_over: bool = False) -> BriefLockRecord:
         """Take the brief's edit lock for this open library (or renew it if it is ours already).
 
-        Held by another window and not stale: ``BriefLockedError`` naming the holder, unless ``take_over``
-        (the holder can then no longer save; their text stays in their editor)."""
+        Held by another analyst's window and not stale: ``BriefLockedError`` naming the holder, unless
+        ``take_over`` (the holder can then no longer save; their text stays in their editor). A lock held by
+        the same user (another window, or one left by a crash) is taken."""
         now = utcnow()
         with self._lib.writing() as s:
             lock, made = self._lock_row(s, int(brief_id), now)
@@ -409,7 +410,9 @@ class BriefService:
                 pass
             elif lock.session == self._lib.session_id:
                 lock.heartbeat = now
-            elif take_over or now - lock.heartbeat >= LOCK_STALE_AFTER:
+            elif take_over or now - lock.heartbeat >= LOCK_STALE_AFTER or lock.holder == self._lib.user:
+                # the same analyst's other window, or the one Briefdesk left when it stopped (a crash):
+                # theirs to take (that window is told, and keeps its text)
                 lock.holder, lock.session, lock.acquired, lock.heartbeat = (
                     self._lib.user,
                     self._lib.session_id,

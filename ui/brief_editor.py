@@ -314,7 +314,7 @@ class BriefEditor(QWidget):
 
     def _save_state_loaded(self, state) -> None:
         """Say so when the text shown is what an autosave stored (e.g. after a crash), not an explicit save."""
-        if state is None or state.reason != "autosave" or self.editor.isReadOnly():
+        if state is None or state.reason != "autosave" or not self._writable_library():
             return
         when = state.saved_at.replace(tzinfo=dt.UTC).astimezone()
         self.recovered_note = f"last autosaved {when:%Y-%m-%d %H:%M:%S} (see Revisions)"
