@@ -57,6 +57,7 @@ def test_the_html_preview_and_export_carry_no_style_script_or_remote_resource(li
     assert not any("javascript:" in t.lower() or "file:" in t.lower() for t in exported_tags)
 
 
+@pytest.mark.sqlite_only("images beside the library file")
 def test_the_preview_loads_no_resource_but_allowed_images(qtbot, lib, tmp_path, monkeypatch):
     pytest.importorskip("pytestqt")
     from PySide6.QtCore import QUrl
@@ -113,6 +114,7 @@ def test_the_markdown_export_gives_pandoc_nothing_active(lib, hostile, tmp_path)
     assert "alert(" not in head  # nothing from the brief's YAML reached the head
 
 
+@pytest.mark.sqlite_only("images beside the library file")
 def test_images_are_embedded_only_from_allowed_folders(lib, tmp_path):
     folder = Path(lib.path).parent
     (folder / "map.png").write_bytes(_png())

@@ -1,4 +1,4 @@
-"""`briefdesk library copy`: a whole library between SQLite and PostgreSQL, in both directions (issue 13)."""
+"""`briefdesk library copy`: a whole library between SQLite and PostgreSQL, in both directions."""
 
 from __future__ import annotations
 
