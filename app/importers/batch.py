@@ -170,14 +170,16 @@ def _store(lib, path: str, parsed: ParsedSource, overrides: dict) -> FileResult:
             original_filename=parsed.original_filename,
             **_fields(parsed, overrides),
         )
-    return _result(path, [change], [], [])
+    return _result(path, [change.after.id], [change.action], _warnings(change), [])
 
 
-def _result(path: str, changes: list, messages: list[str], problems: list[str]) -> FileResult:
-    ids = [c.after.id for c in changes]
-    actions = [c.action for c in changes]
-    for change in changes:
-        messages.extend(map(str, (getattr(change, "extra", None) or {}).get("warnings") or []))
+def _warnings(change) -> list[str]:
+    return list(map(str, (getattr(change, "extra", None) or {}).get("warnings") or []))
+
+
+def _result(
+    path: str, ids: list[int], actions: list[str], messages: list[str], problems: list[str]
+) -> FileResult:
     if not ids:
         return FileResult(path, "failed", [], "; ".join(messages) or "nothing could be imported")
     if all(a == "existing" for a in actions):
@@ -194,25 +196,35 @@ def _import_entries(lib, path: str, refs, overrides: dict, cancelled=None) -> Fi
     refuses is skipped and named, anything else (storage, cancel) stores none of the file."""
     if not refs.entries:
         return FileResult(path, "failed", [], "; ".join(refs.problems) or "the file holds no entries")
-    items = [
-        {
-            "title": p.title,
-            "body": p.body,
-            "original": p.original,
-            "original_filename": p.original_filename,
-            **_fields(p, overrides),
-        }
-        for p in refs.entries
-    ]
+    entries, refs.entries = refs.entries, []
+    names = [p.original_filename for p in entries]
+    items = []
+    for n, p in enumerate(entries):  # each parsed entry let go as its item is made (100,000 are held once)
+        entries[n] = None
+        items.append(
+            {
+                "title": p.title,
+                "body": p.body,
+                "original": p.original,
+                "original_filename": p.original_filename,
+                **_fields(p, overrides),
+            }
+        )
+    del entries
     with lib.transaction():
-        outcomes = lib.sources.create_many(items, cancelled=cancelled)
-    changes, skipped = [], list(refs.problems)
-    for parsed, outcome in zip(refs.entries, outcomes, strict=True):
+        outcomes = lib.sources.create_many(items, cancelled=cancelled, consume=True)
+    ids: list[int] = []
+    actions: list[str] = []
+    messages: list[str] = []
+    skipped = list(refs.problems)
+    for name, outcome in zip(names, outcomes, strict=True):
         if isinstance(outcome, BriefdeskError):
-            skipped.append(f"{parsed.original_filename}: {outcome}")
+            skipped.append(f"{name}: {outcome}")
         else:
-            changes.append(outcome)
-    return _result(path, changes, list(skipped), skipped)
+            ids.append(outcome.after.id)
+            actions.append(outcome.action)
+            messages.extend(_warnings(outcome))
+    return _result(path, ids, actions, skipped + messages, skipped)
 
 
 def _platform_format(path: str) -> str | None:
