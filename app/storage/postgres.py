@@ -245,7 +245,9 @@ def fts_ids_clause(entity: str, text: str) -> Any:
     from sqlalchemy import Integer, bindparam, column
     from sqlalchemy import text as sa_text
 
-    query = to_tsquery_text(text)
+    from app._text import search_text
+
+    query = to_tsquery_text(search_text(text))  # over-long text refused in plain words, as on SQLite
     if query is None:
         return None
     table = ENTITY_TABLES[entity]

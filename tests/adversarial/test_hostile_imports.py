@@ -94,40 +94,28 @@ def _table_only_docx() -> bytes:
 @pytest.mark.parametrize(
     "maker,ext", [(hostile.ris_file, "ris"), (hostile.bibtex_file, "bib"), (hostile.csl_json_file, "json")]
 )
-def test_a_reference_file_is_one_transaction(lib, tmp_path, maker, ext):
-    """A storage failure at entry 1,500 of 2,000 stores none of the file (before: each entry committed)."""
-    path = hostile.write(tmp_path / f"refs.{ext}", maker(2000))
-    from sqlalchemy import text
+def test_a_reference_file_is_one_transaction(lib, tmp_path, monkeypatch, maker, ext):
+    """A storage failure after 1,000 of 2,000 entries were written stores none of the file (before: each entry
+    was committed on its own)."""
+    from app.errors import LibraryError
+    from app.sources import SourceService
 
-    with lib.engine.begin() as conn:
-        if lib.dialect == "postgresql":
-            conn.execute(
-                text(
-                    "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                    "IF new.title LIKE '%(1500)' THEN RAISE EXCEPTION 'simulated storage failure'; END IF; "
-                    "RETURN new; END $$"
-                )
-            )
-            conn.execute(
-                text(
-                    "CREATE TRIGGER fail_midway BEFORE INSERT ON sources "
-                    "FOR EACH ROW EXECUTE FUNCTION fail_midway()"
-                )
-            )
-        else:
-            conn.execute(
-                text(
-                    "CREATE TRIGGER fail_midway BEFORE INSERT ON sources WHEN new.title LIKE '%(1500)' "
-                    "BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END"
-                )
-            )
+    path = hostile.write(tmp_path / f"refs.{ext}", maker(2000))
+    monkeypatch.setattr(SourceService, "BULK_STEP", 500)
+    store_step = SourceService._store_step
+    steps = []
+
+    def failing_third_step(self, *args, **kwargs):
+        steps.append(1)
+        if len(steps) == 3:  # two steps (1,000 rows) are in the database by now
+            raise LibraryError("The disk holding the library is full; nothing was changed.")
+        return store_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(SourceService, "_store_step", failing_third_step)
     report = import_paths(lib, [path])
-    assert report.results[0].status == "failed"
+    assert report.results[0].status == "failed" and "disk" in report.results[0].message
     assert lib.counts()["sources"] == 0
-    with lib.engine.begin() as conn:
-        conn.execute(
-            text("DROP TRIGGER fail_midway" + (" ON sources" if lib.dialect == "postgresql" else ""))
-        )
+    monkeypatch.setattr(SourceService, "_store_step", store_step)
     report = import_paths(lib, [path])
     assert report.results[0].status == "imported" and len(report.results[0].source_ids) == 2000
     assert lib.counts()["sources"] == 2000
@@ -135,6 +123,19 @@ def test_a_reference_file_is_one_transaction(lib, tmp_path, maker, ext):
     assert (
         again.results[0].status == "existing" and again.results[0].source_ids == report.results[0].source_ids
     )
+
+
+@pytest.mark.sqlite_only("a failure raised by the database itself, through an SQLite trigger")
+def test_a_database_error_midway_stores_none_of_the_file(lib, tmp_path):
+    path = hostile.write(tmp_path / "refs.ris", hostile.ris_file(2000))
+    with lib.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER fail_midway BEFORE INSERT ON sources WHEN new.title LIKE '%(1500)' "
+            "BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END"
+        )
+    report = import_paths(lib, [path])
+    assert report.results[0].status == "failed"
+    assert lib.counts()["sources"] == 0
 
 
 def test_cancel_inside_a_reference_file_stores_none_of_it(lib, tmp_path):

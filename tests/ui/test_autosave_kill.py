@@ -28,6 +28,9 @@ from autosave_typist import typed_text  # noqa: E402
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only(
+    "40 s of typing; the autosave does not depend on the database (the service tests run on both)"
+)
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9 (POSIX)")
 def test_kill_9_after_20_seconds_of_steady_typing_loses_at_most_5_seconds(qtbot, lib, jobs, tmp_path):
     brief_id = lib.briefs.create(title="Typed under pressure", body=INITIAL).after.id
