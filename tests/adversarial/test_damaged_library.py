@@ -163,7 +163,6 @@ def test_doctor_lists_everything_and_repairs_what_is_safe_after_a_backup(damaged
 
 
 @pytest.mark.sqlite_only("doctor checks library files; a team library is refused with a plain message")
-@pytest.mark.sqlite_only("doctor checks library files")
 def test_doctor_on_a_healthy_library(demo_lib, capsys):
     assert main(["--library", str(demo_lib.path), "doctor"]) == 0
     assert "Nothing is wrong." in capsys.readouterr().out
