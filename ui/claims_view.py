@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app._text import MAX_SEARCH_CHARS
 from app.domain import ClaimFilter, ClaimStatus, LinkKind
+from app.errors import StaleEditError
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
 from ui.claim_links_view import ClaimLinksView
@@ -35,12 +36,26 @@ from ui.claim_table_view import BadgeDelegate, ClaimTableView
 from ui.context import UiContext
 from ui.formatting import claim_summary
 from ui.paged_model import ID_ROLE
+from ui.stale_edit_dialog import ask_about_stale_edit
 from ui.tables import configure_table
 from ui.undo_commands import DeleteClaimCommand, EditClaimCommand, LinkCommand, UnlinkCommand, run_command
 
 log = logging.getLogger(__name__)
 
 FILTER_DEBOUNCE_MS = 250
+
+
+def claim_fields(claim) -> dict:
+    """The fields of a claim the edit dialog changes, as ``lib.claims.update`` takes them."""
+    return {
+        "quote": claim.quote,
+        "statement": claim.statement,
+        "said": claim.said,
+        "credibility": claim.credibility,
+        "status": claim.status.value,
+        "tags": list(claim.tags),
+        "notes": claim.notes,
+    }
 
 
 class ClaimsView(QWidget):
@@ -52,6 +67,7 @@ class ClaimsView(QWidget):
         self.ctx = ctx
         self.lib, self.jobs = ctx.lib, ctx.jobs
         self.active_dialog = None
+        self.stale_dialog = None  # the StaleEditDialog while one is open
         self._gen = 0
         self._count_gen = 0
         self._source_filter: tuple[int, str] | None = None
@@ -436,16 +452,7 @@ class ClaimsView(QWidget):
         )
 
     def _open_editor(self, claim, source) -> None:
-        before = {
-            "quote": claim.quote,
-            "statement": claim.statement,
-            "said": claim.said,
-            "credibility": claim.credibility,
-            "status": claim.status.value,
-            "tags": list(claim.tags),
-            "notes": claim.notes,
-            "actor_id": claim.actor_id,
-        }
+        before = {**claim_fields(claim), "actor_id": claim.actor_id}
         lib, jobs = self.lib, self.jobs
 
         def submit(values: dict, done, failed) -> None:
@@ -466,12 +473,21 @@ class ClaimsView(QWidget):
             def with_actor(actor_id) -> None:
                 after["actor_id"] = actor_id
                 cmd = EditClaimCommand(
-                    lib, jobs, claim_id=claim.id, before=before, after=after, on_error=self.ctx.report_error
+                    lib,
+                    jobs,
+                    claim_id=claim.id,
+                    before=before,
+                    after=after,
+                    on_error=self.ctx.report_error,
+                    version=claim.version,
                 )
                 if not cmd.after:
                     done()
                     return
-                run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: done(), on_error=failed)
+                yours = {k: v for k, v in cmd.after.items() if k != "actor_id"}
+                if "actor_id" in cmd.after:
+                    yours["actor_id"] = name or None
+                self._save_edit(cmd, yours, dlg, done, failed)
 
             if actor_same:
                 with_actor(claim.actor_id)
@@ -495,6 +511,45 @@ class ClaimsView(QWidget):
         dlg.finished.connect(dlg.deleteLater)
         self.active_dialog = dlg
         dlg.open()
+
+    def _save_edit(self, cmd: EditClaimCommand, yours: dict, dlg, done, failed) -> None:
+        """Run the edit; when another analyst changed the claim since the editor opened, ask (compare,
+        reload, keep my edit, copy) instead of overwriting their change."""
+        lib, jobs, claim_id = self.lib, self.jobs, cmd.claim_id
+
+        def keep(now) -> None:
+            again = EditClaimCommand(
+                lib,
+                jobs,
+                claim_id=claim_id,
+                before={**claim_fields(now), "actor_id": now.actor_id},
+                after=cmd.after,
+                on_error=self.ctx.report_error,
+                version=now.version,
+            )
+            if not again.after:  # they made the very same change
+                done()
+                return
+            self._save_edit(again, yours, dlg, done, failed)
+
+        def failed_or_stale(exc: BaseException) -> None:
+            if not isinstance(exc, StaleEditError):
+                failed(exc)
+                return
+            ask_about_stale_edit(
+                self,
+                jobs,
+                exc,
+                yours=yours,
+                read_stored=lambda: lib.claims.get(claim_id),
+                shown=lambda now: {**claim_fields(now), "actor_id": now.actor_name or None},
+                on_reload=lambda: (dlg.reject(), self.edit_claim_id(claim_id)),
+                on_keep=keep,
+                on_cancel=lambda: failed(exc),
+                labels={"actor_id": "actor"},
+            )
+
+        run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: done(), on_error=failed_or_stale)
 
     def delete_claim(self, claim_id: int | None) -> None:
         if claim_id is None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app._text import MAX_SEARCH_CHARS, counted
 from app.domain import RELIABILITY_GRADES, SourceKind
+from app.errors import StaleEditError
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
 from ui.context import UiContext
@@ -38,6 +39,7 @@ from ui.paged_model import ID_ROLE
 from ui.source_dialog import SourceDialog, source_fields
 from ui.source_reader_view import SourceReaderView
 from ui.source_table_model import SourceTableModel
+from ui.stale_edit_dialog import ask_about_stale_edit
 from ui.tables import configure_table
 from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
 
@@ -80,6 +82,7 @@ class SourcesView(QWidget):
         self.lib, self.jobs = ctx.lib, ctx.jobs
         self.current_source = None
         self.active_dialog = None
+        self.stale_dialog = None  # the StaleEditDialog while one is open
         self._load_gen = 0
         self._pending_span: tuple[int, int] | None = None
         self._pending_claim: int | None = None
@@ -566,16 +569,65 @@ class SourcesView(QWidget):
                 before=before,
                 after=values,
                 on_error=self.ctx.report_error,
+                version=source.version,
             )
             if not cmd.after:
                 done()
                 return
-            run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: done(), on_error=failed)
+            self._save_source_edit(cmd, dlg, done, failed)
 
         dlg = SourceDialog(source, submit=submit, parent=self)
         dlg.finished.connect(dlg.deleteLater)
         self.active_dialog = dlg
         dlg.open()
+
+    def _save_source_edit(self, cmd: EditSourceCommand, dlg, done, failed) -> None:
+        """Run the edit; when another analyst changed the source since the editor opened, ask (compare,
+        reload, keep my edit, copy) instead of overwriting their change."""
+        lib, source_id = self.lib, cmd.source_id
+
+        def keep(now) -> None:
+            again = EditSourceCommand(
+                lib,
+                self.jobs,
+                source_id=source_id,
+                before=source_fields(now),
+                after=cmd.after,
+                on_error=self.ctx.report_error,
+                version=now.version,
+            )
+            if not again.after:  # they made the very same change
+                done()
+                return
+            self._save_source_edit(again, dlg, done, failed)
+
+        def failed_or_stale(exc: BaseException) -> None:
+            if not isinstance(exc, StaleEditError):
+                failed(exc)
+                return
+            ask_about_stale_edit(
+                self,
+                self.jobs,
+                exc,
+                yours=cmd.after,
+                read_stored=lambda: lib.sources.get(source_id),
+                shown=source_fields,
+                on_reload=lambda: (dlg.reject(), self._reload_and_edit(source_id)),
+                on_keep=keep,
+                on_cancel=lambda: failed(exc),
+            )
+
+        run_command(self.ctx.undo_stack, cmd, on_done=lambda _r: done(), on_error=failed_or_stale)
+
+    def _reload_and_edit(self, source_id: int) -> None:
+        """Show the source as stored now, then open its editor again (after a refused stale edit)."""
+
+        def shown(src) -> None:
+            self.current_source = src
+            self._show_header(src)
+            self.edit_source()
+
+        self.jobs.read(lambda: self.lib.sources.get(source_id), shown, self.ctx.report_error)
 
     # --- refresh -------------------------------------------------------------------------------------
     def _library_changed(self, changes) -> None:

@@ -137,35 +137,75 @@ class UnlinkCommand(ServiceCommand):
 
 
 class EditClaimCommand(ServiceCommand):
-    """``lib.claims.update`` with the new values; undo writes the old values back."""
+    """``lib.claims.update`` with the new values; undo writes the old values back.
 
-    def __init__(self, lib, jobs, *, claim_id: int, before: dict, after: dict, on_error=None) -> None:
+    ``version``: the claim's version the edit was made from. Each step passes the version it expects
+    (``if_version``), so an edit, undo or redo after another analyst changed the claim is refused with
+    ``StaleEditError`` instead of overwriting their change."""
+
+    def __init__(
+        self,
+        lib,
+        jobs,
+        *,
+        claim_id: int,
+        before: dict,
+        after: dict,
+        on_error=None,
+        version: int | None = None,
+    ) -> None:
         super().__init__(lib, jobs, f"Edit claim c{claim_id}", on_error)
         self.claim_id = claim_id
+        self.version = version
         changed = [k for k in after if before.get(k) != after[k]]
         self.before = {k: before.get(k) for k in changed}
         self.after = {k: after[k] for k in changed}
 
+    def _update(self, values: dict):
+        change = self.lib.claims.update(self.claim_id, if_version=self.version, **values)
+        if self.version is not None:
+            self.version = change.after.version
+        return change
+
     def forward(self):
-        return self.lib.claims.update(self.claim_id, **self.after)
+        return self._update(self.after)
 
     def backward(self):
-        return self.lib.claims.update(self.claim_id, **self.before)
+        return self._update(self.before)
 
 
 class EditSourceCommand(ServiceCommand):
-    def __init__(self, lib, jobs, *, source_id: int, before: dict, after: dict, on_error=None) -> None:
+    """``lib.sources.update``; ``version`` as for EditClaimCommand."""
+
+    def __init__(
+        self,
+        lib,
+        jobs,
+        *,
+        source_id: int,
+        before: dict,
+        after: dict,
+        on_error=None,
+        version: int | None = None,
+    ) -> None:
         super().__init__(lib, jobs, f"Edit source s{source_id}", on_error)
         self.source_id = source_id
+        self.version = version
         changed = [k for k in after if before.get(k) != after[k]]
         self.before = {k: before.get(k) for k in changed}
         self.after = {k: after[k] for k in changed}
 
+    def _update(self, values: dict):
+        change = self.lib.sources.update(self.source_id, if_version=self.version, **values)
+        if self.version is not None:
+            self.version = change.after.version
+        return change
+
     def forward(self):
-        return self.lib.sources.update(self.source_id, **self.after)
+        return self._update(self.after)
 
     def backward(self):
-        return self.lib.sources.update(self.source_id, **self.before)
+        return self._update(self.before)
 
 
 class DeleteClaimCommand(ServiceCommand):

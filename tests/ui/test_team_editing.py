@@ -162,3 +162,153 @@ def test_the_window_says_when_the_library_cannot_be_reached_and_when_it_is_back(
     monkeypatch.setattr(alice.changes, "since", real)
     w.watcher.poll()
     assert not w.connection_label.isVisibleTo(w)
+
+
+@pytest.fixture
+def two_windows_data(team):
+    alice, bob, bid = team
+    from app.demo import populate
+
+    populate(bob, force=True)
+    return alice, bob
+
+
+def test_a_stale_claim_edit_is_refused_with_compare_and_reload(qtbot, two_windows_data, monkeypatch):
+    from ui.claim_dialog import ClaimDialog
+
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    alice, bob = two_windows_data
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.show()
+    w.go_to("claims")
+    w.watcher.stop()
+    c = alice.claims.list(limit=1).items[0]
+    w.claims.show_claim(c.id, select=True)
+    w.claims.edit_action.trigger()
+    dlg = w.claims.active_dialog
+    assert isinstance(dlg, ClaimDialog)
+    bob.claims.update(c.id, notes="Bob's note, saved first.")  # while alice's editor is open
+    dlg.notes.setPlainText("Alice's note.")
+    dlg.accept()
+    stale = w.claims.stale_dialog
+    assert stale is not None and "changed by bob" in stale.message.text()
+    assert stale.differences == ["notes"]
+    assert stale.table.isHidden()
+    stale.compare_button.click()
+    assert not stale.table.isHidden()
+    row = [stale.table.item(0, col).text() for col in range(3)]
+    assert row == ["notes", "Alice's note.", "Bob's note, saved first."]
+    assert "by bob" in stale.table.horizontalHeaderItem(2).text()
+    # nothing was overwritten, and alice's dialog is still open with her text
+    assert alice.claims.get(c.id).notes == "Bob's note, saved first."
+    stale.reload_button.click()
+    fresh = w.claims.active_dialog
+    assert isinstance(fresh, ClaimDialog) and fresh is not dlg
+    assert fresh.notes.toPlainText() == "Bob's note, saved first."
+    fresh.notes.setPlainText("Bob's note, saved first. Alice agrees.")
+    fresh.accept()
+    got = alice.claims.get(c.id)
+    assert got.notes == "Bob's note, saved first. Alice agrees." and got.updated_by == "alice"
+
+
+def test_undo_after_another_analyst_changed_the_claim_is_refused(qtbot, two_windows_data, monkeypatch):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    alice, bob = two_windows_data
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.go_to("claims")
+    w.watcher.stop()
+    errors = []
+    monkeypatch.setattr(w, "report_error", errors.append)
+    w.ctx.report_error = errors.append
+    c = alice.claims.list(limit=1).items[0]
+    w.claims.show_claim(c.id, select=True)
+    w.claims.edit_action.trigger()
+    dlg = w.claims.active_dialog
+    dlg.notes.setPlainText("Alice's first note.")
+    dlg.accept()
+    bob.claims.update(c.id, status="retracted")
+    w.undo_action.trigger()
+    assert errors and "changed by bob" in str(errors[-1])
+    got = alice.claims.get(c.id)
+    assert got.status.value == "retracted" and got.notes == "Alice's first note."
+
+
+def test_a_stale_source_edit_is_refused_with_reload(qtbot, two_windows_data, monkeypatch):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    alice, bob = two_windows_data
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.go_to("sources")
+    w.watcher.stop()
+    src = alice.sources.list(limit=1).items[0]
+    w.sources.open_source(src.id)
+    bob.sources.update(src.id, outlet="Bob's outlet")
+    w.sources.edit_source_action.trigger()  # opened from what alice saw (before bob's change)
+    dlg = w.sources.active_dialog
+    dlg.outlet.setText("Alice's outlet")
+    dlg.accept()
+    stale = w.sources.stale_dialog
+    assert stale is not None and "bob" in stale.message.text() and "outlet" in stale.differences
+    stale.reload_button.click()
+    assert w.sources.active_dialog.outlet.text() == "Bob's outlet"
+    assert alice.sources.get(src.id).outlet == "Bob's outlet"
+
+
+def test_keep_my_edit_saves_my_fields_on_top_of_theirs(qtbot, two_windows_data, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    alice, bob = two_windows_data
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.go_to("claims")
+    w.watcher.stop()
+    c = alice.claims.list(limit=1).items[0]
+    w.claims.show_claim(c.id, select=True)
+    w.claims.edit_action.trigger()
+    dlg = w.claims.active_dialog
+    bob.claims.update(c.id, notes="Bob's note.", status="retracted")
+    dlg.notes.setPlainText("Alice's note.")
+    dlg.accept()
+    stale = w.claims.stale_dialog
+    # only what alice edited is compared: bob's status change is not hers to undo
+    assert stale.differences == ["notes"]
+    stale.copy_button.click()
+    assert QApplication.clipboard().text() == "notes: Alice's note.\n"
+    assert alice.claims.get(c.id).notes == "Bob's note."  # copying wrote nothing
+    stale.keep_button.click()
+    got = alice.claims.get(c.id)
+    assert got.notes == "Alice's note." and got.status.value == "retracted" and got.updated_by == "alice"
+    assert w.claims.stale_dialog is None and not dlg.isVisible()
+    # undo puts back what was stored when she chose to keep hers: bob's note
+    w.undo_action.trigger()
+    assert alice.claims.get(c.id).notes == "Bob's note."
+
+
+def test_keep_my_edit_is_refused_again_when_the_claim_moved_on_meanwhile(qtbot, two_windows_data, monkeypatch):
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    alice, bob = two_windows_data
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.go_to("claims")
+    w.watcher.stop()
+    c = alice.claims.list(limit=1).items[0]
+    w.claims.show_claim(c.id, select=True)
+    w.claims.edit_action.trigger()
+    dlg = w.claims.active_dialog
+    bob.claims.update(c.id, notes="Bob's first note.")
+    dlg.notes.setPlainText("Alice's note.")
+    dlg.accept()
+    first = w.claims.stale_dialog
+    bob.claims.update(c.id, notes="Bob's second note.")  # after alice compared, before she chose
+    first.keep_button.click()
+    second = w.claims.stale_dialog
+    assert second is not None and second is not first
+    assert second.table.item(0, 2).text() == "Bob's second note."
+    assert alice.claims.get(c.id).notes == "Bob's second note."
+    second.reject()  # cancel: back in her editor, her text still there, the refusal shown
+    assert w.claims.stale_dialog is None
+    assert dlg.isVisible() and dlg.notes.toPlainText() == "Alice's note."
+    assert "changed by bob" in dlg.error.text()
