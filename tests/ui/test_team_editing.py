@@ -287,7 +287,9 @@ def test_keep_my_edit_saves_my_fields_on_top_of_theirs(qtbot, two_windows_data, 
     assert alice.claims.get(c.id).notes == "Bob's note."
 
 
-def test_keep_my_edit_is_refused_again_when_the_claim_moved_on_meanwhile(qtbot, two_windows_data, monkeypatch):
+def test_keep_my_edit_is_refused_again_when_the_claim_moved_on_meanwhile(
+    qtbot, two_windows_data, monkeypatch
+):
     monkeypatch.setattr(Jobs, "synchronous", True)
     alice, bob = two_windows_data
     w = MainWindow(alice, Settings.load())
