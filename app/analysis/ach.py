@@ -58,6 +58,7 @@ from app.tracking import check_version, for_update, stamp_new, touch
 if TYPE_CHECKING:
     from app.storage.store import Store
 
+_RATINGS = {r.value: r for r in Rating}
 MAX_HYPOTHESES = 50  # Heuer works with three to seven; a matrix wider than this is no longer readable
 MAX_ROWS = 1000
 MAX_TEXT = 2000
@@ -708,13 +709,17 @@ class AchService:
                 chunk = claim_ids[start : start + 500]
                 for row in s.execute(claim_select().where(Claim.id.in_(chunk))):
                     claims[row.id] = row_to_record(row)
-            cells: dict[int, dict[int, AchRating]] = {c: {} for c in claim_ids}
+            # the cells as plain rows (hypothesis, claim, rating, note): loading 50,000 ORM objects for the
+            # largest matrix took seconds
+            cells: dict[int, dict[int, tuple[str, str]]] = {c: {} for c in claim_ids}
             if hyps and claim_ids:
-                for r in s.scalars(
-                    select(AchRating).where(AchRating.hypothesis_id.in_([h.id for h in hyps]))
+                for h_id, c_id, rating, note in s.execute(
+                    select(
+                        AchRating.hypothesis_id, AchRating.claim_id, AchRating.rating, AchRating.note
+                    ).where(AchRating.hypothesis_id.in_([h.id for h in hyps]))
                 ):
-                    if r.claim_id in cells:
-                        cells[r.claim_id][r.hypothesis_id] = r
+                    if c_id in cells:
+                        cells[c_id][h_id] = (rating, note or "")
             # open denials of each row's claim (the denying claim not retracted), with their grades
             denials: dict[int, list[tuple[int, str, int]]] = {c: [] for c in claim_ids}
             for start in range(0, len(claim_ids), 500):
@@ -741,7 +746,7 @@ def build_matrix(
     hyps: list[HypothesisRecord],
     claim_ids: list[int],
     claims: dict[int, ClaimRecord],
-    cells: dict[int, dict[int, AchRating]],
+    cells: dict[int, dict[int, tuple[str, str]]],
     denials: dict[int, list[tuple[int, str, int]]],
     cited: list[int],
 ) -> AchMatrix:
@@ -760,15 +765,27 @@ def build_matrix(
             base, (scoring.grade_weight(r, c) for _, r, c in open_denials), retracted=retracted
         )
         weights[cid] = (base, effective, tuple(f"{r}{c}" for _, r, c in open_denials), retracted)
-        ratings = {h: Rating(cell.rating) for h, cell in cells.get(cid, {}).items()}
+        ratings = {h: _RATINGS[cell[0]] for h, cell in cells.get(cid, {}).items()}
         score_rows.append(scoring.Row(cid, effective, ratings))
         denial_pairs += [(denier, cid) for denier, _, _ in open_denials if denier in in_matrix]
-    totals = scoring.scores(hyp_ids, score_rows)
+    contribs = [scoring.contributions(r) for r in score_rows]
+    totals = scoring.scores(hyp_ids, score_rows, contribs)
+    best = scoring.leaders(hyp_ids, totals)
     ranked = scoring.ranks(hyp_ids, totals)
     by_id = {h.id: h for h in hyps}
     ranking = []
+    tallies = {h: [0, 0, 0] for h in hyp_ids}  # inconsistent, consistent, rated
+    for r in score_rows:
+        for h, rating in r.ratings.items():
+            t = tallies.get(h)
+            if t is not None:
+                t[2] += 1
+                if rating is Rating.I or rating is Rating.II:
+                    t[0] += 1
+                elif rating is Rating.C or rating is Rating.CC:
+                    t[1] += 1
     for h_id, rank in ranked:
-        rated = [r.ratings.get(h_id) for r in score_rows]
+        bad, good, rated = tallies[h_id]
         ranking.append(
             HypothesisScore(
                 hypothesis_id=h_id,
@@ -776,13 +793,13 @@ def build_matrix(
                 text=by_id[h_id].text,
                 score=float(totals[h_id]),
                 rank=rank,
-                inconsistent=sum(1 for r in rated if r is not None and r.penalty > 0),
-                consistent=sum(1 for r in rated if r in (Rating.C, Rating.CC)),
-                unrated=sum(1 for r in rated if r is None),
+                inconsistent=bad,
+                consistent=good,
+                unrated=len(score_rows) - rated,
             )
         )
     rows = []
-    for i, (cid, srow) in enumerate(zip(claim_ids, score_rows, strict=True), start=1):
+    for i, (cid, srow, added) in enumerate(zip(claim_ids, score_rows, contribs, strict=True), start=1):
         base, effective, denial_grades, retracted = weights[cid]
         rows.append(
             AchRow(
@@ -795,10 +812,10 @@ def build_matrix(
                 denial_grades=denial_grades,
                 retracted=retracted,
                 ratings=dict(srow.ratings),
-                notes={h: cell.note for h, cell in cells.get(cid, {}).items() if cell.note},
+                notes={h: cell[1] for h, cell in cells.get(cid, {}).items() if cell[1]},
                 diagnostic=scoring.diagnostic(srow.ratings),
-                spread=float(scoring.spread(hyp_ids, srow)),
-                critical=scoring.critical(hyp_ids, totals, srow),
+                spread=float(scoring.spread(hyp_ids, srow, added)),
+                critical=scoring.critical(hyp_ids, totals, srow, added, best),
             )
         )
     ratings_by_claim = {r.claim_id: r.ratings for r in score_rows}
@@ -818,7 +835,7 @@ def build_matrix(
                 reason=scoring.describe_suggestion(value, label, denier=denier),
             )
         )
-    sens = scoring.sensitivity(hyp_ids, score_rows)
+    sens = scoring.sensitivity(hyp_ids, score_rows, totals=totals, contribs=contribs)
     sensitivity = Sensitivity(
         claim_id=sens.claim_id,
         spread=float(sens.spread),

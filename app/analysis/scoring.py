@@ -86,13 +86,31 @@ class Row:
     ratings: Mapping[int, Rating]  # hypothesis id -> rating
 
 
-def scores(hypotheses: Sequence[int], rows: Iterable[Row]) -> dict[int, Fraction]:
-    """Each hypothesis's weighted inconsistency."""
+_PENALTY: dict[Rating, int] = {Rating.I: 1, Rating.II: 2}  # Rating.penalty, without the property's cost
+
+
+def contributions(row: Row) -> dict[int, Fraction]:
+    """What the row adds to each hypothesis's score (only the hypotheses it adds something to)."""
+    out: dict[int, Fraction] = {}
+    w = row.weight
+    if not w:
+        return out
+    for h, rating in row.ratings.items():
+        p = _PENALTY.get(rating)
+        if p:
+            out[h] = w if p == 1 else w + w
+    return out
+
+
+def scores(
+    hypotheses: Sequence[int], rows: Iterable[Row], contribs: Iterable[Mapping[int, Fraction]] | None = None
+) -> dict[int, Fraction]:
+    """Each hypothesis's weighted inconsistency (``contribs``: the rows' contributions, when computed)."""
     out = {h: Fraction(0) for h in hypotheses}
-    for row in rows:
-        for h, rating in row.ratings.items():
-            if h in out and rating.penalty:
-                out[h] += row.weight * rating.penalty
+    for added in contribs if contribs is not None else (contributions(r) for r in rows):
+        for h, c in added.items():
+            if h in out:
+                out[h] += c
     return out
 
 
@@ -114,8 +132,13 @@ def leaders(hypotheses: Sequence[int], score: Mapping[int, Fraction]) -> frozens
     """The least inconsistent hypothesis, or the set of those tied for least."""
     if not hypotheses:
         return frozenset()
-    best = min(score[h] for h in hypotheses)
-    return frozenset(h for h in hypotheses if score[h] == best)
+    # Floats first (a Fraction comparison costs microseconds, and the matrix asks this once a row), then the
+    # exact comparison among those the floats cannot tell apart: the answer is the exact one.
+    approx = {h: float(score[h]) for h in hypotheses}
+    low = min(approx.values())
+    near = [h for h in hypotheses if approx[h] <= low + 1e-9 * max(1.0, abs(low))]
+    best = min(score[h] for h in near)
+    return frozenset(h for h in near if score[h] == best)
 
 
 def _sign(rating: Rating | None) -> int:
@@ -131,13 +154,17 @@ def diagnostic(ratings: Mapping[int, Rating]) -> bool:
     return len(seen) > 1
 
 
-def spread(hypotheses: Sequence[int], row: Row) -> Fraction:
+def spread(hypotheses: Sequence[int], row: Row, added: Mapping[int, Fraction] | None = None) -> Fraction:
     """How far the claim pulls the hypotheses' scores apart: the largest minus the smallest weighted
     inconsistency it adds to any one hypothesis (an unrated cell adds nothing)."""
     if not hypotheses:
         return Fraction(0)
-    added = [row.weight * (row.ratings[h].penalty if h in row.ratings else 0) for h in hypotheses]
-    return max(added) - min(added)
+    added = contributions(row) if added is None else added
+    values = [added[h] for h in hypotheses if h in added]
+    if not values:
+        return Fraction(0)
+    low = Fraction(0) if len(values) < len(hypotheses) else min(values)
+    return max(values) - low
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,13 +246,19 @@ def without(hypotheses: Sequence[int], rows: Sequence[Row], claim_id: int) -> di
     return scores(hypotheses, [r for r in rows if r.claim_id != claim_id])
 
 
-def most_influential(hypotheses: Sequence[int], rows: Sequence[Row]) -> Row | None:
+def _minus(totals: Mapping[int, Fraction], added: Mapping[int, Fraction]) -> dict[int, Fraction]:
+    return {h: (v - added[h] if h in added else v) for h, v in totals.items()}
+
+
+def most_influential(
+    hypotheses: Sequence[int], rows: Sequence[Row], contribs: Sequence[Mapping[int, Fraction]] | None = None
+) -> Row | None:
     """The claim that pulls the scores furthest apart (largest spread); ties go to the heavier claim, then
     to the earlier row. None when no claim separates any two hypotheses."""
     best: Row | None = None
     best_key: tuple[Fraction, Fraction] | None = None
-    for row in rows:
-        key = (spread(hypotheses, row), row.weight)
+    for i, row in enumerate(rows):
+        key = (spread(hypotheses, row, contribs[i] if contribs is not None else None), row.weight)
         if key[0] <= 0:
             continue
         if best_key is None or key > best_key:
@@ -233,19 +266,28 @@ def most_influential(hypotheses: Sequence[int], rows: Sequence[Row]) -> Row | No
     return best
 
 
-def sensitivity(hypotheses: Sequence[int], rows: Sequence[Row]) -> SensitivityValue:
+def sensitivity(
+    hypotheses: Sequence[int],
+    rows: Sequence[Row],
+    *,
+    totals: Mapping[int, Fraction] | None = None,
+    contribs: Sequence[Mapping[int, Fraction]] | None = None,
+) -> SensitivityValue:
     """What the ranking would be if the most influential claim were wrong, i.e. taken out of the matrix
-    (a wrong claim is no evidence at all; it is not turned into evidence for the other side)."""
-    base = scores(hypotheses, rows)
+    (a wrong claim is no evidence at all; it is not turned into evidence for the other side). ``totals``
+    and ``contribs``: the scores and the rows' contributions, when already computed."""
+    contribs = [contributions(r) for r in rows] if contribs is None else contribs
+    base = dict(totals) if totals is not None else scores(hypotheses, rows, contribs)
     base_ranks = ranks(hypotheses, base)
-    row = most_influential(hypotheses, rows)
+    row = most_influential(hypotheses, rows, contribs)
     if row is None:
         return SensitivityValue(None, Fraction(0), base, base_ranks, False, False)
-    after = without(hypotheses, rows, row.claim_id)
+    index = next(i for i, r in enumerate(rows) if r is row)
+    after = _minus(base, contribs[index])
     after_ranks = ranks(hypotheses, after)
     return SensitivityValue(
         claim_id=row.claim_id,
-        spread=spread(hypotheses, row),
+        spread=spread(hypotheses, row, contribs[index]),
         scores_without=after,
         ranks_without=after_ranks,
         changed=after_ranks != base_ranks,
@@ -253,16 +295,24 @@ def sensitivity(hypotheses: Sequence[int], rows: Sequence[Row]) -> SensitivityVa
     )
 
 
-def critical(hypotheses: Sequence[int], totals: Mapping[int, Fraction], row: Row) -> bool:
+def critical(
+    hypotheses: Sequence[int],
+    totals: Mapping[int, Fraction],
+    row: Row,
+    added: Mapping[int, Fraction] | None = None,
+    best: frozenset[int] | None = None,
+) -> bool:
     """Were this claim wrong (taken out), would the least inconsistent hypothesis (or tied set) change?
     ``totals``: the scores with every row (the row's own contribution is subtracted, so a whole matrix
-    costs one pass per row, not a rescoring)."""
+    costs one pass per row, not a rescoring); ``added``/``best``: the row's contributions and the leaders,
+    when already computed."""
     if not hypotheses:
         return False
-    after = {
-        h: totals[h] - (row.weight * row.ratings[h].penalty if h in row.ratings else 0) for h in hypotheses
-    }
-    return leaders(hypotheses, after) != leaders(hypotheses, totals)
+    added = contributions(row) if added is None else added
+    if not added:
+        return False  # it adds nothing anywhere: taking it out changes nothing
+    best = leaders(hypotheses, totals) if best is None else best
+    return leaders(hypotheses, _minus(totals, added)) != best
 
 
 def describe_sensitivity(

@@ -217,3 +217,32 @@ def test_rating_parse():
     assert Rating.parse("Not applicable") is NA
     with pytest.raises(Exception, match="not a rating"):
         Rating.parse("maybe")
+
+
+def test_the_fast_paths_agree_with_rescoring_on_random_matrices():
+    """critical() and sensitivity() subtract a row's contribution instead of rescoring the matrix, and
+    leaders() compares floats before fractions: on random matrices they agree with the plain rescoring."""
+    import random
+
+    rng = random.Random(11)
+    grades = [(letter, digit) for letter in "ABCDEF" for digit in range(1, 7)]
+    for _ in range(200):
+        hyps = list(range(1, rng.randint(1, 6) + 1))
+        rows = []
+        for cid in range(1, rng.randint(0, 12) + 1):
+            w = effective_weight(
+                grade_weight(*rng.choice(grades)), [grade_weight(*rng.choice(grades))] * rng.randint(0, 2)
+            )
+            ratings = {h: rng.choice((CC, C, N, I, II, NA)) for h in hyps if rng.random() < 0.8}
+            rows.append(Row(cid, w, ratings))
+        totals = scoring.scores(hyps, rows)
+        exact_best = min(totals.values()) if hyps else None
+        assert scoring.leaders(hyps, totals) == frozenset(h for h in hyps if totals[h] == exact_best)
+        for row in rows:
+            naive = scoring.without(hyps, rows, row.claim_id)
+            assert scoring.critical(hyps, totals, row) == (
+                scoring.leaders(hyps, naive) != scoring.leaders(hyps, totals)
+            )
+        sens = scoring.sensitivity(hyps, rows)
+        if sens.claim_id is not None:
+            assert sens.scores_without == scoring.without(hyps, rows, sens.claim_id)
