@@ -17,10 +17,11 @@ actor's changes of position.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import Date, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.analysis.model import LinkNote, Timeline, TimelineEntry
@@ -104,10 +105,6 @@ class TimelineService:
         flt = ClaimFilter(actor_id=actor_id, actor_name=actor_name, tag=tag or None)
         with self._lib.reading() as s:
             conds = self._claims._conditions(flt)
-            if start is not None:
-                conds.append(_effective >= start)
-            if end is not None:
-                conds.append(_effective <= end)
             if brief_id is not None:
                 if s.get(Brief, int(brief_id)) is None:
                     raise NotFoundError("brief", brief_id)
@@ -118,27 +115,11 @@ class TimelineService:
                         )
                     )
                 )
-            where = and_(True, *conds)
-            undated_last = case((_effective.is_(None), 1), else_=0)
-            ids = list(
-                s.scalars(
-                    select(Claim.id)
-                    .join(Source, Source.id == Claim.source_id)
-                    .where(where)
-                    .order_by(undated_last, _effective, Claim.id)
-                    .offset(offset)
-                    .limit(limit)
-                )
-            )
-            total = (
-                s.scalar(
-                    select(func.count())
-                    .select_from(Claim)
-                    .join(Source, Source.id == Claim.source_id)
-                    .where(where)
-                )
-                or 0
-            )
+            ids = self._page(s, conds, start, end, offset, limit)
+            if start is None and end is None and brief_id is None:
+                total = self._claims.count(flt)  # counted from the claims' own indexes
+            else:
+                total = self._count(s, conds, start, end)
             records = {}
             for begin in range(0, len(ids), 500):
                 for row in s.execute(claim_select().where(Claim.id.in_(ids[begin : begin + 500]))):
@@ -157,6 +138,82 @@ class TimelineService:
             date_from=start,
             date_to=end,
         )
+
+    @staticmethod
+    def _page(
+        s: Session, conds: list[Any], start: dt.date | None, end: dt.date | None, offset: int, limit: int
+    ) -> list[int]:
+        """The ids of a page in order of (date said, else date published; id), undated last.
+
+        Three streams, each read in its own index order and merged here: claims with a date said (by
+        ``said``), claims without one by their source's date of publication, and claims with neither. One
+        query ordering by ``coalesce(said, published)`` sorted every matching claim for each page (4 s for a
+        library of 1,000,000 claims); each stream stops after ``offset + limit`` rows."""
+        if limit <= 0:
+            return []
+        want = offset + limit
+        said: list[Any] = [Claim.said.is_not(None)]
+        if start is not None:
+            said.append(Claim.said >= start)
+        if end is not None:
+            said.append(Claim.said <= end)
+        undated_said: Any = Claim.said.is_(None)
+        if not conds and s.get_bind().dialect.name == "sqlite":
+            # Unfiltered, the ~2% of claims without a date said are best found by walking the sources in
+            # order of publication (a unary plus keeps SQLite off the said index: 550 ms -> 75 ms for
+            # 1,000,000 claims); filtered (an actor), that index with the filter's is the short way.
+            undated_said = literal_column("+claims.said", Date).is_(None)
+        published: list[Any] = [undated_said, Source.published.is_not(None)]
+        if start is not None:
+            published.append(Source.published >= start)
+        if end is not None:
+            published.append(Source.published <= end)
+        first = s.execute(
+            select(Claim.said, Claim.id).where(*conds, *said).order_by(Claim.said, Claim.id).limit(want)
+        ).all()
+        second = s.execute(
+            select(Source.published, Claim.id)
+            .join(Source, Source.id == Claim.source_id)
+            .where(*conds, *published)
+            .order_by(Source.published, Claim.id)
+            .limit(want)
+        ).all()
+        merged = [cid for _date, cid in heapq.merge(first, second, key=lambda r: (r[0], r[1]))][:want]
+        if len(merged) < want and start is None and end is None:
+            merged += s.scalars(
+                select(Claim.id)
+                .join(Source, Source.id == Claim.source_id)
+                .where(*conds, Claim.said.is_(None), Source.published.is_(None))
+                .order_by(Claim.id)
+                .limit(want - len(merged))
+            )
+        return [int(i) for i in merged[offset:want]]
+
+    @staticmethod
+    def _count(s: Session, conds: list[Any], start: dt.date | None, end: dt.date | None) -> int:
+        """How many claims match, counted as the page is read: those dated by the date said (an index range)
+        plus those dated by their source (one query on ``coalesce(said, published)`` read every claim)."""
+        if start is None and end is None:
+            return int(s.scalar(select(func.count()).select_from(Claim).where(*conds)) or 0)
+        said: list[Any] = [Claim.said.is_not(None)]
+        published: list[Any] = [Claim.said.is_(None), Source.published.is_not(None)]
+        if start is not None:
+            said.append(Claim.said >= start)
+            published.append(Source.published >= start)
+        if end is not None:
+            said.append(Claim.said <= end)
+            published.append(Source.published <= end)
+        first = s.scalar(select(func.count()).select_from(Claim).where(*conds, *said)) or 0
+        second = (
+            s.scalar(
+                select(func.count())
+                .select_from(Claim)
+                .join(Source, Source.id == Claim.source_id)
+                .where(*conds, *published)
+            )
+            or 0
+        )
+        return int(first) + int(second)
 
     @staticmethod
     def _links(s: Session, ids: list[int]) -> list[tuple[str, int, int]]:
