@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.domain import Citation as CitationRecord
 from app.markings import Marking
@@ -89,7 +89,6 @@ class Heading:
     setext: bool = False  # underlined with === or ---
 
 
-@dataclass(slots=True)
 class Block:
     """A portion of the brief, or a code block. Read-only once parsed (the model is shared).
 
@@ -98,18 +97,59 @@ class Block:
     section's heading (-1 before any; a heading's own index for a heading). ``depth``: list nesting (1 for
     a top-level list's items, 0 outside lists). ``quote``: block-quote depth. ``item``: index (in
     ``BriefModel.blocks``) of the list item a later paragraph of the item belongs to, else -1. ``mark``: the
-    portion mark it opens with; ``text_start``: where the text after it begins.
+    portion mark it opens with; ``text_start``: where the text after it begins. (A plain class: a brief has
+    thousands, made on every reading.)
     """
 
-    kind: str
-    start: int
-    end: int
-    heading: int
-    depth: int = 0
-    quote: int = 0
-    level: int = 0  # headings: 1-6
-    item: int = -1
-    mark: Marking | None = None
-    mark_text: str = ""
-    text_start: int = 0
-    citations: list[Citation] = field(default_factory=list)
+    __slots__ = (
+        "citations",
+        "depth",
+        "end",
+        "heading",
+        "item",
+        "kind",
+        "level",
+        "mark",
+        "mark_text",
+        "quote",
+        "start",
+        "text_start",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        heading: int,
+        depth: int = 0,
+        quote: int = 0,
+        level: int = 0,
+        item: int = -1,
+        mark: Marking | None = None,
+        mark_text: str = "",
+        text_start: int = 0,
+        citations: list[Citation] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.heading = heading
+        self.depth = depth
+        self.quote = quote
+        self.level = level  # headings: 1-6
+        self.item = item
+        self.mark = mark
+        self.mark_text = mark_text
+        self.text_start = text_start
+        self.citations: list[Citation] = citations if citations is not None else []
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind}, {self.start}-{self.end}, heading {self.heading})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Block):
+            return NotImplemented
+        return all(getattr(self, s) == getattr(other, s) for s in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]

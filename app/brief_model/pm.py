@@ -26,6 +26,7 @@ from typing import Any
 
 import markdown
 from markdown.extensions import abbr, def_list, fenced_code, sane_lists, tables, toc
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 __all__ = ["finish_tree", "new_markdown", "parse_blocks", "serialize"]
@@ -157,6 +158,8 @@ def _speed_up(md: markdown.Markdown) -> None:
     parser.parseChunk = lambda parent, text: parse_blocks(parent, _Blocks(text.split("\n\n")))
 
     md.preprocessors["normalize_whitespace"].run = _normalize_whitespace
+    fenced = md.preprocessors["fenced_code_block"]
+    fenced.run = _fenced_linear.__get__(fenced)
     for name in ("olist", "ulist"):
         processor = registry[name]
         processor.get_items = _get_items.__get__(processor)
@@ -184,8 +187,9 @@ def _get_items(self: Any, block: str) -> list[str]:
 
 
 def _normalize_whitespace(lines: list[str]) -> list[str]:
-    """Python-Markdown's NormalizeWhitespace, in fewer passes: its last expression, ``(?<=\n) +\n``, tried
-    a look-behind at every character (50 ms on a 2 MB brief); this one starts with the newline."""
+    """Python-Markdown's NormalizeWhitespace, in fewer passes: its last expression, ``(?<=\n) +\n`` (a line
+    of spaces after the first becomes empty), tried a look-behind at every character; here each line is
+    looked at once."""
     source = "\n".join(lines)
     if "\x02" in source or "\x03" in source:
         source = source.replace("\x02", "").replace("\x03", "")
@@ -194,12 +198,41 @@ def _normalize_whitespace(lines: list[str]) -> list[str]:
     source += "\n\n"
     if "\t" in source:
         source = source.expandtabs(4)
+    out = source.split("\n")
     if "\n " in source:
-        source = _BLANK_LINE_RE.sub("\n", source)
-    return source.split("\n")
+        for i in range(
+            1, len(out) - 1
+        ):  # every line but the first is after a newline; all but the last before one
+            line = out[i]
+            if line and line[0] == " " and not line.strip(" "):
+                out[i] = ""
+    return out
 
 
-_BLANK_LINE_RE = re.compile(r"\n +(?=\n)")
+def _fenced_linear(self: Any, lines: list[str]) -> list[str]:
+    """The fenced-code preprocessor's own ``run``, applied to one fenced block at a time: it rebuilt the whole
+    text around each block it replaced (quadratic in the number of blocks: a brief with a thousand took
+    seconds). Blocks are found as it finds them: searching again just after each, and skipping an opening
+    fence whose braces do not balance."""
+    text = "\n".join(lines)
+    if "```" not in text and "~~~" not in text:
+        return lines
+    regex = self.FENCED_BLOCK_RE
+    run = type(self).run
+    out: list[str] = []
+    pos = index = 0
+    while True:
+        m = regex.search(text, index)
+        if m is None:
+            break
+        if m.group("attrs") and get_attrs_and_remainder(m.group("attrs"))[1]:
+            index = m.end("attrs")
+            continue
+        out.append(text[pos : m.start()])
+        out.append("\n".join(run(self, text[m.start() : m.end()].split("\n"))))
+        pos = index = m.end()
+    out.append(text[pos:])
+    return "".join(out).split("\n")
 
 
 def new_markdown() -> markdown.Markdown:
@@ -232,10 +265,8 @@ def parse_blocks(md: markdown.Markdown, text: str) -> ET.Element:
     if not text.strip():
         return ET.Element(md.doc_tag)
     lines = text.split("\n")
-    fences = "```" in text or "~~~" in text  # the fenced-code expression scans the whole text
-    for name, prep in zip(md.preprocessors._priority, md.preprocessors, strict=True):
-        if fences or name.name != "fenced_code_block":
-            lines = prep.run(lines)
+    for prep in md.preprocessors:
+        lines = prep.run(lines)
     root: ET.Element = md.parser.parseDocument(lines).getroot()
     return root
 

@@ -129,11 +129,12 @@ class Reader:
         for el in parent:
             tag = el.tag
             if tag == "p":
-                stash = _STASH_RE.match(el.text or "") if len(el) == 0 else None
+                text = el.text or ""
+                stash = _STASH_RE.match(text) if text[:1] == "\x02" and not len(el) else None
                 if stash is not None:
                     self.fence(int(stash.group(1)), depth, quote)
                 else:
-                    self.add("paragraph", el.text or "", depth, quote, item)
+                    self.add("paragraph", text, depth, quote, item)
             elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
                 self.add_heading(el, int(tag[1]), depth, quote)
             elif tag in ("ul", "ol"):
@@ -201,7 +202,7 @@ class Reader:
         self.block_spans.append((start, end))
         if not self.identity:
             start, end = m.to_body(start), m.to_body_end(end)
-        m.blocks.append(Block(kind, start, end, self.heading, depth, quote, item=item))
+        m.blocks.append(Block(kind, start, end, self.heading, depth, quote, 0, item))
         if "`" in text:
             self.code_spans(spans, text)
         return len(m.blocks) - 1

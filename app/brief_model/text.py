@@ -39,10 +39,12 @@ _DROP_RE = re.compile(f"[{_DROP}]")
 _DEEP_RE = re.compile(rf"\n(?:[ ]*>){{{MAX_DEPTH + 1},}}|\n[ ]{{{MAX_INDENT + 1},}}")
 
 
+_DIGITS = [chr(TOKEN_DIGIT0 + i) for i in range(4096)]
+
+
 def token(index: int, length: int) -> str:
     """The token standing for citation ``index`` (0-based, in reading order), ``length`` characters long."""
-    hi, lo = divmod(index, 4096)
-    return f"{TOKEN_OPEN}{chr(TOKEN_DIGIT0 + hi)}{chr(TOKEN_DIGIT0 + lo)}{TOKEN_FILL * (length - 4)}{TOKEN_CLOSE}"
+    return TOKEN_OPEN + _DIGITS[index >> 12] + _DIGITS[index & 4095] + TOKEN_FILL * (length - 4) + TOKEN_CLOSE
 
 
 def token_index(m: re.Match[str]) -> int:
@@ -59,7 +61,7 @@ class Normalised:
     def __init__(self, body: str) -> None:
         self._points: list[int] = []  # offsets in text from which body = text + delta
         self._deltas: list[int] = []
-        if _SPECIAL_RE.search(body) is None:
+        if not _needs_normalising(body):
             self.text = body
         else:
             self.text = self._normalise(body)
@@ -126,6 +128,27 @@ class Normalised:
             return offset
         i = bisect.bisect_right(self._points, offset) - 1
         return offset + (self._deltas[i] if i >= 0 else 0)
+
+
+# Each character the normalisation changes, but surrogates: searched one by one (a few hundred microseconds on a
+# 2 MB brief, where one regular expression over the whole text took several milliseconds).
+_SPECIAL_CHARS = tuple(
+    [chr(c) for c in range(0x20) if chr(c) != "\n"]
+    + ["\ufffe", "\uffff"]
+    + [chr(c) for c in range(0xE000, 0xE005)]
+)
+
+
+def _needs_normalising(body: str) -> bool:
+    if any(c in body for c in _SPECIAL_CHARS):
+        return True
+    if body.isascii():
+        return False
+    try:
+        body.encode("utf-8")  # fails on a lone surrogate only
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _bound_nesting(text: str) -> str:
