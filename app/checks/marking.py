@@ -44,11 +44,9 @@ def computed_banner(ctx: CheckContext) -> Marking | None:
         default = default_mark(ctx)
         marks: dict[Marking, None] = {}
         for b in ctx.doc.blocks:
-            if b.kind not in PORTIONS:
-                continue
             if b.mark is not None and b.mark.scheme is scheme:
-                marks[b.mark] = None
-            elif b.mark is None and default is not None:
+                marks[b.mark] = None  # a mark written anywhere counts (a term's too), as in the export
+            elif b.kind in PORTIONS and b.mark is None and default is not None:
                 marks[default] = None
         if not marks and default is not None:
             marks[default] = None

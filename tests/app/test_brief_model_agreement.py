@@ -124,7 +124,7 @@ def inline(draw) -> str:
             parts.append(f"**{draw(word)} {draw(citation())}**")
         else:
             parts.append(f"[{draw(word)}](https://example.org/{draw(st.integers(0, 9))})")
-    mark = draw(st.sampled_from(["", "", "(U) ", "(C) "]))
+    mark = draw(st.sampled_from(["", "", "(U) ", "(C) ", "(S//NF) "]))
     return mark + " ".join(parts)
 
 
@@ -198,7 +198,8 @@ def block(draw) -> str:
         ]
         return "\n".join([head, sep, *rows])
     if kind == "dl":
-        return f"{draw(word)} {draw(citation())}\n:   {draw(inline())}"
+        term = draw(st.sampled_from(["", "(S) "])) + draw(word)
+        return f"{term} {draw(citation())}\n:   {draw(inline())}"
     if kind == "hr":
         return draw(st.sampled_from(["---", "* * *", "___"]))
     if kind == "refdef":
@@ -315,6 +316,17 @@ def test_model_html_and_docx_agree_on_headings_sections_and_citations(body):
     ]
 
 
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=bodies, default=st.sampled_from(["U", "C"]))
+def test_the_checks_and_the_docx_give_the_same_banner(body, default):
+    brief = BriefRecord(
+        1, "Banner", body, MarkingScheme.CLASSIFICATION, default, "", "", BriefStatus.DRAFT, NOW, NOW
+    )
+    report = run_checks(CheckContext(brief, claims={1: _claim(1), 2: _claim(2)}), rules=["T8"])
+    result = render_docx(brief, _resolver(), allow_missing=True)
+    assert report.banner == result.banner
+
+
 def _html_unescape(s: str) -> str:
     import html as _h
 
@@ -362,8 +374,16 @@ markdownish = st.text(
 )
 
 
+fenced = st.lists(
+    st.sampled_from(
+        ["```", "~~~", "````", "``` {.x}", "```{bad", "``` py", "text `a`", "    ```", "", "> ```"]
+    ),
+    max_size=12,
+).map("\n".join)
+
+
 @settings(max_examples=EXAMPLES * 3, deadline=None)
-@given(text=st.one_of(bodies, markdownish))
+@given(text=st.one_of(bodies, markdownish, fenced))
 def test_the_speed_ups_change_nothing_python_markdown_does(text):
     plain = _plain_markdown().convert(text)
     fast = pm_module.new_markdown()

@@ -122,9 +122,9 @@ def render_docx(
     body_xml = writer.out
     writer.out = []
 
-    marks = list(writer.marks)
-    if default_mark is not None:
-        marks.append(default_mark)
+    marks = list(writer.marks)  # the body's portion marks, defaults given included
+    if default_mark is not None and (annexes or not marks):
+        marks.append(default_mark)  # the annexes' headings carry it; an empty brief is marked with it
     top = highest(marks) if marks else None
     banner = top.banner if top is not None else ""
 

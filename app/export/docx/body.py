@@ -364,7 +364,8 @@ class BodyWriter:
                 elif child.tag == "dd":
                     if any(c.tag in _BLOCK_TAGS for c in child):
                         self.blocks(child, dict(ctx, pstyle="Definition"))
-                    else:
+                    else:  # a definition is a portion, as the brief model and the checks read it
+                        self._mark_prefix(child)
                         self.para(self.inline(child, _Fmt()), self.st.ppr("Definition"))
         elif tag == "div":
             self.blocks(el, ctx)
