@@ -25,6 +25,7 @@ _RULE_RE = re.compile(r"^([ ]{0,3})-{3,}[ \t]*$", re.M)
 _FENCE_OPEN_RE = re.compile(r"^((?:`{3,}|~{3,}))[ \t]*([^\n]*)$")
 _PLACEHOLDER_RE = re.compile("\ue010(\\d+)\ue011")
 _RESERVED_RE = re.compile("[\ue010\ue011]")
+_NOTE_DEF_RE = re.compile(r"^([ ]{0,3}(?:\[\^\d+\])+):", re.M)
 _PUNCT_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$&@%:\"'=])")
 
 
@@ -89,6 +90,8 @@ def pandoc_markdown(title: str, model: BriefModel, plan: NotePlan, notes: Sequen
         pos = e
     out.append(_RESERVED_RE.sub("\ufffd", body[pos:]))
     text_body = _PLACEHOLDER_RE.sub(lambda m: kept[int(m.group(1))], _defuse("".join(out)))
+    # a citation opening a line and followed by ':' would read as a note's definition
+    text_body = _NOTE_DEF_RE.sub(r"\1\\:", text_body)
     text_body = drop_forbidden(text_body).replace("\r\n", "\n").replace("\r", "\n")
     shown_title = escape_markdown(visible_bidi(drop_forbidden(title)))
     yaml_title = shown_title.replace("\\", "\\\\").replace('"', '\\"')

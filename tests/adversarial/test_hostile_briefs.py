@@ -230,3 +230,23 @@ def _png(width: int = 4) -> bytes:
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
+
+
+def test_a_citation_opening_a_line_stays_a_citation_for_pandoc(lib, source, tmp_path):
+    claim = lib.claims.create(
+        source_id=source.id, quote="would reopen within a week", actor="Dana Reyes"
+    ).after
+    brief = lib.briefs.create(title="Colon", body=f"[@c{claim.id}]: the minister said so.\n").after
+    out = tmp_path / "c.md"
+    export_brief(lib, brief.id, out, ExportOptions(format="md", force=True))
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not installed")
+    ast = subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "json"],
+        input=out.read_text(encoding="utf-8"),
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert json.dumps(json.loads(ast)).count('"t": "Note"') == 1
+    assert '"minister"' in ast  # the sentence is in the body, not taken for the note's definition
