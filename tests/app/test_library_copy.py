@@ -68,6 +68,12 @@ def test_copy_to_the_other_database_keeps_every_row_id_and_uuid(demo_lib, other_
         assert new.id > max(row[0] for row in before["sources"])
         brief_id = dst.briefs.list().items[0].id
         assert dst.briefs.revisions(brief_id) == demo_lib.briefs.revisions(brief_id)
+        # the brief's structured analysis comes along, and the copy takes new hypotheses
+        assert len(dst.ach.hypotheses(brief_id)) == 3
+        assert dst.ach.matrix(brief_id) == demo_lib.ach.matrix(brief_id)
+        assert dst.assumptions.list(brief_id) == demo_lib.assumptions.list(brief_id)
+        added = dst.ach.add_hypothesis(brief_id, "Added after the copy").after
+        assert added.id > max(row[0] for row in before["hypotheses"])
     finally:
         dst.close()
 

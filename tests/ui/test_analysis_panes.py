@@ -283,3 +283,48 @@ def test_the_window_reaches_the_panes_and_the_timeline(qtbot, demo_library, brie
     w.actors.table.selectRow(0)
     w.actors.timeline_action.trigger()
     assert w.current_page() == "timeline" and w.timeline.actor.currentText()
+
+
+def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, monkeypatch):
+    """A tag is a topic: only its claims, in order; a date window narrows them; a page at a time."""
+    import datetime as dt
+
+    from ui import timeline_view
+    from ui.context import UiContext
+    from ui.jobs import Jobs
+
+    ctx = UiContext(
+        lib=demo_library,
+        jobs=Jobs(),
+        undo_stack=QUndoStack(),
+        settings=Settings.load(),
+        report_error=lambda e: None,
+    )
+    view = TimelineView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    tagged = [c for c in demo_library.claims.list(limit=500).items if "denial" in c.tags]
+    assert len(tagged) >= 3
+    view.set_filter(tag="denial")
+    shown = [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
+    ids = [i.data(0, Qt.ItemDataRole.UserRole) for i in shown]
+    assert sorted(ids) == sorted(c.id for c in tagged)
+    dates = [i.text(0)[:10] for i in shown]
+    assert dates == sorted(dates) and f"{len(tagged)} of {len(tagged)} claims" in view.status.text()
+    # the window from the first claim's date to the day before the last's leaves the last out
+    last = dt.date.fromisoformat(dates[-1])
+    view.date_from.setText(dates[0])
+    view.date_to.setText((last - dt.timedelta(days=1)).isoformat())
+    view.refresh()
+    inside = [view.tree.topLevelItem(i).text(0)[:10] for i in range(view.tree.topLevelItemCount())]
+    assert inside == [d for d in dates if d < dates[-1]] and len(inside) < len(dates)
+    # the whole library, three claims a page: "More" reads the next page in order
+    monkeypatch.setattr(timeline_view, "PAGE_SIZE", 3)
+    view.set_filter()
+    assert view.tree.topLevelItemCount() == 3 and view.more.isVisibleTo(view)
+    view.more.click()
+    assert view.tree.topLevelItemCount() == 6
+    whole = demo_library.timeline.build(limit=6).entries
+    got = [view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(6)]
+    assert got == [e.claim.id for e in whole]
+    assert "6 of 31 claims" in view.status.text()
