@@ -42,19 +42,25 @@ def _process_start_offset() -> float:
         return time.perf_counter() - _T_PROCESS
 
 
-def resolve_library_path(library: str | os.PathLike | None) -> Path:
-    if library:
-        return Path(library).expanduser()
-    env = os.environ.get("BRIEFDESK_LIBRARY")
-    if env:
-        return Path(env).expanduser()
+def resolve_library_path(library: str | os.PathLike | None) -> Path | str:
+    """The library to start with: a file's path, or a team library's address (kept as text)."""
+    from app.storage import postgres
+
+    chosen = library or os.environ.get("BRIEFDESK_LIBRARY")
+    if chosen and postgres.is_url(str(chosen)):
+        return str(chosen).strip()
+    if chosen:
+        return Path(chosen).expanduser()
     return paths.default_library_path()
 
 
-def open_or_create(path: Path):
-    """Open the library at ``path``; if there is none, create it with the demo content (first run)."""
+def open_or_create(path: Path | str):
+    """Open the library at ``path``; if there is none, create it with the demo content (first run). A team
+    library's address is opened as it is (an empty database becomes an empty team library)."""
     from app.library import Library
 
+    if isinstance(path, str):
+        return Library.open(path)
     if path.exists():
         return Library.open(path, create=False)
     lib = Library.open(path, create=True)
@@ -129,6 +135,18 @@ def _install_excepthook(get_window):
     return previous
 
 
+def _connect_after_failure(address: str, error: str, settings):
+    """The team library given at start-up could not be opened: the connection dialog, filled in with its
+    address and the reason. Returns the library, or None if the analyst gave up."""
+    from app.storage import postgres
+    from ui.team_library_dialog import TeamLibraryDialog
+
+    recent = [p for p in settings.get("recent_libraries") if postgres.is_url(p)]
+    dlg = TeamLibraryDialog(recent=recent, address=address, error=error)
+    dlg.exec()
+    return dlg.library
+
+
 def run(library: str | None = None) -> int:
     """Start the desktop app on ``library`` (see the module docstring); returns the exit code."""
     timing = os.environ.get("BRIEFDESK_TIMING") == "1"
@@ -161,10 +179,15 @@ def run(library: str | None = None) -> int:
     try:
         lib = open_or_create(path)
     except BriefdeskError as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Briefdesk", str(exc))
-        box.setInformativeText("Start Briefdesk with another library: briefdesk --library PATH")
-        box.exec()
-        return 1
+        if isinstance(path, str):  # a team library: say why, and let the analyst fix the address or login
+            lib = _connect_after_failure(path, str(exc), settings)
+            if lib is None:
+                return 1
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Briefdesk", str(exc))
+            box.setInformativeText("Start Briefdesk with another library: briefdesk --library PATH")
+            box.exec()
+            return 1
     except Exception as exc:  # noqa: BLE001
         show_error(None, exc)
         return 1

@@ -55,6 +55,12 @@ class MainMenus:
         self.open_library_action = make_action(
             self, "&Open library...", self.choose_library, std.Open, tip="Open another library file"
         )
+        self.open_team_library_action = make_action(
+            self,
+            "Open &team library...",
+            self.choose_team_library,
+            tip="Connect to a team library on a PostgreSQL server",
+        )
         self.new_library_action = make_action(
             self,
             "New &library...",
@@ -147,6 +153,7 @@ class MainMenus:
         file_menu.addAction(self.new_brief_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_library_action)
+        file_menu.addAction(self.open_team_library_action)
         self.recent_menu = file_menu.addMenu("Recent &libraries")
         file_menu.addAction(self.new_library_action)
         file_menu.addSeparator()

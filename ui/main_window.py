@@ -87,6 +87,7 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.setWindowIcon(icon("briefdesk"))
         self.setAcceptDrops(True)
         self._closing = False
+        self.team_dialog = None  # File > Open team library, while it is open
         self._interactive_sent = False
 
         # --- pages -----------------------------------------------------------------------------------
@@ -221,7 +222,17 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        name = Path(str(self.lib.path)).stem
+        if getattr(self.lib, "is_team", False):
+            from app.storage import postgres
+
+            parts = postgres.address_parts(self.lib.location)
+            if parts["service"] and not parts["host"]:
+                where = f", service {parts['service']}"
+            else:
+                where = f" on {parts['host'] or 'this computer'}"
+            name = f"{parts['database'] or parts['service']} (team library{where})"
+        else:
+            name = Path(str(self.lib.path)).stem
         if self.current_page() == "briefs":
             editor = self.briefs.current_editor()
             if editor is not None and editor.title:
@@ -426,16 +437,22 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             self.import_paths(paths)
 
     # --- libraries -----------------------------------------------------------------------------------
+    def _library_folder(self) -> str:
+        """Where the file dialogs start: the open library's folder (for a team library, the default's)."""
+        if getattr(self.lib, "is_team", False):
+            from app import paths
+
+            return str(paths.default_library_path().parent)
+        return str(Path(self.lib.path).parent)
+
     def choose_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open library", str(Path(self.lib.path).parent), LIBRARY_FILTER
-        )
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", self._library_folder(), LIBRARY_FILTER)
         if path:
             self.open_library(path)
 
     def new_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New library", str(Path(self.lib.path).parent / "new.briefdesk"), LIBRARY_FILTER
+            self, "New library", str(Path(self._library_folder()) / "new.briefdesk"), LIBRARY_FILTER
         )
         if not path:
             return
@@ -449,7 +466,10 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
     def open_library(self, path: str | os.PathLike, *, create: bool = False):
         """Open another library in a new window and close this one. Returns the new window (or None)."""
         from app.library import Library
+        from app.storage import postgres
 
+        if postgres.is_url(str(path)):  # a server may take seconds to answer: never on the GUI thread
+            return self.choose_team_library(str(path), connect=True)
         try:
             lib = Library.open(path, create=create)
         except BriefdeskError as exc:
@@ -458,6 +478,32 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown with details
             show_error(self, exc)
             return None
+        return self.switch_to_library(lib)
+
+    def choose_team_library(self, address: str | None = None, *, connect: bool = False):
+        """File > Open team library: the connection dialog (filled in with ``address``, and connecting at
+        once if ``connect``); the library opens in a new window once connected. Returns the dialog."""
+        from app.storage import postgres
+        from ui.team_library_dialog import TeamLibraryDialog
+
+        recent = [p for p in self.settings.get("recent_libraries") if postgres.is_url(p)]
+        dlg = TeamLibraryDialog(recent=recent, address=address, parent=self)
+        self.team_dialog = dlg
+
+        def finished(_result: int) -> None:
+            self.team_dialog = None
+            dlg.deleteLater()
+            if dlg.library is not None:
+                self.switch_to_library(dlg.library)
+
+        dlg.finished.connect(finished)
+        dlg.open()
+        if connect:
+            dlg.connect_to_library()
+        return dlg
+
+    def switch_to_library(self, lib):
+        """Show ``lib`` in a new window and close this one. Returns the new window."""
         window = MainWindow(lib, self.settings, start_page=self.current_page())
         window.show()
         self.library_switched.emit(window)
@@ -466,11 +512,16 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = str(Path(self.lib.path).expanduser().resolve())
+        from app.storage import postgres
+
+        if getattr(self.lib, "is_team", False):
+            current = self.lib.location
+        else:
+            current = str(Path(self.lib.path).expanduser().resolve())
         recent = [p for p in self.settings.get("recent_libraries") if p != current]
         for p in recent:
             a = self.recent_menu.addAction(p)
-            a.setEnabled(os.path.exists(p))
+            a.setEnabled(postgres.is_url(p) or os.path.exists(p))
             a.triggered.connect(lambda _c=False, path=p: self.open_library(path))
         self.recent_menu.setEnabled(bool(recent))
 

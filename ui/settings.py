@@ -158,7 +158,12 @@ class Settings:
 
     # --- recent libraries ----------------------------------------------------------------------------
     def add_recent_library(self, path: str | Path) -> None:
-        text = str(Path(path).expanduser().resolve())
+        from app.storage import postgres
+
+        if postgres.is_url(str(path)):
+            text = postgres.storable_url(str(path))  # a team library: its address, never its password
+        else:
+            text = str(Path(path).expanduser().resolve())
         recent = [p for p in self.get("recent_libraries") if p != text]
         self.set("recent_libraries", [text, *recent][:RECENT_MAX])
 

@@ -54,7 +54,7 @@ def parse_url(target: str) -> URL:
         ) from None
     if url.get_backend_name() != "postgresql" and url.drivername not in SCHEMES:
         raise LibraryError(f"'{_redact_text(target)}' is not a PostgreSQL address.")
-    if not url.database:
+    if not url.database and not url.query.get("service"):
         raise LibraryError(
             f"The address {display_url(url)} names no database; write it as postgresql://user@host:port/dbname."
         )
@@ -79,6 +79,45 @@ def storable_url(url: URL | str) -> str:
 
 
 display_url = storable_url
+
+
+def compose_url(
+    *,
+    host: str = "",
+    port: int | None = None,
+    database: str = "",
+    user: str = "",
+    password: str | None = None,
+    service: str = "",
+) -> str:
+    """A team library's address from its parts (what File > Open team library asks for), with the password
+    escaped into it when one is given. ``service``: a name in the user's libpq service file
+    (``~/.pg_service.conf``), which then supplies whatever is left empty here."""
+    query = {"service": service.strip()} if service.strip() else {}
+    url = URL.create(
+        "postgresql",
+        username=user.strip() or None,
+        password=password or None,
+        host=host.strip() or None,
+        port=port or None,
+        database=database.strip() or None,
+        query=query,
+    )
+    text = url.render_as_string(hide_password=False)
+    parse_url(text)  # refuse now, in plain words, what could not be opened
+    return text
+
+
+def address_parts(address: str) -> dict[str, Any]:
+    """The parts of an address (never its password): host, port, database, user, service."""
+    url = make_url(address)
+    return {
+        "host": url.host or "",
+        "port": url.port,
+        "database": url.database or "",
+        "user": url.username or "",
+        "service": str(url.query.get("service") or ""),
+    }
 
 
 def make_engine(url: URL, *, application_name: str = "briefdesk") -> Engine:
