@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from app._rows import shown
 from app._text import counted
 from app.domain import SOURCE_EDITABLE_FIELDS, BriefStatus, ClaimStatus, LinkKind, MarkingScheme, SourceKind
-from app.errors import ValidationError
+from app.errors import LibraryError, ValidationError
 from app.storage import sqlite as sqlite_parts
 
 if TYPE_CHECKING:
@@ -565,8 +566,14 @@ def backup_before_repair(path: Path) -> Path:
     while dest.exists():
         n += 1
         dest = path.with_name(f"{path.stem}.before-repair.{stamp}-{n}{suffix}")
-    sqlite_parts.backup_file_atomic(path, dest)
-    sqlite_parts.prune_backups(path, "before-repair", BACKUPS_KEPT)
+    try:
+        sqlite_parts.backup_with_room(
+            path, dest, kind="before-repair", keep=BACKUPS_KEPT, purpose="back it up and repair it", factor=2
+        )
+    except (sqlite3.Error, OSError) as exc:
+        raise LibraryError(
+            f"Cannot back up {path} before repairing it ({exc}); nothing was changed."
+        ) from None
     return dest
 
 

@@ -193,6 +193,12 @@ class Library(Store):
                 cls._upgrade(engine)
             except Exception as exc:
                 engine.dispose()
+                if sqlite_parts.is_disk_full(exc):
+                    raise LibraryError(
+                        f"The disk holding {path} filled up while it was being upgraded for this version of "
+                        f"Briefdesk. The library is unchanged and a backup is at {backup}; free some space "
+                        "and open it again."
+                    ) from None
                 raise LibraryError(
                     f"Upgrading {path} failed ({exc}); the library is unchanged and a backup is at {backup}."
                 ) from exc
@@ -305,13 +311,21 @@ class Library(Store):
 
     @staticmethod
     def _backup_before_upgrade(path: Path, revision: str) -> Path:
-        """A copy made before each upgrade attempt; the newest UPGRADE_BACKUPS_KEPT are kept, so an upgrade
-        killed again and again (each attempt backs up first) leaves a bounded number of copies."""
+        """A copy made before each upgrade attempt; the newest UPGRADE_BACKUPS_KEPT are kept (older ones go
+        before the new copy is made), so an upgrade killed again and again (each attempt backs up first)
+        leaves a bounded number of copies, and a disk without room for the copy and the upgrade is said in
+        plain words before anything is written."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         backup = path.with_name(f"{path.stem}.schema-{revision}.{stamp}.backup{path.suffix or '.briefdesk'}")
         try:
-            sqlite_parts.backup_file_atomic(path, backup)
-            sqlite_parts.prune_backups(path, "schema-", UPGRADE_BACKUPS_KEPT)
+            sqlite_parts.backup_with_room(
+                path,
+                backup,
+                kind="schema-",
+                keep=UPGRADE_BACKUPS_KEPT,
+                purpose="back it up and upgrade it for this version of Briefdesk",
+                factor=3,  # the copy, and the upgrade's rewrite of the library through its write-ahead log
+            )
         except (sqlite3.Error, OSError) as exc:
             raise LibraryError(
                 f"Cannot back up {path} before upgrading it ({exc}); nothing was changed."

@@ -229,6 +229,77 @@ def prune_backups(path: Path, kind: str, keep: int) -> list[Path]:
     return removed
 
 
+def library_bytes(path: Path) -> int:
+    """The bytes a copy of the library needs: the file and its write-ahead log (changes not yet folded in)."""
+    total = 0
+    for part in (path, Path(f"{path}-wal")):
+        try:
+            total += part.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """An error that says the disk (or the user's quota) is full: ENOSPC/EDQUOT, or SQLite's SQLITE_FULL."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text or "quota exceeded" in text
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{max(n, 0) / 1000:,.0f} KB"
+
+
+def no_room_message(path: Path, purpose: str, need: int, free: int) -> str:
+    return (
+        f"There is not enough free space beside {path} to {purpose}: it needs about {_megabytes(need)} and "
+        f"{_megabytes(free)} are free. Free some space on that disk (or copy the library to another one) and "
+        "try again; the library was left untouched."
+    )
+
+
+def backup_with_room(path: Path, dest: Path, *, kind: str, keep: int, purpose: str, factor: int = 1) -> None:
+    """Back ``path`` up to ``dest`` (``backup_file_atomic``) so that at most ``keep`` backups of ``kind``
+    are beside it afterwards.
+
+    The older backups are pruned *first* (a folder already holding ``keep`` copies does not need room for one
+    more), then the free space is compared with what the copy needs (``factor`` times the library: an upgrade
+    also rewrites the library, through its write-ahead log) before a byte is written, and a disk that fills
+    up anyway is said in plain words (``LibraryError``) with no partial copy left behind."""
+    import shutil
+
+    from app.errors import LibraryError
+
+    prune_backups(path, kind, max(keep - 1, 0))
+    size = library_bytes(path)
+    need = factor * size + max(1_000_000, size // 20)
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = need  # cannot tell: try, and let a full disk say so below
+    if free < need:
+        raise LibraryError(no_room_message(path, purpose, need, free))
+    try:
+        backup_file_atomic(path, dest)
+    except (sqlite3.Error, OSError) as exc:
+        if is_disk_full(exc):
+            raise LibraryError(no_room_message(path, purpose, need, _free(path.parent))) from None
+        raise
+
+
+def _free(folder: Path) -> int:
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 0
+
+
 def glob_escape(text: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 

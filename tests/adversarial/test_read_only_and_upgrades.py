@@ -156,3 +156,144 @@ def test_killing_an_upgrade_again_and_again_keeps_a_bounded_number_of_backups(tm
     with Library.open(path) as lib:  # the library itself is intact and upgrades now
         assert lib.claims.with_links(1).claim.quote == "the harbour will reopen on Friday"
     assert len(list(tmp_path.glob("old.schema-*"))) <= UPGRADE_BACKUPS_KEPT
+
+
+# --- a full disk ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real disk of a given size (a tmpfs mounted for the test; needs root, as CI runs), so a full disk is
+    the file system's own ENOSPC and SQLite's own SQLITE_FULL, not a simulation."""
+    mounted: list[Path] = []
+
+    def make(size_kb: int) -> Path:
+        folder = tmp_path / f"disk{len(mounted)}"
+        folder.mkdir()
+        if os.geteuid() != 0 or not shutil.which("mount"):
+            pytest.skip("a small real disk needs root to mount a tmpfs")
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)], capture_output=True
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+        mounted.append(folder)
+        return folder
+
+    def grow(folder: Path, size_kb: int) -> None:
+        subprocess.run(["mount", "-o", f"remount,size={size_kb}k", str(folder)], check=True)
+
+    make.grow = grow  # type: ignore[attr-defined]
+    yield make
+    for folder in mounted:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _dump(path: Path) -> list[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _old_library(folder: Path) -> Path:
+    path = folder / "old.briefdesk"
+    shutil.copy(FIXTURES / "libraries" / "library-0001.briefdesk", path)
+    return path
+
+
+def test_an_upgrade_without_room_is_refused_before_anything_is_written(small_disk):
+    path = _old_library(small_disk(400))  # room for the library, not for a copy and the upgrade
+    before = path.read_bytes()
+    with pytest.raises(LibraryError) as err:
+        Library.open(path)
+    message = str(err.value)
+    assert message.startswith(f"There is not enough free space beside {path} to back it up and upgrade it")
+    assert "MB are free" in message and "the library was left untouched" in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["old.briefdesk"]  # no copy, no partial, no WAL
+
+
+def test_the_command_line_says_the_disk_is_full_in_plain_words(small_disk, capsys):
+    path = _old_library(small_disk(400))
+    assert main(["--library", str(path), "sources"]) == 1
+    err = capsys.readouterr().err
+    assert "not enough free space" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "size_kb,where",
+    [(250, "backup"), (470, "upgrade")],  # full while copying; room for the copy but not the upgrade
+)
+def test_a_disk_that_fills_up_anyway_is_said_plainly_and_nothing_is_lost(
+    small_disk, monkeypatch, size_kb, where
+):
+    """The free-space check can be wrong (another program writing at the same moment): the disk's own error
+    is then said in plain words, no half copy is left, and the library opens once there is room."""
+    import app.storage.sqlite as sqlite_parts
+
+    folder = small_disk(size_kb)
+    path = _old_library(folder)
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real_usage(p)._replace(free=10**12))
+    with pytest.raises(LibraryError) as err:
+        Library.open(path)
+    message = str(err.value)
+    assert "Traceback" not in message and "free some space" in message.lower()
+    assert not list(folder.glob("*" + sqlite_parts.PARTIAL))
+    backups = list(folder.glob("old.schema-*"))
+    if where == "backup":
+        assert message.startswith("There is not enough free space beside")
+        assert backups == []
+    else:
+        assert (
+            "filled up while it was being upgraded" in message and f"a backup is at {backups[0]}" in message
+        )
+        assert _dump(backups[0]) == _dump(FIXTURES / "libraries" / "library-0001.briefdesk")
+    monkeypatch.undo()
+    small_disk.grow(folder, 4000)
+    with Library.open(path) as lib:  # unchanged, so the upgrade runs again and keeps everything
+        assert lib.claims.with_links(1).claim.quote == "the harbour will reopen on Friday"
+
+
+def test_old_backups_are_pruned_before_a_new_one_needs_room(small_disk):
+    """A folder already holding the kept number of upgrade backups and room for the new copy only once the
+    oldest goes: the oldest goes first and the upgrade succeeds."""
+    folder = small_disk(1940)
+    path = _old_library(folder)
+    for n in range(UPGRADE_BACKUPS_KEPT):
+        old = folder / f"old.schema-0001.2026010{n + 1}-000000-000000.backup.briefdesk"
+        shutil.copy(path, old)
+        os.utime(old, (1_700_000_000 + n, 1_700_000_000 + n))
+    oldest = folder / "old.schema-0001.20260101-000000-000000.backup.briefdesk"
+    with Library.open(path) as lib:
+        assert lib.claims.with_links(1).claim.quote == "the harbour will reopen on Friday"
+    backups = sorted(folder.glob("old.schema-*"))
+    assert len(backups) == UPGRADE_BACKUPS_KEPT and oldest not in backups
+
+
+def test_the_free_space_check_runs_everywhere(tmp_path, monkeypatch):
+    """Without root (no small disk to mount) the refusal is still checked, with the free space reported low."""
+    path = _old_library(tmp_path)
+    before = path.read_bytes()
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real_usage(p)._replace(free=200_000))
+    with pytest.raises(LibraryError, match="not enough free space.*0.2 MB are free"):
+        Library.open(path)
+    assert path.read_bytes() == before and not list(tmp_path.glob("old.schema-*"))
+
+
+def test_doctor_repair_without_room_is_refused_in_plain_words(tmp_path, monkeypatch):
+    from app import doctor
+
+    path = tmp_path / "lib.briefdesk"
+    with Library.open(path) as lib:
+        lib.sources.create(title="Kept", body="Text.")
+    real_usage = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real_usage(p)._replace(free=10_000))
+    with pytest.raises(LibraryError, match="not enough free space beside .* to back it up and repair it"):
+        doctor.backup_before_repair(path)
+    assert not list(tmp_path.glob("lib.before-repair*"))
