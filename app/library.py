@@ -143,6 +143,11 @@ class Library(Store):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
+                blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+                if blocker is not None:
+                    raise LibraryError(
+                        f"Cannot create the library {path}: {blocker} is a file, not a folder."
+                    ) from None
                 raise LibraryError(
                     f"Cannot create the folder for the library {path}: {exc.strerror}."
                 ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from importlib import resources
 from pathlib import Path
@@ -79,6 +80,40 @@ def check_path(path: str | os.PathLike[str], what: str) -> Path:
                     "was read or written."
                 )
     return p
+
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]+):/")  # two letters at least: C:/ is a Windows drive
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def library_argument_problem(text: str, given_as: str) -> str:
+    """Why ``text`` (the ``--library`` argument or ``$BRIEFDESK_LIBRARY``, named by ``given_as``) cannot name a
+    library, in plain words; '' when it can. Caught before anything is opened or created, so a slip in a
+    script (an unset variable, a stray line break, an address of the wrong kind) never makes a new library
+    somewhere unexpected: empty or blank; a line break, tab or other control character; an address other
+    than a team library's postgresql:// one (``sqlite:///x`` would otherwise make a folder named ``sqlite:``)."""
+    from app.storage.postgres import SCHEMES
+
+    if not text.strip() and given_as.startswith("$"):
+        return f"{given_as} holds only blanks; set it to a library file, or unset it to use the default library"
+    if not text.strip():
+        return (
+            f"{given_as} was given an empty path (an unset shell variable?); name a library file, or leave "
+            "--library out to use $BRIEFDESK_LIBRARY or the default library"
+        )
+    bad = _CONTROL.search(text)
+    if bad:
+        return (
+            f"{given_as} holds a control character ({bad.group()!r}) in {text!r}: a line break or tab in a "
+            "library's name is almost always a quoting slip; name the library file without it"
+        )
+    scheme = _SCHEME.match(text)
+    if scheme and scheme.group(1).lower() not in SCHEMES:
+        return (
+            f"{given_as} {text!r} is a {scheme.group(1)}: address; a library is a file path, or a team "
+            "library's address postgresql://user@host:port/dbname"
+        )
+    return ""
 
 
 def check_input_file(path: str | os.PathLike[str], what: str, *, max_bytes: int, purpose: str = "") -> Path:

@@ -43,15 +43,25 @@ def _process_start_offset() -> float:
 
 
 def resolve_library_path(library: str | os.PathLike | None) -> Path | str:
-    """The library to start with: a file's path, or a team library's address (kept as text)."""
+    """The library to start with: ``library``, else ``$BRIEFDESK_LIBRARY``, else the default; a file's path,
+    or a team library's address (kept as text). A value that cannot name a library (blank, a control
+    character, an address other than postgresql://, a name too long, a system folder) is ValidationError in
+    plain words, before anything is created."""
+    from app.errors import ValidationError
     from app.storage import postgres
 
-    chosen = library or os.environ.get("BRIEFDESK_LIBRARY")
-    if chosen and postgres.is_url(str(chosen)):
-        return str(chosen).strip()
-    if chosen:
-        return Path(chosen).expanduser()
-    return paths.default_library_path()
+    if library is not None:
+        text, given_as = os.fspath(library), "--library"
+    else:
+        text, given_as = os.environ.get("BRIEFDESK_LIBRARY") or "", "$BRIEFDESK_LIBRARY"
+        if not text:
+            return paths.default_library_path()
+    problem = paths.library_argument_problem(text, given_as)
+    if problem:
+        raise ValidationError(problem[0].upper() + problem[1:] + ".")
+    if postgres.is_url(text):
+        return text.strip()
+    return paths.check_path(text, "library path")
 
 
 def open_or_create(path: Path | str):
@@ -175,7 +185,13 @@ def run(library: str | None = None) -> int:
         hints.colorSchemeChanged.connect(follow_system)
     app.setWindowIcon(icon("briefdesk"))
 
-    path = resolve_library_path(library)
+    try:
+        path = resolve_library_path(library)
+    except BriefdeskError as exc:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Briefdesk", str(exc))
+        box.setInformativeText("Start Briefdesk with another library: briefdesk --library PATH")
+        box.exec()
+        return 1
     try:
         lib = open_or_create(path)
     except BriefdeskError as exc:

@@ -72,11 +72,15 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(args_list)
-    if args.library is not None and not args.library.strip():
-        parser.error(
-            "--library was given an empty path (an unset shell variable?); name a library file, or leave "
-            "--library out to use $BRIEFDESK_LIBRARY or the default library"
-        )
+    from app.paths import library_argument_problem
+
+    if args.library is not None:
+        problem = library_argument_problem(args.library, "--library")
+    else:  # an empty $BRIEFDESK_LIBRARY means unset, as for any variable; a blank or odd one is a slip
+        env = os.environ.get("BRIEFDESK_LIBRARY") or ""
+        problem = library_argument_problem(env, "$BRIEFDESK_LIBRARY") if env else ""
+    if problem:
+        parser.error(problem)
     if not getattr(args, "func", None):
         if args.command is None:
             if gui is None:

@@ -39,6 +39,75 @@ def test_an_empty_library_path_is_a_usage_error_not_the_default_library(tmp_path
 
 
 @pytest.mark.parametrize(
+    "value,says",
+    [
+        (" ", "--library was given an empty path"),
+        ("lib\n.briefdesk", "holds a control character ('\\n')"),
+        ("lib.briefdesk\t", "holds a control character ('\\t')"),
+        ("sqlite:///lib.briefdesk", "is a sqlite: address; a library is a file path"),
+        ("file:///tmp/lib.briefdesk", "is a file: address"),
+        ("https://example.org/lib.briefdesk", "is a https: address"),
+    ],
+)
+@pytest.mark.parametrize("given_as", ["--library", "$BRIEFDESK_LIBRARY"])
+def test_odd_library_arguments_are_usage_errors_and_create_nothing(
+    tmp_path, capsys, monkeypatch, value, says, given_as
+):
+    """A library argument that cannot be meant (a blank, a stray line break or tab, an address of the wrong
+    kind) is refused before anything is opened; before, each made a new library (`sqlite:///x` a folder named
+    `sqlite:`) and wrote into it."""
+    monkeypatch.chdir(tmp_path)
+    if given_as == "--library":
+        argv = ["--library", value, "import", str(ROOT / "README.md")]
+    else:
+        monkeypatch.setenv("BRIEFDESK_LIBRARY", value)
+        argv = ["import", str(ROOT / "README.md")]
+        says = "holds only blanks" if not value.strip() else says
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert f"briefdesk: {given_as}" in err and says in err, err
+    assert "Traceback" not in err
+    assert not list(tmp_path.iterdir())  # nothing created
+
+
+def test_an_empty_environment_variable_means_unset(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BRIEFDESK_LIBRARY", "")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from app.paths import default_library_path
+
+    monkeypatch.setattr("app.cli.common.default_library_path", lambda: tmp_path / "default.briefdesk")
+    assert main(["brief", "new", "Goes to the default library"]) == 0
+    assert (tmp_path / "default.briefdesk").exists()
+    assert default_library_path() != tmp_path / "default.briefdesk"
+
+
+def test_a_library_under_a_file_says_which_is_the_file(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    rc, _, err = run(capsys, "--library", str(tmp_path / "notes.txt" / "lib.briefdesk"), "brief", "new", "X")
+    assert rc == 1
+    assert f"{tmp_path / 'notes.txt'} is a file, not a folder" in err
+
+
+@pytest.mark.parametrize("value", ["sqlite:///lib.briefdesk", "lib\n.briefdesk", " ", "/proc/lib.briefdesk"])
+def test_the_desktop_app_refuses_odd_library_arguments_in_a_message(qtbot, tmp_path, monkeypatch, value):
+    """The same slips given to the desktop app: a plain message box, exit code 1, nothing created (before, a
+    new library filled with the demo content was made under the odd name)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui import main as ui_main
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.chdir(tmp_path)
+    assert ui_main.run(value) == 1
+    assert shown and "Traceback" not in shown[0]
+    assert any(w in shown[0] for w in ("control character", "address", "empty path", "system file")), shown
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ["--library", f"/tmp/{LONG}.briefdesk", "sources"],
