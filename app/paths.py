@@ -95,7 +95,9 @@ def library_argument_problem(text: str, given_as: str) -> str:
     from app.storage.postgres import SCHEMES
 
     if not text.strip() and given_as.startswith("$"):
-        return f"{given_as} holds only blanks; set it to a library file, or unset it to use the default library"
+        return (
+            f"{given_as} holds only blanks; set it to a library file, or unset it to use the default library"
+        )
     if not text.strip():
         return (
             f"{given_as} was given an empty path (an unset shell variable?); name a library file, or leave "
