@@ -32,6 +32,7 @@ def cmd_extract(args, ctx: Context) -> int:
     proposals = list(extraction.proposals)
     created: list[int] = []
     links = 0
+    changes: list = []
     if args.apply and proposals:
         changes = apply(lib, args.source_id, proposals, credibility=args.credibility)
         created = [c.id for c in changes if c.entity == "claim"]
@@ -67,6 +68,15 @@ def cmd_extract(args, ctx: Context) -> int:
                     ]
                 )
             lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
+        reports = [p for p in proposals if p.reports is not None]
+        if reports:
+            lines.append("Not first hand (each is created with a reported-from link):")
+            for p in reports:
+                r = p.reports
+                target = (
+                    r.claim_label if r.claim_id is not None else f"{r.origin_name} (no surviving original)"
+                )
+                lines.append(f"  {p.key}: {r.cue} {r.origin_name} -> reported from {target}")
         if proposals and extraction.notice:
             lines.append(extraction.notice)
         if extraction.unattributed:
@@ -82,8 +92,10 @@ def cmd_extract(args, ctx: Context) -> int:
             )
         if args.apply:
             ids = ", ".join(f"c{i}" for i in created) or "none"
+            reported = sum(1 for c in changes if c.entity == "report")
             lines.append(
-                f"Created {counted(len(created), 'claim')} ({ids}) and {counted(links, 'denial link')}."
+                f"Created {counted(len(created), 'claim')} ({ids}) and {counted(links, 'denial link')}"
+                + (f", {counted(reported, 'reported-from link')}." if reported else ".")
             )
         elif proposals:
             lines.append("Nothing was written. Run again with --apply to create these claims.")

@@ -52,6 +52,13 @@ def cmd_import(args, ctx) -> int:
             lines.append(f"{r.status}: {r.path}: {r.message}")  # a bundle or event: what it brought in
         lines += [f"  skipped: {d}" for d in getattr(r, "details", None) or ()]
     lines += [f"skipped: {r.path}: {r.message}" for r in rep.results if r.status == "skipped"]
+    proposals = [d for r in rep.results for d in r.derivations]
+    for d in proposals:  # a page that credits a wire service: the derived-from link it suggests
+        lines.append(f"provenance: {d.text}")
+        if d.derived_from_id is not None:
+            lines.append(
+                f"  record it: briefdesk source set s{d.source_id} --derived-from s{d.derived_from_id}:{d.kind}"
+            )
     if not ctx.json:  # failures go to stderr (stdout keeps the summary, for scripts reading it)
         for r in rep.failed:
             name = os.path.basename(r.path) + ": "
@@ -67,6 +74,7 @@ def cmd_import(args, ctx) -> int:
                 "source_ids": r.source_ids,
                 "message": r.message,
                 "details": list(getattr(r, "details", None) or ()),
+                "derivations": [d.to_json() for d in r.derivations],
             }
             for r in rep.results
         ],

@@ -110,6 +110,9 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
         if isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(body)
     )
     notice = _date_notice(source) if out else ""
+    from app.extract.reported import attach  # "according to X": reported-from proposals
+
+    out = attach(lib, source, out)
     return Extraction(source_id, tuple(out), tuple(skipped), name, notice, unattributed)
 
 
@@ -166,7 +169,8 @@ def _known_actor(lib: Library, p: Proposal) -> Proposal:
 def apply(
     lib: Library, source_id: int, proposals: Sequence[Proposal], *, credibility: int = 6
 ) -> list[Change[Any]]:
-    """Create the accepted proposals as claims (and denial links) in one transaction: all or nothing.
+    """Create the accepted proposals as claims (and denial links, and the reported-from links of those
+    that are not first hand: ``Proposal.reports``) in one transaction: all or nothing.
 
     A denial whose answered proposal is not among ``proposals`` (rejected) becomes a plain claim, unless it
     answers an existing claim (``denies_claim_id``)."""
@@ -202,4 +206,7 @@ def apply(
             if target is None or target == created[p.key]:
                 continue
             changes.append(lib.links.create(from_claim_id=created[p.key], kind="denies", to_claim_id=target))
+        from app.extract.reported import apply_reports  # the accepted reported-from links
+
+        changes += apply_reports(lib, ((created[p.key], p) for p in proposals))
     return changes

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from app.extract.reported import ReportProposal
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Proposal:
     denies_claim_id: int | None  # ... or an existing claim of the source it answers
     cue: str  # the words that triggered it: "said", "according to", "denied"
     confidence: float  # 0..1
+    # not first hand: a proposed reported-from link ("according to X"; app.extract.reported), or None
+    reports: ReportProposal | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -42,6 +47,7 @@ class Proposal:
             "denies_claim_id": self.denies_claim_id,
             "cue": self.cue,
             "confidence": round(self.confidence, 2),
+            "reports": self.reports.to_json() if self.reports is not None else None,
         }
 
 

@@ -15,6 +15,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.errors import BriefdeskError, CancelledError
 from app.importers import MAX_BYTES, READERS, ImportFormatError, ParsedSource, read_bytes
@@ -29,6 +30,9 @@ class FileResult:
     source_ids: list[int] = field(default_factory=list)
     message: str = ""
     details: list[str] = field(default_factory=list)  # one line per item skipped (bundles, events)
+    # derived-from links the new source's text suggests (it credits a wire service: app.provenance.wire);
+    # proposals only: nothing is recorded until the analyst accepts one
+    derivations: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -170,7 +174,10 @@ def _store(lib, path: str, parsed: ParsedSource, overrides: dict) -> FileResult:
             original_filename=parsed.original_filename,
             **_fields(parsed, overrides),
         )
-    return _result(path, [change.after.id], [change.action], _warnings(change), [])
+    result = _result(path, [change.after.id], [change.action], _warnings(change), [])
+    if change.action == "created":
+        result.derivations = lib.provenance.propose_derivations(change.after.id)
+    return result
 
 
 def _warnings(change) -> list[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
@@ -32,7 +32,9 @@ from app.domain import (
     ProvenanceHop,
     ProvenanceNode,
     ReportRecord,
+    SourceKind,
     SourceProvenance,
+    SourceSummary,
 )
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.provenance.graph import ProvenanceGraph
@@ -41,6 +43,7 @@ from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivati
 from app.tracking import stamp_new, touch
 
 if TYPE_CHECKING:
+    from app.provenance.wire import DerivationProposal
     from app.storage.store import Store
 
 __all__ = ["ProvenanceGraph", "ProvenanceService"]
@@ -329,6 +332,40 @@ class ProvenanceService:
             hops=hops,
             roots=tuple(roots),
         )
+
+    def outlets(self, *, limit: int = 10_000) -> tuple[str, ...]:
+        """The outlets the library's sources come from (each once), to recognise their credits in a text."""
+        with self._lib.reading() as s:
+            rows = s.execute(
+                select(Source.outlet).where(Source.outlet != "").group_by(Source.outlet).limit(limit)
+            )
+            return tuple(r[0] for r in rows)
+
+    def sources_from(self, outlets: Iterable[str], *, limit: int = 200) -> list[SourceSummary]:
+        """The library's sources whose outlet is one of ``outlets`` (case aside), newest first."""
+        names = sorted({norm_key(o) for o in outlets if o.strip()})
+        if not names:
+            return []
+        with self._lib.reading() as s:
+            rows = s.execute(
+                select(
+                    Source.id, Source.title, Source.kind, Source.outlet, Source.published, Source.reliability
+                )
+                .where(func.lower(Source.outlet).in_(names))
+                .order_by(Source.published.desc(), Source.id.desc())
+                .limit(limit)
+            )
+            return [
+                SourceSummary(r[0], r[1], SourceKind(r[2]), r[3], r[4], r[5])
+                for r in rows
+                if norm_key(r[3]) in names
+            ]
+
+    def propose_derivations(self, source_id: int) -> list[DerivationProposal]:
+        """Derived-from links a source's text suggests: the wire services it credits (app.provenance.wire)."""
+        from app.provenance.wire import propose
+
+        return propose(self._lib, int(source_id))
 
     # --- claims reported from claims -----------------------------------------------------------------
     def report(self, claim_id: int) -> ReportRecord | None:

@@ -170,3 +170,34 @@ def lib_status(path, claim_id: int) -> str:
         return conn.execute("SELECT status FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
     finally:
         conn.close()
+
+
+def test_import_names_the_wire_story_a_page_credits_and_how_to_record_it(run, tmp_path):
+    page = tmp_path / "varn.txt"
+    page.write_text(
+        "Varn, from the wire\n\nVARN (Northwire) - \u201cThe last units left Varn at dawn,\u201d said ministry "
+        "spokesman Ilse Marr.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("import", str(page))
+    assert code == 0, err
+    assert "provenance: s4 credits Northwire (dateline): it probably " in out
+    assert "record it: briefdesk source set s4 --derived-from s1:" in out
+    code, out, _ = run("import", str(page), "--json")  # again: already in the library, nothing proposed
+    assert json.loads(out)["files"][0]["derivations"] == []
+
+
+def test_extract_shows_and_applies_reported_from_links(run):
+    with Library.open(run.library) as lib:
+        s = lib.sources.create(
+            title="Report",
+            body="According to the defence ministry, the last units left Varn at dawn on Tuesday.",
+            outlet="Kessel Daily",
+        ).id
+    code, out, err = run("extract", str(s))
+    assert code == 0, err
+    assert "Not first hand (each is created with a reported-from link):" in out
+    assert "according to the defence ministry -> reported from " in out
+    code, out, err = run("extract", str(s), "--apply")
+    assert code == 0, err
+    assert "1 reported-from link." in out
