@@ -402,6 +402,8 @@ class ClaimService:
             conds.append(Claim.status == ClaimStatus.parse(flt.status).value)
         if flt.contested:
             conds.append(self._contested_cond)
+        if flt.corroboration:
+            conds.append(self._provenance.corroboration_condition(Claim.id, flt.corroboration))
         if flt.said_from:
             conds.append(said_col >= flt.said_from)
         if flt.said_to:

@@ -92,6 +92,17 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
             note=link.get("note", ""),
         )
         result.links += 1
+    # provenance: a wire story rewritten and reposted, reports of the briefing, anonymous originals
+    for d in data.get("derivations", []):
+        lib.provenance.derive(
+            result.sources[d["source"]], result.sources[d["derived_from"]], d["kind"], note=d.get("note", "")
+        )
+    for r in data.get("reports", []):
+        lib.provenance.set_reported_from(
+            result.claims[r["claim"]],
+            result.claims[r["from"]] if "from" in r else None,
+            origin_name=r.get("origin", ""),
+        )
     meta = data.get("brief")
     if meta:
 

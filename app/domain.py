@@ -565,6 +565,15 @@ class ClaimFilter:
     said_from: dt.date | None = None
     said_to: dt.date | None = None
     text: str | None = None  # full-text restriction (search syntax)
+    # "independent": a corroborating claim with an origin of its own is on file (app.provenance);
+    # "single": nothing independent corroborates it (everything behind it is one origin)
+    corroboration: str | None = None
+
+
+CORROBORATION_FILTERS = {
+    "independent": "Independently corroborated",
+    "single": "Single origin",
+}
 
 
 @dataclass(frozen=True, slots=True)

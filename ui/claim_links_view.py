@@ -107,6 +107,23 @@ class ClaimCard(QFrame):
         lay.addWidget(self.text)
         lay.addLayout(self.buttons)
 
+    def note(self, text: str, *, objectName: str = "", warn: bool = False) -> QLabel:  # noqa: N803
+        """A line under the card's text: what the claim is reported from, or why a corroboration does not
+        count (``warn``: in the denial colour, the whole note in the tooltip)."""
+        label = QLabel(self)
+        label.setObjectName(objectName)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
+        label.setToolTip(text)
+        if warn:
+            label.setStyleSheet(f"color:{theme.colors().denial_accent.name()}; font-weight:bold")
+        else:
+            label.setStyleSheet(f"color:{theme.colors().muted_text.name()}")
+        layout = self.layout()
+        layout.insertWidget(1, label)
+        return label
+
     def add_button(self, text: str, slot, tip: str = "") -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
@@ -215,6 +232,7 @@ class ClaimLinksView(QScrollArea):
     claim_activated = Signal(int)
     edit_requested = Signal(object)  # ClaimRecord
     delete_requested = Signal(object)  # ClaimRecord
+    provenance_requested = Signal(int)  # claim id: show where it came from
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -251,14 +269,17 @@ class ClaimLinksView(QScrollArea):
     def claim_id(self) -> int | None:
         return self.data.claim.id if self.data is not None else None
 
-    def show_claim(self, data) -> None:
-        """Show a ClaimWithLinks (or nothing)."""
+    def show_claim(self, data, *, independence: dict[int, str] | None = None, report=None) -> None:
+        """Show a ClaimWithLinks (or nothing). ``independence``: for each corroborating (or corroborated)
+        claim, '' when it is independent of this one, else why not (app.provenance); ``report``: what this
+        claim is reported from (a ReportRecord), or None for first hand."""
         keep_scroll = (
             self.verticalScrollBar().value()
             if data is not None and self.data is not None and data.claim.id == self.data.claim.id
             else 0
         )
         self.data = data
+        self.independence = independence or {}
         self.placeholder.setVisible(data is None)
         if self._main_card is not None:
             self._main_card.deleteLater()
@@ -278,6 +299,18 @@ class ClaimLinksView(QScrollArea):
         )
         card.add_button("Edit...", lambda: self.edit_requested.emit(c), "Edit this claim")
         card.add_button("Delete", lambda: self.delete_requested.emit(c), "Delete this claim (undoable)")
+        card.add_button(
+            "Provenance...",
+            lambda: self.provenance_requested.emit(c.id),
+            "Where this claim came from: its chain back to its origins (Ctrl+Shift+P)",
+        )
+        if report is not None:
+            origin = (
+                f"c{report.reported_from_id}"
+                if report.reported_from_id is not None
+                else f"{report.origin_name or 'an unnamed source'} (no surviving original)"
+            )
+            card.note(f"Reported from {origin}", objectName="reportedFrom")
         self._main_card = card
         self.main_holder.addWidget(card)
         colors = theme.colors()
@@ -289,14 +322,24 @@ class ClaimLinksView(QScrollArea):
         for key, zone in self.zones.items():
             linked = getattr(data, key)
             for lc in linked:
-                zone.add_card(self._linked_card(lc, accents[key]))
+                card = self._linked_card(lc, accents[key])
+                why = self.independence.get(lc.claim.id, "") if key == "corroborations" else ""
+                if why:  # the corroboration shares this claim's origin: it does not count
+                    card.note(f"Not independent: {why}", objectName="notIndependent", warn=True)
+                zone.add_card(card)
             zone.set_count(len(linked))
         rows = []
         for key, label in OUTGOING:
             for lc in getattr(data, key):
+                dependent = key == "corroborates" and self.independence.get(lc.claim.id, "")
                 rows.append(
                     f"{label} <a href='c{lc.claim.id}'>c{lc.claim.id}</a> "
                     f"({html.escape(lc.claim.actor_name or 'unknown actor')}, {lc.claim.grade})"
+                    + (
+                        f" <span style='color:{theme.colors().denial_accent.name()}'>not independent</span>"
+                        if dependent
+                        else ""
+                    )
                 )
         if rows:
             self.outgoing.setText("<br>".join(rows))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS
-from app.domain import ClaimFilter, ClaimStatus, LinkKind
+from app.domain import CORROBORATION_FILTERS, ClaimFilter, ClaimStatus, LinkKind
 from app.errors import StaleEditError
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ActorCandidate, ClaimDialog
@@ -99,6 +99,16 @@ class ClaimsView(QWidget):
         self.actor_filter.setPlaceholderText("Actor")
         self.actor_filter.setClearButtonEnabled(True)
         self.contested_filter = QCheckBox("&Contested only", self)
+        self.corroboration_filter = QComboBox(self)
+        self.corroboration_filter.setObjectName("corroborationFilter")
+        self.corroboration_filter.setAccessibleName("Corroboration filter")
+        self.corroboration_filter.addItem("Any corroboration", None)
+        for key, label in CORROBORATION_FILTERS.items():
+            self.corroboration_filter.addItem(label, key)
+        self.corroboration_filter.setToolTip(
+            "Independently corroborated: a claim with an origin of its own corroborates it. Single origin: "
+            "nothing independent does (rewrites and reports of one statement are one origin)."
+        )
         self.source_chip = QToolButton(self)
         self.source_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.source_chip.setToolTip("Claims from this source only; click to show all sources")
@@ -116,6 +126,7 @@ class ClaimsView(QWidget):
         row2.addWidget(self.status_filter)
         row2.addWidget(self.tag_filter)
         row2.addWidget(self.contested_filter)
+        row2.addWidget(self.corroboration_filter)
         row2.addWidget(self.source_chip)
         row2.addStretch(1)
         row2.addWidget(self.count_label)
@@ -156,6 +167,7 @@ class ClaimsView(QWidget):
         self.links.claim_activated.connect(lambda cid: self.show_claim(cid, select=True))
         self.links.edit_requested.connect(lambda c: self.edit_claim_id(c.id))
         self.links.delete_requested.connect(lambda c: self.delete_claim(c.id))
+        self.links.provenance_requested.connect(self.show_provenance)
 
     def _lay_out(self, filter_rows: tuple[QHBoxLayout, QHBoxLayout]) -> None:
         left = QWidget(self)
@@ -197,6 +209,12 @@ class ClaimsView(QWidget):
         self.show_in_source_action = QAction("Show in &source", self)
         self.show_in_source_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.show_in_source_action.triggered.connect(self._show_current_in_source)
+        self.provenance_action = QAction("&Provenance...", self)
+        self.provenance_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.provenance_action.setToolTip(
+            "Where this claim came from: its chain back to its origins, and what it is reported from"
+        )
+        self.provenance_action.triggered.connect(lambda: self.show_provenance(self.shown_id()))
         self.claim_actions = [
             self.add_denial_action,
             self.add_corroboration_action,
@@ -204,6 +222,7 @@ class ClaimsView(QWidget):
             self.edit_action,
             self.delete_action,
             self.show_in_source_action,
+            self.provenance_action,
         ]
 
     def _connect_filters(self) -> None:
@@ -216,6 +235,7 @@ class ClaimsView(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.tag_filter.currentIndexChanged.connect(self.apply_filter)
         self.contested_filter.toggled.connect(self.apply_filter)
+        self.corroboration_filter.currentIndexChanged.connect(self.apply_filter)
 
     # --- filters -------------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - nothing is read until the page is seen
@@ -249,6 +269,7 @@ class ClaimsView(QWidget):
             tag=self.tag_filter.currentData(),
             contested=self.contested_filter.isChecked(),
             source_id=self._source_filter[0] if self._source_filter else None,
+            corroboration=self.corroboration_filter.currentData(),
         )
 
     def apply_filter(self) -> None:
@@ -321,14 +342,21 @@ class ClaimsView(QWidget):
             self.links.show_claim(None)
             self._update_actions()
             return
-        self.jobs.read(
-            lambda: lib.claims.with_links(claim_id), lambda data: self._shown(gen, data), self._show_failed
-        )
 
-    def _shown(self, gen: int, data) -> None:
+        def read():
+            data = lib.claims.with_links(claim_id)
+            # which corroborations are independent of it, and what it is reported from (app.provenance)
+            others = [lc.claim.id for lc in (*data.corroborations, *data.corroborates)]
+            notes = lib.provenance.independence(claim_id, others) if others else {}
+            return data, notes, lib.provenance.report(claim_id)
+
+        self.jobs.read(read, lambda result: self._shown(gen, result), self._show_failed)
+
+    def _shown(self, gen: int, result) -> None:
         if gen != self._gen:
             return
-        self.links.show_claim(data)
+        data, notes, report = result
+        self.links.show_claim(data, independence=notes, report=report)
         self._update_actions()
 
     def _show_failed(self, exc: BaseException) -> None:
@@ -358,6 +386,17 @@ class ClaimsView(QWidget):
         has = self.shown_id() is not None
         for a in self.claim_actions:
             a.setEnabled(has)
+
+    def show_provenance(self, claim_id: int | None) -> None:
+        """The Provenance view of a claim: its chain as a graph; Enter on a node opens its source."""
+        if claim_id is None:
+            return
+        from ui.provenance_view import ProvenanceDialog, open_request
+
+        dlg = ProvenanceDialog(self.ctx, claim_id=claim_id, parent=self)
+        dlg.open_node.connect(lambda node: self.show_in_source_requested.emit(open_request(node)))
+        self.active_dialog = dlg
+        dlg.open()
 
     def _show_current_in_source(self) -> None:
         if self.links.data is not None:
@@ -577,8 +616,11 @@ class ClaimsView(QWidget):
                     self.show_claim(None)
                     shown = None
             elif ch.entity == "link":
-                if self.contested_filter.isChecked():
+                if self.contested_filter.isChecked() or self.corroboration_filter.currentData():
                     structural = True
+            elif ch.entity in ("report", "derivation"):  # provenance: independence may change
+                reshow = True
+                structural = structural or bool(self.corroboration_filter.currentData())
             elif ch.entity in ("source", "actor"):
                 structural = structural or ch.action != "updated"
                 reshow = True

@@ -191,6 +191,7 @@ class MainMenus:
         source_menu.addSeparator()
         source_menu.addAction(self.sources.edit_source_action)
         source_menu.addAction(self.sources.show_claims_action)
+        source_menu.addAction(self.sources.provenance_action)
         self.addAction(self.sources.edit_source_action)
 
         claim_menu = bar.addMenu("&Claim")

@@ -188,6 +188,12 @@ class SourcesView(QWidget):
         self.draft_action.setEnabled(False)
         self.show_claims_action = QAction("Show this source's claims in Claims", self)
         self.show_claims_action.triggered.connect(self._request_claims_of_source)
+        self.provenance_action = QAction("Pro&venance...", self)
+        self.provenance_action.setToolTip(
+            "What this source derives from (a rewrite of a wire story, a translation...) and what derives from it"
+        )
+        self.provenance_action.triggered.connect(self.show_provenance)
+        self.provenance_action.setEnabled(False)
         for a in (self.claim_action, self.denial_action, self.corroboration_action):
             a.setEnabled(False)
         self.edit_source_action.setEnabled(False)
@@ -309,6 +315,7 @@ class SourcesView(QWidget):
         menu = QMenu(self)
         menu.addAction(self.edit_source_action)
         menu.addAction(self.show_claims_action)
+        menu.addAction(self.provenance_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # --- reader --------------------------------------------------------------------------------------
@@ -341,6 +348,7 @@ class SourcesView(QWidget):
             self.edit_button,
             self.edit_source_action,
             self.show_claims_action,
+            self.provenance_action,
             self.draft_action,
             self.draft_button,
         ):
@@ -555,6 +563,18 @@ class SourcesView(QWidget):
         run_command(self.ctx.undo_stack, cmd, on_done=created, on_error=failed)
 
     # --- source metadata -----------------------------------------------------------------------------
+    def show_provenance(self) -> None:
+        """The Provenance view of the source shown: its derived chain; what it derives from, editable."""
+        source = self.current_source
+        if source is None:
+            return
+        from ui.provenance_view import ProvenanceDialog
+
+        dlg = ProvenanceDialog(self.ctx, source_id=source.id, parent=self)
+        dlg.open_node.connect(lambda node: self.open_source(node.source_id))
+        self.active_dialog = dlg
+        dlg.open()
+
     def edit_source(self) -> None:
         source = self.current_source
         if source is None:

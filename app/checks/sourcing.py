@@ -313,6 +313,7 @@ def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
     Each message shows the chain."""
     doc = ctx.doc
     g = ctx.graph
+    traced = {i for i in ctx.cited_claim_ids if i in g.facts.claims and g.edges(("c", i, 0))}
     reported: set[frozenset[int]] = set()
     # each key judgment (with the items nested under it) as one, then every other paragraph or item
     in_kj = {b.start for j in ctx.judgments for b in doc.blocks_in(j.block.start, j.block.end)}
@@ -327,7 +328,10 @@ def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
         # neither and are passed at once.
         speakers = [ctx.claims[i].actor_id for i in ids]
         if None not in speakers and len(set(speakers)) == len(speakers):
-            places: set = set()
+            # claims that came from nowhere else each end at themselves: only a traced one can meet another
+            if traced.isdisjoint(ids):
+                continue
+            places: set[tuple[str, int]] = set()
             shared = False
             for i in ids:
                 mine = g.origin_ids(i) if i in g.facts.claims else frozenset()

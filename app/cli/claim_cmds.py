@@ -18,6 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
     p.add_argument("--tag")
     p.add_argument("--contested", action="store_true", help="only claims that have a denial")
+    p.add_argument(
+        "--corroboration",
+        choices=["independent", "single"],
+        help="independent: corroborated by a claim with an origin of its own; single: nothing independent "
+        "corroborates it (one origin)",
+    )
     p.add_argument("--from", dest="said_from", metavar="DATE", help="said on or after")
     p.add_argument("--to", dest="said_to", metavar="DATE", help="said on or before")
     p.add_argument("--text", help="only claims matching this search")
@@ -108,6 +114,7 @@ def _claim_filter(args, lib) -> ClaimFilter:
         tag=args.tag,
         status=ClaimStatus.parse(args.status) if args.status else None,
         contested=args.contested,
+        corroboration=args.corroboration,
         said_from=parse_date(args.said_from, what="date"),
         said_to=parse_date(args.said_to, what="date"),
         text=args.text,

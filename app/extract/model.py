@@ -4,10 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from app.extract.reported import ReportProposal
+
+@dataclass(frozen=True)
+class ReportProposal:
+    """A proposed reported-from link for a drafted claim.
+
+    ``origin_name``: X as the text names it ("the defence ministry", "a Western official", "Reuters");
+    ``cue``: the words that make it a report ("according to", "citing", "told", "a report by", "reported");
+    ``claim_id``: an existing claim of X's that says the same thing (the link goes there), else None (an
+    original that did not survive, named after X); ``claim_label``: that claim as a list shows it;
+    ``start``/``end``: where the text names X."""
+
+    origin_name: str
+    cue: str
+    start: int
+    end: int
+    claim_id: int | None = None
+    claim_label: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "origin_name": self.origin_name,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+            "claim_id": self.claim_id,
+            "claim_label": self.claim_label,
+        }
 
 
 @dataclass(frozen=True)

@@ -16,16 +16,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app._text import norm_key
+from app.extract.model import Proposal, ReportProposal
 from app.provenance.graph import similarity, words
 from app.sentences import sentence_at
 
 if TYPE_CHECKING:
     from app.domain import SourceRecord
-    from app.extract.model import Proposal
 
 # who X may be: a name or a description, up to a clause boundary
 _X = (
@@ -74,34 +73,6 @@ FIRST_HAND_AUDIENCE = re.compile(
 _LEAD = re.compile(r"^(?:also|later|earlier|separately|meanwhile|however|but|and)\s+", re.I)
 MATCH_WITH_SPEAKER = 0.2  # word overlap for an existing claim by X to be the one this claim reports
 MAX_CANDIDATES = 400
-
-
-@dataclass(frozen=True)
-class ReportProposal:
-    """A proposed reported-from link for a drafted claim.
-
-    ``origin_name``: X as the text names it ("the defence ministry", "a Western official", "Reuters");
-    ``cue``: the words that make it a report ("according to", "citing", "told", "a report by", "reported");
-    ``claim_id``: an existing claim of X's that says the same thing (the link goes there), else None (an
-    original that did not survive, named after X); ``claim_label``: that claim as a list shows it;
-    ``start``/``end``: where the text names X."""
-
-    origin_name: str
-    cue: str
-    start: int
-    end: int
-    claim_id: int | None = None
-    claim_label: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "origin_name": self.origin_name,
-            "cue": self.cue,
-            "start": self.start,
-            "end": self.end,
-            "claim_id": self.claim_id,
-            "claim_label": self.claim_label,
-        }
 
 
 def _clean(name: str) -> str:

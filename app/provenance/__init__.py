@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, false, func, select, true, update
 from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.domain import (
+    CORROBORATION_FILTERS,
     Change,
     ClaimOrigins,
     ClaimRecord,
@@ -103,6 +104,7 @@ def _titles(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
 class ProvenanceService:
     def __init__(self, lib: Store) -> None:
         self._lib = lib
+        self._cache: dict[str, tuple[tuple[Any, ...], Any]] = {}
 
     def _user(self) -> str:
         return self._lib.user
@@ -568,6 +570,81 @@ class ProvenanceService:
         ids = [int(i) for i in dict.fromkeys(claim_ids)]
         return self.graph(ids).groups(ids)
 
+    # --- corroboration that counts --------------------------------------------------------------------
+    def independence(self, claim_id: int, others: Iterable[int]) -> dict[int, str]:
+        """For each of ``others`` (claims corroborating ``claim_id``, or corroborated by it): '' when it is
+        independent of the claim, else why not ('both come down to c1 (Jake Sullivan, White House): c10
+        (Gulf Ledger), rewritten from c8 (Meridian Wire), reported from c1 (...)')."""
+        cid = int(claim_id)
+        ids = [int(i) for i in dict.fromkeys(others) if int(i) != cid]
+        g = self.graph([cid, *ids])
+        out: dict[int, str] = {}
+        for i in ids:
+            if cid not in g.facts.claims or i not in g.facts.claims or g.independent(cid, i):
+                out[i] = ""
+                continue
+            out[i] = _dependence_note(g, cid, i)
+        return out
+
+    def _state(self, s: Session) -> tuple[Any, ...]:
+        """What the independently corroborated claims depend on: any change to links, claims, reports or
+        derivations changes it (the change log's last entry, and the tables' sizes as a second check)."""
+        from app.storage.models import ChangeLogEntry, ClaimLink
+
+        row = s.execute(
+            select(
+                select(func.max(ChangeLogEntry.seq)).scalar_subquery(),
+                select(func.count()).select_from(ClaimLink).scalar_subquery(),
+                select(func.max(ClaimLink.id)).scalar_subquery(),
+                select(func.max(Claim.id)).scalar_subquery(),
+                select(func.count()).select_from(ClaimReport).scalar_subquery(),
+                select(func.count()).select_from(SourceDerivation).scalar_subquery(),
+            )
+        ).one()
+        return tuple(row)
+
+    def independently_corroborated(self) -> frozenset[int]:
+        """The claims some independent claim corroborates (a corroborates link from a claim that shares no
+        origin, speaker or source with it). Worked out over every corroboration on file, then kept until the
+        library changes."""
+        from app.storage.models import ClaimLink
+
+        with self._lib.reading() as s:
+            state = self._state(s)
+            cached = self._cache.get("independent")
+            if cached is not None and cached[0] == state:
+                return cached[1]  # type: ignore[no-any-return]
+            pairs = [
+                (int(r[0]), int(r[1]))
+                for r in s.execute(
+                    select(ClaimLink.from_claim_id, ClaimLink.to_claim_id).where(
+                        ClaimLink.kind == "corroborates"
+                    )
+                )
+            ]
+        ids = list(dict.fromkeys(x for pair in pairs for x in pair))
+        g = self.graph(ids) if ids else None
+        found = frozenset(
+            to
+            for frm, to in pairs
+            if g is not None and frm in g.facts.claims and to in g.facts.claims and g.independent(to, frm)
+        )
+        self._cache["independent"] = (state, found)
+        return found
+
+    def corroboration_condition(self, column: Any, which: str) -> Any:
+        """A WHERE condition on a claim id column for ClaimFilter.corroboration ("independent"/"single")."""
+        if which not in CORROBORATION_FILTERS:
+            raise ValidationError(
+                f"'{which}' is not a corroboration filter; use one of: {', '.join(CORROBORATION_FILTERS)}."
+            )
+        ids = sorted(self.independently_corroborated())
+        # the ids are integers worked out here: written into the SQL, so that any number of them fits
+        param: Any = bindparam("corroborated_ids", ids, expanding=True, literal_execute=True)
+        if which == "independent":
+            return column.in_(param) if ids else false()
+        return column.not_in(param) if ids else true()
+
     # --- kept with a claim's delete and restore (called by ClaimService) ----------------------------
     def _before_claim_delete(self, s: Session, claim_id: int) -> dict[str, Any]:
         """Before claim ``claim_id`` is deleted: the reports that point at it keep its speaker's name as a
@@ -634,6 +711,21 @@ class ProvenanceService:
                 )
                 touch(row, self._user())
         s.flush()
+
+
+def _dependence_note(g: ProvenanceGraph, a: int, b: int) -> str:
+    """Why claims ``a`` and ``b`` are not independent: what they come down to, and how each got there."""
+    common = g.origins(a) & g.origins(b)
+    ca, cb = g.facts.claims[a], g.facts.claims[b]
+    if len(common) == 1:
+        what = g.short(next(iter(common)))
+    elif ca.actor_id is not None and ca.actor_id == cb.actor_id:
+        what = f"one speaker, {ca.speaker}"
+    else:
+        node = g.shared(a, b)
+        what = g.short(node) if node is not None else "one origin"
+    chains = [g.chain_text(i) for i in (a, b) if g.depth(i) > 0]
+    return f"both come down to {what}" + (f": {'; '.join(chains)}" if chains else "")
 
 
 def _chain(edges: list[tuple[int, int, str]], start: int, goal: int) -> str:

@@ -168,6 +168,7 @@ class ProvenanceGraph:
         self._match: dict[tuple[int, int], int | None] = {}
         self._tokens: dict[int, frozenset[Token]] = {}
         self._origins: dict[int, frozenset[Node]] = {}
+        self._origin_tokens: dict[Node, frozenset[Token]] = {}
         self._places: dict[int, frozenset[Place]] = {}
 
     # --- matching a claim in an earlier source -------------------------------------------------------
@@ -308,6 +309,12 @@ class ProvenanceGraph:
     # --- independence --------------------------------------------------------------------------------
     def origin_tokens(self, origin: Node) -> frozenset[Token]:
         """What an origin is: its claim, its speaker (or its source, for content nobody is named for)."""
+        got = self._origin_tokens.get(origin)
+        if got is None:
+            got = self._origin_tokens[origin] = self._origin_tokens_of(origin)
+        return got
+
+    def _origin_tokens_of(self, origin: Node) -> frozenset[Token]:
         f = self.facts
         if origin[0] == "c":
             c = f.claims[origin[1]]

@@ -201,3 +201,18 @@ def test_extract_shows_and_applies_reported_from_links(run):
     code, out, err = run("extract", str(s), "--apply")
     assert code == 0, err
     assert "1 reported-from link." in out
+
+
+def test_claims_corroboration_filter(run):
+    code, out, _ = run("claims", "--corroboration", "single", "--json")
+    assert code == 0 and sorted(c["id"] for c in json.loads(out)["claims"]) == [
+        1,
+        2,
+        3,
+    ]  # c2 is Ilse Marr again
+    code, out, _ = run("claims", "--corroboration", "independent")
+    assert code == 0 and out.strip().endswith("0 of 0 claims")
+    with Library.open(run.library) as lib:
+        lib.links.create(from_claim_id=3, kind="corroborates", to_claim_id=1)
+    code, out, _ = run("claims", "--corroboration", "independent", "--json")
+    assert [c["id"] for c in json.loads(out)["claims"]] == [1]

@@ -420,3 +420,42 @@ def test_a_first_schema_library_upgrades_and_takes_provenance(tmp_path):
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()
+
+
+# --- corroboration that counts: the claims list's filter and the side-by-side notes ----------------------
+def test_claims_filter_single_origin_and_independently_corroborated(lib, wire_story):
+    from app.domain import ClaimFilter
+
+    w = wire_story
+    witness = src(lib, "Witness", "A farmer, Tomas Kell, said he saw tanks leave Varn at dawn.", "Varn Post")
+    c_farm = claim(lib, witness, "he saw tanks leave Varn at dawn", "Tomas Kell")
+    lib.links.create(from_claim_id=w["c_daily"], kind="corroborates", to_claim_id=w["c_wire"])  # one speaker
+    lib.links.create(from_claim_id=c_farm, kind="corroborates", to_claim_id=w["c_gazette"])  # independent
+
+    def ids(which: str) -> set[int]:
+        page = lib.claims.list(ClaimFilter(corroboration=which), limit=100)
+        assert page.total == len(page.items)
+        return {c.id for c in page.items}
+
+    assert ids("independent") == {w["c_gazette"]}
+    assert ids("single") == {w["c_wire"], w["c_daily"], c_farm}
+    # the set follows the library: a new independent corroboration shows at once
+    lib.links.create(from_claim_id=c_farm, kind="corroborates", to_claim_id=w["c_wire"])
+    assert ids("independent") == {w["c_gazette"], w["c_wire"]}
+    # ...and a derivation that makes it one origin (the farmer's words came from the wire story) too
+    lib.provenance.derive(witness, w["wire"], "rewrites")
+    lib.claims.update(c_farm, actor_id=lib.claims.get(w["c_wire"]).actor_id)
+    assert ids("independent") == set()
+    with pytest.raises(ValidationError, match="not a corroboration filter"):
+        lib.claims.list(ClaimFilter(corroboration="triple"))
+
+
+def test_independence_notes_say_why_a_corroboration_is_not_independent(lib, wire_story):
+    w = wire_story
+    lib.provenance.derive(w["daily"], w["wire"], "rewrites")
+    notes = lib.provenance.independence(w["c_wire"], [w["c_daily"], w["c_gazette"]])
+    assert notes[w["c_daily"]] == (
+        f"both come down to c{w['c_wire']} (Ilse Marr, Northwire): c{w['c_daily']} (Ilse Marr, Kessel Daily), "
+        f"rewritten from c{w['c_wire']} (Ilse Marr, Northwire)"
+    )
+    assert notes[w["c_gazette"]] == "both come down to one speaker, Ilse Marr"

@@ -231,7 +231,7 @@ def test_timeline_page_for_an_actor_marks_position_changes_and_opens_claims(qtbo
     view = TimelineView(ctx)
     qtbot.addWidget(view)
     view.show()
-    assert view.tree.topLevelItemCount() == 31
+    assert view.tree.topLevelItemCount() == 32  # every claim of the demo
     view.set_filter(actor="Amir-Abdollahian")
     items = [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
     assert len(items) == 4 and [i.text(0) for i in items] == sorted(i.text(0) for i in items)
@@ -272,7 +272,7 @@ def test_the_window_reaches_the_panes_and_the_timeline(qtbot, demo_library, brie
     editor.show_pane("outline")
     assert editor.splitter.sizes()[0] == narrow
     w.go_actions["timeline"].trigger()
-    assert w.current_page() == "timeline" and w.timeline.tree.topLevelItemCount() == 31
+    assert w.current_page() == "timeline" and w.timeline.tree.topLevelItemCount() == 32
     w.show_timeline(actor="Peskov")
     assert w.timeline.actor.currentText() == "Peskov" and w.timeline.tree.topLevelItemCount() == 2
     w.timeline.tree.itemActivated.emit(w.timeline.tree.topLevelItem(0), 0)
