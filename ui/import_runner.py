@@ -119,6 +119,10 @@ class ImportRunner(QObject):
             )
         if report.cancelled:
             lines.append("The import was cancelled; the files before the cancel were kept whole.")
+        # pages that credit a wire service: the derived-from links they suggest (app.provenance.wire)
+        proposals = [d for r in report.results for d in getattr(r, "derivations", None) or ()]
+        linkable = [d for d in proposals if d.derived_from_id is not None]
+        lines += [d.text for d in proposals]
         details = []
         for r in report.results:
             # a bundle or event: what it brought in, and each thing it skipped
@@ -133,5 +137,26 @@ class ImportRunner(QObject):
         if details:
             box.setDetailedText("\n".join(details))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if linkable:
+            record = box.addButton(
+                f"Record {counted(len(linkable), 'derived-from link')}", QMessageBox.ButtonRole.AcceptRole
+            )
+            record.setObjectName("recordDerivations")
+            record.setToolTip(
+                "Record that each page derives from the wire story it credits (see Source > Provenance)"
+            )
+            lib, jobs, on_error = self.lib, self.jobs, self.report_error  # the runner is gone by the click
+            record.clicked.connect(lambda: record_derivations(lib, jobs, linkable, on_error))
+            box.addButton(QMessageBox.StandardButton.Close)
         self.summary_box = box
         box.open()
+
+
+def record_derivations(lib, jobs, proposals, on_error=None) -> None:  # noqa: ANN001
+    """Record proposed derived-from links (an import's wire credits), all or none, on the write worker."""
+
+    def work():
+        with lib.transaction():
+            return [lib.provenance.derive(d.source_id, d.derived_from_id, d.kind) for d in proposals]
+
+    jobs.write(work, None, on_error)

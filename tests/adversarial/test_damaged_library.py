@@ -58,7 +58,7 @@ def damaged(tmp_path):
 def test_services_name_each_damaged_record_and_read_the_rest(damaged):
     with Library.open(damaged) as lib:
         sources = lib.sources.list(limit=1000).items
-        assert len(sources) == 12
+        assert len(sources) == 13
         problems = {s.ref: s.problem for s in sources if s.problem}
         assert problems == {k: v for k, v in EXPECTED.items() if k.startswith("s")}
         assert lib.sources.get(2).problem == EXPECTED["s2"]
@@ -110,7 +110,7 @@ def test_list_tables_show_the_rest_and_name_the_damaged_rows_on_stderr(damaged, 
     for ref in ("s2", "s3", "s4"):
         assert EXPECTED[ref] in err
         assert f"\n{ref} " not in out  # the row became the message
-    assert "\ns1 " in out and "\ns5 " in out and "12 of 12 sources" in out
+    assert "\ns1 " in out and "\ns5 " in out and "13 of 13 sources" in out
     assert "briefdesk doctor" in err
     assert main(["--library", str(damaged), "claims"]) == 0
     out, err = capsys.readouterr()
@@ -195,7 +195,7 @@ def test_a_damaged_source_shows_as_its_message_in_the_gui_list(damaged, qtbot):
                 model.record(r).id: model.data(model.index(r, 0), Qt.ItemDataRole.DisplayRole)
                 for r in range(model.rowCount())
             }
-            assert model.rowCount() == 12
+            assert model.rowCount() == 13
             assert texts[2] == "\u26a0 " + EXPECTED["s2"]
             assert texts[1] == lib.sources.get(1).title
             tip = model.data(model.index(model.row_of(2), 0), Qt.ItemDataRole.ToolTipRole)

@@ -202,3 +202,29 @@ def test_provenance_view_of_a_source_edits_its_derivations(window, lib, qtbot, m
     graph.setFocus()
     qtbot.keyClick(graph, Qt.Key.Key_Return)
     assert window.sources.current_source.id == ids["wire"]
+
+
+def test_importing_a_page_that_credits_the_wire_offers_to_record_the_link(window, lib, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    ids = lib.test_ids
+    page = tmp_path / "repost.txt"
+    page.write_text(
+        "Army leaves Varn\n\nKESSEL (Northwire) - \u201cThe last units left Varn at dawn,\u201d said ministry "
+        "spokesman Ilse Marr.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(page)], ""))
+    window.import_action.trigger()
+    runner = window.last_import
+    new_id = runner.report.results[0].source_ids[0]
+    text = runner.summary_box.text()
+    assert (
+        f"s{new_id} credits Northwire (dateline): it probably reposts s{ids['wire']} (Troops leave Varn)"
+        in text
+    )
+    button = runner.summary_box.findChild(QPushButton, "recordDerivations")
+    assert button.text() == "Record 1 derived-from link"
+    button.click()
+    (d,) = lib.provenance.derivations(new_id).derived_from
+    assert (d.derived_from_id, d.kind.value) == (ids["wire"], "reposts")
