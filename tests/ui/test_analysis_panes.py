@@ -328,3 +328,28 @@ def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, m
     got = [view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(6)]
     assert got == [e.claim.id for e in whole]
     assert "6 of 31 claims" in view.status.text()
+
+
+def test_the_export_dialog_offers_the_analysis_annexes(qtbot, demo_library, jobs, brief, tmp_path):
+    """ACH and key assumptions are ticked by default, the timeline is not; what the analyst ticks is what the
+    .docx carries (read back)."""
+    import docx
+
+    from ui.export_dialog import ExportDialog
+
+    dlg = ExportDialog(demo_library, jobs, brief.id, opener=lambda url: None)
+    qtbot.addWidget(dlg)
+    boxes = dlg.annex_boxes
+    assert boxes["ach"].isChecked() and boxes["assumptions"].isChecked() and not boxes["timeline"].isChecked()
+    assert "competing hypotheses" in boxes["ach"].text().lower()
+    dlg.path_edit.setText(str(tmp_path / "analysis.docx"))
+    boxes["ach"].setChecked(False)
+    boxes["timeline"].setChecked(True)
+    dlg.start_export()
+    assert dlg.result is not None
+    headings = [
+        p.text for p in docx.Document(str(tmp_path / "analysis.docx")).paragraphs if "Annex " in p.text
+    ]
+    assert any(h.endswith("Key assumptions") for h in headings)
+    assert any(h.endswith("Who said what, when") for h in headings)
+    assert not any("competing hypotheses" in h for h in headings)
