@@ -367,7 +367,9 @@ class BriefService:
             return
         if now - lock.heartbeat >= LOCK_STALE_AFTER:
             return  # left behind by a window that is gone
-        raise BriefLockedError(brief_id, holder=lock.holder, since=lock.acquired)
+        raise BriefLockedError(
+            brief_id, holder=lock.holder, since=lock.acquired, yours=lock.holder == self._lib.user
+        )
 
     def _lock_row(self, s: Any, brief_id: int, now: dt.datetime) -> tuple[BriefLock, bool]:
         """The brief's lock row, locked for this transaction: (row, True) when this call made it ours.
@@ -433,7 +435,12 @@ class BriefService:
             lock, made = self._lock_row(s, int(brief_id), now)
             if not made and lock.session != self._lib.session_id:
                 if now - lock.heartbeat < LOCK_STALE_AFTER:
-                    raise BriefLockedError(int(brief_id), holder=lock.holder, since=lock.acquired)
+                    raise BriefLockedError(
+                        int(brief_id),
+                        holder=lock.holder,
+                        since=lock.acquired,
+                        yours=lock.holder == self._lib.user,
+                    )
                 lock.holder, lock.session, lock.acquired = self._lib.user, self._lib.session_id, now
             lock.heartbeat = now
             s.flush()

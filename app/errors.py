@@ -67,14 +67,22 @@ class StaleEditError(ConflictError):
 class BriefLockedError(ConflictError):
     """Another analyst (or another window) is editing the brief's text: one editor at a time."""
 
-    def __init__(self, brief_id: int, *, holder: str, since: object) -> None:
-        super().__init__(
-            f"Brief b{brief_id} is being edited by {holder or 'someone'} (since {_when(since)}); "
-            "its text can be changed only by them until they close it. Nothing was saved."
-        )
+    def __init__(self, brief_id: int, *, holder: str, since: object, yours: bool = False) -> None:
+        if yours:  # the same analyst: another Briefdesk window (or command) of theirs holds it
+            text = (
+                f"Brief b{brief_id} is open for editing in another Briefdesk window of yours ({holder}, since "
+                f"{_when(since)}); change its text there, or close it there first. Nothing was saved."
+            )
+        else:
+            text = (
+                f"Brief b{brief_id} is being edited by {holder or 'someone'} (since {_when(since)}); "
+                "its text can be changed only by them until they close it. Nothing was saved."
+            )
+        super().__init__(text)
         self.brief_id = brief_id
         self.holder = holder
         self.since = since
+        self.yours = yours
 
 
 _REF = {"source": "s", "claim": "c", "actor": "a", "brief": "b", "link": "", "revision": ""}

@@ -531,9 +531,14 @@ class BriefEditor(QWidget):
         self._autosave_deadline.stop()
         self.editor.setReadOnly(True)
         unsaved = self.has_unsaved_text()
+        who = (  # the same analyst opened it in a second Briefdesk (theirs to take, app.briefs.lock)
+            f"You opened this brief for editing in another Briefdesk window at {local_text(exc.since)}; "
+            "edit it there (this window can no longer save it)."
+            if getattr(exc, "yours", False)
+            else f"{exc.holder} took over editing this brief at {local_text(exc.since)}."
+        )
         self._show_banner(
-            f"{exc.holder} took over editing this brief at {local_text(exc.since)}."
-            + (" Your last changes were not saved: save them to a file." if unsaved else ""),
+            who + (" Your last changes were not saved: save them to a file." if unsaved else ""),
             take_over=True,
             save_copy=unsaved,
         )
