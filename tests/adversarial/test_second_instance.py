@@ -141,3 +141,33 @@ def test_a_second_briefdesk_on_the_same_library_loses_and_overwrites_nothing(qtb
             lib.close()
     assert main(["--library", str(path), "doctor"]) == 0
     assert "Nothing is wrong." in capsys.readouterr().out
+
+
+def test_a_write_waiting_on_another_writer_is_refused_in_plain_words_in_bounded_time(
+    tmp_path, capsys, monkeypatch
+):
+    """Another program holding the library's write lock (a long import elsewhere): a write queues for the busy
+    timeout (10 s; shortened here), then says the library is busy, changes nothing, and works once free."""
+    import sqlite3
+
+    import app.storage.sqlite as sqlite_parts
+
+    monkeypatch.setattr(sqlite_parts, "BUSY_TIMEOUT_MS", 1500)
+    path = tmp_path / "shared.briefdesk"
+    with Library.open(path) as setup:
+        setup.briefs.create(title="Before", body="Text.\n")
+    other = sqlite3.connect(path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # the other writer, holding the lock
+    try:
+        started = time.monotonic()
+        assert main(["--library", str(path), "brief", "new", "Waiting"]) == 1
+        waited = time.monotonic() - started
+        err = capsys.readouterr().err
+        assert "is busy: another Briefdesk window or command is writing to it. Try again." in err, err
+        assert "Traceback" not in err and 1.0 <= waited < 20  # it queued, then gave up
+    finally:
+        other.rollback()
+        other.close()
+    assert main(["--library", str(path), "brief", "new", "Waiting"]) == 0
+    with Library.open(path, create=False) as lib:
+        assert sorted(b.title for b in lib.briefs.list().items) == ["Before", "Waiting"]
