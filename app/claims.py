@@ -295,14 +295,28 @@ class ClaimService:
         self,
         lib: Store,
         *,
-        actors: ActorService,
-        provenance: ProvenanceService,
-        dependents: tuple[ClaimDependent, ...] = (),
+        actors: Callable[[], ActorService],
+        provenance: Callable[[], ProvenanceService],
+        dependents: Callable[[], tuple[ClaimDependent, ...]] = tuple,
     ) -> None:
+        # The other services are given as functions, called when first needed: listing claims never loads
+        # the provenance or analysis code (the command line's start-up).
         self._lib = lib
-        self._actors = actors  # a claim's actor named by name is found or created there
-        self._provenance = provenance  # its reports go with a deleted claim and come back on undo
-        self._dependents = dependents
+        self._actors_of = actors  # a claim's actor named by name is found or created there
+        self._provenance_of = provenance  # its reports go with a deleted claim and come back on undo
+        self._dependents_of = dependents
+
+    @property
+    def _actors(self) -> ActorService:
+        return self._actors_of()
+
+    @property
+    def _provenance(self) -> ProvenanceService:
+        return self._provenance_of()
+
+    @property
+    def _dependents(self) -> tuple[ClaimDependent, ...]:
+        return self._dependents_of()
 
     # --- reading -------------------------------------------------------------------------------------
     def _load(self, s, claim_id: int) -> ClaimRecord:

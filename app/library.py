@@ -25,6 +25,19 @@ from app.storage.store import Store, _storage_error
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from app.actors import ActorService
+    from app.analysis.ach import AchService
+    from app.analysis.assumptions import AssumptionService
+    from app.analysis.timeline import TimelineService
+    from app.briefs import BriefService
+    from app.changes import ChangeFeed
+    from app.claims import ClaimService
+    from app.external_ids import ExternalIdService
+    from app.links import LinkService
+    from app.provenance import ProvenanceService
+    from app.search import SearchService
+    from app.sources import SourceService
+
 log = logging.getLogger(__name__)
 _REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(None|[\"']([^\"']+)[\"'])", re.M)
 
@@ -72,37 +85,90 @@ class Library(Store):
 
     def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
         super().__init__(path, engine, user=user)
-        from app.actors import ActorService
-        from app.analysis.ach import AchService, restore_claim, snapshot_claim
-        from app.analysis.assumptions import AssumptionService
-        from app.analysis.timeline import TimelineService
-        from app.briefs import BriefService
-        from app.changes import ChangeFeed
-        from app.claims import ClaimDependent, ClaimService
-        from app.external_ids import ExternalIdService
-        from app.links import LinkService
-        from app.provenance import ProvenanceService
-        from app.search import SearchService
+        self.backup_path: Path | None = None
+
+    # The services are made (and their modules imported) on first use: a command that lists claims never
+    # loads the briefs, analysis or provenance code (cold start-up of the command line, bench/RESULTS.md).
+    # cached_property makes each once per library (Python 3.11's cached_property takes a lock).
+    @functools.cached_property
+    def sources(self) -> SourceService:
         from app.sources import SourceService
 
-        self.sources = SourceService(self)
-        self.actors = ActorService(self)
-        self.provenance = ProvenanceService(self)
-        self.claims = ClaimService(
-            self,
-            actors=self.actors,
-            provenance=self.provenance,
-            dependents=(ClaimDependent("analysis", snapshot_claim, restore_claim),),
+        return SourceService(self)
+
+    @functools.cached_property
+    def actors(self) -> ActorService:
+        from app.actors import ActorService
+
+        return ActorService(self)
+
+    @functools.cached_property
+    def provenance(self) -> ProvenanceService:
+        from app.provenance import ProvenanceService
+
+        return ProvenanceService(self)
+
+    @functools.cached_property
+    def claims(self) -> ClaimService:
+        from app.claims import ClaimDependent, ClaimService
+
+        def dependents() -> tuple[ClaimDependent, ...]:
+            from app.analysis.ach import restore_claim, snapshot_claim
+
+            return (ClaimDependent("analysis", snapshot_claim, restore_claim),)
+
+        return ClaimService(
+            self, actors=lambda: self.actors, provenance=lambda: self.provenance, dependents=dependents
         )
-        self.links = LinkService(self)
-        self.briefs = BriefService(self)
-        self.external_ids = ExternalIdService(self)
-        self._search = SearchService(self, sources=self.sources, claims=self.claims, actors=self.actors)
-        self.ach = AchService(self)
-        self.assumptions = AssumptionService(self)
-        self.timeline = TimelineService(self, actors=self.actors, claims=self.claims)
-        self.changes = ChangeFeed(self)  # what other analysts stored meanwhile (app.changes)
-        self.backup_path: Path | None = None
+
+    @functools.cached_property
+    def links(self) -> LinkService:
+        from app.links import LinkService
+
+        return LinkService(self)
+
+    @functools.cached_property
+    def briefs(self) -> BriefService:
+        from app.briefs import BriefService
+
+        return BriefService(self)
+
+    @functools.cached_property
+    def external_ids(self) -> ExternalIdService:
+        from app.external_ids import ExternalIdService
+
+        return ExternalIdService(self)
+
+    @functools.cached_property
+    def _search(self) -> SearchService:
+        from app.search import SearchService
+
+        return SearchService(self, sources=self.sources, claims=self.claims, actors=self.actors)
+
+    @functools.cached_property
+    def ach(self) -> AchService:
+        from app.analysis.ach import AchService
+
+        return AchService(self)
+
+    @functools.cached_property
+    def assumptions(self) -> AssumptionService:
+        from app.analysis.assumptions import AssumptionService
+
+        return AssumptionService(self)
+
+    @functools.cached_property
+    def timeline(self) -> TimelineService:
+        from app.analysis.timeline import TimelineService
+
+        return TimelineService(self, actors=self.actors, claims=self.claims)
+
+    @functools.cached_property
+    def changes(self) -> ChangeFeed:
+        """What other analysts stored meanwhile (app.changes)."""
+        from app.changes import ChangeFeed
+
+        return ChangeFeed(self)
 
     # --- opening -------------------------------------------------------------------------------------
     @classmethod

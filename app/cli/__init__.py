@@ -18,22 +18,52 @@ from app import APP_NAME, __version__
 from app.cli.common import Context
 from app.errors import BriefdeskError, BriefLockedError, StaleEditError
 
-COMMAND_MODULES = (
-    "app.cli.library_cmds",  # demo, actors, search
-    "app.cli.source_cmds",  # sources, source
-    "app.cli.claim_cmds",  # claims, claim
-    "app.cli.brief_cmds",  # brief, where-cited
-    "app.cli.import_cmds",  # import
-    "app.cli.extract_cmds",  # extract
-    "app.cli.export_cmds",  # export
-    "app.cli.interop_cmds",  # library export (ClaimReview, CSL-JSON, STIX)
-    "app.cli.check_cmds",  # check
-    "app.cli.ach_cmds",  # hypothesis, ach
-    "app.cli.assumption_cmds",  # assumption
-    "app.cli.timeline_cmds",  # timeline
-    "app.cli.doctor_cmds",  # doctor
-    "app.cli.team_cmds",  # library copy
-)
+# Each command module and the top-level commands it registers. A command imports only its own module(s)
+# (``briefdesk claims`` never loads the export or import code); ``--help``, no command, or a word that is no
+# command loads them all. tests/app/test_cli.py checks this table against what each module registers.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "app.cli.library_cmds": ("demo", "actors", "search"),
+    "app.cli.source_cmds": ("sources", "source"),
+    "app.cli.claim_cmds": ("claims", "claim"),
+    "app.cli.brief_cmds": ("brief", "where-cited"),
+    "app.cli.import_cmds": ("import",),
+    "app.cli.extract_cmds": ("extract",),
+    "app.cli.export_cmds": ("export",),
+    "app.cli.interop_cmds": ("library",),  # library export (ClaimReview, CSL-JSON, STIX)
+    "app.cli.check_cmds": ("check",),
+    "app.cli.ach_cmds": ("hypothesis", "ach"),
+    "app.cli.assumption_cmds": ("assumption",),
+    "app.cli.timeline_cmds": ("timeline",),
+    "app.cli.doctor_cmds": ("doctor",),
+    "app.cli.team_cmds": ("library",),  # library copy
+}
+_GLOBAL_OPTIONS_WITH_VALUE = ("--library",)
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The command a command line names (the first word that is not a global option or its value)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            return None
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            if arg in ("-h", "--help"):
+                return None
+            continue
+        return arg
+    return None
+
+
+def modules_for(command: str | None) -> list[str]:
+    """The command modules to load for ``command``: its own, or every one when it names none of them."""
+    own = [module for module, names in COMMAND_MODULES.items() if command in names]
+    return own or list(COMMAND_MODULES)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +73,8 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the subcommands of ``command``'s module(s) only when it names a known command."""
     parser = _Parser(
         prog="briefdesk",
         description=f"{APP_NAME}: write sourced briefs from a local library of graded claims.",
@@ -56,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in modules_for(command):
         # A command module that fails to import is a broken install: fail loudly, never drop its commands.
         module = importlib.import_module(name)
         module.register(sub)
@@ -70,7 +101,7 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
         level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
     args_list = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(command_word(args_list))
     args = parser.parse_args(args_list)
     from app.paths import library_argument_problem
 

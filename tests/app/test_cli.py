@@ -332,9 +332,60 @@ def test_help_lists_every_command_family():
 def test_a_command_module_that_fails_to_import_is_not_skipped(monkeypatch):
     import app.cli as cli
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "app.cli.no_such_cmds"))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", {**cli.COMMAND_MODULES, "app.cli.no_such_cmds": ("nothing",)})
     with pytest.raises(ModuleNotFoundError, match="no_such_cmds"):
         cli.build_parser()
+
+
+def test_each_command_loads_only_its_own_module_and_the_table_says_what_each_registers():
+    """COMMAND_MODULES names the commands each module registers; a command's parser loads just those."""
+    import argparse
+    import importlib
+
+    import app.cli as cli
+
+    for module, names in cli.COMMAND_MODULES.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(module).register(sub)
+        assert tuple(sub.choices) == names, module
+    claims_only = cli.build_parser("claims").format_help()
+    assert "    claims " in claims_only and "    export " not in claims_only
+    both = cli.build_parser("library")._subparsers._group_actions[0].choices["library"].format_help()
+    assert "export" in both and "copy" in both  # two modules add to 'library'
+    assert cli.command_word(["--library", "x.briefdesk", "--json", "claims", "--limit", "3"]) == "claims"
+    assert cli.command_word(["--help"]) is None and cli.command_word([]) is None
+    everything = cli.build_parser("no-such-command").format_help()
+    assert "    export " in everything and "    claims " in everything
+
+
+def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
+    """A listing command never imports the export, import, extraction or brief-model code (cold start-up)."""
+    from app.library import Library
+
+    Library.open(tmp_path / "x.briefdesk").close()
+    code = (
+        "import sys, app.cli as cli; cli.main(['--library', sys.argv[1], 'claims']); "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('app.', 'docx', 'markdown', 'alembic')))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "x.briefdesk")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(done.stdout.split("\n")[-2].split())
+    for heavy in (
+        "app.export",
+        "app.importers",
+        "app.extract",
+        "app.brief_model",
+        "app.checks",
+        "docx",
+        "markdown",
+    ):
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in loaded), heavy
+    assert "app.cli.claim_cmds" in loaded and "app.cli.export_cmds" not in loaded
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):
