@@ -531,9 +531,10 @@ class SearchHit:
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     items: tuple[T, ...]
-    total: int
+    total: int  # -1: not counted
     offset: int
     limit: int
+    estimated: bool = False  # the total is an estimate (a list asked for with_total="estimate")
 
 
 @dataclass(frozen=True, slots=True)

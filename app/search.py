@@ -152,12 +152,12 @@ class SearchService:
         return hits
 
     def _sqlite_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple]:
-        fts = sqlite_parts.to_fts_query(query)
-        if fts is None:
-            return []
-        sql = text(sqlite_parts.search_sql(entities))
         with self._lib.reading() as s:
-            rows = s.execute(sql, {"q": fts, "limit": int(limit)}).all()
+            plan = sqlite_parts.search_plan(s, query, entities)
+            if plan is None:
+                return []
+            sql, params = plan
+            rows = s.execute(text(sql), {**params, "limit": int(limit)}).all()
         return [
             (sqlite_parts.CODE_ENTITIES[rowid % 4], rowid // 4, score, title, body)
             for rowid, score, title, body in rows

@@ -476,7 +476,9 @@ class SourceService:
             problem=rd.message(),
         )
 
-    def _conditions(self, flt: SourceFilter) -> list:
+    def _conditions(self, flt: SourceFilter, s: Any = None, rows_wanted: int | None = None) -> list:
+        """WHERE terms for ``flt``; with a session ``s`` a text filter is planned for a query needing its first
+        ``rows_wanted`` rows in an index order (None: all of them)."""
         conds = []
         if flt.kind is not None:
             conds.append(Source.kind == SourceKind.parse(flt.kind).value)
@@ -488,9 +490,12 @@ class SourceService:
             conds.append(Source.published >= flt.published_from)
         if flt.published_to:
             conds.append(Source.published <= flt.published_to)
-        if flt.text:
-            ids = self._lib.storage.fts_ids_clause("source", flt.text)
-            conds.append(Source.id.in_(ids) if ids is not None else False)
+        if flt.text and flt.text.strip():
+            if s is None:
+                ids = self._lib.storage.fts_ids_clause("source", flt.text)
+                conds.append(Source.id.in_(ids) if ids is not None else False)
+            else:
+                conds.append(self._lib.storage.text_condition(s, "source", flt.text, rows_wanted=rows_wanted))
         return conds
 
     def list(
@@ -508,13 +513,12 @@ class SourceService:
             raise ValidationError(
                 f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}."
             )
-        conds = self._conditions(flt)
         col = SOURCE_SORTS[sort]
         order = [col.desc(), Source.id.desc()] if descending else [col.asc(), Source.id.asc()]
-        where = and_(True, *conds)
-        offset = max(0, offset)
-        total_from_page = None
+        offset, limit = max(0, offset), max(0, limit)
         with self._lib.reading() as s:
+            conds = self._conditions(flt, s, rows_wanted=offset + limit)  # every sort has an index
+            where = and_(True, *conds)
             if sort == "published" and not descending:
                 rows = self._undated_last(s, where, order, offset, limit)
             else:
@@ -522,14 +526,7 @@ class SourceService:
                 # itself, so no "published IS NULL" term is needed and the published index serves the order
                 # (with that term SQLite sorted all 100,000 sources for each page: ~170 ms).
                 q = self._summary_select().where(where).order_by(*order).offset(offset).limit(limit)
-                if with_total and flt.text:
-                    # A full-text filter costs one FTS5 match over every row holding the words (~25 ms
-                    # for a word in 10,000 sources); a window count gets the total from that same match
-                    # instead of a second one in a separate count.
-                    q = q.add_columns(func.count().over().label("_total"))
                 rows = s.execute(q).all()
-                if rows and with_total and flt.text:
-                    total_from_page = rows[0]._total
             counts = {}
             if rows:
                 ids = [r.id for r in rows]
@@ -540,13 +537,15 @@ class SourceService:
                         .group_by(Claim.source_id)
                     ).all()
                 )
-            total = -1
-            if with_total and total_from_page is not None:
-                total = total_from_page
-            elif with_total:
-                total = s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
+            total = self._count(s, flt) if with_total else -1
         items = tuple(self._summary(r, counts.get(r.id, 0)) for r in rows)
         return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def _count(self, s: Any, flt: SourceFilter) -> int:
+        if flt.text and flt.text.strip() and flt == SourceFilter(text=flt.text):
+            return self._lib.storage.text_count(s, "source", flt.text)  # from the full-text index alone
+        conds = self._conditions(flt, s)
+        return s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
 
     def _undated_last(self, s, where, order, offset: int, limit: int) -> list:
         """Oldest first with undated sources last, in two index-ordered reads instead of one full sort."""
@@ -562,9 +561,8 @@ class SourceService:
         return rows + s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()
 
     def count(self, flt: SourceFilter | None = None) -> int:
-        conds = self._conditions(flt or SourceFilter())
         with self._lib.reading() as s:
-            return s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
+            return self._count(s, flt or SourceFilter())
 
     def outlets(self) -> list[str]:
         with self._lib.reading() as s:

@@ -364,16 +364,7 @@ def to_fts_query(text: str) -> str | None:
     parsed = parse_query(text)
     if parsed is None:
         return None
-    parts = []
-    for group in parsed.groups:
-        rendered = _fts_term(group[0])
-        for term in group[1:]:
-            rendered = f"({rendered} OR {_fts_term(term)})"
-        parts.append(rendered)
-    query = " AND ".join(parts)
-    for term in parsed.excluded:
-        query += f" NOT {_fts_term(term)}"
-    return query
+    return _render(parsed)
 
 
 # Ranked search with a bounded candidate set: for a very common word, scoring every match would take
@@ -403,20 +394,100 @@ ranked AS (
     FROM search_fts
     WHERE search_fts MATCH :q AND rowid >= (SELECT min(rid) FROM hits)
     {{entity_filter}}
-    ORDER BY score LIMIT :limit
+    ORDER BY score, rowid DESC LIMIT :limit
 )
 SELECT ranked.rid, ranked.score, substr(f.title, 1, 2000), substr(f.body, 1, {SNIPPET_SCAN_CHARS})
 FROM ranked JOIN search_fts AS f ON f.rowid = ranked.rid
-ORDER BY ranked.score
+ORDER BY ranked.score, ranked.rid DESC
 """
 
 
-def search_sql(entities: tuple[str, ...]) -> str:
+def _entity_filter(entities: tuple[str, ...]) -> str:
     codes = sorted(ENTITY_CODES[e] for e in entities)
     if len(codes) == 3:
-        return SEARCH_SQL.replace("{entity_filter}", "")
-    cond = " OR ".join(f"(rowid % 4) = {c}" for c in codes)
-    return SEARCH_SQL.replace("{entity_filter}", f"AND ({cond})")
+        return ""
+    return "AND (" + " OR ".join(f"(rowid % 4) = {c}" for c in codes) + ")"
+
+
+def search_sql(entities: tuple[str, ...]) -> str:
+    return SEARCH_SQL.replace("{entity_filter}", _entity_filter(entities))
+
+
+# Words too common to rank. bm25 reads the whole doclist of every term of a query to count its documents:
+# ~25-50 ms for a word in most rows, so "the of and to a in" took 150-190 ms. A term in more than COMMON_SHARE
+# of the rows carries almost no weight anyway (bm25's idf is ln((N - n) / n): 1.4 at 20 %, 0 at 50 % and
+# above, against ~9 for a word in one row in 10,000), so, as search engines do with a cutoff frequency, such
+# terms still decide which rows match but not how they rank: the rows are ranked by the query's other terms,
+# and a query made only of common terms lists its newest matches first. Measured in bench/RESULTS.md.
+COMMON_SHARE = 0.2
+
+# The candidates (as in SEARCH_SQL), ranked by bm25 of the informative terms only (:sq).
+SEARCH_SQL_PARTIAL = f"""
+WITH hits AS (
+    SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
+    {{entity_filter}}
+    ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}
+),
+ranked AS (
+    SELECT rowid AS rid, bm25(search_fts, 4.0, 1.0) AS score
+    FROM search_fts
+    WHERE search_fts MATCH :sq AND rowid >= (SELECT min(rid) FROM hits) AND +rowid IN (SELECT rid FROM hits)
+    ORDER BY score, rowid DESC LIMIT :limit
+)
+SELECT ranked.rid, ranked.score, substr(f.title, 1, 2000), substr(f.body, 1, {SNIPPET_SCAN_CHARS})
+FROM ranked JOIN search_fts AS f ON f.rowid = ranked.rid
+ORDER BY ranked.score, ranked.rid DESC
+"""
+
+# Only common terms: the newest matches, unranked (score 0).
+SEARCH_SQL_NEWEST = f"""
+WITH hits AS (
+    SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
+    {{entity_filter}}
+    ORDER BY rowid DESC LIMIT :limit
+)
+SELECT hits.rid, 0.0, substr(f.title, 1, 2000), substr(f.body, 1, {SNIPPET_SCAN_CHARS})
+FROM hits JOIN search_fts AS f ON f.rowid = hits.rid
+ORDER BY hits.rid DESC
+"""
+
+
+def search_plan(s, text: str, entities: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
+    """(SQL, parameters) for a ranked search of ``text``, or None when nothing searchable remains. Terms
+    in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank."""
+    from app.storage import fts_plan
+    from app.storage.query import ParsedQuery, parse_query
+
+    parsed = parse_query(text)
+    if parsed is None:
+        return None
+    query = to_fts_query(text)
+    assert query is not None
+    ef = _entity_filter(entities)
+    informative = tuple(
+        group
+        for group in parsed.groups
+        if fts_plan.share_of_all(s, _render(ParsedQuery((group,), ()))) <= COMMON_SHARE
+    )
+    if len(informative) == len(parsed.groups):
+        return SEARCH_SQL.replace("{entity_filter}", ef), {"q": query}
+    if not informative:
+        return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef), {"q": query}
+    scoring = _render(ParsedQuery(informative, ()))
+    return SEARCH_SQL_PARTIAL.replace("{entity_filter}", ef), {"q": query, "sq": scoring}
+
+
+def _render(parsed) -> str:
+    parts = []
+    for group in parsed.groups:
+        rendered = _fts_term(group[0])
+        for term in group[1:]:
+            rendered = f"({rendered} OR {_fts_term(term)})"
+        parts.append(rendered)
+    query = " AND ".join(parts)
+    for term in parsed.excluded:
+        query += f" NOT {_fts_term(term)}"
+    return query
 
 
 def fts_ids_clause(entity: str, text: str):
@@ -441,3 +512,47 @@ def string_agg(col, separator: str):
     from sqlalchemy import func
 
     return func.group_concat(col, separator)
+
+
+# --- full-text filters of lists (planned per query: app.storage.fts_plan) ---------------------------------
+
+
+def text_condition(s, entity: str, text: str, *, rows_wanted: int | None):
+    """A WHERE term keeping ``entity`` rows (its table unaliased) that match ``text`` (search syntax).
+
+    ``rows_wanted``: how many rows the query needs in its index order (offset + limit of a page), or None
+    when it reads them all (a count, or a sort no index serves). The plan is chosen from how common the
+    words are (app.storage.fts_plan); every plan gives the same rows."""
+    from sqlalchemy import false
+
+    from app._text import search_text
+    from app.storage import fts_plan
+    from app.storage.query import parse_query
+
+    parsed = parse_query(search_text(text))
+    if parsed is None:
+        return false()
+    return fts_plan.condition(s, entity, _render(parsed), parsed, rows_wanted=rows_wanted)
+
+
+def text_count(s, entity: str, text: str) -> int:
+    """How many ``entity`` rows match ``text`` (exact; from the index alone)."""
+    from app._text import search_text
+    from app.storage import fts_plan
+
+    query = to_fts_query(search_text(text))
+    return 0 if query is None else fts_plan.count(s, entity, query)
+
+
+def text_estimate(s, entity: str, text: str) -> tuple[int, bool]:
+    """(number of ``entity`` rows matching ``text``, whether it is exact): counted when that reads little of
+    the index, else estimated from bounded samples (an exact count of a word in 700,000 claims reads its
+    whole doclist, 50-160 ms; of "the of and to a in", six of them)."""
+    from app._text import search_text
+    from app.storage import fts_plan
+    from app.storage.query import parse_query
+
+    parsed = parse_query(search_text(text))
+    if parsed is None:
+        return 0, True
+    return fts_plan.count_or_estimate(s, entity, _render(parsed), parsed)

@@ -35,6 +35,32 @@ def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, sync_jobs, cla
     qtbot.waitUntil(lambda: dlg.results.count() == 1, timeout=2000)
     assert "Envoy" in dlg.results.item(0).text()
     assert dlg.chosen_ids() == [claims[1].id]
+    assert dlg.total_label.text() == "1 claim matches."
+
+
+def test_picker_total_is_counted_or_marked_as_an_estimate(qtbot, lib, sync_jobs, claims, monkeypatch):
+    """Exact when counting is quick; otherwise "About N" (never a slow exact count)."""
+    from app.domain import Page
+
+    dlg = ClaimPickerDialog(lib, sync_jobs)
+    qtbot.addWidget(dlg)
+    dlg.query.setText("the")
+    qtbot.waitUntil(lambda: dlg.total_label.text() == "2 claims match.", timeout=2000)
+    from app.storage import fts_plan, postgres
+
+    monkeypatch.setattr(fts_plan, "EXACT_COUNT_BUDGET", 0.0)  # any count is "slow"
+    monkeypatch.setattr(fts_plan, "SAMPLE", 1)  # two matches: more than the sample, so estimated
+    monkeypatch.setattr(postgres, "ESTIMATE_ABOVE", 0)
+    dlg.query.setText("the ")
+    dlg._search()
+    if lib.dialect == "sqlite":
+        qtbot.waitUntil(lambda: dlg.total_label.text().startswith("About "), timeout=2000)
+    from ui.claim_picker_dialog import total_text
+
+    assert total_text(Page(items=(1,) * 50, total=723_456, offset=0, limit=50, estimated=True)) == (
+        "About 720,000 claims match; 50 are listed."
+    )
+    assert total_text(Page(items=(), total=0, offset=0, limit=50)) == "No claim matches."
 
 
 def test_cite_inserts_and_extends_an_existing_bracket(qtbot, lib, sync_jobs, claims, monkeypatch):

@@ -1,0 +1,254 @@
+"""How a full-text filter runs on SQLite's FTS5 index, chosen per query from how common its words are.
+
+One FTS5 table (``search_fts``) indexes sources, claims and actors (rowid = id * 4 + entity code). A list
+filtered by text ("claims that mention X, newest first") can be answered three ways, and which is fast depends
+on how many rows match and how much of the index the query must read:
+
+- **driven**: read every match from the index, look each row up, sort them. Cost grows with the matches
+  (~15 µs a row on a first call, a page read each): right for a few thousand, 4-7 s for a word in 700,000
+  claims.
+- **walk**: materialise the matches once as a set of ids, then walk the list's own sort index (id, said,
+  grade, ...) and keep the rows in the set until the page is full. Cost: the set, plus ``page / share``
+  index entries: right for words in 0.3-20 % of the rows.
+- **probe**: walk the sort index and ask the FTS index, row by row, whether that row matches
+  (``rowid = id * 4 + code``: a seek in each word's doclist). Cost: ``page / share`` probes and no set:
+  right for the commonest words ("the", in 72 % of claims: ~280 probes for a page of 200).
+
+Building the set (and counting exactly) reads the doclist of every word of the query, whatever the result:
+"the of and to a in" matches 0.5 % of claims but reads 2.2 million index entries. So each word's share of
+the index is estimated too, and the costs below use both.
+
+Estimates come from **samples**: the newest matches of a query within the newest ``WINDOW`` ids, read in rowid
+order (a bounded read: 1-5 ms whatever the words). A sample that finds more than ``SAMPLE`` matches gives
+their share over the ids they span; fewer, their share of the window (and when that makes the matches few,
+they are counted exactly). Every plan returns exactly the rows of the plain query (``id IN (all matches)``);
+only the order of work differs (tests/app/test_fts_plan.py forces each plan and compares the rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Integer, bindparam, column, false, literal_column
+from sqlalchemy import text as sa_text
+
+from app.storage.query import ParsedQuery, Term
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+
+ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
+ENTITY_TABLES = {"source": "sources", "claim": "claims", "actor": "actors"}
+
+SAMPLE = 2000  # matches read at most by a sample
+WINDOW = 20_000  # ids (the newest) a sample looks at when its matches are fewer than SAMPLE
+# Costs in microseconds, first calls on the 1,000,000-claim benchmark library (bench/RESULTS.md): a match
+# looked up and sorted; a match put in the set; an index entry walked; a probe, and per word probed; one
+# doclist entry read by the FTS index.
+COST_LOOKUP = 17.0
+COST_SET = 0.3
+COST_WALK = 0.5
+COST_PROBE = 20.0
+COST_PROBE_WORD = 50.0
+COST_ENTRY = 0.08
+EXACT_COUNT_BUDGET = 15_000.0  # µs: count_or_estimate counts exactly when that reads no more of the index
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """What a bounded read of a query's newest matches among one entity's rows says."""
+
+    matches: int  # matches read
+    complete: bool  # every match was read: ``matches`` is the exact count
+    share: float  # estimated share of the entity's rows that match (0..1)
+    rows: int  # the entity's rows (its largest id: ids are dense)
+    entries: float = 0.0  # estimated doclist entries the index reads to produce every match
+    words: int = 1  # words in the query (each is a doclist a probe seeks)
+
+    @property
+    def estimate(self) -> int:
+        """Estimated number of matching rows (exact when ``complete``)."""
+        return self.matches if self.complete else max(self.matches, round(self.share * self.rows))
+
+
+def _conn(s: Session | Connection) -> Connection:
+    from sqlalchemy.orm import Session as _Session
+
+    return s.connection() if isinstance(s, _Session) else s
+
+
+def max_id(s: Session | Connection, entity: str) -> int:
+    """The entity's largest id (one index seek)."""
+    value = _conn(s).execute(sa_text(f"SELECT max(id) FROM {ENTITY_TABLES[entity]}")).scalar()
+    return int(value or 0)
+
+
+def _read(conn: Connection, fts_query: str, low: int, high: int, code: int | None) -> tuple[int, int | None]:
+    """(matches, smallest rowid) among the newest SAMPLE + 1 matches with rowids in [low, high]."""
+    entity = f"AND rowid % 4 = {code} " if code is not None else ""
+    row = conn.execute(
+        sa_text(
+            "SELECT count(*), min(r) FROM (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH :q "
+            f"AND rowid BETWEEN :lo AND :hi {entity}ORDER BY rowid DESC LIMIT {SAMPLE + 1})"
+        ),
+        {"q": fts_query, "lo": low, "hi": high},
+    ).one()
+    return int(row[0]), (int(row[1]) if row[1] is not None else None)
+
+
+def _share(
+    conn: Connection, fts_query: str, tops: dict[str, int], code: int | None
+) -> tuple[float, int, bool]:
+    """(share of the rows that match, matches read, every match read) for one entity's rows (``code``) or,
+    with code None, for every indexed row. ``tops``: the largest id of each entity counted."""
+    top = max(tops.values(), default=0)
+    if top <= 0:
+        return 0.0, 0, True
+    rows = sum(tops.values())
+
+    def rows_from(first_id: int) -> int:  # rows with an id >= first_id (ids are dense)
+        return sum(max(0, t - first_id + 1) for t in tops.values())
+
+    low_id = max(0, top - WINDOW + 1)
+    matches, lowest = _read(conn, fts_query, low_id * 4, top * 4 + 3, code)
+    if matches > SAMPLE:
+        assert lowest is not None
+        return min(1.0, matches / max(1, rows_from(lowest // 4))), matches, False
+    if low_id == 0:
+        return matches / rows, matches, True
+    share = matches / max(1, rows_from(low_id))
+    if share * rows <= SAMPLE:  # few in the window: few at all, probably; read them all (bounded again)
+        more, lowest = _read(conn, fts_query, 0, top * 4 + 3, code)
+        if more <= SAMPLE:
+            return more / rows, more, True
+        assert lowest is not None
+        return min(1.0, more / max(1, rows_from(lowest // 4))), more, False
+    return share, matches, False
+
+
+def _word_queries(parsed: ParsedQuery) -> list[str]:
+    """Each word of the query as its own FTS query (the doclists the full query reads)."""
+    out: list[str] = []
+    terms: list[Term] = [t for group in parsed.groups for t in group] + list(parsed.excluded)
+    for term in terms:
+        for i, word in enumerate(term.words):
+            prefix = term.prefix and i == len(term.words) - 1
+            out.append(f'"{word}"' + ("*" if prefix else ""))
+    return list(dict.fromkeys(out))
+
+
+def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQuery | None = None) -> Sample:
+    """Estimate how many of ``entity``'s rows match ``fts_query`` (and, given its parsed form, how much of the
+    index producing all of them reads)."""
+    conn = _conn(s)
+    tops = {e: max_id(conn, e) for e in ENTITY_TABLES}
+    rows = tops[entity]
+    if rows <= 0:
+        return Sample(0, True, 0.0, 0)
+    share, matches, complete = _share(conn, fts_query, {entity: rows}, ENTITY_CODES[entity])
+    entries = 0.0
+    words = 1
+    if parsed is not None:
+        word_queries = _word_queries(parsed)
+        words = max(1, len(word_queries))
+        if not complete:  # a complete sample read every match already: the set is cheap
+            all_rows = sum(tops.values())
+            entries = sum(_share(conn, q, tops, None)[0] * all_rows for q in word_queries)
+    return Sample(matches, complete, share, rows, entries, words)
+
+
+def share_of_all(s: Session | Connection, fts_query: str) -> float:
+    """Estimated share of every indexed row (sources, claims, actors) that matches ``fts_query``."""
+    conn = _conn(s)
+    tops = {e: max_id(conn, e) for e in ENTITY_TABLES}
+    return _share(conn, fts_query, tops, None)[0]
+
+
+def costs(smp: Sample, rows_wanted: int) -> dict[str, float]:
+    """Estimated µs of each plan for a query needing its first ``rows_wanted`` rows in an index order."""
+    n = smp.estimate
+    walked = rows_wanted / max(smp.share, 1e-9)
+    full_read = smp.entries * COST_ENTRY
+    return {
+        "driven": full_read + n * COST_LOOKUP,
+        "walk": full_read + n * COST_SET + walked * COST_WALK,
+        "probe": walked * (COST_PROBE + COST_PROBE_WORD * smp.words),
+    }
+
+
+def choose(smp: Sample, rows_wanted: int | None) -> str:
+    """'driven', 'walk' or 'probe' for a list that needs its first ``rows_wanted`` rows in an index order
+    (None: every row, e.g. a count, or a sort no index serves: only 'driven' reads each row once)."""
+    if rows_wanted is None or smp.complete:
+        return "driven"
+    est = costs(smp, rows_wanted)
+    return min(est, key=lambda k: est[k])
+
+
+def ids_subquery(entity: str, fts_query: str) -> Any:
+    """``SELECT id`` of every row of ``entity`` that matches (a sub-select for ``IN``)."""
+    code = ENTITY_CODES[entity]
+    clause = sa_text(
+        f"SELECT rowid / 4 AS id FROM search_fts WHERE search_fts MATCH :fq AND rowid % 4 = {code}"
+    )
+    return clause.bindparams(bindparam("fq", value=fts_query, unique=True)).columns(column("id", Integer))
+
+
+def condition(
+    s: Session | Connection,
+    entity: str,
+    fts_query: str,
+    parsed: ParsedQuery,
+    *,
+    rows_wanted: int | None,
+) -> ColumnElement[bool]:
+    """The WHERE term restricting ``entity``'s table (unaliased) to rows matching ``fts_query``, planned."""
+    table = ENTITY_TABLES[entity]
+    if rows_wanted is None:
+        plan = "driven"
+    else:
+        smp = sample(s, entity, fts_query, parsed)
+        if smp.complete and smp.matches == 0:
+            return false()
+        plan = choose(smp, rows_wanted)
+    if plan == "probe":
+        probe = sa_text(
+            f"EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH :fq "
+            f"AND search_fts.rowid = {table}.id * 4 + {ENTITY_CODES[entity]})"
+        ).bindparams(bindparam("fq", value=fts_query, unique=True))
+        return probe  # type: ignore[return-value]  # a boolean SQL term
+    id_col = literal_column(f"{table}.id", Integer)
+    if plan == "walk":
+        # '+' keeps the id out of the plan's index choice: the sort index is walked, the set only tested
+        id_col = literal_column(f"+{table}.id", Integer)
+    return id_col.in_(ids_subquery(entity, fts_query))
+
+
+def count(s: Session | Connection, entity: str, fts_query: str) -> int:
+    """The exact number of ``entity`` rows matching (read from the index alone)."""
+    code = ENTITY_CODES[entity]
+    value = (
+        _conn(s)
+        .execute(
+            sa_text(f"SELECT count(*) FROM search_fts WHERE search_fts MATCH :q AND rowid % 4 = {code}"),
+            {"q": fts_query},
+        )
+        .scalar()
+    )
+    return int(value or 0)
+
+
+def count_or_estimate(
+    s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQuery
+) -> tuple[int, bool]:
+    """(matching rows, exact?): exact when the sample read them all or counting reads little of the index
+    (within EXACT_COUNT_BUDGET), else the sample's estimate."""
+    smp = sample(s, entity, fts_query, parsed)
+    if smp.complete:
+        return smp.matches, True
+    if smp.entries * COST_ENTRY <= EXACT_COUNT_BUDGET:
+        return count(s, entity, fts_query), True
+    return smp.estimate, False

@@ -1,0 +1,212 @@
+"""Text filters of the claims and sources lists: every way of running them gives the rows of the plain query.
+
+On SQLite a text filter is planned from how common its words are (app.storage.fts_plan: driven, walk or
+probe). Here every plan is forced in turn, with the sample made small so that a few hundred rows reach each
+branch, and the pages (every sort, both directions, offsets, with other filters) are compared with the rows
+computed directly from the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.domain import ClaimFilter, SourceFilter
+from app.storage import fts_plan
+from app.storage.query import parse_query
+
+N = 240
+
+
+def _words(i: int) -> str:
+    words = ["alpha"]  # every claim
+    if i % 3 == 0:
+        words.append("beta")  # a third
+    if i % 40 == 0:
+        words.append("zeta")  # a few
+    if i % 7 == 0:
+        words.append("gamma-ray")  # a phrase of two words
+    return " ".join(words)
+
+
+@pytest.fixture
+def texts(lib):
+    """N claims whose statements hold words of known frequency, over 12 sources; grades, dates, actors and
+    statuses vary so that every sort has ties and gaps."""
+    statuses = ["unverified", "corroborated", "disputed", "retracted"]
+    with lib.transaction():
+        sources = []
+        for k in range(12):
+            body = " ".join(f"Line {k}-{j} of the record." for j in range(N // 12 + 1))
+            extra = " beta" if k % 2 else ""
+            sources.append(
+                lib.sources.create(
+                    title=f"Record {k}{extra}",
+                    body=body,
+                    published=None if k == 5 else dt.date(2025, 1 + k % 12, 1 + k),
+                    reliability="ABCDEF"[k % 6],
+                    outlet=f"Outlet {k % 4}",
+                ).id
+            )
+        for i in range(N):
+            k = i % 12
+            lib.claims.create(
+                source_id=sources[k],
+                quote=f"Line {k}-{i // 12} of the record.",
+                statement=f"Claim {i}: {_words(i)}",
+                actor=None if i % 11 == 0 else f"Speaker {i % 9}",
+                said=None if i % 13 == 0 else dt.date(2024, 1 + i % 12, 1 + i % 27),
+                credibility=1 + i % 6,
+                status=statuses[i % 4],
+                tags=["border"] if i % 5 == 0 else [],
+            )
+    return lib
+
+
+MATCHES = {  # which claims (by their number i) each query finds
+    "alpha": lambda i: True,
+    "beta": lambda i: i % 3 == 0,
+    "zeta": lambda i: i % 40 == 0,
+    "gamma": lambda i: i % 7 == 0,  # in "gamma-ray"
+    '"gamma ray"': lambda i: i % 7 == 0,
+    "nowhere": lambda i: False,
+}
+
+
+def _expected_claims(lib, word: str, status: str | None, sort: str, desc: bool) -> list[int]:
+    """The unfiltered list in the same order, keeping the claims that match: the rows of the plain query."""
+    everything = lib.claims.list(ClaimFilter(), sort=sort, descending=desc, limit=10_000).items
+    assert len(everything) == N
+    number = {c.id: int(c.statement.split(":")[0].split()[1]) for c in everything}
+    return [
+        c.id
+        for c in everything
+        if MATCHES[word](number[c.id]) and (status is None or c.status.value == status)
+    ]
+
+
+@pytest.mark.parametrize("word", ["alpha", "beta", "zeta", "gamma", '"gamma ray"', "nowhere"])
+@pytest.mark.parametrize("sort", ["said", "id", "credibility", "status"])
+def test_claims_text_filter_gives_the_same_rows_whatever_the_plan(texts, word, sort, monkeypatch):
+    lib = texts
+    monkeypatch.setattr(fts_plan, "SAMPLE", 10)  # the words above are then "common" for the planner
+    plans = ["driven", "walk", "probe"] if lib.dialect == "sqlite" else ["the database's own"]
+    for status in (None, "disputed"):
+        flt = ClaimFilter(text=word, status=status)
+        for desc in (True, False):
+            expected = _expected_claims(lib, word, status, sort, desc)
+            for plan in plans:
+                if lib.dialect == "sqlite":
+                    monkeypatch.setattr(fts_plan, "choose", lambda _smp, _rows, p=plan: p)
+                got = [c.id for c in lib.claims.list(flt, sort=sort, descending=desc, limit=1000).items]
+                assert got == expected, (word, sort, desc, status, plan)
+                paged = []
+                for offset in range(0, len(expected) + 7, 7):
+                    paged += lib.claims.ids(flt, sort=sort, descending=desc, offset=offset, limit=7)
+                assert paged == expected, (word, sort, desc, status, plan, "paged")
+                assert lib.claims.count(flt) == len(expected)
+
+
+@pytest.mark.parametrize("sort", ["actor", "source"])
+def test_claims_sorted_by_actor_or_source_with_a_text_filter(texts, sort, monkeypatch):
+    lib = texts
+    monkeypatch.setattr(fts_plan, "SAMPLE", 10)
+    exact = [c.id for c in lib.claims.list(ClaimFilter(text="beta"), sort=sort, limit=1000).items]
+    assert len(exact) == N // 3
+    if lib.dialect == "sqlite":
+        for plan in ("driven", "walk", "probe"):
+            monkeypatch.setattr(fts_plan, "choose", lambda _smp, _rows, p=plan: p)
+            got = [c.id for c in lib.claims.list(ClaimFilter(text="beta"), sort=sort, limit=1000).items]
+            assert got == exact, plan
+
+
+def test_the_planner_picks_by_how_common_the_words_are(texts, monkeypatch):
+    lib = texts
+    if lib.dialect != "sqlite":
+        pytest.skip("the plans are SQLite's; PostgreSQL plans from its own statistics")
+    monkeypatch.setattr(fts_plan, "SAMPLE", 10)
+    with lib.reading() as s:
+        rare = fts_plan.sample(s, "claim", '"zeta"')
+        common = fts_plan.sample(s, "claim", '"alpha"')
+        several = fts_plan.sample(s, "claim", '"alpha" AND "beta"', parse_query("alpha beta"))
+    assert rare.complete and rare.matches == N // 40
+    assert not common.complete and common.share == pytest.approx(1.0)
+    assert common.estimate == N
+    # the set of "alpha beta" reads both words' doclists: every claim and a third, and the 12 sources' titles
+    assert several.words == 2 and several.entries == pytest.approx(N + N / 3 + 6, rel=0.25)
+    assert fts_plan.choose(rare, 200) == "driven"
+    assert fts_plan.choose(common, None) == "driven"  # a count reads every match once
+    # at the benchmark's size: a word in 72 % of a million claims, one in 5 %, one in 0.5 %
+    the = fts_plan.Sample(2001, False, 0.72, 1_000_000, entries=820_000)
+    middle = fts_plan.Sample(2001, False, 0.05, 1_000_000, entries=55_000)
+    some = fts_plan.Sample(2001, False, 0.001, 1_000_000, entries=1_100)
+    six_common = fts_plan.Sample(2001, False, 0.005, 1_000_000, entries=2_200_000, words=6)
+    assert fts_plan.choose(the, 200) == "probe"  # ~280 probes, no set of 720,000
+    assert fts_plan.choose(middle, 200) == "walk"
+    assert fts_plan.choose(some, 200) == "driven"
+    assert fts_plan.choose(six_common, 200) == "walk"  # probing six doclists per row costs more
+
+
+def test_the_picker_total_is_exact_when_quick_and_an_estimate_otherwise(texts, monkeypatch):
+    from app.storage import postgres
+
+    lib = texts
+    page = lib.claims.list(ClaimFilter(text="beta"), limit=50, with_total="estimate")
+    assert page.total == N // 3 and not page.estimated and len(page.items) == 50
+    monkeypatch.setattr(fts_plan, "EXACT_COUNT_BUDGET", 0.0)
+    monkeypatch.setattr(fts_plan, "SAMPLE", 10)
+    monkeypatch.setattr(postgres, "ESTIMATE_ABOVE", 20)
+    page = lib.claims.list(ClaimFilter(text="alpha"), limit=50, with_total="estimate")
+    if lib.dialect == "sqlite":
+        assert page.estimated and N * 0.8 <= page.total <= N * 1.2  # "about 240"
+    else:
+        assert page.total >= 20 if page.estimated else page.total == N  # the planner's rows, or counted
+    rare = lib.claims.list(ClaimFilter(text="zeta"), limit=50, with_total="estimate")
+    assert rare.total == N // 40 and not rare.estimated
+    other = lib.claims.list(ClaimFilter(text="alpha", status="disputed"), limit=5, with_total="estimate")
+    assert other.total == N // 4 and not other.estimated  # other filters: always counted
+
+
+@pytest.mark.parametrize("sort", ["published", "id", "title", "outlet", "kind", "reliability"])
+def test_sources_text_filter_gives_the_same_rows_whatever_the_plan(texts, sort, monkeypatch):
+    lib = texts
+    monkeypatch.setattr(fts_plan, "SAMPLE", 2)
+    everything = lib.sources.list(SourceFilter(), sort=sort, limit=1000).items
+    for desc in (True, False):
+        all_sorted = [
+            s.id for s in lib.sources.list(SourceFilter(), sort=sort, descending=desc, limit=1000).items
+        ]
+        beta = {s.id for s in everything if "beta" in s.title}
+        expected = [i for i in all_sorted if i in beta]
+        for plan in ("driven", "walk", "probe") if lib.dialect == "sqlite" else ("own",):
+            if lib.dialect == "sqlite":
+                monkeypatch.setattr(fts_plan, "choose", lambda _smp, _rows, p=plan: p)
+            page = lib.sources.list(SourceFilter(text="beta"), sort=sort, descending=desc, limit=1000)
+            assert [s.id for s in page.items] == expected, (sort, desc, plan)
+            assert page.total == len(expected) == lib.sources.count(SourceFilter(text="beta"))
+
+
+def test_words_in_most_rows_match_but_do_not_rank(lib):
+    """A search's very common words (in more than COMMON_SHARE of the rows) still decide which rows match,
+    but the ranking comes from the other words; a query of common words alone lists the newest first."""
+    if lib.dialect != "sqlite":
+        pytest.skip("PostgreSQL ranks with ts_rank over its candidates")
+    body = " ".join(f"Report {j} on the crossing." for j in range(40))
+    src = lib.sources.create(title="The wire", body=body).id
+    ids = []
+    for j in range(40):
+        extra = {5: " zeta", 17: " zeta zeta zeta", 30: " zeta"}.get(j, "")
+        ids.append(
+            lib.claims.create(
+                source_id=src, quote=f"Report {j} on the crossing.", statement=f"The report{extra}"
+            ).id
+        )
+    with_common = lib.search("the zeta", entities=("claim",))
+    alone = lib.search("zeta", entities=("claim",))
+    assert [h.id for h in with_common] == [h.id for h in alone]  # the same rows, ranked by zeta alone
+    assert {h.id for h in with_common} == {ids[5], ids[17], ids[30]} and with_common[0].id == ids[17]
+    newest = lib.search("the", entities=("claim",), limit=5)
+    assert [h.id for h in newest] == sorted(ids, reverse=True)[:5]
+    excluded = lib.search("the -zeta", entities=("claim",), limit=100)
+    assert {h.id for h in excluded} == set(ids) - {ids[5], ids[17], ids[30]}
