@@ -448,7 +448,7 @@ def child_open(db: Path) -> None:
     t1 = time.perf_counter()
     lib = Library.open(db)
     t2 = time.perf_counter()
-    page = lib.claims.list(limit=100, with_total=False)
+    page = lib.claims.list(limit=200, with_total=False)
     t3 = time.perf_counter()
     lib.close()
     t4 = time.perf_counter()
@@ -484,8 +484,7 @@ def search_queries(db: Path, rng: random.Random) -> list[tuple[str, str]]:
     con.close()
     qs: list[tuple[str, str]] = []
     for w in [
-        "the",
-        "of",
+        *v[:10],  # the commonest words of the generated vocabulary (Zipf head)
         "said",
         "government",
         "attack",
@@ -543,282 +542,323 @@ def search_queries(db: Path, rng: random.Random) -> list[tuple[str, str]]:
     return qs
 
 
-def timed(fn, reps: int = 3) -> tuple[float, float, object]:
-    """(first call, median of reps, result); stops repeating when a call takes over 2 s."""
-    times = []
-    result = None
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-        if times[-1] > 2.0:
-            break
-    return times[0], statistics.median(times), result
+# --- first calls in fresh processes ---------------------------------------------------------------------
+# Each call below is made as the app makes it (the GUI's page sizes, sorts and totals) in a process of its
+# own: import, Library.open, then the call ("first": nothing cached in SQLite or SQLAlchemy) and the same
+# call again ("repeat"). With --cold the OS page cache is dropped before each process (as root, where the
+# kernel allows it), so the first call also reads the file from the disk.
+
+CLAIM_PAGE = 200  # ui.paged_model.PagedTableModel.PAGE
+PICKER_LIMIT = 50  # ui.claim_picker_dialog: lib.claims.list(flt, limit=50)
+SEARCH_LIMIT = 50  # ui.search_view.LIMIT
+CLAIM_SORTS = ["said", "id", "credibility", "actor", "source"]
+SOURCE_SORTS = ["published", "id", "title", "outlet", "kind", "reliability"]
 
 
-def child_measure(db: Path, quick: bool) -> None:
-    from app.domain import ClaimFilter, SourceFilter
-    from app.library import Library
+def text_words() -> list[tuple[str, str]]:
+    """(kind, text) for text filters: the commonest words of the generated vocabulary, mid and rare ones,
+    phrases of common words, prefixes, several common words together, and a word in no row."""
+    v = TextGen(random.Random(SEED)).vocab
+    out = [("common word", w) for w in v[:10]]  # the of and to a in that is was he (Zipf head)
+    out += [("common word", w) for w in ("said", "government")]
+    out += [("mid word", v[r]) for r in (20, 45, 100, 200, 400)]
+    out += [("rare word", v[r]) for r in (800, 2000, 5000, 20_000, 50_000)]
+    out += [("rare word", "zzqxnotaword")]
+    out += [("phrase", '"of the"'), ("phrase", '"the government"'), ("phrase", f'"{v[0]} {v[45]}"')]
+    out += [("prefix", "th*"), ("prefix", "gov*"), ("prefix", v[100][:4] + "*")]
+    out += [("several common words", "the of and to a in"), ("exclusion", "the -of")]
+    return out
 
-    out: dict = {}
-    rng = random.Random(7)
-    lib = Library.open(db)
+
+def call_specs(db: Path, quick: bool) -> list[dict]:
+    """Every call measured, as {kind, label, op, args}."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    n_claims = con.execute("SELECT max(id) FROM claims").fetchone()[0]
     busy_source = con.execute(
         "SELECT source_id FROM claims GROUP BY source_id ORDER BY count(*) DESC LIMIT 1"
     ).fetchone()[0]
-    busy_actor = con.execute(
-        "SELECT actor_id FROM claims WHERE actor_id IS NOT NULL GROUP BY actor_id "
-        "ORDER BY count(*) DESC LIMIT 1"
-    ).fetchone()[0]
-    rare_actor = con.execute(
-        "SELECT actor_id FROM claims WHERE actor_id IS NOT NULL GROUP BY actor_id ORDER BY count(*) LIMIT 1"
-    ).fetchone()[0]
-    busy_name = con.execute("SELECT name FROM actors WHERE id = ?", (busy_actor,)).fetchone()[0]
-    hot = [
-        r[0]
-        for r in con.execute(
-            "SELECT to_claim_id FROM claim_links GROUP BY to_claim_id ORDER BY count(*) DESC LIMIT 20"
-        )
-    ]
+    busy_actor, busy_name = con.execute(
+        "SELECT a.id, a.name FROM actors a JOIN (SELECT actor_id, count(*) n FROM claims WHERE actor_id IS NOT "
+        "NULL GROUP BY actor_id ORDER BY n DESC LIMIT 1) b ON b.actor_id = a.id"
+    ).fetchone()
+    outlet = con.execute("SELECT outlet FROM sources WHERE id = 1").fetchone()[0]
     con.close()
+    words = text_words()
+    if quick:
+        words = [w for i, w in enumerate(words) if i % 3 == 0]
+    specs: list[dict] = []
 
-    # search ------------------------------------------------------------------------------------------
-    queries = search_queries(db, rng)
-    lib.search("warm up")
-    rows = []
-    for cat, q in queries:
-        t0 = time.perf_counter()
-        hits = lib.search(q)
-        rows.append((cat, q, time.perf_counter() - t0, len(hits)))
-    out["search"] = rows
-    lat = [r[2] for r in rows]
-    out["search_p50"], out["search_p95"], out["search_max"] = pct(lat, 50), pct(lat, 95), max(lat)
-    out["search_n"] = len(rows)
+    def add(kind: str, label: str, op: str, **args) -> None:
+        specs.append({"kind": kind, "label": label, "op": op, "args": args})
 
-    # claim lists ------------------------------------------------------------------------------------------
-    filters = {
-        "none": ClaimFilter(),
-        "source (busiest)": ClaimFilter(source_id=busy_source),
-        "actor (busiest)": ClaimFilter(actor_id=busy_actor),
-        "actor (rarest)": ClaimFilter(actor_id=rare_actor),
-        "actor name": ClaimFilter(actor_name=busy_name.split()[-1]),
-        "tag (common)": ClaimFilter(tag="ceasefire"),
-        "tag (rare)": ClaimFilter(tag="mercenaries"),
-        "status disputed": ClaimFilter(status="disputed"),
-        "status retracted": ClaimFilter(status="retracted"),
-        "contested only": ClaimFilter(contested=True),
-        "date range (1 month)": ClaimFilter(said_from=dt.date(2020, 3, 1), said_to=dt.date(2020, 3, 31)),
-        "date range (5 years)": ClaimFilter(said_from=dt.date(2018, 1, 1), said_to=dt.date(2022, 12, 31)),
-        "text (common word)": ClaimFilter(text="government"),
-        "text (rare word)": ClaimFilter(text=TextGen(random.Random(SEED)).vocab[30_000]),
-        "contested + tag + status": ClaimFilter(contested=True, tag="ceasefire", status="unverified"),
-    }
-    sorts = ["said", "id", "credibility", "actor", "source"]
-    clist = []
-    for fname, flt in filters.items():
-        for sort in sorts:
+    for kind, w in words:  # the Claims list's text filter, default sort (said, newest first)
+        add(f"claims page, text: {kind}", w, "claims_page", flt={"text": w}, sort="said", desc=True)
+    for w in ("the", "in", "which", TextGen(random.Random(SEED)).vocab[2000]):
+        for sort in CLAIM_SORTS:
             for desc in (True, False):
-                for total in (False, True):
-                    if quick and total and sort not in ("said",):
-                        continue
-                    first, med, page = timed(
-                        lambda: lib.claims.list(flt, sort=sort, descending=desc, limit=100, with_total=total),
-                        reps=1 if quick else 3,
+                if (sort, desc) != ("said", True) and not (quick and sort != "id"):
+                    add(
+                        "claims page, text + other sorts",
+                        f"{w} / {sort} {'desc' if desc else 'asc'}",
+                        "claims_page",
+                        flt={"text": w},
+                        sort=sort,
+                        desc=desc,
                     )
-                    clist.append((fname, sort, desc, total, first, med, len(page.items), page.total))
-        print(f"  claims filter {fname} done; peak RSS {peak_rss_mb():.0f} MB", file=sys.stderr, flush=True)
-    out["claims_list"] = clist
-
-    # source lists -----------------------------------------------------------------------------------------
-    sfilters = {
-        "none": SourceFilter(),
-        "kind": SourceFilter(kind="report"),
-        "reliability": SourceFilter(reliability="A"),
-        "outlet": None,
-        "published range": SourceFilter(
-            published_from=dt.date(2021, 1, 1), published_to=dt.date(2021, 6, 30)
-        ),
-        "text (common word)": SourceFilter(text="ceasefire"),
-        "text (phrase)": SourceFilter(text='"the government"'),
+    others = {
+        "none": {},
+        "source (busiest)": {"source_id": busy_source},
+        "actor (busiest)": {"actor_id": busy_actor},
+        "actor name": {"actor_name": busy_name.split()[-1]},
+        "tag (common)": {"tag": "ceasefire"},
+        "tag (rare)": {"tag": "mercenaries"},
+        "status retracted": {"status": "retracted"},
+        "contested": {"contested": True},
+        "date range (1 month)": {"said_from": "2020-03-01", "said_to": "2020-03-31"},
+        "date range (5 years)": {"said_from": "2018-01-01", "said_to": "2022-12-31"},
+        "contested + tag + status": {"contested": True, "tag": "ceasefire", "status": "unverified"},
+        "text the + status retracted": {"text": "the", "status": "retracted"},
+        "text the + tag (rare)": {"text": "the", "tag": "mercenaries"},
+        "text which + actor (busiest)": {"text": "which", "actor_id": busy_actor},
     }
-    outlet = lib.sources.list(limit=1, with_total=False).items[0].outlet
-    sfilters["outlet"] = SourceFilter(outlet=outlet)
-    slist = []
-    for fname, flt in sfilters.items():
-        for sort in ["published", "id", "title", "outlet", "kind", "reliability"]:
+    for label, flt in others.items():
+        for sort in ("said", "credibility") if not quick else ("said",):
+            add(
+                "claims page, other filters",
+                f"{label} / {sort}",
+                "claims_page",
+                flt=flt,
+                sort=sort,
+                desc=True,
+            )
+    for kind, w in words:  # the Ctrl+K claim picker: its list and its total
+        add(f"picker: {kind}", w, "picker", text=w)
+    for _kind, w in words[::2]:  # the Claims view's count label (background worker)
+        add("claims count (background)", w, "claims_count", flt={"text": w})
+    for label in ("contested + tag + status", "tag (common)", "none"):
+        add("claims count (background)", label, "claims_count", flt=others[label])
+    for kind, w in words:  # the Sources list's text filter, default sort (published, newest first)
+        add(f"sources page, text: {kind}", w, "sources_page", flt={"text": w}, sort="published", desc=True)
+    for w in ("the", "which"):
+        for sort in SOURCE_SORTS:
             for desc in (True, False):
-                for total in (False, True):
-                    if quick and total and sort != "published":
-                        continue
-                    first, med, page = timed(
-                        lambda: lib.sources.list(
-                            flt, sort=sort, descending=desc, limit=100, with_total=total
-                        ),
-                        reps=1 if quick else 3,
+                if (sort, desc) != ("published", True) and not quick:
+                    add(
+                        "sources page, text + other sorts",
+                        f"{w} / {sort} {'desc' if desc else 'asc'}",
+                        "sources_page",
+                        flt={"text": w},
+                        sort=sort,
+                        desc=desc,
                     )
-                    slist.append((fname, sort, desc, total, first, med, len(page.items), page.total))
-    out["sources_list"] = slist
+    sothers = {
+        "none": {},
+        "kind": {"kind": "report"},
+        "reliability": {"reliability": "A"},
+        "outlet": {"outlet": outlet},
+        "published range": {"published_from": "2021-01-01", "published_to": "2021-06-30"},
+    }
+    for label, flt in sothers.items():
+        add("sources page, other filters", label, "sources_page", flt=flt, sort="published", desc=True)
+    for cat, q in search_queries(db, random.Random(7)):
+        add(f"search: {cat}", q, "search", query=q)
+    for cid in (1, 123_457, 500_001, 999_999) if not quick else (1,):
+        add("claim with links", f"c{cid}", "with_links", claim_id=cid)
+    return specs
 
-    # claim with links ---------------------------------------------------------------------------------------
-    ids = [rng.randrange(1, n_claims + 1) for _ in range(200 if not quick else 50)] + hot
-    wl = []
-    nlinks = []
-    for cid in ids:
+
+def _claim_filter(d: dict):
+    from app.domain import ClaimFilter
+
+    d = dict(d)
+    for k in ("said_from", "said_to"):
+        if k in d:
+            d[k] = dt.date.fromisoformat(d[k])
+    return ClaimFilter(**d)
+
+
+def _source_filter(d: dict):
+    from app.domain import SourceFilter
+
+    d = dict(d)
+    for k in ("published_from", "published_to"):
+        if k in d:
+            d[k] = dt.date.fromisoformat(d[k])
+    return SourceFilter(**d)
+
+
+def picker_call(lib, text: str):
+    """What the Ctrl+K picker runs on its read worker (ui/claim_picker_dialog.py): 50 claims and their total,
+    estimated above a threshold (marked so). Before the estimate existed, "estimate" was a true value: the
+    same call then counted exactly, which is what the picker did."""
+    from app.domain import ClaimFilter
+
+    page = lib.claims.list(ClaimFilter(text=text or None), limit=PICKER_LIMIT, with_total="estimate")
+    return len(page.items), page.total, bool(getattr(page, "estimated", False))
+
+
+def run_call(lib, spec: dict):
+    """One call as the app makes it; returns (rows, total or None, total is an estimate)."""
+    op, a = spec["op"], spec["args"]
+    if op == "claims_page":
+        page = lib.claims.list(
+            _claim_filter(a["flt"]),
+            sort=a["sort"],
+            descending=a["desc"],
+            offset=0,
+            limit=CLAIM_PAGE,
+            with_total=False,
+        )
+        return len(page.items), None, False
+    if op == "claims_count":
+        return 0, lib.claims.count(_claim_filter(a["flt"])), False
+    if op == "picker":
+        return picker_call(lib, a["text"])
+    if op == "sources_page":
+        page = lib.sources.list(
+            _source_filter(a["flt"]),
+            sort=a["sort"],
+            descending=a["desc"],
+            offset=0,
+            limit=CLAIM_PAGE,
+            with_total=False,
+        )
+        return len(page.items), None, False
+    if op == "search":
+        return len(lib.search(a["query"], limit=SEARCH_LIMIT)), None, False
+    if op == "with_links":
+        cw = lib.claims.with_links(a["claim_id"])
+        return 1 + len(cw.denials) + len(cw.corroborations) + len(cw.qualifications), None, False
+    raise ValueError(op)
+
+
+WARM_UP = {  # what the app has done before the user's query: its first list shown, or an empty search
+    "claims_page": {"op": "claims_page", "args": {"flt": {}, "sort": "said", "desc": True}},
+    "claims_count": {"op": "claims_page", "args": {"flt": {}, "sort": "said", "desc": True}},
+    "picker": {"op": "claims_page", "args": {"flt": {}, "sort": "said", "desc": True}},
+    "sources_page": {"op": "sources_page", "args": {"flt": {}, "sort": "published", "desc": True}},
+    "search": {"op": "search", "args": {"query": "zzqxnotaword"}},
+    "with_links": {"op": "with_links", "args": {"claim_id": 2}},
+}
+
+
+def child_calls(db: Path, specs: list[dict]) -> None:
+    """In a fresh process: for each spec, a fresh Library; the app's own first call of that kind (its first
+    list shown, timed as "warm-up": module loading and the first statements), then the measured query's
+    first call and a repeat."""
+    t0 = time.perf_counter()
+    from app.library import Library
+
+    imported = time.perf_counter() - t0
+    out = []
+    for spec in specs:
         t0 = time.perf_counter()
-        cw = lib.claims.with_links(cid)
-        wl.append(time.perf_counter() - t0)
-        nlinks.append(
-            len(cw.denials)
-            + len(cw.corroborations)
-            + len(cw.qualifications)
-            + len(cw.denies)
-            + len(cw.corroborates)
-            + len(cw.qualifies)
+        lib = Library.open(db, create=False)
+        opened = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        run_call(lib, WARM_UP[spec["op"]])
+        warm_up = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        rows, total, est = run_call(lib, spec)
+        first = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        run_call(lib, spec)
+        repeat = time.perf_counter() - t0
+        lib.close()
+        out.append(
+            {
+                **spec,
+                "first": first,
+                "repeat": repeat,
+                "open": opened,
+                "warm_up": warm_up,
+                "rows": rows,
+                "total": total,
+                "estimated": est,
+            }
         )
-    out["with_links_p50"], out["with_links_p95"], out["with_links_max"] = pct(wl, 50), pct(wl, 95), max(wl)
-    out["with_links_n"] = len(wl)
-    out["with_links_max_links"] = max(nlinks)
-
-    # deep paging (the GUI scrolls) -------------------------------------------------------------------------
-    deep = []
-    for off in (1_000, 10_000, 100_000):
-        first, med, page = timed(
-            lambda: lib.claims.list(sort="said", offset=off, limit=100, with_total=False), 1
-        )
-        deep.append((off, first))
-        first, med, ids_ = timed(lambda: lib.claims.ids(sort="said", offset=off, limit=1000), 1)
-        deep.append((f"ids {off}", first))
-    out["deep"] = deep
-    lib.close()
-    out["peak_rss_mb"] = peak_rss_mb()
-    print(json.dumps(out))
+    print(json.dumps({"import": imported, "calls": out, "rss_mb": peak_rss_mb()}))
 
 
-def run_child(args: list[str]) -> str:
+def drop_os_cache() -> bool:
+    """Drop the OS page cache (root only, where the kernel allows writing /proc/sys/vm/drop_caches)."""
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as fh:
+            fh.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def run_child(args: list[str], stdin: str | None = None) -> str:
     res = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=False, stdout=subprocess.PIPE, text=True, check=True
+        [sys.executable, __file__, *args], input=stdin, stdout=subprocess.PIPE, text=True, check=True
     )
     return res.stdout.strip().splitlines()[-1]
+
+
+def measure_calls(db: Path, specs: list[dict], *, cold: bool = False) -> list[dict]:
+    results = []
+    for n, spec in enumerate(specs):
+        if cold and not drop_os_cache():
+            raise SystemExit(
+                "--cold: cannot drop the OS page cache here (needs root and a writable /proc/sys/vm)"
+            )
+        got = json.loads(run_child(["--db", str(db), "--_child", "calls"], json.dumps([spec])))
+        results += got["calls"]
+        if n % 20 == 19:
+            print(f"  {n + 1} of {len(specs)} calls measured", file=sys.stderr, flush=True)
+    return results
+
+
+def cpu_reference_ms() -> float:
+    t = time.perf_counter()
+    sum(range(3_000_000))
+    return (time.perf_counter() - t) * 1000
+
+
+def machine_note() -> str:
+    load = os.getloadavg()
+    return (
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; CPU reference sum(range(3e6)) "
+        f"{cpu_reference_ms():.0f} ms"
+    )
 
 
 def ms(x: float) -> str:
     return f"{x * 1000:.1f}"
 
 
-def report(db: Path, opens: list[dict], m: dict) -> str:
-    L: list[str] = []
-    ok = lambda b: "pass" if b else "**FAIL**"  # noqa: E731
-    open_med = statistics.median(o["open"] for o in opens)
-    imp_med = statistics.median(o["import"] for o in opens)
-    fp_med = statistics.median(o["first_page"] for o in opens)
-    cl = m["claims_list"]
-    sl = m["sources_list"]
-    cl_worst_first = max(cl, key=lambda r: r[4])
-    L.append("| measure | figure | target | result |")
-    L.append("|---|---:|---:|---|")
-    L.append(
-        f"| open `Library.open` (median of {len(opens)} fresh processes) | {ms(open_med)} ms | <= 200 ms | {ok(open_med <= 0.2)} |"
-    )
-    L.append(
-        f"| Python import of app.library and the services (median) | {ms(imp_med)} ms | (reported apart) | |"
-    )
-    L.append(
-        f"| second `Library.open` in the same process (median) | "
-        f"{ms(statistics.median(o['open_again'] for o in opens))} ms | | |"
-    )
-    L.append(
-        f"| first claims page right after open (median) | {ms(fp_med)} ms | <= 50 ms | {ok(fp_med <= 0.05)} |"
-    )
-    L.append(f"| search p50 ({m['search_n']} queries) | {ms(m['search_p50'])} ms | | |")
-    L.append(f"| search p95 | {ms(m['search_p95'])} ms | <= 50 ms | {ok(m['search_p95'] <= 0.05)} |")
-    L.append(f"| search max | {ms(m['search_max'])} ms | | |")
-    for total in (False, True):
-        sub = [r for r in cl if r[3] == total]
-        w = max(sub, key=lambda r: r[5])
-        label = "first page + total count" if total else "first page (with_total=False)"
+def summarise(results: list[dict]) -> list[str]:
+    """p50/p95/max of first calls and of repeats, per kind of call (a kind's name before any ':')."""
+    L = [
+        "| kind of call | calls | first p50 | first p95 | first max (which) | repeat p50 | repeat max |",
+        "|---|---:|---:|---:|---|---:|---:|",
+    ]
+    kinds: dict[str, list[dict]] = {}
+    for r in results:
+        kinds.setdefault(r["kind"], []).append(r)
+    for kind, rs in kinds.items():
+        f = [r["first"] for r in rs]
+        p = [r["repeat"] for r in rs]
+        worst = max(rs, key=lambda r: r["first"])
+        label = worst["label"] if len(worst["label"]) < 40 else worst["label"][:37] + "..."
         L.append(
-            f"| claims list {label}, worst of {len(sub)} filter/sort combinations (median of 3) | "
-            f"{ms(w[5])} ms ({w[0]}, sort {w[1]}, {'desc' if w[2] else 'asc'}) | <= 50 ms | {ok(w[5] <= 0.05)} |"
+            f"| {kind} | {len(rs)} | {ms(pct(f, 50))} | {ms(pct(f, 95))} | {ms(max(f))} (`{label}`) | "
+            f"{ms(pct(p, 50))} | {ms(max(p))} |"
         )
+    return L
+
+
+def details(results: list[dict]) -> list[str]:
+    L = ["| kind | call | first ms | repeat ms | rows | total |", "|---|---|---:|---:|---:|---:|"]
+    for r in results:
+        label = r["label"] if len(r["label"]) < 40 else r["label"][:37] + "..."
+        total = "" if r["total"] is None else (f"~{r['total']:,}" if r["estimated"] else f"{r['total']:,}")
         L.append(
-            f"| claims list {label}, combinations over 50 ms | {sum(1 for r in sub if r[5] > 0.05)} of "
-            f"{len(sub)} | 0 | {ok(all(r[5] <= 0.05 for r in sub))} |"
+            f"| {r['kind']} | `{label.replace('|', '/')}` | {ms(r['first'])} | {ms(r['repeat'])} | {r['rows']} | {total} |"
         )
-    L.append(
-        f"| claims list, worst first (cold) call | {ms(cl_worst_first[4])} ms ({cl_worst_first[0]}, "
-        f"sort {cl_worst_first[1]}, {'desc' if cl_worst_first[2] else 'asc'}, total={cl_worst_first[3]}) | | |"
-    )
-    for total in (False, True):
-        sub = [r for r in sl if r[3] == total]
-        w = max(sub, key=lambda r: r[5])
-        label = "first page + total count" if total else "first page (with_total=False)"
-        L.append(
-            f"| sources list {label}, worst of {len(sub)} (median of 3) | {ms(w[5])} ms ({w[0]}, "
-            f"sort {w[1]}, {'desc' if w[2] else 'asc'}) | <= 50 ms | {ok(w[5] <= 0.05)} |"
-        )
-    L.append(
-        f"| claim with links p50 ({m['with_links_n']} claims, up to {m['with_links_max_links']} links) | "
-        f"{ms(m['with_links_p50'])} ms | | |"
-    )
-    L.append(
-        f"| claim with links p95 | {ms(m['with_links_p95'])} ms | <= 50 ms | {ok(m['with_links_p95'] <= 0.05)} |"
-    )
-    L.append(
-        f"| peak RSS of the measuring process | {m['peak_rss_mb']:.0f} MB | <= 300 MB | {ok(m['peak_rss_mb'] <= 300)} |"
-    )
-    L.append(
-        f"| peak RSS of an open + first page process (median) | "
-        f"{statistics.median(o['rss_mb'] for o in opens):.0f} MB | <= 300 MB | |"
-    )
-    L.append("")
-    L.append("Search latency by query (ms):\n")
-    L.append("| kind | query | ms | hits |")
-    L.append("|---|---|---:|---:|")
-    for cat, q, t, n in m["search"]:
-        qq = (q if len(q) < 40 else q[:37] + "...").replace("|", "\\|")
-        L.append(f"| {cat} | `{qq}` | {ms(t)} | {n} |")
-    L.append("")
-    L.append(
-        "Claims list first page (limit 100), median of 3 in ms, by filter and sort "
-        "(desc/asc; `+t` = with the total count):\n"
-    )
-    sorts = ["said", "id", "credibility", "actor", "source"]
-    L.append("| filter | " + " | ".join(sorts) + " | rows/total |")
-    L.append("|---|" + "---:|" * len(sorts) + "---|")
-    by = {}
-    for f, s, d, t, _first, med, n, tot in cl:
-        by.setdefault(f, {}).setdefault(s, {})[(d, t)] = med
-        if t:
-            by[f]["_tot"] = (n, tot)
-    for f, d in by.items():
-        cells = []
-        for s in sorts:
-            x = d.get(s, {})
-            cells.append(
-                " / ".join(ms(x[k]) for k in ((True, False), (False, False)) if k in x)
-                + (
-                    " (+t " + "/".join(ms(x[k]) for k in ((True, True), (False, True)) if k in x) + ")"
-                    if (True, True) in x
-                    else ""
-                )
-            )
-        n, tot = d.get("_tot", ("", ""))
-        L.append(f"| {f} | " + " | ".join(cells) + f" | {n}/{tot} |")
-    L.append("")
-    L.append("Sources list first page (limit 100), worst per filter, median of 3 in ms:\n")
-    L.append("| filter | worst ms | sort | total? |")
-    L.append("|---|---:|---|---|")
-    sb = {}
-    for r in sl:
-        if r[0] not in sb or r[5] > sb[r[0]][5]:
-            sb[r[0]] = r
-    for f, r in sb.items():
-        L.append(f"| {f} | {ms(r[5])} | {r[1]} {'desc' if r[2] else 'asc'} | {r[3]} |")
-    L.append("")
-    L.append("Deep paging (one call each, ms): " + ", ".join(f"offset {o}: {ms(t)}" for o, t in m["deep"]))
-    return "\n".join(L)
+    return L
 
 
 def main() -> None:
@@ -826,20 +866,24 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=DEFAULT_DB)
     ap.add_argument("--reuse", action="store_true", help="reuse the cached library if it exists")
     ap.add_argument("--generate-only", action="store_true")
-    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="a third of the words, fewer sorts")
     ap.add_argument("--scale", type=float, default=1.0, help="fraction of the full size (smoke tests)")
     ap.add_argument("--opens", type=int, default=5)
+    ap.add_argument("--only", help="measure only the kinds of call whose name contains this text")
     ap.add_argument(
-        "--time-quick-check",
-        action="store_true",
-        help="also time PRAGMA quick_check on the file (what Library.open ran before 0003)",
+        "--cold",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure N calls (spread over the kinds) with the OS page cache dropped before each",
     )
-    ap.add_argument("--_child", choices=["open", "measure"], help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, default=OUT / "scale_results.json")
+    ap.add_argument("--_child", choices=["open", "calls"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._child == "open":
         return child_open(args.db)
-    if args._child == "measure":
-        return child_measure(args.db, args.quick)
+    if args._child == "calls":
+        return child_calls(args.db, json.loads(sys.stdin.read()))
     if not (args.reuse and args.db.exists()):
         print(f"generating {args.db} ...", flush=True)
         stats = generate(args.db, args.scale)
@@ -850,27 +894,43 @@ def main() -> None:
         print_generation(stats)
     if args.generate_only:
         return
-    if args.time_quick_check:
-        con = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-        t0 = time.perf_counter()
-        res = con.execute("PRAGMA quick_check").fetchone()[0]
-        print(f"\nPRAGMA quick_check on {args.db.name}: {res}, {time.perf_counter() - t0:.2f} s")
-        con.close()
-        return
-    print(f"\nmeasuring {args.db} ({args.db.stat().st_size / 1e6:,.0f} MB) ...", file=sys.stderr, flush=True)
-    opens = [json.loads(run_child(["--db", str(args.db), "--_child", "open"])) for _ in range(args.opens)]
-    m = json.loads(
-        run_child(["--db", str(args.db), "--_child", "measure"] + (["--quick"] if args.quick else []))
-    )
-    (OUT / "scale_results.json").write_text(json.dumps({"opens": opens, **m}, indent=1, default=str))
     import platform
 
+    print(f"\nmeasuring {args.db} ({args.db.stat().st_size / 1e6:,.0f} MB) ...", file=sys.stderr, flush=True)
+    before = machine_note()
+    opens = [json.loads(run_child(["--db", str(args.db), "--_child", "open"])) for _ in range(args.opens)]
+    specs = call_specs(args.db, args.quick)
+    if args.only:
+        specs = [s for s in specs if args.only in s["kind"]]
+    results = measure_calls(args.db, specs)
+    cold = []
+    if args.cold:
+        picks = specs[:: max(1, len(specs) // args.cold)][: args.cold]
+        cold = measure_calls(args.db, picks, cold=True)
+    after = machine_note()
+    args.out.write_text(json.dumps({"opens": opens, "calls": results, "cold": cold}, indent=1, default=str))
     machine = (
         f"nproc {os.cpu_count()}, RAM {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
         f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
     )
-    print(f"\n## Measurements\n\nMachine: {machine}\n")
-    print(report(args.db, opens, m))
+    print(f"\n## Measurements\n\nMachine: {machine}\nBefore: {before}\nAfter: {after}\n")
+    med = lambda key: statistics.median(o[key] for o in opens)  # noqa: E731
+    print(
+        f"Fresh processes ({len(opens)}): import {ms(med('import'))} ms, Library.open {ms(med('open'))} ms, "
+        f"first claims page {ms(med('first_page'))} ms, peak RSS {med('rss_mb'):.0f} MB (medians)\n"
+    )
+    wu = [r["warm_up"] for r in results]
+    print(
+        "First calls, each in a fresh process (warm OS cache) after the app's own first list or search "
+        f"(that warm-up: median {ms(statistics.median(wu))} ms, max {ms(max(wu))} ms), and the same call "
+        "repeated (ms):\n"
+    )
+    print("\n".join(summarise(results)))
+    if cold:
+        print("\nWith the OS page cache dropped before each process (ms):\n")
+        print("\n".join(summarise(cold)))
+    print("\nEvery call:\n")
+    print("\n".join(details(results)))
 
 
 if __name__ == "__main__":
