@@ -95,6 +95,23 @@ def pg_server():
         cluster.stop()
 
 
+@pytest.fixture
+def own_server():
+    """A PostgreSQL server of this test's own, with an empty database 'team', which the test may kill and
+    restart (the session's server is shared)."""
+    from tests.postgres_cluster import Cluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        if postgres_required():
+            pytest.fail("PostgreSQL server binaries not found; CI must run the PostgreSQL tests")
+        pytest.skip("PostgreSQL server binaries not found (install Debian's postgresql package)")
+    cluster = Cluster(bindir).start()
+    cluster.sql("CREATE DATABASE team")
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     if request.param == "postgresql":

@@ -101,23 +101,6 @@ def test_two_processes_editing_one_brief_the_second_is_told_who_holds_it(lib, tm
 # --- PostgreSQL only: the server itself --------------------------------------------------------------------
 
 
-@pytest.fixture
-def own_server(tmp_path):
-    """A server of this test's own, which it may kill (the session's server is shared)."""
-    from tests.conftest import postgres_required
-    from tests.postgres_cluster import Cluster, find_bindir
-
-    bindir = find_bindir()
-    if bindir is None:
-        if postgres_required():
-            pytest.fail("PostgreSQL server binaries not found; CI must run the PostgreSQL tests")
-        pytest.skip("PostgreSQL server binaries not found (install Debian's postgresql package)")
-    cluster = Cluster(bindir).start()
-    cluster.sql("CREATE DATABASE team")
-    yield cluster
-    cluster.stop()
-
-
 def test_a_server_killed_mid_write_leaves_nothing_half_written_and_the_library_reconnects(own_server):
     lib = Library.open(own_server.url("team"), user="alice")
     try:

@@ -314,3 +314,31 @@ def test_keep_my_edit_is_refused_again_when_the_claim_moved_on_meanwhile(
     assert w.claims.stale_dialog is None
     assert dlg.isVisible() and dlg.notes.toPlainText() == "Alice's note."
     assert "changed by bob" in dlg.error.text()
+
+
+def test_a_brief_typed_while_the_server_is_down_is_saved_when_it_comes_back(qtbot, own_server, monkeypatch):
+    """The real thing: the team library's server stops while an analyst types; the text stays in the
+    editor, the window says the library cannot be reached, and once the server is back the text is saved."""
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    lib = Library.open(own_server.url("team"), user="alice")
+    bid = lib.briefs.create(title="Team brief", body="First line.\n").after.id
+    w = MainWindow(lib, Settings.load())
+    qtbot.addWidget(w)
+    w.watcher.stop()
+    w.go_to("briefs")
+    ed = w.briefs.open_brief(bid) or w.briefs.editor_for(bid)
+    assert ed is not None and ed.lock_state == "mine"
+    own_server.kill()
+    ed.editor.setPlainText("First line.\n\nTyped while the server was down.\n")
+    ed.save()
+    assert ed.has_unsaved_text() and ed.body().endswith("Typed while the server was down.\n")
+    assert "cannot be reached" in ed.banner_label.text() and not ed.save_copy_button.isHidden()
+    w.watcher.poll()
+    assert w.connection_label.isVisibleTo(w) and "cannot be reached" in w.connection_label.text()
+    own_server.restart()
+    own_server.wait_ready()
+    w.watcher.poll()  # the next look at the change log finds the server back: reconnect and save
+    assert not w.connection_label.isVisibleTo(w)
+    qtbot.waitUntil(lambda: not ed.has_unsaved_text(), timeout=20000)
+    with Library.open(own_server.url("team"), user="bob") as bob:
+        assert bob.briefs.get(bid).body == "First line.\n\nTyped while the server was down.\n"
