@@ -129,6 +129,12 @@ class MainMenus:
             "Ctrl+Shift+K",
             tip="The open brief's key assumptions",
         )
+        self.activity_action = make_action(
+            self,
+            "&Who changed what...",
+            self.show_activity,
+            tip="The library's recent changes: who changed which record, and when",
+        )
         self.find_action = make_action(
             self, "&Find...", self.focus_search, std.Find, tip="Search sources, claims and actors"
         )
@@ -179,6 +185,8 @@ class MainMenus:
         view_menu.addAction(self.brief_list_action)
         view_menu.addAction(self.ach_action)
         view_menu.addAction(self.assumptions_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.activity_action)
         self.addAction(self.ach_action)
         self.addAction(self.assumptions_action)
 

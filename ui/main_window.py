@@ -88,6 +88,7 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.setAcceptDrops(True)
         self._closing = False
         self.team_dialog = None  # File > Open team library, while it is open
+        self.activity_dialog = None  # View > Who changed what, once opened
         self._interactive_sent = False
 
         # --- pages -----------------------------------------------------------------------------------
@@ -501,6 +502,31 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         if connect:
             dlg.connect_to_library()
         return dlg
+
+    def show_activity(self):
+        """View > Who changed what (one window per main window; shown again if open). Returns it."""
+        from ui.activity_dialog import ActivityDialog
+
+        if self.activity_dialog is None:
+            self.activity_dialog = ActivityDialog(
+                self.lib, self.jobs, show_record=self.show_record, parent=self
+            )
+        self.activity_dialog.show()
+        self.activity_dialog.raise_()
+        self.activity_dialog.activateWindow()
+        return self.activity_dialog
+
+    def show_record(self, kind: str, ident: int) -> None:
+        """Go to a claim, source or brief by id (from the activity list)."""
+        if kind == "claim":
+            self.go_to("claims")
+            self.claims.show_claim(ident, select=True)
+        elif kind == "source":
+            self.go_to("sources")
+            self.sources.open_source(ident)
+        elif kind == "brief":
+            self.go_to("briefs")
+            self.briefs.open_brief(ident)
 
     def switch_to_library(self, lib):
         """Show ``lib`` in a new window and close this one. Returns the new window."""

@@ -1,4 +1,5 @@
-"""``briefdesk library copy SRC DST``: a whole library between SQLite files and team libraries (PostgreSQL)."""
+"""``briefdesk library copy SRC DST``: a whole library between SQLite files and team libraries (PostgreSQL);
+``briefdesk changes``: who changed what, newest first."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_json(p)
     p.set_defaults(func=cmd_library_copy)
+    c = sub.add_parser(
+        "changes",
+        help="who changed what in the library, newest first (the last 7 days)",
+        description="The changes stored in the library, newest first: when (UTC), who, what and which record. "
+        "Several saves of one record in a row by one analyst show once. Kept for 7 days.",
+    )
+    c.add_argument("--by", metavar="NAME", help="only the changes made by this analyst")
+    c.add_argument("--limit", type=int, default=50, help="how many (default 50, at most 1000)")
+    add_json(c)
+    c.set_defaults(func=cmd_changes)
 
 
 def _target(value: str) -> Any:
@@ -82,4 +93,37 @@ def cmd_library_copy(args: argparse.Namespace, ctx: Context) -> int:
                     Path(str(dst_target) + suffix).unlink(missing_ok=True)
     finally:
         src.close()
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace, ctx: Context) -> int:
+    from app.errors import ValidationError
+
+    if args.limit < 1:
+        raise ValidationError("--limit must be at least 1.")
+    lib = ctx.open_library(create=False)
+    rows = lib.changes.recent(limit=args.limit, by=args.by)
+
+    def text() -> str:
+        if not rows:
+            return "No changes" + (f" by {args.by}" if args.by else "") + " in the last 7 days."
+        lines = []
+        for r in rows:
+            label = f"  {r.label[:70]}" if r.label else ""
+            lines.append(f"{r.at:%Y-%m-%d %H:%M}  {r.by or '?':<14} {r.action:<9} {r.noun} {r.ref}{label}")
+        return "\n".join(lines)
+
+    payload = [
+        {
+            "at": r.at.isoformat(),
+            "by": r.by,
+            "action": r.action,
+            "entity": r.entity,
+            "id": r.entity_id,
+            "ref": r.ref,
+            "label": r.label,
+        }
+        for r in rows
+    ]
+    ctx.output(payload, text)
     return 0
