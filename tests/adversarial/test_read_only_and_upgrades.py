@@ -297,3 +297,65 @@ def test_doctor_repair_without_room_is_refused_in_plain_words(tmp_path, monkeypa
     with pytest.raises(LibraryError, match="not enough free space beside .* to back it up and repair it"):
         doctor.backup_before_repair(path)
     assert not list(tmp_path.glob("lib.before-repair*"))
+
+
+def _fill(folder: Path, leave: int = 40_000) -> Path:
+    """Fill the disk holding ``folder`` up to ``leave`` bytes (another program's files)."""
+    st = os.statvfs(folder)
+    filler = folder / "filler"
+    filler.write_bytes(b"\0" * max(st.f_bavail * st.f_frsize - leave, 0))
+    return filler
+
+
+def test_a_full_disk_refuses_each_write_plainly_and_loses_nothing(small_disk, capsys):
+    folder = small_disk(2000)
+    path = folder / "lib.briefdesk"
+    assert main(["--library", str(path), "brief", "new", "Kept"]) == 0
+    article = folder.parent / "article.txt"
+    article.write_text(
+        "Bridge closed\n\n" + "The minister said the northern bridge is closed to convoys.\n" * 4000,
+        encoding="utf-8",
+    )
+    filler = _fill(folder)
+    capsys.readouterr()
+    assert main(["--library", str(path), "import", str(article)]) == 1
+    assert main(["--library", str(path), "brief", "new", "Another"]) == 1
+    err = capsys.readouterr().err
+    assert err.count(f"The disk holding {path} is full; nothing was changed.") == 2, err
+    assert "Traceback" not in err
+    assert main(["--library", str(path), "brief", "list"]) == 0  # reading goes on
+    filler.unlink()
+    assert main(["--library", str(path), "import", str(article)]) == 0
+    with Library.open(path, create=False) as lib:
+        assert lib.counts()["sources"] == 1 and lib.counts()["briefs"] == 1
+
+
+def test_the_editor_keeps_its_text_when_the_disk_is_full_and_saves_it_once_there_is_room(qtbot, small_disk):
+    from ui.brief_editor import BriefEditor
+    from ui.jobs import Jobs
+
+    folder = small_disk(2000)
+    with Library.open(folder / "lib.briefdesk") as setup:
+        bid = setup.briefs.create(title="Kept", body="# Key judgments\n\nFirst line.\n").after.id
+    lib = Library.open(folder / "lib.briefdesk", create=False)
+    try:
+        editor = BriefEditor(lib, Jobs(), bid)
+        qtbot.addWidget(editor)
+        qtbot.waitUntil(lambda: editor.lock_state == "mine", timeout=10_000)
+        filler = _fill(folder)
+        text = "# Key judgments\n\n" + "The northern bridge stays closed to convoys this week.\n" * 3000
+        editor.editor.setPlainText(text)
+        editor.save()
+        qtbot.waitUntil(lambda: editor.save_error is not None, timeout=10_000)
+        assert "The disk holding" in editor.status.text() and "is full" in editor.status.text()
+        assert not editor.banner.isHidden() and "Your text is kept here" in editor.banner_label.text()
+        assert editor.body() == text and editor.has_unsaved_text()
+        assert lib.briefs.get(bid).body == "# Key judgments\n\nFirst line.\n"
+        filler.unlink()
+        editor.retry_save()
+        qtbot.waitUntil(lambda: lib.briefs.get(bid).body == text, timeout=10_000)
+        qtbot.waitUntil(lambda: not editor.has_unsaved_text(), timeout=10_000)
+        editor.release_lock()
+        editor.jobs.wait()
+    finally:
+        lib.close()
