@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.extract.dates import date_in_text, resolve_date
 from app.extract.lexicon import (
@@ -425,8 +425,17 @@ class RuleExtractor:
                 and prev.kind == "denial"
                 and prev.denies is not None
                 and f.sentence_index - last_index <= 1
-                and NEGATION.search(quote)
-                and (f.speaker.name == prev.actor or f.speaker.collective)
+                and (
+                    (
+                        (NEGATION.search(quote) or FALSE_WORDS.search(quote))
+                        and (f.speaker.name == prev.actor or f.speaker.collective or self._same_side(f, prev))
+                    )
+                    or (
+                        f.speaker.name != prev.actor
+                        and self._same_side(f, prev, strict=True)
+                        and f.sentence_index > last_index
+                    )
+                )
             ):
                 # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
                 kind, denies = "denial", prev.denies
@@ -448,6 +457,8 @@ class RuleExtractor:
             elif NEGATION.search(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
                 target = self._contradicted(f, cw - content_words(f.speaker.name), proposals, words)
+                if target is None:
+                    target = self._named_account(f, quote, proposals)
                 if target is not None:
                     kind, denies = "denial", target
             sp = f.speaker
@@ -479,7 +490,34 @@ class RuleExtractor:
             words.append(cw)
             said_in.append(f.sentence_index)
             last_index = f.sentence_index
+            if kind == "claim":
+                self._answer_earlier(proposals, words, said_in)
         return proposals
+
+    def _answer_earlier(self, proposals: list[Proposal], words: list[set[str]], said_in: list[int]) -> None:
+        """A denial told before the claim it answers ("The ministry yesterday rejected claims by a monitoring
+        group ...", then what the group said): linked when the claim comes, if it is the other side's first
+        claim after the denial and the denial names that side, shares words with the claim, calls it a report
+        and the claim is one, or opens the story."""
+        new = len(proposals) - 1
+        claim = proposals[new]
+        for j in range(new - 1, -1, -1):
+            d = proposals[j]
+            if said_in[new] - said_in[j] > 6:
+                break
+            if d.kind == "claim" and not _one_side(d, claim):
+                return  # another side's claim came between: the denial (if any) had its chance
+            if d.kind != "denial" or d.denies is not None or _one_side(d, claim):
+                continue
+            dw = words[j] - content_words(d.actor)
+            named = bool(dw & _side_words(claim))
+            shared = len(dw & words[new]) >= 2
+            reported = REPORTS_THAT.search(d.quote) or REPORT_OBJECT.search(d.quote)
+            report = reported and (claim.cue == "reported" or DOCUMENTISH.search(claim.actor))
+            opens = said_in[j] <= 1 and said_in[new] - said_in[j] <= 3
+            if named or shared or report or opens:
+                proposals[j] = replace(d, denies=claim.key)
+            return
 
     def _elaborated(
         self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], prev: Proposal | None
@@ -498,9 +536,9 @@ class RuleExtractor:
         return best
 
     def _anchor(self, f: _Found, proposals: list[Proposal], said_in: list[int]) -> Proposal | None:
-        """The same side's linked denial among the last few proposals (within two sentences), if any."""
-        for back in range(len(proposals) - 1, max(-1, len(proposals) - 4), -1):
-            if said_in[back] < f.sentence_index - 2:
+        """The same side's linked denial among the last few proposals (within four sentences), if any."""
+        for back in range(len(proposals) - 1, max(-1, len(proposals) - 6), -1):
+            if said_in[back] < f.sentence_index - 4:
                 break
             q = proposals[back]
             if q.kind == "denial" and q.denies is not None:
@@ -514,7 +552,7 @@ class RuleExtractor:
         return self._same_side(f, prev)
 
     @staticmethod
-    def _same_side(f: _Found, prev: Proposal) -> bool:
+    def _same_side(f: _Found, prev: Proposal, *, strict: bool = False) -> bool:
         sp = f.speaker
         if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
             return True
@@ -522,6 +560,17 @@ class RuleExtractor:
         theirs = content_words(" ".join((prev.actor, prev.role, prev.affiliation))) - _GENERIC_SIDE
         if mine & theirs:
             return True
+        if re.search(r"\bgovernment\b", prev.actor + " " + prev.role, re.I) and (
+            not sp.affiliation or sp.affiliation in prev.actor or sp.affiliation == prev.affiliation
+        ):
+            # "The government called the report a fabrication. Trade minister Paul Okoro said ...": its member
+            return bool(
+                re.search(
+                    r"\b(minist\w+|officials?|spokes\w+|president|premier)\b", sp.role + " " + sp.name, re.I
+                )
+            )
+        if strict:
+            return False
         # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry
         return bool(
             re.search(
@@ -542,6 +591,24 @@ class RuleExtractor:
             if overlap > best_overlap:
                 best, best_overlap = p.key, overlap
         return best
+
+    def _named_account(self, f: _Found, quote: str, proposals: list[Proposal]) -> str | None:
+        """ "the ministry's explanation did not match the images": a negated statement about another side's
+        account answers that side's latest run of claims."""
+        m = NAMED_ACCOUNT.search(quote)
+        if m is None:
+            return None
+        who = content_words(m.group("who"))
+        sp = f.speaker
+        others = [
+            i
+            for i, p in enumerate(proposals)
+            if p.kind == "claim" and p.actor != sp.name and sp.name not in (p.affiliation,)
+        ]
+        named = [i for i in others if who & _side_words(proposals[i])]
+        if not named:
+            return None
+        return proposals[self._run_start(proposals, named, named[-1])].key
 
     @staticmethod
     def _run_start(proposals: list[Proposal], others: list[int], latest: int) -> int:
@@ -648,6 +715,12 @@ REPORTS_THAT = re.compile(
     r"\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?|allegations?|accusations?|rumou?rs?|speculation)\s+that\b",
     re.I,
 )
+NAMED_ACCOUNT = re.compile(
+    r"\b(?:the\s+)?(?P<who>[\w\-]+(?:\s+[\w\-]+)?)['\u2019]s?\s+(?:own\s+)?(?:account|explanation|claims?|"
+    r"figures?|version|statement|story|report|assertion|numbers?|count|estimate|denial|data|findings|"
+    r"description|picture|timeline|narrative)\b",
+    re.I,
+)
 _GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
 CALLED_IT = re.compile(
     r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
@@ -680,6 +753,11 @@ _SAYING = frozenset(
         "dismissed",
     ]
 )
+
+
+def _one_side(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals speak for the same side (the same actor, or one's affiliation is the other)."""
+    return a.actor == b.actor or bool({a.actor, a.affiliation} & {b.actor, b.affiliation} - {""})
 
 
 def _side_words(p: Proposal) -> set[str]:

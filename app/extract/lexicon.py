@@ -188,7 +188,9 @@ FRAGMENT_WORDS = _words(
     "is was were are am be been being has have had will would can could should may might must shall do does "
     "did asked appears seems seemed looks looked remains remained hard easy difficult likely unlikely"
 )
-FUNCTION_END = _words("the a an of to and or but in on at for with by about from as that than into if while")
+FUNCTION_END = _words(
+    "the a an of to and or but in on at for with by about from as that than into if while who whom whose which"
+)
 NOT_SPEAKER_WORDS = _words(
     "eventually meanwhile however others other some many few most read more related share tweet email "
     "advertisement subscribe updated published photo video watch listen sign login menu home"

@@ -72,16 +72,21 @@ def _clean_np(np: str) -> str:
         r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
     )
     np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
+    if re.match(r"by\s", np, re.I):  # "an excuse prepared by officials who ...": an agent, not who speaks
+        return ""
     np = re.sub(
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
     )
     np = re.sub(
         r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|"
-        r"privately|once|twice|first|initially|on \w+)$",
+        r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
+        r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",
         "",
         np,
         flags=re.I,
     )
+    # "The weekly Kapital had reported that ...", "the agency has said": the perfect tense, not part of the name
+    np = re.sub(r"\s+(?:had|has|have)(?:\s+(?:also|already|earlier|previously|repeatedly|long))?$", "", np)
     return np.strip().strip(",").strip()
 
 
@@ -199,6 +204,14 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         )
         role, aff = (aff_m.group(2), aff_m.group(1)) if aff_m else (desc, "")
         return register(state, Speaker(name, role, aff))
+    # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
+    m = ORG_DESCRIBED.match(np)
+    if m and _looks_like_name(m.group("name")):
+        name = m.group("name").strip()
+        known = _find_known(state, name)
+        if known is not None:
+            return _mark_last(state, known)
+        return register(state, Speaker(name, m.group("desc").strip(), ""))
     # "Foreign Minister Dana Reyes", "Reyes", "Dana Reyes"
     if _looks_like_name(np):
         name, title = _strip_title(np)
@@ -276,6 +289,12 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     return None
 
 
+ORG_DESCRIBED = re.compile(
+    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?P<desc>(?:[a-z][\w\-]*\s+){0,3}?(?:weekly|daily|monthly|newspaper|paper|magazine|"
+    r"tabloid|broadcaster|channel|station|news agency|news site|website|outlet|blog|group|firm|company|think tank|"
+    r"watchdog|analysts|researchers|consultancy|charity|organi[sz]ation|monitor|network|union|party|bank|"
+    r"lender|insurer|airline|operator|manufacturer|contractor|builder))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
+)
 ORG_HEADS = frozenset(
     [
         "company",

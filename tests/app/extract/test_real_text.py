@@ -205,7 +205,7 @@ def test_the_command_line_says_why_nothing_was_drafted_and_asks_for_a_missing_da
     assert "set its date (briefdesk source set s2 --published YYYY-MM-DD" in payload["notice"]
 
 
-def test_the_same_side_going_on_is_a_denial_only_when_it_contradicts_or_continues_the_sentence():
+def test_the_same_side_going_on_answers_the_same_claim():
     text = (
         "Delta Grains said the tender had been rigged in favour of Harvest Trading. "
         "The agency denied that, and its director, Otto Lind, said every bid had been opened in public."
@@ -221,8 +221,43 @@ def test_the_same_side_going_on_is_a_denial_only_when_it_contradicts_or_continue
     )
     claim, denial, explanation, contradiction = run(text)
     assert denial.denies == claim.key
-    assert explanation.kind == "claim" and explanation.denies is None  # an explanation, not a denial
+    # the side's next sentence gives its reason: it answers the same claim (the analyst sees both together)
+    assert explanation.kind == "denial" and explanation.denies == claim.key
     assert contradiction.kind == "denial" and contradiction.denies == claim.key
+    text = (
+        "Clear Rivers said toxic water from the mine had leaked into the river. "
+        "The operator, Kessel Copper, rejected the allegation. "
+        "Anglers at Redhill said the fishing season would open in May."
+    )
+    claim, denial, other = run(text)
+    assert denial.denies == claim.key
+    assert other.kind == "claim" and other.denies is None  # another side's news, not part of the denial
+
+
+def test_a_denial_told_first_answers_the_claim_reported_after_it():
+    text = (
+        "ARVEN, Aug 18 - The central bank of Meridia on Monday rejected a report that it was preparing to limit "
+        "cash withdrawals.\n\n"
+        "The business weekly Kapital had reported that the bank's board discussed a temporary cap at a meeting "
+        "last month.\n\n"
+        "\u201cNo such proposal has been made,\u201d the bank's governor, Helena Strand, said.\n\n"
+        "Analysts said the run on branches would fade."
+    )
+    denial, report, governor, analysts = run(text)
+    assert (report.actor, report.kind) == ("Kapital", "claim")
+    assert denial.kind == "denial" and denial.denies == report.key
+    assert governor.kind == "denial" and governor.denies == report.key
+    assert analysts.denies is None
+
+
+def test_a_negated_statement_about_another_sides_account_answers_it():
+    text = (
+        "Harrow Watch said satellite images showed 150 vehicles at a base near the border. "
+        "Ministry spokesman Luis Carreira said the pictures showed a routine exercise. "
+        "The group's director, Amira Haddad, said the ministry's explanation did not match the images."
+    )
+    claim, explanation, answer = run(text)
+    assert answer.kind == "denial" and answer.denies == explanation.key
 
 
 def test_the_accusation_is_the_claim_made_as_one_and_an_organisation_is_it():
