@@ -1,6 +1,11 @@
 """Draft claims (Ctrl+Shift+X in the source reader): the extractor's proposals for one source, claims on the
 left and denials on the right (each beside the claim it answers); the analyst ticks, edits or rejects each,
-then creates the accepted ones in one transaction."""
+then creates the accepted ones in one transaction.
+
+A proposal whose sentence reports someone else's words ("according to the ministry", "citing a Western
+official") is not first hand: its "Reported from" column names where it came from (an existing claim, or an
+original that did not survive), and the selected proposal's "Record as reported from" box keeps or drops the
+reported-from link that is created with it (app.extract.reported)."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 from app._text import counted
 from app.errors import BriefdeskError
 from app.extract import Extraction, Proposal, apply, propose
+from app.extract.model import ReportProposal
 from ui.formatting import one_line
 from ui.jobs import Jobs
 
@@ -43,6 +50,8 @@ class DraftClaimsDialog(QDialog):
         self.lib, self.jobs, self.source_id = lib, jobs, source_id
         self.extractor = extractor
         self.proposals: dict[str, Proposal] = {}
+        # the reported-from link drafting proposed for each proposal: kept when the analyst unticks it
+        self.proposed_reports: dict[str, ReportProposal] = {}
         self.order: list[str] = []
         self.error_text = ""
         self.setWindowTitle("Draft claims from the source")
@@ -51,8 +60,8 @@ class DraftClaimsDialog(QDialog):
         self.status = QLabel("Reading the source...", self)
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
-        self.claims_list = self._list(["", "Speaker", "Said", "Quote"])
-        self.denials_list = self._list(["", "Speaker", "Answers", "Quote"])
+        self.claims_list = self._list(["", "Speaker", "Said", "Quote", "Reported from"])
+        self.denials_list = self._list(["", "Speaker", "Answers", "Quote", "Reported from"])
         left = QGroupBox("Claims", self)
         QVBoxLayout(left).addWidget(self.claims_list)
         right = QGroupBox("Denials (each beside the claim it answers)", self)
@@ -83,6 +92,11 @@ class DraftClaimsDialog(QDialog):
         row.addWidget(self.affiliation_edit, 2)
         form.addRow("Speaker:", row)
         form.addRow("Date said:", self.said_edit)
+        self.report_box = QCheckBox(self)
+        self.report_box.setObjectName("draftReportedFrom")
+        self.report_box.setEnabled(False)
+        self.report_box.toggled.connect(self._report_toggled)
+        form.addRow("Not first hand:", self.report_box)
         for edit in (
             self.statement_edit,
             self.actor_edit,
@@ -128,6 +142,8 @@ class DraftClaimsDialog(QDialog):
         for p in extraction.proposals:
             self.proposals[p.key] = p
             self.order.append(p.key)
+            if p.reports is not None:
+                self.proposed_reports[p.key] = p.reports
         self._fill()
         skipped = (
             f" {len(extraction.skipped)} already recorded as claims were left out."
@@ -142,6 +158,12 @@ class DraftClaimsDialog(QDialog):
             else ""
         )
         notice += left_out
+        if self.proposed_reports:
+            n = len(self.proposed_reports)
+            notice += (
+                f" {counted(n, 'proposal')} {'is' if n == 1 else 'are'} not first hand: "
+                f"{'it is' if n == 1 else 'each is'} created with a reported-from link (see Reported from)."
+            )
         if not extraction.proposals:
             self.status.setText(
                 (extraction.notice or "No attributed statements were found in this source.")
@@ -178,6 +200,7 @@ class DraftClaimsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
             item.setToolTip(3, p.quote)
+            item.setText(4, report_text(self.proposed_reports.get(key)))
             item.setText(0, "")
             item.setData(1, Qt.ItemDataRole.ToolTipRole, f"{p.actor} ({p.role})" if p.role else p.actor)
             tree.addTopLevelItem(item)
@@ -225,6 +248,16 @@ class DraftClaimsDialog(QDialog):
         self.role_edit.setText(p.role)
         self.affiliation_edit.setText(p.affiliation)
         self.said_edit.setText(p.said.isoformat() if p.said else "")
+        offered = self.proposed_reports.get(key)
+        self.report_box.blockSignals(True)
+        self.report_box.setEnabled(offered is not None)
+        self.report_box.setChecked(p.reports is not None)
+        self.report_box.setText(
+            f"Record as reported from {report_text(offered)} (\u201c{offered.phrase}\u201d)"
+            if offered is not None
+            else "No: drafting found no report cue (according to, citing, told, a report by) in its sentence"
+        )
+        self.report_box.blockSignals(False)
         for edit in (
             self.statement_edit,
             self.actor_edit,
@@ -268,6 +301,18 @@ class DraftClaimsDialog(QDialog):
                 if changed.kind == "claim":
                     item.setText(2, changed.said.isoformat() if changed.said else "")
 
+    def _report_toggled(self, on: bool) -> None:
+        """Keep or drop the selected proposal's reported-from link."""
+        key = self.current_key
+        if key is None or key not in self.proposed_reports:
+            return
+        self.proposals[key] = dataclasses.replace(
+            self.proposals[key], reports=self.proposed_reports[key] if on else None
+        )
+        item = self.item_for(key)
+        if item is not None:
+            item.setText(4, report_text(self.proposed_reports[key]) if on else "(first hand)")
+
     # --- creating -------------------------------------------------------------------------------------
     def create_accepted(self) -> None:
         self._commit_edit()
@@ -286,3 +331,13 @@ class DraftClaimsDialog(QDialog):
         self._update_counts()
         self.error_text = str(exc) if isinstance(exc, BriefdeskError) else f"{exc.__class__.__name__}: {exc}"
         self.status.setText(f"Nothing was created: {self.error_text}")
+
+
+def report_text(r: ReportProposal | None) -> str:
+    """What a proposal is reported from, as the list shows it: 'c5 Defence Ministry (s2)', or the named
+    original that did not survive."""
+    if r is None:
+        return ""
+    if r.claim_id is not None:
+        return r.claim_label or f"c{r.claim_id}"
+    return f"{r.origin_name} (no surviving original)"

@@ -76,7 +76,7 @@ def cmd_extract(args, ctx: Context) -> int:
                 target = (
                     r.claim_label if r.claim_id is not None else f"{r.origin_name} (no surviving original)"
                 )
-                lines.append(f"  {p.key}: {r.cue} {r.origin_name} -> reported from {target}")
+                lines.append(f"  {p.key}: {r.phrase} -> reported from {target}")
         if proposals and extraction.notice:
             lines.append(extraction.notice)
         if extraction.unattributed:

@@ -24,6 +24,16 @@ class ReportProposal:
     claim_id: int | None = None
     claim_label: str = ""
 
+    @property
+    def phrase(self) -> str:
+        """The cue as the text puts it: 'according to the ministry', 'a Western official told', 'a Tass
+        report'."""
+        if self.cue in ("told", "reported"):
+            return f"{self.origin_name} {self.cue}"
+        if self.cue == "report":
+            return f"a {self.origin_name} report"
+        return f"{self.cue} {self.origin_name}"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "origin_name": self.origin_name,

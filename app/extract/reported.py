@@ -78,7 +78,8 @@ MAX_CANDIDATES = 400
 def _clean(name: str) -> str:
     name = " ".join(name.split()).strip(" ,;:-\u2014\u2013")
     name = _LEAD.sub("", name)
-    return name
+    # "A Western official told ...": the article is capitalised only because it opens the sentence
+    return re.sub(r"^(A|An|The)(?=\s)", lambda m: m.group(1).lower(), name)
 
 
 def find_report(text: str, start: int, end: int, *, outlet: str = "") -> ReportProposal | None:

@@ -133,3 +133,81 @@ def test_sentences_with_no_recognisable_speaker_are_counted(qtbot, lib, jobs):
     assert (
         "1 sentence reporting speech without a speaker drafting could recognise was left" in dlg.status.text()
     )
+
+
+STATEMENT = "The defence ministry said the last units left Varn at dawn on Tuesday."
+REPORTING = (
+    "VARN, May 6 (Kessel Daily) - According to the defence ministry, the last units left Varn at dawn on "
+    "Tuesday.\n\n"
+    "A Western official told Meridian Wire that two soldiers were still at the depot.\n\n"
+    "The mayor, Ona Petrai, said the roads into Varn were open again.\n"
+)
+
+
+def test_claims_that_are_not_first_hand_show_and_create_their_reported_from_link(qtbot, lib, jobs):
+    ministry = lib.sources.create(
+        title="Ministry statement", body=STATEMENT, kind="official statement", outlet="Defence Ministry"
+    ).after
+    original = lib.claims.create(
+        source_id=ministry.id, quote="the last units left Varn at dawn on Tuesday", actor="Defence Ministry"
+    ).after
+    daily = lib.sources.create(
+        title="Daily", body=REPORTING, kind="news article", outlet="Kessel Daily"
+    ).after
+    dlg = DraftClaimsDialog(lib, jobs, daily.id)
+    qtbot.addWidget(dlg)
+    rows = {
+        dlg.claims_list.topLevelItem(i).text(3): dlg.claims_list.topLevelItem(i)
+        for i in range(dlg.claims_list.topLevelItemCount())
+    }
+    units = next(item for quote, item in rows.items() if "last units left Varn" in quote)
+    soldiers = next(item for quote, item in rows.items() if "soldiers" in quote)
+    mayor = next(item for quote, item in rows.items() if "roads into Varn" in quote)
+    assert units.text(4) == f"c{original.id} Defence Ministry (s{ministry.id})"
+    assert soldiers.text(4) == "a Western official (no surviving original)"
+    assert mayor.text(4) == ""
+    assert "2 proposals are not first hand" in dlg.status.text()
+
+    dlg.claims_list.setCurrentItem(mayor)  # first hand: nothing to record
+    assert not dlg.report_box.isEnabled() and not dlg.report_box.isChecked()
+    dlg.claims_list.setCurrentItem(soldiers)
+    assert dlg.report_box.isEnabled() and dlg.report_box.isChecked()
+    assert "\u201ca Western official told\u201d" in dlg.report_box.text()
+    dlg.report_box.setChecked(False)  # the analyst reads it as the paper's own reporting
+    assert soldiers.text(4) == "(first hand)"
+    dlg.claims_list.setCurrentItem(units)
+    assert dlg.report_box.isChecked()
+    dlg.create_accepted()
+
+    made = {c.quote: c.id for c in lib.claims.for_source(daily.id)}
+    units_id = next(i for q, i in made.items() if "last units" in q)
+    soldiers_id = next(i for q, i in made.items() if "soldiers" in q)
+    mayor_id = next(i for q, i in made.items() if "roads into Varn" in q)
+    report = lib.provenance.report(units_id)
+    assert report is not None and report.reported_from_id == original.id
+    assert lib.provenance.report(soldiers_id) is None and lib.provenance.report(mayor_id) is None
+    origins = lib.provenance.origins(units_id)
+    assert origins.depth == 1
+
+
+def test_a_reported_from_link_dropped_and_ticked_again_is_created(qtbot, lib, jobs):
+    daily = lib.sources.create(
+        title="Daily", body=REPORTING, kind="news article", outlet="Kessel Daily"
+    ).after
+    dlg = DraftClaimsDialog(lib, jobs, daily.id)
+    qtbot.addWidget(dlg)
+    soldiers = next(
+        dlg.claims_list.topLevelItem(i)
+        for i in range(dlg.claims_list.topLevelItemCount())
+        if "soldiers" in dlg.claims_list.topLevelItem(i).text(3)
+    )
+    dlg.claims_list.setCurrentItem(soldiers)
+    dlg.report_box.setChecked(False)
+    dlg.report_box.setChecked(True)
+    assert soldiers.text(4) == "a Western official (no surviving original)"
+    dlg.create_accepted()
+    made = next(c for c in lib.claims.for_source(daily.id) if "soldiers" in c.quote)
+    report = lib.provenance.report(made.id)
+    assert (
+        report is not None and report.reported_from_id is None and report.origin_name == "a Western official"
+    )
