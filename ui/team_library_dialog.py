@@ -203,11 +203,13 @@ class TeamLibraryDialog(QDialog):
             return
         message = str(exc) if isinstance(exc, BriefdeskError) else f"{type(exc).__name__}: {exc}"
         self.show_problem(message)
-        if any(w in message.lower() for w in _LOGIN_WORDS):
-            self.password.selectAll()
-            self.password.setFocus()
 
     def show_problem(self, message: str) -> None:
+        """Say what went wrong under the fields; a refused login puts the keyboard in the password field."""
+        if any(w in message.lower() for w in _LOGIN_WORDS):
+            message += " Or type the password above and connect again."
+            self.password.selectAll()
+            self.password.setFocus()
         self.status.setText(message)
         self.status.setStyleSheet(theme.error_style())
         self.status.setVisible(True)
