@@ -1,6 +1,9 @@
 """Brief properties: title, author, organisation, marking scheme and default mark, status.
 
-Edit: ``BriefPropertiesDialog(lib, jobs, brief_id, parent).exec()`` writes ``lib.briefs.update`` on accept.
+Edit: ``BriefPropertiesDialog(lib, jobs, brief_id, parent).exec()`` writes ``lib.briefs.update`` on accept:
+only the fields the analyst changed, on top of what is stored then. A brief's version also moves when its
+text is saved, so a newer version alone is no conflict; a field the analyst changed that someone else changed
+to something else meanwhile is, and the stale-edit dialog asks (compare, reload theirs, keep mine, copy).
 New brief: ``BriefPropertiesDialog.new_brief(lib, jobs, parent, defaults=None)`` returns the new id or None.
 ``defaults`` may hold author, organisation, marking_scheme, default_marking (e.g. from settings).
 """
@@ -10,7 +13,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from app.domain import BriefStatus, MarkingScheme
+from app.errors import StaleEditError
 from ui import theme
+from ui.stale_edit_dialog import ask_about_stale_edit
 
 SCHEMES = [
     (MarkingScheme.NONE, "None"),
@@ -29,6 +34,9 @@ class BriefPropertiesDialog(QDialog):
         super().__init__(parent)
         self.lib, self.jobs, self.brief_id = lib, jobs, brief_id
         self.created_id: int | None = None
+        self._before: dict | None = None  # the properties as loaded (an edit), and their version
+        self._version = 0
+        self.stale_dialog = None  # the StaleEditDialog while one is open
         self.setWindowTitle("New brief" if brief_id is None else "Brief properties")
         self.title = QLineEdit(self)
         self.author = QLineEdit(self)
@@ -74,14 +82,9 @@ class BriefPropertiesDialog(QDialog):
             self.mark.setCurrentText(current)
 
     def _fill(self, b) -> None:
-        self._fill_values(
-            title=b.title,
-            author=b.author,
-            organisation=b.organisation,
-            marking_scheme=b.marking_scheme,
-            default_marking=b.default_marking,
-            status=b.status,
-        )
+        self._fill_values(**properties(b))
+        self._before = self.values()
+        self._version = b.version
 
     def _fill_values(
         self,
@@ -129,10 +132,67 @@ class BriefPropertiesDialog(QDialog):
 
         if bid is None:
             self.jobs.write(lambda: lib.briefs.create(**values), done, failed)
-        else:
-            self.jobs.write(lambda: lib.briefs.update(bid, **values), done, failed)
+            return
+        before = self._before or {}
+        mine = {k: v for k, v in values.items() if before.get(k) != v}
+        if not mine:
+            QDialog.accept(self)
+            return
+
+        def failed_or_stale(exc) -> None:
+            if not isinstance(exc, StaleEditError):
+                failed(exc)
+                return
+            ask_about_stale_edit(
+                self,
+                self.jobs,
+                exc,
+                yours=mine,
+                read_stored=lambda: lib.briefs.get(bid),
+                shown=properties,
+                on_reload=lambda: self.jobs.read(lambda: lib.briefs.get(bid), self._fill),
+                on_keep=lambda now: self.jobs.write(
+                    lambda: lib.briefs.update(bid, if_version=now.version, **mine), done, failed_or_stale
+                ),
+                on_cancel=lambda: failed(exc),
+                labels={"marking_scheme": "marking scheme", "default_marking": "default mark"},
+            )
+
+        version = self._version
+        self.jobs.write(lambda: _merge_update(lib, bid, before, mine, version), done, failed_or_stale)
 
     @classmethod
     def new_brief(cls, lib, jobs, parent=None, defaults: dict | None = None) -> int | None:
         dlg = cls(lib, jobs, None, parent, defaults=defaults)
         return dlg.created_id if dlg.exec() else None
+
+
+def properties(b) -> dict:
+    """A brief's properties as the dialog edits them."""
+    return {
+        "title": b.title,
+        "author": b.author,
+        "organisation": b.organisation,
+        "marking_scheme": MarkingScheme(b.marking_scheme),
+        "default_marking": b.default_marking,
+        "status": BriefStatus(b.status),
+    }
+
+
+def _merge_update(lib, brief_id: int, before: dict, mine: dict, version: int):
+    """Write the fields the analyst changed on top of the brief as stored now (a save of its text meanwhile
+    is no conflict). A field they changed that someone else changed too, to another value, is: StaleEditError
+    naming who. ``if_version`` makes the read and the write one step: a change in between is refused too."""
+    now = lib.briefs.get(brief_id)
+    stored = properties(now)
+    clash = [k for k in mine if stored[k] != before.get(k) and stored[k] != mine[k]]
+    if clash:
+        raise StaleEditError(
+            "brief",
+            brief_id,
+            expected=version,
+            current=now.version,
+            changed_by=now.updated_by,
+            changed_at=now.updated,
+        )
+    return lib.briefs.update(brief_id, if_version=now.version, **mine)

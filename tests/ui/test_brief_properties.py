@@ -42,3 +42,55 @@ def test_new_brief_and_edit(qtbot, lib, sync_jobs):
     edit.accept()
     b = lib.briefs.get(b.id)
     assert (b.organisation, b.status, b.default_marking) == ("Desk 4", "final", "TLP:AMBER")
+
+
+def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_target, sync_jobs):
+    """Bob saves the brief's text and changes its organisation while Alice has its properties open: her new
+    title goes on top of both. When Bob changed the very field she changed, she is asked, and Keep my edit
+    saves hers on top."""
+    from app.library import Library
+
+    alice = Library.open(library_target, user="alice")
+    bob = Library.open(library_target, user="bob")
+    try:
+        bid = alice.briefs.create(title="Port closure", body="Text.\n").after.id
+        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        qtbot.addWidget(dlg)
+        bob.briefs.set_body(bid, "Text, revised by Bob.\n")
+        bob.briefs.update(bid, organisation="Desk 7")
+        dlg.title.setText("Port closure, day 3")
+        dlg.accept()
+        b = alice.briefs.get(bid)
+        assert (b.title, b.organisation, b.body) == (
+            "Port closure, day 3",
+            "Desk 7",
+            "Text, revised by Bob.\n",
+        )
+        assert b.updated_by == "alice"
+
+        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        bob.briefs.update(bid, author="B. Baker")
+        dlg.author.setText("A. Analyst")
+        dlg.accept()
+        stale = dlg.stale_dialog
+        assert stale is not None and "changed by bob" in stale.message.text()
+        assert stale.differences == ["author"]
+        assert alice.briefs.get(bid).author == "B. Baker"  # nothing written yet
+        stale.keep_button.click()
+        assert alice.briefs.get(bid).author == "A. Analyst" and not dlg.isVisible()
+
+        # Reload puts what is stored in the fields, and the dialog stays open
+        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        bob.briefs.update(bid, title="Port closure (Bob's title)")
+        dlg.title.setText("Port closure (Alice's title)")
+        dlg.accept()
+        dlg.stale_dialog.reload_button.click()
+        assert dlg.isVisible() and dlg.title.text() == "Port closure (Bob's title)"
+        assert alice.briefs.get(bid).title == "Port closure (Bob's title)"
+    finally:
+        bob.close()
+        alice.close()
