@@ -17,11 +17,10 @@ actor's changes of position.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, func, literal_column, select
+from sqlalchemy import Date, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from app.analysis.model import LinkNote, Timeline, TimelineEntry
@@ -145,13 +144,13 @@ class TimelineService:
     ) -> list[int]:
         """The ids of a page in order of (date said, else date published; id), undated last.
 
-        Three streams, each read in its own index order and merged here: claims with a date said (by
-        ``said``), claims without one by their source's date of publication, and claims with neither. One
-        query ordering by ``coalesce(said, published)`` sorted every matching claim for each page (4 s for a
-        library of 1,000,000 claims); each stream stops after ``offset + limit`` rows."""
+        The claims with a date said (read in ``said`` order) and those without one (read in their source's
+        order of publication) are two index-ordered arms of one ``UNION ALL``, which the database merges and
+        skips ``offset`` rows of itself; the claims with neither date follow. One query ordering by
+        ``coalesce(said, published)`` sorted every matching claim for each page (4 s for a library of
+        1,000,000 claims); merging the arms in Python cost ``offset`` rows of each (4 s at offset 100,000)."""
         if limit <= 0:
             return []
-        want = offset + limit
         said: list[Any] = [Claim.said.is_not(None)]
         if start is not None:
             said.append(Claim.said >= start)
@@ -168,26 +167,41 @@ class TimelineService:
             published.append(Source.published >= start)
         if end is not None:
             published.append(Source.published <= end)
-        first = s.execute(
-            select(Claim.said, Claim.id).where(*conds, *said).order_by(Claim.said, Claim.id).limit(want)
-        ).all()
-        second = s.execute(
-            select(Source.published, Claim.id)
+        by_said = select(Claim.said.label("day"), Claim.id.label("claim")).where(*conds, *said)
+        by_source = (
+            select(Source.published.label("day"), Claim.id.label("claim"))
             .join(Source, Source.id == Claim.source_id)
             .where(*conds, *published)
-            .order_by(Source.published, Claim.id)
-            .limit(want)
-        ).all()
-        merged = [cid for _date, cid in heapq.merge(first, second, key=lambda r: (r[0], r[1]))][:want]
-        if len(merged) < want and start is None and end is None:
-            merged += s.scalars(
-                select(Claim.id)
+        )
+        dated = (
+            union_all(by_said, by_source)
+            .order_by(literal_column("day"), literal_column("claim"))
+            .limit(limit)
+            .offset(offset)
+        )
+        ids = [int(row[1]) for row in s.execute(dated)]
+        if len(ids) == limit or start is not None or end is not None:
+            return ids
+        # the page reaches past the dated claims: the undated ones follow, in id order
+        # counted through the said index (the walk in order of publication is for reading in that order)
+        n_dated = int(s.scalar(select(func.count()).select_from(Claim).where(*conds, *said)) or 0) + int(
+            s.scalar(
+                select(func.count())
+                .select_from(Claim)
                 .join(Source, Source.id == Claim.source_id)
-                .where(*conds, Claim.said.is_(None), Source.published.is_(None))
-                .order_by(Claim.id)
-                .limit(want - len(merged))
+                .where(*conds, Claim.said.is_(None), Source.published.is_not(None))
             )
-        return [int(i) for i in merged[offset:want]]
+            or 0
+        )
+        ids += s.scalars(
+            select(Claim.id)
+            .join(Source, Source.id == Claim.source_id)
+            .where(*conds, Claim.said.is_(None), Source.published.is_(None))
+            .order_by(Claim.id)
+            .offset(max(0, offset - n_dated))
+            .limit(limit - len(ids))
+        )
+        return [int(i) for i in ids]
 
     @staticmethod
     def _count(s: Session, conds: list[Any], start: dt.date | None, end: dt.date | None) -> int:

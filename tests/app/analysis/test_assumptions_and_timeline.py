@@ -176,7 +176,7 @@ def test_the_timeline_pages_follow_one_order_whatever_the_dates(lib):
         ).after
         expected.append((said or src.published, claim.id))
     order = [cid for _d, cid in sorted(expected, key=lambda e: (e[0] is None, e[0] or dt.date.min, e[1]))]
-    for offset, limit in ((0, 60), (0, 7), (7, 7), (25, 10), (55, 10), (60, 5)):
+    for offset, limit in ((0, 60), (0, 7), (7, 7), (25, 10), (45, 3), (50, 8), (55, 10), (58, 1), (60, 5)):
         page = lib.timeline.build(offset=offset, limit=limit)
         assert [e.claim.id for e in page.entries] == order[offset : offset + limit]
         assert page.total == 60
