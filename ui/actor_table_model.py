@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 
-from ui.paged_model import Column, PagedTableModel
+from ui.paged_model import ID_ROLE, Column, PagedTableModel
+
+ACTOR_IDS_MIME = "application/x-briefdesk-actor-ids"  # dragged onto another actor: merge into them
+
+
+def actor_ids_mime(ids: list[int]) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(ACTOR_IDS_MIME, ",".join(str(i) for i in ids).encode("ascii"))
+    return mime
+
+
+def actor_ids_from_mime(mime: QMimeData) -> list[int]:
+    if not mime.hasFormat(ACTOR_IDS_MIME):
+        return []
+    raw = bytes(mime.data(ACTOR_IDS_MIME)).decode("ascii", "replace")
+    return [int(p) for p in raw.split(",") if p.strip().isdigit()]
 
 
 class ActorTableModel(PagedTableModel):
@@ -43,3 +58,22 @@ class ActorTableModel(PagedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and a.aliases:
             return "Also known as: " + ", ".join(a.aliases)
         return None
+
+    def flags(self, index):
+        base = super().flags(index)
+        if index.isValid():
+            base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [ACTOR_IDS_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(i.data(ID_ROLE) for i in indexes if i.isValid()))
+        return actor_ids_mime([i for i in ids if i is not None])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.LinkAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.LinkAction

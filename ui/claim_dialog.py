@@ -104,6 +104,7 @@ class ClaimDialog(QDialog):
         suggested: ActorCandidate | None = None,
         outlet: str = "",
         actor_names: list[str] | None = None,
+        actors: list[ActorCandidate] | None = None,
         heading: str = "",
         submit: Callable[[dict, Callable[[], None], Callable[[BaseException], None]], None] | None = None,
         parent: QWidget | None = None,
@@ -114,6 +115,7 @@ class ClaimDialog(QDialog):
         self.span = span
         self.claim = claim
         self._submit = submit
+        self._filled_actor = claim.actor_name if claim is not None else (suggested.name if suggested else "")
         self.heading = QLabel(heading, self)
         self.heading.setWordWrap(True)
         self.heading.setVisible(bool(heading))
@@ -127,11 +129,15 @@ class ClaimDialog(QDialog):
         self.quote.setToolTip("The verbatim words from the source; they must occur in its text.")
         self.actor = QLineEdit(self)
         self.actor.setPlaceholderText("Who said it (a person, an office, or the outlet itself)")
+        self.known_actors = list(actors or [])
+        actor_names = list(dict.fromkeys([*(actor_names or []), *(a.name for a in self.known_actors)]))
         if actor_names:
             completer = QCompleter(actor_names, self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.actor.setCompleter(completer)
+            completer.activated.connect(self._known_actor_chosen)
+        self.actor.editingFinished.connect(lambda: self._known_actor_chosen(self.actor.text()))
         self.role = QLineEdit(self)
         self.role.setPlaceholderText("Role or title (for a new actor)")
         self.affiliation = QLineEdit(self)
@@ -196,6 +202,27 @@ class ClaimDialog(QDialog):
             elif outlet:
                 self.actor.setText(outlet)
         QTimer.singleShot(0, self.actor.setFocus if claim is None else self.statement.setFocus)
+
+    def known_actor(self, name: str) -> ActorCandidate | None:
+        """The library's actor with this name or alias (any case), if the dialog was given them."""
+        key = " ".join(name.split()).casefold()
+        if not key:
+            return None
+        for cand in self.known_actors:
+            if key in (" ".join(n.split()).casefold() for n in (cand.name, *cand.aliases)):
+                return cand
+        return None
+
+    def _known_actor_chosen(self, name: str) -> None:
+        """Naming a known actor brings their role and affiliation, so the claim goes to that actor rather than
+        to a new one with the previous actor's affiliation."""
+        cand = self.known_actor(name)
+        if cand is None or cand.name == self._filled_actor:
+            return
+        self._filled_actor = cand.name
+        self.actor.setText(cand.name)
+        self.role.setText(cand.role)
+        self.affiliation.setText(cand.affiliation)
 
     def _fill(self, c) -> None:
         self.actor.setText(c.actor_name)

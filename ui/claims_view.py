@@ -29,7 +29,7 @@ from app._text import MAX_SEARCH_CHARS
 from app.domain import CORROBORATION_FILTERS, ClaimFilter, ClaimStatus, LinkKind
 from app.errors import StaleEditError
 from ui.claim_choice_dialog import ClaimChoiceDialog
-from ui.claim_dialog import ActorCandidate, ClaimDialog
+from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source
 from ui.claim_links_view import ClaimLinksView
 from ui.claim_table_model import BADGE_COLUMN, CLAIM_COLUMN, ClaimTableModel
 from ui.claim_table_view import BadgeDelegate, ClaimTableView
@@ -484,13 +484,14 @@ class ClaimsView(QWidget):
         if claim_id is None:
             return
         lib = self.lib
-        self.jobs.read(
-            lambda: (lib.claims.get(claim_id), lib.sources.get(lib.claims.get(claim_id).source_id)),
-            lambda r: self._open_editor(*r),
-            self.ctx.report_error,
-        )
 
-    def _open_editor(self, claim, source) -> None:
+        def read():
+            claim = lib.claims.get(claim_id)
+            return claim, lib.sources.get(claim.source_id), candidates_for_source(lib, claim.source_id)
+
+        self.jobs.read(read, lambda r: self._open_editor(*r), self.ctx.report_error)
+
+    def _open_editor(self, claim, source, actors=()) -> None:
         before = {**claim_fields(claim), "actor_id": claim.actor_id}
         lib, jobs = self.lib, self.jobs
 
@@ -544,6 +545,7 @@ class ClaimsView(QWidget):
             quote=claim.quote,
             claim=claim,
             suggested=ActorCandidate(claim.actor_name),
+            actors=list(actors),
             submit=submit,
             parent=self,
         )

@@ -525,7 +525,7 @@ class SourcesView(QWidget):
                 span=span,
                 suggested=suggested,
                 outlet=source.outlet,
-                actor_names=[c.name for c in cands],
+                actors=cands,
                 heading=heading,
                 submit=lambda values, done, failed: self._create_claim(
                     source.id, values, link_kind, target, done, failed

@@ -10,6 +10,9 @@ claim's record) is kept by the worker function itself, so it is there before the
     edit:     lib.claims.update(after)  /  lib.claims.update(before)   (sources the same)
     delete:   lib.claims.delete         /  lib.claims.restore
     create:   lib.claims.create         /  lib.claims.delete     (redo: lib.claims.restore, same id)
+    actor:    lib.actors.update(after)  /  lib.actors.update(before)
+    merge:    lib.actors.merge (each)   /  lib.actors.unmerge (each, last first), in one transaction
+    remove:   lib.actors.delete         /  lib.actors.restore    (same id)
 """
 
 from __future__ import annotations
@@ -267,3 +270,56 @@ class CreateClaimCommand(ServiceCommand):
     def backward(self):
         self._deleted = self.lib.claims.delete(self.claim_id)
         return self._deleted
+
+
+class EditActorCommand(ServiceCommand):
+    """``lib.actors.update`` with the new name, role, affiliation or aliases; undo writes the old ones back."""
+
+    def __init__(self, lib, jobs, *, actor_id: int, before: dict, after: dict, on_error=None) -> None:
+        super().__init__(lib, jobs, f"Edit actor a{actor_id}", on_error)
+        self.actor_id = actor_id
+        changed = [k for k in after if before.get(k) != after[k]]
+        self.before = {k: before.get(k) for k in changed}
+        self.after = {k: after[k] for k in changed}
+
+    def forward(self):
+        return self.lib.actors.update(self.actor_id, **self.after)
+
+    def backward(self):
+        return self.lib.actors.update(self.actor_id, **self.before)
+
+
+class MergeActorsCommand(ServiceCommand):
+    """Merge one or more actors into ``into`` (all or nothing); undo brings each back with their claims."""
+
+    def __init__(self, lib, jobs, *, actor_ids: list[int], into: int, names: str = "", on_error=None) -> None:
+        super().__init__(lib, jobs, f"Merge {names or len(actor_ids)} into a{into}", on_error)
+        self.actor_ids, self.into = [i for i in actor_ids if i != into], into
+        self.changes: list[Change] = []
+
+    def forward(self):
+        with self.lib.transaction():
+            changes = [self.lib.actors.merge(i, into=self.into) for i in self.actor_ids]
+        self.changes = changes
+        return changes
+
+    def backward(self):
+        with self.lib.transaction():
+            undone = [self.lib.actors.unmerge(ch) for ch in reversed(self.changes)]
+        return undone
+
+
+class DeleteActorCommand(ServiceCommand):
+    """Delete an actor no claim is attributed to (the service refuses otherwise); undo restores them."""
+
+    def __init__(self, lib, jobs, *, actor_id: int, on_error=None) -> None:
+        super().__init__(lib, jobs, f"Delete actor a{actor_id}", on_error)
+        self.actor_id = actor_id
+        self._deleted: Change | None = None
+
+    def forward(self):
+        self._deleted = self.lib.actors.delete(self.actor_id)
+        return self._deleted
+
+    def backward(self):
+        return self.lib.actors.restore(self._deleted)

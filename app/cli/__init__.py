@@ -25,6 +25,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app.cli.library_cmds": ("demo", "actors", "search"),
     "app.cli.source_cmds": ("sources", "source"),
     "app.cli.claim_cmds": ("claims", "claim"),
+    "app.cli.actor_cmds": ("actor",),
     "app.cli.brief_cmds": ("brief", "where-cited"),
     "app.cli.import_cmds": ("import",),
     "app.cli.extract_cmds": ("extract",),

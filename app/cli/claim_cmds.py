@@ -83,6 +83,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--said", metavar="DATE")
     p.add_argument("--tag", action="append", help="replace the tags (repeat for several)")
     p.add_argument("--notes")
+    p.add_argument(
+        "--actor",
+        metavar="NAME_OR_ID",
+        help="who said it: an actor's id (a12) or name (an unknown name is a new actor); '' for no one",
+    )
     add_if_version(p, "claim")
     provenance_cmds.add_claim_options(p)
     add_json(p)
@@ -262,20 +267,41 @@ def cmd_claim_set(args, ctx: Context) -> int:
             fields[key] = getattr(args, key)
     if args.tag is not None:
         fields["tags"] = args.tag
-    if not fields and not provenance_cmds.wants_claim_change(args):
+    if not fields and args.actor is None and not provenance_cmds.wants_claim_change(args):
         raise ValidationError("Nothing to change: give at least one option such as --status disputed.")
     lib = ctx.open_library(create=False)
-    with lib.transaction():  # the fields and the report, all or nothing
+    with lib.transaction():  # the fields, the actor and the report, all or nothing
+        if args.actor is not None:
+            fields["actor"] = _actor_for(lib, args.actor)
         if fields:
+            shown = dict(fields)
+            actor = fields.pop("actor", None)
+            if "actor" in shown:
+                fields["actor_id"] = actor.id if actor is not None else None
+                shown["actor"] = f"a{actor.id} {actor.name}" if actor is not None else "(no actor)"
             record = lib.claims.update(args.id, if_version=args.if_version, **fields).after
         else:
+            shown = {}
             record = lib.claims.get(args.id)
         said = provenance_cmds.apply_claim_options(args, lib, args.id)
     ctx.output(
         {"change": "updated", "claim": record, "report": lib.provenance.report(args.id)},
-        f"Claim c{args.id} updated: " + ", ".join([f"{k}={v}" for k, v in fields.items()] + said),
+        f"Claim c{args.id} updated: " + ", ".join([f"{k}={v}" for k, v in shown.items()] + said),
     )
     return 0
+
+
+def _actor_for(lib, text: str):
+    """``claim set --actor``: an actor by id (a12) or by name or alias; an unknown name becomes a new actor
+    (as ``claim add --actor`` does); empty: no actor."""
+    from app.cli.actor_cmds import actor_ref
+
+    if not text.strip():
+        return None
+    ident = actor_ref(text)
+    if ident is not None:
+        return lib.actors.get(ident)
+    return lib.actors.get_or_create(name=text)
 
 
 def cmd_claim_delete(args, ctx: Context) -> int:

@@ -229,3 +229,32 @@ def test_show_in_source_opens_the_reader_at_the_quote(window, demo_library):
     assert reader.selected_claim_id == c.id
     cur = reader.textCursor()
     assert reader._map.to_py(cur.position()) in range(c.span_start, c.span_end + 1)
+
+
+def test_edit_claim_actor_to_a_known_actor_takes_their_role_and_affiliation(window, demo_library):
+    """Naming another known actor in the claim dialog attributes the claim to that actor (not to a new actor
+    with the old one's affiliation); undo gives it back."""
+    lib = demo_library
+    c = next(x for x in lib.claims.list(limit=100).items if x.actor_id is not None)
+    other = next(
+        a
+        for a in lib.actors.list(limit=500).items
+        if a.id != c.actor_id and a.affiliation != c.actor_affiliation
+    )
+    actors_before = lib.counts()["actors"]
+    window.claims.show_claim(c.id, select=True)
+    window.claims.edit_action.trigger()
+    dlg = window.claims.active_dialog
+    assert other.name in dlg.actor.completer().model().stringList()
+    dlg.actor.setText(other.name.upper())
+    dlg.actor.editingFinished.emit()
+    assert (dlg.actor.text(), dlg.role.text(), dlg.affiliation.text()) == (
+        other.name,
+        other.role,
+        other.affiliation,
+    )
+    dlg.accept()
+    assert lib.claims.get(c.id).actor_id == other.id
+    assert lib.counts()["actors"] == actors_before
+    window.undo_action.trigger()
+    assert lib.claims.get(c.id).actor_id == c.actor_id
