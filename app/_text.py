@@ -54,8 +54,11 @@ def normalise_for_match(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def find_quote(body: str, quote: str, *, span: tuple[int, int] | None = None) -> tuple[int, int]:
-    """Find ``quote`` in ``body``; return the (start, end) of its verbatim occurrence.
+def find_quote(
+    body: str, quote: str, *, span: tuple[int, int] | None = None, near: int | None = None
+) -> tuple[int, int]:
+    """Find ``quote`` in ``body``; return the (start, end) of its verbatim occurrence (the one starting
+    nearest ``near`` when given, else the first).
 
     Whitespace runs and typographic quotes are normalised on both sides. When ``span`` is given it is
     validated instead: the body's text there must be the quote.
@@ -77,6 +80,13 @@ def find_quote(body: str, quote: str, *, span: tuple[int, int] | None = None) ->
     if pos < 0:
         short = q_norm if len(q_norm) <= 60 else q_norm[:57] + "..."
         raise ValidationError(f'The quote "{short}" does not occur in the source\'s text.')
+    if near is not None:  # the occurrence nearest the given offset (the same words may occur twice)
+        best = pos
+        while pos >= 0:
+            if abs(offsets[pos] - near) < abs(offsets[best] - near):
+                best = pos
+            pos = b_norm.find(q_norm, pos + 1)
+        pos = best
     start = offsets[pos]
     end = offsets[pos + len(q_norm) - 1] + 1
     return start, end

@@ -5,7 +5,13 @@ then creates the accepted ones in one transaction.
 A proposal whose sentence reports someone else's words ("according to the ministry", "citing a Western
 official") is not first hand: its "Reported from" column names where it came from (an existing claim, or an
 original that did not survive), and the selected proposal's "Record as reported from" box keeps or drops the
-reported-from link that is created with it (app.extract.reported)."""
+reported-from link that is created with it (app.extract.reported).
+
+Everything drafting can get wrong is editable before creating: the speaker, the date said, the statement,
+the quote (kept verbatim: the edited words must be found in the source, and the proposal then points at
+them), and which claim a denial answers (another proposal, a claim already recorded from the source, or
+none; giving a claim something to answer makes it a denial, answering nothing makes a denial a claim).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app._text import counted
+from app._text import counted, find_quote
+from app.domain import CREDIBILITY_MEANING
 from app.errors import BriefdeskError
 from app.extract import Extraction, Proposal, apply, propose
 from app.extract.model import ReportProposal
@@ -77,12 +86,27 @@ class DraftClaimsDialog(QDialog):
         self.affiliation_edit = QLineEdit(self)
         self.said_edit = QLineEdit(self)
         self.said_edit.setPlaceholderText("YYYY-MM-DD, or empty when the text gives no date")
-        self.quote_label = QLabel(self)
-        self.quote_label.setWordWrap(True)
-        self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote_edit = QPlainTextEdit(self)
+        self.quote_edit.setObjectName("draftQuote")
+        self.quote_edit.setTabChangesFocus(True)
+        self.quote_edit.setFixedHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        self.quote_edit.setToolTip(
+            "The source's own words: shorten or extend the quote here; the words must be found in the source."
+        )
+        self.answers_combo = QComboBox(self)
+        self.answers_combo.setObjectName("draftAnswers")
+        self.answers_combo.setToolTip(
+            "The claim this proposal denies: another proposal, or a claim already recorded from this source"
+        )
+        self.answers_combo.setMinimumContentsLength(40)
+        self.answers_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.answers_combo.activated.connect(lambda _i: self._answer_chosen())
         form_box = QGroupBox("Selected proposal", self)
         form = QFormLayout(form_box)
-        form.addRow("Quote:", self.quote_label)
+        form.addRow("&Quote:", self.quote_edit)
+        form.addRow("&Denies:", self.answers_combo)
         form.addRow("Statement:", self.statement_edit)
         row = QHBoxLayout()
         row.addWidget(self.actor_edit, 2)
@@ -106,8 +130,23 @@ class DraftClaimsDialog(QDialog):
         ):
             edit.editingFinished.connect(self._commit_edit)
             edit.setEnabled(False)
+        self.quote_edit.setEnabled(False)
+        self.answers_combo.setEnabled(False)
+        self.quote_edit.installEventFilter(self)  # leaving the quote commits it, as the line edits do
         self.current_key: str | None = None
+        self.body = ""
+        self.existing: list = []  # the claims already recorded from the source
+        self.status_text = ""
 
+        self.credibility = QComboBox(self)
+        self.credibility.setObjectName("draftCredibility")
+        for n, meaning in CREDIBILITY_MEANING.items():
+            self.credibility.addItem(f"{n} \u2013 {meaning}", n)
+        self.credibility.setCurrentIndex(self.credibility.findData(6))
+        self.credibility.setToolTip(
+            "The information's credibility (Admiralty code) given to every created claim; drafting cannot judge "
+            "it, so it starts at 6, truth cannot be judged. Grade each claim once you have weighed it."
+        )
         self.buttons = QDialogButtonBox(self)
         self.create_button = self.buttons.addButton("Create claims", QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setEnabled(False)
@@ -119,10 +158,39 @@ class DraftClaimsDialog(QDialog):
         lay.addWidget(self.status)
         lay.addWidget(split, 1)
         lay.addWidget(form_box)
-        lay.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel("Credibility of the created claims:", self))
+        bottom.addWidget(self.credibility)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        lay.addLayout(bottom)
 
         lib_, sid, ex = lib, source_id, extractor
-        self.jobs.read(lambda: propose(lib_, sid, ex), self._proposed, self._failed)
+
+        def read():
+            return propose(lib_, sid, ex), lib_.sources.get(sid).body, lib_.claims.for_source(sid)
+
+        self.jobs.read(read, self._read, self._failed)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if obj is self.quote_edit and event.type() == QEvent.Type.FocusOut:
+            self._commit_edit()
+        elif (
+            obj is self.quote_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.current_key in self.proposals
+        ):  # take back the quote's edit (not close the dialog)
+            self.quote_edit.setPlainText(self.proposals[self.current_key].quote)
+            self.status.setText(self.status_text)
+            return True
+        return super().eventFilter(obj, event)
+
+    def _read(self, result) -> None:
+        extraction, self.body, self.existing = result
+        self._proposed(extraction)
 
     def _list(self, headers: list[str]) -> QTreeWidget:
         tree = QTreeWidget(self)
@@ -173,14 +241,25 @@ class DraftClaimsDialog(QDialog):
         else:
             self.status.setText(
                 f"{counted(len(extraction.claims), 'claim')} and {counted(len(extraction.denials), 'denial')} proposed. Untick what is "
-                f"wrong, select one to edit it, then create the rest.{skipped}{notice}"
+                f"wrong, select one to edit it (its quote, speaker, date, or the claim a denial answers), then "
+                f"create the rest.{skipped}{notice}"
             )
+        self.status_text = self.status.text()
         self._update_counts()
         first = self.claims_list.topLevelItem(0) or self.denials_list.topLevelItem(0)
         if first is not None:
             first.treeWidget().setCurrentItem(first)
 
+    def _answers_text(self, p: Proposal) -> str:
+        if p.denies and p.denies in self.proposals:
+            return f"{p.denies}: {one_line(self.proposals[p.denies].quote, 40)}"
+        if p.denies_claim_id:
+            found = next((c for c in self.existing if c.id == p.denies_claim_id), None)
+            return f"c{p.denies_claim_id}" + (f": {one_line(found.quote, 40)}" if found else "")
+        return p.denies or ""
+
     def _fill(self) -> None:
+        unchecked = {i.data(0, KEY_ROLE) for i in self.items() if i.checkState(0) == Qt.CheckState.Unchecked}
         for tree in (self.claims_list, self.denials_list):
             tree.blockSignals(True)
             tree.clear()
@@ -188,17 +267,14 @@ class DraftClaimsDialog(QDialog):
             p = self.proposals[key]
             said = p.said.isoformat() if p.said else ""
             if p.kind == "denial":
-                answers = p.denies or (f"c{p.denies_claim_id}" if p.denies_claim_id else "")
-                if p.denies and p.denies in self.proposals:
-                    answers = f"{p.denies}: {one_line(self.proposals[p.denies].quote, 40)}"
-                item = QTreeWidgetItem(["", p.actor, answers, one_line(p.quote, 200)])
+                item = QTreeWidgetItem(["", p.actor, self._answers_text(p), one_line(p.quote, 200)])
                 tree = self.denials_list
             else:
                 item = QTreeWidgetItem(["", p.actor, said, one_line(p.quote, 200)])
                 tree = self.claims_list
             item.setData(0, KEY_ROLE, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked)
+            item.setCheckState(0, Qt.CheckState.Unchecked if key in unchecked else Qt.CheckState.Checked)
             item.setToolTip(3, p.quote)
             item.setText(4, report_text(self.proposed_reports.get(key)))
             item.setText(0, "")
@@ -242,7 +318,8 @@ class DraftClaimsDialog(QDialog):
         key = item.data(0, KEY_ROLE)
         p = self.proposals[key]
         self.current_key = key
-        self.quote_label.setText(f"\u201c{p.quote}\u201d")
+        self.quote_edit.setPlainText(p.quote)
+        self._fill_answers(p)
         self.statement_edit.setText(p.statement)
         self.actor_edit.setText(p.actor)
         self.role_edit.setText(p.role)
@@ -264,15 +341,74 @@ class DraftClaimsDialog(QDialog):
             self.role_edit,
             self.affiliation_edit,
             self.said_edit,
+            self.quote_edit,
+            self.answers_combo,
         ):
             edit.setEnabled(True)
         self.span_selected.emit(p.start, p.end)
 
-    def _commit_edit(self) -> None:
+    def _fill_answers(self, p: Proposal) -> None:
+        """What this proposal can deny: nothing, the other proposals (claims first), the source's claims."""
+        combo = self.answers_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("Nothing (create it as a claim)", None)
+        others = [self.proposals[k] for k in self.order if k != p.key]
+        others.sort(key=lambda o: o.kind != "claim")
+        for o in others:
+            combo.addItem(f"{o.key} \u00b7 {o.actor or 'no speaker'}: {one_line(o.quote, 70)}", f"p:{o.key}")
+        for c in self.existing:
+            who = c.actor_name or "no actor"
+            combo.addItem(f"c{c.id} (recorded) \u00b7 {who}: {one_line(c.quote, 70)}", f"c:{c.id}")
+        if p.kind == "denial" and p.denies in self.proposals:
+            current = combo.findData(f"p:{p.denies}")
+        elif p.kind == "denial" and p.denies_claim_id:
+            current = combo.findData(f"c:{p.denies_claim_id}")
+        else:
+            current = 0
+        combo.setCurrentIndex(max(0, current))
+        combo.blockSignals(False)
+
+    def _answer_chosen(self) -> None:
+        """The analyst chose what the selected proposal denies: it becomes a denial of that, or a claim."""
         key = self.current_key
         if key is None or key not in self.proposals:
             return
+        self._commit_edit()
         p = self.proposals[key]
+        data = self.answers_combo.currentData()
+        if data is None:
+            changed = dataclasses.replace(p, kind="claim", denies=None, denies_claim_id=None)
+        elif data.startswith("p:"):
+            changed = dataclasses.replace(p, kind="denial", denies=data[2:], denies_claim_id=None)
+        else:
+            changed = dataclasses.replace(p, kind="denial", denies=None, denies_claim_id=int(data[2:]))
+        if changed == p:
+            return
+        self.proposals[key] = changed
+        self._fill()
+        item = self.item_for(key)
+        if item is not None:
+            item.treeWidget().setCurrentItem(item)
+        self._update_counts()
+
+    def _commit_edit(self) -> bool:
+        """Take the edits of the selected proposal; False (with the reason shown) when one is refused."""
+        key = self.current_key
+        if key is None or key not in self.proposals:
+            return True
+        p = self.proposals[key]
+        start, end = p.start, p.end
+        quote_text = self.quote_edit.toPlainText()
+        if " ".join(quote_text.split()) != " ".join(p.quote.split()):
+            try:
+                start, end = find_quote(self.body, quote_text, near=p.start)
+            except BriefdeskError as exc:
+                self.status.setText(
+                    f"{exc} A quote must be the source's own words: edit it to words the source has (Esc in "
+                    f"the quote takes the edit back). The quote of {key} is unchanged."
+                )
+                return False
         said_text = self.said_edit.text().strip()
         said = p.said
         if not said_text:
@@ -284,9 +420,12 @@ class DraftClaimsDialog(QDialog):
                 self.status.setText(
                     f"\u201c{said_text}\u201d is not a date; write the date said as YYYY-MM-DD."
                 )
-                return
+                return False
         changed = dataclasses.replace(
             p,
+            quote=self.body[start:end] if (start, end) != (p.start, p.end) else p.quote,
+            start=start,
+            end=end,
             statement=self.statement_edit.text().strip() or p.statement,
             actor=self.actor_edit.text().strip(),
             role=self.role_edit.text().strip(),
@@ -298,8 +437,22 @@ class DraftClaimsDialog(QDialog):
             item = self.item_for(key)
             if item is not None:
                 item.setText(1, changed.actor)
+                item.setText(3, one_line(changed.quote, 200))
+                item.setToolTip(3, changed.quote)
                 if changed.kind == "claim":
                     item.setText(2, changed.said.isoformat() if changed.said else "")
+            if (changed.start, changed.end) != (p.start, p.end):
+                self.quote_edit.blockSignals(True)
+                self.quote_edit.setPlainText(changed.quote)
+                self.quote_edit.blockSignals(False)
+                self.span_selected.emit(changed.start, changed.end)
+                for other in self.items():  # denials showing this quote as what they answer
+                    q = self.proposals[other.data(0, KEY_ROLE)]
+                    if q.kind == "denial" and q.denies == key:
+                        other.setText(2, self._answers_text(q))
+        if self.status.text() != self.status_text:
+            self.status.setText(self.status_text)
+        return True
 
     def _report_toggled(self, on: bool) -> None:
         """Keep or drop the selected proposal's reported-from link."""
@@ -315,13 +468,14 @@ class DraftClaimsDialog(QDialog):
 
     # --- creating -------------------------------------------------------------------------------------
     def create_accepted(self) -> None:
-        self._commit_edit()
+        if not self._commit_edit():
+            return
         chosen = self.accepted()
         if not chosen:
             return
         self.create_button.setEnabled(False)
-        lib, sid = self.lib, self.source_id
-        self.jobs.write(lambda: apply(lib, sid, chosen), self._created, self._failed)
+        lib, sid, credibility = self.lib, self.source_id, int(self.credibility.currentData())
+        self.jobs.write(lambda: apply(lib, sid, chosen, credibility=credibility), self._created, self._failed)
 
     def _created(self, changes: list) -> None:
         self.created.emit(changes)

@@ -211,3 +211,91 @@ def test_a_reported_from_link_dropped_and_ticked_again_is_created(qtbot, lib, jo
     assert (
         report is not None and report.reported_from_id is None and report.origin_name == "a Western official"
     )
+
+
+def _choose(dlg, prefix: str) -> None:
+    combo = dlg.answers_combo
+    index = next(i for i in range(combo.count()) if combo.itemText(i).startswith(prefix))
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_what_a_denial_answers_can_be_changed_before_creating(qtbot, lib, jobs, article):
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    denial = dlg.denials_list.topLevelItem(0)
+    dlg.denials_list.setCurrentItem(denial)
+    combo = dlg.answers_combo
+    assert combo.isEnabled() and combo.currentText().startswith("p2 ")
+    assert combo.itemText(0).startswith("Nothing")
+    _choose(dlg, "p1 ")
+    assert dlg.denials_list.topLevelItem(0).text(2).startswith("p1: the border crossing")
+    dlg.create_accepted()
+    claims = {c.quote: c for c in lib.claims.for_source(article.id)}
+    lead = claims["the border crossing at Kessel would reopen within a week"]
+    repaired = claims["We have repaired the bridge and the guards are back"]
+    denial_claim = claims["Officials in the neighbouring province denied this"]
+    assert [lc.claim.id for lc in lib.claims.with_links(lead.id).denials] == [denial_claim.id]
+    assert lib.claims.with_links(repaired.id).denials == ()
+
+
+def test_a_denial_can_answer_a_claim_already_recorded_or_nothing(qtbot, lib, jobs, article):
+    recorded = lib.claims.create(
+        source_id=article.id, quote="Drivers said they had received no instructions"
+    ).after
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    dlg.denials_list.setCurrentItem(dlg.denials_list.topLevelItem(0))
+    _choose(dlg, f"c{recorded.id} (recorded)")
+    assert dlg.denials_list.topLevelItem(0).text(2).startswith(f"c{recorded.id}: Drivers said")
+    # a drafted claim given something to answer becomes a denial, and back
+    first = dlg.claims_list.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole)
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(0))
+    _choose(dlg, "p2 ")
+    assert first in [dlg.denials_list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(2)]
+    assert dlg.denials_list.currentItem().data(0, Qt.ItemDataRole.UserRole) == first
+    _choose(dlg, "Nothing")
+    assert dlg.denials_list.topLevelItemCount() == 1
+    assert dlg.claims_list.currentItem().data(0, Qt.ItemDataRole.UserRole) == first
+    dlg.create_accepted()
+    claims = {c.quote: c for c in lib.claims.for_source(article.id)}
+    denial_claim = claims["Officials in the neighbouring province denied this"]
+    assert [lc.claim.id for lc in lib.claims.with_links(recorded.id).denials] == [denial_claim.id]
+    lead = claims["the border crossing at Kessel would reopen within a week"]
+    assert not lib.claims.with_links(lead.id).denies
+
+
+def test_the_quote_can_be_edited_but_stays_verbatim(qtbot, lib, jobs, article):
+    dlg = DraftClaimsDialog(lib, jobs, article.id)
+    qtbot.addWidget(dlg)
+    spans = []
+    dlg.span_selected.connect(lambda a, b: spans.append((a, b)))
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(1))
+    assert dlg.quote_edit.toPlainText() == "We have repaired the bridge and the guards are back"
+    # words the source does not have are refused, and nothing is created while they stand
+    dlg.quote_edit.setPlainText("We have rebuilt the bridge")
+    dlg.create_accepted()
+    assert "does not occur in the source" in dlg.status.text() and "source's own words" in dlg.status.text()
+    assert lib.claims.for_source(article.id) == []
+    assert dlg.proposals[dlg.current_key].quote == "We have repaired the bridge and the guards are back"
+    # Esc takes the edit back without closing the dialog
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendEvent(
+        dlg.quote_edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    )
+    assert dlg.quote_edit.toPlainText() == "We have repaired the bridge and the guards are back"
+    # shortened to the source's own words (typed with plain quotes and spaces): taken, span moved
+    dlg.quote_edit.setPlainText("We  have repaired\nthe bridge")
+    assert dlg._commit_edit()
+    p = dlg.proposals[dlg.current_key]
+    assert p.quote == "We have repaired the bridge" and ARTICLE[p.start : p.end] == p.quote
+    assert spans[-1] == (p.start, p.end)
+    assert dlg.claims_list.topLevelItem(1).text(3) == "We have repaired the bridge"
+    assert dlg.denials_list.topLevelItem(0).text(2) == "p2: We have repaired the bridge"
+    dlg.create_accepted()
+    quotes = {c.quote for c in lib.claims.for_source(article.id)}
+    assert "We have repaired the bridge" in quotes
+    assert "We have repaired the bridge and the guards are back" not in quotes
