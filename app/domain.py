@@ -191,6 +191,24 @@ CREDIBILITY_MEANING = {
 ADMIRALTY_RE = re.compile(r"^[A-F][1-6]$")
 
 
+def credibility_text(credibility: int) -> str:
+    """The digit with what the Admiralty code says it means: '6 (truth cannot be judged)', '5 (improbable)'."""
+    meaning = CREDIBILITY_MEANING.get(int(credibility))
+    return f"{credibility} ({meaning.lower()})" if meaning else str(credibility)
+
+
+def grade_text(reliability: str, credibility: int | None = None) -> str:
+    """A grade in words, as the Admiralty code describes each half: 'B6: source usually reliable; truth
+    cannot be judged'."""
+    parts = [f"source {RELIABILITY_MEANING.get(reliability, '?').lower()}"]
+    if reliability == "F":
+        parts = ["source reliability cannot be judged"]
+    if credibility is not None:
+        meaning = CREDIBILITY_MEANING.get(int(credibility), "?").lower()
+        parts.append(meaning if credibility == 6 else f"information {meaning}")
+    return f"{reliability}{'' if credibility is None else credibility}: " + "; ".join(parts)
+
+
 def parse_reliability(value: str | None) -> str:
     text = (value or "").strip().upper()
     if len(text) != 1 or text not in RELIABILITY_GRADES:

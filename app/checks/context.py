@@ -15,6 +15,7 @@ from app.brief_model import Block, BriefModel, parse_brief
 from app.checks import language as lang
 from app.checks.model import AnalysisFacts, CheckSettings, Finding, Fix, Severity
 from app.domain import (
+    CREDIBILITY_MEANING,
     BriefRecord,
     ClaimRecord,
     ClaimStatus,
@@ -284,7 +285,7 @@ class CheckContext:
             if weak_grade or contested:
                 low = True
         for c in weak_grade:
-            reasons.append(f"c{c.id} is graded {c.grade} (information doubtful or worse)")
+            reasons.append(f"c{c.id} is graded {c.grade} ({CREDIBILITY_MEANING[c.credibility].lower()})")
         for c in contested:
             denials = self.open_denials(c.id)
             if denials:
@@ -295,7 +296,10 @@ class CheckContext:
                 reasons.append(f"c{c.id} is disputed")
         if all(c.source_reliability in "DEF" or c.credibility >= 5 for c in claims):
             low = True
-            reasons.append("every supporting claim is weakly graded (source D-F or information 5-6)")
+            reasons.append(
+                "every supporting claim is weakly graded (its source D-F, or the information 5, improbable, "
+                "or 6, truth cannot be judged)"
+            )
         if low:
             return "low", tuple(reasons), len(groups)
         return ("moderate" if reasons else "high"), tuple(reasons), len(groups)

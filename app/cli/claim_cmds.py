@@ -7,8 +7,20 @@ import argparse
 from app._text import counted
 from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
-from app.domain import ClaimFilter, ClaimRecord, ClaimStatus, LinkKind, parse_date
+from app.domain import (
+    CREDIBILITY_MEANING,
+    ClaimFilter,
+    ClaimRecord,
+    ClaimStatus,
+    LinkKind,
+    grade_text,
+    parse_date,
+)
 from app.errors import ValidationError
+
+CREDIBILITY_HELP = "the information's credibility, as the Admiralty code grades it: " + "; ".join(
+    f"{n} {meaning.lower()}" for n, meaning in CREDIBILITY_MEANING.items()
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--affiliation", default="")
     p.add_argument("--statement", default="")
     p.add_argument("--said", metavar="DATE")
-    p.add_argument("--credibility", default="6", metavar="1-6")
+    p.add_argument("--credibility", default="6", metavar="1-6", help=CREDIBILITY_HELP + " (default 6)")
     p.add_argument("--status", default="unverified", choices=[s.value for s in ClaimStatus])
     p.add_argument("--tag", action="append", default=[])
     p.add_argument("--notes", default="")
@@ -78,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = csub.add_parser("set", help="edit a claim")
     p.add_argument("id", type=record_id)
     p.add_argument("--status", choices=[s.value for s in ClaimStatus])
-    p.add_argument("--credibility", metavar="1-6")
+    p.add_argument("--credibility", metavar="1-6", help=CREDIBILITY_HELP)
     p.add_argument("--statement")
     p.add_argument("--said", metavar="DATE")
     p.add_argument("--tag", action="append", help="replace the tags (repeat for several)")
@@ -171,6 +183,7 @@ def _claim_block(c: ClaimRecord, indent: str = "") -> list[str]:
         who += f" ({c.actor_affiliation})"
     out = [
         f"{indent}{c.ref} [{c.grade}] {c.status.value}" + ("  CONTESTED" if c.contested else ""),
+        f"{indent}  grade: {grade_text(c.source_reliability, c.credibility)}",
         f"{indent}  {who}, said {c.said or 'undated'}",
         f"{indent}  statement: {c.statement}",
         f"{indent}  quote: \u201c{' '.join(c.quote.split())}\u201d",

@@ -18,7 +18,7 @@ def register(sub) -> None:
         choices=range(1, 7),
         default=6,
         metavar="1-6",
-        help="credibility given to created claims (default 6: cannot be judged)",
+        help="credibility given to created claims (default 6: truth cannot be judged)",
     )
     add_json(p)
     p.set_defaults(func=cmd_extract)

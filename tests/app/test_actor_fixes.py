@@ -188,3 +188,23 @@ def test_cli_claim_set_actor_by_id_name_or_none(tmp_path, capsys):
 
     code, out, err = run("claim", "set", str(claim["id"]), "--actor", "a99999")
     assert code == 1 and "no actor with id 99999" in err
+
+
+def test_grades_are_described_as_the_admiralty_code_has_them(tmp_path, capsys):
+    from app.domain import credibility_text, grade_text
+
+    assert credibility_text(6) == "6 (truth cannot be judged)" and credibility_text(5) == "5 (improbable)"
+    assert grade_text("B", 6) == "B6: source usually reliable; truth cannot be judged"
+    assert grade_text("F", 4) == "F4: source reliability cannot be judged; information doubtful"
+    library = str(tmp_path / "cli.briefdesk")
+    assert main(["--library", library, "demo"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["--library", library, "claim", "add", "--help"])
+    helptext = " ".join(capsys.readouterr().out.split())
+    assert "5 improbable; 6 truth cannot be judged" in helptext
+    assert main(["--library", library, "claim", "set", "1", "--credibility", "6"]) == 0
+    capsys.readouterr()
+    assert main(["--library", library, "claim", "show", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "  grade: " in out and "6: source " in out and "; truth cannot be judged" in out

@@ -168,7 +168,13 @@ KJ_HIGH = "## Key Judgments\n\n- Talks will likely resume [@c1; @c2]. We have hi
     "setup, reason",
     [
         (lambda b: (b.claim(1, actor=1), b.claim(2, actor=1)), "one original source"),
-        (lambda b: (b.claim(1, actor=1), b.claim(2, actor=2, credibility=4)), "graded B4"),
+        (lambda b: (b.claim(1, actor=1), b.claim(2, actor=2, credibility=4)), "graded B4 (doubtful)"),
+        (lambda b: (b.claim(1, actor=1), b.claim(2, actor=2, credibility=5)), "graded B5 (improbable)"),
+        # 6 is the Admiralty code's "truth cannot be judged" (drafting's default), never "doubtful or worse"
+        (
+            lambda b: (b.claim(1, actor=1), b.claim(2, actor=2, credibility=6)),
+            "graded B6 (truth cannot be judged)",
+        ),
         (
             lambda b: (b.claim(1, actor=1), b.claim(2, actor=2), b.claim(3, actor=3), b.link(3, "denies", 2)),
             "open denial (c3)",
@@ -334,6 +340,20 @@ def test_stale_source_behind_key_judgment(b):
     assert (
         b.run(body, "stale", settings=CheckSettings(today=dt.date(2026, 11, 20), stale_after_days=5000)) == []
     )
+
+
+def test_stale_dates_a_claim_by_its_date_said_then_by_publication(b):
+    # a recent article quoting what was said two years earlier: stale by the date said
+    b.claim(1, published=dt.date(2026, 10, 20), said=dt.date(2024, 9, 2))
+    # a recent statement in an article published late: fresh by the date said
+    b.claim(2, published=dt.date(2024, 1, 10), said=dt.date(2026, 10, 1))
+    # no date said: the publication date stands in
+    b.claim(3, published=dt.date(2024, 3, 5), said=None)
+    body = "## Key Judgments\n\n- Talks will likely resume [@c1; @c2; @c3]. We have low confidence.\n"
+    findings = b.run(body, "stale", settings=CheckSettings(today=dt.date(2026, 11, 20)))
+    assert [f.claim_ids for f in findings] == [(1,), (3,)]
+    assert "said on 2024-09-02" in findings[0].message
+    assert "published 2024-03-05 (no date said)" in findings[1].message
 
 
 def test_disabled_rules_do_not_run(b):
