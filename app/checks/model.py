@@ -141,7 +141,8 @@ class CheckSettings:
     """What the checks can be told. Declared once here (name, type, default, doc)."""
 
     stale_after_days: int = 365
-    """A source published (or a claim made) longer ago than this is stale when it supports a key judgment."""
+    """A claim said (or, when the date said is unknown, published) longer ago than this is stale when it
+    supports a key judgment."""
     today: dt.date | None = None
     """The date the age of sources is measured against (None: today)."""
     allow_mixed_rows: bool = False

@@ -458,8 +458,9 @@ def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
 
 # --- stale ------------------------------------------------------------------------------------------
 def no_stale_sources(ctx: CheckContext) -> Iterator[Finding]:
-    """A claim supporting a key judgment whose source was published (or, undated, which was said) longer
-    ago than ``settings.stale_after_days``."""
+    """A claim supporting a key judgment that was said (or, when the date said is not known, whose source was
+    published) longer ago than ``settings.stale_after_days``: a fresh article quoting an old statement is as
+    old as the statement."""
     today = ctx.settings.reference_date()
     limit = ctx.settings.stale_after_days
     for j in ctx.judgments:
@@ -467,14 +468,19 @@ def no_stale_sources(ctx: CheckContext) -> Iterator[Finding]:
             claim = ctx.claims.get(cid)
             if claim is None:
                 continue
-            when = claim.source_published or claim.said
+            when = claim.said or claim.source_published
             if when is None or (today - when).days <= limit:
                 continue
+            dated = (
+                f"said on {when.isoformat()}"
+                if claim.said
+                else f"published {when.isoformat()} (no date said)"
+            )
             c = next(c for c in j.block.citations if c.ident == cid and c.kind == "claim")
             yield ctx.finding(
                 "stale",
                 W,
-                f"Key judgment {j.index} rests on {ctx.label(claim)}, dated {when.isoformat()}: "
+                f"Key judgment {j.index} rests on {ctx.label(claim)}, {dated}: "
                 f"{(today - when).days} days old (the limit is {limit}). Check that it still holds.",
                 c.start - 1,
                 c.end,

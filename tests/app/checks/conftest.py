@@ -45,6 +45,7 @@ class Builder:
         statement: str = "",
         status: ClaimStatus = ClaimStatus.UNVERIFIED,
         published: dt.date | None = dt.date(2026, 10, 1),
+        said: dt.date | None | str = "as published",
     ) -> ClaimRecord:
         c = ClaimRecord(
             id=id,
@@ -62,7 +63,7 @@ class Builder:
             quote=statement or f"Quote {id}",
             span_start=0,
             span_end=1,
-            said=published,
+            said=published if said == "as published" else said,  # type: ignore[arg-type]
             credibility=credibility,
             status=status,
             tags=(),
