@@ -6,6 +6,8 @@ plain sentence suitable for a dialog or a CLI's stderr line. Anything else escap
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class BriefdeskError(Exception):
     """Base of all user-facing errors."""
@@ -140,7 +142,25 @@ class UnknownCitationError(ExportError):
 
 
 class CheckFailedError(ExportError):
-    """Export refused because the brief has check errors (use --force for a draft)."""
+    """Export refused because the brief has check errors (use --force for a draft).
+
+    The message lists the findings one per line; ``headline`` and ``findings`` hold its parts for a window
+    that says how to export a draft in its own words."""
+
+    MAX_LISTED = 20
+
+    def __init__(self, findings: Sequence[str]) -> None:
+        self.findings = list(findings)
+        n = len(self.findings)
+        self.headline = (
+            f"The brief has {n} check error{'s' if n != 1 else ''}, so it is not exported as final:"
+        )
+        listed = [f"  {line}" for line in self.findings[: self.MAX_LISTED]]
+        if n > self.MAX_LISTED:
+            listed.append(f"  ... and {n - self.MAX_LISTED} more ('briefdesk check' lists them all)")
+        super().__init__(
+            "\n".join([self.headline, *listed, "Fix them, or export the brief as a draft with --force."])
+        )
 
 
 class CancelledError(BriefdeskError):

@@ -35,6 +35,7 @@ from app.domain import EXPORT_ANNEX_INFO, MarkingScheme
 from app.errors import BriefdeskError, CancelledError, CheckFailedError, UnknownCitationError
 from app.export import ExportOptions, ExportResult, export_brief
 from app.markings import CLASSIFICATION_LEVELS, TLP_LEVELS
+from ui import desktop, theme
 from ui.jobs import CancelToken, Jobs
 from ui.settings import Settings, image_folders, window_state
 
@@ -126,6 +127,14 @@ class ExportDialog(QDialog):
         notes_row.addWidget(self.endnotes)
         notes_row.addWidget(self.footnotes)
         notes_row.addStretch(1)
+        self.docx_application = ""  # the desktop's default .docx application, once asked
+        self.notes_warning = QLabel(self)
+        self.notes_warning.setObjectName("exportNotesWarning")
+        self.notes_warning.setWordWrap(True)
+        self.notes_warning.setTextFormat(Qt.TextFormat.RichText)
+        self.notes_warning.linkActivated.connect(lambda _link: self.footnotes.setChecked(True))
+        self.notes_warning.setVisible(False)
+        self.endnotes.toggled.connect(lambda _on: self._update_notes_warning())
 
         # One check box per annex the .docx can hold (app.domain.EXPORT_ANNEX_INFO), on as each declares.
         self.annex_boxes: dict[str, QCheckBox] = {}
@@ -154,6 +163,7 @@ class ExportDialog(QDialog):
         form.addRow("Format:", self.format_combo)
         form.addRow("Template:", template_row)
         form.addRow("Notes:", notes_row)
+        form.addRow("", self.notes_warning)
         form.addRow("Annexes:", annex_row)
         form.addRow("Default marking:", self.marking_combo)
         form.addRow("Paper:", self.paper_combo)
@@ -173,6 +183,7 @@ class ExportDialog(QDialog):
 
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._brief_loaded, self._fail)
         self.jobs.read(self._count_check_errors, self._checks_loaded, self._checks_failed)
+        self.jobs.background(desktop.default_docx_application, self._docx_application_known, lambda _e: None)
 
     # --- loading -------------------------------------------------------------------------------------
     def _brief_loaded(self, brief) -> None:
@@ -212,6 +223,27 @@ class ExportDialog(QDialog):
     def _checks_failed(self, exc: BaseException) -> None:
         self.check_label.setText(f"The checks could not run: {exc}")
 
+    def _docx_application_known(self, name: str) -> None:
+        self.docx_application = name or ""
+        self._update_notes_warning()
+
+    def _update_notes_warning(self) -> None:
+        """Endnotes, a .docx, and LibreOffice opens .docx files here: its versions before 24.8 show the
+        endnotes page without the banner; footnotes carry it on every page."""
+        show = (
+            desktop.is_libreoffice(self.docx_application)
+            and self.endnotes.isChecked()
+            and self.format_combo.currentData() == "docx"
+        )
+        if show:
+            color = theme.colors().qualification_accent.name()
+            self.notes_warning.setText(
+                f'<span style="color:{color}">\u26a0</span> LibreOffice opens .docx files here: before version '
+                "24.8 it shows the endnotes page without its banner. Footnotes carry the banner on every "
+                'page. <a href="footnotes">Use footnotes</a>'
+            )
+        self.notes_warning.setVisible(show)
+
     # --- choices -------------------------------------------------------------------------------------
     def _format_changed(self) -> None:
         fmt = self.format_combo.currentData()
@@ -227,6 +259,7 @@ class ExportDialog(QDialog):
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(Path(text).with_suffix(EXTENSIONS[fmt])))
+        self._update_notes_warning()
 
     def _browse(self) -> None:
         fmt = self.format_combo.currentData()
@@ -369,8 +402,13 @@ class ExportDialog(QDialog):
             return
         if isinstance(exc, CheckFailedError):
             self.force.setVisible(True)
+            listed = "\n".join(f"\u2022 {line}" for line in exc.findings[: exc.MAX_LISTED])
+            more = len(exc.findings) - exc.MAX_LISTED
+            if more > 0:
+                listed += f"\n\u2026 and {more} more (the Checks list beside the brief shows them all)"
             self._show_error(
-                f"{exc}\n\nTick \u201cExport as a draft\u201d to export it anyway, marked as a draft."
+                f"{exc.headline}\n{listed}\n\nFix them, or tick \u201cExport as a draft\u201d to export it "
+                "anyway, marked as a draft."
             )
             return
         if isinstance(exc, UnknownCitationError):

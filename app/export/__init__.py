@@ -59,6 +59,9 @@ class PreviewResult:
     warnings: list[str] = field(default_factory=list)
 
 
+_SPACED_TOKEN_RE = re.compile(r"([ \t]*)(" + TOKEN_RE.pattern + ")")
+
+
 def notes_of(plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]) -> list[Note]:
     """The notes of a plan, in order, with their reference text."""
     return [Note(n, key, note_text(resolver[key])) for n, key in enumerate(plan.order, 1)]
@@ -93,7 +96,14 @@ def render_html(
                 pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
         return "<sup>" + ",".join(pieces) + "</sup>"
 
-    rendered = TOKEN_RE.sub(marker, rendered)
+    def attached(m: re.Match[str]) -> str:  # no space before a note number, as in the .docx
+        token = TOKEN_RE.fullmatch(m.group(2))
+        assert token is not None  # group 2 is a TOKEN_RE match
+        keys = plan.groups.get(token_index(token), [])
+        space = "" if keys and keys[0] in plan.numbers else m.group(1)
+        return space + marker(token)
+
+    rendered = _SPACED_TOKEN_RE.sub(attached, rendered)
     if notes:
         items = "".join(
             f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> '

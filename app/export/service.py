@@ -176,11 +176,7 @@ def export_brief(
             errors = run_checks(ctx).errors
     reasons = []
     if errors and not options.force:
-        first = "; ".join(f"[{f.rule}] line {f.line}: {f.message}" for f in errors[:3])
-        raise CheckFailedError(
-            f"The brief has {len(errors)} check error(s), so it is not exported as final "
-            f"(export it as a draft with --force). {first}"
-        )
+        raise CheckFailedError([f"[{f.rule}] line {f.line}: {f.message}" for f in errors])
     if errors:
         reasons.append(f"{len(errors)} check error(s) not resolved")
     if missing:

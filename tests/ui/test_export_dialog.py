@@ -64,6 +64,12 @@ def test_check_errors_refuse_until_exported_as_a_draft(qtbot, demo_library, jobs
     dlg.start_export()
     assert dlg.result is None and not (tmp_path / "out.docx").exists()
     assert "draft" in dlg.last_error_text.lower()
+    # the findings one per line, in the dialog's own words (no command-line option)
+    lines = dlg.last_error_text.splitlines()
+    assert lines[0].startswith("The brief has ") and lines[0].endswith("so it is not exported as final:")
+    listed = [ln for ln in lines if ln.startswith("\u2022 [")]
+    assert listed and len(listed) == len(dlg.last_error.findings)
+    assert any("retracted" in ln for ln in listed) and "--force" not in dlg.last_error_text
     dlg.force.setChecked(True)
     dlg.start_export()
     assert dlg.result is not None and dlg.result.draft
@@ -254,3 +260,47 @@ def test_the_dialog_checks_the_brief_once_and_the_export_uses_that_report(
     demo_library.briefs.set_body(1, brief.body + "\nOne more line.\n")
     dlg.start_export()
     assert len(calls) == 2
+
+
+def _fake_xdg_mime(tmp_path, monkeypatch, answer: str) -> None:
+    """An xdg-mime on PATH that names ``answer`` as the default application for .docx files."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    tool = folder / "xdg-mime"
+    tool.write_text(
+        "#!/bin/sh\n"
+        '[ "$1 $2 $3" = "query default application/vnd.openxmlformats-officedocument.wordprocessingml.document" ]'
+        f" && echo '{answer}'\n"
+    )
+    tool.chmod(0o755)
+    import os
+
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_endnotes_warn_when_libreoffice_opens_docx_and_offer_footnotes(
+    qtbot, demo_library, jobs, tmp_path, opened, monkeypatch
+):
+    _fake_xdg_mime(tmp_path, monkeypatch, "libreoffice-writer.desktop")
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    assert dlg.docx_application == "libreoffice-writer.desktop"
+    assert dlg.endnotes.isChecked() and dlg.notes_warning.isVisibleTo(dlg)
+    assert "before version 24.8 it shows the endnotes page without its banner" in dlg.notes_warning.text()
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("md"))
+    assert not dlg.notes_warning.isVisibleTo(dlg)  # only a .docx has an endnotes page
+    dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("docx"))
+    assert dlg.notes_warning.isVisibleTo(dlg)
+    dlg.notes_warning.linkActivated.emit("footnotes")  # "Use footnotes"
+    assert dlg.footnotes.isChecked() and not dlg.notes_warning.isVisibleTo(dlg)
+    assert dlg.options().notes == "footnotes"
+
+
+def test_no_notes_warning_when_word_or_nothing_opens_docx(
+    qtbot, demo_library, jobs, tmp_path, opened, monkeypatch
+):
+    _fake_xdg_mime(tmp_path, monkeypatch, "onlyoffice-desktopeditors.desktop")
+    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    assert not dlg.notes_warning.isVisibleTo(dlg)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no xdg-mime at all
+    dlg2 = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    assert dlg2.docx_application == "" and not dlg2.notes_warning.isVisibleTo(dlg2)

@@ -79,7 +79,8 @@ def _write_sources(w: AnnexWriter, sources: list[SourceRecord]) -> None:
             )
             for s in sources
         ],
-        widths=(0.06, 0.25, 0.15, 0.13, 0.13, 0.09, 0.19),
+        # the date column fits "2022-07-14" on one line (at 0.13 it broke at the second hyphen)
+        widths=(0.06, 0.24, 0.14, 0.16, 0.12, 0.09, 0.19),
         align=("", "", "", "", "", "center", ""),
     )
 
@@ -181,7 +182,12 @@ def draft_summary_statement(
     if single is None:
         single = sum(1 for c in claims if not c.corroboration_count)  # nothing in the library corroborates it
     dates = sorted(s.published for s in sources if s.published)
-    span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}" if dates else ""
+    if not dates:
+        span = ""
+    elif dates[0] == dates[-1]:
+        span = f" published on {dates[0].isoformat()}"
+    else:
+        span = f" published between {dates[0].isoformat()} and {dates[-1].isoformat()}"
     reliable = sum(n for g, n in grades.items() if g in ("A", "B"))
     paras = [
         f"This brief draws on {len(sources)} source{'s' if len(sources) != 1 else ''}{span}: {kind_text}.",
@@ -196,7 +202,17 @@ def draft_summary_statement(
     return "\n\n".join(paras)
 
 
-def _collect_summary(inputs: AnnexInputs) -> str:
+def has_summary_section(body: str) -> bool:
+    """Whether the brief states its source summary in its own text (a "Source summary" section)."""
+    from app.brief_model import parse_brief
+    from app.checks.sourcing import SUMMARY_TITLE_RE
+
+    return bool(parse_brief(body).find_sections(SUMMARY_TITLE_RE))
+
+
+def _collect_summary(inputs: AnnexInputs) -> str | None:
+    if has_summary_section(inputs.brief.body):
+        return None  # one or the other: the brief's own section, not an annex repeating it
     written = inputs.brief.summary_statement.strip()
     if written:
         return written

@@ -150,7 +150,12 @@ class BodyWriter:
         out = []
         pos = 0
         for m in TOKEN_RE.finditer(text):
-            out.append(self._plain_run(text[pos : m.start()], f))
+            before = text[pos : m.start()]
+            if self._is_note(
+                token_index(m)
+            ):  # "resume [@c1]." -> "resume¹.": a note number never wraps alone
+                before = before.rstrip(" \t\n")
+            out.append(self._plain_run(before, f))
             out.append(self._citation(token_index(m)))
             pos = m.end()
         out.append(self._plain_run(text[pos:], f))
@@ -175,6 +180,10 @@ class BodyWriter:
         if "\n" in text:
             text = text.replace("\n", " ")
         return f"<w:r>{rpr}{t_elements(text)}</w:r>"
+
+    def _is_note(self, group: int) -> bool:
+        keys = self.plan.groups.get(group, [])
+        return bool(keys) and keys[0] in self.plan.numbers
 
     def _citation(self, group: int) -> str:
         keys = self.plan.groups.get(group, [])

@@ -183,7 +183,14 @@ def test_check_errors_refuse_export_unless_forced_as_a_draft(demo_lib, tmp_path)
     out.write_bytes(b"previous export")
     with pytest.raises(CheckFailedError) as err:
         export_brief(demo_lib, brief.id, out, ExportOptions(today=TODAY))
-    assert "--force" in str(err.value)
+    lines = str(err.value).splitlines()  # one finding per line, then what to do
+    n = len(err.value.findings)
+    assert (
+        lines[0] == f"The brief has {n} check error{'s' if n != 1 else ''}, so it is not exported as final:"
+    )
+    assert lines[1:-1] == [f"  {f}" for f in err.value.findings] and n >= 1
+    assert all(ln.startswith("  [") and " line " in ln for ln in lines[1:-1])
+    assert lines[-1] == "Fix them, or export the brief as a draft with --force."
     assert out.read_bytes() == b"previous export"  # the existing file is untouched
     result = export_brief(demo_lib, brief.id, out, ExportOptions(force=True, today=TODAY))
     assert result.draft and result.check_errors >= 1

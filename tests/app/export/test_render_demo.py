@@ -146,7 +146,9 @@ def test_notes_annexes_and_title_block_are_on_the_pages(rendered):
     text = "\n".join(pages)
     flat = " ".join(text.split())
     assert "Annex A: Sources" in flat and "Annex B: Claims and denials" in flat
-    assert "Annex C: Source summary statement" in flat
+    # the demo brief has its own "Source summary statement" section: no annex repeats it
+    assert "Source summary statement" in flat and "Annex C: Source summary statement" not in flat
+    assert "Annex C: Analysis of competing hypotheses" in flat
     assert "Jake Sullivan (National Security Adviser)" in flat  # a note: actor and role
     assert "[B2]" in flat and "accessed" in flat  # a note: grade and access date
     assert "Denied by" in flat
@@ -164,7 +166,21 @@ def test_pandoc_reads_back_notes_tables_lists_links_and_headings(rendered):
     assert contested_tables >= 1
     assert counts["OrderedList"] >= 1 and counts["BulletList"] >= 1
     headings = sum(1 for line in body.splitlines() if line.startswith("#"))
-    # plus the five annex headings (sources, claims, summary, ACH, key assumptions), the ACH's "Matrix" and the
-    # claims annex's "Corroboration" (the demo cites corroborated claims)
-    assert counts["Header"] == headings + 5 + 1 + 1
+    # plus the four annex headings (sources, claims, ACH, key assumptions: the brief has its own source summary),
+    # the ACH's "Matrix" and the claims annex's "Corroboration" (the demo cites corroborated claims)
+    assert counts["Header"] == headings + 4 + 1 + 1
     assert counts["Link"] >= 1
+
+
+def test_annex_a_dates_stay_on_one_line(rendered):
+    """A date in the sources annex is never broken at a hyphen ("2022-07-" over "14")."""
+    _result, _out, pages, _body = rendered
+    text = "\n".join(pages)
+    annex = text[text.index("Annex A: Sources") : text.index("Annex B: Claims and denials")]
+    rows = [ln for ln in annex.splitlines() if ln.lstrip().startswith("s") and ln.split()[0][1:].isdigit()]
+    assert len(rows) >= 10
+    import re
+
+    for row in rows:
+        assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", row), f"the date is broken in: {row!r}"
+    assert not re.search(r"\b\d{4}-\d{2}-\s*$", annex, re.M)

@@ -1,0 +1,105 @@
+"""Details of the exported brief a reader notices: the source summary once (the brief's own section or Annex C,
+never both), a note number attached to the word before it, the summary's dates read right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+import pytest
+
+from app.domain import SourceKind, SourceRecord
+from app.export import ExportOptions, export_brief, render_html
+from app.export.docx.annexes import draft_summary_statement
+
+TODAY = dt.date(2026, 11, 25)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def cited(lib, source):
+    return lib.claims.create(
+        source_id=source.id, quote="We have repaired the bridge", actor="Dana Reyes"
+    ).after
+
+
+def _export(lib, tmp_path, body: str, notes: str = "endnotes") -> docx.document.Document:
+    brief = lib.briefs.create(title="Bridge", body=body).after
+    out = tmp_path / f"b{brief.id}.docx"
+    export_brief(lib, brief.id, out, ExportOptions(today=TODAY, notes=notes, force=True))
+    return docx.Document(str(out))
+
+
+def _headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name.lower().startswith("heading")]
+
+
+def test_a_brief_with_its_own_source_summary_gets_no_annex_c(lib, cited, tmp_path):
+    own = _export(
+        lib,
+        tmp_path,
+        f"## Assessment\n\nThe bridge holds [@c{cited.id}].\n\n## Source summary\n\nOne wire report, graded B.\n",
+    )
+    titles = _headings(own)
+    assert "Source summary" in titles
+    assert not any("Source summary statement" in t for t in titles if t.startswith("Annex"))
+    without = _export(lib, tmp_path, f"## Assessment\n\nThe bridge holds [@c{cited.id}].\n")
+    assert any(t.endswith("Annex C: Source summary statement") for t in _headings(without))
+
+
+@pytest.mark.parametrize("notes", ["endnotes", "footnotes"])
+def test_no_space_is_kept_before_a_note_reference(lib, cited, tmp_path, notes):
+    document = _export(
+        lib,
+        tmp_path,
+        f"## Assessment\n\nThe bridge holds  [@c{cited.id}]. Trucks cross\t[@c{cited.id}].\n",
+        notes,
+    )
+    para = next(p for p in document.paragraphs if "The bridge holds" in p.text)
+    runs = list(para._p.iter(f"{W}r"))
+    refs = [
+        i
+        for i, r in enumerate(runs)
+        if r.find(f"{W}{notes[:-1]}Reference") is not None or r.getparent().tag == f"{W}fldSimple"
+    ]
+    assert len(refs) == 2
+    for i in refs:
+        before = "".join(t.text or "" for t in runs[i - 1].iter(f"{W}t"))
+        assert before and not before[-1].isspace(), f"space before note: {before!r}"
+
+
+def test_preview_attaches_note_numbers_too_but_not_missing_markers(lib, cited):
+    brief = lib.briefs.create(title="B", body=f"The bridge holds [@c{cited.id}]. Gone [@c999].").after
+    html = render_html(brief, {f"c{cited.id}": lib.claims.get(cited.id)}, allow_missing=True).html
+    assert "holds<sup>" in html
+    assert 'Gone <sup><span class="missing">' in html
+
+
+def _src(i: int, published: dt.date | None) -> SourceRecord:
+    return SourceRecord(
+        id=i,
+        title=f"S{i}",
+        kind=SourceKind.NEWS_ARTICLE,
+        outlet="",
+        authors="",
+        url="",
+        published=published,
+        accessed=None,
+        language="",
+        body="",
+        reliability="B",
+        descriptor="",
+        notes="",
+        sha256="",
+        created=dt.datetime(2026, 1, 1),
+        updated=dt.datetime(2026, 1, 1),
+    )
+
+
+def test_summary_statement_dates_read_right_for_one_date_or_a_range():
+    one = draft_summary_statement([], [_src(1, dt.date(2022, 7, 14)), _src(2, dt.date(2022, 7, 14))], 0)
+    assert "2 sources published on 2022-07-14:" in one and "between" not in one
+    many = draft_summary_statement([], [_src(1, dt.date(2022, 7, 14)), _src(2, dt.date(2022, 9, 1))], 0)
+    assert "published between 2022-07-14 and 2022-09-01" in many
+    undated = draft_summary_statement([], [_src(1, None)], 0)
+    assert "published" not in undated
