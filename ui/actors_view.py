@@ -33,6 +33,13 @@ class ActorTableView(QTableView):
     """Rows can be dragged onto another row: ``merge_dropped(dragged ids, the id dropped on)``."""
 
     merge_dropped = Signal(list, int)
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +139,9 @@ class ActorsView(QWidget):
         self.timeline_action = action("Show this actor's &timeline", self._timeline, "Ctrl+T")
         self.edit_action = action("&Edit actor...", self.edit_current, "F2")
         self.merge_action = action("&Merge into...", self.merge_selected, "Ctrl+M")
-        self.delete_action = action("&Delete actor", self.delete_current, QKeySequence.StandardKey.Delete)
+        # Delete is the Claims page's too: the table handles the key itself (one QAction per shortcut)
+        self.delete_action = action("&Delete actor\tDel", self.delete_current)
+        self.table.delete_pressed.connect(self.delete_action.trigger)
         self.actor_actions = [
             self.claims_action,
             self.timeline_action,

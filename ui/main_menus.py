@@ -211,6 +211,31 @@ class MainMenus:
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
+    def _toolbar_undo_redo(self, *, redo: bool = False) -> QAction:
+        """The toolbar's Undo (or Redo): always labelled just "Undo", so that its button keeps its width
+        and never squeezes the search field; what it would undo is in its tooltip and the Edit menu."""
+        stack = self.undo_stack
+        label, key = ("Redo", "Ctrl+Shift+Z") if redo else ("Undo", "Ctrl+Z")
+        a = QAction(icon("redo" if redo else "undo"), label, self)
+        a.setObjectName("toolbarRedo" if redo else "toolbarUndo")
+        a.triggered.connect(stack.redo if redo else stack.undo)
+        can = stack.canRedo if redo else stack.canUndo
+        text = stack.redoText if redo else stack.undoText
+
+        def sync(*_args) -> None:
+            a.setEnabled(can())
+            what = text()
+            a.setToolTip(f"{label} {what} ({key})" if what else f"{label} ({key})")
+
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(sync)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(sync)
+        sync()
+        if redo:
+            self.toolbar_redo_action = a
+        else:
+            self.toolbar_undo_action = a
+        return a
+
     def _build_toolbar(self) -> None:
         tb = QToolBar("Main", self)
         tb.setObjectName("mainToolBar")
@@ -221,8 +246,8 @@ class MainMenus:
         tb.addAction(self.import_action)
         tb.addAction(self.export_action)
         tb.addSeparator()
-        tb.addAction(self.undo_action)
-        tb.addAction(self.redo_action)
+        tb.addAction(self._toolbar_undo_redo())
+        tb.addAction(self._toolbar_undo_redo(redo=True))
         spacer = QWidget(tb)
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy().Preferred
