@@ -279,8 +279,8 @@ def test_the_quote_can_be_edited_but_stays_verbatim(qtbot, lib, jobs, article):
     assert lib.claims.for_source(article.id) == []
     assert dlg.proposals[dlg.current_key].quote == "We have repaired the bridge and the guards are back"
     # Esc takes the edit back without closing the dialog
-    from PySide6.QtGui import QKeyEvent
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     QApplication.sendEvent(
