@@ -378,6 +378,7 @@ class AchPane(QWidget):
         self._reload_timer.setInterval(150)
         self._reload_timer.timeout.connect(self.reload)
         jobs.library_changed.connect(self._library_changed)
+        theme.on_change(self, self.reload)  # cell colours follow the palette
         self.reload()
 
     # --- reading -------------------------------------------------------------------------------------

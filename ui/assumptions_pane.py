@@ -148,6 +148,7 @@ class AssumptionsPane(QWidget):
         self._reload_timer.setInterval(150)
         self._reload_timer.timeout.connect(self.reload)
         jobs.library_changed.connect(self._library_changed)
+        theme.on_change(self, self.reload)  # rating colours follow the palette
         self.reload()
 
     # --- reading -------------------------------------------------------------------------------------

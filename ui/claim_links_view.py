@@ -265,6 +265,7 @@ class ClaimLinksView(QScrollArea):
         self.lay.addStretch(1)
         self._main_card: ClaimCard | None = None
         self.show_claim(None)
+        theme.on_change(self, lambda: self.show_claim(self.data))  # the cards' colours are their own
 
     def claim_id(self) -> int | None:
         return self.data.claim.id if self.data is not None else None

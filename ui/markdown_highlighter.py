@@ -144,8 +144,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document, *, dark: bool | None = None) -> None:
         super().__init__(document)
-        self.dark = theme.colors().dark if dark is None else dark
-        c = SYNTAX_COLORS[self.dark]
+        self.set_dark(theme.colors().dark if dark is None else dark, rehighlight=False)
+        if dark is None:  # following the palette: switched while running, the colours follow
+            theme.on_change(self, lambda: self.set_dark(theme.colors().dark))
+
+    def set_dark(self, dark: bool, *, rehighlight: bool = True) -> None:
+        self.dark = dark
+        c = SYNTAX_COLORS[dark]
         self.formats = {
             "heading": _fmt(c["heading"], bold=True),
             "citation": _fmt(c["citation"], bold=True),
@@ -162,6 +167,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "A directional formatting character: it can make text read differently from how it is stored."
         )
         self.formats["bidi"] = bidi
+        if rehighlight:
+            self.rehighlight()
 
     # --- the model ---------------------------------------------------------------------------------------
     def set_model(self, model) -> None:

@@ -22,6 +22,7 @@ from app.brief_model import parse_brief
 from app.citations import cited_claim_ids, cited_source_ids
 from app.export import render_html
 from app.export.images import ImageFolders
+from ui import theme
 from ui.settings import Settings, image_folders
 
 DEBOUNCE_MS = 250
@@ -64,6 +65,7 @@ class PreviewView(QTextBrowser):
         self._timer.timeout.connect(self._render)
         self._pending = None
         self._generation = 0
+        theme.on_change(self, self._render)  # links and text take the new palette's colours
 
     def schedule(self, brief, body: str) -> None:
         self._pending = dataclasses.replace(brief, body=body)

@@ -50,6 +50,7 @@ class SourceReaderView(QPlainTextEdit):
         self.body = ""
         self.claims: list = []
         self.selected_claim_id: int | None = None
+        theme.on_change(self, self._paint)  # the highlights' colours follow the palette
         self._map = OffsetMap("")
         self._press_pos: QPoint | None = None
         self.selectionChanged.connect(

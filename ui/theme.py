@@ -6,9 +6,10 @@ colours (claim highlights, badges) ask ``colors()`` for the current set.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -85,7 +86,7 @@ def dark_palette() -> QPalette:
     p.setColor(role.AlternateBase, QColor("#26282b"))
     p.setColor(role.ToolTipBase, QColor("#3a3d41"))
     p.setColor(role.ToolTipText, text)
-    p.setColor(role.PlaceholderText, QColor("#8c8f93"))
+    p.setColor(role.PlaceholderText, QColor("#9a9da1"))  # 4.9:1 on the window colour
     p.setColor(role.Text, text)
     p.setColor(role.Button, QColor("#35373b"))
     p.setColor(role.ButtonText, text)
@@ -120,15 +121,56 @@ def stylesheet() -> str:
         return ""
 
 
+class _Notifier(QObject):
+    changed = Signal(object)  # the new Colors
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """``notifier().changed`` fires after the palette switched while running (Settings > Appearance, or the
+    desktop's colour scheme): views that paint colours of their own (cards, highlights, rich text) redraw."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def on_change(owner: QObject, redraw: Callable[[], None]) -> None:
+    """Call ``redraw`` when the palette switches, for as long as ``owner`` lives."""
+    connection = notifier().changed.connect(lambda _c: redraw())
+    owner.destroyed.connect(lambda *_a: notifier().changed.disconnect(connection))
+
+
 def apply(app: QApplication, appearance: str = "system") -> Colors:
-    """Set the Fusion style, the palette and the style sheet; return the colour set views should use."""
+    """Set the Fusion style, the palette and the style sheet; return the colour set views should use.
+
+    Switched while running, every widget is polished again: the style sheet's ``palette(...)`` colours are
+    resolved when a widget is polished, so without it labels kept the old palette's text colour (dark text on
+    the dark palette's background until a restart). Views with colours of their own hear ``notifier()``."""
     global _current
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     dark = system_is_dark() if appearance == "system" else appearance == "dark"
+    switched = (DARK if dark else LIGHT) is not _current
     app.setPalette(dark_palette() if dark else light_palette())
+    _current = DARK if dark else LIGHT
     sheet = stylesheet()
+    if switched and app.styleSheet():
+        app.setStyleSheet("")  # a new sheet re-resolves palette(...) in every widget
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
-    _current = DARK if dark else LIGHT
+    if switched:
+        style = app.style()
+        palette = app.palette()
+        for w in app.allWidgets():
+            if w.testAttribute(Qt.WidgetAttribute.WA_SetPalette) and not w.isWindow():
+                w.setPalette(
+                    palette
+                )  # a palette set on a widget (by Qt or a view) no longer follows the app's
+            style.unpolish(w)
+            style.polish(w)
+            w.update()
+        notifier().changed.emit(_current)
     return _current

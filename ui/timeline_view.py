@@ -128,6 +128,7 @@ class TimelineView(QWidget):
         self._reload_timer.setInterval(300)
         self._reload_timer.timeout.connect(self.refresh)
         ctx.jobs.library_changed.connect(self._library_changed)
+        theme.on_change(self, lambda: self._started and self.refresh())  # row colours follow the palette
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
