@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QToolBar, QWidget
 
 from ui.icons import icon
@@ -34,6 +34,23 @@ def make_action(
     if slot is not None:
         a.triggered.connect(slot)
     return a
+
+
+class _StackAction(QAction):
+    """Undo or Redo with a fixed label, enabled and described (tooltip) as the undo stack says."""
+
+    def __init__(self, stack: QUndoStack, *, redo: bool, parent: QObject) -> None:
+        self.label, self.key = ("Redo", "Ctrl+Shift+Z") if redo else ("Undo", "Ctrl+Z")
+        super().__init__(icon("redo" if redo else "undo"), self.label, parent)
+        self.setObjectName("toolbarRedo" if redo else "toolbarUndo")
+        self.triggered.connect(stack.redo if redo else stack.undo)
+        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(self.setEnabled)
+        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(self.describe)
+        self.setEnabled(stack.canRedo() if redo else stack.canUndo())
+        self.describe(stack.redoText() if redo else stack.undoText())
+
+    def describe(self, what: str) -> None:
+        self.setToolTip(f"{self.label} {what} ({self.key})" if what else f"{self.label} ({self.key})")
 
 
 class MainMenus:
@@ -214,22 +231,7 @@ class MainMenus:
     def _toolbar_undo_redo(self, *, redo: bool = False) -> QAction:
         """The toolbar's Undo (or Redo): always labelled just "Undo", so that its button keeps its width
         and never squeezes the search field; what it would undo is in its tooltip and the Edit menu."""
-        stack = self.undo_stack
-        label, key = ("Redo", "Ctrl+Shift+Z") if redo else ("Undo", "Ctrl+Z")
-        a = QAction(icon("redo" if redo else "undo"), label, self)
-        a.setObjectName("toolbarRedo" if redo else "toolbarUndo")
-        a.triggered.connect(stack.redo if redo else stack.undo)
-        can = stack.canRedo if redo else stack.canUndo
-        text = stack.redoText if redo else stack.undoText
-
-        def sync(*_args) -> None:
-            a.setEnabled(can())
-            what = text()
-            a.setToolTip(f"{label} {what} ({key})" if what else f"{label} ({key})")
-
-        (stack.canRedoChanged if redo else stack.canUndoChanged).connect(sync)
-        (stack.redoTextChanged if redo else stack.undoTextChanged).connect(sync)
-        sync()
+        a = _StackAction(self.undo_stack, redo=redo, parent=self)
         if redo:
             self.toolbar_redo_action = a
         else:

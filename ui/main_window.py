@@ -163,7 +163,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.timeout.connect(self.refresh_counts)
-        self.jobs.library_changed.connect(lambda _c: self._counts_timer.start(COUNTS_DEBOUNCE_MS))
+        self._counts_stale = False
+        self.jobs.library_changed.connect(self._counts_changed)
         for model in (self.claims.model, self.sources.model, self.actors.model, self.briefs.model):
             model.page_loaded.connect(self._rows_shown)
 
@@ -602,7 +603,19 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             log.warning("could not save settings: %s", exc)
 
     # --- counts --------------------------------------------------------------------------------------
+    def _counts_changed(self, changes) -> None:
+        """Records created, deleted or merged: counted again now, so the status bar keeps up with the lists
+        (an edit changes no count: counted after a pause, in case)."""
+        changes = changes if isinstance(changes, list) else [changes]
+        if any(ch.action != "updated" for ch in changes):
+            self.refresh_counts()
+        else:
+            self._counts_stale = True
+            self._counts_timer.start(COUNTS_DEBOUNCE_MS)
+
     def refresh_counts(self) -> None:
+        self._counts_stale = False
+        self._counts_timer.stop()
         lib = self.lib
 
         def shown(counts: dict) -> None:
@@ -616,6 +629,8 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self.jobs.background(lib.counts, shown, lambda exc: log.warning("counts failed: %s", exc))
 
     def _rows_shown(self, _n: int) -> None:
+        if self._counts_stale:  # a list shows the change: the counts beside it say it at the same time
+            self.refresh_counts()
         if not self._interactive_sent:
             self._interactive_sent = True
             self.interactive.emit(time.perf_counter() - self._t0)

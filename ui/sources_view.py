@@ -87,6 +87,8 @@ class SourcesView(QWidget):
         self._pending_span: tuple[int, int] | None = None
         self._pending_claim: int | None = None
         self._remembered_id: int | None = None
+        self._extra_pages = 0  # pages read past the list's end to show the source in the reader
+        self._follow_id: int | None = None  # the source opened from elsewhere (an import, a claim)
         table = self._build_table()
         self._build_reader()
         self._build_actions()
@@ -281,7 +283,25 @@ class SourcesView(QWidget):
 
     def _restore_current(self) -> None:
         if self._remembered_id is not None:
-            QTimer.singleShot(0, lambda: self._select_row_of(self._remembered_id, load=False))
+            QTimer.singleShot(0, self._reselect_remembered)
+
+    def _reselect_remembered(self) -> None:
+        """Select the row of the source shown in the reader after the list was reloaded; when it lies past
+        the rows held, read further pages (a few at most) so the list shows it."""
+        wanted = self._remembered_id
+        if wanted is None or self._select_row_of(wanted, load=False):
+            self._extra_pages = 0
+            return
+        if wanted == self._follow_id and self._extra_pages < 5 and self.model.canFetchMore():
+            self._extra_pages += 1
+            self.model.page_loaded.connect(
+                lambda _n: self._reselect_remembered(), Qt.ConnectionType.SingleShotConnection
+            )
+            self.model.fetchMore()
+            return
+        self._extra_pages = 0
+        self._follow_id = None
+        self.table.clearSelection()
 
     def _select_row_of(self, source_id: int | None, *, load: bool = True) -> bool:
         row = self.model.row_of(source_id) if source_id is not None else -1
@@ -324,6 +344,7 @@ class SourcesView(QWidget):
     ) -> None:
         """Show a source in the reader (selecting its row if loaded), then jump to ``span`` or a claim."""
         self._pending_span, self._pending_claim = span, claim_id
+        self._remembered_id = self._follow_id = source_id  # a list refresh on its way selects this row
         if not self._select_row_of(source_id, load=False):
             self.table.clearSelection()
         self.load_source(source_id)
