@@ -156,6 +156,9 @@ class ClaimsView(QWidget):
         )
         self.model.page_loaded.connect(lambda _n: self._reselect_if_needed())
         self.model.page_loaded.connect(self._show_first_if_none)
+        self._recheck_shown = False
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.page_loaded.connect(self._drop_shown_if_unlisted)
         self.model.load_failed.connect(self.ctx.report_error)
 
     def _build_links(self) -> None:
@@ -275,6 +278,8 @@ class ClaimsView(QWidget):
     def apply_filter(self) -> None:
         self._filter_timer.stop()
         flt = self.current_filter()
+        # the claim on the right must be one the filtered list shows (the model reloads on a new filter only)
+        self._recheck_shown = flt != self.model.filter or not self.model._started
         self.model.set_filter(flt)
         self._count(flt)
 
@@ -377,6 +382,23 @@ class ClaimsView(QWidget):
             records = [self.model.record(r) for r in range(min(rows, self.model.rowCount()))]
             first = next((r for r in records if r.denial_count), records[0])
             self.show_claim(first.id, select=True)
+
+    def _before_reset(self) -> None:
+        shown = self.shown_id()
+        if shown is not None and self.model.row_of(shown) >= 0:
+            self._recheck_shown = True  # listed before the reload: if it drops out, so does the right pane
+
+    def _drop_shown_if_unlisted(self, rows: int) -> None:
+        """After a new filter (or a reload) the right pane never keeps a claim the list no longer shows: it
+        shows the list's first claim instead, or nothing when the list is empty."""
+        if not self._recheck_shown or self.model.is_loading():
+            return
+        self._recheck_shown = False
+        shown = self.shown_id() if self.shown_id() is not None else self.table.shown_id
+        if shown is None or self.model.row_of(shown) >= 0:
+            return
+        first = self.model.record(0) if rows else None
+        self.show_claim(first.id if first is not None else None, select=first is not None)
 
     def _reselect_if_needed(self) -> None:
         if self.shown_id() is not None and not self.table.selectionModel().hasSelection():
