@@ -5,7 +5,9 @@ only the fields the analyst changed, on top of what is stored then. A brief's ve
 text is saved, so a newer version alone is no conflict; a field the analyst changed that someone else changed
 to something else meanwhile is, and the stale-edit dialog asks (compare, reload theirs, keep mine, copy).
 New brief: ``BriefPropertiesDialog.new_brief(lib, jobs, parent, defaults=None)`` returns the new id or None.
-``defaults`` may hold author, organisation, marking_scheme, default_marking (e.g. from settings).
+``defaults`` may hold author, organisation, marking_scheme, default_marking (e.g. from settings). A new brief
+starts from the house shape (``app.brief_shape``: bottom line up front, key judgments, discussion, source
+summary, marked with the default mark), an empty page, or a copy of another brief's text (a template brief).
 """
 
 from __future__ import annotations
@@ -49,6 +51,15 @@ class BriefPropertiesDialog(QDialog):
         self.status = QComboBox(self)
         for s in BriefStatus:
             self.status.addItem(s.value.capitalize(), s)
+        self.start = QComboBox(self)
+        self.start.setObjectName("briefStart")
+        self.start.addItem(
+            "The house shape: bottom line up front, key judgments, discussion, source summary", "house"
+        )
+        self.start.addItem("An empty page", "empty")
+        self.start.setToolTip(
+            "What the new brief's text starts from; a copy of a brief uses it as a template"
+        )
         self.error = QLabel(self)
         self.error.setStyleSheet(theme.error_style())
         form = QFormLayout(self)
@@ -58,6 +69,11 @@ class BriefPropertiesDialog(QDialog):
         form.addRow("&Marking scheme:", self.scheme)
         form.addRow("&Default mark:", self.mark)
         form.addRow("&Status:", self.status)
+        if brief_id is None:
+            form.addRow("Start &from:", self.start)
+            jobs.read(lambda: lib.briefs.list(limit=200).items, self._add_templates)
+        else:
+            self.start.setVisible(False)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -71,6 +87,11 @@ class BriefPropertiesDialog(QDialog):
             jobs.read(lambda: lib.briefs.get(brief_id), self._fill)
         elif defaults:
             self._fill_values(**defaults)
+
+    def _add_templates(self, briefs) -> None:
+        for b in briefs:
+            if not getattr(b, "problem", ""):
+                self.start.addItem(f"A copy of: {b.title}", b.id)
 
     def _scheme_changed(self) -> None:
         current = self.mark.currentText()
@@ -131,7 +152,21 @@ class BriefPropertiesDialog(QDialog):
             self.error.setText(str(exc))
 
         if bid is None:
-            self.jobs.write(lambda: lib.briefs.create(**values), done, failed)
+            start = self.start.currentData()
+
+            def create():
+                from app.brief_shape import house_body
+
+                fields = dict(values)
+                if start == "house":
+                    body = house_body(fields["marking_scheme"], fields["default_marking"])
+                elif start == "empty":
+                    body = ""
+                else:  # a template brief: its text
+                    body = lib.briefs.get(int(start)).body
+                return lib.briefs.create(body=body, **fields)
+
+            self.jobs.write(create, done, failed)
             return
         before = self._before or {}
         mine = {k: v for k, v in values.items() if before.get(k) != v}

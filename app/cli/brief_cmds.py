@@ -16,9 +16,22 @@ _MAX_TEXT_FILE_BYTES = 80_000_000
 def register(sub: argparse._SubParsersAction) -> None:
     br = sub.add_parser("brief", help="create, list, show and edit briefs")
     bsub = br.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = bsub.add_parser("new", help="create a brief")
+    p = bsub.add_parser(
+        "new",
+        help="create a brief (in the house shape: bottom line up front, key judgments, discussion, source "
+        "summary; or from a file, or from another brief)",
+    )
     p.add_argument("title")
-    p.add_argument("--body", metavar="FILE.md")
+    start = p.add_mutually_exclusive_group()
+    start.add_argument("--body", metavar="FILE.md", help="the text, from a Markdown file")
+    start.add_argument(
+        "--from",
+        dest="template",
+        type=record_id,
+        metavar="BRIEF_ID",
+        help="start from a copy of another brief's text (a template brief); its marking unless --marking",
+    )
+    start.add_argument("--empty", action="store_true", help="start with no text at all")
     p.add_argument("--marking", metavar="SCHEME:LEVEL", help="e.g. tlp:amber, classification:S, none")
     p.add_argument("--author", default="")
     p.add_argument("--organisation", default="")
@@ -105,9 +118,21 @@ def _parse_marking(value: str | None) -> tuple[str, str]:
 
 
 def cmd_brief_new(args, ctx: Context) -> int:
-    body = _read_text_file(args.body) if args.body else ""
+    from app.brief_shape import house_body
+
     scheme, level = _parse_marking(args.marking)
     lib = ctx.open_library()
+    if args.body:
+        body = _read_text_file(args.body)
+    elif args.empty:
+        body = ""
+    elif args.template is not None:
+        template = lib.briefs.get(args.template)
+        body = template.body
+        if not args.marking:
+            scheme, level = template.marking_scheme.value, template.default_marking
+    else:
+        body = house_body(scheme, level)
     change = lib.briefs.create(
         title=args.title,
         body=body,

@@ -94,3 +94,41 @@ def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_t
     finally:
         bob.close()
         alice.close()
+
+
+def test_a_new_brief_starts_from_the_house_shape_or_a_template_brief(qtbot, lib, sync_jobs):
+    from app.brief_model import parse_brief
+
+    dlg = BriefPropertiesDialog(lib, sync_jobs, None)
+    qtbot.addWidget(dlg)
+    assert dlg.start.currentData() == "house" and dlg.start.isVisibleTo(dlg)
+    dlg.title.setText("Harbour outlook")
+    dlg.scheme.setCurrentIndex(dlg.scheme.findData("classification"))
+    dlg.mark.setCurrentText("U")
+    dlg.accept()
+    shaped = lib.briefs.get(dlg.created_id)
+    titles = [h.title for h in parse_brief(shaped.body).headings]
+    assert titles == ["Bottom line up front", "Key judgments", "Discussion", "Source summary"]
+    assert shaped.body.startswith("## (U) Bottom line up front\n\n(U) ")
+    assert "\n1. (U) " in shaped.body  # the key judgments are a numbered list
+
+    lib.briefs.set_body(shaped.id, shaped.body + "\nA house paragraph kept as the template.\n")
+    copy = BriefPropertiesDialog(lib, sync_jobs, None)
+    qtbot.addWidget(copy)
+    choices = [copy.start.itemText(i) for i in range(copy.start.count())]
+    assert "A copy of: Harbour outlook" in choices and "An empty page" in choices
+    copy.title.setText("Harbour outlook, week 2")
+    copy.start.setCurrentIndex(choices.index("A copy of: Harbour outlook"))
+    copy.accept()
+    assert lib.briefs.get(copy.created_id).body == lib.briefs.get(shaped.id).body
+
+    empty = BriefPropertiesDialog(lib, sync_jobs, None)
+    qtbot.addWidget(empty)
+    empty.title.setText("Scratch")
+    empty.start.setCurrentIndex(empty.start.findData("empty"))
+    empty.accept()
+    assert lib.briefs.get(empty.created_id).body == ""
+    # editing a brief's properties never offers to replace its text
+    edit = BriefPropertiesDialog(lib, sync_jobs, shaped.id)
+    qtbot.addWidget(edit)
+    assert not edit.start.isVisibleTo(edit)
