@@ -188,7 +188,7 @@ def export_brief(
     if cancel is not None and cancel():
         raise CancelledError("Export cancelled; nothing was written.")
     with paused_gc():  # a long brief makes a great many objects while rendering
-        data, notes, warnings, banner = _render(
+        data, notes, warnings, banner, written = _render(
             lib, brief, options, ctx, resolver, model, plan, images, draft_reason, progress, cancel
         )
     if cancel is not None and cancel():
@@ -203,12 +203,13 @@ def export_brief(
         banner=banner,
         check_errors=len(errors),
         bytes_written=len(data),
-        annexes=tuple(a for a in ANNEXES if a in options.annexes) if options.format == "docx" else (),
+        annexes=written,
     )
 
 
 def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reason, progress, cancel):
-    """The document's bytes, its number of notes, warnings and banner."""
+    """The document's bytes, its number of notes, warnings, banner and the annexes the .docx holds."""
+    written: tuple[str, ...] = ()  # the annexes the .docx holds
     if options.format in ("stix", "misp"):  # the analysts' platforms: app.interop
         from app.interop import render_brief
 
@@ -221,6 +222,7 @@ def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reaso
         from app.export.docx.annexes import AnnexInputs, collect_annexes
 
         annexes = collect_annexes(AnnexInputs(lib, brief, resolver, ctx.links, ctx), options.annexes)
+        written = tuple(part.annex.key for part in annexes)  # an annex with nothing for this brief is left out
         result = render_docx(
             brief,
             resolver,
@@ -262,7 +264,7 @@ def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reaso
             tuple(rendered.warnings),
             "",
         )
-    return data, notes, warnings, banner
+    return data, notes, warnings, banner, written
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -208,3 +208,41 @@ def test_grades_are_described_as_the_admiralty_code_has_them(tmp_path, capsys):
     assert main(["--library", library, "claim", "show", "1"]) == 0
     out = capsys.readouterr().out
     assert "  grade: " in out and "6: source " in out and "; truth cannot be judged" in out
+
+
+def test_cli_brief_new_starts_from_the_house_shape_unless_given_a_body(tmp_path, capsys):
+    from app.brief_model import parse_brief
+
+    library = str(tmp_path / "cli.briefdesk")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["--library", library, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    def body(brief_id: int) -> str:
+        return json.loads(run("brief", "show", str(brief_id), "--json")[1])["brief"]["body"]
+
+    code, out, err = run("brief", "new", "Harbour outlook", "--marking", "tlp:amber", "--json")
+    assert code == 0, err
+    first = json.loads(out)["brief"]["id"]
+    text = body(first)
+    titles = [h.title for h in parse_brief(text).headings]
+    assert titles == ["Bottom line up front", "Key judgments", "Discussion", "Source summary"]
+    assert all(line.startswith("## (TLP:AMBER) ") for line in text.splitlines() if line.startswith("##"))
+    code, out, _ = run("brief", "new", "Plain", "--json")
+    assert body(json.loads(out)["brief"]["id"]).startswith("## Bottom line up front\n")
+    code, out, _ = run("brief", "new", "Scratch", "--empty", "--json")
+    assert body(json.loads(out)["brief"]["id"]) == ""
+    md = tmp_path / "b.md"
+    md.write_text("## Assessment\n\nOwn text.\n", encoding="utf-8")
+    code, out, _ = run("brief", "new", "Own", "--body", str(md), "--json")
+    assert body(json.loads(out)["brief"]["id"]) == "## Assessment\n\nOwn text.\n"
+    code, out, _ = run("brief", "new", "Week 2", "--from", f"b{first}", "--json")
+    copied = json.loads(out)["brief"]
+    assert body(copied["id"]) == text and copied["default_marking"] == "TLP:AMBER"
+    code, _, err = run("brief", "new", "X", "--from", "999")
+    assert code == 1 and "no brief with id 999" in err
+    with pytest.raises(SystemExit) as usage:  # a usage error: exit code 2, one line
+        run("brief", "new", "X", "--empty", "--body", str(md))
+    assert usage.value.code == 2 and "not allowed with" in capsys.readouterr().err

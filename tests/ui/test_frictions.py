@@ -37,3 +37,127 @@ def test_undo_button_keeps_its_width_and_the_search_field_its_room(window, qtbot
     assert window.undo_stack.index() == 0
     redo_button = tb.widgetForAction(window.toolbar_redo_action)
     assert redo_button.isEnabled() and redo_button.text() == "Redo"
+
+
+def _luminance(c) -> float:
+    def ch(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+
+
+def _contrast(a, b) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_switching_to_dark_while_running_repolishes_every_label_and_card(window, monkeypatch):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from ui import settings_dialog, theme
+    from ui.claim_links_view import ClaimCard
+
+    app = QApplication.instance()
+    theme.apply(app, "light")
+    window.go_to("claims")
+    QApplication.processEvents()
+    assert window.claims.links.findChildren(ClaimCard), "a claim is shown with its cards"
+
+    def choose_dark(dlg) -> int:  # Settings > Appearance > Dark, OK
+        dlg.editors["appearance"].setCurrentIndex(dlg.editors["appearance"].findData("dark"))
+        dlg.accept()
+        return 1
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", choose_dark)
+    try:
+        window.edit_settings()
+        QApplication.processEvents()
+        from PySide6.QtCore import QEvent
+
+        QApplication.sendPostedEvents(
+            None, QEvent.Type.DeferredDelete.value
+        )  # the cards redrawn replace the old
+        assert theme.colors().dark
+        background = theme.dark_palette().color(QPalette.ColorRole.Window)
+        labels = [w for w in window.findChildren(QLabel) if w.isVisible() and w.text().strip()]
+        assert len(labels) > 10
+        dim = [
+            (w.objectName() or w.text()[:30], w.palette().color(w.foregroundRole()).name())
+            for w in labels
+            if _contrast(w.palette().color(w.foregroundRole()), background) < 4.5
+        ]
+        assert dim == [], f"dark on dark: {dim}"
+        cards = window.claims.links.findChildren(ClaimCard)
+        assert cards and all(theme.DARK.card.name() in c.styleSheet() for c in cards)
+        image = cards[0].grab().toImage()
+        pixel = image.pixelColor(image.width() - 6, image.height() // 2)
+        assert _luminance(pixel) < 0.1, f"the card is still light: {pixel.name()}"
+        table = window.claims.table
+        assert table.palette().color(QPalette.ColorRole.Base) == theme.dark_palette().color(
+            QPalette.ColorRole.Base
+        )
+    finally:
+        theme.apply(app, "light")
+
+
+def test_after_an_import_the_list_selects_the_new_source_and_the_counts_keep_up(
+    window, demo_library, tmp_path
+):
+    from ui.paged_model import ID_ROLE
+
+    sources = window.sources
+    window.go_to("sources")
+    QApplication.processEvents()
+    first = sources.model.record(0).id
+    sources.table.selectRow(0)  # the analyst was reading the first source
+    QApplication.processEvents()
+    assert sources.current_source.id == first
+    before = demo_library.counts()
+    path = tmp_path / "kessel.txt"
+    path.write_text("Bridge at Kessel reopens\n\nThe ministry said on Monday the bridge had reopened.\n")
+    window.import_paths([str(path)])
+    new = demo_library.counts()["sources"]
+    assert new == before["sources"] + 1
+    # the status bar says it at once, as the list shows it (not after a timer)
+    assert f"{new} sources" in window.counts_label.text()
+    QApplication.processEvents()
+    QApplication.processEvents()
+    shown = sources.reader.source
+    assert shown.title == "Bridge at Kessel reopens" and shown.id != first
+    selected = sources.table.selectionModel().selectedRows()
+    assert [i.data(ID_ROLE) for i in selected] == [shown.id]
+    assert sources.table.currentIndex().data(ID_ROLE) == shown.id
+
+
+def test_claims_filtered_by_actor_never_keep_showing_a_claim_the_list_dropped(window, demo_library, qtbot):
+    view = window.claims
+    window.go_to("claims")
+    QApplication.processEvents()
+    shown = view.shown_id()
+    assert shown is not None
+    actor = demo_library.claims.get(shown).actor_name
+    other = next(
+        a.name for a in demo_library.actors.list(limit=100).items if a.name != actor and a.claim_count
+    )
+    view.actor_filter.setText(other)
+    view.apply_filter()
+    listed = [view.model.record(r) for r in range(view.model.rowCount())]
+    assert listed and all(c.actor_name == other for c in listed)
+    assert view.shown_id() == listed[0].id  # not the previous actor's claim
+    assert view.links.data.claim.actor_name == other
+    assert [i.row() for i in view.table.selectionModel().selectedRows()] == [0]
+    # narrowing to nothing empties the right pane too
+    view.actor_filter.setText("no actor has this name")
+    view.apply_filter()
+    assert view.model.rowCount() == 0 and view.shown_id() is None
+    assert view.links.placeholder.isVisible()
+    # a claim still listed stays shown when the filter changes
+    view.actor_filter.setText(other)
+    view.apply_filter()
+    keep = view.model.record(view.model.rowCount() - 1).id
+    view.show_claim(keep, select=True)
+    view.actor_filter.setText(other[: max(3, len(other) // 2)])
+    view.apply_filter()
+    assert view.shown_id() == keep

@@ -55,13 +55,12 @@ def test_the_demo_export_carries_the_ach_and_key_assumptions_annexes(exported):
     assert headings == [
         "(TLP:CLEAR) Annex A: Sources",
         "(TLP:CLEAR) Annex B: Claims and denials",
-        "(TLP:CLEAR) Annex C: Source summary statement",
-        "(TLP:CLEAR) Annex D: Analysis of competing hypotheses",
-        "(TLP:CLEAR) Annex E: Key assumptions",
-    ]  # the timeline is optional: only when asked for
-    assert result.annexes == ("sources", "claims", "summary", "ach", "assumptions")
+        "(TLP:CLEAR) Annex C: Analysis of competing hypotheses",
+        "(TLP:CLEAR) Annex D: Key assumptions",
+    ]  # the timeline is optional: only when asked for; the demo has its own source summary section
+    assert result.annexes == ("sources", "claims", "ach", "assumptions")
     document = docx.Document(str(out))
-    ranking = _rows(_table_after(document, "Annex D: Analysis of competing hypotheses"))
+    ranking = _rows(_table_after(document, "Annex C: Analysis of competing hypotheses"))
     assert ranking[0] == ["Rank", "Hypothesis", "Score", "I or II", "Unrated"]
     # by hand (see tests/app/analysis): H1 0.08, H3 3.67, H2 5.01
     assert [(r[0], r[1][:2], r[2]) for r in ranking[1:]] == [
@@ -70,7 +69,7 @@ def test_the_demo_export_carries_the_ach_and_key_assumptions_annexes(exported):
         ("3", "H2", "5.01"),
     ]
     assert ranking[1][1].startswith("H1 Iran supplied Russia with Shahed-136 drones at scale")
-    matrix = _rows(_table_after(document, "Annex D: Analysis", nth=1))
+    matrix = _rows(_table_after(document, "Annex C: Analysis", nth=1))
     assert matrix[0] == ["Claim", "Grade", "Weight", "H1", "H2", "H3", "Diagnostic"]
     m = lib.ach.matrix(brief.id)
     assert len(matrix) == 1 + len(m.rows)
@@ -79,7 +78,7 @@ def test_the_demo_export_carries_the_ach_and_key_assumptions_annexes(exported):
     assert any(r[-1] == "no" for r in matrix[1:])  # non-diagnostic claims shown as such
     assert any(t.startswith("(TLP:CLEAR) Sensitivity. If c") for t in texts)
     assert any("not diagnostic" in t for t in texts)
-    assumptions = _rows(_table_after(document, "Annex E: Key assumptions"))
+    assumptions = _rows(_table_after(document, "Annex D: Key assumptions"))
     assert assumptions[0] == ["#", "Assumption", "Rating", "Underpins", "Why"]
     assert [r[2] for r in assumptions[1:]] == ["caveated", "solid", "caveated", "unsupported"]
     assert assumptions[4][3] == "the whole brief" and assumptions[1][3] == "key judgment 1"
@@ -167,10 +166,9 @@ def test_the_command_line_adds_and_leaves_out_analysis_annexes(demo_lib, tmp_pat
         ]
     )
     assert code == 0
-    assert json.loads(capsys.readouterr().out)["annexes"] == [
+    assert json.loads(capsys.readouterr().out)["annexes"] == [  # the annexes the document holds
         "sources",
         "claims",
-        "summary",
         "assumptions",
         "timeline",
     ]
