@@ -222,7 +222,9 @@ def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reaso
         from app.export.docx.annexes import AnnexInputs, collect_annexes
 
         annexes = collect_annexes(AnnexInputs(lib, brief, resolver, ctx.links, ctx), options.annexes)
-        written = tuple(part.annex.key for part in annexes)  # an annex with nothing for this brief is left out
+        written = tuple(
+            part.annex.key for part in annexes
+        )  # an annex with nothing for this brief is left out
         result = render_docx(
             brief,
             resolver,
