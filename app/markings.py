@@ -118,3 +118,17 @@ def highest(marks: list[Marking]) -> Marking | None:
     if top.scheme is MarkingScheme.TLP or top.level == "U":
         controls = [] if top.scheme is MarkingScheme.TLP else controls
     return Marking(top.scheme, top.level, tuple(controls))
+
+
+def default_portion_mark(
+    scheme: MarkingScheme, default_marking: str, marking: str | None = None
+) -> Marking | None:
+    """The mark an unmarked paragraph, heading or list item gets under a brief's marking scheme: ``marking``
+    (chosen for one export), else the brief's default, else the lowest level (U, TLP:CLEAR). The .docx writes
+    it and the preview shows it."""
+    if scheme is MarkingScheme.NONE:
+        return None
+    mark = parse_mark(marking or default_marking or ("U" if scheme is MarkingScheme.CLASSIFICATION else ""))
+    if mark is None and scheme is MarkingScheme.TLP:
+        mark = parse_mark(f"TLP:{marking or default_marking or 'CLEAR'}")
+    return mark

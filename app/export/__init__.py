@@ -36,6 +36,7 @@ from app.brief_model.render import NotePlan, plan_notes, render_tree, visible_bi
 from app.brief_model.text import TOKEN_RE, drop_forbidden, token_index
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.export.notes import Note, note_text
+from app.markings import PORTION_RE, Marking, default_portion_mark
 
 __all__ = [
     "ExportOptions",
@@ -57,6 +58,40 @@ class PreviewResult:
     html: str
     notes: list[Note]
     warnings: list[str] = field(default_factory=list)
+
+
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")  # a fenced code block Python-Markdown stashed
+_BLOCK_CHILDREN = frozenset(
+    {"p", "ul", "ol", "blockquote", "pre", "table", "dl", "div", "h1", "h2", "h3", "h4"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _default_marks(root: ET.Element, mark: Marking) -> None:
+    """Give every unmarked paragraph, heading and list item the brief's default portion mark, as the .docx
+    writer does (``app.export.docx.body``), so that the preview shows the marks the document will carry."""
+
+    def prefix(el: ET.Element) -> None:
+        first = el.text or ""
+        if PORTION_RE.match(first.lstrip()) or _STASH_RE.fullmatch(first.strip()):
+            return
+        el.text = f"{mark.portion} {first.lstrip()}"
+
+    def walk(parent: ET.Element) -> None:
+        for el in parent:
+            if el.tag == "p" or el.tag in _HEADINGS:
+                prefix(el)
+            elif el.tag in ("ul", "ol"):
+                for li in el:
+                    if li.tag != "li":
+                        continue
+                    if not any(c.tag in _BLOCK_CHILDREN for c in li) or (li.text or "").strip():
+                        prefix(li)
+                    walk(li)
+            elif el.tag in ("blockquote", "div", "dl", "dd"):
+                walk(el)
+
+    walk(root)
 
 
 _SPACED_TOKEN_RE = re.compile(r"([ \t]*)(" + TOKEN_RE.pattern + ")")
@@ -83,6 +118,9 @@ def render_html(
     plan = plan or plan_notes(model, resolver, allow_missing=allow_missing)
     notes = notes_of(plan, resolver)
     tree = render_tree(model)
+    mark = default_portion_mark(brief.marking_scheme, brief.default_marking)
+    if mark is not None:
+        _default_marks(tree.root, mark)
     allowed: set[str] = set()
     _safe_tree(tree.root, images, allowed)
     rendered = _pm.serialize(tree.md, tree.root)

@@ -30,7 +30,7 @@ from lxml import etree
 
 from app.brief_model import BriefModel, parse_brief
 from app.brief_model.render import NotePlan, plan_notes, render_tree
-from app.domain import BriefRecord, ClaimRecord, MarkingScheme, SourceRecord
+from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import ExportError
 from app.export.docx import package
 from app.export.docx.annexes import AnnexPart, write_annexes
@@ -41,7 +41,7 @@ from app.export.docx.title import write_title_block
 from app.export.docx.wordml import NSDECL, W_NS
 from app.export.images import ImageFolders
 from app.export.notes import Note
-from app.markings import highest, parse_mark
+from app.markings import default_portion_mark, highest
 
 __all__ = [
     "STYLE_DEFS",
@@ -96,13 +96,7 @@ def render_docx(
     text_width = section_setup(document, paper, house)
 
     scheme = brief.marking_scheme
-    default_mark = None
-    if scheme is not MarkingScheme.NONE:
-        default_mark = parse_mark(
-            marking or brief.default_marking or ("U" if scheme == "classification" else "")
-        )
-        if default_mark is None and scheme is MarkingScheme.TLP:
-            default_mark = parse_mark(f"TLP:{marking or brief.default_marking or 'CLEAR'}")
+    default_mark = default_portion_mark(scheme, brief.default_marking, marking)
     writer = BodyWriter(
         document,
         styles,

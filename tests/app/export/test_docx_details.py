@@ -103,3 +103,51 @@ def test_summary_statement_dates_read_right_for_one_date_or_a_range():
     assert "published between 2022-07-14 and 2022-09-01" in many
     undated = draft_summary_statement([], [_src(1, None)], 0)
     assert "published" not in undated
+
+
+def test_the_preview_shows_the_portion_marks_the_docx_adds(lib, cited, tmp_path):
+    body = (
+        f"## Assessment\n\nThe bridge holds [@c{cited.id}].\n\n(TLP:AMBER) Marked already.\n\n"
+        "- one\n- (TLP:GREEN) two\n\n> Quoted words.\n\n```\ncode stays as it is\n```\n\n| A |\n|---|\n| cell |\n"
+    )
+    brief = lib.briefs.create(
+        title="Marks", body=body, marking_scheme="tlp", default_marking="TLP:CLEAR"
+    ).after
+    html = render_html(brief, {f"c{cited.id}": lib.claims.get(cited.id)}).html
+    import re
+
+    text = html.split('<ol class="notes">')[0]  # the brief, not its notes
+
+    def texts(tag: str) -> list[str]:
+        return [
+            re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(rf"<{tag}[^>]*>(.*?)</{tag}>", text, re.S)
+        ]
+
+    assert texts("h2") == ["(TLP:CLEAR) Assessment"]
+    paragraphs = texts("p")
+    assert paragraphs[0].startswith("(TLP:CLEAR) The bridge holds")
+    assert "(TLP:AMBER) Marked already." in paragraphs and "(TLP:CLEAR) (TLP:AMBER)" not in html
+    assert texts("li") == ["(TLP:CLEAR) one", "(TLP:GREEN) two"]
+    assert "(TLP:CLEAR) Quoted words." in paragraphs
+    assert "code stays as it is" in html and "(TLP:CLEAR) code" not in html
+    plain = lib.briefs.create(title="No scheme", body=body).after  # no marking scheme: no marks added
+    assert "(TLP:CLEAR)" not in render_html(plain, {f"c{cited.id}": lib.claims.get(cited.id)}).html
+
+
+def test_preview_and_docx_agree_on_marks(lib, cited, tmp_path):
+    body = (
+        f"## Assessment\n\nThe bridge holds [@c{cited.id}].\n\n- one\n- (TLP:GREEN) two\n\n> Quoted words.\n"
+    )
+    brief = lib.briefs.create(title="M", body=body, marking_scheme="tlp", default_marking="TLP:GREEN").after
+    out = tmp_path / "m.docx"
+    export_brief(lib, brief.id, out, ExportOptions(today=TODAY, force=True))
+    import re
+
+    docx_marks = [
+        m.group(0)
+        for p in docx.Document(str(out)).paragraphs
+        if (m := re.match(r"\(TLP:[A-Z+]+\)", p.text)) and not p.text.startswith("(TLP:GREEN) Annex")
+    ]
+    html = render_html(brief, {f"c{cited.id}": lib.claims.get(cited.id)}).html
+    html_marks = re.findall(r"\(TLP:[A-Z+]+\)", re.sub(r"<[^>]+>", "", html.split('<ol class="notes">')[0]))
+    assert html_marks and docx_marks[: len(html_marks)] == html_marks
