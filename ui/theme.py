@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -137,10 +138,21 @@ def notifier() -> _Notifier:
     return _notifier
 
 
+_redraws: list[tuple[QObject, Callable[[], None]]] = []
+
+
 def on_change(owner: QObject, redraw: Callable[[], None]) -> None:
     """Call ``redraw`` when the palette switches, for as long as ``owner`` lives."""
-    connection = notifier().changed.connect(lambda _c: redraw())
-    owner.destroyed.connect(lambda *_a: notifier().changed.disconnect(connection))
+    if len(_redraws) > 64:
+        _redraws[:] = [(o, f) for o, f in _redraws if shiboken6.isValid(o)]
+    _redraws.append((owner, redraw))
+
+
+def _redraw_all() -> None:
+    alive = [(o, f) for o, f in _redraws if shiboken6.isValid(o)]
+    _redraws[:] = alive
+    for _owner, redraw in alive:
+        redraw()
 
 
 def apply(app: QApplication, appearance: str = "system") -> Colors:
@@ -172,5 +184,6 @@ def apply(app: QApplication, appearance: str = "system") -> Colors:
             style.unpolish(w)
             style.polish(w)
             w.update()
+        _redraw_all()
         notifier().changed.emit(_current)
     return _current
