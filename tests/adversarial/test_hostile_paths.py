@@ -17,7 +17,7 @@ LONG = "a" * 300  # one name longer than any file system allows (255 bytes)
 @pytest.fixture
 def library(tmp_path):
     path = tmp_path / "lib.briefdesk"
-    assert main(["--library", str(path), "brief", "new", "Plain brief"]) == 0
+    assert main(["--library", str(path), "brief", "new", "Plain brief", "--empty"]) == 0
     return path
 
 
