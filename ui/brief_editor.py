@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,7 @@ from ui.preview_view import PreviewView
 CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
 MODEL_ON_GUI_THREAD = 200_000  # characters; a longer brief is read on a worker
 AUTOSAVE_MS = 2000  # after typing stops
+PREVIEW_MIN_WIDTH = 1200  # the editor at least this wide: the preview is shown beside the text at first
 AUTOSAVE_MAX_MS = 4000  # after the first unsaved change, however fast the typing (plus the write itself)
 
 
@@ -170,14 +172,27 @@ class BriefEditor(QWidget):
         self.side.setTabToolTip(self.side.count() - 1, "Key assumptions check")
         self._narrow_sizes: list[int] | None = None
         self.side.currentChanged.connect(self._side_tab_changed)
+        # The panes' names stand on the side's edge, so all of them show at 1280 px (across the top, "Checks"
+        # was cut off); clicking the pane shown folds the side to its edge and gives the text the room.
+        self.side.setTabPosition(QTabWidget.TabPosition.West)
+        self.side.setObjectName("briefSide")
+        self.side.tabBarClicked.connect(self._side_tab_clicked)
+        self._side_stack = self.side.findChild(QStackedWidget)
+        self._side_open = True
+        self._side_width = 260
         self.splitter = QSplitter(self)
+        self.splitter.setObjectName("briefSplit")
         self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.preview)
-        self.splitter.setSizes([240, 620, 420])  # the text gets the most room
+        self.splitter.setSizes([260, 620, 420])  # the text gets the most room
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
+        self.splitter.setCollapsible(1, False)  # the text never disappears
+        self._preview_open = True
+        self._preview_stale = False
+        self._laid_out = False
         self._panels_timer = QTimer(self)
         self._panels_timer.setSingleShot(True)
         self._panels_timer.setInterval(400)
@@ -213,6 +228,15 @@ class BriefEditor(QWidget):
         self._heartbeat.timeout.connect(self._renew_lock)
         self.editor.setReadOnly(True)
         self.jobs.library_changed.connect(self._library_changed)
+        # shown and hidden from the window's View menu (Ctrl+Shift+B, Ctrl+Shift+P) for the brief in front
+        self.side_action = self._action("Side &panel", None, None)
+        self.side_action.setCheckable(True)
+        self.side_action.setChecked(True)
+        self.side_action.toggled.connect(self.set_side_shown)
+        self.preview_action = self._action("&Preview", None, None)
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.preview_action.toggled.connect(self.set_preview_shown)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
         self.jobs.read(lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None)
         if getattr(lib, "read_only", False):  # a library opened read-only: the text can be read, not typed
@@ -241,7 +265,7 @@ class BriefEditor(QWidget):
         self._loading = False
         self.title = brief.title
         self.brief = brief
-        self.preview.schedule(brief, brief.body)
+        self._schedule_preview()
         self._update_panels()
         self.checks.schedule()
         self.title_changed.emit(brief.title)
@@ -271,9 +295,92 @@ class BriefEditor(QWidget):
         """Bring a side pane forward: "ach", "assumptions", "checks", "cited_claims" or "outline"."""
         area = {"ach": self._ach_area, "assumptions": self._assumptions_area}.get(name)
         widget = area if area is not None else getattr(self, name)
+        self.set_side_shown(True)
         self.side.setCurrentWidget(widget)
         focus = {"ach": self.ach.table, "assumptions": self.assumptions.table}.get(name, widget)
         focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- the layout: side panel and preview, for screens from 1280 to 1920 px wide ---------------------
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._laid_out:
+            self._laid_out = True
+            QTimer.singleShot(0, self._first_layout)  # once the page has laid the editor out at its width
+
+    def _first_layout(self) -> None:
+        """The preview beside the text when there is room for both (the editor 1200 px wide or more, e.g.
+        a 1920 px screen), else the text alone, wide enough to write in; the analyst's own choice of the last
+        session wins."""
+        from ui.settings import window_state
+
+        saved = window_state().value("brief/preview")
+        shown = saved == "shown" if saved in ("shown", "hidden") else self.width() >= PREVIEW_MIN_WIDTH
+        if shown != self._preview_open:
+            self._choosing = True  # the layout's choice, not the analyst's: not remembered
+            try:
+                self.preview_action.setChecked(shown)
+            finally:
+                self._choosing = False
+
+    def side_shown(self) -> bool:
+        return self._side_open
+
+    def preview_shown(self) -> bool:
+        return self._preview_open
+
+    def set_side_shown(self, shown: bool) -> None:
+        """Fold the side panel to its edge (its panes' names stay, a click opens one) or open it again."""
+        if shown == self._side_open:
+            return
+        self._side_open = shown
+        sizes = self.splitter.sizes()
+        if not shown:
+            self._side_width = max(sizes[0], 160)
+            if self._side_stack is not None:
+                self._side_stack.hide()
+            edge = self.side.tabBar().sizeHint().width() + 2
+            self.splitter.setSizes([edge, sizes[1] + sizes[0] - edge, sizes[2]])
+        else:
+            if self._side_stack is not None:
+                self._side_stack.show()
+            width = self._side_width
+            self.splitter.setSizes([width, max(sizes[1] - (width - sizes[0]), 240), sizes[2]])
+        if self.side_action.isChecked() != shown:
+            self.side_action.setChecked(shown)
+
+    def _side_tab_clicked(self, index: int) -> None:
+        if index == self.side.currentIndex() or not self._side_open:
+            self.set_side_shown(not self._side_open or index != self.side.currentIndex())
+
+    def set_preview_shown(self, shown: bool) -> None:
+        """Show the preview beside the text, or give the text its width (a hidden preview is not rendered)."""
+        if shown == self._preview_open:
+            return
+        self._preview_open = shown
+        sizes = self.splitter.sizes()
+        if not shown:
+            self._preview_width = sizes[2]
+            self.preview.hide()
+            self.splitter.setSizes([sizes[0], sizes[1] + sizes[2], 0])
+        else:
+            self.preview.show()
+            width = getattr(self, "_preview_width", 0) or max(sizes[1] * 2 // 5, 320)
+            self.splitter.setSizes([sizes[0], max(sizes[1] - width, 320), width])
+            if self._preview_stale and getattr(self, "brief", None) is not None:
+                self._preview_stale = False
+                self.preview.schedule(self.brief, self.body())
+        if self.preview_action.isChecked() != shown:
+            self.preview_action.setChecked(shown)
+        if self._laid_out and self.isVisible() and not getattr(self, "_choosing", False):
+            from ui.settings import window_state
+
+            window_state().setValue("brief/preview", "shown" if shown else "hidden")
+
+    def _schedule_preview(self) -> None:
+        if self._preview_open:
+            self.preview.schedule(self.brief, self.body())
+        else:
+            self._preview_stale = True
 
     def _side_tab_changed(self, index: int) -> None:
         """The analysis panes hold wide tables: give the side about half the width while one is shown, and
@@ -304,7 +411,7 @@ class BriefEditor(QWidget):
     def _on_text_changed(self) -> None:
         self._update_status()
         if getattr(self, "brief", None) is not None:
-            self.preview.schedule(self.brief, self.body())
+            self._schedule_preview()
             self._panels_timer.start()
             self.checks.schedule()
         if not self._loading:
@@ -426,7 +533,7 @@ class BriefEditor(QWidget):
         if brief.title != self.title:
             self.title = brief.title
             self.title_changed.emit(brief.title)
-        self.preview.schedule(brief, self.body())
+        self._schedule_preview()
 
     def show_revisions(self) -> None:
         from ui.revisions_dialog import RevisionsDialog
@@ -578,7 +685,7 @@ class BriefEditor(QWidget):
         if self.lock_state != "mine" and not self.editor.document().isModified():
             self.reload_body(brief.body)
             self.brief = brief
-            self.preview.schedule(brief, brief.body)
+            self._schedule_preview()
             self._panels_timer.start()
 
     def has_unsaved_text(self) -> bool:

@@ -40,6 +40,10 @@ class BriefListModel(PagedTableModel):
                 "" if b.marking_scheme.value == "none" else b.marking_scheme.value
             )
             return (b.title, b.status.value, marking, b.updated.strftime("%Y-%m-%d %H:%M"))[column]
-        if role == Qt.ItemDataRole.ToolTipRole and b.author:
-            return f"By {b.author}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title and what a narrow list leaves out
+            marking = b.default_marking or b.marking_scheme.value
+            lines = [b.title, f"{b.status.value} \u00b7 {marking} \u00b7 updated {b.updated:%Y-%m-%d %H:%M}"]
+            if b.author:
+                lines.append(f"By {b.author}")
+            return "\n".join(lines)
         return None

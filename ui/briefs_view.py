@@ -10,7 +10,6 @@ import logging
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -24,7 +23,7 @@ from app._text import MAX_SEARCH_CHARS
 from ui.brief_list_model import BriefListModel
 from ui.context import UiContext
 from ui.paged_model import ID_ROLE
-from ui.tables import configure_table
+from ui.tables import ColumnFitter, configure_table
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,8 @@ class BriefsView(QWidget):
         self.table.setObjectName("briefsTable")
         configure_table(self.table, self.model)
         self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the title takes the list's width; status, marking and date show when there is room for them
+        self.column_fitter = ColumnFitter(self.table, stretch=0, optional=[3, 2, 1], min_stretch=170)
         self.table.activated.connect(lambda idx: self.open_brief(idx.data(ID_ROLE)))
         self.table.setToolTip("Enter or double-click to open a brief")
         self.model.load_failed.connect(ctx.report_error)
@@ -155,7 +155,7 @@ class BriefsView(QWidget):
     def _editor_title(self, editor, title: str) -> None:
         i = self.tabs.indexOf(editor)
         if i >= 0:
-            short = title if len(title) <= 32 else title[:31] + "\u2026"
+            short = title if len(title) <= 48 else title[:47] + "\u2026"
             self.tabs.setTabText(i, short)
             self.tabs.setTabToolTip(i, title)
         if editor is self.current_editor():

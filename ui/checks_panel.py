@@ -11,13 +11,16 @@ Key judgments are listed with their stated confidence and the ceiling their supp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import (
+    QHeaderView,
     QInputDialog,
     QMenu,
     QPushButton,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +31,26 @@ from app.checks import FixKind, LiveChecker, Severity
 
 DEBOUNCE_MS = 500
 _ROLE = Qt.ItemDataRole.UserRole
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """A tree column whose text wraps: a row is as tall as its text at the column's width (a tree's own
+    size hint measures text on one line, so a long finding was cut off)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        tree = self.parent()
+        base = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = option.decorationSize.width() + 6 if index.data(Qt.ItemDataRole.DecorationRole) else 0
+        width = tree.columnWidth(index.column()) - tree.indentation() * (depth + 1) - icon - 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width <= 40 or not text:
+            return base
+        metrics = QFontMetrics(option.font)
+        rect = metrics.boundingRect(0, 0, width, 100_000, int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(base.width(), max(base.height(), rect.height() + 6))
 
 
 class ChecksPanel(QWidget):
@@ -44,8 +67,20 @@ class ChecksPanel(QWidget):
         self._again = False
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Finding", "Where"])
+        # Findings wrap within the panel's width (at 1280 px they were cut off, with a scroll bar); "line 12"
+        # keeps the width it needs.
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 220)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegateForColumn(0, WrappingDelegate(self.tree))
+        # rows are as tall as their wrapped text at the column's width: measured again when it changes
+        header.sectionResized.connect(
+            lambda index, _old, _new: index == 0 and self.tree.scheduleDelayedItemsLayout()
+        )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.itemActivated.connect(self._activated)

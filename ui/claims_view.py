@@ -37,7 +37,7 @@ from ui.context import UiContext
 from ui.formatting import claim_summary
 from ui.paged_model import ID_ROLE
 from ui.stale_edit_dialog import ask_about_stale_edit
-from ui.tables import configure_table
+from ui.tables import ColumnFitter, configure_table
 from ui.undo_commands import DeleteClaimCommand, EditClaimCommand, LinkCommand, UnlinkCommand, run_command
 
 log = logging.getLogger(__name__)
@@ -147,6 +147,9 @@ class ClaimsView(QWidget):
         header.moveSection(header.visualIndex(1), 4)
         self.table.setColumnWidth(0, 120)
         self.table.setColumnWidth(CLAIM_COLUMN, 300)
+        # the claim takes the room left; source, then status, give way on a narrow screen (1280 px), where
+        # the header was cut off at the right edge: both are in the pane beside the list
+        self.column_fitter = ColumnFitter(self.table, stretch=CLAIM_COLUMN, optional=[5, 6], min_stretch=200)
         self.table.claim_chosen.connect(self.show_claim)
         self.table.doubleClicked.connect(lambda idx: self.edit_claim_id(idx.data(ID_ROLE)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

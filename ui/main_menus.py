@@ -132,6 +132,24 @@ class MainMenus:
         self.brief_list_action.setCheckable(True)
         self.brief_list_action.setChecked(True)
         self.brief_list_action.toggled.connect(self._show_brief_list)
+        self.brief_side_action = make_action(
+            self,
+            "Brief &side panel",
+            shortcut="Ctrl+Shift+B",
+            tip="Show or fold the outline, checks and cited claims beside the open brief",
+        )
+        self.brief_side_action.setCheckable(True)
+        self.brief_side_action.setChecked(True)
+        self.brief_side_action.toggled.connect(lambda on: self._brief_layout("side", on))
+        self.brief_preview_action = make_action(
+            self,
+            "Brief &preview",
+            shortcut="Ctrl+Shift+P",
+            tip="Show or hide the preview beside the open brief (hidden, the text takes its width)",
+        )
+        self.brief_preview_action.setCheckable(True)
+        self.brief_preview_action.setChecked(True)
+        self.brief_preview_action.toggled.connect(lambda on: self._brief_layout("preview", on))
         self.ach_action = make_action(
             self,
             "Competing &hypotheses",
@@ -200,6 +218,8 @@ class MainMenus:
             view_menu.addAction(self.go_actions[name])
         view_menu.addSeparator()
         view_menu.addAction(self.brief_list_action)
+        view_menu.addAction(self.brief_side_action)
+        view_menu.addAction(self.brief_preview_action)
         view_menu.addAction(self.ach_action)
         view_menu.addAction(self.assumptions_action)
         view_menu.addSeparator()

@@ -283,7 +283,29 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
         self._sync_export(editor)
         if editor is not None:
             editor.export_action.changed.connect(lambda e=editor: self._sync_export(e))
+            editor.side_action.toggled.connect(lambda _on, e=editor: self._sync_brief_layout(e))
+            editor.preview_action.toggled.connect(lambda _on, e=editor: self._sync_brief_layout(e))
+        self._sync_brief_layout(editor)
         self._update_title()
+
+    def _brief_layout(self, part: str, shown: bool) -> None:
+        """View > Brief side panel / Brief preview, for the brief in front."""
+        editor = self.briefs.current_editor()
+        if editor is None:
+            return
+        (editor.set_side_shown if part == "side" else editor.set_preview_shown)(shown)
+
+    def _sync_brief_layout(self, editor) -> None:
+        if editor is not self.briefs.current_editor():
+            return
+        for action, shown in (
+            (self.brief_side_action, editor is None or editor.side_shown()),
+            (self.brief_preview_action, editor is None or editor.preview_shown()),
+        ):
+            action.blockSignals(True)
+            action.setChecked(shown)
+            action.blockSignals(False)
+            action.setEnabled(editor is not None)
 
     def _sync_export(self, editor) -> None:
         if editor is not self.briefs.current_editor():
