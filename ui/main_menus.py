@@ -184,6 +184,24 @@ class MainMenus:
             self.page_actions.addAction(a)
             self.go_actions[name] = a
         self.about_action = make_action(self, "&About Briefdesk", self.about)
+        self.guide_action = make_action(
+            self,
+            "&User guide",
+            self.show_guide,
+            std.HelpContents,
+            tip="How to work in Briefdesk, with pictures",
+        )
+        if self.guide_action.shortcut().isEmpty():
+            self.guide_action.setShortcut(QKeySequence("F1"))
+        self.keys_action = make_action(
+            self, "&Keyboard shortcuts", self.show_keyboard, "Ctrl+/", tip="Every command with a key"
+        )
+        self.report_action = make_action(
+            self,
+            "&Report a problem...",
+            self.report_problem,
+            tip="Copy the version, the system and the end of the log, to send to whoever supports Briefdesk",
+        )
         self.export_action.setEnabled(False)
         self.save_action.setEnabled(False)
 
@@ -246,6 +264,11 @@ class MainMenus:
                 self.addAction(a)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.keys_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.report_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _toolbar_undo_redo(self, *, redo: bool = False) -> QAction:

@@ -589,6 +589,37 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
 
         AboutDialog(library=str(self.lib.path), log_file=log_path(), parent=self).exec()
 
+    def show_guide(self) -> None:
+        """The user guide (docs/user-guide.md) in a window of its own, beside the work."""
+        from ui.help import GuideWindow
+
+        if getattr(self, "guide_window", None) is None:
+            self.guide_window = GuideWindow(self)
+            self.guide_window.finished.connect(lambda _r: setattr(self, "guide_window", None))
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+
+    def show_keyboard(self) -> None:
+        from ui.help import KeyboardDialog, menu_actions, menu_shortcuts, page_shortcuts
+
+        pages = {PAGE_LABELS[name]: self.pages[name] for name in PAGES}
+        groups = menu_shortcuts(self.menuBar()) + page_shortcuts(pages, menu_actions(self.menuBar()))
+        dlg = KeyboardDialog(groups, self)
+        dlg.finished.connect(dlg.deleteLater)
+        self.keyboard_dialog = dlg
+        dlg.open()
+
+    def report_problem(self) -> None:
+        """Version, system and the end of the log, copied to the clipboard (nothing is sent)."""
+        from ui.help import ReportDialog, problem_report
+
+        report = problem_report(library=str(self.lib.path), log_file=log_path())
+        dlg = ReportDialog(report, log_file=log_path(), parent=self)
+        dlg.finished.connect(dlg.deleteLater)
+        self.report_dialog = dlg
+        dlg.open()
+
     def report_error(self, exc: BaseException) -> None:
         if self._closing:
             log.error("error while closing: %s", exc)

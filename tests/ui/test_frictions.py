@@ -161,3 +161,62 @@ def test_claims_filtered_by_actor_never_keep_showing_a_claim_the_list_dropped(wi
     view.actor_filter.setText(other[: max(3, len(other) // 2)])
     view.apply_filter()
     assert view.shown_id() == keep
+
+
+def test_help_menu_has_the_guide_the_keyboard_list_and_report_a_problem(window):
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    texts = [a.text() for a in help_menu.actions() if not a.isSeparator()]
+    assert texts == ["&User guide", "&Keyboard shortcuts", "&Report a problem...", "&About Briefdesk"]
+    assert window.guide_action.shortcut().toString() == "F1"
+
+
+def test_keyboard_list_is_read_from_the_window_and_filters(window, qtbot):
+    window.keys_action.trigger()
+    dlg = window.keyboard_dialog
+    rows = dlg.rows()
+    assert ("File", "New brief", "Ctrl+N") in rows
+    assert ("Edit", "Find", "Ctrl+F") in rows
+    assert ("In Actors", "Edit actor", "F2") in rows and ("In Actors", "Delete actor", "Del") in rows
+    assert any(g == "View" and k == "Ctrl+3" for g, _c, k in rows)
+    assert ("Help", "Keyboard shortcuts", "Ctrl+/") in rows
+    dlg.filter.setText("ctrl+m")
+    assert [r[1] for r in dlg.rows()] == ["Merge into"]
+    dlg.filter.setText("")
+    assert len(dlg.rows()) == len(rows)
+
+
+def test_user_guide_is_rendered_in_the_app_with_its_pictures(window):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    window.guide_action.trigger()
+    guide = window.guide_window
+    assert guide.isVisible()
+    text = guide.browser.toPlainText()
+    assert "Drafting claims from a source" in text and "Truth cannot be judged" in text
+    sections = [guide.contents.item(i).text() for i in range(guide.contents.count())]
+    assert {"Sources", "Claims", "Actors", "Briefs", "Exporting"} <= set(sections)
+    image = guide.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl("screenshots/claims-and-denials.png")
+    )
+    assert image is not None and not image.isNull()
+    guide.contents.setCurrentRow(sections.index("Actors"))
+    window.guide_action.trigger()  # F1 again: the same window, raised
+    assert window.guide_window is guide
+
+
+def test_report_a_problem_copies_version_system_and_the_end_of_the_log(window, tmp_path, monkeypatch):
+    from app import __version__
+
+    log = tmp_path / "briefdesk.log"
+    log.write_text(
+        "".join(f"2026-12-04 line {i} INFO app: something\n" for i in range(1, 501)), encoding="utf-8"
+    )
+    monkeypatch.setattr("ui.main_window.log_path", lambda: str(log))
+    window.report_action.trigger()
+    copied = QApplication.clipboard().text()
+    assert copied == window.report_dialog.report
+    assert copied.startswith(f"Briefdesk {__version__}\nPython ")
+    assert f"Library: {window.lib.path}" in copied and "Qt " in copied
+    assert "line 500 INFO" in copied and "line 301 INFO" in copied and "line 300 INFO" not in copied
+    assert "sends nothing" in window.report_dialog.findChildren(type(window.counts_label))[0].text()
