@@ -67,8 +67,10 @@ def main() -> None:
     state = {"n": 0}
 
     def start() -> None:
-        if not editor.body():
-            QTimer.singleShot(50, start)  # the brief is still loading on the read pool
+        if not editor.body() or editor.editor.isReadOnly():
+            # the brief is still loading on the read pool, or its lock not yet taken (the text is read-only
+            # until this window holds it)
+            QTimer.singleShot(50, start)
             return
         editor.editor.setFocus()
         editor.editor.moveCursor(QTextCursor.MoveOperation.End)
