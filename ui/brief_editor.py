@@ -228,7 +228,7 @@ class BriefEditor(QWidget):
         self._heartbeat.timeout.connect(self._renew_lock)
         self.editor.setReadOnly(True)
         self.jobs.library_changed.connect(self._library_changed)
-        # shown and hidden from the window's View menu (Ctrl+Shift+B, Ctrl+Shift+P) for the brief in front
+        # shown and hidden from the window's View menu (Ctrl+Shift+B, Ctrl+Alt+P) for the brief in front
         self.side_action = self._action("Side &panel", None, None)
         self.side_action.setCheckable(True)
         self.side_action.setChecked(True)

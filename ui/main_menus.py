@@ -144,7 +144,7 @@ class MainMenus:
         self.brief_preview_action = make_action(
             self,
             "Brief &preview",
-            shortcut="Ctrl+Shift+P",
+            shortcut="Ctrl+Alt+P",
             tip="Show or hide the preview beside the open brief (hidden, the text takes its width)",
         )
         self.brief_preview_action.setCheckable(True)
