@@ -36,7 +36,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app.cli.assumption_cmds": ("assumption",),
     "app.cli.timeline_cmds": ("timeline",),
     "app.cli.doctor_cmds": ("doctor",),
-    "app.cli.team_cmds": ("library",),  # library copy
+    "app.cli.team_cmds": ("library", "changes"),  # library copy; who changed what
 }
 _GLOBAL_OPTIONS_WITH_VALUE = ("--library",)
 
