@@ -3,12 +3,13 @@
 ``CitedClaimsPanel.update_body(body)`` reads, on a read worker, each claim the body cites (in order of first
 citation) with ``lib.claims.with_links``; each row shows the claim and its denials beside it, and flags a
 denial the brief does not cite. ``select_claim(id)`` selects a row; activating a row emits
-``claim_activated``. ``OutlinePanel`` lists the headings; activating one emits ``line_activated(line)``.
+``claim_activated``. A change to a claim it shows (an edit, a new or removed link: the window's own or, on
+a team library, another analyst's) reloads it. ``OutlinePanel`` lists the headings; activating one emits ``line_activated(line)``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from app._text import counted
@@ -31,6 +32,9 @@ def _label(c) -> str:
     )
 
 
+RELOAD_DEBOUNCE_MS = 300
+
+
 class CitedClaimsPanel(QTreeWidget):
     claim_activated = Signal(int)
 
@@ -41,11 +45,31 @@ class CitedClaimsPanel(QTreeWidget):
         self.setHeaderLabels(["Cited claim", "Denials"])
         self.setWordWrap(True)
         self._gen = 0
+        self._ids: list[int] = []
+        self._shown: set[int] = set()  # the cited claims and the claims denying them
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.setInterval(RELOAD_DEBOUNCE_MS)
+        self._reload.timeout.connect(lambda: self._load(self._ids))
         self.itemActivated.connect(self._activated)
+        jobs.library_changed.connect(self._library_changed)
 
     def update_body(self, body: str | BriefModel) -> None:
+        self._load(cited_claim_ids(body))
+
+    def _library_changed(self, changes) -> None:
+        changes = changes if isinstance(changes, list) else [changes]
+        for c in changes:
+            touched = {c.id} if c.entity == "claim" else set()
+            touched |= {ident for kind, ident in (getattr(c, "affected", ()) or ()) if kind == "claim"}
+            if touched & self._shown:
+                self._reload.start()
+                return
+
+    def _load(self, ids: list[int]) -> None:
+        self._ids = ids
         self._gen += 1
-        gen, ids, lib = self._gen, cited_claim_ids(body), self.lib
+        gen, lib = self._gen, self.lib
 
         def load():
             # one batch for all cited claims (unknown ids are left out: the checks and the preview show them)
@@ -57,6 +81,7 @@ class CitedClaimsPanel(QTreeWidget):
     def _show(self, gen: int, rows, cited: set[int]) -> None:
         if gen != self._gen:
             return
+        self._shown = set(cited) | {d.claim.id for cw in rows for d in cw.denials}
         self.clear()
         for cw in rows:
             item = QTreeWidgetItem(

@@ -342,3 +342,35 @@ def test_a_brief_typed_while_the_server_is_down_is_saved_when_it_comes_back(qtbo
     qtbot.waitUntil(lambda: not ed.has_unsaved_text(), timeout=20000)
     with Library.open(own_server.url("team"), user="bob") as bob:
         assert bob.briefs.get(bid).body == "First line.\n\nTyped while the server was down.\n"
+
+
+def test_the_cited_claims_panel_follows_another_analysts_denial_and_edit(qtbot, team):
+    """Bob adds a denial to a claim Alice's brief cites, then edits the claim: her open brief's cited-claims
+    panel shows both without a restart."""
+    alice, bob, bid = team
+    from app.demo import populate
+
+    populate(bob, force=True)
+    w = MainWindow(alice, Settings.load())
+    qtbot.addWidget(w)
+    w.watcher.stop()
+    claims = alice.claims.list(limit=40).items
+    cited = next(c for c in claims if not alice.claims.with_links(c.id).denials)
+    other = next(c for c in claims if c.id != cited.id and c.source_id != cited.source_id)
+    alice.briefs.set_body(bid, f"Key judgment [@c{cited.id}].\n")
+    w.go_to("briefs")
+    ed = w.briefs.open_brief(bid) or w.briefs.editor_for(bid)
+    panel = ed.cited_claims
+    qtbot.waitUntil(lambda: panel.topLevelItemCount() == 1, timeout=10000)
+    assert panel.topLevelItem(0).text(1) == ""
+    w.watcher.seq = alice.changes.latest()
+    bob.links.create(from_claim_id=other.id, kind="denies", to_claim_id=cited.id)
+    w.watcher.poll()
+    qtbot.waitUntil(lambda: "1 denial" in panel.topLevelItem(0).text(1), timeout=10000)
+    assert panel.topLevelItem(0).child(0).text(1).startswith(f"not cited: c{other.id} ")
+    bob.claims.update(cited.id, statement="Restated by Bob after checking the transcript.")
+    w.watcher.poll()
+    qtbot.waitUntil(
+        lambda: panel.topLevelItem(0).text(0).endswith("Restated by Bob after checking the transcript."),
+        timeout=10000,
+    )
