@@ -364,8 +364,10 @@ class BriefEditor(QWidget):
             self.splitter.setSizes([sizes[0], sizes[1] + sizes[2], 0])
         else:
             self.preview.show()
-            width = getattr(self, "_preview_width", 0) or max(sizes[1] * 2 // 5, 320)
-            self.splitter.setSizes([sizes[0], max(sizes[1] - width, 320), width])
+            # the width it had, but never a sliver: at least 2/5 of the room, and the text keeps 360 px
+            width = max(getattr(self, "_preview_width", 0), sizes[1] * 2 // 5, 320)
+            width = min(width, sizes[1] - 360) if sizes[1] > 600 else sizes[1] * 2 // 5
+            self.splitter.setSizes([sizes[0], sizes[1] - width, width])
             if self._preview_stale and getattr(self, "brief", None) is not None:
                 self._preview_stale = False
                 self.preview.schedule(self.brief, self.body())

@@ -220,3 +220,105 @@ def test_report_a_problem_copies_version_system_and_the_end_of_the_log(window, t
     assert f"Library: {window.lib.path}" in copied and "Qt " in copied
     assert "line 500 INFO" in copied and "line 301 INFO" in copied and "line 300 INFO" not in copied
     assert "sends nothing" in window.report_dialog.findChildren(type(window.counts_label))[0].text()
+
+
+def _inside(child, parent) -> bool:
+    """The child's rectangle lies wholly inside the parent's (nothing of it cut off)."""
+    from PySide6.QtCore import QRect
+
+    top_left = child.mapTo(parent, child.rect().topLeft())
+    return parent.rect().contains(QRect(top_left, child.size()))
+
+
+def test_at_1280_by_800_the_brief_page_gives_the_text_its_room_and_cuts_nothing_off(window, qtbot):
+    window.go_to("briefs")
+    briefs = window.briefs
+    briefs.open_brief(briefs.model.record(0).id)
+    editor = briefs.current_editor()
+    qtbot.waitUntil(lambda: editor.body() != "" and editor._laid_out)
+    # under 1200 px for the editor: the text alone beside the side panel, the preview a key away
+    qtbot.waitUntil(lambda: not editor.preview_shown())
+    assert not editor.preview.isVisible() and not window.brief_preview_action.isChecked()
+    text = editor.editor.width()
+    assert text >= 0.6 * editor.width()
+    # the side panel's panes all name themselves on its edge
+    bar = editor.side.tabBar()
+    names = [bar.tabText(i) for i in range(bar.count())]
+    assert {"Outline", "Checks"} <= {n.replace("&", "") for n in names}
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))
+    assert _inside(bar, editor)
+    # the checks list: findings wrap in the panel, never run off its right edge
+    editor.show_pane("checks")
+    tree = editor.checks.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=10_000)
+    QApplication.processEvents()
+    header = tree.header()
+    assert header.sectionSize(0) + header.sectionSize(1) <= tree.viewport().width()
+    assert not tree.horizontalScrollBar().isVisible()
+    one_line = tree.fontMetrics().height()
+    longest = max(
+        (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())), key=lambda it: len(it.text(0))
+    )
+    if tree.fontMetrics().horizontalAdvance(longest.text(0)) > header.sectionSize(0):
+        assert tree.visualItemRect(longest).height() >= 2 * one_line  # wrapped, not cut off
+    # folding the side panel gives the text its width; a click on a pane's name opens it again
+    window.brief_side_action.trigger()
+    QApplication.processEvents()
+    assert not editor.side_shown() and editor.editor.width() > text + 150
+    editor._side_tab_clicked(0)
+    assert editor.side_shown() and window.brief_side_action.isChecked()
+    # the preview comes back beside the text, rendered
+    window.brief_preview_action.trigger()
+    qtbot.waitUntil(lambda: "Key judgments" in editor.preview.toPlainText(), timeout=10_000)
+    assert editor.preview.isVisible() and editor.preview.width() >= 250 and editor.editor.width() >= 320
+    # a long title shows whole in the list's tooltip and up to 48 characters on its tab
+    long_title = "Harbour reopening and the northern bridge convoys, week 3"
+    briefs._editor_title(editor, long_title)
+    tab = briefs.tabs.tabText(briefs.tabs.indexOf(editor))
+    assert (
+        tab.startswith(long_title[:40]) and briefs.tabs.tabToolTip(briefs.tabs.indexOf(editor)) == long_title
+    )
+
+
+def test_at_1280_the_claims_header_fits_and_columns_come_back_when_there_is_room(window, qtbot):
+    window.go_to("claims")
+    view = window.claims
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    QApplication.processEvents()
+    table, header = view.table, view.table.horizontalHeader()
+
+    def shown_width() -> int:
+        return sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
+
+    assert shown_width() <= table.viewport().width()
+    assert header.sectionSize(view.column_fitter.stretch) >= 200  # the claim keeps its room
+    assert not table.horizontalScrollBar().isVisible()
+    # at 1280 px the source column gives way (the pane beside the list names the source)
+    assert view.column_fitter.hidden() == [5] and not header.isSectionHidden(6)
+    window.resize(1920, 1080)
+    QApplication.processEvents()
+    assert shown_width() <= table.viewport().width()
+    assert view.column_fitter.hidden() == []  # a wide screen shows every column
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert view.column_fitter.hidden() == [5] and shown_width() <= table.viewport().width()
+
+
+def test_at_1920_the_preview_shows_beside_the_text_and_the_analysts_choice_is_kept(window, qtbot):
+    window.resize(1920, 1080)
+    window.go_to("briefs")
+    briefs = window.briefs
+    briefs.open_brief(briefs.model.record(0).id)
+    editor = briefs.current_editor()
+    qtbot.waitUntil(lambda: editor.body() != "" and editor._laid_out)
+    QApplication.processEvents()
+    assert editor.width() >= 1200 and editor.preview_shown() and editor.preview.isVisible()
+    assert editor.editor.width() >= 500 and editor.preview.width() >= 320
+    window.brief_preview_action.trigger()  # the analyst hides it: remembered for the next brief
+    assert not editor.preview.isVisible()
+    briefs.close_tab(briefs.tabs.indexOf(editor))
+    briefs.open_brief(briefs.model.record(0).id)
+    again = briefs.current_editor()
+    qtbot.waitUntil(lambda: again.body() != "" and again._laid_out)
+    QApplication.processEvents()
+    assert not again.preview_shown() and not window.brief_preview_action.isChecked()
