@@ -1,31 +1,54 @@
 """``briefdesk export BRIEF_ID -o OUT`` : the brief as .docx (or pandoc Markdown, or HTML), or for the
-analysts' platforms as a STIX 2.1 bundle or a MISP event (``--format stix|misp``, app.interop)."""
+analysts' platforms as a STIX 2.1 bundle or a MISP event (``--format stix|misp``, app.interop).
+
+Many briefs in one run: ``briefdesk export ID [ID ...] -o DIR/``, ``--all`` or ``--status final`` write one file
+per brief into the folder DIR (named ``b12-its-title.docx``), in one process: the libraries are loaded and the
+library opened once, so twenty briefs cost little more than one. A brief that cannot be exported (check errors,
+a missing citation) is named on stderr and the others are still written; the exit code is then 1."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
 from app.domain import EXPORT_ANNEX_INFO, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS, parse_date
 from app.domain import EXPORT_ANNEXES as ANNEXES
-from app.errors import ExportError
+from app.errors import BriefdeskError, ExportError
+
+EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html", "stix": ".json", "misp": ".json"}
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "export", help="export a brief to Word (.docx), pandoc Markdown or HTML, or STIX 2.1 / MISP JSON"
     )
-    p.add_argument("brief_id", type=record_id, metavar="BRIEF_ID")
     p.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write (replaced atomically)"
+        "brief_ids", type=record_id, nargs="*", metavar="BRIEF_ID", help="one brief, or several (-o a folder)"
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write (replaced atomically); for several briefs, --all or --status, a folder "
+        "(made if missing) that gets one file per brief, named from its id and title",
+    )
+    p.add_argument("--all", action="store_true", help="export every brief of the library")
+    p.add_argument(
+        "--status",
+        choices=("draft", "final"),
+        help="export the briefs with this status (of those named, or of every brief)",
     )
     p.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
         default=None,
-        help="default: from OUT's extension (.json needs --format stix or misp)",
+        help="default: from OUT's extension (.json needs --format stix or misp); docx into a folder",
     )
     p.add_argument(
         "--template", metavar="REF.docx", help="a .docx or .dotx whose styles, margins and headers to use"
@@ -87,16 +110,23 @@ def _format_for(path: Path, given: str | None) -> str:
     return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "docx")
 
 
-def cmd_export(args, ctx: Context) -> int:
-    from app.export.service import MAX_TEMPLATE_BYTES, ExportOptions, export_brief  # loaded when exporting
-    from app.paths import check_input_file, check_path
+def file_name(brief_id: int, title: str, fmt: str) -> str:
+    """``b12-border-crossings-in-may.docx``: the id keeps names unique, the title (letters and digits of any
+    script, at most 60 characters) makes them readable."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    slug = re.sub(r"[\W_]+", "-", text).strip("-")[:60].strip("-")
+    return f"b{brief_id}" + (f"-{slug}" if slug else "") + EXTENSIONS[fmt]
 
-    out = check_path(args.output, "file to export to")
+
+def _options(args, fmt: str):
+    from app.export.service import MAX_TEMPLATE_BYTES, ExportOptions  # loaded when exporting
+    from app.paths import check_input_file
+
     template = None
     if args.template is not None:  # refused from its name and size before anything is read
         template = check_input_file(args.template, "template", max_bytes=MAX_TEMPLATE_BYTES)
-    options = ExportOptions(
-        format=_format_for(out, args.format),
+    return ExportOptions(
+        format=fmt,
         template=template,
         notes=args.notes,
         annexes=frozenset(
@@ -109,6 +139,32 @@ def cmd_export(args, ctx: Context) -> int:
         today=parse_date(args.today, what="date") if args.today else None,
         image_folders=tuple(Path(f).expanduser() for f in args.image_folder),
     )
+
+
+def _is_batch(args, out: Path) -> bool:
+    """Several briefs (or a selection) into a folder, rather than one brief into one file."""
+    if args.all or args.status or len(set(args.brief_ids)) > 1:
+        return True
+    return out.is_dir() or args.output.endswith(("/", os.sep))
+
+
+def cmd_export(args, ctx: Context) -> int:
+    from app.paths import check_path
+
+    out = check_path(args.output, "file to export to")
+    if args.all and args.brief_ids:
+        raise ExportError("Name briefs or give --all, not both.")
+    if not (args.brief_ids or args.all or args.status):
+        raise ExportError("Say which brief to export: its id (b12), several ids, --all or --status final.")
+    if _is_batch(args, out):
+        return _export_many(args, ctx, out)
+    return _export_one(args, ctx, args.brief_ids[0], out)
+
+
+def _export_one(args, ctx: Context, brief_id: int, out: Path) -> int:
+    from app.export.service import export_brief  # loaded when exporting
+
+    options = _options(args, _format_for(out, args.format))
     lib = ctx.open_library(create=False)
     tty = sys.stderr.isatty() and not ctx.json
 
@@ -116,18 +172,92 @@ def cmd_export(args, ctx: Context) -> int:
         if tty:
             sys.stderr.write(f"\rexporting… {100 * done // max(total, 1)}%")
 
-    result = export_brief(lib, args.brief_id, out, options, progress=progress)
+    result = export_brief(lib, brief_id, out, options, progress=progress)
     if tty:
         sys.stderr.write("\r" + " " * 20 + "\r")
     for w in result.warnings:
         if not ctx.json:
             sys.stderr.write(f"warning: {w}\n")
+    ctx.output(result.to_json(), _said(brief_id, result))
+    return 0
+
+
+def _said(brief_id: int, result) -> str:
     draft = " (DRAFT)" if result.draft else ""
-    ctx.output(
-        result.to_json(),
-        f"Exported brief {args.brief_id} to {result.path}{draft}: "
+    return (
+        f"Exported brief {brief_id} to {result.path}{draft}: "
         + counted(result.notes, "claim" if result.format in ("stix", "misp") else "note")
         + (f", banner {result.banner}" if result.banner else "")
-        + ".",
+        + "."
     )
-    return 0
+
+
+def _selected(lib, args) -> list[tuple[int, str]]:
+    """(id, title) of the briefs to export, in the order named (or by id for --all / --status)."""
+    if args.brief_ids:
+        wanted = list(dict.fromkeys(args.brief_ids))
+        briefs = [lib.briefs.get(i) for i in wanted]  # an unknown id stops the run before anything is written
+        return [(b.id, b.title) for b in briefs if args.status is None or b.status.value == args.status]
+    found: list[tuple[int, str]] = []
+    offset = 0
+    while True:
+        page = lib.briefs.list(offset=offset, limit=500)
+        found += [(b.id, b.title) for b in page.items if args.status is None or b.status.value == args.status]
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            break
+    return sorted(found)
+
+
+def _export_many(args, ctx: Context, folder: Path) -> int:
+    from app.export.service import export_brief  # loaded when exporting
+
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file; several briefs are exported into a folder (give DIR/).")
+    if not folder.parent.is_dir():
+        raise ExportError(f"The folder {folder.parent} does not exist.")
+    fmt = args.format or "docx"
+    options = _options(args, fmt)
+    lib = ctx.open_library(create=False)
+    briefs = _selected(lib, args)
+    if not briefs:
+        which = f"is {args.status}" if args.status else "is stored"
+        named = "of those named " if args.brief_ids else ""
+        raise ExportError(f"No brief {named}{which}; nothing was exported.")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"The folder {folder} cannot be made: {exc.strerror or exc}.") from exc
+    tty = sys.stderr.isatty() and not ctx.json
+    cr = "\r" if tty else ""  # a message starts at the line's beginning, over the progress
+    done, failed = [], []
+    for n, (brief_id, title) in enumerate(briefs, 1):
+        if tty:
+            sys.stderr.write(f"\rexporting brief {n} of {len(briefs)}…")
+        try:
+            result = export_brief(lib, brief_id, folder / file_name(brief_id, title, fmt), options)
+        except BriefdeskError as exc:
+            failed.append({"brief": brief_id, "title": title, "error": str(exc)})
+            if not ctx.json:
+                sys.stderr.write(f"{cr}brief {brief_id} not exported: {exc}\n")
+            continue
+        done.append((brief_id, result))
+        if not ctx.json:
+            for w in result.warnings:
+                sys.stderr.write(f"{cr}warning: brief {brief_id}: {w}\n")
+    if tty:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+
+    def text() -> str:
+        lines = [_said(brief_id, r) for brief_id, r in done]
+        summary = f"Exported {len(done)} of {counted(len(briefs), 'brief')} to {folder}"
+        lines.append(summary + (f"; {len(failed)} not exported (see above)." if failed else "."))
+        return "\n".join(lines)
+
+    payload = {
+        "folder": str(folder),
+        "exported": [{"brief": brief_id, **r.to_json()} for brief_id, r in done],
+        "failed": failed,
+    }
+    ctx.output(payload, text)
+    return 1 if failed else 0
