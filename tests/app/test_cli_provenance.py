@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from app.cli import main
 from app.library import Library
+from tests.app.test_cli import _dump
 
 WIRE = "KESSEL (Northwire) - \u201cThe last units left Varn at dawn,\u201d said ministry spokesman Ilse Marr."
 DAILY = "Troops have left Varn. \u201cThe last units left Varn at dawn,\u201d said spokesman Ilse Marr."
@@ -16,8 +17,9 @@ POST = "Officials in Varn say the last units left Varn at dawn, a local account 
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    library = tmp_path / "cli.briefdesk"
+def run(library_target, capsys):
+    """The command line on a small library of three sources: a SQLite file, then a team library."""
+    library = library_target
     with Library.open(library) as lib:
         for title, body, outlet in (
             ("Wire", WIRE, "Northwire"),
@@ -42,12 +44,10 @@ def run(tmp_path, capsys):
     return _run
 
 
-def _dump(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return "\n".join(conn.iterdump())
-    finally:
-        conn.close()
+def _query(target, sql: str, **params) -> list[tuple]:
+    """Rows of a query on the library (either database), read with a plain connection."""
+    with Library.open(target) as lib, lib.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(sql), params)]
 
 
 def test_source_set_derived_from_with_kinds_then_not_derived_from(run, monkeypatch):
@@ -156,20 +156,12 @@ def test_claim_reported_from_bad_input(run):
     assert lib_status(run.library, 1) == "unverified"  # the status change was undone with it
     code, _, err = run("claim", "origins", "c99")
     assert code == 1 and "There is no claim with id 99." in err
-    conn = sqlite3.connect(run.library)
-    try:
-        assert conn.execute("SELECT claim_id, reported_from_id FROM claim_reports").fetchall() == [(2, 1)]
-    finally:
-        conn.close()
+    assert _query(run.library, "SELECT claim_id, reported_from_id FROM claim_reports") == [(2, 1)]
     assert before != _dump(run.library)
 
 
-def lib_status(path, claim_id: int) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT status FROM claims WHERE id = ?", (claim_id,)).fetchone()[0]
-    finally:
-        conn.close()
+def lib_status(target, claim_id: int) -> str:
+    return _query(target, "SELECT status FROM claims WHERE id = :id", id=claim_id)[0][0]
 
 
 def test_import_names_the_wire_story_a_page_credits_and_how_to_record_it(run, tmp_path):

@@ -4,6 +4,7 @@ summary counts independent origins: read back with python-docx and pandoc."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 
@@ -110,3 +111,45 @@ def test_without_provenance_a_repeat_by_the_same_speaker_is_still_not_independen
     ]
     right = _cell_text(table.rows[1].cells[1])
     assert "Not independent: both come down to Ilse Marr\n" in right, right  # one speaker
+
+
+def test_the_demo_brief_shows_the_rewritten_wire_story_as_one_origin(demo_lib, tmp_path):
+    """The demo library's Meridian Wire story of the US briefing, rewritten by Gulf Ledger and reposted by
+    Steppe Daily: every repeat traces back to the briefing, and the exported brief says so."""
+    lib = demo_lib
+    claims = {c.id: c for c in lib.claims.list(limit=500).items}
+
+    def by_outlet(outlet: str, speaker: str) -> int:
+        return next(i for i, c in claims.items() if c.source_outlet == outlet and c.actor_name == speaker)
+
+    wire, repost = by_outlet("Meridian Wire", "Jake Sullivan"), by_outlet("Steppe Daily", "Jake Sullivan")
+    report = lib.provenance.report(wire)  # Meridian Wire's sentence is reported from the briefing's claim
+    assert report is not None and report.reported_from_id is not None
+    briefing = report.reported_from_id
+    assert "Briefing Room" in claims[briefing].source_outlet
+    origins = lib.provenance.origins(repost)
+    assert origins.depth == 2  # the briefing -> Meridian Wire -> Steppe Daily
+    assert origins.origins == (f"c{briefing}",)
+    assert lib.provenance.origins(wire).depth == 1
+
+    brief = lib.briefs.list().items[0]
+    out = tmp_path / "demo.docx"
+    export_brief(lib, brief.id, out, ExportOptions(today=TODAY))
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert any("traces back to the briefing itself" in t for t in texts)  # the brief's own paragraph
+    # the claims annex: the repost's corroboration is marked, with the chain through the wire story
+    lines = [
+        ln for t in document.tables for row in t.rows for c in row.cells for ln in _cell_text(c).split("\n")
+    ]
+    marks = [ln for ln in lines if ln.startswith("Not independent: both come down to ")]
+    assert any(
+        f"c{repost} (Jake Sullivan, Steppe Daily), reposted from c{wire} (Jake Sullivan, Meridian Wire), "
+        f"reported from c{briefing}" in t
+        for t in marks
+    ), marks
+    assert "Independent origin" in lines
+    # the source summary counts origins, and there are fewer origins than cited claims
+    summary = next(t for t in texts if t.startswith("Counted by where they came from, the "))
+    n_claims, n_outlets, n_origins = (int(x) for x in re.findall(r"\d+", summary)[:3])
+    assert "trace to" in summary and n_origins < n_claims and n_outlets <= n_claims
