@@ -159,6 +159,9 @@ class MergeActorsDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setAlternatingRowColors(True)
+        # a long line is cut at its end with "...", the whole of it in the tooltip: no sideways scrolling
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -173,7 +176,7 @@ class MergeActorsDialog(QDialog):
         lay.addWidget(self.query)
         lay.addWidget(self.results)
         lay.addWidget(self.buttons)
-        self.resize(560, 420)
+        self.resize(760, 440)
         self._gen = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -206,6 +209,7 @@ class MergeActorsDialog(QDialog):
         for a in candidates:
             aliases = f"  \u2014 also {', '.join(a.aliases)}" if a.aliases else ""
             item = QListWidgetItem(f"a{a.id}  {a.label}  ({counted(a.claim_count, 'claim')}){aliases}")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.results.addItem(item)
         if self.results.count():

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -64,7 +66,12 @@ class DraftClaimsDialog(QDialog):
         self.order: list[str] = []
         self.error_text = ""
         self.setWindowTitle("Draft claims from the source")
-        self.resize(1000, 620)
+        # as wide as a 1280 px screen allows (the quotes are what the analyst reads), never wider than it
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(
+            min(1180, room.width() - 40) if room else 1180, min(660, room.height() - 60) if room else 660
+        )
 
         self.status = QLabel("Reading the source...", self)
         self.status.setObjectName("draftStatus")
@@ -199,6 +206,12 @@ class DraftClaimsDialog(QDialog):
         tree.setColumnWidth(0, 28)
         tree.setColumnWidth(1, 160)
         tree.setColumnWidth(2, 84)
+        # the quote takes the room left; "Reported from" keeps a fixed width at the right
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        if len(headers) > 4:
+            tree.setColumnWidth(4, 120)
         tree.setAlternatingRowColors(True)
         tree.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
         tree.itemChanged.connect(lambda _item, col: col == 0 and self._update_counts())
@@ -280,7 +293,10 @@ class DraftClaimsDialog(QDialog):
             item.setText(0, "")
             item.setData(1, Qt.ItemDataRole.ToolTipRole, f"{p.actor} ({p.role})" if p.role else p.actor)
             tree.addTopLevelItem(item)
+        # "Reported from" only while some proposal is not first hand: otherwise the quotes take its room
+        reported = bool(self.proposed_reports)
         for tree in (self.claims_list, self.denials_list):
+            tree.setColumnHidden(4, not reported)
             tree.blockSignals(False)
 
     def items(self) -> list[QTreeWidgetItem]:

@@ -95,6 +95,10 @@ def test_merge_by_dialog_moves_claims_and_names_then_undo_and_redo(window, demo_
     assert other.name in dlg.prompt.text() and f"{other.claim_count} claim" in dlg.prompt.text()
     listed = [dlg.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.results.count())]
     assert other.id not in listed and keep.id in listed
+    # long lines end in "..." with the whole line as tooltip: the list never scrolls sideways
+    first = dlg.results.item(0)
+    assert first.toolTip() == first.text() and f"a{listed[0]}  " in first.text()
+    assert dlg.results.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     dlg.results.setCurrentRow(listed.index(keep.id))
     dlg.accept()
     merged = demo_library.actors.get(keep.id)
