@@ -57,6 +57,17 @@ def test_json_ld_news_article_in_a_graph_and_its_date_wins_over_a_guess():
     assert meta["language"] == "en"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="news_keywords" content="tanker, transponder">',  # the news-sitemap era's keywords
+        '<meta name="googlebot-news" content="index">',
+    ],
+)
+def test_the_news_sitemap_metas_make_a_news_article(head):
+    assert read_html(page(head), filename="tanker.html").metadata["kind"] == "news article"
+
+
 def test_a_page_that_declares_nothing_stays_other_and_its_language_is_read_from_its_words(lib, tmp_path):
     plain = tmp_path / "plain.html"
     plain.write_bytes(page(""))
