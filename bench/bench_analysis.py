@@ -12,6 +12,8 @@ with the command it stands beside, on the same rows, in the same minutes:
 - ``ach B`` on a realistic matrix (7 hypotheses x 60 claims, all rated) and on the largest the library accepts
   (50 hypotheses x 1,000 claims, all rated) beside ``brief show B`` (reading the brief the matrix belongs to).
 
+``--gui``: the ACH pane itself (open and show, sort, reload) on both matrices, offscreen.
+
 The matrices are stored once in the scale library, in briefs titled "ACH bench ..." (made if missing).
 Prints the median and range of each, and the ratio to the command beside it.
 """
@@ -92,12 +94,58 @@ def report(name: str, ms: list[float], beside: list[float] | None = None) -> Non
     print(line, flush=True)
 
 
+def gui(runs: int) -> None:
+    """The ACH pane as the app builds it (offscreen, reads run synchronously): open and show, sort by a
+    hypothesis column, reload, for both bench matrices. Wall-clock medians."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from app.library import Library
+    from ui.ach_pane import FIXED, AchPane
+    from ui.jobs import Jobs
+
+    app = QApplication.instance() or QApplication([])
+    Jobs.synchronous = True
+    with Library.open(DB) as lib:
+        for title in ("ACH bench 7x60", "ACH bench 50x1000"):
+            brief = next(b.id for b in lib.briefs.list(text=title, limit=10).items if b.title == title)
+            opened, sorted_, reloaded = [], [], []
+            for _ in range(runs):
+                t = time.perf_counter()
+                pane = AchPane(lib, Jobs(), brief, QUndoStack())
+                pane.resize(900, 700)
+                pane.show()
+                app.processEvents()
+                opened.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                pane.proxy.sort(len(FIXED) + 1)
+                app.processEvents()
+                sorted_.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                pane.reload()
+                app.processEvents()
+                reloaded.append((time.perf_counter() - t) * 1000)
+                pane.close()
+                pane.deleteLater()
+                app.processEvents()
+            report(f"ACH pane open+show ({title[10:]})", opened)
+            report(f"ACH pane sort by H2 ({title[10:]})", sorted_)
+            report(f"ACH pane reload ({title[10:]})", reloaded)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--gui", action="store_true", help="only the ACH pane, in this process")
     args = parser.parse_args()
     if not DB.exists():
         raise SystemExit(f"{DB} is missing: run .venv/bin/python bench/bench_scale.py --generate-only first")
+    if args.gui:
+        gui(args.runs)
+        return
     from app.library import Library
 
     with Library.open(DB) as lib:

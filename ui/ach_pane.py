@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QUndoStack
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -409,10 +410,7 @@ class AchPane(QWidget):
             self._keep = (None, None)
         self.matrix = m
         self.model.set_matrix(m)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns(m)
         self._select(hyp, claim)
         self._show_ranking(m)
         self._show_suggestions(m)
@@ -436,6 +434,37 @@ class AchPane(QWidget):
         if self.status.text().startswith("The matrix could not be read"):
             self.status.setText("")
         self.loaded.emit(m)
+
+    def _size_columns(self, m: AchMatrix) -> None:
+        """The claim column takes the room left; the others are as wide as their widest possible text.
+        Measured from the fonts, not from the cells: sizing to contents asked every cell of a 50 x 1,000
+        matrix for its size on each reload (tens of seconds)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        cells, heads = self.table.fontMetrics(), header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # a hypothesis tied to a key judgment has a bold label
+        heads_bold = QFontMetrics(bold)
+        pad = (
+            2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 10
+        )
+
+        def width(header_text: str, *texts: str) -> int:
+            widest = max((cells.horizontalAdvance(t) for t in texts), default=0)
+            return max(
+                widest, heads.horizontalAdvance(header_text), heads_bold.horizontalAdvance(header_text)
+            )
+
+        last = len(FIXED) + len(m.hypotheses)
+        weights = {self.model.data(self.model.index(r, 2)) for r in range(len(m.rows))}
+        suggested = {s.hypothesis_id for s in m.suggestions}
+        sizes = {1: width("Grade", "B2"), 2: width("Weight", *(str(w) for w in weights))}
+        for i, h in enumerate(m.hypotheses):
+            sizes[len(FIXED) + i] = width(h.label, "CC !" if h.id in suggested else "CC")
+        sizes[last] = width("Diagnostic", "yes, critical" if any(r.critical for r in m.rows) else "yes")
+        for col, w in sizes.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, w + pad)
 
     def _show_ranking(self, m: AchMatrix) -> None:
         if not m.ranking:

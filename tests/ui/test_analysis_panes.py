@@ -353,3 +353,17 @@ def test_the_export_dialog_offers_the_analysis_annexes(qtbot, demo_library, jobs
     assert any(h.endswith("Key assumptions") for h in headings)
     assert any(h.endswith("Who said what, when") for h in headings)
     assert not any("competing hypotheses" in h for h in headings)
+
+
+def test_every_column_but_the_claim_shows_its_whole_text(pane):
+    """Columns are sized from the fonts (not by asking every cell): no rating, grade, weight or diagnostic
+    is cut off, in the cells or the header."""
+    header = pane.table.horizontalHeader()
+    cells = pane.table.fontMetrics()
+    model = pane.model
+    for col in range(1, model.columnCount()):
+        texts = [str(model.data(model.index(r, col)) or "") for r in range(model.rowCount())]
+        texts.append(str(model.headerData(col, Qt.Orientation.Horizontal)))
+        widest = max(cells.horizontalAdvance(t) for t in texts)
+        assert header.sectionSize(col) >= widest + 6, (col, texts)
+    assert header.sectionResizeMode(0) == header.ResizeMode.Stretch
