@@ -191,6 +191,9 @@ FRAGMENT_WORDS = _words(
 FUNCTION_END = _words(
     "the a an of to and or but in on at for with by about from as that than into if while who whom whose which"
 )
+# a phrase that starts with one of these and goes on is a clause ("We call on our partners to take note",
+# "whatever its diplomats [say]"), never a name; a pronoun alone is resolved to whom it stands for
+CLAUSE_OPENERS = _words("i we you he she it they whatever whoever whichever although though because unless")
 NOT_SPEAKER_WORDS = _words(
     "eventually meanwhile however others other some many few most read more related share tweet email "
     "advertisement subscribe updated published photo video watch listen sign login menu home"

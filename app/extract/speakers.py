@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from app.extract.lexicon import (
     AUXILIARY,
+    CLAUSE_OPENERS,
     COLLECTIVE_HEADS,
     DATELINE,
     DOCUMENT_HEADS,
@@ -123,6 +124,8 @@ def is_fragment(np: str) -> bool:
     if RV.search(np) or DV.search(np):  # "engineers at the site believe the part came from": a clause
         return True
     if lower[-1] in FUNCTION_END or (len(words) <= 2 and lower[0] in NOT_SPEAKER_WORDS):
+        return True
+    if len(words) > 1 and lower[0] in CLAUSE_OPENERS:  # "We call on our partners to take note": a clause
         return True
     return not any(ch.isalpha() for ch in np)
 

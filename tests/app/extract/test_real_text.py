@@ -60,6 +60,18 @@ def test_page_furniture_and_asides_are_never_speakers():
     assert speakers == {"Harbour authority", "Officials in the port", "Owner", "Piet Haas"}
 
 
+def test_a_first_person_clause_or_a_whatever_clause_is_never_a_speaker():
+    """An official channel's own post: "We call on our partners to take note: ..." names no one, and
+    "whatever its diplomats say" is an aside; neither becomes a speaker."""
+    text = (
+        "We call on our partners to take note: the regime in Kestria has become a direct party to the war, "
+        "whatever its diplomats say.\n\n"
+        "The harbour authority said the convoy would sail on Friday."
+    )
+    speakers = {p.actor for p in run(text)}
+    assert speakers == {"Harbour authority"}
+
+
 def test_capitals_and_countries_speak_for_their_governments():
     text = (
         "Brussels accused the fisheries ministry of withholding catch data. Moscow said it would send observers. "
