@@ -395,7 +395,9 @@ class Library(Store):
                 kind="schema-",
                 keep=UPGRADE_BACKUPS_KEPT,
                 purpose="back it up and upgrade it for this version of Briefdesk",
-                factor=3,  # the copy, and the upgrade's rewrite of the library through its write-ahead log
+                # the copy (1x) and the upgrade's rewrite through the write-ahead log (measured ~0.45x, a
+                # rebuild of every table would near 1x: bench/bench_upgrade_space.py)
+                factor=2,
             )
         except (sqlite3.Error, OSError) as exc:
             raise LibraryError(

@@ -267,8 +267,8 @@ def backup_with_room(path: Path, dest: Path, *, kind: str, keep: int, purpose: s
     are beside it afterwards.
 
     The older backups are pruned *first* (a folder already holding ``keep`` copies does not need room for one
-    more), then the free space is compared with what the copy needs (``factor`` times the library: an upgrade
-    also rewrites the library, through its write-ahead log) before a byte is written, and a disk that fills
+    more), then the free space is compared with what the copy needs (``factor`` times the library, plus 1 MB:
+    an upgrade also rewrites tables through the write-ahead log) before a byte is written, and a disk that fills
     up anyway is said in plain words (``LibraryError``) with no partial copy left behind."""
     import shutil
 
