@@ -106,7 +106,7 @@ def own_server():
         if postgres_required():
             pytest.fail("PostgreSQL server binaries not found; CI must run the PostgreSQL tests")
         pytest.skip("PostgreSQL server binaries not found (install Debian's postgresql package)")
-    cluster = Cluster(bindir).start()
+    cluster = Cluster(bindir, crash_safe=True).start()  # killed by the test: what was committed must stay
     cluster.sql("CREATE DATABASE team")
     yield cluster
     cluster.stop()

@@ -63,8 +63,12 @@ class Cluster:
     """One server. ``start()`` then ``url(dbname)``; ``kill()`` stops it at once (as a crash would),
     ``restart()`` brings it back on the same port; ``stop()`` ends it and deletes its files."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, crash_safe: bool = False) -> None:
+        """``crash_safe``: a commit is on disk before it returns (synchronous_commit on), so a server killed
+        with ``kill()`` keeps everything committed, as a real one does; else commits are flushed a moment later
+        (faster, for the shared server that is never killed)."""
         self.bindir = bindir
+        self.crash_safe = crash_safe
         self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="briefdesk-pg-"))
         self.data = self.root / "data"
@@ -111,8 +115,8 @@ class Cluster:
     def _start_server(self) -> None:
         options = (
             f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c max_connections=300 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB "
-            "-c log_min_messages=fatal"
+            f"-c fsync=off -c synchronous_commit={'on' if self.crash_safe else 'off'} -c full_page_writes=off "
+            "-c shared_buffers=64MB -c log_min_messages=fatal"
         )
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.data / "server.log"), "-w", "-t", "60",
                   "-o", options, "start")  # fmt: skip
