@@ -94,6 +94,7 @@ def _default_marks(root: ET.Element, mark: Marking) -> None:
     walk(root)
 
 
+_ONLY_TAGS_RE = re.compile(r"(?:<[^<>]*>|\s)*")  # between two citations: only markup ("</strong>")
 _SPACED_TOKEN_RE = re.compile(r"([ \t]*)(" + TOKEN_RE.pattern + ")")
 
 
@@ -134,14 +135,24 @@ def render_html(
                 pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
         return "<sup>" + ",".join(pieces) + "</sup>"
 
-    def attached(m: re.Match[str]) -> str:  # no space before a note number, as in the .docx
-        token = TOKEN_RE.fullmatch(m.group(2))
-        assert token is not None  # group 2 is a TOKEN_RE match
-        keys = plan.groups.get(token_index(token), [])
-        space = "" if keys and keys[0] in plan.numbers else m.group(1)
-        return space + marker(token)
+    def attached(text: str) -> str:
+        """No space before a note number, as in the .docx; but between two citations the space stays, so
+        that "[@c1] [@c2]" never reads as note 12."""
+        out: list[str] = []
+        pos = 0
+        for m in _SPACED_TOKEN_RE.finditer(text):
+            token = TOKEN_RE.fullmatch(m.group(2))
+            assert token is not None  # group 2 is a TOKEN_RE match
+            keys = plan.groups.get(token_index(token), [])
+            after_citation = pos > 0 and _ONLY_TAGS_RE.fullmatch(text[pos : m.start()]) is not None
+            note = bool(keys) and keys[0] in plan.numbers
+            out.append(text[pos : m.start()])
+            out.append(("" if note and not after_citation else m.group(1)) + marker(token))
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
 
-    rendered = _SPACED_TOKEN_RE.sub(attached, rendered)
+    rendered = attached(rendered)
     if notes:
         items = "".join(
             f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> '

@@ -95,6 +95,7 @@ class BodyWriter:
         self.doc = document
         self.st = styles
         self.plan = plan
+        self._after_citation = False  # the paragraph written so far ends in a citation (spaces aside)
         self.all_notes = notes
         self.written: set[str] = set()  # keys whose note reference is written (later ones cross-refer)
         self.stash = stash
@@ -151,13 +152,18 @@ class BodyWriter:
         pos = 0
         for m in TOKEN_RE.finditer(text):
             before = text[pos : m.start()]
-            if self._is_note(
-                token_index(m)
-            ):  # "resume [@c1]." -> "resume¹.": a note number never wraps alone
+            # "resume [@c1]." -> "resume¹.": a note number never wraps alone; but between two citations the
+            # space stays, so "[@c1] [@c2]" never reads as note 12
+            if self._is_note(token_index(m)) and not (self._after_citation and not before.strip()):
                 before = before.rstrip(" \t\n")
+            if before.strip():
+                self._after_citation = False
             out.append(self._plain_run(before, f))
             out.append(self._citation(token_index(m)))
             pos = m.end()
+            self._after_citation = True
+        if text[pos:].strip():
+            self._after_citation = False
         out.append(self._plain_run(text[pos:], f))
         return "".join(out)
 
@@ -310,6 +316,7 @@ class BodyWriter:
         el.text = f"{self.default_mark.portion} {first.lstrip()}"
 
     def para(self, content: str, ppr: str = "") -> None:
+        self._after_citation = False  # the next paragraph starts afresh
         self.out.append(f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{content}</w:p>")
 
     def blocks(self, parent: ET.Element, ctx: dict) -> None:
@@ -468,6 +475,7 @@ class BodyWriter:
         )
 
     def _cell_content(self, cell: ET.Element) -> str:
+        self._after_citation = False
         first = cell.text or ""
         m = PORTION_RE.match(first.lstrip())
         if m and self.scheme is not MarkingScheme.NONE:

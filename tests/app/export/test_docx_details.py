@@ -75,6 +75,29 @@ def test_preview_attaches_note_numbers_too_but_not_missing_markers(lib, cited):
     assert 'Gone <sup><span class="missing">' in html
 
 
+def test_two_citations_side_by_side_keep_the_space_between_their_numbers(lib, cited, source, tmp_path):
+    """ "[@c1] [@c2]" is two notes, 1 and 2: attached to the word before, but never run together as "12"."""
+    other = lib.claims.create(source_id=source.id, quote="the guards are back", actor="Dana Reyes").after
+    body = f"## A\n\nThe bridge holds [@c{cited.id}] [@c{other.id}].\n"
+    document = _export(lib, tmp_path, body, "footnotes")
+    para = next(p for p in document.paragraphs if "The bridge holds" in p.text)
+    runs = list(para._p.iter(f"{W}r"))
+    refs = [i for i, r in enumerate(runs) if r.find(f"{W}footnoteReference") is not None]
+    assert len(refs) == 2
+    between = "".join("".join(t.text or "" for t in r.iter(f"{W}t")) for r in runs[refs[0] + 1 : refs[1]])
+    assert between == " "
+    before = "".join(t.text or "" for t in runs[refs[0] - 1].iter(f"{W}t"))
+    assert before.endswith("holds")
+    brief = lib.briefs.create(title="B", body=body).after
+    resolver = {f"c{c.id}": lib.claims.get(c.id) for c in (cited, other)}
+    html = render_html(brief, resolver).html
+    assert "holds<sup>" in html and "</sup> <sup>" in html
+    # across a change of format too: "**holds [@c1]** [@c2]"
+    bold = lib.briefs.create(title="B2", body=f"The bridge **holds [@c{cited.id}]** [@c{other.id}].").after
+    html = render_html(bold, resolver).html
+    assert "holds<sup>" in html and "</strong> <sup>" in html
+
+
 def _src(i: int, published: dt.date | None) -> SourceRecord:
     return SourceRecord(
         id=i,
