@@ -149,7 +149,21 @@ def test_the_demo_brief_shows_the_rewritten_wire_story_as_one_origin(demo_lib, t
         for t in marks
     ), marks
     assert "Independent origin" in lines
-    # the source summary counts origins, and there are fewer origins than cited claims
+    # the drafted source summary (Annex C: drafted only for a brief without a summary section of its own, so a
+    # copy of the demo brief without it) counts origins, and there are fewer origins than cited claims
+    whole = lib.briefs.get(brief.id)
+    own = whole.body.index("Source summary statement")
+    body = whole.body[: whole.body.rindex("\n##", 0, own) + 1]
+    copy = lib.briefs.create(
+        title="Demo without its summary",
+        body=body,
+        marking_scheme=whole.marking_scheme,
+        default_marking=whole.default_marking,
+    ).after
+    out = tmp_path / "demo-annex-c.docx"
+    export_brief(lib, copy.id, out, ExportOptions(today=TODAY, force=True))
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("Annex C: Source summary statement" in t for t in texts)
     summary = next(t for t in texts if t.startswith("Counted by where they came from, the "))
     n_claims, n_outlets, n_origins = (int(x) for x in re.findall(r"\d+", summary)[:3])
     assert "trace to" in summary and n_origins < n_claims and n_outlets <= n_claims

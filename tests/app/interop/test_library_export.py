@@ -220,13 +220,13 @@ def test_csl_json_of_every_source_is_valid_and_carries_the_grade_in_custom(demo,
     out = tmp_path / "sources.json"
     code, text, err = demo("library", "export", "-o", str(out), "--format", "csl")
     assert code == 0, err
-    assert "Exported 12 sources" in text
     items = load_json(out)
     jsonschema.validate(items, csl_schema())
     from app.library import Library
 
     with Library.open(demo.library) as lib:
         sources = {s.id: lib.sources.get(s.id) for s in lib.sources.list(limit=100).items}
+    assert f"Exported {len(sources)} sources" in text and len(items) == len(sources) >= 12
     for it in items:
         s = sources[int(it["id"][1:])]
         assert it["title"] == s.title
@@ -242,7 +242,15 @@ def test_csl_json_of_every_source_is_valid_and_carries_the_grade_in_custom(demo,
 def test_csl_of_a_brief_holds_only_the_sources_it_cites(demo, tmp_path):
     out = tmp_path / "cited.json"
     assert demo("library", "export", "-o", str(out), "--format", "csl", "--brief", "1")[0] == 0
-    assert len(load_json(out)) == 10
+    from app.brief_model import parse_brief
+    from app.library import Library
+
+    with Library.open(demo.library) as lib:  # the sources of the claims (and sources) the brief cites
+        keys = {c.key for c in parse_brief(lib.briefs.get(1).body).citations}
+        cited = {int(k[1:]) for k in keys if k.startswith("s")}
+        cited |= {lib.claims.get(int(k[1:])).source_id for k in keys if k.startswith("c")}
+    assert sorted(int(it["id"][1:]) for it in load_json(out)) == sorted(cited)
+    assert 0 < len(cited) < len(lib_sources(demo))
 
 
 def test_claimreview_of_the_contested_claims(demo, tmp_path):
@@ -319,3 +327,10 @@ def test_bad_selections_are_refused_plainly(demo, tmp_path):
     with pytest.raises(SystemExit) as usage:
         demo("library", "export", "-o", str(out), "--format", "rdf")
     assert usage.value.code == 2
+
+
+def lib_sources(cli) -> list:
+    from app.library import Library
+
+    with Library.open(cli.library) as lib:
+        return list(lib.sources.list(limit=100).items)

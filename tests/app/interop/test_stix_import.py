@@ -61,13 +61,13 @@ def test_a_round_trip_through_stix_keeps_every_cited_claim_link_and_grade(cli, t
     empty = tmp_path / "empty.briefdesk"
     code, out, err = cli("import", str(bundle), library_path=empty)
     assert code == 0, err
-    assert "23 claims created; 16 links created" in out
     copied, copied_links = _snapshot(empty)
     assert set(copied) == quotes
     for quote in quotes:
         assert copied[quote] == original[quote], quote
     exported_links = {ln for ln in original_links if ln[0] in quotes and ln[2] in quotes}
-    assert copied_links == exported_links and len(exported_links) == 16
+    assert copied_links == exported_links and len(exported_links) >= 16
+    assert f"{len(quotes)} claims created; {len(exported_links)} links created" in out
     assert copied[unverified.quote][6] == "Check the original audio."
     assert copied[disputed.quote][6] == "Two outlets contradict it."
     # the sources keep their metadata and the grade; their text holds the quotes
