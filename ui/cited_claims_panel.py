@@ -140,7 +140,9 @@ class OutlinePanel(QTreeWidget):
         self.clear()
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for h in model.headings:
-            shown = split_portion_mark(h.raw_title.strip())[1].strip() or h.raw_title.strip()
+            shown = (
+                split_portion_mark(h.raw_title.strip())[1].strip() or h.raw_title.strip() or "(empty heading)"
+            )
             item = QTreeWidgetItem([shown])
             item.setToolTip(0, h.raw_title.strip())
             item.setData(0, Qt.ItemDataRole.UserRole, model.line_col(h.start)[0] - 1)

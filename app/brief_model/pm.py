@@ -39,7 +39,9 @@ def _extensions() -> list[Any]:
         def_list.makeExtension(),
         fenced_code.makeExtension(),
         tables.makeExtension(use_align_attribute=True),  # align="right", never a style attribute
-        toc.makeExtension(),
+        # heading ids for the preview's links; no "[TOC]" marker: a table of contents copied each heading's
+        # citations (a second note for the same citation) and the .docx and .md exports have none
+        toc.makeExtension(marker=""),
         sane_lists.makeExtension(),
     ]
 

@@ -40,6 +40,7 @@ class _Model(Protocol):
 NUMBERING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03$")
 _HR_LINE_RE = re.compile(r"^[ >]*(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})[ ]*$")
+_EMPTY_HEADING_RE = re.compile(r"[ >*+\-.\d]*(#{1,6})[ #]*$")
 _PREFIX_CHARS = frozenset(" >-*+.:|#0123456789")
 _SEARCH_LINES = 2000  # how far ahead a text is looked for (a bound, never reached by a parse that is right)
 _BACKTICK = BacktickInlineProcessor(BACKTICK_RE)
@@ -295,7 +296,9 @@ class Reader:
         text = el.text or ""
         spans = self.span(text)
         if not spans:
-            return
+            spans = self.empty_heading_line()
+            if not spans:
+                return
         s, e = spans[0][1], spans[-1][2]
         line_start = self.line_starts[self.li]
         setext = "#" not in self.text[line_start:s]
@@ -315,6 +318,18 @@ class Reader:
             self.skip_line()
         else:
             self.next_line()
+
+    def empty_heading_line(self) -> list[tuple[int, int, int]]:
+        """An empty heading ('#', '## ##'): still a section for every renderer. Its span is empty, at the end
+        of its hashes, on the next line that is only markers and hashes."""
+        starts, ends = self.line_starts, self.line_ends
+        first = self.li + (1 if self.col else 0)
+        for i in range(first, min(len(starts), first + _SEARCH_LINES)):
+            m = _EMPTY_HEADING_RE.match(self.text, starts[i], ends[i])
+            if m is not None:
+                self.li, self.col = i, m.end(1) - starts[i]
+                return [(0, m.end(1), m.end(1))]
+        return []
 
     def code(self, text: str, depth: int, quote: int) -> None:
         text = (

@@ -103,6 +103,9 @@ def notes_of(plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord])
     return [Note(n, key, note_text(resolver[key])) for n, key in enumerate(plan.order, 1)]
 
 
+_LINK_OPEN_RE = re.compile(r"<a[\s>]")
+
+
 def render_html(
     brief: BriefRecord,
     resolver: Mapping[str, ClaimRecord | SourceRecord],
@@ -126,13 +129,15 @@ def render_html(
     _safe_tree(tree.root, images, allowed)
     rendered = _pm.serialize(tree.md, tree.root)
 
-    def marker(m: re.Match[str]) -> str:
+    def marker(token: re.Match[str], in_link: bool) -> str:
         pieces = []
-        for key in plan.groups.get(token_index(m), []):
-            if key in plan.numbers:
-                pieces.append(f'<a href="briefdesk:{key}">{plan.numbers[key]}</a>')
-            else:
+        for key in plan.groups.get(token_index(token), []):
+            if key not in plan.numbers:
                 pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
+            elif in_link:  # a link inside a link would close the outer one and leave the number outside
+                pieces.append(str(plan.numbers[key]))
+            else:
+                pieces.append(f'<a href="briefdesk:{key}">{plan.numbers[key]}</a>')
         return "<sup>" + ",".join(pieces) + "</sup>"
 
     def attached(text: str) -> str:
@@ -140,14 +145,18 @@ def render_html(
         that "[@c1] [@c2]" never reads as note 12."""
         out: list[str] = []
         pos = 0
+        links = 0  # <a> elements open at the token
         for m in _SPACED_TOKEN_RE.finditer(text):
             token = TOKEN_RE.fullmatch(m.group(2))
             assert token is not None  # group 2 is a TOKEN_RE match
+            between = text[pos : m.start()]
+            if "<a" in between or "</a>" in between:
+                links = max(0, links + len(_LINK_OPEN_RE.findall(between)) - between.count("</a>"))
             keys = plan.groups.get(token_index(token), [])
-            after_citation = pos > 0 and _ONLY_TAGS_RE.fullmatch(text[pos : m.start()]) is not None
+            after_citation = pos > 0 and _ONLY_TAGS_RE.fullmatch(between) is not None
             note = bool(keys) and keys[0] in plan.numbers
-            out.append(text[pos : m.start()])
-            out.append(("" if note and not after_citation else m.group(1)) + marker(token))
+            out.append(between)
+            out.append(("" if note and not after_citation else m.group(1)) + marker(token, links > 0))
             pos = m.end()
         out.append(text[pos:])
         return "".join(out)

@@ -10,8 +10,11 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
+import subprocess
 import zipfile
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -29,8 +32,9 @@ from app.domain import (
     SourceKind,
     SourceRecord,
 )
-from app.export import render_html
+from app.export import render_html, render_pandoc_markdown
 from app.export.docx import render_docx
+from tests.adversarial.markdown_corpus import EDGE_CASES, generated
 
 EXAMPLES = int(os.environ.get("BRIEFDESK_HYPOTHESIS_EXAMPLES", "60"))
 NOW = dt.datetime(2026, 12, 1, 9, 0)
@@ -220,28 +224,38 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def _model_events(body: str) -> list[tuple]:
+def _model_events(body: str, *, merge_adjacent: bool = False) -> list[tuple]:
+    """Headings (level) and citation groups (keys) in reading order. ``merge_adjacent``: two groups with
+    nothing between them ('[@c1][@c2]') as one, as a reader of the .docx's runs sees them."""
     model = parse_brief(body)
     events: list[tuple] = []
     items = [("h", h.start, h) for h in model.headings] + [("c", c.group_start, c) for c in model.citations]
     seen_groups: set[int] = set()
+    last_end = -1
     for kind, _at, x in sorted(items, key=lambda t: (t[1], t[0] == "c")):
         if kind == "h":
             events.append(("h", x.level))
+            last_end = -1
         elif x.group not in seen_groups:
             seen_groups.add(x.group)
-            events.append(("c", tuple(c.key for c in model.citations if c.group == x.group)))
+            keys = tuple(c.key for c in model.citations if c.group == x.group)
+            if merge_adjacent and x.group_start == last_end and events and events[-1][0] == "c":
+                events[-1] = ("c", events[-1][1] + keys)
+            else:
+                events.append(("c", keys))
+            last_end = x.group_end
     return events
 
 
-def _html_events(html: str) -> list[tuple]:
+def _html_events(html: str, numbers: dict[int, str] | None = None) -> list[tuple]:
     events: list[tuple] = []
     for m in re.finditer(r"<h([1-6])[^>]*>|<sup>(.*?)</sup>", html):
         if m.group(1):
             events.append(("h", int(m.group(1))))
         else:
-            keys = re.findall(r'briefdesk:([cs]\d+)"|\[missing ([cs]\d+)\]', m.group(2))
-            events.append(("c", tuple(a or b for a, b in keys)))
+            keys = re.findall(r'briefdesk:([cs]\d+)"|\[missing ([cs]\d+)\]|(?:^|,)(\d+)(?=,|$)', m.group(2))
+            # a plain number: a citation inside a link, shown without a link of its own
+            events.append(("c", tuple(a or b or (numbers or {})[int(n)] for a, b, n in keys)))
     return events[1:]  # the brief's title
 
 
@@ -294,18 +308,47 @@ def _as_tuples(events: list[tuple]) -> list[tuple]:
     return [(k, tuple(v) if isinstance(v, list) else v) for k, v in events]
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(body=bodies)
-def test_model_html_and_docx_agree_on_headings_sections_and_citations(body):
-    model = parse_brief(body)
+def _renderers_agree(body: str) -> str:
+    """Assert that the model, the HTML and the .docx read back give the same headings and citation groups, in
+    the same order; the HTML."""
     resolver = _resolver()
     brief = _brief(body)
     expected = _model_events(body)
-    html = render_html(brief, resolver, allow_missing=True).html
-    assert _html_events(html) == expected
+    preview = render_html(brief, resolver, allow_missing=True)
+    assert _html_events(preview.html, {n.number: n.key for n in preview.notes}) == expected
     result = render_docx(brief, resolver, allow_missing=True)
     numbers = {n.number: n.key for n in result.notes}
-    assert _as_tuples(_docx_events(result.data, numbers)) == expected
+    assert _as_tuples(_docx_events(result.data, numbers)) == _model_events(body, merge_adjacent=True)
+    return preview.html
+
+
+def _readers_agree(body: str) -> None:
+    """Assert that where-cited and the checks read the citations where the model does."""
+    model = parse_brief(body)
+    records = parse_citations(body)  # what where-cited stores
+    assert [(r.key, r.line, r.column) for r in records] == [
+        (c.key, c.line, c.column) for c in model.citations
+    ]
+    for r, c in zip(records, model.citations, strict=True):
+        assert r.section == (model.headings[c.heading].raw_title if c.heading >= 0 else "")
+    # the checks: every unknown key is a T5 finding at the citation, under the model's section
+    ctx = CheckContext(_brief(body), claims={1: _claim(1), 2: _claim(2)})
+    findings = run_checks(ctx, rules=["T5"]).findings
+    unknown = {c.key for c in model.citations if c.kind == "claim" and c.ident not in (1, 2)}
+    found_keys = set()
+    for f in findings:
+        (c,) = [c for c in model.citations if c.group_start <= f.start < c.group_end][:1] or [None]
+        assert c is not None, (f, model.citations)
+        assert f.section == (model.headings[c.heading].title if c.heading >= 0 else ""), (f, c)
+        found_keys.update(k.key for k in model.citations if k.group == c.group)
+    assert unknown <= found_keys
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=bodies)
+def test_model_html_and_docx_agree_on_headings_sections_and_citations(body):
+    html = _renderers_agree(body)
+    model = parse_brief(body)
     # heading texts: what the model reads is what the HTML shows
     shown = [
         re.sub(r"<sup>.*?</sup>|<[^>]+>", "", m.group(2))
@@ -336,24 +379,7 @@ def _html_unescape(s: str) -> str:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=bodies)
 def test_where_cited_and_the_checks_file_each_citation_under_the_models_section(body):
-    model = parse_brief(body)
-    records = parse_citations(body)  # what where-cited stores
-    assert [(r.key, r.line, r.column) for r in records] == [
-        (c.key, c.line, c.column) for c in model.citations
-    ]
-    for r, c in zip(records, model.citations, strict=True):
-        assert r.section == (model.headings[c.heading].raw_title if c.heading >= 0 else "")
-    # the checks: every unknown key is a T5 finding at the citation, under the model's section
-    ctx = CheckContext(_brief(body), claims={1: _claim(1), 2: _claim(2)})
-    findings = run_checks(ctx, rules=["T5"]).findings
-    unknown = {c.key for c in model.citations if c.kind == "claim" and c.ident not in (1, 2)}
-    found_keys = set()
-    for f in findings:
-        (c,) = [c for c in model.citations if c.group_start <= f.start < c.group_end][:1] or [None]
-        assert c is not None, (f, model.citations)
-        assert f.section == (model.headings[c.heading].title if c.heading >= 0 else ""), (f, c)
-        found_keys.update(k.key for k in model.citations if k.group == c.group)
-    assert unknown <= found_keys
+    _readers_agree(body)
 
 
 def _plain_markdown():
@@ -390,3 +416,56 @@ def test_the_speed_ups_change_nothing_python_markdown_does(text):
     root = pm_module.parse_blocks(fast, text)
     root = pm_module.finish_tree(fast, root)
     assert pm_module.serialize(fast, root) == plain
+
+
+# ------------------------------------------------------------------------------------------- edge cases
+# Markdown's edge cases, one or more per part of its syntax, and bodies mixed from their pieces: every reader
+# takes them (no exception), the readers agree on them as on the generated briefs, every check runs, and the
+# .md export of each is read by pandoc with nothing active in it.
+CORPUS = [pytest.param(body, id=name) for name, body in EDGE_CASES] + [
+    pytest.param(body, id=f"mixed-{i}") for i, body in enumerate(generated(150))
+]
+
+
+@pytest.mark.parametrize("body", CORPUS)
+def test_every_reader_takes_markdowns_edge_cases_and_they_agree(body):
+    _renderers_agree(body)
+    _readers_agree(body)
+    brief = BriefRecord(
+        1, "Edge", body, MarkingScheme.CLASSIFICATION, "U", "", "", BriefStatus.DRAFT, NOW, NOW
+    )
+    report = run_checks(CheckContext(brief, claims={1: _claim(1), 2: _claim(2)}))  # every rule
+    assert report.banner
+    model = parse_brief(body)
+    for c in model.citations:  # offsets and line/column point at the citation as written
+        assert body[c.start : c.end] == "@" + c.key or body[c.start + 1 : c.end].lstrip("0").endswith(
+            str(c.ident)
+        )
+        assert model.line_col(c.start) == (c.line, c.column)
+    markdown = render_pandoc_markdown(brief, _resolver(), allow_missing=True).html
+    assert markdown.startswith("---\n")
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+def test_pandoc_reads_every_edge_cases_md_export_with_nothing_active(tmp_path):
+    for name, body in EDGE_CASES:
+        brief = _brief(body)
+        markdown = render_pandoc_markdown(brief, _resolver(), allow_missing=True).html
+        done = subprocess.run(
+            ["pandoc", "-f", "markdown", "-t", "html"],
+            input=markdown,
+            text=True,
+            capture_output=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, (name, done.stderr)
+        html = done.stdout.lower()
+        assert "<script" not in html and "<iframe" not in html and " on" not in re.sub(r">[^<]*<", "><", html)
+        assert "<img" not in html, (name, html)  # pandoc would fetch or embed it when converting
+        for url in re.findall(r'(?:href|src)="([^"]*)"', html):  # links and images: safe schemes or none
+            scheme = re.match(r"([a-z][a-z0-9+.-]*):", url)
+            assert scheme is None or scheme.group(1) in ("http", "https", "mailto"), (name, url)
+        assert not re.search(r' style="(?!text-align: \w+;")', html), (
+            name,
+            html,
+        )  # pandoc's own alignment only
