@@ -4,8 +4,10 @@ Pandoc's Markdown is wider than a brief's: it passes raw HTML through, reads a `
 as YAML metadata (whose fields are Markdown again), and takes attributes (``{onclick=...}``), raw blocks
 (``{=html}``) and links to any scheme. Outside code, this writer escapes ``<`` and ``{``, turns a ``---`` rule
 into ``* * *``, drops a fence's information string unless it is a plain language name, and leaves a link or
-reference whose address is not http, https, mailto or a ``#`` anchor as text. Code stays as written (pandoc
-shows it literally too). The title and the notes are escaped Markdown.
+reference whose address is not http, https, mailto or a ``#`` anchor as text, and escapes the ``!`` of an
+image (pandoc would fetch a remote one or embed any local file when converting; the .docx export embeds only
+images from the allowed folders). Code stays as written, in a fence longer than any inside it (pandoc shows it
+literally too). The title and the notes are escaped Markdown.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from app.export.notes import Note
 _SAFE_DEST_RE = re.compile(r"(?:https?://|mailto:)[^\s<>&\"'`\\]*|#[\w.-]*")
 _INLINE_DEST_RE = re.compile(r"\]\([ \t]*<?([^)\s>]*)")
 _REF_DEF_RE = re.compile(r"^([ ]{0,3})\[([^\]\n]+)\]:[ \t]*<?(\S*)", re.M)
+_IMAGE_RE = re.compile(r"(?<!\\)((?:\\\\)*)!\[")  # an image's '![' whose '!' is not escaped
 _RULE_RE = re.compile(r"^([ ]{0,3})-{3,}[ \t]*$", re.M)
 _FENCE_OPEN_RE = re.compile(r"^((?:`{3,}|~{3,}))[ \t]*([^\n]*)$")
 _PLACEHOLDER_RE = re.compile("\ue010(\\d+)\ue011")
@@ -37,6 +40,8 @@ def escape_markdown(text: str) -> str:
 def _defuse(text: str) -> str:
     """A stretch of the brief outside code, made inert for pandoc."""
     text = text.replace("<", "\\<").replace("{", "\\{")
+    if "![" in text:  # no image: pandoc would fetch a remote one, or embed a local file, when converting
+        text = _IMAGE_RE.sub(r"\1\\![", text)
     text = _INLINE_DEST_RE.sub(
         lambda m: m.group() if _SAFE_DEST_RE.fullmatch(m.group(1)) else "]\\(" + m.group()[2:], text
     )
@@ -52,13 +57,25 @@ def _defuse(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """A code range as written, but a fence's information string only if it names a language."""
-    first, nl, rest = text.partition("\n")
-    m = _FENCE_OPEN_RE.match(first)
-    if m and nl:
-        info = m.group(2).strip()
-        first = m.group(1) + (info if re.fullmatch(r"[A-Za-z0-9_+-]{1,30}", info) else "")
-    return first + nl + rest
+    """A code range as written, but a fence's information string only if it names a language, and its fence
+    made longer than any run of its character inside (pandoc may close a fence, or open one, where
+    Python-Markdown did not: a line such as ```` ``` {style="x"} ```` inside the code would then become a
+    fence with attributes)."""
+    lines = text.split("\n")
+    m = _FENCE_OPEN_RE.match(lines[0])
+    if m is None or len(lines) < 2:
+        return text
+    info = m.group(2).strip()
+    char = m.group(1)[0]
+    inner = lines[1:]
+    close = re.fullmatch(r"([ >]*)(`{3,}|~{3,})[ \t]*", inner[-1])
+    if close is not None:
+        inner = inner[:-1]
+    runs = [len(r) for line in inner for r in re.findall(re.escape(char) + "+", line)]
+    fence = char * max(len(m.group(1)), max(runs, default=0) + 1)
+    first = fence + (info if re.fullmatch(r"[A-Za-z0-9_+-]{1,30}", info) else "")
+    last = [close.group(1) + fence] if close is not None else []
+    return "\n".join([first, *inner, *last])
 
 
 def pandoc_markdown(title: str, model: BriefModel, plan: NotePlan, notes: Sequence[Note]) -> str:
