@@ -180,6 +180,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         while block.isValid():
             text = block.text()
             spans = per_line.get(n, [])
+            if "\u2028" in text:  # a line separator: a line break in the text the model read, not a new block
+                offset = 0
+                spans = []
+                for part in text.split("\u2028"):
+                    spans += [(offset + s, offset + e, k) for s, e, k in per_line.get(n, [])]
+                    offset += len(part) + 1
+                    n += 1
+                n -= 1
             if spans and not text.isascii():
                 spans = [(_utf16(text, s), _utf16(text, e), k) for s, e, k in spans]
             new = tuple(spans)
@@ -196,21 +204,42 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         code: list[tuple[int, int]] = []
         if isinstance(data, LineSpans) and data.text == text:
             self.setCurrentBlockState(0)
-            for s, e, kind in data.spans:
-                self.setFormat(s, e - s, self.formats[kind])
-                if kind == "code":
-                    code.append((s, e))
             if any(kind == "code" and s == 0 and e >= len(text) for s, e, kind in data.spans):
+                for s, e, kind in data.spans:
+                    self.setFormat(s, e - s, self.formats[kind])
                 self._bidi(text)
                 return
+            code = [(s, e) for s, e, kind in data.spans if kind == "code"]
+            words = self._words(text, code)
+            for s, e, fmt in words:
+                self.setFormat(s, e - s, fmt)
+            for s, e, kind in data.spans:  # the model's kinds keep their colour inside bold or italic text
+                own = self.formats[kind]
+                self.setFormat(s, e - s, own)
+                for ws, we, fmt in words:
+                    a, b = max(s, ws), min(e, we)
+                    if a < b:
+                        both = QTextCharFormat(fmt)
+                        both.merge(own)
+                        self.setFormat(a, b - a, both)
         elif self._line_rules(text, code):
             self._bidi(text)
             return
+        else:
+            for s, e, fmt in self._words(text, code):
+                self.setFormat(s, e - s, fmt)
+        self._bidi(text)
+
+    def _words(self, text: str, code: list[tuple[int, int]]) -> list[tuple[int, int, QTextCharFormat]]:
+        """Bold, italic and estimative words outside ``code`` (UTF-16 columns, as Qt counts them)."""
+        wide = not text.isascii()
+        out = []
         for pattern, kind in _WORD_RULES:
             for m in pattern.finditer(text):
-                if not any(s <= m.start() < e for s, e in code):
-                    self.setFormat(m.start(), m.end() - m.start(), self.formats[kind])
-        self._bidi(text)
+                s, e = (_utf16(text, m.start()), _utf16(text, m.end())) if wide else (m.start(), m.end())
+                if not any(cs <= s < ce for cs, ce in code):
+                    out.append((s, e, self.formats[kind]))
+        return out
 
     def _line_rules(self, text: str, code: list[tuple[int, int]]) -> bool:
         """A line the model has not read: fences tracked with the block state. True when all of it is code."""

@@ -137,3 +137,65 @@ def test_directional_formatting_characters_are_shown_and_marked(qtbot, lib, sync
     assert flags & QTextOption.Flag.ShowDefaultIgnorables
     fmt = _format_at(ed, 0, body.index("\u202e"))
     assert fmt is not None and fmt.background().color() == QColor(BIDI_BACKGROUND[ed.highlighter.dark])
+
+
+def test_the_highlighter_and_the_outline_take_markdowns_edge_cases(qtbot):
+    """Every edge case of tests/adversarial/markdown_corpus.py, as the editor reads it: the highlighter colours
+    each heading line the model finds, each citation, and the outline lists the model's headings."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from app.brief_model import parse_brief
+    from tests.adversarial.markdown_corpus import EDGE_CASES, generated
+    from ui.cited_claims_panel import OutlinePanel
+    from ui.markdown_highlighter import MarkdownHighlighter
+
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    highlighter = MarkdownHighlighter(editor.document(), dark=False)
+    outline = OutlinePanel()
+    qtbot.addWidget(outline)
+    heading = QColor(SYNTAX_COLORS[False]["heading"])
+    citation = QColor(SYNTAX_COLORS[False]["citation"])
+    for name, body in EDGE_CASES + [(f"mixed-{i}", b) for i, b in enumerate(generated(60))]:
+        editor.setPlainText(body)
+        text = editor.toPlainText()  # what the editor saves and reads (Qt's own line breaks)
+        model = parse_brief(text)
+        highlighter.set_model(model)
+        outline.update_body(model)
+        items = []
+        it = outline.invisibleRootItem()
+        stack = [it.child(i) for i in range(it.childCount())]
+        while stack:
+            item = stack.pop(0)
+            items.append(item)
+            stack[:0] = [item.child(i) for i in range(item.childCount())]
+        assert len(items) == len(model.headings), name
+        doc = editor.document()
+        lines = [(b, off) for b in _blocks(doc) for off in _line_offsets(b.text())]
+        for h in model.headings:
+            line, _col = model.line_col(h.start)
+            block, off = lines[line - 1]
+            fmts = [f for f in block.layout().formats() if f.start <= off < f.start + f.length]
+            assert any(f.format.foreground().color() == heading for f in fmts), (name, h)
+        for c in model.citations:
+            block, off = lines[c.line - 1]
+            col = len(block.text()[: off + c.column - 1].encode("utf-16-le")) // 2
+            fmts = [f for f in block.layout().formats() if f.start <= col < f.start + f.length]
+            colours = {f.format.foreground().color().name() for f in fmts}
+            assert citation.name() in colours or heading.name() in colours, (name, c)
+
+
+def _blocks(doc):
+    block = doc.firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _line_offsets(text: str) -> list[int]:
+    """Where each line the model reads starts in a Qt block (a U+2028 line separator breaks a line there)."""
+    out = [0]
+    for i, ch in enumerate(text):
+        if ch == "\u2028":
+            out.append(i + 1)
+    return out
