@@ -28,10 +28,16 @@ from app.errors import UnknownCitationError
 
 __all__ = ["BIDI_RE", "NotePlan", "RenderTree", "plan_notes", "render_tree", "visible_bidi"]
 
-# A text node this long, or with this many '[' (Python-Markdown's link pattern rescans from each '['), is
-# written as it is, without inline Markdown: parsing it would take minutes.
+# A text node this long is written as it is, without inline Markdown; so is one whose brackets would cost
+# Python-Markdown's link pattern more than INLINE_BRACKET_BUDGET characters scanned (it scans from each '['
+# to its closing ']', or to the end of the text: 2,000 unclosed '[' before 200,000 characters took 95 s), or
+# any text with brackets costing over INLINE_BRACKET_SMALL once the brief's texts have spent
+# INLINE_BRACKET_TOTAL (about 4 million characters are scanned a second).
 INLINE_TEXT_LIMIT = 200_000
-INLINE_BRACKET_LIMIT = 2_000
+INLINE_BRACKET_BUDGET = 2_000_000
+INLINE_BRACKET_SMALL = 20_000
+INLINE_BRACKET_TOTAL = 20_000_000
+_BRACKET_RE = re.compile(r"[\[\]]")
 _PLAIN_RE = re.compile("[\ue003\ue004]")
 
 
@@ -61,6 +67,7 @@ def _render_tree(model: BriefModel) -> RenderTree:
             text = _PLAIN_RE.sub(lambda m: PLAIN_CHARS[m.group()], text)
         return visible_bidi(text)
 
+    spent = 0  # bracket scanning the texts given inline Markdown so far will cost
     for el in root.iter():
         for attr in ("text", "tail"):
             value = getattr(el, attr)
@@ -68,8 +75,16 @@ def _render_tree(model: BriefModel) -> RenderTree:
                 continue
             new = restore(value)
             atomic = isinstance(value, AtomicString)
-            if not atomic and attr == "text" and _too_costly(new):
-                atomic = True  # shown as written, without inline Markdown
+            if not atomic:
+                cost = _bracket_cost(new)
+                if (
+                    len(new) > INLINE_TEXT_LIMIT
+                    or cost > INLINE_BRACKET_BUDGET
+                    or (cost > INLINE_BRACKET_SMALL and spent + cost > INLINE_BRACKET_TOTAL)
+                ):
+                    atomic = True  # shown as written, without inline Markdown
+                else:
+                    spent += cost
             if new is not value or atomic != isinstance(value, AtomicString):
                 setattr(el, attr, AtomicString(new) if atomic else new)
     stash = md.htmlStash.rawHtmlBlocks
@@ -85,10 +100,21 @@ def _render_tree(model: BriefModel) -> RenderTree:
     return RenderTree(md, root, [s for s in stash if isinstance(s, str)])
 
 
-def _too_costly(text: str) -> bool:
-    return len(text) > INLINE_TEXT_LIMIT or (
-        len(text) > INLINE_BRACKET_LIMIT and text.count("[") > INLINE_BRACKET_LIMIT
-    )
+def _bracket_cost(text: str) -> int:
+    """How many characters Python-Markdown's link pattern scans in ``text``: from each '[' to the ']' that
+    closes it, or to the end when none does."""
+    opens = text.count("[")
+    if not opens or opens * len(text) <= INLINE_BRACKET_SMALL:
+        return opens * len(text)
+    cost = 0
+    stack: list[int] = []
+    for m in _BRACKET_RE.finditer(text):
+        if m.group() == "[":
+            stack.append(m.start())
+        elif stack:
+            cost += m.start() - stack.pop()
+    n = len(text)
+    return cost + sum(n - p for p in stack)
 
 
 @dataclass

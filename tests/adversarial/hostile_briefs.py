@@ -53,6 +53,18 @@ def brackets(n: int = 20_000) -> str:
     return "Opening " + "[" * n + " and closing " + "]" * (n // 2) + " words.\n"
 
 
+def brackets_before_text(n: int = 1_999, size: int = 190_000) -> str:
+    """``n`` unclosed '[' and then ``size`` characters in one paragraph (below a count of '[' that alone
+    would be refused: 95 s in Python-Markdown's link pattern)."""
+    return "[" * n + " " + words(size // 6)[:size] + "\n"
+
+
+def lines_without_blank(line: str, n: int) -> str:
+    """``n`` copies of ``line`` with no blank line between (Python-Markdown puts the rest of a block back after
+    each heading, rule or definition it takes off: quadratic in one block)."""
+    return line * n
+
+
 def one_line_paragraph(size: int = 10_000_000) -> str:
     """One paragraph on a single line of ``size`` characters (lxml refused the text node in Word export)."""
     unit = words(16) + " "

@@ -182,6 +182,11 @@ def _bounded(result: dict, target_seconds: float = TARGET_SECONDS) -> None:
         ("500 nested quotes", lambda: hb.nested_quotes(500)),
         ("20,000 brackets", lambda: hb.brackets(20_000)),
         ("200,000 citations", lambda: hb.many_citations(200_000)),
+        ("1,999 '[' before 190,000 characters", lambda: hb.brackets_before_text(1_999, 190_000)),
+        ("90,000 heading lines", lambda: hb.lines_without_blank("# Heading\n", 90_000)),
+        ("90,000 setext headings", lambda: hb.lines_without_blank("Heading\n===\n", 90_000)),
+        ("100,000 abbreviations", lambda: hb.lines_without_blank("*[ABC]: a term\n", 100_000)),
+        ("20,000 definitions", lambda: hb.lines_without_blank("Term\n:   a definition\n", 20_000)),
     ],
 )
 @pytest.mark.parametrize("fmt", ["docx", "html", "md"])
@@ -250,3 +255,16 @@ def test_a_citation_opening_a_line_stays_a_citation_for_pandoc(lib, source, tmp_
     ).stdout
     assert json.dumps(json.loads(ast)).count('"t": "Note"') == 1
     assert '"minister"' in ast  # the sentence is in the body, not taken for the note's definition
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak from /proc (Linux)")
+@pytest.mark.parametrize("fmt", ["docx", "html", "md"])
+def test_a_body_of_500000_headings_is_exported_or_refused_in_plain_words(tmp_path, fmt):
+    result = hb.export_in_child(tmp_path, hb.lines_without_blank("# Heading\n", 500_000), fmt)
+    _bounded(result)
+    if fmt == "md":
+        assert result["outcome"] == "exported"
+    else:
+        assert result["outcome"] == "refused"
+        assert "500,000 headings, paragraphs" in result["message"] and "Split it" in result["message"]
