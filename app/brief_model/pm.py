@@ -80,17 +80,27 @@ class _Blocks:
 
 # A necessary condition for each block processor's test (or, for those whose test always passes, its run):
 # when it fails, the processor's own expression cannot match, so skipping it changes nothing.
+_HR_START_RE = re.compile(r"^[ ]{0,3}([-_*])[ ]*\1[ ]*\1", re.M)
+
+
 def _hr_possible(b: str) -> bool:
-    return "-" in b or "_" in b or "*" in b
+    return ("-" in b or "_" in b or "*" in b) and _HR_START_RE.search(b) is not None
+
+
+def _deflist_possible(b: str) -> bool:
+    """A line starting with ':' after up to three spaces."""
+    if ":" not in b:
+        return False
+    return b.lstrip(" ")[:1] == ":" or any(p in b for p in ("\n:", "\n :", "\n  :", "\n   :"))
 
 
 _TEST_GUARDS: dict[str, Callable[[str], bool]] = {
     "hashheader": lambda b: b[:1] == "#" or "\n#" in b,
-    "setextheader": lambda b: "\n=" in b or "\n-" in b,
+    "setextheader": lambda b: b[b.find("\n") + 1 : b.find("\n") + 2] in ("=", "-") and "\n" in b,
     "hr": _hr_possible,
     "quote": lambda b: ">" in b,
     "table": lambda b: "|" in b and "\n" in b,
-    "deflist": lambda b: ":" in b,
+    "deflist": _deflist_possible,
 }
 _RUN_GUARDS: dict[str, Callable[[str], bool]] = {
     "abbr": lambda b: "*[" in b,
@@ -143,6 +153,7 @@ def _speed_up(md: markdown.Markdown) -> None:
     for name, cond in _RUN_GUARDS.items():
         if name in registry:
             _guard_run(registry[name], cond)
+    registry["setextheader"].run = _setext_run.__get__(registry["setextheader"])
     processors = list(registry)  # the registry rebuilds this list on every iteration otherwise
     paragraph = registry["paragraph"]
 
@@ -157,7 +168,10 @@ def _speed_up(md: markdown.Markdown) -> None:
                     break
 
     parser.parseBlocks = parse_blocks
-    parser.parseChunk = lambda parent, text: parse_blocks(parent, _Blocks(text.split("\n\n")))
+    parser.cut_every = 0  # see parse_blocks: set while reading again after a RecursionError
+    parser.parseChunk = lambda parent, text: parse_blocks(
+        parent, _Blocks(_split_blocks(text, parser.cut_every))
+    )
 
     md.preprocessors["normalize_whitespace"].run = _normalize_whitespace
     fenced = md.preprocessors["fenced_code_block"]
@@ -165,6 +179,67 @@ def _speed_up(md: markdown.Markdown) -> None:
     for name in ("olist", "ulist"):
         processor = registry[name]
         processor.get_items = _get_items.__get__(processor)
+
+
+# A block of more than this many lines is cut where Python-Markdown would cut it anyway. Its block processors
+# take a heading, a rule, an abbreviation or a link definition off the front of a block and put the rest back
+# as a new string, so a block of n such lines costs n times its length (30,000 '#' lines without a blank one
+# took minutes). Cut only: before a '#' heading, a rule, an abbreviation or a link definition (each found
+# anywhere in a block and split off there), or before a line underlined with '=' or '-' right after such an
+# underline (the rest of the block put back starts there), and never in a block that opens with a list, a
+# quote, indented text or a table row (whose later lines may belong to it).
+MAX_BLOCK_LINES = 50
+_CUT_LINE_RE = re.compile(
+    r"[ ]{0,3}(?:#|\*\[|\[[^\]]+\]:|(?:(?:-[ ]*){3,}|(?:_[ ]*){3,}|(?:\*[ ]*){3,})$)", re.M
+)
+_UNDERLINE_RE = re.compile(r"(?:=+|-+)[ ]*$")
+_OPENS_NESTED_RE = re.compile(r"[ ]|[ ]{0,3}(?:[-*+>]|\d+[.)])")
+
+
+def _split_blocks(text: str, cut_every: int = 0) -> list[str]:
+    """The blocks of ``text``, long ones cut as above (or every ``cut_every`` lines, when set)."""
+    blocks = text.split("\n\n")
+    if len(text) < 2 * MAX_BLOCK_LINES or text.count("\n") < MAX_BLOCK_LINES:
+        return blocks
+    out: list[str] = []
+    for block in blocks:
+        if cut_every and block.count("\n") >= cut_every:
+            lines = block.split("\n")
+            out.extend("\n".join(lines[i : i + cut_every]) for i in range(0, len(lines), cut_every))
+            continue
+        if (
+            block.count("\n") < MAX_BLOCK_LINES
+            or (_OPENS_NESTED_RE.match(block) and not _CUT_LINE_RE.match(block))
+            or "|" in block[: block.find("\n")]  # a table takes its whole block first
+        ):
+            out.append(block)
+            continue
+        lines = block.split("\n")
+        last = 0
+        for i in range(MAX_BLOCK_LINES, len(lines)):
+            if i - last < MAX_BLOCK_LINES:
+                continue
+            line = lines[i]
+            if _CUT_LINE_RE.match(line) or (
+                i + 1 < len(lines) and _UNDERLINE_RE.match(lines[i - 1]) and _UNDERLINE_RE.match(lines[i + 1])
+            ):
+                out.append("\n".join(lines[last:i]))
+                last = i
+        out.append("\n".join(lines[last:]))
+    return out
+
+
+def _setext_run(self: Any, parent: ET.Element, blocks: Any) -> None:
+    """Python-Markdown's SetextHeaderProcessor.run without splitting and joining the whole block at each
+    heading (a block of 30,000 underlined headings took 18 s): the first two lines are cut off, the rest is
+    put back as it was."""
+    block = blocks.pop(0)
+    first, _, rest = block.partition("\n")
+    second, more, rest = rest.partition("\n")
+    h = ET.SubElement(parent, "h1" if second.startswith("=") else "h2")
+    h.text = first.strip()
+    if more:
+        blocks.insert(0, rest)
 
 
 def _get_items(self: Any, block: str) -> list[str]:
@@ -269,7 +344,18 @@ def parse_blocks(md: markdown.Markdown, text: str) -> ET.Element:
     lines = text.split("\n")
     for prep in md.preprocessors:
         lines = prep.run(lines)
-    root: ET.Element = md.parser.parseDocument(lines).getroot()
+    try:
+        root: ET.Element = md.parser.parseDocument(lines).getroot()
+    except RecursionError:
+        # Python-Markdown nests some constructs once per line (a definition list of 600 terms without a
+        # blank line exceeds the interpreter's depth): read again with every long block cut every
+        # MAX_BLOCK_LINES lines, as if a blank line stood there
+        del md.parser.state[:]
+        md.parser.cut_every = MAX_BLOCK_LINES
+        try:
+            root = md.parser.parseDocument(lines).getroot()
+        finally:
+            md.parser.cut_every = 0
     return root
 
 

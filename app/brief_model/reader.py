@@ -39,7 +39,7 @@ class _Model(Protocol):
 
 NUMBERING_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 _STASH_RE = re.compile("^\x02wzxhzdk:(\\d+)\x03$")
-_HR_LINE_RE = re.compile(r"^[ >]*(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})[ ]*$")
+_HR_LINE_RE = re.compile(r"[ >]*(?:(?:-[ ]{0,2}){3,}|(?:_[ ]{0,2}){3,}|(?:\*[ ]{0,2}){3,})[ ]*$")
 _EMPTY_HEADING_RE = re.compile(r"[ >*+\-.\d]*(#{1,6})[ #]*$")
 _PREFIX_CHARS = frozenset(" >-*+.:|#0123456789")
 _SEARCH_LINES = 2000  # how far ahead a text is looked for (a bound, never reached by a parse that is right)

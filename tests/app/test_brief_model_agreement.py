@@ -418,6 +418,40 @@ def test_the_speed_ups_change_nothing_python_markdown_does(text):
     assert pm_module.serialize(fast, root) == plain
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("# h [@c1]\n" * 2500, id="headings"),
+        pytest.param("Title\n===\n" * 1500 + "text\nmore\n---\n", id="setext"),
+        pytest.param("para line\n" * 1500 + "# h\n" + "* * *\n" * 1200, id="paragraph-then-rules"),
+        pytest.param("".join(f"*[A{i}]: x\n" for i in range(2500)) + "A1 A2", id="abbreviations"),
+        pytest.param(
+            "".join(f"[r{i}]: https://example.org/{i}\n" for i in range(2500)) + "[r1][]", id="defs"
+        ),
+        pytest.param("| a | b |\n|---|---|\n" + "| x [@c1] | y |\n" * 2500, id="table"),
+        pytest.param("- a\n" * 1500 + "# h\n" * 1500, id="list-then-headings"),
+        pytest.param("> q\n" * 1500 + "# h\n" * 1500, id="quote-then-headings"),
+    ],
+)
+def test_long_blocks_are_cut_only_where_python_markdown_cuts_them(body):
+    """A block of thousands of lines is read in pieces (bounded time), with what plain Python-Markdown makes of
+    it; and the renderers agree with the model on it."""
+    fast = pm_module.new_markdown()
+    root = pm_module.finish_tree(fast, pm_module.parse_blocks(fast, body))
+    assert pm_module.serialize(fast, root) == _plain_markdown().convert(body)
+    _renderers_agree(body)
+
+
+def test_a_definition_list_python_markdown_nests_too_deep_is_still_read():
+    """700 terms without a blank line: Python-Markdown nests each in the one before and runs out of depth
+    (RecursionError); the block is read again cut every few lines, and every reader agrees on the result."""
+    body = "Term [@c1]\n:   Definition\n" * 700
+    model = parse_brief(body)
+    assert len(model.citations) == 700
+    _renderers_agree(body)
+    _readers_agree(body)
+
+
 # ------------------------------------------------------------------------------------------- edge cases
 # Markdown's edge cases, one or more per part of its syntax, and bodies mixed from their pieces: every reader
 # takes them (no exception), the readers agree on them as on the generated briefs, every check runs, and the
