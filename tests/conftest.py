@@ -1,4 +1,6 @@
-"""Fixtures shared by every test: a fresh library, a library with the demo content."""
+"""Fixtures shared by every test (keep them here, one place): a fresh library (``lib``), a library with the demo
+content (``demo_lib``: a copy of one built once per session and database), a source (``source``).
+"""
 
 from __future__ import annotations
 
@@ -58,6 +60,22 @@ class _PgServer:
         self.count += 1
         name = f"{name_hint}_{os.getpid()}_{self.count}"
         self.cluster.sql(f"CREATE DATABASE {name} TEMPLATE {self.template}")
+        return name
+
+    def new_demo_database(self) -> str:
+        """A fresh database holding the demo content, copied from one filled once per session."""
+        if not getattr(self, "_demo_ready", False):
+            from app.demo import populate
+            from app.library import Library
+
+            self.cluster.sql("CREATE DATABASE briefdesk_demo TEMPLATE briefdesk_template")
+            library = Library.open(self.cluster.url("briefdesk_demo"))
+            populate(library)
+            library.close()  # a template database must have no connections
+            self._demo_ready = True
+        self.count += 1
+        name = f"demo_{os.getpid()}_{self.count}"
+        self.cluster.sql(f"CREATE DATABASE {name} TEMPLATE briefdesk_demo")
         return name
 
     def empty_database(self) -> str:
@@ -147,15 +165,41 @@ def lib(library_target):
     library.close()
 
 
-@pytest.fixture
-def demo_lib(library_target):
+@pytest.fixture(scope="session")
+def _demo_library_file(tmp_path_factory) -> Path:
+    """The demo library as a SQLite file, built once per test session (seconds) and closed; tests get copies."""
     from app.demo import populate
     from app.library import Library
 
-    library = Library.open(library_target)
+    path = tmp_path_factory.mktemp("demo-template") / "demo.briefdesk"
+    library = Library.open(path)
     populate(library)
+    library.close()  # checkpoints the write-ahead log into the file: one file to copy
+    return path
+
+
+@pytest.fixture
+def demo_lib(backend, tmp_path, request):
+    """A library of this test's own with the built-in demo content (sources, actors, claims, denials, a
+    brief): a copy of the session's demo library (a file copy, or a database made from a template), so each
+    test may change it freely."""
+    from app.library import Library
+
+    if backend == "sqlite":
+        import shutil
+
+        target = tmp_path / "demo.briefdesk"
+        shutil.copyfile(request.getfixturevalue("_demo_library_file"), target)
+        library = Library.open(target)
+        yield library
+        library.close()
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.new_demo_database()
+    library = Library.open(server.cluster.url(name))
     yield library
     library.close()
+    server.drop(name)
 
 
 SAMPLE_BODY = (

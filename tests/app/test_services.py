@@ -60,9 +60,10 @@ def test_original_bytes_are_kept_and_hashed(lib):
     ],
 )
 def test_bad_source_edits_are_refused_and_nothing_changes(lib, source, fields, message):
+    stored = lib.sources.get(source.id)
     with pytest.raises(ValidationError, match=message):
         lib.sources.update(source.id, **fields)
-    assert lib.sources.get(source.id) == lib.sources.get(source.id)
+    assert lib.sources.get(source.id) == stored  # every field, its version and updated time as before
     assert lib.sources.get(source.id).reliability == "B"
 
 

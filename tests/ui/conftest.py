@@ -1,4 +1,5 @@
-"""Fixtures for the GUI tests: offscreen Qt, UTF-8 locale, background jobs run inline, a demo library.
+"""Fixtures for the GUI tests: offscreen Qt, UTF-8 locale, background jobs run inline (the
+library fixtures are in tests/conftest.py).
 
 ``QT_QPA_PLATFORM`` and ``LANG`` are set here, before anything imports Qt, so a test module run on its own
 never needs a display.
@@ -29,15 +30,3 @@ def synchronous_jobs(monkeypatch):
 def jobs(qtbot, synchronous_jobs):
     """A synchronous ``Jobs`` for widgets that take one."""
     return synchronous_jobs()
-
-
-@pytest.fixture
-def demo_library(tmp_path):
-    """A temporary library filled with the built-in demo content (sources, claims, denials, a brief)."""
-    from app.demo import populate
-    from app.library import Library
-
-    library = Library.open(tmp_path / "demo.briefdesk")
-    populate(library)
-    yield library
-    library.close()

@@ -9,13 +9,6 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import QMimeData, QUrl  # noqa: E402
 
 from ui import brief_editor as be  # noqa: E402
-from ui.jobs import Jobs  # noqa: E402
-
-
-@pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
 
 
 @pytest.fixture
@@ -23,8 +16,8 @@ def brief_id(lib):
     return lib.briefs.create(title="Test brief", body="# Key judgments\n\nFirst line.\n").after.id
 
 
-def test_loads_body_title_and_word_count(qtbot, lib, sync_jobs, brief_id):
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+def test_loads_body_title_and_word_count(qtbot, lib, jobs, brief_id):
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     assert ed.body() == "# Key judgments\n\nFirst line.\n"
     assert ed.title == "Test brief"
@@ -32,11 +25,9 @@ def test_loads_body_title_and_word_count(qtbot, lib, sync_jobs, brief_id):
     assert not ed.editor.document().isModified()
 
 
-def test_autosave_survives_simulated_crash_and_revision_restores(
-    qtbot, lib, sync_jobs, brief_id, monkeypatch
-):
+def test_autosave_survives_simulated_crash_and_revision_restores(qtbot, lib, jobs, brief_id, monkeypatch):
     monkeypatch.setattr(be, "AUTOSAVE_MS", 50)
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
     ed.editor.insertPlainText("Typed before the crash.\n")
@@ -44,7 +35,7 @@ def test_autosave_survives_simulated_crash_and_revision_restores(
     # Simulated crash: the editor goes away without flush().
     ed.deleteLater()
     del ed
-    ed2 = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed2 = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed2)
     assert ed2.body().endswith("Typed before the crash.\n")
 
@@ -52,13 +43,13 @@ def test_autosave_survives_simulated_crash_and_revision_restores(
     original = [r for r in revisions if lib.briefs.revision(r.id).body == "# Key judgments\n\nFirst line.\n"]
     assert original, "the body before the autosave is kept as a revision"
     lib.briefs.restore_revision(original[0].id)
-    ed3 = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed3 = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed3)
     assert ed3.body() == "# Key judgments\n\nFirst line.\n"
 
 
-def test_drop_claim_ids_inserts_citation(qtbot, lib, sync_jobs, brief_id):
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+def test_drop_claim_ids_inserts_citation(qtbot, lib, jobs, brief_id):
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
     mime = QMimeData()
@@ -68,18 +59,18 @@ def test_drop_claim_ids_inserts_citation(qtbot, lib, sync_jobs, brief_id):
     assert ed.body().endswith("[@c12; @c14]")
 
 
-def test_flush_saves_unsaved_text(qtbot, lib, sync_jobs, brief_id):
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+def test_flush_saves_unsaved_text(qtbot, lib, jobs, brief_id):
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     ed.editor.setPlainText("Replaced.\n")
     ed.flush()
     assert lib.briefs.get(brief_id).body == "Replaced.\n"
 
 
-def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, sync_jobs, brief_id):
+def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, jobs, brief_id):
     src = lib.sources.create(title="Wire report", body="The minister said the plant is closed.").after
     claim = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     qtbot.waitUntil(lambda: "First line" in ed.preview.toPlainText(), timeout=2000)
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
@@ -91,11 +82,11 @@ def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, sync_
     assert blocker.args == [claim.id]
 
 
-def test_steady_typing_is_autosaved_before_it_pauses(qtbot, lib, sync_jobs, brief_id, monkeypatch):
+def test_steady_typing_is_autosaved_before_it_pauses(qtbot, lib, jobs, brief_id, monkeypatch):
     """The idle timer alone never fires while keys keep coming; the deadline timer saves anyway."""
     monkeypatch.setattr(be, "AUTOSAVE_MS", 60_000)
     monkeypatch.setattr(be, "AUTOSAVE_MAX_MS", 300)
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
     for _ in range(30):  # a key every 40 ms, ~1.2 s of typing
@@ -106,12 +97,12 @@ def test_steady_typing_is_autosaved_before_it_pauses(qtbot, lib, sync_jobs, brie
     assert ed.recovered_note == ""
 
 
-def test_reopening_an_autosaved_brief_says_when_it_was_autosaved(qtbot, lib, sync_jobs, brief_id):
+def test_reopening_an_autosaved_brief_says_when_it_was_autosaved(qtbot, lib, jobs, brief_id):
     lib.briefs.set_body(brief_id, "# Key judgments\n\nFirst line.\nMore.\n", reason="save")
     lib.briefs.set_body(brief_id, "# Key judgments\n\nFirst line.\nMore, autosaved.\n", reason="autosave")
     state = lib.briefs.last_saved(brief_id)
     assert state.reason == "autosave" and not state.in_revisions
-    ed = be.BriefEditor(lib, sync_jobs, brief_id)
+    ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     assert "last autosaved" in ed.status.text()
     ed.editor.insertPlainText("!")

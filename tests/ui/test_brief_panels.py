@@ -7,16 +7,9 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from ui import brief_editor as be  # noqa: E402
-from ui.jobs import Jobs  # noqa: E402
 
 
-@pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
-
-
-def test_cited_claims_panel_lists_claims_with_uncited_denials(qtbot, lib, sync_jobs):
+def test_cited_claims_panel_lists_claims_with_uncited_denials(qtbot, lib, jobs):
     src = lib.sources.create(
         title="Wire", body="The minister said the plant is closed. The envoy said it is open."
     ).after
@@ -24,7 +17,7 @@ def test_cited_claims_panel_lists_claims_with_uncited_denials(qtbot, lib, sync_j
     d = lib.claims.create(source_id=src.id, quote="it is open", actor="Envoy").after
     lib.links.create(from_claim_id=d.id, kind="denies", to_claim_id=a.id)
     bid = lib.briefs.create(title="B", body="# One\n\nText.\n\n## Two\n\nMore.\n").after.id
-    ed = be.BriefEditor(lib, sync_jobs, bid)
+    ed = be.BriefEditor(lib, jobs, bid)
     qtbot.addWidget(ed)
     assert ed.cited_claims.claim_ids() == []
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)

@@ -7,17 +7,10 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from ui.brief_properties_dialog import BriefPropertiesDialog  # noqa: E402
-from ui.jobs import Jobs  # noqa: E402
 
 
-@pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
-
-
-def test_new_brief_and_edit(qtbot, lib, sync_jobs):
-    dlg = BriefPropertiesDialog(lib, sync_jobs, None, defaults={"author": "A. Analyst"})
+def test_new_brief_and_edit(qtbot, lib, jobs):
+    dlg = BriefPropertiesDialog(lib, jobs, None, defaults={"author": "A. Analyst"})
     qtbot.addWidget(dlg)
     assert dlg.author.text() == "A. Analyst"
     dlg.accept()
@@ -34,7 +27,7 @@ def test_new_brief_and_edit(qtbot, lib, sync_jobs):
         "TLP:AMBER",
     )
 
-    edit = BriefPropertiesDialog(lib, sync_jobs, b.id)
+    edit = BriefPropertiesDialog(lib, jobs, b.id)
     qtbot.addWidget(edit)
     assert edit.title.text() == "Harbour closure" and edit.mark.currentText() == "TLP:AMBER"
     edit.organisation.setText("Desk 4")

@@ -7,23 +7,16 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from ui import brief_editor as be  # noqa: E402
-from ui.jobs import Jobs  # noqa: E402
 from ui.revisions_dialog import RevisionsDialog  # noqa: E402
 
 
-@pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
-
-
-def test_compare_and_restore_revision(qtbot, lib, sync_jobs, monkeypatch):
+def test_compare_and_restore_revision(qtbot, lib, jobs, monkeypatch):
     bid = lib.briefs.create(title="B", body="Old line.\n").after.id
-    ed = be.BriefEditor(lib, sync_jobs, bid)
+    ed = be.BriefEditor(lib, jobs, bid)
     qtbot.addWidget(ed)
     ed.editor.setPlainText("New line.\n")
     ed.save()
-    dlg = RevisionsDialog(lib, sync_jobs, bid, ed.body())
+    dlg = RevisionsDialog(lib, jobs, bid, ed.body())
     qtbot.addWidget(dlg)
     assert dlg.list.count() >= 1
     old = next(

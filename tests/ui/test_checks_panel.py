@@ -12,12 +12,6 @@ from ui.jobs import Jobs  # noqa: E402
 
 
 @pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
-
-
-@pytest.fixture
 def setup(lib):
     src = lib.sources.create(
         title="Wire",
@@ -37,9 +31,9 @@ def _balance(ed):
     return [f for f in ed.checks.findings() if f.rule == "balance"]
 
 
-def test_balance_finding_jump_and_cite_denial_fix(qtbot, lib, sync_jobs, setup):
+def test_balance_finding_jump_and_cite_denial_fix(qtbot, lib, jobs, setup):
     bid, a, d = setup
-    ed = be.BriefEditor(lib, sync_jobs, bid)
+    ed = be.BriefEditor(lib, jobs, bid)
     qtbot.addWidget(ed)
     qtbot.waitUntil(lambda: bool(_balance(ed)), timeout=3000)
     finding = _balance(ed)[0]
@@ -56,9 +50,9 @@ def test_balance_finding_jump_and_cite_denial_fix(qtbot, lib, sync_jobs, setup):
     qtbot.waitUntil(lambda: ed.checks.report is not None and not _balance(ed), timeout=3000)
 
 
-def test_waiver_fix_records_the_reason(qtbot, lib, sync_jobs, setup):
+def test_waiver_fix_records_the_reason(qtbot, lib, jobs, setup):
     bid, a, d = setup
-    ed = be.BriefEditor(lib, sync_jobs, bid)
+    ed = be.BriefEditor(lib, jobs, bid)
     qtbot.addWidget(ed)
     qtbot.waitUntil(lambda: bool(_balance(ed)), timeout=3000)
     waiver = next(f for f in _balance(ed)[0].fixes if f.kind is FixKind.ADD_WAIVER)
@@ -69,26 +63,25 @@ def test_waiver_fix_records_the_reason(qtbot, lib, sync_jobs, setup):
     qtbot.waitUntil(lambda: not _balance(ed), timeout=3000)
 
 
-def test_the_editors_own_saves_do_not_reload_the_checker(qtbot, demo_library):
+def test_the_editors_own_saves_do_not_reload_the_checker(qtbot, demo_lib):
     from ui.checks_panel import ChecksPanel
-    from ui.jobs import Jobs
 
     jobs = Jobs()
     from PySide6.QtWidgets import QPlainTextEdit
 
     editor = QPlainTextEdit()
     qtbot.addWidget(editor)
-    brief = demo_library.briefs.list().items[0]
-    editor.setPlainText(demo_library.briefs.get(brief.id).body)
-    panel = ChecksPanel(demo_library, jobs, brief.id, editor)
+    brief = demo_lib.briefs.list().items[0]
+    editor.setPlainText(demo_lib.briefs.get(brief.id).body)
+    panel = ChecksPanel(demo_lib, jobs, brief.id, editor)
     qtbot.addWidget(panel)
     calls = []
     panel.checker.invalidate = lambda: calls.append("invalidate")
-    saved = demo_library.briefs.set_body(brief.id, editor.toPlainText() + "\nMore.\n", reason="autosave")
+    saved = demo_lib.briefs.set_body(brief.id, editor.toPlainText() + "\nMore.\n", reason="autosave")
     jobs.library_changed.emit(saved)
     assert calls == []
-    claim = demo_library.claims.list(limit=1).items[0]
-    jobs.library_changed.emit(demo_library.claims.update(claim.id, status="disputed"))
+    claim = demo_lib.claims.list(limit=1).items[0]
+    jobs.library_changed.emit(demo_lib.claims.update(claim.id, status="disputed"))
     assert calls == ["invalidate"]
-    jobs.library_changed.emit(demo_library.briefs.update(brief.id, default_marking="TLP:RED"))
+    jobs.library_changed.emit(demo_lib.briefs.update(brief.id, default_marking="TLP:RED"))
     assert calls == ["invalidate", "invalidate"]

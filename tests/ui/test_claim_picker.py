@@ -8,13 +8,6 @@ pytest.importorskip("pytestqt")
 
 from ui import brief_editor as be  # noqa: E402
 from ui.claim_picker_dialog import ClaimPickerDialog  # noqa: E402
-from ui.jobs import Jobs  # noqa: E402
-
-
-@pytest.fixture
-def sync_jobs(monkeypatch, qtbot):
-    monkeypatch.setattr(Jobs, "synchronous", True)
-    return Jobs()
 
 
 @pytest.fixture
@@ -27,8 +20,8 @@ def claims(lib):
     return a, b
 
 
-def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, sync_jobs, claims):
-    dlg = ClaimPickerDialog(lib, sync_jobs)
+def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, jobs, claims):
+    dlg = ClaimPickerDialog(lib, jobs)
     qtbot.addWidget(dlg)
     assert dlg.results.count() == 2
     dlg.query.setText("envoy")
@@ -63,9 +56,9 @@ def test_picker_total_is_counted_or_marked_as_an_estimate(qtbot, lib, sync_jobs,
     assert total_text(Page(items=(), total=0, offset=0, limit=50)) == "No claim matches."
 
 
-def test_cite_inserts_and_extends_an_existing_bracket(qtbot, lib, sync_jobs, claims, monkeypatch):
+def test_cite_inserts_and_extends_an_existing_bracket(qtbot, lib, jobs, claims, monkeypatch):
     bid = lib.briefs.create(title="B", body="Plant closed ").after.id
-    ed = be.BriefEditor(lib, sync_jobs, bid)
+    ed = be.BriefEditor(lib, jobs, bid)
     qtbot.addWidget(ed)
     ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
     monkeypatch.setattr(ClaimPickerDialog, "exec", lambda self: 1)

@@ -19,8 +19,8 @@ from ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     w.go_to("claims")
@@ -66,41 +66,41 @@ def drop_on(widget, mime) -> None:
     QApplication.sendEvent(widget, drop)
 
 
-def test_list_shows_claims_with_actor_date_grade_and_contested_badge(window, demo_library):
+def test_list_shows_claims_with_actor_date_grade_and_contested_badge(window, demo_lib):
     model = window.claims.model
-    assert model.rowCount() == demo_library.claims.count()
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+    assert model.rowCount() == demo_lib.claims.count()
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
     row = model.row_of(contested.id)
     assert model.index(row, 3).data() == f"Contested {contested.denial_count}"
     assert model.index(row, 2).data() == contested.grade
     assert model.index(row, 0).data() == contested.actor_name
     window.claims.contested_filter.setChecked(True)
-    assert model.rowCount() == demo_library.claims.count(ClaimFilter(contested=True))
+    assert model.rowCount() == demo_lib.claims.count(ClaimFilter(contested=True))
     assert window.claims.count_label.text().startswith(str(model.rowCount()))
 
 
-def test_filters_by_status_tag_actor_and_source(window, demo_library):
+def test_filters_by_status_tag_actor_and_source(window, demo_lib):
     view = window.claims
-    tag = demo_library.claims.tags()[0]
+    tag = demo_lib.claims.tags()[0]
     view.tag_filter.setCurrentIndex(view.tag_filter.findData(tag))
-    assert view.model.rowCount() == demo_library.claims.count(ClaimFilter(tag=tag))
+    assert view.model.rowCount() == demo_lib.claims.count(ClaimFilter(tag=tag))
     view.clear_filters()
     view.status_filter.setCurrentIndex(view.status_filter.findData("disputed"))
     assert all(view.model.record(r).status.value == "disputed" for r in range(view.model.rowCount()))
     view.clear_filters()
-    some = demo_library.claims.list(limit=1).items[0]
+    some = demo_lib.claims.list(limit=1).items[0]
     view.set_source_filter((some.source_id, some.source_title))
-    assert view.model.rowCount() == len(demo_library.claims.for_source(some.source_id))
+    assert view.model.rowCount() == len(demo_lib.claims.for_source(some.source_id))
     view.clear_filters()
     view.set_actor_filter(some.actor_name)
     assert all(view.model.record(r).actor_name == some.actor_name for r in range(view.model.rowCount()))
 
 
-def test_selecting_a_claim_shows_its_denials_and_corroborations(window, demo_library):
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+def test_selecting_a_claim_shows_its_denials_and_corroborations(window, demo_lib):
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
     window.claims.show_claim(contested.id, select=True)
     links = window.claims.links
-    expected = demo_library.claims.with_links(contested.id)
+    expected = demo_lib.claims.with_links(contested.id)
     assert links.claim_id() == contested.id
     denials = links.zones["denials"]
     assert denials.cards.count() == len(expected.denials) > 0
@@ -113,41 +113,39 @@ def test_selecting_a_claim_shows_its_denials_and_corroborations(window, demo_lib
     assert window.claims.table.currentIndex().row() == window.claims.model.row_of(contested.id)
 
 
-def test_link_by_drag_onto_the_denials_zone_with_undo_and_redo(window, demo_library):
-    a, b = unlinked_pair(demo_library)
+def test_link_by_drag_onto_the_denials_zone_with_undo_and_redo(window, demo_lib):
+    a, b = unlinked_pair(demo_lib)
     view = window.claims
     view.show_claim(a.id, select=True)
     row = view.model.row_of(b.id)
     mime = view.model.mimeData([view.model.index(row, 0)])
     assert ids_from_mime(mime) == [b.id] and mime.hasFormat(CLAIM_IDS_MIME)
     drop_on(view.links.zones["denials"], mime)
-    assert [lc.claim.id for lc in demo_library.claims.with_links(a.id).denials if lc.claim.id == b.id] == [
-        b.id
-    ]
+    assert [lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials if lc.claim.id == b.id] == [b.id]
     assert any(
         view.links.zones["denials"].cards.itemAt(i).widget().claim.id == b.id
         for i in range(view.links.zones["denials"].cards.count())
     )
     assert view.model.record(view.model.row_of(a.id)).denial_count == a.denial_count + 1
     window.undo_action.trigger()
-    assert b.id not in {lc.claim.id for lc in demo_library.claims.with_links(a.id).denials}
+    assert b.id not in {lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials}
     assert view.model.record(view.model.row_of(a.id)).denial_count == a.denial_count
     window.redo_action.trigger()
-    assert b.id in {lc.claim.id for lc in demo_library.claims.with_links(a.id).denials}
+    assert b.id in {lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials}
 
 
-def test_drop_on_corroborations_links_as_corroboration(window, demo_library):
-    a, b = unlinked_pair(demo_library)
+def test_drop_on_corroborations_links_as_corroboration(window, demo_lib):
+    a, b = unlinked_pair(demo_lib)
     window.claims.show_claim(a.id, select=True)
     drop_on(
         window.claims.links.zones["corroborations"],
         window.claims.model.mimeData([window.claims.model.index(window.claims.model.row_of(b.id), 0)]),
     )
-    assert b.id in {lc.claim.id for lc in demo_library.claims.with_links(a.id).corroborations}
+    assert b.id in {lc.claim.id for lc in demo_lib.claims.with_links(a.id).corroborations}
 
 
-def test_link_by_menu_with_undo(window, demo_library):
-    a, b = unlinked_pair(demo_library)
+def test_link_by_menu_with_undo(window, demo_lib):
+    a, b = unlinked_pair(demo_lib)
     view = window.claims
     view.show_claim(a.id, select=True)
     view.add_denial_action.trigger()
@@ -157,14 +155,14 @@ def test_link_by_menu_with_undo(window, demo_library):
     assert a.id not in ids, "a claim cannot deny itself"
     dlg.results.setCurrentRow(ids.index(b.id))
     dlg.accept()
-    assert b.id in {lc.claim.id for lc in demo_library.claims.with_links(a.id).denials}
+    assert b.id in {lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials}
     window.undo_action.trigger()
-    assert b.id not in {lc.claim.id for lc in demo_library.claims.with_links(a.id).denials}
+    assert b.id not in {lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials}
 
 
-def test_refused_link_is_reported_and_not_pushed(window, demo_library, monkeypatch):
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
-    denier = demo_library.claims.with_links(contested.id).denials[0].claim
+def test_refused_link_is_reported_and_not_pushed(window, demo_lib, monkeypatch):
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+    denier = demo_lib.claims.with_links(contested.id).denials[0].claim
     errors = []
     monkeypatch.setattr(window, "report_error", errors.append)
     window.ctx.report_error = errors.append
@@ -173,20 +171,20 @@ def test_refused_link_is_reported_and_not_pushed(window, demo_library, monkeypat
     assert window.undo_stack.count() == 0
 
 
-def test_unlink_with_undo_restores_the_same_link(window, demo_library):
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+def test_unlink_with_undo_restores_the_same_link(window, demo_lib):
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
     window.claims.show_claim(contested.id, select=True)
     card = window.claims.links.zones["denials"].cards.itemAt(0).widget()
     link_id = card.link.id
     unlink = next(b for b in card.findChildren(QToolButton) if b.text() == "Unlink")
     unlink.click()
-    assert link_id not in {lc.link.id for lc in demo_library.claims.with_links(contested.id).denials}
+    assert link_id not in {lc.link.id for lc in demo_lib.claims.with_links(contested.id).denials}
     window.undo_action.trigger()
-    assert link_id in {lc.link.id for lc in demo_library.claims.with_links(contested.id).denials}
+    assert link_id in {lc.link.id for lc in demo_lib.claims.with_links(contested.id).denials}
 
 
-def test_edit_claim_with_undo(window, demo_library):
-    c = demo_library.claims.list(limit=1).items[0]
+def test_edit_claim_with_undo(window, demo_lib):
+    c = demo_lib.claims.list(limit=1).items[0]
     window.claims.show_claim(c.id, select=True)
     window.claims.edit_action.trigger()
     dlg = window.claims.active_dialog
@@ -195,32 +193,32 @@ def test_edit_claim_with_undo(window, demo_library):
     dlg.statement.setPlainText("Edited statement")
     dlg.status.setCurrentIndex(dlg.status.findData("retracted"))
     dlg.accept()
-    got = demo_library.claims.get(c.id)
+    got = demo_lib.claims.get(c.id)
     assert (got.statement, got.status.value) == ("Edited statement", "retracted")
     assert window.claims.model.record(window.claims.model.row_of(c.id)).statement == "Edited statement"
     window.undo_action.trigger()
-    got = demo_library.claims.get(c.id)
+    got = demo_lib.claims.get(c.id)
     assert (got.statement, got.status) == (c.statement, c.status)
     window.redo_action.trigger()
-    assert demo_library.claims.get(c.id).statement == "Edited statement"
+    assert demo_lib.claims.get(c.id).statement == "Edited statement"
 
 
-def test_delete_claim_with_undo_brings_back_its_links(window, demo_library):
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
-    n_denials = len(demo_library.claims.with_links(contested.id).denials)
-    before = demo_library.counts()
+def test_delete_claim_with_undo_brings_back_its_links(window, demo_lib):
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+    n_denials = len(demo_lib.claims.with_links(contested.id).denials)
+    before = demo_lib.counts()
     window.claims.show_claim(contested.id, select=True)
     window.claims.delete_action.trigger()
-    assert demo_library.counts()["claims"] == before["claims"] - 1
+    assert demo_lib.counts()["claims"] == before["claims"] - 1
     assert window.claims.model.row_of(contested.id) == -1
     window.undo_action.trigger()
-    assert demo_library.counts() == before
-    assert len(demo_library.claims.with_links(contested.id).denials) == n_denials
+    assert demo_lib.counts() == before
+    assert len(demo_lib.claims.with_links(contested.id).denials) == n_denials
     assert window.claims.model.row_of(contested.id) >= 0
 
 
-def test_show_in_source_opens_the_reader_at_the_quote(window, demo_library):
-    c = demo_library.claims.list(limit=1).items[0]
+def test_show_in_source_opens_the_reader_at_the_quote(window, demo_lib):
+    c = demo_lib.claims.list(limit=1).items[0]
     window.claims.show_claim(c.id, select=True)
     window.claims.show_in_source_action.trigger()
     assert window.current_page() == "sources"

@@ -26,9 +26,9 @@ def make_dialog(qtbot, lib, jobs, brief_id, opened, tmp_path, name="out.docx"):
     return dlg
 
 
-def test_exports_the_demo_brief_and_offers_to_open_it(qtbot, demo_library, jobs, tmp_path, opened):
-    brief = demo_library.briefs.list().items[0]
-    dlg = make_dialog(qtbot, demo_library, jobs, brief.id, opened, tmp_path)
+def test_exports_the_demo_brief_and_offers_to_open_it(qtbot, demo_lib, jobs, tmp_path, opened):
+    brief = demo_lib.briefs.list().items[0]
+    dlg = make_dialog(qtbot, demo_lib, jobs, brief.id, opened, tmp_path)
     assert dlg.check_label.text() == "The checks report no errors."
     assert not dlg.force.isVisibleTo(dlg)
     assert dlg.marking_combo.findText("TLP:AMBER") >= 0  # levels of the brief's marking scheme
@@ -46,20 +46,20 @@ def test_exports_the_demo_brief_and_offers_to_open_it(qtbot, demo_library, jobs,
     assert [u.toLocalFile() for u in opened] == [str(out)]
 
 
-def test_open_folder_button(qtbot, demo_library, jobs, tmp_path, opened):
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+def test_open_folder_button(qtbot, demo_lib, jobs, tmp_path, opened):
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     dlg.start_export()
     dlg.result_box.buttonClicked.emit(dlg.open_folder_button)
     assert [u.toLocalFile() for u in opened] == [str(tmp_path)]
 
 
-def test_check_errors_refuse_until_exported_as_a_draft(qtbot, demo_library, jobs, tmp_path, opened):
-    claim = demo_library.claims.list(limit=1).items[0]
-    brief = demo_library.briefs.create(
+def test_check_errors_refuse_until_exported_as_a_draft(qtbot, demo_lib, jobs, tmp_path, opened):
+    claim = demo_lib.claims.list(limit=1).items[0]
+    brief = demo_lib.briefs.create(
         title="Retracted", body=f"## Bottom line\n\nIt happened [@c{claim.id}].\n"
     ).after
-    demo_library.claims.update(claim.id, status="retracted")
-    dlg = make_dialog(qtbot, demo_library, jobs, brief.id, opened, tmp_path)
+    demo_lib.claims.update(claim.id, status="retracted")
+    dlg = make_dialog(qtbot, demo_lib, jobs, brief.id, opened, tmp_path)
     assert "error" in dlg.check_label.text() and dlg.force.isVisibleTo(dlg)
     dlg.start_export()
     assert dlg.result is None and not (tmp_path / "out.docx").exists()
@@ -87,7 +87,7 @@ def test_unknown_citation_is_named_and_can_be_exported_as_missing(qtbot, lib, jo
     assert any("[missing c77]" in t for t in texts)
 
 
-def test_cancel_writes_nothing(qtbot, demo_library, jobs, tmp_path, opened, monkeypatch):
+def test_cancel_writes_nothing(qtbot, demo_lib, jobs, tmp_path, opened, monkeypatch):
     class Cancelled(ed.CancelToken):
         def cancelled(self) -> bool:
             return True
@@ -95,7 +95,7 @@ def test_cancel_writes_nothing(qtbot, demo_library, jobs, tmp_path, opened, monk
         __call__ = cancelled
 
     monkeypatch.setattr(ed, "CancelToken", Cancelled)
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     dlg.start_export()
     assert dlg.result is None and not (tmp_path / "out.docx").exists()
     assert dlg.check_label.text() == "Export cancelled; nothing was written."
@@ -103,9 +103,9 @@ def test_cancel_writes_nothing(qtbot, demo_library, jobs, tmp_path, opened, monk
 
 
 def test_markdown_format_changes_the_extension_and_disables_word_options(
-    qtbot, demo_library, jobs, tmp_path, opened
+    qtbot, demo_lib, jobs, tmp_path, opened
 ):
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     dlg.format_combo.setCurrentIndex(dlg.format_combo.findData("md"))
     assert dlg.path_edit.text().endswith("out.md")
     assert not dlg.template_edit.isEnabled() and not dlg.annex_boxes["claims"].isEnabled()
@@ -113,22 +113,22 @@ def test_markdown_format_changes_the_extension_and_disables_word_options(
     assert "[^1]:" in (tmp_path / "out.md").read_text(encoding="utf-8")
 
 
-def test_missing_template_is_reported_before_exporting(qtbot, demo_library, jobs, tmp_path, opened):
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+def test_missing_template_is_reported_before_exporting(qtbot, demo_lib, jobs, tmp_path, opened):
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     dlg.template_edit.setText(str(tmp_path / "nope.dotx"))
     dlg.start_export()
     assert "does not exist" in dlg.last_error_text and dlg.result is None
 
 
-def test_ctrl_e_in_the_editor_saves_typed_text_then_opens_the_dialog(qtbot, demo_library, jobs, tmp_path):
-    editor = be.BriefEditor(demo_library, jobs, 1)
+def test_ctrl_e_in_the_editor_saves_typed_text_then_opens_the_dialog(qtbot, demo_lib, jobs, tmp_path):
+    editor = be.BriefEditor(demo_lib, jobs, 1)
     qtbot.addWidget(editor)
     editor.show()
     editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
     editor.editor.insertPlainText("\nA sentence typed just before exporting.\n")
     assert editor.export_action.isEnabled()
     editor.export_action.trigger()
-    assert demo_library.briefs.get(1).body.endswith("A sentence typed just before exporting.\n")
+    assert demo_lib.briefs.get(1).body.endswith("A sentence typed just before exporting.\n")
     dlg = editor.export_dialog
     assert isinstance(dlg, ed.ExportDialog) and dlg.isVisible()
     dlg.path_edit.setText(str(tmp_path / "typed.docx"))
@@ -179,14 +179,14 @@ def test_default_file_names_from_titles():
     assert len(safe_file_name("x" * 300)) == 80
 
 
-def test_open_document_without_a_launcher_says_so_and_offers_the_folder(qtbot, demo_library, jobs, tmp_path):
+def test_open_document_without_a_launcher_says_so_and_offers_the_folder(qtbot, demo_lib, jobs, tmp_path):
     asked = []
 
     def no_launcher(url):  # QDesktopServices.openUrl on a desktop with no program for .docx files
         asked.append(url.toLocalFile())
         return url.toLocalFile() == str(tmp_path)  # the file manager works, the document has no launcher
 
-    dlg = ed.ExportDialog(demo_library, jobs, 1, opener=no_launcher)
+    dlg = ed.ExportDialog(demo_lib, jobs, 1, opener=no_launcher)
     qtbot.addWidget(dlg)
     dlg.path_edit.setText(str(tmp_path / "out.docx"))
     dlg.open()
@@ -202,10 +202,10 @@ def test_open_document_without_a_launcher_says_so_and_offers_the_folder(qtbot, d
     assert not dlg.isVisible()
 
 
-def test_no_launcher_at_all_offers_the_path_to_copy(qtbot, demo_library, jobs, tmp_path):
+def test_no_launcher_at_all_offers_the_path_to_copy(qtbot, demo_lib, jobs, tmp_path):
     from PySide6.QtGui import QGuiApplication
 
-    dlg = ed.ExportDialog(demo_library, jobs, 1, opener=lambda url: False)
+    dlg = ed.ExportDialog(demo_lib, jobs, 1, opener=lambda url: False)
     qtbot.addWidget(dlg)
     dlg.path_edit.setText(str(tmp_path / "out.docx"))
     dlg.start_export()

@@ -21,16 +21,16 @@ from ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     return w
 
 
-def test_title_names_the_library_then_the_brief(window, demo_library):
+def test_title_names_the_library_then_the_brief(window, demo_lib):
     assert window.windowTitle() == "Briefdesk \u2014 demo"
-    brief = demo_library.briefs.list().items[0]
+    brief = demo_lib.briefs.list().items[0]
     window.go_to("briefs")
     window.briefs.open_brief(brief.id)
     assert window.windowTitle() == f"Briefdesk \u2014 {brief.title}"
@@ -39,8 +39,8 @@ def test_title_names_the_library_then_the_brief(window, demo_library):
     assert window.windowTitle() == "Briefdesk \u2014 demo"
 
 
-def test_status_bar_counts(window, demo_library):
-    c = demo_library.counts()
+def test_status_bar_counts(window, demo_lib):
+    c = demo_lib.counts()
     assert f"{c['claims']} claims" in window.counts_label.text()
     assert f"{c['sources']} sources" in window.counts_label.text()
     assert c["briefs"] == 1 and window.counts_label.text().endswith("\u00b7 1 brief")
@@ -79,8 +79,8 @@ def test_menus_hold_the_expected_commands(window):
     assert window.find_action.shortcut().toString() == "Ctrl+F"
 
 
-def test_search_shows_highlighted_snippets_and_enter_opens_a_claim(window, demo_library, qtbot):
-    claim = demo_library.claims.list(limit=1).items[0]
+def test_search_shows_highlighted_snippets_and_enter_opens_a_claim(window, demo_lib, qtbot):
+    claim = demo_lib.claims.list(limit=1).items[0]
     word = max(claim.quote.split(), key=len).strip(".,;:\u201c\u201d\"'")
     window.find_action.trigger()
     window.search_field.setText(word)
@@ -98,8 +98,8 @@ def test_search_shows_highlighted_snippets_and_enter_opens_a_claim(window, demo_
     assert window.claims.shown_id() == hit.id
 
 
-def test_search_enter_opens_a_source_at_the_match(window, demo_library, qtbot):
-    source = demo_library.sources.list(limit=1).items[0]
+def test_search_enter_opens_a_source_at_the_match(window, demo_lib, qtbot):
+    source = demo_lib.sources.list(limit=1).items[0]
     word = max(source.title.split(), key=len).strip(".,:")
     window.search_field.setText(word)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
@@ -125,16 +125,16 @@ def _write(tmp_path, name, text):
     return str(p)
 
 
-def test_import_through_the_menu(window, demo_library, tmp_path, monkeypatch):
+def test_import_through_the_menu(window, demo_lib, tmp_path, monkeypatch):
     a = _write(
         tmp_path, "a.txt", "Ministry says bridge repaired\n\nThe ministry said the bridge was repaired."
     )
     bad = tmp_path / "bad.xyz"
     bad.write_bytes(b"\x00\x01")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a_, **k: ([a, str(bad)], ""))
-    before = demo_library.counts()["sources"]
+    before = demo_lib.counts()["sources"]
     window.import_action.trigger()
-    assert demo_library.counts()["sources"] == before + 1
+    assert demo_lib.counts()["sources"] == before + 1
     runner = window.last_import
     assert runner.report is not None and len(runner.report.failed) == 1
     assert "1 source imported from 1 file" in runner.summary_box.text()
@@ -144,24 +144,24 @@ def test_import_through_the_menu(window, demo_library, tmp_path, monkeypatch):
     assert window.sources.model.row_of(window.sources.reader.source.id) >= 0
 
 
-def test_import_can_be_cancelled(window, demo_library, tmp_path):
+def test_import_can_be_cancelled(window, demo_lib, tmp_path):
     paths = [_write(tmp_path, f"f{i}.txt", f"Title {i}\n\nBody {i}.") for i in range(3)]
     runner = window.import_paths.__func__  # noqa: F841 - the real method, used below
     from ui.import_runner import ImportRunner
 
-    r = ImportRunner(demo_library, window.jobs, paths, parent=window, show_summary=False)
+    r = ImportRunner(demo_lib, window.jobs, paths, parent=window, show_summary=False)
     r.cancel()
-    before = demo_library.counts()["sources"]
+    before = demo_lib.counts()["sources"]
     r.start()
     assert r.report.cancelled
-    assert demo_library.counts()["sources"] == before
+    assert demo_lib.counts()["sources"] == before
 
 
-def test_files_dropped_on_the_window_are_imported(window, demo_library, tmp_path):
+def test_files_dropped_on_the_window_are_imported(window, demo_lib, tmp_path):
     path = _write(tmp_path, "dropped.md", "# Dropped report\n\nText of the dropped report.")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(path)])
-    before = demo_library.counts()["sources"]
+    before = demo_lib.counts()["sources"]
     drop = QDropEvent(
         QPoint(50, 50).toPointF(),
         Qt.DropAction.CopyAction,
@@ -170,7 +170,7 @@ def test_files_dropped_on_the_window_are_imported(window, demo_library, tmp_path
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(drop)
-    assert demo_library.counts()["sources"] == before + 1
+    assert demo_lib.counts()["sources"] == before + 1
 
 
 def test_settings_persist_and_feed_new_briefs(window, monkeypatch):
@@ -217,8 +217,8 @@ def test_settings_file_with_bad_values_falls_back_to_defaults(tmp_path):
     assert Settings.load(path).get("paper_size") == "A4"
 
 
-def test_geometry_splitters_and_page_are_remembered(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def test_geometry_splitters_and_page_are_remembered(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     w.resize(790, 590)  # within the offscreen screen (800x800), above the window's minimum size
@@ -229,7 +229,7 @@ def test_geometry_splitters_and_page_are_remembered(qtbot, demo_library):
     sizes = w.claims.split.sizes()
     w.go_to("sources")
     w.close()  # saves the state
-    w2 = MainWindow(Library.open(demo_library.path), Settings.load())
+    w2 = MainWindow(Library.open(demo_lib.path), Settings.load())
     qtbot.addWidget(w2)
     w2.show()
     assert (w2.width(), w2.height()) == size
@@ -238,9 +238,7 @@ def test_geometry_splitters_and_page_are_remembered(qtbot, demo_library):
     qtbot.waitUntil(lambda: w2.claims.split.sizes() == sizes, timeout=2000)
 
 
-def test_new_library_is_empty_and_recent_libraries_are_listed(
-    window, demo_library, tmp_path, monkeypatch, qtbot
-):
+def test_new_library_is_empty_and_recent_libraries_are_listed(window, demo_lib, tmp_path, monkeypatch, qtbot):
     target = tmp_path / "fresh.briefdesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     switched = []
@@ -252,12 +250,12 @@ def test_new_library_is_empty_and_recent_libraries_are_listed(
     assert new.lib.counts()["claims"] == 0
     assert new.windowTitle() == "Briefdesk \u2014 fresh"
     recent = [a.text() for a in new.recent_menu.actions()]
-    assert str(demo_library.path.resolve()) in recent
+    assert str(demo_lib.path.resolve()) in recent
     new.library_switched.connect(switched.append)
-    new.recent_menu.actions()[recent.index(str(demo_library.path.resolve()))].trigger()
+    new.recent_menu.actions()[recent.index(str(demo_lib.path.resolve()))].trigger()
     back = switched[-1]
     qtbot.addWidget(back)
-    assert back is not new and back.lib.path.resolve() == demo_library.path.resolve()
+    assert back is not new and back.lib.path.resolve() == demo_lib.path.resolve()
     assert back.lib.counts()["claims"] > 0
 
 
@@ -271,10 +269,10 @@ def test_open_library_refuses_a_file_that_is_not_a_library(window, tmp_path, mon
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
 
 
-def test_a_second_instance_opens_the_same_library(qtbot, demo_library):
-    first = MainWindow(demo_library, Settings.load())
+def test_a_second_instance_opens_the_same_library(qtbot, demo_lib):
+    first = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(first)
-    other_lib = Library.open(demo_library.path, create=False)
+    other_lib = Library.open(demo_lib.path, create=False)
     second = MainWindow(other_lib, Settings.load())
     qtbot.addWidget(second)
     first.show()
@@ -282,7 +280,7 @@ def test_a_second_instance_opens_the_same_library(qtbot, demo_library):
     first.go_to("claims")
     second.go_to("claims")
     assert second.claims.model.rowCount() == first.claims.model.rowCount() > 0
-    c = demo_library.claims.list(limit=1).items[0]
+    c = demo_lib.claims.list(limit=1).items[0]
     first.claims.delete_claim(c.id)
     second.claims.model.refresh()
     assert second.claims.model.row_of(c.id) == -1

@@ -70,8 +70,8 @@ def test_stale_pages_are_dropped(qtbot, lib, many_claims, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     return w
@@ -84,10 +84,10 @@ def test_pages_switch_by_keyboard(window, qtbot):
         assert window.go_actions[name].shortcut().toString() == f"Ctrl+{i + 1}"
 
 
-def test_actors_page_lists_actors_and_opens_their_claims(window, demo_library):
+def test_actors_page_lists_actors_and_opens_their_claims(window, demo_lib):
     window.go_to("actors")
     model = window.actors.model
-    assert model.rowCount() == demo_library.counts()["actors"]
+    assert model.rowCount() == demo_lib.counts()["actors"]
     row = next(r for r in range(model.rowCount()) if model.record(r).claim_count > 0)
     actor = model.record(row)
     window.actors.table.activated.emit(model.index(row, 0))
@@ -99,11 +99,11 @@ def test_actors_page_lists_actors_and_opens_their_claims(window, demo_library):
     assert model.record(0).name == actor.name
 
 
-def test_briefs_page_opens_a_brief_in_a_tab_and_flushes_on_close(window, demo_library):
+def test_briefs_page_opens_a_brief_in_a_tab_and_flushes_on_close(window, demo_lib):
     window.go_to("briefs")
-    brief = demo_library.briefs.list().items[0]
+    brief = demo_lib.briefs.list().items[0]
     model = window.briefs.model
-    assert model.rowCount() == demo_library.counts()["briefs"]
+    assert model.rowCount() == demo_lib.counts()["briefs"]
     # the first brief is selected (not opened), so Enter opens it
     assert window.briefs.table.currentIndex().row() == 0 and window.briefs.current_editor() is None
     window.briefs.table.setFocus()
@@ -119,16 +119,16 @@ def test_briefs_page_opens_a_brief_in_a_tab_and_flushes_on_close(window, demo_li
     editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
     editor.editor.insertPlainText("\nAdded line.\n")
     window.briefs.close_tab(0)
-    assert demo_library.briefs.get(brief.id).body.endswith("Added line.\n")
+    assert demo_lib.briefs.get(brief.id).body.endswith("Added line.\n")
     assert window.briefs.current_editor() is None
     assert not window.save_action.isEnabled()
 
 
-def test_citation_click_in_a_brief_shows_the_claim_beside_its_denials(window, demo_library):
+def test_citation_click_in_a_brief_shows_the_claim_beside_its_denials(window, demo_lib):
     window.go_to("briefs")
-    brief = demo_library.briefs.list().items[0]
+    brief = demo_lib.briefs.list().items[0]
     editor = window.briefs.open_brief(brief.id)
-    contested = demo_library.claims.list(ClaimFilter(contested=True), limit=1).items[0]
+    contested = demo_lib.claims.list(ClaimFilter(contested=True), limit=1).items[0]
     editor.claim_activated.emit(contested.id)
     assert window.current_page() == "claims"
     assert window.claims.shown_id() == contested.id

@@ -17,8 +17,8 @@ from ui.source_reader_view import OffsetMap
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     w.go_to("sources")
@@ -32,24 +32,24 @@ def first_source_with_claims(lib):
     raise AssertionError("demo has no source with claims")
 
 
-def test_table_lists_sources_sorted_and_filtered_in_sql(window, demo_library):
+def test_table_lists_sources_sorted_and_filtered_in_sql(window, demo_lib):
     model = window.sources.model
-    assert model.rowCount() == demo_library.sources.count()
+    assert model.rowCount() == demo_lib.sources.count()
     window.sources.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     titles = [model.record(r).title for r in range(model.rowCount())]
-    expected = [s.title for s in demo_library.sources.list(sort="title", descending=False).items]
+    expected = [s.title for s in demo_lib.sources.list(sort="title", descending=False).items]
     assert titles == expected
     window.sources.grade_filter.setCurrentIndex(window.sources.grade_filter.findData("B"))
-    assert model.rowCount() == demo_library.sources.count(SourceFilter(reliability="B"))
+    assert model.rowCount() == demo_lib.sources.count(SourceFilter(reliability="B"))
     assert all(model.record(r).reliability == "B" for r in range(model.rowCount()))
 
 
-def test_selecting_a_source_shows_its_text_with_claims_highlighted(window, demo_library):
-    src = first_source_with_claims(demo_library)
+def test_selecting_a_source_shows_its_text_with_claims_highlighted(window, demo_lib):
+    src = first_source_with_claims(demo_lib)
     window.sources.open_source(src.id)
     reader = window.sources.reader
     assert reader.toPlainText() == src.body
-    claims = demo_library.claims.for_source(src.id)
+    claims = demo_lib.claims.for_source(src.id)
     assert len(reader.extraSelections()) == len(claims)
     first = claims[0]
     sel = reader.extraSelections()[[c.id for c in reader.claims].index(first.id)]
@@ -57,8 +57,8 @@ def test_selecting_a_source_shows_its_text_with_claims_highlighted(window, demo_
     assert window.sources.claims_list.topLevelItemCount() == len(claims)
 
 
-def test_clicking_a_highlight_selects_the_claim(window, demo_library, qtbot):
-    src = first_source_with_claims(demo_library)
+def test_clicking_a_highlight_selects_the_claim(window, demo_lib, qtbot):
+    src = first_source_with_claims(demo_lib)
     window.sources.open_source(src.id)
     reader = window.sources.reader
     claim = reader.claims[-1]
@@ -78,8 +78,8 @@ def _select(reader, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_library, qtbot):
-    src = first_source_with_claims(demo_library)
+def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_lib, qtbot):
+    src = first_source_with_claims(demo_lib)
     window.sources.open_source(src.id)
     reader = window.sources.reader
     covered = {i for c in reader.claims for i in range(c.span_start, c.span_end)}
@@ -88,7 +88,7 @@ def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_libr
     ].strip()
     start, end = _select(reader, words)
     assert window.sources.claim_action.isEnabled()
-    before = demo_library.counts()["claims"]
+    before = demo_lib.counts()["claims"]
     window.sources.claim_action.trigger()
     dlg = window.sources.active_dialog
     assert isinstance(dlg, ClaimDialog)
@@ -99,11 +99,9 @@ def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_libr
     dlg.credibility.setCurrentIndex(dlg.credibility.findData(3))
     dlg.tags.setText("drones, test tag")
     dlg.accept()
-    assert demo_library.counts()["claims"] == before + 1
+    assert demo_lib.counts()["claims"] == before + 1
     created = [
-        c
-        for c in demo_library.claims.for_source(src.id)
-        if c.statement == "A statement typed by the analyst."
+        c for c in demo_lib.claims.for_source(src.id) if c.statement == "A statement typed by the analyst."
     ]
     assert len(created) == 1
     c = created[0]
@@ -112,13 +110,13 @@ def test_claim_from_selection_creates_the_claim_in_the_library(window, demo_libr
     assert set(c.tags) == {"drones", "test tag"}
     assert c.id in {x.id for x in reader.claims}, "the new claim is highlighted"
     window.undo_action.trigger()
-    assert demo_library.counts()["claims"] == before
+    assert demo_lib.counts()["claims"] == before
     window.redo_action.trigger()
-    assert demo_library.claims.get(c.id).quote == words
+    assert demo_lib.claims.get(c.id).quote == words
 
 
-def test_claim_dialog_refusal_keeps_the_dialog_open_with_the_message(window, demo_library):
-    src = first_source_with_claims(demo_library)
+def test_claim_dialog_refusal_keeps_the_dialog_open_with_the_message(window, demo_lib):
+    src = first_source_with_claims(demo_lib)
     window.sources.open_source(src.id)
     _select(window.sources.reader, src.body[:20].strip())
     window.sources.claim_action.trigger()
@@ -129,9 +127,9 @@ def test_claim_dialog_refusal_keeps_the_dialog_open_with_the_message(window, dem
     assert "date" in dlg.error.text()
 
 
-def test_denial_from_selection_creates_and_links_the_claim(window, demo_library):
-    src = first_source_with_claims(demo_library)
-    other = next(c for c in demo_library.claims.list(limit=100).items if c.source_id != src.id)
+def test_denial_from_selection_creates_and_links_the_claim(window, demo_lib):
+    src = first_source_with_claims(demo_lib)
+    other = next(c for c in demo_lib.claims.list(limit=100).items if c.source_id != src.id)
     window.sources.open_source(src.id)
     words = src.body[src.body.index(" ", 5) + 1 :][:30].strip()
     _select(window.sources.reader, words)
@@ -149,13 +147,13 @@ def test_denial_from_selection_creates_and_links_the_claim(window, demo_library)
     assert isinstance(dlg, ClaimDialog)
     assert f"c{other.id}" in dlg.heading.text()
     dlg.accept()
-    denials = demo_library.claims.with_links(other.id).denials
+    denials = demo_lib.claims.with_links(other.id).denials
     new = [lc for lc in denials if lc.claim.quote == words]
     assert len(new) == 1 and new[0].claim.source_id == src.id
 
 
-def test_editing_source_metadata_and_grade_is_undoable(window, demo_library):
-    src = first_source_with_claims(demo_library)
+def test_editing_source_metadata_and_grade_is_undoable(window, demo_lib):
+    src = first_source_with_claims(demo_lib)
     window.sources.open_source(src.id)
     window.sources.edit_source_action.trigger()
     dlg = window.sources.active_dialog
@@ -163,13 +161,13 @@ def test_editing_source_metadata_and_grade_is_undoable(window, demo_library):
     dlg.title.setText("A new title")
     dlg.reliability.setCurrentIndex(dlg.reliability.findData("E"))
     dlg.accept()
-    got = demo_library.sources.get(src.id)
+    got = demo_lib.sources.get(src.id)
     assert (got.title, got.reliability) == ("A new title", "E")
     row = window.sources.model.row_of(src.id)
     assert window.sources.model.index(row, 0).data() == "A new title"
     assert "A new title" in window.sources.header.text()
     window.undo_action.trigger()
-    got = demo_library.sources.get(src.id)
+    got = demo_lib.sources.get(src.id)
     assert (got.title, got.reliability) == (src.title, src.reliability)
 
 
@@ -190,19 +188,19 @@ def test_offset_map_handles_characters_outside_the_bmp(qtbot, lib):
     assert reader.selection_span() == (i, i + len("the quote"))
 
 
-def test_table_row_selection_loads_the_reader(window, demo_library):
+def test_table_row_selection_loads_the_reader(window, demo_lib):
     table = window.sources.table
     table.setCurrentIndex(window.sources.model.index(1, 0))
     sid = window.sources.model.index(1, 0).data(ID_ROLE)
     assert window.sources.current_source.id == sid
 
 
-def test_claim_from_selection_suggests_the_speaker_the_text_names(window, demo_library, qtbot):
+def test_claim_from_selection_suggests_the_speaker_the_text_names(window, demo_lib, qtbot):
     body = (
         "Officials met on Monday.\n\n"
         "The border will reopen within a week, Dana Reyes, the interior minister, said on Tuesday."
     )
-    src = demo_library.sources.create(title="Kessel note", body=body, published="2026-03-05").after
+    src = demo_lib.sources.create(title="Kessel note", body=body, published="2026-03-05").after
     window.sources.open_source(src.id)
     qtbot.waitUntil(
         lambda: window.sources.current_source is not None and window.sources.current_source.id == src.id

@@ -290,17 +290,7 @@ def test_the_checks_read_cited_claims_as_the_claim_service_gives_them(fixture_br
     assert ctx.claims[ids["repair"]].denial_count == 1
 
 
-@pytest.fixture
-def demo_library(request, backend):  # backend: run on SQLite and on PostgreSQL
-    from app.paths import resource
-
-    if not (resource("demo", "brief.md").is_file() and resource("demo", "demo.json").is_file()):
-        pytest.skip("the demo content (resources/demo) has not landed yet")
-    return request.getfixturevalue("demo_lib")
-
-
-def test_demo_brief_passes_every_rule(demo_library):
-    demo_lib = demo_library
+def test_demo_brief_passes_every_rule(demo_lib):
     page = demo_lib.briefs.list()
     assert page.items, "the demo has a brief"
     # The demo's newest sources date from autumn 2026; measured against a fixed day so the test does not
