@@ -20,7 +20,7 @@ run: $(BIN)/.installed
 	$(BIN)/briefdesk
 
 test: sysdeps $(BIN)/.installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

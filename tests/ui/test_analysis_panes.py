@@ -17,13 +17,13 @@ from ui.timeline_view import TimelineView
 
 
 @pytest.fixture
-def brief(demo_library):
-    return demo_library.briefs.list().items[0]
+def brief(demo_lib):
+    return demo_lib.briefs.list().items[0]
 
 
 @pytest.fixture
-def pane(qtbot, demo_library, jobs, brief):
-    p = AchPane(demo_library, jobs, brief.id, QUndoStack())
+def pane(qtbot, demo_lib, jobs, brief):
+    p = AchPane(demo_lib, jobs, brief.id, QUndoStack())
     qtbot.addWidget(p)
     p.resize(900, 700)
     p.show()
@@ -40,7 +40,7 @@ def _focus(qtbot, pane: AchPane, claim_id: int, hypothesis_id: int) -> None:
     pane.table.setFocus()
 
 
-def test_the_matrix_shows_the_demo_analysis_with_palette_colours(pane, demo_library, brief):
+def test_the_matrix_shows_the_demo_analysis_with_palette_colours(pane, demo_lib, brief):
     m = pane.matrix
     assert m is not None and len(m.hypotheses) == 3 and len(m.rows) == 13
     headers = [pane.model.headerData(c, Qt.Orientation.Horizontal) for c in range(pane.model.columnCount())]
@@ -71,63 +71,63 @@ def test_the_matrix_shows_the_demo_analysis_with_palette_colours(pane, demo_libr
     assert "Sensitivity:" in pane.sensitivity.text() and "would not change" in pane.sensitivity.text()
 
 
-def test_rating_from_the_keyboard_and_undo_through_the_library(qtbot, pane, demo_library, brief):
+def test_rating_from_the_keyboard_and_undo_through_the_library(qtbot, pane, demo_lib, brief):
     m = pane.matrix
     h1 = m.hypotheses[0].id
     claim = m.rows[1].claim_id  # rated N in the demo
     _focus(qtbot, pane, claim, h1)
     qtbot.keyClick(pane.table, Qt.Key.Key_I)
-    assert demo_library.ach.rating(h1, claim).rating is Rating.I
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.I
     qtbot.keyClick(pane.table, Qt.Key.Key_I)  # again at once: very inconsistent
-    assert demo_library.ach.rating(h1, claim).rating is Rating.II
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.II
     assert pane.table.currentIndex() == _cell(pane, claim, h1)  # the cell stays selected after the reload
     assert pane.model.data(pane.proxy.mapToSource(pane.table.currentIndex())) == "II"
     qtbot.keyClick(pane.table, Qt.Key.Key_2)  # 1-6: CC, C, N, I, II, NA
-    assert demo_library.ach.rating(h1, claim).rating is Rating.C
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.C
     qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
-    assert demo_library.ach.rating(h1, claim) is None
+    assert demo_lib.ach.rating(h1, claim) is None
     stack = pane.undo_stack
     assert stack.count() == 4
     stack.undo()
-    assert demo_library.ach.rating(h1, claim).rating is Rating.C
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.C
     stack.undo()
     stack.undo()
-    assert demo_library.ach.rating(h1, claim).rating is Rating.I
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.I
     stack.redo()
-    assert demo_library.ach.rating(h1, claim).rating is Rating.II
+    assert demo_lib.ach.rating(h1, claim).rating is Rating.II
     # the pane follows the library's change notices after an undo or redo
     qtbot.waitUntil(lambda: pane.matrix.score_of(h1).inconsistent == m.score_of(h1).inconsistent + 1)
     assert pane.model.data(pane.proxy.mapToSource(_cell(pane, claim, h1))) == "II"
 
 
-def test_a_suggestion_from_a_denial_is_shown_and_accepted_with_enter(qtbot, pane, demo_library, brief):
+def test_a_suggestion_from_a_denial_is_shown_and_accepted_with_enter(qtbot, pane, demo_lib, brief):
     m = pane.matrix
     h1 = m.hypotheses[0].id
     # c7 (the spokesman's "baseless") denies c1, which is rated C against H1: add c7 to the matrix
-    denial = next(c for c in demo_library.claims.list(limit=100).items if "baseless" in c.statement)
+    denial = next(c for c in demo_lib.claims.list(limit=100).items if "baseless" in c.statement)
     pane.add_claims([denial.id])
     assert pane.model.row_of(denial.id) is not None
     cell = _cell(pane, denial.id, h1)
     assert cell.data() == "I?" and cell.data(Qt.ItemDataRole.FontRole).italic()
     assert pane.suggestions.isVisible() and pane.suggestions.count() >= 1
-    assert demo_library.ach.rating(h1, denial.id) is None  # never set silently
+    assert demo_lib.ach.rating(h1, denial.id) is None  # never set silently
     _focus(qtbot, pane, denial.id, h1)
     qtbot.keyClick(pane.table, Qt.Key.Key_Return)
-    assert demo_library.ach.rating(h1, denial.id).rating is Rating.I
+    assert demo_lib.ach.rating(h1, denial.id).rating is Rating.I
     # from the list too
     item = pane.suggestions.item(0)
     s = item.data(Qt.ItemDataRole.UserRole)
     pane.suggestions.itemActivated.emit(item)
-    assert demo_library.ach.rating(s.hypothesis_id, s.claim_id).rating is s.rating
+    assert demo_lib.ach.rating(s.hypothesis_id, s.claim_id).rating is s.rating
 
 
-def test_hypotheses_and_claims_added_removed_and_undone(qtbot, pane, demo_library, brief):
+def test_hypotheses_and_claims_added_removed_and_undone(qtbot, pane, demo_lib, brief):
     qtbot.keyClicks(pane.new_hypothesis, "Russia bought the drones from a third country")
     qtbot.keyClick(pane.new_hypothesis, Qt.Key.Key_Return)
-    assert [h.label for h in demo_library.ach.hypotheses(brief.id)] == ["H1", "H2", "H3", "H4"]
+    assert [h.label for h in demo_lib.ach.hypotheses(brief.id)] == ["H1", "H2", "H3", "H4"]
     assert pane.new_hypothesis.text() == "" and pane.model.columnCount() == len(FIXED) + 4 + 1
     pane.undo_stack.undo()
-    assert len(demo_library.ach.hypotheses(brief.id)) == 3
+    assert len(demo_lib.ach.hypotheses(brief.id)) == 3
     # a duplicate is refused in plain words and nothing is pushed
     before = pane.undo_stack.count()
     pane.new_hypothesis.setText(pane.matrix.hypotheses[0].text.upper())
@@ -143,24 +143,24 @@ def test_hypotheses_and_claims_added_removed_and_undone(qtbot, pane, demo_librar
     pane.remove_current_claim()
     assert pane.model.row_of(row.claim_id) is None
     pane.undo_stack.undo()
-    assert demo_library.ach.matrix(brief.id).rows[0].ratings == row.ratings
+    assert demo_lib.ach.matrix(brief.id).rows[0].ratings == row.ratings
     # reword (F2 path without the dialog) and delete a hypothesis, then undo the delete
     h2 = pane.matrix.hypotheses[1]
     pane.reword_hypothesis(h2.id, "Iran sent only a handful of drones before the war")
-    assert demo_library.ach.hypothesis(h2.id).text.startswith("Iran sent only a handful")
+    assert demo_lib.ach.hypothesis(h2.id).text.startswith("Iran sent only a handful")
     pane.tie_hypothesis(h2.id, 2)
     assert (
-        demo_library.ach.hypothesis(h2.id).judgment == 2 and "stated by key judgment 2" in pane.status.text()
+        demo_lib.ach.hypothesis(h2.id).judgment == 2 and "stated by key judgment 2" in pane.status.text()
     )
     pane.undo_stack.undo()
-    assert demo_library.ach.hypothesis(h2.id).judgment is None
+    assert demo_lib.ach.hypothesis(h2.id).judgment is None
     pane.table.setCurrentIndex(_cell(pane, row.claim_id, h2.id))
     pane.delete_current_hypothesis()
-    assert len(demo_library.ach.hypotheses(brief.id)) == 2 and len(pane.matrix.hypotheses) == 2
+    assert len(demo_lib.ach.hypotheses(brief.id)) == 2 and len(pane.matrix.hypotheses) == 2
     assert "Undo brings it back" in pane.status.text()
     pane.undo_stack.undo()
-    assert len(demo_library.ach.hypotheses(brief.id)) == 3
-    assert demo_library.ach.rating(h2.id, row.claim_id).rating is row.ratings[h2.id]
+    assert len(demo_lib.ach.hypotheses(brief.id)) == 3
+    assert demo_lib.ach.rating(h2.id, row.claim_id).rating is row.ratings[h2.id]
 
 
 def test_any_column_sorts_and_the_claim_column_restores_the_analysts_order(pane):
@@ -179,8 +179,8 @@ def test_any_column_sorts_and_the_claim_column_restores_the_analysts_order(pane)
     )
 
 
-def test_assumptions_pane_adds_edits_deletes_with_undo(qtbot, demo_library, jobs, brief):
-    p = AssumptionsPane(demo_library, jobs, brief.id, QUndoStack())
+def test_assumptions_pane_adds_edits_deletes_with_undo(qtbot, demo_lib, jobs, brief):
+    p = AssumptionsPane(demo_lib, jobs, brief.id, QUndoStack())
     qtbot.addWidget(p)
     p.show()
     assert p.table.rowCount() == 4 and "1 unsupported" in p.summary.text()
@@ -193,18 +193,18 @@ def test_assumptions_pane_adds_edits_deletes_with_undo(qtbot, demo_library, jobs
     p.underpins.setCurrentIndex(p.underpins.findData(1))
     p.why.setPlainText("The registry says so, but gives no audit.")
     p.add_button.click()
-    added = demo_library.assumptions.list(brief.id)[-1]
+    added = demo_lib.assumptions.list(brief.id)[-1]
     assert added.text.startswith("Ukrainian recovery teams") and added.judgment == 1
     assert added.rating is AssumptionRating.CAVEATED and p.selected_id() == added.id
     p.rating.setCurrentIndex(p.rating.findData("unsupported"))
     p.update_button.click()
-    assert demo_library.assumptions.get(added.id).rating is AssumptionRating.UNSUPPORTED
+    assert demo_lib.assumptions.get(added.id).rating is AssumptionRating.UNSUPPORTED
     qtbot.keyClick(p.table, Qt.Key.Key_Delete)
-    assert len(demo_library.assumptions.list(brief.id)) == 4
+    assert len(demo_lib.assumptions.list(brief.id)) == 4
     p.undo_stack.undo()  # the delete
-    assert demo_library.assumptions.get(added.id).rating is AssumptionRating.UNSUPPORTED
+    assert demo_lib.assumptions.get(added.id).rating is AssumptionRating.UNSUPPORTED
     p.undo_stack.undo()  # the update
-    assert demo_library.assumptions.get(added.id).rating is AssumptionRating.CAVEATED
+    assert demo_lib.assumptions.get(added.id).rating is AssumptionRating.CAVEATED
     # an empty assumption is refused plainly, nothing pushed
     count = p.undo_stack.count()
     p.clear_form()
@@ -217,12 +217,12 @@ def test_assumptions_pane_adds_edits_deletes_with_undo(qtbot, demo_library, jobs
     assert flagged and p.table.item(flagged[0], 3).foreground().color() == theme.colors().denial_accent
 
 
-def test_timeline_page_for_an_actor_marks_position_changes_and_opens_claims(qtbot, demo_library):
+def test_timeline_page_for_an_actor_marks_position_changes_and_opens_claims(qtbot, demo_lib):
     from ui.context import UiContext
     from ui.jobs import Jobs
 
     ctx = UiContext(
-        lib=demo_library,
+        lib=demo_lib,
         jobs=Jobs(),
         undo_stack=QUndoStack(),
         settings=Settings.load(),
@@ -249,13 +249,13 @@ def test_timeline_page_for_an_actor_marks_position_changes_and_opens_claims(qtbo
     view.refresh()
     assert "not a valid" in view.status.text() and view.tree.topLevelItemCount() == 0
     # a claim without a date said is placed by its source's date and marked so
-    demo_library.claims.create(source_id=1, quote="Iran", actor="Later Reader")
+    demo_lib.claims.create(source_id=1, quote="Iran", actor="Later Reader")
     view.set_filter(actor="Later Reader")
     assert view.tree.topLevelItem(0).text(0).endswith("(published)")
 
 
-def test_the_window_reaches_the_panes_and_the_timeline(qtbot, demo_library, brief):
-    w = MainWindow(demo_library, Settings.load())
+def test_the_window_reaches_the_panes_and_the_timeline(qtbot, demo_lib, brief):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
     w.show_analysis("ach")
