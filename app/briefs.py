@@ -548,15 +548,6 @@ class BriefService:
                 )
             ]
 
-    def remove_waiver(self, waiver_id: int) -> Change[WaiverRecord]:
-        with self._lib.writing() as s:
-            w = s.get(BalanceWaiver, int(waiver_id))
-            if w is None:
-                raise NotFoundError("waiver", waiver_id)
-            rec = _waiver(w)
-            s.delete(w)
-        return Change("waiver", "deleted", rec.id, before=rec, affected=(("brief", rec.brief_id),))
-
     # --- where cited ---------------------------------------------------------------------------------
     def where_cited(self, claim_id: int) -> list[WhereCited]:
         """Every place a brief cites the claim: brief, line, column and section."""
@@ -586,22 +577,6 @@ class BriefService:
             )
             for r in rows
         ]
-
-    def citing_briefs(self, claim_ids: list[int]) -> dict[int, list[int]]:
-        """For each claim id, the briefs citing it (for propagation notices)."""
-        out: dict[int, list[int]] = {}
-        with self._lib.reading() as s:
-            for start in range(0, len(claim_ids), 500):
-                rows = s.execute(
-                    select(BriefCitation.ident, BriefCitation.brief_id)
-                    .distinct()
-                    .where(
-                        BriefCitation.kind == "claim", BriefCitation.ident.in_(claim_ids[start : start + 500])
-                    )
-                ).all()
-                for ident, brief_id in rows:
-                    out.setdefault(ident, []).append(brief_id)
-        return out
 
 
 def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -122,10 +122,6 @@ class LibraryUnavailableError(LibraryError):
     Nothing was changed; what is being edited stays in the app."""
 
 
-class ImportError_(BriefdeskError):
-    """A file could not be imported; the message names the file and says why."""
-
-
 class ExportError(BriefdeskError):
     """A brief could not be exported; the message says why."""
 

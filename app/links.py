@@ -15,8 +15,6 @@ from app.tracking import for_update, stamp_new
 if TYPE_CHECKING:
     from app.storage.store import Store
 
-VERB = {"denies": "denies", "corroborates": "corroborates", "qualifies": "qualifies"}
-
 
 class LinkService:
     def __init__(self, lib: Store) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
@@ -411,16 +410,6 @@ class SourceService:
             row = s.get(SourceOriginal, source_id)
             return None if row is None else row.data
 
-    def find_by_sha256(self, sha: str) -> SourceRecord | None:
-        with self._lib.reading() as s:
-            src = s.scalar(select(Source).where(Source.sha256 == sha))
-            return None if src is None else _record(src)
-
-    def find_by_url(self, url: str) -> list[SourceSummary]:
-        with self._lib.reading() as s:
-            rows = s.execute(self._summary_select().where(Source.url == url)).all()
-            return [self._summary(r) for r in rows]
-
     def update(self, source_id: int, *, if_version: int | None = None, **fields: Any) -> Change[SourceRecord]:
         """Edit a source's details. ``if_version``: the version the user edited; if the stored source is newer
         (someone else changed it), ``StaleEditError`` and nothing is written."""
@@ -563,11 +552,3 @@ class SourceService:
     def count(self, flt: SourceFilter | None = None) -> int:
         with self._lib.reading() as s:
             return self._count(s, flt or SourceFilter())
-
-    def outlets(self) -> list[str]:
-        with self._lib.reading() as s:
-            return [o for o in s.scalars(select(Source.outlet).distinct().order_by(Source.outlet)) if o]
-
-
-def replace_record(record: SourceRecord, **changes: Any) -> SourceRecord:
-    return dataclasses.replace(record, **changes)

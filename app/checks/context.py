@@ -26,7 +26,6 @@ from app.domain import (
 )
 from app.provenance.graph import ProvenanceGraph, facts_from_records
 
-LEVELS = ("low", "moderate", "high")
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = "a an the of to in on and or that this is was be by for with at as it its from"
 _STOP = frozenset(_STOP_WORDS.split())

@@ -126,9 +126,6 @@ def no_vague_hedges_in_judgments(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-KJ_HEADING_HINT = "Key Judgments"
-
-
 def judgments_fully_stated(ctx: CheckContext) -> Iterator[Finding]:
     """Each key judgment has a likelihood term, a confidence level and at least one cited claim."""
     doc = ctx.doc

@@ -92,7 +92,6 @@ DISCLAIMER_MIX_RE = re.compile(r"\b(?:mix(?:es|ed|ing)?|both rows)\b", re.I)
 DISCLAIMER_TOPIC_RE = re.compile(r"\b(?:estimative|likelihood|ICD\s*203)\b", re.I)
 
 QUOTED_RE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
-CITATION_GROUP_RE = re.compile(r"\[\s*@[^\]\n]*\]")
 
 
 @dataclass(frozen=True, slots=True)
