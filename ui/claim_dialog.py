@@ -4,15 +4,13 @@ The dialog collects values and checks what it can locally (a quote, a valid date
 does the write (through an undo command) and calls back ``done()`` or ``failed(exc)``: on a failure the
 message is shown in the dialog, which stays open with everything the user typed.
 
-``suggest_actor`` proposes who said the selected words: the known actor named nearest before the selection
-(by name, alias or surname), else the source's outlet.
+Who said the selected words is proposed by ``app.extract.suggest`` (the caller passes it as ``suggested``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,60 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import CREDIBILITY_MEANING, ClaimStatus, parse_date
 from app.errors import BriefdeskError
+from app.extract.suggest import ActorCandidate
 from ui import theme
-
-LOOK_BACK = 1500  # characters before the selection searched for a speaker's name
-LOOK_AHEAD = 300
-
-
-@dataclass(frozen=True)
-class ActorCandidate:
-    name: str
-    role: str = ""
-    affiliation: str = ""
-    aliases: tuple[str, ...] = ()
-
-    def needles(self) -> list[str]:
-        out = [self.name, *self.aliases]
-        parts = self.name.split()
-        if len(parts) > 1 and len(parts[-1]) > 2:
-            out.append(parts[-1])  # the surname, as transcripts and articles use it
-        return [n for n in dict.fromkeys(out) if n.strip()]
-
-
-def suggest_actor(body: str, start: int, end: int, candidates: list[ActorCandidate]) -> ActorCandidate | None:
-    """The candidate mentioned nearest before ``start`` (or, failing that, just after ``end``)."""
-    before = body[max(0, start - LOOK_BACK) : start]
-    after = body[end : end + LOOK_AHEAD]
-    best: tuple[int, ActorCandidate] | None = None
-    for cand in candidates:
-        for needle in cand.needles():
-            pattern = re.compile(r"\b" + re.escape(needle) + r"\b", re.IGNORECASE)
-            last = None
-            for m in pattern.finditer(before):
-                last = m
-            if last is not None:
-                distance = len(before) - last.end()
-                if best is None or distance < best[0]:
-                    best = (distance, cand)
-            m = pattern.search(after)
-            if m is not None:
-                distance = LOOK_BACK + m.start()  # after the quote ranks behind any mention before it
-                if best is None or distance < best[0]:
-                    best = (distance, cand)
-    return best[1] if best else None
-
-
-def candidates_for_source(lib, source_id: int, *, limit: int = 500) -> list[ActorCandidate]:
-    """Worker-side: the actors of the source's claims first, then the library's actors (up to ``limit``)."""
-    seen: dict[int, ActorCandidate] = {}
-    for c in lib.claims.for_source(source_id):
-        if c.actor_id is not None and c.actor_id not in seen:
-            a = lib.actors.get(c.actor_id)
-            seen[a.id] = ActorCandidate(a.name, a.role, a.affiliation, tuple(a.aliases))
-    for a in lib.actors.list(limit=limit, with_total=False).items:
-        seen.setdefault(a.id, ActorCandidate(a.name, a.role, a.affiliation, tuple(a.aliases)))
-    return list(seen.values())
 
 
 def split_tags(text: str) -> list[str]:

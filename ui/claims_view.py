@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app._text import MAX_SEARCH_CHARS
 from app.domain import CORROBORATION_FILTERS, ClaimFilter, ClaimStatus, LinkKind
 from app.errors import StaleEditError
+from app.extract.suggest import ActorCandidate, candidates_for_source
 from ui.claim_choice_dialog import ClaimChoiceDialog
-from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source
+from ui.claim_dialog import ClaimDialog
 from ui.claim_links_view import ClaimLinksView
 from ui.claim_table_model import BADGE_COLUMN, CLAIM_COLUMN, ClaimTableModel
 from ui.claim_table_view import BadgeDelegate, ClaimTableView

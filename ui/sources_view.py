@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from app._text import MAX_SEARCH_CHARS, counted
 from app.domain import RELIABILITY_GRADES, SourceKind
 from app.errors import StaleEditError
+from app.extract.suggest import attributed_speaker, candidates_for_source, suggest_actor
 from ui.claim_choice_dialog import ClaimChoiceDialog
-from ui.claim_dialog import ActorCandidate, ClaimDialog, candidates_for_source, suggest_actor
+from ui.claim_dialog import ClaimDialog
 from ui.context import UiContext
 from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line, provenance_text
 from ui.paged_model import ID_ROLE
@@ -46,30 +47,6 @@ from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
 log = logging.getLogger(__name__)
 
 FILTER_DEBOUNCE_MS = 250
-
-
-def attributed_speaker(source, span: tuple[int, int]) -> ActorCandidate | None:
-    """Who the text says spoke the selected words ("..., the minister said"), read by the claim extractor from
-    the text around the selection; None when no attribution covers it. Runs on a worker."""
-    from app.extract import RuleExtractor
-
-    start = max(0, source.body.rfind("\n\n", 0, max(0, span[0] - 3000)) + 1)
-    end = min(len(source.body), span[1] + 600)
-    window = source.body[start:end]
-    try:
-        proposals = RuleExtractor().propose(window, published=source.published)
-    except Exception:  # noqa: BLE001 - a suggestion is optional
-        return None
-    a, b = span[0] - start, span[1] - start
-    best = None
-    for p in proposals:
-        overlap = min(p.end, b) - max(p.start, a)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, p)
-    if best is None:
-        return None
-    p = best[1]
-    return ActorCandidate(p.actor, p.role, p.affiliation)
 
 
 class SourcesView(QWidget):
