@@ -59,18 +59,14 @@ from ui.ach_pane import AchPane
 from ui.assumptions_pane import AssumptionsPane
 from ui.checks_panel import ChecksPanel
 from ui.cited_claims_panel import CitedClaimsPanel, OutlinePanel
+from ui.claim_mime import CLAIM_IDS_MIME, citation_for, claim_ids_from_mime
 from ui.markdown_highlighter import MarkdownHighlighter
 from ui.preview_view import PreviewView
 
-CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"
 MODEL_ON_GUI_THREAD = 200_000  # characters; a longer brief is read on a worker
 AUTOSAVE_MS = 2000  # after typing stops
 PREVIEW_MIN_WIDTH = 1200  # the editor at least this wide: the preview is shown beside the text at first
 AUTOSAVE_MAX_MS = 4000  # after the first unsaved change, however fast the typing (plus the write itself)
-
-
-def citation_for(ids: list[int]) -> str:
-    return "[" + "; ".join(f"@c{i}" for i in ids) + "]"
 
 
 def group_at(model: BriefModel, position: int) -> list[Citation]:
@@ -87,13 +83,6 @@ def add_to_group(model: BriefModel, keys: list[Citation], ids: list[int]) -> tup
     have = {c.ident for c in keys if c.kind == "claim"}
     # just after the last key: any trailing separator and spaces stay where they are
     return keys[-1].end, "".join(f"{sep}@c{i}" for i in dict.fromkeys(ids) if i not in have)
-
-
-def claim_ids_from_mime(mime: QMimeData) -> list[int]:
-    if not mime.hasFormat(CLAIM_IDS_MIME):
-        return []
-    raw = bytes(mime.data(CLAIM_IDS_MIME)).decode("utf-8", "replace")
-    return [int(p) for p in raw.replace(";", ",").split(",") if p.strip().isdigit()]
 
 
 def _scrolled(pane: QWidget, parent: QWidget) -> QScrollArea:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import LinkKind
 from ui import theme
-from ui.claim_table_model import CLAIM_IDS_MIME, ids_from_mime
+from ui.claim_mime import CLAIM_IDS_MIME, claim_ids_from_mime
 from ui.formatting import actor_text, date_text, grade_tooltip, provenance_text
 
 GROUPS = (
@@ -214,7 +214,7 @@ class DropZone(QFrame):
     def dropEvent(self, event) -> None:  # noqa: N802
         self._hover = False
         self._paint()
-        ids = ids_from_mime(event.mimeData())
+        ids = claim_ids_from_mime(event.mimeData())
         if not ids:
             event.ignore()
             return

@@ -13,28 +13,14 @@ from PySide6.QtGui import QColor
 
 from app._text import counted
 from app.domain import ClaimFilter
+from ui.claim_mime import CLAIM_IDS_MIME, claim_ids_mime
 from ui.formatting import actor_text, claim_tooltip_html, date_text, grade_tooltip, one_line
 from ui.paged_model import Column, PagedTableModel
 
-CLAIM_IDS_MIME = "application/x-briefdesk-claim-ids"  # the brief editor accepts the same type
 _CENTER = Qt.AlignmentFlag.AlignCenter
 BADGE_COLUMN = 3
 CLAIM_COLUMN = 4
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-def claim_ids_mime(ids: list[int]) -> QMimeData:
-    mime = QMimeData()
-    mime.setData(CLAIM_IDS_MIME, ",".join(str(i) for i in ids).encode("ascii"))
-    mime.setText("[" + "; ".join(f"@c{i}" for i in ids) + "]")
-    return mime
-
-
-def ids_from_mime(mime: QMimeData) -> list[int]:
-    if not mime.hasFormat(CLAIM_IDS_MIME):
-        return []
-    raw = bytes(mime.data(CLAIM_IDS_MIME)).decode("ascii", "replace")
-    return [int(p) for p in raw.replace(";", ",").split(",") if p.strip().isdigit()]
 
 
 class ClaimTableModel(PagedTableModel):

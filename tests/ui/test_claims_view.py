@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from app.domain import ClaimFilter
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ClaimDialog
-from ui.claim_table_model import CLAIM_IDS_MIME, ids_from_mime
+from ui.claim_mime import CLAIM_IDS_MIME, claim_ids_from_mime
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -119,7 +119,7 @@ def test_link_by_drag_onto_the_denials_zone_with_undo_and_redo(window, demo_lib)
     view.show_claim(a.id, select=True)
     row = view.model.row_of(b.id)
     mime = view.model.mimeData([view.model.index(row, 0)])
-    assert ids_from_mime(mime) == [b.id] and mime.hasFormat(CLAIM_IDS_MIME)
+    assert claim_ids_from_mime(mime) == [b.id] and mime.hasFormat(CLAIM_IDS_MIME)
     drop_on(view.links.zones["denials"], mime)
     assert [lc.claim.id for lc in demo_lib.claims.with_links(a.id).denials if lc.claim.id == b.id] == [b.id]
     assert any(
@@ -256,3 +256,18 @@ def test_edit_claim_actor_to_a_known_actor_takes_their_role_and_affiliation(wind
     assert lib.counts()["actors"] == actors_before
     window.undo_action.trigger()
     assert lib.claims.get(c.id).actor_id == c.actor_id
+
+
+def test_a_claim_payload_reads_back_its_ids_and_nothing_else(qtbot):
+    from PySide6.QtCore import QMimeData
+
+    from ui.claim_mime import claim_ids_mime
+
+    mime = claim_ids_mime([3, 17])
+    assert claim_ids_from_mime(mime) == [3, 17] and mime.text() == "[@c3; @c17]"
+    odd = QMimeData()
+    odd.setData(CLAIM_IDS_MIME, "4, x, \u00b2, 9;12".encode())
+    assert claim_ids_from_mime(odd) == [4, 9, 12]
+    plain = QMimeData()
+    plain.setText("[@c3]")
+    assert claim_ids_from_mime(plain) == []
