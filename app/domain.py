@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -555,22 +556,71 @@ class Page(Generic[T]):
     estimated: bool = False  # the total is an estimate (a list asked for with_total="estimate")
 
 
-@dataclass(frozen=True, slots=True)
+class Entity(enum.StrEnum):
+    """What kind of record a Change is about."""
+
+    SOURCE = "source"
+    ACTOR = "actor"
+    CLAIM = "claim"
+    LINK = "link"
+    BRIEF = "brief"
+    WAIVER = "waiver"
+    DERIVATION = "derivation"  # one source derived from another (provenance)
+    REPORT = "report"  # a claim reported from another (provenance)
+    HYPOTHESIS = "hypothesis"
+    ACH_ROW = "ach_row"
+    ACH_RATING = "ach_rating"
+    ASSUMPTION = "assumption"
+
+
+class Action(enum.StrEnum):
+    """What a service call did to it."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    DELETED = "deleted"
+    RESTORED = "restored"  # an undone delete: the same id back
+    LINKED = "linked"
+    UNLINKED = "unlinked"
+    EXISTING = "existing"  # asked to create what is there already: nothing written
+    UNCHANGED = "unchanged"  # asked to change it to what it is: nothing written
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Change(Generic[T]):
     """What one service call changed: enough for every open view to refresh and for undo.
 
-    ``action``: "created", "updated", "deleted", "linked", "unlinked", "restored".
-    ``before``/``after``: the record before and after (None where it did not exist).
-    ``affected``: other ids touched, as ("claim", 12) pairs, e.g. both ends of a link.
+    ``entity`` and ``action`` are an ``Entity`` and an ``Action`` (given as their strings, they are turned
+    into them here, once; an unknown one is refused). ``before``/``after``: the record before and after
+    (None where it did not exist). ``affected``: other records touched, as (Entity, id) pairs, e.g. both
+    ends of a link.
     """
 
-    entity: str
-    action: str
+    entity: Entity
+    action: Action
     id: int
     before: T | None = None
     after: T | None = None
-    affected: tuple[tuple[str, int], ...] = ()
+    affected: tuple[tuple[Entity, int], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        entity: Entity | str,
+        action: Action | str,
+        id: int,  # noqa: A002 - the record's id, as everywhere else
+        before: T | None = None,
+        after: T | None = None,
+        affected: Iterable[tuple[Entity | str, int]] = (),
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        object.__setattr__(self, "entity", Entity(entity))
+        object.__setattr__(self, "action", Action(action))
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "before", before)
+        object.__setattr__(self, "after", after)
+        object.__setattr__(self, "affected", tuple((Entity(e), i) for e, i in affected))
+        object.__setattr__(self, "extra", {} if extra is None else extra)
 
 
 @dataclass(frozen=True, slots=True)

@@ -393,7 +393,7 @@ class AchPane(QWidget):
         self.status.setText(f"The matrix could not be read: {exc}")
 
     def _library_changed(self, changes: Any) -> None:
-        for change in changes if isinstance(changes, list) else [changes]:
+        for change in changes:
             mine = ("brief", self.brief_id) in change.affected or (
                 change.entity == "brief" and change.id == self.brief_id
             )

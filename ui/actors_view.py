@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS, counted
+from app.domain import Action, Change, Entity
 from ui.actor_dialogs import ActorDialog, MergeActorsDialog
 from ui.actor_table_model import ACTOR_IDS_MIME, ActorTableModel, actor_ids_from_mime
 from ui.context import UiContext
@@ -298,13 +299,12 @@ class ActorsView(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _library_changed(self, changes) -> None:
-        changes = changes if isinstance(changes, list) else [changes]
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         changed = any(
-            ch.entity == "actor"
-            or (ch.entity == "claim" and ch.action != "updated")
+            ch.entity is Entity.ACTOR
+            or (ch.entity is Entity.CLAIM and ch.action is not Action.UPDATED)
             or (
-                ch.entity == "claim"
+                ch.entity is Entity.CLAIM
                 and ch.before is not None
                 and ch.after is not None
                 and ch.before.actor_id != ch.after.actor_id

@@ -164,7 +164,7 @@ class AssumptionsPane(QWidget):
         self.status.setText(f"The assumptions could not be read: {exc}")
 
     def _library_changed(self, changes: Any) -> None:
-        for change in changes if isinstance(changes, list) else [changes]:
+        for change in changes:
             if change.entity == "assumption" and ("brief", self.brief_id) in change.affected:
                 self._reload_timer.start()
                 return

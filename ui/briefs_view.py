@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS
+from app.domain import Action, Change, Entity
 from ui.brief_list_model import BriefListModel
 from ui.context import UiContext
 from ui.paged_model import ID_ROLE
@@ -202,12 +203,11 @@ class BriefsView(QWidget):
         if not has and not self.list_shown() and self.split.width() > 0:
             self.show_list(True)  # with no brief open, the list is all there is to see
 
-    def _library_changed(self, changes) -> None:
-        changes = changes if isinstance(changes, list) else [changes]
-        if any(ch.entity == "brief" for ch in changes) and self.model._started:
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
+        if any(ch.entity is Entity.BRIEF for ch in changes) and self.model._started:
             self.model.refresh()
         for ch in changes:
-            if ch.entity == "brief" and ch.action == "deleted":
+            if ch.entity is Entity.BRIEF and ch.action is Action.DELETED:
                 editor = self.editor_for(ch.id)
                 if editor is not None:
                     self.tabs.removeTab(self.tabs.indexOf(editor))

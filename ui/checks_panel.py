@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.checks import FixKind, LiveChecker, Severity
+from app.domain import Change
 
 DEBOUNCE_MS = 500
 _ROLE = Qt.ItemDataRole.UserRole
@@ -99,8 +100,7 @@ class ChecksPanel(QWidget):
     def schedule(self) -> None:
         self._timer.start(DEBOUNCE_MS)
 
-    def _library_changed(self, change) -> None:
-        changes = change if isinstance(change, list) else [change]
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         if changes and all(self._own_text_saved(c) for c in changes):
             return  # the editor saving this brief's text: nothing the checker has loaded changed
         if not self._running:

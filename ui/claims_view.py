@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS
-from app.domain import CORROBORATION_FILTERS, ClaimFilter, ClaimStatus, LinkKind
+from app.domain import CORROBORATION_FILTERS, Action, Change, ClaimFilter, ClaimStatus, Entity, LinkKind
 from app.errors import StaleEditError
 from app.extract.suggest import ActorCandidate, candidates_for_source
 from ui.claim_choice_dialog import ClaimChoiceDialog
@@ -629,35 +629,34 @@ class ClaimsView(QWidget):
         )
 
     # --- refresh -------------------------------------------------------------------------------------
-    def _library_changed(self, changes) -> None:
-        changes = changes if isinstance(changes, list) else [changes]
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         shown = self.shown_id()
         touched: set[int] = set()
         structural = False
         reshow = False
         for ch in changes:
-            if ch.entity == "claim":
+            if ch.entity is Entity.CLAIM:
                 touched.add(ch.id)
-                if ch.action in ("created", "deleted", "restored"):
+                if ch.action in (Action.CREATED, Action.DELETED, Action.RESTORED):
                     structural = True
-                if ch.id == shown and ch.action == "deleted":
+                if ch.id == shown and ch.action is Action.DELETED:
                     self.show_claim(None)
                     shown = None
-            elif ch.entity == "link":
+            elif ch.entity is Entity.LINK:
                 if self.contested_filter.isChecked() or self.corroboration_filter.currentData():
                     structural = True
-            elif ch.entity in ("report", "derivation"):  # provenance: independence may change
+            elif ch.entity in (Entity.REPORT, Entity.DERIVATION):  # provenance: independence may change
                 reshow = True
                 structural = structural or bool(self.corroboration_filter.currentData())
-            elif ch.entity in ("source", "actor"):
-                structural = structural or ch.action != "updated"
+            elif ch.entity in (Entity.SOURCE, Entity.ACTOR):
+                structural = structural or ch.action is not Action.UPDATED
                 reshow = True
-                if ch.action == "updated":
+                if ch.action is Action.UPDATED:
                     structural = True  # sorted by actor or source, rows may move; titles change
             for kind, ident in ch.affected:
                 if kind == "claim":
                     touched.add(ident)
-            if ch.entity == "claim" and ch.action in ("created", "updated", "restored"):
+            if ch.entity is Entity.CLAIM and ch.action in (Action.CREATED, Action.UPDATED, Action.RESTORED):
                 rec = ch.after
                 if rec is not None and rec.tags and any(self.tag_filter.findData(t) < 0 for t in rec.tags):
                     self.load_tags()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app._text import counted
-from app.domain import Change
+from app.domain import Action, Change, Entity
 from ui.jobs import CancelToken
 
 log = logging.getLogger(__name__)
@@ -81,13 +81,13 @@ class ImportRunner(QObject):
         self.report = report
         self.progress.close()
         created = [
-            Change("source", "created", sid)
+            Change(Entity.SOURCE, Action.CREATED, sid)
             for r in report.results
             if r.status in ("imported", "warning")
             for sid in r.source_ids
         ]
         if created:
-            self.jobs.library_changed.emit(created)
+            self.jobs.announce(created)
         if self.show_summary:
             self._summarise(report)
         self.finished_report.emit(report)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -63,7 +63,9 @@ class _Task(QRunnable):
 class Jobs(QObject):
     """The GUI's gateway to slow work. One per main window."""
 
-    library_changed = Signal(object)  # a Change, or a list of Change
+    # Always a tuple of Change records (entity and action are app.domain.Entity and Action), announced
+    # here and only here (announce()), whatever the write returned.
+    library_changed = Signal(object)
     job_failed = Signal(object)  # an exception nobody handled
 
     synchronous = False  # tests flip this to run jobs inline
@@ -149,9 +151,15 @@ class Jobs(QObject):
 
     def _announce(self, result: Any) -> None:
         if isinstance(result, Change):
-            self.library_changed.emit(result)
+            self.announce([result])
         elif isinstance(result, list | tuple) and result and all(isinstance(r, Change) for r in result):
-            self.library_changed.emit(list(result))
+            self.announce(result)
+
+    def announce(self, changes: Iterable[Change[Any]]) -> None:
+        """Tell every view what changed in the library (as a tuple of Change records)."""
+        changes = tuple(changes)
+        if changes:
+            self.library_changed.emit(changes)
 
     @Slot(object, object)
     def _deliver(self, callback, result) -> None:

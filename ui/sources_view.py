@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS, counted
-from app.domain import RELIABILITY_GRADES, SourceKind
+from app.domain import RELIABILITY_GRADES, Action, Change, Entity, SourceKind
 from app.errors import StaleEditError
 from app.extract.suggest import attributed_speaker, candidates_for_source, suggest_actor
 from ui.claim_choice_dialog import ClaimChoiceDialog
@@ -648,30 +648,29 @@ class SourcesView(QWidget):
         self.jobs.read(lambda: self.lib.sources.get(source_id), shown, self.ctx.report_error)
 
     # --- refresh -------------------------------------------------------------------------------------
-    def _library_changed(self, changes) -> None:
-        changes = changes if isinstance(changes, list) else [changes]
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         source_ids: set[int] = set()
         structural = False
         reload_current = False
         current = self.current_source.id if self.current_source is not None else None
         for ch in changes:
-            if ch.entity == "source":
+            if ch.entity is Entity.SOURCE:
                 source_ids.add(ch.id)
-                if ch.action != "updated":
+                if ch.action is not Action.UPDATED:
                     structural = True
                 if ch.id == current:
-                    reload_current = ch.action != "deleted"
-                    if ch.action == "deleted":
+                    reload_current = ch.action is not Action.DELETED
+                    if ch.action is Action.DELETED:
                         self.current_source = None
                         self.reader.clear_source()
                         self._show_header(None)
                         self.claims_list.clear()
-            elif ch.entity in ("claim", "link"):
+            elif ch.entity in (Entity.CLAIM, Entity.LINK):
                 rec = ch.after or ch.before
                 sid = getattr(rec, "source_id", None)
-                if ch.entity == "claim" and sid is not None:
+                if ch.entity is Entity.CLAIM and sid is not None:
                     source_ids.add(sid)  # its claim count changed
-                if sid == current or ch.entity == "link" or any(k == "claim" for k, _ in ch.affected):
+                if sid == current or ch.entity is Entity.LINK or any(k == "claim" for k, _ in ch.affected):
                     reload_current = current is not None
         if structural:
             self.model.refresh()

@@ -172,7 +172,7 @@ class TimelineView(QWidget):
     def _library_changed(self, changes: Any) -> None:
         if not self._started:
             return
-        for change in changes if isinstance(changes, list) else [changes]:
+        for change in changes:
             if change.entity in ("claim", "link", "source", "actor"):
                 self._reload_timer.start()
                 return

@@ -78,10 +78,10 @@ def test_the_editors_own_saves_do_not_reload_the_checker(qtbot, demo_lib):
     calls = []
     panel.checker.invalidate = lambda: calls.append("invalidate")
     saved = demo_lib.briefs.set_body(brief.id, editor.toPlainText() + "\nMore.\n", reason="autosave")
-    jobs.library_changed.emit(saved)
+    jobs.announce([saved])
     assert calls == []
     claim = demo_lib.claims.list(limit=1).items[0]
-    jobs.library_changed.emit(demo_lib.claims.update(claim.id, status="disputed"))
+    jobs.announce([demo_lib.claims.update(claim.id, status="disputed")])
     assert calls == ["invalidate"]
-    jobs.library_changed.emit(demo_lib.briefs.update(brief.id, default_marking="TLP:RED"))
+    jobs.announce([demo_lib.briefs.update(brief.id, default_marking="TLP:RED")])
     assert calls == ["invalidate", "invalidate"]
