@@ -410,6 +410,12 @@ class SourceService:
             row = s.get(SourceOriginal, source_id)
             return None if row is None else row.data
 
+    def find_by_url(self, url: str) -> list[SourceSummary]:
+        """The sources saved from this address (an import matches a re-sent record to them)."""
+        with self._lib.reading() as s:
+            rows = s.execute(self._summary_select().where(Source.url == url)).all()
+            return [self._summary(r) for r in rows]
+
     def update(self, source_id: int, *, if_version: int | None = None, **fields: Any) -> Change[SourceRecord]:
         """Edit a source's details. ``if_version``: the version the user edited; if the stored source is newer
         (someone else changed it), ``StaleEditError`` and nothing is written."""

@@ -219,10 +219,10 @@ def test_no_launcher_at_all_offers_the_path_to_copy(qtbot, demo_lib, jobs, tmp_p
 
 
 @pytest.mark.parametrize("fmt", ["stix", "misp"])
-def test_the_dialog_offers_stix_and_misp_and_writes_them(qtbot, demo_library, jobs, tmp_path, opened, fmt):
+def test_the_dialog_offers_stix_and_misp_and_writes_them(qtbot, demo_lib, jobs, tmp_path, opened, fmt):
     import json
 
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     labels = [dlg.format_combo.itemText(i) for i in range(dlg.format_combo.count())]
     assert any("STIX 2.1" in t for t in labels) and any("MISP" in t for t in labels)
     dlg.format_combo.setCurrentIndex(dlg.format_combo.findData(fmt))
@@ -238,7 +238,7 @@ def test_the_dialog_offers_stix_and_misp_and_writes_them(qtbot, demo_library, jo
     if fmt == "stix":
         assert data["type"] == "bundle" and any(o["type"] == "note" for o in data["objects"])
     else:
-        assert data["Event"]["info"] == demo_library.briefs.get(1).title
+        assert data["Event"]["info"] == demo_lib.briefs.get(1).title
     assert "claims" in dlg.result_box.text() and "notes" not in dlg.result_box.text()
 
 

@@ -356,7 +356,7 @@ def test_no_two_actions_share_a_shortcut(qtbot, tmp_path):
 
 
 def test_a_stix_bundle_imported_through_the_menu_brings_claims_and_lists_what_it_skipped(
-    window, demo_library, tmp_path, monkeypatch
+    window, demo_lib, tmp_path, monkeypatch
 ):
     import json
 
@@ -392,9 +392,9 @@ def test_a_stix_bundle_imported_through_the_menu_brings_claims_and_lists_what_it
     path = tmp_path / "from-opencti.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a_, **k: ([str(path)], ""))
-    before = demo_library.counts()
+    before = demo_lib.counts()
     window.import_action.trigger()
-    after = demo_library.counts()
+    after = demo_lib.counts()
     assert after["claims"] == before["claims"] + 1 and after["sources"] == before["sources"] + 1
     box = window.last_import.summary_box
     assert "1 source imported from 1 file" in box.text()

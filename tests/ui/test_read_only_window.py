@@ -51,8 +51,8 @@ def test_an_open_brief_can_be_read_but_not_typed_in(qtbot, read_only_library, jo
     assert ed.save_error is None
 
 
-def test_a_writable_library_is_not_marked_read_only(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def test_a_writable_library_is_not_marked_read_only(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     assert "(read-only)" not in w.windowTitle()
     assert w.new_brief_action.isEnabled()
