@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -464,7 +465,7 @@ class BriefService:
             return self._lock_record(lock)
 
     # --- revisions -----------------------------------------------------------------------------------
-    def revisions(self, brief_id: int) -> list[RevisionRecord]:
+    def revisions(self, brief_id: int) -> builtins.list[RevisionRecord]:
         """Newest first. Bodies included (briefs are small next to the library)."""
         with self._lib.reading() as s:
             if s.get(Brief, int(brief_id)) is None:
@@ -539,7 +540,7 @@ class BriefService:
             "waiver", "created", rec.id, after=rec, affected=(("brief", brief_id), ("claim", claim_id))
         )
 
-    def waivers(self, brief_id: int) -> list[WaiverRecord]:
+    def waivers(self, brief_id: int) -> builtins.list[WaiverRecord]:
         with self._lib.reading() as s:
             return [
                 _waiver(w)
@@ -549,7 +550,7 @@ class BriefService:
             ]
 
     # --- where cited ---------------------------------------------------------------------------------
-    def where_cited(self, claim_id: int) -> list[WhereCited]:
+    def where_cited(self, claim_id: int) -> builtins.list[WhereCited]:
         """Every place a brief cites the claim: brief, line, column and section."""
         with self._lib.reading() as s:
             if s.get(Claim, int(claim_id)) is None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from app.briefs import BriefService
     from app.changes import ChangeFeed
     from app.claims import ClaimService
+    from app.domain import SearchHit
     from app.external_ids import ExternalIdService
     from app.links import LinkService
     from app.provenance import ProvenanceService
@@ -407,7 +408,7 @@ class Library(Store):
 
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
-    ):
+    ) -> list[SearchHit]:
         return self._search.search(query, entities=entities, limit=limit)
 
     def counts(self) -> dict[str, int]:

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import platformdirs
@@ -30,7 +31,7 @@ def default_library_path() -> Path:
     return data_dir() / LIBRARY_FILENAME
 
 
-def resource(*parts: str):
+def resource(*parts: str) -> Traversable:
     """A Traversable for a file under the ``resources`` package (works frozen too)."""
     node = resources.files("resources")
     for p in parts:

@@ -43,7 +43,7 @@ _PHRASE_OR_WORD = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def query_terms(query: str) -> list[re.Pattern]:
+def query_terms(query: str) -> list[re.Pattern[str]]:
     """Patterns for the positive words, phrases and prefixes of a query (to mark them in a snippet)."""
     patterns = []
     for m in _PHRASE_OR_WORD.finditer(query or ""):
@@ -63,7 +63,7 @@ def query_terms(query: str) -> list[re.Pattern]:
     return patterns
 
 
-def make_snippet(text: str, patterns: list[re.Pattern], *, width: int = 160) -> tuple[str, bool]:
+def make_snippet(text: str, patterns: list[re.Pattern[str]], *, width: int = 160) -> tuple[str, bool]:
     """A window of ``text`` around the first match, matches wrapped in \\x02 ... \\x03. Linear time."""
     text = text or ""
     first = None

@@ -16,6 +16,7 @@ from app.brief_model import parse_brief
 from app.domain import ClaimStatus
 
 if TYPE_CHECKING:
+    from app.brief_model import Citation
     from app.library import Library
 
 
@@ -33,7 +34,7 @@ class Notice:
 def notices(lib: Library, brief_id: int) -> list[Notice]:
     brief = lib.briefs.get(brief_id)
     doc = parse_brief(brief.body)
-    places: dict[int, list] = {}
+    places: dict[int, list[Citation]] = {}
     for c in doc.citations:
         if c.kind == "claim":
             places.setdefault(c.ident, []).append(c)

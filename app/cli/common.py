@@ -12,9 +12,12 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.paths import default_library_path
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 
 def to_jsonable(value: Any) -> Any:
@@ -48,7 +51,7 @@ class Context:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.json: bool = bool(getattr(args, "json", False))
-        self._library = None
+        self._library: Library | None = None
 
     @property
     def library_path(self) -> Path | str:
@@ -62,11 +65,11 @@ class Context:
             return Path(target).expanduser()
         return default_library_path()
 
-    def open_library(self, *, create: bool = True):
+    def open_library(self, *, create: bool = True) -> Library:
         """The library (``create``: made, empty, if the file does not exist; commands that only read or change
         what is stored pass False, so a mistyped --library says so instead of making an empty library)."""
         from app.errors import LibraryError
-        from app.library import Library
+        from app.library import Library  # loaded when a command runs, not for --help
 
         if self._library is None:
             from app.paths import check_path
