@@ -84,7 +84,7 @@ class Library(Store):
     """An open library: its services (``lib.sources``, ``lib.claims``, ...) over one store. Thread-safe: each
     service call opens its own session from a pooled engine."""
 
-    def __init__(self, path: Path, engine: Engine, *, user: str | None = None) -> None:
+    def __init__(self, path: Path | str, engine: Engine, *, user: str | None = None) -> None:
         super().__init__(path, engine, user=user)
         self.backup_path: Path | None = None
 

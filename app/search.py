@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
@@ -151,7 +151,7 @@ class SearchService:
             )
         return hits
 
-    def _sqlite_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple]:
+    def _sqlite_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple[Any, ...]]:
         with self._lib.reading() as s:
             plan = sqlite_parts.search_plan(s, query, entities)
             if plan is None:
@@ -163,7 +163,7 @@ class SearchService:
             for rowid, score, title, body in rows
         ]
 
-    def _postgres_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple]:
+    def _postgres_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple[Any, ...]]:
         from app.storage import postgres
 
         tsq = postgres.to_tsquery_text(query)

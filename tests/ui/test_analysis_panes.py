@@ -149,9 +149,7 @@ def test_hypotheses_and_claims_added_removed_and_undone(qtbot, pane, demo_lib, b
     pane.reword_hypothesis(h2.id, "Iran sent only a handful of drones before the war")
     assert demo_lib.ach.hypothesis(h2.id).text.startswith("Iran sent only a handful")
     pane.tie_hypothesis(h2.id, 2)
-    assert (
-        demo_lib.ach.hypothesis(h2.id).judgment == 2 and "stated by key judgment 2" in pane.status.text()
-    )
+    assert demo_lib.ach.hypothesis(h2.id).judgment == 2 and "stated by key judgment 2" in pane.status.text()
     pane.undo_stack.undo()
     assert demo_lib.ach.hypothesis(h2.id).judgment is None
     pane.table.setCurrentIndex(_cell(pane, row.claim_id, h2.id))
