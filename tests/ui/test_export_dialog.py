@@ -243,21 +243,21 @@ def test_the_dialog_offers_stix_and_misp_and_writes_them(qtbot, demo_lib, jobs, 
 
 
 def test_the_dialog_checks_the_brief_once_and_the_export_uses_that_report(
-    qtbot, demo_library, jobs, tmp_path, opened, monkeypatch
+    qtbot, demo_lib, jobs, tmp_path, opened, monkeypatch
 ):
     import app.checks.engine as engine
 
     calls = []
     real = engine.run_checks
     monkeypatch.setattr(engine, "run_checks", lambda ctx, **kw: calls.append(1) or real(ctx, **kw))
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     assert dlg.check_report is not None and len(calls) == 1
     dlg.start_export()
     assert dlg.result is not None and (tmp_path / "out.docx").is_file()
     assert len(calls) == 1  # the export did not check the same text again
     # a body changed since the dialog checked it is checked again before it is exported
-    brief = demo_library.briefs.get(1)
-    demo_library.briefs.set_body(1, brief.body + "\nOne more line.\n")
+    brief = demo_lib.briefs.get(1)
+    demo_lib.briefs.set_body(1, brief.body + "\nOne more line.\n")
     dlg.start_export()
     assert len(calls) == 2
 
