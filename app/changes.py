@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
-from app.domain import Change
+from app.domain import Action, Change, Entity
 from app.storage.models import ChangeLogEntry, utcnow
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ MAX_ROWS = 2000  # at most this many rows per call; more means "refresh everythi
 
 # change_log actions as the views know them (app.domain.Change.action)
 _ACTIONS = {"linked": "updated", "unlinked": "updated", "locked": "updated", "unlocked": "updated"}
+_ENTITIES = frozenset(e.value for e in Entity)
+_KNOWN_ACTIONS = frozenset(a.value for a in Action)
 
 
 # What the activity list names each logged entity, and the reference prefix it shows ("c12").
@@ -116,6 +118,9 @@ class ChangeFeed:
             if row.session == self._lib.session_id:
                 continue
             action = _ACTIONS.get(row.action, row.action)
+            if row.entity not in _ENTITIES or action not in _KNOWN_ACTIONS:
+                # written by a newer Briefdesk about something this one has no view of
+                continue
             key = (row.entity, row.entity_id, action)
             if key in seen:
                 continue

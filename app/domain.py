@@ -571,6 +571,7 @@ class Entity(enum.StrEnum):
     ACH_ROW = "ach_row"
     ACH_RATING = "ach_rating"
     ASSUMPTION = "assumption"
+    LOCK = "lock"  # a brief's edit lock (taken or given back; the id is the brief's)
 
 
 class Action(enum.StrEnum):

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from app._time import local_text
 from app.brief_model import BriefModel, Citation, parse_brief
 from app.briefs import LOCK_HEARTBEAT
+from app.domain import Action, Change, Entity
 from app.errors import BriefLockedError
 from ui.ach_pane import AchPane
 from ui.assumptions_pane import AssumptionsPane
@@ -659,17 +660,16 @@ class BriefEditor(QWidget):
             lib, bid = self.lib, self.brief_id
             self.jobs.write(lambda: lib.briefs.unlock(bid), None, lambda _exc: None)
 
-    def _library_changed(self, changes) -> None:
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         """Another analyst saved this brief or let it go: follow their text while not editing it."""
-        changes = changes if isinstance(changes, list) else [changes]
         mine = [c for c in changes if c.id == self.brief_id and c.extra.get("remote")]
         if not mine or self.lock_state == "mine":
             return
-        if any(c.entity == "brief" and c.action == "deleted" for c in mine):
+        if any(c.entity is Entity.BRIEF and c.action is Action.DELETED for c in mine):
             return
-        if any(c.entity == "brief" for c in mine) and not self.editor.document().isModified():
+        if any(c.entity is Entity.BRIEF for c in mine) and not self.editor.document().isModified():
             self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._followed)
-        if self.lock_state == "held" and any(c.entity == "lock" for c in mine):
+        if self.lock_state == "held" and any(c.entity is Entity.LOCK for c in mine):
             self._take_lock()  # they closed it (or it went stale): edit it now if it is free
 
     def _followed(self, brief) -> None:

@@ -26,7 +26,7 @@ class ChangeWatcher(QObject):
     connection_lost = Signal(str)  # the plain message
     connection_restored = Signal()
     refresh_everything = Signal()
-    remote_changes = Signal(object)  # list of Change (also announced on jobs.library_changed)
+    remote_changes = Signal(object)  # tuple of Change (also announced on jobs.library_changed)
 
     def __init__(self, lib: Any, jobs: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,9 +69,9 @@ class ChangeWatcher(QObject):
         if found.everything:
             self.refresh_everything.emit()
         elif found.changes:
-            changes = list(found.changes)
+            changes = tuple(found.changes)
             self.remote_changes.emit(changes)
-            self.jobs.library_changed.emit(changes)
+            self.jobs.announce(changes)
 
     def _failed(self, exc: BaseException) -> None:
         self._in_flight = False

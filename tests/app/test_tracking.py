@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from app.domain import Action, Entity
 from app.errors import BriefLockedError, StaleEditError
 from app.library import Library
 from app.storage.store import current_user
@@ -252,6 +253,25 @@ def test_an_open_library_sees_what_others_stored_since_it_looked(tmp_path):
         assert all(c.extra["by"] == "bob" for c in found.changes)
         assert alice.changes.since(found.last).changes == ()
         assert [c.entity for c in bob.changes.since(start).changes] == ["brief"]
+    finally:
+        alice.close()
+        bob.close()
+
+
+def test_a_brief_taken_or_given_back_reaches_the_others_as_a_lock_change(tmp_path):
+    path = tmp_path / "feed.briefdesk"
+    alice = Library.open(path, user="alice")
+    bob = Library.open(path, user="bob")
+    try:
+        bid = bob.briefs.create(title="Shared").after.id
+        start = alice.changes.latest()
+        bob.briefs.lock(bid)
+        bob.briefs.unlock(bid)
+        found = alice.changes.since(start)
+        assert [(c.entity, c.action, c.id) for c in found.changes] == [(Entity.LOCK, Action.UPDATED, bid)]
+        with bob.writing() as s:  # a row a newer Briefdesk wrote about something this one does not know
+            bob.log_change(s, "dossier", 1, "created")
+        assert alice.changes.since(found.last).changes == ()
     finally:
         alice.close()
         bob.close()
