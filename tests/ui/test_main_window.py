@@ -28,6 +28,7 @@ def window(qtbot, demo_lib):
     return w
 
 
+@pytest.mark.sqlite_only("the title names the library's file")
 def test_title_names_the_library_then_the_brief(window, demo_lib):
     assert window.windowTitle() == "Briefdesk \u2014 demo"
     brief = demo_lib.briefs.list().items[0]
@@ -238,6 +239,7 @@ def test_geometry_splitters_and_page_are_remembered(qtbot, demo_lib):
     qtbot.waitUntil(lambda: w2.claims.split.sizes() == sizes, timeout=2000)
 
 
+@pytest.mark.sqlite_only("new and recent libraries are files")
 def test_new_library_is_empty_and_recent_libraries_are_listed(window, demo_lib, tmp_path, monkeypatch, qtbot):
     target = tmp_path / "fresh.briefdesk"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
