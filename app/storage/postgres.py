@@ -222,9 +222,14 @@ SNIPPET_SCAN_CHARS = 200_000
 
 
 def _ts_term(term: Term) -> str:
-    words = [f"'{w}'" for w in term.words]  # \w+ words: no quote or backslash to escape
-    if term.prefix:
-        words[-1] += ":*"
+    # \w+ words: no quote or backslash to escape. PostgreSQL's parser reads a number after a hyphen as a
+    # signed integer ("Shahed-136" is 'shahed', '-136'; "2026-03-03" is '2026', '-03', '-03'), so a number
+    # is looked for with and without the sign, as SQLite's tokenizer (which drops the hyphen) finds it.
+    last = len(term.words) - 1
+    words = []
+    for i, w in enumerate(term.words):
+        star = ":*" if term.prefix and i == last else ""
+        words.append(f"('{w}'{star} | '-{w}'{star})" if w.isdecimal() else f"'{w}'{star}")
     return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
 
 

@@ -297,5 +297,7 @@ def test_the_same_query_language_on_both_databases(lib):
     assert ids("harb*") == {a.after.id, b.after.id}
     assert ids("bridge OR market") == {b.after.id, c.after.id}
     assert ids("friday harbour") == {a.after.id}
+    d = lib.sources.create(title="Debris", body="Geran-2 / Shahed-136 debris, dated 2026-03-03.")
+    assert ids("Shahed-136") == ids('"shahed 136"') == ids("136") == ids("2026-03-03") == {d.after.id}
     # ranked: a title match first
     assert lib.search("bridge", entities=("source",))[0].id == b.after.id
