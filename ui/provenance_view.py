@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import DerivationKind, ProvenanceHop, ProvenanceNode
+from app.domain import Change, DerivationKind, Entity, ProvenanceHop, ProvenanceNode
 from ui import theme
 
 NODE_W, NODE_H = 230.0, 62.0
@@ -601,9 +601,9 @@ class ProvenanceDialog(QDialog):
             self.open_node.emit(node)
             self.accept()
 
-    def _library_changed(self, changes) -> None:  # noqa: ANN001
-        entities = {c.entity for c in (changes if isinstance(changes, list) else [changes])}
-        if entities & {"report", "derivation", "claim", "source", "link"}:
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
+        entities = {c.entity for c in changes}
+        if entities & {Entity.REPORT, Entity.DERIVATION, Entity.CLAIM, Entity.SOURCE, Entity.LINK}:
             self.reload()
 
 

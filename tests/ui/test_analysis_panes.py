@@ -283,7 +283,7 @@ def test_the_window_reaches_the_panes_and_the_timeline(qtbot, demo_lib, brief):
     assert w.current_page() == "timeline" and w.timeline.actor.currentText()
 
 
-def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, monkeypatch):
+def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_lib, monkeypatch):
     """A tag is a topic: only its claims, in order; a date window narrows them; a page at a time."""
     import datetime as dt
 
@@ -292,7 +292,7 @@ def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, m
     from ui.jobs import Jobs
 
     ctx = UiContext(
-        lib=demo_library,
+        lib=demo_lib,
         jobs=Jobs(),
         undo_stack=QUndoStack(),
         settings=Settings.load(),
@@ -301,7 +301,7 @@ def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, m
     view = TimelineView(ctx)
     qtbot.addWidget(view)
     view.show()
-    tagged = [c for c in demo_library.claims.list(limit=500).items if "denial" in c.tags]
+    tagged = [c for c in demo_lib.claims.list(limit=500).items if "denial" in c.tags]
     assert len(tagged) >= 3
     view.set_filter(tag="denial")
     shown = [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
@@ -322,20 +322,20 @@ def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_library, m
     assert view.tree.topLevelItemCount() == 3 and view.more.isVisibleTo(view)
     view.more.click()
     assert view.tree.topLevelItemCount() == 6
-    whole = demo_library.timeline.build(limit=6).entries
+    whole = demo_lib.timeline.build(limit=6).entries
     got = [view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(6)]
     assert got == [e.claim.id for e in whole]
     assert f"6 of {demo_library.timeline.build(limit=1).total} claims" in view.status.text()
 
 
-def test_the_export_dialog_offers_the_analysis_annexes(qtbot, demo_library, jobs, brief, tmp_path):
+def test_the_export_dialog_offers_the_analysis_annexes(qtbot, demo_lib, jobs, brief, tmp_path):
     """ACH and key assumptions are ticked by default, the timeline is not; what the analyst ticks is what the
     .docx carries (read back)."""
     import docx
 
     from ui.export_dialog import ExportDialog
 
-    dlg = ExportDialog(demo_library, jobs, brief.id, opener=lambda url: None)
+    dlg = ExportDialog(demo_lib, jobs, brief.id, opener=lambda url: None)
     qtbot.addWidget(dlg)
     boxes = dlg.annex_boxes
     assert boxes["ach"].isChecked() and boxes["assumptions"].isChecked() and not boxes["timeline"].isChecked()
