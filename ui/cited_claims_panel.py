@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from app._text import counted
 from app.brief_model import BriefModel, parse_brief
 from app.citations import cited_claim_ids as _cited_claim_ids
+from app.domain import Change, Entity
 from app.markings import split_portion_mark
 from ui import theme
 
@@ -57,11 +58,10 @@ class CitedClaimsPanel(QTreeWidget):
     def update_body(self, body: str | BriefModel) -> None:
         self._load(cited_claim_ids(body))
 
-    def _library_changed(self, changes) -> None:
-        changes = changes if isinstance(changes, list) else [changes]
+    def _library_changed(self, changes: tuple[Change, ...]) -> None:
         for c in changes:
-            touched = {c.id} if c.entity == "claim" else set()
-            touched |= {ident for kind, ident in (getattr(c, "affected", ()) or ()) if kind == "claim"}
+            touched = {c.id} if c.entity is Entity.CLAIM else set()
+            touched |= {ident for kind, ident in c.affected if kind is Entity.CLAIM}
             if touched & self._shown:
                 self._reload.start()
                 return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import counted
+from app.domain import Action, Change
 from app.errors import BriefdeskError
 from ui import theme
 from ui.actors_view import ActorsView
@@ -656,11 +657,10 @@ class MainWindow(MainMenus, WindowLayout, QMainWindow):
             log.warning("could not save settings: %s", exc)
 
     # --- counts --------------------------------------------------------------------------------------
-    def _counts_changed(self, changes) -> None:
+    def _counts_changed(self, changes: tuple[Change, ...]) -> None:
         """Records created, deleted or merged: counted again now, so the status bar keeps up with the lists
         (an edit changes no count: counted after a pause, in case)."""
-        changes = changes if isinstance(changes, list) else [changes]
-        if any(ch.action != "updated" for ch in changes):
+        if any(ch.action is not Action.UPDATED for ch in changes):
             self.refresh_counts()
         else:
             self._counts_stale = True

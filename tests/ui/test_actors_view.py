@@ -17,8 +17,8 @@ from ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
@@ -53,9 +53,9 @@ def spoken(lib) -> tuple:
     return actors[0], actors[1]
 
 
-def test_edit_actor_in_the_dialog_then_undo(window, demo_library, qtbot):
+def test_edit_actor_in_the_dialog_then_undo(window, demo_lib, qtbot):
     view = window.actors
-    keep, _ = spoken(demo_library)
+    keep, _ = spoken(demo_lib)
     select(view, keep.name)
     view.edit_action.trigger()
     dlg = view.active_dialog
@@ -63,17 +63,17 @@ def test_edit_actor_in_the_dialog_then_undo(window, demo_library, qtbot):
     dlg.role.setText("Deputy spokesperson")
     dlg.aliases.setText("The deputy; D. Spokes")
     dlg.accept()
-    after = demo_library.actors.get(keep.id)
+    after = demo_lib.actors.get(keep.id)
     assert after.role == "Deputy spokesperson" and after.aliases == ("The deputy", "D. Spokes")
     assert view.model.record(row_of(view, keep.name)).role == "Deputy spokesperson"
     window.undo_stack.undo()
-    assert demo_library.actors.get(keep.id).role == keep.role
-    assert demo_library.actors.get(keep.id).aliases == keep.aliases
+    assert demo_lib.actors.get(keep.id).role == keep.role
+    assert demo_lib.actors.get(keep.id).aliases == keep.aliases
 
 
-def test_edit_refused_keeps_the_dialog_open_with_the_message(window, demo_library):
+def test_edit_refused_keeps_the_dialog_open_with_the_message(window, demo_lib):
     view = window.actors
-    a, b = spoken(demo_library)
+    a, b = spoken(demo_lib)
     select(view, b.name)
     view.edit_action.trigger()
     dlg = view.active_dialog
@@ -82,12 +82,12 @@ def test_edit_refused_keeps_the_dialog_open_with_the_message(window, demo_librar
     dlg.accept()
     assert dlg.isVisible() and dlg.error.isVisible()
     assert "already named" in dlg.error.text()
-    assert demo_library.actors.get(b.id).name == b.name
+    assert demo_lib.actors.get(b.id).name == b.name
 
 
-def test_merge_by_dialog_moves_claims_and_names_then_undo_and_redo(window, demo_library):
+def test_merge_by_dialog_moves_claims_and_names_then_undo_and_redo(window, demo_lib):
     view = window.actors
-    keep, other = spoken(demo_library)
+    keep, other = spoken(demo_lib)
     select(view, other.name)
     view.merge_action.trigger()
     dlg = view.active_dialog
@@ -101,7 +101,7 @@ def test_merge_by_dialog_moves_claims_and_names_then_undo_and_redo(window, demo_
     assert dlg.results.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     dlg.results.setCurrentRow(listed.index(keep.id))
     dlg.accept()
-    merged = demo_library.actors.get(keep.id)
+    merged = demo_lib.actors.get(keep.id)
     assert merged.claim_count == keep.claim_count + other.claim_count
     assert other.name in merged.aliases
     names = [view.model.record(r).name for r in range(view.model.rowCount())]
@@ -110,12 +110,12 @@ def test_merge_by_dialog_moves_claims_and_names_then_undo_and_redo(window, demo_
     assert window.undo_stack.undoText().startswith("Merge")
 
     window.undo_stack.undo()
-    back = demo_library.actors.get(other.id)
+    back = demo_lib.actors.get(other.id)
     assert back.claim_count == other.claim_count and back.name == other.name
-    assert demo_library.actors.get(keep.id).aliases == keep.aliases
+    assert demo_lib.actors.get(keep.id).aliases == keep.aliases
     assert other.name in [view.model.record(r).name for r in range(view.model.rowCount())]
     window.undo_stack.redo()
-    assert demo_library.actors.get(keep.id).claim_count == keep.claim_count + other.claim_count
+    assert demo_lib.actors.get(keep.id).claim_count == keep.claim_count + other.claim_count
 
 
 def _drag(view, ids: list[int], target_row: int) -> None:
@@ -141,22 +141,22 @@ def _drag(view, ids: list[int], target_row: int) -> None:
     QApplication.sendEvent(table.viewport(), drop)
 
 
-def test_drag_an_actor_onto_another_merges_it(window, demo_library):
+def test_drag_an_actor_onto_another_merges_it(window, demo_lib):
     view = window.actors
-    keep, other = spoken(demo_library)
+    keep, other = spoken(demo_lib)
     assert view.model.mimeData([view.model.index(row_of(view, other.name), 0)]).hasFormat(
         "application/x-briefdesk-actor-ids"
     )
     _drag(view, [other.id], row_of(view, keep.name))
-    assert demo_library.actors.get(keep.id).claim_count == keep.claim_count + other.claim_count
-    assert demo_library.claims.count(ClaimFilter(actor_id=keep.id)) == keep.claim_count + other.claim_count
+    assert demo_lib.actors.get(keep.id).claim_count == keep.claim_count + other.claim_count
+    assert demo_lib.claims.count(ClaimFilter(actor_id=keep.id)) == keep.claim_count + other.claim_count
     window.undo_stack.undo()
-    assert demo_library.actors.get(other.id).claim_count == other.claim_count
+    assert demo_lib.actors.get(other.id).claim_count == other.claim_count
 
 
-def test_drop_on_itself_does_nothing(window, demo_library):
+def test_drop_on_itself_does_nothing(window, demo_lib):
     view = window.actors
-    keep, _ = spoken(demo_library)
+    keep, _ = spoken(demo_lib)
     before = window.undo_stack.count()
     _drop_self = row_of(view, keep.name)
     table = view.table
@@ -171,33 +171,31 @@ def test_drop_on_itself_does_nothing(window, demo_library):
     )
     QApplication.sendEvent(table.viewport(), drop)
     assert window.undo_stack.count() == before
-    assert demo_library.actors.get(keep.id).claim_count == keep.claim_count
+    assert demo_lib.actors.get(keep.id).claim_count == keep.claim_count
 
 
-def test_delete_refused_while_the_actor_has_claims_then_allowed_and_undone(
-    window, demo_library, errors, qtbot
-):
+def test_delete_refused_while_the_actor_has_claims_then_allowed_and_undone(window, demo_lib, errors, qtbot):
     view = window.actors
-    keep, _ = spoken(demo_library)
+    keep, _ = spoken(demo_lib)
     select(view, keep.name)
     view.delete_action.trigger()
     assert len(errors) == 1
     assert f"{keep.name} (a{keep.id}) cannot be deleted" in str(errors[0])
     assert f"{keep.claim_count} claims are attributed" in str(errors[0])
-    assert demo_library.actors.get(keep.id)
+    assert demo_lib.actors.get(keep.id)
 
-    lonely = demo_library.actors.create(name="Nobody Yet", role="placeholder").after
+    lonely = demo_lib.actors.create(name="Nobody Yet", role="placeholder").after
     view.model.refresh()
     select(view, "Nobody Yet")
     view.table.setCurrentIndex(view.model.index(row_of(view, "Nobody Yet"), 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # the Delete key, as the menu says
-    assert demo_library.actors.find("Nobody Yet") is None
+    assert demo_lib.actors.find("Nobody Yet") is None
     assert "Nobody Yet" not in [view.model.record(r).name for r in range(view.model.rowCount())]
     window.undo_stack.undo()
-    assert demo_library.actors.get(lonely.id).name == "Nobody Yet"
+    assert demo_lib.actors.get(lonely.id).name == "Nobody Yet"
 
 
-def test_context_menu_offers_every_fix(window, demo_library, monkeypatch):
+def test_context_menu_offers_every_fix(window, demo_lib, monkeypatch):
     view = window.actors
     shown: list[QMenu] = []
     monkeypatch.setattr(QMenu, "popup", lambda self, _pos, _a=None: shown.append(self))
@@ -215,10 +213,10 @@ def test_context_menu_offers_every_fix(window, demo_library, monkeypatch):
     assert QPoint  # imported for the drag helpers
 
 
-def test_merge_several_selected_into_one(window, demo_library):
+def test_merge_several_selected_into_one(window, demo_lib):
     view = window.actors
-    keep, other = spoken(demo_library)
-    third = demo_library.actors.create(name="Dana R.").after
+    keep, other = spoken(demo_lib)
+    third = demo_lib.actors.create(name="Dana R.").after
     view.model.refresh()
     table = view.table
     sel = table.selectionModel()
@@ -235,8 +233,8 @@ def test_merge_several_selected_into_one(window, demo_library):
     listed = [dlg.results.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.results.count())]
     dlg.results.setCurrentRow(listed.index(keep.id))
     dlg.accept()
-    merged = demo_library.actors.get(keep.id)
+    merged = demo_lib.actors.get(keep.id)
     assert {other.name, "Dana R."} <= set(merged.aliases)
     window.undo_stack.undo()
-    assert demo_library.actors.get(third.id).name == "Dana R."
-    assert demo_library.actors.get(other.id).claim_count == other.claim_count
+    assert demo_lib.actors.get(third.id).name == "Dana R."
+    assert demo_lib.actors.get(other.id).claim_count == other.claim_count

@@ -325,7 +325,7 @@ def test_timeline_page_for_a_topic_a_date_window_and_more(qtbot, demo_lib, monke
     whole = demo_lib.timeline.build(limit=6).entries
     got = [view.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in range(6)]
     assert got == [e.claim.id for e in whole]
-    assert f"6 of {demo_library.timeline.build(limit=1).total} claims" in view.status.text()
+    assert f"6 of {demo_lib.timeline.build(limit=1).total} claims" in view.status.text()
 
 
 def test_the_export_dialog_offers_the_analysis_annexes(qtbot, demo_lib, jobs, brief, tmp_path):

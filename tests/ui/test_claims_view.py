@@ -229,10 +229,10 @@ def test_show_in_source_opens_the_reader_at_the_quote(window, demo_lib):
     assert reader._map.to_py(cur.position()) in range(c.span_start, c.span_end + 1)
 
 
-def test_edit_claim_actor_to_a_known_actor_takes_their_role_and_affiliation(window, demo_library):
+def test_edit_claim_actor_to_a_known_actor_takes_their_role_and_affiliation(window, demo_lib):
     """Naming another known actor in the claim dialog attributes the claim to that actor (not to a new actor
     with the old one's affiliation); undo gives it back."""
-    lib = demo_library
+    lib = demo_lib
     c = next(x for x in lib.claims.list(limit=100).items if x.actor_id is not None)
     other = next(
         a

@@ -279,10 +279,10 @@ def _fake_xdg_mime(tmp_path, monkeypatch, answer: str) -> None:
 
 
 def test_endnotes_warn_when_libreoffice_opens_docx_and_offer_footnotes(
-    qtbot, demo_library, jobs, tmp_path, opened, monkeypatch
+    qtbot, demo_lib, jobs, tmp_path, opened, monkeypatch
 ):
     _fake_xdg_mime(tmp_path, monkeypatch, "libreoffice-writer.desktop")
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     assert dlg.docx_application == "libreoffice-writer.desktop"
     assert dlg.endnotes.isChecked() and dlg.notes_warning.isVisibleTo(dlg)
     assert "before version 24.8 it shows the endnotes page without its banner" in dlg.notes_warning.text()
@@ -296,11 +296,11 @@ def test_endnotes_warn_when_libreoffice_opens_docx_and_offer_footnotes(
 
 
 def test_no_notes_warning_when_word_or_nothing_opens_docx(
-    qtbot, demo_library, jobs, tmp_path, opened, monkeypatch
+    qtbot, demo_lib, jobs, tmp_path, opened, monkeypatch
 ):
     _fake_xdg_mime(tmp_path, monkeypatch, "onlyoffice-desktopeditors.desktop")
-    dlg = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     assert not dlg.notes_warning.isVisibleTo(dlg)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no xdg-mime at all
-    dlg2 = make_dialog(qtbot, demo_library, jobs, 1, opened, tmp_path)
+    dlg2 = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     assert dlg2.docx_application == "" and not dlg2.notes_warning.isVisibleTo(dlg2)

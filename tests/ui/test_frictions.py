@@ -12,8 +12,8 @@ from ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, demo_library):
-    w = MainWindow(demo_library, Settings.load())
+def window(qtbot, demo_lib):
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
@@ -102,9 +102,7 @@ def test_switching_to_dark_while_running_repolishes_every_label_and_card(window,
         theme.apply(app, "light")
 
 
-def test_after_an_import_the_list_selects_the_new_source_and_the_counts_keep_up(
-    window, demo_library, tmp_path
-):
+def test_after_an_import_the_list_selects_the_new_source_and_the_counts_keep_up(window, demo_lib, tmp_path):
     from ui.paged_model import ID_ROLE
 
     sources = window.sources
@@ -114,11 +112,11 @@ def test_after_an_import_the_list_selects_the_new_source_and_the_counts_keep_up(
     sources.table.selectRow(0)  # the analyst was reading the first source
     QApplication.processEvents()
     assert sources.current_source.id == first
-    before = demo_library.counts()
+    before = demo_lib.counts()
     path = tmp_path / "kessel.txt"
     path.write_text("Bridge at Kessel reopens\n\nThe ministry said on Monday the bridge had reopened.\n")
     window.import_paths([str(path)])
-    new = demo_library.counts()["sources"]
+    new = demo_lib.counts()["sources"]
     assert new == before["sources"] + 1
     # the status bar says it at once, as the list shows it (not after a timer)
     assert f"{new} sources" in window.counts_label.text()
@@ -131,16 +129,14 @@ def test_after_an_import_the_list_selects_the_new_source_and_the_counts_keep_up(
     assert sources.table.currentIndex().data(ID_ROLE) == shown.id
 
 
-def test_claims_filtered_by_actor_never_keep_showing_a_claim_the_list_dropped(window, demo_library, qtbot):
+def test_claims_filtered_by_actor_never_keep_showing_a_claim_the_list_dropped(window, demo_lib, qtbot):
     view = window.claims
     window.go_to("claims")
     QApplication.processEvents()
     shown = view.shown_id()
     assert shown is not None
-    actor = demo_library.claims.get(shown).actor_name
-    other = next(
-        a.name for a in demo_library.actors.list(limit=100).items if a.name != actor and a.claim_count
-    )
+    actor = demo_lib.claims.get(shown).actor_name
+    other = next(a.name for a in demo_lib.actors.list(limit=100).items if a.name != actor and a.claim_count)
     view.actor_filter.setText(other)
     view.apply_filter()
     listed = [view.model.record(r) for r in range(view.model.rowCount())]
