@@ -25,16 +25,16 @@ def test_void_qt_calls_do_not_use_up_none(qtbot):
     assert sys.getrefcount(None) - before > -100  # the faulty binding loses 2,000 here
 
 
-def test_typing_a_page_in_the_brief_editor_does_not_use_up_none(qtbot, demo_library):
+def test_typing_a_page_in_the_brief_editor_does_not_use_up_none(qtbot, demo_lib):
     from PySide6.QtTest import QTest
 
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-    w = MainWindow(demo_library, Settings.load())
+    w = MainWindow(demo_lib, Settings.load())
     qtbot.addWidget(w)
     w.show()
-    w.briefs.open_brief(demo_library.briefs.list().items[0].id)
+    w.briefs.open_brief(demo_lib.briefs.list().items[0].id)
     edit = w.briefs.current_editor().editor
     edit.setFocus()
     QTest.keyClicks(edit, "Warm up. ")
