@@ -63,8 +63,11 @@ def sentence(rng: random.Random, n: int) -> str:
 
 
 def build(
-    path: Path, *, claims: int, pages: int, seed: int = 7, provenance: bool = True
+    path: Path, *, claims: int, pages: int, seed: int = 7, provenance: bool = True, realistic: bool = False
 ) -> tuple[Library, int]:
+    """The library and the brief. ``realistic``: the brief as an analyst's draft is, with findings: half its
+    paragraphs uncited, some portions unmarked, vague estimative words, key judgments without a confidence
+    level or resting on one claim, a claim cited without its denial."""
     rng = random.Random(seed)
     lib = Library.open(path)
     n_sources, n_actors = max(1, claims // 5), max(1, claims * 3 // 40)
@@ -148,6 +151,9 @@ def build(
     for j in range(10):
         c1, c2 = ids[j * 2], ids[j * 2 + 1]
         extra = "".join(f"; @c{denied[c]}" for c in (c1, c2) if c in denied)
+        if realistic and j % 3 == 0:  # one claim, no confidence level, a denial left out
+            parts.append(f"- (U) The crossing will likely reopen in phase {j} [@c{c1}].")
+            continue
         parts.append(
             f"- (U) The crossing will likely reopen in phase {j} [@c{c1}; @c{c2}{extra}]. "
             "We have low confidence in this judgment."
@@ -162,7 +168,14 @@ def build(
     while words < words_needed or cursor < len(order):
         section += 1
         parts += [f"## (U) Theme {section}", ""]
-        for _p in range(8):
+        for p in range(8):
+            if realistic and p % 2 == 1:  # uncited analysis, some of it unmarked or vaguely estimative
+                text = " ".join(sentence(rng, 14) for _ in range(4))
+                if p == 3:
+                    text += " The guards might possibly return, perhaps."
+                parts += [(text if p == 5 else "(U) " + text), ""]
+                words += len(text.split())
+                continue
             cites = []
             for _ in range(2):
                 c = order[cursor % len(order)]
@@ -209,6 +222,11 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=500)
     ap.add_argument("--claims", type=int, default=2000)
     ap.add_argument(
+        "--realistic",
+        action="store_true",
+        help="a draft with findings (uncited and unmarked paragraphs, vague words, weak key judgments)",
+    )
+    ap.add_argument(
         "--provenance",
         choices=["with", "without", "both"],
         default="both",
@@ -229,7 +247,11 @@ def run(args, provenance: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         lib, brief_id = build(
-            Path(tmp) / "bench.briefdesk", claims=args.claims, pages=args.pages, provenance=provenance
+            Path(tmp) / "bench.briefdesk",
+            claims=args.claims,
+            pages=args.pages,
+            provenance=provenance,
+            realistic=args.realistic,
         )
         body = lib.briefs.get(brief_id).body
         settings = CheckSettings()
@@ -240,6 +262,10 @@ def run(args, provenance: bool) -> None:
             f"{len(body.split()):,} words (~{len(body.split()) // 500} pages), {cited:,} distinct claims cited, "
             f"{len(report.findings)} findings ({len(report.errors)} errors)"
         )
+        by_rule: dict[str, int] = {}
+        for f in report.findings:
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        print("findings by rule: " + (", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())) or "none"))
 
         def rules_only():
             ctx = load_context(lib, brief_id, settings=settings)

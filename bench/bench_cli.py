@@ -1,0 +1,219 @@
+"""Command-line start-up and batch export, side by side with pandoc in one run.
+
+    .venv/bin/python bench/bench_cli.py [--runs 7] [--briefs 20]
+
+Cold commands (each a fresh process, bytecode caches present as on a user's machine, OS file cache warm):
+``briefdesk claims``, ``search WORD``, ``check ID`` and a 20-page ``export ID -o x.docx``, alternating with
+``pandoc brief.md -o x.docx`` converting the same brief (its ``--format md`` export). Then batch export: ``briefdesk
+export --all -o DIR/`` writing N twenty-page briefs in one process against pandoc converting the same N Markdown
+files one after another (pandoc has no batch mode: one process per file, as a script would run it). Also the import
+profile of each cold command (``python -X importtime``, the ten costliest top-level packages).
+
+Targets (issue on scale as users meet it): read commands <= 0.35 s; the 20-page export <= 1.5x pandoc; 20 briefs
+in <= 0.5x pandoc's time for the same 20. The library and briefs are the export benchmark's (bench_export.py),
+kept in bench/out/cli. Briefs are exported with --force: the generated briefs do not pass every analytic check;
+the checks still run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_export import brief_body, build_library  # noqa: E402
+
+from app.library import Library  # noqa: E402
+
+PAGES = 20
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):  # check exits 1 on findings
+        raise RuntimeError(f"{' '.join(cmd[:4])} failed ({done.returncode}): {done.stderr[-400:]}")
+    return elapsed
+
+
+def import_profile(
+    cmd: list[str], env: dict[str, str], top: int = 10
+) -> tuple[float, list[tuple[str, float]]]:
+    """(total import time s, the costliest top-level packages with their cumulative s) of one cold run."""
+    done = subprocess.run(
+        [cmd[0], "-X", "importtime", *cmd[1:]], capture_output=True, text=True, env=env, check=False
+    )
+    per_root: dict[str, float] = {}
+    total = 0.0
+    for line in done.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if not m:
+            continue
+        cumulative, depth, name = int(m.group(2)), len(m.group(3)), m.group(4)
+        if depth == 1:  # a top-level import: its cumulative time includes what it pulled in
+            root = name.split(".")[0]
+            per_root[root] = per_root.get(root, 0.0) + cumulative / 1e6
+            total += cumulative / 1e6
+    ranked = sorted(per_root.items(), key=lambda kv: -kv[1])[:top]
+    return total, ranked
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7, help="alternating runs of each cold command")
+    ap.add_argument("--batch-runs", type=int, default=3, help="alternating runs of the batch export")
+    ap.add_argument("--briefs", type=int, default=20, help="twenty-page briefs in the batch")
+    ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "cli"))
+    ap.add_argument("--before", type=Path, help="a checkout of an older main to time side by side")
+    args = ap.parse_args(argv)
+    if shutil.which("pandoc") is None:
+        print("pandoc is needed for the comparison")
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    lib_path = out / "cli-bench.briefdesk"
+    t0 = time.perf_counter()
+    claim_ids = build_library(lib_path)
+    lib = Library.open(lib_path)
+    existing = {b.title: b.id for b in lib.briefs.list(limit=1000).items}
+    rng = random.Random(17)
+    brief_ids = []
+    for k in range(args.briefs):
+        title = f"Batch brief {k + 1}"
+        body = brief_body(rng, claim_ids, PAGES)  # drawn every time: the same bodies on every run
+        brief_ids.append(existing.get(title) or lib.briefs.create(title=title, body=body).after.id)
+    word = "convoy"
+    lib.close()
+    print(
+        f"library and {len(brief_ids)} briefs ready in {time.perf_counter() - t0:.1f} s ({len(claim_ids)} claims)"
+    )
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    exe = str(ROOT / ".venv" / "bin" / "briefdesk")
+    py = str(ROOT / ".venv" / "bin" / "python")
+    lib_arg = ["--library", str(lib_path)]
+    md_dir = out / "md"
+    md_dir.mkdir(exist_ok=True)
+    subprocess.run(
+        [exe, *lib_arg, "export", "--all", "--format", "md", "-o", f"{md_dir}/", "--force"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    mds = sorted(md_dir.glob("*.md"), key=lambda p: int(p.name[1:].split("-")[0]))
+    first_md = mds[0]
+    b1 = str(brief_ids[0])
+    cold = {
+        "briefdesk claims": [exe, *lib_arg, "claims"],
+        f"briefdesk search {word}": [exe, *lib_arg, "search", word],
+        f"briefdesk check {b1} (20 pages)": [exe, *lib_arg, "check", b1],
+        f"briefdesk export {b1} (20 pages, .docx)": [
+            exe,
+            *lib_arg,
+            "export",
+            b1,
+            "-o",
+            str(out / "b.docx"),
+            "--force",
+        ],
+        "pandoc brief.md -o x.docx (the same 20 pages)": ["pandoc", str(first_md), "-o", str(out / "p.docx")],
+        "python -c pass (the interpreter alone)": [py, "-c", "pass"],
+        "floor: python -c 'import sqlalchemy.orm'": [py, "-c", "import sqlalchemy.orm"],
+        "floor: import what `claims` needs, no work": [
+            py,
+            "-c",
+            "import ui.launcher, app.cli, app.cli.claim_cmds, app.library, app.claims, app.storage.models",
+        ],
+    }
+    if args.before:  # the same commands from an older checkout (its app/ and ui/), in the same session
+        launch = f"import sys; sys.path.insert(0, {str(args.before)!r}); from ui.launcher import main; sys.exit(main())"
+        cold["before: briefdesk claims"] = [py, "-c", launch, *lib_arg, "claims"]
+        cold[f"before: briefdesk export {b1} (20 pages, .docx)"] = [
+            py,
+            "-c",
+            launch,
+            *lib_arg,
+            "export",
+            b1,
+            "-o",
+            str(out / "b0.docx"),
+            "--force",
+        ]
+    for cmd in cold.values():  # warm the OS file cache and write any .pyc once
+        timed(cmd, env)
+    print(f"load average before: {load()}")
+    times: dict[str, list[float]] = {name: [] for name in cold}
+    for _ in range(args.runs):
+        for name, cmd in cold.items():
+            times[name].append(timed(cmd, env))
+    batch_dir = out / "batch"
+    cmd_batch = [exe, *lib_arg, "export", "--all", "-o", f"{batch_dir}/", "--force"]
+
+    def pandoc_all() -> float:
+        started = time.perf_counter()
+        for k, md in enumerate(mds):
+            subprocess.run(["pandoc", str(md), "-o", str(out / f"p{k}.docx")], check=True, env=env)
+        return time.perf_counter() - started
+
+    batch_b, batch_p = [], []
+    for _ in range(args.batch_runs):
+        batch_b.append(timed(cmd_batch, env))
+        batch_p.append(pandoc_all())
+    written = len(list(batch_dir.glob("*.docx")))
+    # what a user did before batch export: one process per brief (once: it is the slow path)
+    started = time.perf_counter()
+    for bid in brief_ids:
+        timed([exe, *lib_arg, "export", str(bid), "-o", str(out / f"one{bid}.docx"), "--force"], env)
+    one_by_one = time.perf_counter() - started
+    print(f"load average after: {load()}")
+
+    pandoc20 = statistics.median(times["pandoc brief.md -o x.docx (the same 20 pages)"])
+    pandoc_version = subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split(
+        "\n"
+    )[0]
+    print(
+        f"\n{pandoc_version}; {args.runs} alternating runs each; medians (min-max); ratio = to pandoc's 20 pages\n"
+    )
+    print("| cold command | median s | min s | max s | ratio to pandoc |")
+    print("|---|---:|---:|---:|---:|")
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(f"| `{name}` | {med:.3f} | {min(ts):.3f} | {max(ts):.3f} | {med / pandoc20:.2f} |")
+    bmed, pmed = statistics.median(batch_b), statistics.median(batch_p)
+    print(
+        f"\nBatch: `briefdesk export --all -o DIR/ --force` wrote {written} .docx of {PAGES} pages: median "
+        f"{bmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_b)}); pandoc converting the same {len(mds)} "
+        f"Markdown files one by one: median {pmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_p)}); "
+        f"ratio {bmed / pmed:.2f}"
+    )
+    print(
+        f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "
+        f"{one_by_one:.2f} s ({one_by_one / pmed:.2f} of pandoc's)"
+    )
+    print("\nImports of one cold run (python -X importtime; cumulative s of each top-level package):\n")
+    for name in ("briefdesk claims", f"briefdesk export {b1} (20 pages, .docx)"):
+        cmd = cold[name]
+        total, ranked = import_profile([py, exe, *cmd[1:]], env)
+        print(f"- `{name}`: imports {total:.2f} s; " + ", ".join(f"{n} {s:.3f}" for n, s in ranked))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
