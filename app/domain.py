@@ -623,6 +623,14 @@ class Change(Generic[T]):
         object.__setattr__(self, "affected", tuple((Entity(e), i) for e, i in affected))
         object.__setattr__(self, "extra", {} if extra is None else extra)
 
+    @property
+    def stored(self) -> T:
+        """The record as stored after the change (``after``), for a change that leaves one: created,
+        updated, restored, existing, unchanged. A delete has none: asking is a programming error."""
+        if self.after is None:
+            raise ValueError(f"{self.entity} {self.id} was {self.action}: no record is stored after it")
+        return self.after
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimFilter:

@@ -9,7 +9,7 @@ from app._text import counted
 from app.cli.common import Context, add_json, record_id, table
 
 if TYPE_CHECKING:
-    from app.analysis.model import AchMatrix
+    from app.analysis.model import AchMatrix, AchRowRecord
 
 ACH_USAGE = """briefdesk ach BRIEF_ID [--json]
        briefdesk ach rate HYPOTHESIS_ID CLAIM_ID RATING [--note TEXT]
@@ -131,7 +131,7 @@ def cmd_hypothesis_set(args: argparse.Namespace, ctx: Context) -> int:
         position=args.position,
         judgment=KEEP if args.judgment is None else args.judgment,
     )
-    h = change.after
+    h = change.stored
     ctx.output({"change": change.action, "hypothesis": h}, f"Hypothesis {h.ref} updated: {h.label}, {h.text}")
     return 0
 
@@ -206,7 +206,7 @@ def _rate(ctx: Context, hyp: int, claim: int, rating: str, note: str | None) -> 
             f"Claim c{claim} against h{hyp}: cleared." if change.action == "deleted" else "Nothing to clear."
         )
     else:
-        r = change.after.rating
+        r = change.stored.rating
         text = f"Claim c{claim} rated {r.value} ({r.meaning}) against h{hyp}."
         if change.extra.get("row_added") is not None:
             text += f" c{claim} is now a row of the matrix."
@@ -224,15 +224,16 @@ def _rate(ctx: Context, hyp: int, claim: int, rating: str, note: str | None) -> 
 
 def _add(ctx: Context, brief: int, claims: list[int], cited: bool, place: int | None) -> int:
     lib = ctx.open_library(create=False)
-    added, skipped = [], []
+    added: list[AchRowRecord] = []
+    skipped: list[int] = []
     with lib.transaction():  # --cited and named claims: all or none
         if cited:
             change = lib.ach.add_cited(brief)
-            added += change.after
+            added += change.stored
             skipped += change.extra["skipped"]
         if claims:
             change = lib.ach.add_claims(brief, claims, position=place)
-            added += change.after
+            added += change.stored
             skipped += change.extra["skipped"]
     text = f"Brief {brief}: {counted(len(added), 'claim')} added to the matrix"
     if added:
@@ -247,9 +248,10 @@ def _remove(ctx: Context, brief: int, claims: list[int]) -> int:
     lib = ctx.open_library(create=False)
     change = lib.ach.remove_claims(brief, claims)
     ratings = change.extra.get("ratings", [])
+    removed = change.before or ()
     ctx.output(
-        {"brief_id": brief, "removed": change.before, "ratings_removed": len(ratings)},
-        f"Brief {brief}: {counted(len(change.before), 'claim')} taken out of the matrix with "
+        {"brief_id": brief, "removed": removed, "ratings_removed": len(ratings)},
+        f"Brief {brief}: {counted(len(removed), 'claim')} taken out of the matrix with "
         f"{counted(len(ratings), 'rating')}.",
     )
     return 0
@@ -259,8 +261,8 @@ def _move(ctx: Context, brief: int, claim: int, place: int) -> int:
     lib = ctx.open_library(create=False)
     change = lib.ach.move_claim(brief, claim, place)
     ctx.output(
-        {"brief_id": brief, "row": change.after},
-        f"Brief {brief}: c{claim} is now row {change.after.position} of the matrix.",
+        {"brief_id": brief, "row": change.stored},
+        f"Brief {brief}: c{claim} is now row {change.stored.position} of the matrix.",
     )
     return 0
 

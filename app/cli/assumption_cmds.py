@@ -59,7 +59,7 @@ def cmd_assumption_add(args: argparse.Namespace, ctx: Context) -> int:
         judgment=args.judgment,
         position=args.position,
     )
-    a = change.after
+    a = change.stored
     ctx.output(
         {"change": change.action, "assumption": a},
         f"Assumption {a.id} recorded for brief {a.brief_id} ({a.rating.value}, {_applies(a.judgment)}).",
@@ -93,7 +93,7 @@ def cmd_assumption_set(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError("Nothing to change: give --text, --rating, --why, --judgment or --position.")
     lib = ctx.open_library(create=False)
     change = lib.assumptions.update(args.id, **fields)
-    a = change.after
+    a = change.stored
     ctx.output(
         {"change": change.action, "assumption": a},
         f"Assumption {a.id} updated ({a.rating.value}, {_applies(a.judgment)}).",

@@ -13,7 +13,7 @@ from app.errors import ValidationError
 _MAX_TEXT_FILE_BYTES = 80_000_000
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     br = sub.add_parser("brief", help="create, list, show and edit briefs")
     bsub = br.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = bsub.add_parser(
@@ -117,7 +117,7 @@ def _parse_marking(value: str | None) -> tuple[str, str]:
     return scheme, level
 
 
-def cmd_brief_new(args, ctx: Context) -> int:
+def cmd_brief_new(args: argparse.Namespace, ctx: Context) -> int:
     from app.brief_shape import house_body
 
     scheme, level = _parse_marking(args.marking)
@@ -141,12 +141,12 @@ def cmd_brief_new(args, ctx: Context) -> int:
         author=args.author,
         organisation=args.organisation,
     )
-    b = change.after
+    b = change.stored
     ctx.output({"change": change.action, "brief": b}, f"Brief {b.id} created: {b.title}")
     return 0
 
 
-def cmd_brief_list(args, ctx: Context) -> int:
+def cmd_brief_list(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     page = lib.briefs.list(limit=1000)
     rows = [
@@ -160,7 +160,7 @@ def cmd_brief_list(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_show(args, ctx: Context) -> int:
+def cmd_brief_show(args: argparse.Namespace, ctx: Context) -> int:
     from app.citations import parse_citations
 
     lib = ctx.open_library(create=False)
@@ -183,7 +183,7 @@ def cmd_brief_show(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_set_body(args, ctx: Context) -> int:
+def cmd_brief_set_body(args: argparse.Namespace, ctx: Context) -> int:
     body = _read_text_file(args.file)
     lib = ctx.open_library(create=False)
     change = lib.briefs.set_body(args.id, body, reason="save", if_version=args.if_version)
@@ -194,7 +194,7 @@ def cmd_brief_set_body(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_set(args, ctx: Context) -> int:
+def cmd_brief_set(args: argparse.Namespace, ctx: Context) -> int:
     fields = {
         k: getattr(args, k)
         for k in ("title", "author", "organisation", "status")
@@ -212,18 +212,18 @@ def cmd_brief_set(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_delete(args, ctx: Context) -> int:
+def cmd_brief_delete(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.briefs.delete(args.id)
     revisions = change.extra.get("revisions", 0)
     ctx.output(
         {"change": change.action, "brief": change.before, "revisions_deleted": revisions},
-        f"Brief {args.id} deleted ({change.before.title}) with {counted(revisions, 'revision')}.",
+        f"Brief {args.id} deleted ({change.before.title if change.before else ''}) with {counted(revisions, 'revision')}.",
     )
     return 0
 
 
-def cmd_brief_revisions(args, ctx: Context) -> int:
+def cmd_brief_revisions(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     revs = lib.briefs.revisions(args.id)
     ctx.output(
@@ -252,7 +252,7 @@ def cmd_brief_revisions(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_restore(args, ctx: Context) -> int:
+def cmd_brief_restore(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.briefs.restore_revision(args.revision, if_version=args.if_version)
     ctx.output(
@@ -262,7 +262,7 @@ def cmd_brief_restore(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_brief_waive(args, ctx: Context) -> int:
+def cmd_brief_waive(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.briefs.add_waiver(brief_id=args.id, claim_id=args.claim, reason=args.reason)
     ctx.output(
@@ -272,7 +272,7 @@ def cmd_brief_waive(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_where_cited(args, ctx: Context) -> int:
+def cmd_where_cited(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     places = lib.briefs.where_cited(args.id)
     if not ctx.json and not places:

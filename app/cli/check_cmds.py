@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from app.check_rules import CHECK_RULES, rules_text
 from app.cli.common import Context, add_json, count, record_id
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from app.checks import CheckReport, Notice
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
         help="check a brief: balance, estimative language, sourcing, markings",
@@ -42,7 +43,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def cmd_check(args, ctx: Context) -> int:
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     if args.rules:
         ctx.output({"rules": list(CHECK_RULES)}, "\n".join(f"{r.id}: {r.description}" for r in CHECK_RULES))
         return 0
@@ -64,7 +65,7 @@ def cmd_check(args, ctx: Context) -> int:
     return 1 if report.errors else 0
 
 
-def payload(report: CheckReport, changed: list[Notice] = ()) -> dict:
+def payload(report: CheckReport, changed: Sequence[Notice] = ()) -> dict[str, Any]:
     return {
         "brief_id": report.brief_id,
         "ok": report.ok,
@@ -79,7 +80,7 @@ def payload(report: CheckReport, changed: list[Notice] = ()) -> dict:
     }
 
 
-def render(report: CheckReport, changed: list[Notice] = ()) -> str:
+def render(report: CheckReport, changed: Sequence[Notice] = ()) -> str:
     lines = []
     if changed:
         lines.append("Since the brief was written:")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from app._text import counted
 from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
 from app.domain import (
     CREDIBILITY_MEANING,
+    ActorRecord,
     ClaimFilter,
     ClaimRecord,
     ClaimStatus,
@@ -18,12 +20,15 @@ from app.domain import (
 )
 from app.errors import ValidationError
 
+if TYPE_CHECKING:
+    from app.library import Library
+
 CREDIBILITY_HELP = "the information's credibility, as the Admiralty code grades it: " + "; ".join(
     f"{n} {meaning.lower()}" for n, meaning in CREDIBILITY_MEANING.items()
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("claims", help="list claims")
     p.add_argument("--source", type=record_id, metavar="ID")
     p.add_argument("--actor", metavar="NAME")
@@ -115,7 +120,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- handlers ----------------------------------------------------------------------------------------------
 
 
-def _claim_filter(args, lib) -> ClaimFilter:
+def _claim_filter(args: argparse.Namespace, lib: Library) -> ClaimFilter:
     actor_id = None
     actor_name = None
     if args.actor:
@@ -138,7 +143,7 @@ def _claim_filter(args, lib) -> ClaimFilter:
     )
 
 
-def _claim_row(c: ClaimRecord) -> tuple:
+def _claim_row(c: ClaimRecord) -> tuple[object, ...]:
     return (
         c.ref,
         c.grade,
@@ -151,7 +156,7 @@ def _claim_row(c: ClaimRecord) -> tuple:
     )
 
 
-def cmd_claims(args, ctx: Context) -> int:
+def cmd_claims(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     if args.source is not None:
         lib.sources.get(args.source)  # a clear error for an unknown source
@@ -195,7 +200,7 @@ def _claim_block(c: ClaimRecord, indent: str = "") -> list[str]:
     return out
 
 
-def cmd_claim_show(args, ctx: Context) -> int:
+def cmd_claim_show(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     view = lib.claims.with_links(args.id)
 
@@ -227,7 +232,7 @@ def cmd_claim_show(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_claim_add(args, ctx: Context) -> int:
+def cmd_claim_add(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.claims.create(
         source_id=args.source,
@@ -242,7 +247,7 @@ def cmd_claim_add(args, ctx: Context) -> int:
         tags=args.tag,
         notes=args.notes,
     )
-    c = change.after
+    c = change.stored
     ctx.output(
         {"change": change.action, "claim": c},
         f"Claim {c.ref} added [{c.grade}], quote at characters {c.span_start}-{c.span_end} of s{c.source_id}.",
@@ -250,7 +255,7 @@ def cmd_claim_add(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_claim_link(args, ctx: Context) -> int:
+def cmd_claim_link(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.links.create(from_claim_id=args.b, kind=args.kind, to_claim_id=args.a, note=args.note)
     ctx.output(
@@ -260,7 +265,7 @@ def cmd_claim_link(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_claim_unlink(args, ctx: Context) -> int:
+def cmd_claim_unlink(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     link = lib.links.find(args.b, args.a) or lib.links.find(args.a, args.b)
     if link is None:
@@ -273,7 +278,7 @@ def cmd_claim_unlink(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_claim_set(args, ctx: Context) -> int:
+def cmd_claim_set(args: argparse.Namespace, ctx: Context) -> int:
     fields = {}
     for key in ("status", "credibility", "statement", "said", "notes"):
         if getattr(args, key) is not None:
@@ -304,7 +309,7 @@ def cmd_claim_set(args, ctx: Context) -> int:
     return 0
 
 
-def _actor_for(lib, text: str):
+def _actor_for(lib: Library, text: str) -> ActorRecord | None:
     """``claim set --actor``: an actor by id (a12) or by name or alias; an unknown name becomes a new actor
     (as ``claim add --actor`` does); empty: no actor."""
     from app.cli.actor_cmds import actor_ref
@@ -317,7 +322,7 @@ def _actor_for(lib, text: str):
     return lib.actors.get_or_create(name=text)
 
 
-def cmd_claim_delete(args, ctx: Context) -> int:
+def cmd_claim_delete(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.claims.delete(args.id, if_version=args.if_version)
     ctx.output(

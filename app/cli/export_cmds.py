@@ -8,11 +8,13 @@ a missing citation) is named on stderr and the others are still written; the exi
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
@@ -20,10 +22,14 @@ from app.domain import EXPORT_ANNEX_INFO, EXPORT_ANNEXES_DEFAULT, EXPORT_FORMATS
 from app.domain import EXPORT_ANNEXES as ANNEXES
 from app.errors import BriefdeskError, ExportError
 
+if TYPE_CHECKING:
+    from app.export.service import ExportOptions, ExportResult
+    from app.library import Library
+
 EXTENSIONS = {"docx": ".docx", "md": ".md", "html": ".html", "stix": ".json", "misp": ".json"}
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export", help="export a brief to Word (.docx), pandoc Markdown or HTML, or STIX 2.1 / MISP JSON"
     )
@@ -118,7 +124,7 @@ def file_name(brief_id: int, title: str, fmt: str) -> str:
     return f"b{brief_id}" + (f"-{slug}" if slug else "") + EXTENSIONS[fmt]
 
 
-def _options(args, fmt: str):
+def _options(args: argparse.Namespace, fmt: str) -> ExportOptions:
     from app.export.service import MAX_TEMPLATE_BYTES, ExportOptions  # loaded when exporting
     from app.paths import check_input_file
 
@@ -141,14 +147,14 @@ def _options(args, fmt: str):
     )
 
 
-def _is_batch(args, out: Path) -> bool:
+def _is_batch(args: argparse.Namespace, out: Path) -> bool:
     """Several briefs (or a selection) into a folder, rather than one brief into one file."""
     if args.all or args.status or len(set(args.brief_ids)) > 1:
         return True
     return out.is_dir() or args.output.endswith(("/", os.sep))
 
 
-def cmd_export(args, ctx: Context) -> int:
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from app.paths import check_path
 
     out = check_path(args.output, "file to export to")
@@ -161,7 +167,7 @@ def cmd_export(args, ctx: Context) -> int:
     return _export_one(args, ctx, args.brief_ids[0], out)
 
 
-def _export_one(args, ctx: Context, brief_id: int, out: Path) -> int:
+def _export_one(args: argparse.Namespace, ctx: Context, brief_id: int, out: Path) -> int:
     from app.export.service import export_brief  # loaded when exporting
 
     options = _options(args, _format_for(out, args.format))
@@ -182,7 +188,7 @@ def _export_one(args, ctx: Context, brief_id: int, out: Path) -> int:
     return 0
 
 
-def _said(brief_id: int, result) -> str:
+def _said(brief_id: int, result: ExportResult) -> str:
     draft = " (DRAFT)" if result.draft else ""
     return (
         f"Exported brief {brief_id} to {result.path}{draft}: "
@@ -192,7 +198,7 @@ def _said(brief_id: int, result) -> str:
     )
 
 
-def _selected(lib, args) -> list[tuple[int, str]]:
+def _selected(lib: Library, args: argparse.Namespace) -> list[tuple[int, str]]:
     """(id, title) of the briefs to export, in the order named (or by id for --all / --status)."""
     if args.brief_ids:
         wanted = list(dict.fromkeys(args.brief_ids))
@@ -209,7 +215,7 @@ def _selected(lib, args) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _export_many(args, ctx: Context, folder: Path) -> int:
+def _export_many(args: argparse.Namespace, ctx: Context, folder: Path) -> int:
     from app.export.service import export_brief  # loaded when exporting
 
     if folder.exists() and not folder.is_dir():

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import Any
+
 from app._text import counted
 from app.cli.common import Context, add_json, record_id, table
+from app.domain import Change
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "extract", help="draft claims and denials from a source's text (writes nothing without --apply)"
     )
@@ -24,7 +28,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_extract)
 
 
-def cmd_extract(args, ctx: Context) -> int:
+def cmd_extract(args: argparse.Namespace, ctx: Context) -> int:
     from app.extract import apply, propose  # imported when used: the rules' patterns take time to compile
 
     lib = ctx.open_library(create=False)
@@ -32,7 +36,7 @@ def cmd_extract(args, ctx: Context) -> int:
     proposals = list(extraction.proposals)
     created: list[int] = []
     links = 0
-    changes: list = []
+    changes: list[Change[Any]] = []
     if args.apply and proposals:
         changes = apply(lib, args.source_id, proposals, credibility=args.credibility)
         created = [c.id for c in changes if c.entity == "claim"]
@@ -68,11 +72,10 @@ def cmd_extract(args, ctx: Context) -> int:
                     ]
                 )
             lines = [table(["key", "kind", "speaker", "said", "answers", "quote"], rows, max_width=70)]
-        reports = [p for p in proposals if p.reports is not None]
+        reports = [(p, p.reports) for p in proposals if p.reports is not None]
         if reports:
             lines.append("Not first hand (each is created with a reported-from link):")
-            for p in reports:
-                r = p.reports
+            for p, r in reports:
                 target = (
                     r.claim_label if r.claim_id is not None else f"{r.origin_name} (no surviving original)"
                 )

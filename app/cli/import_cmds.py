@@ -7,14 +7,15 @@ A file that cannot be imported is reported and the rest still import; the exit c
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
 from app._text import counted
-from app.cli.common import add_json
+from app.cli.common import Context, add_json
 
 
-def cmd_import(args, ctx) -> int:
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from app.importers.batch import import_paths  # imported when used, not at every start of the CLI
 
     lib = ctx.open_library()
@@ -86,7 +87,7 @@ def cmd_import(args, ctx) -> int:
     return 1 if rep.failed else 0
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help="import files or directories as sources")
     p.add_argument("paths", nargs="+")
     from app.domain import SourceKind

@@ -8,7 +8,7 @@ from app._text import counted
 from app.cli.common import Context, add_json, count, table
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="fill the library with the demo content")
     p.add_argument("--force", action="store_true", help="add the demo even if the library has content")
     add_json(p)
@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- handlers ----------------------------------------------------------------------------------------------
 
 
-def cmd_demo(args, ctx: Context) -> int:
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from app.demo import populate
 
     lib = ctx.open_library()
@@ -53,7 +53,7 @@ def cmd_demo(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_actors(args, ctx: Context) -> int:
+def cmd_actors(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     page = lib.actors.list(text=args.text, offset=args.offset, limit=args.limit)
     rows = [(f"a{a.id}", a.name, a.role, a.affiliation, a.claim_count) for a in ctx.sound(page.items)]
@@ -67,7 +67,7 @@ def cmd_actors(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_search(args, ctx: Context) -> int:
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     entities = tuple(args.only) if args.only else ("source", "claim", "actor")
     hits = lib.search(args.query, entities=entities, limit=args.limit)

@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
-from app.domain import ClaimOrigins, DerivationKind, ProvenanceNode
+from app.domain import ClaimOrigins, ClaimWithLinks, DerivationKind, DerivationRecord, ProvenanceNode
 
 if TYPE_CHECKING:
     from app.library import Library
@@ -67,11 +68,13 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def wants_source_change(args) -> bool:
+def wants_source_change(args: argparse.Namespace) -> bool:
     return bool(args.derived_from or args.not_derived_from)
 
 
-def apply_source_options(args, lib: Library, source_id: int) -> tuple[list[str], list]:
+def apply_source_options(
+    args: argparse.Namespace, lib: Library, source_id: int
+) -> tuple[list[str], list[DerivationRecord]]:
     """Record the derivations asked for (inside the caller's transaction): sentences for the output and
     the derivation records after the change."""
     said: list[str] = []
@@ -85,7 +88,7 @@ def apply_source_options(args, lib: Library, source_id: int) -> tuple[list[str],
     return said, list(lib.provenance.derivations(source_id).derived_from)
 
 
-def source_show_lines(lib: Library, source_id: int) -> tuple[list[str], dict]:
+def source_show_lines(lib: Library, source_id: int) -> tuple[list[str], dict[str, Any]]:
     prov = lib.provenance.derivations(source_id)
     lines = []
     for d in prov.derived_from:
@@ -129,7 +132,7 @@ def add_claim_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def wants_claim_change(args) -> bool:
+def wants_claim_change(args: argparse.Namespace) -> bool:
     return (
         hasattr(args, "reported_from")
         or bool(getattr(args, "not_reported", False))
@@ -137,7 +140,7 @@ def wants_claim_change(args) -> bool:
     )
 
 
-def apply_claim_options(args, lib: Library, claim_id: int) -> list[str]:
+def apply_claim_options(args: argparse.Namespace, lib: Library, claim_id: int) -> list[str]:
     from app.errors import ValidationError
 
     if args.origin_name and not (hasattr(args, "reported_from") and args.reported_from is None):
@@ -150,13 +153,13 @@ def apply_claim_options(args, lib: Library, claim_id: int) -> list[str]:
     change = lib.provenance.set_reported_from(
         claim_id, args.reported_from, origin_name=args.origin_name or ""
     )
-    r = change.after
+    r = change.stored
     if r.reported_from_id is None:
         return [f"reported from {r.origin_name or 'an unnamed source'} (no surviving original)"]
     return [f"reported from c{r.reported_from_id}"]
 
 
-def claim_show_lines(lib: Library, view) -> tuple[list[str], set[int]]:
+def claim_show_lines(lib: Library, view: ClaimWithLinks) -> tuple[list[str], set[int]]:
     """For ``claim show``: what the claim was reported from, its origins and depth, and which of the
     claims corroborating it are not independent of it (they share an origin)."""
     cid = view.claim.id
@@ -181,7 +184,7 @@ def claim_show_lines(lib: Library, view) -> tuple[list[str], set[int]]:
 
 
 # --- claim origins -------------------------------------------------------------------------------------
-def register_claim(csub: argparse._SubParsersAction) -> None:
+def register_claim(csub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = csub.add_parser(
         "origins", help="where a claim came from: the chain hop by hop, hearsay depth, independent origins"
     )
@@ -190,13 +193,13 @@ def register_claim(csub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_origins)
 
 
-def _recorded_words(by: str, when) -> str:
+def _recorded_words(by: str, when: dt.datetime | None) -> str:
     """'recorded by a.analyst on 2026-12-04' ('' when neither is known)."""
     parts = [x for x in (f"by {by}" if by else "", f"on {when.date().isoformat()}" if when else "") if x]
     return f"recorded {' '.join(parts)}" if parts else ""
 
 
-def _recorded(by: str, when) -> str:
+def _recorded(by: str, when: dt.datetime | None) -> str:
     words = _recorded_words(by, when)
     return f"  ({words})" if words else ""
 
@@ -215,7 +218,7 @@ def origins_text(o: ClaimOrigins) -> str:
     from app.provenance.graph import RELATION_PHRASE
 
     nodes = {n.key: n for n in o.nodes}
-    children: dict[str, list] = {}
+    children: dict[str, list[Any]] = {}
     for h in o.hops:
         children.setdefault(h.later, []).append(h)
     lines = [_label(o.nodes[0]) + ("  ORIGIN" if o.nodes[0].origin else "")]
@@ -258,7 +261,7 @@ def origins_text(o: ClaimOrigins) -> str:
     return "\n".join(lines)
 
 
-def cmd_claim_origins(args, ctx: Context) -> int:
+def cmd_claim_origins(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     o = lib.provenance.origins(args.id)
     ctx.output(o, lambda: origins_text(o))

@@ -12,7 +12,7 @@ from app.domain import SOURCE_EDITABLE_FIELDS, SourceFilter
 from app.errors import ValidationError
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("sources", help="list sources")
     p.add_argument("--kind")
     p.add_argument("--reliability", metavar="A-F")
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 # --- handlers ----------------------------------------------------------------------------------------------
 
 
-def cmd_sources(args, ctx: Context) -> int:
+def cmd_sources(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     flt = SourceFilter(kind=args.kind, reliability=args.reliability, text=args.text)
     page = lib.sources.list(
@@ -72,7 +72,7 @@ def cmd_sources(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_source_show(args, ctx: Context) -> int:
+def cmd_source_show(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     src = lib.sources.get(args.id)
     claims = lib.claims.for_source(src.id)
@@ -113,7 +113,7 @@ def cmd_source_show(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_source_set(args, ctx: Context) -> int:
+def cmd_source_set(args: argparse.Namespace, ctx: Context) -> int:
     fields = {k: getattr(args, k) for k in SOURCE_EDITABLE_FIELDS if getattr(args, k) is not None}
     if not fields and not provenance_cmds.wants_source_change(args):
         raise ValidationError("Nothing to change: give at least one option such as --reliability B.")
@@ -132,7 +132,7 @@ def cmd_source_set(args, ctx: Context) -> int:
     return 0
 
 
-def cmd_source_delete(args, ctx: Context) -> int:
+def cmd_source_delete(args: argparse.Namespace, ctx: Context) -> int:
     lib = ctx.open_library(create=False)
     change = lib.sources.delete(args.id, if_version=args.if_version)
     ctx.output(
