@@ -57,6 +57,22 @@ def _date_notice(source: SourceRecord) -> str:
     )
 
 
+def _without_headline(body: str, title: str) -> str:
+    """The body with its opening headline blanked (same length, so spans stay true): a saved page repeats its
+    title above the story, and a headline ("Minister denies bribery claim, vows to sue") is a summary in
+    headline grammar, not a statement to draft."""
+    title = " ".join(title.split())
+    if not title:
+        return body
+    lead = len(body) - len(body.lstrip())
+    end = body.find("\n", lead)
+    end = len(body) if end < 0 else end
+    first = " ".join(body[lead:end].split())
+    if first and first.rstrip(" .") == title.rstrip(" .") or (len(first) > 20 and title.startswith(first)):
+        return body[:lead] + " " * (end - lead) + body[end:]
+    return body
+
+
 def propose(lib: Library, source_id: int, extractor: Extractor | None = None) -> Extraction:
     """Proposals for a source (NotFoundError for an unknown id). Writes nothing. ``notice`` says why nothing was
     drafted (a language other than English) or what was left undone (relative dates in a source with no date)."""
@@ -66,7 +82,7 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
     refusal = _language_notice(source)
     if refusal:
         return Extraction(source_id, (), (), name, refusal)
-    raw = extractor.propose(source.body, published=source.published)
+    raw = extractor.propose(_without_headline(source.body, source.title), published=source.published)
     existing = lib.claims.for_source(source_id)
     spans = {(c.span_start, c.span_end) for c in existing}
     kept: list[Proposal] = []

@@ -234,6 +234,12 @@ class RuleExtractor:
                 and not (AUXILIARY.search(seg) or RV.search(seg))
             ):
                 continue  # "Ostria's defence minister, Karol Nemec, dismissed ...": a description, not content
+            if (
+                len(seg.split()) <= 4
+                and re.match(r"(?:the|a|an|its|his|her|their)\s", seg, re.I)
+                and not (AUXILIARY.search(seg) or RV.search(seg) or NEGATION.search(seg))
+            ):
+                continue  # "The road builder, Hallgren Construction, refuted ...": who it is, not what was said
             verb = vm.group(0)
             kind = "denial" if (DV.fullmatch(verb) or FALSE_WORDS.search(seg)) else "claim"
             conf = 0.9 if s[:1] in '\u201c"' else 0.75
@@ -585,7 +591,7 @@ class RuleExtractor:
         best, best_overlap = None, 1
         for i in range(len(proposals) - 1, -1, -1):
             p = proposals[i]
-            if p.kind != "claim" or p.actor == f.speaker.name:
+            if p.kind != "claim" or p.actor == f.speaker.name or _side_of(f.speaker, p):
                 continue
             overlap = len(cw & words[i])
             if overlap > best_overlap:
@@ -753,6 +759,14 @@ _SAYING = frozenset(
         "dismissed",
     ]
 )
+
+
+def _side_of(sp: Speaker, p: Proposal) -> bool:
+    """Whether a speaker belongs to a proposal's side: "The agency's director" and the environment agency."""
+    if sp.affiliation and (sp.affiliation == p.actor or sp.affiliation in (p.affiliation,)):
+        return True
+    mine = content_words(sp.affiliation) - _GENERIC_SIDE
+    return bool(mine and mine <= content_words(p.actor + " " + p.affiliation))
 
 
 def _one_side(a: Proposal, b: Proposal) -> bool:

@@ -68,6 +68,8 @@ def dateline_length(text: str) -> int:
 def _clean_np(np: str) -> str:
     np = np.strip().strip(",;:").strip()
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
+    # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
+    np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
     # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
     np = re.sub(
         r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np

@@ -307,3 +307,20 @@ def test_speech_with_no_speaker_drafting_can_name_is_reported_not_invented(lib, 
     out = capsys.readouterr().out
     assert "1 sentence reporting speech without a speaker drafting could recognise was left out" in out
     assert "  - The documents show that the deal was signed in June" in out
+
+
+def test_a_saved_pages_headline_is_not_drafted_and_a_relative_clause_is_not_the_speaker(lib):
+    body = (
+        "Minister denies bribery claim, vows to sue\n\n"
+        "The Vessar Herald reported on Monday that the transport minister took a payment from a road builder. "
+        "The Northern Alliance, whose fighters hold the hills above the road, said the payment was made in cash. "
+        "The road builder, Hallgren Construction, refuted the report."
+    )
+    src = lib.sources.create(
+        title="Minister denies bribery claim, vows to sue", body=body, published="2026-11-18"
+    ).after
+    proposals = propose(lib, src.id).proposals
+    assert not any(p.quote.startswith("Minister denies") for p in proposals)
+    assert "Northern Alliance" in [p.actor for p in proposals]
+    assert not any("whose fighters" in p.actor for p in proposals)
+    assert not any(p.quote.strip(" ,") == "The road builder" for p in proposals)
