@@ -583,6 +583,8 @@ class Action(enum.StrEnum):
     RESTORED = "restored"  # an undone delete: the same id back
     LINKED = "linked"
     UNLINKED = "unlinked"
+    MERGED = "merged"  # two actors made one: the change is the one kept
+    UNMERGED = "unmerged"  # a merge undone: the merged actor back with its id
     EXISTING = "existing"  # asked to create what is there already: nothing written
     UNCHANGED = "unchanged"  # asked to change it to what it is: nothing written
 

@@ -26,6 +26,32 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("BRIEFDESK_LIBRARY", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialog_waits_for_a_user(monkeypatch):
+    """A modal dialog in a test has no one to close it, so the suite would wait forever (it did: an error
+    box during an actor merge stalled two workers for the whole CI budget). Any message box or dialog a test
+    did not arrange for is recorded, answered with Cancel at once, and fails the test with its text."""
+    try:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+    except ImportError:  # a test run without Qt
+        yield
+        return
+    opened: list[str] = []
+
+    def message_box(box):
+        opened.append(f"message box {box.text()!r} {box.informativeText()!r}")
+        return int(QMessageBox.StandardButton.Cancel.value)
+
+    def dialog(dlg):
+        opened.append(f"dialog {type(dlg).__name__} {dlg.windowTitle()!r}")
+        return int(QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", message_box)
+    monkeypatch.setattr(QDialog, "exec", dialog)
+    yield
+    assert not opened, f"a modal dialog opened that no test answers: {opened}"
+
+
 # --- one library fixture, two databases --------------------------------------------------------------------
 # Every test that takes ``lib``, ``demo_lib``, ``library_path`` (or ``library_target``) runs twice: on a
 # SQLite file and on a team library in a throwaway PostgreSQL server (tests/postgres_cluster.py), started

@@ -37,7 +37,7 @@ def test_new_brief_and_edit(qtbot, lib, jobs):
     assert (b.organisation, b.status, b.default_marking) == ("Desk 4", "final", "TLP:AMBER")
 
 
-def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_target, sync_jobs):
+def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_target, jobs):
     """Bob saves the brief's text and changes its organisation while Alice has its properties open: her new
     title goes on top of both. When Bob changed the very field she changed, she is asked, and Keep my edit
     saves hers on top."""
@@ -47,7 +47,7 @@ def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_t
     bob = Library.open(library_target, user="bob")
     try:
         bid = alice.briefs.create(title="Port closure", body="Text.\n").after.id
-        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        dlg = BriefPropertiesDialog(alice, jobs, bid)
         qtbot.addWidget(dlg)
         bob.briefs.set_body(bid, "Text, revised by Bob.\n")
         bob.briefs.update(bid, organisation="Desk 7")
@@ -61,7 +61,7 @@ def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_t
         )
         assert b.updated_by == "alice"
 
-        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        dlg = BriefPropertiesDialog(alice, jobs, bid)
         qtbot.addWidget(dlg)
         dlg.show()
         bob.briefs.update(bid, author="B. Baker")
@@ -75,7 +75,7 @@ def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_t
         assert alice.briefs.get(bid).author == "A. Analyst" and not dlg.isVisible()
 
         # Reload puts what is stored in the fields, and the dialog stays open
-        dlg = BriefPropertiesDialog(alice, sync_jobs, bid)
+        dlg = BriefPropertiesDialog(alice, jobs, bid)
         qtbot.addWidget(dlg)
         dlg.show()
         bob.briefs.update(bid, title="Port closure (Bob's title)")
@@ -89,10 +89,10 @@ def test_properties_edited_while_someone_else_changed_the_brief(qtbot, library_t
         alice.close()
 
 
-def test_a_new_brief_starts_from_the_house_shape_or_a_template_brief(qtbot, lib, sync_jobs):
+def test_a_new_brief_starts_from_the_house_shape_or_a_template_brief(qtbot, lib, jobs):
     from app.brief_model import parse_brief
 
-    dlg = BriefPropertiesDialog(lib, sync_jobs, None)
+    dlg = BriefPropertiesDialog(lib, jobs, None)
     qtbot.addWidget(dlg)
     assert dlg.start.currentData() == "house" and dlg.start.isVisibleTo(dlg)
     dlg.title.setText("Harbour outlook")
@@ -106,7 +106,7 @@ def test_a_new_brief_starts_from_the_house_shape_or_a_template_brief(qtbot, lib,
     assert "\n1. (U) " in shaped.body  # the key judgments are a numbered list
 
     lib.briefs.set_body(shaped.id, shaped.body + "\nA house paragraph kept as the template.\n")
-    copy = BriefPropertiesDialog(lib, sync_jobs, None)
+    copy = BriefPropertiesDialog(lib, jobs, None)
     qtbot.addWidget(copy)
     choices = [copy.start.itemText(i) for i in range(copy.start.count())]
     assert "A copy of: Harbour outlook" in choices and "An empty page" in choices
@@ -115,13 +115,13 @@ def test_a_new_brief_starts_from_the_house_shape_or_a_template_brief(qtbot, lib,
     copy.accept()
     assert lib.briefs.get(copy.created_id).body == lib.briefs.get(shaped.id).body
 
-    empty = BriefPropertiesDialog(lib, sync_jobs, None)
+    empty = BriefPropertiesDialog(lib, jobs, None)
     qtbot.addWidget(empty)
     empty.title.setText("Scratch")
     empty.start.setCurrentIndex(empty.start.findData("empty"))
     empty.accept()
     assert lib.briefs.get(empty.created_id).body == ""
     # editing a brief's properties never offers to replace its text
-    edit = BriefPropertiesDialog(lib, sync_jobs, shaped.id)
+    edit = BriefPropertiesDialog(lib, jobs, shaped.id)
     qtbot.addWidget(edit)
     assert not edit.start.isVisibleTo(edit)

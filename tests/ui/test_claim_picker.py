@@ -31,11 +31,11 @@ def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, jobs, claims):
     assert dlg.total_label.text() == "1 claim matches."
 
 
-def test_picker_total_is_counted_or_marked_as_an_estimate(qtbot, lib, sync_jobs, claims, monkeypatch):
+def test_picker_total_is_counted_or_marked_as_an_estimate(qtbot, lib, jobs, claims, monkeypatch):
     """Exact when counting is quick; otherwise "About N" (never a slow exact count)."""
     from app.domain import Page
 
-    dlg = ClaimPickerDialog(lib, sync_jobs)
+    dlg = ClaimPickerDialog(lib, jobs)
     qtbot.addWidget(dlg)
     dlg.query.setText("the")
     qtbot.waitUntil(lambda: dlg.total_label.text() == "2 claims match.", timeout=2000)
