@@ -200,7 +200,7 @@ class BriefEditor(QWidget):
         self._autosave_deadline.timeout.connect(lambda: self._write("autosave"))
         self._writing = 0  # saves on the write worker
         self._write_again = False  # typed while it was: autosave again when it is done
-        self.recovered_note = ""  # "last autosaved at ..." when the stored body came from an autosave
+        self.recovered_note = ""  # "restored from the autosave of ..." when the stored body came from one
         self.editor.textChanged.connect(self._on_text_changed)
         self.editor.document().modificationChanged.connect(self.modified_changed)
 
@@ -416,7 +416,7 @@ class BriefEditor(QWidget):
         if state is None or state.reason != "autosave" or not self._writable_library():
             return
         when = state.saved_at.replace(tzinfo=dt.UTC).astimezone()
-        self.recovered_note = f"last autosaved {when:%Y-%m-%d %H:%M:%S} (see Revisions)"
+        self.recovered_note = f"restored from the autosave of {when:%Y-%m-%d %H:%M:%S} (see Revisions)"
         self._update_status()
 
     def _update_status(self) -> None:

@@ -76,7 +76,7 @@ def test_kill_9_after_20_seconds_of_steady_typing_loses_at_most_5_seconds(qtbot,
     ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
     assert ed.body() == stored
-    assert "last autosaved" in ed.status.text()
+    assert "restored from the autosave of" in ed.status.text()
     assert not ed.editor.document().isModified()
 
     from ui.revisions_dialog import RevisionsDialog

@@ -104,8 +104,8 @@ def test_reopening_an_autosaved_brief_says_when_it_was_autosaved(qtbot, lib, job
     assert state.reason == "autosave" and not state.in_revisions
     ed = be.BriefEditor(lib, jobs, brief_id)
     qtbot.addWidget(ed)
-    assert "last autosaved" in ed.status.text()
+    assert "restored from the autosave of" in ed.status.text()
     ed.editor.insertPlainText("!")
     ed.save()
-    assert "last autosaved" not in ed.status.text()
+    assert "restored from the autosave of" not in ed.status.text()
     assert lib.briefs.last_saved(brief_id).reason == "save"
