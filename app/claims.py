@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
 from sqlalchemy.orm import Session
 
-from app._rows import RowReader
 from app._text import clean_line, find_quote
+from app.claim_rows import (
+    BATCH_COLUMNS,
+    LINK_COLUMNS,
+    batch_record,
+    chunks,
+    claim_select,
+    link_record,
+    row_to_record,
+)
 from app.domain import (
     Change,
     ClaimFilter,
@@ -19,17 +27,14 @@ from app.domain import (
     ClaimStatus,
     ClaimWithLinks,
     LinkedClaim,
-    LinkKind,
     LinkRecord,
     Page,
-    SourceKind,
     parse_credibility,
     parse_date,
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uuid, utcnow
 from app.storage.types import LenientDate as Date
-from app.storage.types import Unreadable
 from app.tracking import for_update, touch
 
 if TYPE_CHECKING:
@@ -37,77 +42,8 @@ if TYPE_CHECKING:
     from app.provenance import ProvenanceService
     from app.storage.store import Store
 
-TAG_SEP = "\x1f"
-
-_denials = (
-    select(func.count())
-    .select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
-    .scalar_subquery()
-)
-_corroborations = (
-    select(func.count())
-    .select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "corroborates")
-    .scalar_subquery()
-)
-_tags = (
-    select(func.aggregate_strings(ClaimTag.tag, TAG_SEP))
-    .where(ClaimTag.claim_id == Claim.id)
-    .scalar_subquery()
-)
-
-# A claim's own columns with its source's and actor's; CLAIM_COLUMNS adds its tags and link counts as per-row
-# sub-selects (for pages of a list), while with_links_many reads those for a whole batch in one query each.
-CLAIM_BASE_COLUMNS = (
-    Claim.id,
-    Claim.source_id,
-    Source.title.label("source_title"),
-    Source.outlet.label("source_outlet"),
-    Source.kind.label("source_kind"),
-    Source.published.label("source_published"),
-    Source.reliability.label("source_reliability"),
-    Claim.actor_id,
-    Actor.name.label("actor_name"),
-    Actor.role.label("actor_role"),
-    Actor.affiliation.label("actor_affiliation"),
-    Claim.statement,
-    Claim.quote,
-    Claim.span_start,
-    Claim.span_end,
-    Claim.said,
-    Claim.credibility,
-    Claim.status,
-    Claim.notes,
-    Claim.created,
-    Claim.updated,
-    Source.url.label("source_url"),
-    Source.accessed.label("source_accessed"),
-    Claim.uuid,
-    Claim.version,
-    Claim.created_by,
-    Claim.updated_by,
-)
-_BATCH_COLUMNS = (*CLAIM_BASE_COLUMNS, _tags.label("tags"))  # with_links_many counts links itself
-CLAIM_COLUMNS = (*_BATCH_COLUMNS, _denials.label("denials"), _corroborations.label("corroborations"))
-_LINK_COLUMNS = (
-    ClaimLink.id,
-    ClaimLink.kind,
-    ClaimLink.from_claim_id,
-    ClaimLink.to_claim_id,
-    ClaimLink.note,
-    ClaimLink.created,
-    ClaimLink.updated,
-    ClaimLink.uuid,
-    ClaimLink.version,
-    ClaimLink.created_by,
-    ClaimLink.updated_by,
-)
-_BATCH = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 _LINK_GROUPS = ("denials", "corroborations", "qualifications", "denies", "corroborates", "qualifies")
 _INCOMING = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
-_SOURCE_KINDS = {k.value: k for k in SourceKind}
-_STATUSES = {st.value: st for st in ClaimStatus}
 
 CLAIM_SORTS = {
     "id": (Claim.id,),
@@ -121,145 +57,6 @@ CLAIM_SORTS = {
 # Sorts an index serves (a text filter can then walk that index; app.storage.fts_plan)
 INDEXED_SORTS = frozenset(("id", "said", "credibility", "status", "actor", "source"))
 EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "actor_id", "quote", "span")
-
-
-def claim_select(columns: tuple = CLAIM_COLUMNS):
-    return (
-        select(*columns)
-        .join(Source, Source.id == Claim.source_id)
-        .outerjoin(Actor, Actor.id == Claim.actor_id)
-    )
-
-
-def _chunks(ids: list[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), _BATCH):
-        yield ids[start : start + _BATCH]
-
-
-_BATCH_NAMES = tuple(c.key for c in _BATCH_COLUMNS)
-_TEXT_POSITIONS = (2, 3, 11, 12, 18)  # source title, outlet, statement, quote, notes: what lists show
-
-
-def _batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
-    """A record from a _BATCH_COLUMNS row (read by position: by name costs more than the rest of a batch),
-    with its link counts counted separately. A row with anything unreadable goes the lenient way."""
-    kind, status = _SOURCE_KINDS.get(r[4]), _STATUSES.get(r[17])
-    if (
-        kind is None
-        or status is None
-        or any(type(r[i]) is not str for i in _TEXT_POSITIONS)
-        or type(r[19]) is not dt.datetime
-        or type(r[20]) is not dt.datetime
-        or isinstance(r[15], Unreadable)
-        or isinstance(r[5], Unreadable)
-        or type(r[16]) is not int
-    ):
-        row = dict(zip(_BATCH_NAMES, r, strict=True), denials=denials, corroborations=corroborations)
-        return row_to_record(_Row(row))
-    return ClaimRecord(
-        id=r[0],
-        source_id=r[1],
-        source_title=r[2],
-        source_outlet=r[3],
-        source_kind=kind,
-        source_published=r[5],
-        source_reliability=r[6],
-        actor_id=r[7],
-        actor_name=r[8] or "",
-        actor_role=r[9] or "",
-        actor_affiliation=r[10] or "",
-        statement=r[11],
-        quote=r[12],
-        span_start=r[13],
-        span_end=r[14],
-        said=r[15],
-        credibility=r[16],
-        status=status,
-        tags=tuple(sorted(r[27].split(TAG_SEP))) if r[27] else (),
-        notes=r[18],
-        created=r[19],
-        updated=r[20],
-        denial_count=denials,
-        corroboration_count=corroborations,
-        source_url=r[21] or "",
-        source_accessed=r[22],
-        uuid=r[23] or "",
-        version=r[24],
-        created_by=r[25],
-        updated_by=r[26],
-    )
-
-
-class _Row:
-    """Attribute access over a dict (a batch row handed to row_to_record)."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        return self._values[name]
-
-
-def row_to_record(r: Any) -> ClaimRecord:
-    """A claim from a CLAIM_COLUMNS row; unreadable stored values become a ``problem`` (app._rows)."""
-    rd = RowReader(f"c{r.id}")
-    # The source's and actor's fields are read leniently too, but their problems are theirs (named where
-    # sources and actors are listed, and by doctor), not the claim's: the claim itself stays listed.
-    joined = RowReader(f"s{r.source_id}")
-    tags = rd.text(r.tags, "tag")
-    return ClaimRecord(
-        id=r.id,
-        source_id=r.source_id,
-        source_title=joined.text(r.source_title, "source title"),
-        source_outlet=joined.text(r.source_outlet, "source outlet"),
-        source_kind=joined.choice(SourceKind, r.source_kind, "source kind", SourceKind.OTHER),
-        source_published=joined.date(r.source_published, "source date"),
-        source_reliability=joined.text(r.source_reliability, "source reliability", "F"),
-        actor_id=r.actor_id,
-        actor_name=joined.text(r.actor_name, "actor name"),
-        actor_role=joined.text(r.actor_role, "actor role"),
-        actor_affiliation=joined.text(r.actor_affiliation, "actor affiliation"),
-        statement=rd.text(r.statement, "statement"),
-        quote=rd.text(r.quote, "quote"),
-        span_start=rd.integer(r.span_start, "quote position", 0, 0),
-        span_end=rd.integer(r.span_end, "quote end", 0, 0),
-        said=rd.date(r.said, "date said"),
-        credibility=rd.integer(r.credibility, "credibility", 6, 1, 6),
-        status=rd.choice(ClaimStatus, r.status, "status", ClaimStatus.UNVERIFIED),
-        tags=tuple(sorted(tags.split(TAG_SEP))) if tags else (),
-        notes=rd.text(r.notes, "notes"),
-        created=rd.moment(r.created, "creation time"),
-        updated=rd.moment(r.updated, "time of the last change"),
-        denial_count=r.denials or 0,
-        corroboration_count=r.corroborations or 0,
-        source_url=joined.text(r.source_url, "source URL"),
-        source_accessed=joined.date(r.source_accessed, "source access date"),
-        uuid=r.uuid or "",
-        version=r.version,
-        created_by=rd.text(r.created_by, "author name"),
-        updated_by=rd.text(r.updated_by, "editor name"),
-        problem=rd.message(),
-    )
-
-
-def link_record(link: Any) -> LinkRecord:
-    rd = RowReader(f"link {link.id}")
-    return LinkRecord(
-        id=link.id,
-        kind=rd.choice(LinkKind, link.kind, "kind", LinkKind.QUALIFIES),
-        from_claim_id=link.from_claim_id,
-        to_claim_id=link.to_claim_id,
-        note=rd.text(link.note, "note"),
-        created=rd.moment(link.created, "creation time"),
-        updated=rd.moment(link.updated, "time of the last change"),
-        uuid=link.uuid or "",
-        version=link.version,
-        created_by=rd.text(link.created_by, "author name"),
-        updated_by=rd.text(link.updated_by, "editor name"),
-        problem=rd.message(),
-    )
 
 
 def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
@@ -583,8 +380,8 @@ class ClaimService:
         links: dict[int, Any] = {}
         counts: dict[int, list[int]] = {}  # claim id -> [denials, corroborations]
         ids = bindparam("ids", expanding=True)  # the list is bound at execution, not coerced per id
-        claims_q = claim_select(_BATCH_COLUMNS).where(Claim.id.in_(ids))
-        links_q = select(*_LINK_COLUMNS).where(
+        claims_q = claim_select(BATCH_COLUMNS).where(Claim.id.in_(ids))
+        links_q = select(*LINK_COLUMNS).where(
             ClaimLink.to_claim_id.in_(ids) | ClaimLink.from_claim_id.in_(ids)
         )
         counts_q = select(ClaimLink.to_claim_id, ClaimLink.kind).where(
@@ -592,12 +389,12 @@ class ClaimService:
         )
         with self._lib.reading() as s:
             conn = s.connection()  # plain rows: no ORM objects for a batch of thousands
-            for chunk in _chunks(wanted):
+            for chunk in chunks(wanted):
                 rows.update((r[0], r) for r in conn.execute(claims_q, {"ids": chunk}).all())
                 links.update((ln[0], ln) for ln in conn.execute(links_q, {"ids": chunk}).all())
             cited = [i for i in wanted if i in rows]
             linked = sorted({x for ln in links.values() for x in (ln[2], ln[3])} - rows.keys())
-            for chunk in _chunks(linked):
+            for chunk in chunks(linked):
                 rows.update((r[0], r) for r in conn.execute(claims_q, {"ids": chunk}).all())
                 # the linked claims' own counts: their incoming links are not all among those read above
                 for to_id, kind in conn.execute(counts_q, {"ids": chunk}).all():
@@ -606,7 +403,7 @@ class ClaimService:
         for ln in links.values():  # every incoming link of a wanted claim was read with it
             if ln.to_claim_id in wanted_set and ln.kind in ("denies", "corroborates"):
                 counts.setdefault(ln.to_claim_id, [0, 0])[0 if ln.kind == "denies" else 1] += 1
-        records = {i: _batch_record(r, *counts.get(i, (0, 0))) for i, r in rows.items()}
+        records = {i: batch_record(r, *counts.get(i, (0, 0))) for i, r in rows.items()}
         groups: dict[int, dict[str, list[LinkedClaim]]] = {}
         for ln in sorted(links.values(), key=lambda ln: ln.id):
             rec = link_record(ln)

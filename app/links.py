@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.claims import link_record
+from app.claim_rows import link_record
 from app.domain import Change, LinkKind, LinkRecord
 from app.errors import ConflictError, NotFoundError
 from app.storage.models import Claim, ClaimLink, new_uuid, utcnow

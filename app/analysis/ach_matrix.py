@@ -34,7 +34,7 @@ _RATINGS = {r.value: r for r in Rating}
 
 def read_matrix(s: Session, brief_id: int) -> AchMatrix:
     """The brief's matrix with its scores, ranking, diagnosticity, suggestions and sensitivity."""
-    from app.claims import claim_select, row_to_record
+    from app.claim_rows import claim_select, row_to_record
 
     get_brief(s, brief_id)
     brief_id = int(brief_id)

@@ -99,7 +99,7 @@ class TimelineService:
         actor_id, actor_name, actor_label = (None, None, "")
         if actor is not None and str(actor).strip():
             actor_id, actor_name, actor_label = self.resolve_actor(actor)
-        from app.claims import claim_select, row_to_record
+        from app.claim_rows import claim_select, row_to_record
 
         flt = ClaimFilter(actor_id=actor_id, actor_name=actor_name, tag=tag or None)
         with self._lib.reading() as s:

@@ -164,7 +164,7 @@ def test_a_denial_makes_the_claim_contested_and_shows_side_by_side(lib, source):
 
 
 def test_claims_with_links_in_bulk_match_one_by_one(lib, source, monkeypatch):
-    import app.claims
+    import app.claim_rows
 
     a, b = _two_claims(lib, source)
     c = lib.claims.create(source_id=source.id, quote="the guards are back", actor="Dana Reyes").after
@@ -172,7 +172,7 @@ def test_claims_with_links_in_bulk_match_one_by_one(lib, source, monkeypatch):
     lib.links.create(from_claim_id=b.id, kind="denies", to_claim_id=a.id, note="province rejects")
     lib.links.create(from_claim_id=c.id, kind="corroborates", to_claim_id=a.id)
     lib.links.create(from_claim_id=c.id, kind="qualifies", to_claim_id=b.id)
-    monkeypatch.setattr(app.claims, "_BATCH", 2)  # several batches with three claims
+    monkeypatch.setattr(app.claim_rows, "BATCH", 2)  # several batches with three claims
     got = lib.claims.with_links_many([c.id, 999_999, a.id, b.id, a.id])
     assert list(got) == [c.id, a.id, b.id]  # the order asked, unknown ids and repeats left out
     for cid, view in got.items():
@@ -354,7 +354,7 @@ def test_waivers(lib, source):
 
 def test_batch_claim_columns_are_read_in_the_order_the_record_expects():
     """with_links_many reads rows by position (faster for thousands): the column order is part of it."""
-    from app.claims import _BATCH_COLUMNS
+    from app.claim_rows import BATCH_COLUMNS as _BATCH_COLUMNS
 
     assert [c.key for c in _BATCH_COLUMNS] == [
         "id", "source_id", "source_title", "source_outlet", "source_kind", "source_published",
