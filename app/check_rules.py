@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class RuleInfo:
     id: str  # as findings, settings and the standards name it
     name: str  # the function that runs it, in ``module``
-    module: str  # estimative | sourcing | marking | analysis | characters
+    module: str  # estimative | sourcing | summary | marking | analysis | characters
     severity: str  # the usual severity of its findings: error (blocks export) or warning
     description: str  # one line
 
@@ -86,7 +86,7 @@ CHECK_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "T9",
         "source_summary_agrees",
-        "sourcing",
+        "summary",
         "warning",
         "The source summary statement is there and agrees with the cited sources",
     ),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
-from app.checks import analysis, characters, estimative, marking, sourcing
+from app.checks import analysis, characters, estimative, marking, sourcing, summary
 from app.checks.context import CheckContext
 from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
 from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks
@@ -37,6 +37,7 @@ class Rule:
 _MODULES = {
     "estimative": estimative,
     "sourcing": sourcing,
+    "summary": summary,
     "marking": marking,
     "analysis": analysis,
     "characters": characters,
