@@ -4,14 +4,15 @@ summary, is app.checks.summary)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from app._text import counted
-from app.brief_model import Block
+from app.brief_model import Block, Citation
 from app.checks import language as lang
 from app.checks.context import CheckContext
 from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
-from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, Citation, ClaimStatus
+from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, ClaimStatus
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -204,13 +205,12 @@ NOTE_KEY_RE = re.compile(r"(?<![\w@])@?([cs]\d+)\b")
 
 def endnotes(ctx: CheckContext) -> list[Endnote]:
     """One note per cited key, numbered in order of first citation; a key cited again reuses its note."""
-    notes: dict[str, list] = {}
+    first: dict[str, Citation] = {}
+    uses: Counter[str] = Counter()
     for c in ctx.doc.citations:
-        if c.key in notes:
-            notes[c.key][1] += 1
-        else:
-            notes[c.key] = [c, 1]
-    return [Endnote(n, key, uses, c.line, c.column) for n, (key, (c, uses)) in enumerate(notes.items(), 1)]
+        first.setdefault(c.key, c)
+        uses[c.key] += 1
+    return [Endnote(n, key, uses[key], c.line, c.column) for n, (key, c) in enumerate(first.items(), 1)]
 
 
 def endnotes_in_citation_order(ctx: CheckContext) -> Iterator[Finding]:
