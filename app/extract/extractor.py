@@ -12,15 +12,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 
+from app.extract.answers import (
+    REPORTS_THAT,
+    Found,
+    answer_earlier,
+    answered_claim,
+    contradicted,
+    denial_anchor,
+    elaborated,
+    goes_on,
+    named_account,
+    same_side,
+)
 from app.extract.dates import date_in_text, resolve_date
 from app.extract.lexicon import (
     ANAPHORIC_OBJECT,
     AUXILIARY,
     CALLED_ANAPHOR,
     CALLED_FALSE,
-    DEMONSTRATIVE,
     DENIAL_END,
     DV,
     ELABORATION,
@@ -50,20 +60,6 @@ from app.extract.speakers import (
 from app.sentences import Sentence, split_sentences
 
 
-@dataclass
-class _Found:
-    kind: str
-    start: int
-    end: int
-    speaker: Speaker
-    cue: str
-    said: dt.date | None
-    confidence: float
-    sentence_index: int
-    anaphoric: bool = False
-    elaborates: bool = False  # goes on with the denial just before it: answers the same claim
-
-
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -81,7 +77,7 @@ class RuleExtractor:
     def propose(self, text: str, *, published: dt.date | None = None) -> list[Proposal]:
         state = State(text=text, capitals=capitals_in(text))
         published = published or date_in_text(text)  # "VELNA, 4 March 2026 -": the text's own date
-        found: list[_Found] = []
+        found: list[Found] = []
         sentences = split_sentences(text)
         self.unattributed = []
         for index, sent in enumerate(sentences):
@@ -96,11 +92,11 @@ class RuleExtractor:
     # ---- one sentence
     def _sentence(
         self, text: str, sent: Sentence, state: State, published: dt.date | None, *, nested: bool = False
-    ) -> list[_Found]:
+    ) -> list[Found]:
         s = sent.text
         base = sent.start
         sp: Speaker | None
-        results: list[_Found] = []
+        results: list[Found] = []
         said = resolve_date(s, published)
 
         # 0. a transcript turn: "MR. SULLIVAN: ..." / "Dana Reyes: ..." (each statement of the turn)
@@ -357,7 +353,7 @@ class RuleExtractor:
         *,
         cue: str | None = None,
         state: State | None = None,
-    ) -> list[_Found]:
+    ) -> list[Found]:
         """'X denied this', 'X rejected the accusation and said CONTENT', 'X dismissed reports that CONTENT':
         the denial's own clause (from the sentence's start: 'Officials denied this.' says little alone), then
         what it goes on to say, answering the same claim."""
@@ -401,15 +397,15 @@ class RuleExtractor:
         conf: float,
         *,
         anaphoric: bool = False,
-    ) -> _Found:
+    ) -> Found:
         while start < end and text[start] in " ,:;\u201c\"'\u2018":
             start += 1
         while end > start and text[end - 1] in " ,;:\u201d\"'\u2019":
             end -= 1
-        return _Found(kind, start, end, speaker, cue.lower(), said, conf, 0, anaphoric)
+        return Found(kind, start, end, speaker, cue.lower(), said, conf, 0, anaphoric)
 
     # ---- proposals and denial links
-    def _proposals(self, text: str, found: list[_Found], sentence_starts: dict[int, int]) -> list[Proposal]:
+    def _proposals(self, text: str, found: list[Found], sentence_starts: dict[int, int]) -> list[Proposal]:
         last_index = -10
         said_in: list[int] = []  # the sentence of each proposal
         proposals: list[Proposal] = []
@@ -434,11 +430,11 @@ class RuleExtractor:
                 and (
                     (
                         (NEGATION.search(quote) or FALSE_WORDS.search(quote))
-                        and (f.speaker.name == prev.actor or f.speaker.collective or self._same_side(f, prev))
+                        and (f.speaker.name == prev.actor or f.speaker.collective or same_side(f, prev))
                     )
                     or (
                         f.speaker.name != prev.actor
-                        and self._same_side(f, prev, strict=True)
+                        and same_side(f, prev, strict=True)
                         and f.sentence_index > last_index
                     )
                 )
@@ -447,24 +443,26 @@ class RuleExtractor:
                 kind, denies = "denial", prev.denies
             elif f.elaborates and prev is not None and prev.kind == "denial" and prev.denies is None:
                 denies = None  # goes on from a denial that answers nothing here
-            elif f.elaborates and self._goes_on(f, prev, last_index):
+            elif f.elaborates and goes_on(f, prev, last_index):
                 # the denial goes on in the same sentence: "rejected the accusation and said ...", "denied that,
                 # and its director said ..." answers the same claim, unless its words point to another one
-                kind, denies = "denial", self._elaborated(f, cw, proposals, words, prev)
+                kind, denies = "denial", elaborated(f, cw, proposals, words, prev)
             elif (
-                kind == "claim" and NEGATION.search(quote) and (anchor := self._anchor(f, proposals, said_in))
+                kind == "claim"
+                and NEGATION.search(quote)
+                and (anchor := denial_anchor(f, proposals, said_in))
             ):
                 # the same side contradicts again a little later: "Its engineers said no water had left the dam."
-                kind, denies = "denial", self._elaborated(f, cw, proposals, words, anchor)
+                kind, denies = "denial", elaborated(f, cw, proposals, words, anchor)
             elif kind == "denial":
-                denies = self._target(f, cw - content_words(f.speaker.name), proposals, words, quote)
-                if denies is None and self._goes_on(f, prev, last_index):
+                denies = answered_claim(f, cw - content_words(f.speaker.name), proposals, words, quote)
+                if denies is None and goes_on(f, prev, last_index):
                     denies = prev.denies  # type: ignore[union-attr]
             elif NEGATION.search(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
-                target = self._contradicted(f, cw - content_words(f.speaker.name), proposals, words)
+                target = contradicted(f, cw - content_words(f.speaker.name), proposals, words)
                 if target is None:
-                    target = self._named_account(f, quote, proposals)
+                    target = named_account(f, quote, proposals)
                 if target is not None:
                     kind, denies = "denial", target
             sp = f.speaker
@@ -497,189 +495,8 @@ class RuleExtractor:
             said_in.append(f.sentence_index)
             last_index = f.sentence_index
             if kind == "claim":
-                self._answer_earlier(proposals, words, said_in)
+                answer_earlier(proposals, words, said_in)
         return proposals
-
-    def _answer_earlier(self, proposals: list[Proposal], words: list[set[str]], said_in: list[int]) -> None:
-        """A denial told before the claim it answers ("The ministry yesterday rejected claims by a monitoring
-        group ...", then what the group said): linked when the claim comes, if it is the other side's first
-        claim after the denial and the denial names that side, shares words with the claim, calls it a report
-        and the claim is one, or opens the story."""
-        new = len(proposals) - 1
-        claim = proposals[new]
-        for j in range(new - 1, -1, -1):
-            d = proposals[j]
-            if said_in[new] - said_in[j] > 6:
-                break
-            if d.kind == "claim" and not _one_side(d, claim):
-                return  # another side's claim came between: the denial (if any) had its chance
-            if d.kind != "denial" or d.denies is not None or _one_side(d, claim):
-                continue
-            dw = words[j] - content_words(d.actor)
-            named = bool(dw & _side_words(claim))
-            shared = len(dw & words[new]) >= 2
-            reported = REPORTS_THAT.search(d.quote) or REPORT_OBJECT.search(d.quote)
-            report = reported and (claim.cue == "reported" or DOCUMENTISH.search(claim.actor))
-            opens = said_in[j] <= 1 and said_in[new] - said_in[j] <= 3
-            if named or shared or report or opens:
-                proposals[j] = replace(d, denies=claim.key)
-            return
-
-    def _elaborated(
-        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], prev: Proposal | None
-    ) -> str | None:
-        assert prev is not None
-        target = prev.denies
-        index = {p.key: i for i, p in enumerate(proposals)}
-        own = len(cw & words[index[target]]) if target in index else 0
-        best, best_overlap = target, own
-        side = {f.speaker.name, prev.actor}
-        for i, p in enumerate(proposals):
-            if p.kind != "claim" or p.actor in side or p.affiliation in side:
-                continue
-            if len(cw & words[i]) > best_overlap:
-                best, best_overlap = p.key, len(cw & words[i])
-        return best
-
-    def _anchor(self, f: _Found, proposals: list[Proposal], said_in: list[int]) -> Proposal | None:
-        """The same side's linked denial among the last few proposals (within four sentences), if any."""
-        for back in range(len(proposals) - 1, max(-1, len(proposals) - 6), -1):
-            if said_in[back] < f.sentence_index - 4:
-                break
-            q = proposals[back]
-            if q.kind == "denial" and q.denies is not None:
-                return q if self._same_side(f, q) else None
-        return None
-
-    def _goes_on(self, f: _Found, prev: Proposal | None, last_index: int) -> bool:
-        """Whether ``f`` follows straight on from a linked denial by the same side."""
-        if prev is None or prev.kind != "denial" or prev.denies is None or f.sentence_index - last_index > 1:
-            return False
-        return self._same_side(f, prev)
-
-    @staticmethod
-    def _same_side(f: _Found, prev: Proposal, *, strict: bool = False) -> bool:
-        sp = f.speaker
-        if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
-            return True
-        mine = content_words(" ".join((sp.name, sp.role, sp.affiliation))) - _GENERIC_SIDE
-        theirs = content_words(" ".join((prev.actor, prev.role, prev.affiliation))) - _GENERIC_SIDE
-        if mine & theirs:
-            return True
-        if re.search(r"\bgovernment\b", prev.actor + " " + prev.role, re.I) and (
-            not sp.affiliation or sp.affiliation in prev.actor or sp.affiliation == prev.affiliation
-        ):
-            # "The government called the report a fabrication. Trade minister Paul Okoro said ...": its member
-            return bool(
-                re.search(
-                    r"\b(minist\w+|officials?|spokes\w+|president|premier)\b", sp.role + " " + sp.name, re.I
-                )
-            )
-        if strict:
-            return False
-        # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry
-        return bool(
-            re.search(
-                r"\b(company|firm|ministry|agency|government|spokes\w+)\b", sp.role + " " + sp.name, re.I
-            )
-        )
-
-    def _contradicted(
-        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]
-    ) -> str | None:
-        """The other side's claim a negated statement contradicts: it shares at least two content words."""
-        best, best_overlap = None, 1
-        for i in range(len(proposals) - 1, -1, -1):
-            p = proposals[i]
-            if p.kind != "claim" or p.actor == f.speaker.name or _side_of(f.speaker, p):
-                continue
-            overlap = len(cw & words[i])
-            if overlap > best_overlap:
-                best, best_overlap = p.key, overlap
-        return best
-
-    def _named_account(self, f: _Found, quote: str, proposals: list[Proposal]) -> str | None:
-        """ "the ministry's explanation did not match the images": a negated statement about another side's
-        account answers that side's latest run of claims."""
-        m = NAMED_ACCOUNT.search(quote)
-        if m is None:
-            return None
-        who = content_words(m.group("who"))
-        sp = f.speaker
-        others = [
-            i
-            for i, p in enumerate(proposals)
-            if p.kind == "claim" and p.actor != sp.name and sp.name not in (p.affiliation,)
-        ]
-        named = [i for i in others if who & _side_words(proposals[i])]
-        if not named:
-            return None
-        return proposals[self._run_start(proposals, named, named[-1])].key
-
-    @staticmethod
-    def _run_start(proposals: list[Proposal], others: list[int], latest: int) -> int:
-        """The first of the claims made in a row by the side that made claim ``latest``."""
-        side = _side_words(proposals[latest])
-        first = latest
-        for i in reversed([i for i in others if i < latest]):
-            if not (_side_words(proposals[i]) & side) or any(
-                p.kind == "claim" and i < j < first and j not in others for j, p in enumerate(proposals)
-            ):
-                break
-            first = i
-        return first
-
-    def _target(
-        self, f: _Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], quote: str
-    ) -> str | None:
-        """The claim a denial answers: the one its words share most with; for 'this', 'the claim', 'the
-        accusation' (or few words of its own), the latest claim of another side unless an earlier one shares
-        clearly more words."""
-        sp = f.speaker
-        sides = {x for x in (sp.name, sp.affiliation) if x}
-        others = [
-            i
-            for i, p in enumerate(proposals)
-            if p.kind == "claim" and p.actor != sp.name and not (sides & {p.actor, p.affiliation} - {""})
-        ]
-        if not others:
-            return None
-        best, best_overlap, best_score = None, 0, 0.0
-        for i in reversed(others):
-            overlap = len(cw & words[i])
-            score = overlap - 0.05 * (len(proposals) - i)
-            if overlap >= 2 and score > best_score:
-                best, best_overlap, best_score = i, overlap, score
-        if REPORTS_THAT.search(quote):
-            # "dismissed reports that it had bought fuel": the claim sharing most words, if any does
-            scored = [(len(cw & words[i]), i) for i in others]
-            top = max(scored)
-            return proposals[top[1]].key if top[0] >= 1 else None
-        if ACCUSATION_OBJECT.search(quote):
-            # "rejected the accusation": the claim made as an accusation, when one was ("X accused Y of ...")
-            accusations = [i for i in others if proposals[i].cue in ACCUSING_CUES]
-            if accusations:
-                return proposals[accusations[-1]].key
-        if REPORT_OBJECT.search(quote):
-            # "rejected the report", "called the documents forgeries": a claim a report or document makes
-            documents = [
-                i for i in others if DOCUMENTISH.search(proposals[i].actor) or proposals[i].cue == "reported"
-            ]
-            if documents:
-                return proposals[self._run_start(proposals, others, documents[-1])].key
-        named = [i for i in others if cw & _side_words(proposals[i])]
-        if named and (f.anaphoric or len(cw) <= 4):
-            # "disputed the agency's figures", "rejected the union's account": the claims of whom it names
-            return proposals[self._run_start(proposals, named, named[-1])].key
-        if f.anaphoric or len(cw) <= 3:
-            latest = others[-1]
-            if best is not None and best != latest and best_overlap >= len(cw & words[latest]) + 2:
-                return proposals[best].key
-            if DEMONSTRATIVE.search(quote) or CALLED_IT.search(quote):
-                return proposals[latest].key  # "denied this": what was just said
-            # "rejected the accusation": the first of the claims the other side has just made in a row
-            return proposals[self._run_start(proposals, others, latest)].key
-        return proposals[best].key if best is not None else None
 
 
 RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
@@ -699,37 +516,9 @@ TRAILING_ATTRIBUTION = re.compile(
     r"|(?:speaking|writing) (?:on|in|at|to)\b)[^,]*$",
     re.I,
 )
-ACCUSATION_OBJECT = re.compile(
-    r"\b(?:the|this|that|these|those) (?:accusations?|allegations?|charges?)\b", re.I
-)
-ACCUSING_CUES = frozenset({"accused", "accuses", "alleged", "alleges", "charged", "blamed", "blames"})
-REPORT_OBJECT = re.compile(
-    r"\b(?:the|this|that|these|those|its|their) (?:report|reports|findings|study|survey|documents?|"
-    r"papers|article|story|figures|reporting|data)\b",
-    re.I,
-)
-DOCUMENTISH = re.compile(
-    r"\b(?:report|reports|documents?|papers|study|survey|figures|data|records|newspaper|paper|gazette|"
-    r"ledger|times|post|herald|courier|tribune|journal|broadcaster|magazine|agency report)\b",
-    re.I,
-)
 CONTINUATION = re.compile(
     r",\s*and\s+(?=(?:its|his|her|their|the|a|an)\b[^,.]{0,60}(?:,[^,.]{2,60},)?\s*(?:said|added|insisted|told)\b)",
     re.I,
-)
-REPORTS_THAT = re.compile(
-    r"\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?|allegations?|accusations?|rumou?rs?|speculation)\s+that\b",
-    re.I,
-)
-NAMED_ACCOUNT = re.compile(
-    r"\b(?:the\s+)?(?P<who>[\w\-]+(?:\s+[\w\-]+)?)['\u2019]s?\s+(?:own\s+)?(?:account|explanation|claims?|"
-    r"figures?|version|statement|story|report|assertion|numbers?|count|estimate|denial|data|findings|"
-    r"description|picture|timeline|narrative)\b",
-    re.I,
-)
-_GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
-CALLED_IT = re.compile(
-    r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
 )
 
 
@@ -759,28 +548,6 @@ _SAYING = frozenset(
         "dismissed",
     ]
 )
-
-
-def _side_of(sp: Speaker, p: Proposal) -> bool:
-    """Whether a speaker belongs to a proposal's side: "The agency's director" and the environment agency."""
-    if sp.affiliation and (sp.affiliation == p.actor or sp.affiliation in (p.affiliation,)):
-        return True
-    mine = content_words(sp.affiliation) - _GENERIC_SIDE
-    return bool(mine and mine <= content_words(p.actor + " " + p.affiliation))
-
-
-def _one_side(a: Proposal, b: Proposal) -> bool:
-    """Whether two proposals speak for the same side (the same actor, or one's affiliation is the other)."""
-    return a.actor == b.actor or bool({a.actor, a.affiliation} & {b.actor, b.affiliation} - {""})
-
-
-def _side_words(p: Proposal) -> set[str]:
-    """Who a claim speaks for, as words: 'general staff' and 'Andrei Vasko (general staff spokesman)' share."""
-    return content_words(" ".join((p.actor, p.role, p.affiliation))) - {
-        "spokesman",
-        "spokeswoman",
-        "official",
-    }
 
 
 def _lower_first(text: str) -> str:

@@ -1,0 +1,265 @@
+"""Which claim a denial answers, for the rule extractor (``extractor``): the other side's claim it shares most
+words with, the claims of a side it names, a report or an accusation it calls by name, or what was just said
+("denied this"); and the sides proposals speak for. Only patterns and proposals; no text is read here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from app.extract.lexicon import DEMONSTRATIVE, content_words
+from app.extract.model import Proposal
+from app.extract.speakers import Speaker
+
+
+@dataclass
+class Found:
+    """An attributed statement or denial found in a sentence, before it becomes a ``Proposal``."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    said: dt.date | None
+    confidence: float
+    sentence_index: int
+    anaphoric: bool = False
+    elaborates: bool = False  # goes on with the denial just before it: answers the same claim
+
+
+ACCUSATION_OBJECT = re.compile(
+    r"\b(?:the|this|that|these|those) (?:accusations?|allegations?|charges?)\b", re.I
+)
+ACCUSING_CUES = frozenset({"accused", "accuses", "alleged", "alleges", "charged", "blamed", "blames"})
+REPORT_OBJECT = re.compile(
+    r"\b(?:the|this|that|these|those|its|their) (?:report|reports|findings|study|survey|documents?|"
+    r"papers|article|story|figures|reporting|data)\b",
+    re.I,
+)
+DOCUMENTISH = re.compile(
+    r"\b(?:report|reports|documents?|papers|study|survey|figures|data|records|newspaper|paper|gazette|"
+    r"ledger|times|post|herald|courier|tribune|journal|broadcaster|magazine|agency report)\b",
+    re.I,
+)
+REPORTS_THAT = re.compile(
+    r"\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?|allegations?|accusations?|rumou?rs?|speculation)\s+that\b",
+    re.I,
+)
+NAMED_ACCOUNT = re.compile(
+    r"\b(?:the\s+)?(?P<who>[\w\-]+(?:\s+[\w\-]+)?)['\u2019]s?\s+(?:own\s+)?(?:account|explanation|claims?|"
+    r"figures?|version|statement|story|report|assertion|numbers?|count|estimate|denial|data|findings|"
+    r"description|picture|timeline|narrative)\b",
+    re.I,
+)
+GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
+CALLED_IT = re.compile(
+    r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
+)
+
+
+def side_of(sp: Speaker, p: Proposal) -> bool:
+    """Whether a speaker belongs to a proposal's side: "The agency's director" and the environment agency."""
+    if sp.affiliation and (sp.affiliation == p.actor or sp.affiliation in (p.affiliation,)):
+        return True
+    mine = content_words(sp.affiliation) - GENERIC_SIDE
+    return bool(mine and mine <= content_words(p.actor + " " + p.affiliation))
+
+
+def one_side(a: Proposal, b: Proposal) -> bool:
+    """Whether two proposals speak for the same side (the same actor, or one's affiliation is the other)."""
+    return a.actor == b.actor or bool({a.actor, a.affiliation} & {b.actor, b.affiliation} - {""})
+
+
+def side_words(p: Proposal) -> set[str]:
+    """Who a claim speaks for, as words: 'general staff' and 'Andrei Vasko (general staff spokesman)' share."""
+    return content_words(" ".join((p.actor, p.role, p.affiliation))) - {
+        "spokesman",
+        "spokeswoman",
+        "official",
+    }
+
+
+def answer_earlier(proposals: list[Proposal], words: list[set[str]], said_in: list[int]) -> None:
+    """A denial told before the claim it answers ("The ministry yesterday rejected claims by a monitoring
+    group ...", then what the group said): linked when the claim comes, if it is the other side's first
+    claim after the denial and the denial names that side, shares words with the claim, calls it a report
+    and the claim is one, or opens the story."""
+    new = len(proposals) - 1
+    claim = proposals[new]
+    for j in range(new - 1, -1, -1):
+        d = proposals[j]
+        if said_in[new] - said_in[j] > 6:
+            break
+        if d.kind == "claim" and not one_side(d, claim):
+            return  # another side's claim came between: the denial (if any) had its chance
+        if d.kind != "denial" or d.denies is not None or one_side(d, claim):
+            continue
+        dw = words[j] - content_words(d.actor)
+        named = bool(dw & side_words(claim))
+        shared = len(dw & words[new]) >= 2
+        reported = REPORTS_THAT.search(d.quote) or REPORT_OBJECT.search(d.quote)
+        report = reported and (claim.cue == "reported" or DOCUMENTISH.search(claim.actor))
+        opens = said_in[j] <= 1 and said_in[new] - said_in[j] <= 3
+        if named or shared or report or opens:
+            proposals[j] = replace(d, denies=claim.key)
+        return
+
+
+def elaborated(
+    f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], prev: Proposal | None
+) -> str | None:
+    assert prev is not None
+    target = prev.denies
+    index = {p.key: i for i, p in enumerate(proposals)}
+    own = len(cw & words[index[target]]) if target in index else 0
+    best, best_overlap = target, own
+    side = {f.speaker.name, prev.actor}
+    for i, p in enumerate(proposals):
+        if p.kind != "claim" or p.actor in side or p.affiliation in side:
+            continue
+        if len(cw & words[i]) > best_overlap:
+            best, best_overlap = p.key, len(cw & words[i])
+    return best
+
+
+def denial_anchor(f: Found, proposals: list[Proposal], said_in: list[int]) -> Proposal | None:
+    """The same side's linked denial among the last few proposals (within four sentences), if any."""
+    for back in range(len(proposals) - 1, max(-1, len(proposals) - 6), -1):
+        if said_in[back] < f.sentence_index - 4:
+            break
+        q = proposals[back]
+        if q.kind == "denial" and q.denies is not None:
+            return q if same_side(f, q) else None
+    return None
+
+
+def goes_on(f: Found, prev: Proposal | None, last_index: int) -> bool:
+    """Whether ``f`` follows straight on from a linked denial by the same side."""
+    if prev is None or prev.kind != "denial" or prev.denies is None or f.sentence_index - last_index > 1:
+        return False
+    return same_side(f, prev)
+
+
+def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
+    sp = f.speaker
+    if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
+        return True
+    mine = content_words(" ".join((sp.name, sp.role, sp.affiliation))) - GENERIC_SIDE
+    theirs = content_words(" ".join((prev.actor, prev.role, prev.affiliation))) - GENERIC_SIDE
+    if mine & theirs:
+        return True
+    if re.search(r"\bgovernment\b", prev.actor + " " + prev.role, re.I) and (
+        not sp.affiliation or sp.affiliation in prev.actor or sp.affiliation == prev.affiliation
+    ):
+        # "The government called the report a fabrication. Trade minister Paul Okoro said ...": its member
+        return bool(
+            re.search(
+                r"\b(minist\w+|officials?|spokes\w+|president|premier)\b", sp.role + " " + sp.name, re.I
+            )
+        )
+    if strict:
+        return False
+    # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry
+    return bool(
+        re.search(r"\b(company|firm|ministry|agency|government|spokes\w+)\b", sp.role + " " + sp.name, re.I)
+    )
+
+
+def contradicted(f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]) -> str | None:
+    """The other side's claim a negated statement contradicts: it shares at least two content words."""
+    best, best_overlap = None, 1
+    for i in range(len(proposals) - 1, -1, -1):
+        p = proposals[i]
+        if p.kind != "claim" or p.actor == f.speaker.name or side_of(f.speaker, p):
+            continue
+        overlap = len(cw & words[i])
+        if overlap > best_overlap:
+            best, best_overlap = p.key, overlap
+    return best
+
+
+def named_account(f: Found, quote: str, proposals: list[Proposal]) -> str | None:
+    """ "the ministry's explanation did not match the images": a negated statement about another side's
+    account answers that side's latest run of claims."""
+    m = NAMED_ACCOUNT.search(quote)
+    if m is None:
+        return None
+    who = content_words(m.group("who"))
+    sp = f.speaker
+    others = [
+        i
+        for i, p in enumerate(proposals)
+        if p.kind == "claim" and p.actor != sp.name and sp.name not in (p.affiliation,)
+    ]
+    named = [i for i in others if who & side_words(proposals[i])]
+    if not named:
+        return None
+    return proposals[run_start(proposals, named, named[-1])].key
+
+
+def run_start(proposals: list[Proposal], others: list[int], latest: int) -> int:
+    """The first of the claims made in a row by the side that made claim ``latest``."""
+    side = side_words(proposals[latest])
+    first = latest
+    for i in reversed([i for i in others if i < latest]):
+        if not (side_words(proposals[i]) & side) or any(
+            p.kind == "claim" and i < j < first and j not in others for j, p in enumerate(proposals)
+        ):
+            break
+        first = i
+    return first
+
+
+def answered_claim(
+    f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], quote: str
+) -> str | None:
+    """The claim a denial answers: the one its words share most with; for 'this', 'the claim', 'the
+    accusation' (or few words of its own), the latest claim of another side unless an earlier one shares
+    clearly more words."""
+    sp = f.speaker
+    sides = {x for x in (sp.name, sp.affiliation) if x}
+    others = [
+        i
+        for i, p in enumerate(proposals)
+        if p.kind == "claim" and p.actor != sp.name and not (sides & {p.actor, p.affiliation} - {""})
+    ]
+    if not others:
+        return None
+    best, best_overlap, best_score = None, 0, 0.0
+    for i in reversed(others):
+        overlap = len(cw & words[i])
+        score = overlap - 0.05 * (len(proposals) - i)
+        if overlap >= 2 and score > best_score:
+            best, best_overlap, best_score = i, overlap, score
+    if REPORTS_THAT.search(quote):
+        # "dismissed reports that it had bought fuel": the claim sharing most words, if any does
+        scored = [(len(cw & words[i]), i) for i in others]
+        top = max(scored)
+        return proposals[top[1]].key if top[0] >= 1 else None
+    if ACCUSATION_OBJECT.search(quote):
+        # "rejected the accusation": the claim made as an accusation, when one was ("X accused Y of ...")
+        accusations = [i for i in others if proposals[i].cue in ACCUSING_CUES]
+        if accusations:
+            return proposals[accusations[-1]].key
+    if REPORT_OBJECT.search(quote):
+        # "rejected the report", "called the documents forgeries": a claim a report or document makes
+        documents = [
+            i for i in others if DOCUMENTISH.search(proposals[i].actor) or proposals[i].cue == "reported"
+        ]
+        if documents:
+            return proposals[run_start(proposals, others, documents[-1])].key
+    named = [i for i in others if cw & side_words(proposals[i])]
+    if named and (f.anaphoric or len(cw) <= 4):
+        # "disputed the agency's figures", "rejected the union's account": the claims of whom it names
+        return proposals[run_start(proposals, named, named[-1])].key
+    if f.anaphoric or len(cw) <= 3:
+        latest = others[-1]
+        if best is not None and best != latest and best_overlap >= len(cw & words[latest]) + 2:
+            return proposals[best].key
+        if DEMONSTRATIVE.search(quote) or CALLED_IT.search(quote):
+            return proposals[latest].key  # "denied this": what was just said
+        # "rejected the accusation": the first of the claims the other side has just made in a row
+        return proposals[run_start(proposals, others, latest)].key
+    return proposals[best].key if best is not None else None
