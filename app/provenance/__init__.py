@@ -38,7 +38,9 @@ from app.domain import (
     SourceSummary,
 )
 from app.errors import ConflictError, NotFoundError, ValidationError
+from app.provenance.explain import dependence_note, derivation_chain, shortened
 from app.provenance.graph import ProvenanceGraph
+from app.provenance.records import derivation_record, report_record, source_titles
 from app.provenance.store import load_facts
 from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation, new_uuid, utcnow
 from app.tracking import stamp_new, touch
@@ -50,55 +52,6 @@ if TYPE_CHECKING:
 __all__ = ["ProvenanceGraph", "ProvenanceService"]
 
 MAX_NOTE = 20_000
-
-
-def _derivation(d: SourceDerivation, titles: Mapping[int, tuple[str, str]]) -> DerivationRecord:
-    st, so = titles.get(d.source_id, ("", ""))
-    ft, fo = titles.get(d.derived_from_id, ("", ""))
-    return DerivationRecord(
-        id=d.id,
-        source_id=d.source_id,
-        derived_from_id=d.derived_from_id,
-        kind=DerivationKind(d.kind),
-        note=d.note,
-        created_by=d.created_by,
-        created=d.created,
-        source_title=st,
-        source_outlet=so,
-        derived_from_title=ft,
-        derived_from_outlet=fo,
-        uuid=d.uuid or "",
-        version=d.version or 1,
-        updated_by=d.updated_by or "",
-        updated=d.updated,
-    )
-
-
-def _report(r: ClaimReport) -> ReportRecord:
-    return ReportRecord(
-        claim_id=r.claim_id,
-        reported_from_id=r.reported_from_id,
-        origin_name=r.origin_name,
-        origin_actor_id=r.origin_actor_id,
-        note=r.note,
-        created_by=r.created_by,
-        created=r.created,
-        uuid=r.uuid or "",
-        version=r.version or 1,
-        updated_by=r.updated_by or "",
-        updated=r.updated,
-    )
-
-
-def _titles(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-    ids = list(set(ids))
-    out: dict[int, tuple[str, str]] = {}
-    for n in range(0, len(ids), 500):
-        for r in s.execute(
-            select(Source.id, Source.title, Source.outlet).where(Source.id.in_(ids[n : n + 500]))
-        ):
-            out[r[0]] = (r[1], r[2])
-    return out
 
 
 class ProvenanceService:
@@ -162,9 +115,9 @@ class ProvenanceService:
                     SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
                 )
             )
-            titles = _titles(s, (a, b))
+            titles = source_titles(s, (a, b))
             if existing is not None:
-                before = _derivation(existing, titles)
+                before = derivation_record(existing, titles)
                 if existing.kind == kind.value and (not note or note == existing.note):
                     return Change(
                         "derivation",
@@ -179,7 +132,7 @@ class ProvenanceService:
                 touch(existing, self._user())
                 s.flush()
                 self._lib.log_change(s, "derivation", existing.id, "updated")
-                after = _derivation(existing, titles)
+                after = derivation_record(existing, titles)
                 action = "updated"
                 return Change(
                     "derivation",
@@ -191,7 +144,7 @@ class ProvenanceService:
                 )
             edges = self._ancestor_edges(s, a)
             if any(x == b for _, x, _ in edges):
-                chain = _chain(edges, a, b)
+                chain = derivation_chain(edges, a, b)
                 raise ConflictError(
                     f"s{b} cannot be derived from s{a}: s{a} is already derived from s{b} ({chain}), and a "
                     "source cannot come from itself. Nothing was changed."
@@ -201,7 +154,7 @@ class ProvenanceService:
             s.add(link)
             s.flush()
             self._lib.log_change(s, "derivation", link.id, "created")
-            record = _derivation(link, titles)
+            record = derivation_record(link, titles)
         return Change(
             "derivation", "created", record.id, after=record, affected=(("source", b), ("source", a))
         )
@@ -220,7 +173,7 @@ class ProvenanceService:
             )
             if link is None:
                 raise ValidationError(f"s{b} is not recorded as derived from s{a}.")
-            record = _derivation(link, _titles(s, (a, b)))
+            record = derivation_record(link, source_titles(s, (a, b)))
             s.delete(link)
             self._lib.log_change(s, "derivation", record.id, "deleted")
         return Change(
@@ -266,7 +219,7 @@ class ProvenanceService:
             link.created_by, link.created = rec.created_by, rec.created
             s.flush()
             self._lib.log_change(s, "derivation", link.id, "restored")
-            record = _derivation(link, _titles(s, (rec.source_id, rec.derived_from_id)))
+            record = derivation_record(link, source_titles(s, (rec.source_id, rec.derived_from_id)))
         return Change(
             "derivation",
             "restored",
@@ -294,8 +247,8 @@ class ProvenanceService:
                     )
                 )
             involved = {sid} | {x for pair in pairs for x in pair}
-            titles = _titles(s, involved)
-        records = sorted((_derivation(r, titles) for r in rows if r is not None), key=lambda d: d.id)
+            titles = source_titles(s, involved)
+        records = sorted((derivation_record(r, titles) for r in rows if r is not None), key=lambda d: d.id)
         parents: dict[int, list[int]] = {}
         for b, a, _kind in up:
             parents.setdefault(b, []).append(a)
@@ -375,7 +328,7 @@ class ProvenanceService:
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
             r = s.get(ClaimReport, int(claim_id))
-            return None if r is None else _report(r)
+            return None if r is None else report_record(r)
 
     def reported_by(self, claim_id: int) -> list[ReportRecord]:
         """The reports of this claim: claims recorded as reported from it."""
@@ -387,7 +340,7 @@ class ProvenanceService:
                 .where(ClaimReport.reported_from_id == int(claim_id))
                 .order_by(ClaimReport.claim_id)
             )
-            return [_report(r) for r in rows]
+            return [report_record(r) for r in rows]
 
     def _report_chain(self, s: Session, claim_id: int) -> list[int]:
         """The claims ``claim_id`` is reported from, hop by hop (a recursive query; stops at a loop)."""
@@ -432,7 +385,7 @@ class ProvenanceService:
                     steps = [f"c{x}" for x in [from_id, *chain[: chain.index(cid) + 1]]]
                     raise ConflictError(
                         f"c{cid} cannot be reported from c{from_id}: c{from_id} is already reported from "
-                        f"c{cid} ({_shortened(steps, ' reported from ')}), and a claim cannot come from "
+                        f"c{cid} ({shortened(steps, ' reported from ')}), and a claim cannot come from "
                         "itself. Nothing was changed."
                     )
                 name = ""
@@ -442,7 +395,7 @@ class ProvenanceService:
                     select(Actor.id).where(Actor.norm_name == key).order_by(Actor.id).limit(1)
                 )
             existing = s.get(ClaimReport, cid)
-            before = None if existing is None else _report(existing)
+            before = None if existing is None else report_record(existing)
             user = self._user()
             if existing is None:
                 existing = ClaimReport(claim_id=cid)
@@ -470,7 +423,7 @@ class ProvenanceService:
             existing.note = note
             s.flush()
             self._lib.log_change(s, "report", cid, "created" if before is None else "updated")
-            after = _report(existing)
+            after = report_record(existing)
         affected = (("claim", cid),) + ((("claim", from_id),) if from_id is not None else ())
         if before is not None and before.reported_from_id not in (None, from_id):
             affected += (("claim", before.reported_from_id),)
@@ -492,7 +445,7 @@ class ProvenanceService:
             existing = s.get(ClaimReport, cid)
             if existing is None:
                 raise ValidationError(f"c{cid} is not recorded as reported from another claim.")
-            before = _report(existing)
+            before = report_record(existing)
             s.delete(existing)
             self._lib.log_change(s, "report", cid, "deleted")
         affected = (("claim", cid),) + (
@@ -539,7 +492,7 @@ class ProvenanceService:
             row.note, row.created_by, row.created = rec.note, rec.created_by, rec.created
             s.flush()
             self._lib.log_change(s, "report", rec.claim_id, "restored")
-            after = _report(row)
+            after = report_record(row)
         return Change("report", "restored", rec.claim_id, after=after, affected=(("claim", rec.claim_id),))
 
     # --- origins -------------------------------------------------------------------------------------
@@ -583,7 +536,7 @@ class ProvenanceService:
             if cid not in g.facts.claims or i not in g.facts.claims or g.independent(cid, i):
                 out[i] = ""
                 continue
-            out[i] = _dependence_note(g, cid, i)
+            out[i] = dependence_note(g, cid, i)
         return out
 
     def _state(self, s: Session) -> tuple[Any, ...]:
@@ -652,8 +605,8 @@ class ProvenanceService:
         own = s.get(ClaimReport, claim_id)
         pointing = list(s.scalars(select(ClaimReport).where(ClaimReport.reported_from_id == claim_id)))
         saved = {
-            "report": None if own is None else _report(own),
-            "reported_by": [_report(r) for r in pointing],
+            "report": None if own is None else report_record(own),
+            "reported_by": [report_record(r) for r in pointing],
         }
         if pointing:
             row = s.execute(
@@ -711,52 +664,3 @@ class ProvenanceService:
                 )
                 touch(row, self._user())
         s.flush()
-
-
-def _dependence_note(g: ProvenanceGraph, a: int, b: int) -> str:
-    """Why claims ``a`` and ``b`` are not independent: what they come down to, and how each got there."""
-    common = g.origins(a) & g.origins(b)
-    ca, cb = g.facts.claims[a], g.facts.claims[b]
-    if len(common) == 1:
-        what = g.short(next(iter(common)))
-    elif ca.actor_id is not None and ca.actor_id == cb.actor_id:
-        what = f"one speaker, {ca.speaker}"
-    else:
-        node = g.shared(a, b)
-        what = g.short(node) if node is not None else "one origin"
-    chains = [g.chain_text(i) for i in (a, b) if g.depth(i) > 0]
-    return f"both come down to {what}" + (f": {'; '.join(chains)}" if chains else "")
-
-
-def _chain(edges: list[tuple[int, int, str]], start: int, goal: int) -> str:
-    """'s5 rewrites s4, s4 quotes s3': the derivations leading from ``start`` up to ``goal``."""
-    parents: dict[int, list[tuple[int, str]]] = {}
-    for b, a, kind in edges:
-        parents.setdefault(b, []).append((a, kind))
-    back: dict[int, tuple[int, str]] = {}
-    todo = [start]
-    seen = {start}
-    while todo:
-        x = todo.pop(0)
-        if x == goal:
-            break
-        for a, kind in parents.get(x, []):
-            if a not in seen:
-                seen.add(a)
-                back[a] = (x, kind)
-                todo.append(a)
-    steps = []
-    x = goal
-    while x in back:
-        prev, kind = back[x]
-        steps.append(f"s{prev} {kind} s{x}")
-        x = prev
-    return _shortened(list(reversed(steps)), ", ")
-
-
-def _shortened(steps: list[str], sep: str, *, keep: int = 6) -> str:
-    """Steps of a chain joined, the middle of a long one left out ('c9 reported from c8 ... (1,480 more)')."""
-    if len(steps) <= keep + 2:
-        return sep.join(steps)
-    head, tail = steps[: keep // 2], steps[-(keep // 2) :]
-    return f"{sep.join(head)}{sep}... ({len(steps) - keep:,} more){sep}{sep.join(tail)}"
