@@ -265,7 +265,7 @@ def test_open_library_refuses_a_file_that_is_not_a_library(window, tmp_path, mon
     junk = tmp_path / "junk.briefdesk"
     junk.write_bytes(b"this is not sqlite at all" * 100)
     shown = []
-    monkeypatch.setattr("ui.main_window.show_error", lambda parent, exc: shown.append(exc))
+    monkeypatch.setattr("ui.window_files.show_error", lambda parent, exc: shown.append(exc))
     assert window.open_library(junk) is None
     assert shown and str(junk) in str(shown[0])
     assert junk.read_bytes() == b"this is not sqlite at all" * 100
