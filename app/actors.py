@@ -78,7 +78,9 @@ class ActorService:
             record = _record(actor)
         return Change("actor", "created", record.id, after=record)
 
-    def _create(self, s, *, name: str, role: str = "", affiliation: str = "", aliases: Any = ()) -> Actor:
+    def _create(
+        self, s: Session, *, name: str, role: str = "", affiliation: str = "", aliases: Any = ()
+    ) -> Actor:
         name = clean_line(name, what="actor's name", required=True, max_len=500)
         affiliation = clean_line(affiliation, what="affiliation", max_len=500)
         key = (norm_key(name), norm_key(affiliation))
@@ -103,14 +105,14 @@ class ActorService:
         self._lib.log_change(s, "actor", actor.id, "created")
         return actor
 
-    def _find(self, s, name: str, affiliation: str | None) -> Actor | None:
+    def _find(self, s: Session, name: str, affiliation: str | None) -> Actor | None:
         """By normalised name (and affiliation if given); then by alias."""
         nk = norm_key(name)
         q = select(Actor).where(Actor.norm_name == nk)
         if affiliation is not None and affiliation.strip():
             q = q.where(Actor.norm_affiliation == norm_key(affiliation))
             return s.scalar(q)
-        found = s.scalars(q.order_by(Actor.id)).all()
+        found = list(s.scalars(q.order_by(Actor.id)))
         if len(found) >= 1:
             # Prefer the one without affiliation, then the oldest.
             found.sort(key=lambda a: (a.norm_affiliation != "", a.id))
@@ -125,7 +127,9 @@ class ActorService:
             actor = self._find(s, name, affiliation)
             return None if actor is None else _record(actor)
 
-    def _get_or_create(self, s, *, name: str, role: str = "", affiliation: str = "") -> tuple[Actor, bool]:
+    def _get_or_create(
+        self, s: Session, *, name: str, role: str = "", affiliation: str = ""
+    ) -> tuple[Actor, bool]:
         actor = self._find(s, name, affiliation if affiliation.strip() else None)
         if actor is not None:
             if role and not actor.role:

@@ -292,7 +292,7 @@ class BriefService:
         )
 
     @staticmethod
-    def _prune(s, brief_id: int) -> None:
+    def _prune(s: Session, brief_id: int) -> None:
         """Keep the newest REVISIONS_KEPT revisions; explicit saves are kept longer than autosaves."""
         ids = list(
             s.scalars(
@@ -306,7 +306,7 @@ class BriefService:
             s.execute(delete(BriefRevision).where(BriefRevision.id.in_(ids)))
 
     @staticmethod
-    def _index_citations(s, brief_id: int, body: str) -> None:
+    def _index_citations(s: Session, brief_id: int, body: str) -> None:
         s.execute(delete(BriefCitation).where(BriefCitation.brief_id == brief_id))
         rows = [
             {
@@ -320,7 +320,7 @@ class BriefService:
             for c in parse_brief(body).citations
         ]
         if rows:
-            s.execute(BriefCitation.__table__.insert(), rows)
+            s.execute(insert(BriefCitation), rows)
 
     def delete(self, brief_id: int, *, if_version: int | None = None) -> Change[BriefRecord]:
         """Delete a brief with everything kept about it (revisions, waivers, its ACH matrix and assumptions).
@@ -362,7 +362,7 @@ class BriefService:
             mine=lock.session == self._lib.session_id,
         )
 
-    def _refuse_if_locked_by_other(self, s, brief_id: int, now: dt.datetime) -> None:
+    def _refuse_if_locked_by_other(self, s: Session, brief_id: int, now: dt.datetime) -> None:
         lock = s.get(BriefLock, brief_id)
         if lock is None or lock.session == self._lib.session_id:
             return

@@ -24,7 +24,7 @@ from app.domain import (
     SourceRecord,
     WaiverRecord,
 )
-from app.provenance.graph import ProvenanceGraph, facts_from_records
+from app.provenance.graph import ProvenanceGraph, Token, facts_from_records
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = "a an the of to in on and or that this is was be by for with at as it its from"
@@ -109,7 +109,7 @@ class CheckContext:
     # --- claims --------------------------------------------------------------------------------------
     def open_denials(self, claim_id: int) -> list[LinkedClaim]:
         """Denials on file whose denying claim has not been retracted."""
-        memo = self.__dict__.setdefault("_open_denials", {})
+        memo: dict[int, list[LinkedClaim]] = self.__dict__.setdefault("_open_denials", {})
         found = memo.get(claim_id)
         if found is None:
             cwl = self.links.get(claim_id)
@@ -191,7 +191,7 @@ class CheckContext:
             return i
 
         g = self.graph
-        owner: dict[tuple, int] = {}
+        owner: dict[Token, int] = {}
         for i in ids:
             if i in g.facts.claims:
                 tokens = g.tokens(i)

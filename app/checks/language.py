@@ -122,7 +122,9 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def _windows(low: str, anchors: tuple[str, ...], start: int, end: int, before: int, after: int):
+def _windows(
+    low: str, anchors: tuple[str, ...], start: int, end: int, before: int, after: int
+) -> list[list[int]]:
     """Merged spans around each occurrence of an anchor word, snapped to whitespace (fast: str.find)."""
     spans = []
     for a in anchors:
@@ -146,10 +148,20 @@ def _windows(low: str, anchors: tuple[str, ...], start: int, end: int, before: i
     return merged
 
 
-def _find(text, low, pattern_i, pattern_low, anchors, start, end, before, after):
+def _find(
+    text: str,
+    low: str | None,
+    pattern_i: re.Pattern[str],
+    pattern_low: re.Pattern[str],
+    anchors: tuple[str, ...],
+    start: int,
+    end: int,
+    before: int,
+    after: int,
+) -> list[re.Match[str]]:
     if low is None:
         return list(pattern_i.finditer(text, start, end))
-    out = []
+    out: list[re.Match[str]] = []
     for s, e in _windows(low, anchors, start, end, before, after):
         out.extend(pattern_low.finditer(low, s, e))
     return out

@@ -37,7 +37,8 @@ def default_mark(ctx: CheckContext) -> Marking | None:
 def computed_banner(ctx: CheckContext) -> Marking | None:
     """The high-water mark of the effective portion marks (computed once per context)."""
     if "_banner" in ctx.__dict__:
-        return ctx.__dict__["_banner"]
+        cached: Marking | None = ctx.__dict__["_banner"]
+        return cached
     scheme = ctx.brief.marking_scheme
     result = None
     if scheme is not MarkingScheme.NONE:
@@ -59,9 +60,9 @@ def portion_marks_and_banner(ctx: CheckContext) -> Iterator[Finding]:
     scheme = ctx.brief.marking_scheme
     doc = ctx.doc
     if scheme is MarkingScheme.NONE:
-        marked = [b for b in doc.blocks if b.mark is not None]
+        marked = [(b, b.mark) for b in doc.blocks if b.mark is not None]
         if marked:
-            b = marked[0]
+            b, mark = marked[0]
             yield ctx.finding(
                 "T8",
                 E,
@@ -73,9 +74,9 @@ def portion_marks_and_banner(ctx: CheckContext) -> Iterator[Finding]:
                 where="body",
                 fixes=(
                     Fix(
-                        f"Use the {b.mark.scheme.value} marking scheme",
+                        f"Use the {mark.scheme.value} marking scheme",
                         FixKind.SET_FIELD,
-                        text=b.mark.scheme.value,
+                        text=mark.scheme.value,
                         field="marking_scheme",
                     ),
                 ),
@@ -96,7 +97,7 @@ def portion_marks_and_banner(ctx: CheckContext) -> Iterator[Finding]:
             )
         elif b.mark is None and scheme is MarkingScheme.CLASSIFICATION:
             what = b.kind.replace("_", " ")
-            fixes = ()
+            fixes: tuple[Fix, ...] = ()
             if default is not None:
                 fixes = (
                     Fix(

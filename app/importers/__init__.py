@@ -13,8 +13,14 @@ import hashlib
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from docx.document import Document as DocxDocument
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -27,7 +33,7 @@ class ImportFormatError(ValueError):
 class ParsedSource:
     title: str
     body: str
-    metadata: dict = field(default_factory=dict)
+    metadata: dict[str, str] = field(default_factory=dict)
     original: bytes = b""
     original_filename: str = ""
 
@@ -135,7 +141,7 @@ def _check_zip_members(data: bytes, infos: list[zipfile.ZipInfo], filename: str)
 _ENTITY_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 
 
-def _docx_blocks(doc) -> list[str]:
+def _docx_blocks(doc: DocxDocument) -> list[str]:
     """The body's paragraphs and tables in document order (a table row as its cells joined by ' | ')."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -237,14 +243,15 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
                 f"{filename}: the PDF is encrypted; save an unprotected copy and import that"
             )
         body = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
-        info = reader.metadata or {}
+        info: Mapping[str, object] = reader.metadata or {}
     except ImportFormatError:
         raise
     except Exception:  # pypdf raises many types for a damaged file
         raise ImportFormatError(f"{filename}: the PDF is damaged or truncated") from None
     if not body:
         raise ImportFormatError(f"{filename}: the PDF has no text layer (a scan?); nothing to import")
-    meta = {"author": info.get("/Author")} if info.get("/Author") else {}
+    author = info.get("/Author")
+    meta = {"author": str(author)} if author else {}
     found = title or info.get("/Title") or body.split("\n", 1)[0].strip()
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
 

@@ -14,6 +14,11 @@ content; ``app.importers.batch.import_paths`` hands such files to it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.checks.context import CheckContext
+    from app.library import Library
 
 BRIEF_FORMATS = ("stix", "misp")
 LIBRARY_FORMATS = ("claimreview", "csl", "stix")
@@ -27,7 +32,13 @@ class Rendered:
 
 
 def render_brief(
-    lib, brief_id: int, fmt: str, *, context=None, marking: str | None = None, draft_reason: str = ""
+    lib: Library,
+    brief_id: int,
+    fmt: str,
+    *,
+    context: CheckContext | None = None,
+    marking: str | None = None,
+    draft_reason: str = "",
 ) -> Rendered:
     from app.errors import ExportError
     from app.interop import collect
@@ -47,7 +58,7 @@ def render_brief(
 
 
 def render_library(
-    lib,
+    lib: Library,
     fmt: str,
     *,
     claim_ids: list[int] | None = None,

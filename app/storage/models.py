@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_mod
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Uuid,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql import FromClause
 
 # Dates read leniently: a malformed stored value becomes app.storage.types.Unreadable, not an exception
 # that fails a whole list (see that module). Every Date/DateTime column below uses them.
@@ -59,8 +61,11 @@ class Tracked:
     created_by: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(Text, default="")
 
+    if TYPE_CHECKING:
+        __table__: ClassVar[FromClause]
+
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}
 
 
