@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.errors import ConflictError
 from app.paths import resource
@@ -32,7 +32,7 @@ class DemoResult:
     assumptions: int = 0
 
 
-def load_content() -> tuple[dict, str]:
+def load_content() -> tuple[dict[str, Any], str]:
     data = json.loads(resource("demo", "demo.json").read_text(encoding="utf-8"))
     brief = resource("demo", "brief.md").read_text(encoding="utf-8")
     return data, brief
@@ -55,12 +55,11 @@ def populate(lib: Library, *, force: bool = False) -> DemoResult:
         return _populate(lib, data, brief_body)
 
 
-def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
+def _populate(lib: Library, data: dict[str, Any], brief_body: str) -> DemoResult:
     result = DemoResult()
     for src in data["sources"]:
         fields = {k: v for k, v in src.items() if k != "key"}
-        change = lib.sources.create(**fields)
-        result.sources[src["key"]] = change.id
+        result.sources[src["key"]] = lib.sources.create(**fields).id
     for actor in data["actors"]:
         existing = lib.actors.find(actor["name"], actor.get("affiliation", ""))
         if existing is None:
@@ -69,10 +68,10 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
                 role=actor.get("role", ""),
                 affiliation=actor.get("affiliation", ""),
                 aliases=actor.get("aliases", []),
-            ).after
+            ).stored
         result.actors[actor["key"]] = existing.id
     for claim in data["claims"]:
-        change = lib.claims.create(
+        created = lib.claims.create(
             source_id=result.sources[claim["source"]],
             actor_id=result.actors.get(claim.get("actor", "")),
             quote=claim["quote"],
@@ -83,7 +82,7 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
             tags=claim.get("tags", []),
             notes=claim.get("notes", ""),
         )
-        result.claims[claim["key"]] = change.id
+        result.claims[claim["key"]] = created.id
     for link in data.get("links", []):
         lib.links.create(
             from_claim_id=result.claims[link["from"]],
@@ -106,7 +105,7 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
     meta = data.get("brief")
     if meta:
 
-        def replace(m: re.Match) -> str:
+        def replace(m: re.Match[str]) -> str:
             key = m.group(1)
             if key in result.claims:
                 return f"@c{result.claims[key]}"
@@ -115,7 +114,7 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
             raise KeyError(f"the demo brief cites an unknown key {key}")
 
         body = PLACEHOLDER_RE.sub(replace, brief_body)
-        change = lib.briefs.create(
+        brief = lib.briefs.create(
             title=meta["title"],
             body=body,
             marking_scheme=meta.get("marking_scheme", "none"),
@@ -125,21 +124,21 @@ def _populate(lib: Library, data: dict, brief_body: str) -> DemoResult:
             status=meta.get("status", "draft"),
             summary_statement=meta.get("summary_statement", ""),
         )
-        result.brief_id = change.id
+        result.brief_id = brief.id
         for waiver in meta.get("waivers", []):
             lib.briefs.add_waiver(
-                brief_id=change.id, claim_id=result.claims[waiver["claim"]], reason=waiver["reason"]
+                brief_id=brief.id, claim_id=result.claims[waiver["claim"]], reason=waiver["reason"]
             )
-        _analysis(lib, change.id, meta, result)
+        _analysis(lib, brief.id, meta, result)
     return result
 
 
-def _analysis(lib: Library, brief_id: int, meta: dict, result: DemoResult) -> None:
+def _analysis(lib: Library, brief_id: int, meta: dict[str, Any], result: DemoResult) -> None:
     """The worked analysis of competing hypotheses and the key assumptions of the demo brief."""
     hyps = []
     for item in meta.get("hypotheses", []):
         text, judgment = (item, None) if isinstance(item, str) else (item["text"], item.get("judgment"))
-        hyps.append(lib.ach.add_hypothesis(brief_id, text, judgment=judgment).after.id)
+        hyps.append(lib.ach.add_hypothesis(brief_id, text, judgment=judgment).stored.id)
     rows = meta.get("ach", [])
     if rows:
         lib.ach.add_claims(brief_id, [result.claims[row["claim"]] for row in rows])

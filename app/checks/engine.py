@@ -15,7 +15,7 @@ from app.check_rules import CHECK_RULES
 from app.checks import analysis, characters, estimative, marking, sourcing, summary
 from app.checks.context import CheckContext
 from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
-from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks
+from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks, SourceRecord, WaiverRecord
 from app.provenance.graph import ProvenanceGraph
 
 if TYPE_CHECKING:
@@ -179,11 +179,11 @@ class LiveChecker:
         self.invalidate()
 
     def invalidate(self) -> None:
-        self._brief = None
-        self._waivers: dict = {}
-        self._claims: dict = {}
-        self._links: dict = {}
-        self._sources: dict = {}
+        self._brief: BriefRecord | None = None
+        self._waivers: dict[int, WaiverRecord] = {}
+        self._claims: dict[int, ClaimRecord] = {}
+        self._links: dict[int, ClaimWithLinks] = {}
+        self._sources: dict[int, SourceRecord] = {}
         self._missing: set[tuple[str, int]] = set()
         self._graph: ProvenanceGraph | None = None
         self._analysis: AnalysisFacts | None = None
@@ -195,11 +195,12 @@ class LiveChecker:
     def _check(self, body: str | None) -> CheckReport:
         t0 = time.perf_counter()
         lib = self._lib
-        if self._brief is None:
-            self._brief = lib.briefs.get(self.brief_id)
+        stored = self._brief
+        if stored is None:
+            stored = self._brief = lib.briefs.get(self.brief_id)
             self._waivers = {w.claim_id: w for w in lib.briefs.waivers(self.brief_id)}
             self._analysis = analysis.load_analysis(lib, self.brief_id)
-        brief = self._brief if body is None else dataclasses.replace(self._brief, body=body)
+        brief = stored if body is None else dataclasses.replace(stored, body=body)
         doc = parse_brief(brief.body)
         want_c = {c.ident for c in doc.citations if c.kind == "claim"}
         want_s = {c.ident for c in doc.citations if c.kind == "source"}
@@ -227,7 +228,7 @@ class LiveChecker:
             self._graph,
             self._analysis,
         )
-        ctx.doc = doc  # type: ignore[misc]
+        ctx.doc = doc
         report = run_checks(ctx)
         return dataclasses.replace(report, elapsed_ms=(time.perf_counter() - t0) * 1000)
 
