@@ -15,12 +15,16 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import BriefdeskError, CancelledError
 from app.importers import MAX_BYTES, READERS, ImportFormatError, ParsedSource, read_bytes
-from app.importers.refs import REF_READERS
+from app.importers.refs import REF_READERS, RefEntries
 from app.paths import check_path
+
+if TYPE_CHECKING:
+    from app.domain import Change, SourceRecord
+    from app.library import Library
 
 
 @dataclass
@@ -56,7 +60,7 @@ def _special(path: str) -> bool:
         return False
 
 
-def _walk(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileResult]]:
+def _walk(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[FileResult]]:
     """Files to import, and what a folder held that is skipped (hidden files, types Briefdesk cannot read)."""
     out: list[str] = []
     skipped: list[FileResult] = []
@@ -83,18 +87,18 @@ def _walk(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[FileResul
 
 
 def import_paths(
-    lib,
-    paths,
+    lib: Library,
+    paths: Iterable[str | os.PathLike[str]],
     *,
-    kind=None,
-    reliability=None,
-    title=None,
+    kind: str | None = None,
+    reliability: str | None = None,
+    title: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     files, skipped = _walk(paths)
     report = ImportReport(results=list(skipped))
-    overrides = {}
+    overrides: dict[str, str] = {}
     if kind:
         overrides["kind"] = kind
     if reliability:
@@ -149,9 +153,9 @@ def import_paths(
     return report
 
 
-def _fields(parsed: ParsedSource, overrides: dict) -> dict:
+def _fields(parsed: ParsedSource, overrides: dict[str, str]) -> dict[str, Any]:
     m = parsed.metadata
-    fields = {
+    fields: dict[str, Any] = {
         "kind": m.get("kind") or "other",
         "outlet": m.get("sitename", ""),
         "authors": m.get("author", ""),
@@ -164,7 +168,7 @@ def _fields(parsed: ParsedSource, overrides: dict) -> dict:
     return fields
 
 
-def _store(lib, path: str, parsed: ParsedSource, overrides: dict) -> FileResult:
+def _store(lib: Library, path: str, parsed: ParsedSource, overrides: dict[str, str]) -> FileResult:
     """One document, one source, one transaction."""
     with lib.transaction():
         change = lib.sources.create(
@@ -174,13 +178,13 @@ def _store(lib, path: str, parsed: ParsedSource, overrides: dict) -> FileResult:
             original_filename=parsed.original_filename,
             **_fields(parsed, overrides),
         )
-    result = _result(path, [change.after.id], [change.action], _warnings(change), [])
+    result = _result(path, [change.stored.id], [change.action], _warnings(change), [])
     if change.action == "created":
-        result.derivations = lib.provenance.propose_derivations(change.after.id)
+        result.derivations = lib.provenance.propose_derivations(change.stored.id)
     return result
 
 
-def _warnings(change) -> list[str]:
+def _warnings(change: Change[SourceRecord]) -> list[str]:
     return list(map(str, (getattr(change, "extra", None) or {}).get("warnings") or []))
 
 
@@ -198,16 +202,23 @@ def _result(
     return FileResult(path, status, ids, "; ".join(messages))
 
 
-def _import_entries(lib, path: str, refs, overrides: dict, cancelled=None) -> FileResult:
+def _import_entries(
+    lib: Library,
+    path: str,
+    refs: RefEntries,
+    overrides: dict[str, str],
+    cancelled: Callable[[], bool] | None = None,
+) -> FileResult:
     """A reference export: every entry in one transaction (lib.sources.create_many); an entry the library
     refuses is skipped and named, anything else (storage, cancel) stores none of the file."""
     if not refs.entries:
         return FileResult(path, "failed", [], "; ".join(refs.problems) or "the file holds no entries")
     entries, refs.entries = refs.entries, []
     names = [p.original_filename for p in entries]
-    items = []
-    for n, p in enumerate(entries):  # each parsed entry let go as its item is made (100,000 are held once)
-        entries[n] = None
+    items: list[dict[str, Any]] = []
+    entries.reverse()
+    while entries:  # each parsed entry let go as its item is made (100,000 are held once)
+        p = entries.pop()
         items.append(
             {
                 "title": p.title,
@@ -228,7 +239,7 @@ def _import_entries(lib, path: str, refs, overrides: dict, cancelled=None) -> Fi
         if isinstance(outcome, BriefdeskError):
             skipped.append(f"{name}: {outcome}")
         else:
-            ids.append(outcome.after.id)
+            ids.append(outcome.stored.id)
             actions.append(outcome.action)
             messages.extend(_warnings(outcome))
     return _result(path, ids, actions, skipped + messages, skipped)
@@ -241,7 +252,7 @@ def _platform_format(path: str) -> str | None:
     return sniff(path)
 
 
-def _import_platform(lib, path: str, fmt: str) -> FileResult:
+def _import_platform(lib: Library, path: str, fmt: str) -> FileResult:
     from app.interop.importer import import_file
 
     applied = import_file(lib, path, fmt)
