@@ -95,7 +95,7 @@ def _default_marks(root: ET.Element, mark: Marking) -> None:
 
 
 _ONLY_TAGS_RE = re.compile(r"(?:<[^<>]*>|\s)*")  # between two citations: only markup ("</strong>")
-_SPACED_TOKEN_RE = re.compile(r"([ \t]*)(" + TOKEN_RE.pattern + ")")
+_SPACED_TOKEN_RE = re.compile(r"(?<![ \t])([ \t]*)(" + TOKEN_RE.pattern + ")")
 
 
 def notes_of(plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]) -> list[Note]:

@@ -4,7 +4,9 @@ Pandoc's Markdown is wider than a brief's: it passes raw HTML through, reads a `
 as YAML metadata (whose fields are Markdown again), and takes attributes (``{onclick=...}``), raw blocks
 (``{=html}``) and links to any scheme. Outside code, this writer escapes ``<`` and ``{``, turns a ``---`` rule
 into ``* * *``, drops a fence's information string unless it is a plain language name, and leaves a link or
-reference whose address is not http, https, mailto or a ``#`` anchor as text, and escapes the ``!`` of an
+reference whose address is not http, https, mailto or a ``#`` anchor as text, puts an empty span
+before a list item's opening ``[ ]`` or ``[x]`` (pandoc would make a form's check box of it; escaping the
+bracket does not stop it), and escapes the ``!`` of an
 image (pandoc would fetch a remote one or embed any local file when converting; the .docx export embeds only
 images from the allowed folders). Code stays as written, in a fence longer than any inside it (pandoc shows it
 literally too). The title and the notes are escaped Markdown.
@@ -29,6 +31,8 @@ _FENCE_OPEN_RE = re.compile(r"^((?:`{3,}|~{3,}))[ \t]*([^\n]*)$")
 _PLACEHOLDER_RE = re.compile("\ue010(\\d+)\ue011")
 _RESERVED_RE = re.compile("[\ue010\ue011]")
 _NOTE_DEF_RE = re.compile(r"^([ ]{0,3}(?:\[\^\d+\])+):", re.M)
+# a list item opening with '[ ]' or '[x]': pandoc makes it a form's check box (<input>), the other renderers text
+_TASK_RE = re.compile(r"^([ \t>]*(?:[-+*]|\(?[0-9A-Za-z#]{1,9}[.)])[ \t]+)\[([ \t]+|[xX])\]", re.M)
 _PUNCT_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~^$&@%:\"'=])")
 
 
@@ -53,6 +57,8 @@ def _defuse(text: str) -> str:
         ),
         text,
     )
+    if "]" in text:
+        text = _TASK_RE.sub(r"\1[]{}\\[\2]", text)  # pandoc reads an item's first text: an empty span first
     return _RULE_RE.sub(lambda m: m.group(1) + "* * *", text)
 
 

@@ -65,6 +65,17 @@ def lines_without_blank(line: str, n: int) -> str:
     return line * n
 
 
+def blank_runs(n: int = 200_000) -> str:
+    """Long runs of spaces and of tabs inside paragraphs, a heading and a table cell, cited: text pasted from a
+    column layout. A pattern matching optional blanks before something that never comes tries every start in
+    the run (quadratic)."""
+    run = " " * n
+    return (
+        f"# Findings{run}[@c1]\n\nThe port{run}reopened [@c1].\n\n{chr(9) * n}after tabs\n\n"
+        f"| a | b |\n|---|---|\n| x{run}| y [@c1] |\n\nEnd{run}\n"
+    )
+
+
 def one_line_paragraph(size: int = 10_000_000) -> str:
     """One paragraph on a single line of ``size`` characters (lxml refused the text node in Word export)."""
     unit = words(16) + " "

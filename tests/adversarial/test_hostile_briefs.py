@@ -187,6 +187,7 @@ def _bounded(result: dict, target_seconds: float = TARGET_SECONDS) -> None:
         ("90,000 setext headings", lambda: hb.lines_without_blank("Heading\n===\n", 90_000)),
         ("100,000 abbreviations", lambda: hb.lines_without_blank("*[ABC]: a term\n", 100_000)),
         ("20,000 definitions", lambda: hb.lines_without_blank("Term\n:   a definition\n", 20_000)),
+        ("runs of 200,000 spaces and tabs", lambda: hb.blank_runs(200_000)),
     ],
 )
 @pytest.mark.parametrize("fmt", ["docx", "html", "md"])
@@ -268,3 +269,24 @@ def test_a_body_of_500000_headings_is_exported_or_refused_in_plain_words(tmp_pat
     else:
         assert result["outcome"] == "refused"
         assert "500,000 headings, paragraphs" in result["message"] and "Split it" in result["message"]
+
+
+def test_list_items_opening_with_a_check_box_stay_text_in_the_markdown_export(lib, tmp_path):
+    """'- [ ] x' and '1. [x] y' are text for Python-Markdown (the preview, the .html and the .docx show the
+    brackets); pandoc would make each a form's check box (<input>) of the .md export. Found by the markdown-it
+    task-list fixtures (tests/adversarial/test_markdown_suites.py)."""
+    body = (
+        "- [ ] open task\n- [x] done\n- [X] also done\n- [  ] wide\n\n1. [ ] numbered\n2) [x] other marker\n\n"
+        "> * [ ] quoted\n>     + [x] nested\n\n- a [ ] later in the item stays as written\n"
+    )
+    brief = lib.briefs.create(title="Tasks", body=body).after
+    out = tmp_path / "t.md"
+    export_brief(lib, brief.id, out, ExportOptions(format="md", force=True))
+    text = out.read_text(encoding="utf-8")
+    assert text.count("[]{}\\[") == 8 and "a [ ] later" in text
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc not installed")
+    html = subprocess.run(
+        ["pandoc", "-f", "markdown", "-t", "html"], input=text, text=True, capture_output=True, check=True
+    ).stdout
+    assert "<input" not in html and "[ ] open task" in html and "[x] done" in html
