@@ -50,11 +50,11 @@ def render_brief(
         from app.interop import stix
 
         data = stix.bundle(material, draft_reason=draft_reason)
-        return Rendered(stix.dumps(data), len(material.cited))
+        return Rendered(stix.dumps(data), len(material.claims))
     from app.interop import misp
 
     event = misp.event(material, draft_reason=draft_reason)
-    return Rendered(misp.dumps(event), len(material.cited))
+    return Rendered(misp.dumps(event), len(material.claims))
 
 
 def render_library(

@@ -137,6 +137,12 @@ def test_frozen_stix_and_misp_round_trip(run, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     files = json.loads(done.stdout)["files"]
-    assert files[0]["status"] == "imported" and "23 claims created" in files[0]["message"]
+    # the counts come from the bundle itself, so a change to the demo content does not break this test
+    objects = json.loads(stix.read_text(encoding="utf-8"))["objects"]
+    claims = sum(o["type"] == "note" for o in objects)
+    links = sum(o["type"] == "relationship" and o["relationship_type"] != "related-to" for o in objects)
+    assert claims > 10 and links > 5
+    assert files[0]["status"] == "imported" and f"{claims} claims created" in files[0]["message"]
     # the MISP event holds the same claims: found, not added again
-    assert files[1]["status"] == "existing" and "23 claims and 16 links already" in files[1]["message"]
+    assert files[1]["status"] == "existing"
+    assert f"{claims} claims and {links} links already" in files[1]["message"]
