@@ -18,8 +18,11 @@ __all__ = ["GROUP_RE", "KEY_RE", "cited_claim_ids", "cited_source_ids", "parse_c
 
 
 class _Cited(Protocol):
-    kind: str
-    ident: int
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def ident(self) -> int: ...
 
 
 def parse_citations(body: str) -> list[Citation]:

@@ -5,12 +5,36 @@ their links, sources and actors, the brief's marking, and the ids records were i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from app.citations import cited_claim_ids, cited_source_ids, parse_citations
-from app.domain import ActorRecord, BriefRecord, ClaimRecord, LinkRecord, MarkingScheme, SourceRecord
+from app.domain import (
+    ActorRecord,
+    BriefRecord,
+    ClaimRecord,
+    ClaimWithLinks,
+    LinkRecord,
+    MarkingScheme,
+    Page,
+    SourceRecord,
+)
 from app.errors import ExportError, NotFoundError
 from app.markings import Marking, highest, parse_mark
+
+if TYPE_CHECKING:
+    from app.brief_model import BriefModel
+    from app.checks.context import CheckContext
+    from app.library import Library
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+_R = TypeVar("_R", bound=_Identified)
 
 # One library export holds at most this many claims or sources (bounded memory and file size; a larger
 # selection is refused with a hint to narrow it).
@@ -33,7 +57,7 @@ class Material:
         return [c for c in self.claims.values() if c.source_id == source_id]
 
 
-def _marking(brief: BriefRecord, doc, override: str | None) -> Marking | None:
+def _marking(brief: BriefRecord, doc: BriefModel, override: str | None) -> Marking | None:
     scheme = brief.marking_scheme
     if scheme is MarkingScheme.NONE:
         return None
@@ -45,7 +69,12 @@ def _marking(brief: BriefRecord, doc, override: str | None) -> Marking | None:
 
 
 def for_brief(
-    lib, brief_id: int, *, marking: str | None = None, system: str = "stix", context=None
+    lib: Library,
+    brief_id: int,
+    *,
+    marking: str | None = None,
+    system: str = "stix",
+    context: CheckContext | None = None,
 ) -> Material:
     """The brief ``brief_id`` and everything it cites (and the claims linked to those). ``context``: the
     brief's CheckContext when the caller has loaded it already (the export has, for its checks)."""
@@ -62,7 +91,7 @@ def for_brief(
     return material
 
 
-def for_claims(lib, claim_ids: list[int], *, system: str = "stix") -> Material:
+def for_claims(lib: Library, claim_ids: list[int], *, system: str = "stix") -> Material:
     """The claims ``claim_ids`` (a NotFoundError names the first missing one) and the claims linked to them."""
     if len(claim_ids) > MAX_RECORDS:
         raise ExportError(
@@ -76,7 +105,14 @@ def for_claims(lib, claim_ids: list[int], *, system: str = "stix") -> Material:
     return _gather(lib, list(dict.fromkeys(claim_ids)), links, system=system)
 
 
-def _gather(lib, cited: list[int], links_by_claim, *, extra_sources=(), system: str) -> Material:
+def _gather(
+    lib: Library,
+    cited: list[int],
+    links_by_claim: Mapping[int, ClaimWithLinks],
+    *,
+    extra_sources: Iterable[int] = (),
+    system: str,
+) -> Material:
     links: dict[int, LinkRecord] = {}
     for cwl in links_by_claim.values():
         for group in (
@@ -134,7 +170,7 @@ def plain(text: str) -> str:
     return " ".join(rest.split())
 
 
-def bottom_line(brief: BriefRecord, doc) -> str:
+def bottom_line(brief: BriefRecord, doc: BriefModel) -> str:
     """The brief's bottom line: the paragraphs of its BLUF section, else its first paragraph."""
     for h in doc.find_sections(_BLUF_RE):
         start, end = doc.section_range(h)
@@ -152,7 +188,7 @@ def bottom_line(brief: BriefRecord, doc) -> str:
     return ""
 
 
-def _all_ids(page_fn) -> list[int]:
+def _all_ids(page_fn: Callable[[int, int], Page[_R]]) -> list[int]:
     """Ids from a paged listing, refusing more than MAX_RECORDS."""
     out: list[int] = []
     offset = 0
@@ -170,7 +206,7 @@ def _all_ids(page_fn) -> list[int]:
 
 
 def select_claims(
-    lib, *, claim_ids: list[int] | None = None, contested: bool = False, brief_id: int | None = None
+    lib: Library, *, claim_ids: list[int] | None = None, contested: bool = False, brief_id: int | None = None
 ) -> list[int]:
     """The claims a library export is about: the ids given, the contested ones, those a brief cites, or all."""
     from app.domain import ClaimFilter
@@ -189,7 +225,7 @@ def select_claims(
 
 
 def select_sources(
-    lib, claim_ids: list[int], *, brief_id: int | None = None, everything: bool = False
+    lib: Library, claim_ids: list[int], *, brief_id: int | None = None, everything: bool = False
 ) -> list[int]:
     """The sources of a CSL export: every source, or those of the selected claims (and a brief's own
     source citations), in order."""
