@@ -13,7 +13,7 @@ import hashlib
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from charset_normalizer import from_bytes
 
@@ -142,24 +142,24 @@ _ENTITY_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 
 
 def _docx_blocks(doc: DocxDocument) -> list[str]:
-    """The body's paragraphs and tables in document order (a table row as its cells joined by ' | ')."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """The body's paragraphs and tables in reading order as Word shows them, then the footnotes and endnotes
+    (app.importers.docx_text says what is read and what is left out)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
 
-    out: list[str] = []
-    for child in doc.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = Paragraph(child, doc).text
-            if text.strip():
-                out.append(text)
-        elif tag == "tbl":
-            for row in Table(child, doc).rows:
-                cells = [" ".join(c.text.split()) for c in row.cells]
-                cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]  # merged
-                if cells:
-                    out.append(" | ".join(cells))
-    return out
+    from app.importers.docx_text import document_blocks
+
+    def note_part(reltype: str) -> Any:
+        rel = next((r for r in doc.part.rels.values() if r.reltype == reltype and not r.is_external), None)
+        if rel is None:
+            return None
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+        try:
+            return etree.fromstring(rel.target_part.blob, parser)
+        except etree.XMLSyntaxError:
+            return None  # a damaged notes part costs the notes, not the document
+
+    return document_blocks(doc.element.body, note_part(RT.FOOTNOTES), note_part(RT.ENDNOTES))
 
 
 def read_docx(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
@@ -204,17 +204,17 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         raise
     except Exception:  # python-docx raises several unrelated types for a bad package
         raise ImportFormatError(f"{filename}: this is not a readable Word (.docx) document") from None
-    paras = [p.text for p in doc.paragraphs]
-    body = "\n\n".join(_docx_blocks(doc))
+    blocks = _docx_blocks(doc)
+    body = "\n\n".join(blocks)
     if not body.strip():
         raise ImportFormatError(f"{filename}: the document holds no text; nothing to import")
-    core = doc.core_properties
-    meta = {
-        k: v
-        for k, v in (("author", core.author), ("date", core.created and core.created.date().isoformat()))
-        if v
-    }
-    found = title or core.title or next((p.strip() for p in paras if p.strip()), filename)
+    from app.importers.docx_text import core_properties
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        meta = core_properties(lambda name: zf.read(name) if name in names else None)
+    found = title or meta.pop("title", "") or (blocks[0][:300] if blocks else filename)
+    meta.pop("title", None)
     return ParsedSource(
         title=found,
         body=body,
