@@ -33,6 +33,7 @@ CASES = {
     "abbreviations-100000": lambda: hb.lines_without_blank("*[ABC]: a term\n", 100_000),
     "definitions-20000": lambda: hb.lines_without_blank("Term\n:   a definition\n", 20_000),
     "headings-500000": lambda: hb.lines_without_blank("# Heading\n", 500_000),
+    "blank-runs-200000": lambda: hb.blank_runs(200_000),
 }
 
 

@@ -125,6 +125,14 @@ def _scheme(url: str) -> str | None:
 _PANDOC_TABLE_STYLE = re.compile(r"(?:text-align: (?:left|right|center);|width: \d+(?:\.\d+)?%;?)")
 
 
+def _only_charset(el) -> bool:  # type: ignore[no-untyped-def]
+    """A <meta> whose only attribute is a plain charset (no http-equiv refresh, no content to act on)."""
+    return (
+        set(el.attrib) == {"charset"}
+        and re.fullmatch(r"[A-Za-z0-9_-]{1,40}", el.get("charset", "")) is not None
+    )
+
+
 def html_problems(
     html: str, allowed_images: frozenset[str] = frozenset(), *, pandoc: bool = False
 ) -> list[str]:
@@ -138,6 +146,8 @@ def html_problems(
         if not isinstance(el.tag, str):
             continue  # a comment or processing instruction: never shown or run
         tag = el.tag.lower()
+        if tag == "meta" and _only_charset(el):
+            continue  # the export's own <meta charset="utf-8">: declares the encoding, loads and runs nothing
         if tag in ACTIVE_TAGS:
             found.append(f"<{tag}> element")
         if tag == "img" and el.get("src") not in allowed_images:

@@ -39,3 +39,18 @@ def test_the_suites_are_all_there():
 def test_every_reader_takes_other_projects_markdown_with_nothing_active(name, body):
     outcome = ms.problems(name, body, pandoc=HAS_PANDOC)
     assert outcome.problems == [], body[:500]
+
+
+def test_the_checker_lets_the_exports_charset_declaration_pass_and_nothing_else_of_meta():
+    # the HTML export's head declares its encoding: inert, not active content
+    page = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>T</title></head><body><p>x</p></body></html>'
+    assert ms.html_problems(page) == []
+    # a meta that refreshes, redirects or carries anything beside a charset still counts
+    for meta in (
+        '<meta http-equiv="refresh" content="0; url=https://example.com/">',
+        '<meta charset="utf-8" http-equiv="refresh" content="0">',
+        '<meta charset="utf-8; url=javascript:alert(1)">',
+        '<meta name="x" content="y">',
+    ):
+        found = ms.html_problems(f"<html><head>{meta}</head><body><p>x</p></body></html>")
+        assert "<meta> element" in found, meta
