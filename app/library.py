@@ -188,9 +188,9 @@ class Library(Store):
     def _open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
         from app.errors import ValidationError
         from app.paths import check_path
-        from app.storage import postgres as postgres_parts
+        from app.storage.address import is_url
 
-        if postgres_parts.is_url(path):
+        if is_url(path):
             lib = cls._open_postgres(str(path), create=create)
             if read_only:
                 lib.read_only_reason = "opened read-only"

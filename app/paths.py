@@ -93,7 +93,7 @@ def library_argument_problem(text: str, given_as: str) -> str:
     script (an unset variable, a stray line break, an address of the wrong kind) never makes a new library
     somewhere unexpected: empty or blank; a line break, tab or other control character; an address other
     than a team library's postgresql:// one (``sqlite:///x`` would otherwise make a folder named ``sqlite:``)."""
-    from app.storage.postgres import SCHEMES
+    from app.storage.address import SCHEMES
 
     if not text.strip() and given_as.startswith("$"):
         return (

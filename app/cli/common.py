@@ -56,7 +56,7 @@ class Context:
     @property
     def library_path(self) -> Path | str:
         """The library file's path, or a team library's address (postgresql://user@host:port/dbname)."""
-        from app.storage.postgres import is_url
+        from app.storage.address import is_url
 
         target = getattr(self.args, "library", None) or os.environ.get("BRIEFDESK_LIBRARY")
         if target and is_url(target):

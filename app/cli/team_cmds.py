@@ -41,7 +41,7 @@ def register(sub: Any) -> None:
 
 
 def _target(value: str) -> Any:
-    from app.storage.postgres import is_url
+    from app.storage.address import is_url
 
     return value.strip() if is_url(value) else Path(value).expanduser()
 

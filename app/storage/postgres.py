@@ -16,12 +16,13 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
 from app.errors import LibraryError
+from app.storage.address import SCHEMES as SCHEMES  # re-exported for the code that talks to a server
+from app.storage.address import is_url as is_url
 from app.storage.query import Term, parse_query
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 # Marks a database as a Briefdesk library (SQLite libraries carry PRAGMA application_id instead).
 META_TABLE = "briefdesk_library"
 # pg_advisory_xact_lock key held while a library's schema is created or upgraded ("BRFD" as a number).
@@ -33,14 +34,6 @@ CONNECT_TIMEOUT_S = 10
 ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
 CODE_ENTITIES = {v: k for k, v in ENTITY_CODES.items()}
 ENTITY_TABLES = {"source": "sources", "claim": "claims", "actor": "actors"}
-
-
-def is_url(target: object) -> bool:
-    """Is ``target`` a PostgreSQL address (rather than a library file's path)?"""
-    if not isinstance(target, str):
-        return False
-    head = target.strip().split("://", 1)[0].lower()
-    return "://" in target and head in SCHEMES
 
 
 def parse_url(target: str) -> URL:

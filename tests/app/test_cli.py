@@ -386,6 +386,8 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     ):
         assert not any(m == heavy or m.startswith(heavy + ".") for m in loaded), heavy
     assert "app.cli.claim_cmds" in loaded and "app.cli.export_cmds" not in loaded
+    # a library file needs nothing of the team-library (PostgreSQL) code
+    assert not any(m.startswith("app.storage.postgres") for m in loaded)
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):
