@@ -90,15 +90,22 @@ def read_text(data: bytes, *, filename: str, title: str | None = None) -> Parsed
 
 def read_html(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
     """A saved web page: main text, title, author, date, site name and URL extracted by trafilatura."""
-    import trafilatura
-
-    from app.importers.pagemeta import body_language, page_metadata
-
     if len(data) > MAX_BYTES:
         raise ImportFormatError(
             f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
         )
-    text = _decode(data, filename)
+    return html_source(_decode_html(data, filename), original=data, filename=filename, title=title)
+
+
+def html_source(
+    text: str, *, original: bytes, filename: str, title: str | None = None, url: str | None = None
+) -> ParsedSource:
+    """The source in a page's HTML (already decoded); ``url`` is where the page was saved from, if known
+    outside the page (an MHTML file's header)."""
+    import trafilatura
+
+    from app.importers.pagemeta import body_language, page_metadata
+
     if "<" not in text[:4096]:
         raise ImportFormatError(f"{filename}: this does not look like an HTML page")
     doc = trafilatura.bare_extraction(text, with_metadata=True)
@@ -110,6 +117,8 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     if not body:
         raise ImportFormatError(f"{filename}: no article text could be found in the page")
     meta = {k: d[k] for k in ("author", "date", "sitename", "url", "language") if d.get(k)}
+    if url and not meta.get("url"):
+        meta["url"] = url
     page = page_metadata(text)  # what the page declares wins over what trafilatura guessed
     meta.update(page)
     if not meta.get("language"):
@@ -119,9 +128,42 @@ def read_html(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         title=title or d.get("title") or filename,
         body=body,
         metadata=meta,
-        original=data,
+        original=original,
         original_filename=filename,
     )
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def _decode_html(data: bytes, filename: str) -> str:
+    """A page's bytes as text. Bytes that are valid UTF-8 are UTF-8 whatever the page says (legacy-encoded
+    text is almost never valid UTF-8 by chance, and pages re-saved as UTF-8 often keep a stale meta tag); else
+    the charset the page declares in its first 4 KB, read as a browser reads it (ISO-8859-1 and ASCII as
+    Windows-1252); else the encoding charset-normalizer detects."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:8192]:
+        return _decode(data, filename)  # UTF-16 with its mark, or binary content refused there
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    found = _META_CHARSET.search(data[:4096])
+    if found:
+        name = found.group(1).decode("ascii").lower()
+        try:
+            codec = codecs.lookup(
+                "cp1252" if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii") else name
+            )
+        except LookupError:
+            codec = None
+        if codec is not None and not codec.name.startswith("utf-16"):
+            try:
+                return data.decode(codec.name)
+            except UnicodeDecodeError:
+                pass
+    return _decode(data, filename)
 
 
 MAX_UNZIPPED = 200 * 1024 * 1024
@@ -256,11 +298,28 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
 
 
+def read_mhtml(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """A web page saved as one file (MHTML, "Webpage, Single File"): the page's HTML part is read as a saved
+    page; the whole file is kept as the original."""
+    from app.importers.mhtml import page_of
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    text, url = page_of(data, filename)
+    return html_source(text, original=data, filename=filename, title=title, url=url)
+
+
 READERS = {
     ".txt": read_text,
     ".md": read_text,
+    ".markdown": read_text,
     ".html": read_html,
     ".htm": read_html,
+    ".xhtml": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
     ".docx": read_docx,
     ".pdf": read_pdf,
 }
