@@ -284,17 +284,20 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
             raise ImportFormatError(
                 f"{filename}: the PDF is encrypted; save an unprotected copy and import that"
             )
-        body = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
+        pages = [page.extract_text() or "" for page in reader.pages]
         info: Mapping[str, object] = reader.metadata or {}
     except ImportFormatError:
         raise
     except Exception:  # pypdf raises many types for a damaged file
         raise ImportFormatError(f"{filename}: the PDF is damaged or truncated") from None
+    from app.importers.pdf_text import pdf_paragraphs
+
+    body = "\n\n".join(pdf_paragraphs(pages))
     if not body:
         raise ImportFormatError(f"{filename}: the PDF has no text layer (a scan?); nothing to import")
     author = info.get("/Author")
     meta = {"author": str(author)} if author else {}
-    found = title or info.get("/Title") or body.split("\n", 1)[0].strip()
+    found = title or info.get("/Title") or body.split("\n", 1)[0].strip()[:300]
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
 
 
