@@ -96,3 +96,40 @@ def test_markdown_files_under_their_long_extension_import():
     p = read_bytes(b"# Pier closure\n\nThe operator denied the pier was unsafe.\n", filename="notes.markdown")
     assert p.title == "Pier closure"
     assert "denied the pier was unsafe" in p.body
+
+
+def test_hostile_one_file_pages_are_read_or_refused_in_bounded_time():
+    # thousands of nested multiparts: refused plainly (the page is deeper than a browser ever nests it)
+    depth = 3000
+    nested = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+    for i in range(depth):
+        nested += f'--b{i}\r\nContent-Type: multipart/related; boundary="b{i + 1}"\r\n\r\n'
+    nested += f"--b{depth}\r\nContent-Type: text/html\r\n\r\n<html><body><p>deep</p></body></html>\r\n"
+    nested += "".join(f"--b{i}--\r\n" for i in range(depth, -1, -1))
+    with pytest.raises(ImportFormatError, match="holds no HTML page"):
+        read_bytes(nested.encode(), filename="deep.mhtml")
+    # a page with ten thousand images: the page is found without parsing every image
+    many = _mhtml(ARTICLE)
+    boundary = b"----MultipartBoundary--Briefdesk0123456789----"
+    image = (
+        b"--" + boundary + b"\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\nQUJD\r\n"
+    )
+    closing = b"--" + boundary + b"--\r\n"
+    many = many.replace(closing, image * 10_000 + closing)
+    p = read_bytes(many, filename="gallery.mhtml")
+    assert "a political choice dressed as engineering" in p.body
+
+
+def test_a_boundary_that_begins_another_is_not_taken_for_it():
+    inner = (
+        'Content-Type: multipart/alternative; boundary="b10"\r\n\r\n'
+        "--b10\r\nContent-Type: text/plain\r\n\r\nplain words\r\n"
+        "--b10\r\nContent-Type: text/html\r\n\r\n" + ARTICLE + "\r\n--b10--\r\n"
+    )
+    data = (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b1"\r\n\r\n--b1\r\n'
+        + inner
+        + "--b1--\r\n"
+    ).encode("utf-8")
+    p = read_bytes(data, filename="nested.mht")
+    assert "a political choice dressed as engineering" in p.body
