@@ -1,0 +1,99 @@
+"""List the denial links and speakers the extractor misses on annotated sets, with the text around them, so the
+misses can be grouped into classes an analyst recognises. For TUNING sets only (never a held-out set):
+
+    .venv/bin/python bench/list_misses.py bench/corpus bench/heldout bench/heldout2 bench/heldout3 bench/heldout4
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_extract import articles, import_article, is_fragment, same_speaker  # noqa: E402
+
+from app._text import find_quote  # noqa: E402
+from app.extract import propose  # noqa: E402
+from app.library import Library  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = Library.open(Path(tmp) / "misses.briefdesk")
+        try:
+            for directory in argv:
+                for path in articles(Path(directory)):
+                    ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+                    if ann.get("language", "en") != "en":
+                        continue
+                    for actor in ann.get("library_actors", []):
+                        if lib.actors.find(actor["name"]) is None:
+                            lib.actors.create(**actor)
+                    sid = import_article(lib, path, ann)
+                    body = lib.sources.get(sid).body
+                    props = list(propose(lib, sid).proposals)
+                    report(path, ann, body, props)
+        finally:
+            lib.close()
+    return 0
+
+
+def report(path: Path, ann: dict, body: str, props: list) -> None:
+    ns = ann.get("not_speakers", [])
+    out: list[str] = []
+
+    def ok(p: str, e: str) -> bool:
+        return not is_fragment(p, ns) and same_speaker(p, e, exact=e in set(ann.get("exact_speakers", [])))
+
+    spans = {c["id"]: (*find_quote(body, c["quote"]), c["speaker"]) for c in ann["claims"]}
+    match: dict[str, str] = {}
+    used: set[str] = set()
+    for p in props:
+        best = None
+        for cid, (s, e, sp) in spans.items():
+            if cid in used or not (p.start < e and s < p.end) or not ok(p.actor, sp):
+                continue
+            ov = min(p.end, e) - max(p.start, s)
+            if best is None or ov > best[0]:
+                best = (ov, cid)
+        if best:
+            match[p.key] = best[1]
+            used.add(best[1])
+    by_cid = {v: k for k, v in match.items()}
+    pk = {p.key: p for p in props}
+    for e in ann["speakers"]:
+        if not any(ok(p.actor, e) for p in props):
+            out.append(f"  MISSED SPEAKER {e!r}")
+    for a in dict.fromkeys(p.actor for p in props):
+        if not any(ok(a, e) for e in ann["speakers"]):
+            out.append(f"  WRONG SPEAKER {a!r}")
+    expected = {(d, t) for d, ts in ann["denials"] for t in ts.split("|")}
+    predicted = set()
+    for p in props:
+        if p.kind == "denial" and p.denies:
+            predicted.add((match.get(p.key), match.get(p.denies)))
+    optional = {tuple(x) for x in ann.get("optional_links", [])}
+    for link in predicted - expected - optional:
+        out.append(f"  WRONG LINK {link}")
+    for d, ts in ann["denials"]:
+        if any((d, t) in predicted for t in ts.split("|")):
+            continue
+        s, e, _sp = spans[d]
+        p = pk.get(by_cid.get(d, ""))
+        state = "not drafted" if p is None else f"drafted kind={p.kind} denies={match.get(p.denies or '', p.denies)}"
+        out.append(f"  MISSED LINK {d}->{ts} ({state})")
+        out.append(f"      denial: {body[max(0, s - 60):e + 20]!r}")
+        for t in ts.split("|")[:2]:
+            ts_, te, sp = spans[t]
+            out.append(f"      claim {t} [{sp}]: {body[ts_:te][:100]!r}")
+    if out:
+        print(f"=== {path.parent.name}/{path.name}")
+        print("\n".join(out))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
