@@ -77,16 +77,26 @@ def report(path: Path, ann: dict, body: str, props: list) -> None:
         if p.kind == "denial" and p.denies:
             predicted.add((match.get(p.key), match.get(p.denies)))
     optional = {tuple(x) for x in ann.get("optional_links", [])}
-    for link in predicted - expected - optional:
-        out.append(f"  WRONG LINK {link}")
+    for p in props:
+        if p.kind == "denial" and p.denies:
+            link = (match.get(p.key), match.get(p.denies))
+            if link in expected or link in optional:
+                continue
+            t = pk[p.denies]
+            out.append(f"  WRONG LINK {link} cue={p.cue!r} [{p.actor}] {p.quote[:70]!r}")
+            out.append(f"      -> [{t.actor}] {t.quote[:80]!r}")
     for d, ts in ann["denials"]:
         if any((d, t) in predicted for t in ts.split("|")):
             continue
         s, e, _sp = spans[d]
         p = pk.get(by_cid.get(d, ""))
-        state = "not drafted" if p is None else f"drafted kind={p.kind} denies={match.get(p.denies or '', p.denies)}"
+        state = (
+            "not drafted"
+            if p is None
+            else f"drafted kind={p.kind} denies={match.get(p.denies or '', p.denies)}"
+        )
         out.append(f"  MISSED LINK {d}->{ts} ({state})")
-        out.append(f"      denial: {body[max(0, s - 60):e + 20]!r}")
+        out.append(f"      denial: {body[max(0, s - 60) : e + 20]!r}")
         for t in ts.split("|")[:2]:
             ts_, te, sp = spans[t]
             out.append(f"      claim {t} [{sp}]: {body[ts_:te][:100]!r}")

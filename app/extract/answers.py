@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from app.extract.lexicon import DEMONSTRATIVE, content_words
+from app.extract.lexicon import DEMONSTRATIVE, ORG_WORDS, content_words
 from app.extract.model import Proposal
 from app.extract.speakers import Speaker
 
@@ -223,7 +223,10 @@ def answered_claim(
     others = [
         i
         for i, p in enumerate(proposals)
-        if p.kind == "claim" and p.actor != sp.name and not (sides & {p.actor, p.affiliation} - {""})
+        if p.kind == "claim"
+        and p.actor != sp.name
+        and not (sides & {p.actor, p.affiliation} - {""})
+        and not own_side(sp, p)
     ]
     if not others:
         return None
@@ -263,3 +266,66 @@ def answered_claim(
         # "rejected the accusation": the first of the claims the other side has just made in a row
         return proposals[run_start(proposals, others, latest)].key
     return proposals[best].key if best is not None else None
+
+
+REPLY_CUES = frozenset(
+    {"countered", "counters", "hit back", "hits back", "fired back", "retorted", "pushed back"}
+)
+
+
+def distinct_side(name: str) -> set[str]:
+    """The proper names that tell a side from others: 'Tallmark's space agency' -> {tallmark}; 'the state grain
+    agency' has none (a common word such as 'grain' does not make it one side with 'Delta Grains')."""
+    owner = re.match(r"^(?:the\s+)?(.+?)['\u2019]s\s", name, re.I)
+    if owner:  # "Ostrava's embassy in Lorvan" speaks for Ostrava, not for Lorvan
+        name = owner.group(1)
+    proper = re.findall(r"\b[A-Z][\w\-]*", name)
+    if proper and name.startswith(proper[0]) and re.fullmatch(r"[A-Z][a-z]+[^s]s", proper[0]):
+        proper = proper[1:]  # "Prosecutors", "Witnesses in Merev": a plural noun opening a description
+    return content_words(" ".join(proper)) - ORG_WORDS - GENERIC_SIDE
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of words share one, a country and its people counting as one ('sarnia', 'sarnian')."""
+    if a & b:
+        return True
+    return any(
+        len(x) >= 4 and y.startswith(x) and y[len(x) :] in DEMONYM_ENDINGS
+        for u, v in ((a, b), (b, a))
+        for x in u
+        for y in v
+    )
+
+
+DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ese", "ish", "i"})
+
+
+def own_side(sp: Speaker, p: Proposal) -> bool:
+    """Whether a speaker and a proposal's speaker are one side by their distinctive words ('Civil Aviation
+    Authority' and 'Aviation regulators in Torland' are; 'justice ministry' and 'health ministry' are not)."""
+    if p.actor == sp.name or sp.name in (p.affiliation,) or (sp.affiliation and sp.affiliation == p.actor):
+        return True
+    mine = distinct_side(" ".join((sp.name, sp.affiliation)))
+    return _meet(mine, distinct_side(" ".join((p.actor, p.affiliation))))
+
+
+def accused_claim(f: Found, proposals: list[Proposal], words: list[set[str]]) -> str | None:
+    """The latest claim of another side that is about the speaker's own side ("Tallmark had test-fired a
+    missile", then Tallmark's space agency answering): what the accused side replies to."""
+    mine = distinct_side(" ".join((f.speaker.name, f.speaker.affiliation)))
+    if not mine:
+        return None
+    for i in range(len(proposals) - 1, -1, -1):
+        p = proposals[i]
+        if p.kind != "claim" or own_side(f.speaker, p):
+            continue
+        if _meet(mine, words[i]):
+            return p.key
+    return None
+
+
+def latest_other(f: Found, proposals: list[Proposal]) -> str | None:
+    """The claims another side has just made in a row, the first of them: what a counter ("X countered that
+    ...") answers by default."""
+    others = [i for i, p in enumerate(proposals) if p.kind == "claim" and not own_side(f.speaker, p)]
+    return proposals[run_start(proposals, others, others[-1])].key if others else None

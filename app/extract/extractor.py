@@ -14,19 +14,23 @@ import datetime as dt
 import re
 
 from app.extract.answers import (
+    REPLY_CUES,
     REPORTS_THAT,
     Found,
+    accused_claim,
     answer_earlier,
     answered_claim,
     contradicted,
     denial_anchor,
     elaborated,
     goes_on,
+    latest_other,
     named_account,
     same_side,
 )
 from app.extract.dates import date_in_text, resolve_date
 from app.extract.lexicon import (
+    ACTION_VERBS,
     ANAPHORIC_OBJECT,
     AUXILIARY,
     CALLED_ANAPHOR,
@@ -329,6 +333,11 @@ class RuleExtractor:
             sp = parse_speaker(s[: cm.start()], state)
             if sp is not None:
                 return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1), state=state)
+        # 4b. "Regulators grounded six jets on Tuesday, saying CONTENT": the sentence's subject said what
+        # follows "saying"
+        found = self._saying(text, s, base, state, published)
+        if found is not None:
+            return [found]
         # 5. a quotation continuing the last speaker's words: a paragraph that is only a quotation
         if s[:1] in '\u201c"' and state.last is not None and len(s) > 20 and not RV.search(s):
             q = QUOTE_PAIRS.match(s)
@@ -341,6 +350,36 @@ class RuleExtractor:
                     )
                 ]
         return results
+
+    def _saying(self, text: str, s: str, base: int, state: State, published: dt.date | None) -> Found | None:
+        m = SAYING.search(s)
+        if m is None or s[: m.start()].count("\u201c") or s[: m.start()].count('"'):
+            return None
+        pre = s[: m.start()]
+        start = 0
+        tokens = list(re.finditer(r"\S+", pre[start:]))
+        sp = None
+        for tok in tokens[1:16]:
+            word = tok.group(0)
+            if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in ACTION_VERBS)):
+                continue
+            subject = pre[start : start + tok.start()].rstrip(" ,")
+            sp = parse_speaker(subject, state)
+            if sp is not None:
+                predicate = pre[start + tok.start() :]
+                break
+        if sp is None:
+            return None
+        c0 = m.end()
+        content = s[c0:].rstrip('.!?\u201d" ')
+        if len(content.split()) < 4:
+            return None
+        denying = DV.search(predicate) or COUNTER.search(predicate)
+        false = FALSE_WORDS.search(content) and NEGATION.search(content)
+        kind = "denial" if denying or false else "claim"
+        cue = (denying.group(0) if denying else "saying").lower()
+        when = resolve_date(predicate, published)
+        return self._found(text, kind, base + c0, base + c0 + len(content), sp, cue, when, 0.7)
 
     def _denial_first(
         self,
@@ -458,6 +497,25 @@ class RuleExtractor:
                 denies = answered_claim(f, cw - content_words(f.speaker.name), proposals, words, quote)
                 if denies is None and goes_on(f, prev, last_index):
                     denies = prev.denies  # type: ignore[union-attr]
+                if denies is None:
+                    denies = accused_claim(f, proposals, words)  # the side the claim is about answers it
+                if denies is None and f.cue in REPLY_CUES:
+                    denies = latest_other(f, proposals)  # "hit back, saying ...": the other side's last word
+            elif kind == "claim" and f.cue in REPLY_CUES:
+                # "X countered that ...": a reply to the other side's claim its words point to, else the latest
+                target = answered_claim(
+                    f, cw - content_words(f.speaker.name), proposals, words, quote
+                ) or latest_other(f, proposals)
+                if target is not None:
+                    kind, denies = "denial", target
+            elif (
+                kind == "claim"
+                and (NEGATION.search(quote) or FALSE_WORDS.search(quote))
+                and (target := accused_claim(f, proposals, words)) is not None
+            ):
+                # the side a claim is about answers it with a negation: "Tallmark had test-fired a missile",
+                # then "Tallmark's space agency said no missile had been launched"
+                kind, denies = "denial", target
             elif NEGATION.search(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
                 target = contradicted(f, cw - content_words(f.speaker.name), proposals, words)
@@ -499,6 +557,8 @@ class RuleExtractor:
         return proposals
 
 
+SAYING = re.compile(r",\s*saying(?:\s+that)?\s+", re.I)
+COUNTER = re.compile(r"\b(?:countered|counters|hit back|hits back|fired back|retorted|pushed back)\b", re.I)
 RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
 _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"

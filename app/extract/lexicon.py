@@ -279,3 +279,18 @@ def _stem(w: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+# words every organisation's name may carry: sharing one of them does not make two speakers one side
+ORG_WORDS = _words(
+    "ministry ministries government agency office authority authorities department group company firm council "
+    "commission committee service services party union national state regional federal international foreign "
+    "defence defense interior health justice trade finance transport press official officials spokesman "
+    "spokeswoman spokesperson minister director chief head general secretary deputy senior"
+)
+
+# past-tense verbs without "-ed" that open the predicate of "X hit back, saying ..."
+ACTION_VERBS = _words(
+    "hit put set cut went made gave took held sent left spoke wrote met came won lost struck fought shot "
+    "sought kept began ran told said brought"
+)

@@ -192,7 +192,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             return register(state, Speaker(name, role or title, aff or _owner(described, state)))
     # "US national security adviser Jake Sullivan": a lower-case description, then the name
     m = re.match(
-        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+\s+|[A-Z][\w\-]*['’]s\s+)?(?:[a-z][\w\-'’]*\s+)+)"
+        r"^(?P<desc>(?:[A-Z]{2,}\s+|[A-Z][a-z]+\s+|[A-Z][\w\-]*['’]s\s+){0,3}(?:[a-z][\w\-'’]*\s+)+)"
         r"(?P<name>[A-Z].*)$",
         np,
     )
@@ -208,6 +208,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             r"^([A-Z]{2,}|[A-Z][a-z]+(?:n|i|ese|ish|ch)|[A-Z][\w\-]*(?=['’]s))(?:['’]s)?\s+(.+)$", desc
         )
         role, aff = (aff_m.group(2), aff_m.group(1)) if aff_m else (desc, "")
+        owner_m = re.match(r"^((?:[A-Z][\w\-]*\s+){2,3})([a-z].*)$", desc)
+        if owner_m and not aff_m:  # "Brisk Trains chief executive Ola Brand": the company, then the role
+            role, aff = owner_m.group(2), owner_m.group(1).strip()
         return register(state, Speaker(name, role, aff))
     # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
     m = ORG_DESCRIBED.match(np)

@@ -1,0 +1,96 @@
+"""Drafting the replies of news text: a statement attributed with ", saying", the side a claim is about
+answering it, a counter ("countered that", "hit back"), and a denial never linked to its own side's claim.
+Every sentence here is fictional and written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.extract import Proposal, RuleExtractor
+
+PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
+
+
+def run(text: str) -> list[Proposal]:
+    proposals = RuleExtractor().propose(text, published=PUBLISHED)
+    for p in proposals:
+        assert text[p.start : p.end] == p.quote
+    return proposals
+
+
+def by_quote(proposals: list[Proposal], start: str) -> Proposal:
+    found = [p for p in proposals if p.quote.startswith(start)]
+    assert len(found) == 1, [(p.actor, p.quote) for p in proposals]
+    return found[0]
+
+
+def test_the_subject_of_a_saying_clause_is_the_speaker_and_its_date_is_when_it_was_said():
+    (p,) = run(
+        "Food inspectors in Marvell closed four bakeries on Tuesday, saying the flour they used had been "
+        "stored next to pesticide."
+    )
+    assert p.kind == "claim" and p.actor == "Food inspectors in Marvell"
+    assert p.quote == "the flour they used had been stored next to pesticide"
+    assert p.said == dt.date(2026, 3, 10)
+
+
+def test_hitting_back_with_saying_is_a_denial_of_the_other_sides_claim():
+    text = (
+        'The Lowmark Post reported that the harbour master had "waved through" ships with forged papers. '
+        "The harbour master, Ilse Varga, hit back on Wednesday, saying every ship's papers had been checked "
+        "twice."
+    )
+    claim, reply = run(text)
+    assert reply.kind == "denial" and reply.actor == "Ilse Varga" and reply.denies == claim.key
+    assert reply.said == dt.date(2026, 3, 11)
+
+
+def test_a_sentence_without_a_speaker_before_saying_gives_nothing():
+    assert run("Late in the evening, saying nothing to anyone, the crowd went home.") == []
+
+
+def test_the_side_a_claim_is_about_answers_it_with_a_negation():
+    text = (
+        "Hackers stole the card numbers of 40,000 customers of Velbank, a group calling itself Night Owl "
+        "claimed on Monday.\n\n"
+        "Velbank said it had seen no sign that card numbers had been taken."
+    )
+    claim, reply = run(text)
+    assert claim.actor != "Velbank"
+    assert reply.actor == "Velbank" and reply.kind == "denial" and reply.denies == claim.key
+
+
+def test_a_country_named_as_a_place_in_a_claim_is_not_the_accused():
+    text = (
+        "The Ostrian navy said on Monday that Morland had fired a missile that landed 200 kilometres off the "
+        "Ostrian coast.\n\n"
+        "Ostrian defence minister Pia Lenz said the missile had not been a test of a new rocket."
+    )
+    claim, second = run(text)
+    assert second.actor == "Pia Lenz"
+    assert second.denies != claim.key  # one side speaking twice: no denial of its own claim
+
+
+def test_a_counter_answers_the_first_of_the_other_sides_claims_in_a_row():
+    text = (
+        'The interior ministry said the camp held 800 people. "There is no crowding," it said.\n\n'
+        "Aid worker Maren Holt countered that the count left out the families sleeping in tents."
+    )
+    first, second, counter = run(text)
+    assert counter.actor == "Maren Holt" and counter.kind == "denial"
+    assert counter.denies == first.key
+
+
+def test_a_denial_is_not_linked_to_its_own_sides_claim_under_another_name():
+    text = (
+        "Rail regulators in Sandor suspended the licence of Brisk Trains on Monday, saying the company had "
+        "not repaired faulty brakes.\n\n"
+        '"These charges are untrue," said Brisk Trains chief executive Ola Brand. "Every brake was repaired '
+        'in January."\n\n'
+        "The Sandor Rail Authority's director, Nils Oren, hit back on Tuesday, saying Brisk had "
+        "ignored three written warnings."
+    )
+    claim, denial, reason, reply = run(text)
+    assert claim.actor == "Rail regulators in Sandor" and denial.denies == claim.key
+    assert reason.actor == "Ola Brand"
+    assert reply.actor == "Nils Oren" and reply.kind == "denial" and reply.denies == reason.key
