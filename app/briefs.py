@@ -26,7 +26,7 @@ from app.domain import (
     WaiverRecord,
     WhereCited,
 )
-from app.errors import BriefLockedError, ConflictError, NotFoundError, ValidationError
+from app.errors import BriefLockedError, ConflictError, NotFoundError, StaleEditError, ValidationError
 from app.markings import parse_default_marking
 from app.storage.models import (
     BalanceWaiver,
@@ -237,6 +237,23 @@ class BriefService:
             self._lib.log_change(s, "brief", brief.id, "updated")
             after = _record(brief)
         return Change("brief", "updated", brief_id, before=before, after=after)
+
+    def set_field_seen(self, brief_id: int, field: str, value: Any, *, seen: BriefRecord) -> Change[BriefRecord]:
+        """Set one property to ``value`` where the user decided it from the brief as ``seen`` (the checks'
+        quick fix "Use the TLP marking scheme"). A save of the text or a change to another field since is no
+        conflict; the same field changed by someone to another value is: ``StaleEditError`` naming who, and
+        nothing is written. The read and the write are one step (``if_version``)."""
+        now = self.get(brief_id)
+        if getattr(now, field) != getattr(seen, field) and getattr(now, field) != value:
+            raise StaleEditError(
+                "brief",
+                brief_id,
+                expected=seen.version,
+                current=now.version,
+                changed_by=now.updated_by,
+                changed_at=now.updated,
+            )
+        return self.update(brief_id, if_version=now.version, **{field: value})
 
     def set_body(
         self, brief_id: int, body: str, *, reason: str | None = "save", if_version: int | None = None

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
+    QLabel,
     QMenu,
     QPushButton,
     QStyle,
@@ -64,6 +65,7 @@ class ChecksPanel(QWidget):
         self.checker = LiveChecker(lib, brief_id)
         self.report = None
         self._checked_body: str | None = None
+        self._checked_brief = None  # the brief's record as the shown findings saw it
         self._running = False
         self._again = False
         self.tree = QTreeWidget(self)
@@ -88,8 +90,13 @@ class ChecksPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.fix_button = QPushButton("Fix...", self)
         self.fix_button.clicked.connect(lambda: self._menu(None))
+        # a quick fix refused (someone changed that property meanwhile) is said here until the next fix
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.notice)
         lay.addWidget(self.tree)
         lay.addWidget(self.fix_button)
         self._timer = QTimer(self)
@@ -130,19 +137,27 @@ class ChecksPanel(QWidget):
             return
         self._running = True
         body, checker = self.editor.toPlainText(), self.checker
-        self.jobs.read(lambda: (body, checker.check(body)), self._done, self._failed)
+        self.jobs.read(lambda: (body, checker.check(body), checker.brief), self._done, self._failed)
 
     def _done(self, result) -> None:
         self._running = False
-        body, report = result
+        body, report, brief = result
         if self._again or body != self.editor.toPlainText():
             self._again = False
             self.schedule()
             if body != self.editor.toPlainText():
                 return
-        self._checked_body, self.report = body, report
+        self._checked_body, self._checked_brief, self.report = body, brief, report
         self._show(report)
         self.checked.emit(report)
+
+    def _fix_refused(self, exc) -> None:
+        """A quick fix that could not be written (someone changed that property meanwhile): said in the panel,
+        and the checks run again on the brief as it is now."""
+        self.checker.invalidate()
+        self.check_now()
+        self.notice.setText(f"The fix was not applied. {exc}")
+        self.notice.show()
 
     def _failed(self, exc) -> None:
         self._running = False
@@ -206,6 +221,7 @@ class ChecksPanel(QWidget):
 
     def apply_fix(self, fix, reason: str | None = None) -> bool:
         """Apply one fix; returns False when nothing was done (text changed since the check, or cancelled)."""
+        self.notice.hide()
         if fix.kind in (FixKind.REPLACE_TEXT, FixKind.INSERT_TEXT):
             if self.editor.toPlainText() != self._checked_body:
                 self.schedule()
@@ -233,6 +249,13 @@ class ChecksPanel(QWidget):
             )
             return True
         if fix.kind is FixKind.SET_FIELD:
-            self.jobs.write(lambda: lib.briefs.update(bid, **{fix.field: fix.text}))
+            seen = self._checked_brief
+            if seen is None:
+                return False
+            self.jobs.write(
+                lambda: lib.briefs.set_field_seen(bid, fix.field, fix.text, seen=seen),
+                None,
+                self._fix_refused,
+            )
             return True
         return False

@@ -188,6 +188,11 @@ class LiveChecker:
         self._graph: ProvenanceGraph | None = None
         self._analysis: AnalysisFacts | None = None
 
+    @property
+    def brief(self) -> BriefRecord | None:
+        """The brief's record as the last check read it (its properties and version), or None."""
+        return self._brief
+
     def check(self, body: str | None = None) -> CheckReport:
         with paused_gc():
             return self._check(body)

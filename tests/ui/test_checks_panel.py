@@ -85,3 +85,47 @@ def test_the_editors_own_saves_do_not_reload_the_checker(qtbot, demo_lib):
     assert calls == ["invalidate"]
     jobs.announce([demo_lib.briefs.update(brief.id, default_marking="TLP:RED")])
     assert calls == ["invalidate", "invalidate"]
+
+
+@pytest.fixture
+def tlp_marked(lib):
+    """A brief with no marking scheme whose paragraphs carry TLP portion marks: the checks offer to set the
+    scheme (a property of the brief, not its text)."""
+    body = "# Situation\n\n(TLP:GREEN) The plant is closed.\n\n(TLP:GREEN) The envoy disagrees.\n"
+    return lib.briefs.create(title="Marked", body=body, marking_scheme="none").after.id
+
+
+def _scheme_fix(ed):
+    return next(
+        fix
+        for f in ed.checks.findings()
+        for fix in f.fixes
+        if fix.kind is FixKind.SET_FIELD and fix.field == "marking_scheme"
+    )
+
+
+def test_the_marking_scheme_fix_sets_the_property_even_after_other_edits(qtbot, lib, jobs, tlp_marked):
+    ed = be.BriefEditor(lib, jobs, tlp_marked)
+    qtbot.addWidget(ed)
+    qtbot.waitUntil(lambda: ed.checks.report is not None, timeout=5000)
+    fix = _scheme_fix(ed)
+    lib.briefs.update(tlp_marked, title="Marked, renamed by a colleague")  # another field: no clash
+    assert ed.checks.apply_fix(fix)
+    jobs.wait()
+    stored = lib.briefs.get(tlp_marked)
+    assert (stored.marking_scheme, stored.title) == ("tlp", "Marked, renamed by a colleague")
+    assert ed.checks.notice.isHidden()
+
+
+def test_the_marking_scheme_fix_never_overwrites_a_colleagues_choice(qtbot, lib, jobs, tlp_marked):
+    ed = be.BriefEditor(lib, jobs, tlp_marked)
+    qtbot.addWidget(ed)
+    qtbot.waitUntil(lambda: ed.checks.report is not None, timeout=5000)
+    fix = _scheme_fix(ed)
+    lib.briefs.update(tlp_marked, marking_scheme="classification")  # decided by someone else meanwhile
+    assert ed.checks.apply_fix(fix)
+    jobs.wait()
+    assert lib.briefs.get(tlp_marked).marking_scheme == "classification"
+    qtbot.waitUntil(lambda: not ed.checks.notice.isHidden(), timeout=3000)
+    assert "The fix was not applied" in ed.checks.notice.text()
+    assert "Nothing was saved" in ed.checks.notice.text()
