@@ -238,7 +238,9 @@ class BriefService:
             after = _record(brief)
         return Change("brief", "updated", brief_id, before=before, after=after)
 
-    def set_field_seen(self, brief_id: int, field: str, value: Any, *, seen: BriefRecord) -> Change[BriefRecord]:
+    def set_field_seen(
+        self, brief_id: int, field: str, value: Any, *, seen: BriefRecord
+    ) -> Change[BriefRecord]:
         """Set one property to ``value`` where the user decided it from the brief as ``seen`` (the checks'
         quick fix "Use the TLP marking scheme"). A save of the text or a change to another field since is no
         conflict; the same field changed by someone to another value is: ``StaleEditError`` naming who, and
