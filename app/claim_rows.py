@@ -14,74 +14,78 @@ from sqlalchemy import Select, func, select
 
 from app._rows import RowReader
 from app.domain import ClaimRecord, ClaimStatus, LinkKind, LinkRecord, SourceKind
-from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source
+from app.storage.tables import actors as actor_t
+from app.storage.tables import claim_links as link_t
+from app.storage.tables import claim_tags as tag_t
+from app.storage.tables import claims as claim_t
+from app.storage.tables import sources as source_t
 from app.storage.types import Unreadable
 
 TAG_SEP = "\x1f"
 
 _denials = (
     select(func.count())
-    .select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
+    .select_from(link_t)
+    .where(link_t.c.to_claim_id == claim_t.c.id, link_t.c.kind == "denies")
     .scalar_subquery()
 )
 _corroborations = (
     select(func.count())
-    .select_from(ClaimLink)
-    .where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "corroborates")
+    .select_from(link_t)
+    .where(link_t.c.to_claim_id == claim_t.c.id, link_t.c.kind == "corroborates")
     .scalar_subquery()
 )
 _tags = (
-    select(func.aggregate_strings(ClaimTag.tag, TAG_SEP))
-    .where(ClaimTag.claim_id == Claim.id)
+    select(func.aggregate_strings(tag_t.c.tag, TAG_SEP))
+    .where(tag_t.c.claim_id == claim_t.c.id)
     .scalar_subquery()
 )
 
 # A claim's own columns with its source's and actor's; CLAIM_COLUMNS adds its tags and link counts as per-row
 # sub-selects (for pages of a list), while with_links_many reads those for a whole batch in one query each.
 CLAIM_BASE_COLUMNS = (
-    Claim.id,
-    Claim.source_id,
-    Source.title.label("source_title"),
-    Source.outlet.label("source_outlet"),
-    Source.kind.label("source_kind"),
-    Source.published.label("source_published"),
-    Source.reliability.label("source_reliability"),
-    Claim.actor_id,
-    Actor.name.label("actor_name"),
-    Actor.role.label("actor_role"),
-    Actor.affiliation.label("actor_affiliation"),
-    Claim.statement,
-    Claim.quote,
-    Claim.span_start,
-    Claim.span_end,
-    Claim.said,
-    Claim.credibility,
-    Claim.status,
-    Claim.notes,
-    Claim.created,
-    Claim.updated,
-    Source.url.label("source_url"),
-    Source.accessed.label("source_accessed"),
-    Claim.uuid,
-    Claim.version,
-    Claim.created_by,
-    Claim.updated_by,
+    claim_t.c.id,
+    claim_t.c.source_id,
+    source_t.c.title.label("source_title"),
+    source_t.c.outlet.label("source_outlet"),
+    source_t.c.kind.label("source_kind"),
+    source_t.c.published.label("source_published"),
+    source_t.c.reliability.label("source_reliability"),
+    claim_t.c.actor_id,
+    actor_t.c.name.label("actor_name"),
+    actor_t.c.role.label("actor_role"),
+    actor_t.c.affiliation.label("actor_affiliation"),
+    claim_t.c.statement,
+    claim_t.c.quote,
+    claim_t.c.span_start,
+    claim_t.c.span_end,
+    claim_t.c.said,
+    claim_t.c.credibility,
+    claim_t.c.status,
+    claim_t.c.notes,
+    claim_t.c.created,
+    claim_t.c.updated,
+    source_t.c.url.label("source_url"),
+    source_t.c.accessed.label("source_accessed"),
+    claim_t.c.uuid,
+    claim_t.c.version,
+    claim_t.c.created_by,
+    claim_t.c.updated_by,
 )
 BATCH_COLUMNS = (*CLAIM_BASE_COLUMNS, _tags.label("tags"))  # with_links_many counts links itself
 CLAIM_COLUMNS = (*BATCH_COLUMNS, _denials.label("denials"), _corroborations.label("corroborations"))
 LINK_COLUMNS = (
-    ClaimLink.id,
-    ClaimLink.kind,
-    ClaimLink.from_claim_id,
-    ClaimLink.to_claim_id,
-    ClaimLink.note,
-    ClaimLink.created,
-    ClaimLink.updated,
-    ClaimLink.uuid,
-    ClaimLink.version,
-    ClaimLink.created_by,
-    ClaimLink.updated_by,
+    link_t.c.id,
+    link_t.c.kind,
+    link_t.c.from_claim_id,
+    link_t.c.to_claim_id,
+    link_t.c.note,
+    link_t.c.created,
+    link_t.c.updated,
+    link_t.c.uuid,
+    link_t.c.version,
+    link_t.c.created_by,
+    link_t.c.updated_by,
 )
 BATCH = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 _SOURCE_KINDS = {k.value: k for k in SourceKind}
@@ -91,8 +95,8 @@ _STATUSES = {st.value: st for st in ClaimStatus}
 def claim_select(columns: tuple[Any, ...] = CLAIM_COLUMNS) -> Select[Any]:
     return (
         select(*columns)
-        .join(Source, Source.id == Claim.source_id)
-        .outerjoin(Actor, Actor.id == Claim.actor_id)
+        .join(source_t, source_t.c.id == claim_t.c.source_id)
+        .outerjoin(actor_t, actor_t.c.id == claim_t.c.actor_id)
     )
 
 

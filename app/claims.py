@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Integer, and_, bindparam, delete, exists, func, insert, literal_column, select
-from sqlalchemy.orm import Session
 
 from app._text import clean_line, find_quote
 from app.claim_rows import (
@@ -33,11 +32,17 @@ from app.domain import (
     parse_date,
 )
 from app.errors import NotFoundError, ValidationError
-from app.storage.models import Actor, Claim, ClaimLink, ClaimTag, Source, new_uuid, utcnow
+from app.storage.tables import actors as actor_t
+from app.storage.tables import claim_links as link_t
+from app.storage.tables import claim_tags as tag_t
+from app.storage.tables import claims as claim_t
+from app.storage.tables import new_uuid, utcnow
+from app.storage.tables import sources as source_t
 from app.storage.types import LenientDate as Date
-from app.tracking import for_update, touch
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.actors import ActorService
     from app.provenance import ProvenanceService
     from app.storage.store import Store
@@ -46,13 +51,13 @@ _LINK_GROUPS = ("denials", "corroborations", "qualifications", "denies", "corrob
 _INCOMING = {"denies": "denials", "corroborates": "corroborations", "qualifies": "qualifications"}
 
 CLAIM_SORTS = {
-    "id": (Claim.id,),
-    "said": (Claim.said,),
-    "credibility": (Claim.credibility,),
-    "status": (Claim.status,),
-    "actor": (Actor.norm_name,),
-    "source": (Source.title,),
-    "statement": (Claim.statement,),
+    "id": (claim_t.c.id,),
+    "said": (claim_t.c.said,),
+    "credibility": (claim_t.c.credibility,),
+    "status": (claim_t.c.status,),
+    "actor": (actor_t.c.norm_name,),
+    "source": (source_t.c.title,),
+    "statement": (claim_t.c.statement,),
 }
 # Sorts an index serves (a text filter can then walk that index; app.storage.fts_plan)
 INDEXED_SORTS = frozenset(("id", "said", "credibility", "status", "actor", "source"))
@@ -88,7 +93,7 @@ class ClaimDependent:
 
 
 class ClaimService:
-    _contested_cond = exists().where(ClaimLink.to_claim_id == Claim.id, ClaimLink.kind == "denies")
+    _contested_cond = exists().where(link_t.c.to_claim_id == claim_t.c.id, link_t.c.kind == "denies")
 
     def __init__(
         self,
@@ -119,29 +124,31 @@ class ClaimService:
 
     # --- reading -------------------------------------------------------------------------------------
     def _load(self, s, claim_id: int) -> ClaimRecord:
-        row = s.execute(claim_select().where(Claim.id == claim_id)).first()
+        row = s.execute(claim_select().where(claim_t.c.id == claim_id)).first()
         if row is None:
             raise NotFoundError("claim", claim_id)
         return row_to_record(row)
 
     def get(self, claim_id: int) -> ClaimRecord:
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             return self._load(s, int(claim_id))
 
     def get_many(self, ids: Iterable[int]) -> dict[int, ClaimRecord]:
         ids = list(dict.fromkeys(int(i) for i in ids))
         out: dict[int, ClaimRecord] = {}
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             for start in range(0, len(ids), 500):
-                for row in s.execute(claim_select().where(Claim.id.in_(ids[start : start + 500]))):
+                for row in s.execute(claim_select().where(claim_t.c.id.in_(ids[start : start + 500]))):
                     out[row.id] = row_to_record(row)
         return out
 
     def for_source(self, source_id: int) -> list[ClaimRecord]:
-        with self._lib.reading() as s:
-            if s.get(Source, source_id) is None:
+        with self._lib.querying() as s:
+            if s.scalar(select(source_t.c.id).where(source_t.c.id == source_id)) is None:
                 raise NotFoundError("source", source_id)
-            rows = s.execute(claim_select().where(Claim.source_id == source_id).order_by(Claim.span_start))
+            rows = s.execute(
+                claim_select().where(claim_t.c.source_id == source_id).order_by(claim_t.c.span_start)
+            )
             return [row_to_record(r) for r in rows]
 
     @staticmethod
@@ -149,8 +156,8 @@ class ClaimService:
         if not all(isinstance(d, dt.date | None) for d in (flt.said_from, flt.said_to)):
             return False
         # two queries: SQLite answers a lone min() or max() with one index seek, both together with a scan
-        lo = s.scalar(select(func.min(Claim.said)))
-        hi = s.scalar(select(func.max(Claim.said)))
+        lo = s.scalar(select(func.min(claim_t.c.said)))
+        hi = s.scalar(select(func.max(claim_t.c.said)))
         if lo is None or hi is None or hi <= lo:
             return False
         start = max(lo, flt.said_from or lo)
@@ -158,8 +165,8 @@ class ClaimService:
         return (end - start).days > 0.02 * (hi - lo).days
 
     def tags(self) -> list[str]:
-        with self._lib.reading() as s:
-            return list(s.scalars(select(ClaimTag.tag).distinct().order_by(ClaimTag.tag)))
+        with self._lib.querying() as s:
+            return list(s.scalars(select(tag_t.c.tag).distinct().order_by(tag_t.c.tag)))
 
     def _conditions(
         self, flt: ClaimFilter, *, s=None, sort: str = "said", rows_wanted: int | None = None
@@ -167,7 +174,7 @@ class ClaimService:
         """WHERE terms for ``flt``. With a session ``s``, a text filter is planned for a query that needs its
         first ``rows_wanted`` rows in ``sort``'s order (None: all of them, as a count does)."""
         conds: list = []
-        said_col = Claim.said
+        said_col = claim_t.c.said
         sqlite = self._lib.dialect == "sqlite"
         if (
             sqlite
@@ -181,13 +188,13 @@ class ClaimService:
             # column's order and testing the date finds a first page at once. A unary plus keeps the
             # date index out of the plan; narrow ranges (under 2% of the span) still use it.
             said_col = literal_column("+claims.said", Date)
-        actor_col = Claim.actor_id
+        actor_col = claim_t.c.actor_id
         actor_ids = None
         if flt.actor_name:
             from app._text import norm_key, search_text
 
             like = f"%{norm_key(search_text(flt.actor_name, 'actor name to look for'))}%"
-            actor_ids = select(Actor.id).where(Actor.norm_name.like(like))
+            actor_ids = select(actor_t.c.id).where(actor_t.c.norm_name.like(like))
         if (
             sqlite
             and s is not None
@@ -199,28 +206,30 @@ class ClaimService:
             # with many claims, reading claims in source-title order and testing the actor is faster; the
             # actor's claim count comes from ix_claims_actor (a few ms at most).
             mine = (
-                Claim.actor_id == flt.actor_id if flt.actor_id is not None else Claim.actor_id.in_(actor_ids)
+                claim_t.c.actor_id == flt.actor_id
+                if flt.actor_id is not None
+                else claim_t.c.actor_id.in_(actor_ids)
             )
             many = s.scalar(
-                select(func.count()).select_from(select(Claim.id).where(mine).limit(5001).subquery())
+                select(func.count()).select_from(select(claim_t.c.id).where(mine).limit(5001).subquery())
             )
             if many > 5000:
                 actor_col = literal_column("+claims.actor_id", Integer)
         if flt.source_id is not None:
-            conds.append(Claim.source_id == flt.source_id)
+            conds.append(claim_t.c.source_id == flt.source_id)
         if flt.actor_id is not None:
             conds.append(actor_col == flt.actor_id)
         if actor_ids is not None:
             conds.append(actor_col.in_(actor_ids))
         if flt.tag:
             tag = " ".join(flt.tag.split()).lower()
-            conds.append(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag == tag))
+            conds.append(exists().where(tag_t.c.claim_id == claim_t.c.id, tag_t.c.tag == tag))
         if flt.status is not None:
-            conds.append(Claim.status == ClaimStatus.parse(flt.status).value)
+            conds.append(claim_t.c.status == ClaimStatus.parse(flt.status).value)
         if flt.contested:
             conds.append(self._contested_cond)
         if flt.corroboration:
-            conds.append(self._provenance.corroboration_condition(Claim.id, flt.corroboration))
+            conds.append(self._provenance.corroboration_condition(claim_t.c.id, flt.corroboration))
         if flt.said_from:
             conds.append(said_col >= flt.said_from)
         if flt.said_to:
@@ -228,7 +237,7 @@ class ClaimService:
         if flt.text and flt.text.strip():
             if s is None:
                 ids = self._lib.storage.fts_ids_clause("claim", flt.text)
-                conds.append(Claim.id.in_(ids) if ids is not None else False)
+                conds.append(claim_t.c.id.in_(ids) if ids is not None else False)
             else:  # last: tested after the cheaper terms
                 wanted = rows_wanted if sort in INDEXED_SORTS else None
                 conds.append(self._lib.storage.text_condition(s, "claim", flt.text, rows_wanted=wanted))
@@ -254,7 +263,7 @@ class ClaimService:
                 f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}."
             )
         offset, limit = max(0, offset), max(0, limit)
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             conds = self._conditions(flt, s=s, sort=sort, rows_wanted=offset + limit)
             # Two phases: the page's ids first (the sorter then carries only the sort key and the id), then
             # the full rows of those ids. In one query SQLite computed the tag and link-count sub-selects
@@ -281,26 +290,31 @@ class ClaimService:
     def _records(self, s, ids: list[int]) -> list[ClaimRecord]:
         if not ids:
             return []
-        found = {row.id: row_to_record(row) for row in s.execute(claim_select().where(Claim.id.in_(ids)))}
+        found = {row.id: row_to_record(row) for row in s.execute(claim_select().where(claim_t.c.id.in_(ids)))}
         return [found[i] for i in ids if i in found]
 
     def _page_ids(self, s, conds: list, sort: str, descending: bool, offset: int, limit: int) -> list[int]:
         if limit <= 0:
             return []
         order = [c.desc() if descending else c.asc() for c in CLAIM_SORTS[sort]]
-        order.append(Claim.id.desc() if descending else Claim.id.asc())
+        order.append(claim_t.c.id.desc() if descending else claim_t.c.id.asc())
         where = and_(True, *conds)
         if sort != "actor":
-            q = select(Claim.id)
+            q = select(claim_t.c.id)
             if sort == "source":
-                q = q.join(Source, Source.id == Claim.source_id)
+                q = q.join(source_t, source_t.c.id == claim_t.c.source_id)
             return list(s.scalars(q.where(where).order_by(*order).offset(offset).limit(limit)))
         # Sorted by actor: claims with an actor (an inner join, which SQLite drives from the actors' name
         # index, reading each actor's claims through ix_claims_actor_said) and claims without one, which
         # sort first ascending and last descending (NULL is the smallest value). The outer join in one query
         # sorted all 1,000,000 claims (~1 s) for every page.
-        with_actor = select(Claim.id).join(Actor, Actor.id == Claim.actor_id).where(where).order_by(*order)
-        no_actor = select(Claim.id).where(Claim.actor_id.is_(None), where).order_by(order[-1])
+        with_actor = (
+            select(claim_t.c.id)
+            .join(actor_t, actor_t.c.id == claim_t.c.actor_id)
+            .where(where)
+            .order_by(*order)
+        )
+        no_actor = select(claim_t.c.id).where(claim_t.c.actor_id.is_(None), where).order_by(order[-1])
         first, second = (with_actor, no_actor) if descending else (no_actor, with_actor)
         ids = list(s.scalars(first.offset(offset).limit(limit)))
         if len(ids) == limit:
@@ -321,11 +335,11 @@ class ClaimService:
         if flt is not None and conds and len(conds) == 1:
             if flt.tag and flt == ClaimFilter(tag=flt.tag):
                 tag = " ".join(flt.tag.split()).lower()
-                return s.scalar(select(func.count()).select_from(ClaimTag).where(ClaimTag.tag == tag)) or 0
+                return s.scalar(select(func.count()).select_from(tag_t).where(tag_t.c.tag == tag)) or 0
             if flt == ClaimFilter(contested=True):
                 return (
                     s.scalar(
-                        select(func.count(ClaimLink.to_claim_id.distinct())).where(ClaimLink.kind == "denies")
+                        select(func.count(link_t.c.to_claim_id.distinct())).where(link_t.c.kind == "denies")
                     )
                     or 0
                 )
@@ -333,15 +347,15 @@ class ClaimService:
             # Combined with "contested": count from the denied claims' ids (~100,000) instead of probing
             # every claim for a denial (740 ms -> ~180 ms for contested + tag + status at 1,000,000).
             conds = [c for c in conds if c is not self._contested_cond]
-            conds.append(Claim.id.in_(select(ClaimLink.to_claim_id).where(ClaimLink.kind == "denies")))
-        q = select(func.count()).select_from(Claim)
+            conds.append(claim_t.c.id.in_(select(link_t.c.to_claim_id).where(link_t.c.kind == "denies")))
+        q = select(func.count()).select_from(claim_t)
         if conds:
             q = q.where(and_(*conds))
         return s.scalar(q) or 0
 
     def count(self, flt: ClaimFilter | None = None) -> int:
         flt = flt or ClaimFilter()
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             return self._count(s, self._conditions(flt, s=s), flt)
 
     def ids(
@@ -360,7 +374,7 @@ class ClaimService:
                 f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}."
             )
         offset, limit = max(0, offset), max(0, limit)
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             conds = self._conditions(flt, s=s, sort=sort, rows_wanted=offset + limit)
             return self._page_ids(s, conds, sort, descending, offset, limit)
 
@@ -380,15 +394,13 @@ class ClaimService:
         links: dict[int, Any] = {}
         counts: dict[int, list[int]] = {}  # claim id -> [denials, corroborations]
         ids = bindparam("ids", expanding=True)  # the list is bound at execution, not coerced per id
-        claims_q = claim_select(BATCH_COLUMNS).where(Claim.id.in_(ids))
-        links_q = select(*LINK_COLUMNS).where(
-            ClaimLink.to_claim_id.in_(ids) | ClaimLink.from_claim_id.in_(ids)
+        claims_q = claim_select(BATCH_COLUMNS).where(claim_t.c.id.in_(ids))
+        links_q = select(*LINK_COLUMNS).where(link_t.c.to_claim_id.in_(ids) | link_t.c.from_claim_id.in_(ids))
+        counts_q = select(link_t.c.to_claim_id, link_t.c.kind).where(
+            link_t.c.to_claim_id.in_(ids), link_t.c.kind.in_(("denies", "corroborates"))
         )
-        counts_q = select(ClaimLink.to_claim_id, ClaimLink.kind).where(
-            ClaimLink.to_claim_id.in_(ids), ClaimLink.kind.in_(("denies", "corroborates"))
-        )
-        with self._lib.reading() as s:
-            conn = s.connection()  # plain rows: no ORM objects for a batch of thousands
+        with self._lib.querying() as s:
+            conn = s  # plain rows: no ORM objects for a batch of thousands
             for chunk in chunks(wanted):
                 rows.update((r[0], r) for r in conn.execute(claims_q, {"ids": chunk}).all())
                 links.update((ln[0], ln) for ln in conn.execute(links_q, {"ids": chunk}).all())
@@ -493,6 +505,8 @@ class ClaimService:
         created: dt.datetime | None = None,
         identity: ClaimRecord | None = None,
     ) -> tuple[ClaimRecord, bool]:
+        from app.storage.models import Actor, Claim, ClaimTag, Source  # writing: the ORM
+
         src = s.get(Source, int(source_id))
         if src is None:
             raise NotFoundError("source", source_id)
@@ -548,6 +562,9 @@ class ClaimService:
 
         ``if_version``: the version the user edited; if the stored claim is newer (someone else changed it
         since), ``StaleEditError`` names who and when, and nothing is written."""
+        from app.storage.models import Actor, Claim, ClaimTag, Source
+        from app.tracking import for_update, touch
+
         with self._lib.writing() as s:
             claim = for_update(s, Claim, int(claim_id), "claim", if_version)
             before = self._load(s, claim.id)
@@ -573,7 +590,7 @@ class ClaimService:
                     start, end = find_quote(body, value, span=fields.get("span"))
                     claim.quote, claim.span_start, claim.span_end = body[start:end], start, end
                 elif key == "tags":
-                    s.execute(delete(ClaimTag).where(ClaimTag.claim_id == claim.id))
+                    s.execute(delete(tag_t).where(tag_t.c.claim_id == claim.id))
                     for tag in _clean_tags(value):
                         s.add(ClaimTag(claim_id=claim.id, tag=tag))
             touch(claim, self._lib.user)
@@ -585,20 +602,23 @@ class ClaimService:
     def delete(self, claim_id: int, *, if_version: int | None = None) -> Change[ClaimRecord]:
         """Delete a claim and its links. ``extra["links"]`` keeps the links (and ``extra["analysis"]`` its rows
         and ratings in ACH matrices) so ``restore`` can undo it."""
+        from app.storage.models import Claim
+        from app.tracking import for_update
+
         with self._lib.writing() as s:
             claim = for_update(s, Claim, int(claim_id), "claim", if_version)
             before = self._load(s, claim.id)
             links = [
                 link_record(ln)
-                for ln in s.scalars(
-                    select(ClaimLink).where(
-                        (ClaimLink.from_claim_id == claim.id) | (ClaimLink.to_claim_id == claim.id)
+                for ln in s.execute(
+                    select(*LINK_COLUMNS).where(
+                        (link_t.c.from_claim_id == claim.id) | (link_t.c.to_claim_id == claim.id)
                     )
                 )
             ]
             kept = {d.key: d.snapshot(s, claim.id) for d in self._dependents}  # e.g. its rows in ACH matrices
             provenance = self._provenance._before_claim_delete(s, claim.id)  # reports kept for undo
-            s.execute(delete(Claim).where(Claim.id == claim.id))
+            s.execute(delete(claim_t).where(claim_t.c.id == claim.id))
             self._lib.log_change(s, "claim", before.id, "deleted")
         affected = tuple(
             ("claim", ln.from_claim_id if ln.to_claim_id == before.id else ln.to_claim_id) for ln in links
@@ -612,6 +632,8 @@ class ClaimService:
         rec = change.before
         if change.action != "deleted" or rec is None:
             raise ValidationError("Only a deleted claim can be restored.")
+        from app.storage.models import Actor, Claim
+
         with self._lib.writing() as s:
             if s.get(Claim, rec.id) is not None:
                 raise ValidationError(f"Claim {rec.id} already exists.")
@@ -641,7 +663,7 @@ class ClaimService:
                 if s.get(Claim, other) is None:
                     continue
                 s.execute(
-                    insert(ClaimLink).values(
+                    insert(link_t).values(
                         id=ln.id,
                         kind=ln.kind.value,
                         from_claim_id=ln.from_claim_id,

@@ -75,9 +75,9 @@ class Sample:
 
 
 def _conn(s: Session | Connection) -> Connection:
-    from sqlalchemy.orm import Session as _Session
+    from sqlalchemy.engine import Connection as _Connection  # not the ORM's Session: reading never loads it
 
-    return s.connection() if isinstance(s, _Session) else s
+    return s if isinstance(s, _Connection) else s.connection()
 
 
 def max_id(s: Session | Connection, entity: str) -> int:

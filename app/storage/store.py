@@ -12,14 +12,15 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import LibraryError, ReadOnlyLibraryError
+
+if TYPE_CHECKING:  # the ORM is loaded by the first call that writes or reads through it, never by querying()
+    from sqlalchemy.orm import Session
 
 
 def current_user() -> str:
@@ -96,7 +97,26 @@ class Store:
 
     # --- sessions ------------------------------------------------------------------------------------
     @contextlib.contextmanager
+    def querying(self) -> Iterator[Connection]:
+        """A connection for reading with SQLAlchemy Core (``app.storage.tables``), in one transaction.
+
+        The read paths a command line meets first (listing claims, search) use this: it needs no ORM, so a
+        cold ``briefdesk claims`` never imports or configures it. Inside ``lib.transaction()`` it is that
+        transaction's connection (its uncommitted writes are seen)."""
+        ambient = getattr(self._local, "session", None)
+        if ambient is not None:
+            yield ambient.connection()
+            return
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except DBAPIError as exc:
+            raise _storage_error(self.location, exc) from exc
+
+    @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         ambient = getattr(self._local, "session", None)
         if ambient is not None:  # inside lib.transaction(): see its uncommitted writes
             yield ambient
@@ -113,6 +133,9 @@ class Store:
 
         Inside ``lib.transaction()`` every service call joins that one transaction instead.
         """
+        from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
+
         self.require_writable()
         ambient = getattr(self._local, "session", None)
         if ambient is not None:
@@ -136,6 +159,9 @@ class Store:
             src = lib.sources.create(...)
             lib.claims.create(source_id=src.id, ...)
         """
+        from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
+
         self.require_writable()
         if getattr(self._local, "session", None) is not None:
             yield self  # already inside one: join it

@@ -366,7 +366,7 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     Library.open(tmp_path / "x.briefdesk").close()
     code = (
         "import sys, app.cli as cli; cli.main(['--library', sys.argv[1], 'claims']); "
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('app.', 'docx', 'markdown', 'alembic')))))"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('app.', 'docx', 'markdown', 'alembic', 'sqlalchemy.orm')))))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(tmp_path / "x.briefdesk")],
@@ -386,8 +386,11 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     ):
         assert not any(m == heavy or m.startswith(heavy + ".") for m in loaded), heavy
     assert "app.cli.claim_cmds" in loaded and "app.cli.export_cmds" not in loaded
-    # a library file needs nothing of the team-library (PostgreSQL) code
-    assert not any(m.startswith("app.storage.postgres") for m in loaded)
+    # a library file needs nothing of the team-library (PostgreSQL) code, and a list is read with SQLAlchemy
+    # Core: neither the ORM nor the classes mapped with it are imported (or configured) to list claims
+    for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.tracking"):
+        assert not any(m == unneeded or m.startswith(unneeded + ".") for m in loaded), unneeded
+    assert "app.storage.tables" in loaded
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):
