@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.changes import KEEP
+from app.changes import ENTITY_NOUNS, KEEP
+from app.errors import NotFoundError
 
 ROWS = 300
 REFRESH_DEBOUNCE_MS = 400
@@ -178,7 +179,35 @@ class ActivityDialog(QDialog):
         if e.action == "deleted":
             self.status.setText(f"The {e.noun} {e.ref} was deleted by {e.by or 'someone'}.")
             return
-        self._show_record(SHOWABLE[e.entity], e.entity_id)
+        kind, ident, lib = SHOWABLE[e.entity], e.entity_id, self.lib
+        stores = {"claim": lib.claims, "source": lib.sources, "brief": lib.briefs}
+        # read first: a record changed here and deleted since (here or by another analyst) is said so in the
+        # list's words, not as an error from the page that cannot find it
+        self.jobs.read(
+            lambda: stores[kind].get(ident),
+            lambda _record: self._show_record(kind, ident),
+            lambda exc: self._not_shown(e, kind, ident, exc),
+        )
+
+    def _not_shown(self, e: Any, kind: str, ident: int, exc: BaseException) -> None:
+        if not isinstance(exc, NotFoundError):
+            self.status.setText(f"Could not open the {kind}: {exc}")
+            return
+        gone = next(
+            (
+                d
+                for d in self.entries
+                if d.action == "deleted" and SHOWABLE.get(d.entity) == kind and d.entity_id == ident
+            ),
+            None,
+        )
+        ref = ENTITY_NOUNS.get(kind, (kind, ""))[1] + str(ident)
+        if gone is not None:
+            self.status.setText(
+                f"The {kind} {ref} was deleted by {gone.by or 'someone'} at {_local(gone.at)}; it cannot be shown."
+            )
+        else:
+            self.status.setText(f"The {kind} {ref} no longer exists (it was deleted); it cannot be shown.")
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

@@ -99,4 +99,16 @@ def test_who_changed_what_lists_changes_by_analyst_and_goes_to_the_record(qtbot,
     assert dlg.table.item(0, 2).text() == "deleted" and not dlg.show_button.isEnabled()
     dlg.show_selected()
     assert f"c{claim.id} was deleted by bob" in dlg.status.text()
+    # an older entry about the record deleted since: Show says so in plain words and stays on the page
+    page = w.current_page()
+    row = next(
+        r
+        for r in range(dlg.table.rowCount())
+        if dlg.table.item(r, 2).text() == "updated"
+        and dlg.table.item(r, 3).text().startswith(f"claim c{claim.id}")
+    )
+    dlg.select_row(row)
+    dlg.show_selected()
+    assert dlg.status.text().startswith(f"The claim c{claim.id} was deleted by bob at ")
+    assert w.current_page() == page
     assert w.show_activity() is dlg  # one window, shown again
