@@ -144,7 +144,10 @@ class Library(Store):
     def _search(self) -> SearchService:
         from app.search import SearchService
 
-        return SearchService(self, sources=self.sources, claims=self.claims, actors=self.actors)
+        # the services a reference typed as the query ("c21") is read with, made only for such a query
+        return SearchService(
+            self, sources=lambda: self.sources, claims=lambda: self.claims, actors=lambda: self.actors
+        )
 
     @functools.cached_property
     def ach(self) -> AchService:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
@@ -112,10 +113,17 @@ def _as_text(value: object) -> str:
 
 class SearchService:
     def __init__(
-        self, lib: Store, *, sources: SourceService, claims: ClaimService, actors: ActorService
+        self,
+        lib: Store,
+        *,
+        sources: Callable[[], SourceService],
+        claims: Callable[[], ClaimService],
+        actors: Callable[[], ActorService],
     ) -> None:
+        # The services that read a reference typed as the query ("c21"), given as functions and called only
+        # for such a query: a text search loads none of them (the command line's start-up).
         self._lib = lib
-        self._sources, self._claims, self._actors = sources, claims, actors  # a reference typed as the query
+        self._sources_of, self._claims_of, self._actors_of = sources, claims, actors
 
     def search(
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
@@ -152,7 +160,7 @@ class SearchService:
         return hits
 
     def _sqlite_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple[Any, ...]]:
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             plan = sqlite_parts.search_plan(s, query, entities)
             if plan is None:
                 return []
@@ -170,7 +178,7 @@ class SearchService:
         if tsq is None:
             return []
         sql = text(postgres.search_sql(entities))
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             rows = s.execute(sql, {"q": tsq, "limit": int(limit)}).all()
         return [
             (postgres.CODE_ENTITIES[code], ident, score, title, body)
@@ -190,13 +198,13 @@ class SearchService:
 
         try:
             if entity == "claim":
-                c = self._claims.get(ident)
+                c = self._claims_of().get(ident)
                 title, body = c.statement or c.quote, c.quote
             elif entity == "source":
-                src = self._sources.get(ident)
+                src = self._sources_of().get(ident)
                 title, body = src.title, src.outlet
             else:
-                a = self._actors.get(ident)
+                a = self._actors_of().get(ident)
                 title, body = a.name, ", ".join(x for x in (a.role, a.affiliation) if x)
         except NotFoundError:
             return None

@@ -364,17 +364,7 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     from app.library import Library
 
     Library.open(tmp_path / "x.briefdesk").close()
-    code = (
-        "import sys, app.cli as cli; cli.main(['--library', sys.argv[1], 'claims']); "
-        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('app.', 'docx', 'markdown', 'alembic', 'sqlalchemy.orm')))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "x.briefdesk")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loaded = set(done.stdout.split("\n")[-2].split())
+    loaded = _modules_loaded_by(tmp_path / "x.briefdesk", "claims")
     for heavy in (
         "app.export",
         "app.importers",
@@ -391,6 +381,29 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.tracking"):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in loaded), unneeded
     assert "app.storage.tables" in loaded
+    searched = _modules_loaded_by(tmp_path / "x.briefdesk", "search", "convoy")
+    for unneeded in (
+        "app.storage.postgres",
+        "sqlalchemy.orm",
+        "app.storage.models",
+        "app.export",
+        "app.sources",
+    ):
+        assert not any(m == unneeded or m.startswith(unneeded + ".") for m in searched), unneeded
+    assert "app.search" in searched
+
+
+def _modules_loaded_by(library, *command: str) -> set[str]:
+    """The modules (of Briefdesk, the heavy libraries, SQLAlchemy's ORM) one command loads in a fresh process."""
+    code = (
+        "import sys, app.cli as cli; cli.main(['--library', sys.argv[1], *sys.argv[2:]]); "
+        "print(' '.join(sorted(m for m in sys.modules "
+        "if m.startswith(('app.', 'docx', 'markdown', 'alembic', 'sqlalchemy.orm')))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(library), *command], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.split("\n")[-2].split())
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):
