@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from app.extract.answers import (
+    ACCUSING_CUES,
     REPLY_CUES,
     REPORTS_THAT,
     Found,
@@ -28,7 +29,15 @@ from app.extract.answers import (
     named_account,
     same_side,
 )
-from app.extract.dates import date_in_text, resolve_date
+from app.extract.dates import (
+    DATE_DM,
+    DATE_MD,
+    DATE_RELATIVE,
+    DATE_WEEKDAY,
+    LAST_WEEK,
+    date_in_text,
+    resolve_date,
+)
 from app.extract.lexicon import (
     ACTION_VERBS,
     ANAPHORIC_OBJECT,
@@ -480,6 +489,20 @@ class RuleExtractor:
             ):
                 # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
                 kind, denies = "denial", prev.denies
+            elif (
+                kind == "claim"
+                and prev is not None
+                and prev.kind == "denial"
+                and prev.denies is not None
+                and f.sentence_index - last_index == 1
+                and len(words[-1] - content_words(prev.actor)) <= BARE_DENIAL_WORDS
+                and (f.speaker.name == prev.actor or f.speaker.affiliation == prev.actor)
+                and f.cue not in ACCUSING_CUES  # "She accused the government of ...": a claim of its own
+                and not said_at_its_own_time(f, prev, text, sentence_starts)
+            ):
+                # a bare denial, then its reason in the next sentence: "X rejected the accusation. Every permit
+                # followed the rules, it said." / "“That is untrue,” X said. “Every check was done.”"
+                kind, denies = "denial", elaborated(f, cw, proposals, words, prev)
             elif f.elaborates and prev is not None and prev.kind == "denial" and prev.denies is None:
                 denies = None  # goes on from a denial that answers nothing here
             elif f.elaborates and goes_on(f, prev, last_index):
@@ -559,6 +582,7 @@ class RuleExtractor:
 
 SAYING = re.compile(r",\s*saying(?:\s+that)?\s+", re.I)
 COUNTER = re.compile(r"\b(?:countered|counters|hit back|hits back|fired back|retorted|pushed back)\b", re.I)
+BARE_DENIAL_WORDS = 3  # "rejected the accusation", "That is simply untrue": a denial that gives no reason
 RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
 _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
@@ -580,6 +604,15 @@ CONTINUATION = re.compile(
     r",\s*and\s+(?=(?:its|his|her|their|the|a|an)\b[^,.]{0,60}(?:,[^,.]{2,60},)?\s*(?:said|added|insisted|told)\b)",
     re.I,
 )
+
+
+def said_at_its_own_time(f: Found, prev: Proposal, text: str, sentence_starts: dict[int, int]) -> bool:
+    """Whether a statement names a time of its own, other than its denial's: "Radek told journalists last
+    week that ..." is another statement, not the reason for the denial before it."""
+    if f.said is not None:
+        return f.said != prev.said
+    head = text[sentence_starts.get(f.sentence_index, f.start) : f.start]
+    return any(p.search(head) for p in (DATE_WEEKDAY, DATE_RELATIVE, LAST_WEEK, DATE_DM, DATE_MD))
 
 
 def _unattributed(s: str) -> bool:

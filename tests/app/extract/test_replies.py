@@ -92,5 +92,34 @@ def test_a_denial_is_not_linked_to_its_own_sides_claim_under_another_name():
     )
     claim, denial, reason, reply = run(text)
     assert claim.actor == "Rail regulators in Sandor" and denial.denies == claim.key
-    assert reason.actor == "Ola Brand"
-    assert reply.actor == "Nils Oren" and reply.kind == "denial" and reply.denies == reason.key
+    assert reason.actor == "Ola Brand" and reason.denies == claim.key  # the bare denial's reason
+    assert reply.actor == "Nils Oren" and reply.kind == "denial"
+    assert reply.denies != claim.key  # the regulators' own claim, under another name
+
+
+def test_a_bare_denial_is_followed_by_its_reason():
+    text = (
+        "The farmers' union said on Monday that the Hallam water board had sold river water to a golf resort "
+        "during the drought.\n\n"
+        '"That is simply untrue," said the board\'s chairman, Ruben Sallis. "Every litre went to farms and '
+        'homes."'
+    )
+    claim, denial, reason = run(text)
+    assert denial.kind == "denial" and denial.denies == claim.key
+    assert reason.actor == denial.actor == "Ruben Sallis"
+    assert reason.kind == "denial" and reason.denies == claim.key
+
+
+def test_after_a_bare_denial_an_accusation_or_a_statement_of_another_day_stands_alone():
+    text = (
+        "The Kelby Herald reported that the port authority had lost 3 million crowns in a currency bet.\n\n"
+        "The authority's director, Mira Sand, rejected the report. She accused the Herald of \"inventing "
+        'numbers".\n\n'
+        "Ms Sand rejected the claim again. Sand told the city council last week that the accounts would be "
+        "published in May."
+    )
+    proposals = run(text)
+    accusation = by_quote(proposals, "the Herald of")
+    assert accusation.kind == "claim" and accusation.denies is None
+    later = by_quote(proposals, "the accounts would be published")
+    assert later.kind == "claim" and later.denies is None
