@@ -10,6 +10,7 @@ that runs over several sentences stays in the sentence that holds it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
@@ -86,19 +87,22 @@ def _starts_sentence(text: str, j: int, end: int) -> bool:
     return k < end and (text[k].isupper() or text[k].isdigit() or text[k] in "\u201c\"'\u2018([")
 
 
-def _add(out: list[tuple[int, int]], text: str, a: int, b: int) -> None:
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int] | None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if a < b:
-        out.append((a, b))
+    return (a, b) if a < b else None
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``, read as one paragraph, without surrounding space."""
+    return list(iter_sentence_spans(text, start, end))
+
+
+def iter_sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """``sentence_spans`` one at a time: a caller that needs only the first sentences stops early."""
     end = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
     s = pos = start
     depth = 0  # open quotations
     while True:
@@ -123,7 +127,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 and text[j].isspace()
                 and _starts_sentence(text, j, end)
             ):
-                _add(out, text, s, j)
+                span = _trimmed(text, s, j)
+                if span is not None:
+                    yield span
                 s = j
             pos = j
             continue
@@ -145,12 +151,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             abbreviation = word is not None and word.group(1).lower().rstrip(".") in ABBREVIATIONS
             initial = word is not None and len(word.group(1)) == 1 and word.group(1).isupper()
             if j >= end or not (abbreviation or initial):
-                _add(out, text, s, j)
+                span = _trimmed(text, s, j)
+                if span is not None:
+                    yield span
                 s = pos = j
                 continue
         pos = i + 1
-    _add(out, text, s, end)
-    return out
+    span = _trimmed(text, s, end)
+    if span is not None:
+        yield span
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -7,9 +7,10 @@ that what a source said, quoted, is never taken for the analyst's own language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.sentences import sentence_spans
+from app.sentences import iter_sentence_spans, sentence_spans
 
 BANDS = ("01-05%", "05-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
 
@@ -219,6 +220,11 @@ def confidence_levels(
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within text[start:end] (the splitter drafting uses too: ``app.sentences``)."""
     return sentence_spans(text, start, end)
+
+
+def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``sentences`` one at a time, for a rule that stops at the first sentence it is looking for."""
+    return iter_sentence_spans(text, start, end)
 
 
 def replacement_for_hedge(hedge: str, row: int) -> list[tuple[str, str]]:

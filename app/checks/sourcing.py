@@ -433,7 +433,7 @@ def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
         h = doc.heading_of(block)
         if h is None or (h is first and h.level == 1) or EXEMPT_SECTION_RE.search(h.title):
             continue
-        for s, e in lang.sentences(text, block.text_start, block.end):
+        for s, e in lang.iter_sentences(text, block.text_start, block.end):
             if len(text[s:e].split()) < minimum:
                 continue
             if (
