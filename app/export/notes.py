@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.domain import ClaimRecord, SourceRecord
+
+if TYPE_CHECKING:
+    from app.brief_model.render import NotePlan
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +50,8 @@ def note_text(record: ClaimRecord | SourceRecord) -> str:
         ]
         grade = f"[{record.reliability}]"
     return ", ".join(p for p in parts if p) + f". {grade}"
+
+
+def notes_of(plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]) -> list[Note]:
+    """The notes of a plan, in order, with their reference text."""
+    return [Note(n, key, note_text(resolver[key])) for n, key in enumerate(plan.order, 1)]

@@ -257,7 +257,7 @@ def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reaso
         )
         data, notes, warnings, banner = result.data, len(result.notes), result.warnings, result.banner
     else:
-        from app.export import render_html, render_pandoc_markdown
+        from app.export.html import render_html, render_pandoc_markdown
 
         if options.format == "md":
             rendered = render_pandoc_markdown(brief, resolver, model=model, plan=plan)

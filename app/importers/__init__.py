@@ -17,16 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from charset_normalizer import from_bytes
 
+from app.importers.errors import ImportFormatError as ImportFormatError  # re-exported: the readers raise it
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from docx.document import Document as DocxDocument
 
 MAX_BYTES = 50 * 1024 * 1024
-
-
-class ImportFormatError(ValueError):
-    """A file that cannot be imported; the message is meant for the analyst."""
 
 
 @dataclass

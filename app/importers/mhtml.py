@@ -17,7 +17,7 @@ import re
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from app.importers import ImportFormatError
+from app.importers.errors import ImportFormatError
 
 MAX_DEPTH = 4
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

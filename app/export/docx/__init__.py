@@ -40,7 +40,7 @@ from app.export.docx.template import build_house_template, house_template_path, 
 from app.export.docx.title import write_title_block
 from app.export.docx.wordml import NSDECL, W_NS
 from app.export.images import ImageFolders
-from app.export.notes import Note
+from app.export.notes import Note, notes_of
 from app.markings import default_portion_mark, highest
 
 __all__ = [
@@ -81,8 +81,6 @@ def render_docx(
 ) -> DocxResult:
     """The brief as .docx bytes. Raises UnknownCitationError, ExportError, CancelledError. ``images``: the
     folders images may be embedded from (none without it: every image is a placeholder)."""
-    from app.export import notes_of
-
     model = model or parse_brief(brief.body)
     plan = plan or plan_notes(model, resolver, allow_missing=allow_missing)
     tree = render_tree(model)
