@@ -586,7 +586,8 @@ BARE_DENIAL_WORDS = 3  # "rejected the accusation", "That is simply untrue": a d
 RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
 _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
-    r"(?:\s+(?:on|late on|early on|last|this|in|at|during|after)\s+[\w\- ]{2,30}?(?=\s+that\b|,|\s+[a-z]))?"
+    r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after)\s+[\w\- ]{2,30}?"
+    r"(?=\s+that\b|,|\s+[a-z]))?"
 )
 SKIP_RECIPIENT = re.compile(
     r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|the (?:\w+ )?(?:agency|newspaper|"

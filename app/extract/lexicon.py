@@ -20,7 +20,8 @@ REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are n
     "assessed|assesses|charged|contended|contends|recalled|pledged|signalled|signaled|"
     "reiterated|reiterates|repeated|observed|remarked|boasted|complained|complains|threatened|hinted|"
     "emphasised|emphasized|underlined|concluded|concludes|testified|briefed|informed|assured|assures|"
-    "acknowledged|forecast|projected|calculated|judged|determined|found|thinks|thought|expects|expected"
+    "acknowledged|forecast|projected|calculated|judged|determined|found|thinks|thought|expects|expected|"
+    "blamed|blames|called for|calls for|urged|urges|demanded|demands"
 )
 DENY_VERBS = (
     "denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|"

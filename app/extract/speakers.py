@@ -198,7 +198,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     )
     if (
         m
-        and ROLE_RE.search(m.group("desc"))
+        and (ROLE_RE.search(m.group("desc")) or AGENT_NOUN.fullmatch(m.group("desc").split()[-1]))
         and _looks_like_name(m.group("name"))
         and m.group("desc").split()[-1] not in FUNCTION_END  # "embassy in Tallmark": a place
     ):
@@ -282,10 +282,18 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         and len(words) <= 10
         and m.group("head") not in NON_SPEAKERS
         and not m.group("head").endswith(("ss", "us", "is"))
+        and DESCRIPTION_GOES_ON.match(low[m.end() :])
     ):
         name = _capital_first(re.sub(r"^(the|a|an)\s+", "", np, flags=re.I))
         known = _find_known(state, name)
         return _mark_last(state, known) if known else register(state, Speaker(name, "", "", collective=True))
+    # one unnamed person described by what they are or were: "A former guard", "a local shopkeeper"
+    m = re.match(r"^(?:a|an|one)\s+(?:" + DESCRIBING_WORDS + r")\s+(?P<noun>[a-z][a-z\-]{2,})$", low)
+    if m and m.group("noun") not in NON_SPEAKERS and m.group("noun") not in FUNCTION_END:
+        return register(
+            state,
+            Speaker(_capital_first(re.sub(r"^(a|an|one)\s+", "", np, flags=re.I)), "", "", collective=True),
+        )
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
     if ROLE_RE.search(low) or COLLECTIVE_HEADS.search(low) or _org_like(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
@@ -297,6 +305,17 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     return None
 
 
+# what may follow the head of a plural description: where or who they are ("Drivers waiting on the Varsa
+# side", "Families at the pit head"), never a verb ("Patients often waited nine hours" is a clause)
+DESCRIPTION_GOES_ON = re.compile(
+    r"^(?:$|\s+(?:in|at|from|of|on|near|outside|inside|across|along|around|with|for|who|whose|living|below|"
+    r"above|beside|behind|downstream|upstream|nearby|abroad|overseas|locally|"
+    r"working|waiting|[a-z]+ing)\b|['’]|\s+[a-z]+s\b)"
+)
+# the words that describe an unnamed person: "a former guard", "a senior diplomat", "a local shopkeeper"
+DESCRIBING_WORDS = r"former|retired|serving|senior|junior|local|young|elderly|veteran|longtime|long-time"
+# a lower-case noun naming what someone does: "Protest organiser Timur Aliev", "campaigner", "shopkeeper"
+AGENT_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?:er|or|ist|ian|ant|ent)")
 ORG_DESCRIBED = re.compile(
     r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?P<desc>(?:[a-z][\w\-]*\s+){0,3}?(?:weekly|daily|monthly|newspaper|paper|magazine|"
     r"tabloid|broadcaster|channel|station|news agency|news site|website|outlet|blog|group|firm|company|think tank|"

@@ -1,0 +1,51 @@
+"""Speakers news text names in ways the rules first missed: a lower-case description of what someone does
+before the name, one unnamed person described by what they were, a plural description that is really a clause,
+and statements made by blaming, calling for or urging. Every sentence is fictional, written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.extract import Proposal, RuleExtractor
+
+
+def run(text: str) -> list[Proposal]:
+    proposals = RuleExtractor().propose(text, published=dt.date(2026, 3, 12))
+    for p in proposals:
+        assert text[p.start : p.end] == p.quote
+    return proposals
+
+
+def test_a_description_of_what_someone_does_then_the_name():
+    (p,) = run("Camp organiser Lise Horn said the tents would stay up until the river fell.")
+    assert (p.actor, p.role) == ("Lise Horn", "Camp organiser")
+
+
+def test_one_unnamed_person_described_by_what_they_were():
+    (p,) = run("A former nurse, who asked not to be named, said patients often waited nine hours for a bed.")
+    assert p.actor == "Former nurse"
+    assert p.quote == "patients often waited nine hours for a bed"
+
+
+def test_a_plural_noun_followed_by_a_verb_is_a_clause_not_a_speaker():
+    proposals = run("On the ward, said one visitor, nurses often worked double shifts.")
+    assert all(not p.actor.lower().startswith("nurses often") for p in proposals)
+    (p,) = run("Drivers waiting at the border said they had queued for two days.")
+    assert p.actor == "Drivers waiting at the border"
+
+
+def test_blaming_calling_for_and_urging_are_statements():
+    text = (
+        "The port's harbour master, Kai Lund, blamed a faulty crane for the spill.\n\n"
+        "Dock workers' unions called for the port to be closed until the oil was gone.\n\n"
+        "Environment campaigner Rosa Veldt urged the council to publish the crane's inspection records."
+    )
+    blamed, called, urged = run(text)
+    assert blamed.actor == "Kai Lund" and blamed.quote.startswith("a faulty crane")
+    assert called.actor == "Dock workers' unions" and called.quote.startswith("the port to be closed")
+    assert urged.actor == "Rosa Veldt" and urged.quote.startswith("the council to publish")
+
+
+def test_at_least_is_part_of_what_was_said_not_a_time():
+    (p,) = run("Port agents said at least nine ships were waiting outside the harbour.")
+    assert p.quote == "at least nine ships were waiting outside the harbour"
