@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
@@ -28,19 +27,16 @@ from app.domain import (
 )
 from app.errors import BriefLockedError, ConflictError, NotFoundError, StaleEditError, ValidationError
 from app.markings import parse_default_marking
-from app.storage.models import (
-    BalanceWaiver,
-    Base,
-    Brief,
-    BriefCitation,
-    BriefLock,
-    BriefRevision,
-    Claim,
-    utcnow,
-)
-from app.tracking import for_update, stamp_new, touch
+from app.storage.tables import balance_waivers as t_balance_waivers
+from app.storage.tables import brief_citations as t_brief_citations
+from app.storage.tables import brief_revisions as t_brief_revisions
+from app.storage.tables import briefs as t_briefs
+from app.storage.tables import metadata, utcnow
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import Brief, BriefLock, BriefRevision
     from app.storage.store import Store
 
 # While editing, an autosave keeps a revision at most this often; explicit saves always keep one.
@@ -53,7 +49,7 @@ LOCK_HEARTBEAT = dt.timedelta(seconds=30)
 LOCK_STALE_AFTER = dt.timedelta(minutes=2)
 
 
-def _record(b: Brief) -> BriefRecord:
+def _record(b: Any) -> BriefRecord:  # an ORM Brief or a Core row of briefs
     rd = RowReader(f"b{b.id}")
     scheme = rd.choice(MarkingScheme, b.marking_scheme, "marking scheme", MarkingScheme.NONE)
     default_marking = rd.text(b.default_marking, "marking")
@@ -113,7 +109,7 @@ def _revision(r: BriefRevision) -> RevisionRecord:
     )
 
 
-def _waiver(w: BalanceWaiver) -> WaiverRecord:
+def _waiver(w: Any) -> WaiverRecord:
     return WaiverRecord(id=w.id, brief_id=w.brief_id, claim_id=w.claim_id, reason=w.reason, created=w.created)
 
 
@@ -156,6 +152,9 @@ class BriefService:
         status: str = "draft",
         summary_statement: str = "",
     ) -> Change[BriefRecord]:
+        from app.storage.models import Brief, BriefRevision
+        from app.tracking import stamp_new
+
         values = self._meta(
             {
                 "title": title,
@@ -193,8 +192,8 @@ class BriefService:
             raise ValidationError(f"The brief is too long ({len(body):,} characters; at most 20 million).")
 
     def get(self, brief_id: int) -> BriefRecord:
-        with self._lib.reading() as s:
-            brief = s.get(Brief, int(brief_id))
+        with self._lib.querying() as s:
+            brief = s.execute(select(t_briefs).where(t_briefs.c.id == int(brief_id))).first()
             if brief is None:
                 raise NotFoundError("brief", brief_id)
             return _record(brief)
@@ -202,21 +201,21 @@ class BriefService:
     def list(self, *, offset: int = 0, limit: int = 100, text: str | None = None) -> Page[BriefSummary]:
         with self._lib.reading() as s:
             q = select(
-                Brief.id,
-                Brief.title,
-                Brief.status,
-                Brief.marking_scheme,
-                Brief.default_marking,
-                Brief.updated,
-                Brief.author,
+                t_briefs.c.id,
+                t_briefs.c.title,
+                t_briefs.c.status,
+                t_briefs.c.marking_scheme,
+                t_briefs.c.default_marking,
+                t_briefs.c.updated,
+                t_briefs.c.author,
             )
-            cq = select(func.count()).select_from(Brief)
+            cq = select(func.count()).select_from(t_briefs)
             if text and text.strip():
                 like = f"%{search_text(text)}%"
-                q = q.where(Brief.title.ilike(like))
-                cq = cq.where(Brief.title.ilike(like))
+                q = q.where(t_briefs.c.title.ilike(like))
+                cq = cq.where(t_briefs.c.title.ilike(like))
             rows = s.execute(
-                q.order_by(Brief.updated.desc(), Brief.id.desc()).offset(offset).limit(limit)
+                q.order_by(t_briefs.c.updated.desc(), t_briefs.c.id.desc()).offset(offset).limit(limit)
             ).all()
             total = s.scalar(cq) or 0
         items = tuple(_summary(r) for r in rows)
@@ -225,6 +224,9 @@ class BriefService:
     def update(self, brief_id: int, *, if_version: int | None = None, **fields: Any) -> Change[BriefRecord]:
         """Edit a brief's properties (title, author, organisation, marking, status, summary statement).
         ``if_version``: the version the user edited (``StaleEditError`` if the brief is newer)."""
+        from app.storage.models import Brief
+        from app.tracking import for_update, touch
+
         if "body" in fields:
             raise ValidationError("Use set_body to change a brief's text.")
         with self._lib.writing() as s:
@@ -266,6 +268,9 @@ class BriefService:
         One analyst at a time edits a brief's text: while another window holds the brief's lock (``lock``),
         this is refused with ``BriefLockedError`` naming them. ``if_version``: the version the text was
         edited from; if someone saved a newer one since, ``StaleEditError`` and nothing is written."""
+        from app.storage.models import Brief, BriefRevision
+        from app.tracking import for_update, stamp_new, touch
+
         self._check_body(body)
         if reason not in (None, "save", "autosave", "restore"):
             raise ValidationError(f"Unknown reason for saving: {reason}.")
@@ -284,8 +289,8 @@ class BriefService:
             if reason is not None:
                 last = s.scalar(
                     select(BriefRevision)
-                    .where(BriefRevision.brief_id == brief.id)
-                    .order_by(BriefRevision.id.desc())
+                    .where(t_brief_revisions.c.brief_id == brief.id)
+                    .order_by(t_brief_revisions.c.id.desc())
                     .limit(1)
                 )
                 due = (
@@ -315,18 +320,18 @@ class BriefService:
         """Keep the newest REVISIONS_KEPT revisions; explicit saves are kept longer than autosaves."""
         ids = list(
             s.scalars(
-                select(BriefRevision.id)
-                .where(BriefRevision.brief_id == brief_id, BriefRevision.reason == "autosave")
-                .order_by(BriefRevision.id.desc())
+                select(t_brief_revisions.c.id)
+                .where(t_brief_revisions.c.brief_id == brief_id, t_brief_revisions.c.reason == "autosave")
+                .order_by(t_brief_revisions.c.id.desc())
                 .offset(REVISIONS_KEPT)
             )
         )
         if ids:
-            s.execute(delete(BriefRevision).where(BriefRevision.id.in_(ids)))
+            s.execute(delete(t_brief_revisions).where(t_brief_revisions.c.id.in_(ids)))
 
     @staticmethod
     def _index_citations(s: Session, brief_id: int, body: str) -> None:
-        s.execute(delete(BriefCitation).where(BriefCitation.brief_id == brief_id))
+        s.execute(delete(t_brief_citations).where(t_brief_citations.c.brief_id == brief_id))
         rows = [
             {
                 "brief_id": brief_id,
@@ -339,11 +344,14 @@ class BriefService:
             for c in parse_brief(body).citations
         ]
         if rows:
-            s.execute(insert(BriefCitation), rows)
+            s.execute(insert(t_brief_citations), rows)
 
     def delete(self, brief_id: int, *, if_version: int | None = None) -> Change[BriefRecord]:
         """Delete a brief with everything kept about it (revisions, waivers, its ACH matrix and assumptions).
         ``extra["rows"]`` keeps those rows so that ``restore`` can undo the delete."""
+        from app.storage.models import Brief
+        from app.tracking import for_update
+
         with self._lib.writing() as s:
             brief = for_update(s, Brief, int(brief_id), "brief", if_version)
             self._refuse_if_locked_by_other(s, brief.id, utcnow())
@@ -359,6 +367,8 @@ class BriefService:
     def restore(self, change: Change[BriefRecord]) -> Change[BriefRecord]:
         """Undo a delete: the brief comes back with the same id, its revisions, waivers and analysis; rows
         about claims deleted since (a waiver, a matrix row) stay out."""
+        from app.storage.models import Brief
+
         if change.entity != "brief" or change.action != "deleted" or change.before is None:
             raise ValidationError("Only a deleted brief can be restored.")
         with self._lib.writing() as s:
@@ -382,6 +392,8 @@ class BriefService:
         )
 
     def _refuse_if_locked_by_other(self, s: Session, brief_id: int, now: dt.datetime) -> None:
+        from app.storage.models import BriefLock
+
         lock = s.get(BriefLock, brief_id)
         if lock is None or lock.session == self._lib.session_id:
             return
@@ -396,6 +408,8 @@ class BriefService:
 
         Two analysts taking a free lock at the same moment both find no row; the second insert then fails
         on the key inside a savepoint and reads the first one's row instead."""
+        from app.storage.models import Brief, BriefLock
+
         lock = s.get(BriefLock, brief_id, with_for_update=True)
         if lock is not None:
             return lock, False
@@ -468,6 +482,8 @@ class BriefService:
 
     def unlock(self, brief_id: int) -> None:
         """Release our lock on the brief (no-op if we do not hold it)."""
+        from app.storage.models import BriefLock
+
         with self._lib.writing() as s:
             lock = s.get(BriefLock, int(brief_id), with_for_update=True)
             if lock is not None and lock.session == self._lib.session_id:
@@ -476,6 +492,8 @@ class BriefService:
 
     def lock_holder(self, brief_id: int) -> BriefLockRecord | None:
         """Who is editing the brief now (None if no one, or the lock is stale)."""
+        from app.storage.models import BriefLock
+
         now = utcnow()
         with self._lib.reading() as s:
             lock = s.get(BriefLock, int(brief_id))
@@ -486,6 +504,8 @@ class BriefService:
     # --- revisions -----------------------------------------------------------------------------------
     def revisions(self, brief_id: int) -> builtins.list[RevisionRecord]:
         """Newest first. Bodies included (briefs are small next to the library)."""
+        from app.storage.models import Brief, BriefRevision
+
         with self._lib.reading() as s:
             if s.get(Brief, int(brief_id)) is None:
                 raise NotFoundError("brief", brief_id)
@@ -493,22 +513,28 @@ class BriefService:
                 _revision(r)
                 for r in s.scalars(
                     select(BriefRevision)
-                    .where(BriefRevision.brief_id == brief_id)
-                    .order_by(BriefRevision.id.desc())
+                    .where(t_brief_revisions.c.brief_id == brief_id)
+                    .order_by(t_brief_revisions.c.id.desc())
                 )
             ]
 
     def last_saved(self, brief_id: int) -> SaveState:
         """When and how the stored body was last written (see SaveState), without reading old bodies."""
         with self._lib.reading() as s:
-            brief = s.execute(select(Brief.id, Brief.updated).where(Brief.id == int(brief_id))).first()
+            brief = s.execute(
+                select(t_briefs.c.id, t_briefs.c.updated).where(t_briefs.c.id == int(brief_id))
+            ).first()
             if brief is None:
                 raise NotFoundError("brief", brief_id)
             last = s.execute(
-                select(BriefRevision.reason, BriefRevision.created, (BriefRevision.body == Brief.body))
-                .join(Brief, Brief.id == BriefRevision.brief_id)
-                .where(BriefRevision.brief_id == brief.id)
-                .order_by(BriefRevision.id.desc())
+                select(
+                    t_brief_revisions.c.reason,
+                    t_brief_revisions.c.created,
+                    (t_brief_revisions.c.body == t_briefs.c.body),
+                )
+                .join(t_briefs, t_briefs.c.id == t_brief_revisions.c.brief_id)
+                .where(t_brief_revisions.c.brief_id == brief.id)
+                .order_by(t_brief_revisions.c.id.desc())
                 .limit(1)
             ).first()
         if last is None:  # never saved with text (a revision is kept from the first save or autosave on)
@@ -519,6 +545,8 @@ class BriefService:
         return SaveState(brief.id, created, reason)
 
     def revision(self, revision_id: int) -> RevisionRecord:
+        from app.storage.models import BriefRevision
+
         with self._lib.reading() as s:
             rev = s.get(BriefRevision, int(revision_id))
             if rev is None:
@@ -537,6 +565,8 @@ class BriefService:
 
     # --- waivers -------------------------------------------------------------------------------------
     def add_waiver(self, *, brief_id: int, claim_id: int, reason: str) -> Change[WaiverRecord]:
+        from app.storage.models import BalanceWaiver, Brief, Claim
+
         reason = clean_line(reason, what="reason for the waiver", required=True, max_len=4000, one_line=False)
         with self._lib.writing() as s:
             if s.get(Brief, int(brief_id)) is None:
@@ -545,7 +575,7 @@ class BriefService:
                 raise NotFoundError("claim", claim_id)
             existing = s.scalar(
                 select(BalanceWaiver).where(
-                    BalanceWaiver.brief_id == brief_id, BalanceWaiver.claim_id == claim_id
+                    t_balance_waivers.c.brief_id == brief_id, t_balance_waivers.c.claim_id == claim_id
                 )
             )
             if existing is not None:
@@ -560,31 +590,35 @@ class BriefService:
         )
 
     def waivers(self, brief_id: int) -> builtins.list[WaiverRecord]:
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             return [
                 _waiver(w)
-                for w in s.scalars(
-                    select(BalanceWaiver).where(BalanceWaiver.brief_id == brief_id).order_by(BalanceWaiver.id)
+                for w in s.execute(
+                    select(t_balance_waivers)
+                    .where(t_balance_waivers.c.brief_id == brief_id)
+                    .order_by(t_balance_waivers.c.id)
                 )
             ]
 
     # --- where cited ---------------------------------------------------------------------------------
     def where_cited(self, claim_id: int) -> builtins.list[WhereCited]:
         """Every place a brief cites the claim: brief, line, column and section."""
+        from app.storage.models import Claim
+
         with self._lib.reading() as s:
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
             rows = s.execute(
                 select(
-                    BriefCitation.brief_id,
-                    Brief.title,
-                    BriefCitation.line,
-                    BriefCitation.col,
-                    BriefCitation.section,
+                    t_brief_citations.c.brief_id,
+                    t_briefs.c.title,
+                    t_brief_citations.c.line,
+                    t_brief_citations.c.col,
+                    t_brief_citations.c.section,
                 )
-                .join(Brief, Brief.id == BriefCitation.brief_id)
-                .where(BriefCitation.kind == "claim", BriefCitation.ident == claim_id)
-                .order_by(BriefCitation.brief_id, BriefCitation.line, BriefCitation.col)
+                .join(t_briefs, t_briefs.c.id == t_brief_citations.c.brief_id)
+                .where(t_brief_citations.c.kind == "claim", t_brief_citations.c.ident == claim_id)
+                .order_by(t_brief_citations.c.brief_id, t_brief_citations.c.line, t_brief_citations.c.col)
             ).all()
         return [
             WhereCited(
@@ -604,7 +638,7 @@ def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str
     row), table by table, parents first. Locks are not kept: a restored brief is free to edit."""
     kept: list[tuple[str, list[dict[str, Any]]]] = []
     ids: dict[str, set[Any]] = {}
-    for table in Base.metadata.sorted_tables:  # parents before children
+    for table in metadata.sorted_tables:  # parents before children
         if table.name == "brief_locks":
             continue
         if table.name == "briefs":
@@ -629,7 +663,7 @@ def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str
 def _put_rows_back(s: Session, kept: list[tuple[str, list[dict[str, Any]]]]) -> None:
     """Insert rows kept by ``_rows_hanging_on``, leaving out those whose other parent (a claim, a hypothesis)
     no longer exists."""
-    tables = Base.metadata.tables
+    tables = metadata.tables
     restored: dict[str, set[Any]] = {}
     for name, rows in kept:
         table = tables[name]

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, delete, func, select
-from sqlalchemy.orm import Session
 
 from app._rows import RowReader
 from app._text import clean_line
@@ -24,19 +23,24 @@ from app.domain import (
     parse_reliability,
 )
 from app.errors import BriefdeskError, NotFoundError, ValidationError
-from app.storage.models import ChangeLogEntry, Claim, Source, SourceOriginal, new_uuid, utcnow
-from app.tracking import for_update, stamp_new, touch
+from app.storage.tables import change_log as t_change_log
+from app.storage.tables import claims as t_claims
+from app.storage.tables import new_uuid, utcnow
+from app.storage.tables import source_originals as t_source_originals
+from app.storage.tables import sources as t_sources
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.storage.store import Store
 
 SOURCE_SORTS = {
-    "id": Source.id,
-    "title": Source.title,
-    "outlet": Source.outlet,
-    "published": Source.published,
-    "kind": Source.kind,
-    "reliability": Source.reliability,
+    "id": t_sources.c.id,
+    "title": t_sources.c.title,
+    "outlet": t_sources.c.outlet,
+    "published": t_sources.c.published,
+    "kind": t_sources.c.kind,
+    "reliability": t_sources.c.reliability,
 }
 EDITABLE = SOURCE_EDITABLE_FIELDS
 MAX_BODY_CHARS = 50_000_000
@@ -74,7 +78,7 @@ def content_sha256(*, body: str, original: bytes | None) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _record(src: Source, claim_count: int = 0) -> SourceRecord:
+def _record(src: Any, claim_count: int = 0) -> SourceRecord:
     rd = RowReader(f"s{src.id}")
     return SourceRecord(
         id=src.id,
@@ -168,8 +172,11 @@ class SourceService:
         if values["accessed"] is None:
             values["accessed"] = dt.date.today()
         sha = content_sha256(body=body, original=original)
+        from app.storage.models import Source, SourceOriginal  # writing: the ORM
+        from app.tracking import stamp_new
+
         with self._lib.writing() as s:
-            existing = s.scalar(select(Source).where(Source.sha256 == sha))
+            existing = s.scalar(select(Source).where(t_sources.c.sha256 == sha))
             if existing is not None:
                 return Change(
                     "source",
@@ -187,7 +194,7 @@ class SourceService:
             warnings = []
             if values["url"]:
                 dup = s.execute(
-                    select(Source.id, Source.title).where(Source.url == values["url"]).limit(1)
+                    select(t_sources.c.id, t_sources.c.title).where(t_sources.c.url == values["url"]).limit(1)
                 ).first()
                 if dup:
                     warnings.append(f"Source {dup.id} ({dup.title}) has the same URL; both are kept.")
@@ -303,12 +310,14 @@ class SourceService:
     ) -> None:
         shas = list({v["sha256"] for _, v, _ in pending if v["sha256"] not in known})
         for start in range(0, len(shas), 500):
-            for src in s.scalars(select(Source).where(Source.sha256.in_(shas[start : start + 500]))):
+            for src in s.execute(select(t_sources).where(t_sources.c.sha256.in_(shas[start : start + 500]))):
                 known[src.sha256] = _record(src)
         wanted_urls = list({v["url"] for _, v, _ in pending if v["url"] and v["url"] not in urls})
         for start in range(0, len(wanted_urls), 500):
             chunk = wanted_urls[start : start + 500]
-            for row in s.execute(select(Source.id, Source.title, Source.url).where(Source.url.in_(chunk))):
+            for row in s.execute(
+                select(t_sources.c.id, t_sources.c.title, t_sources.c.url).where(t_sources.c.url.in_(chunk))
+            ):
                 urls.setdefault(row.url, (row.id, row.title))
         now = utcnow()
         user = self._lib.user  # stamped as create() stamps (app.tracking.stamp_new)
@@ -329,18 +338,22 @@ class SourceService:
             slots.append(i)
         if not rows:
             return
-        s.execute(Source.__table__.insert(), rows)  # executemany; ids found by the unique hash after
+        s.execute(t_sources.insert(), rows)  # executemany; ids found by the unique hash after
         id_of: dict[str, int] = {}
         new_shas = [r["sha256"] for r in rows]
         for start in range(0, len(new_shas), 500):
             chunk = new_shas[start : start + 500]
-            id_of.update(s.execute(select(Source.sha256, Source.id).where(Source.sha256.in_(chunk))).all())
+            id_of.update(
+                s.execute(
+                    select(t_sources.c.sha256, t_sources.c.id).where(t_sources.c.sha256.in_(chunk))
+                ).all()
+            )
         ids = [id_of[sha] for sha in new_shas]
         blobs = [{"source_id": ids[n], "data": o} for n, o in enumerate(originals) if o is not None]
         if blobs:
-            s.execute(SourceOriginal.__table__.insert(), blobs)
+            s.execute(t_source_originals.insert(), blobs)
         s.execute(  # the change log, as log_change writes it for create()
-            ChangeLogEntry.__table__.insert(),
+            t_change_log.insert(),
             [
                 {
                     "entity": "source",
@@ -386,39 +399,47 @@ class SourceService:
             )
 
     def get(self, source_id: int) -> SourceRecord:
-        with self._lib.reading() as s:
-            src = s.get(Source, source_id)
+        with self._lib.querying() as s:
+            src = s.execute(select(t_sources).where(t_sources.c.id == int(source_id))).first()
             if src is None:
                 raise NotFoundError("source", source_id)
-            count = s.scalar(select(func.count()).select_from(Claim).where(Claim.source_id == source_id)) or 0
+            count = (
+                s.scalar(select(func.count()).select_from(t_claims).where(t_claims.c.source_id == source_id))
+                or 0
+            )
             return _record(src, count)
 
     def get_many(self, ids: list[int] | tuple[int, ...] | set[int]) -> dict[int, SourceRecord]:
         ids = list(dict.fromkeys(int(i) for i in ids))
         out: dict[int, SourceRecord] = {}
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             for chunk_start in range(0, len(ids), 500):
                 chunk = ids[chunk_start : chunk_start + 500]
-                for src in s.scalars(select(Source).where(Source.id.in_(chunk))):
+                for src in s.execute(select(t_sources).where(t_sources.c.id.in_(chunk))):
                     out[src.id] = _record(src)
         return out
 
     def original(self, source_id: int) -> bytes | None:
-        with self._lib.reading() as s:
-            if s.get(Source, source_id) is None:
+        with self._lib.querying() as s:
+            if s.scalar(select(t_sources.c.id).where(t_sources.c.id == int(source_id))) is None:
                 raise NotFoundError("source", source_id)
-            row = s.get(SourceOriginal, source_id)
+            row = s.execute(
+                select(t_source_originals.c.data).where(t_source_originals.c.source_id == int(source_id))
+            ).first()
             return None if row is None else row.data
 
     def find_by_url(self, url: str) -> list[SourceSummary]:
         """The sources saved from this address (an import matches a re-sent record to them)."""
-        with self._lib.reading() as s:
-            rows = s.execute(self._summary_select().where(Source.url == url)).all()
+        with self._lib.querying() as s:
+            rows = s.execute(self._summary_select().where(t_sources.c.url == url)).all()
             return [self._summary(r) for r in rows]
 
     def update(self, source_id: int, *, if_version: int | None = None, **fields: Any) -> Change[SourceRecord]:
         """Edit a source's details. ``if_version``: the version the user edited; if the stored source is newer
         (someone else changed it), ``StaleEditError`` and nothing is written."""
+        from app.storage.models import Source
+        from app.tracking import for_update, touch
+
         values = _validated(fields)
         with self._lib.writing() as s:
             src = for_update(s, Source, source_id, "source", if_version)
@@ -433,11 +454,14 @@ class SourceService:
 
     def delete(self, source_id: int, *, if_version: int | None = None) -> Change[SourceRecord]:
         """Delete a source and the claims drawn from it (and their links)."""
+        from app.storage.models import Source
+        from app.tracking import for_update
+
         with self._lib.writing() as s:
             src = for_update(s, Source, source_id, "source", if_version)
             before = _record(src)
-            claim_ids = list(s.scalars(select(Claim.id).where(Claim.source_id == source_id)))
-            s.execute(delete(Source).where(Source.id == source_id))
+            claim_ids = list(s.scalars(select(t_claims.c.id).where(t_claims.c.source_id == source_id)))
+            s.execute(delete(t_sources).where(t_sources.c.id == source_id))
             self._lib.log_change(s, "source", source_id, "deleted")
         return Change(
             "source", "deleted", source_id, before=before, affected=tuple(("claim", c) for c in claim_ids)
@@ -447,13 +471,13 @@ class SourceService:
     @staticmethod
     def _summary_select() -> Select:
         return select(
-            Source.id,
-            Source.title,
-            Source.kind,
-            Source.outlet,
-            Source.published,
-            Source.reliability,
-            Source.url,
+            t_sources.c.id,
+            t_sources.c.title,
+            t_sources.c.kind,
+            t_sources.c.outlet,
+            t_sources.c.published,
+            t_sources.c.reliability,
+            t_sources.c.url,
         )
 
     @staticmethod
@@ -476,19 +500,19 @@ class SourceService:
         ``rows_wanted`` rows in an index order (None: all of them)."""
         conds = []
         if flt.kind is not None:
-            conds.append(Source.kind == SourceKind.parse(flt.kind).value)
+            conds.append(t_sources.c.kind == SourceKind.parse(flt.kind).value)
         if flt.reliability:
-            conds.append(Source.reliability == parse_reliability(flt.reliability))
+            conds.append(t_sources.c.reliability == parse_reliability(flt.reliability))
         if flt.outlet:
-            conds.append(Source.outlet == flt.outlet)
+            conds.append(t_sources.c.outlet == flt.outlet)
         if flt.published_from:
-            conds.append(Source.published >= flt.published_from)
+            conds.append(t_sources.c.published >= flt.published_from)
         if flt.published_to:
-            conds.append(Source.published <= flt.published_to)
+            conds.append(t_sources.c.published <= flt.published_to)
         if flt.text and flt.text.strip():
             if s is None:
                 ids = self._lib.storage.fts_ids_clause("source", flt.text)
-                conds.append(Source.id.in_(ids) if ids is not None else False)
+                conds.append(t_sources.c.id.in_(ids) if ids is not None else False)
             else:
                 conds.append(self._lib.storage.text_condition(s, "source", flt.text, rows_wanted=rows_wanted))
         return conds
@@ -509,9 +533,9 @@ class SourceService:
                 f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}."
             )
         col = SOURCE_SORTS[sort]
-        order = [col.desc(), Source.id.desc()] if descending else [col.asc(), Source.id.asc()]
+        order = [col.desc(), t_sources.c.id.desc()] if descending else [col.asc(), t_sources.c.id.asc()]
         offset, limit = max(0, offset), max(0, limit)
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             conds = self._conditions(flt, s, rows_wanted=offset + limit)  # every sort has an index
             where = and_(True, *conds)
             if sort == "published" and not descending:
@@ -527,9 +551,9 @@ class SourceService:
                 ids = [r.id for r in rows]
                 counts = dict(
                     s.execute(
-                        select(Claim.source_id, func.count())
-                        .where(Claim.source_id.in_(ids))
-                        .group_by(Claim.source_id)
+                        select(t_claims.c.source_id, func.count())
+                        .where(t_claims.c.source_id.in_(ids))
+                        .group_by(t_claims.c.source_id)
                     ).all()
                 )
             total = self._count(s, flt) if with_total else -1
@@ -540,11 +564,11 @@ class SourceService:
         if flt.text and flt.text.strip() and flt == SourceFilter(text=flt.text):
             return self._lib.storage.text_count(s, "source", flt.text)  # from the full-text index alone
         conds = self._conditions(flt, s)
-        return s.scalar(select(func.count()).select_from(Source).where(and_(True, *conds))) or 0
+        return s.scalar(select(func.count()).select_from(t_sources).where(and_(True, *conds))) or 0
 
     def _undated_last(self, s, where, order, offset: int, limit: int) -> list:
         """Oldest first with undated sources last, in two index-ordered reads instead of one full sort."""
-        dated = self._summary_select().where(where, Source.published.is_not(None)).order_by(*order)
+        dated = self._summary_select().where(where, t_sources.c.published.is_not(None)).order_by(*order)
         rows = s.execute(dated.offset(offset).limit(limit)).all() if limit > 0 else []
         if len(rows) >= limit:
             return rows
@@ -552,9 +576,13 @@ class SourceService:
             n_dated = offset + len(rows)
         else:
             n_dated = s.scalar(select(func.count()).select_from(dated.subquery())) or 0
-        undated = self._summary_select().where(where, Source.published.is_(None)).order_by(Source.id.asc())
+        undated = (
+            self._summary_select()
+            .where(where, t_sources.c.published.is_(None))
+            .order_by(t_sources.c.id.asc())
+        )
         return rows + s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()
 
     def count(self, flt: SourceFilter | None = None) -> int:
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             return self._count(s, flt or SourceFilter())

@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--briefs", type=int, default=20, help="twenty-page briefs in the batch")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "cli"))
     ap.add_argument("--before", type=Path, help="a checkout of an older main to time side by side")
+    ap.add_argument("--no-batch", action="store_true", help="cold commands only (no batch export)")
     args = ap.parse_args(argv)
     if shutil.which("pandoc") is None:
         print("pandoc is needed for the comparison")
@@ -135,16 +136,19 @@ def main(argv: list[str] | None = None) -> int:
         ],
         "pandoc brief.md -o x.docx (the same 20 pages)": ["pandoc", str(first_md), "-o", str(out / "p.docx")],
         "python -c pass (the interpreter alone)": [py, "-c", "pass"],
+        "floor: python -c 'import sqlalchemy' (Core)": [py, "-c", "import sqlalchemy"],
         "floor: python -c 'import sqlalchemy.orm'": [py, "-c", "import sqlalchemy.orm"],
         "floor: import what `claims` needs, no work": [
             py,
             "-c",
-            "import ui.launcher, app.cli, app.cli.claim_cmds, app.library, app.claims, app.storage.models",
+            "import ui.launcher, app.cli, app.cli.claim_cmds, app.library, app.claims, app.storage.sqlite",
         ],
     }
     if args.before:  # the same commands from an older checkout (its app/ and ui/), in the same session
         launch = f"import sys; sys.path.insert(0, {str(args.before)!r}); from ui.launcher import main; sys.exit(main())"
         cold["before: briefdesk claims"] = [py, "-c", launch, *lib_arg, "claims"]
+        cold[f"before: briefdesk search {word}"] = [py, "-c", launch, *lib_arg, "search", word]
+        cold[f"before: briefdesk check {b1} (20 pages)"] = [py, "-c", launch, *lib_arg, "check", b1]
         cold[f"before: briefdesk export {b1} (20 pages, .docx)"] = [
             py,
             "-c",
@@ -158,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
     for cmd in cold.values():  # warm the OS file cache and write any .pyc once
         timed(cmd, env)
-    print(f"load average before: {load()}")
+    load_before = load()
+    print(f"load average before: {load_before}")
     times: dict[str, list[float]] = {name: [] for name in cold}
     for _ in range(args.runs):
         for name, cmd in cold.items():
@@ -172,14 +177,15 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["pandoc", str(md), "-o", str(out / f"p{k}.docx")], check=True, env=env)
         return time.perf_counter() - started
 
-    batch_b, batch_p = [], []
-    for _ in range(args.batch_runs):
+    batch_b: list[float] = []
+    batch_p: list[float] = []
+    for _ in range(0 if args.no_batch else args.batch_runs):
         batch_b.append(timed(cmd_batch, env))
         batch_p.append(pandoc_all())
     written = len(list(batch_dir.glob("*.docx")))
     # what a user did before batch export: one process per brief (once: it is the slow path)
     started = time.perf_counter()
-    for bid in brief_ids:
+    for bid in [] if args.no_batch else brief_ids:
         timed([exe, *lib_arg, "export", str(bid), "-o", str(out / f"one{bid}.docx"), "--force"], env)
     one_by_one = time.perf_counter() - started
     print(f"load average after: {load()}")
@@ -196,17 +202,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, ts in times.items():
         med = statistics.median(ts)
         print(f"| `{name}` | {med:.3f} | {min(ts):.3f} | {max(ts):.3f} | {med / pandoc20:.2f} |")
-    bmed, pmed = statistics.median(batch_b), statistics.median(batch_p)
-    print(
-        f"\nBatch: `briefdesk export --all -o DIR/ --force` wrote {written} .docx of {PAGES} pages: median "
-        f"{bmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_b)}); pandoc converting the same {len(mds)} "
-        f"Markdown files one by one: median {pmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_p)}); "
-        f"ratio {bmed / pmed:.2f}"
-    )
-    print(
-        f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "
-        f"{one_by_one:.2f} s ({one_by_one / pmed:.2f} of pandoc's)"
-    )
+    print(f"\nload average: before the runs {load_before}, after them {load()}")
+    if not args.no_batch:
+        bmed, pmed = statistics.median(batch_b), statistics.median(batch_p)
+        print(
+            f"\nBatch: `briefdesk export --all -o DIR/ --force` wrote {written} .docx of {PAGES} pages: median "
+            f"{bmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_b)}); pandoc converting the same {len(mds)} "
+            f"Markdown files one by one: median {pmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_p)}); "
+            f"ratio {bmed / pmed:.2f}"
+        )
+        print(
+            f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "
+            f"{one_by_one:.2f} s ({one_by_one / pmed:.2f} of pandoc's)"
+        )
     print("\nImports of one cold run (python -X importtime; cumulative s of each top-level package):\n")
     for name in ("briefdesk claims", f"briefdesk export {b1} (20 pages, .docx)"):
         cmd = cold[name]
