@@ -168,13 +168,18 @@ def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
 
 
 def contradicted(f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]) -> str | None:
-    """The other side's claim a negated statement contradicts: it shares at least two content words."""
-    best, best_overlap = None, 1
+    """The other side's claim a negated statement contradicts: it shares at least two content words. Another
+    side's denial can be contradicted in turn ("it launched a research rocket" / "the flight path was a
+    missile's, not a research rocket's"), by words of its own (not its speaker's name), a claim winning a tie."""
+    best, best_overlap = None, 1.0
     for i in range(len(proposals) - 1, -1, -1):
         p = proposals[i]
-        if p.kind != "claim" or p.actor == f.speaker.name or side_of(f.speaker, p):
+        if p.actor == f.speaker.name or side_of(f.speaker, p) or own_side(f.speaker, p):
             continue
-        overlap = len(cw & words[i])
+        if p.kind == "claim":
+            overlap = float(len(cw & words[i]))
+        else:
+            overlap = len(cw & (words[i] - content_words(p.actor))) - 0.5
         if overlap > best_overlap:
             best, best_overlap = p.key, overlap
     return best
@@ -325,7 +330,28 @@ def accused_claim(f: Found, proposals: list[Proposal], words: list[set[str]]) ->
 
 
 def latest_other(f: Found, proposals: list[Proposal]) -> str | None:
-    """The claims another side has just made in a row, the first of them: what a counter ("X countered that
-    ...") answers by default."""
-    others = [i for i, p in enumerate(proposals) if p.kind == "claim" and not own_side(f.speaker, p)]
-    return proposals[run_start(proposals, others, others[-1])].key if others else None
+    """The statements (claims or denials) another side has just made in a row, the first of them (or the
+    first accusation among them): what a counter ("X countered that ...", "In response, X said ...") answers
+    by default."""
+    others = [i for i, p in enumerate(proposals) if not own_side(f.speaker, p)]
+    if not others:
+        return None
+    first = run_start(proposals, others, others[-1])
+    run = [i for i in others if i >= first]
+    accusing = [i for i in run if proposals[i].cue in ACCUSING_CUES]  # "blamed the water company for ..."
+    return proposals[accusing[0] if accusing else first].key
+
+
+def reply_target(f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]) -> str | None:
+    """What a reply ("In response, X said ...", "X countered that ...") answers: the other side's latest
+    statements, unless an earlier claim shares clearly more words (two or more) with it."""
+    latest = latest_other(f, proposals)
+    if latest is None:
+        return None
+    index = {p.key: i for i, p in enumerate(proposals)}
+    base = len(cw & words[index[latest]])
+    best, best_overlap = latest, base + 1
+    for i, p in enumerate(proposals):
+        if p.kind == "claim" and not own_side(f.speaker, p) and len(cw & words[i]) > best_overlap:
+            best, best_overlap = p.key, len(cw & words[i])
+    return best

@@ -27,6 +27,7 @@ from app.extract.answers import (
     goes_on,
     latest_other,
     named_account,
+    reply_target,
     same_side,
 )
 from app.extract.dates import (
@@ -522,13 +523,11 @@ class RuleExtractor:
                     denies = prev.denies  # type: ignore[union-attr]
                 if denies is None:
                     denies = accused_claim(f, proposals, words)  # the side the claim is about answers it
-                if denies is None and f.cue in REPLY_CUES:
+                if denies is None and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
                     denies = latest_other(f, proposals)  # "hit back, saying ...": the other side's last word
-            elif kind == "claim" and f.cue in REPLY_CUES:
-                # "X countered that ...": a reply to the other side's claim its words point to, else the latest
-                target = answered_claim(
-                    f, cw - content_words(f.speaker.name), proposals, words, quote
-                ) or latest_other(f, proposals)
+            elif kind == "claim" and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
+                # "X countered that ...", "In response, X said ...": a reply to the other side's latest word
+                target = reply_target(f, cw - content_words(f.speaker.name), proposals, words)
                 if target is not None:
                     kind, denies = "denial", target
             elif (
@@ -605,6 +604,15 @@ CONTINUATION = re.compile(
     r",\s*and\s+(?=(?:its|his|her|their|the|a|an)\b[^,.]{0,60}(?:,[^,.]{2,60},)?\s*(?:said|added|insisted|told)\b)",
     re.I,
 )
+
+
+REPLY_OPENING = re.compile(r"\s*(?:in response|in reply|responding|replying)\b", re.I)
+
+
+def replies(f: Found, text: str, sentence_starts: dict[int, int]) -> bool:
+    """Whether the sentence opens as a reply: "In response, the separatists' press office said ..."."""
+    start = sentence_starts.get(f.sentence_index, f.start)
+    return start < f.start and bool(REPLY_OPENING.match(text, start))
 
 
 def said_at_its_own_time(f: Found, prev: Proposal, text: str, sentence_starts: dict[int, int]) -> bool:

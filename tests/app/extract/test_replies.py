@@ -123,3 +123,36 @@ def test_after_a_bare_denial_an_accusation_or_a_statement_of_another_day_stands_
     assert accusation.kind == "claim" and accusation.denies is None
     later = by_quote(proposals, "the accounts would be published")
     assert later.kind == "claim" and later.denies is None
+
+
+def test_a_negated_statement_can_contradict_the_other_sides_denial():
+    text = (
+        "The Ostrian navy said on Monday that Morland had fired a cruise missile over the strait.\n\n"
+        "Morland's space agency countered that it had launched a weather balloon carrying a radio beacon.\n\n"
+        "Ostrian navy chief Aron Vell said the radar track was that of a missile, not a weather balloon."
+    )
+    claim, counter, answer = run(text)
+    assert counter.kind == "denial" and counter.denies == claim.key
+    assert answer.actor == "Aron Vell" and answer.kind == "denial" and answer.denies == counter.key
+
+
+def test_a_denial_is_contradicted_by_its_own_words_not_by_its_speakers_name():
+    text = (
+        "Dust from the Holm quarry has covered the village of Tarn for a year, the residents' council said.\n\n"
+        "The quarry's operator, Holm Stone, rejected the allegation.\n\n"
+        "The county health office said its air samples had found no quarry dust in Tarn."
+    )
+    claim, denial, finding = run(text)
+    assert denial.denies == claim.key
+    assert finding.kind == "denial" and finding.denies == claim.key
+
+
+def test_a_sentence_opening_in_response_replies_to_the_other_sides_latest_statements():
+    text = (
+        "Flooding closed the main road into Fenby on Sunday, the county council said.\n\n"
+        "The council's leader, Ruth Amis, blamed the water company for blocked drains. \"They were warned "
+        'in May," she said.\n\n'
+        "In response, the water company said its crews had cleared every drain on the road in June."
+    )
+    first, blamed, quote, reply = run(text)
+    assert reply.kind == "denial" and reply.denies == blamed.key
