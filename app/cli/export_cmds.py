@@ -105,6 +105,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_export)
 
 
+def _library_like(path: Path) -> bool:
+    if path.suffix.lower().startswith(".briefdesk"):
+        return True
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def _format_for(path: Path, given: str | None) -> str:
     if given:
         return given
@@ -113,7 +123,15 @@ def _format_for(path: Path, given: str | None) -> str:
             f"{path.name}: say which JSON to write, --format stix (a STIX 2.1 bundle) or --format misp "
             "(a MISP event)."
         )
-    return {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}.get(path.suffix.lower(), "docx")
+    suffix = path.suffix.lower()
+    known = {"": "docx", ".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+    if suffix not in known and not _library_like(path):  # a library: the export's own check says why not
+        hint = " (export to .docx, then print it to PDF from Word or LibreOffice)" if suffix == ".pdf" else ""
+        raise ExportError(
+            f"{path.name}: Briefdesk cannot write '{suffix}' files{hint}. Name the file .docx, .md or .html, "
+            "or say the format with --format."
+        )
+    return known.get(suffix, "docx")
 
 
 def file_name(brief_id: int, title: str, fmt: str) -> str:

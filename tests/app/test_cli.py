@@ -438,3 +438,24 @@ def test_check_help_and_rules_name_every_rule(run, capsys):
         assert rule.title == info.description and rule.severity.value == info.severity
     code, _, err = run("check")
     assert code == 1 and "--rules" in err
+
+
+def test_export_to_a_file_type_briefdesk_cannot_write_is_refused_plainly(demo_lib, tmp_path, capsys):
+    from app.cli import main
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("the analyst's own notes", encoding="utf-8")
+    for target, said in ((tmp_path / "brief.pdf", "print it to PDF"), (notes, "cannot write '.txt' files")):
+        code = main(["--library", str(demo_lib.path), "export", "1", "-o", str(target)])
+        assert code == 1 and said in capsys.readouterr().err
+    assert not (tmp_path / "brief.pdf").exists()
+    assert notes.read_text(encoding="utf-8") == "the analyst's own notes"  # not overwritten with a .docx
+    # the format said outright is written under any name
+    assert (
+        main(
+            ["--library", str(demo_lib.path), "export", "1", "-o", str(tmp_path / "b.out"), "--format", "md"]
+        )
+        == 0
+    )
+    written = (tmp_path / "b.out").read_text(encoding="utf-8")
+    assert not written.startswith("PK") and "The July 2022 warning" in written  # Markdown, not a .docx
