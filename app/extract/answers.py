@@ -233,8 +233,23 @@ def answered_claim(
         and not (sides & {p.actor, p.affiliation} - {""})
         and not own_side(sp, p)
     ]
-    if not others:
+    # another side's denials can be answered in turn: "Volkan-Ash rejected that account" after the deputy's
+    # "Not one battalion has left"
+    said = [i for i, p in enumerate(proposals) if p.actor != sp.name and not own_side(sp, p)]
+    answers_back = f.anaphoric or len(cw) <= 3
+    if not others and not (answers_back and said):
         return None
+    if not others or (
+        answers_back and said and said[-1] > others[-1] and proposals[said[-1]].kind == "denial"
+    ):
+        if ACCUSATION_OBJECT.search(quote) or REPORTS_THAT.search(quote) or REPORT_OBJECT.search(quote):
+            accusations = [i for i in said if proposals[i].cue in ACCUSING_CUES]
+            if accusations and accusations[-1] > (others[-1] if others else -1):
+                return proposals[accusations[-1]].key
+        if not (ACCUSATION_OBJECT.search(quote) or REPORTS_THAT.search(quote) or REPORT_OBJECT.search(quote)):
+            return proposals[run_start(proposals, said, said[-1])].key
+        if not others:
+            return None
     best, best_overlap, best_score = None, 0, 0.0
     for i in reversed(others):
         overlap = len(cw & words[i])

@@ -118,7 +118,8 @@ TITLE_WORDS = (
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
     "Spokesperson|Spokesman|Spokeswoman|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
-    "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman"
+    "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman|"
+    "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
 )
 TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
 NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ibn|van|von|de|da|del|der|la|le|du)"
@@ -134,7 +135,7 @@ STOPWORDS = _words(
 )
 ANAPHORIC_OBJECT = re.compile(
     r"^\s*((this|that|it|these|those)\b(?=\s*[.,;:!?]|\s*$|\s+(?:as|and|on|in|at|outright)\b)|"
-    r"(?:the|these|those|such|his|her|its|their) (report|reports|claim|claims|allegation|allegations|accusation|"
+    r"(?:the|this|that|these|those|such|his|her|its|their) (report|reports|claim|claims|allegation|allegations|accusation|"
     r"accusations|account|accounts|story|stories|charge|charges|assertion|assertions|suggestion|suggestions|"
     r"remarks|statement|statements|comments|idea|notion|figures|reporting|assessment|warning))\b",
     re.I,
@@ -143,7 +144,8 @@ ANAPHORIC_OBJECT = re.compile(
 # made": the denial goes on in a second statement that answers the same claim.
 ELABORATION = re.compile(
     r",?\s+and\s+(?:said|added|insisted|argued|maintained|stressed|told \w+)(?:\s+that)?\b\s*"
-    r"|,\s*(?:saying|adding|insisting|arguing|stressing|noting)(?:\s+that)?\b\s*",
+    r"|,\s*(?:saying|adding|insisting|arguing|stressing|noting)(?:\s+that)?\b\s*"
+    r"|,\s*telling(?:\s+[\w\-]+){1,3}?\s+that\b\s*",
     re.I,
 )
 # Where a denial's own clause ends: an aside ("and while the charge looks weak, ..."), a colon, a dash.

@@ -156,3 +156,17 @@ def test_a_sentence_opening_in_response_replies_to_the_other_sides_latest_statem
     )
     first, blamed, quote, reply = run(text)
     assert reply.kind == "denial" and reply.denies == blamed.key
+
+
+def test_rejecting_that_account_answers_the_other_sides_denial_and_telling_gives_its_reason():
+    text = (
+        "The mayor of Brenn, Otto Falk, said on Monday that the new bridge would open in May.\n\n"
+        'Councillor Ada Ringer accused the mayor of hiding delays. "Not one span has been built," she said.\n\n'
+        "Falk rejected that account on Tuesday, telling reporters that four of the six spans were in place."
+    )
+    claim, accusation, quote, rejection, reason = run(text)
+    assert accusation.actor == quote.actor == "Ada Ringer"
+    assert rejection.quote == "Falk rejected that account on Tuesday"
+    assert rejection.kind == "denial" and rejection.denies == accusation.key
+    assert reason.quote == "four of the six spans were in place"
+    assert reason.kind == "denial" and reason.denies in (accusation.key, quote.key)
