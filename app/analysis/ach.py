@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.analysis.ach_matrix import build_matrix, read_matrix
@@ -52,16 +51,14 @@ from app.analysis.model import (
 )
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
-from app.storage.models import (
-    AchClaim,
-    AchRating,
-    Claim,
-    Hypothesis,
-    utcnow,
-)
-from app.tracking import check_version, for_update, stamp_new, touch
+from app.storage.tables import ach_ratings as t_ach_ratings
+from app.storage.tables import claims as t_claims
+from app.storage.tables import utcnow
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import AchRating, Hypothesis
     from app.storage.store import Store
 
 __all__ = ["KEEP", "AchService", "build_matrix", "restore_claim", "snapshot_claim"]
@@ -91,6 +88,8 @@ class AchService:
             return [hypothesis_record(h) for h in ordered_hypotheses(s, int(brief_id))]
 
     def hypothesis(self, hypothesis_id: int) -> HypothesisRecord:
+        from app.storage.models import Hypothesis
+
         with self._lib.reading() as s:
             h: Hypothesis | None = s.get(Hypothesis, int(hypothesis_id))
             if h is None:
@@ -123,6 +122,9 @@ class AchService:
         """Add a hypothesis (a column of the matrix), last or at the 1-based ``position``; ``judgment``: the
         key judgment that states it, if any. (``hypothesis_id`` and ``identity``: an undone delete brings
         back the same record.)"""
+        from app.storage.models import Hypothesis
+        from app.tracking import stamp_new
+
         text = self._clean_text(text)
         place = parse_position(position)
         tied = parse_judgment(judgment)
@@ -171,6 +173,9 @@ class AchService:
         """Reword a hypothesis, move it to another 1-based position, or tie it to the key judgment that
         states it (``judgment``: a number, or None to untie it). ``if_version``: the version the user edited
         (a newer stored one is someone else's edit: StaleEditError, nothing written)."""
+        from app.storage.models import Hypothesis
+        from app.tracking import for_update, touch
+
         if text is None and position is None and isinstance(judgment, _Keep):
             raise ValidationError("Nothing to change: give a new text, a position or a key judgment.")
         tied = None if isinstance(judgment, _Keep) else parse_judgment(judgment)
@@ -204,11 +209,15 @@ class AchService:
         self, hypothesis_id: int, *, if_version: int | None = None
     ) -> Change[HypothesisRecord]:
         """Delete a hypothesis and its ratings (kept in ``extra["ratings"]`` for ``revert``)."""
+        from app.storage.models import AchRating, Hypothesis
+        from app.tracking import for_update
+
         with self._lib.writing() as s:
             h = for_update(s, Hypothesis, int(hypothesis_id), "hypothesis", if_version)
             before = hypothesis_record(h)
             ratings = [
-                rating_record(r) for r in s.scalars(select(AchRating).where(AchRating.hypothesis_id == h.id))
+                rating_record(r)
+                for r in s.scalars(select(AchRating).where(t_ach_ratings.c.hypothesis_id == h.id))
             ]
             others = [o for o in ordered_hypotheses(s, h.brief_id) if o.id != h.id]
             s.delete(h)
@@ -248,6 +257,9 @@ class AchService:
 
     def _rating_row(self, rec: RatingRecord) -> AchRating:
         """A cell as it was recorded (for undo): the same identity, a newer version."""
+        from app.storage.models import AchRating
+        from app.tracking import stamp_new
+
         row = AchRating(
             hypothesis_id=rec.hypothesis_id,
             claim_id=rec.claim_id,
@@ -290,10 +302,13 @@ class AchService:
     def _add_rows(
         self, s: Session, brief_id: int, ids: list[int], position: int | None
     ) -> tuple[tuple[AchRowRecord, ...], list[int]]:
+        from app.storage.models import AchClaim
+        from app.tracking import stamp_new
+
         get_brief(s, brief_id)
         found: set[int] = set()
         for start in range(0, len(ids), 900):
-            found |= set(s.scalars(select(Claim.id).where(Claim.id.in_(ids[start : start + 900]))))
+            found |= set(s.scalars(select(t_claims.c.id).where(t_claims.c.id.in_(ids[start : start + 900]))))
         for cid in ids:
             if cid not in found:
                 raise NotFoundError("claim", cid)
@@ -339,6 +354,8 @@ class AchService:
 
     def remove_claims(self, brief_id: int, claim_ids: Iterable[int]) -> Change[tuple[AchRowRecord, ...]]:
         """Take claims out of the brief's matrix, with their ratings (kept for ``revert``)."""
+        from app.storage.models import AchRating
+
         ids = list(dict.fromkeys(int(c) for c in claim_ids))
         gone = set(ids)
         with self._lib.writing() as s:
@@ -351,9 +368,9 @@ class AchService:
             hyp_ids = [h.id for h in ordered_hypotheses(s, int(brief_id))]
             ratings: list[RatingRecord] = []
             if hyp_ids:
-                cond = (AchRating.hypothesis_id.in_(hyp_ids), AchRating.claim_id.in_(ids))
+                cond = (t_ach_ratings.c.hypothesis_id.in_(hyp_ids), t_ach_ratings.c.claim_id.in_(ids))
                 ratings = [rating_record(r) for r in s.scalars(select(AchRating).where(*cond))]
-                s.execute(delete(AchRating).where(*cond))
+                s.execute(delete(t_ach_ratings).where(*cond))
             removed = []
             for i, r in enumerate(rows, start=1):
                 if r.claim_id in gone:
@@ -373,6 +390,8 @@ class AchService:
 
     def move_claim(self, brief_id: int, claim_id: int, position: int) -> Change[AchRowRecord]:
         """Move a row of the matrix to another 1-based position."""
+        from app.tracking import touch
+
         place = parse_position(position)
         with self._lib.writing() as s:
             get_brief(s, brief_id)
@@ -397,13 +416,18 @@ class AchService:
         )
 
     def _restore_rows(self, change: Change[tuple[AchRowRecord, ...]]) -> Change[tuple[AchRowRecord, ...]]:
+        from app.storage.models import AchClaim
+        from app.tracking import stamp_new
+
         rows = change.before or ()
         brief_id = change.id
         with self._lib.writing() as s:
             get_brief(s, brief_id)
             current = ordered_rows(s, brief_id)
             present = {r.claim_id for r in current}
-            existing_claims = set(s.scalars(select(Claim.id).where(Claim.id.in_([r.claim_id for r in rows]))))
+            existing_claims = set(
+                s.scalars(select(t_claims.c.id).where(t_claims.c.id.in_([r.claim_id for r in rows])))
+            )
             order = list(current)
             restored = []
             for rec in sorted(rows, key=lambda r: r.position):
@@ -447,6 +471,9 @@ class AchService:
         empty). A claim that is not a row of the brief's matrix yet becomes its last row
         (``extra["row_added"]``). ``note``: the analyst's reason for the rating (None keeps the note).
         ``if_version``: the cell's version the user saw (a newer one is someone else's rating)."""
+        from app.storage.models import AchRating, Claim, Hypothesis
+        from app.tracking import check_version, stamp_new, touch
+
         value = None if rating is None or str(rating).strip() in ("", "-") else Rating.parse(rating)
         if note is not None:
             note = clean_line(note, what="note", max_len=MAX_NOTE, one_line=False)
@@ -507,6 +534,8 @@ class AchService:
         )
 
     def rating(self, hypothesis_id: int, claim_id: int) -> RatingRecord | None:
+        from app.storage.models import AchRating, Hypothesis
+
         with self._lib.reading() as s:
             if s.get(Hypothesis, int(hypothesis_id)) is None:
                 raise NotFoundError("hypothesis", hypothesis_id)
@@ -515,6 +544,9 @@ class AchService:
 
     def _put_rating(self, rec: RatingRecord) -> Change[RatingRecord]:
         """Write a cell back as recorded (for revert): its rating and note, a newer version."""
+        from app.storage.models import AchRating, Hypothesis
+        from app.tracking import touch
+
         with self._lib.writing() as s:
             h: Hypothesis | None = s.get(Hypothesis, rec.hypothesis_id)
             if h is None:
@@ -580,5 +612,5 @@ class AchService:
     # --- the matrix ------------------------------------------------------------------------------------
     def matrix(self, brief_id: int) -> AchMatrix:
         """The brief's matrix with its scores, ranking, diagnosticity, suggestions and sensitivity."""
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:
             return read_matrix(s, brief_id)

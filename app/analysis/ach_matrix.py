@@ -5,18 +5,12 @@ open denials, then scored (``app.analysis.scoring`` has the weights and the scor
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.analysis import scoring
-from app.analysis.ach_store import (
-    cited_claims,
-    get_brief,
-    hypothesis_record,
-    ordered_hypotheses,
-    ordered_rows,
-)
+from app.analysis.ach_store import cited_claims, hypothesis_record
 from app.analysis.model import (
     AchMatrix,
     AchRow,
@@ -27,33 +21,53 @@ from app.analysis.model import (
     Suggestion,
 )
 from app.domain import ClaimRecord, ClaimStatus
-from app.storage.models import AchRating, Claim, ClaimLink, Source
+from app.errors import NotFoundError
+from app.storage.tables import ach_claims as t_ach_claims
+from app.storage.tables import ach_ratings as t_ach_ratings
+from app.storage.tables import briefs as t_briefs
+from app.storage.tables import claim_links as t_claim_links
+from app.storage.tables import claims as t_claims
+from app.storage.tables import hypotheses as t_hypotheses
+from app.storage.tables import sources as t_sources
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
 
 _RATINGS = {r.value: r for r in Rating}
 
 
-def read_matrix(s: Session, brief_id: int) -> AchMatrix:
+def read_matrix(s: Session | Connection, brief_id: int) -> AchMatrix:
     """The brief's matrix with its scores, ranking, diagnosticity, suggestions and sensitivity."""
     from app.claim_rows import claim_select, row_to_record
 
-    get_brief(s, brief_id)
+    # Core rows (a plain connection or a session): reading a matrix never needs the ORM (the checks)
     brief_id = int(brief_id)
-    hyps = [hypothesis_record(h) for h in ordered_hypotheses(s, brief_id)]
-    row_models = ordered_rows(s, brief_id)
-    claim_ids = [r.claim_id for r in row_models]
+    if s.scalar(select(t_briefs.c.id).where(t_briefs.c.id == brief_id)) is None:
+        raise NotFoundError("brief", brief_id)
+    h, r = t_hypotheses.c, t_ach_claims.c
+    hyps = [
+        hypothesis_record(row)
+        for row in s.execute(select(t_hypotheses).where(h.brief_id == brief_id).order_by(h.position, h.id))
+    ]
+    claim_ids = list(s.scalars(select(r.claim_id).where(r.brief_id == brief_id).order_by(r.position, r.id)))
     claims: dict[int, ClaimRecord] = {}
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
-        for row in s.execute(claim_select().where(Claim.id.in_(chunk))):
+        for row in s.execute(claim_select().where(t_claims.c.id.in_(chunk))):
             claims[row.id] = row_to_record(row)
     # the cells as plain rows (hypothesis, claim, rating, note): loading 50,000 ORM objects for the
     # largest matrix took seconds
     cells: dict[int, dict[int, tuple[str, str]]] = {c: {} for c in claim_ids}
     if hyps and claim_ids:
         for h_id, c_id, rating, note in s.execute(
-            select(AchRating.hypothesis_id, AchRating.claim_id, AchRating.rating, AchRating.note).where(
-                AchRating.hypothesis_id.in_([h.id for h in hyps])
-            )
+            select(
+                t_ach_ratings.c.hypothesis_id,
+                t_ach_ratings.c.claim_id,
+                t_ach_ratings.c.rating,
+                t_ach_ratings.c.note,
+            ).where(t_ach_ratings.c.hypothesis_id.in_([h.id for h in hyps]))
         ):
             if c_id in cells:
                 cells[c_id][h_id] = (rating, note or "")
@@ -62,13 +76,18 @@ def read_matrix(s: Session, brief_id: int) -> AchMatrix:
     for start in range(0, len(claim_ids), 500):
         chunk = claim_ids[start : start + 500]
         for link_from, link_to, reliability, credibility in s.execute(
-            select(ClaimLink.from_claim_id, ClaimLink.to_claim_id, Source.reliability, Claim.credibility)
-            .join(Claim, Claim.id == ClaimLink.from_claim_id)
-            .join(Source, Source.id == Claim.source_id)
+            select(
+                t_claim_links.c.from_claim_id,
+                t_claim_links.c.to_claim_id,
+                t_sources.c.reliability,
+                t_claims.c.credibility,
+            )
+            .join(t_claims, t_claims.c.id == t_claim_links.c.from_claim_id)
+            .join(t_sources, t_sources.c.id == t_claims.c.source_id)
             .where(
-                ClaimLink.kind == "denies",
-                ClaimLink.to_claim_id.in_(chunk),
-                Claim.status != ClaimStatus.RETRACTED.value,
+                t_claim_links.c.kind == "denies",
+                t_claim_links.c.to_claim_id.in_(chunk),
+                t_claims.c.status != ClaimStatus.RETRACTED.value,
             )
         ):
             denials[link_to].append((link_from, reliability, credibility))

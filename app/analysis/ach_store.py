@@ -5,15 +5,24 @@ hypotheses and rows, and a claim's place in matrices kept while the claim is del
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.analysis.model import AchRowRecord, HypothesisRecord, Rating, RatingRecord
 from app.errors import NotFoundError, ValidationError
-from app.storage.models import AchClaim, AchRating, Brief, BriefCitation, Claim, Hypothesis, Tracked, utcnow
-from app.tracking import stamp_new
+from app.storage.tables import ach_claims as t_ach_claims
+from app.storage.tables import ach_ratings as t_ach_ratings
+from app.storage.tables import brief_citations as t_brief_citations
+from app.storage.tables import claims as t_claims
+from app.storage.tables import hypotheses as t_hypotheses
+from app.storage.tables import utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import AchClaim, AchRating, Brief, Hypothesis, Tracked
 
 
 def track_fields(rec: object) -> dict[str, Any]:
@@ -25,7 +34,7 @@ def track_fields(rec: object) -> dict[str, Any]:
     }
 
 
-def hypothesis_record(h: Hypothesis) -> HypothesisRecord:
+def hypothesis_record(h: Any) -> HypothesisRecord:  # an ORM Hypothesis or a Core row
     return HypothesisRecord(
         id=h.id,
         brief_id=h.brief_id,
@@ -98,6 +107,8 @@ def parse_position(value: object) -> int | None:
 
 
 def get_brief(s: Session, brief_id: int) -> Brief:
+    from app.storage.models import Brief
+
     brief: Brief | None = s.get(Brief, int(brief_id))
     if brief is None:
         raise NotFoundError("brief", brief_id)
@@ -105,37 +116,43 @@ def get_brief(s: Session, brief_id: int) -> Brief:
 
 
 def ordered_hypotheses(s: Session, brief_id: int) -> list[Hypothesis]:
+    from app.storage.models import Hypothesis
+
     return list(
         s.scalars(
             select(Hypothesis)
-            .where(Hypothesis.brief_id == brief_id)
-            .order_by(Hypothesis.position, Hypothesis.id)
+            .where(t_hypotheses.c.brief_id == brief_id)
+            .order_by(t_hypotheses.c.position, t_hypotheses.c.id)
         )
     )
 
 
 def ordered_rows(s: Session, brief_id: int) -> list[AchClaim]:
+    from app.storage.models import AchClaim
+
     return list(
         s.scalars(
-            select(AchClaim).where(AchClaim.brief_id == brief_id).order_by(AchClaim.position, AchClaim.id)
+            select(AchClaim)
+            .where(t_ach_claims.c.brief_id == brief_id)
+            .order_by(t_ach_claims.c.position, t_ach_claims.c.id)
         )
     )
 
 
 def row_claim_ids(s: Session, brief_id: int) -> set[int]:
-    return set(s.scalars(select(AchClaim.claim_id).where(AchClaim.brief_id == brief_id)))
+    return set(s.scalars(select(t_ach_claims.c.claim_id).where(t_ach_claims.c.brief_id == brief_id)))
 
 
-def cited_claims(s: Session, brief_id: int) -> list[int]:
+def cited_claims(s: Session | Connection, brief_id: int) -> list[int]:
     rows = s.execute(
-        select(BriefCitation.ident)
-        .where(BriefCitation.brief_id == brief_id, BriefCitation.kind == "claim")
-        .order_by(BriefCitation.line, BriefCitation.col)
+        select(t_brief_citations.c.ident)
+        .where(t_brief_citations.c.brief_id == brief_id, t_brief_citations.c.kind == "claim")
+        .order_by(t_brief_citations.c.line, t_brief_citations.c.col)
     ).all()
     ids = list(dict.fromkeys(int(r.ident) for r in rows))
     if not ids:
         return []
-    existing = set(s.scalars(select(Claim.id).where(Claim.id.in_(ids))))
+    existing = set(s.scalars(select(t_claims.c.id).where(t_claims.c.id.in_(ids))))
     return [i for i in ids if i in existing]
 
 
@@ -144,14 +161,21 @@ def cited_claims(s: Session, brief_id: int) -> list[int]:
 
 def snapshot_claim(s: Session, claim_id: int) -> dict[str, list[Any]]:
     """The matrix rows and ratings of a claim (called by ClaimService.delete before the cascade)."""
-    rows = [row_record(r) for r in s.scalars(select(AchClaim).where(AchClaim.claim_id == claim_id))]
-    ratings = [rating_record(r) for r in s.scalars(select(AchRating).where(AchRating.claim_id == claim_id))]
+    from app.storage.models import AchClaim, AchRating
+
+    rows = [row_record(r) for r in s.scalars(select(AchClaim).where(t_ach_claims.c.claim_id == claim_id))]
+    ratings = [
+        rating_record(r) for r in s.scalars(select(AchRating).where(t_ach_ratings.c.claim_id == claim_id))
+    ]
     return {"rows": rows, "ratings": ratings} if rows or ratings else {}
 
 
 def restore_claim(s: Session, snapshot: dict[str, list[Any]], user: str) -> None:
     """Put a restored claim back in the matrices it was in (positions as they were, where still possible;
     the same records, a newer version)."""
+    from app.storage.models import AchClaim, AchRating, Brief, Hypothesis
+    from app.tracking import stamp_new
+
     for rec in snapshot.get("rows", []):
         if s.get(Brief, rec.brief_id) is None:
             continue

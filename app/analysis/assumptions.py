@@ -16,16 +16,19 @@ import builtins
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.analysis.model import AssumptionRating, AssumptionRecord
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
-from app.storage.models import Assumption, Brief, utcnow
-from app.tracking import for_update, stamp_new, touch
+from app.storage.tables import assumptions as t_assumptions
+from app.storage.tables import briefs as t_briefs
+from app.storage.tables import utcnow
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.storage.models import Assumption
     from app.storage.store import Store
 
 MAX_ASSUMPTIONS = 200
@@ -34,7 +37,7 @@ MAX_WHY = 4000
 FIELDS = ("text", "rating", "why", "judgment", "position")
 
 
-def _record(a: Assumption) -> AssumptionRecord:
+def _record(a: Any) -> AssumptionRecord:  # an ORM Assumption or a Core row
     return AssumptionRecord(
         id=a.id,
         brief_id=a.brief_id,
@@ -81,11 +84,13 @@ class AssumptionService:
 
     @staticmethod
     def _ordered(s: Session, brief_id: int) -> list[Assumption]:
+        from app.storage.models import Assumption
+
         return list(
             s.scalars(
                 select(Assumption)
-                .where(Assumption.brief_id == brief_id)
-                .order_by(Assumption.position, Assumption.id)
+                .where(t_assumptions.c.brief_id == brief_id)
+                .order_by(t_assumptions.c.position, t_assumptions.c.id)
             )
         )
 
@@ -104,6 +109,8 @@ class AssumptionService:
 
     @staticmethod
     def _get(s: Session, assumption_id: int) -> Assumption:
+        from app.storage.models import Assumption
+
         a: Assumption | None = s.get(Assumption, int(assumption_id))
         if a is None:
             raise NotFoundError("assumption", assumption_id)
@@ -111,10 +118,14 @@ class AssumptionService:
 
     def list(self, brief_id: int) -> builtins.list[AssumptionRecord]:
         """The brief's assumptions in the analyst's order."""
-        with self._lib.reading() as s:
-            if s.get(Brief, int(brief_id)) is None:
+        a = t_assumptions.c
+        with self._lib.querying() as s:  # Core rows: the checks read assumptions without the ORM
+            if s.scalar(select(t_briefs.c.id).where(t_briefs.c.id == int(brief_id))) is None:
                 raise NotFoundError("brief", brief_id)
-            return [_record(a) for a in self._ordered(s, int(brief_id))]
+            rows = s.execute(
+                select(t_assumptions).where(a.brief_id == int(brief_id)).order_by(a.position, a.id)
+            )
+            return [_record(row) for row in rows]
 
     def get(self, assumption_id: int) -> AssumptionRecord:
         with self._lib.reading() as s:
@@ -160,6 +171,9 @@ class AssumptionService:
     ) -> Change[AssumptionRecord]:
         """Record a key assumption (last, or at the 1-based ``position``). (``assumption_id`` and
         ``identity``: an undone delete brings back the same record, a newer version.)"""
+        from app.storage.models import Assumption, Brief
+        from app.tracking import stamp_new
+
         values = self._clean(
             {"text": text, "rating": rating, "why": why, "judgment": judgment, "position": position}
         )
@@ -204,6 +218,9 @@ class AssumptionService:
     ) -> Change[AssumptionRecord]:
         """Change an assumption's text, rating, why, judgment (None: the brief as a whole) or position.
         ``if_version``: the version the user edited (a newer stored one: StaleEditError, nothing written)."""
+        from app.storage.models import Assumption
+        from app.tracking import for_update, touch
+
         if not fields:
             raise ValidationError("Nothing to change: give a text, rating, why, judgment or position.")
         values = self._clean(fields)
@@ -232,6 +249,9 @@ class AssumptionService:
         )
 
     def delete(self, assumption_id: int, *, if_version: int | None = None) -> Change[AssumptionRecord]:
+        from app.storage.models import Assumption
+        from app.tracking import for_update
+
         with self._lib.writing() as s:
             a = for_update(s, Assumption, int(assumption_id), "assumption", if_version)
             before = _record(a)

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, false, func, select, true, update
-from sqlalchemy.orm import Session
 
 from app._text import clean_line, norm_key
 from app.domain import (
@@ -42,10 +41,16 @@ from app.provenance.explain import dependence_note, derivation_chain, shortened
 from app.provenance.graph import ProvenanceGraph
 from app.provenance.records import derivation_record, report_record, source_titles
 from app.provenance.store import load_facts
-from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation, new_uuid, utcnow
-from app.tracking import stamp_new, touch
+from app.storage.tables import actors as t_actors
+from app.storage.tables import claim_reports as t_claim_reports
+from app.storage.tables import claims as t_claims
+from app.storage.tables import new_uuid, utcnow
+from app.storage.tables import source_derivations as t_source_derivations
+from app.storage.tables import sources as t_sources
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.provenance.wire import DerivationProposal
     from app.storage.store import Store
 
@@ -65,6 +70,8 @@ class ProvenanceService:
     # --- sources derived from sources ----------------------------------------------------------------
     def _ancestor_edges(self, s: Session, source_id: int) -> list[tuple[int, int, str]]:
         """Every derivation above ``source_id``: (source, derived_from, kind), by a recursive query."""
+        from app.storage.models import SourceDerivation
+
         sd = SourceDerivation
         up = (
             select(sd.source_id, sd.derived_from_id, sd.kind)
@@ -77,6 +84,8 @@ class ProvenanceService:
         return [tuple(r) for r in s.execute(select(up.c.source_id, up.c.derived_from_id, up.c.kind))]
 
     def _descendant_edges(self, s: Session, source_id: int) -> list[tuple[int, int, str]]:
+        from app.storage.models import SourceDerivation
+
         sd = SourceDerivation
         down = (
             select(sd.source_id, sd.derived_from_id, sd.kind)
@@ -101,6 +110,9 @@ class ProvenanceService:
         """Record that source ``source_id`` <kind> source ``derived_from_id`` (s7 rewrites s3). Recorded again
         with another kind or note, the link is updated. A loop (s3 derived, through any chain, from s7) is
         refused, naming the chain."""
+        from app.storage.models import Source, SourceDerivation
+        from app.tracking import stamp_new, touch
+
         kind = DerivationKind.parse(kind)
         b, a = int(source_id), int(derived_from_id)
         note = clean_line(note, what="note", max_len=MAX_NOTE, one_line=False)
@@ -112,7 +124,7 @@ class ProvenanceService:
                     raise NotFoundError("source", sid)
             existing = s.scalar(
                 select(SourceDerivation).where(
-                    SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                    t_source_derivations.c.source_id == b, t_source_derivations.c.derived_from_id == a
                 )
             )
             titles = source_titles(s, (a, b))
@@ -161,6 +173,8 @@ class ProvenanceService:
 
     def underive(self, source_id: int, derived_from_id: int) -> Change[DerivationRecord]:
         """Remove the link 'source_id derives from derived_from_id'."""
+        from app.storage.models import Source, SourceDerivation
+
         b, a = int(source_id), int(derived_from_id)
         with self._lib.writing() as s:
             for sid in (b, a):
@@ -168,7 +182,7 @@ class ProvenanceService:
                     raise NotFoundError("source", sid)
             link = s.scalar(
                 select(SourceDerivation).where(
-                    SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                    t_source_derivations.c.source_id == b, t_source_derivations.c.derived_from_id == a
                 )
             )
             if link is None:
@@ -182,6 +196,9 @@ class ProvenanceService:
 
     def restore_derivation(self, change: Change[DerivationRecord]) -> Change[DerivationRecord]:
         """Undo a ``derive`` or ``underive``: the link as it was before (or gone, if it was new)."""
+        from app.storage.models import SourceDerivation
+        from app.tracking import touch
+
         if change.entity != "derivation":
             raise ValidationError("That change is not about a derivation.")
         rec = change.before
@@ -193,8 +210,8 @@ class ProvenanceService:
         with self._lib.writing() as s:
             link = s.scalar(
                 select(SourceDerivation).where(
-                    SourceDerivation.source_id == rec.source_id,
-                    SourceDerivation.derived_from_id == rec.derived_from_id,
+                    t_source_derivations.c.source_id == rec.source_id,
+                    t_source_derivations.c.derived_from_id == rec.derived_from_id,
                 )
             )
             if link is None:
@@ -230,6 +247,8 @@ class ProvenanceService:
 
     def derivations(self, source_id: int) -> SourceProvenance:
         """The source's links up and down, and its whole derived chain as a graph of sources."""
+        from app.storage.models import Source, SourceDerivation
+
         sid = int(source_id)
         with self._lib.reading() as s:
             if s.get(Source, sid) is None:
@@ -242,7 +261,7 @@ class ProvenanceService:
                 rows.append(
                     s.scalar(
                         select(SourceDerivation).where(
-                            SourceDerivation.source_id == b, SourceDerivation.derived_from_id == a
+                            t_source_derivations.c.source_id == b, t_source_derivations.c.derived_from_id == a
                         )
                     )
                 )
@@ -292,7 +311,10 @@ class ProvenanceService:
         """The outlets the library's sources come from (each once), to recognise their credits in a text."""
         with self._lib.reading() as s:
             rows = s.execute(
-                select(Source.outlet).where(Source.outlet != "").group_by(Source.outlet).limit(limit)
+                select(t_sources.c.outlet)
+                .where(t_sources.c.outlet != "")
+                .group_by(t_sources.c.outlet)
+                .limit(limit)
             )
             return tuple(r[0] for r in rows)
 
@@ -304,10 +326,15 @@ class ProvenanceService:
         with self._lib.reading() as s:
             rows = s.execute(
                 select(
-                    Source.id, Source.title, Source.kind, Source.outlet, Source.published, Source.reliability
+                    t_sources.c.id,
+                    t_sources.c.title,
+                    t_sources.c.kind,
+                    t_sources.c.outlet,
+                    t_sources.c.published,
+                    t_sources.c.reliability,
                 )
-                .where(func.lower(Source.outlet).in_(names))
-                .order_by(Source.published.desc(), Source.id.desc())
+                .where(func.lower(t_sources.c.outlet).in_(names))
+                .order_by(t_sources.c.published.desc(), t_sources.c.id.desc())
                 .limit(limit)
             )
             return [
@@ -324,6 +351,8 @@ class ProvenanceService:
 
     # --- claims reported from claims -----------------------------------------------------------------
     def report(self, claim_id: int) -> ReportRecord | None:
+        from app.storage.models import Claim, ClaimReport
+
         with self._lib.reading() as s:
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
@@ -332,19 +361,21 @@ class ProvenanceService:
 
     def reported_by(self, claim_id: int) -> list[ReportRecord]:
         """The reports of this claim: claims recorded as reported from it."""
+        from app.storage.models import Claim, ClaimReport
+
         with self._lib.reading() as s:
             if s.get(Claim, int(claim_id)) is None:
                 raise NotFoundError("claim", claim_id)
             rows = s.scalars(
                 select(ClaimReport)
-                .where(ClaimReport.reported_from_id == int(claim_id))
-                .order_by(ClaimReport.claim_id)
+                .where(t_claim_reports.c.reported_from_id == int(claim_id))
+                .order_by(t_claim_reports.c.claim_id)
             )
             return [report_record(r) for r in rows]
 
     def _report_chain(self, s: Session, claim_id: int) -> list[int]:
         """The claims ``claim_id`` is reported from, hop by hop (a recursive query; stops at a loop)."""
-        cr = ClaimReport
+        cr = t_claim_reports.c
         up = (
             select(cr.claim_id, cr.reported_from_id)
             .where(cr.claim_id == claim_id)
@@ -366,6 +397,9 @@ class ProvenanceService:
         ``None``: it reports an original that did not survive, named ``origin_name`` ("a Western official",
         "Reuters"; an actor of that name is its speaker). Replaces what was recorded before. A loop (the
         other claim reported, through any chain, from this one) is refused, naming the chain."""
+        from app.storage.models import Claim, ClaimReport
+        from app.tracking import stamp_new, touch
+
         cid = int(claim_id)
         from_id = None if reported_from_id is None else int(reported_from_id)
         name = clean_line(origin_name, what="name of the original's source", max_len=500)
@@ -392,7 +426,7 @@ class ProvenanceService:
             elif name:
                 key = norm_key(name)
                 actor_id = s.scalar(
-                    select(Actor.id).where(Actor.norm_name == key).order_by(Actor.id).limit(1)
+                    select(t_actors.c.id).where(t_actors.c.norm_name == key).order_by(t_actors.c.id).limit(1)
                 )
             existing = s.get(ClaimReport, cid)
             before = None if existing is None else report_record(existing)
@@ -438,6 +472,8 @@ class ProvenanceService:
 
     def clear_reported_from(self, claim_id: int) -> Change[ReportRecord]:
         """Forget what claim ``claim_id`` was reported from (it is then its own origin again)."""
+        from app.storage.models import Claim, ClaimReport
+
         cid = int(claim_id)
         with self._lib.writing() as s:
             if s.get(Claim, cid) is None:
@@ -455,6 +491,9 @@ class ProvenanceService:
 
     def restore_report(self, change: Change[ReportRecord]) -> Change[ReportRecord]:
         """Undo a ``set_reported_from`` or ``clear_reported_from``: the report as it was before."""
+        from app.storage.models import Actor, Claim, ClaimReport
+        from app.tracking import touch
+
         if change.entity != "report":
             raise ValidationError("That change is not about a report.")
         rec = change.before
@@ -501,7 +540,7 @@ class ProvenanceService:
     ) -> ProvenanceGraph:
         """Everything ``claim_ids`` trace back through, read in batches, as a graph to ask in memory.
         ``known``: claims already read (the checks pass theirs)."""
-        with self._lib.reading() as s:
+        with self._lib.querying() as s:  # Core: the checks read provenance without the ORM
             facts = load_facts(s, claim_ids, known=known)
         return ProvenanceGraph(facts)
 
@@ -549,9 +588,9 @@ class ProvenanceService:
                 select(func.max(ChangeLogEntry.seq)).scalar_subquery(),
                 select(func.count()).select_from(ClaimLink).scalar_subquery(),
                 select(func.max(ClaimLink.id)).scalar_subquery(),
-                select(func.max(Claim.id)).scalar_subquery(),
-                select(func.count()).select_from(ClaimReport).scalar_subquery(),
-                select(func.count()).select_from(SourceDerivation).scalar_subquery(),
+                select(func.max(t_claims.c.id)).scalar_subquery(),
+                select(func.count()).select_from(t_claim_reports).scalar_subquery(),
+                select(func.count()).select_from(t_source_derivations).scalar_subquery(),
             )
         ).one()
         return tuple(row)
@@ -602,29 +641,31 @@ class ProvenanceService:
     def _before_claim_delete(self, s: Session, claim_id: int) -> dict[str, Any]:
         """Before claim ``claim_id`` is deleted: the reports that point at it keep its speaker's name as a
         lost original (the database then clears their link), and what undo needs is returned."""
+        from app.storage.models import ClaimReport
+
         own = s.get(ClaimReport, claim_id)
-        pointing = list(s.scalars(select(ClaimReport).where(ClaimReport.reported_from_id == claim_id)))
+        pointing = list(s.scalars(select(ClaimReport).where(t_claim_reports.c.reported_from_id == claim_id)))
         saved = {
             "report": None if own is None else report_record(own),
             "reported_by": [report_record(r) for r in pointing],
         }
         if pointing:
             row = s.execute(
-                select(Actor.id, Actor.name, Source.outlet, Source.title)
-                .select_from(Claim)
-                .join(Source, Source.id == Claim.source_id)
-                .outerjoin(Actor, Actor.id == Claim.actor_id)
-                .where(Claim.id == claim_id)
+                select(t_actors.c.id, t_actors.c.name, t_sources.c.outlet, t_sources.c.title)
+                .select_from(t_claims)
+                .join(t_sources, t_sources.c.id == t_claims.c.source_id)
+                .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
+                .where(t_claims.c.id == claim_id)
             ).first()
             name = (row[1] or row[2] or row[3] or "") if row is not None else ""
             s.execute(
-                update(ClaimReport)
-                .where(ClaimReport.reported_from_id == claim_id)
+                update(t_claim_reports)
+                .where(t_claim_reports.c.reported_from_id == claim_id)
                 .values(
                     reported_from_id=None,
                     origin_name=name[:500],
                     origin_actor_id=row[0] if row else None,
-                    version=ClaimReport.version + 1,
+                    version=t_claim_reports.c.version + 1,
                     updated=utcnow(),
                     updated_by=self._user(),
                 )
@@ -632,6 +673,9 @@ class ProvenanceService:
         return saved
 
     def _after_claim_restore(self, s: Session, claim_id: int, saved: dict[str, Any]) -> None:
+        from app.storage.models import Actor, Claim, ClaimReport
+        from app.tracking import touch
+
         own: ReportRecord | None = saved.get("report")
         if own is not None and s.get(ClaimReport, claim_id) is None:
             target = own.reported_from_id

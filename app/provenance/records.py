@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app.domain import DerivationKind, DerivationRecord, ReportRecord
-from app.storage.models import ClaimReport, Source, SourceDerivation
+from app.storage.tables import sources as t_sources
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 
-def derivation_record(d: SourceDerivation, titles: Mapping[int, tuple[str, str]]) -> DerivationRecord:
+def derivation_record(d: Any, titles: Mapping[int, tuple[str, str]]) -> DerivationRecord:
     st, so = titles.get(d.source_id, ("", ""))
     ft, fo = titles.get(d.derived_from_id, ("", ""))
     return DerivationRecord(
@@ -33,7 +37,7 @@ def derivation_record(d: SourceDerivation, titles: Mapping[int, tuple[str, str]]
     )
 
 
-def report_record(r: ClaimReport) -> ReportRecord:
+def report_record(r: Any) -> ReportRecord:
     return ReportRecord(
         claim_id=r.claim_id,
         reported_from_id=r.reported_from_id,
@@ -49,12 +53,14 @@ def report_record(r: ClaimReport) -> ReportRecord:
     )
 
 
-def source_titles(s: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+def source_titles(s: Session | Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     ids = list(set(ids))
     out: dict[int, tuple[str, str]] = {}
     for n in range(0, len(ids), 500):
         for r in s.execute(
-            select(Source.id, Source.title, Source.outlet).where(Source.id.in_(ids[n : n + 500]))
+            select(t_sources.c.id, t_sources.c.title, t_sources.c.outlet).where(
+                t_sources.c.id.in_(ids[n : n + 500])
+            )
         ):
             out[r[0]] = (r[1], r[2])
     return out

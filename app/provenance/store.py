@@ -10,14 +10,20 @@ two small queries per 500 claims.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Connection, Select, bindparam, exists, select
-from sqlalchemy.orm import Session
 
 from app.domain import ClaimRecord, DerivationKind
 from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts, facts_from_record
-from app.storage.models import Actor, Claim, ClaimReport, Source, SourceDerivation
+from app.storage.tables import actors as t_actors
+from app.storage.tables import claim_reports as t_claim_reports
+from app.storage.tables import claims as t_claims
+from app.storage.tables import source_derivations as t_source_derivations
+from app.storage.tables import sources as t_sources
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 BATCH = 500
 _KINDS = {k.value: k for k in DerivationKind}
@@ -29,14 +35,14 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 
 
 _CLAIM_COLS = (
-    Claim.id,
-    Claim.source_id,
-    Claim.actor_id,
-    Actor.name,
-    Claim.statement,
-    Claim.quote,
-    Claim.span_start,
-    Claim.span_end,
+    t_claims.c.id,
+    t_claims.c.source_id,
+    t_claims.c.actor_id,
+    t_actors.c.name,
+    t_claims.c.statement,
+    t_claims.c.quote,
+    t_claims.c.span_start,
+    t_claims.c.span_end,
 )
 
 
@@ -45,7 +51,7 @@ _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 
 def _report_closure_q() -> Select[Any]:
-    cr = ClaimReport
+    cr = t_claim_reports.c
     cols = (cr.claim_id, cr.reported_from_id, cr.origin_name, cr.origin_actor_id, cr.created_by, cr.created)
     chain = select(*cols).where(cr.claim_id.in_(_IDS)).cte("chain", recursive=True)
     chain = chain.union(select(*cols).join(chain, cr.claim_id == chain.c.reported_from_id))
@@ -53,7 +59,7 @@ def _report_closure_q() -> Select[Any]:
 
 
 def _derivation_closure_q() -> Select[Any]:
-    sd = SourceDerivation
+    sd = t_source_derivations.c
     cols = (sd.id, sd.source_id, sd.derived_from_id, sd.kind, sd.created_by, sd.created)
     up = select(*cols).where(sd.source_id.in_(_IDS)).cte("up", recursive=True)
     up = up.union(select(*cols).join(up, sd.source_id == up.c.derived_from_id))
@@ -62,17 +68,21 @@ def _derivation_closure_q() -> Select[Any]:
 
 _REPORTS_Q = _report_closure_q()
 _DERIVATIONS_Q = _derivation_closure_q()
-_CLAIMS_BY_ID_Q = select(*_CLAIM_COLS).outerjoin(Actor, Actor.id == Claim.actor_id).where(Claim.id.in_(_IDS))
+_CLAIMS_BY_ID_Q = (
+    select(*_CLAIM_COLS)
+    .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
+    .where(t_claims.c.id.in_(_IDS))
+)
 _CLAIMS_BY_SOURCE_Q = (
     select(*_CLAIM_COLS)
-    .outerjoin(Actor, Actor.id == Claim.actor_id)
-    .where(Claim.source_id.in_(_IDS))
-    .order_by(Claim.id)
+    .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
+    .where(t_claims.c.source_id.in_(_IDS))
+    .order_by(t_claims.c.id)
 )
-_SOURCES_Q = select(Source.id, Source.title, Source.outlet).where(Source.id.in_(_IDS))
+_SOURCES_Q = select(t_sources.c.id, t_sources.c.title, t_sources.c.outlet).where(t_sources.c.id.in_(_IDS))
 _ANY_Q = select(
-    exists(select(ClaimReport.claim_id)).label("reports"),
-    exists(select(SourceDerivation.id)).label("derivations"),
+    exists(select(t_claim_reports.c.claim_id)).label("reports"),
+    exists(select(t_source_derivations.c.id)).label("derivations"),
 )
 
 
@@ -87,7 +97,7 @@ def _derivation_closure(conn: Connection, ids: list[int]) -> list[tuple[Any, ...
 
 
 def load_facts(
-    s: Session,
+    s: Session | Connection,
     claim_ids: Iterable[int],
     *,
     known: Mapping[int, ClaimRecord] | None = None,
@@ -99,7 +109,9 @@ def load_facts(
     Rounds: the claims' whole report chains (a recursive query), the claims those name, the derived chains
     of all their sources (a recursive query), then the claims of every earlier source (to match against),
     whose own report chains start the next round. Most libraries need one round."""
-    conn = s.connection()
+    conn = (
+        s if isinstance(s, Connection) else s.connection()
+    )  # a Core connection (Store.querying) or a session
     facts = Facts()
     if known:
         for c in known.values():

@@ -391,6 +391,12 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     ):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in searched), unneeded
     assert "app.search" in searched
+    with Library.open(tmp_path / "x.briefdesk") as lib:
+        brief = lib.briefs.create(title="Checked", body="# Key judgments\n\nWe assess it is likely.\n").after
+    checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))
+    for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.export", "docx"):
+        assert not any(m == unneeded or m.startswith(unneeded + ".") for m in checked), unneeded
+    assert "app.checks.engine" in checked and "app.analysis.ach" in checked
 
 
 def _modules_loaded_by(library, *command: str) -> set[str]:
