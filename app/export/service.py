@@ -25,7 +25,12 @@ from app.errors import CancelledError, CheckFailedError, ExportError, NotFoundEr
 from app.export.images import ImageFolders
 
 if TYPE_CHECKING:
+    from app.brief_model import BriefModel
+    from app.brief_model.render import NotePlan
+    from app.checks.context import CheckContext
     from app.checks.model import CheckReport
+    from app.domain import BriefRecord
+    from app.library import Library
 
 FORMATS = EXPORT_FORMATS
 ANNEXES = EXPORT_ANNEXES
@@ -71,7 +76,7 @@ class ExportResult:
     bytes_written: int = 0
     annexes: tuple[str, ...] = field(default_factory=tuple)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "path": str(self.path),
             "format": self.format,
@@ -85,7 +90,7 @@ class ExportResult:
         }
 
 
-def resolve_citations(lib, body: str) -> dict[str, ClaimRecord | SourceRecord]:
+def resolve_citations(lib: Library, body: str) -> dict[str, ClaimRecord | SourceRecord]:
     """Citation keys of ``body`` mapped to the library's records, in order of first citation (unknown keys
     are left out)."""
     cites = parse_brief(body).citations
@@ -109,7 +114,7 @@ MAX_EXPORT_PARTS = 100_000
 
 
 def export_brief(
-    lib,
+    lib: Library,
     brief_id: int,
     out: Path | str,
     options: ExportOptions | None = None,
@@ -220,16 +225,28 @@ def export_brief(
     )
 
 
-def _render(lib, brief, options, ctx, resolver, model, plan, images, draft_reason, progress, cancel):
+def _render(
+    lib: Library,
+    brief: BriefRecord,
+    options: ExportOptions,
+    ctx: CheckContext,
+    resolver: dict[str, ClaimRecord | SourceRecord],
+    model: BriefModel,
+    plan: NotePlan,
+    images: ImageFolders,
+    draft_reason: str,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> tuple[bytes, int, tuple[str, ...], str, tuple[str, ...]]:
     """The document's bytes, its number of notes, warnings, banner and the annexes the .docx holds."""
     written: tuple[str, ...] = ()  # the annexes the .docx holds
     if options.format in ("stix", "misp"):  # the analysts' platforms: app.interop
         from app.interop import render_brief
 
-        rendered = render_brief(
+        platform = render_brief(
             lib, brief.id, options.format, context=ctx, marking=options.marking, draft_reason=draft_reason
         )
-        data, notes, warnings, banner = rendered.data, rendered.records, rendered.warnings, ""
+        data, notes, warnings, banner = platform.data, platform.records, platform.warnings, ""
     elif options.format == "docx":
         from app.export.docx import render_docx
         from app.export.docx.annexes import AnnexInputs, collect_annexes

@@ -34,7 +34,7 @@ from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.errors import ExportError
 from app.export.docx import package
 from app.export.docx.annexes import AnnexPart, write_annexes
-from app.export.docx.body import BodyWriter
+from app.export.docx.body import BlockContext, BodyWriter
 from app.export.docx.styles import STYLE_DEFS, Styles, house_styles
 from app.export.docx.template import build_house_template, house_template_path, load_template, section_setup
 from app.export.docx.title import write_title_block
@@ -110,7 +110,7 @@ def render_docx(
         cancel=cancel,
     )
     writer.blocks_total = sum(1 for _ in root.iter())
-    writer.blocks(root, {})
+    writer.blocks(root, BlockContext())
     body_xml = writer.out
     writer.out = []
 
@@ -160,13 +160,13 @@ def render_docx(
 class _NoTree:
     """A parser target that keeps nothing: the body is checked for well-formedness without building it."""
 
-    def start(self, tag, attrib, nsmap=None) -> None:
+    def start(self, tag: str, attrib: dict[str, str], nsmap: dict[str, str] | None = None) -> None:
         pass
 
-    def end(self, tag) -> None:
+    def end(self, tag: str) -> None:
         pass
 
-    def data(self, data) -> None:
+    def data(self, data: str) -> None:
         pass
 
     def close(self) -> None:

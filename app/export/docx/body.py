@@ -10,7 +10,8 @@ from __future__ import annotations
 import html as _html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -27,7 +28,20 @@ from app.export.images import ImageFolders
 from app.export.notes import Note
 from app.markings import PORTION_RE, Marking, parse_mark
 
+if TYPE_CHECKING:
+    from docx.document import Document
+
 STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """Where a block is written: its paragraph style, extra indentation (w:ind XML) and list depth (-1: in
+    no list)."""
+
+    pstyle: str = "Normal"
+    ind: str = ""
+    level: int = -1
 
 
 @dataclass
@@ -40,8 +54,8 @@ class _Fmt:
     sub: bool = False
     link: bool = False
 
-    def with_(self, **kw) -> _Fmt:
-        return _Fmt(**{**self.__dict__, **kw})
+    def with_(self, **kw: bool) -> _Fmt:
+        return replace(self, **kw)
 
 
 _INLINE_FLAGS = {
@@ -78,7 +92,7 @@ _SCHEMES_OK = ("http://", "https://", "mailto:")
 class BodyWriter:
     def __init__(
         self,
-        document,
+        document: Document,
         styles: Styles,
         *,
         plan: NotePlan,
@@ -286,12 +300,12 @@ class BodyWriter:
         try:
             inline = self.doc.part.new_pic_inline(str(path), None, None)
             cx = int(inline.extent.cx)
-            max_cx = int(Emu(self.text_width * 635))
+            max_cx = Emu(self.text_width * 635)
             if cx > max_cx:
-                inline.extent.cx = max_cx
-                inline.extent.cy = int(inline.extent.cy * max_cx / cx)
-                pic_ext = inline.graphic.graphicData.pic.spPr.xfrm.ext
-                pic_ext.cx, pic_ext.cy = inline.extent.cx, inline.extent.cy
+                cy = Emu(int(inline.extent.cy * max_cx / cx))
+                inline.extent.cx, inline.extent.cy = max_cx, cy
+                shape = inline.graphic.graphicData.pic.spPr  # its a:xfrm/a:ext, the picture's own size
+                shape.cx, shape.cy = max_cx, cy
         except Exception as exc:  # not an image python-docx understands
             self.warnings.append(f"image could not be read: {src} ({exc.__class__.__name__})")
             return self._plain_run(f"[image could not be read: {src}]", _Fmt(italic=True))
@@ -319,7 +333,7 @@ class BodyWriter:
         self._after_citation = False  # the next paragraph starts afresh
         self.out.append(f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{content}</w:p>")
 
-    def blocks(self, parent: ET.Element, ctx: dict) -> None:
+    def blocks(self, parent: ET.Element, ctx: BlockContext) -> None:
         for el in parent:
             self.block(el, ctx)
             if el.tail and el.tail.strip() and parent.tag not in ("li",):
@@ -333,7 +347,7 @@ class BodyWriter:
             if self.progress is not None:
                 self.progress(self.blocks_done, max(self.blocks_total, self.blocks_done))
 
-    def block(self, el: ET.Element, ctx: dict) -> None:
+    def block(self, el: ET.Element, ctx: BlockContext) -> None:
         tag = el.tag
         self.tick()
         if tag == "p":
@@ -342,8 +356,8 @@ class BodyWriter:
                 self._raw_block(int(stash.group(1)), ctx)
                 return
             self._mark_prefix(el)
-            style = ctx.get("pstyle", "Normal")
-            self.para(self.inline(el, _Fmt()), self.st.ppr(style, "Normal") + ctx.get("ind", ""))
+            style = ctx.pstyle
+            self.para(self.inline(el, _Fmt()), self.st.ppr(style, "Normal") + ctx.ind)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = int(tag[1])
             self._mark_prefix(el)
@@ -358,7 +372,7 @@ class BodyWriter:
         elif tag in ("ul", "ol"):
             self._list(el, ctx)
         elif tag == "blockquote":
-            inner = dict(ctx, pstyle="Block Text")
+            inner = replace(ctx, pstyle="Block Text")
             for child in el:
                 self.block(child, inner)
         elif tag == "pre":
@@ -379,7 +393,7 @@ class BodyWriter:
                     self.para(self.inline(child, _Fmt()), self.st.ppr("Definition Term"))
                 elif child.tag == "dd":
                     if any(c.tag in _BLOCK_TAGS for c in child):
-                        self.blocks(child, dict(ctx, pstyle="Definition"))
+                        self.blocks(child, replace(ctx, pstyle="Definition"))
                     else:  # a definition is a portion, as the brief model and the checks read it
                         self._mark_prefix(child)
                         self.para(self.inline(child, _Fmt()), self.st.ppr("Definition"))
@@ -390,7 +404,7 @@ class BodyWriter:
             if text.strip():
                 self.para(self._text_runs(text, _Fmt()), self.st.ppr("Normal"))
 
-    def _raw_block(self, index: int, ctx: dict) -> None:
+    def _raw_block(self, index: int, ctx: BlockContext) -> None:
         raw = self.stash[index] if 0 <= index < len(self.stash) else ""
         if raw.lstrip().startswith("<pre"):  # a fenced code block, stored as HTML by the extension
             code = re.sub(r"<[^>]+>", "", raw)
@@ -398,22 +412,20 @@ class BodyWriter:
         else:
             self.para(self._text_runs(raw, _Fmt()), self.st.ppr("Normal"))
 
-    def _code(self, text: str, ctx: dict) -> None:
+    def _code(self, text: str, ctx: BlockContext) -> None:
         text = text.rstrip("\n")
         # Markdown escaped the code's characters for HTML: tokens for citations stay literal in code.
         text = _html.unescape(text)
-        self.para(
-            self._plain_run(text, _Fmt()) if text else "", self.st.ppr("Source Code") + ctx.get("ind", "")
-        )
+        self.para(self._plain_run(text, _Fmt()) if text else "", self.st.ppr("Source Code") + ctx.ind)
 
     def _new_num(self, kind: int, start: int) -> int:
         self.next_num += 1
         self.num_ids.append((self.next_num, kind, start))
         return self.next_num
 
-    def _list(self, el: ET.Element, ctx: dict) -> None:
+    def _list(self, el: ET.Element, ctx: BlockContext) -> None:
         ordered = el.tag == "ol"
-        level = ctx.get("level", -1) + 1
+        level = ctx.level + 1
         try:
             start = int(el.get("start") or 1)
         except ValueError:
@@ -443,9 +455,9 @@ class BodyWriter:
                     self.para(self.inline(child, _Fmt()), style + numpr)
                     first = False
                 elif child.tag in ("ul", "ol"):
-                    self._list(child, dict(ctx, level=level))
+                    self._list(child, replace(ctx, level=level))
                 elif child.tag in _BLOCK_TAGS:
-                    self.block(child, dict(ctx, ind=ind_cont, pstyle=ctx.get("pstyle", "Normal")))
+                    self.block(child, replace(ctx, ind=ind_cont))
                 else:
                     self.para(self._inline_child(child, _Fmt()), style + ind_cont)
                 if child.tail and child.tail.strip():

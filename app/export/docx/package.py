@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -19,6 +20,10 @@ from app.domain import BriefRecord
 from app.export.docx.styles import Styles
 from app.export.docx.wordml import CT_ENDNOTES, CT_FOOTNOTES, NSDECL, W_NS, XML_FORBIDDEN, field, xml_text
 from app.export.notes import Note
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
 
 # Word's limit for core properties (characters).
 CORE_LIMIT = 255
@@ -44,7 +49,7 @@ def _notes_part_xml(tag: str, notes: Sequence[Note], styles: Styles) -> bytes:
     return "".join(out).encode("utf-8")
 
 
-def add_notes_part(document, tag: str, notes: Sequence[Note], styles: Styles) -> None:
+def add_notes_part(document: Document, tag: str, notes: Sequence[Note], styles: Styles) -> None:
     part = document.part
     rel_type = RT.FOOTNOTES if tag == "footnote" else RT.ENDNOTES
     content_type = CT_FOOTNOTES if tag == "footnote" else CT_ENDNOTES
@@ -79,7 +84,7 @@ _SETTINGS_AFTER_NOTES = (
 )
 
 
-def note_numbering(document) -> None:
+def note_numbering(document: Document) -> None:
     """Notes numbered 1, 2, 3 (LibreOffice otherwise numbers endnotes i, ii, iii), in settings and sections;
     endnotes collected at the end of their section: after the body, before the annexes' section, and on pages
     that keep the section's header and footer (LibreOffice's separate endnote pages would have no banner)."""
@@ -124,7 +129,7 @@ def _banner_para(styles: Styles, banner: str) -> str:
     )
 
 
-def set_headers_and_footers(document, styles: Styles, banner: str, footer_label: str) -> None:
+def set_headers_and_footers(document: Document, styles: Styles, banner: str, footer_label: str) -> None:
     """Banner centred at the top of every header and the bottom of every footer, "Page X of Y" above it."""
     page = (
         f'<w:p {NSDECL}><w:pPr>{styles.ppr("Footer")}<w:jc w:val="center"/></w:pPr>'
@@ -165,7 +170,7 @@ def set_headers_and_footers(document, styles: Styles, banner: str, footer_label:
                 el.append(parse_xml(_banner_para(styles, banner)))
 
 
-def _drop_empty_paragraphs(el) -> None:
+def _drop_empty_paragraphs(el: BaseOxmlElement) -> None:
     for p in el.findall(f"{{{W_NS}}}p"):
         if (
             not "".join(t.text or "" for t in p.iter(f"{{{W_NS}}}t")).strip()
@@ -216,7 +221,7 @@ def numbering_xml(num_ids: Sequence[tuple[int, int, int]]) -> tuple[list[str], l
     return abstract, nums
 
 
-def apply_numbering(document, num_ids: Sequence[tuple[int, int, int]]) -> dict[int, int]:
+def apply_numbering(document: Document, num_ids: Sequence[tuple[int, int, int]]) -> dict[int, int]:
     """Add the lists' numbering to the document's numbering part, after the template's own; returns the new
     id of each list's provisional num id."""
     abstract, nums = numbering_xml(num_ids)
@@ -253,7 +258,7 @@ def _clip(text: str, limit: int = CORE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-def core_properties(document, brief: BriefRecord, banner: str, notes: Sequence[Note]) -> None:
+def core_properties(document: Document, brief: BriefRecord, banner: str, notes: Sequence[Note]) -> None:
     cp = document.core_properties
     cp.title = _clip(brief.title)
     cp.author = _clip(brief.author)
@@ -275,7 +280,7 @@ _NEEDED_PREFIXES = {
 }
 
 
-def save_with_body(document, inner: str, out) -> None:
+def save_with_body(document: Document, inner: str, out: IO[bytes]) -> None:
     """Save ``document`` to ``out`` with ``inner`` (WordprocessingML text) as its body, before the final
     section properties. The body goes into document.xml as text: parsing it into the document's tree and
     moving it there took seconds and hundreds of megabytes on a brief of 200,000 citations."""

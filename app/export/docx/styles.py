@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import docx
 from docx.oxml import parse_xml
 
 from app.export.docx.wordml import NSDECL, W_NS
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 
 @dataclass(frozen=True)
@@ -131,7 +135,7 @@ def style_id(name: str) -> str:
 class Styles:
     """Style ids by name, resolved once; a style the template lacks is added (house definition)."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Document) -> None:
         self.element = document.styles.element
         self.ids: dict[str, str] = {}
         for s in self.element.iterchildren(f"{{{W_NS}}}style"):
@@ -167,7 +171,7 @@ class Styles:
         return f'<w:pStyle w:val="{sid}"/>' if sid else ""
 
 
-def house_styles(document) -> None:
+def house_styles(document: Document) -> None:
     """Fonts and sizes of the house look (only for the built-in template, never a user's)."""
     st = document.styles
     normal = st["Normal"]
@@ -193,7 +197,7 @@ _HOUSE_TABLE_STYLES = frozenset({"TableNormal", "TableGrid", style_id("Briefdesk
 _UNNEEDED_PARTS = frozenset({"stylesWithEffects", "customXml", "thumbnail"})
 
 
-def slim(document) -> None:
+def slim(document: Document) -> None:
     """Drop the hundred unused table styles and the parts listed above from python-docx's base document:
     they made up 95% of the template's XML, and every export parsed, wrote and compressed them again."""
     styles = document.styles.element

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.shared import Emu
@@ -16,6 +17,9 @@ from app._zipcheck import ZipProblem, check_members
 from app.errors import ExportError
 from app.export.docx.styles import Styles, house_styles, slim
 from app.export.docx.wordml import CT_DOCUMENT, CT_TEMPLATE, W_NS
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 PAPER = {"A4": (11906, 16838), "LETTER": (12240, 15840)}  # twips
 MARGIN = 1247  # 2.2 cm
@@ -47,7 +51,7 @@ def house_template_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def load_template(template: Path | None):
+def load_template(template: Path | None) -> Document:
     """The user's .docx/.dotx (its styles, margins, headers and footers; body cleared), or the house template."""
     if template is None:
         house = house_template_path()
@@ -94,7 +98,7 @@ def load_template(template: Path | None):
     return document
 
 
-def section_setup(document, paper: str, house: bool) -> int:
+def section_setup(document: Document, paper: str, house: bool) -> int:
     """Paper size and margins for the house template; returns the text width in twips."""
     section = document.sections[0]
     if house:

@@ -422,30 +422,29 @@ def test_links_in_a_template_with_links_of_its_own_get_their_own_ids(lib, source
     assert len(ids) == len(set(ids)) == len(rels)  # every id once in the saved file
 
 
-@pytest.mark.sqlite_only("an image beside the library file (a team library has no folder of its own)")
-def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, tmp_path):
+def _png(width: int, height: int) -> bytes:
+    """A plain RGB PNG of the given size, written here (no image library needed)."""
     import struct
     import zlib
 
-    def png(width: int, height: int) -> bytes:
-        raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
+    raw = b"".join(b"\x00" + b"\x80\x20\x20" * width for _ in range(height))
 
-        def chunk(tag, data):
-            return (
-                struct.pack(">I", len(data))
-                + tag
-                + data
-                + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-            )
-
+    def chunk(tag: bytes, data: bytes) -> bytes:
         return (
-            b"\x89PNG\r\n\x1a\n"
-            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw))
-            + chunk(b"IEND", b"")
+            struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
         )
 
-    (tmp_path / "chart.png").write_bytes(png(40, 20))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.sqlite_only("an image beside the library file (a team library has no folder of its own)")
+def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, tmp_path):
+    (tmp_path / "chart.png").write_bytes(_png(40, 20))
     title = "A very long title " * 20
     brief = lib.briefs.create(title=title, body="![a chart](chart.png)\n\nText.\n", author="A. Analyst").after
     out = tmp_path / "img.docx"
@@ -456,6 +455,22 @@ def test_letter_paper_and_a_real_image_and_clipped_core_properties(lib, source, 
     assert abs(document.sections[0].page_width.inches - 8.5) < 0.01
     assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("\u2026")
     assert document.core_properties.author == "A. Analyst"
+
+
+@pytest.mark.sqlite_only("an image beside the library file (a team library has no folder of its own)")
+def test_an_image_wider_than_the_page_is_shrunk_to_the_text_width_keeping_its_shape(lib, tmp_path):
+    (tmp_path / "wide.png").write_bytes(_png(4000, 400))  # 55 inches wide at 72 dpi
+    brief = lib.briefs.create(title="Wide", body="![a wide chart](wide.png)\n", author="A. Analyst").after
+    out = tmp_path / "wide.docx"
+    export_brief(lib, brief.id, out, ExportOptions(force=True))
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    (shape,) = document.inline_shapes
+    assert shape.width == text_width and shape.height == text_width // 10  # 4000 x 400: one tenth as high
+    # the picture's own size (pic:spPr/a:xfrm/a:ext) says the same, or Word stretches it back
+    ext = shape._inline.graphic.graphicData.pic.spPr.xfrm.ext
+    assert (int(ext.cx), int(ext.cy)) == (shape.width, shape.height)
 
 
 def test_drafted_source_summary_counts_uncorroborated_claims(lib, source):
