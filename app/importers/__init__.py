@@ -102,16 +102,22 @@ def html_source(
     outside the page (an MHTML file's header)."""
     import trafilatura
 
-    from app.importers.pagemeta import body_language, page_metadata
+    from app.importers.pagemeta import article_body, body_language, page_metadata
 
     if "<" not in text[:4096]:
         raise ImportFormatError(f"{filename}: this does not look like an HTML page")
     doc = trafilatura.bare_extraction(text, with_metadata=True)
-    if doc is None:
-        raise ImportFormatError(f"{filename}: no article text could be found in the page")
-    d = doc if isinstance(doc, dict) else doc.as_dict()
+    d: dict[str, Any] = {} if doc is None else (doc if isinstance(doc, dict) else doc.as_dict())
     # trafilatura puts one paragraph on each line: a blank line between them keeps them paragraphs
     body = "\n\n".join(line.strip() for line in (d.get("text") or "").splitlines() if line.strip())
+    declared, headline = article_body(text)
+    if len(declared) > max(2 * len(body), len(body) + 400) or (
+        declared.count("\n\n") > body.count("\n\n") and declared.split() == body.split()
+    ):
+        # the page drew its story with scripts or showed a teaser (the text it declares is the article), or
+        # the extractor read that text but ran its paragraphs together
+        body = declared
+        d["title"] = d.get("title") or headline
     if not body:
         raise ImportFormatError(f"{filename}: no article text could be found in the page")
     meta = {k: d[k] for k in ("author", "date", "sitename", "url", "language") if d.get(k)}

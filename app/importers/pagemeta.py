@@ -158,6 +158,25 @@ def page_metadata(html: str) -> dict[str, str]:
     return out
 
 
+def article_body(html: str) -> tuple[str, str]:
+    """The article's text and headline as the page's own JSON-LD gives them (``articleBody`` of a news or
+    article object), as plain paragraphs; ("", "") when the page gives none. A page saved from a site that
+    draws its text with scripts ("Save page as, HTML only") often holds the story only there."""
+    import html as html_lib
+
+    for obj in _jsonld_objects(html):
+        if not _types(obj) & (_NEWS_TYPES | _ARTICLE_TYPES):
+            continue
+        body = obj.get("articleBody")
+        if not isinstance(body, str) or not body.strip():
+            continue
+        text = html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "\n", body[: 2 * 1024 * 1024]))
+        paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\r?\n", text)]
+        headline = obj.get("headline") or obj.get("name") or ""
+        return "\n\n".join(p for p in paras if p), " ".join(str(headline).split())
+    return "", ""
+
+
 def body_language(body: str) -> str:
     """ "en" when a page that declares no language is plainly English prose; otherwise nothing (unknown)."""
     return "en" if looks_english(body) else ""

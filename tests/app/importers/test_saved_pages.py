@@ -133,3 +133,34 @@ def test_a_boundary_that_begins_another_is_not_taken_for_it():
     ).encode("utf-8")
     p = read_bytes(data, filename="nested.mht")
     assert "a political choice dressed as engineering" in p.body
+
+
+def test_a_page_whose_story_is_drawn_by_scripts_imports_the_text_it_declares():
+    """Saved as "HTML only" from a site that renders with scripts: the body is an empty shell, the story is in
+    the page's NewsArticle data."""
+    story = (
+        "The transport minister of Velmora said on Tuesday that the island ferry would stop for three weeks.\\n\\n"
+        "The ferry operator denied that the pier was unsafe &amp; said its boats had passed every inspection."
+    )
+    page = f"""<!DOCTYPE html><html lang="en"><head><title>Ferry halted | Coast Courier</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Ferry halted for pier works", "datePublished": "2026-10-14T08:00:00Z",
+"author": {{"@type": "Person", "name": "Imre Falk"}}, "articleBody": "{story}"}}</script></head>
+<body><div id="root"></div><script src="/app.js"></script></body></html>"""
+    p = read_bytes(page.encode("utf-8"), filename="ferry.html")
+    assert p.body.split("\n\n") == [
+        "The transport minister of Velmora said on Tuesday that the island ferry would stop for three weeks.",
+        "The ferry operator denied that the pier was unsafe & said its boats had passed every inspection.",
+    ]
+    assert p.metadata["date"] == "2026-10-14" and p.metadata["kind"] == "news article"
+    assert p.title in ("Ferry halted | Coast Courier", "Ferry halted for pier works", "Ferry halted")
+
+
+def test_a_full_page_keeps_its_own_text_over_a_shorter_declared_summary():
+    page = ARTICLE.replace(
+        "</head>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "A short summary."}'
+        "</script></head>",
+    )
+    p = read_bytes(page.encode("utf-8"), filename="full.html")
+    assert "a political choice dressed as engineering" in p.body and "A short summary." not in p.body
