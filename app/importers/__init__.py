@@ -208,6 +208,20 @@ def _docx_blocks(doc: DocxDocument) -> list[str]:
     return document_blocks(doc.element.body, note_part(RT.FOOTNOTES), note_part(RT.ENDNOTES))
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97-2003 files and of encrypted .docx
+_OLD_WORD = (
+    "{filename}: this is a Word 97-2003 document (.doc) or a password-protected Word file, which Briefdesk "
+    "cannot read; open it in Word or LibreOffice, save it as .docx without a password, and import that"
+)
+
+
+def read_doc(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """An old binary Word file: refused with what to do instead (a .doc renamed .docx is read as .docx)."""
+    if data.startswith(b"PK\x03\x04"):
+        return read_docx(data, filename=filename, title=title)
+    raise ImportFormatError(_OLD_WORD.format(filename=filename))
+
+
 def read_docx(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
     """A Word document. The zip is checked before python-docx reads it: the declared sizes and ratio, then the
     sizes each part actually decompresses to (streamed, see _check_zip_members). XML parts declaring a DOCTYPE
@@ -219,6 +233,8 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         raise ImportFormatError(
             f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
         )
+    if data.startswith(_OLE2):
+        raise ImportFormatError(_OLD_WORD.format(filename=filename))
     if not data.startswith(b"PK\x03\x04"):
         raise ImportFormatError(f"{filename}: this is not a Word (.docx) document")
     try:
@@ -328,6 +344,7 @@ READERS = {
     ".mhtml": read_mhtml,
     ".mht": read_mhtml,
     ".docx": read_docx,
+    ".doc": read_doc,
     ".pdf": read_pdf,
 }
 

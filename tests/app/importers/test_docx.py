@@ -34,3 +34,14 @@ def test_zip_bomb_and_truncated_refused():
         read_docx(_doc()[:400], filename="cut.docx")
     with pytest.raises(ImportFormatError, match="not a Word"):
         read_docx(b"%PDF-1.4 not a docx", filename="x.docx")
+
+
+def test_old_and_password_protected_word_files_are_refused_with_what_to_do():
+    from app.importers import read_bytes
+
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512  # the container both are stored in
+    for name in ("memo.doc", "protected.docx"):
+        with pytest.raises(ImportFormatError, match=r"Word 97-2003 .*password-protected.*save it as \.docx"):
+            read_bytes(ole2, filename=name)
+    # a .docx that was only renamed .doc is read as what it is
+    assert "crossing reopened" in read_bytes(_doc(), filename="renamed.doc").body
