@@ -12,9 +12,26 @@ imports this package back:
 
 from __future__ import annotations
 
-from app.export.html import PreviewResult, render_html, render_pandoc_markdown
+from typing import TYPE_CHECKING, Any
+
 from app.export.notes import Note, note_text, notes_of
 from app.export.service import ExportOptions, ExportResult, export_brief
+
+if TYPE_CHECKING:
+    from app.export.html import PreviewResult, render_html, render_pandoc_markdown
+
+_HTML_NAMES = ("PreviewResult", "render_html", "render_pandoc_markdown")
+
+
+def __getattr__(name: str) -> Any:
+    """The HTML renderer's names, imported when first asked for: a Word export from the command line never
+    loads the HTML renderer (nh3, ElementTree)."""
+    if name in _HTML_NAMES:
+        from app.export import html
+
+        return getattr(html, name)
+    raise AttributeError(f"module 'app.export' has no attribute {name!r}")
+
 
 __all__ = [
     "ExportOptions",

@@ -397,6 +397,14 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.export", "docx"):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in checked), unneeded
     assert "app.checks.engine" in checked and "app.analysis.ach" in checked
+    out = tmp_path / "checked.docx"
+    exported = _modules_loaded_by(
+        tmp_path / "x.briefdesk", "export", str(brief.id), "-o", str(out), "--force"
+    )
+    assert out.exists()
+    for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.export.html"):
+        assert not any(m == unneeded or m.startswith(unneeded + ".") for m in exported), unneeded
+    assert "app.export.docx" in exported
 
 
 def _modules_loaded_by(library, *command: str) -> set[str]:
