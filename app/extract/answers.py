@@ -54,6 +54,9 @@ NAMED_ACCOUNT = re.compile(
     re.I,
 )
 GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
+CALLED_IT_SOMETHING = re.compile(
+    r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that|the|these|those)\b", re.I
+)
 CALLED_IT = re.compile(
     r"\b(?:called|calls|described|branded|labelled|labeled|termed)\s+(?:it|this|that)\b", re.I
 )
@@ -256,6 +259,11 @@ def answered_claim(
         score = overlap - 0.05 * (len(proposals) - i)
         if overlap >= 2 and score > best_score:
             best, best_overlap, best_score = i, overlap, score
+    if CALLED_IT_SOMETHING.search(quote):
+        # "Solvik called the investigation politically motivated": the accused side answers what was said of it
+        accused = accused_claim(f, proposals, words)
+        if accused is not None and best is None:
+            return accused
     if REPORTS_THAT.search(quote):
         # "dismissed reports that it had bought fuel": the claim sharing most words, if any does
         scored = [(len(cw & words[i]), i) for i in others]
@@ -339,7 +347,8 @@ def accused_claim(f: Found, proposals: list[Proposal], words: list[set[str]]) ->
         p = proposals[i]
         if p.kind != "claim" or own_side(f.speaker, p):
             continue
-        if _meet(mine, words[i]):
+        # every word of a two-word name ("Koll Milk" is not any claim about milk)
+        if sum(1 for x in mine if _meet({x}, words[i])) >= min(2, len(mine)):
             return p.key
     return None
 

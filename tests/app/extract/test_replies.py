@@ -170,3 +170,13 @@ def test_rejecting_that_account_answers_the_other_sides_denial_and_telling_gives
     assert rejection.kind == "denial" and rejection.denies == accusation.key
     assert reason.quote == "four of the six spans were in place"
     assert reason.kind == "denial" and reason.denies in (accusation.key, quote.key)
+
+
+def test_calling_the_report_something_answers_the_claim_made_about_the_caller():
+    text = (
+        "The fair trade office said on Monday that the dairy group Koll Milk had fixed prices with two rivals.\n\n"
+        "Farmers' unions said milk prices had risen by a fifth since the spring.\n\n"
+        "Koll Milk called the inquiry an insult to its farmers."
+    )
+    claim, other, answer = run(text)
+    assert answer.actor == "Koll Milk" and answer.kind == "denial" and answer.denies == claim.key
