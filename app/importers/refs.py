@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from app.importers import ImportFormatError, ParsedSource, decode_text
@@ -95,11 +96,11 @@ class RefEntries:
     problems: list[str] = field(default_factory=list)
 
 
-def _canonical(entry: dict) -> bytes:
+def _canonical(entry: Mapping[str, object]) -> bytes:
     return json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
 
 
-def _date_parts(value) -> str:
+def _date_parts(value: object) -> str:
     """CSL 'issued' -> ISO date (year, year-month or full date)."""
     if not isinstance(value, dict):
         return ""
@@ -128,7 +129,7 @@ def _loose_date(text: str) -> str:
         return ""
 
 
-def _names(people) -> str:
+def _names(people: Iterable[object] | None) -> str:
     out = []
     for p in people or []:
         if isinstance(p, dict):
@@ -145,7 +146,7 @@ def _body(title: str, *texts: str) -> str:
     return "\n\n".join(parts) if parts else title
 
 
-def _entry(filename: str, ident: str, raw: dict, **fields) -> ParsedSource:
+def _entry(filename: str, ident: str, raw: Mapping[str, object], **fields: str) -> ParsedSource:
     title = " ".join(str(fields.pop("title", "") or "").split())
     if not title:
         raise ImportFormatError(f"{filename}: entry {ident or '?'} has no title")
@@ -163,9 +164,9 @@ def _entry(filename: str, ident: str, raw: dict, **fields) -> ParsedSource:
 MAX_NESTING = 64  # CSL-JSON items nest 3-4 levels; deeper structures are refused before anything walks them
 
 
-def _too_deep(value, limit: int = MAX_NESTING) -> bool:
+def _too_deep(value: object, limit: int = MAX_NESTING) -> bool:
     """Whether lists/dicts nest deeper than ``limit`` (iterative: never recurses itself)."""
-    stack = [(value, 0)]
+    stack: list[tuple[object, int]] = [(value, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > limit:
@@ -347,7 +348,7 @@ def _unwrap(value: str) -> str:
 def read_bibtex(data: bytes, *, filename: str) -> RefEntries:
     """BibTeX through bibtexparser 2 (linear: 100,000 entries in seconds; version 1 took 90 s for 10,000).
     A block that cannot be parsed is named by its line and skipped; the rest import."""
-    import bibtexparser
+    from bibtexparser.entrypoint import parse_string
     from bibtexparser.middlewares import ResolveStringReferencesMiddleware
 
     text = decode_text(data, filename)
@@ -357,7 +358,7 @@ def read_bibtex(data: bytes, *, filename: str) -> RefEntries:
     try:
         # Only macros are resolved by the library; enclosing braces and LaTeX are handled in _bib_value and
         # _latex_text (concatenations need the enclosures to split on '#').
-        db = bibtexparser.parse_string(text, parse_stack=[ResolveStringReferencesMiddleware(True)])
+        db = parse_string(text, parse_stack=[ResolveStringReferencesMiddleware(True)])
     except RecursionError:
         raise
     except Exception as exc:  # the splitter on input it cannot make sense of
@@ -375,9 +376,9 @@ def read_bibtex(data: bytes, *, filename: str) -> RefEntries:
         raise ImportFormatError(f"{filename}: no BibTeX entries found")
     strings = {s.key.lower(): _unwrap(str(s.value).strip()) for s in db.strings}
     strings |= {m: m for m in MONTHS}
-    for n, block in enumerate(db.entries, start=1):
-        e: dict[str, str] = {"ID": block.key, "ENTRYTYPE": block.entry_type.lower()}
-        for f in block.fields:
+    for n, entry in enumerate(db.entries, start=1):
+        e: dict[str, str] = {"ID": entry.key, "ENTRYTYPE": entry.entry_type.lower()}
+        for f in entry.fields:
             key = f.key.lower()
             value = _bib_value(str(f.value), strings)
             e[key] = value if key in _VERBATIM_FIELDS else " ".join(_latex_text(value).split())

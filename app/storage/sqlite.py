@@ -7,12 +7,22 @@ A future PostgreSQL backend replaces this module (tsvector instead of FTS5), not
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.selectable import TextualSelect
+
+    from app.storage.query import ParsedQuery, Term
 
 # PRAGMA application_id marks a file as a Briefdesk library ("BRFD").
 APPLICATION_ID = 0x42524644
@@ -59,7 +69,9 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+    def _on_connect(
+        dbapi_conn: sqlite3.Connection, _record: object
+    ) -> None:  # pragma: no cover - exercised by every test
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -75,7 +87,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # pragma: no cover
+    def _on_begin(conn: Connection) -> None:  # pragma: no cover
         # Writers take the write lock up front so two writers queue on busy_timeout instead of
         # failing with SQLITE_BUSY on lock upgrade; readers use a deferred transaction.
         if conn.get_execution_options().get("sqlite_immediate"):
@@ -174,7 +186,7 @@ PLANNER_STATS = [
 ]
 
 
-def seed_planner_stats(execute) -> None:
+def seed_planner_stats(execute: Callable[[str, tuple[str, ...] | None], object]) -> None:
     """Write PLANNER_STATS into sqlite_stat1 (created by ANALYZE of the schema table, which is instant).
 
     ``execute(sql, params)`` runs one statement in the migration's transaction."""
@@ -348,7 +360,7 @@ FTS_DROP = [
 ]
 
 
-def _fts_term(term) -> str:
+def _fts_term(term: Term) -> str:
     text = '"' + " ".join(term.words) + '"'
     return text + "*" if term.prefix else text
 
@@ -452,7 +464,9 @@ ORDER BY hits.rid DESC
 """
 
 
-def search_plan(s, text: str, entities: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
+def search_plan(
+    s: Session | Connection, text: str, entities: tuple[str, ...]
+) -> tuple[str, dict[str, str]] | None:
     """(SQL, parameters) for a ranked search of ``text``, or None when nothing searchable remains. Terms
     in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank."""
     from app.storage import fts_plan
@@ -477,7 +491,7 @@ def search_plan(s, text: str, entities: tuple[str, ...]) -> tuple[str, dict[str,
     return SEARCH_SQL_PARTIAL.replace("{entity_filter}", ef), {"q": query, "sq": scoring}
 
 
-def _render(parsed) -> str:
+def _render(parsed: ParsedQuery) -> str:
     parts = []
     for group in parsed.groups:
         rendered = _fts_term(group[0])
@@ -490,7 +504,7 @@ def _render(parsed) -> str:
     return query
 
 
-def fts_ids_clause(entity: str, text: str):
+def fts_ids_clause(entity: str, text: str) -> TextualSelect | None:
     """A sub-select of the ids of ``entity`` rows matching ``text`` (search syntax), or None if empty."""
     from sqlalchemy import Integer, bindparam, column
     from sqlalchemy import text as sa_text
@@ -507,17 +521,12 @@ def fts_ids_clause(entity: str, text: str):
     return clause.bindparams(bindparam("fq", value=query, unique=True)).columns(column("id", Integer))
 
 
-def string_agg(col, separator: str):
-    """Aggregate strings of a group (SQLite's group_concat; string_agg on PostgreSQL)."""
-    from sqlalchemy import func
-
-    return func.group_concat(col, separator)
-
-
 # --- full-text filters of lists (planned per query: app.storage.fts_plan) ---------------------------------
 
 
-def text_condition(s, entity: str, text: str, *, rows_wanted: int | None):
+def text_condition(
+    s: Session | Connection, entity: str, text: str, *, rows_wanted: int | None
+) -> ColumnElement[bool]:
     """A WHERE term keeping ``entity`` rows (its table unaliased) that match ``text`` (search syntax).
 
     ``rows_wanted``: how many rows the query needs in its index order (offset + limit of a page), or None
@@ -535,7 +544,7 @@ def text_condition(s, entity: str, text: str, *, rows_wanted: int | None):
     return fts_plan.condition(s, entity, _render(parsed), parsed, rows_wanted=rows_wanted)
 
 
-def text_count(s, entity: str, text: str) -> int:
+def text_count(s: Session | Connection, entity: str, text: str) -> int:
     """How many ``entity`` rows match ``text`` (exact; from the index alone)."""
     from app._text import search_text
     from app.storage import fts_plan
@@ -544,7 +553,7 @@ def text_count(s, entity: str, text: str) -> int:
     return 0 if query is None else fts_plan.count(s, entity, query)
 
 
-def text_estimate(s, entity: str, text: str) -> tuple[int, bool]:
+def text_estimate(s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:
     """(number of ``entity`` rows matching ``text``, whether it is exact): counted when that reads little of
     the index, else estimated from bounded samples (an exact count of a word in 700,000 claims reads its
     whole doclist, 50-160 ms; of "the of and to a in", six of them)."""
