@@ -476,6 +476,7 @@ class RuleExtractor:
                 and prev.kind == "denial"
                 and prev.denies is not None
                 and f.sentence_index - last_index <= 1
+                and not DEMAND.search(quote)  # "the commission should explain why ...": a demand of its own
                 and (
                     (
                         (NEGATION.search(quote) or FALSE_WORDS.search(quote))
@@ -513,6 +514,7 @@ class RuleExtractor:
             elif (
                 kind == "claim"
                 and NEGATION.search(quote)
+                and not DEMAND.search(quote)
                 and (anchor := denial_anchor(f, proposals, said_in))
             ):
                 # the same side contradicts again a little later: "Its engineers said no water had left the dam."
@@ -525,6 +527,14 @@ class RuleExtractor:
                     denies = accused_claim(f, proposals, words)  # the side the claim is about answers it
                 if denies is None and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
                     denies = latest_other(f, proposals)  # "hit back, saying ...": the other side's last word
+            elif (
+                kind == "claim"
+                and JUDGES_THE_ACCUSATION.match(quote)
+                and (target := answered_claim(f, set(), proposals, words, quote)) is not None
+            ):
+                # "The party said the allegation was an excuse prepared in advance": what another side says of
+                # the accusation (or the report) answers it
+                kind, denies = "denial", target
             elif kind == "claim" and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
                 # "X countered that ...", "In response, X said ...": a reply to the other side's latest word
                 target = reply_target(f, cw - content_words(f.speaker.name), proposals, words)
@@ -606,6 +616,12 @@ CONTINUATION = re.compile(
 )
 
 
+DEMAND = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
+JUDGES_THE_ACCUSATION = re.compile(
+    r"(?:the|this|that|these|those)\s+(?:allegations?|accusations?|charges?|claims?|reports?|findings|story)\s+"
+    r"(?:was|were|is|are|had been|has been|have been)\s+(?!being\b|under\b|still\b|now\b|published\b|released\b)",
+    re.I,
+)
 REPLY_OPENING = re.compile(r"\s*(?:in response|in reply|responding|replying)\b", re.I)
 
 

@@ -180,3 +180,27 @@ def test_calling_the_report_something_answers_the_claim_made_about_the_caller():
     )
     claim, other, answer = run(text)
     assert answer.actor == "Koll Milk" and answer.kind == "denial" and answer.denies == claim.key
+
+
+def test_what_another_side_says_of_the_allegation_answers_it_and_a_demand_stands_alone():
+    text = (
+        'The head of the Norvik port authority, Eli Brandt, said on Monday that "someone inside the '
+        'customs office" had let 300 containers through without checks.\n\n'
+        "The customs union said the allegation was an attempt to hide the port's own failures. Union "
+        "secretary Pia Holm said the authority should explain why it had not reported the containers "
+        "earlier.\n\n"
+        "Brandt dismissed that."
+    )
+    claim, judged, demand, dismissed = run(text)
+    assert judged.actor == "Customs union" and judged.kind == "denial" and judged.denies == claim.key
+    assert demand.actor == "Pia Holm" and demand.kind == "claim"
+    assert dismissed.kind == "denial" and dismissed.denies == demand.key
+
+
+def test_a_report_that_is_being_checked_is_not_judged():
+    text = (
+        "The Velka Times reported that the dam's spillway had cracked.\n\n"
+        "The water board said the report was being checked by its engineers."
+    )
+    _report, checked = run(text)
+    assert checked.kind == "claim" and checked.denies is None
