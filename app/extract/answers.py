@@ -281,6 +281,15 @@ def answered_claim(
         ]
         if documents:
             return proposals[run_start(proposals, others, documents[-1])].key
+    account = NAMED_ACCOUNT.search(quote)
+    if account is not None:
+        # "dismissed the ministry's count": the claims of the side whose account it names
+        who = content_words(account.group("who")) - content_words(
+            " ".join((sp.name, sp.role, sp.affiliation))
+        )
+        owners = [i for i in others if who & side_words(proposals[i])]
+        if owners and best is None:
+            return proposals[run_start(proposals, owners, owners[-1])].key
     named = [i for i in others if cw & side_words(proposals[i])]
     if named and (f.anaphoric or len(cw) <= 4):
         # "disputed the agency's figures", "rejected the union's account": the claims of whom it names

@@ -204,3 +204,14 @@ def test_a_report_that_is_being_checked_is_not_judged():
     )
     _report, checked = run(text)
     assert checked.kind == "claim" and checked.denies is None
+
+
+def test_dismissing_a_named_sides_count_answers_that_sides_claim():
+    text = (
+        "The teachers' union Class Act said on Monday that 9,000 teachers had joined the strike.\n\n"
+        '"Fewer than 2,000 were absent," education ministry spokesman Jon Vik said.\n\n'
+        "Class Act's president, Mia Holt, dismissed the ministry's count as wishful thinking.\n\n"
+        "Talks will resume on Friday, according to the labour ministry."
+    )
+    claim, count, dismissal, talks = run(text)
+    assert dismissal.kind == "denial" and dismissal.denies == count.key
