@@ -32,7 +32,8 @@ FALSE_WORDS = re.compile(
     r"\b(baseless|groundless|false|untrue|not true|no truth|fabricat\w*|lies|lie\b|nonsense|fake|unfounded|"
     r"absurd|ridiculous|propaganda|disinformation|misinformation|invented|made up|fiction|without foundation|"
     r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence|unproven|smear|"
-    r"slander\w*|politically motivated|misreading|misleading|distort\w*|provocation|hoax|insult|fantasy)\b",
+    r"slander\w*|politically motivated|misreading|misleading|distort\w*|provocation|hoax|insult|fantasy|"
+    r"forged|forgery|forgeries|confused|misread|misunderstood|mistaken|exaggerat\w*)\b",
     re.I,
 )
 # A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",

@@ -49,3 +49,15 @@ def test_blaming_calling_for_and_urging_are_statements():
 def test_at_least_is_part_of_what_was_said_not_a_time():
     (p,) = run("Port agents said at least nine ships were waiting outside the harbour.")
     assert p.quote == "at least nine ships were waiting outside the harbour"
+
+
+def test_saying_the_accuser_erred_or_the_papers_are_forged_is_a_denial():
+    text = (
+        "The state auditors said on Monday that the Green Dawn party had taken 2 million crowns from a "
+        "foreign bank.\n\n"
+        '"The auditors have confused a loan with a gift," party treasurer Ivo Brun said.\n\n'
+        "Brun said the bank letters were forgeries."
+    )
+    claim, erred, forged = run(text)
+    assert erred.kind == "denial" and erred.denies == claim.key
+    assert forged.kind == "denial" and forged.denies == claim.key
