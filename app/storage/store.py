@@ -11,7 +11,6 @@ import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.engine import Connection, Engine
@@ -21,6 +20,8 @@ from app.errors import LibraryError, ReadOnlyLibraryError
 
 if TYPE_CHECKING:  # the ORM is loaded by the first call that writes or reads through it, never by querying()
     from sqlalchemy.orm import Session
+
+    from app.storage.parts import StorageParts
 
 
 def current_user() -> str:
@@ -52,7 +53,7 @@ class Store:
         self.dialect = engine.dialect.name  # "sqlite" or "postgresql"
         self.is_team = self.dialect == "postgresql"
         # the database-specific parts the services use (full-text filters): app.storage.sqlite or .postgres
-        self.storage: ModuleType
+        self.storage: StorageParts
         if self.is_team:
             from app.storage import postgres as postgres_parts
 

@@ -1,0 +1,29 @@
+"""What the services need from the database-specific modules (``app.storage.sqlite`` for a library file,
+``app.storage.postgres`` for a team library): full-text filters of lists. ``Store.storage`` is one of those
+two modules; the type checker holds each of them to this shape."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.selectable import TextualSelect
+
+
+class StorageParts(Protocol):
+    def fts_ids_clause(self, entity: str, text: str) -> TextualSelect | None:
+        """A sub-select of the ids of ``entity`` rows matching ``text`` (search syntax), or None if empty."""
+
+    def text_condition(
+        self, s: Session | Connection, entity: str, text: str, *, rows_wanted: int | None
+    ) -> ColumnElement[bool]:
+        """A WHERE term keeping ``entity`` rows that match ``text``, planned for ``rows_wanted`` rows."""
+
+    def text_count(self, s: Session | Connection, entity: str, text: str) -> int:
+        """How many ``entity`` rows match ``text``, exactly."""
+
+    def text_estimate(self, s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:
+        """(rows matching ``text``, whether that number is exact)."""
