@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from app.extract.lexicon import DEMONSTRATIVE, ORG_WORDS, content_words
 from app.extract.model import Proposal
@@ -310,7 +312,8 @@ REPLY_CUES = frozenset(
 )
 
 
-def distinct_side(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def distinct_side(name: str) -> frozenset[str]:
     """The proper names that tell a side from others: 'Tallmark's space agency' -> {tallmark}; 'the state grain
     agency' has none (a common word such as 'grain' does not make it one side with 'Delta Grains')."""
     owner = re.match(r"^(?:the\s+)?(.+?)['\u2019]s\s", name, re.I)
@@ -319,10 +322,10 @@ def distinct_side(name: str) -> set[str]:
     proper = re.findall(r"\b[A-Z][\w\-]*", name)
     if proper and name.startswith(proper[0]) and re.fullmatch(r"[A-Z][a-z]+[^s]s", proper[0]):
         proper = proper[1:]  # "Prosecutors", "Witnesses in Merev": a plural noun opening a description
-    return content_words(" ".join(proper)) - ORG_WORDS - GENERIC_SIDE
+    return frozenset(content_words(" ".join(proper)) - ORG_WORDS - GENERIC_SIDE)
 
 
-def _meet(a: set[str], b: set[str]) -> bool:
+def _meet(a: Set[str], b: Set[str]) -> bool:
     """Whether two sets of words share one, a country and its people counting as one ('sarnia', 'sarnian')."""
     if a & b:
         return True
