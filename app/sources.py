@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, delete, func, select
+from sqlalchemy import Select, and_, delete, false, func, select
 
 from app._rows import RowReader
 from app._text import clean_line
@@ -30,9 +31,14 @@ from app.storage.tables import source_originals as t_source_originals
 from app.storage.tables import sources as t_sources
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Row, UnaryExpression
+    from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
     from app.storage.store import Store
+
+    # a row of SourceService._summary_select()
+    _SummaryRow = Row[int, object, object, object, object, object, object]
 
 SOURCE_SORTS = {
     "id": t_sources.c.id,
@@ -280,7 +286,7 @@ class SourceService:
                 raise CancelledError()
             item = items[i]
             if consume and isinstance(items, list):
-                items[i] = None  # type: ignore[call-overload] - the caller handed the list over
+                items[i] = None  # type: ignore[call-overload]  # the caller handed its list over to be emptied
             try:
                 fields = dict(item)
                 body, original = fields.pop("body"), fields.pop("original", None)
@@ -367,26 +373,26 @@ class SourceService:
             ],
         )
         for n, i in enumerate(slots):
-            row = rows[n]
+            new = rows[n]
             warnings = []
-            if row["url"] and row["url"] in urls:
-                dup_id, dup_title = urls[row["url"]]
+            if new["url"] and new["url"] in urls:
+                dup_id, dup_title = urls[new["url"]]
                 warnings.append(f"Source {dup_id} ({dup_title}) has the same URL; both are kept.")
             record = SourceRecord(
                 id=ids[n],
-                **{k: row[k] for k in _RECORD_FIELDS if k != "kind"},
-                kind=SourceKind(row["kind"]),
+                **{k: new[k] for k in _RECORD_FIELDS if k != "kind"},
+                kind=SourceKind(new["kind"]),
                 created=now,
                 updated=now,
-                original_filename=row["original_filename"],
-                uuid=row["uuid"],
+                original_filename=new["original_filename"],
+                uuid=new["uuid"],
                 version=1,
                 created_by=user,
                 updated_by=user,
             )
-            known[row["sha256"]] = record
-            if row["url"]:
-                urls.setdefault(row["url"], (record.id, record.title))
+            known[new["sha256"]] = record
+            if new["url"]:
+                urls.setdefault(new["url"], (record.id, record.title))
             results[i] = Change("source", "created", record.id, after=record, extra={"warnings": warnings})
 
     @staticmethod
@@ -469,7 +475,8 @@ class SourceService:
 
     # --- lists ---------------------------------------------------------------------------------------
     @staticmethod
-    def _summary_select() -> Select:
+    def _summary_select() -> Select[int, object, object, object, object, object, object]:
+        """id, title, kind, outlet, published, reliability, url: read through RowReader, which checks them."""
         return select(
             t_sources.c.id,
             t_sources.c.title,
@@ -481,7 +488,7 @@ class SourceService:
         )
 
     @staticmethod
-    def _summary(row: Any, count: int = 0) -> SourceSummary:
+    def _summary(row: _SummaryRow, count: int = 0) -> SourceSummary:
         rd = RowReader(f"s{row.id}")
         return SourceSummary(
             id=row.id,
@@ -495,10 +502,12 @@ class SourceService:
             problem=rd.message(),
         )
 
-    def _conditions(self, flt: SourceFilter, s: Any = None, rows_wanted: int | None = None) -> list:
+    def _conditions(
+        self, flt: SourceFilter, s: Connection | None = None, rows_wanted: int | None = None
+    ) -> builtins.list[ColumnElement[bool]]:
         """WHERE terms for ``flt``; with a session ``s`` a text filter is planned for a query needing its first
         ``rows_wanted`` rows in an index order (None: all of them)."""
-        conds = []
+        conds: builtins.list[ColumnElement[bool]] = []
         if flt.kind is not None:
             conds.append(t_sources.c.kind == SourceKind.parse(flt.kind).value)
         if flt.reliability:
@@ -512,7 +521,7 @@ class SourceService:
         if flt.text and flt.text.strip():
             if s is None:
                 ids = self._lib.storage.fts_ids_clause("source", flt.text)
-                conds.append(t_sources.c.id.in_(ids) if ids is not None else False)
+                conds.append(t_sources.c.id.in_(ids) if ids is not None else false())
             else:
                 conds.append(self._lib.storage.text_condition(s, "source", flt.text, rows_wanted=rows_wanted))
         return conds
@@ -546,7 +555,7 @@ class SourceService:
                 # (with that term SQLite sorted all 100,000 sources for each page: ~170 ms).
                 q = self._summary_select().where(where).order_by(*order).offset(offset).limit(limit)
                 rows = s.execute(q).all()
-            counts = {}
+            counts: dict[int, int] = {}
             if rows:
                 ids = [r.id for r in rows]
                 counts = dict(
@@ -560,13 +569,20 @@ class SourceService:
         items = tuple(self._summary(r, counts.get(r.id, 0)) for r in rows)
         return Page(items=items, total=total, offset=offset, limit=limit)
 
-    def _count(self, s: Any, flt: SourceFilter) -> int:
+    def _count(self, s: Connection, flt: SourceFilter) -> int:
         if flt.text and flt.text.strip() and flt == SourceFilter(text=flt.text):
             return self._lib.storage.text_count(s, "source", flt.text)  # from the full-text index alone
         conds = self._conditions(flt, s)
         return s.scalar(select(func.count()).select_from(t_sources).where(and_(True, *conds))) or 0
 
-    def _undated_last(self, s, where, order, offset: int, limit: int) -> list:
+    def _undated_last(
+        self,
+        s: Connection,
+        where: ColumnElement[bool],
+        order: Sequence[UnaryExpression[object]],
+        offset: int,
+        limit: int,
+    ) -> Sequence[_SummaryRow]:
         """Oldest first with undated sources last, in two index-ordered reads instead of one full sort."""
         dated = self._summary_select().where(where, t_sources.c.published.is_not(None)).order_by(*order)
         rows = s.execute(dated.offset(offset).limit(limit)).all() if limit > 0 else []
@@ -581,7 +597,7 @@ class SourceService:
             .where(where, t_sources.c.published.is_(None))
             .order_by(t_sources.c.id.asc())
         )
-        return rows + s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()
+        return [*rows, *s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()]
 
     def count(self, flt: SourceFilter | None = None) -> int:
         with self._lib.querying() as s:
