@@ -51,7 +51,7 @@ class Material:
     actors: dict[int, ActorRecord]
     marking: Marking | None = None
     imported: dict[str, dict[int, str]] = field(default_factory=dict)  # kind -> record id -> id it came with
-    context: object | None = None  # the brief's CheckContext (key judgments), when there is a brief
+    context: CheckContext | None = None  # the brief's CheckContext (key judgments), when there is a brief
 
     def claims_of_source(self, source_id: int) -> list[ClaimRecord]:
         return [c for c in self.claims.values() if c.source_id == source_id]

@@ -30,11 +30,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
-from app.domain import RELIABILITY_MEANING, ClaimRecord, ClaimStatus, SourceRecord
+from app.domain import (
+    RELIABILITY_MEANING,
+    ActorRecord,
+    BriefRecord,
+    ClaimRecord,
+    ClaimStatus,
+    LinkRecord,
+    MarkingScheme,
+    SourceRecord,
+)
 from app.interop import ids
 from app.interop.collect import Material, bottom_line
-from app.markings import Marking, MarkingScheme
+from app.markings import Marking
 
 EPOCH = "1970-01-01T00:00:00.000Z"  # for what has no timestamp of its own (outlets, organisations)
 CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}  # credibility 6: no confidence property
@@ -65,6 +75,10 @@ OPINIONS = {
     ClaimStatus.DISPUTED: "disagree",
     ClaimStatus.RETRACTED: "strongly-disagree",
 }
+# A STIX object (or the bundle) as the JSON it is written as: string keys, values of any JSON type. The same
+# shape as app.interop.misp's and .claimreview's objects.
+StixObject = dict[str, Any]
+
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
@@ -91,7 +105,7 @@ def opencti_reliability(letter: str) -> str:
     return f"{letter} - {RELIABILITY_MEANING[letter]}"
 
 
-def marking_definition(marking: Marking) -> dict:
+def marking_definition(marking: Marking) -> StixObject:
     if marking.scheme is MarkingScheme.TLP:
         level = marking.level
         if level in TLP_1_NAMES:
@@ -128,7 +142,9 @@ def marking_definition(marking: Marking) -> dict:
     }
 
 
-def _common(obj: dict, created: str, modified: str | None, producer: str | None, markings: list[str]) -> dict:
+def _common(
+    obj: StixObject, created: str, modified: str | None, producer: str | None, markings: list[str]
+) -> StixObject:
     obj["created"] = created
     if modified is not None:
         obj["modified"] = max(modified, created)
@@ -139,7 +155,7 @@ def _common(obj: dict, created: str, modified: str | None, producer: str | None,
     return obj
 
 
-def _source_reference(source: SourceRecord) -> dict:
+def _source_reference(source: SourceRecord) -> StixObject:
     """The source as an external reference: outlet, title with its dates, URL."""
     dates = []
     if source.published:
@@ -147,7 +163,7 @@ def _source_reference(source: SourceRecord) -> dict:
     if source.accessed:
         dates.append(f"accessed {source.accessed.isoformat()}")
     title = source.title or f"Source s{source.id}"
-    ref = {
+    ref: StixObject = {
         "source_name": source.outlet or title,
         "description": f"\u201c{title}\u201d" + (f", {', '.join(dates)}" if dates else ""),
     }
@@ -164,7 +180,7 @@ class _Writer:
         self.draft_reason = draft_reason
         self.analyst = analyst
         self.markings: list[str] = []
-        self.objects: list[dict] = []
+        self.objects: list[StixObject] = []
         self.producer = ids.for_name("identity", "organisation", producer_name) if producer_name else None
         self.producer_name = producer_name
 
@@ -175,13 +191,13 @@ class _Writer:
     def note_id(self, claim: ClaimRecord) -> str:
         return ids.for_record("note", "claim", claim, self.m.imported.get("claim"))
 
-    def actor_id(self, actor) -> str:
+    def actor_id(self, actor: ActorRecord) -> str:
         return ids.for_record("identity", "actor", actor, self.m.imported.get("actor"))
 
     def outlet_id(self, outlet: str) -> str:
         return ids.for_name("identity", "outlet", outlet)
 
-    def build(self) -> dict:
+    def build(self) -> StixObject:
         m = self.m
         if m.marking is not None:
             definition = marking_definition(m.marking)
@@ -210,7 +226,7 @@ class _Writer:
             if s.outlet:
                 outlets.setdefault(s.outlet, set()).add(s.reliability)
         for name in sorted(outlets, key=str.casefold):
-            obj = {
+            obj: StixObject = {
                 "type": "identity",
                 "spec_version": "2.1",
                 "id": self.outlet_id(name),
@@ -265,15 +281,15 @@ class _Writer:
                 self.objects.append(opinion)
         for ln in m.links:
             self.objects.append(self.relationship(ln))
-        if m.brief is not None:
-            self.objects.append(self.brief_report(brief_report))
+        if m.brief is not None and brief_report is not None:
+            self.objects.append(self.brief_report(m.brief, brief_report))
         bundle_key = ids.record_key("brief", m.brief) if m.brief is not None else "claims"
         versions = sorted(o["id"] + o.get("modified", o.get("created", "")) for o in self.objects)
         digest = ids.derived("bundle", bundle_key, *versions)
         return {"type": "bundle", "id": f"bundle--{digest}", "objects": self.objects}
 
-    def source_report(self, s: SourceRecord, refs: list[str]) -> dict:
-        obj = {
+    def source_report(self, s: SourceRecord, refs: list[str]) -> StixObject:
+        obj: StixObject = {
             "type": "report",
             "spec_version": "2.1",
             "id": self.source_report_id(s),
@@ -284,7 +300,7 @@ class _Writer:
         }
         if s.descriptor:
             obj["description"] = s.descriptor
-        ext = {"source_name": s.outlet or "source", "description": s.title or f"Source s{s.id}"}
+        ext: StixObject = {"source_name": s.outlet or "source", "description": s.title or f"Source s{s.id}"}
         if s.url:
             ext["url"] = s.url
         obj["external_references"] = [ext]
@@ -299,12 +315,12 @@ class _Writer:
         outlet = self.outlet_id(s.outlet) if s.outlet else self.producer
         return _common(obj, ts(s.created), ts(s.updated), outlet, self.markings)
 
-    def note(self, c: ClaimRecord) -> dict:
+    def note(self, c: ClaimRecord) -> StixObject:
         source = self.m.sources.get(c.source_id)
         refs = [self.source_report_id(source)] if source is not None else []
         if c.actor_id is not None and c.actor_id in self.m.actors:
             refs.append(self.actor_id(self.m.actors[c.actor_id]))
-        obj = {
+        obj: StixObject = {
             "type": "note",
             "spec_version": "2.1",
             "id": self.note_id(c),
@@ -334,12 +350,12 @@ class _Writer:
             obj["x_briefdesk_notes"] = c.notes
         return _common(obj, ts(c.created), ts(c.updated), self.producer, self.markings)
 
-    def opinion(self, c: ClaimRecord) -> dict | None:
+    def opinion(self, c: ClaimRecord) -> StixObject | None:
         value = OPINIONS.get(c.status)
         if value is None:
             return None
         note_id = self.note_id(c)
-        obj = {
+        obj: StixObject = {
             "type": "opinion",
             "spec_version": "2.1",
             "id": ids.stix_id("opinion", note_id),
@@ -352,9 +368,9 @@ class _Writer:
             obj["authors"] = [self.analyst]
         return _common(obj, ts(c.created), ts(c.updated), self.producer, self.markings)
 
-    def relationship(self, ln) -> dict:
+    def relationship(self, ln: LinkRecord) -> StixObject:
         a, b = self.m.claims[ln.from_claim_id], self.m.claims[ln.to_claim_id]
-        obj = {
+        obj: StixObject = {
             "type": "relationship",
             "spec_version": "2.1",
             "id": ids.for_record("relationship", "link", ln, self.m.imported.get("link")),
@@ -367,12 +383,11 @@ class _Writer:
         created = ts(ln.created)
         return _common(obj, created, ts(getattr(ln, "updated", None), created), self.producer, self.markings)
 
-    def brief_report(self, report_id: str) -> dict:
-        brief = self.m.brief
+    def brief_report(self, brief: BriefRecord, report_id: str) -> StixObject:
         refs = [o["id"] for o in self.objects if o["type"] != "marking-definition"]
         if not refs:  # a brief that cites nothing: the report still needs one reference
             refs = [self.producer] if self.producer else []
-        obj = {
+        obj: StixObject = {
             "type": "report",
             "spec_version": "2.1",
             "id": report_id,
@@ -391,7 +406,9 @@ class _Writer:
         return _common(obj, ts(brief.created), ts(brief.updated), self.producer, self.markings)
 
 
-def bundle(material: Material, *, organisation: str = "", analyst: str = "", draft_reason: str = "") -> dict:
+def bundle(
+    material: Material, *, organisation: str = "", analyst: str = "", draft_reason: str = ""
+) -> StixObject:
     """The STIX 2.1 bundle of ``material`` as a dict. ``draft_reason``: the brief is exported as a draft
     (check errors forced past): its report says so and is labelled ``draft``."""
     if material.brief is not None:
@@ -404,5 +421,5 @@ def bundle(material: Material, *, organisation: str = "", analyst: str = "", dra
     return _Writer(material, organisation.strip(), analyst.strip(), draft_reason).build()
 
 
-def dumps(data: dict) -> bytes:
+def dumps(data: StixObject) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
