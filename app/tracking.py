@@ -59,6 +59,6 @@ def stamp_new(row: Tracked, user: str, now: dt.datetime | None = None) -> None:
     row.created_by = row.created_by or user
     row.updated_by = row.updated_by or user
     if getattr(row, "created", None) is None:
-        row.created = now  # type: ignore[attr-defined]
+        row.created = now  # type: ignore[attr-defined]  # checked with getattr above: the mixin lacks it
     if getattr(row, "updated", None) is None:
-        row.updated = now  # type: ignore[attr-defined]
+        row.updated = now  # type: ignore[attr-defined]  # as created above

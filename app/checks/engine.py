@@ -135,7 +135,7 @@ def load_context(
         provenance_of(lib, links),
         analysis.load_analysis(lib, brief_id),
     )
-    ctx.doc = doc  # parsed once  # type: ignore[misc]
+    ctx.doc = doc  # a cached_property: the model parsed once above is kept
     return ctx
 
 

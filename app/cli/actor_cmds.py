@@ -125,7 +125,7 @@ def cmd_actor_set(args: argparse.Namespace, ctx: Context) -> int:
     if args.alias is not None:
         fields["aliases"] = [a for a in args.alias if a.strip()]
     if args.add_alias:
-        base = list(fields.get("aliases", actor.aliases))  # type: ignore[call-overload]
+        base = list(fields.get("aliases", actor.aliases))  # type: ignore[call-overload]  # a list when set
         fields["aliases"] = base + [a for a in args.add_alias if a.strip()]
     if not fields:
         raise ValidationError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,8 +22,8 @@ class Note:
     text: str
 
 
-def _d(value: object) -> str:
-    return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
+def _d(value: dt.date | None) -> str:
+    return value.isoformat() if value is not None else ""
 
 
 def note_text(record: ClaimRecord | SourceRecord) -> str:

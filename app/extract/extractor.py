@@ -521,8 +521,8 @@ class RuleExtractor:
                 kind, denies = "denial", elaborated(f, cw, proposals, words, anchor)
             elif kind == "denial":
                 denies = answered_claim(f, cw - content_words(f.speaker.name), proposals, words, quote)
-                if denies is None and goes_on(f, prev, last_index):
-                    denies = prev.denies  # type: ignore[union-attr]
+                if denies is None and prev is not None and goes_on(f, prev, last_index):
+                    denies = prev.denies
                 if denies is None:
                     denies = accused_claim(f, proposals, words)  # the side the claim is about answers it
                 if denies is None and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):

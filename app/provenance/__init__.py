@@ -605,7 +605,7 @@ class ProvenanceService:
             state = self._state(s)
             cached = self._cache.get("independent")
             if cached is not None and cached[0] == state:
-                return cached[1]  # type: ignore[no-any-return]
+                return cached[1]  # type: ignore[no-any-return]  # this key caches the set of pairs
             pairs = [
                 (int(r[0]), int(r[1]))
                 for r in s.execute(

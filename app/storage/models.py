@@ -51,7 +51,7 @@ class Tracked:
 def touch(row: Tracked, user: str, now: dt.datetime | None = None) -> None:
     """Mark ``row`` changed by ``user``: one version more, ``updated``/``updated_by`` set."""
     row.version = (row.version or 0) + 1
-    row.updated = now or utcnow()  # type: ignore[attr-defined]
+    row.updated = now or utcnow()  # type: ignore[attr-defined]  # each tracked class maps its own `updated`
     row.updated_by = user
 
 
