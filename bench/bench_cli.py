@@ -1,13 +1,15 @@
 """Command-line start-up and batch export, side by side with pandoc in one run.
 
-    .venv/bin/python bench/bench_cli.py [--runs 7] [--briefs 20]
+    .venv/bin/python bench/bench_cli.py [--runs 7] [--briefs 20] [--no-batch] [--before OLD_CHECKOUT]
 
 Cold commands (each a fresh process, bytecode caches present as on a user's machine, OS file cache warm):
 ``briefdesk claims``, ``search WORD``, ``check ID`` and a 20-page ``export ID -o x.docx``, alternating with
 ``pandoc brief.md -o x.docx`` converting the same brief (its ``--format md`` export). Then batch export: ``briefdesk
 export --all -o DIR/`` writing N twenty-page briefs in one process against pandoc converting the same N Markdown
 files one after another (pandoc has no batch mode: one process per file, as a script would run it). Also the import
-profile of each cold command (``python -X importtime``, the ten costliest top-level packages).
+profile of each cold command (``python -X importtime``, the ten costliest top-level packages). Each command's
+wall-clock time and its CPU time (user + system, steadier on a loaded machine) are reported; ``--before DIR``
+times claims, search, check and export from an older checkout's app/ and ui/ in the same alternating runs.
 
 Targets (issue on scale as users meet it): read commands <= 0.35 s; the 20-page export <= 1.5x pandoc; 20 briefs
 in <= 0.5x pandoc's time for the same 20. The library and briefs are the export benchmark's (bench_export.py),
@@ -21,6 +23,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,10 +42,22 @@ from app.library import Library  # noqa: E402
 PAGES = 20
 
 
+CPU_TIMES: dict[str, list[float]] = {}  # the CPU time (user + system) of each timed command, by its line
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall-clock seconds of one run of ``cmd``; its CPU seconds (user + system) go to CPU_TIMES. On a shared,
+    loaded machine the CPU time is the steadier figure: waiting for a core does not count in it."""
+    cpu0 = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     elapsed = time.perf_counter() - started
+    CPU_TIMES.setdefault(" ".join(cmd), []).append(_children_cpu() - cpu0)
     if done.returncode not in (0, 1):  # check exits 1 on findings
         raise RuntimeError(f"{' '.join(cmd[:4])} failed ({done.returncode}): {done.stderr[-400:]}")
     return elapsed
@@ -143,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
             "-c",
             "import ui.launcher, app.cli, app.cli.claim_cmds, app.library, app.claims, app.storage.sqlite",
         ],
+        "floor: import what `export` needs, no work": [
+            py,
+            "-c",
+            "import ui.launcher, app.cli, app.cli.export_cmds, app.library, app.claims, app.storage.sqlite, "
+            "app.export.service, app.export.docx, app.checks.engine",
+        ],
     }
     if args.before:  # the same commands from an older checkout (its app/ and ui/), in the same session
         launch = f"import sys; sys.path.insert(0, {str(args.before)!r}); from ui.launcher import main; sys.exit(main())"
@@ -162,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
     for cmd in cold.values():  # warm the OS file cache and write any .pyc once
         timed(cmd, env)
+    CPU_TIMES.clear()
     load_before = load()
     print(f"load average before: {load_before}")
     times: dict[str, list[float]] = {name: [] for name in cold}
@@ -197,11 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{pandoc_version}; {args.runs} alternating runs each; medians (min-max); ratio = to pandoc's 20 pages\n"
     )
-    print("| cold command | median s | min s | max s | ratio to pandoc |")
-    print("|---|---:|---:|---:|---:|")
+    pandoc_cpu = statistics.median(CPU_TIMES[" ".join(cold["pandoc brief.md -o x.docx (the same 20 pages)"])])
+    print(
+        "| cold command | median s | min s | max s | ratio to pandoc | median CPU s | CPU ratio to pandoc |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, ts in times.items():
         med = statistics.median(ts)
-        print(f"| `{name}` | {med:.3f} | {min(ts):.3f} | {max(ts):.3f} | {med / pandoc20:.2f} |")
+        cpu = statistics.median(CPU_TIMES[" ".join(cold[name])])
+        print(
+            f"| `{name}` | {med:.3f} | {min(ts):.3f} | {max(ts):.3f} | {med / pandoc20:.2f} | {cpu:.3f} "
+            f"| {cpu / pandoc_cpu:.2f} |"
+        )
     print(f"\nload average: before the runs {load_before}, after them {load()}")
     if not args.no_batch:
         bmed, pmed = statistics.median(batch_b), statistics.median(batch_p)
