@@ -145,7 +145,7 @@ def _plain(block: str) -> bool:
     return "\n" not in block or _SPECIAL_LINE_RE.search(block) is None
 
 
-class _AbbrTreeprocessor(abbr.AbbrTreeprocessor):  # type: ignore[misc]
+class _AbbrTreeprocessor(abbr.AbbrTreeprocessor):  # type: ignore[misc]  # Python-Markdown has no types: its base is Any
     """Python-Markdown's abbreviation step (its expression, its elements), with each element's place in its
     parent handed down the walk. Python-Markdown looks the place up by scanning the parent's children for every
     element with a tail (every block has one), which is quadratic in a parent's children: 32,000 paragraphs
