@@ -56,7 +56,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _default_marks(root: ET.Element, mark: Marking) -> None:
-    """Give every unmarked paragraph, heading and list item the brief's default portion mark, as the .docx
+    """Give every unmarked paragraph, heading, list item and table cell the brief's default portion mark, as the .docx
     writer does (``app.export.docx.body``), so that the preview shows the marks the document will carry."""
 
     def prefix(el: ET.Element) -> None:
@@ -78,6 +78,10 @@ def _default_marks(root: ET.Element, mark: Marking) -> None:
                     walk(li)
             elif el.tag in ("blockquote", "div", "dl", "dd"):
                 walk(el)
+            elif el.tag == "table":  # a cell with text is a portion, as the checks count it
+                for cell in el.iter():
+                    if cell.tag in ("th", "td") and "".join(cell.itertext()).strip():
+                        prefix(cell)
 
     walk(root)
 

@@ -488,12 +488,8 @@ class BodyWriter:
 
     def _cell_content(self, cell: ET.Element) -> str:
         self._after_citation = False
-        first = cell.text or ""
-        m = PORTION_RE.match(first.lstrip())
-        if m and self.scheme is not MarkingScheme.NONE:
-            mark = parse_mark(m.group("mark"))
-            if mark is not None:
-                self.marks.append(mark)
+        if "".join(cell.itertext()).strip():  # a cell with text is a portion, as the checks count it
+            self._mark_prefix(cell)
         return self.inline(cell, _Fmt(bold=cell.tag == "th"))
 
     def table_xml(

@@ -153,6 +153,7 @@ def test_the_preview_shows_the_portion_marks_the_docx_adds(lib, cited, tmp_path)
     assert texts("li") == ["(TLP:CLEAR) one", "(TLP:GREEN) two"]
     assert "(TLP:CLEAR) Quoted words." in paragraphs
     assert "code stays as it is" in html and "(TLP:CLEAR) code" not in html
+    assert texts("th") == ["(TLP:CLEAR) A"] and texts("td") == ["(TLP:CLEAR) cell"]  # a cell is a portion too
     plain = lib.briefs.create(title="No scheme", body=body).after  # no marking scheme: no marks added
     assert "(TLP:CLEAR)" not in render_html(plain, {f"c{cited.id}": lib.claims.get(cited.id)}).html
 
@@ -174,3 +175,17 @@ def test_preview_and_docx_agree_on_marks(lib, cited, tmp_path):
     html = render_html(brief, {f"c{cited.id}": lib.claims.get(cited.id)}).html
     html_marks = re.findall(r"\(TLP:[A-Z+]+\)", re.sub(r"<[^>]+>", "", html.split('<ol class="notes">')[0]))
     assert html_marks and docx_marks[: len(html_marks)] == html_marks
+
+
+def test_unmarked_table_cells_take_the_default_mark_and_count_in_the_banner(lib, tmp_path):
+    """A brief that is only a table: its unmarked cells carry the default CONFIDENTIAL, so the banner says
+    CONFIDENTIAL, as the checks do; a cell marked (U) keeps its own mark; an empty cell gets none."""
+    body = "| Date | Said |\n|---|---|\n| 3 May | (U) Denied |\n| 4 May |  |\n"
+    brief = lib.briefs.create(
+        title="Table", body=body, marking_scheme="classification", default_marking="C"
+    ).after
+    out = tmp_path / "table.docx"
+    result = export_brief(lib, brief.id, out, ExportOptions(force=True))
+    assert result.banner == "CONFIDENTIAL"
+    cells = [c.text for t in docx.Document(str(out)).tables for row in t.rows for c in row.cells]
+    assert cells[:6] == ["(C) Date", "(C) Said", "(C) 3 May", "(U) Denied", "(C) 4 May", ""]
