@@ -69,6 +69,32 @@ ROLE_NOUNS = (
     "university|foundation|trust|consortium|federation|association|syndicate|cartel|militia|rebels|junta"
 )
 ROLE_RE = re.compile(rf"\b({ROLE_NOUNS})(?:s|es)?\b", re.I)
+# Occupations and offices that speak for themselves in news copy ("the harbour master said", "the coroner
+# told the inquest"). Unlike the role nouns above they also name things ("the master plan", "the guard rail",
+# "the crew manifest"), so they count only as the head of the phrase: see ``occupation_heads``.
+OCCUPATION_NOUNS = (
+    "master|harbourmaster|harbormaster|captain|skipper|sheriff|warden|mediator|consul|bishop|priest|imam|"
+    "rabbi|pastor|cleric|teacher|nurse|crew|sergeant|lieutenant|marshal|attorney|solicitor|barrister|counsel|"
+    "clerk|treasurer|registrar|superintendent|dean|rector|principal|coach|surgeon|physician|paramedic|"
+    "firefighter|ranger|guard|constable|magistrate|coroner|curator|comptroller|controller|administrator|"
+    "coordinator|organiser|organizer|councillor|councilor|alderman"
+)
+OCCUPATION_RE = re.compile(rf"({OCCUPATION_NOUNS})(?:s|es)?", re.I)
+
+
+def occupation_heads(phrase: str) -> bool:
+    """Whether an occupation is what ``phrase`` is about: its last word before "of", "at", "in", "for", "from",
+    "on", "to" or a comma ("the harbour master of Port Arvel": yes; "the master plan": no)."""
+    head = re.split(r"\s+(?:of|for|at|from|with|in|on|to)\s+|,", phrase, maxsplit=1, flags=re.I)[0].split()
+    return bool(head) and OCCUPATION_RE.fullmatch(head[-1]) is not None
+
+
+def names_role(phrase: str) -> bool:
+    """Whether ``phrase`` describes someone by role or office: a role noun anywhere ("the defence ministry
+    spokesman"), or an occupation as its head."""
+    return ROLE_RE.search(phrase) is not None or occupation_heads(phrase)
+
+
 NON_SPEAKERS = frozenset(
     [
         "report",

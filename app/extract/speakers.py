@@ -25,6 +25,7 @@ from app.extract.lexicon import (
     ROLE_RE,
     RV,
     TITLE_RE,
+    names_role,
 )
 from app.extract.places import (
     CAPITALS,
@@ -110,7 +111,7 @@ def _role_affiliation(phrase: str) -> tuple[str, str]:
     if m:
         p = m.group("role")
     m = re.match(r"^(?P<role>.+?)\s+(?:of|for|at|from|with|in)\s+(?:the\s+)?(?P<aff>.+)$", p)
-    if m and ROLE_RE.search(m.group("role")):
+    if m and names_role(m.group("role")):
         p, aff = m.group("role"), aff or m.group("aff")
     return p.strip(), aff.strip()
 
@@ -198,7 +199,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     )
     if (
         m
-        and (ROLE_RE.search(m.group("desc")) or AGENT_NOUN.fullmatch(m.group("desc").split()[-1]))
+        and (names_role(m.group("desc")) or AGENT_NOUN.fullmatch(m.group("desc").split()[-1]))
         and _looks_like_name(m.group("name"))
         and m.group("desc").split()[-1] not in FUNCTION_END  # "embassy in Tallmark": a place
     ):
@@ -233,14 +234,14 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     # "its spokesman", "his deputy": someone of the last named speaker's side
     m = re.match(r"^(its|his|her|their)\s+(?P<role>[\w\- ]{3,40})$", low)
     owner = _owner_speaker(m.group(1), state) if m else None
-    if m and owner is not None and ROLE_RE.search(m.group("role")):
+    if m and owner is not None and names_role(m.group("role")):
         if owner.role == "government" and owner.affiliation:  # "Its foreign ministry" after "Moscow said"
             name = f"{_capital_first(m.group('role'))} of {owner.affiliation}"
             return register(state, Speaker(name, m.group("role"), owner.affiliation, collective=True))
         return register(state, Speaker(f"{owner.name} {m.group('role')}", m.group("role"), owner.name))
     # "the minister", "the spokesman" -> the last speaker with that role
     m = re.match(r"^the\s+(?P<head>[\w\- ]+)$", low)
-    if m and ROLE_RE.search(m.group("head")) and not COLLECTIVE_HEADS.search(m.group("head").split()[-1]):
+    if m and names_role(m.group("head")) and not COLLECTIVE_HEADS.search(m.group("head").split()[-1]):
         head = m.group("head").split()[-1]
         phrase = m.group("head")  # "the Hollish foreign ministry" is not whoever has "ministry" in their role
         for sp in reversed(state.speakers):
@@ -295,7 +296,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             Speaker(_capital_first(re.sub(r"^(a|an|one)\s+", "", np, flags=re.I)), "", "", collective=True),
         )
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
-    if ROLE_RE.search(low) or COLLECTIVE_HEADS.search(low) or _org_like(np):
+    if names_role(low) or COLLECTIVE_HEADS.search(low) or _org_like(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
         name = _capital_first(re.sub(r"^(the|a|an|one)\s+", "", np, flags=re.I))
         known = _find_known(state, name)
