@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from app.errors import ValidationError
 
@@ -211,3 +212,20 @@ def looks_english(text: str) -> bool | None:
     if n < 12:
         return None
     return share >= 0.14
+
+
+def clean_tags(tags: Iterable[str] | str | None) -> list[str]:
+    """Tags as stored: lower case, blanks collapsed, no empties or repeats; a tag over 100 characters is refused."""
+    if tags is None:
+        return []
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    out = []
+    for t in tags:
+        tag = " ".join(str(t).split()).lower()
+        if not tag:
+            continue
+        if len(tag) > 100:
+            raise ValidationError(f"The tag '{tag[:40]}...' is too long (at most 100 characters).")
+        out.append(tag)
+    return list(dict.fromkeys(out))

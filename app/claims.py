@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Integer, and_, bindparam, delete, exists, false, func, insert, literal_column, select
 
-from app._text import clean_line, find_quote
+from app._text import clean_line, clean_tags, find_quote
 from app.claim_rows import (
     BATCH_COLUMNS,
     LINK_COLUMNS,
@@ -65,22 +65,6 @@ CLAIM_SORTS = {
 # Sorts an index serves (a text filter can then walk that index; app.storage.fts_plan)
 INDEXED_SORTS = frozenset(("id", "said", "credibility", "status", "actor", "source"))
 EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "actor_id", "quote", "span")
-
-
-def _clean_tags(tags: Iterable[str] | str | None) -> list[str]:
-    if tags is None:
-        return []
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    out = []
-    for t in tags:
-        tag = " ".join(str(t).split()).lower()
-        if not tag:
-            continue
-        if len(tag) > 100:
-            raise ValidationError(f"The tag '{tag[:40]}...' is too long (at most 100 characters).")
-        out.append(tag)
-    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
@@ -234,7 +218,10 @@ class ClaimService:
         if flt.contested:
             conds.append(self._contested_cond)
         if flt.corroboration:
-            conds.append(self._provenance.corroboration_condition(claim_t.c.id, flt.corroboration))
+            from app.provenance.store import corroboration_condition
+
+            corroborated = self._provenance.independently_corroborated()
+            conds.append(corroboration_condition(claim_t.c.id, flt.corroboration, corroborated))
         if flt.said_from:
             conds.append(said_col >= flt.said_from)
         if flt.said_to:
@@ -566,7 +553,7 @@ class ClaimService:
         )
         s.add(claim)
         s.flush()
-        for tag in _clean_tags(tags):
+        for tag in clean_tags(tags):
             s.add(ClaimTag(claim_id=claim.id, tag=tag))
         s.flush()
         self._lib.log_change(s, "claim", claim.id, "created" if identity is None else "restored")
@@ -608,7 +595,7 @@ class ClaimService:
                     claim.quote, claim.span_start, claim.span_end = body[start:end], start, end
                 elif key == "tags":
                     s.execute(delete(tag_t).where(tag_t.c.claim_id == claim.id))
-                    for tag in _clean_tags(value):
+                    for tag in clean_tags(value):
                         s.add(ClaimTag(claim_id=claim.id, tag=tag))
             touch(claim, self._lib.user)
             s.flush()

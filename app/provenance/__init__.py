@@ -19,11 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, false, func, select, true, update
+from sqlalchemy import func, select, update
 
 from app._text import clean_line, norm_key
 from app.domain import (
-    CORROBORATION_FILTERS,
     Change,
     ClaimOrigins,
     ClaimRecord,
@@ -623,19 +622,6 @@ class ProvenanceService:
         )
         self._cache["independent"] = (state, found)
         return found
-
-    def corroboration_condition(self, column: Any, which: str) -> Any:
-        """A WHERE condition on a claim id column for ClaimFilter.corroboration ("independent"/"single")."""
-        if which not in CORROBORATION_FILTERS:
-            raise ValidationError(
-                f"'{which}' is not a corroboration filter; use one of: {', '.join(CORROBORATION_FILTERS)}."
-            )
-        ids = sorted(self.independently_corroborated())
-        # the ids are integers worked out here: written into the SQL, so that any number of them fits
-        param: Any = bindparam("corroborated_ids", ids, expanding=True, literal_execute=True)
-        if which == "independent":
-            return column.in_(param) if ids else false()
-        return column.not_in(param) if ids else true()
 
     # --- kept with a claim's delete and restore (called by ClaimService) ----------------------------
     def _before_claim_delete(self, s: Session, claim_id: int) -> dict[str, Any]:

@@ -184,3 +184,23 @@ def load_facts(
             for src in conn.execute(_SOURCES_Q, {"ids": chunk}):
                 facts.sources[src[0]] = SourceFacts(src[0], src[1], src[2])
     return facts
+
+
+def corroboration_condition(column: Any, which: str, corroborated: Iterable[int]) -> Any:
+    """A WHERE condition on a claim id column for ClaimFilter.corroboration ("independent"/"single"), given
+    the ids of the independently corroborated claims (``lib.provenance.independently_corroborated()``)."""
+    from sqlalchemy import false, true
+
+    from app.domain import CORROBORATION_FILTERS
+    from app.errors import ValidationError
+
+    if which not in CORROBORATION_FILTERS:
+        raise ValidationError(
+            f"'{which}' is not a corroboration filter; use one of: {', '.join(CORROBORATION_FILTERS)}."
+        )
+    ids = sorted(corroborated)
+    # the ids are integers worked out here: written into the SQL, so that any number of them fits
+    param: Any = bindparam("corroborated_ids", ids, expanding=True, literal_execute=True)
+    if which == "independent":
+        return column.in_(param) if ids else false()
+    return column.not_in(param) if ids else true()

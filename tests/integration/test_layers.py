@@ -109,3 +109,17 @@ def test_every_type_ignore_in_app_names_its_error_and_says_why():
         if re.search(r"#\s*type:\s*ignore", line) and not explained.search(line)
     ]
     assert found == []
+
+
+def test_no_module_in_app_or_ui_is_over_700_lines():
+    """A room a newcomer can read: a module that outgrows 700 lines is split along its seams."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    long = {
+        str(p.relative_to(root)): n
+        for folder in ("app", "ui")
+        for p in (root / folder).rglob("*.py")
+        if "migrations" not in p.parts and (n := len(p.read_text(encoding="utf-8").splitlines())) > 700
+    }
+    assert long == {}
