@@ -21,6 +21,22 @@ def _name(ch: str) -> str:
     return visible_bidi(ch).strip("[]")
 
 
+def _bidi_in_record(ctx: CheckContext, kind: str, ident: int) -> re.Match[str] | None:
+    """The first directional character in a cited claim's or source's text and titles, or None."""
+    fields: tuple[str, ...]
+    if kind == "claim":
+        claim = ctx.claims.get(ident)
+        if claim is None:
+            return None
+        fields = (claim.quote, claim.statement, claim.source_title, claim.source_outlet, claim.actor_name)
+    else:
+        source = ctx.sources.get(ident)
+        if source is None:
+            return None
+        fields = (source.title, source.outlet, source.authors)
+    return next((m for f in fields if f and (m := BIDI_RE.search(f)) is not None), None)
+
+
 def no_hidden_direction_marks(ctx: CheckContext) -> Iterator[Finding]:
     """No directional formatting character in the brief, or in what it cites, unless the analyst sees it."""
     body = ctx.body
@@ -65,19 +81,14 @@ def no_hidden_direction_marks(ctx: CheckContext) -> Iterator[Finding]:
             0,
             where="brief",
         )
+    hits: dict[
+        tuple[str, int], re.Match[str] | None
+    ] = {}  # each cited record looked at once, however often cited
     for c in ctx.doc.citations:
-        fields: tuple[str, ...]
-        if c.kind == "claim":
-            claim = ctx.claims.get(c.ident)
-            if claim is None:
-                continue
-            fields = (claim.quote, claim.statement, claim.source_title, claim.source_outlet, claim.actor_name)
-        else:
-            source = ctx.sources.get(c.ident)
-            if source is None:
-                continue
-            fields = (source.title, source.outlet, source.authors)
-        hit = next((BIDI_RE.search(f) for f in fields if f and BIDI_RE.search(f)), None)
+        key = (c.kind, c.ident)
+        if key not in hits:
+            hits[key] = _bidi_in_record(ctx, c.kind, c.ident)
+        hit = hits[key]
         if hit is not None:
             yield ctx.finding(
                 "bidi",

@@ -419,6 +419,16 @@ EXEMPT_SECTION_RE = re.compile(
 )
 
 
+# Any word that can make a sentence a judgment (likelihood, confidence, hedge, "we assess"): a sentence with
+# none of them is not one, without running the four precise readings.
+_JUDGMENT_WORDS = re.compile(
+    "|".join(
+        f"(?:{p.pattern})" for p in (lang.LIKELIHOOD_RE, lang.CONFIDENCE_RE, lang.HEDGE_RE, lang.ANALYST_RE)
+    ),
+    re.I,
+)
+
+
 def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
     """A paragraph or list item that states facts (a sentence of the analyst's own that is not a
     judgment) and cites nothing. Sections that hold judgments or apparatus are exempt (BLUF, Key
@@ -436,7 +446,7 @@ def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
         for s, e in lang.iter_sentences(text, block.text_start, block.end):
             if len(text[s:e].split()) < minimum:
                 continue
-            if (
+            if _JUDGMENT_WORDS.search(text, s, e) is not None and (  # a quick look first: most have none
                 lang.likelihood_terms(text, s, e)
                 or lang.confidence_levels(text, s, e)
                 or lang.hedges(text, s, e)
