@@ -193,11 +193,19 @@ def _speed_up(md: markdown.Markdown) -> None:
     processors = list(registry)  # the registry rebuilds this list on every iteration otherwise
     paragraph = registry["paragraph"]
 
+    sub_element = ET.SubElement
+
     def parse_blocks(parent: Any, blocks: Any) -> None:
+        state = parser.state
         while blocks:
             block = blocks[0]
             if _plain(block):
-                paragraph.run(parent, blocks)
+                if state and state[-1] == "list":
+                    paragraph.run(parent, blocks)
+                else:  # ParagraphProcessor.run outside a tight list (a brief's commonest block), inlined
+                    blocks.pop(0)
+                    if block.strip():
+                        sub_element(parent, "p").text = block.lstrip()
                 continue
             for processor in processors:
                 if processor.test(parent, block) and processor.run(parent, blocks) is not False:
@@ -299,11 +307,17 @@ def _get_items(self: Any, block: str) -> list[str]:
     return ["\n".join(lines) for lines in items]
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ ]+(?=\n)")
+
+
 def _normalize_whitespace(lines: list[str]) -> list[str]:
-    """Python-Markdown's NormalizeWhitespace, in fewer passes: its last expression, ``(?<=\n) +\n`` (a line
-    of spaces after the first becomes empty), tried a look-behind at every character; here each line is
-    looked at once."""
-    source = "\n".join(lines)
+    return _normalize_text("\n".join(lines)).split("\n")
+
+
+def _normalize_text(source: str) -> str:
+    """Python-Markdown's NormalizeWhitespace on the text, not its lines: its last expression, ``(?<=\n) +\n``
+    (a line of spaces after the first becomes empty), tried a look-behind at every character; here only the
+    line starts are looked at."""
     if "\x02" in source or "\x03" in source:
         source = source.replace("\x02", "").replace("\x03", "")
     if "\r" in source:
@@ -311,31 +325,33 @@ def _normalize_whitespace(lines: list[str]) -> list[str]:
     source += "\n\n"
     if "\t" in source:
         source = source.expandtabs(4)
-    out = source.split("\n")
-    if "\n " in source:
-        for i in range(
-            1, len(out) - 1
-        ):  # every line but the first is after a newline; all but the last before one
-            line = out[i]
-            if line and line[0] == " " and not line.strip(" "):
-                out[i] = ""
-    return out
+    return _BLANK_LINE_RE.sub("\n", source)  # (testing '"\n " in source' first took four times as long)
+
+
+def _has_fence(text: str) -> bool:
+    """Whether ``text`` holds three backticks or tildes (a one-character test first: searching a 2 MB text
+    for '~~~' takes ten times as long as for '~')."""
+    return ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
 
 
 def _fenced_linear(self: Any, lines: list[str]) -> list[str]:
+    return _fenced_text(self, "\n".join(lines)).split("\n")
+
+
+def _fenced_text(self: Any, text: str) -> str:
     """The fenced-code preprocessor's own ``run``, applied to one fenced block at a time: it rebuilt the whole
     text around each block it replaced (quadratic in the number of blocks: a brief with a thousand took
     seconds). Blocks are found as it finds them: searching again just after each, and skipping an opening
     fence whose braces do not balance."""
-    text = "\n".join(lines)
-    if "```" not in text and "~~~" not in text:
-        return lines
+    if not _has_fence(text):
+        return text
     regex = self.FENCED_BLOCK_RE
     run = type(self).run
     out: list[str] = []
     pos = index = 0
+    fences = FenceSearch(regex, text)
     while True:
-        m = regex.search(text, index)
+        m = fences.search(index)
         if m is None:
             break
         if m.group("attrs") and get_attrs_and_remainder(m.group("attrs"))[1]:
@@ -345,7 +361,48 @@ def _fenced_linear(self: Any, lines: list[str]) -> list[str]:
         out.append("\n".join(run(self, text[m.start() : m.end()].split("\n"))))
         pos = index = m.end()
     out.append(text[pos:])
-    return "".join(out).split("\n")
+    return "".join(out)
+
+
+class FenceSearch:
+    """``search(pos)`` is ``regex.search(text, pos)`` for the fenced-code expression, which opens with a fence
+    at a line start: tried only at line starts that open with three backticks or tildes (the expression tried
+    at every character of a 2 MB brief took ~10 ms; it cannot match anywhere else). ``pos`` only grows
+    between calls, so each kind of fence is looked for once past each place."""
+
+    __slots__ = ("_next", "regex", "text")
+
+    def __init__(self, regex: re.Pattern[str], text: str) -> None:
+        self.regex = regex
+        self.text = text
+        self._next = {"```": -2, "~~~": -2}  # the next of each at or after the last pos (-1: none left)
+
+    def _find(self, fence: str, pos: int) -> int:
+        """The next line start at or after ``pos`` that opens with ``fence``, or -1."""
+        at = self._next[fence]
+        if at == -2 or (at != -1 and at < pos):
+            text = self.text
+            if pos == 0 and text.startswith(fence):
+                at = 0
+            elif text.find(fence[0], pos) < 0:  # one character: the fast search (briefs seldom hold a '~')
+                at = -1
+            else:
+                at = text.find("\n" + fence, max(pos - 1, 0))
+                if at >= 0:
+                    at += 1
+            self._next[fence] = at
+        return at
+
+    def search(self, pos: int) -> re.Match[str] | None:
+        while True:
+            a, b = self._find("```", pos), self._find("~~~", pos)
+            if a < 0 and b < 0:
+                return None
+            at = a if b < 0 or 0 <= a < b else b
+            m = self.regex.match(self.text, at)
+            if m is not None:
+                return m
+            pos = at + 1
 
 
 def new_markdown() -> markdown.Markdown:
@@ -359,6 +416,7 @@ def new_markdown() -> markdown.Markdown:
     return md
 
 
+_PREPROCESSORS = ("normalize_whitespace", "fenced_code_block")
 _local = threading.local()
 
 
@@ -377,21 +435,34 @@ def parse_blocks(md: markdown.Markdown, text: str) -> ET.Element:
     md.reset()
     if not text.strip():
         return ET.Element(md.doc_tag)
-    lines = text.split("\n")
-    for prep in md.preprocessors:
-        lines = prep.run(lines)
+    parser = md.parser
+    if len(md.preprocessors) == 2 and all(name in md.preprocessors for name in _PREPROCESSORS):
+        # this module's two preprocessors, on the text (each of them on lines joins and splits it again)
+        source = _fenced_text(md.preprocessors["fenced_code_block"], _normalize_text(text))
+    else:
+        lines = text.split("\n")
+        for prep in md.preprocessors:
+            lines = prep.run(lines)
+        source = "\n".join(lines)
+
+    def document() -> ET.Element:  # BlockParser.parseDocument, given the text its lines would be joined into
+        parser.root = ET.Element(md.doc_tag)
+        parser.parseChunk(parser.root, source)
+        root: ET.Element = parser.root
+        return root
+
     try:
-        root: ET.Element = md.parser.parseDocument(lines).getroot()
+        root = document()
     except RecursionError:
         # Python-Markdown nests some constructs once per line (a definition list of 600 terms without a
         # blank line exceeds the interpreter's depth): read again with every long block cut every
         # MAX_BLOCK_LINES lines, as if a blank line stood there
-        del md.parser.state[:]
-        md.parser.cut_every = MAX_BLOCK_LINES
+        del parser.state[:]
+        parser.cut_every = MAX_BLOCK_LINES
         try:
-            root = md.parser.parseDocument(lines).getroot()
+            root = document()
         finally:
-            md.parser.cut_every = 0
+            parser.cut_every = 0
     return root
 
 

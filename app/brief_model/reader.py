@@ -419,8 +419,9 @@ def _fences(md: Any, text: str) -> list[tuple[int, int]]:
     regex = md.preprocessors["fenced_code_block"].FENCED_BLOCK_RE
     out: list[tuple[int, int]] = []
     pos = 0
+    fences = pm.FenceSearch(regex, text)
     while True:
-        m = regex.search(text, pos)
+        m = fences.search(pos)
         if m is None:
             return out
         if m.group("attrs") and get_attrs_and_remainder(m.group("attrs"))[1]:
