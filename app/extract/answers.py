@@ -300,6 +300,15 @@ def answered_claim(
         latest = others[-1]
         if best is not None and best != latest and best_overlap >= len(cw & words[latest]) + 2:
             return proposals[best].key
+        accused = accused_claim(f, proposals, words)
+        if (
+            accused is not None
+            and accused != proposals[latest].key
+            and not accused_claim_is(latest, f, words)
+        ):
+            # "These claims are fabricated", said by the side the army blamed, after aid workers spoke: the
+            # claim about the speaker's side, not a bystander's
+            return accused
         if DEMONSTRATIVE.search(quote) or CALLED_IT.search(quote):
             return proposals[latest].key  # "denied this": what was just said
         # "rejected the accusation": the first of the claims the other side has just made in a row
@@ -363,6 +372,23 @@ def accused_claim(f: Found, proposals: list[Proposal], words: list[set[str]]) ->
         if sum(1 for x in mine if _meet({x}, words[i])) >= min(2, len(mine)):
             return p.key
     return None
+
+
+def accused_claim_is(i: int, f: Found, words: list[set[str]]) -> bool:
+    """Whether claim ``i`` is about the speaker's side (names every word of it, or two)."""
+    mine = distinct_side(" ".join((f.speaker.name, f.speaker.affiliation)))
+    return bool(mine) and sum(1 for x in mine if _meet({x}, words[i])) >= min(2, len(mine))
+
+
+def blames_accuser(f: Found, cw: set[str], proposals: list[Proposal], target: str) -> bool:
+    """Whether a statement by the side claim ``target`` is about names that claim's own side: "the army itself
+    had fired on the convoy", said by the militia the army blamed, turns the accusation back."""
+    claim = next(p for p in proposals if p.key == target)
+    accuser = (
+        distinct_side(" ".join((claim.actor, claim.affiliation)))
+        | (content_words(claim.role) - GENERIC_SIDE - ORG_WORDS)
+    ) - content_words(" ".join((f.speaker.name, f.speaker.role, f.speaker.affiliation)))
+    return _meet(accuser, cw)
 
 
 def latest_other(f: Found, proposals: list[Proposal]) -> str | None:

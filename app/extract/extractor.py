@@ -21,6 +21,7 @@ from app.extract.answers import (
     accused_claim,
     answer_earlier,
     answered_claim,
+    blames_accuser,
     contradicted,
     denial_anchor,
     elaborated,
@@ -29,6 +30,20 @@ from app.extract.answers import (
     named_account,
     reply_target,
     same_side,
+)
+from app.extract.clauses import (
+    BARE_DENIAL_WORDS,
+    CONTINUATION,
+    COORDINATED,
+    COUNTER,
+    DEMAND,
+    JUDGES_THE_ACCUSATION,
+    RECIPIENT_VERBS,
+    REPLY_OPENING,
+    SAYING,
+    SKIP_PLAIN,
+    SKIP_RECIPIENT,
+    TRAILING_ATTRIBUTION,
 )
 from app.extract.dates import (
     DATE_DM,
@@ -227,6 +242,12 @@ class RuleExtractor:
                 np = re.sub(r",\s*who\b.*$", "", np)
             elif len(np.split()) > 12:
                 continue
+            elif (
+                re.match(r"(?:and|but)\s", np)
+                and after_clause.strip()
+                and not TAIL_OK.match(after_clause.strip())
+            ):
+                continue  # "..., and the army said the militia was responsible": what was said follows
             sp = parse_speaker(np, state)
             if sp is None:
                 continue
@@ -261,12 +282,16 @@ class RuleExtractor:
         rm = RV.search(s)
         dm = DV.search(s)
         first = min((m for m in (rm, dm) if m is not None), key=lambda m: m.start(), default=None)
+        # "A convoy came under fire on Wednesday, and the army said ...": the speaker opens the last clause
+        joined_at = COORDINATED.search(s, 0, first.start()) if first is not None else None
+        np_start = joined_at.end() if joined_at is not None else 0
         if (
             first is not None
-            and s[: first.start()].count(" ") <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
+            and s[np_start : first.start()].count(" ")
+            <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
             and not s[: first.start()].count("\u201c")
         ):
-            np = s[: first.start()]
+            np = s[np_start : first.start()]
             sp = parse_speaker(np, state)
             if sp is not None:
                 rest_start = first.end()
@@ -278,6 +303,8 @@ class RuleExtractor:
                 recipient = SKIP_RECIPIENT if RECIPIENT_VERBS.fullmatch(first.group(0)) else SKIP_PLAIN
                 skip = recipient.match(rest)
                 offset = rest_start + (skip.end() if skip else 0)
+                if first.group(0).startswith("neither"):
+                    offset = first.start()  # "neither confirmed nor denied that ...": the words say it
                 content = s[offset:].rstrip(".!? ")
                 tail = TRAILING_ATTRIBUTION.search(content)
                 if tail is not None and tail.start() > 8:  # "..., in a statement issued on Thursday"
@@ -285,7 +312,7 @@ class RuleExtractor:
                     content = content[: tail.start()]
                 else:
                     attribution = ""
-                said = resolve_date(s[dateline_length(s) : offset], published) or resolve_date(
+                said = resolve_date(s[max(np_start, dateline_length(s)) : offset], published) or resolve_date(
                     attribution, published
                 )
                 is_deny = first is dm
@@ -388,7 +415,9 @@ class RuleExtractor:
         false = FALSE_WORDS.search(content) and NEGATION.search(content)
         kind = "denial" if denying or false else "claim"
         cue = (denying.group(0) if denying else "saying").lower()
-        when = resolve_date(predicate, published)
+        when = resolve_date(predicate, published) or resolve_date(
+            subject, published
+        )  # "Later on Thursday, X"
         return self._found(text, kind, base + c0, base + c0 + len(content), sp, cue, when, 0.7)
 
     def _denial_first(
@@ -470,7 +499,9 @@ class RuleExtractor:
             kind = f.kind
             denies = None
             prev = proposals[-1] if proposals else None
-            if (
+            if f.cue.startswith("neither"):
+                pass  # "neither confirmed nor denied": it answers nothing either way
+            elif (
                 kind == "claim"
                 and prev is not None
                 and prev.kind == "denial"
@@ -548,6 +579,13 @@ class RuleExtractor:
                 # the side a claim is about answers it with a negation: "Tallmark had test-fired a missile",
                 # then "Tallmark's space agency said no missile had been launched"
                 kind, denies = "denial", target
+            elif (
+                kind == "claim"
+                and (target := accused_claim(f, proposals, words)) is not None
+                and blames_accuser(f, cw, proposals, target)
+            ):
+                # the accused side blames its accuser: "the militia's office said the army itself had fired"
+                kind, denies = "denial", target
             elif NEGATION.search(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
                 target = contradicted(f, cw - content_words(f.speaker.name), proposals, words)
@@ -587,42 +625,6 @@ class RuleExtractor:
             if kind == "claim":
                 answer_earlier(proposals, words, said_in)
         return proposals
-
-
-SAYING = re.compile(r",\s*saying(?:\s+that)?\s+", re.I)
-COUNTER = re.compile(r"\b(?:countered|counters|hit back|hits back|fired back|retorted|pushed back)\b", re.I)
-BARE_DENIAL_WORDS = 3  # "rejected the accusation", "That is simply untrue": a denial that gives no reason
-RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
-_WHEN = (
-    r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
-    r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after)\s+[\w\- ]{2,30}?"
-    r"(?=\s+that\b|,|\s+[a-z]))?"
-)
-SKIP_RECIPIENT = re.compile(
-    r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|the (?:\w+ )?(?:agency|newspaper|"
-    r"broadcaster|channel|paper|assembly|committee|council)|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me))?"
-    + _WHEN
-    + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
-)
-SKIP_PLAIN = re.compile(r"^" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*")
-TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:in an? (?:statement|letter|interview|post|speech|briefing|news conference|press release|report)\b"
-    r"|(?:speaking|writing) (?:on|in|at|to)\b)[^,]*$",
-    re.I,
-)
-CONTINUATION = re.compile(
-    r",\s*and\s+(?=(?:its|his|her|their|the|a|an)\b[^,.]{0,60}(?:,[^,.]{2,60},)?\s*(?:said|added|insisted|told)\b)",
-    re.I,
-)
-
-
-DEMAND = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
-JUDGES_THE_ACCUSATION = re.compile(
-    r"(?:the|this|that|these|those)\s+(?:allegations?|accusations?|charges?|claims?|reports?|findings|story)\s+"
-    r"(?:was|were|is|are|had been|has been|have been)\s+(?!being\b|under\b|still\b|now\b|published\b|released\b)",
-    re.I,
-)
-REPLY_OPENING = re.compile(r"\s*(?:in response|in reply|responding|replying)\b", re.I)
 
 
 def replies(f: Found, text: str, sentence_starts: dict[int, int]) -> bool:

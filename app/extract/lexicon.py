@@ -11,7 +11,7 @@ def _words(text: str, sep: str | None = None) -> frozenset[str]:
 
 
 REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are nouns too often)
-    "said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
+    "neither confirmed nor denied|neither confirms nor denies|said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
     "believed|claimed|added|adds|insisted|insists|argued|argues|noted|confirmed|confirms|"
     "declared|declares|explained|explains|alleged|alleges|asserted|asserts|maintained|maintains|predicted|"
     "predicts|acknowledged|acknowledges|admitted|admits|wrote|writes|vowed|vows|promised|estimated|"
@@ -40,7 +40,7 @@ FALSE_WORDS = re.compile(
 # "the ministry declined to say", "the minister did not deny the report".
 _NOT_SAID = (
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
-    r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )"
+    r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )(?<!\bneither )(?<!\bnor )"
 )
 RV = re.compile(rf"\b{_NOT_SAID}(?:{REPORT_VERBS})\b")
 DV = re.compile(rf"\b{_NOT_SAID}(?:{DENY_VERBS})\b")

@@ -71,6 +71,14 @@ def _clean_np(np: str) -> str:
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
     np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
+    # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
+    # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
+    np = re.sub(
+        r"\s+who\s+(?:gave|identified)\s+(?:his|her|their|him|her|them)(?:self|selves)?\s+(?:name\s+)?as\s+",
+        ", ",
+        np,
+    )
+    np = re.sub(r"(?<=[a-z])\s+(?:who|whose)\s+(?![A-Z]).*$", "", np)
     # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
     np = re.sub(
         r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
@@ -113,6 +121,9 @@ def _role_affiliation(phrase: str) -> tuple[str, str]:
     m = re.match(r"^(?P<role>.+?)\s+(?:of|for|at|from|with|in)\s+(?:the\s+)?(?P<aff>.+)$", p)
     if m and names_role(m.group("role")):
         p, aff = m.group("role"), aff or m.group("aff")
+    m = re.match(r"^(?P<aff>(?:[A-Z][\w\-]*\s+){2,3})(?P<role>[a-z][\w\- ]*)$", p)
+    if m and not aff and names_role(m.group("role")):  # "a Red Ridge commander": the militia's commander
+        p, aff = m.group("role"), m.group("aff")
     return p.strip(), aff.strip()
 
 
@@ -266,9 +277,12 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         named = _named_in_text(m.group("head"), state)  # "the bank" in a story about "Norland Bank"
         if named is not None:
             return named
-        last = state.last
-        if last is not None and m.group("head") in ORG_HEADS and not (_person(last) or last.collective):
-            return _mark_last(state, last)  # "the company said" after "North Channel Energy denied ..."
+        if m.group("head") in ORG_HEADS:
+            # "the company said" after "North Channel Energy denied ...", or after "Corran Marine rejected
+            # the accusation" when the story calls Corran Marine "the terminal operator"
+            org = _recent_org(state)
+            if org is not None:
+                return _mark_last(state, org)
     # "One of the sources": one of a collective
     m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)
     if m:
@@ -374,6 +388,45 @@ def _named_in_text(head: str, state: State) -> Speaker | None:
     return register(state, Speaker(names.pop(), head, ""))
 
 
+def _recent_org(state: State) -> Speaker | None:
+    """The organisation among the last few speakers: not a person, or a name the text describes as one ("the
+    terminal operator Corran Marine", "Corran Marine, the port's operator")."""
+    last = state.last
+    if last is not None and not (_person(last) or last.collective):
+        return last
+    for sp in reversed(state.speakers[-4:]):
+        if not sp.collective and _described_as_org(sp.name, state.text):
+            return sp
+    return None
+
+
+def _described_as_org(name: str, text: str) -> bool:
+    heads = "|".join(sorted(ORG_HEADS))
+    before = rf"\b(?:{heads})\s+{re.escape(name)}\b"  # "the terminal operator Corran Marine"
+    after = (
+        rf"\b{re.escape(name)},\s+(?:a|an|the)\s[^,.]{{0,40}}\b(?:{heads})\b"  # "Corran Marine, the operator"
+    )
+    return re.search(before, text) is not None or re.search(after, text) is not None
+
+
+def _org_named(head: str, state: State) -> str:
+    """The one name the text gives an organisation of this kind: "the party" in a story about "the Civic Union
+    party" -> "Civic Union", "the bank" -> "Norland Bank"; or the organisation that spoke last."""
+    title = head[:1].upper() + head[1:]
+    names = set(
+        re.findall(rf"\b((?:[A-Z][\w\-]+ ){{1,3}})({re.escape(title)}|{re.escape(head)})\b", state.text)
+    )
+    found = set()
+    for n, h in names:
+        n = re.sub(r"^(?:The|A|An|This|That|Its)\s+", "", n)
+        if n:
+            found.add((n + h if h == title else n).strip())
+    if len(found) == 1:
+        return found.pop()
+    org = _recent_org(state) if head in ORG_HEADS else None
+    return org.name if org is not None else ""
+
+
 def _pronoun(low: str, state: State) -> Speaker | None:
     """'He', 'she': the last speaker; 'they': the last group; 'it': the last organisation or group."""
     if low == "they":
@@ -400,6 +453,10 @@ def _owner(described: str, state: State) -> str:
     """'Its director' after the revenue agency spoke: the agency (whom the speaker speaks for)."""
     m = re.match(r"^(its|their)\s", described.strip(), re.I)
     owner = _owner_speaker(m.group(1), state) if m else None
+    if owner is None:  # "The party's chairwoman": the party the story names
+        m = re.match(r"^the\s+([a-z]+)['\u2019]s\s", described.strip(), re.I)
+        if m and (m.group(1).lower() in ORG_HEADS or m.group(1).lower() == "party"):
+            return _org_named(m.group(1).lower(), state)
     return owner.name if owner is not None else ""
 
 
