@@ -177,6 +177,20 @@ def library_target(backend, tmp_path, request):
     server.drop(name)
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_library_target(request, tmp_path_factory):
+    """Like ``library_target``, but one library per test module and database, for modules whose tests only
+    read a library that is costly to fill (the module's own fixture fills it once). Tests that change the
+    library take ``lib``."""
+    if request.param == "sqlite":
+        yield tmp_path_factory.mktemp("module-library") / "shared.briefdesk"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database("m")
+    yield server.cluster.url(name)
+    server.drop(name)
+
+
 @pytest.fixture
 def library_path(library_target):
     return library_target

@@ -30,10 +30,14 @@ def _words(i: int) -> str:
     return " ".join(words)
 
 
-@pytest.fixture
-def texts(lib):
+@pytest.fixture(scope="module")
+def texts(module_library_target):
     """N claims whose statements hold words of known frequency, over 12 sources; grades, dates, actors and
-    statuses vary so that every sort has ties and gaps."""
+    statuses vary so that every sort has ties and gaps. Filled once per module and database: the tests below
+    only read it."""
+    from app.library import Library
+
+    lib = Library.open(module_library_target)
     statuses = ["unverified", "corroborated", "disputed", "retracted"]
     with lib.transaction():
         sources = []
@@ -61,7 +65,8 @@ def texts(lib):
                 status=statuses[i % 4],
                 tags=["border"] if i % 5 == 0 else [],
             )
-    return lib
+    yield lib
+    lib.close()
 
 
 MATCHES = {  # which claims (by their number i) each query finds
