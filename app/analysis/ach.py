@@ -53,6 +53,7 @@ from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import ach_ratings as t_ach_ratings
 from app.storage.tables import claims as t_claims
+from app.storage.tables import hypotheses as t_hypotheses
 from app.storage.tables import utcnow
 
 if TYPE_CHECKING:
@@ -86,6 +87,14 @@ class AchService:
         with self._lib.reading() as s:
             get_brief(s, brief_id)
             return [hypothesis_record(h) for h in ordered_hypotheses(s, int(brief_id))]
+
+    def has_hypotheses(self, brief_id: int) -> bool:
+        """Whether the brief has a hypothesis (one cheap query: without one, its matrix ranks nothing)."""
+        with self._lib.querying() as s:
+            found = s.scalar(
+                select(t_hypotheses.c.id).where(t_hypotheses.c.brief_id == int(brief_id)).limit(1)
+            )
+            return found is not None
 
     def hypothesis(self, hypothesis_id: int) -> HypothesisRecord:
         from app.storage.models import Hypothesis

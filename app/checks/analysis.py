@@ -94,13 +94,16 @@ _STOP = frozenset(
 
 def load_analysis(lib: Library, brief_id: int) -> AnalysisFacts:
     """The facts of brief ``brief_id``'s analysis, read through ``lib.ach`` and ``lib.assumptions``."""
+    assumptions = tuple((a.id, a.position, a.judgment) for a in lib.assumptions.list(brief_id))
+    if not lib.ach.has_hypotheses(brief_id):
+        # no hypothesis, nothing ranked or rated: the whole matrix (with what the brief cites) is not read
+        return AnalysisFacts((), 0, 0, assumptions)
     matrix = lib.ach.matrix(brief_id)
     tied = {h.id: h.judgment for h in matrix.hypotheses}
     hyps = tuple(
         HypothesisFact(s.hypothesis_id, s.label, s.text, s.rank, s.score, tied.get(s.hypothesis_id))
         for s in matrix.ranking
     )
-    assumptions = tuple((a.id, a.position, a.judgment) for a in lib.assumptions.list(brief_id))
     rated = sum(len(r.ratings) for r in matrix.rows)
     return AnalysisFacts(hyps, rated, len(matrix.rows) * len(matrix.hypotheses), assumptions)
 

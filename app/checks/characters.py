@@ -34,13 +34,19 @@ def _bidi_in_record(ctx: CheckContext, kind: str, ident: int) -> re.Match[str] |
         if source is None:
             return None
         fields = (source.title, source.outlet, source.authors)
-    return next((m for f in fields if f and (m := BIDI_RE.search(f)) is not None), None)
+    return next((m for f in fields if f and (m := _search(f)) is not None), None)
+
+
+def _search(text: str) -> re.Match[str] | None:
+    """The first directional character in ``text`` (an ASCII text, which holds none, is not scanned: Python
+    knows a string is ASCII without reading it)."""
+    return None if text.isascii() else BIDI_RE.search(text)
 
 
 def no_hidden_direction_marks(ctx: CheckContext) -> Iterator[Finding]:
     """No directional formatting character in the brief, or in what it cites, unless the analyst sees it."""
     body = ctx.body
-    if BIDI_RE.search(body) is not None:
+    if _search(body) is not None:
         # one finding for each portion (or line) holding any: its characters named, one fix removing them
         places: dict[tuple[int, int], list[re.Match[str]]] = {}
         for m in BIDI_RE.finditer(body):
@@ -71,7 +77,7 @@ def no_hidden_direction_marks(ctx: CheckContext) -> Iterator[Finding]:
                     Fix("Remove them", FixKind.REPLACE_TEXT, start, end, BIDI_RE.sub("", body[start:end])),
                 ),
             )
-    in_title = BIDI_RE.search(ctx.brief.title)
+    in_title = _search(ctx.brief.title)
     if in_title is not None:
         yield ctx.finding(
             "bidi",
@@ -81,14 +87,12 @@ def no_hidden_direction_marks(ctx: CheckContext) -> Iterator[Finding]:
             0,
             where="brief",
         )
-    hits: dict[
-        tuple[str, int], re.Match[str] | None
-    ] = {}  # each cited record looked at once, however often cited
+    # each cited record looked at once, however often cited; the citations walked only if one holds any
+    hits = {key: _bidi_in_record(ctx, *key) for key in {(c.kind, c.ident) for c in ctx.doc.citations}}
+    if not any(hits.values()):
+        return
     for c in ctx.doc.citations:
-        key = (c.kind, c.ident)
-        if key not in hits:
-            hits[key] = _bidi_in_record(ctx, c.kind, c.ident)
-        hit = hits[key]
+        hit = hits[(c.kind, c.ident)]
         if hit is not None:
             yield ctx.finding(
                 "bidi",

@@ -67,7 +67,7 @@ ADVERB_TWIN = {
 _alternation = "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True))
 LIKELIHOOD_RE = re.compile(rf"\b(?:{_alternation})\b", re.I)
 _LIKELIHOOD_LOW = re.compile(rf"\b(?:{_alternation})\b")
-_LIKELIHOOD_ANCHORS = ("likely", "chance", "certain", "remote", "probab", "odds")
+LIKELIHOOD_ANCHORS = ("likely", "chance", "certain", "remote", "probab", "odds")
 _REMOTE_AFTER = re.compile(r"\s+(?:chance|possibility|prospect|likelihood|odds)\b", re.I)
 _REMOTE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|appears|be)\s+$", re.I)
 
@@ -175,7 +175,7 @@ def likelihood_terms(
     out = []
     end = len(text) if end is None else end
     source = low if low is not None else text
-    for m in _find(text, low, LIKELIHOOD_RE, _LIKELIHOOD_LOW, _LIKELIHOOD_ANCHORS, start, end, 25, 12):
+    for m in _find(text, low, LIKELIHOOD_RE, _LIKELIHOOD_LOW, LIKELIHOOD_ANCHORS, start, end, 25, 12):
         norm = m.group(0).lower()
         if norm == "remote" and not (
             _REMOTE_AFTER.match(source, m.end())

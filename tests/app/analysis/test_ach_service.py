@@ -79,6 +79,26 @@ def test_rerating_and_clearing_undo_to_the_previous_rating(lib, world):
         lib.ach.rate(h1.id, 12345, "C")
 
 
+def test_has_hypotheses_follows_adding_deleting_and_undo(lib, world):
+    from app.checks.analysis import load_analysis
+
+    lib.ach.add_claims(world.brief_id, [world.claims["a"]])  # a row, no hypothesis: nothing to rank
+    assert not lib.ach.has_hypotheses(world.brief_id)
+    facts = load_analysis(lib, world.brief_id)
+    assert (facts.hypotheses, facts.rated, facts.cells, facts.complete) == ((), 0, 0, True)
+    (h1,) = _hyps(lib, world.brief_id, "The port reopened")
+    assert lib.ach.has_hypotheses(world.brief_id)
+    lib.ach.rate(h1.id, world.claims["a"], "C")
+    facts = load_analysis(lib, world.brief_id)
+    assert [h.label for h in facts.hypotheses] == ["H1"] and (facts.rated, facts.cells) == (1, 1)
+    deleted = lib.ach.delete_hypothesis(h1.id)
+    assert not lib.ach.has_hypotheses(world.brief_id)
+    lib.ach.revert(deleted)
+    assert lib.ach.has_hypotheses(world.brief_id)
+    with pytest.raises(NotFoundError):
+        load_analysis(lib, 987654)
+
+
 def test_deleting_a_hypothesis_and_undoing_it_brings_back_its_ratings(lib, world):
     h1, h2 = _hyps(lib, world.brief_id, "The port reopened", "It never closed")
     lib.ach.rate(h1.id, world.claims["a"], "C")

@@ -106,6 +106,21 @@ def test_fast_scan_equals_plain_scan():
     ]
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_the_uncited_rules_quick_look_never_misses_a_judgment(data):
+    """Whatever the judgment expression matches (in any case) holds one of the words the uncited rule looks for
+    first, in its lower-case copy (unless it holds a letter lower() keeps apart, when the rule does not look)."""
+    from app.checks import sourcing
+
+    match = data.draw(st.from_regex(sourcing._JUDGMENT_WORDS, fullmatch=True))
+    text = data.draw(st.sampled_from(["", "The ", "(U) It "])) + match + data.draw(st.sampled_from(["", "."]))
+    assert sourcing._JUDGMENT_WORDS.search(text)
+    if sourcing.judgment_anchors_usable(text):
+        assert any(a in text.lower() for a in sourcing.JUDGMENT_ANCHORS), text
+    assert sourcing.judgment_anchors_usable("It is \u017fo") is False
+
+
 def test_sentences_keep_abbreviations_and_citations():
     text = "Gen. Ruiz met U.S. envoys [@c1]. Talks resumed. Next"
     spans = [text[s:e] for s, e in lang.sentences(text, 0, len(text))]
