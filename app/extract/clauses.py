@@ -6,8 +6,17 @@ from __future__ import annotations
 
 import re
 
+from app.extract.answers import Found
+from app.extract.dates import DATE_DM, DATE_MD, DATE_RELATIVE, DATE_WEEKDAY, LAST_WEEK
+from app.extract.lexicon import DV, RV, STOPWORDS
+from app.extract.model import Proposal
+
 COORDINATED = re.compile(r",\s*(?:and|but)\s+(?=(?:the|its|his|her|their|a|an)\s[^,;]{2,50}$)", re.I)
-SAYING = re.compile(r"(?:,\s*|(?<=statement)\s+)saying(?:\s+that)?\s+", re.I)  # "issued a statement saying"
+SAYING = re.compile(
+    r"(?:,\s*|(?<=statement)\s+)saying(?:\s+that)?\s+"
+    r"|\s+and\s+(?:said|added)(?:\s+that)?\s+(?!(?:on|in|at|last|this)\b)",  # "summoned the envoy and said ..."
+    re.I,
+)  # "issued a statement saying"
 COUNTER = re.compile(r"\b(?:countered|counters|hit back|hits back|fired back|retorted|pushed back)\b", re.I)
 BARE_DENIAL_WORDS = 3  # "rejected the accusation", "That is simply untrue": a denial that gives no reason
 RECIPIENT_VERBS = re.compile(r"told|tells|informed|assured|assures|briefed|warned|reminded|promised", re.I)
@@ -41,3 +50,63 @@ JUDGES_THE_ACCUSATION = re.compile(
     re.I,
 )
 REPLY_OPENING = re.compile(r"\s*(?:in response|in reply|responding|replying)\b", re.I)
+# a false word judges what was said only when what was said is its subject: "these claims are lies", "this is a
+# provocation", "the report was propaganda" (not "the incident was a deliberate provocation")
+STATEMENT_SUBJECT = re.compile(
+    r"\s*(?:it|this|that|these|those|they|(?:the|this|that|these|those|such|his|her|its|their)\s+(?:\w+\s+)?"
+    r"(?:claims?|reports?|allegations?|accusations?|charges?|story|stories|account|accusations?|figures?|"
+    r"findings|pictures|images|video|documents?|statements?|remarks))\b",
+    re.I,
+)
+
+
+def replies(f: Found, text: str, sentence_starts: dict[int, int]) -> bool:
+    """Whether the sentence opens as a reply: "In response, the separatists' press office said ..."."""
+    start = sentence_starts.get(f.sentence_index, f.start)
+    return start < f.start and bool(REPLY_OPENING.match(text, start))
+
+
+def said_at_its_own_time(f: Found, prev: Proposal, text: str, sentence_starts: dict[int, int]) -> bool:
+    """Whether a statement names a time of its own, other than its denial's: "Radek told journalists last
+    week that ..." is another statement, not the reason for the denial before it."""
+    if f.said is not None:
+        return f.said != prev.said
+    head = text[sentence_starts.get(f.sentence_index, f.start) : f.start]
+    return any(p.search(head) for p in (DATE_WEEKDAY, DATE_RELATIVE, LAST_WEEK, DATE_DM, DATE_MD))
+
+
+def unattributed(s: str) -> bool:
+    """A statement reported with a verb of saying ("..., the source said") whose speaker the rules could not
+    name: not a question, a quotation alone, or a verb under negation ("declined to say")."""
+    if s.rstrip().endswith("?") or len(s.split()) < 6:
+        return False
+    verbs = [m.group(0) for m in RV.finditer(s)] + [m.group(0) for m in DV.finditer(s)]
+    return any(v in _SAYING for v in verbs)
+
+
+_SAYING = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "stated",
+        "added",
+        "insisted",
+        "claimed",
+        "alleged",
+        "accused",
+        "denied",
+        "denies",
+        "rejected",
+        "dismissed",
+    ]
+)
+
+
+def lower_first(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and text.split()[0] not in ("I",):
+        first = text.split()[0]
+        if first.lower() in STOPWORDS or first.lower() in ("we", "our", "there", "it"):
+            return text[0].lower() + text[1:]
+    return text

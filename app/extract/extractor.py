@@ -39,18 +39,17 @@ from app.extract.clauses import (
     DEMAND,
     JUDGES_THE_ACCUSATION,
     RECIPIENT_VERBS,
-    REPLY_OPENING,
     SAYING,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
+    STATEMENT_SUBJECT,
     TRAILING_ATTRIBUTION,
+    lower_first,
+    replies,
+    said_at_its_own_time,
+    unattributed,
 )
 from app.extract.dates import (
-    DATE_DM,
-    DATE_MD,
-    DATE_RELATIVE,
-    DATE_WEEKDAY,
-    LAST_WEEK,
     date_in_text,
     resolve_date,
 )
@@ -69,10 +68,10 @@ from app.extract.lexicon import (
     QUOTE_PAIRS,
     ROLE_RE,
     RV,
-    STOPWORDS,
     TAIL_OK,
     TURN_NOT_SPEAKERS,
     TURN_RE,
+    calls_a_statement_false,
     content_words,
 )
 from app.extract.model import Proposal
@@ -114,7 +113,7 @@ class RuleExtractor:
             for f in results:
                 f.sentence_index = index
                 found.append(f)
-            if not results and _unattributed(sent.text):
+            if not results and unattributed(sent.text):
                 self.unattributed.append((sent.start, sent.end))
         return self._proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
@@ -335,6 +334,7 @@ class RuleExtractor:
                         ]
                 elif len(content) >= 8:
                     cm = CALLED_FALSE.search(s)
+                    cm = cm if cm is not None and calls_a_statement_false(cm) else None
                     kind = (
                         "denial"
                         if (
@@ -368,6 +368,11 @@ class RuleExtractor:
         cm = CALLED_ANAPHOR.search(s) or CALLED_FALSE.search(s)
         if cm is not None and s[: cm.start()].count(" ") <= 12:
             sp = parse_speaker(s[: cm.start()], state)
+            if sp is not None and cm.re is CALLED_FALSE and not calls_a_statement_false(cm):
+                # "called the payments an insult to every voter": a judgement of an act, told as a claim
+                end = len(s.rstrip(' .!?"\u201d'))
+                when = resolve_date(s[: cm.start()], published)
+                return [self._found(text, "claim", base + cm.start(), base + end, sp, "called", when, 0.7)]
             if sp is not None:
                 return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1), state=state)
         # 4b. "Regulators grounded six jets on Tuesday, saying CONTENT": the sentence's subject said what
@@ -444,7 +449,11 @@ class RuleExtractor:
         obj = rest[:stop]
         when = resolve_date(clause[dateline_length(clause) :], published)
         reported = REPORTS_THAT.match(obj)  # "dismissed reports that he had met officials": its own content
-        anaphoric = not reported and (bool(ANAPHORIC_OBJECT.match(obj)) or len(content_words(obj)) <= 3)
+        anaphoric = not reported and (
+            bool(ANAPHORIC_OBJECT.match(obj))
+            or len(content_words(obj)) <= 3
+            or CALLED_ANAPHOR.fullmatch(verb.group(0)) is not None  # "called the report alarmist in a post"
+        )
         cue = cue or verb.group(0)
         out = [self._found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
         if more is not None and (aside is None or more.start() <= aside.start()):
@@ -573,7 +582,7 @@ class RuleExtractor:
                     kind, denies = "denial", target
             elif (
                 kind == "claim"
-                and (NEGATION.search(quote) or FALSE_WORDS.search(quote))
+                and (NEGATION.search(quote) or (FALSE_WORDS.search(quote) and STATEMENT_SUBJECT.match(quote)))
                 and (target := accused_claim(f, proposals, words)) is not None
             ):
                 # the side a claim is about answers it with a negation: "Tallmark had test-fired a missile",
@@ -600,7 +609,7 @@ class RuleExtractor:
             elif direct:
                 statement = f"{sp.name}: \u201c{quote.rstrip(' ,;:')}\u201d"
             else:
-                statement = f"{sp.name} said {_lower_first(quote)}".rstrip(" .,;:") + "."
+                statement = f"{sp.name} said {lower_first(quote)}".rstrip(" .,;:") + "."
             proposals.append(
                 Proposal(
                     key=key,
@@ -625,55 +634,3 @@ class RuleExtractor:
             if kind == "claim":
                 answer_earlier(proposals, words, said_in)
         return proposals
-
-
-def replies(f: Found, text: str, sentence_starts: dict[int, int]) -> bool:
-    """Whether the sentence opens as a reply: "In response, the separatists' press office said ..."."""
-    start = sentence_starts.get(f.sentence_index, f.start)
-    return start < f.start and bool(REPLY_OPENING.match(text, start))
-
-
-def said_at_its_own_time(f: Found, prev: Proposal, text: str, sentence_starts: dict[int, int]) -> bool:
-    """Whether a statement names a time of its own, other than its denial's: "Radek told journalists last
-    week that ..." is another statement, not the reason for the denial before it."""
-    if f.said is not None:
-        return f.said != prev.said
-    head = text[sentence_starts.get(f.sentence_index, f.start) : f.start]
-    return any(p.search(head) for p in (DATE_WEEKDAY, DATE_RELATIVE, LAST_WEEK, DATE_DM, DATE_MD))
-
-
-def _unattributed(s: str) -> bool:
-    """A statement reported with a verb of saying ("..., the source said") whose speaker the rules could not
-    name: not a question, a quotation alone, or a verb under negation ("declined to say")."""
-    if s.rstrip().endswith("?") or len(s.split()) < 6:
-        return False
-    verbs = [m.group(0) for m in RV.finditer(s)] + [m.group(0) for m in DV.finditer(s)]
-    return any(v in _SAYING for v in verbs)
-
-
-_SAYING = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "stated",
-        "added",
-        "insisted",
-        "claimed",
-        "alleged",
-        "accused",
-        "denied",
-        "denies",
-        "rejected",
-        "dismissed",
-    ]
-)
-
-
-def _lower_first(text: str) -> str:
-    text = text.strip()
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and text.split()[0] not in ("I",):
-        first = text.split()[0]
-        if first.lower() in STOPWORDS or first.lower() in ("we", "our", "there", "it"):
-            return text[0].lower() + text[1:]
-    return text

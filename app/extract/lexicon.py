@@ -50,6 +50,22 @@ CALLED_FALSE = re.compile(
     re.I,
 )
 
+# what a denial calls false is something said or done to the speaker: "called the report baseless", "called it
+# a smear", "called the investigation politically motivated" (not "called the payments an insult to voters")
+STATEMENT_OBJECT = re.compile(
+    r"^\s*(?:as\s+)?$|\b(?:it|this|that|them|these|those|claims?|reports?|allegations?|accusations?|charges?|"
+    r"story|stories|account|accounts|suggestions?|assertions?|investigation|inquiry|probe|case|findings|figures?|"
+    r"analysis|study|article|statements?|remarks|comments|leaks?|documents?|evidence|rumou?rs?|idea|explanation|"
+    r"version|theory|narrative|assessment|conclusions?|estimates?|count|numbers|data|warnings?|concerns?)\b",
+    re.I,
+)
+
+
+def calls_a_statement_false(cm: re.Match[str]) -> bool:
+    """Whether a "called ... false" match judges something said ("called the report baseless"), not an act."""
+    return STATEMENT_OBJECT.search(cm.group(2)) is not None
+
+
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n"}
 ROLE_NOUNS = (
     "minister|ministers|inspectorate|watchdog|regulator|tribunal|owner|owners|supplier|contractor|manufacturer|lawyer|broker|commissioner|commissioners|ombudsman|auditor|chancellor|spokesman|spokeswoman|spokesperson|spokespeople|president|prime minister|premier|"
@@ -284,7 +300,11 @@ DEMONSTRATIVE = re.compile(
     r"|\b(this|that|it) (is|was) (not|simply not|untrue|false)",
     re.I,
 )
-NEGATION = re.compile(r"\b(not|no|never|nothing|none|nobody|n't|neither|nor|no longer|false|untrue)\b", re.I)
+# "a vote of no confidence" negates nothing anyone said
+NEGATION = re.compile(
+    r"\b(not|no(?![\s\-]confidence\b)|never|nothing|none|nobody|n't|neither|nor|no longer|false|untrue)\b",
+    re.I,
+)
 QUOTE_PAIRS = re.compile(r"\u201c(?P<q>[^\u201c\u201d]{3,}?)\u201d|\"(?P<q2>[^\"]{3,}?)\"")
 
 

@@ -461,7 +461,9 @@ def _owner(described: str, state: State) -> str:
 
 
 def _org_like(np: str) -> bool:
-    return bool(re.match(r"^(the\s+)?[A-Z][\w\-]*(\s+[A-Z][\w\-]*){0,5}$", np)) and len(np.split()) <= 6
+    # "Arlen Centre for Security Studies", "Institute of Peace Research": a name may join words with of/for/and
+    name = r"^(the\s+)?[A-Z][\w\-]*(\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w\-]*){0,5}$"
+    return bool(re.match(name, np)) and len(np.split()) <= 8
 
 
 def document_speaker(np: str, state: State) -> Speaker | None:
