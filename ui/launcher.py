@@ -13,9 +13,12 @@ def _gui(library: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import gc
+
+    gc.disable()  # start-up without the cyclic collector (app.cli.common.pause_collector says why)
     from app.cli import main as cli_main
 
-    return cli_main(argv, gui=_gui)
+    return cli_main(argv, gui=_gui, own_process=True)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from app import APP_NAME, __version__
-from app.cli.common import Context
+from app.cli.common import Context, pause_collector, resume_collector
 from app.errors import BriefdeskError, BriefLockedError, StaleEditError
 
 # Each command module and the top-level commands it registers. A command imports only its own module(s)
@@ -96,9 +96,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    gui: Callable[[str | None], int] | None = None,
+    own_process: bool = False,
+) -> int:
     """Run the command line. With no command, start the desktop app through ``gui`` (given by
-    ``ui.launcher``, so that ``app`` itself never imports the GUI)."""
+    ``ui.launcher``, so that ``app`` itself never imports the GUI). ``own_process``: this is the process's
+    entry point (the console script, ``python -m app``), whose start-up may pause the garbage collector
+    (:func:`app.cli.common.pause_collector`)."""
+    if own_process:
+        pause_collector()
     logging.basicConfig(
         level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
@@ -121,6 +130,7 @@ def main(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | No
                     "briefdesk: the desktop app is not available here; see `briefdesk --help`.\n"
                 )
                 return 1
+            resume_collector()
             return gui(args.library)
         parser.print_help(sys.stderr)
         return 2

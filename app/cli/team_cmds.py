@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import Context, add_json, command_group
+from app.cli.common import Context, add_json, command_group, resume_collector
 
 
 def register(sub: Any) -> None:
@@ -55,6 +55,7 @@ def cmd_library_copy(args: argparse.Namespace, ctx: Context) -> int:
     if not isinstance(src_target, str) and not src_target.exists():
         raise LibraryError(f"There is no library at {src_target}.")
     src = Library.open(src_target, create=False)
+    resume_collector()  # a copy is long: its garbage is collected
     try:
         new_file = not isinstance(dst_target, str) and not dst_target.exists()
         dst = Library.open(dst_target, create=True)

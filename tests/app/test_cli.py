@@ -420,6 +420,47 @@ def _modules_loaded_by(library, *command: str) -> set[str]:
     return set(done.stdout.split("\n")[-2].split())
 
 
+def test_a_command_process_collects_garbage_again_once_its_library_is_open(tmp_path):
+    """The console script starts without the cyclic garbage collector (cold start-up) but turns it back on,
+    with start-up's objects frozen, as soon as the library is open: exporting many briefs in one process frees
+    its garbage as it goes. A program calling app.cli.main keeps its own collector untouched."""
+    import gc
+
+    from app.library import Library
+
+    library = tmp_path / "gc.briefdesk"
+    with Library.open(library) as lib:
+        for k in range(3):
+            lib.briefs.create(title=f"Brief {k}", body="# Key judgments\n\nWe assess it is likely.\n")
+    code = (
+        "import gc, sys\n"
+        "from ui.launcher import main\n"
+        "import app.cli.common as common\n"
+        "seen = []\n"
+        "opened = common.Context.open_library\n"
+        "def spy(self, **kw):\n"
+        "    lib = opened(self, **kw)\n"
+        "    seen.append((gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "    return lib\n"
+        "common.Context.open_library = spy\n"
+        "code = main(['--library', sys.argv[1], 'export', '--all', '-o', sys.argv[2], '--force'])\n"
+        "print(code, seen, gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(library), f"{tmp_path / 'out'}/"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.split("\n")[-2] == "0 [(True, True)] True", done.stdout + done.stderr
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 3
+    frozen = gc.get_freeze_count()
+    assert gc.isenabled()
+    assert main(["--library", str(library), "claims"]) == 0  # in process: the caller's collector
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
 def test_brief_delete_removes_the_brief_and_says_so(demo):
     code, out, _ = demo("brief", "list", "--json")
     brief = json.loads(out)["briefs"][0]
