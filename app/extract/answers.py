@@ -317,7 +317,7 @@ def answered_claim(
 
 
 REPLY_CUES = frozenset(
-    {"countered", "counters", "hit back", "hits back", "fired back", "retorted", "pushed back"}
+    {"countered", "counters", "hit back", "hits back", "fired back", "retorted", "pushed back", "but said"}
 )
 
 

@@ -26,7 +26,8 @@ _WHEN = (
     r"(?=\s+that\b|,|\s+[a-z]))?"
 )
 SKIP_RECIPIENT = re.compile(
-    r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|the (?:\w+ )?(?:agency|newspaper|"
+    r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|(?:the )?state (?:television|radio|media|"
+    r"(?:news )?agency)|the (?:\w+ )?(?:agency|newspaper|"
     r"broadcaster|channel|paper|assembly|committee|council)|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me))?"
     + _WHEN
     + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
@@ -110,3 +111,10 @@ def lower_first(text: str) -> str:
         if first.lower() in STOPWORDS or first.lower() in ("we", "our", "there", "it"):
             return text[0].lower() + text[1:]
     return text
+
+
+# a concession, then what the speaker still maintains: "acknowledged that ..., but said ..."
+CONCEDING = re.compile(
+    r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes", re.I
+)
+CONCEDED = re.compile(r",?\s+but\s+(?:said|says|insisted|maintained|added)(?:\s+that)?\s+", re.I)

@@ -33,6 +33,8 @@ from app.extract.answers import (
 )
 from app.extract.clauses import (
     BARE_DENIAL_WORDS,
+    CONCEDED,
+    CONCEDING,
     CONTINUATION,
     COORDINATED,
     COUNTER,
@@ -351,6 +353,33 @@ class RuleExtractor:
                     )
                     if cm is not None:
                         kind = "denial"
+                    split = CONCEDED.search(content) if CONCEDING.fullmatch(first.group(0)) else None
+                    if split is not None:
+                        # "acknowledged that the ministry had paid, but said every report was delivered": what is
+                        # conceded is a claim, what follows "but said" answers the other side
+                        start2 = base + offset + split.end()
+                        return [
+                            self._found(
+                                text,
+                                "claim",
+                                base + offset,
+                                base + offset + split.start(),
+                                sp,
+                                first.group(0),
+                                said,
+                                0.8,
+                            ),
+                            self._found(
+                                text,
+                                "denial",
+                                start2,
+                                base + offset + len(content),
+                                sp,
+                                "but said",
+                                said,
+                                0.75,
+                            ),
+                        ]
                     return [
                         self._found(
                             text,
@@ -526,6 +555,13 @@ class RuleExtractor:
                         f.speaker.name != prev.actor
                         and same_side(f, prev, strict=True)
                         and f.sentence_index > last_index
+                    )
+                    or (
+                        # 'X dismissed reports that ... "Every video was made by volunteers," he said.': the same
+                        # speaker's own words, quoted in the very next sentence
+                        f.speaker.name == prev.actor
+                        and f.sentence_index == last_index + 1
+                        and text[f.start - 1 : f.start] in '"\u201c'
                     )
                 )
             ):

@@ -110,3 +110,36 @@ def test_the_partys_chairwoman_speaks_for_the_party_the_story_names():
     chair = by_quote(proposals, "The party's chairwoman")
     assert chair.affiliation == "Tern Valley"
     assert chair.kind == "denial" and chair.denies == report.key
+
+
+def test_what_follows_but_said_after_a_concession_answers_the_other_side():
+    text = (
+        "Auditors in Vell said on Monday that the health ministry had paid the firm Kestrel 900,000 crowns for "
+        "studies that were never delivered.\n\n"
+        "Health Minister Ana Brill acknowledged on Wednesday that the ministry had paid Kestrel, but said "
+        "every study had been handed in on time."
+    )
+    claim, conceded, maintained = run(text)
+    assert conceded.kind == "claim" and conceded.quote == "the ministry had paid Kestrel"
+    assert maintained.quote == "every study had been handed in on time"
+    assert maintained.kind == "denial" and maintained.denies == claim.key
+    assert maintained.said == dt.date(2026, 3, 11)
+
+
+def test_the_same_speakers_quotation_right_after_a_denial_goes_on_with_it():
+    text = (
+        "The Lark Party paid forty bloggers to praise its mayor, the website Cleartext reported on Monday.\n\n"
+        "Lark Party spokesman Ivo Dahl dismissed reports that the party had paid anyone.\n\n"
+        '"Every post was written by volunteers who like the mayor," Dahl said.'
+    )
+    report, dismissal, quotation = run(text)
+    assert dismissal.denies == report.key
+    assert quotation.kind == "denial" and quotation.denies == report.key
+
+
+def test_told_state_television_is_a_recipient_and_its_day_is_when_it_was_said():
+    (p,) = run(
+        "The commission's chairman, Odo Varn, told state television on Tuesday that every ballot was counted."
+    )
+    assert p.quote == "every ballot was counted"
+    assert p.said == dt.date(2026, 3, 10)
