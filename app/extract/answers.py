@@ -215,7 +215,7 @@ def run_start(proposals: list[Proposal], others: list[int], latest: int) -> int:
     first = latest
     for i in reversed([i for i in others if i < latest]):
         if not (side_words(proposals[i]) & side) or any(
-            p.kind == "claim" and i < j < first and j not in others for j, p in enumerate(proposals)
+            i < j < first and j not in others for j in range(len(proposals))
         ):
             break
         first = i

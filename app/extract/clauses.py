@@ -118,3 +118,7 @@ CONCEDING = re.compile(
     r"confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes", re.I
 )
 CONCEDED = re.compile(r",?\s+but\s+(?:said|says|insisted|maintained|added)(?:\s+that)?\s+", re.I)
+ALLEGATION_SUBJECT = re.compile(
+    r"\s*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)\s+(?:is|are|was|were)\b",
+    re.I,
+)

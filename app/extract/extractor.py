@@ -32,6 +32,7 @@ from app.extract.answers import (
     same_side,
 )
 from app.extract.clauses import (
+    ALLEGATION_SUBJECT,
     BARE_DENIAL_WORDS,
     CONCEDED,
     CONCEDING,
@@ -277,7 +278,11 @@ class RuleExtractor:
             conf = 0.9 if s[:1] in '\u201c"' else 0.75
             when = resolve_date(s[sep:], published)  # a date inside what was said is not when it was said
             c_start += dateline_length(s[c_start:c_end])
-            return [self._found(text, kind, base + c_start, base + c_end, sp, verb, when, conf)]
+            # '"The allegation is absurd," she said': what it judges is what was just alleged
+            judged = kind == "denial" and ALLEGATION_SUBJECT.match(s[c_start:c_end]) is not None
+            return [
+                self._found(text, kind, base + c_start, base + c_end, sp, verb, when, conf, anaphoric=judged)
+            ]
 
         # 3. speaker first: "X said (that) CONTENT." / "X denied (that) CONTENT." / "X called the report baseless."
         rm = RV.search(s)

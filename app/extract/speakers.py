@@ -434,7 +434,13 @@ def _pronoun(low: str, state: State) -> Speaker | None:
     if low == "it":
         last = state.last
         return last if last is not None and (last.collective or not _person(last)) else None
-    return state.last
+    last = state.last
+    if last is not None and last.role == "government":
+        # "she said" after "Kestria says ...": a person, the one who spoke before the government was cited
+        for sp in reversed(state.speakers[-4:]):
+            if not sp.collective and _person(sp):
+                return _mark_last(state, sp)
+    return last
 
 
 def _owner_speaker(possessive: str, state: State) -> Speaker | None:

@@ -74,3 +74,38 @@ def test_an_organisation_whose_name_joins_words_with_for_is_a_speaker():
     )
     assert p.actor == "Ostvik Centre for Strategic Studies"
     assert p.said == dt.date(2026, 3, 9)
+
+
+def test_she_is_the_minister_who_spoke_not_the_government_cited_since():
+    text = (
+        "Velmark's trade minister, Rhea Stenn, said on Monday that her government would not pay the fine. "
+        "Orvia says the fine was set by an Orvian court.\n\n"
+        '"The allegation is absurd, and everyone in Brussels knows it," she said.'
+    )
+    proposals = run(text)
+    answer = proposals[-1]
+    assert answer.actor == "Rhea Stenn"
+
+
+def test_the_allegation_judged_in_a_quotation_answers_what_was_just_alleged():
+    text = (
+        "Velmark's trade minister, Rhea Stenn, said on Monday that her government would not pay the fine. "
+        "Orvia says Velmark smuggled steel through the Orvian port of Haske.\n\n"
+        '"The allegation is absurd, and everyone in Brussels knows it," she said.'
+    )
+    proposals = run(text)
+    allegation, answer = proposals[-2], proposals[-1]
+    assert answer.kind == "denial" and answer.denies == allegation.key
+
+
+def test_rejecting_the_allegation_answers_the_latest_one_when_a_denial_came_between():
+    text = (
+        "Orvia says Velmark smuggled steel through the port of Haske.\n\n"
+        "Velmark's trade ministry said no steel had passed through Haske since May.\n\n"
+        "Orvia's envoy, Ada Grun, told state radio that customs had found Velmark steel in two ships.\n\n"
+        "The Velmark trade ministry rejected the allegation on Tuesday."
+    )
+    proposals = run(text)
+    envoy, rejection = proposals[-2], proposals[-1]
+    assert envoy.actor == "Ada Grun"
+    assert rejection.kind == "denial" and rejection.denies == envoy.key
