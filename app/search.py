@@ -172,18 +172,10 @@ class SearchService:
         ]
 
     def _postgres_rows(self, query: str, entities: tuple[str, ...], limit: int) -> list[tuple[Any, ...]]:
-        from app.storage import postgres
+        from app.storage import pg_search
 
-        tsq = postgres.to_tsquery_text(query)
-        if tsq is None:
-            return []
-        sql = text(postgres.search_sql(entities))
         with self._lib.querying() as s:
-            rows = s.execute(sql, {"q": tsq, "limit": int(limit)}).all()
-        return [
-            (postgres.CODE_ENTITIES[code], ident, score, title, body)
-            for code, ident, score, title, body in rows
-        ]
+            return list(pg_search.search_rows(s, query, entities, limit))
 
     def _by_ref(self, query: str, entities: tuple[str, ...]) -> SearchHit | None:
         """A query that is a reference ("c21", "s3", "a7", "@c21", "[@c21]") finds that record, if it exists."""

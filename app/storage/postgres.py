@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError
 from app.errors import LibraryError
 from app.storage.address import SCHEMES as SCHEMES  # re-exported for the code that talks to a server
 from app.storage.address import is_url as is_url
-from app.storage.query import Term, parse_query
+from app.storage.query import ParsedQuery, Term, parse_query
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -208,13 +208,8 @@ FTS_DDL = [
 ]
 FTS_DROP = [f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_tsv" for table in _TSV]
 
-# As on SQLite (app.storage.sqlite.SEARCH_CANDIDATES): a word in more rows than this ranks only its newest
-# matches, so a very common word costs a bounded amount of work.
-SEARCH_CANDIDATES = 4000
-SNIPPET_SCAN_CHARS = 200_000
 
-
-def _ts_term(term: Term) -> str:
+def ts_term(term: Term) -> str:
     # \w+ words: no quote or backslash to escape. PostgreSQL's parser reads a number after a hyphen as a
     # signed integer ("Shahed-136" is 'shahed', '-136'; "2026-03-03" is '2026', '-03', '-03'), so a number
     # is looked for with and without the sign, as SQLite's tokenizer (which drops the hyphen) finds it.
@@ -229,71 +224,19 @@ def _ts_term(term: Term) -> str:
 def to_tsquery_text(text: str) -> str | None:
     """What a user typed as a ``to_tsquery`` expression (same language as on SQLite), or None."""
     parsed = parse_query(text)
-    if parsed is None:
-        return None
+    return None if parsed is None else render_tsquery(parsed)
+
+
+def render_tsquery(parsed: ParsedQuery) -> str:
+    """A parsed query as a ``to_tsquery`` expression: groups joined by &, a group's terms by |."""
     parts = []
     for group in parsed.groups:
-        terms = [_ts_term(t) for t in group]
+        terms = [ts_term(t) for t in group]
         parts.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
     query = " & ".join(parts)
     for term in parsed.excluded:
-        query += f" & !{_ts_term(term)}"
+        query += f" & !{ts_term(term)}"
     return query
-
-
-_TEXT_COLUMNS = {
-    "source": ("title", "body"),
-    "claim": ("statement", "quote"),
-    "actor": ("name", "role || ' ' || affiliation"),
-}
-
-
-def _candidates_where(entity: str) -> str:
-    """How the newest matching rows of one kind are found.
-
-    Claims and actors: the query is written out (``to_tsquery`` with its configuration given is immutable),
-    so the planner sees it and its words' statistics; for a word in most rows ("the") it walks the primary
-    key from the newest row and stops after SEARCH_CANDIDATES (37 ms on 1M claims, where a bitmap scan over
-    every match took 7 s). Sources: the query comes from the ``q`` CTE, which the planner cannot see, so it
-    is always a bitmap scan of the GIN index. A source's tsvector is large (stored out of line), and the
-    planner does not count reading it when it tests rows one by one, so a key walk it would pick for a
-    mid-frequency word ("ceasefire", 10 % of sources) reads tens of thousands of them (1.3 s, against 0.3 s)."""
-    if entity == "source":
-        return ", q WHERE search_tsv @@ q.q"
-    return " WHERE search_tsv @@ to_tsquery('simple'::regconfig, :q)"
-
-
-def search_sql(entities: tuple[str, ...]) -> str:
-    """Ranked hits of :q (a to_tsquery text) in the given entities: (code, id, score, title, body).
-
-    Scores are negated ts_rank values so that, as with SQLite's bm25, lower is better. See
-    ``_candidates_where`` for how the candidates of each kind are picked."""
-    parts = []
-    for entity in entities:
-        table = ENTITY_TABLES[entity]
-        title, body = _TEXT_COLUMNS[entity]
-        parts.append(
-            f"""(SELECT {ENTITY_CODES[entity]} AS code, c.id, -ts_rank('{{0.1, 0.2, 0.4, 1.0}}', t.search_tsv, q.q) AS score
-                FROM (SELECT id FROM {table}{_candidates_where(entity)} ORDER BY id DESC LIMIT {SEARCH_CANDIDATES}) c
-                JOIN {table} t ON t.id = c.id, q)"""
-        )
-    union = "\nUNION ALL\n".join(parts)
-    cases_title = " ".join(
-        f"WHEN {ENTITY_CODES[e]} THEN (SELECT left({_TEXT_COLUMNS[e][0]}, 2000) FROM {ENTITY_TABLES[e]} x WHERE x.id = top.id)"
-        for e in entities
-    )
-    cases_body = " ".join(
-        f"WHEN {ENTITY_CODES[e]} THEN (SELECT left({_TEXT_COLUMNS[e][1]}, {SNIPPET_SCAN_CHARS}) "
-        f"FROM {ENTITY_TABLES[e]} x WHERE x.id = top.id)"
-        for e in entities
-    )
-    return f"""
-WITH q AS MATERIALIZED (SELECT to_tsquery('simple'::regconfig, :q) AS q),
-top AS (SELECT * FROM ({union}) AS hits ORDER BY score, id DESC LIMIT :limit)
-SELECT top.code, top.id, top.score, CASE top.code {cases_title} END AS title,
-       CASE top.code {cases_body} END AS body
-FROM top ORDER BY top.score, top.id DESC
-"""
 
 
 def fts_ids_clause(entity: str, text: str) -> Any:

@@ -1,0 +1,72 @@
+"""Search on a team library ranks the same candidates SQLite's search ranks (app.storage.pg_search).
+
+SQLite's one full-text index orders every row by ``id * 4 + kind`` and ranks only the newest
+SEARCH_CANDIDATES matches in that order; a word in more than COMMON_SHARE of all rows does not rank. These
+tests hold PostgreSQL to the same rows, with the candidate count made small so that a handful of records
+reaches the bound, and with the planner's estimates (what a large library uses) as well as exact counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.storage import pg_search
+from app.storage.query import parse_query
+
+
+@pytest.fixture
+def team(lib):
+    if lib.dialect != "postgresql":
+        pytest.skip("about the team library's search (SQLite's is app.storage.sqlite)")
+    return lib
+
+
+def _stories(lib, n_sources: int, with_word: set[int]) -> list[int]:
+    """Sources 1..n_sources; those in ``with_word`` mention the Kessel crossing."""
+    ids = []
+    for i in range(1, n_sources + 1):
+        place = "the Kessel crossing" if i in with_word else "the harbour"
+        body = f"Traffic at {place} on day {i}."  # bodies differ: an identical one is the same source
+        ids.append(lib.sources.create(title=f"Wire {i}", body=body).after.id)
+    return ids
+
+
+def test_candidates_are_the_newest_in_the_order_sqlite_gives_them(team, monkeypatch):
+    monkeypatch.setattr(pg_search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    sources = _stories(team, 6, {1, 6})
+    claims = [
+        team.claims.create(source_id=sources[0], quote="Traffic at the Kessel crossing").id for _ in range(3)
+    ]
+    # rowids: source 6 -> 25, claims 3, 2, 1 -> 14, 10, 6, source 1 -> 5: the newest three are source 6
+    # and claims 3 and 2; claim 1 and source 1 match but are not ranked, so they are never found
+    hits = {(h.entity, h.id) for h in team.search("kessel", limit=10)}
+    assert hits == {("source", sources[5]), ("claim", claims[2]), ("claim", claims[1])}
+    # a kind with smaller ids is searched after the bound is known, and one with larger ids before it
+    only_claims = {h.id for h in team.search("kessel", entities=("claim",), limit=10)}
+    assert only_claims == set(claims)
+
+
+def test_common_words_list_the_newest_matches_across_kinds(team):
+    sources = _stories(team, 3, {1, 2, 3})
+    claim = team.claims.create(source_id=sources[0], quote="Traffic at the Kessel crossing").id
+    # "traffic" is in every row: the newest matches in rowid order, unranked (source 3 -> 13, claim 1 -> 6,
+    # source 2 -> 9, source 1 -> 5)
+    hits = [(h.entity, h.id, h.rank) for h in team.search("traffic", limit=3)]
+    assert hits == [("source", sources[2], 0.0), ("source", sources[1], 0.0), ("claim", claim, 0.0)]
+
+
+def test_how_common_a_word_is_comes_from_the_statistics_in_a_large_library(team, monkeypatch):
+    _stories(team, 60, {1, 21, 41})  # "traffic" in 60 of 60 rows, "kessel" in 3
+    with team.engine.connect() as conn:
+        conn.execute(pg_search.text("ANALYZE"))  # what autovacuum does: the lexemes' frequencies
+        conn.commit()
+    monkeypatch.setattr(pg_search, "EXACT_SHARE_BELOW", 0)  # as in a library of 50,000 rows or more
+    parsed = parse_query("traffic kessel")
+    with team.querying() as conn:
+        tops = pg_search._max_ids(conn)
+        common, rare = pg_search.group_shares(conn, parsed, tops)
+    assert common > pg_search.COMMON_SHARE >= rare
+    assert [h.id for h in team.search("traffic", limit=2)] == [60, 59]  # newest first, as with counts
+    ranked = team.search("traffic kessel")
+    assert {h.id for h in ranked} == {1, 21, 41} and all(h.rank < 0 for h in ranked)
