@@ -296,7 +296,7 @@ class ClaimService:
     ) -> builtins.list[int]:
         if limit <= 0:
             return []
-        order = [c.desc() if descending else c.asc() for c in CLAIM_SORTS[sort]]
+        order = [self._lib.storage.ordered(c, descending) for c in CLAIM_SORTS[sort]]
         order.append(claim_t.c.id.desc() if descending else claim_t.c.id.asc())
         where = and_(True, *conds)
         if sort != "actor":

@@ -542,7 +542,7 @@ class SourceService:
                 f"Sources cannot be sorted by '{sort}'; use one of {', '.join(SOURCE_SORTS)}."
             )
         col = SOURCE_SORTS[sort]
-        order = [col.desc(), t_sources.c.id.desc()] if descending else [col.asc(), t_sources.c.id.asc()]
+        order = [self._lib.storage.ordered(c, descending) for c in (col, t_sources.c.id)]
         offset, limit = max(0, offset), max(0, limit)
         with self._lib.querying() as s:
             conds = self._conditions(flt, s, rows_wanted=offset + limit)  # every sort has an index

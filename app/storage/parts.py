@@ -1,13 +1,13 @@
 """What the services need from the database-specific modules (``app.storage.sqlite`` for a library file,
-``app.storage.postgres`` for a team library): full-text filters of lists. ``Store.storage`` is one of those
+``app.storage.postgres`` for a team library): full-text filters of lists, and sort terms that order a missing value alike. ``Store.storage`` is one of those
 two modules; the type checker holds each of them to this shape."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement
+    from sqlalchemy import ColumnElement, UnaryExpression
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.selectable import TextualSelect
@@ -27,3 +27,6 @@ class StorageParts(Protocol):
 
     def text_estimate(self, s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:
         """(rows matching ``text``, whether that number is exact)."""
+
+    def ordered(self, column: ColumnElement[Any], descending: bool) -> UnaryExpression[Any]:
+        """``column`` as a list's sort term, a missing value (NULL) ordered as the smallest (SQLite's rule)."""

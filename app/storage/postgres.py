@@ -21,6 +21,7 @@ from app.storage.address import is_url as is_url
 from app.storage.query import ParsedQuery, Term, parse_query
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, UnaryExpression
     from sqlalchemy.engine import Connection
 
 # Marks a database as a Briefdesk library (SQLite libraries carry PRAGMA application_id instead).
@@ -361,3 +362,15 @@ def text_estimate(s: Any, entity: str, text: str) -> tuple[int, bool]:
     if estimate < ESTIMATE_ABOVE:
         return text_count(s, entity, text), True
     return estimate, False
+
+
+# --- sort order of lists ----------------------------------------------------------------------------------
+
+
+def ordered(column: ColumnElement[Any], descending: bool) -> UnaryExpression[Any]:
+    """A list's sort term, a missing value (NULL) ordered as the smallest, as on SQLite: undated claims and
+    sources come last newest first (PostgreSQL's default puts NULL first there). Migration 0011's indexes
+    hold the nullable sort columns in that order, so a first page is read from an index either way."""
+    if not getattr(column, "nullable", False):
+        return column.desc() if descending else column.asc()
+    return column.desc().nulls_last() if descending else column.asc().nulls_first()

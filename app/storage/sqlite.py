@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement
+    from sqlalchemy import ColumnElement, UnaryExpression
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.selectable import TextualSelect
@@ -565,3 +565,8 @@ def text_estimate(s: Session | Connection, entity: str, text: str) -> tuple[int,
     if parsed is None:
         return 0, True
     return fts_plan.count_or_estimate(s, entity, _render(parsed), parsed)
+
+
+def ordered(column: ColumnElement[Any], descending: bool) -> UnaryExpression[Any]:
+    """A list's sort term: SQLite orders a missing value (NULL) as the smallest by itself."""
+    return column.desc() if descending else column.asc()

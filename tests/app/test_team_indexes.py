@@ -1,4 +1,4 @@
-"""Migration 0010: the credibility-sort indexes a team library needs; a file library is left as it was."""
+"""Migrations 0010 and 0011: the sort indexes a team library needs; a file library is left as it was."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from app.library import Library
 from tests.conftest import FIXTURES
 
 
-def _claim_indexes(lib: Library) -> set[str]:
-    return {ix["name"] for ix in inspect(lib.engine).get_indexes("claims")}
+def _claim_indexes(lib: Library, table: str = "claims") -> set[str]:
+    return {ix["name"] for ix in inspect(lib.engine).get_indexes(table)}
 
 
 def test_a_team_library_has_the_credibility_sort_indexes_and_a_file_does_not(lib):
@@ -37,3 +37,56 @@ def test_a_first_schema_library_upgrades_through_0010(tmp_path):
     with Library.open(path) as lib:
         assert lib.claims.get(1) is not None
         assert "ix_claims_credibility_id" not in _claim_indexes(lib)
+
+
+def test_undated_records_sort_as_on_a_file_library(lib):
+    """Newest first, undated claims and sources come last; oldest first, undated claims come first (SQLite's
+    order, where a missing date is the smallest value) and undated sources last; ties by id."""
+    import datetime as dt
+
+    from app.domain import SourceFilter
+
+    dates = [dt.date(2024, 3, 1), None, dt.date(2024, 1, 1), None, dt.date(2024, 3, 1)]
+    src = [
+        lib.sources.create(title=f"Wire {i}", body=f"Item {i} on the wire.", published=d).after.id
+        for i, d in enumerate(dates)
+    ]
+    claims = [lib.claims.create(source_id=src[i], quote=f"Item {i}", said=d).id for i, d in enumerate(dates)]
+    newest = [c.id for c in lib.claims.list(sort="said", descending=True, with_total=False).items]
+    assert newest == [claims[4], claims[0], claims[2], claims[3], claims[1]]
+    oldest = [c.id for c in lib.claims.list(sort="said", descending=False, with_total=False).items]
+    assert oldest == list(reversed(newest))
+    disputed = ClaimFilter(status="unverified")
+    assert [c.id for c in lib.claims.list(disputed, sort="said", with_total=False).items] == newest
+    newest_src = [s.id for s in lib.sources.list(SourceFilter(), sort="published", with_total=False).items]
+    assert newest_src == [src[4], src[0], src[2], src[3], src[1]]
+    oldest_src = lib.sources.list(SourceFilter(), sort="published", descending=False, with_total=False)
+    assert [s.id for s in oldest_src.items] == [src[2], src[0], src[4], src[1], src[3]]
+
+
+def test_0011_gives_a_team_library_the_null_order_indexes_and_can_be_undone(lib):
+    import importlib
+
+    from alembic import command
+
+    from app.library import _alembic_config
+
+    m0011 = importlib.import_module("app.storage.migrations.versions.0011_team_null_order_indexes")
+
+    indexes = _claim_indexes(lib) | _claim_indexes(lib, "sources")
+    new = set(m0011.INDEXES)
+    old = {spec[2] for spec in m0011.INDEXES.values()}
+    if lib.dialect == "sqlite":
+        assert not (new & indexes) and old <= indexes  # a file library keeps its indexes
+        return
+    assert new <= indexes and not (old & indexes)
+    cfg = _alembic_config()
+    with lib.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    indexes = _claim_indexes(lib) | _claim_indexes(lib, "sources")
+    assert old <= indexes and not (new & indexes)
+    with lib.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    assert new <= _claim_indexes(lib) | _claim_indexes(lib, "sources")
