@@ -66,20 +66,17 @@ def _plan_rows(node: dict[str, Any]) -> list[float]:
     return [float(node.get("Plan Rows", 0))]
 
 
-def group_shares(conn: Connection, parsed: ParsedQuery, tops: dict[str, int]) -> list[float]:
-    """For each group of the query: the share of all rows (sources, claims and actors) that match it."""
-    rows = sum(tops.values())
-    if rows <= 0:
-        return [0.0 for _ in parsed.groups]
-    queries = [render(ParsedQuery((group,), ())) for group in parsed.groups]
+def _estimates(conn: Connection, queries: list[str], tops: dict[str, int]) -> list[dict[str, float]]:
+    """For each query: how many rows of each kind match it, estimated by the planner from the statistics
+    ``ANALYZE`` keeps (counted instead in a library of fewer than EXACT_SHARE_BELOW rows)."""
     params = {f"q{i}": q for i, q in enumerate(queries)}
-    n = len(ENTITY_TABLES)
-    exact = rows < EXACT_SHARE_BELOW  # few rows: count them (the GIN index answers in a few ms)
+    kinds = list(ENTITY_TABLES)
+    exact = sum(tops.values()) < EXACT_SHARE_BELOW  # few rows: count them (a few ms with the GIN index)
     branches = [
-        f"SELECT {f'{i * n + k}, count(*)' if exact else '1'} FROM {table} "
+        f"SELECT {f'{i * len(kinds) + k}, count(*)' if exact else '1'} FROM {ENTITY_TABLES[kind]} "
         f"WHERE search_tsv @@ to_tsquery('simple'::regconfig, :q{i})"
         for i in range(len(queries))
-        for k, table in enumerate(ENTITY_TABLES.values())
+        for k, kind in enumerate(kinds)
     ]
     if exact:
         found: dict[int, int] = dict(conn.execute(text(" UNION ALL ".join(branches)), params).all())
@@ -88,36 +85,79 @@ def group_shares(conn: Connection, parsed: ParsedQuery, tops: dict[str, int]) ->
         plan = conn.execute(text("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(branches)), params).scalar()
         doc = plan if isinstance(plan, list) else json.loads(str(plan))
         counts = _plan_rows(doc[0]["Plan"])
-        if len(counts) != len(branches):  # a plan of another shape: say every part is informative
-            return [0.0 for _ in parsed.groups]
-    return [min(1.0, sum(counts[i * n : (i + 1) * n]) / rows) for i in range(len(queries))]
+        if len(counts) != len(branches):  # a plan of another shape: say nothing matches (every part ranks)
+            counts = [0.0] * len(branches)
+    return [
+        {kind: min(counts[i * len(kinds) + k], float(tops[kind])) for k, kind in enumerate(kinds)}
+        for i in range(len(queries))
+    ]
+
+
+def group_shares(conn: Connection, parsed: ParsedQuery, tops: dict[str, int]) -> list[float]:
+    """For each group of the query: the share of all rows (sources, claims and actors) that match it."""
+    rows = sum(tops.values())
+    if rows <= 0:
+        return [0.0 for _ in parsed.groups]
+    queries = [render(ParsedQuery((group,), ())) for group in parsed.groups]
+    return [sum(est.values()) / rows for est in _estimates(conn, queries, tops)]
+
+
+# Costs in microseconds of the two ways of finding a kind's newest matches, first calls on the 1M-claim
+# library (bench/RESULTS.md): walking the primary key from the newest row, per row tested (a source's large
+# tsvector is read from its TOAST table; a claim's is in the row), and a bitmap scan of the GIN index, per
+# match (a heap page each; a source's row is narrow, its text stored apart; a phrase is checked again
+# against the tsvector itself).
+COST_WALK = {"source": 40.0, "claim": 2.5, "actor": 2.5}
+COST_MATCH = {"source": 5.0, "claim": 50.0, "actor": 50.0}
+COST_RECHECK = 35.0
 
 
 def _newest(
-    conn: Connection, query: str, entities: tuple[str, ...], tops: dict[str, int], wanted: int
-) -> list[tuple[int, int]]:
-    """The newest ``wanted`` matches of ``query`` among ``entities``, in SQLite's rowid order, as
-    (rowid, id) pairs, newest first. Kinds are searched from the one with the largest ids; once ``wanted``
-    are found, the others are searched only above the last rowid found."""
-    found: list[int] = []  # rowids
+    conn: Connection,
+    query: str,
+    entities: tuple[str, ...],
+    tops: dict[str, int],
+    wanted: int,
+    estimate: dict[str, float],
+    scoring: str | None,
+) -> list[tuple[int, float | None]]:
+    """The newest ``wanted`` matches of ``query`` among ``entities`` in SQLite's rowid order, newest first:
+    (rowid, score), the score ranking by ``scoring`` for claims and actors (read with the row) and None for
+    sources (ranked apart, once the candidates are known: their tsvectors are large).
+
+    Kinds are searched from the one with the largest ids. A kind is asked only for as many rows as can still
+    be among the newest (the rows found above its largest rowid come first), and, once ``wanted`` are found,
+    only above the last rowid found. Each is read by the cheaper of a key walk and a bitmap scan."""
+    found: list[tuple[int, float | None]] = []
     for entity in sorted(entities, key=lambda e: -tops[e]):
         code = ENTITY_CODES[entity]
-        low = 0
+        top_rid = tops[entity] * 4 + code
+        room = wanted - sum(1 for rid, _s in found if rid > top_rid)
+        low = 1
         if len(found) >= wanted:
-            bound = found[wanted - 1]  # rowid of the last candidate so far: only rows above it count
-            low = (bound - code) // 4 + 1  # ids with id * 4 + code > bound
-        if low > tops[entity]:
+            low = (found[wanted - 1][0] - code) // 4 + 1  # ids with id * 4 + code > the last rowid
+        if room <= 0 or low > tops[entity]:
             continue
-        table = ENTITY_TABLES[entity]
-        ids = conn.execute(
+        in_range = tops[entity] - low + 1
+        matches = estimate.get(entity, 0.0) * in_range / max(1, tops[entity])
+        share = max(matches / in_range, 1e-9)
+        per_match = COST_MATCH[entity] + (COST_RECHECK if "<->" in query else 0.0)
+        bitmap = matches * per_match < min(in_range, room / share) * COST_WALK[entity]
+        rank = f"-ts_rank('{WEIGHTS}', search_tsv, to_tsquery('simple'::regconfig, :sq))"
+        inline = scoring is not None and entity != "source"
+        rows = conn.execute(
             text(
-                f"SELECT id FROM {table} WHERE search_tsv @@ {_TSQ} AND id >= :low "
-                f"ORDER BY id DESC LIMIT {int(wanted)}"
+                f"SELECT id, {rank if inline else 'NULL'} FROM {ENTITY_TABLES[entity]} "
+                f"WHERE search_tsv @@ {_TSQ} AND id >= :low "
+                # "+ 0": the key's order cannot be used, so the GIN index is read first
+                f"ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT {int(room)}"
             ),
-            {"q": query, "low": low},
-        ).scalars()
-        found = sorted([*found, *(int(i) * 4 + code for i in ids)], reverse=True)[:wanted]
-    return [(rid, rid // 4) for rid in found]
+            {"q": query, "low": low, **({"sq": scoring} if inline else {})},
+        ).all()
+        found += [(int(i) * 4 + code, None if score is None else float(score)) for i, score in rows]
+        found.sort(key=lambda x: -x[0])
+        del found[wanted:]
+    return found
 
 
 def search_rows(
@@ -129,28 +169,30 @@ def search_rows(
         return []
     query = render(parsed)
     tops = _max_ids(conn)
-    shares = group_shares(conn, parsed, tops)
-    informative = tuple(g for g, share in zip(parsed.groups, shares, strict=True) if share <= COMMON_SHARE)
+    every = max(1, sum(tops.values()))
+    groups = [render(ParsedQuery((group,), ())) for group in parsed.groups]
+    *per_group, estimate = _estimates(conn, [*groups, query], tops)
+    informative = tuple(
+        g
+        for g, est in zip(parsed.groups, per_group, strict=True)
+        if sum(est.values()) / every <= COMMON_SHARE
+    )
     codes = {code: entity for entity, code in ENTITY_CODES.items()}
     if not informative:  # only common words: the newest matches, unranked
-        top = [(rid, 0.0) for rid, _id in _newest(conn, query, entities, tops, limit)]
+        top = [(rid, 0.0) for rid, _s in _newest(conn, query, entities, tops, limit, estimate, None)]
     else:
         scoring = query if len(informative) == len(parsed.groups) else render(ParsedQuery(informative, ()))
-        candidates = _newest(conn, query, entities, tops, SEARCH_CANDIDATES)
-        scored: list[tuple[float, int]] = []
-        for entity in entities:
-            code = ENTITY_CODES[entity]
-            ids = [i for rid, i in candidates if rid % 4 == code]
-            if not ids:
-                continue
-            rows = conn.execute(
+        candidates = _newest(conn, query, entities, tops, SEARCH_CANDIDATES, estimate, scoring)
+        scored = [(score, rid) for rid, score in candidates if score is not None]
+        unscored = [rid // 4 for rid, score in candidates if score is None]
+        if unscored:  # sources: ranked now, only the candidates
+            ranks = conn.execute(
                 text(
-                    f"SELECT id, -ts_rank('{WEIGHTS}', search_tsv, {_TSQ}) FROM {ENTITY_TABLES[entity]} "
-                    "WHERE id = ANY(:ids)"
+                    f"SELECT id, -ts_rank('{WEIGHTS}', search_tsv, {_TSQ}) FROM sources WHERE id = ANY(:ids)"
                 ),
-                {"q": scoring, "ids": ids},
+                {"q": scoring, "ids": unscored},
             ).all()
-            scored += [(float(score), int(i) * 4 + code) for i, score in rows]
+            scored += [(float(score), int(i) * 4 + ENTITY_CODES["source"]) for i, score in ranks]
         scored.sort(key=lambda x: (x[0], -x[1]))
         top = [(rid, score) for score, rid in scored[:limit]]
     texts: dict[int, tuple[Any, Any]] = {}
@@ -160,12 +202,12 @@ def search_rows(
         if not ids:
             continue
         title, body = TEXT_COLUMNS[entity]
-        rows = conn.execute(
+        found = conn.execute(
             text(
                 f"SELECT id, left({title}, 2000), left({body}, {SNIPPET_SCAN_CHARS}) "
                 f"FROM {ENTITY_TABLES[entity]} WHERE id = ANY(:ids)"
             ),
             {"ids": ids},
         ).all()
-        texts.update({int(i) * 4 + code: (t, b) for i, t, b in rows})
+        texts.update({int(i) * 4 + code: (t, b) for i, t, b in found})
     return [(codes[rid % 4], rid // 4, score, *texts[rid]) for rid, score in top if rid in texts]
