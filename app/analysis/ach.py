@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select
 
 from app._text import clean_line, norm_key
-from app.analysis.ach_matrix import build_matrix, read_matrix
 from app.analysis.ach_store import (
     cited_claims,
     get_brief,
@@ -62,7 +61,7 @@ if TYPE_CHECKING:
     from app.storage.models import AchRating, Hypothesis
     from app.storage.store import Store
 
-__all__ = ["KEEP", "AchService", "build_matrix", "restore_claim", "snapshot_claim"]
+__all__ = ["KEEP", "AchService", "restore_claim", "snapshot_claim"]
 
 MAX_HYPOTHESES = 50  # Heuer works with three to seven; a matrix wider than this is no longer readable
 MAX_ROWS = 1000
@@ -621,5 +620,8 @@ class AchService:
     # --- the matrix ------------------------------------------------------------------------------------
     def matrix(self, brief_id: int) -> AchMatrix:
         """The brief's matrix with its scores, ranking, diagnosticity, suggestions and sensitivity."""
+        # loaded when a matrix is read: checking or exporting a brief without hypotheses never scores one
+        from app.analysis.ach_matrix import read_matrix
+
         with self._lib.querying() as s:
             return read_matrix(s, brief_id)

@@ -30,6 +30,9 @@ def _short(text: str, limit: int = STATEMENT_CHARS) -> str:
 
 
 def collect_ach(inputs: AnnexInputs) -> AchMatrix | None:
+    facts = inputs.checks.analysis if inputs.checks is not None else None
+    if facts is not None and not facts.hypotheses:  # the checks have just read that there are none
+        return None
     matrix = inputs.lib.ach.matrix(inputs.brief.id)
     return matrix if matrix.hypotheses else None
 
