@@ -8,7 +8,7 @@ import re
 
 from app.extract.answers import Found
 from app.extract.dates import DATE_DM, DATE_MD, DATE_RELATIVE, DATE_WEEKDAY, LAST_WEEK
-from app.extract.lexicon import DV, RV, STOPWORDS
+from app.extract.lexicon import DV, NEGATION, RV, STOPWORDS
 from app.extract.model import Proposal
 
 COORDINATED = re.compile(r",\s*(?:and|but)\s+(?=(?:the|its|his|her|their|a|an)\s[^,;]{2,50}$)", re.I)
@@ -28,9 +28,8 @@ _WHEN = (
 SKIP_RECIPIENT = re.compile(
     r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|(?:the )?state (?:television|radio|media|"
     r"(?:news )?agency)|the (?:\w+ )?(?:agency|newspaper|"
-    r"broadcaster|channel|paper|assembly|committee|council)|[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|me))?"
-    + _WHEN
-    + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
+    r"broadcaster|channel|paper|assembly|committee|council|website|site|magazine|station|network)|(?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|"
+    r"me))?" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
 )
 SKIP_PLAIN = re.compile(r"^" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*")
 TRAILING_ATTRIBUTION = re.compile(
@@ -122,3 +121,13 @@ ALLEGATION_SUBJECT = re.compile(
     r"\s*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)\s+(?:is|are|was|were)\b",
     re.I,
 )
+# "they had been paid but did not know who the client was": not knowing contradicts no one
+NOT_KNOWING = re.compile(
+    r"\b(?:did not|didn't|do not|does not|were not|was not|are not|is not)\s+(?:know|aware|sure|remember)\w*",
+    re.I,
+)
+
+
+def negates(quote: str) -> bool:
+    """Whether a statement negates something, other than the speaker's own knowledge."""
+    return NEGATION.search(NOT_KNOWING.sub("", quote)) is not None

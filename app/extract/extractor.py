@@ -48,6 +48,7 @@ from app.extract.clauses import (
     STATEMENT_SUBJECT,
     TRAILING_ATTRIBUTION,
     lower_first,
+    negates,
     replies,
     said_at_its_own_time,
     unattributed,
@@ -553,7 +554,7 @@ class RuleExtractor:
                 and not DEMAND.search(quote)  # "the commission should explain why ...": a demand of its own
                 and (
                     (
-                        (NEGATION.search(quote) or FALSE_WORDS.search(quote))
+                        (negates(quote) or FALSE_WORDS.search(quote))
                         and (f.speaker.name == prev.actor or f.speaker.collective or same_side(f, prev))
                     )
                     or (
@@ -594,7 +595,7 @@ class RuleExtractor:
                 kind, denies = "denial", elaborated(f, cw, proposals, words, prev)
             elif (
                 kind == "claim"
-                and NEGATION.search(quote)
+                and negates(quote)
                 and not DEMAND.search(quote)
                 and (anchor := denial_anchor(f, proposals, said_in))
             ):
@@ -623,7 +624,7 @@ class RuleExtractor:
                     kind, denies = "denial", target
             elif (
                 kind == "claim"
-                and (NEGATION.search(quote) or (FALSE_WORDS.search(quote) and STATEMENT_SUBJECT.match(quote)))
+                and (negates(quote) or (FALSE_WORDS.search(quote) and STATEMENT_SUBJECT.match(quote)))
                 and (target := accused_claim(f, proposals, words)) is not None
             ):
                 # the side a claim is about answers it with a negation: "Tallmark had test-fired a missile",
@@ -636,7 +637,7 @@ class RuleExtractor:
             ):
                 # the accused side blames its accuser: "the militia's office said the army itself had fired"
                 kind, denies = "denial", target
-            elif NEGATION.search(quote):
+            elif negates(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
                 target = contradicted(f, cw - content_words(f.speaker.name), proposals, words)
                 if target is None:

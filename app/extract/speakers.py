@@ -223,6 +223,15 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         owner_m = re.match(r"^((?:[A-Z][\w\-]*\s+){2,3})([a-z].*)$", desc)
         if owner_m and not aff_m:  # "Brisk Trains chief executive Ola Brand": the company, then the role
             role, aff = owner_m.group(2), owner_m.group(1).strip()
+        kind = desc.split()[0].lower()
+        if (
+            not aff
+            and len(desc.split()) >= 2
+            and (kind in ORG_HEADS or kind in ("alliance", "party", "militia"))
+        ):
+            aff = _org_unique(
+                kind, state
+            )  # "alliance commander Rasim Dolan" in a story about the Northern Alliance
         return register(state, Speaker(name, role, aff))
     # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
     m = ORG_DESCRIBED.match(np)
@@ -284,7 +293,10 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             if org is not None:
                 return _mark_last(state, org)
     # "One of the sources": one of a collective
-    m = re.match(r"^one of (the|its|their)\s+(?P<rest>.+)$", low)
+    m = re.match(
+        r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several) of (the|its|their)\s+(?P<rest>.+)$",
+        low,
+    )
     if m:
         return register(state, Speaker(_capital_first(np), "", "", collective=True))
     # a plural description: "Drivers waiting on the Varsa side", "Shipping agents", "Families at the pit head"
@@ -407,6 +419,15 @@ def _described_as_org(name: str, text: str) -> bool:
         rf"\b{re.escape(name)},\s+(?:a|an|the)\s[^,.]{{0,40}}\b(?:{heads})\b"  # "Corran Marine, the operator"
     )
     return re.search(before, text) is not None or re.search(after, text) is not None
+
+
+def _org_unique(head: str, state: State) -> str:
+    """The one name the text gives an organisation of this kind ("Northern Alliance" for "alliance"), or ""."""
+    title = head[:1].upper() + head[1:]
+    names = re.findall(rf"\b((?:[A-Z][\w\-]+ ){{1,3}})(?:{re.escape(title)})\b", state.text)
+    found = {re.sub(r"^(?:The|A|An|This|That|Its)\s+", "", n) + title for n in names}
+    found.discard(title)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _org_named(head: str, state: State) -> str:

@@ -109,3 +109,15 @@ def test_rejecting_the_allegation_answers_the_latest_one_when_a_denial_came_betw
     envoy, rejection = proposals[-2], proposals[-1]
     assert envoy.actor == "Ada Grun"
     assert rejection.kind == "denial" and rejection.denies == envoy.key
+
+
+def test_not_knowing_something_is_not_a_denial():
+    text = (
+        "The Moss Party paid forty students to post praise of its leader, the website Openline reported on "
+        "Monday.\n\n"
+        "The party's chairman, Rolf Dane, dismissed reports that the party had paid anyone.\n\n"
+        "Several of the students told the website they had been paid but did not know who the client was."
+    )
+    students = run(text)[-1]
+    assert students.actor.startswith("Several of the students")
+    assert students.kind == "claim" and students.denies is None

@@ -61,3 +61,27 @@ def test_saying_the_accuser_erred_or_the_papers_are_forged_is_a_denial():
     claim, erred, forged = run(text)
     assert erred.kind == "denial" and erred.denies == claim.key
     assert forged.kind == "denial" and forged.denies == claim.key
+
+
+def test_two_of_a_group_named_by_a_website_are_speakers_and_the_website_is_a_recipient():
+    text = (
+        "Three of the drivers named by Roadwatch told the website they had been paid in cash but did not know "
+        "who had hired them."
+    )
+    (p,) = run(text)
+    assert p.actor.startswith("Three of the drivers")
+    assert p.quote.startswith("they had been paid in cash")
+
+
+def test_told_the_un_that_is_a_recipient_not_what_was_said():
+    (p,) = run("Residents of Kolm told the UN that the shelling had come from the ridge.")
+    assert p.quote == "the shelling had come from the ridge"
+
+
+def test_a_commander_described_by_his_groups_kind_speaks_for_the_group_the_story_names():
+    text = (
+        "The army said the Western Alliance had shelled the bridge at Oska.\n\n"
+        '"We have no guns within range of Oska," alliance commander Elia Varr said.'
+    )
+    _claim, answer = run(text)
+    assert (answer.actor, answer.affiliation) == ("Elia Varr", "Western Alliance")
