@@ -71,7 +71,7 @@ from app.checks.model import (
     Severity,
     apply_text_fix,
 )
-from app.checks.notices import Notice, notices, notices_for_claim
+from app.checks.notices import Notice, notices, notices_for_claim, notices_in
 
 __all__ = [
     "RULES",
@@ -94,5 +94,6 @@ __all__ = [
     "load_context",
     "notices",
     "notices_for_claim",
+    "notices_in",
     "run_checks",
 ]

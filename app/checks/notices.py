@@ -16,7 +16,11 @@ from app.brief_model import parse_brief
 from app.domain import ClaimStatus
 
 if TYPE_CHECKING:
-    from app.brief_model import Citation
+    from collections.abc import Mapping
+
+    from app.brief_model import BriefModel, Citation
+    from app.checks.context import CheckContext
+    from app.domain import BriefRecord, ClaimWithLinks, WaiverRecord
     from app.library import Library
 
 
@@ -33,17 +37,40 @@ class Notice:
 
 def notices(lib: Library, brief_id: int) -> list[Notice]:
     brief = lib.briefs.get(brief_id)
-    doc = parse_brief(brief.body)
+    places = _places(parse_brief(brief.body))
+    if not places:
+        return []
+    links = lib.claims.with_links_many(places)
+    waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
+    return _notices(brief, places, links, waivers)
+
+
+def notices_in(ctx: CheckContext) -> list[Notice]:
+    """The notices of :func:`notices` from what the checks have just read (``load_context``: the brief, its
+    cited claims with their links, its waivers), without reading them again. For the stored body, the
+    context of ``load_context(lib, brief_id)`` gives the same notices as ``notices(lib, brief_id)``."""
+    places = _places(ctx.doc)
+    return _notices(ctx.brief, places, ctx.links, ctx.waivers) if places else []
+
+
+def _places(doc: BriefModel) -> dict[int, list[Citation]]:
+    """Each cited claim's citations, by claim id in order of first citation."""
     places: dict[int, list[Citation]] = {}
     for c in doc.citations:
         if c.kind == "claim":
             places.setdefault(c.ident, []).append(c)
-    if not places:
-        return []
+    return places
+
+
+def _notices(
+    brief: BriefRecord,
+    places: dict[int, list[Citation]],
+    links: Mapping[int, ClaimWithLinks],
+    waivers: Mapping[int, WaiverRecord],
+) -> list[Notice]:
+    brief_id = brief.id
     cited = set(places)
-    links = lib.claims.with_links_many(places)
     claims = {i: view.claim for i, view in links.items()}
-    waivers = {w.claim_id: w for w in lib.briefs.waivers(brief_id)}
     out: list[Notice] = []
     for cid, cites in places.items():
         claim = claims.get(cid)

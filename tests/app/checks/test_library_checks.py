@@ -17,8 +17,10 @@ from app.checks import (
     apply_text_fix,
     check_brief,
     gate_export,
+    load_context,
     notices,
     notices_for_claim,
+    notices_in,
 )
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "briefs" / "fails-each-rule.md"
@@ -254,9 +256,18 @@ def test_notices_propagate_denials_and_disputes(fixture_brief, monkeypatch):
     assert got[("new_denial", ids["talks"])].denial_ids == (new,)
     assert "since the brief was last saved" in got[("new_denial", ids["talks"])].message
     assert [n.kind for n in notices_for_claim(lib, ids["queue"])] == ["denial_not_cited"]
+    # `briefdesk check` takes them from what the checks read: the same notices, in the same order
+    assert notices_in(load_context(lib, brief)) == notices(lib, brief)
     # a waiver recorded after the denial silences it
     lib.briefs.add_waiver(brief_id=brief, claim_id=ids["queue"], reason="Operators' count stands.")
     assert ("denial_not_cited", ids["queue"]) not in {(n.kind, n.claim_id) for n in notices(lib, brief)}
+    assert notices_in(load_context(lib, brief)) == notices(lib, brief)
+    assert (
+        notices_in(
+            load_context(lib, lib.briefs.create(title="None cited", body="# Key judgments\n").after.id)
+        )
+        == []
+    )
 
 
 def test_cli_check(fixture_brief, library_path, capsys):
