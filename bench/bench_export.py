@@ -123,8 +123,9 @@ def brief_body(rng: random.Random, claim_ids: list[int], pages: int) -> str:
 
 def preview_real_path(lib, brief) -> tuple[list[float], list[float]]:
     """What the editor's preview does after a keystroke: ui.preview_view.render_preview on the read worker
-    (the cited claims and sources read from the library, then render_html), then PreviewView._show on the GUI
-    thread (setHtml, the scroll position kept). Seconds of each, per typed text."""
+    (the cited claims and sources read from the library, through the view's records kept while typing, then
+    render_html), then PreviewView._show on the GUI thread (setHtml, the scroll position kept). Seconds of
+    each, per typed text."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -138,7 +139,7 @@ def preview_real_path(lib, brief) -> tuple[list[float], list[float]]:
     for n in range(2 + WARM_RUNS):
         typed = dataclasses.replace(brief, body=brief.body + " typed" * (n + 1))
         started = time.perf_counter()
-        result = render_preview(lib, typed, view.images)
+        result = render_preview(lib, typed, view.images, view.records)
         middle = time.perf_counter()
         view._generation = n
         view._show(n, result)

@@ -34,12 +34,39 @@ def preview_images(lib) -> ImageFolders:
     return ImageFolders.of(Path(path).parent if path else None, image_folders(Settings.load()))
 
 
-def render_preview(lib, brief, images: ImageFolders | None = None):
-    """Worker-side: resolve the body's citation keys through the library and render (unknown keys shown)."""
+class CitedRecords:
+    """The cited claims and sources the preview has read, kept while the analyst types (a keystroke seldom
+    cites anything new): only ids not read before are read. The view replaces it with a new one when the
+    library changes, so a read already running on the worker fills the old one, never the new."""
+
+    def __init__(self) -> None:
+        self._claims: dict[int, object] = {}
+        self._sources: dict[int, object] = {}
+        self._missing: set[tuple[str, int]] = set()
+
+    def resolver(self, lib, model) -> dict[str, object]:
+        """Citation key -> record, for every cited key the library holds."""
+        claim_ids, source_ids = cited_claim_ids(model.citations), cited_source_ids(model.citations)
+        for kind, ids, known, service in (
+            ("c", claim_ids, self._claims, lib.claims),
+            ("s", source_ids, self._sources, lib.sources),
+        ):
+            new = [i for i in ids if i not in known and (kind, i) not in self._missing]
+            if new:
+                found = service.get_many(new)
+                known.update(found)
+                self._missing.update((kind, i) for i in new if i not in found)
+        claims, sources = self._claims, self._sources
+        return {f"c{i}": claims[i] for i in claim_ids if i in claims} | {
+            f"s{i}": sources[i] for i in source_ids if i in sources
+        }
+
+
+def render_preview(lib, brief, images: ImageFolders | None = None, records: CitedRecords | None = None):
+    """Worker-side: resolve the body's citation keys through the library (through ``records``, the view's,
+    when given) and render (unknown keys shown)."""
     model = parse_brief(brief.body)
-    claims = lib.claims.get_many(cited_claim_ids(model.citations))
-    sources = lib.sources.get_many(cited_source_ids(model.citations))
-    resolver = {f"c{i}": r for i, r in claims.items()} | {f"s{i}": r for i, r in sources.items()}
+    resolver = (records or CitedRecords()).resolver(lib, model)
     return render_html(
         brief, resolver, allow_missing=True, images=images.resolve if images else None, model=model
     )
@@ -65,6 +92,9 @@ class PreviewView(QTextBrowser):
         self._timer.timeout.connect(self._render)
         self._pending = None
         self._generation = 0
+        self.records = CitedRecords()
+        if jobs is not None:
+            jobs.library_changed.connect(self._library_changed)
         theme.on_change(self, self._render)  # links and text take the new palette's colours
 
     def schedule(self, brief, body: str) -> None:
@@ -75,12 +105,21 @@ class PreviewView(QTextBrowser):
         if self._pending is None:
             return
         self._generation += 1
-        gen, brief, lib, images = self._generation, self._pending, self.lib, self.images
+        gen, brief, lib, images, records = (
+            self._generation,
+            self._pending,
+            self.lib,
+            self.images,
+            self.records,
+        )
         self.jobs.read(
-            lambda: render_preview(lib, brief, images),
+            lambda: render_preview(lib, brief, images, records),
             lambda res: self._show(gen, res),
             lambda exc: self._show_error(gen, exc),
         )
+
+    def _library_changed(self, _changes) -> None:
+        self.records = CitedRecords()  # read again on the next render
 
     def _show(self, gen: int, result) -> None:
         if gen != self._generation:

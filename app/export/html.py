@@ -22,7 +22,7 @@ from __future__ import annotations
 import html as _html
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +31,7 @@ import nh3
 from app.brief_model import BriefModel, parse_brief
 from app.brief_model import pm as _pm
 from app.brief_model.render import NotePlan, plan_notes, render_tree, visible_bidi
-from app.brief_model.text import TOKEN_RE, drop_forbidden, token_index
+from app.brief_model.text import TOKEN_OPEN, TOKEN_RE, drop_forbidden, token_index
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.export.notes import Note, notes_of
 from app.markings import PORTION_RE, Marking, default_portion_mark
@@ -87,7 +87,26 @@ def _default_marks(root: ET.Element, mark: Marking) -> None:
 
 
 _ONLY_TAGS_RE = re.compile(r"(?:<[^<>]*>|\s)*")  # between two citations: only markup ("</strong>")
-_SPACED_TOKEN_RE = re.compile(r"(?<![ \t])([ \t]*)(" + TOKEN_RE.pattern + ")")
+
+
+def _spaced_tokens(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Each citation token in ``text``: where the spaces and tabs just before it start, those spaces, and the
+    token. Found from the token's first character (an expression opening with optional spaces was tried at
+    every character of the page: 2 ms of a 20-page preview)."""
+    pos = 0
+    while True:
+        at = text.find(TOKEN_OPEN, pos)
+        if at < 0:
+            return
+        token = TOKEN_RE.match(text, at)
+        if token is None:
+            pos = at + 1
+            continue
+        start = at
+        while start > pos and text[start - 1] in " \t":
+            start -= 1
+        yield start, text[start:at], token
+        pos = token.end()
 
 
 _LINK_OPEN_RE = re.compile(r"<a[\s>]")
@@ -133,18 +152,16 @@ def render_html(
         out: list[str] = []
         pos = 0
         links = 0  # <a> elements open at the token
-        for m in _SPACED_TOKEN_RE.finditer(text):
-            token = TOKEN_RE.fullmatch(m.group(2))
-            assert token is not None  # group 2 is a TOKEN_RE match
-            between = text[pos : m.start()]
+        for start, spaces, token in _spaced_tokens(text):
+            between = text[pos:start]
             if "<a" in between or "</a>" in between:
                 links = max(0, links + len(_LINK_OPEN_RE.findall(between)) - between.count("</a>"))
             keys = plan.groups.get(token_index(token), [])
             after_citation = pos > 0 and _ONLY_TAGS_RE.fullmatch(between) is not None
             note = bool(keys) and keys[0] in plan.numbers
             out.append(between)
-            out.append(("" if note and not after_citation else m.group(1)) + marker(token, links > 0))
-            pos = m.end()
+            out.append(("" if note and not after_citation else spaces) + marker(token, links > 0))
+            pos = token.end()
         out.append(text[pos:])
         return "".join(out)
 

@@ -82,6 +82,27 @@ def test_preview_updates_after_typing_and_citation_click_emits(qtbot, lib, jobs,
     assert blocker.args == [claim.id]
 
 
+def test_preview_reads_cited_records_once_while_typing_and_again_after_a_change(qtbot, lib, jobs, brief_id):
+    src = lib.sources.create(title="Wire report", body="The minister said the plant is closed.").after
+    claim = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
+    ed = be.BriefEditor(lib, jobs, brief_id)
+    qtbot.addWidget(ed)
+    reads = []
+    real_get_many = lib.claims.get_many
+    lib.claims.get_many = lambda ids: reads.append(list(ids)) or real_get_many(ids)
+    ed.editor.moveCursor(ed.editor.textCursor().MoveOperation.End)
+    ed.editor.insertPlainText(f"The plant is closed [@c{claim.id}] [@c999].")
+    qtbot.waitUntil(lambda: "Wire report" in ed.preview.toPlainText(), timeout=2000)
+    ed.editor.insertPlainText(" Typed on.")
+    qtbot.waitUntil(lambda: "Typed on" in ed.preview.toPlainText(), timeout=2000)
+    assert reads == [[claim.id, 999]]  # the second render read nothing: neither the claim nor the unknown id
+    assert "missing c999" in ed.preview.toPlainText()
+    jobs.announce([lib.sources.update(src.id, title="Agency report")])
+    ed.editor.insertPlainText(" More.")
+    qtbot.waitUntil(lambda: "Agency report" in ed.preview.toPlainText(), timeout=2000)
+    assert reads[-1] == [claim.id, 999]
+
+
 def test_steady_typing_is_autosaved_before_it_pauses(qtbot, lib, jobs, brief_id, monkeypatch):
     """The idle timer alone never fires while keys keep coming; the deadline timer saves anyway."""
     monkeypatch.setattr(be, "AUTOSAVE_MS", 60_000)
