@@ -70,3 +70,17 @@ def test_how_common_a_word_is_comes_from_the_statistics_in_a_large_library(team,
     assert [h.id for h in team.search("traffic", limit=2)] == [60, 59]  # newest first, as with counts
     ranked = team.search("traffic kessel")
     assert {h.id for h in ranked} == {1, 21, 41} and all(h.rank < 0 for h in ranked)
+
+
+def test_team_connections_plan_for_the_values_and_start_no_parallel_workers(team):
+    with team.querying() as conn:
+        settings = {
+            name: conn.execute(pg_search.text(f"SHOW {name}")).scalar()
+            for name in ("plan_cache_mode", "max_parallel_workers_per_gather", "jit", "lock_timeout")
+        }
+    assert settings == {
+        "plan_cache_mode": "force_custom_plan",
+        "max_parallel_workers_per_gather": "0",
+        "jit": "off",
+        "lock_timeout": "15s",
+    }
