@@ -216,15 +216,29 @@ FTS_DROP = [f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_tsv" for table in
 
 
 def ts_term(term: Term) -> str:
+    """One word, prefix or phrase of a query as ``to_tsquery`` text.
+
+    A phrase matches within one column, as on SQLite, whose index keeps a title and a body (a statement and
+    a quote) apart: the tsvector joins the two, so "Is spablax the" ending a statement and "is spablax"
+    opening its quote made "the is spablax" a phrase. Each column's words carry its weight (A: title or
+    statement, B: body or quote), and the phrase is asked within each weight."""
+    if len(term.words) == 1:
+        return _ts_word(term.words[0], term.prefix, "")
+    last = len(term.words) - 1
+    variants = [
+        " <-> ".join(_ts_word(w, term.prefix and i == last, weight) for i, w in enumerate(term.words))
+        for weight in "AB"
+    ]
+    return "((" + ") | (".join(variants) + "))"
+
+
+def _ts_word(word: str, prefix: bool, weight: str) -> str:
     # \w+ words: no quote or backslash to escape. PostgreSQL's parser reads a number after a hyphen as a
     # signed integer ("Shahed-136" is 'shahed', '-136'; "2026-03-03" is '2026', '-03', '-03'), so a number
     # is looked for with and without the sign, as SQLite's tokenizer (which drops the hyphen) finds it.
-    last = len(term.words) - 1
-    words = []
-    for i, w in enumerate(term.words):
-        star = ":*" if term.prefix and i == last else ""
-        words.append(f"('{w}'{star} | '-{w}'{star})" if w.isdecimal() else f"'{w}'{star}")
-    return words[0] if len(words) == 1 else "(" + " <-> ".join(words) + ")"
+    flags = ("*" if prefix else "") + weight
+    suffix = f":{flags}" if flags else ""
+    return f"('{word}'{suffix} | '-{word}'{suffix})" if word.isdecimal() else f"'{word}'{suffix}"
 
 
 def to_tsquery_text(text: str) -> str | None:

@@ -84,3 +84,26 @@ def test_team_connections_plan_for_the_values_and_start_no_parallel_workers(team
         "jit": "off",
         "lock_timeout": "15s",
     }
+
+
+def test_a_phrase_matches_within_one_column_on_both_databases(lib):
+    """A title and its body (a statement and its quote) are apart, as in SQLite's index: a phrase that only
+    runs from the end of one into the start of the other is not found, by a search or a list filter."""
+    from app.domain import ClaimFilter, SourceFilter
+
+    src = lib.sources.create(
+        title="Port of the", body="Is spablax the harbour? Officials said the harbour is open."
+    ).after
+    claim = lib.claims.create(
+        source_id=src.id, quote="Officials said the harbour is open.", statement="Reported by the"
+    ).id
+    assert lib.search('"the is spablax"') == []  # "Port of the" + "Is spablax"
+    assert lib.search('"by the officials"') == []  # "Reported by the" + "Officials said"
+    assert lib.sources.list(SourceFilter(text='"the is spablax"')).total == 0
+    assert lib.claims.list(ClaimFilter(text='"by the officials"')).total == 0
+    assert {(h.entity, h.id) for h in lib.search('"the harbour is open"')} == {
+        ("source", src.id),
+        ("claim", claim),
+    }
+    assert [s.id for s in lib.sources.list(SourceFilter(text='"port of the"')).items] == [src.id]
+    assert [c.id for c in lib.claims.list(ClaimFilter(text='"reported by"')).items] == [claim]
