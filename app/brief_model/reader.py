@@ -189,11 +189,29 @@ class Reader:
         self.walk(holder, depth, quote, item)
 
     def add(self, kind: str, text: str, depth: int, quote: int, item: int) -> int:
-        spans = self.span(text)
-        if not spans:
+        if "\n" in text or "`" in text:
+            spans = self.span(text)
+            if not spans:
+                return -1
+            self.next_line()
+            return self.new_block(kind, spans, text, depth, quote, item)
+        # one line without code (most of a brief's blocks): span, next_line and new_block in one
+        piece = text.strip(" ")
+        if not piece:
             return -1
-        self.next_line()
-        return self.new_block(kind, spans, text, depth, quote, item)
+        start = self.find(piece)
+        if start < 0:
+            return -1
+        if self.col:
+            self.li += 1
+            self.col = 0
+        end = start + len(piece)
+        self.block_spans.append((start, end))
+        m = self.m
+        if not self.identity:
+            start, end = m.to_body(start), m.to_body_end(end)
+        m.blocks.append(Block(kind, start, end, self.heading, depth, quote, 0, item))
+        return len(m.blocks) - 1
 
     def new_block(
         self, kind: str, spans: list[tuple[int, int, int]], text: str, depth: int, quote: int, item: int
