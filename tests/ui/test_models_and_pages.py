@@ -17,21 +17,29 @@ from ui.paged_model import PagedTableModel
 from ui.settings import Settings
 
 
-@pytest.fixture
-def many_claims(lib):
+@pytest.fixture(scope="module")
+def paged_lib(module_library_target):
+    """A library of 450 claims from one transcript, filled once per module and database: the tests below
+    only read it."""
+    from app.library import Library
+
+    lib = Library.open(module_library_target)
     body = " ".join(f"Sentence number {i} was said by someone." for i in range(450))
     src = lib.sources.create(title="Long transcript", body=body).after
-    for i in range(450):
-        lib.claims.create(
-            source_id=src.id,
-            quote=f"Sentence number {i} was said",
-            actor=f"Speaker {i % 7}",
-            said=f"2024-01-{1 + i % 28:02d}",
-        )
-    return src
+    with lib.transaction():  # one commit, not 450
+        for i in range(450):
+            lib.claims.create(
+                source_id=src.id,
+                quote=f"Sentence number {i} was said",
+                actor=f"Speaker {i % 7}",
+                said=f"2024-01-{1 + i % 28:02d}",
+            )
+    yield lib
+    lib.close()
 
 
-def test_claim_model_fetches_pages_lazily(qtbot, lib, many_claims, monkeypatch):
+def test_claim_model_fetches_pages_lazily(qtbot, paged_lib, monkeypatch):
+    lib = paged_lib
     monkeypatch.setattr(PagedTableModel, "PAGE", 200)
     calls = []
     original = lib.claims.list
@@ -59,7 +67,8 @@ def test_claim_model_fetches_pages_lazily(qtbot, lib, many_claims, monkeypatch):
     assert model.rowCount() == lib.claims.count(ClaimFilter(actor_name="Speaker 3"))
 
 
-def test_stale_pages_are_dropped(qtbot, lib, many_claims, monkeypatch):
+def test_stale_pages_are_dropped(qtbot, paged_lib):
+    lib = paged_lib
     model = ClaimTableModel(lib, Jobs())
     model.ensure_started()
     gen = model._generation
