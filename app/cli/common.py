@@ -29,8 +29,8 @@ def pause_collector() -> None:
 
     Importing SQLAlchemy, Markdown, python-docx and Briefdesk makes ~50,000 long-lived objects and hardly any
     garbage, yet the collector walked them ~110 times, a tenth of a cold ``check`` or export (bench/RESULTS.md,
-    issue 17). Only for a process the command line owns (the console script, ``python -m app``): a program or
-    test calling :func:`app.cli.main` keeps its collector as it is. The entry points pause it even before
+    "Command line start-up"). Only for a process the command line owns (the console script, ``python -m app``):
+    a program or test calling :func:`app.cli.main` keeps its collector as it is. The entry points pause it even before
     importing this module (the same start-up, one step earlier)."""
     global _collector_paused
     gc.disable()
