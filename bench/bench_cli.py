@@ -9,7 +9,8 @@ export --all -o DIR/`` writing N twenty-page briefs in one process against pando
 files one after another (pandoc has no batch mode: one process per file, as a script would run it). Also the import
 profile of each cold command (``python -X importtime``, the ten costliest top-level packages). Each command's
 wall-clock time and its CPU time (user + system, steadier on a loaded machine) are reported; ``--before DIR``
-times claims, search, check and export from an older checkout's app/ and ui/ in the same alternating runs.
+times claims, search, check, export and the batch export from an older checkout's app/ and ui/ in the same
+alternating runs.
 
 Targets (issue on scale as users meet it): read commands <= 0.35 s; the 20-page export <= 1.5x pandoc; 20 briefs
 in <= 0.5x pandoc's time for the same 20. The library and briefs are the export benchmark's (bench_export.py),
@@ -205,9 +206,17 @@ def main(argv: list[str] | None = None) -> int:
 
     batch_b: list[float] = []
     batch_p: list[float] = []
+    batch_before: list[float] = []  # the older checkout's batch export, in the same alternation
     for _ in range(0 if args.no_batch else args.batch_runs):
         batch_b.append(timed(cmd_batch, env))
         batch_p.append(pandoc_all())
+        if args.before:
+            batch_before.append(
+                timed(
+                    [py, "-c", launch, *lib_arg, "export", "--all", "-o", f"{out / 'batch0'}/", "--force"],
+                    env,
+                )
+            )
     written = len(list(batch_dir.glob("*.docx")))
     # what a user did before batch export: one process per brief (once: it is the slow path)
     started = time.perf_counter()
@@ -244,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
             f"Markdown files one by one: median {pmed:.2f} s (runs {', '.join(f'{t:.2f}' for t in batch_p)}); "
             f"ratio {bmed / pmed:.2f}"
         )
+        if batch_before:
+            bb = statistics.median(batch_before)
+            print(
+                f"\nBefore (--before checkout), the same batch: median {bb:.2f} s (runs "
+                f"{', '.join(f'{t:.2f}' for t in batch_before)}); ratio to pandoc {bb / pmed:.2f}"
+            )
         print(
             f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "
             f"{one_by_one:.2f} s ({one_by_one / pmed:.2f} of pandoc's)"

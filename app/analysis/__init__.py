@@ -6,5 +6,6 @@
 - ``app.analysis.scoring``: the arithmetic, pure and exact; its docstring states the weight formula and why.
 - ``app.analysis.assumptions``: the key assumptions check per brief (``lib.assumptions``).
 - ``app.analysis.timeline``: who said what, when (``lib.timeline``).
-- ``app.analysis.model``: the values they take and return.
+- ``app.analysis.model``: the values they take and return (the stored records and scales in
+  ``app.analysis.records``, re-exported).
 """

@@ -41,13 +41,7 @@ from app.analysis.ach_store import (
     snapshot_claim,
 )
 from app.analysis.assumptions import parse_judgment
-from app.analysis.model import (
-    AchMatrix,
-    AchRowRecord,
-    HypothesisRecord,
-    Rating,
-    RatingRecord,
-)
+from app.analysis.records import AchRowRecord, HypothesisRecord, Rating, RatingRecord
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import ach_ratings as t_ach_ratings
@@ -58,6 +52,7 @@ from app.storage.tables import utcnow
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.analysis.model import AchMatrix
     from app.storage.models import AchRating, Hypothesis
     from app.storage.store import Store
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
-from app.analysis.model import AchRowRecord, HypothesisRecord, Rating, RatingRecord
+from app.analysis.records import AchRowRecord, HypothesisRecord, Rating, RatingRecord
 from app.errors import NotFoundError, ValidationError
 from app.storage.tables import ach_claims as t_ach_claims
 from app.storage.tables import ach_ratings as t_ach_ratings

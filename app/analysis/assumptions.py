@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app._text import clean_line, norm_key
-from app.analysis.model import AssumptionRating, AssumptionRecord
+from app.analysis.records import AssumptionRating, AssumptionRecord
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import assumptions as t_assumptions

@@ -397,8 +397,11 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.export", "docx"):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in checked), unneeded
     assert "app.checks.engine" in checked and "app.analysis.ach" in checked
-    # a brief without hypotheses has no matrix to score: the scoring code is not loaded
-    assert "app.analysis.ach_matrix" not in checked and "app.analysis.scoring" not in checked
+    # a brief without hypotheses has no matrix to score: neither the scoring code nor the computed matrix's
+    # classes are loaded (only the stored records, app.analysis.records)
+    for unneeded in ("app.analysis.ach_matrix", "app.analysis.scoring", "app.analysis.model"):
+        assert unneeded not in checked, unneeded
+    assert "app.analysis.records" in checked
     out = tmp_path / "checked.docx"
     exported = _modules_loaded_by(
         tmp_path / "x.briefdesk", "export", str(brief.id), "-o", str(out), "--force"
@@ -411,13 +414,15 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
         "app.export.html",
         "app.analysis.ach_matrix",
         "app.analysis.scoring",
+        "app.analysis.model",
     ):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in exported), unneeded
     assert "app.export.docx" in exported
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))
-    assert "app.analysis.ach_matrix" in checked and "app.analysis.scoring" in checked
+    for needed in ("app.analysis.ach_matrix", "app.analysis.scoring", "app.analysis.model"):
+        assert needed in checked, needed
 
 
 def _modules_loaded_by(library, *command: str) -> set[str]:
