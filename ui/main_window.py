@@ -31,6 +31,7 @@ from ui.claims_view import ClaimsView
 from ui.context import UiContext
 from ui.error_dialog import log_path, show_error
 from ui.icons import icon
+from ui.index_upkeep import IndexUpkeep
 from ui.jobs import Jobs
 from ui.main_menus import PAGE_LABELS, PAGES, MainMenus
 from ui.search_view import SearchField, SearchResultsView
@@ -176,6 +177,8 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
         self.watcher.connection_lost.connect(self._connection_lost)
         self.watcher.connection_restored.connect(self._connection_restored)
         QTimer.singleShot(0, self.watcher.start)
+        self.index_upkeep = IndexUpkeep(lib, self.jobs, self)  # merges a bulk-loaded search index, later
+        self.index_upkeep.start()
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         if getattr(lib, "read_only", False):
@@ -598,6 +601,7 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
                 return
         self._closing = True
         self.watcher.stop()
+        self.index_upkeep.stop()
         self.briefs.release_all()
         self.save_state()
         self.jobs.wait()

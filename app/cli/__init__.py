@@ -23,7 +23,7 @@ from app.errors import BriefdeskError, BriefLockedError, StaleEditError
 # (``briefdesk claims`` never loads the export or import code); ``--help``, no command, or a word that is no
 # command loads them all. tests/app/test_cli.py checks this table against what each module registers.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
-    "app.cli.library_cmds": ("demo", "actors", "search"),
+    "app.cli.library_cmds": ("demo", "actors", "search", "tidy"),
     "app.cli.source_cmds": ("sources", "source"),
     "app.cli.claim_cmds": ("claims", "claim"),
     "app.cli.actor_cmds": ("actor",),

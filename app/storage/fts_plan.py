@@ -18,6 +18,10 @@ Building the set (and counting exactly) reads the doclist of every word of the q
 "the of and to a in" matches 0.5 % of claims but reads 2.2 million index entries. So each word's share of
 the index is estimated too, and the costs below use both.
 
+A probe seeks each word in every b-tree ("segment") the index is made of: the bulk-loaded benchmark library
+has 17 and a probe there costs ~5x what it costs once they are merged into one. ``tidy_step`` merges them a
+bounded step at a time (the app runs it when idle, and ``briefdesk tidy``); the probe's cost counts them.
+
 Estimates come from **samples**: the newest matches of a query within the newest ``WINDOW`` ids, read in rowid
 order (a bounded read: 1-5 ms whatever the words). A sample that finds more than ``SAMPLE`` matches gives
 their share over the ids they span; fewer, their share of the window (and when that makes the matches few,
@@ -51,8 +55,8 @@ WINDOW = 20_000  # ids (the newest) a sample looks at when its matches are fewer
 COST_LOOKUP = 17.0
 COST_SET = 0.3
 COST_WALK = 0.5
-COST_PROBE = 20.0
-COST_PROBE_WORD = 50.0
+COST_PROBE = 12.0
+COST_PROBE_WORD = 3.4  # per word and per b-tree of the index: 17 b-trees, ~70 µs a one-word probe; one, ~15
 COST_ENTRY = 0.08
 EXACT_COUNT_BUDGET = 15_000.0  # µs: count_or_estimate counts exactly when that reads no more of the index
 
@@ -67,6 +71,7 @@ class Sample:
     rows: int  # the entity's rows (its largest id: ids are dense)
     entries: float = 0.0  # estimated doclist entries the index reads to produce every match
     words: int = 1  # words in the query (each is a doclist a probe seeks)
+    segments: int = 1  # b-trees the index is made of (a probe seeks each word in each)
 
     @property
     def estimate(self) -> int:
@@ -157,7 +162,36 @@ def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQ
         if not complete:  # a complete sample read every match already: the set is cheap
             all_rows = sum(tops.values())
             entries = sum(_share(conn, q, tops, None)[0] * all_rows for q in word_queries)
-    return Sample(matches, complete, share, rows, entries, words)
+    return Sample(matches, complete, share, rows, entries, words, 1 if complete else segments(conn))
+
+
+def segments(s: Session | Connection) -> int:
+    """How many b-trees the full-text index is made of (each has rows in its ``_idx`` table; ~1 ms)."""
+    value = _conn(s).execute(sa_text("SELECT count(DISTINCT segid) FROM search_fts_idx")).scalar()
+    return max(1, int(value or 0))
+
+
+TIDY_PAGES = 1000  # index pages merged by one tidy step: ~60 ms on the benchmark library (bench/RESULTS.md)
+# Tidy only an index of more b-trees than this. FTS5 merges small b-trees as rows are added (its automerge),
+# so a tidied index gains a few small ones, which cost a probe little; folding them into the large one would
+# rewrite the whole index for a handful of rows. A bulk load leaves many large ones (17 on the benchmark).
+TIDY_ABOVE = 6
+
+
+def tidy_step(s: Session | Connection, pages: int = TIDY_PAGES, *, above: int = TIDY_ABOVE) -> bool:
+    """Merge up to ``pages`` pages of the full-text index's b-trees towards one (FTS5's 'merge' command; a
+    negative size lets every b-tree take part), when it is made of more than ``above`` b-trees (a merge under
+    way keeps the count until it ends). Run in a write transaction of its own. True when it merged something
+    (call again), False when there is nothing to do. The rows, and what every query finds, are unchanged."""
+    conn = _conn(s)
+    if segments(conn) <= above:
+        return False
+    before = int(conn.execute(sa_text("SELECT total_changes()")).scalar() or 0)
+    conn.execute(
+        sa_text("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', :n)"), {"n": -max(1, int(pages))}
+    )
+    after = int(conn.execute(sa_text("SELECT total_changes()")).scalar() or 0)
+    return after - before >= 2  # the command itself counts one change (FTS5's documented test)
 
 
 def share_of_all(s: Session | Connection, fts_query: str) -> float:
@@ -175,7 +209,7 @@ def costs(smp: Sample, rows_wanted: int) -> dict[str, float]:
     return {
         "driven": full_read + n * COST_LOOKUP,
         "walk": full_read + n * COST_SET + walked * COST_WALK,
-        "probe": walked * (COST_PROBE + COST_PROBE_WORD * smp.words),
+        "probe": walked * (COST_PROBE + COST_PROBE_WORD * smp.words * smp.segments),
     }
 
 

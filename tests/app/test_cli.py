@@ -532,3 +532,32 @@ def test_export_to_a_file_type_briefdesk_cannot_write_is_refused_plainly(demo_li
     )
     written = (tmp_path / "b.out").read_text(encoding="utf-8")
     assert not written.startswith("PK") and "The July 2022 warning" in written  # Markdown, not a .docx
+
+
+def test_tidy_merges_the_search_index_and_search_finds_the_same(demo):
+    """``briefdesk tidy`` merges the full-text index into one piece (a team library has nothing to tidy);
+    searches find what they found before, and a second run has nothing to do."""
+    import sqlite3
+
+    def pieces() -> int:
+        conn = sqlite3.connect(demo.library)
+        try:
+            return int(conn.execute("SELECT count(DISTINCT segid) FROM search_fts_idx").fetchone()[0])
+        finally:
+            conn.close()
+
+    sqlite = isinstance(demo.library, Path)
+    if sqlite:
+        assert pieces() > 1  # the demo's rows were written in several transactions
+    code, before, _ = demo("search", "ceasefire", "--json")
+    assert code == 0
+    code, out, err = demo("tidy", "--json")
+    assert code == 0, err
+    steps = json.loads(out)["steps"]
+    if sqlite:
+        assert steps >= 1 and pieces() == 1
+    else:
+        assert steps == 0
+    assert json.loads(demo("search", "ceasefire", "--json")[1]) == json.loads(before)
+    code, out, _ = demo("tidy")
+    assert code == 0 and "nothing to do" in out

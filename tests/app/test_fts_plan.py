@@ -214,3 +214,78 @@ def test_words_in_most_rows_match_but_do_not_rank(lib):
     assert [h.id for h in newest] == sorted(ids, reverse=True)[:5]
     excluded = lib.search("the -zeta", entities=("claim",), limit=100)
     assert {h.id for h in excluded} == set(ids) - {ids[5], ids[17], ids[30]}
+
+
+def test_a_probe_costs_more_in_an_index_of_many_b_trees():
+    """A probe seeks each word in each b-tree of the index: a word in 13 % of a million claims is probed row
+    by row in a merged index, and read once into a set in an index of 17 b-trees (a bulk load's)."""
+    merged = fts_plan.Sample(2001, False, 0.13, 1_000_000, entries=144_000, segments=1)
+    bulk = fts_plan.Sample(2001, False, 0.13, 1_000_000, entries=144_000, segments=17)
+    assert fts_plan.choose(merged, 200) == "probe"
+    assert fts_plan.choose(bulk, 200) == "walk"
+    assert fts_plan.costs(bulk, 200)["probe"] > 4 * fts_plan.costs(merged, 200)["probe"]
+
+
+def _many_b_trees(lib, n: int = 9) -> None:
+    """n more b-trees in the full-text index: FTS5's own merging turned off, then one transaction each (each
+    commit writes its rows as a new b-tree)."""
+    with lib.writing() as s:
+        s.connection().exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', 0)")
+    src = lib.sources.create(title="Late wires", body=" ".join(f"Wire {j} about zeta." for j in range(n))).id
+    for j in range(n):
+        lib.claims.create(source_id=src, quote=f"Wire {j} about zeta.", statement=f"Late {j}: alpha zeta")
+
+
+def test_tidying_the_index_merges_it_in_steps_and_every_query_finds_the_same(texts, monkeypatch):
+    lib = texts
+    if lib.dialect != "sqlite":
+        assert lib.tidy_search_index() is False  # PostgreSQL keeps its own indexes
+        return
+    _many_b_trees(lib)
+    with lib.querying() as s:
+        before = fts_plan.segments(s)
+    assert before > fts_plan.TIDY_ABOVE
+
+    def everything_found() -> list:
+        found = [
+            [(h.entity, h.id) for h in lib.search(q, limit=500)] for q in ("alpha", "zeta", '"gamma ray"')
+        ]
+        for word in ("alpha", "beta", "zeta", '"gamma ray"'):
+            for plan in ("driven", "walk", "probe"):
+                monkeypatch.setattr(fts_plan, "choose", lambda _smp, _rows, p=plan: p)
+                flt = ClaimFilter(text=word)
+                found.append([c.id for c in lib.claims.list(flt, sort="said", limit=1000).items])
+                found.append(lib.claims.count(flt))
+            found.append([x.id for x in lib.sources.list(SourceFilter(text=word), limit=1000).items])
+        monkeypatch.undo()
+        return found
+
+    expected = everything_found()
+    steps = 0
+    while lib.tidy_search_index(pages=4):  # a few pages a step: several steps
+        steps += 1
+        assert steps < 10_000
+    assert steps > 1
+    with lib.querying() as s:
+        assert fts_plan.segments(s) == 1
+    assert lib.tidy_search_index() is False  # nothing left to do
+    assert everything_found() == expected
+    # a tidied index gains a few b-trees as rows are added: left alone under TIDY_ABOVE
+    _many_b_trees(lib, n=2)
+    assert lib.tidy_search_index() is False
+    assert lib.tidy_search_index(above=1) is True
+
+
+def test_a_read_only_library_is_not_tidied(texts, tmp_path):
+    from app.library import Library
+
+    lib = texts
+    if lib.dialect != "sqlite":
+        pytest.skip("a file opened read-only")
+    _many_b_trees(lib)
+    lib.close()
+    ro = Library.open(lib.path, read_only=True)
+    try:
+        assert ro.tidy_search_index() is False
+    finally:
+        ro.close()
