@@ -7,10 +7,12 @@ and its actor's, its tags and link counts) and the records made from those rows 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid as uuid_mod
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 
 from app._rows import RowReader
 from app.domain import ClaimRecord, ClaimStatus, LinkKind, LinkRecord, SourceKind
@@ -72,8 +74,20 @@ CLAIM_BASE_COLUMNS = (
     claim_t.c.created_by,
     claim_t.c.updated_by,
 )
-BATCH_COLUMNS = (*CLAIM_BASE_COLUMNS, _tags.label("tags"))  # with_links_many counts links itself
-CLAIM_COLUMNS = (*BATCH_COLUMNS, _denials.label("denials"), _corroborations.label("corroborations"))
+_UUID_AT = next(i for i, c in enumerate(CLAIM_BASE_COLUMNS) if c is claim_t.c.uuid)
+# with_links_many counts links itself, and reads the uuid as stored (batch_record writes it as Uuid would)
+BATCH_COLUMNS = (
+    *CLAIM_BASE_COLUMNS[:_UUID_AT],
+    type_coerce(claim_t.c.uuid, String).label("uuid"),
+    *CLAIM_BASE_COLUMNS[_UUID_AT + 1 :],
+    _tags.label("tags"),
+)
+CLAIM_COLUMNS = (
+    *CLAIM_BASE_COLUMNS,
+    _tags.label("tags"),
+    _denials.label("denials"),
+    _corroborations.label("corroborations"),
+)
 LINK_COLUMNS = (
     link_t.c.id,
     link_t.c.kind,
@@ -106,17 +120,38 @@ def chunks(ids: list[int]) -> Iterable[list[int]]:
 
 
 _BATCH_NAMES = tuple(c.key for c in BATCH_COLUMNS)
-_TEXT_POSITIONS = (2, 3, 11, 12, 18)  # source title, outlet, statement, quote, notes: what lists show
+
+
+_HEX32 = re.compile("[0-9a-f]{32}")
+
+
+def uuid_text(value: Any) -> str | None:
+    """A stored uuid as SQLAlchemy's ``Uuid(as_uuid=False)`` reads it (``str(uuid.UUID(value))``, a native
+    value as ``str``), with the form SQLite stores (32 lower-case hex digits) written out directly: parsing
+    each into a UUID cost as much as the rest of its row."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        return str(value)
+    if _HEX32.fullmatch(value) is not None:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return str(uuid_mod.UUID(value))
 
 
 def batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
     """A record from a BATCH_COLUMNS row (read by position: by name costs more than the rest of a batch),
     with its link counts counted separately. A row with anything unreadable goes the lenient way."""
     kind, status = _SOURCE_KINDS.get(r[4]), _STATUSES.get(r[17])
+    uuid = uuid_text(r[_UUID_AT])
     if (
         kind is None
         or status is None
-        or any(type(r[i]) is not str for i in _TEXT_POSITIONS)
+        # source title, outlet, statement, quote, notes (what lists show), one by one: a generator cost more
+        or type(r[2]) is not str
+        or type(r[3]) is not str
+        or type(r[11]) is not str
+        or type(r[12]) is not str
+        or type(r[18]) is not str
         or type(r[19]) is not dt.datetime
         or type(r[20]) is not dt.datetime
         or isinstance(r[15], Unreadable)
@@ -124,6 +159,7 @@ def batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
         or type(r[16]) is not int
     ):
         row = dict(zip(_BATCH_NAMES, r, strict=True), denials=denials, corroborations=corroborations)
+        row["uuid"] = uuid
         return row_to_record(_Row(row))
     return ClaimRecord(
         id=r[0],
@@ -152,7 +188,7 @@ def batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
         corroboration_count=corroborations,
         source_url=r[21] or "",
         source_accessed=r[22],
-        uuid=r[23] or "",
+        uuid=uuid or "",
         version=r[24],
         created_by=r[25],
         updated_by=r[26],
@@ -213,7 +249,40 @@ def row_to_record(r: Any) -> ClaimRecord:
     )
 
 
+_LINK_KINDS = {k.value: k for k in LinkKind}
+
+
 def link_record(link: Any) -> LinkRecord:
+    kind = _LINK_KINDS.get(link.kind)
+    note, created, updated, created_by, updated_by = (
+        link.note,
+        link.created,
+        link.updated,
+        link.created_by,
+        link.updated_by,
+    )
+    if (  # everything readable (the usual row): no RowReader
+        kind is not None
+        and type(note) is str
+        and type(created) is dt.datetime
+        and type(updated) is dt.datetime
+        and type(created_by) is str
+        and type(updated_by) is str
+    ):
+        return LinkRecord(
+            link.id,
+            kind,
+            link.from_claim_id,
+            link.to_claim_id,
+            note,
+            created,
+            updated,
+            link.uuid or "",
+            link.version,
+            created_by,
+            updated_by,
+            "",
+        )
     rd = RowReader(f"link {link.id}")
     return LinkRecord(
         id=link.id,

@@ -458,11 +458,17 @@ def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
     minimum = ctx.settings.uncited_min_words
     first = doc.headings[0] if doc.headings else None
     low = ctx.lower if judgment_anchors_usable(text) else None
+    exempt: dict[int, bool] = {}
     for block in doc.blocks:
         if block.kind not in ("paragraph", "list_item") or block.citations:
             continue
         h = doc.heading_of(block)
-        if h is None or (h is first and h.level == 1) or EXEMPT_SECTION_RE.search(h.title):
+        if h is None or (h is first and h.level == 1):
+            continue
+        skip = exempt.get(h.index)
+        if skip is None:  # each section's title looked at once, not once a paragraph
+            skip = exempt[h.index] = EXEMPT_SECTION_RE.search(h.title) is not None
+        if skip:
             continue
         for s, e in lang.iter_sentences(text, block.text_start, block.end):
             if len(text[s:e].split()) < minimum:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -188,6 +189,27 @@ def test_claims_with_links_in_bulk_match_one_by_one(lib, source, monkeypatch):
     assert linked_a.id == a.id and linked_a.denial_count == 1 and linked_a.tags == ("border", "bridge")
     assert [lc.claim.id for lc in only_c.qualifies] == [b.id]
     assert lib.claims.with_links_many([]) == {}
+
+
+def test_claims_read_in_bulk_are_the_records_read_one_by_one(lib, source):
+    """What the checks and the export read in bulk is what the claim list and the link editor show: the same
+    uuid (however another program stored it), dates, links and grades."""
+    from sqlalchemy import text
+
+    a, b = _two_claims(lib, source)
+    link = lib.links.create(
+        from_claim_id=b.id, kind="denies", to_claim_id=a.id, note="province rejects"
+    ).after
+    if lib.dialect == "sqlite":  # a uuid as another program may store it: dashed, upper case
+        with lib.writing() as s:
+            s.execute(text("UPDATE claims SET uuid = upper(:u) WHERE id = :i"), {"u": a.uuid, "i": a.id})
+    got = lib.claims.with_links_many([a.id, b.id])
+    for cid in (a.id, b.id):
+        assert got[cid].claim == lib.claims.get(cid)
+        assert re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", got[cid].claim.uuid)
+    assert got[a.id].claim.uuid == a.uuid
+    assert got[a.id].denials[0].link == lib.links.get(link.id)
+    assert got[b.id].denies[0].link == lib.links.get(link.id)
 
 
 def test_self_links_and_duplicate_links_are_refused(lib, source):
