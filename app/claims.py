@@ -18,6 +18,7 @@ from app.claim_rows import (
     chunks,
     claim_select,
     link_record,
+    page_record,
     row_to_record,
 )
 from app.domain import (
@@ -280,9 +281,8 @@ class ClaimService:
         return Page(items=items, total=total, offset=offset, limit=limit, estimated=estimated)
 
     def _records(self, s: Connection, ids: builtins.list[int]) -> builtins.list[ClaimRecord]:
-        if not ids:
-            return []
-        found = {row.id: row_to_record(row) for row in s.execute(claim_select().where(claim_t.c.id.in_(ids)))}
+        rows: Iterable[Any] = s.execute(claim_select().where(claim_t.c.id.in_(ids))) if ids else []
+        found = {r[0]: page_record(r) for r in rows}
         return [found[i] for i in ids if i in found]
 
     def _page_ids(
