@@ -128,6 +128,7 @@ def interaction(library: Path) -> list[tuple[str, str, str]]:
         app = QApplication.instance() or QApplication(["bench"])
         lib = Library.open(library, create=False)
         window = MainWindow(lib, Settings.load())
+        window.index_upkeep.stop()  # the library as it is: no merging of its search index meanwhile
         window.resize(1280, 800)
         window.show()
         hb = Heartbeat()

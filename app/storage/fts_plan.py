@@ -166,8 +166,19 @@ def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQ
 
 
 def segments(s: Session | Connection) -> int:
-    """How many b-trees the full-text index is made of (each has rows in its ``_idx`` table; ~1 ms)."""
-    value = _conn(s).execute(sa_text("SELECT count(DISTINCT segid) FROM search_fts_idx")).scalar()
+    """How many b-trees the full-text index is made of (each has rows in its ``_idx`` table): one index seek
+    per b-tree (counting the distinct ids read the whole table: 4 ms on a first call at 1,000,000 claims)."""
+    value = (
+        _conn(s)
+        .execute(
+            sa_text(
+                "WITH RECURSIVE seg(id) AS (SELECT min(segid) FROM search_fts_idx UNION ALL "
+                "SELECT (SELECT min(segid) FROM search_fts_idx WHERE segid > seg.id) FROM seg "
+                "WHERE seg.id IS NOT NULL) SELECT count(id) FROM seg"
+            )
+        )
+        .scalar()
+    )
     return max(1, int(value or 0))
 
 

@@ -244,6 +244,7 @@ def test_tidying_the_index_merges_it_in_steps_and_every_query_finds_the_same(tex
     _many_b_trees(lib)
     with lib.querying() as s:
         before = fts_plan.segments(s)
+        assert before == s.exec_driver_sql("SELECT count(DISTINCT segid) FROM search_fts_idx").scalar()
     assert before > fts_plan.TIDY_ABOVE
 
     def everything_found() -> list:
