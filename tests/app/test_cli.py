@@ -473,10 +473,9 @@ def test_a_command_process_collects_garbage_again_once_its_library_is_open(tmp_p
     )
     assert done.stdout.split("\n")[-2] == "0 [(True, True)] True", done.stdout + done.stderr
     assert len(list((tmp_path / "out").glob("*.docx"))) == 3
-    frozen = gc.get_freeze_count()
-    assert gc.isenabled()
-    assert main(["--library", str(library), "claims"]) == 0  # in process: the caller's collector
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    frozen, enabled = gc.get_freeze_count(), gc.isenabled()
+    assert main(["--library", str(library), "claims"]) == 0  # in process: the caller's collector, untouched
+    assert gc.isenabled() == enabled and gc.get_freeze_count() == frozen
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):
