@@ -422,10 +422,14 @@ class ClaimService:
         for ln in sorted(links.values(), key=lambda ln: ln.id):
             rec = link_record(ln)
             if ln.to_claim_id in wanted_set:
-                into = groups.setdefault(ln.to_claim_id, {k: [] for k in _LINK_GROUPS})
+                into = groups.get(ln.to_claim_id)
+                if into is None:  # (setdefault would build the empty groups for every link)
+                    into = groups[ln.to_claim_id] = {k: [] for k in _LINK_GROUPS}
                 into[_INCOMING[ln.kind]].append(LinkedClaim(rec, records[ln.from_claim_id]))
             if ln.from_claim_id in wanted_set:
-                into = groups.setdefault(ln.from_claim_id, {k: [] for k in _LINK_GROUPS})
+                into = groups.get(ln.from_claim_id)
+                if into is None:
+                    into = groups[ln.from_claim_id] = {k: [] for k in _LINK_GROUPS}
                 into[ln.kind].append(LinkedClaim(rec, records[ln.to_claim_id]))
         out: dict[int, ClaimWithLinks] = {}
         for i in cited:
