@@ -20,6 +20,8 @@ Measured on both, as a user meets it:
   processes, the median per query; p50/p95/max over queries;
 - first pages: the claims and sources lists under bench_scale's filters and sorts, each combination's first
   call in a fresh process (median of three processes); worst and count over 50 ms;
+- the same records: each query once more on both with a limit of 4,000, which returns every candidate
+  (both rank the newest 4,000 matches in SQLite's rowid order), compared as sets (not timed);
 - concurrent edits: ``--procs`` processes each make ``--edits`` claim edits (read, ``update(if_version=)``)
   at once on a shared set of 100 claims, so edits collide; a stale edit is read again and retried, as the
   app's "Reload" does. Reported: failures (anything but a handled stale edit), retries, wall time, p50/p95.
@@ -252,6 +254,22 @@ def child_edit(target: str, worker: int, edits: int, hot: list[int], start_at: f
     print(json.dumps({"lat": lat, "retries": retries, "failures": failures, "wall": wall}))
 
 
+def same_matches(db: str, url: str, queries: list) -> list[tuple[str, int, int, bool]]:
+    """For each query: (query, SQLite records, PostgreSQL records, the same records?) with a limit of
+    SEARCH_CANDIDATES, so every candidate is returned: both rank the same candidates (the newest matches in
+    rowid order), so the sets are equal whatever the ranking functions. Not timed."""
+    from app.library import Library
+    from app.storage.pg_search import SEARCH_CANDIDATES
+
+    out = []
+    with Library.open(db) as sq, Library.open(url) as pg:
+        for _cat, q in queries:
+            a = {(h.entity, h.id) for h in sq.search(q, limit=SEARCH_CANDIDATES)}
+            b = {(h.entity, h.id) for h in pg.search(q, limit=SEARCH_CANDIDATES)}
+            out.append((q, len(a), len(b), a == b))
+    return out
+
+
 def run_child(*args: str) -> dict:
     proc = subprocess.run(
         [sys.executable, __file__, *args], cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True
@@ -450,7 +468,11 @@ def main() -> None:
         pg = measure(url, args.opens, args.rounds, queries_file)
         print("concurrent edits ...", flush=True)
         edits = concurrent_edits(url, args.procs, args.edits)
-        (OUT / "team_results.json").write_text(json.dumps({"sqlite": sq, "pg": pg, "edits": edits}, indent=1))
+        print("comparing the records each search finds ...", flush=True)
+        same = same_matches(str(args.db), url, json.loads(queries_file.read_text()))
+        (OUT / "team_results.json").write_text(
+            json.dumps({"sqlite": sq, "pg": pg, "edits": edits, "same": same}, indent=1)
+        )
         import platform
 
         import psycopg
@@ -462,6 +484,12 @@ def main() -> None:
             f"load average at the end {os.getloadavg()[0]:.1f}\n"
         )
         print(report(sq, pg, edits, meta))
+        differ = [x for x in same if not x[3]]
+        print(
+            f"\nSearch, every candidate (limit 4,000): the same records on both for {len(same) - len(differ)} "
+            f"of {len(same)} queries"
+            + "".join(f"\n  differ: `{q}` SQLite {a}, PostgreSQL {b}" for q, a, b, _ in differ)
+        )
         if edits["failures"]:
             print("\nEdit failures:\n" + "\n".join(sorted(set(edits["failures"]))[:20]))
     finally:
