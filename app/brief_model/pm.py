@@ -245,13 +245,18 @@ def _speed_up(md: markdown.Markdown) -> None:
 
     def parse_blocks(parent: Any, blocks: Any) -> None:
         state = parser.state
-        while blocks:
-            block = blocks[0]
+        # the pending blocks, last first: read and popped here directly (the processors go through _Blocks)
+        pending = blocks._r if type(blocks) is _Blocks else None
+        while pending if pending is not None else blocks:
+            block = pending[-1] if pending is not None else blocks[0]
             if _plain(block):
                 if state and state[-1] == "list":
                     paragraph.run(parent, blocks)
                 else:  # ParagraphProcessor.run outside a tight list (a brief's commonest block), inlined
-                    blocks.pop(0)
+                    if pending is not None:
+                        pending.pop()
+                    else:
+                        blocks.pop(0)
                     if block.strip():
                         sub_element(parent, "p").text = block.lstrip()
                 continue
