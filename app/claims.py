@@ -5,12 +5,12 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Integer, and_, bindparam, delete, exists, false, func, insert, literal_column, select
 
 from app._text import clean_line, clean_tags, find_quote
+from app.claim_dependents import ClaimDependent
 from app.claim_rows import (
     BATCH_COLUMNS,
     LINK_COLUMNS,
@@ -66,18 +66,6 @@ CLAIM_SORTS = {
 # Sorts an index serves (a text filter can then walk that index; app.storage.fts_plan)
 INDEXED_SORTS = frozenset(("id", "said", "credibility", "status", "actor", "source"))
 EDITABLE = ("statement", "said", "credibility", "status", "tags", "notes", "actor_id", "quote", "span")
-
-
-@dataclass(frozen=True)
-class ClaimDependent:
-    """Rows kept elsewhere about a claim (its rows and ratings in ACH matrices) that its delete removes:
-    ``snapshot`` reads them in the delete's transaction, before the cascade, into ``Change.extra[key]``
-    (nothing is kept when it returns a falsy value); ``restore`` puts them back when the delete is undone.
-    Given to ClaimService by the Library, so that claims need not import the modules built on them."""
-
-    key: str
-    snapshot: Callable[[Session, int], Any]
-    restore: Callable[[Session, Any, str], None]  # session, snapshot, who restores
 
 
 class ClaimService:

@@ -111,7 +111,8 @@ class Library(Store):
 
     @functools.cached_property
     def claims(self) -> ClaimService:
-        from app.claims import ClaimDependent, ClaimService
+        from app.claim_dependents import ClaimDependent
+        from app.claims import ClaimService
 
         def dependents() -> tuple[ClaimDependent, ...]:
             from app.analysis.ach import restore_claim, snapshot_claim

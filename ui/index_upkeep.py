@@ -2,7 +2,7 @@
 
 A library filled in bulk (an import of thousands of documents) holds its full-text index in many pieces, and
 every text filter of the claims and sources lists seeks each of its words in each piece: several times
-slower on a large library than one piece (bench/RESULTS.md, issue 17). Some time after the window opens,
+slower on a large library than one piece (bench/RESULTS.md, "Scale as users meet it"). Some time after the window opens,
 ``IndexUpkeep`` merges the pieces a bounded step at a time on the background worker (``lib.tidy_search_index``:
 ~60 ms of writing per step on a million claims, a pause between steps, so edits and counts go on meanwhile).
 It stops when there is nothing left to do (at once for an index in few pieces, a read-only or team library),
