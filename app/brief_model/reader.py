@@ -256,6 +256,7 @@ class Reader:
         nlines = len(line_starts)
         cited = m.citation_groups
         out = m.citations
+        append = out.append
         key_re = KEY_RE.finditer
         bisect_right = bisect.bisect_right
         li = 0
@@ -283,11 +284,11 @@ class Reader:
                 if ";" in keys or "," in keys
                 else [(k0, k1)]
             )
+            add = block.citations.append
             for a, b in pairs:
                 letter = norm[a + 1]
-                digits = norm[a + 2 : b]
-                ident = int(digits)
-                key = letter + digits if digits[0] != "0" else f"{letter}{ident}"
+                ident = int(norm[a + 2 : b])
+                key = norm[a + 1 : b] if norm[a + 2] != "0" else f"{letter}{ident}"
                 if not identity:
                     a, b = to_body(a), to_body_end(b)
                 if li + 1 < nlines and line_starts[li + 1] <= a:
@@ -307,8 +308,8 @@ class Reader:
                     heading,
                     group,
                 )
-                block.citations.append(c)
-                out.append(c)
+                add(c)
+                append(c)
 
     def add_heading(self, el: ET.Element, level: int, depth: int, quote: int) -> None:
         text = el.text or ""
