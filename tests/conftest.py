@@ -90,6 +90,13 @@ class _PgServer:
 
     def new_demo_database(self) -> str:
         """A fresh database holding the demo content, copied from one filled once per session."""
+        self.count += 1
+        name = f"demo_{os.getpid()}_{self.count}"
+        self.fill_with_demo(name)
+        return name
+
+    def fill_with_demo(self, name: str) -> None:
+        """Database ``name`` (made anew) holds the demo content, copied from one filled once per session."""
         if not getattr(self, "_demo_ready", False):
             from app.demo import populate
             from app.library import Library
@@ -99,10 +106,8 @@ class _PgServer:
             populate(library)
             library.close()  # a template database must have no connections
             self._demo_ready = True
-        self.count += 1
-        name = f"demo_{os.getpid()}_{self.count}"
+        self.cluster.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         self.cluster.sql(f"CREATE DATABASE {name} TEMPLATE briefdesk_demo")
-        return name
 
     def empty_database(self) -> str:
         self.count += 1
@@ -240,6 +245,25 @@ def demo_lib(backend, tmp_path, request):
     yield library
     library.close()
     server.drop(name)
+
+
+@pytest.fixture
+def put_demo(request):
+    """``put_demo(target)``: the library at ``target`` (a SQLite path not yet made, or a team library's
+    address) holds the demo content, as after ``briefdesk demo``, copied from the session's demo library
+    instead of filled anew (the command itself is tested on its own)."""
+
+    def _put(target) -> None:
+        if str(target).startswith("postgresql://"):
+            name = str(target).rsplit("/", 1)[1].split("?", 1)[0]
+            request.getfixturevalue("pg_server").fill_with_demo(name)
+            return
+        import shutil
+
+        assert not Path(target).exists(), "the demo goes into a library not yet made"
+        shutil.copyfile(request.getfixturevalue("_demo_library_file"), target)
+
+    return _put
 
 
 SAMPLE_BODY = (

@@ -10,7 +10,7 @@ from app.cli import main
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
+def run(tmp_path, capsys, put_demo):
     library = tmp_path / "cli.briefdesk"
 
     def _run(*args: str) -> tuple[int, str, str]:
@@ -21,8 +21,7 @@ def run(tmp_path, capsys):
         out, err = capsys.readouterr()
         return code, out, err
 
-    code, _, err = _run("demo")
-    assert code == 0, err
+    put_demo(library)
     # brief 2: the demo brief's text without its analysis (brief 1 carries the demo's worked ACH)
     _, out, _ = _run("brief", "show", "1", "--json")
     body = tmp_path / "body.md"

@@ -209,8 +209,8 @@ def csl_schema() -> dict:
 
 
 @pytest.fixture
-def demo(cli):
-    assert cli("demo")[0] == 0
+def demo(cli, put_demo):
+    put_demo(cli.library)
     return cli
 
 

@@ -16,8 +16,8 @@ CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
 
 
 @pytest.fixture
-def demo(cli):
-    assert cli("demo")[0] == 0
+def demo(cli, put_demo):
+    put_demo(cli.library)
     return cli
 
 
