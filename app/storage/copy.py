@@ -93,7 +93,18 @@ def copy_library(
         if dst.dialect == "postgresql":
             _advance_sequences(write)
     _check_counts(dst, report)
+    if dst.dialect == "postgresql":
+        _analyze(dst)
     return report
+
+
+def _analyze(dst: Library) -> None:
+    """Planner statistics for the copied tables at once, not when autovacuum gets to them: a team library's
+    search tells common words from the words' frequencies (app.storage.pg_search), and without them it
+    ranked every match of "the" (seconds on a million claims). 2.4-3.4 s on the 1M-claim library."""
+    with dst.engine.begin() as conn:
+        for table in tables_to_copy():
+            conn.execute(text(f"ANALYZE {table.name}"))
 
 
 def _advance_sequences(conn: Connection) -> None:
