@@ -44,12 +44,10 @@ def damage(path, statements=DAMAGE) -> None:
 
 
 @pytest.fixture
-def damaged(tmp_path):
-    from app.demo import populate
-
+def damaged(tmp_path, put_demo):
     path = tmp_path / "damaged.briefdesk"
+    put_demo(path)  # the demo library, copied
     with Library.open(path) as lib:
-        populate(lib)
         lib.briefs.create(title="Second brief", body="Text.")
     damage(path)
     return path
