@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN_RE = re.compile(r'"[^"]*"?|\S+')
+_TOKEN_RE = re.compile(r'-?"[^"]*"?|\S+')  # -"a phrase" excludes the phrase, not its first word
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 

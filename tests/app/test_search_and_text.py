@@ -38,6 +38,9 @@ def test_words_phrases_prefixes_and_exclusions(searchable):
     assert {h.ref for h in lib.search("dron*")} == {s1.ref}
     assert {(h.entity, h.id) for h in lib.search('"either side"')} == {("source", s2.id), ("claim", 1)}
     assert {h.ref for h in lib.search("minister -drones")} == {s2.ref}
+    # an excluded phrase excludes that phrase only (it was read as "exclude either, require side")
+    assert {h.ref for h in lib.search('said -"either side"', entities=("source",))} == {s1.ref}
+    assert {h.ref for h in lib.search('said -"side either"', entities=("source",))} == {s1.ref, s2.ref}
     assert {h.ref for h in lib.search("drones OR tehran", entities=("source",))} == {s1.ref, s2.ref}
     assert [h.entity for h in lib.search("Amir")] == ["actor"]
     hit = lib.search("shipped")[0]
