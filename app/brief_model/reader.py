@@ -81,6 +81,16 @@ class Reader:
         markers (spaces, '>', list markers, '#', '|', ':') between; -1 if it cannot be found."""
         text, starts, ends = self.text, self.line_starts, self.line_ends
         i = self.li
+        if not self.col and i < len(starts):
+            # the commonest case: the text opens the line, or the line after a blank one (what the loop below
+            # finds first there too)
+            if ends[i] == starts[i] and i + 1 < len(starts):
+                i += 1
+            at = starts[i]
+            if text.startswith(piece, at) and at + len(piece) <= ends[i]:
+                self.li, self.col = i, len(piece)
+                return at
+            i = self.li
         lo = starts[i] + self.col if i < len(starts) else len(text)
         last = min(len(starts), i + _SEARCH_LINES)
         while i < last:
