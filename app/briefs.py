@@ -13,6 +13,7 @@ from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
 from app.brief_model import parse_brief
 from app.domain import (
+    MAX_ID,
     BriefLockRecord,
     BriefRecord,
     BriefStatus,
@@ -342,6 +343,7 @@ class BriefService:
                 "section": c.section,
             }
             for c in parse_brief(body).citations
+            if 0 < c.ident <= MAX_ID  # a number no record can have is cited, but not indexed
         ]
         if rows:
             s.execute(insert(t_brief_citations), rows)

@@ -32,6 +32,7 @@ from app.domain import (
     Page,
     parse_credibility,
     parse_date,
+    storable_ids,
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage.tables import actors as actor_t
@@ -100,6 +101,8 @@ class ClaimService:
 
     # --- reading -------------------------------------------------------------------------------------
     def _load(self, s: Session | Connection, claim_id: int) -> ClaimRecord:
+        if not storable_ids((claim_id,)):
+            raise NotFoundError("claim", claim_id)
         row = s.execute(claim_select().where(claim_t.c.id == claim_id)).first()
         if row is None:
             raise NotFoundError("claim", claim_id)
@@ -110,7 +113,7 @@ class ClaimService:
             return self._load(s, int(claim_id))
 
     def get_many(self, ids: Iterable[int]) -> dict[int, ClaimRecord]:
-        ids = list(dict.fromkeys(int(i) for i in ids))
+        ids = storable_ids(dict.fromkeys(int(i) for i in ids))
         out: dict[int, ClaimRecord] = {}
         with self._lib.querying() as s:
             for start in range(0, len(ids), 500):
@@ -379,7 +382,7 @@ class ClaimService:
         """Claims with their links and the linked claims, for many ids at once (what the checks, the export
         and the cited-claims panel read for every claim a brief cites). Ids that name no claim are left out;
         the rest keep the order of ``ids``. A few queries per 500 claims whatever the number of links."""
-        wanted = list(dict.fromkeys(ids))
+        wanted = storable_ids(dict.fromkeys(ids))
         rows: dict[int, Any] = {}
         links: dict[int, Any] = {}
         counts: dict[int, list[int]] = {}  # claim id -> [denials, corroborations]

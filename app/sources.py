@@ -22,6 +22,7 @@ from app.domain import (
     SourceSummary,
     parse_date,
     parse_reliability,
+    storable_ids,
 )
 from app.errors import BriefdeskError, NotFoundError, ValidationError
 from app.storage.tables import change_log as t_change_log
@@ -406,7 +407,11 @@ class SourceService:
 
     def get(self, source_id: int) -> SourceRecord:
         with self._lib.querying() as s:
-            src = s.execute(select(t_sources).where(t_sources.c.id == int(source_id))).first()
+            src = (
+                s.execute(select(t_sources).where(t_sources.c.id == int(source_id))).first()
+                if storable_ids((int(source_id),))
+                else None
+            )
             if src is None:
                 raise NotFoundError("source", source_id)
             count = (
@@ -416,7 +421,7 @@ class SourceService:
             return _record(src, count)
 
     def get_many(self, ids: list[int] | tuple[int, ...] | set[int]) -> dict[int, SourceRecord]:
-        ids = list(dict.fromkeys(int(i) for i in ids))
+        ids = storable_ids(dict.fromkeys(int(i) for i in ids))
         out: dict[int, SourceRecord] = {}
         with self._lib.querying() as s:
             for chunk_start in range(0, len(ids), 500):

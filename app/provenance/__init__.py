@@ -34,6 +34,7 @@ from app.domain import (
     SourceKind,
     SourceProvenance,
     SourceSummary,
+    storable_ids,
 )
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.provenance.explain import dependence_note, derivation_chain, shortened
@@ -540,7 +541,7 @@ class ProvenanceService:
         """Everything ``claim_ids`` trace back through, read in batches, as a graph to ask in memory.
         ``known``: claims already read (the checks pass theirs)."""
         with self._lib.querying() as s:  # Core: the checks read provenance without the ORM
-            facts = load_facts(s, claim_ids, known=known)
+            facts = load_facts(s, storable_ids(claim_ids), known=known)
         return ProvenanceGraph(facts)
 
     def origins(self, claim_id: int) -> ClaimOrigins:

@@ -90,6 +90,37 @@ def test_the_preview_loads_no_resource_but_allowed_images(qtbot, lib, tmp_path, 
     assert "[image: far]" in view.toPlainText()
 
 
+def test_a_citation_numbered_beyond_any_record_is_unknown_not_a_crash(qtbot, demo_lib, tmp_path, monkeypatch):
+    """``[@c99999999999999999999]`` overflowed the database's integer when the brief was saved (its
+    where-cited index), checked, exported or previewed. It is a citation of a claim that cannot exist: saved,
+    reported as unknown, refused by the export like any unknown key, shown as unknown in the preview."""
+    from app.errors import NotFoundError, UnknownCitationError
+    from ui.jobs import Jobs
+    from ui.preview_view import PreviewView
+
+    lib = demo_lib
+    huge = "99999999999999999999"
+    body = f"# Key judgments\n\nWe assess it is likely [@c{huge}; @s{huge}] and [@c1].\n"
+    brief = lib.briefs.create(title="Huge numbers", body=body).after  # raised OverflowError
+    lib.briefs.set_body(brief.id, body + "\nMore.\n")
+    assert [w.brief_id for w in lib.briefs.where_cited(1)].count(brief.id) == 1
+    messages = [f.message for f in check_brief(lib, brief.id).findings]
+    assert any(f"c{huge} is not a claim in the library" in m for m in messages), messages
+    with pytest.raises(UnknownCitationError, match=f"c{huge}"):
+        export_brief(lib, brief.id, tmp_path / "out.docx", ExportOptions(force=True))
+    with pytest.raises(NotFoundError):
+        lib.claims.get(int(huge))
+    with pytest.raises(NotFoundError):
+        lib.sources.get(int(huge))
+    assert lib.claims.with_links_many([int(huge), 1]).keys() == {1}
+    monkeypatch.setattr(Jobs, "synchronous", True)
+    view = PreviewView(lib, Jobs())
+    qtbot.addWidget(view)
+    view.schedule(lib.briefs.get(brief.id), body)
+    qtbot.waitUntil(lambda: "We assess" in view.toPlainText(), timeout=3000)
+    assert huge in view.toPlainText()
+
+
 def test_the_markdown_export_gives_pandoc_nothing_active(lib, hostile, tmp_path):
     out = tmp_path / "b.md"
     export_brief(lib, hostile.id, out, ExportOptions(format="md", force=True))
