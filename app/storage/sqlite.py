@@ -483,12 +483,32 @@ def search_plan(
         for group in parsed.groups
         if fts_plan.share_of_all(s, _render(ParsedQuery((group,), ()))) <= COMMON_SHARE
     )
-    if len(informative) == len(parsed.groups):
+    ranking = tuple(g for group in informative for g in _ranked_by(s, group))
+    if len(informative) == len(parsed.groups) and ranking == informative:
         return SEARCH_SQL.replace("{entity_filter}", ef), {"q": query}
     if not informative:
         return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef), {"q": query}
-    scoring = _render(ParsedQuery(informative, ()))
+    scoring = _render(ParsedQuery(ranking, ()))
     return SEARCH_SQL_PARTIAL.replace("{entity_filter}", ef), {"q": query, "sq": scoring}
+
+
+def _ranked_by(s: Session | Connection, group: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
+    """The groups that rank the rows a group matches. A phrase holding common words (in more than COMMON_SHARE of
+    the rows) ranks by its other words: bm25 counts a phrase's documents by reading the doclists of all its words,
+    90-230 ms for "according to the" or "the is spablax" at 1,000,000 claims, against a few ms for "according"
+    or "spablax" alone, which every row the phrase matches holds (so the same rows are ranked). A phrase of
+    common words only, or of none, an OR group or a prefix ranks as it is."""
+    from app.storage import fts_plan
+    from app.storage.query import Term
+
+    term = group[0]
+    if len(group) > 1 or term.prefix or len(set(term.words)) < 2:
+        return (group,)
+    words = tuple(dict.fromkeys(term.words))
+    rare = tuple(w for w in words if fts_plan.share_of_all(s, f'"{w}"') <= COMMON_SHARE)
+    if not rare or len(rare) == len(words):
+        return (group,)
+    return tuple((Term((w,)),) for w in rare)
 
 
 def _render(parsed: ParsedQuery) -> str:
