@@ -72,6 +72,9 @@ class Sample:
     entries: float = 0.0  # estimated doclist entries the index reads to produce every match
     words: int = 1  # words in the query (each is a doclist a probe seeks)
     segments: int = 1  # b-trees the index is made of (a probe seeks each word in each)
+    ids: tuple[
+        int, ...
+    ] = ()  # when complete: the ids of every match (read once; not asked of the index again)
 
     @property
     def estimate(self) -> int:
@@ -91,47 +94,47 @@ def max_id(s: Session | Connection, entity: str) -> int:
     return int(value or 0)
 
 
-def _read(conn: Connection, fts_query: str, low: int, high: int, code: int | None) -> tuple[int, int | None]:
-    """(matches, smallest rowid) among the newest SAMPLE + 1 matches with rowids in [low, high]."""
+def _read(conn: Connection, fts_query: str, low: int, high: int, code: int | None) -> list[int]:
+    """The newest SAMPLE + 1 matching rowids in [low, high], newest first."""
     entity = f"AND rowid % 4 = {code} " if code is not None else ""
-    row = conn.execute(
+    found = conn.execute(
         sa_text(
-            "SELECT count(*), min(r) FROM (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH :q "
-            f"AND rowid BETWEEN :lo AND :hi {entity}ORDER BY rowid DESC LIMIT {SAMPLE + 1})"
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
+            f"AND rowid BETWEEN :lo AND :hi {entity}ORDER BY rowid DESC LIMIT {SAMPLE + 1}"
         ),
         {"q": fts_query, "lo": low, "hi": high},
-    ).one()
-    return int(row[0]), (int(row[1]) if row[1] is not None else None)
+    ).scalars()
+    return [int(r) for r in found]
 
 
 def _share(
     conn: Connection, fts_query: str, tops: dict[str, int], code: int | None
-) -> tuple[float, int, bool]:
-    """(share of the rows that match, matches read, every match read) for one entity's rows (``code``) or,
-    with code None, for every indexed row. ``tops``: the largest id of each entity counted."""
+) -> tuple[float, int, bool, list[int]]:
+    """(share of the rows that match, matches read, every match read, and then their rowids) for one entity's
+    rows (``code``) or, with code None, for every indexed row. ``tops``: the largest id of each entity."""
     top = max(tops.values(), default=0)
     if top <= 0:
-        return 0.0, 0, True
+        return 0.0, 0, True, []
     rows = sum(tops.values())
 
     def rows_from(first_id: int) -> int:  # rows with an id >= first_id (ids are dense)
         return sum(max(0, t - first_id + 1) for t in tops.values())
 
     low_id = max(0, top - WINDOW + 1)
-    matches, lowest = _read(conn, fts_query, low_id * 4, top * 4 + 3, code)
+    found = _read(conn, fts_query, low_id * 4, top * 4 + 3, code)
+    matches = len(found)
     if matches > SAMPLE:
-        assert lowest is not None
-        return min(1.0, matches / max(1, rows_from(lowest // 4))), matches, False
+        return min(1.0, matches / max(1, rows_from(found[-1] // 4))), matches, False, []
     if low_id == 0:
-        return matches / rows, matches, True
+        return matches / rows, matches, True, found
     share = matches / max(1, rows_from(low_id))
     if share * rows <= SAMPLE:  # few in the window: few at all, probably; read them all (bounded again)
-        more, lowest = _read(conn, fts_query, 0, top * 4 + 3, code)
+        found = _read(conn, fts_query, 0, top * 4 + 3, code)
+        more = len(found)
         if more <= SAMPLE:
-            return more / rows, more, True
-        assert lowest is not None
-        return min(1.0, more / max(1, rows_from(lowest // 4))), more, False
-    return share, matches, False
+            return more / rows, more, True, found
+        return min(1.0, more / max(1, rows_from(found[-1] // 4))), more, False, []
+    return share, matches, False, []
 
 
 def _word_queries(parsed: ParsedQuery) -> list[str]:
@@ -153,7 +156,7 @@ def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQ
     rows = tops[entity]
     if rows <= 0:
         return Sample(0, True, 0.0, 0)
-    share, matches, complete = _share(conn, fts_query, {entity: rows}, ENTITY_CODES[entity])
+    share, matches, complete, found = _share(conn, fts_query, {entity: rows}, ENTITY_CODES[entity])
     entries = 0.0
     words = 1
     if parsed is not None:
@@ -162,7 +165,9 @@ def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQ
         if not complete:  # a complete sample read every match already: the set is cheap
             all_rows = sum(tops.values())
             entries = sum(_share(conn, q, tops, None)[0] * all_rows for q in word_queries)
-    return Sample(matches, complete, share, rows, entries, words, 1 if complete else segments(conn))
+    if complete:
+        return Sample(matches, True, share, rows, entries, words, 1, tuple(r // 4 for r in found))
+    return Sample(matches, False, share, rows, entries, words, segments(conn))
 
 
 def segments(s: Session | Connection) -> int:
@@ -252,6 +257,7 @@ def condition(
 ) -> ColumnElement[bool]:
     """The WHERE term restricting ``entity``'s table (unaliased) to rows matching ``fts_query``, planned."""
     table = ENTITY_TABLES[entity]
+    smp: Sample | None = None
     if rows_wanted is None:
         plan = "driven"
     else:
@@ -266,6 +272,10 @@ def condition(
         ).bindparams(bindparam("fq", value=fts_query, unique=True))
         return probe  # type: ignore[return-value]  # a boolean SQL term
     id_col = literal_column(f"{table}.id", Integer)
+    if plan == "driven" and smp is not None and smp.complete:
+        # The sample read every match already (at most SAMPLE): the rows are those ids. Asking the index
+        # again read the same doclists a second time: 50-100 ms for a rare phrase of common words.
+        return id_col.in_(smp.ids)
     if plan == "walk":
         # '+' keeps the id out of the plan's index choice: the sort index is walked, the set only tested
         id_col = literal_column(f"+{table}.id", Integer)

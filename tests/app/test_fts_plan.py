@@ -136,6 +136,10 @@ def test_the_planner_picks_by_how_common_the_words_are(texts, monkeypatch):
         common = fts_plan.sample(s, "claim", '"alpha"')
         several = fts_plan.sample(s, "claim", '"alpha" AND "beta"', parse_query("alpha beta"))
     assert rare.complete and rare.matches == N // 40
+    # a complete sample holds the matches' ids, which a first page then reads instead of the index again
+    zeta = [c.id for c in lib.claims.list(ClaimFilter(text="zeta"), sort="id", limit=1000).items]
+    assert sorted(rare.ids, reverse=True) == zeta and len(zeta) == N // 40
+    assert common.ids == ()
     assert not common.complete and common.share == pytest.approx(1.0)
     assert common.estimate == N
     # the set of "alpha beta" reads both words' doclists: every claim and a third, and the 12 sources' titles
