@@ -6,6 +6,7 @@ import builtins
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, delete, false, func, select
@@ -552,7 +553,14 @@ class SourceService:
         with self._lib.querying() as s:
             conds = self._conditions(flt, s, rows_wanted=offset + limit)  # every sort has an index
             where = and_(True, *conds)
-            if sort == "published" and not descending:
+            page_ids = self._phrase_page(s, flt, sort, descending, offset, limit)
+            rows: Sequence[_SummaryRow]
+            if page_ids is not None:
+                found = {
+                    r.id: r for r in s.execute(self._summary_select().where(t_sources.c.id.in_(page_ids)))
+                }
+                rows = [found[i] for i in page_ids if i in found]
+            elif sort == "published" and not descending:
                 rows = self._undated_last(s, where, order, offset, limit)
             else:
                 # Undated sources come last either way: descending, NULL (the smallest value) is last by
@@ -573,6 +581,19 @@ class SourceService:
             total = self._count(s, flt) if with_total else -1
         items = tuple(self._summary(r, counts.get(r.id, 0)) for r in rows)
         return Page(items=items, total=total, offset=offset, limit=limit)
+
+    def _phrase_page(
+        self, s: Connection, flt: SourceFilter, sort: str, descending: bool, offset: int, limit: int
+    ) -> builtins.list[int] | None:
+        """The page's ids when the text filter holds a phrase and the database has its own plan for it
+        (PostgreSQL: app.storage.postgres.phrase_page_ids), else None."""
+        if not (flt.text and '"' in flt.text):
+            return None
+        where = and_(True, *self._conditions(replace(flt, text=None)))
+        undated_last = sort == "published"  # oldest first too, as _undated_last gives them
+        return self._lib.storage.phrase_page_ids(
+            s, t_sources, flt.text, where, SOURCE_SORTS[sort], descending, undated_last, offset, limit
+        )
 
     def _count(self, s: Connection, flt: SourceFilter) -> int:
         if flt.text and flt.text.strip() and flt == SourceFilter(text=flt.text):

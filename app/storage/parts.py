@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, UnaryExpression
+    from sqlalchemy import ColumnElement, Table, UnaryExpression
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.selectable import TextualSelect
@@ -27,6 +27,22 @@ class StorageParts(Protocol):
 
     def text_estimate(self, s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:
         """(rows matching ``text``, whether that number is exact)."""
+
+    def phrase_page_ids(
+        self,
+        s: Session | Connection,
+        table: Table,
+        text: str,
+        where: ColumnElement[bool],
+        sort: ColumnElement[Any],
+        descending: bool,
+        undated_last: bool,
+        offset: int,
+        limit: int,
+    ) -> list[int] | None:
+        """The ids of a list page filtered by ``text`` holding a phrase (sorted by ``sort`` then the id, a
+        missing value the smallest or, with ``undated_last``, last), read by a plan of this database's own,
+        or None: the caller's usual query (``text_condition``)."""
 
     def ordered(self, column: ColumnElement[Any], descending: bool) -> UnaryExpression[Any]:
         """``column`` as a list's sort term, a missing value (NULL) ordered as the smallest (SQLite's rule)."""

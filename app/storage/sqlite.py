@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, UnaryExpression
+    from sqlalchemy import ColumnElement, Table, UnaryExpression
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.selectable import TextualSelect
@@ -562,6 +562,21 @@ def text_condition(
     if parsed is None:
         return false()
     return fts_plan.condition(s, entity, _render(parsed), parsed, rows_wanted=rows_wanted)
+
+
+def phrase_page_ids(
+    s: Session | Connection,
+    table: Table,
+    text: str,
+    where: ColumnElement[bool],
+    sort: ColumnElement[Any],
+    descending: bool,
+    undated_last: bool,
+    offset: int,
+    limit: int,
+) -> list[int] | None:
+    """None: FTS5 checks a phrase in its own index, so a phrase filter needs no plan of its own here."""
+    return None
 
 
 def text_count(s: Session | Connection, entity: str, text: str) -> int:

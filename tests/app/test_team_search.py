@@ -8,6 +8,8 @@ reaches the bound, and with the planner's estimates (what a large library uses) 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from app.storage import pg_search
@@ -107,3 +109,88 @@ def test_a_phrase_matches_within_one_column_on_both_databases(lib):
     }
     assert [s.id for s in lib.sources.list(SourceFilter(text='"port of the"')).items] == [src.id]
     assert [c.id for c in lib.claims.list(ClaimFilter(text='"reported by"')).items] == [claim]
+
+
+def _phrase_library(lib) -> dict[int, tuple[str, object, bool]]:
+    """Sources with "the government" as a phrase (in a title or a body), with both words apart or across the
+    title and the body, dated or not: {id: (title, published, holds the phrase)}."""
+    import datetime as dt
+
+    texts = [
+        ("Budget", "Today the government spoke.", True),
+        ("Government of the north", "Nothing said.", False),  # both words, wrong order
+        ("Talks with the", "Government officials met.", False),  # across the title and the body
+        ("The government falls", "A vote.", True),
+        ("Roads", "Roads built by the government, the new one.", True),
+        ("Ports", "The port and a government office.", False),
+        ("Minister", "The government minister resigned.", True),
+        ("Weather", "Rain.", False),
+    ]
+    found = {}
+    for i, (title, body, holds) in enumerate(texts * 2):
+        published = None if i % 5 == 0 else dt.date(2024, 1 + i % 4, 1 + i)  # ties on the date too
+        src = lib.sources.create(title=title, body=f"{body} Day {i}.", published=published).after
+        found[src.id] = (title, published, holds)
+    return found
+
+
+def _expected_order(found, sort: str, descending: bool) -> list[int]:
+    ids = [i for i, (_t, _p, holds) in found.items() if holds]
+    if sort == "title":
+        return sorted(ids, key=lambda i: (found[i][0], i), reverse=descending)
+    if sort == "id":
+        return sorted(ids, reverse=descending)
+    dated = sorted((i for i in ids if found[i][1]), key=lambda i: (found[i][1], i), reverse=descending)
+    undated = sorted((i for i in ids if not found[i][1]), reverse=descending)
+    return dated + undated  # undated sources last both ways, as SQLite lists them
+
+
+@pytest.mark.parametrize("sort", ["published", "id", "title"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_sources_filtered_by_a_phrase_page_in_every_order_on_both_databases(lib, sort, descending):
+    from app.domain import SourceFilter
+
+    found = _phrase_library(lib)
+    expected = _expected_order(found, sort, descending)
+    flt = SourceFilter(text='"the government"')
+    pages = [
+        [s.id for s in lib.sources.list(flt, sort=sort, descending=descending, offset=o, limit=3).items]
+        for o in range(0, len(expected) + 3, 3)
+    ]
+    assert [i for page in pages for i in page] == expected
+    assert lib.sources.list(flt, sort=sort, descending=descending).total == len(expected)
+    # an exclusion and another filter together with the phrase
+    minister = {i for i, (title, _p, _h) in found.items() if title == "Minister"}
+    dated = [i for i in expected if found[i][1] and i not in minister]
+    flt = SourceFilter(text='"the government" -minister', published_from=dt.date(2024, 1, 1))
+    page = lib.sources.list(flt, sort=sort, descending=descending)
+    assert [s.id for s in page.items] == [i for i in expected if i in dated]
+
+
+def test_a_phrase_page_is_read_by_its_own_plan_until_its_words_are_too_common(team, monkeypatch):
+    """PostgreSQL reads a page filtered by a phrase from the rows holding its words, sorted before any
+    tsvector is read; with more such rows than PHRASE_PAGE_MAX the usual query does it: the same rows."""
+    from app.domain import SourceFilter
+    from app.storage import postgres
+
+    found = _phrase_library(team)
+    calls: list[list[int] | None] = []
+    own_plan = postgres.phrase_page_ids
+
+    def counted(*args):
+        calls.append(own_plan(*args))
+        return calls[-1]
+
+    monkeypatch.setattr(postgres, "phrase_page_ids", counted)
+    flt = SourceFilter(text='"the government"')
+    first = [s.id for s in team.sources.list(flt, sort="title", limit=4).items]
+    assert first == _expected_order(found, "title", True)[:4]
+    assert calls == [first]
+    monkeypatch.setattr(postgres, "PHRASE_PAGE_MAX", 0)
+    assert [s.id for s in team.sources.list(flt, sort="title", limit=4).items] == first
+    assert calls[-1] is None
+    # words alone are decided by the index: no plan of its own
+    assert postgres.words_tsquery(parse_query("government -minister")) is None
+    assert postgres.words_tsquery(parse_query('"the government" OR cabinet -x')) == (
+        "(('the' & 'government') | 'cabinet')"
+    )
