@@ -499,9 +499,13 @@ def parse_blocks(md: markdown.Markdown, text: str) -> ET.Element:
         source = "\n".join(lines)
 
     def document() -> ET.Element:  # BlockParser.parseDocument, given the text its lines would be joined into
-        parser.root = ET.Element(md.doc_tag)
-        parser.parseChunk(parser.root, source)
-        root: ET.Element = parser.root
+        root = parser.root = ET.Element(md.doc_tag)
+        try:
+            parser.parseChunk(root, source)
+        finally:
+            # the tree is the caller's: a shared instance keeping it would keep a brief's whole tree alive
+            # (and walked by the collector) until the next parse; nothing in Python-Markdown reads it again
+            parser.root = None
         return root
 
     try:
