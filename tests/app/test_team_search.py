@@ -194,3 +194,38 @@ def test_a_phrase_page_is_read_by_its_own_plan_until_its_words_are_too_common(te
     assert postgres.words_tsquery(parse_query('"the government" OR cabinet -x')) == (
         "(('the' & 'government') | 'cabinet')"
     )
+
+
+def test_sources_without_the_word_in_their_title_are_ranked_only_when_they_can_be_hits(team, monkeypatch):
+    """For one word, a source with the word only in its body ranks below any record with it in a title or
+    a statement: when enough of those rank above it, its large tsvector is not read, and the hits are the
+    ones full ranking gives."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    sources = [
+        team.sources.create(title=f"Note {i}", body=f"Convoy seen on road {i}.").after.id for i in range(6)
+    ]
+    titled = team.sources.create(title="Convoy seen", body="Convoy at dawn, convoy at dusk.").after.id
+    for i in range(4):
+        team.claims.create(source_id=sources[0], statement=f"A convoy moved {i}", quote="seen on road 0")
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    engine = team.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        fast = [(h.entity, h.id, h.rank) for h in team.search("convoy", limit=5)]
+        ranked = [s for s in statements if "ts_rank" in s and "FROM sources WHERE id = ANY" in s]
+        monkeypatch.setattr(pg_search, "BODY_ONLY_RANK", 10.0)  # nothing ranks above it: every source ranked
+        full = [(h.entity, h.id, h.rank) for h in team.search("convoy", limit=5)]
+        every = [(h.entity, h.id) for h in team.search("convoy", limit=50)]
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert fast == full
+    # the four claims and the titled source outrank every body-only source: only titles were ranked
+    assert len(ranked) == 1 and "ILIKE" in ranked[0]
+    assert ("source", titled) in {(e, i) for e, i, _r in fast}
+    assert len(every) == 11 and {("source", i) for i in sources} <= set(every)
