@@ -174,6 +174,7 @@ PLANNER_STATS = [
     ("claims", "ix_claims_credibility", "1000000 166667"),
     ("claims", "ix_claims_said", "1000000 253"),
     ("claims", "ix_claims_source", "1000000 10 2"),
+    ("claims", "ix_claims_status", "1000000 250000"),  # 0012
     ("claims", "ix_claims_status_said", "1000000 250000 64"),
     ("sources", "ix_sources_kind", "100000 14286"),
     ("sources", "ix_sources_kind_published", "100000 14286 4"),
