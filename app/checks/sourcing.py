@@ -318,6 +318,8 @@ def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
     in_kj = {b.start for j in ctx.judgments for b in doc.blocks_in(j.block.start, j.block.end)}
     units = [(j.block, j) for j in ctx.judgments] + [(b, None) for b in doc.blocks if b.start not in in_kj]
     for block, j in units:
+        if len(block.citations) < 2:  # most paragraphs cite one claim or none: nothing to repeat
+            continue
         ids = list(
             dict.fromkeys(c.ident for c in block.citations if c.kind == "claim" and c.ident in ctx.claims)
         )

@@ -63,13 +63,14 @@ RELATION_PHRASE = {
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD_RE.findall(text.casefold()) if w not in _STOP)
+    return frozenset(_WORD_RE.findall(text.casefold())) - _STOP
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)  # the union's size counted, not built
+    return shared / (len(a) + len(b) - shared)
 
 
 def anonymous(name: str) -> bool:
@@ -138,7 +139,8 @@ def facts_from_records(records: Iterable[ClaimRecord]) -> Facts:
     facts = Facts()
     for c in records:
         facts.claims[c.id] = facts_from_record(c)
-        facts.sources.setdefault(c.source_id, SourceFacts(c.source_id, c.source_title, c.source_outlet))
+        if c.source_id not in facts.sources:
+            facts.sources[c.source_id] = SourceFacts(c.source_id, c.source_title, c.source_outlet)
     return facts
 
 
@@ -174,8 +176,8 @@ class ProvenanceGraph:
     # --- matching a claim in an earlier source -------------------------------------------------------
     def _claim_words(self, c: ClaimFacts) -> frozenset[str]:
         got = self._words.get(c.id)
-        if got is None:
-            got = self._words[c.id] = words(c.statement) | words(c.quote)
+        if got is None:  # one pass over both texts (a space between them keeps their words apart)
+            got = self._words[c.id] = words(f"{c.statement} {c.quote}" if c.quote else c.statement)
         return got
 
     def match(self, content: ClaimFacts, source_id: int) -> ClaimFacts | None:
@@ -223,9 +225,11 @@ class ProvenanceGraph:
 
     # --- edges ---------------------------------------------------------------------------------------
     def _derivation_edges(self, content: ClaimFacts, source_id: int) -> list[_Edge]:
+        parents = self.facts.parents.get(source_id)
+        if not parents:  # most sources derive from none
+            return []
         out = []
-        for d in self.facts.parents.get(source_id, ()):
-            via = f"s{d.source_id} {d.kind.value} s{d.derived_from_id}"
+        for d in parents:
             m = self.match(content, d.derived_from_id)
             if m is not None:
                 child: Node = ("c", m.id, 0)
@@ -233,6 +237,7 @@ class ProvenanceGraph:
                 child = ("s", d.derived_from_id, content.id)
             else:
                 continue  # quoted or cited in part, and not this claim
+            via = f"s{d.source_id} {d.kind.value} s{d.derived_from_id}"
             out.append(_Edge(child, d.kind.value, via, d.created_by, d.created))
         return out
 
@@ -264,13 +269,15 @@ class ProvenanceGraph:
         """Origins and depth of ``node``: depth-first without recursion; an edge back into the path being
         walked (a loop) is left out."""
         done = self._done
-        if node in done:
-            return done[node]
-        if not self.edges(node):  # most claims came from nowhere else: their own origin, first hand
+        got = done.get(node)
+        if got is not None:
+            return got
+        first = self.edges(node)
+        if not first:  # most claims came from nowhere else: their own origin, first hand
             got = done[node] = _Result(frozenset((node,)), 0)
             return got
         on_path: set[Node] = {node}
-        stack: list[tuple[Node, list[_Edge], int]] = [(node, self.edges(node), 0)]
+        stack: list[tuple[Node, list[_Edge], int]] = [(node, first, 0)]
         while stack:
             current, edges, i = stack[-1]
             if i < len(edges):
@@ -293,13 +300,28 @@ class ProvenanceGraph:
                 done[current] = _Result(frozenset(origins), 1 + max(k.depth for k in kids))
         return done[node]
 
+    def _first_hand(self, claim_id: int) -> ClaimFacts | None:
+        """The claim, when it came from nowhere else: not reported from anyone, its source derived from
+        none (so it has no edge, and is its own origin); else None. Most claims are so, and skip the walk."""
+        f = self.facts
+        c = f.claims.get(claim_id)
+        if c is None or claim_id in f.reports or f.parents.get(c.source_id):
+            return None
+        return c
+
     def origins(self, claim_id: int) -> frozenset[Node]:
         got = self._origins.get(claim_id)
         if got is None:
-            got = self._origins[claim_id] = self.result(("c", claim_id, 0)).origins
+            node = ("c", claim_id, 0)
+            if self._first_hand(claim_id) is not None:
+                got = self._origins[claim_id] = frozenset((node,))
+            else:
+                got = self._origins[claim_id] = self.result(node).origins
         return got
 
     def depth(self, claim_id: int) -> int:
+        if self._first_hand(claim_id) is not None:
+            return 0
         return self.result(("c", claim_id, 0)).depth
 
     def traced(self, claim_id: int) -> bool:
@@ -337,6 +359,11 @@ class ProvenanceGraph:
     def tokens(self, claim_id: int) -> frozenset[Token]:
         got = self._tokens.get(claim_id)
         if got is None:
+            c = self._first_hand(claim_id)
+            if c is not None:  # its own origin: what _origin_tokens_of gives for it
+                who = ("actor", c.actor_id) if c.actor_id is not None else ("source", c.source_id)
+                got = self._tokens[claim_id] = frozenset((("claim", c.id), who))
+                return got
             origins = self.origins(claim_id)
             if len(origins) == 1:
                 got = self.origin_tokens(next(iter(origins)))

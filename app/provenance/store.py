@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import BindParameter, Connection, Select, bindparam, exists, select
 
 from app.domain import ClaimRecord, DerivationKind
-from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts, facts_from_record
+from app.provenance.graph import ClaimFacts, Derivation, Facts, Report, SourceFacts
 from app.storage.tables import actors as t_actors
 from app.storage.tables import claim_reports as t_claim_reports
 from app.storage.tables import claims as t_claims
@@ -114,9 +114,13 @@ def load_facts(
     )  # a Core connection (Store.querying) or a session
     facts = Facts()
     if known:
+        claims, seen = facts.claims, facts.sources
         for c in known.values():
-            facts.claims[c.id] = facts_from_record(c)
-            facts.sources.setdefault(c.source_id, SourceFacts(c.source_id, c.source_title, c.source_outlet))
+            claims[c.id] = ClaimFacts(
+                c.id, c.source_id, c.actor_id, c.actor_name, c.statement, c.quote, c.span_start, c.span_end
+            )
+            if c.source_id not in seen:  # made only for a source not seen yet
+                seen[c.source_id] = SourceFacts(c.source_id, c.source_title, c.source_outlet)
     reports_done: set[int] = set()
     parents_done: set[int] = set()
     source_claims_done: set[int] = set()
