@@ -312,7 +312,7 @@ def no_circular_reporting(ctx: CheckContext) -> Iterator[Finding]:
     Each message shows the chain."""
     doc = ctx.doc
     g = ctx.graph
-    traced = {i for i in ctx.cited_claim_ids if i in g.facts.claims and g.edges(("c", i, 0))}
+    traced = {i for i in ctx.cited_claim_ids if g.came_from_elsewhere(i)}
     reported: set[frozenset[int]] = set()
     # each key judgment (with the items nested under it) as one, then every other paragraph or item
     in_kj = {b.start for j in ctx.judgments for b in doc.blocks_in(j.block.start, j.block.end)}

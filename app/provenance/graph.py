@@ -285,6 +285,9 @@ class ProvenanceGraph:
                 child = edges[i].child
                 if child in done or child in on_path:
                     continue
+                if child[0] == "c" and self._first_hand(child[1]) is not None:  # an end: no edges to walk
+                    done[child] = _Result(frozenset((child,)), 0)
+                    continue
                 on_path.add(child)
                 stack.append((child, self.edges(child), 0))
                 continue
@@ -308,6 +311,13 @@ class ProvenanceGraph:
         if c is None or claim_id in f.reports or f.parents.get(c.source_id):
             return None
         return c
+
+    def came_from_elsewhere(self, claim_id: int) -> bool:
+        """Whether the claim (one in the facts) has an edge: reported from someone, or carried by a
+        derivation of its source. Claims without one are their own origin."""
+        return claim_id in self.facts.claims and (
+            self._first_hand(claim_id) is None and bool(self.edges(("c", claim_id, 0)))
+        )
 
     def origins(self, claim_id: int) -> frozenset[Node]:
         got = self._origins.get(claim_id)
