@@ -52,13 +52,14 @@ def test_claim_model_fetches_pages_lazily(qtbot, paged_lib, monkeypatch):
     model = ClaimTableModel(lib, Jobs())
     assert model.rowCount() == 0 and not calls, "nothing is read before a view asks"
     model.ensure_started()
-    assert model.rowCount() == 200 and model.canFetchMore()
+    # the first page only fills the view (rows appear sooner); scrolling fetches whole pages
+    assert model.rowCount() == PagedTableModel.FIRST_PAGE == 60 and model.canFetchMore()
     model.fetchMore()
     model.fetchMore()
     assert model.rowCount() == 450 and not model.canFetchMore()
-    assert calls == [(0, 200, False), (200, 200, False), (400, 200, False)], "no totals are counted"
+    assert calls == [(0, 60, False), (60, 200, False), (260, 200, False)], "no totals are counted"
     model.sort(1, Qt.SortOrder.AscendingOrder)
-    assert model.rowCount() == 200
+    assert model.rowCount() == 60
     dates = [model.record(r).said for r in range(model.rowCount())]
     assert dates == sorted(dates)
     model.set_filter(ClaimFilter(actor_name="Speaker 3"))
@@ -192,3 +193,20 @@ def test_page_shortcuts_put_the_keyboard_in_the_page(window, qtbot):
     window.open_page("sources")
     window.open_page("briefs")
     assert window.focusWidget() is editor.editor
+
+
+def test_a_view_taller_than_the_first_page_fetches_until_it_is_full(qtbot, paged_lib):
+    """The first page is small (FIRST_PAGE rows); a list taller than that asks for more at once, so no
+    screen is left half empty."""
+    from PySide6.QtWidgets import QTableView
+
+    model = ClaimTableModel(paged_lib, Jobs())
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.verticalHeader().setDefaultSectionSize(20)
+    view.resize(900, 2400)  # room for ~115 rows
+    view.setModel(model)
+    view.show()
+    model.ensure_started()
+    qtbot.waitUntil(lambda: model.rowCount() > PagedTableModel.FIRST_PAGE, timeout=3000)
+    assert model.rowCount() == PagedTableModel.FIRST_PAGE + PagedTableModel.PAGE
