@@ -37,6 +37,7 @@ Place = tuple[str, int]
 
 # Words that make two statements the same one (the rest are too common to tell).
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = (
     "a an the of to in on and or that this is was be by for with at as it its from has have had will would "
     "said says say told not no"
@@ -63,6 +64,8 @@ RELATION_PHRASE = {
 
 
 def words(text: str) -> frozenset[str]:
+    if text.isascii():  # the same words: in ASCII a word character but "_" is a letter or digit
+        return frozenset(_ASCII_WORD_RE.findall(text.lower())) - _STOP
     return frozenset(_WORD_RE.findall(text.casefold())) - _STOP
 
 

@@ -3,8 +3,20 @@ claims taken as their own origin without a walk get what the walk gives."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from app.domain import DerivationKind
-from app.provenance.graph import ClaimFacts, Derivation, Facts, ProvenanceGraph, Report, SourceFacts
+from app.provenance.graph import (
+    ClaimFacts,
+    Derivation,
+    Facts,
+    ProvenanceGraph,
+    Report,
+    SourceFacts,
+    similarity,
+    words,
+)
 
 
 def _facts() -> Facts:
@@ -44,3 +56,22 @@ def test_first_hand_claims_get_what_the_walk_gives() -> None:
     assert quick.depth(2) == 1 and quick.depth(1) == 0
     assert quick.tokens(1) == frozenset({("claim", 1), ("actor", 10)})
     assert quick.independent(1, 3) and not quick.independent(1, 2)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_text_gets_the_words_the_unicode_reading_gives(text: str) -> None:
+    # a non-ASCII word appended sends the text down the Unicode reading: it must add that word, nothing else
+    assert words(text + " \u00e9t\u00e9") == words(text) | {"\u00e9t\u00e9"}
+
+
+def test_words_match_across_scripts_and_case() -> None:
+    assert words("The MINISTRY said: bridge_closed, 2024!") == {"ministry", "bridge", "closed", "2024"}
+    assert words("Straße GESPERRT, sagte das Ministerium") == {
+        "strasse",
+        "gesperrt",
+        "sagte",
+        "das",
+        "ministerium",
+    }
+    assert similarity(words("Bridge closed in May"), words("the bridge closed in may")) == 1.0
+    assert similarity(words("Bridge closed"), words("bridge opened")) == 1 / 3
