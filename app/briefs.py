@@ -13,7 +13,6 @@ from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
 from app.brief_model import parse_brief
 from app.domain import (
-    MAX_ID,
     BriefLockRecord,
     BriefRecord,
     BriefStatus,
@@ -27,6 +26,7 @@ from app.domain import (
     WhereCited,
 )
 from app.errors import BriefLockedError, ConflictError, NotFoundError, StaleEditError, ValidationError
+from app.ids import storable
 from app.markings import parse_default_marking
 from app.storage.tables import balance_waivers as t_balance_waivers
 from app.storage.tables import brief_citations as t_brief_citations
@@ -343,7 +343,7 @@ class BriefService:
                 "section": c.section,
             }
             for c in parse_brief(body).citations
-            if 0 < c.ident <= MAX_ID  # a number no record can have is cited, but not indexed
+            if storable(c.ident)  # a number no record can have is cited, but not indexed
         ]
         if rows:
             s.execute(insert(t_brief_citations), rows)

@@ -32,9 +32,9 @@ from app.domain import (
     Page,
     parse_credibility,
     parse_date,
-    storable_ids,
 )
 from app.errors import NotFoundError, ValidationError
+from app.ids import storable, storable_ids
 from app.storage.tables import actors as actor_t
 from app.storage.tables import claim_links as link_t
 from app.storage.tables import claim_tags as tag_t
@@ -101,7 +101,7 @@ class ClaimService:
 
     # --- reading -------------------------------------------------------------------------------------
     def _load(self, s: Session | Connection, claim_id: int) -> ClaimRecord:
-        if not storable_ids((claim_id,)):
+        if not storable(claim_id):
             raise NotFoundError("claim", claim_id)
         row = s.execute(claim_select().where(claim_t.c.id == claim_id)).first()
         if row is None:

@@ -39,14 +39,6 @@ from app.provenance_records import (
 
 T = TypeVar("T")
 
-MAX_ID = 2**63 - 1  # the largest record id either database stores (SQLite INTEGER, PostgreSQL bigint)
-
-
-def storable_ids(ids: Iterable[int]) -> list[int]:
-    """The ids that could name a stored record. A brief may cite ``[@c99999999999999999999]``: a citation of a
-    claim that cannot exist, reported as unknown, and never sent to a database, which would overflow."""
-    return [i for i in ids if 0 < i <= MAX_ID]
-
 
 class SourceKind(enum.StrEnum):
     NEWS_ARTICLE = "news article"

@@ -23,9 +23,9 @@ from app.domain import (
     SourceSummary,
     parse_date,
     parse_reliability,
-    storable_ids,
 )
 from app.errors import BriefdeskError, NotFoundError, ValidationError
+from app.ids import storable, storable_ids
 from app.storage.tables import change_log as t_change_log
 from app.storage.tables import claims as t_claims
 from app.storage.tables import new_uuid, utcnow
@@ -410,7 +410,7 @@ class SourceService:
         with self._lib.querying() as s:
             src = (
                 s.execute(select(t_sources).where(t_sources.c.id == int(source_id))).first()
-                if storable_ids((int(source_id),))
+                if storable(int(source_id))
                 else None
             )
             if src is None:

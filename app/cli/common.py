@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.ids import MAX_ID
 from app.paths import default_library_path
 
 if TYPE_CHECKING:
@@ -201,9 +202,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: i
     for row in cells:
         lines.append("  ".join(v.ljust(widths[i]) for i, v in enumerate(row)).rstrip())
     return "\n".join(lines)
-
-
-MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 def record_id(value: str) -> int:

@@ -34,9 +34,9 @@ from app.domain import (
     SourceKind,
     SourceProvenance,
     SourceSummary,
-    storable_ids,
 )
 from app.errors import ConflictError, NotFoundError, ValidationError
+from app.ids import storable_ids
 from app.provenance.explain import dependence_note, derivation_chain, shortened
 from app.provenance.graph import ProvenanceGraph
 from app.provenance.records import derivation_record, report_record, source_titles
