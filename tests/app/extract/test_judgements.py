@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.extract import Proposal, RuleExtractor
-
-PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
-
-
-def run(text: str) -> list[Proposal]:
-    proposals = RuleExtractor().propose(text, published=PUBLISHED)
-    for p in proposals:
-        assert text[p.start : p.end] == p.quote
-    return proposals
+from tests.app.extract.drafting import run
 
 
 def test_calling_the_report_a_name_answers_the_firm_that_made_it():

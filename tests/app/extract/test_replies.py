@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.extract import Proposal, RuleExtractor
-
-PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
-
-
-def run(text: str) -> list[Proposal]:
-    proposals = RuleExtractor().propose(text, published=PUBLISHED)
-    for p in proposals:
-        assert text[p.start : p.end] == p.quote
-    return proposals
-
-
-def by_quote(proposals: list[Proposal], start: str) -> Proposal:
-    found = [p for p in proposals if p.quote.startswith(start)]
-    assert len(found) == 1, [(p.actor, p.quote) for p in proposals]
-    return found[0]
+from tests.app.extract.drafting import by_quote, run
 
 
 def test_the_subject_of_a_saying_clause_is_the_speaker_and_its_date_is_when_it_was_said():

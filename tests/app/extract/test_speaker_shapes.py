@@ -4,16 +4,7 @@ and statements made by blaming, calling for or urging. Every sentence is fiction
 
 from __future__ import annotations
 
-import datetime as dt
-
-from app.extract import Proposal, RuleExtractor
-
-
-def run(text: str) -> list[Proposal]:
-    proposals = RuleExtractor().propose(text, published=dt.date(2026, 3, 12))
-    for p in proposals:
-        assert text[p.start : p.end] == p.quote
-    return proposals
+from tests.app.extract.drafting import run
 
 
 def test_a_description_of_what_someone_does_then_the_name():
