@@ -1,6 +1,7 @@
 """Command-line start-up and batch export, side by side with pandoc in one run.
 
     .venv/bin/python bench/bench_cli.py [--runs 7] [--briefs 20] [--no-batch] [--before OLD_CHECKOUT]
+        [--user-install DIR]
 
 Cold commands (each a fresh process, bytecode caches present as on a user's machine, OS file cache warm):
 ``briefdesk claims``, ``search WORD``, ``check ID`` and a 20-page ``export ID -o x.docx``, alternating with
@@ -10,7 +11,9 @@ files one after another (pandoc has no batch mode: one process per file, as a sc
 profile of each cold command (``python -X importtime``, the costliest packages by their own modules). Each command's
 wall-clock time and its CPU time (user + system, steadier on a loaded machine) are reported; ``--before DIR``
 times claims, search, check, export and the batch export from an older checkout's app/ and ui/ in the same
-alternating runs.
+alternating runs. ``--user-install DIR`` also times the commands as a user meets them: a wheel built from this
+tree and installed with constraints.txt into a fresh venv in DIR (no development extras, so no Pygments, and no
+editable-install finder at start-up), side by side with the development tree's commands.
 
 Targets (issue on scale as users meet it): read commands <= 0.35 s; the 20-page export <= 1.5x pandoc; 20 briefs
 in <= 0.5x pandoc's time for the same 20. The library and briefs are the export benchmark's (bench_export.py),
@@ -90,6 +93,24 @@ def import_profile(
     return sum(per_package.values()), ranked
 
 
+def user_install(target: Path) -> Path:
+    """Build a wheel of this tree and install it, with its runtime dependencies pinned by constraints.txt, into a
+    fresh venv under ``target`` (as a user's ``pip install briefdesk`` would); returns its ``briefdesk``."""
+    shutil.rmtree(target, ignore_errors=True)
+    wheels = target / "wheel"
+    venv = target / "venv"
+    pip = [sys.executable, "-m", "pip"]
+    subprocess.run([*pip, "wheel", str(ROOT), "--no-deps", "-q", "-w", str(wheels)], check=True)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools' staging directory
+    subprocess.run([getattr(sys, "_base_executable", sys.executable), "-m", "venv", str(venv)], check=True)
+    (wheel,) = wheels.glob("briefdesk-*.whl")
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "-c", str(ROOT / "constraints.txt"), str(wheel)],
+        check=True,
+    )
+    return venv / "bin" / "briefdesk"
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -101,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--briefs", type=int, default=20, help="twenty-page briefs in the batch")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "cli"))
     ap.add_argument("--before", type=Path, help="a checkout of an older main to time side by side")
+    ap.add_argument("--user-install", type=Path, help="build a wheel, install it in a venv here, time it too")
     ap.add_argument("--no-batch", action="store_true", help="cold commands only (no batch export)")
     args = ap.parse_args(argv)
     if shutil.which("pandoc") is None:
@@ -188,6 +210,20 @@ def main(argv: list[str] | None = None) -> int:
             str(out / "b0.docx"),
             "--force",
         ]
+    user_exe = str(user_install(args.user_install)) if args.user_install else None
+    if user_exe:  # the same commands from the user install (a wheel in its own venv)
+        cold["user install: briefdesk claims"] = [user_exe, *lib_arg, "claims"]
+        cold[f"user install: briefdesk search {word}"] = [user_exe, *lib_arg, "search", word]
+        cold[f"user install: briefdesk check {b1} (20 pages)"] = [user_exe, *lib_arg, "check", b1]
+        cold[f"user install: briefdesk export {b1} (20 pages, .docx)"] = [
+            user_exe,
+            *lib_arg,
+            "export",
+            b1,
+            "-o",
+            str(out / "bu.docx"),
+            "--force",
+        ]
     for cmd in cold.values():  # warm the OS file cache and write any .pyc once
         timed(cmd, env)
     CPU_TIMES.clear()
@@ -209,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     batch_b: list[float] = []
     batch_p: list[float] = []
     batch_before: list[float] = []  # the older checkout's batch export, in the same alternation
+    batch_user: list[float] = []  # the user install's
     for _ in range(0 if args.no_batch else args.batch_runs):
         batch_b.append(timed(cmd_batch, env))
         batch_p.append(pandoc_all())
@@ -218,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
                     [py, "-c", launch, *lib_arg, "export", "--all", "-o", f"{out / 'batch0'}/", "--force"],
                     env,
                 )
+            )
+        if user_exe:
+            batch_user.append(
+                timed([user_exe, *lib_arg, "export", "--all", "-o", f"{out / 'batchu'}/", "--force"], env)
             )
     written = len(list(batch_dir.glob("*.docx")))
     # what a user did before batch export: one process per brief (once: it is the slow path)
@@ -261,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"\nBefore (--before checkout), the same batch: median {bb:.2f} s (runs "
                 f"{', '.join(f'{t:.2f}' for t in batch_before)}); ratio to pandoc {bb / pmed:.2f}"
             )
+        if batch_user:
+            bu = statistics.median(batch_user)
+            print(
+                f"\nUser install, the same batch: median {bu:.2f} s (runs "
+                f"{', '.join(f'{t:.2f}' for t in batch_user)}); ratio to pandoc {bu / pmed:.2f}"
+            )
         print(
             f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "
             f"{one_by_one:.2f} s ({one_by_one / pmed:.2f} of pandoc's)"
@@ -276,6 +323,13 @@ def main(argv: list[str] | None = None) -> int:
         cmd = cold[name]
         total, ranked = import_profile([py, exe, *cmd[1:]], env)
         print(f"- `{name}`: imports {total:.2f} s; " + ", ".join(f"{n} {s:.3f}" for n, s in ranked))
+        if user_exe:
+            user_py = str(Path(user_exe).parent / "python")
+            total, ranked = import_profile([user_py, user_exe, *cmd[1:]], env)
+            print(
+                f"- user install, `{name}`: imports {total:.2f} s; "
+                + ", ".join(f"{n} {s:.3f}" for n, s in ranked)
+            )
     return 0
 
 
