@@ -1,0 +1,238 @@
+"""Which claim a denial answers, chosen by a score instead of shape rules: an experiment, measured by
+leave-one-set-out. Nothing here changes the extractor.
+
+For every proposal the extractor calls a denial, each earlier proposal of the article is a candidate target.
+A candidate is described by features that do not depend on sentence shapes (rarity-weighted word overlap
+between the two quotes, distance, whether the candidate speaks for the denier's side, whether the candidate's
+words name the denier's side -- the accused --, whether the denial refers back with a claim word, whether the
+candidate is itself a denial, whether it is the first claim of the story). A pure-Python logistic regression is
+fitted on all sets but one and the left-out set is scored: the best candidate is the link when its probability
+is over 0.5. The rules' own links on the same set stand beside it.
+
+    .venv/bin/python bench/denial_ranker.py bench/corpus bench/heldout bench/heldout2 ...
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_extract import articles, import_article, is_fragment, same_speaker  # noqa: E402
+
+from app._text import find_quote  # noqa: E402
+from app.extract import propose  # noqa: E402
+from app.extract.answers import one_side, side_words  # noqa: E402
+from app.extract.lexicon import content_words  # noqa: E402
+from app.library import Library  # noqa: E402
+
+REFERS = re.compile(
+    r"\b(?:this|that|the|these|those|such)\s+(?:claims?|reports?|allegations?|accusations?|charges?|"
+    r"suggestions?|account|findings)\b|\b(?:denied|rejected|dismissed)\s+(?:this|that|it)\b",
+    re.I,
+)
+NAMES = [
+    "bias",
+    "overlap",
+    "share",
+    "back",
+    "back_claim",
+    "same_side",
+    "accused",
+    "is_denial",
+    "first",
+    "nearest_other",
+    "most_overlap",
+]
+
+
+def features(d_i: int, c_i: int, props: list, words: list[set[str]], df: dict[str, int]) -> list[float]:
+    d, c = props[d_i], props[c_i]
+    shared = (words[d_i] - content_words(d.actor)) & words[c_i]
+    weight = sum(1.0 / df[w] for w in shared)
+    back = d_i - c_i
+    others_between = sum(1 for k in range(c_i + 1, d_i) if not one_side(props[k], d))
+    nearest_other = others_between == 0 and not one_side(c, d)
+    return [
+        1.0,
+        min(weight, 4.0) / 4.0,
+        len(shared) / (len(words[d_i]) or 1),
+        1.0 / back,
+        1.0 if REFERS.search(d.quote) and nearest_other else 0.0,
+        1.0 if one_side(c, d) else 0.0,
+        1.0 if side_words(d) & words[c_i] else 0.0,
+        1.0 if c.kind == "denial" else 0.0,
+        1.0 if all(props[k].kind != "claim" for k in range(c_i)) else 0.0,
+        1.0 if nearest_other else 0.0,
+        0.0,  # most_overlap: set over the candidates together (``relative``)
+    ]
+
+
+def relative(cands: list[list[float]]) -> None:
+    """Mark the candidate whose rarity-weighted overlap is the largest (and not zero) among them all."""
+    top = max((x[1] for x in cands), default=0.0)
+    for x in cands:
+        x[-1] = 1.0 if top > 0 and x[1] == top else 0.0
+
+
+def load(directory: Path, lib: Library) -> list[dict]:
+    """Per article: the extractor's proposals matched to the annotation, and each denial's candidates."""
+    out = []
+    for path in articles(directory):
+        ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        if ann.get("language", "en") != "en":
+            continue
+        for actor in ann.get("library_actors", []):
+            if lib.actors.find(actor["name"]) is None:
+                lib.actors.create(**actor)
+        sid = import_article(lib, path, ann)
+        body = lib.sources.get(sid).body
+        try:
+            props = list(propose(lib, sid).proposals)
+        except Exception:  # a refusal: nothing to rank
+            continue
+        spans = {c["id"]: (*find_quote(body, c["quote"]), c["speaker"]) for c in ann["claims"]}
+        exact = set(ann.get("exact_speakers", []))
+        not_speakers = ann.get("not_speakers", [])
+
+        def matches(
+            got: str, want: str, exact: set[str] = exact, not_speakers: list[str] = not_speakers
+        ) -> bool:
+            return not is_fragment(got, not_speakers) and same_speaker(got, want, exact=want in exact)
+
+        match: dict[str, str] = {}
+        used: set[str] = set()
+        for p in props:
+            best = None
+            for cid, (s, e, speaker) in spans.items():
+                if cid in used or not (p.start < e and s < p.end) or not matches(p.actor, speaker):
+                    continue
+                overlap = min(p.end, e) - max(p.start, s)
+                if best is None or overlap > best[0]:
+                    best = (overlap, cid)
+            if best is not None:
+                match[p.key] = best[1]
+                used.add(best[1])
+        expected = {(d, alt) for d, t in ann["denials"] for alt in t.split("|")}
+        optional = {tuple(x) for x in ann.get("optional_links", [])}
+        words = [content_words(p.quote) for p in props]
+        df: dict[str, int] = {}
+        for ws in words:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        denials = []
+        for i, p in enumerate(props):
+            if p.kind != "denial":
+                continue
+            cands = []
+            for j in range(i):
+                link = (match.get(p.key), match.get(props[j].key))
+                cands.append((features(i, j, props, words, df), link in expected, link, props[j].key))
+            relative([x for x, *_rest in cands])
+            rule = (match.get(p.key), match.get(p.denies)) if p.denies else None
+            denials.append({"cands": cands, "rule": rule})
+        reach = {link for d in denials for _x, ok, link, _k in d["cands"] if ok}
+        out.append(
+            {
+                "reach": len({d for d, _t in reach}),
+                "denials": denials,
+                "expected": expected,
+                "optional": optional,
+                "n": len(ann["denials"]),
+            }
+        )
+    return out
+
+
+def fit(
+    rows: list[tuple[list[float], bool]], steps: int = 2000, rate: float = 0.5, l2: float = 0.01
+) -> list[float]:
+    w = [0.0] * len(NAMES)
+    n = len(rows) or 1
+    for _ in range(steps):
+        grad = [0.0] * len(w)
+        for x, y in rows:
+            z = sum(a * b for a, b in zip(w, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            for k, xk in enumerate(x):
+                grad[k] += (p - y) * xk
+        w = [wk - rate * (g / n + l2 * wk) for wk, g in zip(w, grad, strict=True)]
+    return w
+
+
+def score(articles_: list[dict], w: list[float] | None, threshold: float = 0.5) -> tuple[int, int, int]:
+    tp = predicted = expected = 0
+    for a in articles_:
+        links = set()
+        for d in a["denials"]:
+            if w is None:
+                link = d["rule"]
+            else:
+                best = None
+                for x, _y, link_, _k in d["cands"]:
+                    z = sum(p * q for p, q in zip(w, x, strict=True))
+                    if best is None or z > best[0]:
+                        best = (z, link_)
+                link = best[1] if best and 1 / (1 + math.exp(-best[0])) > threshold else None
+            if link is not None and link not in a["optional"]:
+                links.add(link)
+        tp += sum(1 for link in links if link in a["expected"])
+        predicted += len(links)
+        expected += a["n"]
+    return tp, predicted, expected
+
+
+def main(argv: list[str]) -> int:
+    sets = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        lib = Library.open(Path(tmp) / "rank.briefdesk")
+        try:
+            for name in argv:
+                sets[name] = load(Path(name), lib)
+        finally:
+            lib.close()
+    print(
+        "| set left out | within reach | rules P | rules R | ranker P | ranker R |\n|---|---:|---:|---:|---:|---:|"
+    )
+    totals = [0] * 7
+    for name, arts in sets.items():
+        train = [
+            (x, y)
+            for other, a in sets.items()
+            if other != name
+            for art in a
+            for d in art["denials"]
+            for x, y, _l, _k in d["cands"]
+        ]
+        w = fit(train)
+        r, m = score(arts, None), score(arts, w)
+        reach = sum(a["reach"] for a in arts)
+        for k, v in enumerate((*r, *m, reach)):
+            totals[k] += v
+        print(
+            f"| {name} | {reach}/{r[2]} | {r[0] / (r[1] or 1):.2f} ({r[0]}/{r[1]}) | {r[0] / (r[2] or 1):.2f} ({r[0]}/{r[2]}) "
+            f"| {m[0] / (m[1] or 1):.2f} ({m[0]}/{m[1]}) | {m[0] / (m[2] or 1):.2f} ({m[0]}/{m[2]}) |"
+        )
+    t = totals
+    print(
+        f"| all, each left out | {t[6]}/{t[2]} | {t[0] / t[1]:.2f} ({t[0]}/{t[1]}) | {t[0] / t[2]:.2f} ({t[0]}/{t[2]}) "
+        f"| {t[3] / t[4]:.2f} ({t[3]}/{t[4]}) | {t[3] / t[5]:.2f} ({t[3]}/{t[5]}) |"
+    )
+    all_rows = [
+        (x, y) for a in sets.values() for art in a for d in art["denials"] for x, y, _l, _k in d["cands"]
+    ]
+    w = fit(all_rows)
+    print(
+        "\nweights fitted on all sets: " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(NAMES, w, strict=True))
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
