@@ -24,7 +24,7 @@ from functools import cached_property
 
 from app.brief_model.parts import Block, Citation, Heading
 from app.brief_model.reader import Reader
-from app.brief_model.text import GROUP_RE, KEY_RE, Normalised, token
+from app.brief_model.text import GROUP_RE, KEY_RE, READ_TOKEN_CHAR, Normalised, token
 from app.domain import Citation as CitationRecord
 from app.markings import PORTION_RE, Marking, parse_mark
 
@@ -37,8 +37,9 @@ _PORTION_AT = re.compile(PORTION_RE.pattern.removeprefix("^"))
 
 class BriefModel:
     """A brief's structure (see the module docstring). ``body``: the text read; ``scrubbed``: the body with
-    code replaced by spaces (same offsets); ``parse_text``: what Python-Markdown reads (the renderers' input,
-    citations as tokens: see ``render_tokens``)."""
+    code replaced by spaces (same offsets); ``parse_text``: what the renderers' Python-Markdown reads
+    (citations as tokens: see ``render_tokens``); ``read_text``: what the model's own block parse reads (the
+    same text, citations as runs of ``READ_TOKEN_CHAR``)."""
 
     def __init__(self, body: str) -> None:
         with paused_gc():
@@ -57,18 +58,20 @@ class BriefModel:
         text = norm.text
         # citation candidates -> tokens of the same length
         self._groups: list[tuple[int, int, int, int]] = []  # (start, end, keys start, keys end), normalised
+        self.read_text = text  # what the block parse reads: the citations as READ_TOKEN_CHAR runs
         if "@" in text and "[" in text:
+            groups = self._groups
             parts: list[str] = []
             pos = 0
             for m in GROUP_RE.finditer(text):
-                parts.append(text[pos : m.start()])
-                parts.append(token(len(self._groups), m.end() - m.start()))
-                self._groups.append((m.start(), m.end(), m.start(1), m.end(1)))
-                pos = m.end()
-            parts.append(text[pos:])
-            self.parse_text = "".join(parts)
-        else:
-            self.parse_text = text
+                s, e = m.span()
+                parts.append(text[pos:s])
+                parts.append(READ_TOKEN_CHAR * (e - s))
+                groups.append((s, e, m.start(1), m.end(1)))
+                pos = e
+            if groups:
+                parts.append(text[pos:])
+                self.read_text = "".join(parts)
         self.citation_groups: list[int] = []  # the groups that are citations (not in code), in reading order
         self._code: list[tuple[int, int]] = []  # code, in normalised offsets
         Reader(self).read()
@@ -95,6 +98,21 @@ class BriefModel:
 
     def group_keys(self, group: int) -> list[str]:
         return [f"{m.group(1)}{int(m.group(2))}" for m in KEY_RE.finditer(self.group_text(group))]
+
+    @cached_property
+    def parse_text(self) -> str:
+        """What the renderers parse: the normalised text with each citation bracket as its token."""
+        text = self._norm.text
+        if not self._groups:
+            return text
+        parts: list[str] = []
+        pos = 0
+        for index, (s, e, _k0, _k1) in enumerate(self._groups):
+            parts.append(text[pos:s])
+            parts.append(token(index, e - s))
+            pos = e
+        parts.append(text[pos:])
+        return "".join(parts)
 
     @cached_property
     def is_citation(self) -> frozenset[int]:

@@ -13,7 +13,7 @@ from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from app.brief_model import pm
 from app.brief_model.parts import Block, Citation, Heading
-from app.brief_model.text import KEY_RE, Normalised
+from app.brief_model.text import KEY_RE, READ_TOKEN_CHAR, Normalised
 from app.markings import split_portion_mark
 
 
@@ -21,7 +21,7 @@ class _Model(Protocol):
     """What the reader fills in (a BriefModel; named here so this module need not import it)."""
 
     body: str
-    parse_text: str
+    read_text: str
     line_starts: list[int]
     headings: list[Heading]
     blocks: list[Block]
@@ -52,7 +52,7 @@ class Reader:
 
     def __init__(self, model: _Model) -> None:
         self.m = model
-        self.text = model.parse_text
+        self.text = model.read_text
         if model._norm.text is model.body:
             self.line_starts = model.line_starts  # same lines
         else:
@@ -415,8 +415,8 @@ class Reader:
 
 
 def _untokened(model: _Model, text: str, at: int) -> str:
-    """``text`` (from the parse text at offset ``at``) with its tokens as the citations were written."""
-    if "\ue000" not in text:
+    """``text`` (from the read text at offset ``at``) with its tokens as the citations were written."""
+    if READ_TOKEN_CHAR not in text:
         return text
     norm = model._norm.text
     return norm[at : at + len(text)]

@@ -41,6 +41,14 @@ _DEEP_RE = re.compile(rf"\n(?:[ ]*>){{{MAX_DEPTH + 1},}}|\n[ ]{{{MAX_INDENT + 1}
 
 _DIGITS = [chr(TOKEN_DIGIT0 + i) for i in range(4096)]
 
+# What the brief model's own block parse reads in place of each citation: a run of one control character the
+# normalisation drops from every body (so none is left in the text to be confused with it), of the same
+# length. Python-Markdown treats it as it treats a token (neither is a space, a word character or Markdown),
+# so the block tree is the same; the model pairs citations with blocks by offset, so the token's index is not
+# needed there. Unlike the private-use token, it keeps an ASCII brief a one-byte-per-character string, which
+# every string operation of the parse reads twice as fast. The renderers read ``parse_text`` (real tokens).
+READ_TOKEN_CHAR = "\x0e"
+
 
 def token(index: int, length: int) -> str:
     """The token standing for citation ``index`` (0-based, in reading order), ``length`` characters long."""

@@ -123,3 +123,22 @@ def test_not_citation_tokens_come_back_as_written_in_code():
     tree = render_tree(model)
     code = tree.root.find(".//code")
     assert code is not None and code.text == "[@c1, @c2]"
+
+
+def test_control_characters_in_a_body_do_not_pass_for_citations():
+    # the model's block parse reads each citation as a run of a control character the reader drops from
+    # every body: a body holding that character (or the private-use token characters) must read as the same
+    # brief without them, and a heading that holds a citation keeps it as written
+    clean = "# (U) Crossing [@c1]\n\nThe bridge [@c2; @s3] reopened.\n\n- (U) Item [@c4]\n"
+    hostile = "# (U) Crossing [@c1]\x0e\x0e\n\nThe\x0e\x0e\x0e\x0e\x0e bridge [@c2; @s3] reopened.\ue000\n\n- (U) Item [@c4]\n"
+    want, got = parse_brief(clean), parse_brief(hostile)
+    assert [c.key for c in got.citations] == [c.key for c in want.citations] == ["c1", "c2", "s3", "c4"]
+    assert (
+        [b.kind for b in got.blocks] == [b.kind for b in want.blocks] == ["heading", "paragraph", "list_item"]
+    )
+    assert [c.block.kind for c in got.citations] == ["heading", "paragraph", "paragraph", "list_item"]
+    assert got.headings[0].raw_title == "(U) Crossing [@c1]"
+    for c in got.citations:
+        assert hostile[c.start : c.end] == "@" + c.key
+    html = _html(hostile)
+    assert "\x0e" not in html and "\ue000" not in html
