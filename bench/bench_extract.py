@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,6 +139,43 @@ def import_article(lib, path: Path, ann: dict) -> int:
     return sid
 
 
+def speaker_matcher(ann: dict) -> Callable[[str, str], bool]:
+    """Whether a drafted speaker is the annotated one: no fragment, the same name (exactly, where the
+    annotation asks for it)."""
+    not_speakers = ann.get("not_speakers", [])
+    exact = set(ann.get("exact_speakers", []))
+
+    def matches(predicted: str, expected: str) -> bool:
+        return not is_fragment(predicted, not_speakers) and same_speaker(
+            predicted, expected, exact=expected in exact
+        )
+
+    return matches
+
+
+def match_claims(
+    body: str, ann: dict, proposals: list
+) -> tuple[dict[str, tuple[int, int, str]], dict[str, str]]:
+    """Each annotated claim's span and speaker, and which proposal (by key) drafted which claim: the proposal
+    whose text overlaps the claim's quote most, with the right speaker, each claim matched once."""
+    matches = speaker_matcher(ann)
+    spans = {c["id"]: (*find_quote(body, c["quote"]), c["speaker"]) for c in ann["claims"]}
+    match: dict[str, str] = {}  # proposal key -> annotated claim id
+    used: set[str] = set()
+    for p in proposals:
+        best = None
+        for cid, (s, e, speaker) in spans.items():
+            if cid in used or not (p.start < e and s < p.end) or not matches(p.actor, speaker):
+                continue
+            overlap = min(p.end, e) - max(p.start, s)
+            if best is None or overlap > best[0]:
+                best = (overlap, cid)
+        if best is not None:
+            match[p.key] = best[1]
+            used.add(best[1])
+    return spans, match
+
+
 def score_article(lib, path: Path, verbose: bool = False) -> ArticleScore:
     ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     for actor in ann.get("library_actors", []):
@@ -166,13 +204,7 @@ def score_article(lib, path: Path, verbose: bool = False) -> ArticleScore:
             result.misses.append(f"not refused: {refusal!r}, {len(proposals)} proposals")
         return result
     body = source.body
-    not_speakers = ann.get("not_speakers", [])
-    exact = set(ann.get("exact_speakers", []))
-
-    def matches(predicted: str, expected: str) -> bool:
-        return not is_fragment(predicted, not_speakers) and same_speaker(
-            predicted, expected, exact=expected in exact
-        )
+    matches = speaker_matcher(ann)
 
     # speakers
     predicted_speakers = list(dict.fromkeys(p.actor for p in proposals))
@@ -185,30 +217,15 @@ def score_article(lib, path: Path, verbose: bool = False) -> ArticleScore:
     result.speaker_precision_tp = sum(
         1 for p in predicted_speakers if any(matches(p, e) for e in expected_speakers)
     )
-    result.fragments = [p for p in predicted_speakers if is_fragment(p, not_speakers)]
+    result.fragments = [p for p in predicted_speakers if is_fragment(p, ann.get("not_speakers", []))]
     for p in predicted_speakers:
         if not any(matches(p, e) for e in expected_speakers):
             result.misses.append(f"wrong speaker {p!r}")
 
     # claims
-    spans = {}
-    for c in ann["claims"]:
-        start, end = find_quote(body, c["quote"])
-        spans[c["id"]] = (start, end, c["speaker"])
-    match: dict[str, str] = {}  # proposal key -> annotated claim id
-    used: set[str] = set()
-    for p in proposals:
-        best = None
-        for cid, (s, e, speaker) in spans.items():
-            if cid in used or not (p.start < e and s < p.end) or not matches(p.actor, speaker):
-                continue
-            overlap = min(p.end, e) - max(p.start, s)
-            if best is None or overlap > best[0]:
-                best = (overlap, cid)
-        if best is not None:
-            match[p.key] = best[1]
-            used.add(best[1])
-    result.claims = Score(tp=len(used), predicted=len(proposals), expected=len(spans))
+    spans, match = match_claims(body, ann, proposals)
+    result.claims = Score(tp=len(match), predicted=len(proposals), expected=len(spans))
+    used = set(match.values())
     for cid, (s, e, speaker) in spans.items():
         if cid not in used:
             result.misses.append(f"missed {cid} [{speaker}] {body[s:e][:70]!r}")

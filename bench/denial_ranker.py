@@ -24,9 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import articles, import_article, is_fragment, same_speaker  # noqa: E402
+from bench_extract import articles, import_article, match_claims  # noqa: E402
 
-from app._text import find_quote  # noqa: E402
 from app.extract import propose  # noqa: E402
 from app.extract.answers import one_side, side_words  # noqa: E402
 from app.extract.lexicon import content_words  # noqa: E402
@@ -97,28 +96,7 @@ def load(directory: Path, lib: Library) -> list[dict]:
             props = list(propose(lib, sid).proposals)
         except Exception:  # a refusal: nothing to rank
             continue
-        spans = {c["id"]: (*find_quote(body, c["quote"]), c["speaker"]) for c in ann["claims"]}
-        exact = set(ann.get("exact_speakers", []))
-        not_speakers = ann.get("not_speakers", [])
-
-        def matches(
-            got: str, want: str, exact: set[str] = exact, not_speakers: list[str] = not_speakers
-        ) -> bool:
-            return not is_fragment(got, not_speakers) and same_speaker(got, want, exact=want in exact)
-
-        match: dict[str, str] = {}
-        used: set[str] = set()
-        for p in props:
-            best = None
-            for cid, (s, e, speaker) in spans.items():
-                if cid in used or not (p.start < e and s < p.end) or not matches(p.actor, speaker):
-                    continue
-                overlap = min(p.end, e) - max(p.start, s)
-                if best is None or overlap > best[0]:
-                    best = (overlap, cid)
-            if best is not None:
-                match[p.key] = best[1]
-                used.add(best[1])
+        spans, match = match_claims(body, ann, props)
         expected = {(d, alt) for d, t in ann["denials"] for alt in t.split("|")}
         optional = {tuple(x) for x in ann.get("optional_links", [])}
         words = [content_words(p.quote) for p in props]

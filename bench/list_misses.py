@@ -14,9 +14,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import articles, import_article, is_fragment, same_speaker  # noqa: E402
+from bench_extract import articles, import_article, match_claims, speaker_matcher  # noqa: E402
 
-from app._text import find_quote  # noqa: E402
 from app.extract import propose  # noqa: E402
 from app.library import Library  # noqa: E402
 
@@ -43,26 +42,10 @@ def main(argv: list[str]) -> int:
 
 
 def report(path: Path, ann: dict, body: str, props: list) -> None:
-    ns = ann.get("not_speakers", [])
     out: list[str] = []
 
-    def ok(p: str, e: str) -> bool:
-        return not is_fragment(p, ns) and same_speaker(p, e, exact=e in set(ann.get("exact_speakers", [])))
-
-    spans = {c["id"]: (*find_quote(body, c["quote"]), c["speaker"]) for c in ann["claims"]}
-    match: dict[str, str] = {}
-    used: set[str] = set()
-    for p in props:
-        best = None
-        for cid, (s, e, sp) in spans.items():
-            if cid in used or not (p.start < e and s < p.end) or not ok(p.actor, sp):
-                continue
-            ov = min(p.end, e) - max(p.start, s)
-            if best is None or ov > best[0]:
-                best = (ov, cid)
-        if best:
-            match[p.key] = best[1]
-            used.add(best[1])
+    ok = speaker_matcher(ann)
+    spans, match = match_claims(body, ann, props)
     by_cid = {v: k for k, v in match.items()}
     pk = {p.key: p for p in props}
     for e in ann["speakers"]:
