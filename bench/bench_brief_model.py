@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cpu_reference import cpu_reference_line  # noqa: E402
+
 from app.brief_model import pm  # noqa: E402
 from app.brief_model.model import BriefModel  # noqa: E402
 
@@ -156,9 +158,7 @@ def main() -> int:
         print(
             f"{name:<32} median {med:8.1f} ms CPU  (min {min(xs):.1f}, max {max(xs):.1f}, {len(xs)} runs)  x{med / base:.2f}"
         )
-    t0 = time.process_time()
-    sum(range(3_000_000))
-    print(f"CPU reference: sum(range(3e6)) took {(time.process_time() - t0) * 1000:.0f} ms CPU")
+    print(cpu_reference_line(cpu=True))
     return 0
 
 

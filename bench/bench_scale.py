@@ -36,6 +36,8 @@ import time
 import uuid
 from pathlib import Path
 
+from cpu_reference import cpu_reference_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 DEFAULT_DB = OUT / "scale.briefdesk"
@@ -815,12 +817,6 @@ def measure_calls(db: Path, specs: list[dict], *, cold: bool = False) -> list[di
         if n % 20 == 19:
             print(f"  {n + 1} of {len(specs)} calls measured", file=sys.stderr, flush=True)
     return results
-
-
-def cpu_reference_ms() -> float:
-    t = time.perf_counter()
-    sum(range(3_000_000))
-    return (time.perf_counter() - t) * 1000
 
 
 def machine_note() -> str:
