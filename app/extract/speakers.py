@@ -60,6 +60,12 @@ class State:
     capitals: dict[str, str] = field(default_factory=dict)  # "Valdor" -> "Ruritania", learned from the text
 
 
+PARTICIPLE_TAIL = re.compile(
+    r",\s*(?:[a-z]+ed|led|run|held|made|set up|written|drawn up|overseen|headed|backed)\s+"
+    r"(?:by|on|in|from|with|at|under|for)\b[^,]*(?:,|$)"
+)
+
+
 def dateline_length(text: str) -> int:
     """'WASHINGTON, July 12 (Meridian Wire) - ' at the start of a wire story: not part of what was said."""
     m = DATELINE.match(text)
@@ -71,6 +77,9 @@ def _clean_np(np: str) -> str:
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
     np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
+    # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
+    # a participle phrase describing the speaker is not its name (the head before it is)
+    np = re.sub(PARTICIPLE_TAIL, "", np)
     # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
     # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
     np = re.sub(

@@ -76,3 +76,17 @@ def test_a_commander_described_by_his_groups_kind_speaks_for_the_group_the_story
     )
     _claim, answer = run(text)
     assert (answer.actor, answer.affiliation) == ("Elia Varr", "Western Alliance")
+
+
+def test_a_participle_phrase_after_the_speaker_is_not_part_of_its_name():
+    (p,) = run(
+        "The monitors' mission, led by former Orlan judge Kaja Brenn, said four radio stations had received "
+        "cash from abroad."
+    )
+    assert p.actor == "Monitors' mission"
+    assert p.quote == "four radio stations had received cash from abroad"
+    proposals = run(
+        "The inquiry, chaired by retired admiral Pol Dessen, said that the ferry had sailed overloaded.\n\n"
+        "The survey, based on interviews with 30 nurses and on ward records, said patients waited nine hours."
+    )
+    assert all("," not in p.actor and " by " not in p.actor for p in proposals)
