@@ -5,6 +5,8 @@ It lives in ``ui`` so that ``app`` never imports the GUI; Qt is only imported wh
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 
 def _gui(library: str | None) -> int:
     from ui.main import run
@@ -21,5 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     return cli_main(argv, gui=_gui, own_process=True)
 
 
+def console() -> NoReturn:
+    """The ``briefdesk`` console script: as :func:`main`, and once a command has run the process leaves at
+    once, skipping the interpreter's teardown (:func:`app.cli.console`)."""
+    import gc
+
+    gc.disable()
+    from app.cli import console as cli_console
+
+    cli_console(gui=_gui)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    console()

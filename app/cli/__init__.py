@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from app import APP_NAME, __version__
-from app.cli.common import Context, pause_collector, resume_collector
+from app.cli.common import Context, leave, pause_collector, resume_collector
 from app.errors import BriefdeskError, BriefLockedError, StaleEditError
 
 # Each command module and the top-level commands it registers. A command imports only its own module(s)
@@ -150,6 +150,25 @@ def main(
         return 0
     finally:
         ctx.close()
+        resume_collector()  # if the command kept it paused (Context.open_library): never left off on return
+
+
+def console(argv: list[str] | None = None, *, gui: Callable[[str | None], int] | None = None) -> NoReturn:
+    """The process's own entry point (the console script through ``ui.launcher``, ``python -m app``): runs
+    :func:`main` and, once a command has run, leaves at once (:func:`app.cli.common.leave`). The desktop app,
+    usage errors, ``--help`` and an uncaught error end the ordinary way."""
+    desktop_ran = False
+
+    def desktop(library: str | None) -> int:
+        nonlocal desktop_ran
+        desktop_ran = True
+        assert gui is not None
+        return gui(library)
+
+    code = main(argv, gui=desktop if gui is not None else None, own_process=True)
+    if desktop_ran:
+        raise SystemExit(code)
+    leave(code)
 
 
 if __name__ == "__main__":

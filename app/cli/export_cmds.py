@@ -189,7 +189,7 @@ def _export_one(args: argparse.Namespace, ctx: Context, brief_id: int, out: Path
     from app.export.service import export_brief  # loaded when exporting
 
     options = _options(args, _format_for(out, args.format))
-    lib = ctx.open_library(create=False)
+    lib = ctx.open_library(create=False, collect=False)  # one brief: no collection until the command ends
     tty = sys.stderr.isatty() and not ctx.json
 
     def progress(done: int, total: int) -> None:

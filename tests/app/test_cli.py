@@ -248,6 +248,48 @@ def test_console_script_runs_as_a_process(tmp_path):
     assert json.loads(proc.stdout)["claims"] >= 25
 
 
+def test_a_command_process_leaves_with_its_output_exit_code_and_library_closed(tmp_path):
+    """The console script ends a command's process at once (os._exit, no interpreter teardown), after doing
+    what an ordinary exit does: the atexit handlers run, every line of output is delivered, the exit code is
+    the command's, and the library is closed (its write-ahead log checkpointed and removed)."""
+    library = tmp_path / "leave.briefdesk"
+    code = (
+        "import atexit, sys\n"
+        "from app.cli import console\n"
+        "atexit.register(lambda: print('atexit ran', flush=True))\n"
+        "console(sys.argv[1:])\n"
+    )
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code, "--library", str(library), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    made = command("demo", "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout.removesuffix("atexit ran\n"))["claims"] >= 25
+    assert made.stdout.endswith("}\natexit ran\n")
+    new = command("brief", "new", "Written before leaving")
+    assert new.returncode == 0 and new.stdout.startswith("Brief ") and new.stdout.endswith("atexit ran\n")
+    assert not Path(f"{library}-wal").exists() and not Path(f"{library}-journal").exists()
+    listed = command("brief", "list", "--json")  # every byte of a long JSON document, piped
+    briefs = json.loads(listed.stdout.removesuffix("atexit ran\n"))["briefs"]
+    assert "Written before leaving" in [b["title"] for b in briefs]
+    checked = command("check", "1")
+    assert checked.returncode == 0 and checked.stdout.endswith("0 errors, 0 warnings.\natexit ran\n")
+    missing = command("claim", "show", "999999")
+    assert (
+        missing.returncode == 1
+        and missing.stderr.startswith("briefdesk: ")
+        and missing.stdout == "atexit ran\n"
+    )
+    usage = command("claims", "--no-such-option")  # argparse's exit: the ordinary way, code 2
+    assert usage.returncode == 2 and "usage:" in usage.stderr
+
+
 def test_app_never_imports_qt_or_ui():
     code = (
         "import importlib, pkgutil, sys, app\n"
@@ -478,6 +520,37 @@ def test_a_command_process_collects_garbage_again_once_its_library_is_open(tmp_p
     frozen, enabled = gc.get_freeze_count(), gc.isenabled()
     assert main(["--library", str(library), "claims"]) == 0  # in process: the caller's collector, untouched
     assert gc.isenabled() == enabled and gc.get_freeze_count() == frozen
+
+
+def test_one_brief_exported_in_its_own_process_never_collects_and_the_collector_is_back_after(tmp_path):
+    """Exporting one brief is bounded work: the console script keeps the collector paused through it (no
+    young collections walking what the export imports), and main() never returns with it still off."""
+    from app.library import Library
+
+    library = tmp_path / "one.briefdesk"
+    with Library.open(library) as lib:
+        brief = lib.briefs.create(title="One", body="# Key judgments\n\nWe assess it is likely.\n").after
+    code = (
+        "import gc, sys\n"
+        "from ui.launcher import main\n"
+        "import app.export.service as service\n"
+        "seen = []\n"
+        "export = service.export_brief\n"
+        "def spy(*a, **kw):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    return export(*a, **kw)\n"
+        "service.export_brief = spy\n"
+        "code = main(['--library', sys.argv[1], 'export', sys.argv[2], '-o', sys.argv[3], '--force'])\n"
+        "print(code, seen, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(library), str(brief.id), str(tmp_path / "one.docx")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.split("\n")[-2] == "0 [False] True True", done.stdout + done.stderr
+    assert (tmp_path / "one.docx").stat().st_size > 0
 
 
 def test_brief_delete_removes_the_brief_and_says_so(demo):

@@ -189,3 +189,15 @@ def test_unmarked_table_cells_take_the_default_mark_and_count_in_the_banner(lib,
     assert result.banner == "CONFIDENTIAL"
     cells = [c.text for t in docx.Document(str(out)).tables for row in t.rows for c in row.cells]
     assert cells[:6] == ["(C) Date", "(C) Said", "(C) 3 May", "(U) Denied", "(C) 4 May", ""]
+
+
+def test_a_body_that_is_not_well_formed_xml_is_refused_before_anything_is_written():
+    """The last guard before the package is written: the body's WordprocessingML must parse (an unclosed or
+    crossed element, an attribute given twice, an unknown entity), else the export stops with a plain error."""
+    from app.errors import ExportError
+    from app.export.docx import _check_well_formed
+
+    _check_well_formed('<w:p><w:r><w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p>')  # accepted
+    for bad in ("<w:p>", "<w:p></w:r>", '<w:p w:a="1" w:a="2"/>', "<w:p>&nbsp;</w:p>", "<w:p>a < b</w:p>"):
+        with pytest.raises(ExportError, match="could not be built"):
+            _check_well_formed(bad)
