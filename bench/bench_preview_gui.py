@@ -1,11 +1,11 @@
-"""Where the preview's GUI-thread time goes while typing: per edit, the view's update as today
-(PreviewView._show: setHtml, scroll kept, then the event loop), and two candidates measured beside it: a
-QTextDocument parsed off the view (as a worker would) then swapped in with setDocument, and the same with
-the document also laid out beforehand at the view's width; and, as the lower bound of an incremental
-update, one paragraph of the shown document replaced in place (QTextCursor select + insertHtml in one edit
-block: a prototype, not a correct update). Edits: one character typed at three places, a
-paragraph pasted, a section deleted. The 20-page brief is the export bench's; the 100-page body is made by
-the same generator. Nothing is written to the bench library.
+"""Where the preview's GUI-thread time goes while typing, before and after the in-place update: per edit,
+"before" is the view's update as it was (setHtml of the whole HTML, scroll kept, then the event loop) and
+"after" is PreviewView._show as it is now (only the changed top-level blocks replaced, ui.preview_blocks; the
+whole HTML set when that cannot be done exactly), both from the same shown document in the same run. Edits:
+one character typed at three places, a paragraph pasted, a section deleted. After each timed step the event
+loop runs for LATER_MS more, each processEvents() timed on its own: the longest is "later" (the layout Qt
+does lazily in timer events, and anything else the update left). The 20-page brief is the export bench's;
+the 100-page body is made by the same generator. Nothing is written to the bench library.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview_gui.py [--rounds 4]
 """
@@ -56,13 +56,34 @@ def settle(app, view) -> None:
     app.processEvents()
 
 
+LATER_MS = 150
+
+
+def later(app) -> float:
+    """The longest single processEvents() over the next LATER_MS: a GUI-thread stretch the update caused
+    after it returned (Qt lays long documents out lazily, in timer events)."""
+    longest = 0.0
+    until = time.perf_counter() + LATER_MS / 1000
+    while time.perf_counter() < until:
+        time.sleep(0.002)
+        started = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+    return longest
+
+
+def stats(ts: list[float]) -> str:
+    return f"{statistics.median(ts) * 1000:.1f} / {max(ts) * 1000:.1f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=4, help="times each edit is applied (after one warm-up)")
+    ap.add_argument("--sizes", default="20,100", help="brief sizes in pages")
     args = ap.parse_args(argv)
-    from PySide6.QtGui import QTextCursor, QTextDocument
     from PySide6.QtWidgets import QApplication
 
+    from ui.preview_blocks import split_blocks
     from ui.preview_view import PreviewView, render_preview
 
     app = QApplication.instance() or QApplication([])
@@ -74,70 +95,71 @@ def main(argv: list[str] | None = None) -> int:
         print("run bench/bench_export.py once first (it creates the 20-page brief)")
         return 1
     brief20 = lib.briefs.get(found[0].id)
-    brief100 = dataclasses.replace(brief20, body=bench_export.brief_body(random.Random(11), claim_ids, 100))
+    sizes = {"20": brief20}
+    for pages in (p for p in args.sizes.split(",") if p.strip() and p.strip() != "20"):
+        body = bench_export.brief_body(random.Random(11), claim_ids, int(pages))
+        sizes[pages] = dataclasses.replace(brief20, body=body)
     view = PreviewView(lib, jobs=None)
     view.resize(700, 900)
     view.show()
-    sheet = view.document().defaultStyleSheet()
-    for name, brief in (("20 pages", brief20), ("100 pages", brief100)):
+    bar = view.verticalScrollBar()
+    for pages, brief in sizes.items():
         base = render_preview(lib, brief, view.images, view.records)
-        view._show(view._generation, base)
-        app.processEvents()
-        times: dict[str, list[float]] = {
-            "setHtml (today)": [],
-            "parsed off-view": [],
-            "laid out off-view": [],
-            "one block replaced in place (prototype)": [],
-        }
+        base_blocks = split_blocks(base.html)
+        rows: dict[str, dict[str, list[float]]] = {}
+        in_place: dict[str, int] = {}
         for rnd in range(1 + args.rounds):
-            for _edit, body in edits(brief.body, random.Random(rnd)):
+            for edit, body in edits(brief.body, random.Random(rnd)):
                 res = render_preview(lib, dataclasses.replace(brief, body=body), view.images, view.records)
+                blocks = split_blocks(res.html)
+                row = rows.setdefault(
+                    edit, {k: [] for k in ("before", "before later", "after", "after later")}
+                )
+                # before: the shown brief, then the edit set whole, as PreviewView._show did
+                view._show(view._generation, base, base_blocks)
+                bar.setValue(bar.maximum() // 3)
                 settle(app, view)
                 started = time.perf_counter()
-                view._show(view._generation, res)
+                pos = bar.value()
+                view.setHtml(res.html)
+                bar.setValue(pos)
                 app.processEvents()
-                today = time.perf_counter() - started
-                settle(app, view)
-                doc = view.document()
-                block = doc.findBlockByNumber(doc.blockCount() // 2)
-                started = time.perf_counter()
-                cursor = QTextCursor(doc)
-                cursor.beginEditBlock()
-                cursor.setPosition(block.position())
-                cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertHtml(f'U) {block.text()[:200]} typed <sup><a href="briefdesk:c1">1</a></sup>')
-                cursor.endEditBlock()
-                app.processEvents()
-                one_block = time.perf_counter() - started
-                parsed = QTextDocument()
-                parsed.setDefaultStyleSheet(sheet)
-                parsed.setHtml(res.html)
+                before = time.perf_counter() - started
+                before_later = later(app)
+                # after: the shown brief again (set whole, so that both start alike), then the edit
+                view.shown.reset()
+                view._show(view._generation, base, base_blocks)
+                bar.setValue(bar.maximum() // 3)
                 settle(app, view)
                 started = time.perf_counter()
-                view.setDocument(parsed)
+                view._show(view._generation, res, blocks)
                 app.processEvents()
-                swapped = time.perf_counter() - started
-                laid = QTextDocument()
-                laid.setDefaultStyleSheet(sheet)
-                laid.setHtml(res.html)
-                laid.setTextWidth(view.document().textWidth())
-                laid.documentLayout().documentSize()
-                settle(app, view)
-                started = time.perf_counter()
-                view.setDocument(laid)
-                app.processEvents()
-                laid_swap = time.perf_counter() - started
+                after = time.perf_counter() - started
+                after_later = later(app)
                 if rnd:
-                    times["one block replaced in place (prototype)"].append(one_block)
-                    times["setHtml (today)"].append(today)
-                    times["parsed off-view"].append(swapped)
-                    times["laid out off-view"].append(laid_swap)
-        print(f"{name}, HTML {len(base.html) // 1000} KB, {len(times['setHtml (today)'])} edits:")
-        for what, ts in times.items():
+                    row["before"].append(before)
+                    row["before later"].append(before_later)
+                    row["after"].append(after)
+                    row["after later"].append(after_later)
+                    in_place[edit] = in_place.get(edit, 0) + view.updated_in_place
+        print(f"\n{pages} pages, HTML {len(base.html):,} chars, {len(base_blocks or [])} top-level blocks")
+        print(
+            f"GUI-thread ms, median / max; later = the longest event-loop stretch in the next {LATER_MS} ms"
+        )
+        print("| edit | before | before, later | after | after, later | after in place |")
+        print("|---|---:|---:|---:|---:|---:|")
+        every: dict[str, list[float]] = {k: [] for k in ("before", "before later", "after", "after later")}
+        for edit, row in rows.items():
+            for k, ts in row.items():
+                every[k].extend(ts)
             print(
-                f"  GUI thread, {what}: median {statistics.median(ts) * 1000:.1f} ms, "
-                f"max {max(ts) * 1000:.1f} ms"
+                f"| {edit} | {stats(row['before'])} | {stats(row['before later'])} | {stats(row['after'])} | "
+                f"{stats(row['after later'])} | {in_place.get(edit, 0)} of {len(row['after'])} |"
             )
+        print(
+            f"| all edits | {stats(every['before'])} | {stats(every['before later'])} | {stats(every['after'])} | "
+            f"{stats(every['after later'])} | {sum(in_place.values())} of {len(every['after'])} |"
+        )
     view.close()
     lib.close()
     print(cpu_reference_line())

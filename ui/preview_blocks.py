@@ -1,0 +1,223 @@
+"""The preview updated in place: only the top-level blocks of the rendered HTML that changed are replaced.
+
+The preview's HTML (``app.export.render_html``) is a sequence of top-level block elements: the title, the
+body's paragraphs, headings, lists, tables, code and quotes, then the notes. ``split_blocks`` cuts it into
+them (on the worker). ``ShownBlocks`` remembers the blocks the view's document shows and how many
+``QTextBlock``s each became; ``ShownBlocks.update`` diffs a new list against them (common prefix and suffix)
+and replaces only the changed run, inside one edit block, with a fragment parsed from the new blocks' HTML.
+It returns False, and leaves the document alone, whenever it cannot do that exactly; the caller then sets
+the whole HTML as before. That happens on the first render, when the title changed, when more than
+``MAX_CHANGED_CHARS`` of HTML changed (renumbered notes after a deleted section change everything after it),
+when the HTML holds anything at top level but the block elements below, and when the document's block
+count after an update disagrees with the blocks' (the update is then undone by the full render).
+
+Why each step is as it is (each was checked against a fresh ``setHtml`` document by
+tests/ui/test_preview_blocks.py, ``toHtml()`` and ``toPlainText()`` equal over random edits):
+- a top-level element's ``QTextBlock`` count does not depend on its neighbours when counted between two
+  paragraphs (a table is its cells plus the empty block Qt keeps after a frame; an empty paragraph is none);
+- ``insertHtml`` into a block keeps that block's format (a paragraph replaced by a heading stayed a
+  paragraph), so the new blocks are copied from a scratch document as a fragment that opens with the block
+  separator before them: each new block then carries its own format;
+- an empty block just before the run (after a rule, a table or a code block) took the first new block's
+  format; the run is widened to the left until the block before it holds text;
+- an empty element (``<h1></h1>``) makes no block of its own: Qt gives its format to the next block (which
+  then even lost its bold words), so a run beside or holding one is not replaced in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+)
+
+# The top-level elements a rendered brief holds; anything else at top level (text, an inline element) is
+# merged by Qt with its neighbours, so such HTML is always shown whole.
+BLOCK_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre", "blockquote", "table", "hr", "dl", "div"}
+)
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
+# A tag, its quoted attribute values allowed to hold ">" (the serializer escapes only quotes in them).
+_TAG_RE = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_SIMPLE_RE = re.compile(r"<(p|h[1-6])(?:\s[^<>]*)?>")
+_TAGS_RE = re.compile(r"<[^<>]*>")
+
+MAX_CHANGED_CHARS = 12_000  # HTML replaced in place at most; beyond it parsing it all is as quick
+
+
+def split_blocks(html: str) -> list[str] | None:
+    """The top-level elements of ``html`` in order, or None when it holds anything else at top level."""
+    blocks: list[str] = []
+    depth = 0
+    start = 0
+    pos = 0
+    for tag in _TAG_RE.finditer(html):
+        if depth == 0 and html[pos : tag.start()].strip():
+            return None  # text at top level
+        closing, name = tag.group(1), tag.group(2).lower()
+        if depth == 0:
+            if closing or name not in BLOCK_TAGS:
+                return None
+            start = tag.start()
+        if name in _VOID or tag.group(3).rstrip().endswith("/"):
+            if depth == 0:
+                blocks.append(html[start : tag.end()])
+        elif closing:
+            depth -= 1
+            if depth == 0:
+                blocks.append(html[start : tag.end()])
+            elif depth < 0:
+                return None
+        else:
+            depth += 1
+        pos = tag.end()
+    if depth != 0 or html[pos:].strip():
+        return None
+    return blocks
+
+
+class _Scratch(QTextDocument):
+    """A document the new blocks are parsed into: it loads nothing (the view loads the images it shows
+    through its own checks when it lays them out)."""
+
+    def loadResource(self, kind: int, url: object) -> None:  # type: ignore[override]  # noqa: N802 - Qt override
+        return None
+
+
+def _scratch(sheet: str, html: str) -> QTextDocument:
+    doc = _Scratch()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultStyleSheet(sheet)
+    doc.setHtml(html)
+    return doc
+
+
+_BEFORE, _AFTER = "<p>A</p>", "<p>Z</p>"
+
+
+def _formats(block: QTextBlock, with_objects: bool = True) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """A block's format and its block character format; ``with_objects=False`` leaves out which list or
+    table it belongs to (an index into its own document's objects)."""
+    fmt, chars = block.blockFormat(), block.charFormat()
+    if not with_objects:
+        fmt.clearProperty(QTextFormat.Property.ObjectIndex)
+        chars.clearProperty(QTextFormat.Property.ObjectIndex)
+    return fmt, chars
+
+
+class ShownBlocks:
+    """The blocks a document shows and the ``QTextBlock`` count of each (None before the first update)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] | None = None
+        self.counts: list[int] = []
+        self._count_cache: dict[str, int] = {}
+
+    def reset(self, blocks: list[str] | None = None, doc: QTextDocument | None = None) -> None:
+        """After the whole HTML was set: remember ``blocks`` (None: nothing known), and only if their
+        counts add up to the document's."""
+        self.blocks, self.counts = None, []
+        if blocks is None or doc is None:
+            return
+        counts = [self.count(block, doc.defaultStyleSheet()) for block in blocks]
+        if sum(counts) == doc.blockCount():
+            self.blocks, self.counts = blocks, counts
+
+    def count(self, block: str, sheet: str) -> int:
+        """How many ``QTextBlock``s ``block`` makes between two paragraphs."""
+        simple = _SIMPLE_RE.match(block)
+        if simple is not None and "&" not in block and "<br" not in block:
+            inner = _TAGS_RE.sub("", block)
+            if inner.strip() or "<img" in block:
+                return 1
+        if block.startswith("<hr"):
+            return 1
+        known = self._count_cache.get(block)
+        if known is None:
+            if len(self._count_cache) > 4096:
+                self._count_cache.clear()
+            known = _scratch(sheet, _BEFORE + block + _AFTER).blockCount() - 2
+            self._count_cache[block] = known
+        return known
+
+    def update(self, doc: QTextDocument, new: Sequence[str]) -> bool:
+        """Replace in ``doc`` the blocks that differ from ``new``; False when that cannot be done exactly
+        (``doc`` may then be half changed): the caller must set the whole HTML."""
+        old = self.blocks
+        if old is None:
+            return False
+        if list(new) == old:
+            return True
+        first = 0
+        limit = min(len(old), len(new))
+        while first < limit and old[first] == new[first]:
+            first += 1
+        tail = 0
+        while tail < limit - first and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        old_end, new_end = len(old) - tail, len(new) - tail
+        sheet = doc.defaultStyleSheet()
+        starts = [0]
+        for n in self.counts:
+            starts.append(starts[-1] + n)
+
+        # Widen to the left while either run is empty or the block before the run is empty (see above).
+        def cramped() -> bool:
+            return first in (old_end, new_end) or doc.findBlockByNumber(starts[first] - 1).length() == 1
+
+        while first > 1 and cramped():
+            first -= 1
+        if first < 1 or cramped():
+            return False
+        changed = new[first:new_end]
+        if sum(map(len, changed)) + sum(map(len, old[first:old_end])) > MAX_CHANGED_CHARS:
+            return False
+        new_counts = [self.count(block, sheet) for block in changed]
+        if 0 in self.counts[first - 1 : old_end + 1] or 0 in new_counts:
+            return False  # an empty element: Qt gives its format to the block after it
+        scratch = _scratch(sheet, _BEFORE + "\n".join(changed) + _AFTER)
+        if scratch.blockCount() != sum(new_counts) + 2:
+            return False
+        source = QTextCursor(scratch)
+        source.setPosition(scratch.begin().length() - 1)  # the separator after the leading paragraph
+        source.setPosition(scratch.lastBlock().position() - 1, QTextCursor.MoveMode.KeepAnchor)
+        fragment = QTextDocumentFragment(source)
+        run_start = doc.findBlockByNumber(starts[first])
+        run_last = doc.findBlockByNumber(starts[old_end] - 1)
+        before = _formats(run_start.previous())
+        after = _formats(run_last.next()) if run_last.next().isValid() else None
+        expected = doc.blockCount() - (starts[old_end] - starts[first]) + sum(new_counts)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        cursor.setPosition(run_start.position() - 1)
+        cursor.setPosition(run_last.position() + run_last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertFragment(fragment)
+        cursor.endEditBlock()
+        counts = self.counts
+        self.blocks, self.counts = None, []  # until the document is known to be right
+        if doc.blockCount() != expected:
+            return False
+        # The blocks on either side keep their formats, and the new ones are the scratch document's (a
+        # table whose last cell was empty took the format of the block after it).
+        shown = doc.findBlockByNumber(starts[first] - 1)
+        if _formats(shown) != before:
+            return False
+        parsed = scratch.begin().next()
+        for _ in range(sum(new_counts)):
+            shown = shown.next()
+            if shown.text() != parsed.text() or _formats(shown, False) != _formats(parsed, False):
+                return False
+            parsed = parsed.next()
+        if after is not None and _formats(shown.next()) != after:
+            return False
+        self.blocks = list(new)
+        self.counts = counts[:first] + new_counts + counts[old_end:]
+        return True
