@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 view.shown.reset()
                 view._show(view._generation, base, base_blocks)
                 bar.setValue(bar.maximum() // 3)
+                view.shown._count_cache.clear()  # as for an edit not seen before: its blocks counted anew
                 settle(app, view)
                 started = time.perf_counter()
                 view._show(view._generation, res, blocks)

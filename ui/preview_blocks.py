@@ -49,6 +49,9 @@ _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source",
 _TAG_RE = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _SIMPLE_RE = re.compile(r"<(p|h[1-6])(?:\s[^<>]*)?>")
 _TAGS_RE = re.compile(r"<[^<>]*>")
+# Inside a list: another block element, a line break, or an empty item.
+_EMPTY_CELL_RE = re.compile(r"<t[dh](?:\s[^<>]*)?>\s*</t[dh]>")
+_NOT_TIGHT_RE = re.compile(r"<(?:p|ul|ol|pre|table|blockquote|h[1-6]|hr|div|dl|br)[\s>/]|<li[^>]*>\s*</li>")
 
 MAX_CHANGED_CHARS = 12_000  # HTML replaced in place at most; beyond it parsing it all is as quick
 
@@ -135,11 +138,23 @@ class ShownBlocks:
         """How many ``QTextBlock``s ``block`` makes between two paragraphs."""
         simple = _SIMPLE_RE.match(block)
         if simple is not None and "&" not in block and "<br" not in block:
-            inner = _TAGS_RE.sub("", block)
-            if inner.strip() or "<img" in block:
+            opened = block[simple.end() : simple.end() + 1]
+            if (opened and opened != "<" and not opened.isspace()) or "<img" in block:
+                return 1  # text straight after the tag: the common case, without stripping the tags
+            if _TAGS_RE.sub("", block).strip():
                 return 1
         if block.startswith("<hr"):
             return 1
+        if block.startswith(("<ol", "<ul")) and _NOT_TIGHT_RE.search(block, 3) is None:
+            return block.count("<li")  # a tight list, as the notes are: one block an item
+        if (
+            block.startswith("<table")
+            and _NOT_TIGHT_RE.search(block, 6) is None
+            and _EMPTY_CELL_RE.search(block) is None  # an empty last cell makes one block fewer
+        ):
+            return (
+                block.count("<td") + block.count("<th") - block.count("<thead") + 1
+            )  # cells, the block after
         known = self._count_cache.get(block)
         if known is None:
             if len(self._count_cache) > 4096:

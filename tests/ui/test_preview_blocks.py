@@ -55,6 +55,28 @@ def test_split_blocks_refuses_html_with_anything_else_at_top_level(html):
     assert pb.split_blocks(html) is None
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<ol class="notes"><li id="note-1"><a href="briefdesk:c1">c1</a> text</li><li id="note-2">b</li></ol>',
+        "<ul>\n<li>a</li>\n<li></li>\n<li>c</li>\n</ul>",
+        "<ul><li>a<br>b</li></ul>",
+        "<ul><li>a<ul><li>b</li></ul></li></ul>",
+        "<ol><li><p>a</p><p>b</p></li></ol>",
+        "<p>text</p>",
+        "<p></p>",
+        "<h2>&nbsp;</h2>",
+        "<table><tr><td>1</td><td></td></tr></table>",
+        '<table>\n<thead>\n<tr>\n<th align="left">A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1'
+        "<sup><a>2</a></sup></td>\n<td></td>\n</tr>\n</tbody>\n</table>",
+        "<table><tr><td><p>a</p><p>b</p></td></tr></table>",
+    ],
+)
+def test_a_blocks_count_is_the_one_qt_makes_of_it(qapp, html):
+    shown = pb.ShownBlocks()
+    assert shown.count(html, "") == pb._scratch("", "<p>A</p>" + html + "<p>Z</p>").blockCount() - 2
+
+
 def _paragraph(rng: random.Random, ids: list[int]) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(3, 30))]
     for k in range(0, len(words), 7):
