@@ -24,6 +24,7 @@ reads the GIN index.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +115,90 @@ COST_MATCH = {"source": 5.0, "claim": 50.0, "actor": 50.0}
 COST_RECHECK = 35.0
 
 
+# A kind read by a bitmap scan visits a heap page for every match it reads, and only the newest ``room`` of
+# them can be candidates: reading them in an id window (the GIN index ANDed with a range of the key) visits
+# about ``room`` pages instead of every match's. Putting a range of the key in the bitmap costs about as much
+# per id as KEY_PER_MATCH-th of a page visit (bench/RESULTS.md, sixth run), so a window is used only when it
+# spares more than it costs. Its size comes from the matches' density: the planner's estimate, with a margin;
+# a prefix's or a phrase's estimate can be several times too low (``ce*``: 6,554 estimated, 24,126 real), so
+# for those a first window expecting PROBE_MATCHES at UNSURE_DENSITY times the estimate measures the density,
+# and the next window is sized from what it found. A window that holds too few is followed by the next one
+# below it (its rows are kept), until ``room`` are found or the range is read.
+WINDOW_MARGIN = 1.2
+KEY_PER_MATCH = 50.0
+UNSURE_DENSITY = 3.0
+PROBE_MATCHES = 300
+
+
+def _window_ids(low: int, high: int, need: int, density: float, probe: bool) -> int:
+    """The lowest id of the next window of [low, high] to read for ``need`` more matches."""
+    span = high - low + 1
+    if density <= 0:
+        return low
+    if probe and density * UNSURE_DENSITY * span >= 3 * need:  # many more matches than needed, perhaps
+        size = math.ceil(min(need, PROBE_MATCHES) / (density * UNSURE_DENSITY))
+    else:
+        size = math.ceil(need * WINDOW_MARGIN / density)
+    spared = density * (span - size)  # the matches a window would not read
+    if size >= span or size > spared * KEY_PER_MATCH:
+        return low
+    return high - size + 1
+
+
+class _KeyWalks:
+    """Whether the planner may walk the primary key, for the rest of a search's transaction. A window's id
+    range must be ANDed with the GIN index, never walked: walking it reads every row's tsvector (a source's
+    from its TOAST table), a cost the planner does not see; a kind read by a key walk needs it allowed."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.saved: str | None = None  # the setting before the search changed it
+        self.allowed = True
+
+    def allow(self, allowed: bool) -> None:
+        if allowed == self.allowed:
+            return
+        value = "on" if allowed else "off"
+        if self.saved is None:
+            sql = "SELECT current_setting('enable_indexscan'), set_config('enable_indexscan', :v, true)"
+            self.saved = str(self.conn.execute(text(sql), {"v": value}).scalar())
+        else:
+            self.conn.execute(text("SELECT set_config('enable_indexscan', :v, true)"), {"v": value})
+        self.allowed = allowed
+
+    def restore(self) -> None:
+        if self.saved is not None and self.saved != ("on" if self.allowed else "off"):
+            self.conn.execute(text("SELECT set_config('enable_indexscan', :v, true)"), {"v": self.saved})
+
+
+def _read_newest(
+    conn: Connection,
+    walks: _KeyWalks,
+    sql: str,
+    params: dict[str, Any],
+    low: int,
+    high: int,
+    room: int,
+    density: float,
+    unsure: bool,
+) -> list[Any]:
+    """The newest ``room`` rows of ``sql`` (a bitmap read of one kind, with :lo and :hi bounding its ids and
+    :n its LIMIT) in [low, high], read window by window (see above), newest first."""
+    rows: list[Any] = []
+    probe = unsure
+    while len(rows) < room and high >= low:
+        need = room - len(rows)
+        lo = _window_ids(low, high, need, density, probe)
+        if lo > low:
+            walks.allow(False)
+        got = list(conn.execute(text(sql), {**params, "lo": lo, "hi": high, "n": need}).all())
+        rows += got
+        density = max(len(got), 1) / (high - lo + 1)  # what the window held
+        probe = False
+        high = lo - 1
+    return rows
+
+
 def _newest(
     conn: Connection,
     query: str,
@@ -124,13 +209,32 @@ def _newest(
     scoring: str | None,
 ) -> list[tuple[int, float | None]]:
     """The newest ``wanted`` matches of ``query`` among ``entities`` in SQLite's rowid order, newest first:
-    (rowid, score), the score ranking by ``scoring`` for claims and actors (read with the row) and None for
-    sources (ranked apart, once the candidates are known: their tsvectors are large).
+    (rowid, score), the score ranking by ``scoring`` for claims and actors (read with the row). A source's
+    score is read with the row only for a query of one word and a source with the word in its title (see
+    _source_ranks), else None (ranked apart, once the candidates are known: their tsvectors are large).
 
     Kinds are searched from the one with the largest ids. A kind is asked only for as many rows as can still
     be among the newest (the rows found above its largest rowid come first), and, once ``wanted`` are found,
-    only above the last rowid found. Each is read by the cheaper of a key walk and a bitmap scan."""
+    only above the last rowid found. Each is read by the cheaper of a key walk and a bitmap scan, the latter
+    in id windows."""
     found: list[tuple[int, float | None]] = []
+    walks = _KeyWalks(conn)
+    _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, found)
+    walks.restore()  # (after an error the transaction is rolled back, and the setting with it)
+    return found
+
+
+def _read_kinds(
+    conn: Connection,
+    walks: _KeyWalks,
+    query: str,
+    entities: tuple[str, ...],
+    tops: dict[str, int],
+    wanted: int,
+    estimate: dict[str, float],
+    scoring: str | None,
+    found: list[tuple[int, float | None]],
+) -> None:
     for entity in sorted(entities, key=lambda e: -tops[e]):
         code = ENTITY_CODES[entity]
         top_rid = tops[entity] * 4 + code
@@ -145,21 +249,22 @@ def _newest(
         share = max(matches / in_range, 1e-9)
         per_match = COST_MATCH[entity] + (COST_RECHECK if "<->" in query else 0.0)
         bitmap = matches * per_match < min(in_range, room / share) * COST_WALK[entity]
-        rank = f"-ts_rank('{WEIGHTS}', search_tsv, to_tsquery('simple'::regconfig, :sq))"
-        inline = scoring is not None and entity != "source"
-        rows = conn.execute(
-            text(
-                f"SELECT id, {rank if inline else 'NULL'} FROM {ENTITY_TABLES[entity]} "
-                f"WHERE search_tsv @@ {_TSQ} AND id >= :low "
-                # "+ 0": the key's order cannot be used, so the GIN index is read first
-                f"ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT {int(room)}"
-            ),
-            {"q": query, "low": low, **({"sq": scoring} if inline else {})},
-        ).all()
-        found += [(int(i) * 4 + code, None if score is None else float(score)) for i, score in rows]
+        score, params = _score_sql(entity, scoring)
+        # "+ 0": the key's order cannot be used, so the GIN index is read first
+        sql = (
+            f"SELECT id, {score} FROM {ENTITY_TABLES[entity]} WHERE search_tsv @@ {_TSQ} "
+            f"AND id >= :lo AND id <= :hi ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT :n"
+        )
+        params["q"] = query
+        if bitmap:
+            unsure = ":*" in query or "<->" in query
+            rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, unsure)
+        else:
+            walks.allow(True)
+            rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
+        found += [(int(i) * 4 + code, None if v is None else float(v)) for i, v in rows]
         found.sort(key=lambda x: -x[0])
         del found[wanted:]
-    return found
 
 
 # ts_rank of one word found only in a source's body (weight B, 0.4): at most 0.4, however often the word
@@ -167,33 +272,37 @@ def _newest(
 # 0.6. The float4 arithmetic is allowed a margin.
 BODY_ONLY_RANK = 0.401
 _SINGLE_WORD = re.compile(r"'[^'\s]+'")
+_RANK = f"-ts_rank('{WEIGHTS}', search_tsv, to_tsquery('simple'::regconfig, :sq))"
+
+
+def _score_sql(entity: str, scoring: str | None) -> tuple[str, dict[str, Any]]:
+    """What a candidate's score is read as with its row, and its parameters: the rank of a claim or an actor;
+    of a source, for a query of one word, the rank when its title holds the word (a word in a title's
+    tsvector is in the lower-cased title: ILIKE rules most titles out before parsing), else NULL."""
+    if scoring is None:
+        return "NULL", {}
+    if entity != "source":
+        return _RANK, {"sq": scoring}
+    if _SINGLE_WORD.fullmatch(scoring) is None:
+        return "NULL", {}
+    title = f"left(title, {TITLE_INDEX_CHARS})"
+    in_title = f"{title} ILIKE :like AND to_tsvector('simple'::regconfig, {title}) @@ to_tsquery('simple'::regconfig, :sq)"
+    word = scoring[1:-1].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"CASE WHEN {in_title} THEN {_RANK} END", {"sq": scoring, "like": f"%{word}%"}
 
 
 def _source_ranks(
     conn: Connection, scoring: str, ids: list[int], scored: list[tuple[float, int]], limit: int
 ) -> list[tuple[float, int]]:
-    """(score, id) of the candidate sources ``ids``. Ranking one reads its tsvector from the TOAST table
-    (~4 KB; 2,000 sources took 30-110 ms). For a query of one word, a source whose title lacks it ranks at
-    most BODY_ONLY_RANK: titles (kept in the row) are read first, and the bodies' ranks only when fewer than
-    ``limit`` candidates (``scored``: the claims and actors) rank above that bound, so the hits are the
-    same."""
-    rank = f"-ts_rank('{WEIGHTS}', search_tsv, {_TSQ})"
-    if _SINGLE_WORD.fullmatch(scoring) is None:
-        sql = f"SELECT id, {rank} FROM sources WHERE id = ANY(:ids)"
-        return [(float(v), int(i)) for i, v in conn.execute(text(sql), {"q": scoring, "ids": ids}).all()]
-    # a word in a title's tsvector is in the lower-cased title: ILIKE rules most titles out before parsing
-    title = f"left(title, {TITLE_INDEX_CHARS})"
-    in_title = f"{title} ILIKE :like AND to_tsvector('simple'::regconfig, {title}) @@ {_TSQ}"
-    sql = f"SELECT id, CASE WHEN {in_title} THEN {rank} END FROM sources WHERE id = ANY(:ids)"
-    word = scoring[1:-1].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    rows = conn.execute(text(sql), {"q": scoring, "ids": ids, "like": f"%{word}%"}).all()
-    ranked = [(float(v), int(i)) for i, v in rows if v is not None]
-    rest = [int(i) for i, v in rows if v is None]
-    above = sum(1 for v, _i in [*scored, *ranked] if v < -BODY_ONLY_RANK)
-    if rest and above < limit:
-        sql = f"SELECT id, {rank} FROM sources WHERE id = ANY(:ids)"
-        ranked += [(float(v), int(i)) for i, v in conn.execute(text(sql), {"q": scoring, "ids": rest}).all()]
-    return ranked
+    """(score, id) of the candidate sources ``ids`` that were not scored with their rows. Ranking one reads
+    its tsvector from the TOAST table (~4 KB; 2,000 sources took 30-110 ms). For a query of one word these
+    are the sources whose title lacks the word, which rank at most BODY_ONLY_RANK: they are ranked only when
+    fewer than ``limit`` candidates (``scored``) rank above that bound, so the hits are the same."""
+    above = sum(1 for v, _i in scored if v < -BODY_ONLY_RANK)
+    if _SINGLE_WORD.fullmatch(scoring) is not None and above >= limit:
+        return []
+    sql = f"SELECT id, -ts_rank('{WEIGHTS}', search_tsv, {_TSQ}) FROM sources WHERE id = ANY(:ids)"
+    return [(float(v), int(i)) for i, v in conn.execute(text(sql), {"q": scoring, "ids": ids}).all()]
 
 
 def search_rows(

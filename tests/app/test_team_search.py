@@ -218,14 +218,73 @@ def test_sources_without_the_word_in_their_title_are_ranked_only_when_they_can_b
     event.listen(engine, "before_cursor_execute", seen)
     try:
         fast = [(h.entity, h.id, h.rank) for h in team.search("convoy", limit=5)]
-        ranked = [s for s in statements if "ts_rank" in s and "FROM sources WHERE id = ANY" in s]
+        ranked = [s for s in statements if "ts_rank" in s and "FROM sources" in s]
         monkeypatch.setattr(pg_search, "BODY_ONLY_RANK", 10.0)  # nothing ranks above it: every source ranked
+        statements.clear()
         full = [(h.entity, h.id, h.rank) for h in team.search("convoy", limit=5)]
+        bodies = [s for s in statements if "ts_rank" in s and "FROM sources WHERE id = ANY" in s]
         every = [(h.entity, h.id) for h in team.search("convoy", limit=50)]
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     assert fast == full
-    # the four claims and the titled source outrank every body-only source: only titles were ranked
-    assert len(ranked) == 1 and "ILIKE" in ranked[0]
+    # the four claims and the titled source outrank every body-only source: sources were ranked only where
+    # their titles hold the word, as they were read, and no body was ranked; with the bound out of reach,
+    # the bodies are ranked in a statement of their own
+    assert len(ranked) == 1 and "ILIKE" in ranked[0] and "WHERE id = ANY" not in ranked[0]
+    assert len(bodies) == 1 and "ILIKE" not in bodies[0]
     assert ("source", titled) in {(e, i) for e, i, _r in fast}
     assert len(every) == 11 and {("source", i) for i in sources} <= set(every)
+
+
+def _claims_saying(lib, n_claims: int, with_word: set[int]) -> list[int]:
+    """Claims 1..n_claims of one source; those in ``with_word`` mention the Kessel crossing."""
+    with lib.transaction():
+        source = lib.sources.create(title="Wire", body="Traffic report.").after.id
+        return [
+            lib.claims.create(
+                source_id=source,
+                quote="Traffic report.",
+                statement=f"At {'the Kessel crossing' if i in with_word else 'the harbour'}, day {i}.",
+            ).id
+            for i in range(1, n_claims + 1)
+        ]
+
+
+@pytest.mark.parametrize("query", ["kessel", "kess*"])
+def test_the_newest_matches_are_read_in_id_windows_and_are_the_same(team, monkeypatch, query):
+    """A kind's matches are read newest first in windows of ids (the GIN index ANDed with a range of the
+    key), as many windows as it takes: the candidates and hits are those read all at once. A prefix's
+    window starts small (its estimate may be far too low): it measures how common the prefix is."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr(pg_search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    monkeypatch.setattr(pg_search, "PROBE_MATCHES", 1)
+    monkeypatch.setattr(pg_search, "KEY_PER_MATCH", 1000.0)  # a window pays, even in a library this small
+    # the newest match lies far above the others: the first window, sized from the density, holds only it
+    claims = _claims_saying(team, 300, {10, 20, 30, 40, 290})
+    reads: list[dict] = []
+
+    def seen(_conn, _cursor, statement, params, *_args):
+        if "FROM claims WHERE search_tsv" in statement and "ORDER BY id" in statement:
+            reads.append(params)
+
+    event.listen(team.engine, "before_cursor_execute", seen)
+    try:
+        with team.transaction(), team.querying() as conn:
+            windowed = [(h.entity, h.id, h.rank) for h in team.search(query, limit=10)]
+            after = conn.execute(pg_search.text("SHOW enable_indexscan")).scalar()
+        monkeypatch.setattr(pg_search, "KEY_PER_MATCH", 0.0)  # a window never pays: all read at once
+        reads_before = len(reads)
+        whole = [(h.entity, h.id, h.rank) for h in team.search(query, limit=10)]
+    finally:
+        event.remove(team.engine, "before_cursor_execute", seen)
+    # the newest three matches in rowid order, whatever the reads
+    assert {(e, i) for e, i, _r in windowed} == {("claim", claims[i - 1]) for i in (290, 40, 30)}
+    assert windowed == whole
+    # more than one window was read, each bounded below, and read in one piece when a window never pays
+    windows = reads[:reads_before]
+    assert len(windows) >= 2 and windows[0]["lo"] > 1 and windows[-1]["lo"] >= 1
+    assert [r["hi"] for r in windows[1:]] == [r["lo"] - 1 for r in windows[:-1]]
+    assert [(r["lo"], r["hi"]) for r in reads[reads_before:]] == [(1, claims[-1])]
+    assert after == "on"  # the key may be walked again once the search is done, in the same transaction
