@@ -72,6 +72,11 @@ def side_of(sp: Speaker, p: Proposal) -> bool:
     return bool(mine and mine <= content_words(p.actor + " " + p.affiliation))
 
 
+def former(p: Proposal) -> bool:
+    """Whether a proposal's speaker has left the organisation named as theirs ("its former head of security")."""
+    return p.role.lower().startswith(("former ", "ex-"))
+
+
 def one_side(a: Proposal, b: Proposal) -> bool:
     """Whether two proposals speak for the same side (the same actor, or one's affiliation is the other)."""
     return a.actor == b.actor or bool({a.actor, a.affiliation} & {b.actor, b.affiliation} - {""})
@@ -235,8 +240,11 @@ def answered_claim(
         for i, p in enumerate(proposals)
         if p.kind == "claim"
         and p.actor != sp.name
-        and not (sides & {p.actor, p.affiliation} - {""})
-        and not own_side(sp, p)
+        and (
+            former(p)  # "Corwell's former head of security" no longer speaks for Corwell
+            or not (sides & {p.actor, p.affiliation} - {""})
+            and not own_side(sp, p)
+        )
     ]
     # another side's denials can be answered in turn: "Volkan-Ash rejected that account" after the deputy's
     # "Not one battalion has left"

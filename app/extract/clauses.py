@@ -46,9 +46,23 @@ CONTINUATION = re.compile(
 DEMAND = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
 JUDGES_THE_ACCUSATION = re.compile(
     r"(?:the|this|that|these|those)\s+(?:allegations?|accusations?|charges?|claims?|reports?|findings|story)\s+"
-    r"(?:was|were|is|are|had been|has been|have been)\s+(?!being\b|under\b|still\b|now\b|published\b|released\b)",
+    # "the claim that the city had hidden anything was an insult": what it claimed may come between
+    r"(?:that\s[^,.;\"\u201c]{3,120}?\s)?"
+    r"(?:(?:was|were|is|are|had been|has been|have been)\s+(?!being\b|under\b|still\b|now\b|published\b|"
+    r"released\b)|(?:came|come|comes|stemmed|stem|stems) from\s)",
     re.I,
 )
+
+
+def judged_words(quote: str, words: set[str]) -> set[str]:
+    """The words a judgement repeats of the claim it judges: those of "the claim that ..." (none when the claim
+    is only named: "the allegation was an excuse")."""
+    m = JUDGES_THE_ACCUSATION.match(quote)
+    if m is None or not re.search(r"\sthat\s", m.group(0)):
+        return set()
+    return words
+
+
 REPLY_OPENING = re.compile(r"\s*(?:in response|in reply|responding|replying)\b", re.I)
 # a false word judges what was said only when what was said is its subject: "these claims are lies", "this is a
 # provocation", "the report was propaganda" (not "the incident was a deliberate provocation")

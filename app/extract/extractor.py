@@ -47,6 +47,7 @@ from app.extract.clauses import (
     SKIP_RECIPIENT,
     STATEMENT_SUBJECT,
     TRAILING_ATTRIBUTION,
+    judged_words,
     lower_first,
     negates,
     replies,
@@ -612,7 +613,9 @@ class RuleExtractor:
             elif (
                 kind == "claim"
                 and JUDGES_THE_ACCUSATION.match(quote)
-                and (target := answered_claim(f, set(), proposals, words, quote)) is not None
+                # "the claim that the city had hid anything was ...": the claim whose words it repeats
+                and (target := answered_claim(f, judged_words(quote, cw), proposals, words, quote))
+                is not None
             ):
                 # "The party said the allegation was an excuse prepared in advance": what another side says of
                 # the accusation (or the report) answers it

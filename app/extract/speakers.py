@@ -299,7 +299,10 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             # "the company said" after "North Channel Energy denied ...", or after "Corran Marine rejected
             # the accusation" when the story calls Corran Marine "the terminal operator"
             org = _recent_org(state)
-            if org is not None:
+            # "the ministry" is not the aid group that spoke last: a public body's head word must be its own
+            if org is not None and (
+                m.group("head") in BUSINESS_HEADS or m.group("head") in f"{org.name} {org.role}".lower()
+            ):
                 return _mark_last(state, org)
     # "One of the sources": one of a collective
     m = re.match(
@@ -375,6 +378,23 @@ ORG_HEADS = frozenset(
         "bank",
         "carrier",
         "airline",
+        "utility",
+        "insurer",
+        "lender",
+        "broker",
+    ]
+)
+# heads any business may be called by, whatever its name ("the company" for "Corran Marine")
+BUSINESS_HEADS = frozenset(
+    [
+        "company",
+        "firm",
+        "operator",
+        "manufacturer",
+        "owner",
+        "supplier",
+        "contractor",
+        "carrier",
         "utility",
         "insurer",
         "lender",
