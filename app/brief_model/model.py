@@ -24,14 +24,13 @@ from functools import cached_property
 
 from app.brief_model.parts import Block, Citation, Heading
 from app.brief_model.reader import Reader
-from app.brief_model.text import GROUP_RE, KEY_RE, READ_TOKEN_CHAR, Normalised, token
+from app.brief_model.text import GROUP_RE, KEY_RE, READ_TOKEN_CHAR, Normalised, may_define, token
 from app.domain import Citation as CitationRecord
 from app.markings import PORTION_RE, Marking, parse_mark
 
 __all__ = ["Block", "BriefModel", "Citation", "Heading", "parse_brief"]
 
 KJ_TITLE_RE = re.compile(r"^key\s+judge?ments?$", re.I)
-_MARKS: dict[str, Marking | None] = {}
 _PORTION_AT = re.compile(PORTION_RE.pattern.removeprefix("^"))
 
 
@@ -60,16 +59,16 @@ class BriefModel:
         self._groups: list[tuple[int, int, int, int]] = []  # (start, end, keys start, keys end), normalised
         self.read_text = text  # what the block parse reads: the citations as READ_TOKEN_CHAR runs
         if "@" in text and "[" in text:
-            groups = self._groups
-            parts: list[str] = []
-            pos = 0
-            for m in GROUP_RE.finditer(text):
-                s, e = m.span()
-                parts.append(text[pos:s])
-                parts.append(READ_TOKEN_CHAR * (e - s))
-                groups.append((s, e, m.start(1), m.end(1)))
-                pos = e
-            if groups:
+            groups = self._groups = [
+                (m.start(), m.end(), m.start(1), m.end(1)) for m in GROUP_RE.finditer(text)
+            ]
+            if groups and may_define(text):
+                parts: list[str] = []
+                pos = 0
+                for s, e, _k0, _k1 in groups:
+                    parts.append(text[pos:s])
+                    parts.append(READ_TOKEN_CHAR * (e - s))
+                    pos = e
                 parts.append(text[pos:])
                 self.read_text = "".join(parts)
         self.citation_groups: list[int] = []  # the groups that are citations (not in code), in reading order
@@ -217,21 +216,22 @@ class BriefModel:
     def _marks(self) -> None:
         text = self.scrubbed
         portion = _PORTION_AT.match
+        read: dict[str, tuple[Marking | None, str]] = {}  # each mark as written: (its marking, stripped)
         for b in self.blocks:
-            b.text_start = b.start
-            if text.startswith("(", b.start):
-                pm_ = portion(text, b.start, b.end)
+            start = b.start
+            b.text_start = start
+            if text.startswith("(", start):
+                pm_ = portion(text, start, b.end)
                 if pm_ is not None:
-                    raw = pm_.group("mark")
-                    if raw not in _MARKS:
-                        _MARKS[raw] = parse_mark(raw)
-                    mark = _MARKS[raw]
-                    if mark is not None:
-                        b.mark = mark
-                        b.text_start = pm_.end()
-                        b.mark_text = text[b.start : pm_.end()].strip()
-            elif b.kind == "paragraph" and b.end - b.start <= 80:
-                content = text[b.start : b.end]
+                    written = pm_.group()
+                    known = read.get(written)
+                    if known is None:
+                        known = read[written] = (parse_mark(pm_.group("mark")), written.strip())
+                    if known[0] is not None:
+                        b.mark, b.mark_text = known
+                        b.text_start = start + len(written)
+            elif b.kind == "paragraph" and b.end - start <= 80:
+                content = text[start : b.end]
                 if "\n" not in content and banner_of(content):
                     b.kind = "banner"
         self._block_starts = [b.start for b in self.blocks]

@@ -13,8 +13,8 @@ from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from app.brief_model import pm
 from app.brief_model.parts import Block, Citation, Heading
-from app.brief_model.text import KEY_RE, READ_TOKEN_CHAR, Normalised
-from app.markings import split_portion_mark
+from app.brief_model.text import READ_TOKEN_CHAR, Normalised
+from app.markings import PORTION_RE
 
 
 class _Model(Protocol):
@@ -137,10 +137,32 @@ class Reader:
 
     # --- the walk --------------------------------------------------------------------------------------
     def walk(self, parent: ET.Element, depth: int, quote: int, item: int) -> None:
+        source, starts, ends = self.text, self.line_starts, self.line_ends
+        nlines = len(starts)
+        blocks = self.m.blocks
         for el in parent:
             tag = el.tag
             if tag == "p":
                 text = el.text or ""
+                if "\n" not in text and "`" not in text and not self.col and self.li < nlines:
+                    # a brief's commonest block: one line of text, no code, opening its line (or the line after
+                    # a blank one): found as ``add`` and ``find`` would find it, without their calls
+                    piece = text.strip(" ")
+                    i = self.li
+                    at = starts[i]
+                    if ends[i] == at and i + 1 < nlines:
+                        i += 1
+                        at = starts[i]
+                    end = at + len(piece)
+                    if piece and end <= ends[i] and source.startswith(piece, at):
+                        self.li = i + 1
+                        self.block_spans.append((at, end))
+                        if not self.identity:
+                            at, end = self.m.to_body(at), self.m.to_body_end(end)
+                        blocks.append(Block("paragraph", at, end, self.heading, depth, quote, 0, item))
+                        if el.tail and el.tail.strip():
+                            self.add("paragraph", el.tail, depth, quote, item)
+                        continue
                 stash = _STASH_RE.match(text) if text[:1] == "\x02" and not len(el) else None
                 if stash is not None:
                     self.fence(int(stash.group(1)), depth, quote)
@@ -248,7 +270,8 @@ class Reader:
     def cite(self) -> None:
         """Each bracket inside a block's text and outside code is a citation of that block (blocks and
         brackets are both in reading order, so one pass pairs them). The hot loop of a brief with many
-        citations: kept flat."""
+        citations: kept flat. A bracket is on one line (``GROUP_RE`` crosses none), so its keys share the
+        bracket's line; its keys are cut at each '@' (between two keys only ``[ \\t;,]`` can stand)."""
         m = self.m
         groups = m._groups
         if not groups:
@@ -264,53 +287,80 @@ class Reader:
         to_body, to_body_end = m.to_body, m.to_body_end
         line_starts = m.line_starts
         nlines = len(line_starts)
-        cited = m.citation_groups
-        out = m.citations
-        append = out.append
-        key_re = KEY_RE.finditer
+        cited = m.citation_groups.append
+        append = m.citations.append
         bisect_right = bisect.bisect_right
         li = 0
-        ci = bi = 0
+        next_line = line_starts[1] if nlines > 1 else len(m.body) + 1
+        line_start = 0
+        ci = 0
+        code_start, code_end = code[0] if code else (-1, -1)
+        bi = -1
+        block_end = -1  # the current block's end (normalised); past the end: the next block is looked for
+        block_start = 0
+        block: Block | None = None
+        heading = -1
+        section = ""
+        add = append  # the current block's citations.append (set with the block, before any use)
+        known: dict[str, tuple[str, str, int]] = {}  # each key as written: (key, kind, number)
         for group, (s, e, k0, k1) in enumerate(groups):
-            while ci < ncode and code[ci][1] <= s:
-                ci += 1
-            if ci < ncode and code[ci][0] <= s:
+            if code_end <= s and ci < ncode:
+                while ci < ncode and code[ci][1] <= s:
+                    ci += 1
+                code_start, code_end = code[ci] if ci < ncode else (-1, -1)
+            if 0 <= code_start <= s:
                 continue  # in code: literal text
-            while bi < nspans and spans[bi][1] <= s:
+            if block_end <= s:
+                while bi + 1 < nspans and spans[bi + 1][1] <= s:
+                    bi += 1
                 bi += 1
-            if bi >= nspans or spans[bi][0] > s:
+                if bi >= nspans:
+                    return
+                block_start, block_end = spans[bi]
+                block = blocks[bi]
+                heading = block.heading
+                section = headings[heading].raw_title if heading >= 0 else ""
+                add = block.citations.append
+            if block_start > s:
                 continue  # not in any text the reader sees (a removed definition)
-            block = blocks[bi]
-            heading = block.heading
-            section = headings[heading].raw_title if heading >= 0 else ""
-            cited.append(group)
+            cited(group)
             if identity:
                 gs, ge = s, e
             else:
                 gs, ge = to_body(s), to_body_end(e)
+            if next_line <= gs:
+                li = bisect_right(line_starts, gs, li) - 1
+                line_start = line_starts[li]
+                next_line = line_starts[li + 1] if li + 1 < nlines else len(m.body) + 1
+            line = li + 1
             keys = norm[k0:k1]
-            pairs = (
-                [(x.start(), x.end()) for x in key_re(norm, k0, k1)]
-                if ";" in keys or "," in keys
-                else [(k0, k1)]
-            )
-            add = block.citations.append
-            for a, b in pairs:
-                letter = norm[a + 1]
-                ident = int(norm[a + 2 : b])
-                key = norm[a + 1 : b] if norm[a + 2] != "0" else f"{letter}{ident}"
-                if not identity:
-                    a, b = to_body(a), to_body_end(b)
-                if li + 1 < nlines and line_starts[li + 1] <= a:
-                    li = bisect_right(line_starts, a, li) - 1
+            if keys.find("@", 1) < 0:
+                parts = [keys[1:]]
+            else:
+                parts = keys.split("@")
+                del parts[0]
+            a = k0
+            for part in parts:
+                name = part.rstrip(" \t;,")
+                read = known.get(name)
+                if read is None:
+                    ident = int(name[1:])
+                    key = name if name[1] != "0" else f"{name[0]}{ident}"
+                    read = known[name] = (key, "claim" if name[0] == "c" else "source", ident)
+                key, kind, ident = read
+                b = a + 1 + len(name)
+                if identity:
+                    ba, bb = a, b
+                else:
+                    ba, bb = to_body(a), to_body_end(b)
                 c = Citation(
                     key,
-                    "claim" if letter == "c" else "source",
+                    kind,
                     ident,
-                    li + 1,
-                    a - line_starts[li] + 1,
-                    a,
-                    b,
+                    line,
+                    ba - line_start + 1,
+                    ba,
+                    bb,
                     gs,
                     ge,
                     section,
@@ -320,6 +370,7 @@ class Reader:
                 )
                 add(c)
                 append(c)
+                a += 1 + len(part)
 
     def add_heading(self, el: ET.Element, level: int, depth: int, quote: int) -> None:
         text = el.text or ""
@@ -332,7 +383,8 @@ class Reader:
         line_start = self.line_starts[self.li]
         setext = "#" not in self.text[line_start:s]
         raw = _untokened(self.m, self.text[s:e], s)
-        mark_, rest = split_portion_mark(raw)
+        portion = PORTION_RE.match(raw)  # the mark itself is read with the blocks' marks
+        rest = raw[portion.end() :] if portion is not None else raw
         title = NUMBERING_RE.sub("", rest.strip()).strip("*_ ").strip()
         m = self.m
         index = len(m.headings)

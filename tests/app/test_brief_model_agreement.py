@@ -455,6 +455,26 @@ def test_long_blocks_are_cut_only_where_python_markdown_cuts_them(body):
     _renderers_agree(body)
 
 
+@pytest.mark.parametrize(
+    ("body", "keys"),
+    [
+        pytest.param("[@c1]: https://example.org\n\nText [@c2].\n", ["c1", "c2"], id="citation-then-colon"),
+        pytest.param("[x [@c1]]: y\n\nText [@c2].\n", ["c2"], id="citation-in-a-definition-label"),
+        pytest.param("[x [@c1]] y\n\nText [@c2].\n", ["c1", "c2"], id="no-colon"),
+        pytest.param("*[x [@c1] y]: z\n\nText [@c2].\n", ["c2"], id="citation-in-an-abbreviation"),
+        pytest.param("*[x [@c1]  : z\n\nText [@c2].\n", ["c1", "c2"], id="two-spaces-before-the-colon"),
+        pytest.param("Text [@c1] at 12:30 [@c2].\n", ["c1", "c2"], id="colons-elsewhere"),
+    ],
+)
+def test_citations_where_a_definition_could_stand_are_read_as_the_renderers_read_them(body, keys):
+    """The model reads a body with no ']' before a ':' with its brackets as written, and any other with each
+    citation as an inert run: a link definition or an abbreviation is the only block that could tell them
+    apart, and the renderers agree with the model either way."""
+    assert [c.key for c in parse_brief(body).citations] == keys
+    _renderers_agree(body)
+    _readers_agree(body)
+
+
 def test_a_definition_list_python_markdown_nests_too_deep_is_still_read():
     """700 terms without a blank line: Python-Markdown nests each in the one before and runs out of depth
     (RecursionError); the block is read again cut every few lines, and every reader agrees on the result."""
