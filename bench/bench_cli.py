@@ -1,7 +1,7 @@
 """Command-line start-up and batch export, side by side with pandoc in one run.
 
     .venv/bin/python bench/bench_cli.py [--runs 7] [--briefs 20] [--no-batch] [--before OLD_CHECKOUT]
-        [--user-install DIR]
+        [--user-install DIR] [--user-before OLD_VENV/bin/briefdesk]
 
 Cold commands (each a fresh process, bytecode caches present as on a user's machine, OS file cache warm):
 ``briefdesk claims``, ``search WORD``, ``check ID`` and a 20-page ``export ID -o x.docx``, alternating with
@@ -13,7 +13,8 @@ wall-clock time and its CPU time (user + system, steadier on a loaded machine) a
 times claims, search, check, export and the batch export from an older checkout's app/ and ui/ in the same
 alternating runs. ``--user-install DIR`` also times the commands as a user meets them: a wheel built from this
 tree and installed with constraints.txt into a fresh venv in DIR (no development extras, so no Pygments, and no
-editable-install finder at start-up), side by side with the development tree's commands.
+editable-install finder at start-up), side by side with the development tree's commands; ``--user-before
+BRIEFDESK`` also times an older user install's ``briefdesk`` (an earlier ``--user-install`` venv kept aside).
 
 Targets (issue on scale as users meet it): read commands <= 0.35 s; the 20-page export <= 1.5x pandoc; 20 briefs
 in <= 0.5x pandoc's time for the same 20. The library and briefs are the export benchmark's (bench_export.py),
@@ -123,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "cli"))
     ap.add_argument("--before", type=Path, help="a checkout of an older main to time side by side")
     ap.add_argument("--user-install", type=Path, help="build a wheel, install it in a venv here, time it too")
+    ap.add_argument(
+        "--user-before",
+        type=Path,
+        metavar="BRIEFDESK",
+        help="an installed `briefdesk` of an older main (e.g. an earlier --user-install's venv/bin/briefdesk) "
+        "to time side by side with the user install",
+    )
     ap.add_argument("--no-batch", action="store_true", help="cold commands only (no batch export)")
     args = ap.parse_args(argv)
     if shutil.which("pandoc") is None:
@@ -229,6 +237,20 @@ def main(argv: list[str] | None = None) -> int:
             "-I",  # not the working directory's app/: the installed one
             *cold["floor: import what `export` needs, no work"][1:],
         ]
+    if args.user_before:  # an older user install, the same commands
+        old = str(args.user_before)
+        cold["user install before: briefdesk claims"] = [old, *lib_arg, "claims"]
+        cold[f"user install before: briefdesk search {word}"] = [old, *lib_arg, "search", word]
+        cold[f"user install before: briefdesk check {b1} (20 pages)"] = [old, *lib_arg, "check", b1]
+        cold[f"user install before: briefdesk export {b1} (20 pages, .docx)"] = [
+            old,
+            *lib_arg,
+            "export",
+            b1,
+            "-o",
+            str(out / "bub.docx"),
+            "--force",
+        ]
     for cmd in cold.values():  # warm the OS file cache and write any .pyc once
         timed(cmd, env)
     CPU_TIMES.clear()
@@ -251,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     batch_p: list[float] = []
     batch_before: list[float] = []  # the older checkout's batch export, in the same alternation
     batch_user: list[float] = []  # the user install's
+    batch_user_before: list[float] = []  # the older user install's (--user-before)
     for _ in range(0 if args.no_batch else args.batch_runs):
         batch_b.append(timed(cmd_batch, env))
         batch_p.append(pandoc_all())
@@ -264,6 +287,21 @@ def main(argv: list[str] | None = None) -> int:
         if user_exe:
             batch_user.append(
                 timed([user_exe, *lib_arg, "export", "--all", "-o", f"{out / 'batchu'}/", "--force"], env)
+            )
+        if args.user_before:
+            batch_user_before.append(
+                timed(
+                    [
+                        str(args.user_before),
+                        *lib_arg,
+                        "export",
+                        "--all",
+                        "-o",
+                        f"{out / 'batchub'}/",
+                        "--force",
+                    ],
+                    env,
+                )
             )
     written = len(list(batch_dir.glob("*.docx")))
     # what a user did before batch export: one process per brief (once: it is the slow path)
@@ -312,6 +350,12 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"\nUser install, the same batch: median {bu:.2f} s (runs "
                 f"{', '.join(f'{t:.2f}' for t in batch_user)}); ratio to pandoc {bu / pmed:.2f}"
+            )
+        if batch_user_before:
+            bub = statistics.median(batch_user_before)
+            print(
+                f"\nUser install before (--user-before), the same batch: median {bub:.2f} s (runs "
+                f"{', '.join(f'{t:.2f}' for t in batch_user_before)}); ratio to pandoc {bub / pmed:.2f}"
             )
         print(
             f"\nThe same {len(brief_ids)} briefs with one `briefdesk export ID` process each (one run): "

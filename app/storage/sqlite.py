@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import QueuePool
 
 if TYPE_CHECKING:
@@ -58,11 +58,13 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
             return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
 
         engine = create_engine(
-            "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=4
+            URL.create("sqlite+pysqlite"), creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=4
         )
     else:
+        # a URL object, not text: nothing in the path is read as URL syntax (a '?' or '#' in a folder's
+        # name), and SQLAlchemy compiles no URL-parsing expression at start-up (~1 ms of a cold command)
         engine = create_engine(
-            f"sqlite+pysqlite:///{path}",
+            URL.create("sqlite+pysqlite", database=str(path)),
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
             pool_size=4,
             max_overflow=4,

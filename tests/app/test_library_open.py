@@ -115,6 +115,20 @@ def test_a_folder_is_not_a_library(tmp_path):
         Library.open(tmp_path)
 
 
+@pytest.mark.parametrize("folder", ["what?", "notes#2", "a?b=c#d", "100%"])
+def test_a_library_in_a_folder_named_with_url_characters_is_that_file(tmp_path, folder):
+    """A '?' or '#' in a folder's name is part of the path: the library is made, written and read at exactly
+    that path (the path once went through URL text, and '/x/what?/lib.briefdesk' wrote a file '/x/what')."""
+    (tmp_path / folder).mkdir()
+    path = tmp_path / folder / "lib.briefdesk"
+    with Library.open(path) as lib:
+        brief = lib.briefs.create(title="Where it lives", body="Text.").after
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+    assert [p.name for p in (tmp_path / folder).iterdir()] == ["lib.briefdesk"]
+    with Library.open(path, create=False) as lib:
+        assert lib.briefs.get(brief.id).title == "Where it lives"
+
+
 def test_a_first_schema_library_is_backed_up_then_upgraded_with_its_content(tmp_path):
     path = tmp_path / "old.briefdesk"
     shutil.copy(FIXTURES / "libraries" / "library-0001.briefdesk", path)
