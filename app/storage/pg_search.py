@@ -120,14 +120,17 @@ COST_RECHECK = 35.0
 # about ``room`` pages instead of every match's. Putting a range of the key in the bitmap costs about as much
 # per id as KEY_PER_MATCH-th of a page visit (bench/RESULTS.md, sixth run), so a window is used only when it
 # spares more than it costs. Its size comes from the matches' density: the planner's estimate, with a margin;
-# a prefix's or a phrase's estimate can be several times too low (``ce*``: 6,554 estimated, 24,126 real), so
-# for those a first window expecting PROBE_MATCHES at UNSURE_DENSITY times the estimate measures the density,
-# and the next window is sized from what it found. A window that holds too few is followed by the next one
-# below it (its rows are kept), until ``room`` are found or the range is read.
+# a prefix's estimate can be several times too low (``ce*``: 6,554 estimated, 24,126 real), so for a prefix
+# a first window expecting PROBE_MATCHES at UNSURE_DENSITY times the estimate measures the density, and the
+# next window is sized from what it found. A window that holds too few is followed by the next one below it
+# (its rows are kept), and after MAX_WINDOWS by the rest at once. A phrase is read at once: its words are
+# often common (a long GIN scan for each read: "the government" took twice as long in windows), and its
+# estimate says little about how many rows hold the phrase.
 WINDOW_MARGIN = 1.2
 KEY_PER_MATCH = 50.0
 UNSURE_DENSITY = 3.0
 PROBE_MATCHES = 300
+MAX_WINDOWS = 2
 
 
 def _window_ids(low: int, high: int, need: int, density: float, probe: bool) -> int:
@@ -186,9 +189,12 @@ def _read_newest(
     :n its LIMIT) in [low, high], read window by window (see above), newest first."""
     rows: list[Any] = []
     probe = unsure
+    reads = 0
     while len(rows) < room and high >= low:
         need = room - len(rows)
-        lo = _window_ids(low, high, need, density, probe)
+        # each read scans the GIN index again: after MAX_WINDOWS windows, the rest is read at once
+        lo = low if reads >= MAX_WINDOWS else _window_ids(low, high, need, density, probe)
+        reads += 1
         if lo > low:
             walks.allow(False)
         got = list(conn.execute(text(sql), {**params, "lo": lo, "hi": high, "n": need}).all())
@@ -256,9 +262,8 @@ def _read_kinds(
             f"AND id >= :lo AND id <= :hi ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT :n"
         )
         params["q"] = query
-        if bitmap:
-            unsure = ":*" in query or "<->" in query
-            rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, unsure)
+        if bitmap and "<->" not in query:
+            rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, ":*" in query)
         else:
             walks.allow(True)
             rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
