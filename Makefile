@@ -20,7 +20,7 @@ run: $(BIN)/.installed
 	$(BIN)/briefdesk
 
 test: sysdeps $(BIN)/.installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --dist loadgroup
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
