@@ -3,7 +3,7 @@ of the app (each on its own library file) one right after the other, the order a
 machine's changing load falls on both alike.
 
     .venv/bin/python bench/bench_scale_ab.py --before-root /tmp/before --before-db A.briefdesk \
-        --after-root . --after-db B.briefdesk [--quick] [--out bench/out/ab]
+        --after-root . --after-db B.briefdesk [--quick] [--cold N] [--out bench/out/ab]
 
 Each root is a checkout holding bench/bench_scale.py (its own child runs the call with its own app/); the calls
 are those of the before root's bench_scale (call_specs on the before library). Writes OUT_before.json and
@@ -29,6 +29,7 @@ def main() -> None:
     ap.add_argument("--after-root", type=Path, default=ROOT)
     ap.add_argument("--after-db", type=Path, required=True)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--cold", type=int, default=0, metavar="N", help="N calls, each read from the disk")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "ab")
     args = ap.parse_args()
     sys.path.insert(0, str(args.before_root / "bench"))
@@ -36,10 +37,14 @@ def main() -> None:
 
     roots = {"before": (args.before_root, args.before_db), "after": (args.after_root, args.after_db)}
     specs = bs.call_specs(args.before_db, args.quick)
+    if args.cold:
+        specs = specs[:: max(1, len(specs) // args.cold)][: args.cold]
     out: dict[str, list[dict]] = {"before": [], "after": []}
     for n, spec in enumerate(specs):
         for who in ("before", "after") if n % 2 == 0 else ("after", "before"):
             root, db = roots[who]
+            if args.cold and not bs.drop_os_cache(db):
+                raise SystemExit("--cold: cannot drop the library from the OS page cache on this system")
             res = subprocess.run(
                 [
                     sys.executable,

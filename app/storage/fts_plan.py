@@ -31,6 +31,7 @@ only the order of work differs (tests/app/test_fts_plan.py forces each plan and 
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -94,13 +95,16 @@ def max_id(s: Session | Connection, entity: str) -> int:
     return int(value or 0)
 
 
-def _read(conn: Connection, fts_query: str, low: int, high: int, code: int | None) -> list[int]:
-    """The newest SAMPLE + 1 matching rowids in [low, high], newest first."""
+def _read(
+    conn: Connection, fts_query: str, low: int, high: int, code: int | None, *, newest_first: bool = True
+) -> list[int]:
+    """The newest (or oldest) SAMPLE + 1 matching rowids in [low, high], in that order."""
     entity = f"AND rowid % 4 = {code} " if code is not None else ""
+    order = "DESC" if newest_first else "ASC"
     found = conn.execute(
         sa_text(
             "SELECT rowid FROM search_fts WHERE search_fts MATCH :q "
-            f"AND rowid BETWEEN :lo AND :hi {entity}ORDER BY rowid DESC LIMIT {SAMPLE + 1}"
+            f"AND rowid BETWEEN :lo AND :hi {entity}ORDER BY rowid {order} LIMIT {SAMPLE + 1}"
         ),
         {"q": fts_query, "lo": low, "hi": high},
     ).scalars()
@@ -120,6 +124,9 @@ def _share(
     def rows_from(first_id: int) -> int:  # rows with an id >= first_id (ids are dense)
         return sum(max(0, t - first_id + 1) for t in tops.values())
 
+    def rows_to(last_id: int) -> int:  # rows with an id <= last_id
+        return sum(min(t, last_id) for t in tops.values())
+
     low_id = max(0, top - WINDOW + 1)
     found = _read(conn, fts_query, low_id * 4, top * 4 + 3, code)
     matches = len(found)
@@ -129,11 +136,14 @@ def _share(
         return matches / rows, matches, True, found
     share = matches / max(1, rows_from(low_id))
     if share * rows <= SAMPLE:  # few in the window: few at all, probably; read them all (bounded again)
-        found = _read(conn, fts_query, 0, top * 4 + 3, code)
+        # Oldest first: FTS5 walks a doclist forwards at about half the cost of backwards, and this read may
+        # cover the whole index (a phrase of common words, "the government": its words' position lists at
+        # every row holding its rarest word, 17-33 ms forwards against 33-43 ms backwards, bench/RESULTS.md).
+        found = _read(conn, fts_query, 0, top * 4 + 3, code, newest_first=False)
         more = len(found)
         if more <= SAMPLE:
             return more / rows, more, True, found
-        return min(1.0, more / max(1, rows_from(found[-1] // 4))), more, False, []
+        return min(1.0, more / max(1, rows_to(found[-1] // 4))), more, False, []
     return share, matches, False, []
 
 
@@ -150,8 +160,55 @@ def _word_queries(parsed: ParsedQuery) -> list[str]:
 
 def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQuery | None = None) -> Sample:
     """Estimate how many of ``entity``'s rows match ``fts_query`` (and, given its parsed form, how much of the
-    index producing all of them reads)."""
+    index producing all of them reads). Asked again in the same transaction with nothing written since (the
+    claim picker plans its page, then estimates its total), the first answer is returned: a phrase of common
+    words is read over the whole index, 25-50 ms a time."""
     conn = _conn(s)
+    key = (entity, fts_query, parsed)
+    state = _state(conn)
+    if state is None:
+        return _sample(conn, entity, fts_query, parsed)
+    remembered = conn.info.get(_MEMO)
+    if remembered is not None and remembered[0] == state and remembered[1] == key:
+        return remembered[2]  # type: ignore[no-any-return]
+    found = _sample(conn, entity, fts_query, parsed)
+    conn.info[_MEMO] = (state, key, found)
+    return found
+
+
+_MEMO = "fts_plan.sample"  # in the DB-API connection's info: (state, key, Sample) of the last sample
+
+
+def _state(conn: Connection) -> tuple[Any, int] | None:
+    """What makes a remembered sample still true: the same transaction (a reader's snapshot of the file) and no
+    row changed by this connection since (``total_changes()``). None outside a transaction: never remembered.
+    The transaction is held weakly, so a later transaction can never pass for it."""
+    txn = conn.get_transaction()
+    if txn is None:
+        return None
+    changes = int(conn.execute(sa_text("SELECT total_changes()")).scalar() or 0)
+    return _Same(txn), changes
+
+
+class _Same:
+    """Equal only to a marker of the same, still living, object (a weak reference: compares by identity)."""
+
+    __slots__ = ("ref",)
+
+    def __init__(self, obj: object) -> None:
+        self.ref = weakref.ref(obj)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Same):
+            return NotImplemented
+        mine = self.ref()
+        return mine is not None and mine is other.ref()
+
+    def __hash__(self) -> int:
+        return id(self.ref())
+
+
+def _sample(conn: Connection, entity: str, fts_query: str, parsed: ParsedQuery | None) -> Sample:
     tops = {e: max_id(conn, e) for e in ENTITY_TABLES}
     rows = tops[entity]
     if rows <= 0:
@@ -212,9 +269,16 @@ def tidy_step(s: Session | Connection, pages: int = TIDY_PAGES, *, above: int = 
 
 def share_of_all(s: Session | Connection, fts_query: str) -> float:
     """Estimated share of every indexed row (sources, claims, actors) that matches ``fts_query``."""
+    return share_and_count(s, fts_query)[0]
+
+
+def share_and_count(s: Session | Connection, fts_query: str) -> tuple[float, int | None]:
+    """(estimated share of every indexed row that matches ``fts_query``, the exact number of matches when the
+    sample read them all (at most SAMPLE), else None)."""
     conn = _conn(s)
     tops = {e: max_id(conn, e) for e in ENTITY_TABLES}
-    return _share(conn, fts_query, tops, None)[0]
+    share, matches, complete, _found = _share(conn, fts_query, tops, None)
+    return share, matches if complete else None
 
 
 def costs(smp: Sample, rows_wanted: int) -> dict[str, float]:
@@ -231,10 +295,15 @@ def costs(smp: Sample, rows_wanted: int) -> dict[str, float]:
 
 def choose(smp: Sample, rows_wanted: int | None) -> str:
     """'driven', 'walk' or 'probe' for a list that needs its first ``rows_wanted`` rows in an index order
-    (None: every row, e.g. a count, or a sort no index serves: only 'driven' reads each row once)."""
-    if rows_wanted is None or smp.complete:
+    (None: every row, e.g. a count, or a sort no index serves: only 'driven' reads each row once). A complete
+    sample holds every match's id: looking each up ('driven') or walking the sort index and keeping those ids
+    ('walk': right when they are a large enough share that a page comes soon, e.g. 1,379 of 100,000 sources,
+    where looking up each source's row cost 20-70 ms on a first call); probing asks the index again."""
+    if rows_wanted is None:
         return "driven"
     est = costs(smp, rows_wanted)
+    if smp.complete:
+        del est["probe"]
     return min(est, key=lambda k: est[k])
 
 
@@ -272,13 +341,13 @@ def condition(
         ).bindparams(bindparam("fq", value=fts_query, unique=True))
         return probe  # type: ignore[return-value]  # a boolean SQL term
     id_col = literal_column(f"{table}.id", Integer)
-    if plan == "driven" and smp is not None and smp.complete:
-        # The sample read every match already (at most SAMPLE): the rows are those ids. Asking the index
-        # again read the same doclists a second time: 50-100 ms for a rare phrase of common words.
-        return id_col.in_(smp.ids)
     if plan == "walk":
         # '+' keeps the id out of the plan's index choice: the sort index is walked, the set only tested
         id_col = literal_column(f"+{table}.id", Integer)
+    if smp is not None and smp.complete:
+        # The sample read every match already (at most SAMPLE): the rows are those ids. Asking the index
+        # again read the same doclists a second time: 50-100 ms for a rare phrase of common words.
+        return id_col.in_(smp.ids)
     return id_col.in_(ids_subquery(entity, fts_query))
 
 

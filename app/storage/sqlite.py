@@ -402,7 +402,7 @@ SEARCH_SQL = f"""
 WITH hits AS (
     SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
     {{entity_filter}}
-    ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}
+    {{candidates}}
 ),
 ranked AS (
     SELECT rowid AS rid, bm25(search_fts, 4.0, 1.0) AS score
@@ -424,8 +424,16 @@ def _entity_filter(entities: tuple[str, ...]) -> str:
     return "AND (" + " OR ".join(f"(rowid % 4) = {c}" for c in codes) + ")"
 
 
-def search_sql(entities: tuple[str, ...]) -> str:
-    return SEARCH_SQL.replace("{entity_filter}", _entity_filter(entities))
+# The candidates: the newest SEARCH_CANDIDATES matches. When the planner knows there are no more matches than
+# that (a word of the query was read whole: at most fts_plan.SAMPLE rows hold it), the candidates are every
+# match, read in FTS5's own order (oldest first), which walks the doclists forwards: about half the cost of
+# backwards for a phrase or an exclusion of common words ("pouka -of", "according to the"), the same rows.
+NEWEST_CANDIDATES = f"ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}"
+EVERY_MATCH = ""
+
+
+def search_sql(entities: tuple[str, ...], candidates: str = NEWEST_CANDIDATES) -> str:
+    return SEARCH_SQL.replace("{entity_filter}", _entity_filter(entities)).replace("{candidates}", candidates)
 
 
 # Words too common to rank. bm25 reads the whole doclist of every term of a query to count its documents:
@@ -441,7 +449,7 @@ SEARCH_SQL_PARTIAL = f"""
 WITH hits AS (
     SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
     {{entity_filter}}
-    ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}
+    {{candidates}}
 ),
 ranked AS (
     SELECT rowid AS rid, bm25(search_fts, 4.0, 1.0) AS score
@@ -472,7 +480,6 @@ def search_plan(
 ) -> tuple[str, dict[str, str]] | None:
     """(SQL, parameters) for a ranked search of ``text``, or None when nothing searchable remains. Terms
     in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank."""
-    from app.storage import fts_plan
     from app.storage.query import ParsedQuery, parse_query
 
     parsed = parse_query(text)
@@ -481,34 +488,84 @@ def search_plan(
     query = to_fts_query(text)
     assert query is not None
     ef = _entity_filter(entities)
-    informative = tuple(
-        group
-        for group in parsed.groups
-        if fts_plan.share_of_all(s, _render(ParsedQuery((group,), ()))) <= COMMON_SHARE
-    )
-    ranking = tuple(g for group in informative for g in _ranked_by(s, group))
+    shares = _Shares(s)
+    informative = tuple(group for group in parsed.groups if shares.of_group(group) <= COMMON_SHARE)
+    ranking = tuple(g for group in informative for g in _ranked_by(shares, group))
+    # every match is a candidate when some group (a phrase: its rarest word) holds no more rows than that
+    few = any(n is not None and n <= SEARCH_CANDIDATES for n in map(shares.count_of_group, parsed.groups))
+    candidates = EVERY_MATCH if few else NEWEST_CANDIDATES
+
+    def sql(template: str) -> str:
+        return template.replace("{entity_filter}", ef).replace("{candidates}", candidates)
+
     if len(informative) == len(parsed.groups) and ranking == informative:
-        return SEARCH_SQL.replace("{entity_filter}", ef), {"q": query}
+        return sql(SEARCH_SQL), {"q": query}
     if not informative:
         return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef), {"q": query}
     scoring = _render(ParsedQuery(ranking, ()))
-    return SEARCH_SQL_PARTIAL.replace("{entity_filter}", ef), {"q": query, "sq": scoring}
+    return sql(SEARCH_SQL_PARTIAL), {"q": query, "sq": scoring}
 
 
-def _ranked_by(s: Session | Connection, group: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
+class _Shares:
+    """How common a search's groups and words are (fts_plan's bounded samples), each sampled once a search."""
+
+    def __init__(self, s: Session | Connection) -> None:
+        self._s = s
+        self._seen: dict[str, tuple[float, int | None]] = {}
+
+    def of(self, fts_query: str) -> tuple[float, int | None]:
+        """(share of every indexed row that matches, their number when the sample read them all, else None)."""
+        from app.storage import fts_plan
+
+        if fts_query not in self._seen:
+            self._seen[fts_query] = fts_plan.share_and_count(self._s, fts_query)
+        return self._seen[fts_query]
+
+    def words(self, group: tuple[Term, ...]) -> tuple[str, ...] | None:
+        """The distinct words of a group that is one phrase of several words, else None."""
+        term = group[0]
+        if len(group) > 1 or term.prefix or len(set(term.words)) < 2:
+            return None
+        return tuple(dict.fromkeys(term.words))
+
+    def of_group(self, group: tuple[Term, ...]) -> float:
+        """The group's estimated share. A phrase is in no more rows than its rarest word: when that word is in
+        at most COMMON_SHARE of the rows, so is the phrase, and the phrase itself is not read (a phrase of
+        common words is read over the whole index: 30-90 ms for "according to the" on a first call)."""
+        from app.storage.query import ParsedQuery
+
+        words = self.words(group)
+        if words is not None:
+            rarest = min(self.of(f'"{w}"')[0] for w in words)
+            if rarest <= COMMON_SHARE:
+                return rarest
+        return self.of(_render(ParsedQuery((group,), ())))[0]
+
+    def count_of_group(self, group: tuple[Term, ...]) -> int | None:
+        """An upper bound on the rows the group matches, when a sample read every match (else None)."""
+        from app.storage.query import ParsedQuery
+
+        words = self.words(group)
+        counts = [self.of(f'"{w}"')[1] for w in words] if words is not None else []
+        rendered = _render(ParsedQuery((group,), ()))
+        if rendered in self._seen or words is None:
+            counts.append(self.of(rendered)[1])
+        known = [n for n in counts if n is not None]
+        return min(known) if known else None
+
+
+def _ranked_by(shares: _Shares, group: tuple[Term, ...]) -> tuple[tuple[Term, ...], ...]:
     """The groups that rank the rows a group matches. A phrase holding common words (in more than COMMON_SHARE of
     the rows) ranks by its other words: bm25 counts a phrase's documents by reading the doclists of all its words,
     90-230 ms for "according to the" or "the is spablax" at 1,000,000 claims, against a few ms for "according"
     or "spablax" alone, which every row the phrase matches holds (so the same rows are ranked). A phrase of
     common words only, or of none, an OR group or a prefix ranks as it is."""
-    from app.storage import fts_plan
     from app.storage.query import Term
 
-    term = group[0]
-    if len(group) > 1 or term.prefix or len(set(term.words)) < 2:
+    words = shares.words(group)
+    if words is None:
         return (group,)
-    words = tuple(dict.fromkeys(term.words))
-    rare = tuple(w for w in words if fts_plan.share_of_all(s, f'"{w}"') <= COMMON_SHARE)
+    rare = tuple(w for w in words if shares.of(f'"{w}"')[0] <= COMMON_SHARE)
     if not rare or len(rare) == len(words):
         return (group,)
     return tuple((Term((w,)),) for w in rare)

@@ -157,6 +157,84 @@ def test_the_planner_picks_by_how_common_the_words_are(texts, monkeypatch):
     assert fts_plan.choose(six_common, 200) == "walk"  # probing six doclists per row costs more
 
 
+def test_a_sample_reads_every_match_oldest_first_when_the_newest_rows_hold_few(texts, monkeypatch):
+    """When the newest ids hold few matches, the sample reads the whole index (oldest first, FTS5's cheaper
+    direction): every match when they are few, else an estimate from the oldest ones. The pages stay the
+    plain query's rows whatever the plan."""
+    lib = texts
+    if lib.dialect != "sqlite":
+        pytest.skip("the plans are SQLite's")
+    monkeypatch.setattr(fts_plan, "WINDOW", 24)  # the newest 24 of 240 claims hold no "zeta"
+    monkeypatch.setattr(fts_plan, "SAMPLE", 10)
+    zeta = [c.id for c in lib.claims.list(ClaimFilter(text="zeta"), sort="id", limit=1000).items]
+    assert len(zeta) == N // 40
+    with lib.querying() as s:
+        every = fts_plan.sample(s, "claim", '"zeta"', parse_query("zeta"))
+    assert every.complete and sorted(every.ids, reverse=True) == zeta
+    monkeypatch.setattr(fts_plan, "SAMPLE", 4)  # now more than a sample: an estimate from the oldest four
+    with lib.querying() as s:
+        some = fts_plan.sample(s, "claim", '"zeta"', parse_query("zeta"))
+    assert not some.complete and some.ids == () and 1 <= some.estimate <= 3 * len(zeta)
+    for sort in ("said", "id", "credibility"):
+        for desc in (True, False):
+            expected = _expected_claims(lib, "zeta", None, sort, desc)
+            got = lib.claims.list(ClaimFilter(text="zeta"), sort=sort, descending=desc, limit=1000).items
+            assert [c.id for c in got] == expected
+
+
+def test_a_complete_sample_walks_the_sort_index_when_its_rows_come_soon():
+    """A complete sample (every match's id known) is looked up row by row when its rows are few among many
+    ("the government": 298 of a million claims), and found by walking the sort index, keeping its ids, when
+    they come soon enough ("pouka": 1,379 of 100,000 sources, a page of 60 within ~4,400 index entries)."""
+    few = fts_plan.Sample(298, True, 298 / 1_000_000, 1_000_000, ids=tuple(range(298)))
+    soon = fts_plan.Sample(1379, True, 1379 / 100_000, 100_000, ids=tuple(range(1379)))
+    assert fts_plan.choose(few, 60) == "driven"
+    assert fts_plan.choose(soon, 60) == "walk"
+    assert fts_plan.choose(soon, None) == "driven"  # every row: a count, or a sort no index serves
+
+
+def test_the_picker_samples_once_and_a_write_in_the_same_transaction_is_seen(texts, lib, monkeypatch):
+    """The claim picker plans its page and estimates its total from one sample of the index (a phrase of
+    common words is read whole, 25-50 ms a time); a write later in the same transaction is not hidden by it."""
+    samples = []
+    real = fts_plan._sample
+
+    def counted(*args, **kwargs):
+        samples.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fts_plan, "_sample", counted)
+    page = texts.claims.list(ClaimFilter(text='"gamma ray"'), limit=5, with_total="estimate")
+    assert page.total == len(range(0, N, 7)) and not page.estimated and len(page.items) == 5
+    assert samples == (['"gamma ray"'] if texts.dialect == "sqlite" else [])
+    src = lib.sources.create(title="Wire", body="One omega. Two omega.").id
+    with lib.transaction():
+        lib.claims.create(source_id=src, quote="One omega.", statement="One omega")
+        first = lib.claims.list(ClaimFilter(text="omega"), limit=50, with_total="estimate")
+        lib.claims.create(source_id=src, quote="Two omega.", statement="Two omega")
+        second = lib.claims.list(ClaimFilter(text="omega"), limit=50, with_total="estimate")
+    assert (len(first.items), first.total) == (1, 1)
+    assert (len(second.items), second.total) == (2, 2)
+
+
+def test_search_finds_the_same_with_every_match_or_the_newest_as_candidates(texts, monkeypatch):
+    """A search whose rarest group holds few rows (its sample read them all) takes every match as a candidate,
+    read oldest first; the newest SEARCH_CANDIDATES would be those same rows, so the hits are the same."""
+    from app.storage import sqlite as sqlite_parts
+
+    lib = texts
+    if lib.dialect != "sqlite":
+        pytest.skip("SQLite's search plan")
+    queries = ["zeta", "alpha -zeta", '"gamma ray"', "alpha zeta", "zeta OR beta", '"record alpha" beta']
+    with lib.querying() as s:
+        plan = sqlite_parts.search_plan(s, "zeta", ("source", "claim", "actor"))
+    assert plan is not None and sqlite_parts.NEWEST_CANDIDATES not in plan[0]
+    every = [[(h.entity, h.id, h.rank) for h in lib.search(q, limit=500)] for q in queries]
+    monkeypatch.setattr(sqlite_parts, "EVERY_MATCH", sqlite_parts.NEWEST_CANDIDATES)
+    newest = [[(h.entity, h.id, h.rank) for h in lib.search(q, limit=500)] for q in queries]
+    assert every == newest and all(every[:3])
+
+
 def test_the_picker_total_is_exact_when_quick_and_an_estimate_otherwise(texts, monkeypatch):
     from app.storage import postgres
 
