@@ -170,7 +170,9 @@ def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQ
         return _sample(conn, entity, fts_query, parsed)
     remembered = conn.info.get(_MEMO)
     if remembered is not None and remembered[0] == state and remembered[1] == key:
-        return remembered[2]  # type: ignore[no-any-return]
+        smp = remembered[2]
+        if isinstance(smp, Sample):
+            return smp
     found = _sample(conn, entity, fts_query, parsed)
     conn.info[_MEMO] = (state, key, found)
     return found
