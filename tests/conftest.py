@@ -55,9 +55,9 @@ def _no_modal_dialog_waits_for_a_user(monkeypatch):
 
 # --- running on several workers (pytest-xdist) ---------------------------------------------------------------
 # Tests whose node ids match one of these, once the part in the group is taken out, share a costly result
-# kept in their worker (a child process that exports one hostile body to every format): ``--dist loadgroup``
-# sends them to one worker, before the other tests. (xdist's own xdist_group marker is lost under pytest 9,
-# which keeps node ids where xdist no longer renames them.)
+# kept in their worker (a child process exports one hostile body to every format): with -n (xdist's load,
+# or loadgroup as make test says) they go to one worker, before the other tests. xdist's own xdist_group
+# marker is lost under pytest 9: xdist renames item._nodeid, which pytest 9 no longer reads.
 RUN_TOGETHER = (
     re.compile(
         r"^(tests/adversarial/test_hostile_briefs\.py::test_pathological_markdown_exports_in_bounded_time_and_"
@@ -71,7 +71,7 @@ RUN_TOGETHER = (
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    if config.getvalue("dist") != "loadgroup":
+    if config.getvalue("dist") not in ("load", "loadgroup"):  # -n alone means load
         return None
     from xdist.scheduler import LoadScopeScheduling
 

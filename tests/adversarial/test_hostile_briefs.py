@@ -199,8 +199,8 @@ def test_directional_formatting_characters_are_shown_in_exports_and_flagged_by_t
 FORMATS = ("docx", "html", "md")
 # One child process exports a body to all three formats, for the first of its three tests that runs (the
 # others read its report): the child's start, imports and the storing of the body are paid once, and each
-# format's figures are its own (hostile_briefs.exports_in_child). ``make test`` runs with --dist loadgroup,
-# which keeps a body's three tests on one worker (tests/conftest.py, RUN_TOGETHER).
+# format's figures are its own (hostile_briefs.exports_in_child). With -n, a body's three tests go to one
+# worker (tests/conftest.py, RUN_TOGETHER).
 _EXPORTED: dict[str, dict[str, dict]] = {}
 
 
