@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
 from app.brief_model import parse_brief
+from app.brief_model.text import drop_forbidden
 from app.domain import (
     BriefLockRecord,
     BriefRecord,
@@ -167,7 +168,7 @@ class BriefService:
                 "summary_statement": summary_statement,
             }
         )
-        self._check_body(body)
+        body = self._check_body(body)
         now = utcnow()
         with self._lib.writing() as s:
             brief = Brief(body=body, created=now, updated=now, **values)
@@ -186,11 +187,15 @@ class BriefService:
         return Change("brief", "created", record.id, after=record)
 
     @staticmethod
-    def _check_body(body: str) -> None:
+    def _check_body(body: str) -> str:
+        """The body as it is stored: refused when it is not text or too long; control characters (other than
+        tab and line ends) and other characters no document can hold are dropped, so the editor never shows
+        them as boxes and the stored text is the text every export reads."""
         if not isinstance(body, str):
             raise ValidationError("A brief's body must be text.")
         if len(body) > MAX_BODY_CHARS:
             raise ValidationError(f"The brief is too long ({len(body):,} characters; at most 20 million).")
+        return drop_forbidden(body)
 
     def get(self, brief_id: int) -> BriefRecord:
         with self._lib.querying() as s:
@@ -272,7 +277,7 @@ class BriefService:
         from app.storage.models import Brief, BriefRevision
         from app.tracking import for_update, stamp_new, touch
 
-        self._check_body(body)
+        body = self._check_body(body)
         if reason not in (None, "save", "autosave", "restore"):
             raise ValidationError(f"Unknown reason for saving: {reason}.")
         now = utcnow()

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.brief_model import BriefModel, Citation, parse_brief
+from app.brief_model.text import drop_forbidden
 from app.briefs import LOCK_HEARTBEAT
 from app.errors import BriefLockedError
 from ui.ach_pane import AchPane
@@ -245,7 +246,7 @@ class BriefEditor(EditorLocking, QWidget):
         if self.lock_state == "pending":
             self._take_lock()
         self._loading = True
-        self.editor.setPlainText(brief.body)
+        self.editor.setPlainText(drop_forbidden(brief.body))  # an older library may still hold them
         self.editor.document().setModified(False)
         self._loading = False
         self.title = brief.title
@@ -535,7 +536,7 @@ class BriefEditor(EditorLocking, QWidget):
         self._autosave.stop()
         self._autosave_deadline.stop()
         self._loading = True
-        self.editor.setPlainText(body)
+        self.editor.setPlainText(drop_forbidden(body))
         self.editor.document().setModified(False)
         self._loading = False
 

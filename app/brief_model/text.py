@@ -210,8 +210,16 @@ def _bound_nesting(text: str) -> str:
 
 
 def drop_forbidden(text: str) -> str:
-    """``text`` without the characters XML forbids (for titles and other text outside the body)."""
+    """``text`` without the characters XML forbids: control characters other than tab and line ends, lone
+    surrogates, U+FFFE/U+FFFF. A brief's body is stored without them; titles and notes are shown without them."""
+    if _DROP_RE.search(text) is None:
+        return text
     return _DROP_RE.sub("", text)
+
+
+def count_forbidden(text: str) -> int:
+    """How many characters ``drop_forbidden`` would remove from ``text``."""
+    return sum(1 for _ in _DROP_RE.finditer(text))
 
 
 # Directional formatting characters (embeddings, overrides, isolates): they can make text read differently

@@ -142,7 +142,8 @@ def cmd_brief_new(args: argparse.Namespace, ctx: Context) -> int:
         organisation=args.organisation,
     )
     b = change.stored
-    ctx.output({"change": change.action, "brief": b}, f"Brief {b.id} created: {b.title}")
+    note = _dropped_note(body) if args.body else ""
+    ctx.output({"change": change.action, "brief": b}, f"Brief {b.id} created: {b.title}" + note)
     return 0
 
 
@@ -183,13 +184,24 @@ def cmd_brief_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _dropped_note(body: str) -> str:
+    """What the library leaves out of a body read from a file, said in plain words (empty if nothing)."""
+    from app.brief_model.text import count_forbidden
+
+    n = count_forbidden(body)
+    if not n:
+        return ""
+    return f" {counted(n, 'control character')} in the file left out (no document can hold them)."
+
+
 def cmd_brief_set_body(args: argparse.Namespace, ctx: Context) -> int:
     body = _read_text_file(args.file)
     lib = ctx.open_library(create=False)
     change = lib.briefs.set_body(args.id, body, reason="save", if_version=args.if_version)
     ctx.output(
         {"change": change.action, "brief": change.after, "revision_id": change.extra.get("revision_id")},
-        f"Brief {args.id}: body {'replaced' if change.action == 'updated' else 'unchanged'}.",
+        f"Brief {args.id}: body {'replaced' if change.action == 'updated' else 'unchanged'}."
+        + _dropped_note(body),
     )
     return 0
 

@@ -635,3 +635,22 @@ def test_tidy_merges_the_search_index_and_search_finds_the_same(demo):
     assert json.loads(demo("search", "ceasefire", "--json")[1]) == json.loads(before)
     code, out, _ = demo("tidy")
     assert code == 0 and "nothing to do" in out
+
+
+def test_control_characters_in_a_body_file_are_left_out_and_said(demo, tmp_path):
+    """A script's stray control characters never reach the stored text (the editor would show them as
+    boxes); the command says how many it left out, and tabs and line ends are kept."""
+    f = tmp_path / "body.md"
+    f.write_text("# Key judgments\n\nA\x07 line\twith\x00 a tab [@c1].\x1b\r\nNext.\n", encoding="utf-8")
+    code, out, err = demo("brief", "set-body", "1", str(f))
+    assert code == 0, err
+    assert "body replaced. 3 control characters in the file left out" in out
+    code, out, _err = demo("brief", "show", "1", "--json")
+    body = json.loads(out)["brief"]["body"]
+    assert body == "# Key judgments\n\nA line\twith a tab [@c1].\r\nNext.\n"
+    code, out, _err = demo("brief", "new", "Second", "--body", str(f))
+    assert code == 0 and "3 control characters in the file left out" in out
+    clean = tmp_path / "clean.md"
+    clean.write_text("Plain text.\n", encoding="utf-8")
+    code, out, _err = demo("brief", "set-body", "1", str(clean))
+    assert code == 0 and "left out" not in out

@@ -423,3 +423,16 @@ def test_deleting_a_brief_can_be_undone_with_its_revisions_waivers_and_analysis(
     assert lib.assumptions.list(brief.id) == before[5]
     with pytest.raises(ConflictError):
         lib.briefs.restore(deleted)
+
+
+def test_a_body_is_stored_without_control_characters(lib):
+    """What every export reads is what is stored: control characters, lone surrogates and U+FFFF are
+    dropped on create and on save; tabs and line ends stay; saving the same clean text again changes
+    nothing."""
+    b = lib.briefs.create(title="T", body="One\x01 two\ud800.\uffff\tTab\r\n").after
+    assert lib.briefs.get(b.id).body == "One two.\tTab\r\n"
+    change = lib.briefs.set_body(b.id, "Key\x0e judgments\x1f [@c1]\n")
+    assert change.after.body == "Key judgments [@c1]\n"
+    again = lib.briefs.set_body(b.id, "Key judgments [@c1]\x0e\n", reason=None)
+    assert again.after.version == change.after.version
+    assert lib.briefs.get(b.id).body == "Key judgments [@c1]\n"

@@ -130,3 +130,22 @@ def test_reopening_an_autosaved_brief_says_when_it_was_autosaved(qtbot, lib, job
     ed.save()
     assert "restored from the autosave of" not in ed.status.text()
     assert lib.briefs.last_saved(brief_id).reason == "save"
+
+
+def test_control_characters_stored_by_an_older_version_are_not_shown(qtbot, lib, jobs, brief_id):
+    """A body stored before the library dropped control characters opens without them (no boxes in the
+    editor) and unmodified; saving it stores the clean text."""
+    from sqlalchemy import text
+
+    with lib.writing() as s:
+        s.execute(
+            text("UPDATE briefs SET body = :b WHERE id = :i"),
+            {"b": "# Top\x07\n\nOne\x01 line.\n", "i": brief_id},
+        )
+    ed = be.BriefEditor(lib, jobs, brief_id)
+    qtbot.addWidget(ed)
+    assert ed.body() == "# Top\n\nOne line.\n"
+    assert not ed.editor.document().isModified()
+    ed.editor.insertPlainText("Added. ")
+    ed.save()
+    qtbot.waitUntil(lambda: lib.briefs.get(brief_id).body == "Added. # Top\n\nOne line.\n", timeout=5000)
