@@ -149,6 +149,12 @@ NON_SPEAKERS = frozenset(
         "photo",
     ]
 )
+# places and things that are open, shut, short or queued at: "Petrol stations in the northern provinces
+# reported long queues" says what was seen at them, not who said it
+PREMISES = _words(
+    "stations shops stores bakeries pharmacies chemists supermarkets markets restaurants cafes bars pubs "
+    "garages roads streets queues shelves pumps prices branches outlets kiosks"
+)
 COLLECTIVE_HEADS = re.compile(
     r"\b(officials|sources|diplomats|analysts|experts|residents|witnesses|researchers|officers|activists|"
     r"allies|supporters|opponents|partners|neighbours|neighbors|leaders|ministers|commanders|spokespeople|"

@@ -20,6 +20,7 @@ from app.extract.lexicon import (
     NAME_RE,
     NON_SPEAKERS,
     NOT_SPEAKER_WORDS,
+    PREMISES,
     PRONOUNS,
     QUANTITY_WORDS,
     ROLE_RE,
@@ -73,10 +74,13 @@ def dateline_length(text: str) -> int:
 
 
 def _clean_np(np: str) -> str:
-    np = np.strip().strip(",;:").strip()
+    np = np.strip().strip(',;:"\u201c\u201d').strip()  # '" Askel Shipping' after a closing quote mark
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
     np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
+    # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
+    # the speaker is, it is no part of the name (the appositive's head stays as the role)
+    np = re.sub(r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+[^,]*(?=,|$)", r"\1", np)
     # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
     # a participle phrase describing the speaker is not its name (the head before it is)
     np = re.sub(PARTICIPLE_TAIL, "", np)
@@ -136,6 +140,13 @@ def _role_affiliation(phrase: str) -> tuple[str, str]:
     return p.strip(), aff.strip()
 
 
+# a clause ending on the pronoun that speaks: "The Workers Front published two recordings it [said ...]"
+CONTACT_RELATIVE = re.compile(
+    r"^(?P<subject>[A-Z][^,]*?)\s+(?:[a-z]+ed|put out|gave|sent|made|showed|shared|showed|took|found|"
+    r"drew up|wrote|ran|sold|held)\s+[^,]*?\b(?P<pronoun>it|they|he|she)$"
+)
+
+
 def is_fragment(np: str) -> bool:
     """A piece of a clause or of a web page rather than a name, role, group or organisation."""
     words = np.split()
@@ -181,6 +192,13 @@ def _government(np: str, state: State) -> Speaker | None:
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
     np = _clean_np(np)
+    contact = CONTACT_RELATIVE.match(np)
+    if contact is not None:
+        # "The Workers Front published two recordings it [said proved ...]": the clause is not who speaks,
+        # its pronoun is, and it stands for the clause's subject
+        return parse_speaker(contact.group("subject"), state) or _pronoun(
+            contact.group("pronoun").lower(), state
+        )
     if not np or len(np) > 160 or is_fragment(np):
         return None
     gov = _government(np, state)
@@ -202,6 +220,10 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     parts = [p.strip() for p in re.split(r",\s*", np) if p.strip()]
     if len(parts) >= 2:
         first, rest = parts[0], ", ".join(parts[1:])
+        if re.match(r"(?:the|a|an)\s", rest, re.I) and re.fullmatch(r"The(?:\s+[A-Z][\w\-]*){2,}", first):
+            first = first[
+                4:
+            ]  # "The Harbour Aid Trust, the charity ...": the organisation's name, then what it is
         if _looks_like_name(first):
             name, title = _strip_title(first)
             role, aff = _role_affiliation(rest)
@@ -320,6 +342,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         m
         and len(words) <= 10
         and m.group("head") not in NON_SPEAKERS
+        and m.group("head") not in PREMISES
         and not m.group("head").endswith(("ss", "us", "is"))
         and DESCRIPTION_GOES_ON.match(low[m.end() :])
     ):

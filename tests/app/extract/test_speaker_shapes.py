@@ -90,3 +90,40 @@ def test_a_participle_phrase_after_the_speaker_is_not_part_of_its_name():
         "The survey, based on interviews with 30 nurses and on ward records, said patients waited nine hours."
     )
     assert all("," not in p.actor and " by " not in p.actor for p in proposals)
+
+
+def test_an_appositive_with_a_relative_clause_gives_the_name_as_the_speaker():
+    text = (
+        '"The barge never left the river mouth, not this month and not last," Brannock Freight, the Sellish '
+        "firm that operates the barge, said in a statement.\n\n"
+        "The Harbour Aid Trust, the charity that ran the food depot, said the lorries had been turned back at "
+        "the bridge.\n\n"
+        "Tolven Energy, a company which supplies the city, said the pipeline was safe."
+    )
+    barge, lorries, pipeline = run(text)
+    assert (barge.actor, barge.role) == ("Brannock Freight", "Sellish firm")
+    assert (lorries.actor, lorries.role) == ("Harbour Aid Trust", "charity")
+    assert lorries.quote == "the lorries had been turned back at the bridge"
+    assert (pipeline.actor, pipeline.role) == ("Tolven Energy", "company")
+
+
+def test_a_clause_ending_on_the_pronoun_that_speaks_is_not_the_speaker():
+    text = (
+        "The Workers Front, led by the former miner Osk Ravel, published two recordings it said proved the "
+        "count had been altered."
+    )
+    (p,) = run(text)
+    assert p.actor == "Workers Front"
+    assert p.quote == "proved the count had been altered"
+    (p,) = run("The dockers' union printed a leaflet they said showed the pay gap.")
+    assert p.actor == "Dockers' union"
+
+
+def test_places_where_queues_were_seen_are_not_speakers():
+    text = (
+        "The energy ministry said there was enough fuel for a month. Bakeries in the eastern districts "
+        "reported empty shelves on Friday, and some closed early."
+    )
+    assert [p.actor for p in run(text)] == ["Energy ministry"]
+    (p,) = run("Both sides deny targeting the hospital.")
+    assert p.actor == "Both sides"
