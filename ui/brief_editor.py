@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.brief_model import BriefModel, Citation, parse_brief
+from app.brief_model.render import heading_texts
 from app.brief_model.text import drop_forbidden
 from app.briefs import LOCK_HEARTBEAT
 from app.errors import BriefLockedError
@@ -508,7 +509,10 @@ class BriefEditor(EditorLocking, QWidget):
         position = self.editor.textCursor().position()
         keys = group_at(model, position)
         heading = next((h for h in reversed(model.headings) if h.start <= position), None)
-        return (heading.title if heading else ""), [c.ident for c in keys if c.kind == "claim"]
+        section = (
+            heading_texts(model)[heading.index] if heading else ""
+        )  # as the outline and the preview show it
+        return section, [c.ident for c in keys if c.kind == "claim"]
 
     def edit_properties(self) -> None:
         from ui.brief_properties_dialog import BriefPropertiesDialog

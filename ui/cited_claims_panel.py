@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from app._text import counted
 from app.brief_model import BriefModel, parse_brief
+from app.brief_model.render import heading_texts
 from app.citations import cited_claim_ids as _cited_claim_ids
 from app.domain import Change, Entity
-from app.markings import split_portion_mark
 from ui import theme
 
 
@@ -134,16 +134,14 @@ class OutlinePanel(QTreeWidget):
 
     def update_body(self, body: str | BriefModel) -> None:
         """List the headings the brief model finds (as a reader sees them: setext ones included, an indented
-        '#' line or one in code not), shown without their portion marks so that the titles fit; the whole
-        heading is the tooltip."""
+        '#' line or one in code not), each shown as the preview shows its words (``heading_texts``: inline
+        Markdown rendered, citations left out) without its portion mark, so that the titles fit; the heading
+        as written is the tooltip."""
         model = parse_brief(body) if isinstance(body, str) else body
         self.clear()
         stack: list[tuple[int, QTreeWidgetItem]] = []
-        for h in model.headings:
-            shown = (
-                split_portion_mark(h.raw_title.strip())[1].strip() or h.raw_title.strip() or "(empty heading)"
-            )
-            item = QTreeWidgetItem([shown])
+        for h, shown in zip(model.headings, heading_texts(model), strict=True):
+            item = QTreeWidgetItem([shown or "(empty heading)"])
             item.setToolTip(0, h.raw_title.strip())
             item.setData(0, Qt.ItemDataRole.UserRole, model.line_col(h.start)[0] - 1)
             while stack and stack[-1][0] >= h.level:

@@ -26,7 +26,7 @@ from app.brief_model.text import BIDI_RE, PLAIN_CHARS, TOKEN_RE, token_index, vi
 from app.domain import ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
 
-__all__ = ["BIDI_RE", "NotePlan", "RenderTree", "plan_notes", "render_tree", "visible_bidi"]
+__all__ = ["BIDI_RE", "NotePlan", "RenderTree", "heading_texts", "plan_notes", "render_tree", "visible_bidi"]
 
 # A text node this long is written as it is, without inline Markdown; so is one whose brackets would cost
 # Python-Markdown's link pattern more than INLINE_BRACKET_BUDGET characters scanned (it scans from each '['
@@ -98,6 +98,37 @@ def _render_tree(model: BriefModel) -> RenderTree:
             if "\ue000" in value:
                 el.set(name, TOKEN_RE.sub(lambda m: model.group_text(token_index(m)), value))
     return RenderTree(md, root, [s for s in stash if isinstance(s, str)])
+
+
+def heading_texts(model: BriefModel) -> list[str]:
+    """Each heading's words as the preview shows them, as plain text: inline Markdown rendered (no emphasis
+    markers or backticks, a link's text; a citation inside code stays as written), without the portion mark
+    (the model's) and without the citations (in the preview they are note numbers, which mean nothing in a
+    list of headings), spaces folded, directional characters shown as tags. '' for an empty heading."""
+    if not model.headings:
+        return []
+    body = model.body
+    texts: list[str] = []
+    for h in model.headings:
+        block = model.block_at(h.content_start)
+        if block is None or block.kind != "heading" or block.heading != h.index:
+            texts.append("")
+            continue
+        pieces: list[str] = []
+        pos = block.text_start
+        for c in block.citations:
+            if c.group_start >= pos:  # a group of several keys is cut once
+                pieces.append(body[pos : c.group_start].rstrip(" \t"))  # the note number follows the word
+                pos = c.group_end
+        pieces.append(body[pos : h.end])
+        texts.append(" ".join("".join(pieces).split()))
+    md = pm.shared_markdown()
+    root = ET.Element("div")
+    for text in texts:
+        ET.SubElement(root, "p").text = text
+    with paused_gc():
+        root = pm.finish_tree(md, root)
+    return [visible_bidi(" ".join("".join(p.itertext()).split())) for p in root]
 
 
 def _bracket_cost(text: str) -> int:

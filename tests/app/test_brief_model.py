@@ -8,7 +8,7 @@ import re
 import pytest
 
 from app.brief_model import parse_brief
-from app.brief_model.render import render_tree
+from app.brief_model.render import heading_texts, render_tree
 from app.brief_model.text import MAX_DEPTH
 from app.citations import parse_citations
 from app.domain import BriefRecord, BriefStatus, MarkingScheme
@@ -142,3 +142,15 @@ def test_control_characters_in_a_body_do_not_pass_for_citations():
         assert hostile[c.start : c.end] == "@" + c.key
     html = _html(hostile)
     assert "\x0e" not in html and "\ue000" not in html
+
+
+def test_heading_texts_are_the_words_a_reader_sees_without_marks_or_citations():
+    body = (
+        "# (U) Overview [@c1] ##\n\n"
+        "## **Bold** [link](http://x) `code [@c3]` \\*not em\\* [@c1; @s2]: end\n\n"
+        "#\n\n"
+        "### Pay \u202eevil\n"
+    )
+    texts = heading_texts(parse_brief(body))
+    assert texts == ["Overview", "Bold link code [@c3] *not em*: end", "", "Pay [U+202E RLO]evil"]
+    assert heading_texts(parse_brief("No headings [@c1].\n")) == []

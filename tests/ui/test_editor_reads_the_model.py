@@ -3,6 +3,9 @@ citation, the claim picker's context, and directional formatting characters made
 
 from __future__ import annotations
 
+import html as _html
+import re
+
 import pytest
 
 pytest.importorskip("pytestqt")
@@ -15,6 +18,7 @@ from ui import brief_editor as be  # noqa: E402
 from ui.claim_picker_dialog import ClaimPickerDialog  # noqa: E402
 from ui.jobs import Jobs  # noqa: E402
 from ui.markdown_highlighter import BIDI_BACKGROUND, SYNTAX_COLORS  # noqa: E402
+from ui.preview_view import render_preview  # noqa: E402
 
 
 @pytest.fixture
@@ -82,6 +86,45 @@ def test_a_setext_heading_is_in_the_outline_and_highlighted(qtbot, lib, sync_job
     assert ed.outline.topLevelItem(0).text(0) == "Overview"
     heading = QColor(SYNTAX_COLORS[ed.highlighter.dark]["heading"])
     assert _fg(_format_at(ed, 0, 1)) == heading and _fg(_format_at(ed, 1, 1)) == heading
+
+
+def _outline_texts(outline) -> list[str]:
+    out = []
+
+    def walk(item):
+        out.append(item.text(0))
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(outline.topLevelItemCount()):
+        walk(outline.topLevelItem(i))
+    return out
+
+
+def test_the_outline_shows_a_heading_as_the_preview_does_without_its_citations(qtbot, lib, sync_jobs, claims):
+    a, b = claims[0].id, claims[1].id
+    body = (
+        f"# (U) Overview [@c{a}]\n\nText.\n\n"
+        f"## *Threat* to `[@c9]` [@c{a}; @c{b}]: outlook\n\n"
+        f"Setext [@c{b}] heading\n---\n\nMore.\n"
+    )
+    ed = _editor(qtbot, lib, sync_jobs, body)
+    shown = _outline_texts(ed.outline)
+    assert shown == ["Overview", "Threat to [@c9]: outlook", "Setext heading"]
+    # the heading as written is the tooltip
+    assert ed.outline.topLevelItem(0).toolTip(0) == f"(U) Overview [@c{a}]"
+    # the same words as the preview's headings, once its note numbers and the portion mark are left out
+    html = render_preview(lib, lib.briefs.get(ed.brief_id)).html
+    preview = [
+        " ".join(_html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup>.*?</sup>", "", h))).split())
+        for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html)[1:]  # the first is the brief's title
+    ]
+    assert [p.removeprefix("(U) ") for p in preview] == shown
+    # the claim picker names the section in the same words
+    cur = ed.editor.textCursor()
+    cur.setPosition(body.index("Text."))
+    ed.editor.setTextCursor(cur)
+    assert ed.citation_context()[0] == "Overview"
 
 
 def test_a_comma_separated_citation_is_highlighted_and_completed(qtbot, lib, sync_jobs, claims, monkeypatch):
