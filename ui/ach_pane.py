@@ -176,7 +176,9 @@ class AchPane(QWidget):
     def reload(self) -> None:
         self._gen += 1
         gen, lib, brief_id = self._gen, self.lib, self.brief_id
-        self.jobs.read(lambda: lib.ach.matrix(brief_id), lambda m: self._show(gen, m), self._failed)
+        self.jobs.read(
+            lambda: lib.ach.matrix(brief_id), lambda m: self._show(gen, m), self._failed, owner=self
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.error_text = str(exc)

@@ -156,7 +156,10 @@ class AssumptionsPane(QWidget):
         self._gen += 1
         gen, lib, brief_id = self._gen, self.lib, self.brief_id
         self.jobs.read(
-            lambda: lib.assumptions.list(brief_id), lambda items: self._show(gen, items), self._failed
+            lambda: lib.assumptions.list(brief_id),
+            lambda items: self._show(gen, items),
+            self._failed,
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -224,8 +224,10 @@ class BriefEditor(EditorLocking, QWidget):
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.preview_action.toggled.connect(self.set_preview_shown)
-        self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded)
-        self.jobs.read(lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None)
+        self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded, owner=self)
+        self.jobs.read(
+            lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None, owner=self
+        )
         if getattr(lib, "read_only", False):  # a library opened read-only: the text can be read, not typed
             self.editor.setReadOnly(True)
             for action in (self.save_action, self.properties_action, self.pick_claim_action):
@@ -264,7 +266,7 @@ class BriefEditor(EditorLocking, QWidget):
         if len(body) < MODEL_ON_GUI_THREAD:
             self._model_read(parse_brief(body))
         else:
-            self.jobs.read(lambda: parse_brief(body), self._model_read, lambda _exc: None)
+            self.jobs.read(lambda: parse_brief(body), self._model_read, lambda _exc: None, owner=self)
 
     def _model_read(self, model: BriefModel) -> None:
         if model.body != self.body():
@@ -518,7 +520,7 @@ class BriefEditor(EditorLocking, QWidget):
         from ui.brief_properties_dialog import BriefPropertiesDialog
 
         if BriefPropertiesDialog(self.lib, self.jobs, self.brief_id, self).exec():
-            self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._properties_changed)
+            self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._properties_changed, owner=self)
 
     def _properties_changed(self, brief) -> None:
         self.brief = brief

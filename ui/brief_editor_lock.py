@@ -51,7 +51,10 @@ class EditorLocking:
             return
         lib, bid = self.lib, self.brief_id
         self.jobs.write(
-            lambda: lib.briefs.lock(bid, take_over=take_over), self._lock_taken, self._lock_refused
+            lambda: lib.briefs.lock(bid, take_over=take_over),
+            self._lock_taken,
+            self._lock_refused,
+            owner=self,
         )
 
     def _lock_taken(self, _lock) -> None:
@@ -77,7 +80,7 @@ class EditorLocking:
         if self.lock_state != "mine":
             return
         lib, bid = self.lib, self.brief_id
-        self.jobs.write(lambda: lib.briefs.renew_lock(bid), None, self._renew_failed)
+        self.jobs.write(lambda: lib.briefs.renew_lock(bid), None, self._renew_failed, owner=self)
 
     def _renew_failed(self, exc: BaseException) -> None:
         if isinstance(exc, BriefLockedError):
@@ -130,7 +133,7 @@ class EditorLocking:
         if any(c.entity is Entity.BRIEF and c.action is Action.DELETED for c in mine):
             return
         if any(c.entity is Entity.BRIEF for c in mine) and not self.editor.document().isModified():
-            self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._followed)
+            self.jobs.read(lambda: self.lib.briefs.get(self.brief_id), self._followed, owner=self)
         if self.lock_state == "held" and any(c.entity is Entity.LOCK for c in mine):
             self._take_lock()  # they closed it (or it went stale): edit it now if it is free
 

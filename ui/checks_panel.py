@@ -137,7 +137,9 @@ class ChecksPanel(QWidget):
             return
         self._running = True
         body, checker = self.editor.toPlainText(), self.checker
-        self.jobs.read(lambda: (body, checker.check(body), checker.brief), self._done, self._failed)
+        self.jobs.read(
+            lambda: (body, checker.check(body), checker.brief), self._done, self._failed, owner=self
+        )
 
     def _done(self, result) -> None:
         self._running = False

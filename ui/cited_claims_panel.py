@@ -76,7 +76,7 @@ class CitedClaimsPanel(QTreeWidget):
             links = lib.claims.with_links_many(ids)
             return [links[i] for i in ids if i in links]
 
-        self.jobs.read(load, lambda rows: self._show(gen, rows, set(ids)))
+        self.jobs.read(load, lambda rows: self._show(gen, rows, set(ids)), owner=self)
 
     def _show(self, gen: int, rows, cited: set[int]) -> None:
         if gen != self._gen:

@@ -5,6 +5,10 @@ order is the user's order). Results and errors come back on the GUI thread throu
 Every successful write that returns ``Change`` records is announced on ``library_changed`` so each open view
 can refresh itself from one signal.
 
+A job started for a widget names it (``owner=``): its callbacks are dropped when the result arrives after that
+widget was deleted (a brief closed while its panels were loading), since calling them would touch a deleted
+Qt object. A write's changes are still announced.
+
 Tests set ``Jobs.synchronous = True`` (see tests/ui/conftest.py) so jobs run inline and deterministically.
 """
 
@@ -16,6 +20,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from app.domain import Change
@@ -90,27 +95,36 @@ class Jobs(QObject):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
-        self._submit(self._reads, fn, on_done, on_error, announce=False)
+        """Run a read on the pool; ``on_done``/``on_error`` get its result on the GUI thread (not when ``owner``
+        has been deleted by then)."""
+        self._submit(self._reads, fn, on_done, on_error, announce=False, owner=owner)
 
     def background(
         self,
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Run a read that may be slow and may be superseded (a total, a count) on its own worker, so it never
         delays the reads a view is waiting for. ``fn`` should check whether it is still wanted when it starts."""
-        self._submit(self._background, fn, on_done, on_error, announce=False)
+        self._submit(self._background, fn, on_done, on_error, announce=False, owner=owner)
 
     def write(
         self,
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
-        """Run a mutation on the serialised worker; Change results are announced on library_changed."""
-        self._submit(self._writes, fn, on_done, on_error, announce=True)
+        """Run a mutation on the serialised worker; Change results are announced on library_changed (even when
+        ``owner`` is gone; its callbacks are not called then)."""
+        self._submit(self._writes, fn, on_done, on_error, announce=True, owner=owner)
 
     def progress_callback(self, receiver: Callable[[Any], None]) -> Callable[[Any], None]:
         """A function a worker may call with any payload; ``receiver`` gets it on the GUI thread."""
@@ -131,7 +145,12 @@ class Jobs(QObject):
         return self._pending > 0
 
     # --- internals -----------------------------------------------------------------------------------
-    def _submit(self, pool: QThreadPool, fn, on_done, on_error, *, announce: bool) -> None:
+    def _submit(
+        self, pool: QThreadPool, fn, on_done, on_error, *, announce: bool, owner: QObject | None
+    ) -> None:
+        if owner is not None:
+            on_done, on_error = _while_alive(owner, on_done), _while_alive(owner, on_error)
+
         def done(result: Any) -> None:
             if announce:
                 self._announce(result)
@@ -180,3 +199,18 @@ class Jobs(QObject):
     @Slot(object, object)
     def _deliver_progress(self, receiver, payload) -> None:
         receiver(payload)
+
+
+def _while_alive(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+    """``callback``, called only while ``owner``'s Qt object exists (checked on the GUI thread, where widgets are
+    deleted, so it cannot be deleted between the check and the call)."""
+    if callback is None:
+        return None
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+        else:
+            log.debug("result for a deleted %s dropped", type(owner).__name__)
+
+    return call

@@ -130,6 +130,7 @@ class PreviewView(QTextBrowser):
             lambda: _with_blocks(render_preview(lib, brief, images, records)),
             lambda res: self._show(gen, *res),
             lambda exc: self._show_error(gen, exc),
+            owner=self,
         )
 
     def _new_palette(self) -> None:

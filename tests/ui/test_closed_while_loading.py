@@ -1,0 +1,79 @@
+"""A brief closed while its panels are still loading: the results that arrive after the editor is deleted are
+dropped, not shown in a deleted panel (which raised "Internal C++ object already deleted")."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject  # noqa: E402
+
+from ui import brief_editor as be  # noqa: E402
+from ui.jobs import Jobs  # noqa: E402
+
+pytestmark = pytest.mark.sqlite_only("the panels' lifetime does not depend on the storage")
+
+
+def _delete_now(widget) -> None:
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_closing_a_brief_while_its_cited_claims_load_shows_nothing_and_raises_nothing(
+    qtbot, lib, monkeypatch, caplog
+):
+    monkeypatch.setattr(Jobs, "synchronous", False)
+    src = lib.sources.create(title="Wire", body="The minister said the plant is closed.").after
+    claim = lib.claims.create(source_id=src.id, quote="the plant is closed", actor="Minister").after
+    brief = lib.briefs.create(title="B", body=f"# One\n\nClosed [@c{claim.id}].\n").after
+    started, release = threading.Event(), threading.Event()
+    loaded = []
+    real = lib.claims.with_links_many
+
+    def slow(ids):
+        started.set()
+        release.wait(10)
+        rows = real(ids)
+        loaded.append(ids)
+        return rows
+
+    monkeypatch.setattr(lib.claims, "with_links_many", slow)
+    jobs = Jobs()
+    editor = be.BriefEditor(lib, jobs, brief.id)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # the cited claims are loading on a worker
+    panel = editor.cited_claims
+    _delete_now(editor)  # the analyst closed the brief (as close_tab does)
+    release.set()
+    assert jobs.wait(10000)
+    qtbot.wait(50)  # the queued result reaches the GUI thread
+    QCoreApplication.processEvents()
+    assert loaded == [[claim.id]]  # the load did finish, after the panel was gone
+    with pytest.raises(RuntimeError):
+        panel.topLevelItemCount()  # the panel is deleted: touching it is what used to raise
+
+
+def test_a_result_reaches_a_live_owner_and_not_a_deleted_one(qtbot, monkeypatch):
+    monkeypatch.setattr(Jobs, "synchronous", False)
+    jobs = Jobs()
+    live, gone = QObject(), QObject()
+    got: list[tuple[str, object]] = []
+    gate = threading.Event()
+
+    def work(value):
+        gate.wait(10)
+        return value
+
+    jobs.read(lambda: work(1), lambda v: got.append(("live", v)), owner=live)
+    jobs.read(lambda: work(2), lambda v: got.append(("gone", v)), owner=gone)
+    jobs.write(lambda: work(3), lambda v: got.append(("gone write", v)), owner=gone)
+    _delete_now(gone)
+    gate.set()
+    assert jobs.wait(10000)
+    qtbot.waitUntil(lambda: ("live", 1) in got, timeout=5000)
+    qtbot.wait(50)
+    QCoreApplication.processEvents()
+    assert got == [("live", 1)]
+    assert not jobs.busy()
