@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Integer, and_, bindparam, delete, exists, false, func, insert, literal_column, select
 
 from app._text import clean_line, clean_tags, find_quote
-from app.claim_dependents import ClaimDependent
 from app.claim_rows import (
     BATCH_COLUMNS,
     LINK_COLUMNS,
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.actors import ActorService
+    from app.claim_dependents import ClaimDependent
     from app.provenance import ProvenanceService
     from app.storage.store import Store
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from app.analysis.timeline import TimelineService
     from app.briefs import BriefService
     from app.changes import ChangeFeed
+    from app.claim_dependents import ClaimDependent
     from app.claims import ClaimService
     from app.domain import SearchHit
     from app.external_ids import ExternalIdService
@@ -111,11 +112,12 @@ class Library(Store):
 
     @functools.cached_property
     def claims(self) -> ClaimService:
-        from app.claim_dependents import ClaimDependent
         from app.claims import ClaimService
 
         def dependents() -> tuple[ClaimDependent, ...]:
+            # asked for only when a claim is deleted or restored: reading and exporting never load these
             from app.analysis.ach import restore_claim, snapshot_claim
+            from app.claim_dependents import ClaimDependent
 
             return (ClaimDependent("analysis", snapshot_claim, restore_claim),)
 

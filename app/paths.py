@@ -9,21 +9,25 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "Briefdesk"
 LIBRARY_FILENAME = "library.briefdesk"
 
 
 def data_dir() -> Path:
+    import platformdirs  # only where the default folders are asked for: a command given --library never is
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 

@@ -462,6 +462,10 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     ):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in exported), unneeded
     assert "app.export.docx" in exported
+    # a command given --library never asks for the default folders, and exporting deletes no claim: neither
+    # platformdirs nor the claims' dependents (the ACH snapshot on deletion) are loaded
+    for unneeded in ("platformdirs", "app.claim_dependents"):
+        assert unneeded not in exported and unneeded not in loaded, unneeded
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))
@@ -470,11 +474,12 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
 
 
 def _modules_loaded_by(library, *command: str) -> set[str]:
-    """The modules (of Briefdesk, the heavy libraries, SQLAlchemy's ORM) one command loads in a fresh process."""
+    """The modules (of Briefdesk, the heavy libraries, SQLAlchemy's ORM, platformdirs) one command loads in a
+    fresh process."""
     code = (
         "import sys, app.cli as cli; cli.main(['--library', sys.argv[1], *sys.argv[2:]]); "
         "print(' '.join(sorted(m for m in sys.modules "
-        "if m.startswith(('app.', 'docx', 'markdown', 'alembic', 'sqlalchemy.orm')))))"
+        "if m.startswith(('app.', 'docx', 'markdown', 'alembic', 'sqlalchemy.orm', 'platformdirs')))))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(library), *command], capture_output=True, text=True, check=True
@@ -654,3 +659,17 @@ def test_control_characters_in_a_body_file_are_left_out_and_said(demo, tmp_path)
     clean.write_text("Plain text.\n", encoding="utf-8")
     code, out, _err = demo("brief", "set-body", "1", str(clean))
     assert code == 0 and "left out" not in out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG folders are Linux's")
+def test_the_default_folders_are_the_platforms_own_for_briefdesk(monkeypatch, tmp_path):
+    """Without --library the library, settings and logs live in the platform's folders for Briefdesk (the XDG
+    folders on Linux), though platformdirs is only loaded when one of them is asked for."""
+    from app import paths
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert paths.default_library_path() == tmp_path / "data" / "Briefdesk" / "library.briefdesk"
+    assert paths.config_dir() == tmp_path / "config" / "Briefdesk"
+    assert paths.log_dir().is_relative_to(tmp_path / "state" / "Briefdesk")
