@@ -248,20 +248,8 @@ def _speed_up(md: markdown.Markdown) -> None:
     def parse_blocks(parent: Any, blocks: Any) -> None:
         state = parser.state
         if type(blocks) is not _Blocks:
-            while blocks:
-                block = blocks[0]
-                if _plain(block):
-                    if state and state[-1] == "list":
-                        paragraph.run(parent, blocks)
-                    else:  # ParagraphProcessor.run outside a tight list, inlined
-                        blocks.pop(0)
-                        if block.strip():
-                            sub_element(parent, "p").text = block.lstrip()
-                    continue
-                for processor in processors:
-                    if processor.test(parent, block) and processor.run(parent, blocks) is not False:
-                        break
-            return
+            # a processor's own short list ([item], [before]): a fresh one each time, never read after the call
+            blocks = _Blocks(list(blocks))
         # the pending blocks, last first: read and popped here directly (the processors go through _Blocks)
         pending = blocks._r
         while pending:

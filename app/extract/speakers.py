@@ -384,29 +384,6 @@ ORG_DESCRIBED = re.compile(
     r"watchdog|analysts|researchers|consultancy|charity|organi[sz]ation|monitor|network|union|party|bank|"
     r"lender|insurer|airline|operator|manufacturer|contractor|builder))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
 )
-ORG_HEADS = frozenset(
-    [
-        "company",
-        "firm",
-        "operator",
-        "manufacturer",
-        "owner",
-        "supplier",
-        "contractor",
-        "agency",
-        "ministry",
-        "board",
-        "group",
-        "union",
-        "bank",
-        "carrier",
-        "airline",
-        "utility",
-        "insurer",
-        "lender",
-        "broker",
-    ]
-)
 # heads any business may be called by, whatever its name ("the company" for "Corran Marine")
 BUSINESS_HEADS = frozenset(
     [
@@ -424,6 +401,8 @@ BUSINESS_HEADS = frozenset(
         "broker",
     ]
 )
+# heads of organisations: a business's, and those of public or other bodies
+ORG_HEADS = BUSINESS_HEADS | {"agency", "ministry", "board", "group", "union", "bank", "airline"}
 _ORG_NAME = re.compile(
     r"\b(?:Energy|Pharma|Shipping|Motors|Build|Group|Holdings|Bank|Airlines?|Oil|Gas|Mining|Metals|Steel|"
     r"Corp|Inc|Ltd|Company|Industries|Systems|Valves|Logistics|Foods|Telecom|Media|Partners|Consulting|"
