@@ -23,6 +23,7 @@ from app.extract.answers import (
     answered_claim,
     blames_accuser,
     contradicted,
+    credible_link,
     denial_anchor,
     elaborated,
     goes_on,
@@ -647,6 +648,8 @@ class RuleExtractor:
                     target = named_account(f, quote, proposals)
                 if target is not None:
                     kind, denies = "denial", target
+            if denies is not None and not credible_link(f, quote, cw, denies, proposals, words):
+                denies = None
             sp = f.speaker
             direct = f.start > 0 and text[f.start - 1] in '\u201c"\u2018'
             if f.start == sentence_starts.get(f.sentence_index) and not direct:

@@ -1,0 +1,69 @@
+"""A proposed denial link the analyst must undo costs more than one they add by hand: declining to commit is
+no denial, a speaker never answers their own statement, and a claim far back in a long story is linked only when
+the denial points back to it, shares its words or is about the denier's own side. Fictional text throughout."""
+
+from __future__ import annotations
+
+from app.extract.answers import FAR, Found, credible_link
+from app.extract.lexicon import content_words
+from app.extract.model import Proposal
+from app.extract.speakers import Speaker
+from tests.app.extract.drafting import by_quote, run
+
+NAVY = (
+    "The Halvish navy said on Monday that the freighter Orla Bay had carried fuel to the rebel port of Dunmere "
+    "three times since June.\n\n"
+)
+
+
+def test_declining_to_confirm_or_to_rule_out_is_not_a_denial():
+    text = (
+        NAVY + "The rebel command said it could not confirm where the freighter had been in July.\n\n"
+        "The rebel command said it had not ruled out an inspection of the ship's logs.\n\n"
+        "Skell's port authority said it would not comment on the navy's account."
+    )
+    proposals = run(text)
+    for start in ("it could not confirm", "it had not ruled out", "it would not comment"):
+        p = by_quote(proposals, start)
+        assert (p.kind, p.denies) == ("claim", None)
+
+
+def test_a_denial_that_says_so_is_still_linked():
+    text = NAVY + "The rebel command said no fuel had reached Dunmere by sea since May."
+    navy, rebels = run(text)
+    assert (rebels.kind, rebels.denies) == ("denial", navy.key)
+
+
+def _proposal(key: str, actor: str, quote: str, kind: str = "claim") -> Proposal:
+    return Proposal(key, kind, quote, 0, len(quote), quote, actor, "", "", None, None, None, "said", 0.8)
+
+
+def _story(n_between: int) -> tuple[list[Proposal], list[set[str]]]:
+    proposals = [_proposal("p1", "Halvish navy", "the freighter had carried fuel to the port three times")]
+    bystanders = ["Traders", "Fishermen", "Insurers", "Farmers", "Bakers", "Pilots", "Drivers", "Teachers"]
+    for k in range(n_between):
+        proposals.append(_proposal(f"p{k + 2}", bystanders[k], f"prices had risen by {k + 2} percent"))
+    return proposals, [content_words(p.quote) for p in proposals]
+
+
+def _found(actor: str, quote: str) -> Found:
+    return Found("denial", 0, len(quote), Speaker(actor), "said", None, 0.8, 9)
+
+
+def test_a_far_claim_is_linked_only_when_the_denial_points_back_to_it():
+    proposals, words = _story(FAR)
+    vague = "nothing of the kind had happened"
+    assert not credible_link(_found("Skell port", vague), vague, content_words(vague), "p1", proposals, words)
+    back = "the navy's accusation was false"
+    assert credible_link(_found("Skell port", back), back, content_words(back), "p1", proposals, words)
+    shared = "the freighter had never carried fuel"
+    assert credible_link(_found("Skell port", shared), shared, content_words(shared), "p1", proposals, words)
+    near, near_words = _story(FAR - 2)
+    assert credible_link(_found("Skell port", vague), vague, content_words(vague), "p1", near, near_words)
+
+
+def test_a_speaker_never_answers_their_own_statement():
+    proposals, words = _story(1)
+    quote = "no other ship had been stopped"
+    found = _found("Halvish navy", quote)
+    assert not credible_link(found, quote, content_words(quote), "p1", proposals, words)
