@@ -300,9 +300,6 @@ class AchPane(QWidget):
         source = self.model.index(row, col if col is not None else len(FIXED))
         self.table.setCurrentIndex(self.proxy.mapFromSource(source))
 
-    def select_cell(self, hypothesis_id: int, claim_id: int) -> None:
-        self._select(hypothesis_id, claim_id)
-
     # --- writing -------------------------------------------------------------------------------------
     def _run(
         self,

@@ -61,7 +61,6 @@ def claim_fields(claim) -> dict:
 
 class ClaimsView(QWidget):
     show_in_source_requested = Signal(object)  # ClaimRecord
-    title_hint = "Claims"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

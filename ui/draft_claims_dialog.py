@@ -308,11 +308,6 @@ class DraftClaimsDialog(QDialog):
     def item_for(self, key: str) -> QTreeWidgetItem | None:
         return next((i for i in self.items() if i.data(0, KEY_ROLE) == key), None)
 
-    def set_accepted(self, key: str, accepted: bool) -> None:
-        item = self.item_for(key)
-        if item is not None:
-            item.setCheckState(0, Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
-
     def accepted(self) -> list[Proposal]:
         keys = {i.data(0, KEY_ROLE) for i in self.items() if i.checkState(0) == Qt.CheckState.Checked}
         return [self.proposals[k] for k in self.order if k in keys]

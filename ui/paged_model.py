@@ -187,9 +187,6 @@ class PagedTableModel(QAbstractTableModel):
     def is_loading(self) -> bool:
         return self._loading
 
-    def is_exhausted(self) -> bool:
-        return self._exhausted
-
     def ensure_started(self) -> None:
         if not self._started:
             self.fetchMore()

@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import RELIABILITY_MEANING, SourceKind, parse_date
 from app.errors import BriefdeskError, ValidationError
-from app.sources import EDITABLE as SOURCE_FIELDS
 from ui import theme
-
-FIELDS = SOURCE_FIELDS  # the source fields a user edits, in the order the form shows them
 
 
 def source_fields(s) -> dict:

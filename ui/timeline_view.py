@@ -34,7 +34,6 @@ from ui.context import UiContext
 
 PAGE_SIZE = 500
 HEADERS = ("Date", "Claim", "Actor", "Grade", "Denials, corroborations, changes of position")
-ALL = "(all)"
 
 
 def _when(e: TimelineEntry) -> str:

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 MAX_ASSUMPTIONS = 200
 MAX_TEXT = 2000
 MAX_WHY = 4000
-FIELDS = ("text", "rating", "why", "judgment", "position")
 
 
 def _record(a: Any) -> AssumptionRecord:  # an ORM Assumption or a Core row

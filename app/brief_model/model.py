@@ -24,7 +24,7 @@ from functools import cached_property
 
 from app.brief_model.parts import Block, Citation, Heading
 from app.brief_model.reader import Reader
-from app.brief_model.text import GROUP_RE, KEY_RE, READ_TOKEN_CHAR, Normalised, may_define, token
+from app.brief_model.text import GROUP_RE, READ_TOKEN_CHAR, Normalised, may_define, token
 from app.domain import Citation as CitationRecord
 from app.markings import PORTION_RE, Marking, parse_mark
 
@@ -94,9 +94,6 @@ class BriefModel:
         """The citation bracket ``group`` as written (normalised)."""
         s, e = self._groups[group][:2]
         return self._norm.text[s:e]
-
-    def group_keys(self, group: int) -> list[str]:
-        return [f"{m.group(1)}{int(m.group(2))}" for m in KEY_RE.finditer(self.group_text(group))]
 
     @cached_property
     def parse_text(self) -> str:

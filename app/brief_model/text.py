@@ -28,7 +28,6 @@ TOKEN_RE = re.compile("\ue000([\ue100-\uf0ff])([\ue100-\uf0ff])\ue002*\ue001")
 # Structure made plain text past the nesting bound: shown as the character it stands for.
 PLAIN_GT, PLAIN_SPACE = "\ue003", "\ue004"
 PLAIN_CHARS = {PLAIN_GT: ">", PLAIN_SPACE: " "}
-RESERVED_RE = re.compile("[\ue000-\ue004]")
 
 MAX_DEPTH = 16  # block-quote levels, and list levels (four columns of indentation each)
 MAX_INDENT = 4 * MAX_DEPTH + 3

@@ -44,7 +44,6 @@ class Speaker:
     role: str = ""
     affiliation: str = ""
     collective: bool = False
-    gender: str = ""
 
     @property
     def surname(self) -> str:

@@ -53,9 +53,6 @@ class Material:
     imported: dict[str, dict[int, str]] = field(default_factory=dict)  # kind -> record id -> id it came with
     context: CheckContext | None = None  # the brief's CheckContext (key judgments), when there is a brief
 
-    def claims_of_source(self, source_id: int) -> list[ClaimRecord]:
-        return [c for c in self.claims.values() if c.source_id == source_id]
-
 
 def _marking(brief: BriefRecord, doc: BriefModel, override: str | None) -> Marking | None:
     scheme = brief.marking_scheme

@@ -297,11 +297,6 @@ def tidy_step(s: Session | Connection, pages: int = TIDY_PAGES, *, above: int = 
     return after - before >= 2  # the command itself counts one change (FTS5's documented test)
 
 
-def share_of_all(s: Session | Connection, fts_query: str) -> float:
-    """Estimated share of every indexed row (sources, claims, actors) that matches ``fts_query``."""
-    return share_and_count(s, fts_query)[0]
-
-
 def share_and_count(s: Session | Connection, fts_query: str) -> tuple[float, int | None]:
     """(estimated share of every indexed row that matches ``fts_query``, the exact number of matches when the
     sample read them all (at most SAMPLE), else None)."""

@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 META_TABLE = "briefdesk_library"
 # pg_advisory_xact_lock key held while a library's schema is created or upgraded ("BRFD" as a number).
 UPGRADE_LOCK_KEY = 0x42524644
-# LISTEN/NOTIFY channel on which every change is announced (its payload: the change_log seq).
-CHANGES_CHANNEL = "briefdesk_changes"
 CONNECT_TIMEOUT_S = 10
 
 ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}

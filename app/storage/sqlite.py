@@ -432,10 +432,6 @@ NEWEST_CANDIDATES = f"ORDER BY rowid DESC LIMIT {SEARCH_CANDIDATES}"
 EVERY_MATCH = ""
 
 
-def search_sql(entities: tuple[str, ...], candidates: str = NEWEST_CANDIDATES) -> str:
-    return SEARCH_SQL.replace("{entity_filter}", _entity_filter(entities)).replace("{candidates}", candidates)
-
-
 # Words too common to rank. bm25 reads the whole doclist of every term of a query to count its documents:
 # ~25-50 ms for a word in most rows, so "the of and to a in" took 150-190 ms. A term in more than COMMON_SHARE
 # of the rows carries almost no weight anyway (bm25's idf is ln((N - n) / n): 1.4 at 20 %, 0 at 50 % and
