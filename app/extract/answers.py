@@ -10,7 +10,7 @@ from collections.abc import Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from app.extract.lexicon import DEMONSTRATIVE, ORG_WORDS, content_words
+from app.extract.lexicon import DEMONSTRATIVE, NEGATION, NOT_KNOWING, ORG_WORDS, content_words
 from app.extract.model import Proposal
 from app.extract.speakers import Speaker
 
@@ -439,6 +439,15 @@ REFERS_BACK = re.compile(
 )
 
 
+# what the speaker will do is no answer to what they are accused of: "it would cooperate fully", "he would sue"
+OWN_INTENT = re.compile(r"\s*(?:it|he|she|they|we|I)\s+(?:would|will)\s+(?!not\b|never\b)", re.I)
+
+
+def uncommitted(quote: str) -> bool:
+    """A statement that only declines to commit ("it could not confirm where the ship had been")."""
+    return NOT_KNOWING.search(quote) is not None and not NEGATION.search(NOT_KNOWING.sub("", quote))
+
+
 def credible_link(
     f: Found, quote: str, cw: set[str], target: str, proposals: list[Proposal], words: list[set[str]]
 ) -> bool:
@@ -450,6 +459,8 @@ def credible_link(
         return True
     if proposals[i].actor == f.speaker.name:
         return False
+    if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote):
+        return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny
     if len(proposals) - i < FAR or f.anaphoric or REFERS_BACK.search(quote) or accused_claim_is(i, f, words):
         return True  # near, pointed back to, or the claim is about the denier's own side
     return len(cw & words[i]) >= 2

@@ -8,7 +8,7 @@ import re
 
 from app.extract.answers import Found
 from app.extract.dates import DATE_DM, DATE_MD, DATE_RELATIVE, DATE_WEEKDAY, LAST_WEEK
-from app.extract.lexicon import DV, NEGATION, RV, STOPWORDS
+from app.extract.lexicon import DV, NEGATION, NOT_KNOWING, RV, STOPWORDS
 from app.extract.model import Proposal
 
 COORDINATED = re.compile(r",\s*(?:and|but)\s+(?=(?:the|its|his|her|their|a|an)\s[^,;]{2,50}$)", re.I)
@@ -133,15 +133,6 @@ CONCEDING = re.compile(
 CONCEDED = re.compile(r",?\s+but\s+(?:said|says|insisted|maintained|added)(?:\s+that)?\s+", re.I)
 ALLEGATION_SUBJECT = re.compile(
     r"\s*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)\s+(?:is|are|was|were)\b",
-    re.I,
-)
-# "they had been paid but did not know who the client was": not knowing contradicts no one; nor does declining
-# to commit: "it could not confirm where the ship had been", "had not ruled out charges", "would not comment on
-# an open case", "had not yet decided whether to act"
-NOT_KNOWING = re.compile(
-    r"\b(?:did not|didn't|do not|does not|were not|was not|are not|is not)\s+(?:know|aware|sure|remember)\w*"
-    r"|\b(?:could|can|would|will|did|does|do|had|has|have)\s+not\s+(?:yet\s+)?(?:confirm|comment|rule[sd]? out|"
-    r"ruled out|release|disclose|discuss|verify|decide|decided|review|reviewed|specify)\w*",
     re.I,
 )
 

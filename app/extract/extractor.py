@@ -15,6 +15,7 @@ import re
 
 from app.extract.answers import (
     ACCUSING_CUES,
+    OWN_INTENT,
     REPLY_CUES,
     REPORTS_THAT,
     Found,
@@ -649,7 +650,8 @@ class RuleExtractor:
                 if target is not None:
                     kind, denies = "denial", target
             if denies is not None and not credible_link(f, quote, cw, denies, proposals, words):
-                denies = None
+                # a statement the rules took for a denial only by its link stays a claim, and so does an intent
+                kind, denies = ("claim" if OWN_INTENT.match(quote) else f.kind), None
             sp = f.speaker
             direct = f.start > 0 and text[f.start - 1] in '\u201c"\u2018'
             if f.start == sentence_starts.get(f.sentence_index) and not direct:

@@ -67,3 +67,27 @@ def test_a_speaker_never_answers_their_own_statement():
     quote = "no other ship had been stopped"
     found = _found("Halvish navy", quote)
     assert not credible_link(found, quote, content_words(quote), "p1", proposals, words)
+
+
+def test_what_the_accused_will_do_is_no_denial():
+    text = (
+        "The anti-graft group Clearlight said deputy minister Olav Renn took bribes worth 2 million crowns from a "
+        "road builder.\n\nRenn called the report a smear and said he would sue."
+    )
+    report, smear, sue = run(text)
+    assert (smear.kind, smear.denies) == ("denial", report.key)
+    assert (sue.kind, sue.denies) == ("claim", None)
+
+
+def test_declining_to_commit_is_nothing_to_deny():
+    proposals = [
+        _proposal(
+            "p1", "Dunmere harbour authority", "it could not confirm where the freighter had been in July"
+        )
+    ]
+    words = [content_words(proposals[0].quote)]
+    quote = "the freighter had not been in Dunmere in July"
+    found = _found("Halvish navy", quote)
+    assert not credible_link(found, quote, content_words(quote), "p1", proposals, words)
+    proposals[0] = _proposal("p1", "Dunmere harbour authority", "no freighter had been in Dunmere in July")
+    assert credible_link(found, quote, content_words(quote), "p1", proposals, words)
