@@ -126,13 +126,13 @@ def brief_body(rng: random.Random, claim_ids: list[int], pages: int) -> str:
 def preview_real_path(lib, brief) -> tuple[list[float], list[float]]:
     """What the editor's preview does after a keystroke: ui.preview_view.render_preview on the read worker
     (the cited claims and sources read from the library, through the view's records kept while typing, then
-    render_html, then the HTML cut into its top-level blocks), then PreviewView._show on the GUI thread (the
+    render_html, then the HTML cut into its top-level blocks and their note numbers taken out), then PreviewView._show on the GUI thread (the
     changed blocks replaced in place, or setHtml when that cannot be done; the scroll position kept). Seconds
     of each, per typed text."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.preview_blocks import split_blocks
+    from ui.preview_blocks import normalized_blocks, split_blocks
     from ui.preview_view import PreviewView, render_preview
 
     app = QApplication.instance() or QApplication([])
@@ -145,9 +145,10 @@ def preview_real_path(lib, brief) -> tuple[list[float], list[float]]:
         started = time.perf_counter()
         result = render_preview(lib, typed, view.images, view.records)
         blocks = split_blocks(result.html)
+        normal = normalized_blocks(blocks) if blocks is not None else None
         middle = time.perf_counter()
         view._generation = n
-        view._show(n, result, blocks)
+        view._show(n, result, blocks, normal)
         app.processEvents()
         ended = time.perf_counter()
         if n >= 2:

@@ -2,10 +2,13 @@
 "before" is the view's update as it was (setHtml of the whole HTML, scroll kept, then the event loop) and
 "after" is PreviewView._show as it is now (only the changed top-level blocks replaced, ui.preview_blocks; the
 whole HTML set when that cannot be done exactly), both from the same shown document in the same run. Edits:
-one character typed at three places, a paragraph pasted, a section deleted. After each timed step the event
-loop runs for LATER_MS more, each processEvents() timed on its own: the longest is "later" (the layout Qt
-does lazily in timer events, and anything else the update left). The 20-page brief is the export bench's;
-the 100-page body is made by the same generator. Nothing is written to the bench library.
+one character typed at three places, a paragraph pasted, a section deleted, and four edits that renumber the
+notes (a new claim cited near the top, a cited paragraph deleted, a citation removed, two cited paragraphs
+swapped), whose note numbers after the edit are patched in steps, each its own event-loop stretch ("steps",
+"total", "longest"). After each timed step the event loop runs for LATER_MS more, each processEvents() timed
+on its own: the longest is "later" (the layout Qt does lazily in timer events, and anything else the update
+left). The 20-page brief is the export bench's; the 100-page body is made by the same generator. Nothing is
+written to the bench library.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview_gui.py [--rounds 4]
 """
@@ -16,9 +19,11 @@ import argparse
 import dataclasses
 import os
 import random
+import re
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,7 +37,7 @@ from cpu_reference import cpu_reference_line  # noqa: E402
 from app.library import Library  # noqa: E402
 
 
-def edits(body: str, rng: random.Random) -> list[tuple[str, str]]:
+def edits(body: str, rng: random.Random, claim_ids: list[int]) -> list[tuple[str, str]]:
     """(name, new body) for each kind of edit, applied to ``body``."""
     paras = body.split("\n\n")
     out = []
@@ -45,6 +50,32 @@ def edits(body: str, rng: random.Random) -> list[tuple[str, str]]:
     if len(heads) >= 2:
         a, b = heads[len(heads) // 2 - 1], heads[len(heads) // 2]
         out.append(("delete a section", "\n\n".join(paras[:a] + paras[b:])))
+    return out + renumbering_edits(paras, claim_ids)
+
+
+def renumbering_edits(paras: list[str], claim_ids: list[int]) -> list[tuple[str, str]]:
+    """(name, new body) for edits that renumber the notes after them (issue 17): a claim not cited before
+    cited near the top, a cited paragraph at 10 % deleted, the citation of a claim cited only there (at
+    10 %) removed, a cited paragraph at 10 % swapped with the next cited one."""
+    body = "\n\n".join(paras)
+    keys = [re.findall(r"@(c\d+)", p) for p in paras]
+    counts = Counter(k for ks in keys for k in ks)
+    cited = [i for i, ks in enumerate(keys) if ks and i >= len(paras) // 10]
+    out = []
+    new = next(i for i in claim_ids if f"c{i}" not in counts)
+    top = [*paras]
+    top[1] = top[1].rstrip(".\n") + f" [@c{new}].\n"
+    out.append(("cite a new claim at the top", "\n\n".join(top)))
+    i = cited[0]
+    out.append(("delete a cited paragraph at 10%", "\n\n".join(paras[:i] + paras[i + 1 :])))
+    once = next(i for i in cited if all(counts[k] == 1 for k in keys[i]))
+    out.append(
+        ("remove a citation at 10%", body.replace(paras[once], re.sub(r" \[@[^]]*\]", "", paras[once])))
+    )
+    a, b = cited[0], cited[1]
+    swapped = [*paras]
+    swapped[a], swapped[b] = swapped[b], swapped[a]
+    out.append(("swap two cited paragraphs at 10%", "\n\n".join(swapped)))
     return out
 
 
@@ -57,6 +88,7 @@ def settle(app, view) -> None:
 
 
 LATER_MS = 150
+KEYS = ("before", "before later", "after", "after later", "after total", "after longest", "steps")
 
 
 def later(app) -> float:
@@ -83,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
-    from ui.preview_blocks import split_blocks
+    from ui.preview_blocks import normalized_blocks, split_blocks
     from ui.preview_view import PreviewView, render_preview
 
     app = QApplication.instance() or QApplication([])
@@ -109,12 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         rows: dict[str, dict[str, list[float]]] = {}
         in_place: dict[str, int] = {}
         for rnd in range(1 + args.rounds):
-            for edit, body in edits(brief.body, random.Random(rnd)):
+            for edit, body in edits(brief.body, random.Random(rnd), claim_ids):
                 res = render_preview(lib, dataclasses.replace(brief, body=body), view.images, view.records)
                 blocks = split_blocks(res.html)
-                row = rows.setdefault(
-                    edit, {k: [] for k in ("before", "before later", "after", "after later")}
-                )
+                normal = normalized_blocks(blocks or [])  # on the worker
+                row = rows.setdefault(edit, {k: [] for k in KEYS})
                 # before: the shown brief, then the edit set whole, as PreviewView._show did
                 view._show(view._generation, base, base_blocks)
                 bar.setValue(bar.maximum() // 3)
@@ -133,33 +164,53 @@ def main(argv: list[str] | None = None) -> int:
                 view.shown._count_cache.clear()  # as for an edit not seen before: its blocks counted anew
                 settle(app, view)
                 started = time.perf_counter()
-                view._show(view._generation, res, blocks)
+                view._show(view._generation, res, blocks, normal)
                 app.processEvents()
                 after = time.perf_counter() - started
+                # a renumbering's remaining steps (ui.preview_blocks.ShownBlocks.step), each its own stretch
+                total, steps, longest = after, 0, after
+                while view.shown.target is not None:
+                    time.sleep(0.002)
+                    started = time.perf_counter()
+                    app.processEvents()
+                    took = time.perf_counter() - started
+                    total, steps, longest = total + took, steps + 1, max(longest, took)
                 after_later = later(app)
                 if rnd:
                     row["before"].append(before)
                     row["before later"].append(before_later)
                     row["after"].append(after)
                     row["after later"].append(after_later)
+                    row["after total"].append(total)
+                    row["after longest"].append(longest)
+                    row["steps"].append(steps)
                     in_place[edit] = in_place.get(edit, 0) + view.updated_in_place
         print(f"\n{pages} pages, HTML {len(base.html):,} chars, {len(base_blocks or [])} top-level blocks")
         print(
-            f"GUI-thread ms, median / max; later = the longest event-loop stretch in the next {LATER_MS} ms"
+            f"GUI-thread ms, median / max; after = the update (_show and one processEvents); steps = the"
+            f" renumbering's further event-loop stretches (median count); total = after + steps; longest ="
+            f" the longest of those stretches; later = the longest stretch in the next {LATER_MS} ms"
         )
-        print("| edit | before | before, later | after | after, later | after in place |")
-        print("|---|---:|---:|---:|---:|---:|")
-        every: dict[str, list[float]] = {k: [] for k in ("before", "before later", "after", "after later")}
+        print(
+            "| edit | before | before, later | after | steps | after, total | after, longest | after, later"
+            " | after in place |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        every: dict[str, list[float]] = {k: [] for k in KEYS}
         for edit, row in rows.items():
             for k, ts in row.items():
                 every[k].extend(ts)
             print(
                 f"| {edit} | {stats(row['before'])} | {stats(row['before later'])} | {stats(row['after'])} | "
-                f"{stats(row['after later'])} | {in_place.get(edit, 0)} of {len(row['after'])} |"
+                f"{statistics.median(row['steps']):.0f} | {stats(row['after total'])} | "
+                f"{stats(row['after longest'])} | {stats(row['after later'])} | "
+                f"{in_place.get(edit, 0)} of {len(row['after'])} |"
             )
         print(
             f"| all edits | {stats(every['before'])} | {stats(every['before later'])} | {stats(every['after'])} | "
-            f"{stats(every['after later'])} | {sum(in_place.values())} of {len(every['after'])} |"
+            f"{statistics.median(every['steps']):.0f} | {stats(every['after total'])} | "
+            f"{stats(every['after longest'])} | {stats(every['after later'])} | "
+            f"{sum(in_place.values())} of {len(every['after'])} |"
         )
     view.close()
     lib.close()

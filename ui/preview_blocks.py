@@ -3,13 +3,15 @@
 The preview's HTML (``app.export.render_html``) is a sequence of top-level block elements: the title, the
 body's paragraphs, headings, lists, tables, code and quotes, then the notes. ``split_blocks`` cuts it into
 them (on the worker). ``ShownBlocks`` remembers the blocks the view's document shows and how many
-``QTextBlock``s each became; ``ShownBlocks.update`` diffs a new list against them (common prefix and suffix)
-and replaces only the changed run, inside one edit block, with a fragment parsed from the new blocks' HTML.
-It returns False, and leaves the document alone, whenever it cannot do that exactly; the caller then sets
-the whole HTML as before. That happens on the first render, when the title changed, when more than
-``MAX_CHANGED_CHARS`` of HTML changed (renumbered notes after a deleted section change everything after it),
-when the HTML holds anything at top level but the block elements below, and when the document's block
-count after an update disagrees with the blocks' (the update is then undone by the full render).
+``QTextBlock``s each became; ``ShownBlocks.update`` diffs a new list against them (common prefix and suffix,
+the blocks compared without their note numbers) and replaces only the changed run, inside one edit block,
+with a fragment parsed from the new blocks' HTML. The blocks after it whose note numbers changed (an edit
+that renumbers the notes) and the notes list are patched by ``ShownBlocks.step``, in steps the view runs one
+an event-loop stretch (``ui.preview_renumber``). It returns False, and leaves the document alone, whenever
+it cannot do that exactly; the caller then sets the whole HTML as before. That happens on the first render,
+when the title changed, when more than ``MAX_CHANGED_CHARS`` of new HTML is to be parsed, when the HTML
+holds anything at top level but the block elements below, and when the document's block count after an
+update disagrees with the blocks' (the update is then undone by the full render).
 
 Why each step is as it is (each was checked against a fresh ``setHtml`` document by
 tests/ui/test_preview_blocks.py, ``toHtml()`` and ``toPlainText()`` equal over random edits):
@@ -39,6 +41,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from ui.preview_renumber import NotesList, normalized, patch_numbers
+
 # The top-level elements a rendered brief holds; anything else at top level (text, an inline element) is
 # merged by Qt with its neighbours, so such HTML is always shown whole.
 BLOCK_TAGS = frozenset(
@@ -53,7 +57,8 @@ _TAGS_RE = re.compile(r"<[^<>]*>")
 _EMPTY_CELL_RE = re.compile(r"<t[dh](?:\s[^<>]*)?>\s*</t[dh]>")
 _NOT_TIGHT_RE = re.compile(r"<(?:p|ul|ol|pre|table|blockquote|h[1-6]|hr|div|dl|br)[\s>/]|<li[^>]*>\s*</li>")
 
-MAX_CHANGED_CHARS = 12_000  # HTML replaced in place at most; beyond it parsing it all is as quick
+MAX_CHANGED_CHARS = 12_000  # new HTML parsed in place at most; beyond it parsing it all is as quick
+STEP_CHARS = 20_000  # HTML whose note numbers one ``step`` patches (Qt lays it out again: ~0.1 ms a 1,000)
 
 
 def split_blocks(html: str) -> list[str] | None:
@@ -85,6 +90,15 @@ def split_blocks(html: str) -> list[str] | None:
     if depth != 0 or html[pos:].strip():
         return None
     return blocks
+
+
+def normalized_blocks(blocks: Sequence[str]) -> list[str]:
+    """Each block without its note numbers (``ui.preview_renumber.normalized``): made on the worker."""
+    return [normalized(block) for block in blocks]
+
+
+def _is_notes(normal: str) -> bool:
+    return normal.startswith('<ol class="notes"><li>')
 
 
 class _Scratch(QTextDocument):
@@ -121,18 +135,26 @@ class ShownBlocks:
 
     def __init__(self) -> None:
         self.blocks: list[str] | None = None
+        self.normal: list[str] = []  # the shown blocks' normalized forms (``ui.preview_renumber``)
         self.counts: list[int] = []
+        self.target: list[str] | None = None  # what ``step`` still patches the shown blocks into
         self._count_cache: dict[str, int] = {}
 
-    def reset(self, blocks: list[str] | None = None, doc: QTextDocument | None = None) -> None:
+    def reset(
+        self,
+        blocks: list[str] | None = None,
+        doc: QTextDocument | None = None,
+        normal: list[str] | None = None,
+    ) -> None:
         """After the whole HTML was set: remember ``blocks`` (None: nothing known), and only if their
-        counts add up to the document's."""
-        self.blocks, self.counts = None, []
+        counts add up to the document's; ``normal``: their ``normalized`` forms, when known."""
+        self.blocks, self.counts, self.target, self.normal = None, [], None, []
         if blocks is None or doc is None:
             return
         counts = [self.count(block, doc.defaultStyleSheet()) for block in blocks]
         if sum(counts) == doc.blockCount():
             self.blocks, self.counts = blocks, counts
+            self.normal = normal if normal is not None else normalized_blocks(blocks)
 
     def count(self, block: str, sheet: str) -> int:
         """How many ``QTextBlock``s ``block`` makes between two paragraphs."""
@@ -163,22 +185,117 @@ class ShownBlocks:
             self._count_cache[block] = known
         return known
 
-    def update(self, doc: QTextDocument, new: Sequence[str]) -> bool:
-        """Replace in ``doc`` the blocks that differ from ``new``; False when that cannot be done exactly
-        (``doc`` may then be half changed): the caller must set the whole HTML."""
-        old = self.blocks
+    def update(self, doc: QTextDocument, new: Sequence[str], normal: list[str] | None = None) -> bool:
+        """Replace in ``doc`` the blocks that differ from ``new`` beyond their note numbers; False when that
+        cannot be done exactly (``doc`` may then be half changed): the caller must set the whole HTML. The
+        blocks whose note numbers changed and the notes list are left to ``step`` (``target``).
+        ``normal``: the new blocks' ``normalized`` forms when they were made on the worker."""
+        old, old_normal = self.blocks, self.normal
+        self.target = None
         if old is None:
             return False
-        if list(new) == old:
+        new = list(new)
+        if new == old:
             return True
+        new_normal = normal if normal is not None else normalized_blocks(new)
+        # A notes list that changed is patched on its own (``step``); its normalized form has no anchor names.
+        body = int(
+            bool(new) and old[-1] != new[-1] and _is_notes(old_normal[-1]) and _is_notes(new_normal[-1])
+        )
         first = 0
-        limit = min(len(old), len(new))
-        while first < limit and old[first] == new[first]:
+        limit = min(len(old), len(new)) - body
+        while first < limit and (old[first] == new[first] or old_normal[first] == new_normal[first]):
             first += 1
         tail = 0
-        while tail < limit - first and old[-1 - tail] == new[-1 - tail]:
+        while tail < limit - first and old_normal[-1 - body - tail] == new_normal[-1 - body - tail]:
             tail += 1
-        old_end, new_end = len(old) - tail, len(new) - tail
+        old_end, new_end = len(old) - body - tail, len(new) - body - tail
+        if (first, first) != (old_end, new_end) and not self._replace(doc, new, first, old_end, new_end):
+            return False
+        self.normal = new_normal  # the shown blocks differ from the new ones at most in their note numbers
+        self.target = new if self.blocks != new else None
+        return True
+
+    def index_at(self, block_number: int) -> int:
+        """The top-level block showing ``QTextBlock`` number ``block_number``."""
+        total = 0
+        for index, n in enumerate(self.counts):
+            total += n
+            if block_number < total:
+                return index
+        return max(0, len(self.counts) - 1)
+
+    def step(self, doc: QTextDocument, budget: int | None = None, near: int = 0) -> bool:
+        """Patch the note numbers of the shown blocks that differ from ``target`` only in them, about
+        ``budget`` chars of HTML of them from the first at or after block ``near`` (the first above it when
+        none is), in one edit block, and the notes list (its items added and removed in a step of their own,
+        then its anchor names); False when that cannot be done exactly (the caller must set the whole HTML
+        of ``target``). Done when ``target`` is None again."""
+        budget = STEP_CHARS if budget is None else budget
+        shown, target = self.blocks, self.target
+        if shown is None or target is None:
+            return True
+        if len(shown) != len(target):
+            return False
+        pending = [i for i, (a, b) in enumerate(zip(shown, target, strict=True)) if a is not b and a != b]
+        if not pending:
+            self.blocks, self.target = target, None
+            return True
+        start = next((i for i in pending if i >= near), pending[0])
+        starts = [0]
+        for n in self.counts:
+            starts.append(starts[-1] + n)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        try:
+            spent = 0
+            for index in range(start, len(shown)):
+                room = budget - spent
+                if room <= 0:
+                    break
+                spent += len(target[index])
+                if shown[index] == target[index]:
+                    continue
+                notes = NotesList.parse(shown[index])
+                if notes is not None:
+                    wanted = NotesList.parse(target[index])
+                    if wanted is None:
+                        return False
+                    if wanted.texts != notes.texts:  # a note added or removed: Qt lays the list out again
+                        if spent > len(target[index]):
+                            break  # in a step of its own
+                        if not notes.patch_items(doc, starts[index], wanted, doc.defaultStyleSheet()):
+                            return False
+                        shown[index] = notes.html()
+                        self.counts[index] = len(notes.texts)
+                        break
+                    at = next(
+                        k
+                        for k, (a, b) in enumerate(zip(notes.numbers, wanted.numbers, strict=True))
+                        if a != b
+                    )
+                    stop = min(
+                        len(notes.numbers),
+                        at + max(1, room * len(notes.texts) // len(target[index])),
+                    )
+                    if not notes.patch_names(doc, starts[index], wanted, at, stop):
+                        return False
+                    shown[index] = notes.html()
+                elif patch_numbers(doc, starts[index], self.counts[index], shown[index], target[index]):
+                    shown[index] = target[index]
+                else:
+                    return False
+        finally:
+            cursor.endEditBlock()
+        if shown == target:
+            self.blocks, self.target = target, None
+        return True
+
+    def _replace(self, doc: QTextDocument, new: list[str], first: int, old_end: int, new_end: int) -> bool:
+        """Replace blocks ``first`` to ``old_end`` by ``new``'s ``first`` to ``new_end`` (widened to the left
+        where needed); the blocks shown after them are kept as they are."""
+        old = self.blocks
+        assert old is not None
         sheet = doc.defaultStyleSheet()
         starts = [0]
         for n in self.counts:
@@ -193,7 +310,7 @@ class ShownBlocks:
         if first < 1 or cramped():
             return False
         changed = new[first:new_end]
-        if sum(map(len, changed)) + sum(map(len, old[first:old_end])) > MAX_CHANGED_CHARS:
+        if sum(map(len, changed)) > MAX_CHANGED_CHARS:  # what goes costs nothing to parse
             return False
         new_counts = [self.count(block, sheet) for block in changed]
         if 0 in self.counts[first - 1 : old_end + 1] or 0 in new_counts:
@@ -233,6 +350,6 @@ class ShownBlocks:
             parsed = parsed.next()
         if after is not None and _formats(shown.next()) != after:
             return False
-        self.blocks = list(new)
+        self.blocks = old[:first] + new[first:new_end] + old[old_end:]
         self.counts = counts[:first] + new_counts + counts[old_end:]
         return True

@@ -10,7 +10,8 @@ request (style sheets, remote or other local files) with nothing.
 
 A refresh replaces in place only the top-level blocks whose HTML changed (``ui.preview_blocks``: one
 paragraph typed in costs a few milliseconds on the GUI thread, where setting the whole HTML of a 20-page
-brief costs 13-50); the first render, a new palette and any change it cannot make exactly set the whole HTML.
+brief costs 13-50); an edit that renumbers the notes patches the numbers after it in steps of a few
+milliseconds, each its own event-loop stretch (``ui.preview_renumber``); the first render, a new palette and any change it cannot make exactly set the whole HTML.
 ``updated_in_place`` says which the last refresh did.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QImageReader, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -28,7 +29,7 @@ from app.citations import cited_claim_ids, cited_source_ids
 from app.export import render_html
 from app.export.images import ImageFolders
 from ui import theme
-from ui.preview_blocks import ShownBlocks, split_blocks
+from ui.preview_blocks import ShownBlocks, normalized_blocks, split_blocks
 from ui.settings import Settings, image_folders
 
 DEBOUNCE_MS = 250
@@ -79,8 +80,9 @@ def render_preview(lib, brief, images: ImageFolders | None = None, records: Cite
 
 
 def _with_blocks(result):
-    """Worker-side: the rendered result and its HTML cut into top-level blocks."""
-    return result, split_blocks(result.html)
+    """Worker-side: the rendered result, its HTML cut into top-level blocks and their normalized forms."""
+    blocks = split_blocks(result.html)
+    return result, blocks, None if blocks is None else normalized_blocks(blocks)
 
 
 class PreviewView(QTextBrowser):
@@ -107,6 +109,11 @@ class PreviewView(QTextBrowser):
         self.records = CitedRecords()
         self.shown = ShownBlocks()
         self.updated_in_place = False
+        self._target_html = ""
+        self._steps = QTimer(self)  # the steps of a renumbering, one an event-loop stretch
+        self._steps.setSingleShot(True)
+        self._steps.setInterval(0)
+        self._steps.timeout.connect(self._patch_more)
         if jobs is not None:
             jobs.library_changed.connect(self._library_changed)
         theme.on_change(self, self._new_palette)
@@ -142,7 +149,9 @@ class PreviewView(QTextBrowser):
     def _library_changed(self, _changes) -> None:
         self.records = CitedRecords()  # read again on the next render
 
-    def _show(self, gen: int, result, blocks: list[str] | None = None) -> None:
+    def _show(
+        self, gen: int, result, blocks: list[str] | None = None, normal: list[str] | None = None
+    ) -> None:
         """Show ``result`` (its HTML cut into ``blocks`` on the worker; cut here when not given), changing
         only the blocks that differ from those shown when that can be done exactly."""
         if gen != self._generation:
@@ -151,12 +160,37 @@ class PreviewView(QTextBrowser):
             blocks = split_blocks(result.html)
         bar = self.verticalScrollBar()
         pos = bar.value()
-        self.updated_in_place = blocks is not None and self.shown.update(self.document(), blocks)
+        self.updated_in_place = blocks is not None and self.shown.update(self.document(), blocks, normal)
+        if self.updated_in_place and self.shown.target is not None:
+            self._target_html = result.html
+            self._steps.start()  # the renumbered notes, in steps of their own
         if not self.updated_in_place:
             self.setHtml(result.html)
-            self.shown.reset(blocks, self.document())
+            self.shown.reset(blocks, self.document(), normal)
         bar.setValue(pos)
         self.rendered.emit()
+
+    def _patch_more(self) -> None:
+        """The next step of a renumbering (ui.preview_blocks.ShownBlocks.step), from the block at the top of
+        the view down, in its own event-loop stretch; the next one scheduled, or the whole HTML set when
+        the step cannot be done exactly."""
+        if self.shown.target is None:
+            return
+        bar = self.verticalScrollBar()
+        pos = bar.value()
+        near = self.shown.index_at(self.cursorForPosition(QPoint(0, 0)).blockNumber())
+        if not self.shown.step(self.document(), near=near):
+            self.setHtml(self._target_html)
+            self.shown.reset(split_blocks(self._target_html), self.document())
+        elif self.shown.target is not None:
+            self._steps.start()
+        bar.setValue(pos)
+
+    def finish_patching(self) -> None:
+        """Run the renumbering's remaining steps now (tests, benchmarks)."""
+        while self.shown.target is not None:
+            self._steps.stop()
+            self._patch_more()
 
     def _show_error(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:

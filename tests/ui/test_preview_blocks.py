@@ -15,7 +15,7 @@ import pytest
 
 from tests.adversarial import markdown_suites as ms
 from ui import preview_blocks as pb
-from ui.preview_view import PreviewView, render_preview
+from ui.preview_view import PreviewView, _with_blocks, render_preview
 
 pytestmark = pytest.mark.sqlite_only("the preview's document does not depend on the storage")
 SEEDS = range(1, 1 + int(os.environ.get("BRIEFDESK_PREVIEW_SEEDS", "3")))
@@ -168,7 +168,9 @@ def _assert_same(shown: PreviewView, fresh: PreviewView, html: str, step: str) -
         pytest.fail(f"{step}: the document differs from a fresh one\n{diff}")
 
 
-def _run_edits(qtbot, lib, bodies: list[str], steps: int, seed: int, ids: list[int]) -> tuple[int, int]:
+def _run_edits(
+    qtbot, lib, bodies: list[str], steps: int, seed: int, ids: list[int], edit=None
+) -> tuple[int, int]:
     shown, fresh = _views(qtbot, lib)
     brief = lib.briefs.create(title="Edited brief", body="").after
     rng = random.Random(seed)
@@ -177,11 +179,15 @@ def _run_edits(qtbot, lib, bodies: list[str], steps: int, seed: int, ids: list[i
         body = start
         for step in range(steps):
             result = render_preview(lib, dataclasses.replace(brief, body=body), shown.images, shown.records)
-            shown._show(shown._generation, result)
-            _assert_same(shown, fresh, result.html, f"seed {seed}, step {step}, body {body[:300]!r}")
+            shown._show(shown._generation, *_with_blocks(result))  # cut as on the worker
+            where = f"seed {seed}, step {step}, body {body[:300]!r}"
+            if shown.shown.target is not None:  # a renumbering half patched: the document shows its blocks
+                _assert_same(shown, fresh, "\n".join(shown.shown.blocks or []), f"{where}, part patched")
+                shown.finish_patching()
+            _assert_same(shown, fresh, result.html, where)
             in_place += shown.updated_in_place
             total += 1
-            body = _edit(rng, body, ids)
+            body = (edit or _edit)(rng, body, ids)
     return in_place, total
 
 
@@ -206,3 +212,66 @@ def test_random_edits_of_the_markdown_corpus_give_the_document_a_fresh_render_gi
         bodies.append(ms.with_citations(text) if rng.random() < 0.5 else text)
     in_place, total = _run_edits(qtbot, lib, bodies, 25, seed + 16, claim_ids)
     assert in_place > total // 3, f"only {in_place} of {total} updates in place"
+
+
+def _cited(paragraph: str) -> bool:
+    return "[@" in paragraph
+
+
+def _renumbering_edit(rng: random.Random, body: str, ids: list[int]) -> str:
+    """An edit that renumbers the notes after it, most of the time; now and then a plain one."""
+    paras = body.split("\n\n")
+    cited = [i for i, p in enumerate(paras) if _cited(p)]
+    what = rng.random()
+    if what < 0.25 and cited:  # a cited paragraph deleted
+        i = rng.choice(cited)
+        return "\n\n".join(paras[:i] + paras[i + 1 :])
+    if what < 0.5:  # a claim cited near the top, often one not cited before
+        fresh = [i for i in ids if f"@c{i}]" not in body and f"@c{i};" not in body] or ids
+        i = rng.randrange(min(3, len(paras)))
+        return "\n\n".join(paras[:i] + [paras[i] + f" [@c{rng.choice(fresh)}]"] + paras[i + 1 :])
+    if what < 0.7 and len(cited) >= 2:  # two cited paragraphs swapped
+        a, b = sorted(rng.sample(cited, 2))
+        paras[a], paras[b] = paras[b], paras[a]
+        return "\n\n".join(paras)
+    if what < 0.85 and cited:  # a citation removed
+        i = rng.choice(cited)
+        start = paras[i].find("[@")
+        end = paras[i].find("]", start)
+        paras[i] = paras[i][:start] + paras[i][end + 1 :] if end > start else paras[i]
+        return "\n\n".join(paras)
+    return _edit(rng, body, ids)
+
+
+@pytest.fixture
+def many_claim_ids(lib):
+    body = " ".join(f"Statement {n} was made." for n in range(40))
+    src = lib.sources.create(title="Long wire report", body=body).after
+    return [
+        lib.claims.create(source_id=src.id, quote=f"Statement {n} was made.", actor=f"Official {n}").after.id
+        for n in range(40)
+    ]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_edits_that_renumber_the_notes_give_the_document_a_fresh_render_gives(
+    qtbot, lib, many_claim_ids, seed, monkeypatch
+):
+    """Deleting a cited paragraph, citing a claim near the top, swapping two cited paragraphs and removing a
+    citation renumber the notes after them; the preview shows the fresh render's numbers and notes list after
+    every step of the patching (small steps in odd seeds, so that a renumbering takes several)."""
+    if seed % 2:
+        monkeypatch.setattr(pb, "STEP_CHARS", 600)
+    rng = random.Random(seed * 104729)
+    bodies = ["\n\n".join(_block(rng, many_claim_ids) for _ in range(rng.randint(8, 30))) for _ in range(3)]
+    shown_before = pb.ShownBlocks.step
+    steps: list[bool] = []
+
+    def counted(self, *args, **kwargs):
+        steps.append(True)
+        return shown_before(self, *args, **kwargs)
+
+    monkeypatch.setattr(pb.ShownBlocks, "step", counted)
+    in_place, total = _run_edits(qtbot, lib, bodies, 40, seed, many_claim_ids, _renumbering_edit)
+    assert in_place > total // 2, f"only {in_place} of {total} updates in place"
+    assert steps, "no edit renumbered the notes in place"

@@ -174,3 +174,31 @@ def test_an_image_typed_in_place_is_loaded_through_the_views_checks(qtbot, lib, 
         QTextDocument.ResourceType.ImageResource.value, (folder / "map.png").as_uri()
     )
     assert shown is not None and not shown.isNull()
+
+
+def test_citing_a_new_claim_at_the_top_renumbers_every_note_in_place(qtbot, lib, jobs, claim):
+    """The new claim becomes note 1: every marker after it and the notes list are renumbered in the shown
+    document (in steps, each its own event-loop stretch), not set whole, and the scroll position stays."""
+    from ui.preview_view import render_preview
+
+    src = lib.sources.create(title="Second report", body="The convoy crossed at night.").after
+    other = lib.claims.create(source_id=src.id, quote="The convoy crossed at night.", actor="Police").after
+    ed = _open(qtbot, lib, jobs, _body(claim.id))
+    bar = ed.preview.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    rendered: list[bool] = []
+    ed.preview.rendered.connect(lambda: rendered.append(ed.preview.updated_in_place))
+    _type_after(ed, "Paragraph 0 says", f" [@c{other.id}]")
+    qtbot.waitUntil(lambda: bool(rendered) and ed.preview.shown.target is None, timeout=5000)
+    assert rendered == [True], "renumbered in place, never set whole"
+    fresh = QTextDocument()
+    fresh.setDefaultStyleSheet(ed.preview.document().defaultStyleSheet())
+    brief = lib.briefs.get(ed.brief_id)
+    fresh.setHtml(render_preview(lib, dataclasses.replace(brief, body=ed.body())).html)
+    assert ed.preview.toPlainText() == fresh.toPlainText()
+    assert ed.preview.toHtml() == fresh.toHtml()
+    text = ed.preview.toPlainText()
+    assert "Paragraph 39 says the supply went on across the border for weeks2." in text  # was note 1
+    assert f"c{other.id} Police" in text.split(f"c{claim.id} Minister")[0], "the new claim is the first note"
+    assert bar.value() == position
