@@ -54,7 +54,7 @@ def edits(body: str, rng: random.Random, claim_ids: list[int]) -> list[tuple[str
 
 
 def renumbering_edits(paras: list[str], claim_ids: list[int]) -> list[tuple[str, str]]:
-    """(name, new body) for edits that renumber the notes after them (issue 17): a claim not cited before
+    """(name, new body) for edits that renumber the notes after them: a claim not cited before
     cited near the top, a cited paragraph at 10 % deleted, the citation of a claim cited only there (at
     10 %) removed, a cited paragraph at 10 % swapped with the next cited one."""
     body = "\n\n".join(paras)
