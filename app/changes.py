@@ -4,8 +4,8 @@ Every service mutation appends a row to ``change_log`` in its own transaction (`
 the log holds exactly the changes that were committed. An open app remembers the last ``seq`` it saw and
 asks for the rows after it every few seconds (one indexed query; on SQLite the same works between two
 processes on one file). Rows written by this open library itself are left out: its views already refreshed
-from the ``Change`` its own call returned. Old rows are pruned after ``KEEP``; an app that fell further
-behind than that is told to refresh everything.
+from the ``Change`` its own call returned. ``prune()`` deletes rows older than ``KEEP``, but nothing calls it
+yet: the log keeps every row. An app that falls behind rows that are gone is told to refresh everything.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from app.storage.store import Store
 
 KEEP = dt.timedelta(days=7)
-PRUNE_EVERY = 500  # prune old rows when a seq is a multiple of this
 MAX_ROWS = 2000  # at most this many rows per call; more means "refresh everything"
 
 # change_log actions as the views know them (app.domain.Change.action)

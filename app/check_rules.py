@@ -120,7 +120,7 @@ CHECK_RULES: tuple[RuleInfo, ...] = (
         "judgments_have_assumptions",
         "analysis",
         "warning",
-        "Each key judgment has a key assumption recorded, or the brief one for its whole",
+        "Each key judgment has a key assumption recorded, or the brief has one for all its judgments",
     ),
     RuleInfo(
         "bidi",
@@ -134,5 +134,6 @@ RULE_IDS = tuple(r.id for r in CHECK_RULES)
 
 
 def rules_text() -> str:
-    """The rules as lines for ``--help`` and ``--rules``: id, severity, description."""
-    return "\n".join(f"  {r.id:<10} {r.severity:<8} {r.description}" for r in CHECK_RULES)
+    """The rules as lines for ``--help`` and ``--rules``: id, severity, description, in aligned columns."""
+    width = max(len(r.id) for r in CHECK_RULES)
+    return "\n".join(f"  {r.id:<{width}} {r.severity:<8} {r.description}" for r in CHECK_RULES)

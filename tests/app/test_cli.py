@@ -584,10 +584,15 @@ def test_check_help_and_rules_name_every_rule(run, capsys):
     code, out, _ = run("check", "--rules", "--json")
     listed = json.loads(out)["rules"]
     assert code == 0 and [r["id"] for r in listed] == [r.id for r in RULES]
+    lines = help_text.splitlines()
+    starts = set()
     for info, rule in zip(CHECK_RULES, RULES, strict=True):
-        assert f"{info.id}" in help_text and info.description in help_text
+        (line,) = [ln for ln in lines if ln.split()[:1] == [info.id] and info.description in ln]
+        assert line.split()[1] == info.severity
+        starts.add(line.index(info.description))
         assert rule.run.__module__ == f"app.checks.{info.module}" and rule.name == info.name
         assert rule.title == info.description and rule.severity.value == info.severity
+    assert len(starts) == 1  # the descriptions stand in one column, whatever the length of the ids
     code, _, err = run("check")
     assert code == 1 and "--rules" in err
 
