@@ -15,37 +15,27 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import math
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import articles, import_article, match_claims  # noqa: E402
+from bench_extract import match_claims  # noqa: E402
 from denial_features import DETECT_NAMES, TARGET_NAMES, Article, rules_target  # noqa: E402
+from drafted_sets import drafted_articles  # noqa: E402
 
-from app.extract import RuleExtractor, _without_headline, propose  # noqa: E402
+from app.extract import _without_headline  # noqa: E402
 from app.extract.lexicon import DV  # noqa: E402
-from app.library import Library  # noqa: E402
 
 
-def load(directory: Path, lib: Library) -> list[dict]:
+def load(directory: Path) -> list[dict]:
     """Per article: each rules' claim with its detection features and candidates, and the rules' links."""
     out = []
-    for path in articles(directory):
-        ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        if ann.get("language", "en") != "en":
-            continue
-        for actor in ann.get("library_actors", []):
-            if lib.actors.find(actor["name"]) is None:
-                lib.actors.create(**actor)
-        sid = import_article(lib, path, ann)
-        source = lib.sources.get(sid)
-        props = list(propose(lib, sid, RuleExtractor()).proposals)
+    for drafted in drafted_articles([directory]):
+        ann, source, props = drafted.ann, drafted.source, drafted.proposals
         _spans, match = match_claims(source.body, ann, props)
         expected = {(d, alt) for d, t in ann["denials"] for alt in t.split("|")}
         gold_denials = {d for d, _t in expected}
@@ -225,13 +215,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--vetoes", default="0.5,0.6,0.7", help="veto thresholds (comma-separated)")
     args = ap.parse_args(argv)
     sets: dict[str, list[dict]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        lib = Library.open(Path(tmp) / "detect.briefdesk")
-        try:
-            for name in args.sets:
-                sets[name] = load(Path(name), lib)
-        finally:
-            lib.close()
+    for name in args.sets:
+        sets[name] = load(Path(name))
     kinds = [
         "right",
         "denial, wrong or no target",

@@ -14,22 +14,19 @@ is over 0.5. The rules' own links on the same set stand beside it.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import articles, import_article, match_claims  # noqa: E402
+from bench_extract import match_claims  # noqa: E402
+from drafted_sets import drafted_articles  # noqa: E402
 
-from app.extract import propose  # noqa: E402
 from app.extract.answers import one_side, side_words  # noqa: E402
 from app.extract.lexicon import content_words  # noqa: E402
-from app.library import Library  # noqa: E402
 
 REFERS = re.compile(
     r"\b(?:this|that|the|these|those|such)\s+(?:claims?|reports?|allegations?|accusations?|charges?|"
@@ -80,22 +77,11 @@ def relative(cands: list[list[float]]) -> None:
         x[-1] = 1.0 if top > 0 and x[1] == top else 0.0
 
 
-def load(directory: Path, lib: Library) -> list[dict]:
+def load(directory: Path) -> list[dict]:
     """Per article: the extractor's proposals matched to the annotation, and each denial's candidates."""
     out = []
-    for path in articles(directory):
-        ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        if ann.get("language", "en") != "en":
-            continue
-        for actor in ann.get("library_actors", []):
-            if lib.actors.find(actor["name"]) is None:
-                lib.actors.create(**actor)
-        sid = import_article(lib, path, ann)
-        body = lib.sources.get(sid).body
-        try:
-            props = list(propose(lib, sid).proposals)
-        except Exception:  # a refusal: nothing to rank
-            continue
+    for drafted in drafted_articles([directory]):
+        ann, body, props = drafted.ann, drafted.source.body, drafted.proposals
         spans, match = match_claims(body, ann, props)
         expected = {(d, alt) for d, t in ann["denials"] for alt in t.split("|")}
         optional = {tuple(x) for x in ann.get("optional_links", [])}
@@ -185,13 +171,8 @@ def pr(s: tuple[int, ...] | list[int]) -> str:
 
 def main(argv: list[str]) -> int:
     sets = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        lib = Library.open(Path(tmp) / "rank.briefdesk")
-        try:
-            for name in argv:
-                sets[name] = load(Path(name), lib)
-        finally:
-            lib.close()
+    for name in argv:
+        sets[name] = load(Path(name))
     print(
         "| set left out | within reach | rules P | rules R | ranker P | ranker R | agreed P | agreed R |\n"
         "|---|---:|---:|---:|---:|---:|---:|---:|"

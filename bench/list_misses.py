@@ -6,38 +6,19 @@ misses can be grouped into classes an analyst recognises. For TUNING sets only (
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import articles, import_article, match_claims, speaker_matcher  # noqa: E402
-
-from app.extract import propose  # noqa: E402
-from app.library import Library  # noqa: E402
+from bench_extract import match_claims, speaker_matcher  # noqa: E402
+from drafted_sets import drafted_articles  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        lib = Library.open(Path(tmp) / "misses.briefdesk")
-        try:
-            for directory in argv:
-                for path in articles(Path(directory)):
-                    ann = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-                    if ann.get("language", "en") != "en":
-                        continue
-                    for actor in ann.get("library_actors", []):
-                        if lib.actors.find(actor["name"]) is None:
-                            lib.actors.create(**actor)
-                    sid = import_article(lib, path, ann)
-                    body = lib.sources.get(sid).body
-                    props = list(propose(lib, sid).proposals)
-                    report(path, ann, body, props)
-        finally:
-            lib.close()
+    for art in drafted_articles([Path(d) for d in argv]):
+        report(art.path, art.ann, art.source.body, art.proposals)
     return 0
 
 
