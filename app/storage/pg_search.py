@@ -13,6 +13,10 @@ Here each kind has its own ``tsvector`` column and GIN index, and the same rules
   above the last one found, so its search is bounded by an id range; on the 1M-claim library the newest
   4,000 claims that say "ceasefire" rule out every source (sources' ids end at 100,000), so the sources'
   large tsvectors are neither scanned nor ranked (they were 250-350 ms of each such search).
+- **Phrases**: the rows holding each of a phrase's adjacent word pairs (migration 0013's index of
+  ``briefdesk_word_pairs(search_tsv)``, app.storage.postgres.pairs_tsquery), then checked for the phrase
+  itself; the GIN index of ``search_tsv`` alone gave every row holding the words, in any order (for
+  "the government" 7,248 sources, each tsvector read from the TOAST table to check the order).
 - **Ranking**: ``ts_rank`` of the candidates (title or statement words weigh more), negated so that, as with
   SQLite's bm25, lower is better; with only common words, the newest first and no ranking.
 
@@ -30,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from app.storage.postgres import TITLE_INDEX_CHARS
+from app.storage.postgres import PAIRS_SQL, TITLE_INDEX_CHARS, pairs_tsquery
 from app.storage.postgres import render_tsquery as render
 from app.storage.query import ParsedQuery, parse_query
 
@@ -213,6 +217,7 @@ def _newest(
     wanted: int,
     estimate: dict[str, float],
     scoring: str | None,
+    pairs: str | None = None,
 ) -> list[tuple[int, float | None]]:
     """The newest ``wanted`` matches of ``query`` among ``entities`` in SQLite's rowid order, newest first:
     (rowid, score), the score ranking by ``scoring`` for claims and actors (read with the row). A source's
@@ -222,10 +227,10 @@ def _newest(
     Kinds are searched from the one with the largest ids. A kind is asked only for as many rows as can still
     be among the newest (the rows found above its largest rowid come first), and, once ``wanted`` are found,
     only above the last rowid found. Each is read by the cheaper of a key walk and a bitmap scan, the latter
-    in id windows."""
+    in id windows; a phrase, by its word pairs (``pairs``: postgres.pairs_tsquery) when it has some."""
     found: list[tuple[int, float | None]] = []
     walks = _KeyWalks(conn)
-    _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, found)
+    _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, pairs, found)
     walks.restore()  # (after an error the transaction is rolled back, and the setting with it)
     return found
 
@@ -239,6 +244,7 @@ def _read_kinds(
     wanted: int,
     estimate: dict[str, float],
     scoring: str | None,
+    pairs: str | None,
     found: list[tuple[int, float | None]],
 ) -> None:
     for entity in sorted(entities, key=lambda e: -tops[e]):
@@ -262,7 +268,15 @@ def _read_kinds(
             f"AND id >= :lo AND id <= :hi ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT :n"
         )
         params["q"] = query
-        if bitmap and "<->" not in query:
+        if pairs is not None:  # a phrase: the rows holding its word pairs, checked for the phrase itself
+            walks.allow(False)  # (never by walking the key: each row's pairs would be computed)
+            sql = (
+                f"SELECT id, {score} FROM {ENTITY_TABLES[entity]} WHERE {PAIRS_SQL} "
+                f"AND ts_match_vq(search_tsv, {_TSQ}) AND id >= :lo AND id <= :hi ORDER BY id + 0 DESC LIMIT :n"
+            )
+            params["pq"] = pairs
+            rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
+        elif bitmap and "<->" not in query:
             rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, ":*" in query)
         else:
             walks.allow(True)
@@ -318,6 +332,7 @@ def search_rows(
     if parsed is None or limit <= 0:
         return []
     query = render(parsed)
+    pairs = pairs_tsquery(parsed)
     tops = _max_ids(conn)
     every = max(1, sum(tops.values()))
     groups = [render(ParsedQuery((group,), ())) for group in parsed.groups]
@@ -329,10 +344,10 @@ def search_rows(
     )
     codes = {code: entity for entity, code in ENTITY_CODES.items()}
     if not informative:  # only common words: the newest matches, unranked
-        top = [(rid, 0.0) for rid, _s in _newest(conn, query, entities, tops, limit, estimate, None)]
+        top = [(rid, 0.0) for rid, _s in _newest(conn, query, entities, tops, limit, estimate, None, pairs)]
     else:
         scoring = query if len(informative) == len(parsed.groups) else render(ParsedQuery(informative, ()))
-        candidates = _newest(conn, query, entities, tops, SEARCH_CANDIDATES, estimate, scoring)
+        candidates = _newest(conn, query, entities, tops, SEARCH_CANDIDATES, estimate, scoring, pairs)
         scored = [(score, rid) for rid, score in candidates if score is not None]
         unscored = [rid // 4 for rid, score in candidates if score is None]
         if unscored:  # sources: ranked now, only the candidates

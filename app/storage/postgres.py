@@ -9,6 +9,7 @@ one (``display_url`` and ``storable_url`` drop it).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
@@ -55,8 +56,6 @@ def parse_url(target: str) -> URL:
 
 def _redact_text(text: str) -> str:
     """An address typed by a user, with any password replaced (for messages about an unparsable one)."""
-    import re
-
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", text)
 
 
@@ -418,6 +417,46 @@ def words_tsquery(parsed: ParsedQuery) -> str | None:
             terms.append(words[0] if len(words) == 1 else "(" + " & ".join(words) + ")")
         parts.append(terms[0] if len(terms) == 1 else "(" + " | ".join(terms) + ")")
     return " & ".join(parts)
+
+
+# --- a phrase's candidates by its word pairs (migration 0013) --------------------------------------------
+# Each table has a GIN index on briefdesk_word_pairs(search_tsv): the pairs of lexemes standing next to each
+# other, as the lexemes "first second". A row matching the phrase 'a' <-> 'b' <-> 'c' holds the pairs "a b"
+# and "b c", so the rows holding every pair of a phrase are its candidates (a superset: the pairs may stand
+# apart, or across a title and a body), checked against the phrase itself as before. A pair is asked only
+# when both words are lexemes written as the user wrote them, lower-cased (ASCII letters, then letters or
+# digits: one token for the parser, and no number, which is also looked for with a sign); a phrase of other
+# words is found by its words, as before.
+PAIRS_EXPR = "briefdesk_word_pairs(search_tsv)"
+_PAIR_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]{0,199}")
+
+
+def _term_pairs(term: Term) -> list[str]:
+    pairs = []
+    last = len(term.words) - 1
+    for i in range(last):
+        first, second = term.words[i], term.words[i + 1]
+        if _PAIR_WORD.fullmatch(first) and _PAIR_WORD.fullmatch(second):
+            pairs.append(f"'{first} {second}'" + (":*" if term.prefix and i + 1 == last else ""))
+    return pairs
+
+
+def pairs_tsquery(parsed: ParsedQuery) -> str | None:
+    """A tsquery (its text, to be lower-cased by the server and cast, not parsed: see PAIRS_SQL) that every
+    row matching ``parsed`` matches on its word pairs, or None when no group of the query can be asked by
+    its pairs (a group of terms joined by OR can only when each of its terms is a phrase with a pair)."""
+    parts = []
+    for group in parsed.groups:
+        terms = [_term_pairs(term) for term in group]
+        if not all(terms):
+            continue
+        ands = [" & ".join(pairs) if len(pairs) == 1 else "(" + " & ".join(pairs) + ")" for pairs in terms]
+        parts.append(ands[0] if len(ands) == 1 else "(" + " | ".join(ands) + ")")
+    return " & ".join(parts) if parts else None
+
+
+# the server lower-cases the pairs as its 'simple' dictionary lower-cases words (the database's own rules)
+PAIRS_SQL = f"{PAIRS_EXPR} @@ CAST(lower(:pq) AS tsquery)"
 
 
 def phrase_page_ids(
