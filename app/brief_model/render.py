@@ -12,6 +12,7 @@ number of each key (numbered by first citation, a key cited again keeps its numb
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
@@ -122,13 +123,20 @@ def heading_texts(model: BriefModel) -> list[str]:
                 pos = c.group_end
         pieces.append(body[pos : h.end])
         texts.append(" ".join("".join(pieces).split()))
+    return list(_rendered_plain(tuple(texts)))
+
+
+@functools.lru_cache(maxsize=8)
+def _rendered_plain(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each text's inline Markdown rendered, as plain text (cached: most edits leave every heading as it was,
+    and rendering a long brief's 500 headings takes a few milliseconds)."""
     md = pm.shared_markdown()
     root = ET.Element("div")
     for text in texts:
         ET.SubElement(root, "p").text = text
     with paused_gc():
         root = pm.finish_tree(md, root)
-    return [visible_bidi(" ".join("".join(p.itertext()).split())) for p in root]
+    return tuple(visible_bidi(" ".join("".join(p.itertext()).split())) for p in root)
 
 
 def _bracket_cost(text: str) -> int:
