@@ -4,8 +4,10 @@ Every service mutation appends a row to ``change_log`` in its own transaction (`
 the log holds exactly the changes that were committed. An open app remembers the last ``seq`` it saw and
 asks for the rows after it every few seconds (one indexed query; on SQLite the same works between two
 processes on one file). Rows written by this open library itself are left out: its views already refreshed
-from the ``Change`` its own call returned. ``prune()`` deletes rows older than ``KEEP``, but nothing calls it
-yet: the log keeps every row. An app that falls behind rows that are gone is told to refresh everything.
+from the ``Change`` its own call returned. ``prune()`` deletes rows older than ``KEEP``; the desktop app calls it
+once after it opens a library it may write, so the log does not grow without end, and ``recent()`` lists only
+the changes of the last ``KEEP`` days whether or not they were pruned yet. An app that falls behind rows
+that are gone is told to refresh everything.
 """
 
 from __future__ import annotations
@@ -139,7 +141,9 @@ class ChangeFeed:
         the log (``KEEP``), optionally only those by one analyst, or older than seq ``before`` (the next
         page). Several changes to one record in a row by one analyst show once."""
         limit = max(1, min(int(limit), MAX_ACTIVITY))
-        query = select(ChangeLogEntry).where(ChangeLogEntry.action.not_in(_NOT_ACTIVITY))
+        query = select(ChangeLogEntry).where(
+            ChangeLogEntry.action.not_in(_NOT_ACTIVITY), ChangeLogEntry.at >= utcnow() - KEEP
+        )
         if by:
             query = query.where(ChangeLogEntry.changed_by == by)
         if before is not None:

@@ -183,6 +183,8 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         if getattr(lib, "read_only", False):
             self._enforce_read_only()
+        else:
+            QTimer.singleShot(0, self._prune_change_log)
         self._splitters_restored = False
         self._restore_geometry(start_page)
         self._update_title()
@@ -242,6 +244,15 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
         read_only = " (read-only)" if getattr(self.lib, "read_only", False) else ""
         self.setWindowTitle(f"{APP_NAME} {DASH} {name}{read_only}")
         self.setWindowFilePath(str(self.lib.path))
+
+    def _prune_change_log(self) -> None:
+        """Drop change-log rows older than the days the Activity window promises, once per open (a write on
+        the worker; a busy or unreachable library just keeps them until the next open)."""
+
+        def failed(exc: BaseException) -> None:
+            log.warning("change log not pruned: %s", exc)
+
+        self.jobs.write(self.lib.changes.prune, None, failed, owner=self)
 
     def read_only_actions(self) -> list:
         """Every action that changes the library (kept disabled while it is open read-only)."""

@@ -65,3 +65,46 @@ def test_cli_changes_lists_them_and_refuses_a_bad_limit(two_analysts, library_ta
     assert "No changes by carol" in capsys.readouterr().out
     assert main(["--library", str(library_target), "changes", "--limit", "0"]) == 1
     assert "--limit must be at least 1" in capsys.readouterr().err
+
+
+def _age_changes(lib, *, days: int, refs_older_than_seq: int) -> None:
+    """Make the log rows up to ``refs_older_than_seq`` look ``days`` old (as if written last month)."""
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from app.storage.models import ChangeLogEntry, utcnow
+
+    with lib.writing() as s:
+        s.execute(
+            update(ChangeLogEntry)
+            .where(ChangeLogEntry.seq <= refs_older_than_seq)
+            .values(at=utcnow() - dt.timedelta(days=days))
+        )
+
+
+def test_changes_older_than_the_kept_days_are_not_listed_and_are_pruned(two_analysts):
+    alice, bob = two_analysts
+    old = alice.sources.create(title="Last month's report", body="Old text.").after
+    alice.sources.update(old.id, outlet="Harbour Gazette")
+    cutoff = alice.changes.latest()
+    _age_changes(alice, days=30, refs_older_than_seq=cutoff)
+    new = bob.sources.create(title="Today's report", body="New text.").after
+    # listed: only what the window promises ("the last 7 days"), before any pruning
+    assert [a.ref for a in alice.changes.recent(limit=50)] == [f"s{new.id}"]
+    assert alice.changes.prune() >= 1
+    # the old rows are gone, today's stays, and an app that had seen them is told to refresh everything
+    assert [a.ref for a in alice.changes.recent(limit=50)] == [f"s{new.id}"]
+    first = cutoff - 1  # an app that saw only the first old change missed the second: it refreshes all
+    assert bob.changes.since(first).everything
+    assert alice.sources.get(old.id).title == "Last month's report"  # pruning the log touches no record
+
+
+def test_pruning_keeps_the_newest_row_so_the_sequence_never_goes_back(two_analysts):
+    alice, _bob = two_analysts
+    alice.sources.create(title="Only change", body="Text.")
+    last = alice.changes.latest()
+    _age_changes(alice, days=30, refs_older_than_seq=last)
+    alice.changes.prune()
+    assert alice.changes.latest() == last
+    assert alice.changes.recent(limit=10) == []

@@ -402,3 +402,34 @@ def test_a_stix_bundle_imported_through_the_menu_brings_claims_and_lists_what_it
     assert "1 source imported from 1 file" in box.text()
     assert "1 claim created" in box.detailedText()
     assert "1 malware object: a type Briefdesk does not keep" in box.detailedText()
+
+
+def test_opening_a_library_prunes_change_log_rows_older_than_the_activity_window(qtbot, tmp_path):
+    import datetime as dt
+
+    from sqlalchemy import func, select, update
+
+    from app.storage.models import ChangeLogEntry, utcnow
+
+    path = tmp_path / "log.briefdesk"
+    with Library.open(path, user="alice") as lib:
+        lib.sources.create(title="Old report", body="Old text.")
+        lib.sources.create(title="Older report", body="Older text.")
+        with lib.writing() as s:
+            s.execute(update(ChangeLogEntry).values(at=utcnow() - dt.timedelta(days=40)))
+        lib.sources.create(title="Fresh report", body="Fresh text.")
+    lib = Library.open(path, user="bob")
+    try:
+        w = MainWindow(lib, Settings.load())
+        qtbot.addWidget(w)
+
+        def rows() -> int:
+            with lib.reading() as s:
+                return int(s.scalar(select(func.count()).select_from(ChangeLogEntry)))
+
+        qtbot.waitUntil(lambda: rows() == 1, timeout=5000)
+        assert [a.label for a in lib.changes.recent()] == ["Fresh report"]
+        w.jobs.wait()
+        w.close()
+    finally:
+        lib.close()
