@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextList
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+)
 
 # A note marker's number, as app.export.html writes it (nh3 adds its rel attribute).
 _MARKER_RE = re.compile(r'(<a href="briefdesk:([cs]\d+)"[^<>]*>)(\d+)(</a>)')
@@ -87,6 +95,11 @@ def patch_numbers(doc: QTextDocument, first: int, count: int, old: str, new: str
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(numbers, fmt)  # type: ignore[arg-type]
     return True
+
+
+def _unnamed(fmt: QTextCharFormat) -> QTextCharFormat:
+    fmt.clearProperty(QTextFormat.Property.AnchorName)
+    return fmt
 
 
 def _contiguous(notes: QTextList, first: int) -> bool:
@@ -159,6 +172,15 @@ class NotesList:
             scratch.setHtml(added.html())
             if scratch.blockCount() != len(added.texts):
                 return False
+        replaced = (
+            self._replace_texts(doc, notes, head, scratch) if len(added.texts) == old_end - head else None
+        )
+        if replaced is False:
+            return False
+        if replaced:
+            self.texts = list(new_texts)
+            self.numbers = self.numbers[:head] + added.numbers + self.numbers[old_end:]
+            return True
         run_first, run_last = item(head), item(old_end - 1)  # (valid only when the old run is not empty)
         after_run = item(old_end) if old_end < len(old_texts) else None
         cursor = QTextCursor(doc)
@@ -214,6 +236,37 @@ class NotesList:
         self.numbers = self.numbers[:head] + added.numbers + self.numbers[old_end:]
         return True
 
+    @staticmethod
+    def _replace_texts(
+        doc: QTextDocument, notes: QTextList, head: int, scratch: QTextDocument
+    ) -> bool | None:
+        """As many notes in as out (notes swapped, one note for another): each item's text and formats are
+        replaced by the scratch item's, its block kept. Qt lays out again only those items, where adding or
+        removing an item lays out the whole list (its numbers change). None, with nothing changed, when an
+        item's block character format is not the scratch one's; False when the items did not come out as
+        the scratch ones."""
+        parsed = scratch.begin()
+        pairs = []
+        for index in range(head, head + scratch.blockCount()):
+            block = notes.item(index)
+            if _unnamed(block.charFormat()) != _unnamed(parsed.charFormat()):
+                return None
+            pairs.append((block, parsed))
+            parsed = parsed.next()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for block, parsed in pairs:
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setBlockCharFormat(parsed.charFormat())  # with the item's new anchor name
+            it = parsed.begin()
+            while not it.atEnd():
+                cursor.insertText(it.fragment().text(), it.fragment().charFormat())
+                it += 1
+        cursor.endEditBlock()
+        return all(block.text() == parsed.text() for block, parsed in pairs)
+
     def patch_names(self, doc: QTextDocument, first: int, new: NotesList, start: int, stop: int) -> bool:
         """Give items ``start`` to ``stop`` (the list's first item ``QTextBlock`` number ``first``, its notes
         already ``new``'s) their new anchor names; ``self`` follows."""
@@ -231,6 +284,10 @@ class NotesList:
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(fmt)
+                names = block.charFormat()  # the item's block character format holds the name too
+                if names.anchorNames() == [f"note-{self.numbers[index]}"]:
+                    names.setAnchorNames([f"note-{new.numbers[index]}"])
+                    cursor.setBlockCharFormat(names)
                 self.numbers[index] = new.numbers[index]
             block = block.next()
         return True
