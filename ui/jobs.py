@@ -7,7 +7,8 @@ can refresh itself from one signal.
 
 A job started for a widget names it (``owner=``): its callbacks are dropped when the result arrives after that
 widget was deleted (a brief closed while its panels were loading), since calling them would touch a deleted
-Qt object. A write's changes are still announced.
+Qt object. A write's changes are still announced. A callback that is a bound method of a Qt object is
+guarded the same way without being told (``self._loaded`` of a view that is gone is never called).
 
 Tests set ``Jobs.synchronous = True`` (see tests/ui/conftest.py) so jobs run inline and deterministically.
 """
@@ -148,8 +149,7 @@ class Jobs(QObject):
     def _submit(
         self, pool: QThreadPool, fn, on_done, on_error, *, announce: bool, owner: QObject | None
     ) -> None:
-        if owner is not None:
-            on_done, on_error = _while_alive(owner, on_done), _while_alive(owner, on_error)
+        on_done, on_error = _while_alive(owner, on_done), _while_alive(owner, on_error)
 
         def done(result: Any) -> None:
             if announce:
@@ -201,11 +201,19 @@ class Jobs(QObject):
         receiver(payload)
 
 
-def _while_alive(owner: QObject, callback: Callable[[Any], None] | None) -> Callable[[Any], None] | None:
+def _while_alive(
+    owner: QObject | None, callback: Callable[[Any], None] | None
+) -> Callable[[Any], None] | None:
     """``callback``, called only while ``owner``'s Qt object exists (checked on the GUI thread, where widgets are
-    deleted, so it cannot be deleted between the check and the call)."""
+    deleted, so it cannot be deleted between the check and the call). Without an owner, a callback that is a
+    bound method of a Qt object is owned by that object; any other callback is returned as it is."""
     if callback is None:
         return None
+    if owner is None:
+        bound = getattr(callback, "__self__", None)
+        if not isinstance(bound, QObject):
+            return callback
+        owner = bound
 
     def call(value: Any) -> None:
         if shiboken6.isValid(owner):

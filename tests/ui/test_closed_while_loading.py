@@ -77,3 +77,44 @@ def test_a_result_reaches_a_live_owner_and_not_a_deleted_one(qtbot, monkeypatch)
     QCoreApplication.processEvents()
     assert got == [("live", 1)]
     assert not jobs.busy()
+
+
+class _Receiver(QObject):
+    def __init__(self, name: str, got: list) -> None:
+        super().__init__()
+        self.name, self.got = name, got
+
+    def loaded(self, value) -> None:
+        self.got.append((self.name, value))
+
+    def failed(self, exc) -> None:
+        self.got.append((self.name, str(exc)))
+
+
+def test_a_bound_method_of_a_deleted_view_is_never_called_without_naming_an_owner(qtbot, monkeypatch):
+    """A view that hands its own method as the callback (the commonest shape) is guarded without owner=."""
+    monkeypatch.setattr(Jobs, "synchronous", False)
+    jobs = Jobs()
+    got: list[tuple[str, object]] = []
+    live, gone = _Receiver("live", got), _Receiver("gone", got)
+    gate = threading.Event()
+
+    def work(value):
+        gate.wait(10)
+        return value
+
+    def boom():
+        gate.wait(10)
+        raise ValueError("no such claim")
+
+    jobs.read(lambda: work(1), live.loaded, live.failed)
+    jobs.read(lambda: work(2), gone.loaded, gone.failed)
+    jobs.read(boom, gone.loaded, gone.failed)
+    jobs.read(boom, live.loaded, live.failed)
+    _delete_now(gone)
+    gate.set()
+    assert jobs.wait(10000)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
+    qtbot.wait(50)
+    QCoreApplication.processEvents()
+    assert sorted(got, key=str) == sorted([("live", 1), ("live", "no such claim")], key=str)
