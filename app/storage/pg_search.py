@@ -268,7 +268,9 @@ def _read_kinds(
             f"AND id >= :lo AND id <= :hi ORDER BY id{' + 0' if bitmap else ''} DESC LIMIT :n"
         )
         params["q"] = query
-        if pairs is not None:  # a phrase: the rows holding its word pairs, checked for the phrase itself
+        # a phrase read by the index: the rows holding its pairs, checked for the phrase itself (a phrase in
+        # most rows is still walked from the newest row: its pairs' list is as long as a common word's)
+        if pairs is not None and bitmap:
             walks.allow(False)  # (never by walking the key: each row's pairs would be computed)
             sql = (
                 f"SELECT id, {score} FROM {ENTITY_TABLES[entity]} WHERE {PAIRS_SQL} "

@@ -90,6 +90,27 @@ def test_a_phrase_is_asked_by_its_pairs_on_a_team_library(lib):
         event.remove(lib.engine, "before_cursor_execute", statement)
 
 
+def test_a_phrase_in_nearly_every_row_is_read_from_the_newest_row_not_by_its_pairs(lib):
+    """A pair in most rows ("of the") has a long list in the index: reading it all to keep the newest took
+    510 ms on the 1M-claim library; walking from the newest row and checking the phrase stops at once."""
+    if lib.dialect != "postgresql":
+        pytest.skip("about the team library's index of word pairs")
+    src = lib.sources.create(title="Log", body=" ".join(f"Day {i} of the siege." for i in range(40))).after
+    claims = [lib.claims.create(source_id=src.id, quote=f"Day {i} of the siege.").after.id for i in range(40)]
+    seen: list[str] = []
+
+    def statement(_conn, _cursor, sql, *_args):
+        seen.append(sql)
+
+    event.listen(lib.engine, "before_cursor_execute", statement)
+    try:
+        hits = [h.id for h in lib.search('"of the siege"', entities=("claim",), limit=5)]
+    finally:
+        event.remove(lib.engine, "before_cursor_execute", statement)
+    assert hits == claims[::-1][:5]  # the newest, as SQLite lists them
+    assert not any("briefdesk_word_pairs" in sql for sql in seen)
+
+
 def test_which_phrases_have_pairs_to_ask():
     def pairs(q: str) -> str | None:
         parsed = parse_query(q)
