@@ -84,6 +84,7 @@ from app.extract.lexicon import (
 from app.extract.model import Proposal
 from app.extract.places import capitals_in
 from app.extract.speakers import (
+    RELATIVE_RUNS_ON,
     Speaker,
     State,
     dateline_length,
@@ -246,8 +247,8 @@ class RuleExtractor:
                     r"\s+(on|in|at|late|early|last|this|during|after|before|when|while|who)\b.*$", "", rest
                 )
                 np = re.sub(r",\s*who\b.*$", "", np)
-            elif len(np.split()) > 12:
-                continue
+            elif len(np.split()) > 12 or RELATIVE_RUNS_ON.search(np):
+                continue  # "a quarry on fields that local farmers had declared as ...": not who said what precedes
             elif (
                 re.match(r"(?:and|but)\s", np)
                 and after_clause.strip()
@@ -300,6 +301,7 @@ class RuleExtractor:
             and s[np_start : first.start()].count(" ")
             <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
             and not s[: first.start()].count("\u201c")
+            and s[: first.start()].count('"') % 2 == 0  # 'called it "a lie told over ...': a quote's verb
         ):
             np = s[np_start : first.start()]
             sp = parse_speaker(np, state)

@@ -200,6 +200,30 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         )
     if not np or len(np) > 160 or is_fragment(np):
         return None
+    relative = RELATIVE_RUNS_ON.search(np)
+    if relative is not None:
+        # "on land that Dalish herders [say was seized]": the relative clause's subject speaks, or no one does
+        subject = relative.group("subject")
+        low = subject.lower()
+        if (
+            _looks_like_name(subject)
+            or low in PRONOUNS
+            or COLLECTIVE_HEADS.search(low)
+            or _PLURAL.fullmatch(subject)
+        ):
+            return parse_speaker(subject, state)
+        return None if RELATIVE_OBJECT.match(subject) else _parse_plain(np, state)
+    return _parse_plain(np, state)
+
+
+# a noun phrase whose relative clause runs into the speaker position: "a quarry on fields that local farmers"
+RELATIVE_RUNS_ON = re.compile(r"^(?:[\w\-'’]+\s+){1,}?(?<![,])(?:that|which|where)\s+(?P<subject>[^,]+)$")
+_PLURAL = re.compile(r"(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*[^s]s")
+# the relative clause's subject is a noun phrase of its own ("the farmers", "Dalish herders"), not a verb
+RELATIVE_OBJECT = re.compile(r"(?:the|a|an|its|their|his|her|[A-Z][\w\-]*)\s")
+
+
+def _parse_plain(np: str, state: State) -> Speaker | None:
     gov = _government(np, state)
     if gov is not None:
         return gov

@@ -127,3 +127,42 @@ def test_places_where_queues_were_seen_are_not_speakers():
     assert [p.actor for p in run(text)] == ["Energy ministry"]
     (p,) = run("Both sides deny targeting the hospital.")
     assert p.actor == "Both sides"
+
+
+def test_a_verb_inside_the_quote_a_named_speaker_called_it_is_not_a_cue():
+    # the role, then the name in commas, then a verb of calling with a quote that itself holds "told": the
+    # speaker is the name, never the text running into the quoted "told"
+    for sentence, role in (
+        ('Norvian foreign minister, Tomas Lind, called that report "a story told by liars".', "foreign"),
+        (
+            'The Norvian defence minister, Tomas Lind, branded the account "a rumour told by smugglers".',
+            "defence",
+        ),
+        (
+            'The Norvian defence minister, Tomas Lind, dismissed the report as "a tale told by spies".',
+            "defence",
+        ),
+    ):
+        proposals = run(sentence)
+        assert [(p.actor, p.role) for p in proposals] == [("Tomas Lind", f"Norvian {role} minister")], (
+            sentence
+        )
+        assert proposals[0].kind == "denial"
+
+
+def test_a_relative_clause_running_into_the_speaker_gives_its_subject_or_no_one():
+    (seized,) = run(
+        "Police cleared a camp near the ring road on land that Dalish herders say was seized in 2019."
+    )
+    assert (seized.actor, seized.quote) == ("Dalish herders", "was seized in 2019")
+    (taken,) = run("Police cleared a camp near the road on land which local farmers said had been taken.")
+    assert taken.actor == "Local farmers"
+    # "farmers had declared [the fields] as pasture": the farmers did not say what comes before the comma
+    proposals = run(
+        "The inspectors said in their report that aerial photographs showed woods, ponds and, in one case, a "
+        "quarry on fields that Dalish farmers had declared as pasture."
+    )
+    assert [p.actor for p in proposals] == ["Inspectors"]
+    # a relative clause with its own verb is still part of who speaks
+    (people,) = run("People that live near the plant said the water smelled of diesel.")
+    assert people.actor == "People that live near the plant"
