@@ -166,3 +166,16 @@ def test_a_relative_clause_running_into_the_speaker_gives_its_subject_or_no_one(
     # a relative clause with its own verb is still part of who speaks
     (people,) = run("People that live near the plant said the water smelled of diesel.")
     assert people.actor == "People that live near the plant"
+
+
+def test_a_long_relative_clause_about_the_speaker_does_not_hide_the_speaker():
+    (falk,) = run(
+        "Dr Mira Falk, a hydrologist at Tenby College who has studied the lake for ten years, said the algae "
+        "came from farm run-off."
+    )
+    assert falk.actor == "Mira Falk" and falk.quote == "the algae came from farm run-off"
+    (pell,) = run(
+        "Jonas Pell, who farms barley on 60 hectares near the river and chairs the growers guild, said the "
+        "water had turned brown in May."
+    )
+    assert pell.actor == "Jonas Pell" and pell.quote == "the water had turned brown in May"
