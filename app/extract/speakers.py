@@ -62,7 +62,7 @@ class State:
 
 PARTICIPLE_TAIL = re.compile(
     r",\s*(?:[a-z]+ed|led|run|held|made|set up|written|drawn up|overseen|headed|backed)\s+"
-    r"(?:by|on|in|from|with|at|under|for)\b[^,]*(?:,|$)"
+    r"(?:by|on|in|from|with|at|under|for|about)\b[^,]*(?:,|$)"
 )
 
 
@@ -568,6 +568,9 @@ def _looks_like_name(text: str) -> bool:
     low = name.lower()
     if low.split()[0] in NON_SPEAKERS or low.split()[0] in ("the", "a", "an"):
         return False  # "The Foreign Minister" is a description, not a name
+    owned = re.match(r"[A-Z][\w\-]*['’]s\s+(?P<role>.+)$", name)
+    if owned is not None and names_role(owned.group("role")):
+        return False  # "Tenby's MP": whose role it is, not a name
     return not ROLE_RE.fullmatch(low)
 
 

@@ -179,3 +179,18 @@ def test_a_long_relative_clause_about_the_speaker_does_not_hide_the_speaker():
         "water had turned brown in May."
     )
     assert pell.actor == "Jonas Pell" and pell.quote == "the water had turned brown in May"
+
+
+def test_a_place_s_role_before_the_name_is_the_role_not_the_speaker():
+    (harl,) = run(
+        "Tenby's MP, Jon Harl, who worked at the mill as an engineer before entering parliament, said he had "
+        "asked for the records."
+    )
+    assert harl.actor == "Jon Harl"
+
+
+def test_a_spokesman_asked_about_something_is_still_the_speaker():
+    (p,) = run(
+        "A league spokesman, asked about the bans at the league's offices, said the decision was final."
+    )
+    assert (p.actor, p.quote) == ("League spokesman", "the decision was final")
