@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ui.preview_renumber import NotesList, normalized, patch_numbers
+from ui.preview_renumber import NotesList, normalized, patch_note, patch_numbers
 
 # The top-level elements a rendered brief holds; anything else at top level (text, an inline element) is
 # merged by Qt with its neighbours, so such HTML is always shown whole.
@@ -281,10 +281,15 @@ class ShownBlocks:
                     if not notes.patch_names(doc, starts[index], wanted, at, stop):
                         return False
                     shown[index] = notes.html()
-                elif patch_numbers(doc, starts[index], self.counts[index], shown[index], target[index]):
-                    shown[index] = target[index]
                 else:
-                    return False
+                    note = patch_note(doc, starts[index], shown[index], target[index])
+                    if note is None:
+                        note = patch_numbers(
+                            doc, starts[index], self.counts[index], shown[index], target[index]
+                        )
+                    if not note:
+                        return False
+                    shown[index] = target[index]
         finally:
             cursor.endEditBlock()
         if shown == target:

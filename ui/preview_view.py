@@ -30,6 +30,7 @@ from app.export import render_html
 from app.export.images import ImageFolders
 from ui import theme
 from ui.preview_blocks import ShownBlocks, normalized_blocks, split_blocks
+from ui.preview_renumber import note_paragraphs
 from ui.settings import Settings, image_folders
 
 DEBOUNCE_MS = 250
@@ -71,12 +72,14 @@ class CitedRecords:
 
 def render_preview(lib, brief, images: ImageFolders | None = None, records: CitedRecords | None = None):
     """Worker-side: resolve the body's citation keys through the library (through ``records``, the view's,
-    when given) and render (unknown keys shown)."""
+    when given) and render (unknown keys shown), the notes as paragraphs (``note_paragraphs``)."""
     model = parse_brief(brief.body)
     resolver = (records or CitedRecords()).resolver(lib, model)
-    return render_html(
+    result = render_html(
         brief, resolver, allow_missing=True, images=images.resolve if images else None, model=model
     )
+    # The notes one paragraph each (not the exported HTML's list): a note added is one block inserted.
+    return dataclasses.replace(result, html=note_paragraphs(result.html))
 
 
 def _with_blocks(result):

@@ -202,3 +202,35 @@ def test_citing_a_new_claim_at_the_top_renumbers_every_note_in_place(qtbot, lib,
     assert "Paragraph 39 says the supply went on across the border for weeks2." in text  # was note 1
     assert f"c{other.id} Police" in text.split(f"c{claim.id} Minister")[0], "the new claim is the first note"
     assert bar.value() == position
+
+
+def test_the_preview_shows_each_note_as_a_numbered_paragraph_and_the_export_keeps_its_list(
+    qtbot, lib, jobs, claim
+):
+    """The preview's notes are paragraphs whose number is their text, with a hanging indent (a note added is
+    one block inserted, not a list item that makes Qt lay out the whole list again); the exported HTML
+    still numbers its notes with an ordered list."""
+    from app.export import render_html
+    from ui.preview_renumber import note_paragraphs
+
+    src = lib.sources.create(title="Second report", body="The convoy crossed at night.").after
+    other = lib.claims.create(source_id=src.id, quote="The convoy crossed at night.", actor="Police").after
+    ed = _open(qtbot, lib, jobs, _body(claim.id, 4) + f"\nLast paragraph [@c{other.id}].\n")
+    qtbot.waitUntil(lambda: "Last paragraph" in ed.preview.toPlainText(), timeout=3000)
+    doc = ed.preview.document()
+    notes = [
+        b
+        for b in (doc.findBlockByNumber(i) for i in range(doc.blockCount()))
+        if b.text()[:3] in ("1. ", "2. ")
+    ]
+    assert [b.text().split(",")[0] for b in notes] == [f"1. c{claim.id} Minister", f"2. c{other.id} Police"]
+    for number, block in enumerate(notes, 1):
+        assert block.textList() is None
+        assert block.blockFormat().leftMargin() > 0 and block.blockFormat().textIndent() < 0  # hanging
+        assert block.begin().fragment().charFormat().anchorNames() == [f"note-{number}"]
+    brief = lib.briefs.get(ed.brief_id)
+    exported = render_html(brief, {f"c{claim.id}": claim, f"c{other.id}": other}).html
+    assert f'<ol class="notes"><li id="note-1"><a href="briefdesk:c{claim.id}" ' in exported
+    # A list the preview's pattern does not know is shown as it is.
+    odd = '<p>x</p><hr/><ol class="notes"><li id="note-1"><b>bold</b></li></ol>'
+    assert note_paragraphs(odd) == odd
