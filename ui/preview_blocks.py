@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from PySide6.QtGui import (
     QTextBlock,
@@ -41,7 +42,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ui.preview_renumber import NotesList, normalized, patch_note, patch_numbers
+from ui.preview_renumber import NotesList, is_note_paragraph, normalized, patch_note, patch_numbers
 
 # The top-level elements a rendered brief holds; anything else at top level (text, an inline element) is
 # merged by Qt with its neighbours, so such HTML is always shown whole.
@@ -57,6 +58,7 @@ _TAGS_RE = re.compile(r"<[^<>]*>")
 _EMPTY_CELL_RE = re.compile(r"<t[dh](?:\s[^<>]*)?>\s*</t[dh]>")
 _NOT_TIGHT_RE = re.compile(r"<(?:p|ul|ol|pre|table|blockquote|h[1-6]|hr|div|dl|br)[\s>/]|<li[^>]*>\s*</li>")
 
+MAX_NOTE_RUNS = 40  # runs of note paragraphs replaced one by one at most; beyond it all is set
 MAX_CHANGED_CHARS = 12_000  # new HTML parsed in place at most; beyond it parsing it all is as quick
 STEP_CHARS = 20_000  # HTML whose note numbers one ``step`` patches (Qt lays it out again: ~0.1 ms a 1,000)
 
@@ -99,6 +101,37 @@ def normalized_blocks(blocks: Sequence[str]) -> list[str]:
 
 def _is_notes(normal: str) -> bool:
     return normal.startswith('<ol class="notes"><li>')
+
+
+def _notes_at_end(normal: list[str]) -> int:
+    """How many note paragraphs (``ui.preview_renumber.note_paragraphs``) end the blocks."""
+    count = 0
+    while count < len(normal) and is_note_paragraph(normal[-1 - count]):
+        count += 1
+    return count
+
+
+def _common(
+    old_normal: list[str],
+    new_normal: list[str],
+    old_run: tuple[int, int],
+    new_run: tuple[int, int],
+    old: list[str],
+    new: list[str],
+) -> tuple[int, int]:
+    """How many blocks the two runs share at their start and then at their end (compared without their
+    note numbers)."""
+    (o0, o1), (n0, n1) = old_run, new_run
+    limit = min(o1 - o0, n1 - n0)
+    head = 0
+    while head < limit and (
+        old[o0 + head] == new[n0 + head] or old_normal[o0 + head] == new_normal[n0 + head]
+    ):
+        head += 1
+    tail = 0
+    while tail < limit - head and old_normal[o1 - 1 - tail] == new_normal[n1 - 1 - tail]:
+        tail += 1
+    return head, tail
 
 
 class _Scratch(QTextDocument):
@@ -202,18 +235,41 @@ class ShownBlocks:
         body = int(
             bool(new) and old[-1] != new[-1] and _is_notes(old_normal[-1]) and _is_notes(new_normal[-1])
         )
-        first = 0
-        limit = min(len(old), len(new)) - body
-        while first < limit and (old[first] == new[first] or old_normal[first] == new_normal[first]):
-            first += 1
-        tail = 0
-        while tail < limit - first and old_normal[-1 - body - tail] == new_normal[-1 - body - tail]:
-            tail += 1
-        old_end, new_end = len(old) - body - tail, len(new) - body - tail
+        # Note paragraphs (``note_paragraphs``) at the end: their run is diffed and replaced on its own, first
+        # (it lies after the body's), so that an edit in the body and the note it adds are two short runs.
+        notes_old, notes_new = _notes_at_end(old_normal), _notes_at_end(new_normal)
+        if not (notes_old and notes_new) or body:
+            notes_old = notes_new = 0
+        body_old, body_new = len(old) - body - notes_old, len(new) - body - notes_new
+        if notes_old and not self._replace_notes(
+            doc, new, old_normal[body_old:], new_normal[body_new:], body_old
+        ):
+            return False
+        head, tail = _common(old_normal, new_normal, (0, body_old), (0, body_new), old, new)
+        first, old_end, new_end = head, body_old - tail, body_new - tail
         if (first, first) != (old_end, new_end) and not self._replace(doc, new, first, old_end, new_end):
             return False
         self.normal = new_normal  # the shown blocks differ from the new ones at most in their note numbers
         self.target = new if self.blocks != new else None
+        return True
+
+    def _replace_notes(
+        self, doc: QTextDocument, new: list[str], old_notes: list[str], new_notes: list[str], at: int
+    ) -> bool:
+        """Replace the note paragraphs (from block ``at`` on) that differ beyond their numbers, each run
+        that differs on its own, the last first: a note that moves (a claim now first cited further down)
+        is one paragraph removed and one inserted, not every note between them parsed again."""
+        moves = SequenceMatcher(None, old_notes, new_notes, autojunk=False).get_opcodes()
+        changed = [op for op in moves if op[0] != "equal"]
+        if len(changed) > MAX_NOTE_RUNS:
+            return False
+        notes = new[len(new) - len(new_notes) :]
+        for _tag, i1, i2, j1, j2 in reversed(changed):
+            shown = self.blocks
+            assert shown is not None
+            aligned = shown[: at + i1] + notes[j1:j2] + shown[at + i2 :]
+            if not self._replace(doc, aligned, at + i1, at + i2, at + i1 + j2 - j1):
+                return False
         return True
 
     def index_at(self, block_number: int) -> int:

@@ -72,6 +72,11 @@ def normalized(block: str) -> str:
     return _MARKER_RE.sub(r"\1#\4", block)
 
 
+def is_note_paragraph(block: str) -> bool:
+    """Whether ``block`` (or its ``normalized`` form) is a note paragraph of ``note_paragraphs``."""
+    return block.startswith(_NOTE_OPEN)
+
+
 def _markers(block: str) -> list[tuple[str, str]]:
     return [(m.group(2), m.group(3)) for m in _MARKER_RE.finditer(block)]
 

@@ -234,3 +234,43 @@ def test_the_preview_shows_each_note_as_a_numbered_paragraph_and_the_export_keep
     # A list the preview's pattern does not know is shown as it is.
     odd = '<p>x</p><hr/><ol class="notes"><li id="note-1"><b>bold</b></li></ol>'
     assert note_paragraphs(odd) == odd
+
+
+def test_a_note_that_moves_down_the_notes_is_shown_in_place(qtbot, lib, jobs, claim):
+    """Removing the first citation of a claim cited again further down moves its note after the others; the
+    preview removes and inserts that one note in place and shows what a fresh render shows."""
+    from ui.preview_view import render_preview
+
+    others = []
+    for n in range(3):
+        src = lib.sources.create(title=f"Report {n}", body=f"Event {n} happened.").after
+        others.append(
+            lib.claims.create(source_id=src.id, quote=f"Event {n} happened.", actor=f"Witness {n}").after
+        )
+    body = _body(claim.id, 12) + "".join(f"\nOther {n} [@c{c.id}].\n" for n, c in enumerate(others))
+    body += f"\nAgain [@c{claim.id}].\n"
+    ed = _open(qtbot, lib, jobs, body)
+    rendered: list[bool] = []
+    ed.preview.rendered.connect(lambda: rendered.append(ed.preview.updated_in_place))
+    cursor = ed.editor.textCursor()
+    for _ in range(4):  # every citation in the paragraphs above the others goes
+        text = ed.body()
+        at = text.index(f" [@c{claim.id}]")
+        if at > text.index("Other 0"):
+            break
+        cursor.setPosition(at)
+        cursor.setPosition(at + len(f" [@c{claim.id}]"), QTextCursor.MoveMode.KeepAnchor)
+        ed.editor.setTextCursor(cursor)
+        ed.editor.textCursor().removeSelectedText()
+    qtbot.waitUntil(lambda: bool(rendered) and ed.preview.shown.target is None, timeout=5000)
+    assert all(rendered), "shown in place, never set whole"
+    fresh = QTextDocument()
+    fresh.setDefaultStyleSheet(ed.preview.document().defaultStyleSheet())
+    brief = lib.briefs.get(ed.brief_id)
+    fresh.setHtml(render_preview(lib, dataclasses.replace(brief, body=ed.body())).html)
+    assert ed.preview.toHtml() == fresh.toHtml()
+    notes = ed.preview.toPlainText().split("\n")[-4:]
+    assert [line.split(",")[0] for line in notes] == [
+        *(f"{n + 1}. c{c.id} Witness {n}" for n, c in enumerate(others)),
+        f"4. c{claim.id} Minister",
+    ]
