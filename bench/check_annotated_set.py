@@ -1,6 +1,6 @@
-"""Check bench/heldout9's files load the way bench/bench_extract.py loads them, without drafting anything.
+"""Check an annotated set's files load the way bench/bench_extract.py loads them, without drafting anything.
 
-    .venv/bin/python bench/heldout9/check_files.py [--words]
+    .venv/bin/python bench/check_annotated_set.py bench/heldoutN [--words]
 
 Each article goes through bench_extract's own loader (``import_article``, and ``articles`` for the file list)
 into a throwaway library; nothing is drafted (``propose`` is never called). Every annotated quote must be
@@ -21,15 +21,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_extract import articles, import_article  # noqa: E402
 
 from app._text import find_quote, normalise_for_match  # noqa: E402
 from app.library import Library  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
 
 
 def check(lib: Library, path: Path) -> tuple[list[str], dict[str, int]]:
@@ -96,9 +94,10 @@ def check(lib: Library, path: Path) -> tuple[list[str], dict[str, int]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path, help="the set's folder, e.g. bench/heldout9")
     ap.add_argument("--words", action="store_true", help="print each article's counts")
     args = ap.parse_args()
-    paths = articles(HERE)
+    paths = articles(args.folder)
     totals: Counter[str] = Counter()
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
