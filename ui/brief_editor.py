@@ -210,6 +210,7 @@ class BriefEditor(EditorLocking, QWidget):
         # One analyst edits a brief's text at a time (app.briefs: lock): until this window holds the brief's
         # lock the text is read-only; if someone else holds it, the banner names them.
         self.lock_state = "pending"  # pending | mine | held (by someone else) | lost (taken over) | none
+        self._lock_asked = False  # a lock request is on its way and its answer has not come
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(int(LOCK_HEARTBEAT.total_seconds() * 1000))
         self._heartbeat.timeout.connect(self._renew_lock)

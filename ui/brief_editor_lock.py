@@ -50,6 +50,7 @@ class EditorLocking:
             self.lock_state = "none"
             return
         lib, bid = self.lib, self.brief_id
+        self._lock_asked = True
         self.jobs.write(
             lambda: lib.briefs.lock(bid, take_over=take_over),
             self._lock_taken,
@@ -58,12 +59,14 @@ class EditorLocking:
         )
 
     def _lock_taken(self, _lock) -> None:
+        self._lock_asked = False
         self.lock_state = "mine"
         self.editor.setReadOnly(False)
         self.banner.setVisible(False)
         self._heartbeat.start()
 
     def _lock_refused(self, exc: BaseException) -> None:
+        self._lock_asked = False
         self.editor.setReadOnly(True)
         if isinstance(exc, BriefLockedError):
             self.lock_state = "held"
@@ -120,8 +123,12 @@ class EditorLocking:
     def release_lock(self) -> None:
         """Give the brief back to the others (the tab or window is closing)."""
         self._heartbeat.stop()
-        if self.lock_state == "mine":
+        # Also while the lock is asked for and its answer has not come: the request may still take the lock
+        # after the tab is gone (its answer then reaches no one), and writes run in order, so this unlock
+        # follows it (a no-op if it did not get the lock: unlock releases only this session's own lock).
+        if self.lock_state == "mine" or self._lock_asked:
             self.lock_state = "none"
+            self._lock_asked = False
             lib, bid = self.lib, self.brief_id
             self.jobs.write(lambda: lib.briefs.unlock(bid), None, lambda _exc: None)
 

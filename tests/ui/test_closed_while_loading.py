@@ -11,6 +11,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject  # noqa: E402
 
+from app.library import Library  # noqa: E402
 from ui import brief_editor as be  # noqa: E402
 from ui.jobs import Jobs  # noqa: E402
 
@@ -118,3 +119,49 @@ def test_a_bound_method_of_a_deleted_view_is_never_called_without_naming_an_owne
     qtbot.wait(50)
     QCoreApplication.processEvents()
     assert sorted(got, key=str) == sorted([("live", 1), ("live", "no such claim")], key=str)
+
+
+def test_a_brief_closed_while_its_lock_is_asked_for_is_left_unlocked(qtbot, lib, monkeypatch):
+    """The lock request answers after the tab is gone: the brief must not stay locked until the lock goes
+    stale (other analysts would be kept out of it for minutes)."""
+    monkeypatch.setattr(Jobs, "synchronous", False)
+    brief = lib.briefs.create(title="B", body="# One\n\nText.\n").after
+    started, release = threading.Event(), threading.Event()
+    real = lib.briefs.lock
+
+    def slow_lock(bid, **kw):
+        started.set()
+        release.wait(10)
+        return real(bid, **kw)
+
+    monkeypatch.setattr(lib.briefs, "lock", slow_lock)
+    jobs = Jobs()
+    editor = be.BriefEditor(lib, jobs, brief.id)
+    qtbot.waitUntil(started.is_set, timeout=5000)  # the lock request is on the writer
+    assert editor.lock_state == "pending"
+    editor.release_lock()  # the analyst closed the tab (as close_tab does)
+    _delete_now(editor)
+    release.set()
+    assert jobs.wait(10000)
+    qtbot.wait(50)
+    QCoreApplication.processEvents()
+    assert lib.briefs.lock_holder(brief.id) is None
+
+
+def test_closing_a_brief_someone_else_is_editing_leaves_their_lock(qtbot, tmp_path):
+    alice = Library.open(tmp_path / "team.briefdesk", user="alice")
+    bob = Library.open(tmp_path / "team.briefdesk", user="bob")
+    try:
+        bid = alice.briefs.create(title="Shared", body="Text.\n").after.id
+        jobs = Jobs()
+        mine = be.BriefEditor(alice, jobs, bid)
+        theirs = be.BriefEditor(bob, Jobs(), bid)
+        qtbot.addWidget(mine)
+        qtbot.addWidget(theirs)
+        assert (mine.lock_state, theirs.lock_state) == ("mine", "held")
+        theirs.release_lock()  # bob closes his read-only tab
+        holder = alice.briefs.lock_holder(bid)
+        assert holder is not None and holder.holder == "alice"
+    finally:
+        alice.close()
+        bob.close()
