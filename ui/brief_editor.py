@@ -37,12 +37,14 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -185,7 +187,17 @@ class BriefEditor(EditorLocking, QWidget):
         self._panels_timer.setInterval(400)
         self._panels_timer.timeout.connect(self._update_panels)
         lay.addWidget(self.splitter, 1)
-        lay.addWidget(self.status, 0)
+        # under the text: its word count and save state, and the preview's switch in sight (at 1280 px the
+        # preview starts hidden, and a View menu entry alone was easy to miss)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.status, 1)
+        self.preview_button = QToolButton(self)
+        self.preview_button.setObjectName("previewToggle")
+        self.preview_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.preview_button.setAutoRaise(True)
+        bottom.addWidget(self.preview_button, 0)
+        lay.addLayout(bottom, 0)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -222,9 +234,11 @@ class BriefEditor(EditorLocking, QWidget):
         self.side_action.setChecked(True)
         self.side_action.toggled.connect(self.set_side_shown)
         self.preview_action = self._action("&Preview", None, None)
+        self.preview_action.setToolTip("Show the brief as it will read, beside the text (Ctrl+Alt+P)")
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.preview_action.toggled.connect(self.set_preview_shown)
+        self.preview_button.setDefaultAction(self.preview_action)
         self.jobs.read(lambda: lib.briefs.get(brief_id), self._loaded, owner=self)
         self.jobs.read(
             lambda: lib.briefs.last_saved(brief_id), self._save_state_loaded, lambda _exc: None, owner=self

@@ -237,6 +237,15 @@ def test_at_1280_by_800_the_brief_page_gives_the_text_its_room_and_cuts_nothing_
     assert not editor.preview.isVisible() and not window.brief_preview_action.isChecked()
     text = editor.editor.width()
     assert text >= 0.6 * editor.width()
+    # the preview's switch is in sight under the text, unchecked, and it brings the preview back (and away)
+    switch = editor.preview_button
+    assert switch.isVisible() and _inside(switch, editor) and not switch.isChecked()
+    assert "Preview" in switch.text() and "Ctrl+Alt+P" in switch.toolTip()
+    switch.click()
+    qtbot.waitUntil(lambda: "Key judgments" in editor.preview.toPlainText(), timeout=10_000)
+    assert editor.preview.isVisible() and switch.isChecked() and window.brief_preview_action.isChecked()
+    switch.click()
+    assert not editor.preview.isVisible() and not window.brief_preview_action.isChecked()
     # the side panel's panes all name themselves on its edge
     bar = editor.side.tabBar()
     names = [bar.tabText(i) for i in range(bar.count())]
