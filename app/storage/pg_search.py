@@ -27,6 +27,8 @@ reads the GIN index.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
 import re
@@ -39,6 +41,8 @@ from app.storage.postgres import render_tsquery as render
 from app.storage.query import ParsedQuery, parse_query
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sqlalchemy.engine import Connection
 
 ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
@@ -326,10 +330,33 @@ def _source_ranks(
     return [(float(v), int(i)) for i, v in conn.execute(text(sql), {"q": scoring, "ids": ids}).all()]
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection during a search. A search reads up to SEARCH_CANDIDATES rows of each kind
+    into Python: tens of thousands of short-lived tuples, freed as they go, which make the collector run
+    ~20 times a search and, every few searches, walk every object of the process (the ORM's included:
+    20-50 ms on the 1M-claim library, more than the search's own work; bench/RESULTS.md, "Eighth run").
+    Nothing here makes reference cycles; collection resumes after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def search_rows(
     conn: Connection, user_text: str, entities: tuple[str, ...], limit: int
 ) -> list[tuple[str, int, float, Any, Any]]:
     """(entity, id, score, title, body) of the best ``limit`` hits of ``user_text``; see the module."""
+    with _collector_paused():
+        return _search_rows(conn, user_text, entities, limit)
+
+
+def _search_rows(
+    conn: Connection, user_text: str, entities: tuple[str, ...], limit: int
+) -> list[tuple[str, int, float, Any, Any]]:
     parsed = parse_query(user_text)
     if parsed is None or limit <= 0:
         return []

@@ -288,3 +288,40 @@ def test_the_newest_matches_are_read_in_id_windows_and_are_the_same(team, monkey
     assert [r["hi"] for r in windows[1:]] == [r["lo"] - 1 for r in windows[:-1]]
     assert [(r["lo"], r["hi"]) for r in reads[reads_before:]] == [(1, claims[-1])]
     assert after == "on"  # the key may be walked again once the search is done, in the same transaction
+
+
+def test_a_search_reads_with_the_collector_paused_and_leaves_it_as_it_was(team, monkeypatch):
+    """A search reads its candidates into Python as many short-lived rows; the cyclic collector is paused
+    while it does (a full collection walks every object of the process, more than the search costs), and is
+    left enabled or paused as the caller had it, also when the search fails."""
+    import gc
+
+    from sqlalchemy import event
+
+    monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    claims = _claims_saying(team, 40, set(range(1, 41)))
+    enabled: list[bool] = []
+
+    def seen(*_args):
+        enabled.append(gc.isenabled())
+
+    event.listen(team.engine, "before_cursor_execute", seen)
+    try:
+        assert gc.isenabled()
+        hits = team.search("kessel", limit=50)
+        during, enabled_after = list(enabled), gc.isenabled()
+        gc.disable()  # as the command line's start-up has it: a search keeps it paused
+        try:
+            team.search("kessel", limit=5)
+            paused_after = not gc.isenabled()
+        finally:
+            gc.enable()
+        monkeypatch.setattr(pg_search, "_max_ids", lambda _conn: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            team.search("kessel", limit=5)
+        enabled_after_error = gc.isenabled()
+    finally:
+        event.remove(team.engine, "before_cursor_execute", seen)
+    assert {h.id for h in hits} == set(claims)
+    assert len(during) >= 3 and not any(during)  # every statement of the search ran with it paused
+    assert enabled_after and paused_after and enabled_after_error
