@@ -1,9 +1,10 @@
-"""How far back a denial may be linked to a claim without pointing back to it (``app.extract.answers.FAR``),
-chosen leaving one set out: for each set, the distance that gives the best F0.5 (precision counted twice as much
+"""How far back a denial may be linked to a claim without pointing back to it (``app.extract.answers.FAR``, or
+another distance of that module named with ``--name``, e.g. ``CONTRADICTION_FAR``), chosen leaving one set out: for each set, the distance that gives the best F0.5 (precision counted twice as much
 as recall: a link the analyst must undo costs more than one they add) on all the other sets, then the left-out
 set scored with it. Links are scored as bench_extract scores them.
 
     .venv/bin/python bench/link_distance_loso.py bench/corpus bench/heldout ... bench/heldout8
+    .venv/bin/python bench/link_distance_loso.py --name CONTRADICTION_FAR bench/corpus ... bench/heldout9
 """
 
 from __future__ import annotations
@@ -47,10 +48,13 @@ def f_half(right: int, proposed: int, expected: int) -> float:
 
 
 def main(argv: list[str]) -> int:
+    name = "FAR"
+    if argv[:1] == ["--name"]:
+        name, argv = argv[1], argv[2:]
     sets = [Path(a) for a in argv]
     counts: dict[int, dict[str, tuple[int, int, int]]] = {}
     for far in CANDIDATES:
-        answers.FAR = far
+        setattr(answers, name, far)
         counts[far] = {s.name: link_counts(s) for s in sets}
     print("| set left out | distance chosen on the others | P | R | P, no limit | R, no limit |")
     print("|---|---:|---:|---:|---:|---:|")

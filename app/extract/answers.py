@@ -177,15 +177,29 @@ def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
     )
 
 
-def contradicted(f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]]) -> str | None:
+# A negation that shares words with another side's claim is a denial of it only when said soon after it, unless the
+# speaker talks as the accused or for them ("we", "our", "my client"): in long stories a doctor's, a diplomat's or
+# an insurer's "no" five or more statements later shares words with the dispute without answering it (chosen
+# leaving one set out, bench/link_distance_loso.py --name CONTRADICTION_FAR)
+CONTRADICTION_FAR = 3
+DEFENDER_VOICE = re.compile(r"\b(?:we|our|us|(?:my|his|her|their|our)\s+clients?)\b", re.I)
+
+
+def contradicted(
+    f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], quote: str = ""
+) -> str | None:
     """The other side's claim a negated statement contradicts: it shares at least two content words. Another
     side's denial can be contradicted in turn ("it launched a research rocket" / "the flight path was a
-    missile's, not a research rocket's"), by words of its own (not its speaker's name), a claim winning a tie."""
+    missile's, not a research rocket's"), by words of its own (not its speaker's name), a claim winning a tie;
+    a claim far back only when the speaker talks for the accused (``CONTRADICTION_FAR``)."""
     best, best_overlap = None, 1.0
+    defends = DEFENDER_VOICE.search(quote) is not None
     for i in range(len(proposals) - 1, -1, -1):
         p = proposals[i]
         if p.actor == f.speaker.name or side_of(f.speaker, p) or own_side(f.speaker, p):
             continue
+        if len(proposals) - i >= CONTRADICTION_FAR and not defends:
+            break  # a bystander's negation sharing words with a claim said long before answers nothing
         if p.kind == "claim":
             overlap = float(len(cw & words[i]))
         else:

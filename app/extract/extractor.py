@@ -650,7 +650,7 @@ class RuleExtractor:
                 kind, denies = "denial", target
             elif negates(quote):
                 # "no contract had been signed" after "the government had signed a contract": a denial
-                target = contradicted(f, cw - content_words(f.speaker.name), proposals, words)
+                target = contradicted(f, cw - content_words(f.speaker.name), proposals, words, quote)
                 if target is None:
                     target = named_account(f, quote, proposals)
                 if target is not None:

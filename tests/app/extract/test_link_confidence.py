@@ -91,3 +91,39 @@ def test_declining_to_commit_is_nothing_to_deny():
     assert not credible_link(found, quote, content_words(quote), "p1", proposals, words)
     proposals[0] = _proposal("p1", "Dunmere harbour authority", "no freighter had been in Dunmere in July")
     assert credible_link(found, quote, content_words(quote), "p1", proposals, words)
+
+
+SMELTER = (
+    "The campaign group Clean Vell said on Monday that the Dornach smelter had released lead into the Vell river "
+    "every night since August.\n\n"
+)
+BETWEEN = (
+    "The town council said it would hold a public meeting on Thursday.\n\n"
+    "Anglers said catches had fallen by a third this autumn.\n\n"
+    "The regional water board said it would publish its own samples next week.\n\n"
+)
+DOCTOR = (
+    "A doctor at the town clinic, Mara Holt, said no lead had been found in the river water she had tested."
+)
+
+
+def test_a_bystanders_negation_long_after_a_claim_answers_nothing():
+    proposals = run(SMELTER + BETWEEN + DOCTOR)
+    doctor = by_quote(proposals, "no lead had been found")
+    assert (doctor.kind, doctor.denies) == ("claim", None)
+
+
+def test_the_same_negation_right_after_the_claim_still_answers_it():
+    group, doctor = run(SMELTER + DOCTOR)
+    assert (doctor.kind, doctor.denies) == ("denial", group.key)
+
+
+def test_a_negation_for_the_accused_answers_a_claim_far_back():
+    text = (
+        SMELTER
+        + BETWEEN
+        + "A lawyer for the owners, Ivo Strand, said his client had never released lead into the river."
+    )
+    proposals = run(text)
+    lawyer = by_quote(proposals, "his client had never")
+    assert (lawyer.kind, lawyer.denies) == ("denial", proposals[0].key)
