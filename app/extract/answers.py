@@ -463,8 +463,23 @@ def uncommitted(quote: str) -> bool:
     return NOT_KNOWING.search(quote) is not None and not NEGATION.search(NOT_KNOWING.sub("", quote))
 
 
+def heading(text: str, start: int) -> bool:
+    """Whether a position lies in a heading: a short line with no sentence's closing stop ("Measles vaccine tender
+    'written for one bidder', MP says; ministry calls claim baseless"), a summary of the story, not a claim."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a : len(text) if b < 0 else b].strip().rstrip("\"'\u201d\u2019 ")
+    return bool(line) and line[-1] not in ".!?:;" and len(line.split()) <= 30
+
+
 def credible_link(
-    f: Found, quote: str, cw: set[str], target: str, proposals: list[Proposal], words: list[set[str]]
+    f: Found,
+    quote: str,
+    cw: set[str],
+    target: str,
+    proposals: list[Proposal],
+    words: list[set[str]],
+    text: str = "",
 ) -> bool:
     """Whether to propose that a denial answers ``target``: a link the analyst must undo costs more than one they
     add, so a far claim must be referred back to ("the accusation", "denied this"), share two content words
@@ -477,6 +492,8 @@ def credible_link(
         return False
     if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote):
         return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny
+    if text and heading(text, proposals[i].start) and not heading(text, f.start):
+        return False  # a denial answers what the story reports, not its headline's summary of it
     if len(proposals) - i < FAR or f.anaphoric or REFERS_BACK.search(quote) or accused_claim_is(i, f, words):
         return True  # near, pointed back to, or the claim is about the denier's own side
     if proposals[-1].denies == target and same_side(f, proposals[-1], strict=True):

@@ -655,7 +655,7 @@ class RuleExtractor:
                     target = named_account(f, quote, proposals)
                 if target is not None:
                     kind, denies = "denial", target
-            if denies is not None and not credible_link(f, quote, cw, denies, proposals, words):
+            if denies is not None and not credible_link(f, quote, cw, denies, proposals, words, text):
                 # a statement the rules took for a denial only by its link stays a claim, and so does an intent
                 kind, denies = ("claim" if OWN_INTENT.match(quote) else f.kind), None
             sp = f.speaker

@@ -127,3 +127,17 @@ def test_a_negation_for_the_accused_answers_a_claim_far_back():
     proposals = run(text)
     lawyer = by_quote(proposals, "his client had never")
     assert (lawyer.kind, lawyer.denies) == ("denial", proposals[0].key)
+
+
+def test_a_lede_denial_answers_the_story_not_its_headline():
+    text = (
+        "Dredging 'poisoned oyster beds', growers say; port calls claim false\n\n"
+        "The port authority of Calder on Monday dismissed reports that dredging in the outer harbour had "
+        'poisoned the oyster beds of Marl Bay, calling the claim "baseless".\n\n'
+        "The Marl Bay Growers Cooperative said last week that silt from the dredging had smothered the oyster "
+        "beds and killed most of this year's crop."
+    )
+    proposals = run(text)
+    port = by_quote(proposals, "The port authority of Calder")
+    growers = by_quote(proposals, "silt from the dredging")
+    assert (port.kind, port.denies) == ("denial", growers.key)
