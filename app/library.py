@@ -180,18 +180,32 @@ class Library(Store):
     # --- opening -------------------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = True, user: str | None = None, read_only: bool = False
+        cls,
+        path: str | Path,
+        *,
+        create: bool = True,
+        user: str | None = None,
+        read_only: bool = False,
+        integrity_check: bool = True,
     ) -> Library:
         """Open (or create) a library. A library that cannot be written (a read-only folder: SQLite's WAL
         needs to make its -shm file there; a read-only file or medium), or ``read_only=True``, opens
-        read-only: every read works, every write is refused in plain words (``read_only_reason`` says why)."""
-        lib = cls._open(path, create=create, read_only=read_only)
+        read-only: every read works, every write is refused in plain words (``read_only_reason`` says why).
+
+        A library file is checked whole at open (``PRAGMA quick_check``: a damaged file is refused before
+        anything is written to it). ``integrity_check=False`` is for a command that only reads (export): the
+        whole-file check is skipped and SQLite checks each page as it is read (``cell_size_check``), so a
+        damaged page the command reads still stops it with the plain "damaged" message, and damage elsewhere
+        cannot reach its output or spread through a write it does not make."""
+        lib = cls._open(path, create=create, read_only=read_only, integrity_check=integrity_check)
         if user and user.strip():
             lib.user = " ".join(user.split())[:200]
         return lib
 
     @classmethod
-    def _open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
+    def _open(
+        cls, path: str | Path, *, create: bool = True, read_only: bool = False, integrity_check: bool = True
+    ) -> Library:
         from app.errors import ValidationError
         from app.paths import check_path
         from app.storage.address import is_url
@@ -232,11 +246,15 @@ class Library(Store):
         if not path.is_file():  # a pipe or device: reading its header could wait forever
             raise NotALibraryError(f"{path} is not a Briefdesk library (not a regular file).")
         try:
-            app_id, revision, tables = sqlite_parts.probe(path)
+            app_id, revision, tables = sqlite_parts.probe(path, integrity=integrity_check)
         except PermissionError:
             raise LibraryError(f"Cannot read {path}: permission denied.") from None
         except (sqlite3.DatabaseError, OSError) as exc:
-            if isinstance(exc, sqlite3.DatabaseError) and "integrity" in str(exc):
+            # "malformed": a damaged page met while reading the schema, which the whole-file check, when
+            # it runs, would report too
+            if isinstance(exc, sqlite3.DatabaseError) and (
+                "integrity" in str(exc) or "malformed" in str(exc)
+            ):
                 raise NotALibraryError(
                     f"{path} is damaged (the database fails its integrity check)."
                 ) from None
@@ -260,7 +278,7 @@ class Library(Store):
                 f"{reason}. Copy it to a folder you can write to and open the copy. The file was left untouched."
             )
         if reason:
-            lib = cls(path, sqlite_parts.make_engine(path, read_only=True))
+            lib = cls(path, sqlite_parts.make_engine(path, read_only=True, check_pages=not integrity_check))
             lib.read_only_reason = reason
             log.info("opened %s read-only: %s", path, reason)
             return lib
@@ -282,7 +300,7 @@ class Library(Store):
                 ) from exc
             log.info("upgraded %s from %s to %s (backup %s)", path, revision, head, backup)
         else:
-            engine = sqlite_parts.make_engine(path)
+            engine = sqlite_parts.make_engine(path, check_pages=not integrity_check)
         lib = cls(path, engine)
         lib.backup_path = backup
         return lib

@@ -117,14 +117,17 @@ class Context:
             return Path(target).expanduser()
         return default_library_path()
 
-    def open_library(self, *, create: bool = True, collect: bool = True) -> Library:
+    def open_library(
+        self, *, create: bool = True, collect: bool = True, integrity_check: bool = True
+    ) -> Library:
         """The library (``create``: made, empty, if the file does not exist; commands that only read or change
         what is stored pass False, so a mistyped --library says so instead of making an empty library).
         Opening it ends start-up (:func:`resume_collector`) unless ``collect`` is False: a command that does
         one bounded piece of work (one brief exported) keeps the collector paused until :func:`app.cli.main`
         returns, so the modules it imports and the objects it makes after the open are not walked by ~20
         young collections that find almost nothing (the export pauses it while loading, checking and
-        rendering anyway)."""
+        rendering anyway). ``integrity_check=False``: a command that only reads (export) opens the file
+        without checking it whole first (:meth:`Library.open`)."""
         from app.errors import LibraryError
         from app.library import Library  # loaded when a command runs, not for --help
 
@@ -143,7 +146,7 @@ class Context:
                     f"There is no library at {path}. Create one with 'briefdesk demo' (the demo content) or "
                     "'briefdesk import FILES', or name another with --library."
                 )
-            self._library = Library.open(path, create=create)
+            self._library = Library.open(path, create=create, integrity_check=integrity_check)
         if collect:
             resume_collector()
         return self._library

@@ -189,7 +189,9 @@ def _export_one(args: argparse.Namespace, ctx: Context, brief_id: int, out: Path
     from app.export.service import export_brief  # loaded when exporting
 
     options = _options(args, _format_for(out, args.format))
-    lib = ctx.open_library(create=False, collect=False)  # one brief: no collection until the command ends
+    # one brief: no collection until the command ends; export only reads, so the file is not checked whole
+    # first (a damaged page it reads still stops it, in plain words: Library.open)
+    lib = ctx.open_library(create=False, collect=False, integrity_check=False)
     tty = sys.stderr.isatty() and not ctx.json
 
     def progress(done: int, total: int) -> None:
@@ -242,7 +244,7 @@ def _export_many(args: argparse.Namespace, ctx: Context, folder: Path) -> int:
         raise ExportError(f"The folder {folder.parent} does not exist.")
     fmt = args.format or "docx"
     options = _options(args, fmt)
-    lib = ctx.open_library(create=False)
+    lib = ctx.open_library(create=False, integrity_check=False)  # only reads (see _export_one)
     briefs = _selected(lib, args)
     if not briefs:
         which = f"is {args.status}" if args.status else "is stored"

@@ -49,8 +49,10 @@ def read_only_uri(path: Path) -> str:
     return f"file:{quoted}?mode=ro&immutable=1"
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    """The library's engine. ``read_only``: opened through :func:`read_only_uri` (no write can happen)."""
+def make_engine(path: Path, *, read_only: bool = False, check_pages: bool = False) -> Engine:
+    """The library's engine. ``read_only``: opened through :func:`read_only_uri` (no write can happen).
+    ``check_pages``: SQLite checks each page's cells as it reads the page (``PRAGMA cell_size_check``), for a
+    library opened without the whole-file check (:func:`probe` with ``integrity=False``)."""
     if read_only:
         uri = read_only_uri(path)
 
@@ -78,6 +80,8 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
+        if check_pages:
+            cur.execute("PRAGMA cell_size_check = ON")
         if not read_only:
             cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
@@ -100,10 +104,12 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def probe(path: Path) -> tuple[int, str | None, set[str]]:
+def probe(path: Path, *, integrity: bool = True) -> tuple[int, str | None, set[str]]:
     """Read a file's identity without writing to it: (application_id, alembic revision, table names).
 
-    Raises sqlite3.DatabaseError for a file that is not SQLite or is corrupt.
+    Raises sqlite3.DatabaseError for a file that is not SQLite or is corrupt. ``integrity``: also check the
+    whole file (``PRAGMA quick_check``, or a spot check of a large file) before anything is done with it; a
+    command that only reads passes False (:meth:`app.library.Library.open` with ``integrity_check=False``).
     """
     with open(path, "rb") as fh:
         head = fh.read(100)
@@ -121,7 +127,9 @@ def probe(path: Path) -> tuple[int, str | None, set[str]]:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+        if not integrity:
+            pass
+        elif path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
                 raise sqlite3.DatabaseError(f"integrity check failed: {result}")

@@ -96,6 +96,48 @@ def test_a_corrupt_library_is_refused_with_its_name_and_untouched(tmp_path):
     assert _snapshot(path) == before
 
 
+def _damage_page_of(path: Path, table: str) -> None:
+    """Overwrite the b-tree page holding ``table``'s rows (its first leaf) with bytes no page can hold."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    page = conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,)
+    ).fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * 400)
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["one-brief", "all-briefs"])
+def test_export_of_a_damaged_library_stops_with_the_plain_message(tmp_path, put_demo, capsys, many):
+    """Export only reads, so it opens the file without checking it whole first; the damaged page it reads
+    still stops it with one plain sentence naming the file, nothing is written, and the file is untouched.
+    A command that writes still has the whole file checked at open and is refused before it starts."""
+    from app.cli import main
+
+    path = tmp_path / "lib.briefdesk"
+    put_demo(path)
+    _damage_page_of(path, "briefs")
+    before = path.read_bytes()
+    out = tmp_path / "out"
+    out.mkdir()
+    target = [f"{out}/", "--all"] if many else [str(out / "b1.docx"), "1"]
+    rc = main(["--library", str(path), "export", "-o", target[0], *target[1:], "--force"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert f"The library {path} is damaged" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not any(out.iterdir())
+    assert path.read_bytes() == before
+    assert main(["--library", str(path), "brief", "set", "1", "--title", "Renamed"]) != 0
+    assert "fails its integrity check" in capsys.readouterr().err
+    with pytest.raises(NotALibraryError, match="integrity check"):
+        Library.open(path)
+    assert path.read_bytes() == before
+
+
 def test_a_library_from_a_newer_briefdesk_is_refused_and_untouched(tmp_path):
     path = tmp_path / "future.briefdesk"
     Library.open(path).close()
