@@ -20,9 +20,11 @@ from sqlalchemy.engine import Engine
 
 from app.errors import BriefdeskError, LibraryError, LibraryTooNewError, NotALibraryError
 from app.storage import sqlite as sqlite_parts
-from app.storage.store import Store, _storage_error
+from app.storage.store import Store, _storage_error, upgrade_running
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alembic.config import Config
 
     from app.actors import ActorService
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from app.provenance import ProvenanceService
     from app.search import SearchService
     from app.sources import SourceService
+    from app.storage.pg_pairs import BuildProgress, BuildReport
 
 log = logging.getLogger(__name__)
 _REVISION_RE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(None|[\"']([^\"']+)[\"'])", re.M)
@@ -368,8 +371,8 @@ class Library(Store):
                     cls._upgrade_postgres(engine)
                 except BriefdeskError:
                     raise
-                except _DBAPIError as exc:
-                    raise _storage_error(where, exc) from None
+                except _DBAPIError as exc:  # (waited for the lock of another client's upgrade: says so)
+                    raise _storage_error(where, exc, lambda: upgrade_running(engine)) from None
                 except Exception as exc:
                     raise LibraryError(
                         f"Upgrading the team library {where} failed ({exc}); it is unchanged."
@@ -434,6 +437,24 @@ class Library(Store):
         self, query: str, *, entities: tuple[str, ...] = ("source", "claim", "actor"), limit: int = 20
     ) -> list[SearchHit]:
         return self._search.search(query, entities=entities, limit=limit)
+
+    def build_pair_indexes(
+        self,
+        progress: Callable[[BuildProgress], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> BuildReport:
+        """Build a team library's indexes of word pairs (migration 0013) with CREATE INDEX CONCURRENTLY, on a
+        connection of its own, taking minutes on a large library while other analysts' edits go on; the
+        search uses each index once it is valid. Only one client builds at a time (a second one gets status
+        "busy"); a file library has nothing to build ("ready"). See app.storage.pg_pairs."""
+        from app.storage import pg_pairs
+
+        if not self.is_team:
+            return pg_pairs.BuildReport("ready")
+        try:
+            return pg_pairs.build(self.engine.url, self.location, progress=progress, stop=stop)
+        finally:
+            self.pair_indexes.forget()
 
     def tidy_search_index(self, pages: int | None = None, *, above: int | None = None) -> bool:
         """One bounded step of upkeep of the full-text index, in a write transaction of its own: merges up to

@@ -175,7 +175,8 @@ class SearchService:
         from app.storage import pg_search
 
         with self._lib.querying() as s:
-            return list(pg_search.search_rows(s, query, entities, limit))
+            pair_tables = self._lib.pair_indexes.valid_tables(s)  # (a catalog read once per open library)
+            return list(pg_search.search_rows(s, query, entities, limit, pair_tables))
 
     def _by_ref(self, query: str, entities: tuple[str, ...]) -> SearchHit | None:
         """A query that is a reference ("c21", "s3", "a7", "@c21", "[@c21]") finds that record, if it exists."""

@@ -7,11 +7,20 @@ slower on a large library than one piece (bench/RESULTS.md, "Scale as users meet
 ~60 ms of writing per step on a million claims, a pause between steps, so edits and counts go on meanwhile).
 It stops when there is nothing left to do (at once for an index in few pieces, a read-only or team library),
 on the first error (logged; the next window tries again), or when the window closes.
+
+A team library's server keeps its own indexes, except the indexes of word pairs that make phrase searches
+fast (migration 0013), which are built after an upgrade by a client (app.storage.pg_pairs): ``PairIndexBuild``
+does it on a thread of its own with its own connection (minutes on a large library; other analysts' edits
+go on), some time after the window opens. When another client is already building, it tries again
+RETRY_MS later (that client may be closed before it is done). Closing
+the window starts no further table; the one under way is left to the server (PostgreSQL finishes a statement
+whose client has gone; if it does not, the next build drops the unfinished index and builds it again).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +29,7 @@ log = logging.getLogger(__name__)
 
 START_MS = 30_000  # after the window opens: its first lists and the user's first searches come first
 PAUSE_MS = 400  # between two steps
+RETRY_MS = 600_000  # a team library's phrase index being built by another client: look again then
 
 
 class IndexUpkeep(QObject):
@@ -42,9 +52,13 @@ class IndexUpkeep(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._step)
+        self.pairs = PairIndexBuild(lib, self, start_ms=start_ms)
 
     def start(self) -> None:
-        if getattr(self.lib, "read_only", False) or getattr(self.lib, "is_team", False):
+        if getattr(self.lib, "read_only", False):
+            return
+        if getattr(self.lib, "is_team", False):
+            self.pairs.start()
             return
         self.running = True
         self._timer.start(self.start_ms)
@@ -52,6 +66,7 @@ class IndexUpkeep(QObject):
     def stop(self) -> None:
         self.running = False
         self._timer.stop()
+        self.pairs.stop()
 
     def _step(self) -> None:
         if self.running:
@@ -72,3 +87,60 @@ class IndexUpkeep(QObject):
         if self.running:
             self.running = False
             self.finished.emit(self.steps)
+
+
+class PairIndexBuild(QObject):
+    """Builds a team library's indexes of word pairs on a thread of its own (see the module)."""
+
+    finished = Signal(object)  # the app.storage.pg_pairs.BuildReport, or the exception that stopped it
+    _delivered = Signal(object)  # emitted by the build's thread, received on the GUI thread
+
+    def __init__(
+        self, lib: Any, parent: QObject | None = None, *, start_ms: int = START_MS, retry_ms: int = RETRY_MS
+    ) -> None:
+        super().__init__(parent)
+        self.lib, self.start_ms, self.retry_ms = lib, start_ms, retry_ms
+        self.thread: threading.Thread | None = None
+        self._stopped = threading.Event()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._begin)
+        self._delivered.connect(self._deliver)
+
+    def start(self) -> None:
+        if getattr(self.lib, "is_team", False) and not getattr(self.lib, "read_only", False):
+            self._timer.start(self.start_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._stopped.set()
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def _begin(self) -> None:
+        if self._stopped.is_set() or self.running:
+            return
+        self.thread = threading.Thread(target=self._build, name="briefdesk-pairs-build", daemon=True)
+        self.thread.start()
+
+    def _build(self) -> None:  # the build's thread: never touches a widget
+        result: object
+        try:
+            result = self.lib.build_pair_indexes(stop=self._stopped.is_set)
+        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread and logged there
+            result = exc
+        try:
+            self._delivered.emit(result)
+        except RuntimeError:  # the window (and this object) is gone
+            log.info("phrase index build ended after its window closed: %s", result)
+
+    def _deliver(self, result: object) -> None:
+        if isinstance(result, BaseException):
+            log.warning("building the team library's phrase index stopped: %s", result)
+        else:
+            log.info("team library phrase index: %s", result)
+            if getattr(result, "status", "") == "busy" and not self._stopped.is_set():
+                self._timer.start(self.retry_ms)
+        self.finished.emit(result)

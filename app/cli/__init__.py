@@ -37,7 +37,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app.cli.assumption_cmds": ("assumption",),
     "app.cli.timeline_cmds": ("timeline",),
     "app.cli.doctor_cmds": ("doctor",),
-    "app.cli.team_cmds": ("library", "changes"),  # library copy; who changed what
+    "app.cli.team_cmds": ("library", "changes"),  # library copy and index; who changed what
 }
 _GLOBAL_OPTIONS_WITH_VALUE = ("--library",)
 

@@ -1,4 +1,5 @@
 """``briefdesk library copy SRC DST``: a whole library between SQLite files and team libraries (PostgreSQL);
+``briefdesk library index``: build a team library's phrase index without stopping anyone's edits;
 ``briefdesk changes``: who changed what, newest first."""
 
 from __future__ import annotations
@@ -28,6 +29,18 @@ def register(sub: Any) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     add_json(p)
     p.set_defaults(func=cmd_library_copy)
+    p = lsub.add_parser(
+        "index",
+        help="build a team library's phrase index (after an upgrade to 0013); other analysts keep editing",
+        description="Build the indexes of word pairs that make phrase searches fast on a team library "
+        "(migration 0013), with CREATE INDEX CONCURRENTLY: other analysts go on reading and editing. Minutes "
+        "on a library of a million claims; progress on stderr. The desktop app builds them too, in the "
+        "background; only one client builds at a time, and an unfinished index left by a build that "
+        "stopped is built again. Nothing to do for a library file.",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    add_json(p)
+    p.set_defaults(func=cmd_library_index)
     c = sub.add_parser(
         "changes",
         help="who changed what in the library, newest first (the last 7 days)",
@@ -94,6 +107,68 @@ def cmd_library_copy(args: argparse.Namespace, ctx: Context) -> int:
                     Path(str(dst_target) + suffix).unlink(missing_ok=True)
     finally:
         src.close()
+    return 0
+
+
+def cmd_library_index(args: argparse.Namespace, ctx: Context) -> int:
+    """Runs until the build ends (a command that stopped early would leave an unfinished index behind)."""
+    from app.storage.pg_pairs import BuildProgress
+
+    lib = ctx.open_library(create=False)
+    where = lib.location
+    if not lib.is_team:
+        ctx.output(
+            {"library": where, "status": "ready", "built": {}},
+            f"{where} is a library file: its search index reads phrases itself; nothing to build.",
+        )
+        return 0
+    shown = {"at": 0.0}
+    last = ["", ""]  # the line and the phase shown last
+
+    def progress(p: BuildProgress) -> None:
+        if args.quiet or ctx.json:
+            return
+        now = time.monotonic()
+        line = f"{p.table}: {p.phase}" + (f" {100 * p.done // p.total} %" if p.total > 0 else "")
+        phase = f"{p.table}: {p.phase}"
+        if line != last[0] and (now - shown["at"] >= 0.5 or phase != last[1]):  # a new phase at once
+            shown["at"], last[0], last[1] = now, line, phase
+            sys.stderr.write(f"\r  {line:<70}")
+            sys.stderr.flush()
+
+    started = time.monotonic()
+    try:
+        report = lib.build_pair_indexes(progress=progress)
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            "\nbriefdesk: interrupted; the unfinished index is built again by the next "
+            "`briefdesk library index` (or the app).\n"
+        )
+        return 130
+    if last[0]:
+        sys.stderr.write("\n")
+    seconds = time.monotonic() - started
+    payload = {
+        "library": where,
+        "status": report.status,
+        "built": dict(report.built),
+        "rebuilt": list(report.rebuilt),
+        "holder": report.holder,
+        "seconds": seconds,
+    }
+    if report.status == "busy":
+        who = f" ({report.holder})" if report.holder else ""
+        text = (
+            f"Another client{who} is building the phrase index of {where} right now; nothing done. "
+            "Phrase searches use it once it is built."
+        )
+    elif report.status == "ready":
+        text = f"The phrase index of {where} is built; nothing to do."
+    else:
+        parts = ", ".join(f"{table} {secs:.1f} s" for table, secs in report.built)
+        again = f" (unfinished before, built again: {', '.join(report.rebuilt)})" if report.rebuilt else ""
+        text = f"Built the phrase index of {where} in {seconds:.1f} s: {parts}{again}. Phrase searches use it now."
+    ctx.output(payload, text)
     return 0
 
 

@@ -16,7 +16,9 @@ Here each kind has its own ``tsvector`` column and GIN index, and the same rules
 - **Phrases**: the rows holding each of a phrase's adjacent word pairs (migration 0013's index of
   ``briefdesk_word_pairs(search_tsv)``, app.storage.postgres.pairs_tsquery), then checked for the phrase
   itself; the GIN index of ``search_tsv`` alone gave every row holding the words, in any order (for
-  "the government" 7,248 sources, each tsvector read from the TOAST table to check the order).
+  "the government" 7,248 sources, each tsvector read from the TOAST table to check the order). A table's
+  pairs are asked only once its index is valid (built after the upgrade: app.storage.pg_pairs); until
+  then, and for a phrase without a pair, phrases are read by their words as before 0013.
 - **Ranking**: ``ts_rank`` of the candidates (title or statement words weigh more), negated so that, as with
   SQLite's bm25, lower is better; with only common words, the newest first and no ranking.
 
@@ -221,7 +223,7 @@ def _newest(
     wanted: int,
     estimate: dict[str, float],
     scoring: str | None,
-    pairs: str | None = None,
+    pairs: dict[str, str] | None = None,
 ) -> list[tuple[int, float | None]]:
     """The newest ``wanted`` matches of ``query`` among ``entities`` in SQLite's rowid order, newest first:
     (rowid, score), the score ranking by ``scoring`` for claims and actors (read with the row). A source's
@@ -231,10 +233,11 @@ def _newest(
     Kinds are searched from the one with the largest ids. A kind is asked only for as many rows as can still
     be among the newest (the rows found above its largest rowid come first), and, once ``wanted`` are found,
     only above the last rowid found. Each is read by the cheaper of a key walk and a bitmap scan, the latter
-    in id windows; a phrase, by its word pairs (``pairs``: postgres.pairs_tsquery) when it has some."""
+    in id windows; a phrase, by its word pairs (``pairs``: postgres.pairs_tsquery, for each kind whose
+    index of pairs is valid) when it has some."""
     found: list[tuple[int, float | None]] = []
     walks = _KeyWalks(conn)
-    _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, pairs, found)
+    _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, pairs or {}, found)
     walks.restore()  # (after an error the transaction is rolled back, and the setting with it)
     return found
 
@@ -248,7 +251,7 @@ def _read_kinds(
     wanted: int,
     estimate: dict[str, float],
     scoring: str | None,
-    pairs: str | None,
+    pairs: dict[str, str],
     found: list[tuple[int, float | None]],
 ) -> None:
     for entity in sorted(entities, key=lambda e: -tops[e]):
@@ -274,13 +277,13 @@ def _read_kinds(
         params["q"] = query
         # a phrase read by the index: the rows holding its pairs, checked for the phrase itself (a phrase in
         # most rows is still walked from the newest row: its pairs' list is as long as a common word's)
-        if pairs is not None and bitmap:
+        if entity in pairs and bitmap:
             walks.allow(False)  # (never by walking the key: each row's pairs would be computed)
             sql = (
                 f"SELECT id, {score} FROM {ENTITY_TABLES[entity]} WHERE {PAIRS_SQL} "
                 f"AND ts_match_vq(search_tsv, {_TSQ}) AND id >= :lo AND id <= :hi ORDER BY id + 0 DESC LIMIT :n"
             )
-            params["pq"] = pairs
+            params["pq"] = pairs[entity]
             rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
         elif bitmap and "<->" not in query:
             rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, ":*" in query)
@@ -347,21 +350,28 @@ def _collector_paused() -> Iterator[None]:
 
 
 def search_rows(
-    conn: Connection, user_text: str, entities: tuple[str, ...], limit: int
+    conn: Connection,
+    user_text: str,
+    entities: tuple[str, ...],
+    limit: int,
+    pair_tables: frozenset[str] = frozenset(),
 ) -> list[tuple[str, int, float, Any, Any]]:
-    """(entity, id, score, title, body) of the best ``limit`` hits of ``user_text``; see the module."""
+    """(entity, id, score, title, body) of the best ``limit`` hits of ``user_text``; see the module.
+    ``pair_tables``: the tables whose index of word pairs is valid (app.storage.pg_pairs.PairIndexes); a
+    phrase is read by its pairs only there, elsewhere by its words (the same rows, more slowly)."""
     with _collector_paused():
-        return _search_rows(conn, user_text, entities, limit)
+        return _search_rows(conn, user_text, entities, limit, pair_tables)
 
 
 def _search_rows(
-    conn: Connection, user_text: str, entities: tuple[str, ...], limit: int
+    conn: Connection, user_text: str, entities: tuple[str, ...], limit: int, pair_tables: frozenset[str]
 ) -> list[tuple[str, int, float, Any, Any]]:
     parsed = parse_query(user_text)
     if parsed is None or limit <= 0:
         return []
     query = render(parsed)
-    pairs = pairs_tsquery(parsed)
+    asked = pairs_tsquery(parsed)
+    pairs = {} if asked is None else {e: asked for e in entities if ENTITY_TABLES[e] in pair_tables}
     tops = _max_ids(conn)
     every = max(1, sum(tops.values()))
     groups = [render(ParsedQuery((group,), ())) for group in parsed.groups]

@@ -30,6 +30,8 @@ META_TABLE = "briefdesk_library"
 # pg_advisory_xact_lock key held while a library's schema is created or upgraded ("BRFD" as a number).
 UPGRADE_LOCK_KEY = 0x42524644
 CONNECT_TIMEOUT_S = 10
+# how long a statement waits for another analyst's lock before it gives up (LibraryBusyError)
+LOCK_TIMEOUT_MS = 15_000
 
 ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
 CODE_ENTITIES = {v: k for k, v in ENTITY_CODES.items()}
@@ -125,7 +127,7 @@ def make_engine(url: URL, *, application_name: str = "briefdesk") -> Engine:
     def _on_connect(dbapi_conn: Any, _record: object) -> None:  # pragma: no cover - every PostgreSQL test
         with dbapi_conn.cursor() as cur:
             # a statement stuck behind another analyst's lock gives up instead of hanging the app
-            cur.execute("SET lock_timeout = '15s'")
+            cur.execute(f"SET lock_timeout = {int(LOCK_TIMEOUT_MS)}")
             cur.execute("SET idle_in_transaction_session_timeout = '10min'")
             # a search for "the" and one for a rare word want opposite plans: always plan for the values
             # given, never a generic plan cached for the statement (psycopg prepares repeated statements)
@@ -177,6 +179,20 @@ def lock_for_upgrade(conn: Connection) -> None:
     from sqlalchemy import text
 
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": UPGRADE_LOCK_KEY})
+
+
+def upgrade_running(conn: Connection) -> bool:
+    """Whether a Briefdesk holds the upgrade lock of this database right now (``lock_for_upgrade``)."""
+    from sqlalchemy import text
+
+    sql = (
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted "
+        "AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
+        "AND classid::bigint = :hi AND objid::bigint = :lo AND objsubid = 1)"
+    )
+    return bool(
+        conn.execute(text(sql), {"hi": UPGRADE_LOCK_KEY >> 32, "lo": UPGRADE_LOCK_KEY & 0xFFFFFFFF}).scalar()
+    )
 
 
 # --- full-text search -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
@@ -69,6 +69,10 @@ class Store:
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._local = threading.local()
         self.read_only_reason = ""  # why edits are disabled ("its folder ... is read-only"), or ""
+        from app.storage.pg_pairs import PairIndexes
+
+        # a team library's tables whose index of word pairs the search may ask (app.storage.pg_pairs)
+        self.pair_indexes = PairIndexes()
 
     @property
     def location(self) -> str:
@@ -112,7 +116,7 @@ class Store:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
         except DBAPIError as exc:
-            raise _storage_error(self.location, exc) from exc
+            raise _storage_error(self.location, exc, self._upgrading) from exc
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -126,7 +130,7 @@ class Store:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            raise _storage_error(self.location, exc) from exc
+            raise _storage_error(self.location, exc, self._upgrading) from exc
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
@@ -148,7 +152,7 @@ class Store:
                 with session.begin():
                     yield session
             except DBAPIError as exc:
-                raise _storage_error(self.location, exc) from exc
+                raise _storage_error(self.location, exc, self._upgrading) from exc
             except StaleDataError:
                 raise _changed_meanwhile() from None
 
@@ -176,9 +180,13 @@ class Store:
                     finally:
                         self._local.session = None
             except DBAPIError as exc:
-                raise _storage_error(self.location, exc) from exc
+                raise _storage_error(self.location, exc, self._upgrading) from exc
             except StaleDataError:
                 raise _changed_meanwhile() from None
+
+    def _upgrading(self) -> bool:
+        """Whether another Briefdesk is upgrading this team library's schema right now (why a write waited)."""
+        return self.is_team and upgrade_running(self.engine)
 
     def log_change(self, s: Session, entity: str, entity_id: int, action: str) -> None:
         """Record one change in the change log (same transaction as the change itself)."""
@@ -205,8 +213,22 @@ def _changed_meanwhile() -> Exception:
     )
 
 
-def _storage_error(path: Path | str, exc: DBAPIError) -> Exception:
-    """Turn a database error into a message a user can act on (IntegrityError: a rule of the library)."""
+def upgrade_running(engine: Engine) -> bool:
+    """Whether a team library's upgrade lock is held (False when that cannot be told)."""
+    from app.storage import postgres as pg
+
+    try:
+        with engine.connect() as conn:
+            return pg.upgrade_running(conn)
+    except DBAPIError:
+        return False
+
+
+def _storage_error(
+    path: Path | str, exc: DBAPIError, upgrading: Callable[[], bool] | None = None
+) -> Exception:
+    """Turn a database error into a message a user can act on (IntegrityError: a rule of the library).
+    ``upgrading``: asked when a statement gave up waiting for a lock, whether a schema upgrade holds it."""
     from app.errors import ConflictError, LibraryBusyError, LibraryUnavailableError
     from app.storage import postgres as pg
 
@@ -216,6 +238,11 @@ def _storage_error(path: Path | str, exc: DBAPIError) -> Exception:
         if problem is not None:
             return LibraryUnavailableError(problem)
     if "lock timeout" in text or "canceling statement due to lock timeout" in text:
+        if upgrading is not None and upgrading():
+            return LibraryBusyError(
+                f"The library {path} is being upgraded for a newer version of Briefdesk (another analyst "
+                "opened it with one); nothing was changed. Try again in a minute."
+            )
         return LibraryBusyError(
             f"The library {path} is busy: another analyst is changing the same records. Try again."
         )

@@ -55,3 +55,86 @@ def test_the_window_starts_the_upkeep_later_and_stops_it_on_close(qtbot, demo_li
     assert w.index_upkeep.steps == 0  # nothing yet: the first lists come first
     w.close()
     assert not w.index_upkeep.running
+
+
+def _team_url(lib) -> str:
+    from app.storage.postgres import storable_url
+
+    return storable_url(lib.engine.url)
+
+
+def _drop_pair_indexes(lib, *tables: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_team_url(lib), autocommit=True) as conn:
+        for table in tables:
+            conn.execute(f"DROP INDEX ix_{table}_pairs")  # type: ignore[arg-type]
+
+
+def _pair_states(lib) -> dict[str, str]:
+    from app.storage.pg_pairs import index_states
+
+    with lib.engine.connect() as conn:
+        return index_states(conn)
+
+
+def test_a_team_library_s_phrase_index_is_built_on_a_thread_of_its_own(qtbot, jobs, demo_lib, monkeypatch):
+    if not demo_lib.is_team:
+        pytest.skip("a team library's index of word pairs")
+    import threading
+
+    _drop_pair_indexes(demo_lib, "claims", "sources")  # as after the upgrade to 0013 of a library in use
+    ran_on: list[threading.Thread] = []
+    build = demo_lib.build_pair_indexes
+
+    def recorded(*args, **kwargs):
+        ran_on.append(threading.current_thread())
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(demo_lib, "build_pair_indexes", recorded)
+    upkeep = IndexUpkeep(demo_lib, jobs, start_ms=0, pause_ms=0)
+    with qtbot.waitSignal(upkeep.pairs.finished, timeout=60_000) as done:
+        upkeep.start()
+    report = done.args[0]
+    assert report.status == "built" and [t for t, _s in report.built] == ["claims", "sources"]
+    assert ran_on and ran_on[0] is not threading.main_thread()  # never on the GUI thread
+    assert not upkeep.running  # (the merging of a file library's index: not for a team library)
+    assert _pair_states(demo_lib) == {"actors": "valid", "claims": "valid", "sources": "valid"}
+
+
+def test_a_window_closed_before_the_build_starts_builds_nothing(qtbot, jobs, demo_lib):
+    if not demo_lib.is_team:
+        pytest.skip("a team library's index of word pairs")
+    _drop_pair_indexes(demo_lib, "claims")
+    upkeep = IndexUpkeep(demo_lib, jobs, start_ms=20, pause_ms=0)
+    upkeep.start()
+    upkeep.stop()
+    qtbot.wait(100)
+    assert upkeep.pairs.thread is None
+    assert _pair_states(demo_lib)["claims"] == "missing"
+
+
+def test_while_another_client_builds_the_window_looks_again_later(qtbot, demo_lib):
+    if not demo_lib.is_team:
+        pytest.skip("a team library's index of word pairs")
+    import psycopg
+
+    from app.storage.pg_pairs import BUILD_LOCK_KEY
+    from ui.index_upkeep import PairIndexBuild
+
+    _drop_pair_indexes(demo_lib, "sources")
+    build = PairIndexBuild(demo_lib, start_ms=0, retry_ms=50)
+    with psycopg.connect(_team_url(demo_lib), autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(%s)", (BUILD_LOCK_KEY,))
+        with qtbot.waitSignal(build.finished, timeout=30_000) as first:
+            build.start()
+        assert first.args[0].status == "busy"
+        assert _pair_states(demo_lib)["sources"] == "missing"
+        built = qtbot.waitSignal(
+            build.finished, timeout=30_000, check_params_cb=lambda r: getattr(r, "status", "") == "built"
+        )
+        with built:
+            other.execute("SELECT pg_advisory_unlock(%s)", (BUILD_LOCK_KEY,))
+    assert [t for t, _s in built.args[0].built] == ["sources"]
+    assert _pair_states(demo_lib)["sources"] == "valid"
+    build.stop()

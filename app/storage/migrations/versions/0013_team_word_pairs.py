@@ -10,8 +10,12 @@ the phrase itself, as before. The pairs are computed from ``search_tsv`` by ``br
 expression index, not a column, so no table is rewritten and every write (the app, imports, ``library
 copy``) keeps it current through PostgreSQL itself.
 
-Building it reads every row's tsvector once and holds a SHARE lock on each table until the upgrade commits
-(reads go on; other analysts' edits wait): measured in bench/RESULTS.md (team section, seventh run).
+The upgrade itself only creates the function: building the indexes reads every row's tsvector once (~5
+minutes for the 1M-claim library), and inside the upgrade's transaction it held a SHARE lock on each table
+until the commit, so other analysts' edits waited for all of it (bench/RESULTS.md, team section, seventh
+run). The indexes are built after the upgrade has committed, with CREATE INDEX CONCURRENTLY, by the app or
+``briefdesk library index`` (app.storage.pg_pairs); the search reads phrases by their words until they are
+valid. A new library (its tables empty) gets them here at once: nothing to read, nobody to block.
 Nothing changes on SQLite, whose FTS5 index reads a phrase's positions itself.
 
 Revision ID: 0013
@@ -44,28 +48,29 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     ) x
 $$
 """
-TABLES = ("sources", "claims", "actors")
-# what the index build may use (the default, 64 MB, makes the GIN build spill more often)
-BUILD_MEMORY = "256MB"
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    from sqlalchemy import text
+
+    from app.storage.pg_pairs import TABLES, create_sql
+
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return
     op.execute(PAIRS_FUNCTION)
-    op.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
+    if any(bind.execute(text(f"SELECT EXISTS (SELECT 1 FROM {table})")).scalar() for table in TABLES):
+        return  # built after the upgrade commits, concurrently (app.storage.pg_pairs)
     for table in TABLES:
-        op.execute(
-            f"CREATE INDEX IF NOT EXISTS ix_{table}_pairs ON {table} USING gin (briefdesk_word_pairs(search_tsv))"
-        )
-        # no statistics of the pairs: ANALYZE would compute them for its sample of each table (~40 s for the
-        # sources of the 1M-claim library), and a phrase's pairs are always read from this index anyway
-        op.execute(f"ALTER INDEX ix_{table}_pairs ALTER COLUMN 1 SET STATISTICS 0")
+        for statement in create_sql(table, concurrently=False):
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    from app.storage.pg_pairs import TABLES, index_name
+
     for table in TABLES:
-        op.execute(f"DROP INDEX IF EXISTS ix_{table}_pairs")
+        op.execute(f"DROP INDEX IF EXISTS {index_name(table)}")
     op.execute("DROP FUNCTION IF EXISTS briefdesk_word_pairs(tsvector)")
