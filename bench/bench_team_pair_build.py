@@ -9,7 +9,7 @@ then times:
   ``update(if_version=)``), before the build (the normal time) and during it, each edit's time and the
   build's phase at that moment; a refused edit is counted as a failure.
 
-    .venv/bin/python bench/bench_team_pair_build.py --pg-dir /work/scale/pg_conc
+    .venv/bin/python bench/bench_team_pair_build.py --pg-dir PATH_OF_A_COPY_OF_THE_SERVER_DATA
 """
 
 from __future__ import annotations
