@@ -61,3 +61,25 @@ def parse_query(text: str) -> ParsedQuery | None:
     if not groups:
         return None
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+# A search whose every part is a word in more than NON_DISCRIMINATIVE_SHARE of the newest rows (a word in one
+# row in ten or more: "the of and to a in") has no word that tells its matches apart: it ranks only its
+# newest COMMON_CANDIDATES matches, where other searches rank their newest 4,000 (app.storage.sqlite and
+# app.storage.pg_search state the same rule). Its 4,000th match lies deep in the index: the six words' 4,000
+# newest matches reach back past 78 % of the 1M-claim library, ~80 ms before a row is ranked; the 1,000
+# newest, a quarter as far (bench/RESULTS.md, issue 17, "the commonest words ranked in fewer candidates").
+NON_DISCRIMINATIVE_SHARE = 0.1
+COMMON_CANDIDATES = 1000
+
+
+def plain_words(parsed: ParsedQuery) -> tuple[str, ...] | None:
+    """The words a query must all hold, when each of its parts is one word (not a phrase, a prefix or an OR);
+    else None. Excluded terms do not count: they only remove matches."""
+    words = []
+    for group in parsed.groups:
+        term = group[0]
+        if len(group) > 1 or len(term.words) > 1 or term.prefix:
+            return None
+        words.append(term.words[0])
+    return tuple(words) or None

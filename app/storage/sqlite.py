@@ -396,9 +396,10 @@ def to_fts_query(text: str) -> str | None:
 # honours), which is exactly the candidates: joining the candidates to a second full MATCH made FTS5 walk
 # every match of the query (170 ms for "the" at 1,100,000 rows; 30 ms with the range). What remains for
 # very common words is bm25's own document-frequency count over each term's whole doclist (~25 ms for a
-# word in every row); a query of several such words (e.g. "the of and to a in") still takes 100-200 ms.
-# Trade-off, measured in bench/RESULTS.md: a word in more than CANDIDATES rows ranks only its newest
-# CANDIDATES matches; 1,000 instead of 4,000 saves only ~5 ms on such words, so 4,000 stays.
+# word in every row). Trade-off, measured in bench/RESULTS.md: a word in more than CANDIDATES rows ranks
+# only its newest CANDIDATES matches; 1,000 instead of 4,000 saves only ~5 ms on one such word, so 4,000
+# stays, but a query made only of words that tell no match apart ranks its newest 1,000 (query.
+# COMMON_CANDIDATES): the 4,000th match of "the of and to a in" lies past 78 % of the index (~80 ms).
 SEARCH_CANDIDATES = 4000
 
 # snippet() in FTS5 is quadratic in the number of matches inside one document (43 s for a word repeated
@@ -466,12 +467,13 @@ FROM ranked JOIN search_fts AS f ON f.rowid = ranked.rid
 ORDER BY ranked.score, ranked.rid DESC
 """
 
-# Only common terms: the newest matches, unranked (score 0).
+# Only common terms: the newest matches, unranked (score 0); at most COMMON_CANDIDATES of them when every
+# term is a word in more than NON_DISCRIMINATIVE_SHARE of the rows (app.storage.query).
 SEARCH_SQL_NEWEST = f"""
 WITH hits AS (
     SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH :q
     {{entity_filter}}
-    ORDER BY rowid DESC LIMIT :limit
+    ORDER BY rowid DESC LIMIT {{newest}}
 )
 SELECT hits.rid, 0.0, substr(f.title, 1, 2000), substr(f.body, 1, {SNIPPET_SCAN_CHARS})
 FROM hits JOIN search_fts AS f ON f.rowid = hits.rid
@@ -483,8 +485,16 @@ def search_plan(
     s: Session | Connection, text: str, entities: tuple[str, ...]
 ) -> tuple[str, dict[str, str]] | None:
     """(SQL, parameters) for a ranked search of ``text``, or None when nothing searchable remains. Terms
-    in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank."""
-    from app.storage.query import ParsedQuery, parse_query
+    in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank. A query of
+    words that are each in more than NON_DISCRIMINATIVE_SHARE of the rows (the sample: of the newest rows)
+    ranks its newest COMMON_CANDIDATES matches, any other its newest SEARCH_CANDIDATES (app.storage.query)."""
+    from app.storage.query import (
+        COMMON_CANDIDATES,
+        NON_DISCRIMINATIVE_SHARE,
+        ParsedQuery,
+        parse_query,
+        plain_words,
+    )
 
     parsed = parse_query(text)
     if parsed is None:
@@ -495,9 +505,12 @@ def search_plan(
     shares = _Shares(s)
     informative = tuple(group for group in parsed.groups if shares.of_group(group) <= COMMON_SHARE)
     ranking = tuple(g for group in informative for g in _ranked_by(shares, group))
+    words = plain_words(parsed)
+    common = words is not None and all(shares.of(f'"{w}"')[0] > NON_DISCRIMINATIVE_SHARE for w in words)
+    bound = COMMON_CANDIDATES if common else SEARCH_CANDIDATES
     # every match is a candidate when some group (a phrase: its rarest word) holds no more rows than that
-    few = any(n is not None and n <= SEARCH_CANDIDATES for n in map(shares.count_of_group, parsed.groups))
-    candidates = EVERY_MATCH if few else NEWEST_CANDIDATES
+    few = any(n is not None and n <= bound for n in map(shares.count_of_group, parsed.groups))
+    candidates = EVERY_MATCH if few else f"ORDER BY rowid DESC LIMIT {bound}" if common else NEWEST_CANDIDATES
 
     def sql(template: str) -> str:
         return template.replace("{entity_filter}", ef).replace("{candidates}", candidates)
@@ -505,7 +518,8 @@ def search_plan(
     if len(informative) == len(parsed.groups) and ranking == informative:
         return sql(SEARCH_SQL), {"q": query}
     if not informative:
-        return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef), {"q": query}
+        newest = f"min(:limit, {bound})" if common else ":limit"
+        return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef).replace("{newest}", newest), {"q": query}
     scoring = _render(ParsedQuery(ranking, ()))
     return sql(SEARCH_SQL_PARTIAL), {"q": query, "sq": scoring}
 

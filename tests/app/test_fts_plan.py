@@ -298,6 +298,38 @@ def test_words_in_most_rows_match_but_do_not_rank(lib):
     assert {h.id for h in excluded} == set(ids) - {ids[5], ids[17], ids[30]}
 
 
+def test_a_search_of_words_that_tell_no_match_apart_ranks_fewer_of_its_newest_matches(lib, monkeypatch):
+    """A search whose every word is in more than NON_DISCRIMINATIVE_SHARE of the rows ranks only its newest
+    COMMON_CANDIDATES matches; one word in fewer rows, and the search ranks its newest SEARCH_CANDIDATES as
+    before. The same rule on a team library (app.storage.pg_search). The bound is made small here."""
+    from app.storage import pg_search, query
+
+    monkeypatch.setattr(query, "COMMON_CANDIDATES", 3)
+    monkeypatch.setattr(pg_search, "COMMON_CANDIDATES", 3)
+    gamma = {3: " gamma gamma gamma", 12: " gamma", 20: " gamma", 27: " gamma", 33: " gamma", 40: " gamma"}
+    gamma |= {46: " gamma", 52: " gamma", 57: " gamma"}  # 9 claims and the source: 10 of 61 rows (16 %)
+    zeta = {8: " zeta zeta", 21: " zeta", 44: " zeta", 50: " zeta"}  # 4 claims and the source: 5 of 61 (8 %)
+    quotes = [f"Alpha report {j}{gamma.get(j, '')}{zeta.get(j, '')}." for j in range(60)]
+    src = lib.sources.create(title="The wire", body=" ".join(quotes)).id
+    ids = [
+        lib.claims.create(source_id=src, quote=q, statement=f"Report {j}").id for j, q in enumerate(quotes)
+    ]
+    in_gamma = [ids[j] for j in sorted(gamma)]
+    # "alpha" (every row) and "gamma" (16 %): no word tells the matches apart; the newest three claims holding
+    # both are ranked, and claim 3, the best match of all ("gamma" three times), is not among them
+    found = lib.search("alpha gamma", entities=("claim",))
+    assert {h.id for h in found} == set(in_gamma[-3:])
+    assert [h.id for h in lib.search("gamma", entities=("claim",))] == [h.id for h in found]
+    assert [h.id for h in lib.search("alpha", entities=("claim",), limit=10)] == ids[::-1][:3]  # newest first
+    # "zeta" (8 %) tells them apart: every one of its four matches is ranked, the best first
+    assert [h.id for h in lib.search("alpha zeta", entities=("claim",))][0] == ids[8]
+    assert {h.id for h in lib.search("alpha zeta", entities=("claim",))} == {ids[j] for j in zeta}
+    monkeypatch.setattr(query, "NON_DISCRIMINATIVE_SHARE", 0.2)  # "gamma" now tells matches apart
+    monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 0.2)
+    ranked = lib.search("alpha gamma", entities=("claim",))
+    assert {h.id for h in ranked} == set(in_gamma) and ranked[0].id == ids[3]
+
+
 def test_a_probe_costs_more_in_an_index_of_many_b_trees():
     """A probe seeks each word in each b-tree of the index: a word in 13 % of a million claims is probed row
     by row in a merged index, and read once into a set in an index of 17 b-trees (a bulk load's)."""

@@ -36,6 +36,7 @@ def _stories(lib, n_sources: int, with_word: set[int]) -> list[int]:
 def test_candidates_are_the_newest_in_the_order_sqlite_gives_them(team, monkeypatch):
     monkeypatch.setattr(pg_search, "SEARCH_CANDIDATES", 3)
     monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 1.0)  # and tells matches apart
     sources = _stories(team, 6, {1, 6})
     claims = [
         team.claims.create(source_id=sources[0], quote="Traffic at the Kessel crossing").id for _ in range(3)
@@ -203,6 +204,7 @@ def test_sources_without_the_word_in_their_title_are_ranked_only_when_they_can_b
     from sqlalchemy import event
 
     monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 1.0)  # and tells matches apart
     sources = [
         team.sources.create(title=f"Note {i}", body=f"Convoy seen on road {i}.").after.id for i in range(6)
     ]
@@ -259,6 +261,7 @@ def test_the_newest_matches_are_read_in_id_windows_and_are_the_same(team, monkey
 
     monkeypatch.setattr(pg_search, "SEARCH_CANDIDATES", 3)
     monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
+    monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 1.0)  # and tells matches apart
     monkeypatch.setattr(pg_search, "PROBE_MATCHES", 1)
     monkeypatch.setattr(pg_search, "KEY_PER_MATCH", 1000.0)  # a window pays, even in a library this small
     # the newest match lies far above the others: the first window, sized from the density, holds only it
@@ -325,3 +328,12 @@ def test_a_search_reads_with_the_collector_paused_and_leaves_it_as_it_was(team, 
     assert {h.id for h in hits} == set(claims)
     assert len(during) >= 3 and not any(during)  # every statement of the search ran with it paused
     assert enabled_after and paused_after and enabled_after_error
+
+
+def test_a_words_share_of_the_newest_rows_is_what_sqlite_samples():
+    """SQLite's samples look at the newest ids: in a large library only the kind with the largest ids is
+    there (claims), so a word's share is its share of that kind's rows; in a small one, of every row."""
+    tops = {"source": 100_000, "claim": 1_000_000, "actor": 5_000}
+    assert pg_search.newest_share({"source": 90_000.0, "claim": 200_000.0}, tops) == pytest.approx(0.2)
+    small = {"source": 10, "claim": 30, "actor": 0}
+    assert pg_search.newest_share({"source": 10.0, "claim": 3.0}, small) == pytest.approx(13 / 40)
