@@ -68,7 +68,7 @@ def parse_query(text: str) -> ParsedQuery | None:
 # newest COMMON_CANDIDATES matches, where other searches rank their newest 4,000 (app.storage.sqlite and
 # app.storage.pg_search state the same rule). Its 4,000th match lies deep in the index: the six words' 4,000
 # newest matches reach back past 78 % of the 1M-claim library, ~80 ms before a row is ranked; the 1,000
-# newest, a quarter as far (bench/RESULTS.md, issue 17, "the commonest words ranked in fewer candidates").
+# newest, a quarter as far (bench/RESULTS.md, "the commonest words ranked in fewer candidates").
 NON_DISCRIMINATIVE_SHARE = 0.1
 COMMON_CANDIDATES = 1000
 
