@@ -4,10 +4,12 @@
 whole HTML set when that cannot be done exactly), both from the same shown document in the same run. Edits:
 one character typed at three places, a paragraph pasted, a section deleted, and four edits that renumber the
 notes (a new claim cited near the top, a cited paragraph deleted, a citation removed, two cited paragraphs
-swapped), whose note numbers after the edit are patched in steps, each its own event-loop stretch ("steps",
-"total", "longest"). After each timed step the event loop runs for LATER_MS more, each processEvents() timed
-on its own: the longest is "later" (the layout Qt does lazily in timer events, and anything else the update
-left). The 20-page brief is the export bench's; the 100-page body is made by the same generator. Nothing is
+swapped), whose note numbers after the edit are patched in further event-loop stretches ("steps", "total",
+"longest"), driven by the event loop alone; "visible" is the GUI time until the blocks in the view (scrolled
+to a third of the brief) show what a fresh render shows, and "worker" the render's time off the GUI thread
+(keystroke to a correct view = the debounce + worker + visible). After the last stretch the event loop runs
+for LATER_MS more, each processEvents() timed on its own: the longest is "later" (the layout Qt does lazily in
+timer events, and anything else the update left). The 20-page brief is the export bench's; the 100-page body is made by the same generator. Nothing is
 written to the bench library.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview_gui.py [--rounds 4]
@@ -88,7 +90,17 @@ def settle(app, view) -> None:
 
 
 LATER_MS = 150
-KEYS = ("before", "before later", "after", "after later", "after total", "after longest", "steps")
+KEYS = (
+    "worker",
+    "before",
+    "before later",
+    "after",
+    "after visible",
+    "after later",
+    "after total",
+    "after longest",
+    "steps",
+)
 
 
 def later(app) -> float:
@@ -104,6 +116,24 @@ def later(app) -> float:
     return longest
 
 
+def shows_fresh(view, fresh, whole: bool = False) -> bool:
+    """Whether the blocks the view shows (all of them: ``whole``) hold the text of the same blocks of
+    ``fresh``, the new HTML set whole. Read from the document: the view's own readers renumber first."""
+    from PySide6.QtCore import QPoint
+
+    doc = view.document()
+    if doc.blockCount() != fresh.blockCount():
+        return False
+    if whole:
+        return doc.toPlainText() == fresh.toPlainText()
+    port = view.viewport()
+    top = view.cursorForPosition(QPoint(0, 0)).blockNumber()
+    bottom = view.cursorForPosition(QPoint(port.width() - 1, port.height() - 1)).blockNumber()
+    return all(
+        doc.findBlockByNumber(n).text() == fresh.findBlockByNumber(n).text() for n in range(top, bottom + 1)
+    )
+
+
 def stats(ts: list[float]) -> str:
     return f"{statistics.median(ts) * 1000:.1f} / {max(ts) * 1000:.1f}"
 
@@ -113,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=4, help="times each edit is applied (after one warm-up)")
     ap.add_argument("--sizes", default="20,100", help="brief sizes in pages")
     args = ap.parse_args(argv)
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication
 
     from ui.preview_blocks import normalized_blocks, split_blocks
@@ -134,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     view = PreviewView(lib, jobs=None)
     view.resize(700, 900)
     view.show()
+    fresh = QTextDocument()
+    fresh.setDefaultStyleSheet(view.document().defaultStyleSheet())
     bar = view.verticalScrollBar()
     for pages, brief in sizes.items():
         base = render_preview(lib, brief, view.images, view.records)
@@ -142,11 +175,16 @@ def main(argv: list[str] | None = None) -> int:
         in_place: dict[str, int] = {}
         for rnd in range(1 + args.rounds):
             for edit, body in edits(brief.body, random.Random(rnd), claim_ids):
+                started = time.perf_counter()  # the worker's part: render, blocks cut, normalized
                 res = render_preview(lib, dataclasses.replace(brief, body=body), view.images, view.records)
                 blocks = split_blocks(res.html)
-                normal = normalized_blocks(blocks or [])  # on the worker
+                normal = normalized_blocks(blocks or [])
+                worker = time.perf_counter() - started
+                fresh.setHtml(res.html)  # what the view must end up showing
                 row = rows.setdefault(edit, {k: [] for k in KEYS})
-                # before: the shown brief, then the edit set whole, as PreviewView._show did
+                # before: the shown brief (set whole: nothing left pending), then the edit set whole, as
+                # PreviewView._show did
+                view.shown.reset()
                 view._show(view._generation, base, base_blocks)
                 bar.setValue(bar.maximum() // 3)
                 settle(app, view)
@@ -165,25 +203,31 @@ def main(argv: list[str] | None = None) -> int:
                 settle(app, view)
                 started = time.perf_counter()
                 view._show(view._generation, res, blocks, normal)
-                view._steps.stop()  # the renumbering's steps are timed one by one below
                 app.processEvents()
                 after = time.perf_counter() - started
-                # a renumbering's remaining steps (ui.preview_blocks.ShownBlocks.step): each one is what the
-                # view's zero timer runs in an event-loop stretch of its own, timed with the events after it
-                total, steps, longest = after, 0, after
-                while view.shown.target is not None:
+                # A renumbering's further event-loop stretches (the view's zero timer: its steps, or its idle
+                # slices), each timed on its own; between them (untimed) whether the blocks in view show what
+                # a fresh render shows ("visible": the GUI time until they do).
+                stretches = [after]
+                visible = after if shows_fresh(view, fresh) else None
+                while view.shown.target is not None and len(stretches) < 1000:
                     time.sleep(0.002)
                     started = time.perf_counter()
-                    view._patch_more()
-                    view._steps.stop()
                     app.processEvents()
-                    took = time.perf_counter() - started
-                    total, steps, longest = total + took, steps + 1, max(longest, took)
+                    stretches.append(time.perf_counter() - started)
+                    if visible is None and shows_fresh(view, fresh):
+                        visible = sum(stretches)
+                total, steps, longest = sum(stretches), len(stretches) - 1, max(stretches)
+                if visible is None or not shows_fresh(view, fresh, whole=True):
+                    print(f"{pages} pages, {edit}: the view does not show the fresh render")
+                    visible = float("nan")
                 after_later = later(app)
                 if rnd:
                     row["before"].append(before)
                     row["before later"].append(before_later)
                     row["after"].append(after)
+                    row["after visible"].append(visible)
+                    row["worker"].append(worker)
                     row["after later"].append(after_later)
                     row["after total"].append(total)
                     row["after longest"].append(longest)
@@ -191,27 +235,31 @@ def main(argv: list[str] | None = None) -> int:
                     in_place[edit] = in_place.get(edit, 0) + view.updated_in_place
         print(f"\n{pages} pages, HTML {len(base.html):,} chars, {len(base_blocks or [])} top-level blocks")
         print(
-            f"GUI-thread ms, median / max; after = the update (_show and one processEvents); steps = the"
-            f" renumbering's further event-loop stretches (median count); total = after + steps; longest ="
-            f" the longest of those stretches; later = the longest stretch in the next {LATER_MS} ms"
+            f"ms, median / max; worker = render + blocks cut (off the GUI thread); the rest GUI-thread ms:"
+            f" after = the update (_show and one processEvents); visible = the GUI time until the blocks in"
+            f" view show the fresh render; steps = the renumbering's further event-loop stretches (median"
+            f" count); total = after + steps; longest = the longest of those stretches; later = the longest"
+            f" stretch in the next {LATER_MS} ms"
         )
         print(
-            "| edit | before | before, later | after | steps | after, total | after, longest | after, later"
-            " | after in place |"
+            "| edit | worker | before | before, later | after | after, visible | steps | after, total |"
+            " after, longest | after, later | after in place |"
         )
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         every: dict[str, list[float]] = {k: [] for k in KEYS}
         for edit, row in rows.items():
             for k, ts in row.items():
                 every[k].extend(ts)
             print(
-                f"| {edit} | {stats(row['before'])} | {stats(row['before later'])} | {stats(row['after'])} | "
+                f"| {edit} | {stats(row['worker'])} | {stats(row['before'])} | {stats(row['before later'])} | "
+                f"{stats(row['after'])} | {stats(row['after visible'])} | "
                 f"{statistics.median(row['steps']):.0f} | {stats(row['after total'])} | "
                 f"{stats(row['after longest'])} | {stats(row['after later'])} | "
                 f"{in_place.get(edit, 0)} of {len(row['after'])} |"
             )
         print(
-            f"| all edits | {stats(every['before'])} | {stats(every['before later'])} | {stats(every['after'])} | "
+            f"| all edits | {stats(every['worker'])} | {stats(every['before'])} | {stats(every['before later'])} | "
+            f"{stats(every['after'])} | {stats(every['after visible'])} | "
             f"{statistics.median(every['steps']):.0f} | {stats(every['after total'])} | "
             f"{stats(every['after longest'])} | {stats(every['after later'])} | "
             f"{sum(in_place.values())} of {len(every['after'])} |"

@@ -6,8 +6,11 @@ them (on the worker). ``ShownBlocks`` remembers the blocks the view's document s
 ``QTextBlock``s each became; ``ShownBlocks.update`` diffs a new list against them (common prefix and suffix,
 the blocks compared without their note numbers) and replaces only the changed run, inside one edit block,
 with a fragment parsed from the new blocks' HTML. The blocks after it whose note numbers changed (an edit
-that renumbers the notes) and the notes list are patched by ``ShownBlocks.step``, in steps the view runs one
-an event-loop stretch (``ui.preview_renumber``). It returns False, and leaves the document alone, whenever
+that renumbers the notes) and the notes list are left ``pending``: the view patches those in view at once
+(``ShownBlocks.patch``), the rest in slices while idle (``ShownBlocks.step``), everything at once when
+something needs the whole document (``ui.preview_renumber``; each patch is one edit block, as Qt lays out
+again everything between an edit block's first and last change and moves every block after it, about a
+millisecond for a thousand blocks however little changed). It returns False, and leaves the document alone, whenever
 it cannot do that exactly; the caller then sets the whole HTML as before. That happens on the first render,
 when the title changed, when more than ``MAX_CHANGED_CHARS`` of new HTML is to be parsed, when the HTML
 holds anything at top level but the block elements below, and when the document's block count after an
@@ -29,8 +32,10 @@ tests/ui/test_preview_blocks.py, ``toHtml()`` and ``toPlainText()`` equal over r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from PySide6.QtGui import (
     QTextBlock,
@@ -60,7 +65,7 @@ _NOT_TIGHT_RE = re.compile(r"<(?:p|ul|ol|pre|table|blockquote|h[1-6]|hr|div|dl|b
 
 MAX_NOTE_RUNS = 40  # runs of note paragraphs replaced one by one at most; beyond it all is set
 MAX_CHANGED_CHARS = 12_000  # new HTML parsed in place at most; beyond it parsing it all is as quick
-STEP_CHARS = 20_000  # HTML whose note numbers one ``step`` patches (Qt lays it out again: ~0.1 ms a 1,000)
+STEP_CHARS = 200_000  # HTML one idle ``step`` goes over at most (Qt lays it out again: ~0.1 ms a 1,000)
 
 
 def split_blocks(html: str) -> list[str] | None:
@@ -170,7 +175,13 @@ class ShownBlocks:
         self.blocks: list[str] | None = None
         self.normal: list[str] = []  # the shown blocks' normalized forms (``ui.preview_renumber``)
         self.counts: list[int] = []
-        self.target: list[str] | None = None  # what ``step`` still patches the shown blocks into
+        self.target: list[str] | None = None  # what the patches still turn the shown blocks into
+        self.pending: list[
+            int
+        ] = []  # the blocks that differ from ``target`` (in their note numbers), in order
+        self.starts: list[int] = [0]  # the first ``QTextBlock`` number of each block, and the block count
+        self.sizes: list[int] = [0]  # the HTML chars of ``target``'s blocks before each block
+        self.spent = 0  # HTML chars the last ``step`` went over
         self._count_cache: dict[str, int] = {}
 
     def reset(
@@ -181,13 +192,15 @@ class ShownBlocks:
     ) -> None:
         """After the whole HTML was set: remember ``blocks`` (None: nothing known), and only if their
         counts add up to the document's; ``normal``: their ``normalized`` forms, when known."""
-        self.blocks, self.counts, self.target, self.normal = None, [], None, []
+        self.blocks, self.counts, self.target, self.normal, self.pending = None, [], None, [], []
+        self.starts = [0]
         if blocks is None or doc is None:
             return
         counts = [self.count(block, doc.defaultStyleSheet()) for block in blocks]
         if sum(counts) == doc.blockCount():
             self.blocks, self.counts = blocks, counts
             self.normal = normal if normal is not None else normalized_blocks(blocks)
+            self.starts = list(accumulate(counts, initial=0))
 
     def count(self, block: str, sheet: str) -> int:
         """How many ``QTextBlock``s ``block`` makes between two paragraphs."""
@@ -221,10 +234,10 @@ class ShownBlocks:
     def update(self, doc: QTextDocument, new: Sequence[str], normal: list[str] | None = None) -> bool:
         """Replace in ``doc`` the blocks that differ from ``new`` beyond their note numbers; False when that
         cannot be done exactly (``doc`` may then be half changed): the caller must set the whole HTML. The
-        blocks whose note numbers changed and the notes list are left to ``step`` (``target``).
+        blocks whose note numbers changed are left ``pending`` for ``patch`` and ``step`` (``target``).
         ``normal``: the new blocks' ``normalized`` forms when they were made on the worker."""
         old, old_normal = self.blocks, self.normal
-        self.target = None
+        self.target, self.pending = None, []
         if old is None:
             return False
         new = list(new)
@@ -250,7 +263,16 @@ class ShownBlocks:
         if (first, first) != (old_end, new_end) and not self._replace(doc, new, first, old_end, new_end):
             return False
         self.normal = new_normal  # the shown blocks differ from the new ones at most in their note numbers
-        self.target = new if self.blocks != new else None
+        shown = self.blocks
+        assert shown is not None
+        if len(shown) != len(new):
+            return False
+        self.pending = [i for i, (a, b) in enumerate(zip(shown, new, strict=True)) if a != b]
+        if self.pending:
+            self.target = new
+            self.sizes = list(accumulate(map(len, new), initial=0))
+        else:
+            self.blocks = new
         return True
 
     def _replace_notes(
@@ -274,83 +296,87 @@ class ShownBlocks:
 
     def index_at(self, block_number: int) -> int:
         """The top-level block showing ``QTextBlock`` number ``block_number``."""
-        total = 0
-        for index, n in enumerate(self.counts):
-            total += n
-            if block_number < total:
-                return index
-        return max(0, len(self.counts) - 1)
+        return max(0, min(bisect_right(self.starts, block_number), len(self.counts)) - 1)
+
+    def pending_between(self, first: int, last: int) -> list[int]:
+        """The pending blocks that show any of the ``QTextBlock``s ``first`` to ``last``."""
+        low, high = self.index_at(first), self.index_at(last)
+        return self.pending[bisect_left(self.pending, low) : bisect_right(self.pending, high)]
 
     def step(self, doc: QTextDocument, budget: int | None = None, near: int = 0) -> bool:
-        """Patch the note numbers of the shown blocks that differ from ``target`` only in them, about
-        ``budget`` chars of HTML of them from the first at or after block ``near`` (the first above it when
-        none is), in one edit block, and the notes list (its items added and removed in a step of their own,
-        then its anchor names); False when that cannot be done exactly (the caller must set the whole HTML
-        of ``target``). Done when ``target`` is None again."""
+        """Patch the note numbers of the pending blocks over about ``budget`` chars of HTML (the blocks in
+        between counted too: Qt lays out again everything between the first and the last change of an edit
+        block) from the first at or after block ``near`` (the first above it when none is), in one edit
+        block; a notes list whose items change goes in a step of its own. False when that cannot be done
+        exactly (the caller must set the whole HTML of ``target``). Done when ``target`` is None again;
+        ``spent`` says how many chars the step went over."""
         budget = STEP_CHARS if budget is None else budget
+        pending, sizes = self.pending, self.sizes
+        if self.target is None or not pending:
+            return self.patch(doc, [])
+        at = bisect_left(pending, near)
+        at = 0 if at == len(pending) else at
+        start, chosen = pending[at], []
+        for index in pending[at:]:
+            if chosen and (sizes[index + 1] - sizes[start] > budget or self._relists(index)):
+                break
+            chosen.append(index)
+            if self._relists(index):
+                break
+        self.spent = sizes[chosen[-1] + 1] - sizes[start]
+        return self.patch(doc, chosen)
+
+    def _relists(self, index: int) -> bool:
+        """Whether block ``index`` is a notes list whose items change (Qt then lays the whole list out)."""
+        assert self.blocks is not None and self.target is not None
+        shown = NotesList.parse(self.blocks[index])
+        if shown is None:
+            return False
+        wanted = NotesList.parse(self.target[index])
+        return wanted is None or wanted.texts != shown.texts
+
+    def patch(self, doc: QTextDocument, indexes: list[int]) -> bool:
+        """Patch the note numbers of the pending blocks ``indexes`` (in order) in one edit block; False when
+        that cannot be done exactly (the caller must set the whole HTML of ``target``)."""
         shown, target = self.blocks, self.target
         if shown is None or target is None:
             return True
-        if len(shown) != len(target):
-            return False
-        pending = [i for i, (a, b) in enumerate(zip(shown, target, strict=True)) if a is not b and a != b]
-        if not pending:
-            self.blocks, self.target = target, None
-            return True
-        start = next((i for i in pending if i >= near), pending[0])
-        starts = [0]
-        for n in self.counts:
-            starts.append(starts[-1] + n)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         try:
-            spent = 0
-            for index in range(start, len(shown)):
-                room = budget - spent
-                if room <= 0:
-                    break
-                spent += len(target[index])
-                if shown[index] == target[index]:
-                    continue
-                notes = NotesList.parse(shown[index])
-                if notes is not None:
-                    wanted = NotesList.parse(target[index])
-                    if wanted is None:
-                        return False
-                    if wanted.texts != notes.texts:  # a note added or removed: Qt lays the list out again
-                        if spent > len(target[index]):
-                            break  # in a step of its own
-                        if not notes.patch_items(doc, starts[index], wanted, doc.defaultStyleSheet()):
-                            return False
-                        shown[index] = notes.html()
-                        self.counts[index] = len(notes.texts)
-                        break
-                    at = next(
-                        k
-                        for k, (a, b) in enumerate(zip(notes.numbers, wanted.numbers, strict=True))
-                        if a != b
-                    )
-                    stop = min(
-                        len(notes.numbers),
-                        at + max(1, room * len(notes.texts) // len(target[index])),
-                    )
-                    if not notes.patch_names(doc, starts[index], wanted, at, stop):
-                        return False
-                    shown[index] = notes.html()
-                else:
-                    note = patch_note(doc, starts[index], shown[index], target[index])
-                    if note is None:
-                        note = patch_numbers(
-                            doc, starts[index], self.counts[index], shown[index], target[index]
-                        )
-                    if not note:
-                        return False
-                    shown[index] = target[index]
+            for index in indexes:
+                if not self._patch_block(doc, index, shown, target):
+                    return False
         finally:
             cursor.endEditBlock()
-        if shown == target:
+        if indexes:
+            done = set(indexes)
+            self.pending = [i for i in self.pending if i not in done]
+        if not self.pending:
             self.blocks, self.target = target, None
         return True
+
+    def _patch_block(self, doc: QTextDocument, index: int, shown: list[str], target: list[str]) -> bool:
+        first = self.starts[index]
+        notes = NotesList.parse(shown[index])
+        if notes is None:
+            note = patch_note(doc, first, shown[index], target[index])
+            if note is None:
+                note = patch_numbers(doc, first, self.counts[index], shown[index], target[index])
+            shown[index] = target[index]
+            return note
+        wanted = NotesList.parse(target[index])
+        if wanted is None:
+            return False
+        if wanted.texts != notes.texts:  # a note added or removed
+            if not notes.patch_items(doc, first, wanted, doc.defaultStyleSheet()):
+                return False
+            self.counts[index] = len(notes.texts)
+            self.starts = list(accumulate(self.counts, initial=0))
+        if not notes.patch_names(doc, first, wanted, 0, len(notes.numbers)):
+            return False
+        shown[index] = notes.html()
+        return shown[index] == target[index]
 
     def _replace(self, doc: QTextDocument, new: list[str], first: int, old_end: int, new_end: int) -> bool:
         """Replace blocks ``first`` to ``old_end`` by ``new``'s ``first`` to ``new_end`` (widened to the left
@@ -358,9 +384,7 @@ class ShownBlocks:
         old = self.blocks
         assert old is not None
         sheet = doc.defaultStyleSheet()
-        starts = [0]
-        for n in self.counts:
-            starts.append(starts[-1] + n)
+        starts = self.starts
 
         # Widen to the left while either run is empty or the block before the run is empty (see above).
         def cramped() -> bool:
@@ -413,4 +437,5 @@ class ShownBlocks:
             return False
         self.blocks = old[:first] + new[first:new_end] + old[old_end:]
         self.counts = counts[:first] + new_counts + counts[old_end:]
+        self.starts = list(accumulate(self.counts, initial=0))
         return True

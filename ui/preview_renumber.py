@@ -11,7 +11,8 @@ item by item: ``NotesList.patch_items`` inserts the notes that are new in the li
 left it, ``NotesList.patch_names`` gives the items after them their new anchor names (``note-N``).
 
 Qt lays a changed stretch of a document out again at once, about 0.1 ms per 1,000 characters of HTML, so a
-renumbering of a long brief is patched in steps (``ShownBlocks.step``), each its own event-loop stretch.
+renumbering of a long brief is patched where the analyst looks first (``ShownBlocks.patch``) and the rest in
+slices (``ShownBlocks.step``), each its own event-loop stretch.
 Every function here returns False when the document does not hold what it expects; the caller then sets the
 whole HTML.
 """

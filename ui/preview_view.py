@@ -10,14 +10,19 @@ request (style sheets, remote or other local files) with nothing.
 
 A refresh replaces in place only the top-level blocks whose HTML changed (``ui.preview_blocks``: one
 paragraph typed in costs a few milliseconds on the GUI thread, where setting the whole HTML of a 20-page
-brief costs 13-50); an edit that renumbers the notes patches the numbers after it in steps of a few
-milliseconds, each its own event-loop stretch (``ui.preview_renumber``); the first render, a new palette and any change it cannot make exactly set the whole HTML.
-``updated_in_place`` says which the last refresh did.
+brief costs 13-50); the first render, a new palette and any change it cannot make exactly set the whole HTML.
+``updated_in_place`` says which the last refresh did. An edit that renumbers the notes (``ui.preview_renumber``)
+renumbers at once only the blocks in view, and those that come into view (a scroll, a resize); the rest in
+slices of about ``SLICE_MS`` while the event loop is idle, and all of it at once when something reads or
+hands on the whole document: ``find``, copying (``createMimeDataFromSelection``), ``print_``, ``toPlainText``,
+``toHtml``, ``toMarkdown`` (not ``document()``'s own readers: they show the document as it is).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
@@ -28,12 +33,15 @@ from app.brief_model import parse_brief
 from app.citations import cited_claim_ids, cited_source_ids
 from app.export import render_html
 from app.export.images import ImageFolders
-from ui import theme
+from ui import preview_blocks, theme
 from ui.preview_blocks import ShownBlocks, normalized_blocks, split_blocks
 from ui.preview_renumber import note_paragraphs
 from ui.settings import Settings, image_folders
 
 DEBOUNCE_MS = 250
+SLICE_MS = 6  # GUI-thread time one idle slice of a renumbering aims at (the paint after it comes on top)
+FIRST_SLICE_CHARS = 20_000  # HTML chars of the first slice, before any was timed
+MIN_SLICE_CHARS = 2_000
 
 
 def preview_images(lib) -> ImageFolders:
@@ -113,10 +121,13 @@ class PreviewView(QTextBrowser):
         self.shown = ShownBlocks()
         self.updated_in_place = False
         self._target_html = ""
-        self._steps = QTimer(self)  # the steps of a renumbering, one an event-loop stretch
+        self._steps = QTimer(self)  # the slices of a renumbering out of view, one an event-loop stretch
         self._steps.setSingleShot(True)
         self._steps.setInterval(0)
         self._steps.timeout.connect(self._patch_more)
+        self._slice_chars = FIRST_SLICE_CHARS
+        self._patching = False
+        self.verticalScrollBar().valueChanged.connect(self._patch_visible)
         if jobs is not None:
             jobs.library_changed.connect(self._library_changed)
         theme.on_change(self, self._new_palette)
@@ -156,7 +167,8 @@ class PreviewView(QTextBrowser):
         self, gen: int, result, blocks: list[str] | None = None, normal: list[str] | None = None
     ) -> None:
         """Show ``result`` (its HTML cut into ``blocks`` on the worker; cut here when not given), changing
-        only the blocks that differ from those shown when that can be done exactly."""
+        only the blocks that differ from those shown when that can be done exactly. An edit that renumbers
+        the notes gets its visible part renumbered at once and the rest later (``_patch_more``)."""
         if gen != self._generation:
             return  # stale
         if blocks is None:
@@ -164,36 +176,110 @@ class PreviewView(QTextBrowser):
         bar = self.verticalScrollBar()
         pos = bar.value()
         self.updated_in_place = blocks is not None and self.shown.update(self.document(), blocks, normal)
-        if self.updated_in_place and self.shown.target is not None:
-            self._target_html = result.html
-            self._steps.start()  # the renumbered notes, in steps of their own
         if not self.updated_in_place:
             self.setHtml(result.html)
             self.shown.reset(blocks, self.document(), normal)
         bar.setValue(pos)
+        if self.shown.target is not None:
+            self._target_html = result.html
+            self._patch_visible()
+            if self.shown.target is not None:
+                self._steps.start()  # the rest, in slices while the event loop is idle
         self.rendered.emit()
 
-    def _patch_more(self) -> None:
-        """The next step of a renumbering (ui.preview_blocks.ShownBlocks.step), from the block at the top of
-        the view down, in its own event-loop stretch; the next one scheduled, or the whole HTML set when
-        the step cannot be done exactly."""
-        if self.shown.target is None:
+    def _patch(self, patch) -> None:
+        """Run ``patch`` (a ``ShownBlocks`` patch; False when it could not be done exactly, and the whole HTML
+        is then set), the scroll position kept; never inside another patch (scrolling calls back)."""
+        if self._patching or self.shown.target is None:
             return
+        self._patching = True
         bar = self.verticalScrollBar()
         pos = bar.value()
-        near = self.shown.index_at(self.cursorForPosition(QPoint(0, 0)).blockNumber())
-        if not self.shown.step(self.document(), near=near):
-            self.setHtml(self._target_html)
-            self.shown.reset(split_blocks(self._target_html), self.document())
-        elif self.shown.target is not None:
+        try:
+            if not patch(self.document()):
+                self.setHtml(self._target_html)
+                self.shown.reset(split_blocks(self._target_html), self.document())
+        finally:
+            bar.setValue(pos)
+            self._patching = False
+
+    def _visible(self) -> tuple[int, int]:
+        """The first and last ``QTextBlock`` numbers the viewport shows."""
+        port = self.viewport()
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        return top, self.cursorForPosition(QPoint(port.width() - 1, port.height() - 1)).blockNumber()
+
+    def _patch_visible(self) -> None:
+        """Renumber now the blocks the viewport shows (after an update, a scroll, a resize). Their new
+        numbers may wrap their lines differently and bring other blocks into view: looked at again."""
+        for _ in range(4):
+            if self.shown.target is None or self._patching:
+                return
+            indexes = self.shown.pending_between(*self._visible())
+            if not indexes:
+                return
+            self._patch(lambda doc, indexes=indexes: self.shown.patch(doc, indexes))
+
+    def _patch_more(self) -> None:
+        """One slice of a renumbering's blocks out of view (``ShownBlocks.step``), from the top of the view
+        down, then above it, while the event loop is idle: about ``SLICE_MS`` of GUI-thread time, its size
+        in HTML chars taken from the time the slices before it took; the next one scheduled."""
+        if self.shown.target is None:
+            return
+        started = time.thread_time()
+        near = self.shown.index_at(self._visible()[0])
+        budget = min(preview_blocks.STEP_CHARS, self._slice_chars)
+        self._patch(lambda doc: self.shown.step(doc, budget, near))
+        took = (time.thread_time() - started) * 1000
+        spent = self.shown.spent
+        if spent >= budget // 2 and took > 0:
+            fits = spent * SLICE_MS / took  # chars one slice of SLICE_MS lays out, measured
+            self._slice_chars = max(MIN_SLICE_CHARS, int((self._slice_chars + fits) / 2))
+        self._patch_visible()  # blocks above the view patched may have moved others into it
+        if self.shown.target is not None:
             self._steps.start()
-        bar.setValue(pos)
+
+    def flush(self) -> None:
+        """Renumber every block still pending now, in one edit block: for whatever needs the whole document
+        (find, copy, print, its text or HTML read)."""
+        self._steps.stop()
+        while self.shown.target is not None and not self._patching:
+            self._patch(lambda doc: self.shown.step(doc, sys.maxsize))
 
     def finish_patching(self) -> None:
-        """Run the renumbering's remaining steps now (tests, benchmarks)."""
+        """Run the renumbering's remaining idle slices now, one after another (tests, benchmarks)."""
         while self.shown.target is not None:
             self._steps.stop()
             self._patch_more()
+
+    # Whatever reads or hands on the whole document sees it renumbered.
+    def toPlainText(self) -> str:  # noqa: N802 - Qt override
+        self.flush()
+        return super().toPlainText()
+
+    def toHtml(self) -> str:  # noqa: N802 - Qt override
+        self.flush()
+        return super().toHtml()
+
+    def toMarkdown(self, *args) -> str:  # noqa: N802 - Qt override
+        self.flush()
+        return super().toMarkdown(*args)
+
+    def find(self, *args) -> bool:
+        self.flush()
+        return super().find(*args)
+
+    def print_(self, printer) -> None:
+        self.flush()
+        super().print_(printer)
+
+    def createMimeDataFromSelection(self):  # noqa: N802 - Qt override: copy, drag
+        self.flush()
+        return super().createMimeDataFromSelection()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._patch_visible()
 
     def _show_error(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
