@@ -95,9 +95,13 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
-# "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said": the relative clause says who
-# the speaker is; it does not make the speaker's phrase too long to be one
-RELATIVE_ASIDE = re.compile(r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:who|whose)\s[^,]*(?=,)")
+# "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report
+# commissioned by the contractor and leaked to ... said": the clause says who or what the speaker is; it does
+# not make the speaker's phrase too long to be one
+RELATIVE_ASIDE = re.compile(
+    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:who|whose)\s[^,]*(?=,)"
+    r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
+)
 
 
 def _paragraph_start(text: str, pos: int) -> int:

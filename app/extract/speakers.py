@@ -66,6 +66,15 @@ PARTICIPLE_TAIL = re.compile(
 )
 
 
+# a document followed by who made it or where it went, without commas: the document speaks, the rest describes it
+# (unless it names its author: "A report released on Monday by the Conflict Forensics Unit")
+DOCUMENT_PARTICIPLE = re.compile(
+    r"^(?P<head>(?:(?:an?|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?(?:report|study|survey|assessment|memo|letter|"
+    r"document))(?!.*\bby\s+(?:the\s+)?(?-i:[A-Z]))\s+(?:[a-z]+ed|written|drawn up|seen)\s+(?:by|to|for|from|in|on)\s.*$",
+    re.I,
+)
+
+
 def dateline_length(text: str) -> int:
     """'WASHINGTON, July 12 (Meridian Wire) - ' at the start of a wire story: not part of what was said."""
     m = DATELINE.match(text)
@@ -83,6 +92,9 @@ def _clean_np(np: str) -> str:
     # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
     # a participle phrase describing the speaker is not its name (the head before it is)
     np = re.sub(PARTICIPLE_TAIL, "", np)
+    np = DOCUMENT_PARTICIPLE.sub(
+        r"\g<head>", np
+    )  # "An engineering report commissioned by ... and leaked to ..."
     # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
     # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
     np = re.sub(
@@ -190,6 +202,8 @@ def _government(np: str, state: State) -> Speaker | None:
 
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
+    if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
+        return document_speaker(np, state)
     np = _clean_np(np)
     contact = CONTACT_RELATIVE.match(np)
     if contact is not None:
@@ -387,7 +401,17 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         if known is not None:
             return _mark_last(state, known)
         return register(state, Speaker(name, "", "", collective=collective))
+    if BROADCASTER.match(np):  # "Umbrelian television reported ...", "Pallenian state television": an outlet
+        name = _capital_first(re.sub(r"^(the)\s+", "", np, flags=re.I))
+        return _find_known(state, name) or register(state, Speaker(name, "", ""))
     return None
+
+
+# a country's or the state's broadcaster named by its medium: "Umbrelian television", "Tervanian state media"
+BROADCASTER = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w\-]+\s+(?:(?:state|public|national)\s+)?|(?:[Ss]tate|[Pp]ublic)\s+)"
+    r"(?:television|TV|radio|media|broadcaster|news agency)$"
+)
 
 
 # what may follow the head of a plural description: where or who they are ("Drivers waiting on the Varsa
@@ -554,7 +578,8 @@ def document_speaker(np: str, state: State) -> Speaker | None:
     if not DOCUMENT_HEADS.match(np) or len(np.split()) > 14:
         return None
     return register(
-        state, Speaker(_capital_first(re.sub(r"^the\s+", "", np, flags=re.I)), "", "", collective=True)
+        state,
+        Speaker(_capital_first(re.sub(r"^(?:the|an?)\s+", "", np, flags=re.I)), "", "", collective=True),
     )
 
 

@@ -194,3 +194,21 @@ def test_a_spokesman_asked_about_something_is_still_the_speaker():
         "A league spokesman, asked about the bans at the league's offices, said the decision was final."
     )
     assert (p.actor, p.quote) == ("League spokesman", "the decision was final")
+
+
+def test_a_countrys_broadcaster_named_by_its_medium_reports():
+    (tv,) = run("Ostrelian television reported last week that two frigates had left the northern base.")
+    assert (tv.actor, tv.quote) == ("Ostrelian television", "two frigates had left the northern base")
+    (media,) = run("Brennish state media said the convoy had been carrying rifles for the rebels.")
+    assert media.actor == "Brennish state media"
+    assert run("Local media are being watched by the police, the union said.")[0].actor != "Local media"
+
+
+def test_a_document_described_by_who_made_it_and_where_it_went_speaks():
+    (p,) = run(
+        "A safety study commissioned by the operator and leaked to the weekly Harbour Post in May said "
+        "that two of the pier's pillars had cracked."
+    )
+    assert (p.actor, p.quote) == ("Safety study", "two of the pier's pillars had cracked")
+    (q,) = run("A report released on Monday by the Tidewater Institute said the pier had been closed twice.")
+    assert "Tidewater Institute" in q.actor
