@@ -34,10 +34,13 @@ reads the GIN index.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
+import heapq
 import json
 import math
+import operator
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -94,6 +97,10 @@ def _plan_rows(node: dict[str, Any]) -> list[float]:
 def _estimates(conn: Connection, queries: list[str], tops: dict[str, int]) -> list[dict[str, float]]:
     """For each query: how many rows of each kind match it, estimated by the planner from the statistics
     ``ANALYZE`` keeps (counted instead in a library of fewer than EXACT_SHARE_BELOW rows)."""
+    unique = list(dict.fromkeys(queries))  # a query of one group is that group too: planned once, not twice
+    if len(unique) < len(queries):
+        by_query = dict(zip(unique, _estimates(conn, unique, tops), strict=True))
+        return [by_query[q] for q in queries]
     params = {f"q{i}": q for i, q in enumerate(queries)}
     kinds = list(ENTITY_TABLES)
     exact = sum(tops.values()) < EXACT_SHARE_BELOW  # few rows: count them (a few ms with the GIN index)
@@ -280,7 +287,7 @@ def _read_kinds(
     for entity in sorted(entities, key=lambda e: -tops[e]):
         code = ENTITY_CODES[entity]
         top_rid = tops[entity] * 4 + code
-        room = wanted - sum(1 for rid, _s in found if rid > top_rid)
+        room = wanted - bisect.bisect_left(found, -top_rid, key=_newest_first)  # those above top_rid
         low = 1
         if len(found) >= wanted:
             low = (found[wanted - 1][0] - code) // 4 + 1  # ids with id * 4 + code > the last rowid
@@ -314,8 +321,15 @@ def _read_kinds(
             walks.allow(True)
             rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
         found += [(int(i) * 4 + code, None if v is None else float(v)) for i, v in rows]
-        found.sort(key=lambda x: -x[0])
+        found.sort(key=_ROWID, reverse=True)
         del found[wanted:]
+
+
+_ROWID = operator.itemgetter(0)
+
+
+def _newest_first(row: tuple[int, float | None]) -> int:
+    return -row[0]
 
 
 # ts_rank of one word found only in a source's body (weight B, 0.4): at most 0.4, however often the word
@@ -421,8 +435,9 @@ def _search_rows(
         if unscored:  # sources: ranked now, only the candidates
             code = ENTITY_CODES["source"]
             scored += [(s, i * 4 + code) for s, i in _source_ranks(conn, scoring, unscored, scored, limit)]
-        scored.sort(key=lambda x: (x[0], -x[1]))
-        top = [(rid, score) for score, rid in scored[:limit]]
+        # the best ``limit`` (as sorting all of them would give them: the newest first among equal scores)
+        best = heapq.nsmallest(limit, scored, key=lambda x: (x[0], -x[1]))
+        top = [(rid, score) for score, rid in best]
     texts: dict[int, tuple[Any, Any]] = {}
     for entity in entities:
         code = ENTITY_CODES[entity]

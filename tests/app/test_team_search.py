@@ -337,3 +337,34 @@ def test_a_words_share_of_the_newest_rows_is_what_sqlite_samples():
     assert pg_search.newest_share({"source": 90_000.0, "claim": 200_000.0}, tops) == pytest.approx(0.2)
     small = {"source": 10, "claim": 30, "actor": 0}
     assert pg_search.newest_share({"source": 10.0, "claim": 3.0}, small) == pytest.approx(13 / 40)
+
+
+def test_the_planner_is_asked_once_for_each_distinct_part_of_a_query(team, monkeypatch):
+    """How common a query and each of its groups are is one EXPLAIN; a query of one group is that group, so
+    it is asked about once, not twice, and the search finds the same records either way."""
+    from sqlalchemy import event
+
+    _stories(team, 6, {1, 4})
+    with team.engine.connect() as conn:
+        conn.execute(pg_search.text("ANALYZE"))
+        conn.commit()
+    monkeypatch.setattr(pg_search, "EXACT_SHARE_BELOW", 0)  # estimated, as in a large library
+    asked: list[dict] = []
+
+    def seen(_conn, _cursor, statement, params, *_args):
+        if statement.startswith("EXPLAIN"):
+            asked.append(params)
+
+    event.listen(team.engine, "before_cursor_execute", seen)
+    try:
+        one = {h.id for h in team.search("kessel")}
+        two = {h.id for h in team.search("kessel traffic")}
+        excluded = {h.id for h in team.search("traffic -kessel")}
+    finally:
+        event.remove(team.engine, "before_cursor_execute", seen)
+    assert one == two == {1, 4} and excluded == {2, 3, 5, 6}
+    assert [sorted(p.values()) for p in asked] == [
+        ["'kessel'"],
+        ["'kessel'", "'kessel' & 'traffic'", "'traffic'"],
+        ["'traffic'", "'traffic' & !'kessel'"],
+    ]
