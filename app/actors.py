@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from app._rows import RowReader, shown
 from app._text import clean_line, counted, norm_key, search_text
-from app.domain import ActorRecord, Change, Page
+from app.domain import Change
+from app.domain_lists import ActorRecord, Page
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.models import Actor, Claim, ClaimReport, ExternalId, new_uuid, utcnow
 from app.tracking import for_update, stamp_new, touch

@@ -13,19 +13,7 @@ from app._rows import RowReader, shown
 from app._text import clean_line, search_text, word_count
 from app.brief_model import parse_brief
 from app.brief_model.text import drop_forbidden
-from app.domain import (
-    BriefLockRecord,
-    BriefRecord,
-    BriefStatus,
-    BriefSummary,
-    Change,
-    MarkingScheme,
-    Page,
-    RevisionRecord,
-    SaveState,
-    WaiverRecord,
-    WhereCited,
-)
+from app.domain import BriefRecord, BriefStatus, Change, MarkingScheme, WaiverRecord
 from app.errors import BriefLockedError, ConflictError, NotFoundError, StaleEditError, ValidationError
 from app.ids import storable
 from app.markings import parse_default_marking
@@ -38,6 +26,7 @@ from app.storage.tables import metadata, utcnow
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.domain_lists import BriefLockRecord, BriefSummary, Page, RevisionRecord, SaveState, WhereCited
     from app.storage.models import Brief, BriefLock, BriefRevision
     from app.storage.store import Store
 
@@ -81,6 +70,8 @@ def _record(b: Any) -> BriefRecord:  # an ORM Brief or a Core row of briefs
 
 
 def _summary(r: Any) -> BriefSummary:
+    from app.domain_lists import BriefSummary
+
     rd = RowReader(f"b{r.id}")
     return BriefSummary(
         id=r.id,
@@ -95,6 +86,8 @@ def _summary(r: Any) -> BriefSummary:
 
 
 def _revision(r: BriefRevision) -> RevisionRecord:
+    from app.domain_lists import RevisionRecord
+
     rd = RowReader(f"revision {r.id} of b{r.brief_id}")
     return RevisionRecord(
         id=r.id,
@@ -205,6 +198,8 @@ class BriefService:
             return _record(brief)
 
     def list(self, *, offset: int = 0, limit: int = 100, text: str | None = None) -> Page[BriefSummary]:
+        from app.domain_lists import Page
+
         with self._lib.reading() as s:
             q = select(
                 t_briefs.c.id,
@@ -390,6 +385,8 @@ class BriefService:
 
     # --- locks: one editor of a brief's text at a time ---------------------------------------------------
     def _lock_record(self, lock: BriefLock) -> BriefLockRecord:
+        from app.domain_lists import BriefLockRecord
+
         return BriefLockRecord(
             brief_id=lock.brief_id,
             holder=lock.holder,
@@ -527,6 +524,8 @@ class BriefService:
 
     def last_saved(self, brief_id: int) -> SaveState:
         """When and how the stored body was last written (see SaveState), without reading old bodies."""
+        from app.domain_lists import SaveState
+
         with self._lib.reading() as s:
             brief = s.execute(
                 select(t_briefs.c.id, t_briefs.c.updated).where(t_briefs.c.id == int(brief_id))
@@ -610,6 +609,7 @@ class BriefService:
     # --- where cited ---------------------------------------------------------------------------------
     def where_cited(self, claim_id: int) -> builtins.list[WhereCited]:
         """Every place a brief cites the claim: brief, line, column and section."""
+        from app.domain_lists import WhereCited
         from app.storage.models import Claim
 
         with self._lib.reading() as s:

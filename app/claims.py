@@ -22,13 +22,11 @@ from app.claim_rows import (
 )
 from app.domain import (
     Change,
-    ClaimFilter,
     ClaimRecord,
     ClaimStatus,
     ClaimWithLinks,
     LinkedClaim,
     LinkRecord,
-    Page,
     parse_credibility,
     parse_date,
 )
@@ -49,6 +47,7 @@ if TYPE_CHECKING:
 
     from app.actors import ActorService
     from app.claim_dependents import ClaimDependent
+    from app.domain_lists import ClaimFilter, Page
     from app.provenance import ProvenanceService
     from app.storage.store import Store
 
@@ -241,6 +240,8 @@ class ClaimService:
         ``"estimate"``: a text filter's total is estimated (``Page.estimated``) when counting it exactly
         would be slow (app.storage.sqlite.text_estimate, .postgres.text_estimate); every other filter is
         counted."""
+        from app.domain_lists import ClaimFilter, Page
+
         flt = flt or ClaimFilter()
         if sort not in CLAIM_SORTS:
             raise ValidationError(
@@ -321,6 +322,8 @@ class ClaimService:
     def _count(
         self, s: Connection, conds: builtins.list[ColumnElement[bool]], flt: ClaimFilter | None = None
     ) -> int:
+        from app.domain_lists import ClaimFilter
+
         if flt is not None and flt.text and flt.text.strip() and flt == ClaimFilter(text=flt.text):
             return self._lib.storage.text_count(s, "claim", flt.text)  # from the full-text index alone
         # Counting with EXISTS probes every claim (~0.5 s at 1,000,000 claims); a filter on one tag alone
@@ -347,9 +350,8 @@ class ClaimService:
         return s.scalar(q) or 0
 
     def count(self, flt: ClaimFilter | None = None) -> int:
-        flt = flt or ClaimFilter()
-        with self._lib.querying() as s:
-            return self._count(s, self._conditions(flt, s=s), flt)
+        with self._lib.querying() as s:  # no filter: no conditions
+            return self._count(s, self._conditions(flt, s=s) if flt else [], flt)
 
     def ids(
         self,
@@ -361,6 +363,8 @@ class ClaimService:
         limit: int = 1000,
     ) -> builtins.list[int]:
         """Just the ids of a page (cheap; for lazy item models that fetch rows on demand)."""
+        from app.domain_lists import ClaimFilter
+
         flt = flt or ClaimFilter()
         if sort not in CLAIM_SORTS:
             raise ValidationError(

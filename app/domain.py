@@ -14,29 +14,6 @@ from typing import Any, Generic, TypeVar
 
 from app.errors import ValidationError
 
-# provenance values live in app.provenance_records; importable from here as before
-from app.provenance_records import (
-    ClaimOrigins as ClaimOrigins,
-)
-from app.provenance_records import (
-    DerivationKind as DerivationKind,
-)
-from app.provenance_records import (
-    DerivationRecord as DerivationRecord,
-)
-from app.provenance_records import (
-    ProvenanceHop as ProvenanceHop,
-)
-from app.provenance_records import (
-    ProvenanceNode as ProvenanceNode,
-)
-from app.provenance_records import (
-    ReportRecord as ReportRecord,
-)
-from app.provenance_records import (
-    SourceProvenance as SourceProvenance,
-)
-
 T = TypeVar("T")
 
 
@@ -114,6 +91,48 @@ class LinkKind(enum.StrEnum):
             if kind.value == norm:
                 return kind
         raise ValidationError(f"'{value}' is not a kind of link; use denies, corroborates or qualifies.")
+
+
+class DerivationKind(enum.StrEnum):
+    """How source B derives from source A. ``rewrites``, ``translates`` and ``reposts`` carry the whole of A's
+    content (every claim in B came from A); ``quotes`` and ``cites`` carry part of it (only B's claims that
+    match a claim of A came from A)."""
+
+    REWRITES = "rewrites"
+    QUOTES = "quotes"
+    TRANSLATES = "translates"
+    REPOSTS = "reposts"
+    CITES = "cites"
+
+    @property
+    def whole(self) -> bool:
+        return self in (DerivationKind.REWRITES, DerivationKind.TRANSLATES, DerivationKind.REPOSTS)
+
+    @classmethod
+    def parse(cls, value: str | DerivationKind) -> DerivationKind:
+        if isinstance(value, DerivationKind):
+            return value
+        norm = str(value).strip().lower()
+        aliases = {
+            "rewrite": "rewrites",
+            "rewritten": "rewrites",
+            "quote": "quotes",
+            "quoted": "quotes",
+            "translate": "translates",
+            "translation": "translates",
+            "translated": "translates",
+            "repost": "reposts",
+            "reposted": "reposts",
+            "cite": "cites",
+            "cited": "cites",
+        }
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        raise ValidationError(
+            f"'{value}' is not a kind of derivation; use one of: {', '.join(k.value for k in cls)}."
+        )
 
 
 # The source fields a user edits (dialogs, `briefdesk source edit`), in the order forms show them.
@@ -305,53 +324,6 @@ class SourceRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceSummary:
-    """A row for source lists: no body."""
-
-    id: int
-    title: str
-    kind: SourceKind
-    outlet: str
-    published: dt.date | None
-    reliability: str
-    url: str = ""
-    claim_count: int = 0
-    problem: str = ""  # see app._rows
-
-    @property
-    def ref(self) -> str:
-        return f"s{self.id}"
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRecord:
-    id: int
-    name: str
-    role: str
-    affiliation: str
-    aliases: tuple[str, ...] = ()
-    claim_count: int = 0
-    created: dt.datetime | None = None
-    updated: dt.datetime | None = None
-    uuid: str = ""
-    version: int = 1
-    created_by: str = ""
-    updated_by: str = ""
-    problem: str = ""  # see app._rows
-
-    @property
-    def label(self) -> str:
-        """'Name, role (affiliation)' as a note or a pane shows it."""
-        parts = [self.name]
-        if self.role:
-            parts.append(self.role)
-        text = ", ".join(parts)
-        if self.affiliation:
-            text += f" ({self.affiliation})"
-        return text
-
-
-@dataclass(frozen=True, slots=True)
 class ClaimRecord:
     id: int
     source_id: int
@@ -471,58 +443,6 @@ class BriefRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class BriefSummary:
-    id: int
-    title: str
-    status: BriefStatus
-    marking_scheme: MarkingScheme
-    default_marking: str
-    updated: dt.datetime
-    author: str = ""
-    updated_by: str = ""
-    version: int = 1
-    problem: str = ""  # see app._rows
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionRecord:
-    id: int
-    brief_id: int
-    body: str
-    reason: str  # "save", "autosave", "restore"
-    created: dt.datetime
-    word_count: int = 0
-    uuid: str = ""
-    version: int = 1
-    created_by: str = ""
-    updated_by: str = ""
-    problem: str = ""  # see app._rows
-
-
-@dataclass(frozen=True, slots=True)
-class BriefLockRecord:
-    """Who is editing a brief's text, since when; ``mine``: held by this open library (this window)."""
-
-    brief_id: int
-    holder: str
-    acquired: dt.datetime
-    heartbeat: dt.datetime
-    mine: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SaveState:
-    """How a brief's stored body was last written: ``reason`` "autosave" when an autosave stored text that no
-    explicit save (a revision) holds, e.g. after a crash; else the newest revision's reason. UTC time.
-    ``in_revisions``: the stored body is also the newest revision (False: only the brief itself holds it)."""
-
-    brief_id: int
-    saved_at: dt.datetime
-    reason: str
-    in_revisions: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class WaiverRecord:
     id: int
     brief_id: int
@@ -545,38 +465,6 @@ class Citation:
     group_start: int  # offset of the '[' of the whole bracket
     group_end: int  # offset just after the ']'
     section: str = ""  # nearest heading above, '' before any
-
-
-@dataclass(frozen=True, slots=True)
-class WhereCited:
-    brief_id: int
-    brief_title: str
-    claim_id: int
-    line: int
-    column: int
-    section: str
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    entity: str  # "source", "claim", "actor"
-    id: int
-    title: str  # source title, claim statement, actor name
-    snippet: str  # with the matches between \x02 and \x03 markers (see app.search)
-    rank: float
-
-    @property
-    def ref(self) -> str:
-        return {"source": "s", "claim": "c", "actor": "a"}[self.entity] + str(self.id)
-
-
-@dataclass(frozen=True, slots=True)
-class Page(Generic[T]):
-    items: tuple[T, ...]
-    total: int  # -1: not counted
-    offset: int
-    limit: int
-    estimated: bool = False  # the total is an estimate (a list asked for with_total="estimate")
 
 
 class Entity(enum.StrEnum):
@@ -655,35 +543,3 @@ class Change(Generic[T]):
         if self.after is None:
             raise ValueError(f"{self.entity} {self.id} was {self.action}: no record is stored after it")
         return self.after
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    source_id: int | None = None
-    actor_id: int | None = None
-    actor_name: str | None = None
-    tag: str | None = None
-    status: ClaimStatus | None = None
-    contested: bool = False
-    said_from: dt.date | None = None
-    said_to: dt.date | None = None
-    text: str | None = None  # full-text restriction (search syntax)
-    # "independent": a corroborating claim with an origin of its own is on file (app.provenance);
-    # "single": nothing independent corroborates it (everything behind it is one origin)
-    corroboration: str | None = None
-
-
-CORROBORATION_FILTERS = {
-    "independent": "Independently corroborated",
-    "single": "Single origin",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFilter:
-    kind: SourceKind | None = None
-    reliability: str | None = None
-    outlet: str | None = None
-    published_from: dt.date | None = None
-    published_to: dt.date | None = None
-    text: str | None = None

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from app.changes import ChangeFeed
     from app.claim_dependents import ClaimDependent
     from app.claims import ClaimService
-    from app.domain import SearchHit
+    from app.domain_lists import SearchHit
     from app.external_ids import ExternalIdService
     from app.links import LinkService
     from app.provenance import ProvenanceService

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from app._text import search_text
-from app.domain import SearchHit
+from app.domain_lists import SearchHit
 from app.storage import sqlite as sqlite_parts
 
 # A reference typed as a query: c21 (claim), s3 (source), a7 (actor), with or without @ and brackets.

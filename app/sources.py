@@ -13,17 +13,7 @@ from sqlalchemy import Select, and_, delete, false, func, select
 
 from app._rows import RowReader
 from app._text import clean_line
-from app.domain import (
-    SOURCE_EDITABLE_FIELDS,
-    Change,
-    Page,
-    SourceFilter,
-    SourceKind,
-    SourceRecord,
-    SourceSummary,
-    parse_date,
-    parse_reliability,
-)
+from app.domain import SOURCE_EDITABLE_FIELDS, Change, SourceKind, SourceRecord, parse_date, parse_reliability
 from app.errors import BriefdeskError, NotFoundError, ValidationError
 from app.ids import storable, storable_ids
 from app.storage.tables import change_log as t_change_log
@@ -37,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
     from sqlalchemy.orm import Session
 
+    from app.domain_lists import Page, SourceFilter, SourceSummary
     from app.storage.store import Store
 
     # a row of SourceService._summary_select()
@@ -495,6 +486,8 @@ class SourceService:
 
     @staticmethod
     def _summary(row: _SummaryRow, count: int = 0) -> SourceSummary:
+        from app.domain_lists import SourceSummary
+
         rd = RowReader(f"s{row.id}")
         return SourceSummary(
             id=row.id,
@@ -542,6 +535,8 @@ class SourceService:
         limit: int = 100,
         with_total: bool = True,
     ) -> Page[SourceSummary]:
+        from app.domain_lists import Page, SourceFilter
+
         flt = flt or SourceFilter()
         if sort not in SOURCE_SORTS:
             raise ValidationError(
@@ -596,6 +591,8 @@ class SourceService:
         )
 
     def _count(self, s: Connection, flt: SourceFilter) -> int:
+        from app.domain_lists import SourceFilter
+
         if flt.text and flt.text.strip() and flt == SourceFilter(text=flt.text):
             return self._lib.storage.text_count(s, "source", flt.text)  # from the full-text index alone
         conds = self._conditions(flt, s)
@@ -626,5 +623,7 @@ class SourceService:
         return [*rows, *s.execute(undated.offset(max(0, offset - n_dated)).limit(limit - len(rows))).all()]
 
     def count(self, flt: SourceFilter | None = None) -> int:
+        from app.domain_lists import SourceFilter
+
         with self._lib.querying() as s:
             return self._count(s, flt or SourceFilter())

@@ -669,7 +669,7 @@ def call_specs(db: Path, quick: bool) -> list[dict]:
 
 
 def _claim_filter(d: dict):
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     d = dict(d)
     for k in ("said_from", "said_to"):
@@ -679,7 +679,7 @@ def _claim_filter(d: dict):
 
 
 def _source_filter(d: dict):
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
 
     d = dict(d)
     for k in ("published_from", "published_to"):
@@ -692,7 +692,7 @@ def picker_call(lib, text: str):
     """What the Ctrl+K picker runs on its read worker (ui/claim_picker_dialog.py): 50 claims and their total,
     estimated above a threshold (marked so). Before the estimate existed, "estimate" was a true value: the
     same call then counted exactly, which is what the picker did."""
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     page = lib.claims.list(ClaimFilter(text=text or None), limit=PICKER_LIMIT, with_total="estimate")
     return len(page.items), page.total, bool(getattr(page, "estimated", False))

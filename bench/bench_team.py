@@ -157,7 +157,7 @@ def child_open(target: str) -> None:
 def claim_filters(lib) -> dict:
     import bench_scale as bs
 
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     busy_actor = lib.actors.list(limit=1).items[0] if hasattr(lib.actors, "list") else None
     rare_word = bs.TextGen(random.Random(bs.SEED)).vocab[30_000]
@@ -179,7 +179,7 @@ def claim_filters(lib) -> dict:
 
 
 def source_filters() -> dict:
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
 
     return {
         "none": SourceFilter(),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from ui.formatting import claim_summary, claim_tooltip_html
 
 DEBOUNCE_MS = 150

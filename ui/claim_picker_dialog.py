@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 
 SEARCH_DEBOUNCE_MS = 150
 LIMIT = 50

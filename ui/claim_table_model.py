@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor
 
 from app._text import counted
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from ui.claim_mime import CLAIM_IDS_MIME, claim_ids_mime
 from ui.formatting import actor_text, claim_tooltip_html, date_text, grade_tooltip, one_line
 from ui.paged_model import Column, PagedTableModel

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app._text import MAX_SEARCH_CHARS
-from app.domain import CORROBORATION_FILTERS, Action, Change, ClaimFilter, ClaimStatus, Entity, LinkKind
+from app.domain import Action, Change, ClaimStatus, Entity, LinkKind
+from app.domain_lists import CORROBORATION_FILTERS, ClaimFilter
 from app.errors import StaleEditError
 from app.extract.suggest import ActorCandidate, candidates_for_source
 from ui.claim_choice_dialog import ClaimChoiceDialog

@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Change, DerivationKind, Entity, ProvenanceHop, ProvenanceNode
+from app.domain import Change, DerivationKind, Entity
+from app.provenance_records import ProvenanceHop, ProvenanceNode
 from ui import theme
 
 NODE_W, NODE_H = 230.0, 62.0

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from app.domain import SourceFilter, SourceSummary
+from app.domain_lists import SourceFilter, SourceSummary
 from app.errors import NotFoundError
 from ui.formatting import date_text, grade_tooltip
 from ui.paged_model import Column, PagedTableModel

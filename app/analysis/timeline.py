@@ -24,7 +24,8 @@ from sqlalchemy import Date, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from app.analysis.model import LinkNote, Timeline, TimelineEntry
-from app.domain import ClaimFilter, ClaimRecord, ClaimStatus, parse_date
+from app.domain import ClaimRecord, ClaimStatus, parse_date
+from app.domain_lists import ClaimFilter
 from app.errors import NotFoundError, ValidationError
 from app.storage.models import Actor, Brief, BriefCitation, Claim, ClaimLink, Source
 

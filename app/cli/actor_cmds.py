@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from app._text import counted
 from app.cli.common import Context, add_if_version, add_json, provenance_lines, table
-from app.domain import ActorRecord, ClaimFilter
+from app.domain_lists import ActorRecord, ClaimFilter
 from app.errors import ValidationError
 
 if TYPE_CHECKING:

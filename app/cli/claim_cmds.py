@@ -8,16 +8,8 @@ from typing import TYPE_CHECKING
 from app._text import counted
 from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
-from app.domain import (
-    CREDIBILITY_MEANING,
-    ActorRecord,
-    ClaimFilter,
-    ClaimRecord,
-    ClaimStatus,
-    LinkKind,
-    grade_text,
-    parse_date,
-)
+from app.domain import CREDIBILITY_MEANING, ClaimRecord, ClaimStatus, LinkKind, grade_text, parse_date
+from app.domain_lists import ActorRecord, ClaimFilter
 from app.errors import ValidationError
 
 if TYPE_CHECKING:

@@ -8,7 +8,8 @@ import textwrap
 from app._text import counted
 from app.cli import provenance_cmds
 from app.cli.common import Context, add_if_version, add_json, count, provenance_lines, record_id, table
-from app.domain import SOURCE_EDITABLE_FIELDS, SourceFilter
+from app.domain import SOURCE_EDITABLE_FIELDS
+from app.domain_lists import SourceFilter
 from app.errors import ValidationError
 
 

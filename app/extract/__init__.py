@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from app._text import looks_english
-from app.domain import ActorRecord, Change, SourceRecord
+from app.domain import Change, SourceRecord
+from app.domain_lists import ActorRecord
 from app.errors import ValidationError
 from app.extract.dates import date_in_text
 from app.extract.extractor import RuleExtractor

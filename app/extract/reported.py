@@ -116,7 +116,7 @@ def find_report(text: str, start: int, end: int, *, outlet: str = "") -> ReportP
 
 def _candidates(lib: Any, name: str, exclude_source: int) -> list[Any]:
     """Claims that could be X's original: by an actor so named, or in a source from an outlet so named."""
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     key = norm_key(name)
     bare = re.sub(r"^(?:the|a|an)\s+", "", key)

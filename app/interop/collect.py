@@ -10,16 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from app.citations import cited_claim_ids, cited_source_ids, parse_citations
-from app.domain import (
-    ActorRecord,
-    BriefRecord,
-    ClaimRecord,
-    ClaimWithLinks,
-    LinkRecord,
-    MarkingScheme,
-    Page,
-    SourceRecord,
-)
+from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks, LinkRecord, MarkingScheme, SourceRecord
+from app.domain_lists import ActorRecord, Page
 from app.errors import ExportError, NotFoundError
 from app.markings import Marking, highest, parse_mark
 
@@ -206,7 +198,7 @@ def select_claims(
     lib: Library, *, claim_ids: list[int] | None = None, contested: bool = False, brief_id: int | None = None
 ) -> list[int]:
     """The claims a library export is about: the ids given, the contested ones, those a brief cites, or all."""
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     if claim_ids is not None:
         return list(dict.fromkeys(int(i) for i in claim_ids))

@@ -29,7 +29,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from app.domain import ActorRecord, BriefRecord, ClaimRecord, ClaimStatus, MarkingScheme, SourceRecord
+from app.domain import BriefRecord, ClaimRecord, ClaimStatus, MarkingScheme, SourceRecord
+from app.domain_lists import ActorRecord
 from app.interop import ids
 from app.interop.collect import Material
 

@@ -34,7 +34,6 @@ from typing import Any
 
 from app.domain import (
     RELIABILITY_MEANING,
-    ActorRecord,
     BriefRecord,
     ClaimRecord,
     ClaimStatus,
@@ -42,6 +41,7 @@ from app.domain import (
     MarkingScheme,
     SourceRecord,
 )
+from app.domain_lists import ActorRecord
 from app.interop import ids
 from app.interop.collect import Material, bottom_line
 from app.markings import Marking

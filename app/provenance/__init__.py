@@ -22,19 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, update
 
 from app._text import clean_line, norm_key
-from app.domain import (
-    Change,
-    ClaimOrigins,
-    ClaimRecord,
-    DerivationKind,
-    DerivationRecord,
-    ProvenanceHop,
-    ProvenanceNode,
-    ReportRecord,
-    SourceKind,
-    SourceProvenance,
-    SourceSummary,
-)
+from app.domain import Change, ClaimRecord, DerivationKind, SourceKind
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.ids import storable_ids
 from app.provenance.explain import dependence_note, derivation_chain, shortened
@@ -51,7 +39,14 @@ from app.storage.tables import sources as t_sources
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.domain_lists import SourceSummary
     from app.provenance.wire import DerivationProposal
+    from app.provenance_records import (
+        ClaimOrigins,
+        DerivationRecord,
+        ReportRecord,
+        SourceProvenance,
+    )
     from app.storage.store import Store
 
 __all__ = ["ProvenanceGraph", "ProvenanceService"]
@@ -247,6 +242,7 @@ class ProvenanceService:
 
     def derivations(self, source_id: int) -> SourceProvenance:
         """The source's links up and down, and its whole derived chain as a graph of sources."""
+        from app.provenance_records import ProvenanceHop, ProvenanceNode, SourceProvenance
         from app.storage.models import Source, SourceDerivation
 
         sid = int(source_id)
@@ -320,6 +316,8 @@ class ProvenanceService:
 
     def sources_from(self, outlets: Iterable[str], *, limit: int = 200) -> list[SourceSummary]:
         """The library's sources whose outlet is one of ``outlets`` (case aside), newest first."""
+        from app.domain_lists import SourceSummary
+
         names = sorted({norm_key(o) for o in outlets if o.strip()})
         if not names:
             return []

@@ -23,10 +23,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app._text import norm_key
-from app.domain import ClaimOrigins, ClaimRecord, DerivationKind, ProvenanceHop, ProvenanceNode
+from app.domain import ClaimRecord, DerivationKind
+
+if TYPE_CHECKING:
+    from app.provenance_records import ClaimOrigins, ProvenanceHop, ProvenanceNode
+
+    pass
 
 # A node while computing: ("c", claim_id, 0), ("s", source_id, content_claim_id), ("p", reporting_claim_id, 0).
 Node = tuple[str, int, int]
@@ -446,6 +451,8 @@ class ProvenanceGraph:
         return {"c": "c", "s": "s", "p": "p"}[node[0]] + str(node[1])
 
     def node_record(self, node: Node, *, origin: bool = False) -> ProvenanceNode:
+        from app.provenance_records import ProvenanceNode
+
         f = self.facts
         if node[0] == "c":
             c = f.claims[node[1]]
@@ -490,6 +497,8 @@ class ProvenanceGraph:
 
     def claim_origins(self, claim_id: int) -> ClaimOrigins:
         """The claim's whole chain for a view: every node and hop back to its origins."""
+        from app.provenance_records import ClaimOrigins, ProvenanceHop
+
         start: Node = ("c", claim_id, 0)
         res = self.result(start)
         order: list[Node] = [start]

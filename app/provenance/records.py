@@ -7,15 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from app.domain import DerivationKind, DerivationRecord, ReportRecord
+from app.domain import DerivationKind
 from app.storage.tables import sources as t_sources
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
+    from app.provenance_records import DerivationRecord, ReportRecord
+
 
 def derivation_record(d: Any, titles: Mapping[int, tuple[str, str]]) -> DerivationRecord:
+    from app.provenance_records import DerivationRecord
+
     st, so = titles.get(d.source_id, ("", ""))
     ft, fo = titles.get(d.derived_from_id, ("", ""))
     return DerivationRecord(
@@ -38,6 +42,8 @@ def derivation_record(d: Any, titles: Mapping[int, tuple[str, str]]) -> Derivati
 
 
 def report_record(r: Any) -> ReportRecord:
+    from app.provenance_records import ReportRecord
+
     return ReportRecord(
         claim_id=r.claim_id,
         reported_from_id=r.reported_from_id,

@@ -195,7 +195,7 @@ def corroboration_condition(column: Any, which: str, corroborated: Iterable[int]
     the ids of the independently corroborated claims (``lib.provenance.independently_corroborated()``)."""
     from sqlalchemy import false, true
 
-    from app.domain import CORROBORATION_FILTERS
+    from app.domain_lists import CORROBORATION_FILTERS
     from app.errors import ValidationError
 
     if which not in CORROBORATION_FILTERS:

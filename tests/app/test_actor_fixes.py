@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.cli import main
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from app.errors import ConflictError, ValidationError
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain import ClaimFilter, SourceFilter
+from app.domain_lists import ClaimFilter, SourceFilter
 from app.storage import fts_plan
 from app.storage.query import parse_query
 

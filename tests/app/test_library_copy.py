@@ -83,7 +83,7 @@ def test_copy_to_the_other_database_keeps_every_row_id_and_uuid(demo_lib, other_
 
 
 def demo_lib_filter_contested():
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     return ClaimFilter(contested=True)
 

@@ -424,7 +424,7 @@ def test_a_first_schema_library_upgrades_and_takes_provenance(tmp_path):
 
 # --- corroboration that counts: the claims list's filter and the side-by-side notes ----------------------
 def test_claims_filter_single_origin_and_independently_corroborated(lib, wire_story):
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     w = wire_story
     witness = src(lib, "Witness", "A farmer, Tomas Kell, said he saw tanks leave Varn at dawn.", "Varn Post")

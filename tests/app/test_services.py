@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from app.domain import ClaimFilter, ClaimStatus, LinkKind, SourceFilter, SourceKind
+from app.domain import ClaimStatus, LinkKind, SourceKind
+from app.domain_lists import ClaimFilter, SourceFilter
 from app.errors import ConflictError, NotFoundError, ValidationError
 from tests.conftest import SAMPLE_BODY
 

@@ -6,7 +6,7 @@ import shutil
 
 from sqlalchemy import inspect
 
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from app.library import Library
 from tests.conftest import FIXTURES
 
@@ -47,7 +47,7 @@ def test_undated_records_sort_as_on_a_file_library(lib):
     order, where a missing date is the smallest value) and undated sources last; ties by id."""
     import datetime as dt
 
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
 
     dates = [dt.date(2024, 3, 1), None, dt.date(2024, 1, 1), None, dt.date(2024, 3, 1)]
     src = [
@@ -96,7 +96,7 @@ def test_0011_gives_a_team_library_the_null_order_indexes_and_can_be_undone(lib)
 
 
 def test_sorts_by_status_and_kind_break_ties_by_id(lib):
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
 
     src = [
         lib.sources.create(title=f"Wire {i}", body=f"Item {i} on the wire.", kind=kind).after.id
@@ -122,7 +122,7 @@ def test_claims_sorted_by_status_are_read_from_an_index_on_both_databases(lib):
     order; SQLite used to sort the claims of a whole status by id (650 ms newest first at 1M claims)."""
     from sqlalchemy import event
 
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
 
     src = lib.sources.create(title="Wire", body="One. Two. Three. Four.").id
     with lib.transaction():

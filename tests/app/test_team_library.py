@@ -273,7 +273,7 @@ def test_the_address_kept_never_holds_the_password():
     ],
 )
 def test_any_query_is_safe_on_either_database(lib, query):
-    from app.domain import ClaimFilter, SourceFilter
+    from app.domain_lists import ClaimFilter, SourceFilter
 
     source = lib.sources.create(
         title="Kessel bridge", body="The naïve café in Tokyo 東京 reopened; U.S. officials said."

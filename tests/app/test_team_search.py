@@ -92,7 +92,7 @@ def test_team_connections_plan_for_the_values_and_start_no_parallel_workers(team
 def test_a_phrase_matches_within_one_column_on_both_databases(lib):
     """A title and its body (a statement and its quote) are apart, as in SQLite's index: a phrase that only
     runs from the end of one into the start of the other is not found, by a search or a list filter."""
-    from app.domain import ClaimFilter, SourceFilter
+    from app.domain_lists import ClaimFilter, SourceFilter
 
     src = lib.sources.create(
         title="Port of the", body="Is spablax the harbour? Officials said the harbour is open."
@@ -149,7 +149,7 @@ def _expected_order(found, sort: str, descending: bool) -> list[int]:
 @pytest.mark.parametrize("sort", ["published", "id", "title"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_sources_filtered_by_a_phrase_page_in_every_order_on_both_databases(lib, sort, descending):
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
 
     found = _phrase_library(lib)
     expected = _expected_order(found, sort, descending)
@@ -171,7 +171,7 @@ def test_sources_filtered_by_a_phrase_page_in_every_order_on_both_databases(lib,
 def test_a_phrase_page_is_read_by_its_own_plan_until_its_words_are_too_common(team, monkeypatch):
     """PostgreSQL reads a page filtered by a phrase from the rows holding its words, sorted before any
     tsvector is read; with more such rows than PHRASE_PAGE_MAX the usual query does it: the same rows."""
-    from app.domain import SourceFilter
+    from app.domain_lists import SourceFilter
     from app.storage import postgres
 
     found = _phrase_library(team)

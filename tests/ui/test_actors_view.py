@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from ui.actor_dialogs import ActorDialog, MergeActorsDialog
 from ui.actor_table_model import actor_ids_mime
 from ui.main_window import MainWindow

@@ -33,7 +33,7 @@ def test_picker_searches_and_returns_the_chosen_claim(qtbot, lib, jobs, claims):
 
 def test_picker_total_is_counted_or_marked_as_an_estimate(qtbot, lib, jobs, claims, monkeypatch):
     """Exact when counting is quick; otherwise "About N" (never a slow exact count)."""
-    from app.domain import Page
+    from app.domain_lists import Page
 
     dlg = ClaimPickerDialog(lib, jobs)
     qtbot.addWidget(dlg)

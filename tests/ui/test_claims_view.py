@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ClaimDialog
 from ui.claim_mime import CLAIM_IDS_MIME, claim_ids_from_mime

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.domain import ClaimFilter
+from app.domain_lists import ClaimFilter
 from ui import theme
 from ui.claim_table_model import ClaimTableModel
 from ui.jobs import Jobs

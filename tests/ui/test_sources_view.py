@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.domain import SourceFilter
+from app.domain_lists import SourceFilter
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ClaimDialog
 from ui.main_window import MainWindow

@@ -254,7 +254,7 @@ def test_csl_of_a_brief_holds_only_the_sources_it_cites(demo, tmp_path):
 
 
 def test_claimreview_of_the_contested_claims(demo, tmp_path):
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
     from app.library import Library
 
     out = tmp_path / "reviews.jsonld"

@@ -42,7 +42,7 @@ def test_the_demo_brief_is_a_valid_stix_bundle_that_stix2_loads(demo, tmp_path):
 
 def test_brief_claims_links_grades_and_markings_are_where_stix_and_opencti_expect_them(demo, tmp_path):
     from app.citations import cited_claim_ids, parse_citations
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
     from app.library import Library
 
     with Library.open(demo.library) as lib:

@@ -25,7 +25,7 @@ def _demo_bundle(cli, tmp_path):
 
 def _snapshot(library):
     """Every claim as (quote, statement, actor, said, grade, status, tags) and every link between them."""
-    from app.domain import ClaimFilter
+    from app.domain_lists import ClaimFilter
     from app.library import Library
 
     with Library.open(library) as lib:
