@@ -47,6 +47,9 @@ claims it has not seen (call ``invalidate()`` on any library change); run it on 
 
 The report also carries the key judgments (``JudgmentReport``: stated confidence, the ceiling and why, the
 number of independent original sources), the endnote numbering and the banner.
+
+What changed in the library since a brief was written (a cited claim now disputed, a new denial) is told by
+``app.checks.notices`` (``notices_in(ctx)``), which the ``check`` command imports itself.
 """
 
 from app.checks.context import CheckContext
@@ -71,7 +74,6 @@ from app.checks.model import (
     Severity,
     apply_text_fix,
 )
-from app.checks.notices import Notice, notices, notices_for_claim, notices_in
 
 __all__ = [
     "RULES",
@@ -85,15 +87,11 @@ __all__ = [
     "FixKind",
     "JudgmentReport",
     "LiveChecker",
-    "Notice",
     "Rule",
     "Severity",
     "apply_text_fix",
     "check_brief",
     "gate_export",
     "load_context",
-    "notices",
-    "notices_for_claim",
-    "notices_in",
     "run_checks",
 ]

@@ -14,7 +14,8 @@ from app.domain import parse_date
 from app.errors import ValidationError
 
 if TYPE_CHECKING:
-    from app.checks import CheckReport, Notice
+    from app.checks import CheckReport
+    from app.checks.notices import Notice
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,8 +54,9 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(
             "Name the brief to check (briefdesk check BRIEF_ID), or list the rules: --rules."
         )
-    from app.checks import CheckSettings, load_context, notices_in, run_checks  # when checking, not --help
+    from app.checks import CheckSettings, load_context, run_checks  # when checking, not --help
     from app.checks.engine import paused_gc
+    from app.checks.notices import notices_in
 
     lib = ctx.open_library(create=False)
     fields = {}

@@ -8,6 +8,7 @@ import each other.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # the ORM is loaded by the first call that writes or reads th
     from sqlalchemy.orm import Session
 
     from app.storage.parts import StorageParts
+    from app.storage.pg_pairs import PairIndexes
 
 
 def current_user() -> str:
@@ -69,10 +71,14 @@ class Store:
         self._write_engine = engine.execution_options(sqlite_immediate=True)
         self._local = threading.local()
         self.read_only_reason = ""  # why edits are disabled ("its folder ... is read-only"), or ""
+
+    @functools.cached_property
+    def pair_indexes(self) -> PairIndexes:
+        """A team library's tables whose index of word pairs the search may ask (app.storage.pg_pairs); made
+        on first use, so a command on a library file never imports that module."""
         from app.storage.pg_pairs import PairIndexes
 
-        # a team library's tables whose index of word pairs the search may ask (app.storage.pg_pairs)
-        self.pair_indexes = PairIndexes()
+        return PairIndexes()
 
     @property
     def location(self) -> str:

@@ -466,6 +466,11 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     # platformdirs nor the claims' dependents (the ACH snapshot on deletion) are loaded
     for unneeded in ("platformdirs", "app.claim_dependents"):
         assert unneeded not in exported and unneeded not in loaded, unneeded
+    # nor the classes of lists, filters, search hits, a brief's history and locks, provenance records (none
+    # cited here) or a team library's word-pair indexes: each dataclass costs start-up time to create
+    for unneeded in ("app.domain_lists", "app.provenance_records", "app.storage.pg_pairs"):
+        assert unneeded not in exported, unneeded
+    assert "app.storage.pg_pairs" not in loaded
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))

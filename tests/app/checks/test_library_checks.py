@@ -18,10 +18,8 @@ from app.checks import (
     check_brief,
     gate_export,
     load_context,
-    notices,
-    notices_for_claim,
-    notices_in,
 )
+from app.checks.notices import notices, notices_for_claim, notices_in
 
 FIXTURE = Path(__file__).parents[2] / "fixtures" / "briefs" / "fails-each-rule.md"
 SETTINGS = CheckSettings(today=dt.date(2026, 11, 20))
