@@ -52,7 +52,7 @@ REPORTS_THAT = re.compile(
 NAMED_ACCOUNT = re.compile(
     r"\b(?:the\s+)?(?P<who>[\w\-]+(?:\s+[\w\-]+)?)['\u2019]s?\s+(?:own\s+)?(?:account|explanation|claims?|"
     r"figures?|version|statement|story|report|assertion|numbers?|count|estimate|denial|data|findings|"
-    r"description|picture|timeline|narrative)\b",
+    r"description|picture|timeline|narrative|accusations?|allegations?|charges?)\b",
     re.I,
 )
 GENERIC_SIDE = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "minister", "director"}
@@ -248,6 +248,7 @@ def answered_claim(
     accusation' (or few words of its own), the latest claim of another side unless an earlier one shares
     clearly more words."""
     sp = f.speaker
+    cw = cw - content_words(f.cue)  # what it answers is in its object, not in its own verb ("called")
     sides = {x for x in (sp.name, sp.affiliation) if x}
     others = [
         i
@@ -266,8 +267,16 @@ def answered_claim(
     answers_back = f.anaphoric or len(cw) <= 3
     if not others and not (answers_back and said):
         return None
+    named_owner = NAMED_ACCOUNT.search(quote)
+    elsewhere = named_owner is not None and not (  # "called the opposition's accusations baseless"
+        content_words(named_owner.group("who")) & side_words(proposals[said[-1]]) if said else True
+    )
     if not others or (
-        answers_back and said and said[-1] > others[-1] and proposals[said[-1]].kind == "denial"
+        answers_back
+        and said
+        and said[-1] > others[-1]
+        and proposals[said[-1]].kind == "denial"
+        and not (elsewhere and others)
     ):
         if ACCUSATION_OBJECT.search(quote) or REPORTS_THAT.search(quote) or REPORT_OBJECT.search(quote):
             accusations = [i for i in said if proposals[i].cue in ACCUSING_CUES]
@@ -313,6 +322,8 @@ def answered_claim(
         )
         owners = [i for i in others if who & side_words(proposals[i])]
         if owners and best is None:
+            if re.search(r"(?:claims|accusations|allegations|charges)$", account.group(0), re.I):
+                return proposals[owners[0]].key  # "the Alliance's claims": all it said, from its first claim
             return proposals[run_start(proposals, owners, owners[-1])].key
     named = [i for i in others if cw & side_words(proposals[i])]
     if named and (f.anaphoric or len(cw) <= 4):
@@ -333,8 +344,12 @@ def answered_claim(
             return accused
         if DEMONSTRATIVE.search(quote) or CALLED_IT.search(quote):
             return proposals[latest].key  # "denied this": what was just said
-        # "rejected the accusation": the first of the claims the other side has just made in a row
-        return proposals[run_start(proposals, others, latest)].key
+        # "rejected the accusation": the first of the claims the other side has just made in a row, or the one
+        # among them that accuses the denier ("the shells had come from where the Free Hills Army has its guns")
+        first = run_start(proposals, others, latest)
+        if accused is not None and any(proposals[i].key == accused for i in others if i >= first):
+            return accused
+        return proposals[first].key
     return proposals[best].key if best is not None else None
 
 

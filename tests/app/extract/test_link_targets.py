@@ -1,0 +1,49 @@
+"""Which of several claims of one dispute a denial answers, read from what the denial says it answers: the
+accusation among the other side's statements, the side whose accusations it names, all of a side's claims from
+the first. Every sentence is fictional, written for these tests."""
+
+from __future__ import annotations
+
+from tests.app.extract.drafting import by_quote, run
+
+
+def test_rejecting_the_accusation_answers_the_statement_that_accuses_the_denier():
+    text = (
+        "Doctors at the Senna clinic said shells struck the clinic on Monday morning, killing four patients.\n\n"
+        "The clinic's director, Ana Voll, said the shells had come from the ridge where the Red Hill Brigade has "
+        "its guns.\n\n"
+        "The Red Hill Brigade rejected the accusation."
+    )
+    proposals = run(text)
+    director = by_quote(proposals, "the shells had come from the ridge")
+    brigade = by_quote(proposals, "The Red Hill Brigade rejected")
+    assert (brigade.kind, brigade.denies) == ("denial", director.key)
+
+
+def test_a_denial_naming_whose_accusations_it_rejects_answers_that_side():
+    text = (
+        "The Civic Front, the main opposition party, said ballot boxes had been stuffed in twelve polling "
+        "stations in Varna.\n\n"
+        "Prime Minister Ilse Brandt said on Sunday that Kessia had spread lies about the count to help the "
+        "opposition.\n\n"
+        "The ruling Unity Party called the opposition's accusations baseless."
+    )
+    front, _prime_minister, party = run(text)
+    assert front.actor == "Civic Front"
+    assert (party.kind, party.denies) == ("denial", front.key)
+
+
+def test_a_sides_claims_are_answered_from_its_first_claim_and_the_verb_is_no_topic():
+    text = (
+        "The Green Alliance said three boxes of ballots had gone missing from the town hall in Fennick "
+        "overnight.\n\n"
+        "The election commission said the boxes had been moved to a dry room because the roof was leaking.\n\n"
+        "The Green Alliance said its observer had not been told of the move until the morning.\n\n"
+        "The commission said the Alliance's observer had left before the boxes were moved and had not been "
+        "called back.\n\n"
+        "The People's Party called the Alliance's claims baseless."
+    )
+    proposals = run(text)
+    first = by_quote(proposals, "three boxes of ballots")
+    party = by_quote(proposals, "The People's Party called")
+    assert (party.kind, party.denies) == ("denial", first.key)
