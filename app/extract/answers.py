@@ -487,6 +487,13 @@ def heading(text: str, start: int) -> bool:
     return bool(line) and line[-1] not in ".!?:;" and len(line.split()) <= 30
 
 
+def unheaded(proposals: list[Proposal], text: str) -> list[Proposal]:
+    """The proposals with a headline's claims set apart (kind "heading"): what a denial may answer is in the story."""
+    return [
+        replace(p, kind="heading") if p.kind == "claim" and heading(text, p.start) else p for p in proposals
+    ]
+
+
 def credible_link(
     f: Found,
     quote: str,

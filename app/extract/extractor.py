@@ -32,6 +32,7 @@ from app.extract.answers import (
     named_account,
     reply_target,
     same_side,
+    unheaded,
 )
 from app.extract.clauses import (
     ALLEGATION_SUBJECT,
@@ -95,9 +96,8 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
-# "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report
-# commissioned by the contractor and leaked to ... said": the clause says who or what the speaker is; it does
-# not make the speaker's phrase too long to be one
+# "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report commissioned
+# by ... and leaked to ... said": what the speaker is does not make the speaker's phrase too long to be one
 RELATIVE_ASIDE = re.compile(
     r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:who|whose)\s[^,]*(?=,)"
     r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
@@ -615,7 +615,9 @@ class RuleExtractor:
                 # the same side contradicts again a little later: "Its engineers said no water had left the dam."
                 kind, denies = "denial", elaborated(f, cw, proposals, words, anchor)
             elif kind == "denial":
-                denies = answered_claim(f, cw - content_words(f.speaker.name), proposals, words, quote)
+                denies = answered_claim(
+                    f, cw - content_words(f.speaker.name), unheaded(proposals, text), words, quote
+                )
                 if denies is None and prev is not None and goes_on(f, prev, last_index):
                     denies = prev.denies
                 if denies is None:

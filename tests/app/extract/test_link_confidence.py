@@ -141,3 +141,16 @@ def test_a_lede_denial_answers_the_story_not_its_headline():
     port = by_quote(proposals, "The port authority of Calder")
     growers = by_quote(proposals, "silt from the dredging")
     assert (port.kind, port.denies) == ("denial", growers.key)
+
+
+def test_a_denial_chooses_among_the_storys_claims_not_the_headlines():
+    text = (
+        "Prosecutors say: ferry tickets were sold twice for months\n\n"
+        "Prosecutors in Marsk said on Monday that Oskar Bren, the former ticket manager of Baltic Link, had sold "
+        "the same cabins twice on forty sailings.\n\n"
+        "Bren's lawyer, Ida Kross, called the charge baseless."
+    )
+    proposals = run(text)
+    charge = by_quote(proposals, "Oskar Bren, the former ticket manager")
+    lawyer = by_quote(proposals, "Bren's lawyer")
+    assert (lawyer.kind, lawyer.denies) == ("denial", charge.key)
