@@ -41,7 +41,7 @@ from app.analysis.ach_store import (
     snapshot_claim,
 )
 from app.analysis.assumptions import parse_judgment
-from app.analysis.records import AchRowRecord, HypothesisRecord, Rating, RatingRecord
+from app.analysis.scales import Rating
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import ach_ratings as t_ach_ratings
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.analysis.model import AchMatrix
+    from app.analysis.records import AchRowRecord, HypothesisRecord, RatingRecord
     from app.storage.models import AchRating, Hypothesis
     from app.storage.store import Store
 

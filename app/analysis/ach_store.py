@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
-from app.analysis.records import AchRowRecord, HypothesisRecord, Rating, RatingRecord
+from app.analysis.scales import Rating
 from app.errors import NotFoundError, ValidationError
 from app.storage.tables import ach_claims as t_ach_claims
 from app.storage.tables import ach_ratings as t_ach_ratings
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
+    from app.analysis.records import AchRowRecord, HypothesisRecord, RatingRecord
     from app.storage.models import AchClaim, AchRating, Brief, Hypothesis, Tracked
 
 
@@ -35,6 +36,8 @@ def track_fields(rec: object) -> dict[str, Any]:
 
 
 def hypothesis_record(h: Any) -> HypothesisRecord:  # an ORM Hypothesis or a Core row
+    from app.analysis.records import HypothesisRecord
+
     return HypothesisRecord(
         id=h.id,
         brief_id=h.brief_id,
@@ -48,6 +51,8 @@ def hypothesis_record(h: Any) -> HypothesisRecord:  # an ORM Hypothesis or a Cor
 
 
 def rating_record(r: AchRating) -> RatingRecord:
+    from app.analysis.records import RatingRecord
+
     return RatingRecord(
         hypothesis_id=r.hypothesis_id,
         claim_id=r.claim_id,
@@ -60,6 +65,8 @@ def rating_record(r: AchRating) -> RatingRecord:
 
 
 def row_record(r: AchClaim, position: int | None = None) -> AchRowRecord:
+    from app.analysis.records import AchRowRecord
+
     return AchRowRecord(
         brief_id=r.brief_id,
         claim_id=r.claim_id,

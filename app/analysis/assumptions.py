@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from app._text import clean_line, norm_key
-from app.analysis.records import AssumptionRating, AssumptionRecord
+from app.analysis.scales import AssumptionRating
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import assumptions as t_assumptions
@@ -28,6 +28,7 @@ from app.storage.tables import utcnow
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.analysis.records import AssumptionRecord
     from app.storage.models import Assumption
     from app.storage.store import Store
 
@@ -37,6 +38,8 @@ MAX_WHY = 4000
 
 
 def _record(a: Any) -> AssumptionRecord:  # an ORM Assumption or a Core row
+    from app.analysis.records import AssumptionRecord
+
     return AssumptionRecord(
         id=a.id,
         brief_id=a.brief_id,

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.analysis.records import RATING_MEANING as RATING_MEANING
-from app.analysis.records import RATING_ORDER as RATING_ORDER
 from app.analysis.records import AchRowRecord as AchRowRecord
-from app.analysis.records import AssumptionRating as AssumptionRating
 from app.analysis.records import AssumptionRecord as AssumptionRecord
 from app.analysis.records import HypothesisRecord as HypothesisRecord
-from app.analysis.records import Rating as Rating
 from app.analysis.records import RatingRecord as RatingRecord
+from app.analysis.scales import RATING_MEANING as RATING_MEANING
+from app.analysis.scales import RATING_ORDER as RATING_ORDER
+from app.analysis.scales import AssumptionRating as AssumptionRating
+from app.analysis.scales import Rating as Rating
 from app.domain import ClaimRecord
 
 # The scales and the stored records live in app.analysis.records (imported by the services' reads); this

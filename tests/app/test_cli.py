@@ -442,10 +442,15 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in checked), unneeded
     assert "app.checks.engine" in checked and "app.analysis.ach" in checked
     # a brief without hypotheses has no matrix to score: neither the scoring code nor the computed matrix's
-    # classes are loaded (only the stored records, app.analysis.records)
-    for unneeded in ("app.analysis.ach_matrix", "app.analysis.scoring", "app.analysis.model"):
+    # classes are loaded, nor the stored records' classes (none is read): only the scales the services use
+    for unneeded in (
+        "app.analysis.ach_matrix",
+        "app.analysis.scoring",
+        "app.analysis.model",
+        "app.analysis.records",
+    ):
         assert unneeded not in checked, unneeded
-    assert "app.analysis.records" in checked
+    assert "app.analysis.scales" in checked
     out = tmp_path / "checked.docx"
     exported = _modules_loaded_by(
         tmp_path / "x.briefdesk", "export", str(brief.id), "-o", str(out), "--force"
