@@ -66,11 +66,11 @@ def parse_query(text: str) -> ParsedQuery | None:
 # A search whose every part is a word in more than NON_DISCRIMINATIVE_SHARE of the newest rows (a word in one
 # row in ten or more: "the of and to a in") has no word that tells its matches apart: it ranks only its
 # newest COMMON_CANDIDATES matches, where other searches rank their newest 4,000 (app.storage.sqlite and
-# app.storage.pg_search state the same rule). Its 4,000th match lies deep in the index: the six words' 4,000
-# newest matches reach back past 78 % of the 1M-claim library, ~80 ms before a row is ranked; the 1,000
-# newest, a quarter as far (bench/RESULTS.md, "the commonest words ranked in fewer candidates").
+# app.storage.pg_search state the same rule). The six words' 4,000th newest match lies past 78 % of the
+# 1M-claim library's index (~120 ms of CPU on a first call); with the newest 1,000 ranked, 44-49 ms, with
+# 500, 34 (bench/RESULTS.md, "the commonest words ranked in fewer candidates").
 NON_DISCRIMINATIVE_SHARE = 0.1
-COMMON_CANDIDATES = 1000
+COMMON_CANDIDATES = 500
 
 
 def plain_words(parsed: ParsedQuery) -> tuple[str, ...] | None:

@@ -398,7 +398,7 @@ def to_fts_query(text: str) -> str | None:
 # very common words is bm25's own document-frequency count over each term's whole doclist (~25 ms for a
 # word in every row). Trade-off, measured in bench/RESULTS.md: a word in more than CANDIDATES rows ranks
 # only its newest CANDIDATES matches; 1,000 instead of 4,000 saves only ~5 ms on one such word, so 4,000
-# stays, but a query made only of words that tell no match apart ranks its newest 1,000 (query.
+# stays, but a query made only of words that tell no match apart ranks its newest 500 (query.
 # COMMON_CANDIDATES): the 4,000th match of "the of and to a in" lies past 78 % of the index (~80 ms).
 SEARCH_CANDIDATES = 4000
 
