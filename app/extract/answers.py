@@ -91,21 +91,30 @@ def side_words(p: Proposal) -> set[str]:
     }
 
 
-def answer_earlier(proposals: list[Proposal], words: list[set[str]], said_in: list[int]) -> None:
+def answer_earlier(
+    proposals: list[Proposal], words: list[set[str]], said_in: list[int], text: str = ""
+) -> None:
     """A denial told before the claim it answers ("The ministry yesterday rejected claims by a monitoring
     group ...", then what the group said): linked when the claim comes, if it is the other side's first
     claim after the denial and the denial names that side, shares words with the claim, calls it a report
     and the claim is one, or opens the story."""
     new = len(proposals) - 1
     claim = proposals[new]
+    if text and heading(text, claim.start):
+        return  # a headline's claim is answered in the story, if at all
     for j in range(new - 1, -1, -1):
         d = proposals[j]
         if said_in[new] - said_in[j] > 6:
             break
         if d.kind == "claim" and not one_side(d, claim):
             return  # another side's claim came between: the denial (if any) had its chance
-        if d.kind != "denial" or d.denies is not None or one_side(d, claim):
-            continue
+        if (
+            d.kind != "denial"
+            or d.denies is not None
+            or one_side(d, claim)
+            or (text and heading(text, d.start))
+        ):
+            continue  # (a headline's denial summarises the story: it answers nothing)
         dw = words[j] - content_words(d.actor)
         named = bool(dw & side_words(claim))
         shared = len(dw & words[new]) >= 2
@@ -514,8 +523,8 @@ def credible_link(
         return False
     if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote):
         return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny
-    if text and heading(text, proposals[i].start) and not heading(text, f.start):
-        return False  # a denial answers what the story reports, not its headline's summary of it
+    if text and (heading(text, proposals[i].start) or heading(text, f.start)):
+        return False  # a denial answers what the story reports, and a headline's summary answers nothing
     if len(proposals) - i < FAR or f.anaphoric or REFERS_BACK.search(quote) or accused_claim_is(i, f, words):
         return True  # near, pointed back to, or the claim is about the denier's own side
     if proposals[-1].denies == target and same_side(f, proposals[-1], strict=True):

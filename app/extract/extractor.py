@@ -694,5 +694,5 @@ class RuleExtractor:
             said_in.append(f.sentence_index)
             last_index = f.sentence_index
             if kind == "claim":
-                answer_earlier(proposals, words, said_in)
+                answer_earlier(proposals, words, said_in, text)
         return proposals

@@ -154,3 +154,15 @@ def test_a_denial_chooses_among_the_storys_claims_not_the_headlines():
     charge = by_quote(proposals, "Oskar Bren, the former ticket manager")
     lawyer = by_quote(proposals, "Bren's lawyer")
     assert (lawyer.kind, lawyer.denies) == ("denial", charge.key)
+
+
+def test_a_headlines_denial_answers_nothing_the_storys_does():
+    text = (
+        "Ministry dismisses union's waiting-list claim as a strike tactic\n\n"
+        "The Tolvan Nurses Union said on Monday that the government had cut hospital waiting lists by quietly "
+        "removing 40,000 patients from them.\n\n"
+        "The health ministry rejected the claim."
+    )
+    headline, union, ministry = run(text)
+    assert (headline.kind, headline.denies) == ("denial", None)
+    assert (ministry.kind, ministry.denies) == ("denial", union.key)
