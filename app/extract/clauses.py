@@ -24,6 +24,8 @@ _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
     r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after)\s+[\w\- ]{2,30}?"
     r"(?=\s+that\b|,|\s+[a-z]))?"
+    # "said in a video posted online that ...": what the place is, up to what was said
+    r"(?:\s+(?:posted|published|broadcast|released|shared|issued|recorded)\b[\w\- ]{0,30}?(?=\s+that\b))?"
 )
 SKIP_RECIPIENT = re.compile(
     r"^(?:\s+(?:reporters|journalists|the press|parliament|lawmakers|(?:the )?state (?:television|radio|media|"

@@ -75,6 +75,11 @@ DOCUMENT_PARTICIPLE = re.compile(
 )
 
 
+SIDE_ASIDE = re.compile(
+    r",\s*(?:for (?:its|their|his|her|our) part|in turn|in response|for now|meanwhile|however|though|too)\s*(?:,|$)"
+)
+
+
 def dateline_length(text: str) -> int:
     """'WASHINGTON, July 12 (Meridian Wire) - ' at the start of a wire story: not part of what was said."""
     m = DATELINE.match(text)
@@ -84,6 +89,9 @@ def dateline_length(text: str) -> int:
 def _clean_np(np: str) -> str:
     np = np.strip().strip(',;:"\u201c\u201d').strip()  # '" Askel Shipping' after a closing quote mark
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
+    np = SIDE_ASIDE.sub("", np)  # "The Red Valley Front, for its part," is the Red Valley Front
+    # "Its spokesman, who uses the name Commander Idris,": the name he uses
+    np = re.sub(r",\s*who\s+(?:uses|goes by)\s+the\s+name(?:\s+of)?\s+([^,]+)(?:,|$)", r", \1", np)
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
     np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
@@ -92,9 +100,8 @@ def _clean_np(np: str) -> str:
     # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
     # a participle phrase describing the speaker is not its name (the head before it is)
     np = re.sub(PARTICIPLE_TAIL, "", np)
-    np = DOCUMENT_PARTICIPLE.sub(
-        r"\g<head>", np
-    )  # "An engineering report commissioned by ... and leaked to ..."
+    # "An engineering report commissioned by ... and leaked to ...": the document
+    np = DOCUMENT_PARTICIPLE.sub(r"\g<head>", np)
     # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
     # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
     np = re.sub(

@@ -212,3 +212,19 @@ def test_a_document_described_by_who_made_it_and_where_it_went_speaks():
     assert (p.actor, p.quote) == ("Safety study", "two of the pier's pillars had cracked")
     (q,) = run("A report released on Monday by the Tidewater Institute said the pier had been closed twice.")
     assert "Tidewater Institute" in q.actor
+
+
+def test_an_aside_after_the_speaker_is_not_its_name():
+    (front,) = run("The Red Valley Front, for its part, denied carrying out the strike.")
+    assert (front.kind, front.actor) == ("denial", "Red Valley Front")
+    (rebels,) = run("The rebels, in turn, said the convoy had carried weapons.")
+    assert rebels.actor == "Rebels"
+
+
+def test_the_name_a_spokesman_uses_is_who_speaks():
+    (p,) = run(
+        "Its spokesman, who uses the name Commander Idris, said in a video posted online that the drones had "
+        "been flown by government forces."
+    )
+    assert p.actor == "Idris"
+    assert p.quote == "the drones had been flown by government forces"
