@@ -100,6 +100,10 @@ KEYS = (
     "after total",
     "after longest",
     "steps",
+    "cpu before",
+    "cpu visible",
+    "cpu total",
+    "cpu longest",
 )
 
 
@@ -188,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
                 view._show(view._generation, base, base_blocks)
                 bar.setValue(bar.maximum() // 3)
                 settle(app, view)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.thread_time()
                 pos = bar.value()
                 view.setHtml(res.html)
                 bar.setValue(pos)
                 app.processEvents()
-                before = time.perf_counter() - started
+                before, before_cpu = time.perf_counter() - started, time.thread_time() - cpu
                 before_later = later(app)
                 # after: the shown brief again (set whole, so that both start alike), then the edit
                 view.shown.reset()
@@ -201,32 +205,41 @@ def main(argv: list[str] | None = None) -> int:
                 bar.setValue(bar.maximum() // 3)
                 view.shown._count_cache.clear()  # as for an edit not seen before: its blocks counted anew
                 settle(app, view)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.thread_time()
                 view._show(view._generation, res, blocks, normal)
+                steps_pending = view._steps.isActive()
+                view._steps.stop()  # the update and its paint on their own; its steps resume below
                 app.processEvents()
-                after = time.perf_counter() - started
+                after, after_cpu = time.perf_counter() - started, time.thread_time() - cpu
+                if steps_pending:
+                    view._steps.start()
                 # A renumbering's further event-loop stretches (the view's zero timer: its steps, or its idle
-                # slices), each timed on its own; between them (untimed) whether the blocks in view show what
+                # slices; one a processEvents() here, with the paint it causes), each timed on its own; between them (untimed) whether the blocks in view show what
                 # a fresh render shows ("visible": the GUI time until they do).
-                stretches = [after]
-                visible = after if shows_fresh(view, fresh) else None
+                stretches, cpus = [after], [after_cpu]
+                visible, visible_cpu = (after, after_cpu) if shows_fresh(view, fresh) else (None, None)
                 while view.shown.target is not None and len(stretches) < 1000:
                     time.sleep(0.002)
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.thread_time()
                     app.processEvents()
                     stretches.append(time.perf_counter() - started)
+                    cpus.append(time.thread_time() - cpu)
                     if visible is None and shows_fresh(view, fresh):
-                        visible = sum(stretches)
+                        visible, visible_cpu = sum(stretches), sum(cpus)
                 total, steps, longest = sum(stretches), len(stretches) - 1, max(stretches)
-                if visible is None or not shows_fresh(view, fresh, whole=True):
+                if visible is None or visible_cpu is None or not shows_fresh(view, fresh, whole=True):
                     print(f"{pages} pages, {edit}: the view does not show the fresh render")
-                    visible = float("nan")
+                    visible = visible_cpu = float("nan")
                 after_later = later(app)
                 if rnd:
                     row["before"].append(before)
                     row["before later"].append(before_later)
                     row["after"].append(after)
                     row["after visible"].append(visible)
+                    row["cpu before"].append(before_cpu)
+                    row["cpu visible"].append(visible_cpu)
+                    row["cpu total"].append(sum(cpus))
+                    row["cpu longest"].append(max(cpus))
                     row["worker"].append(worker)
                     row["after later"].append(after_later)
                     row["after total"].append(total)
@@ -264,6 +277,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{stats(every['after longest'])} | {stats(every['after later'])} | "
             f"{sum(in_place.values())} of {len(every['after'])} |"
         )
+        print(
+            "\nThe same, GUI-thread CPU ms (time.thread_time(): without the time the thread waited for a core)"
+        )
+        print("| edit | before | after, visible | after, total | after, longest |")
+        print("|---|---:|---:|---:|---:|")
+        for edit, row in [*rows.items(), ("all edits", every)]:
+            print(
+                f"| {edit} | {stats(row['cpu before'])} | {stats(row['cpu visible'])} | "
+                f"{stats(row['cpu total'])} | {stats(row['cpu longest'])} |"
+            )
     view.close()
     lib.close()
     print(cpu_reference_line())
