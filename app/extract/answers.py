@@ -478,6 +478,10 @@ REFERS_BACK = re.compile(
 )
 
 
+# a claim about the denier's own side is answered from at most this many proposals back without pointing to it
+# or sharing its words (chosen leaving one set out: bench/link_distance_loso.py --name ACCUSED_FAR)
+ACCUSED_FAR = 5
+
 # what the speaker will do is no answer to what they are accused of: "it would cooperate fully", "he would sue"
 OWN_INTENT = re.compile(r"\s*(?:it|he|she|they|we|I)\s+(?:would|will)\s+(?!not\b|never\b)", re.I)
 
@@ -521,11 +525,12 @@ def credible_link(
         return True
     if proposals[i].actor == f.speaker.name:
         return False
-    if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote):
-        return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny
+    if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote) or uncommitted(quote):
+        return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny, nor a denial
     if text and (heading(text, proposals[i].start) or heading(text, f.start)):
         return False  # a denial answers what the story reports, and a headline's summary answers nothing
-    if len(proposals) - i < FAR or f.anaphoric or REFERS_BACK.search(quote) or accused_claim_is(i, f, words):
+    about_denier = accused_claim_is(i, f, words) and len(proposals) - i < ACCUSED_FAR
+    if len(proposals) - i < FAR or f.anaphoric or REFERS_BACK.search(quote) or about_denier:
         return True  # near, pointed back to, or the claim is about the denier's own side
     if proposals[-1].denies == target and same_side(f, proposals[-1], strict=True):
         return True  # the same side goes on answering the claim it answered just before

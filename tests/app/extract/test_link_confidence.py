@@ -166,3 +166,31 @@ def test_a_headlines_denial_answers_nothing_the_storys_does():
     headline, union, ministry = run(text)
     assert (headline.kind, headline.denies) == ("denial", None)
     assert (ministry.kind, ministry.denies) == ("denial", union.key)
+
+
+def test_declining_to_commit_answers_no_claim_either():
+    text = (
+        "The shipping firm Solvik said on Monday that it would ask the Harbour Authority to examine trading in "
+        "its shares.\n\n"
+        "The Harbour Authority said it had received Solvik's letter and had not ruled out an inquiry."
+    )
+    _solvik, authority = run(text)
+    assert (authority.kind, authority.denies) == ("claim", None)
+
+
+MINE = "Fishermen in Dunmore said the Calder Mining Company had poisoned the bay with copper waste.\n\n"
+BYSTANDERS = (
+    "The town council said it would hold a public meeting on Thursday.\n\n"
+    "Anglers said catches had fallen by a third this autumn.\n\n"
+    "The regional water board said it would publish its own samples next week.\n\n"
+    "Shopkeepers said tourists had stayed away since August.\n\n"
+    "A local doctor said she had treated six children for rashes.\n\n"
+)
+ANSWER = "Calder Mining said none of its waste had ever reached the sea."
+
+
+def test_the_accused_answers_a_claim_about_it_from_near_not_from_five_statements_on():
+    near = run(MINE + BYSTANDERS.split("\n\n", 2)[-1] + ANSWER)
+    assert (near[-1].kind, near[-1].denies) == ("denial", near[0].key)
+    far = run(MINE + BYSTANDERS + ANSWER)
+    assert (far[-1].kind, far[-1].denies) == ("claim", None)
