@@ -42,8 +42,9 @@ DEBOUNCE_MS = 250
 SLICE_MS = 6  # GUI-thread time one idle slice of a renumbering aims at (the paint after it comes on top)
 FIRST_SLICE_CHARS = 20_000  # HTML chars of the first slice, before any was timed
 # Each slice also moves every line after it (Qt), ~1 ms at the top of a 100-page brief: on a loaded machine, where
-# the time per char doubles, slices halved in size cost more in all (measured: 40-44 slices instead of 24-29).
-MIN_SLICE_CHARS = 10_000
+# a char's time doubles, smaller slices cost more in all (measured at load 6-9: 36-44 slices of ~12,000 chars
+# took 15-40 % more GUI time than 24-26 of 20,000). Slices grow on a fast machine, never below the first's size.
+MIN_SLICE_CHARS = FIRST_SLICE_CHARS
 
 
 def preview_images(lib) -> ImageFolders:
