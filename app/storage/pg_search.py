@@ -375,8 +375,8 @@ def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection during a search. A search reads up to SEARCH_CANDIDATES rows of each kind
     into Python: tens of thousands of short-lived tuples, freed as they go, which make the collector run
     ~20 times a search and, every few searches, walk every object of the process (the ORM's included:
-    20-50 ms on the 1M-claim library, more than the search's own work; bench/RESULTS.md, "Eighth run").
-    Nothing here makes reference cycles; collection resumes after."""
+    23-51 ms on the 1M-claim library at load 2.4, as long as some searches' own statements; bench/RESULTS.md,
+    team section, "the slowest first calls"). Nothing here makes reference cycles; collection resumes after."""
     was = gc.isenabled()
     gc.disable()
     try:
