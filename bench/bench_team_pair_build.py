@@ -6,8 +6,9 @@ then times:
   (seen by a second connection polling ``pg_locks`` every 10 ms);
 - the build: ``briefdesk library index`` in its own process (its progress lines kept), start to end;
 - edits meanwhile: another process edits a claim and a source every EDIT_EVERY_S seconds (read, then
-  ``update(if_version=)``), before the build (the normal time) and during it, each edit's time and the
-  build's phase at that moment; a refused edit is counted as a failure.
+  ``update(if_version=)``), before the build (the normal time), during it (each edit's time and the build's
+  phase at that moment) and after it (the indexes kept current by every write); a refused edit is counted
+  as a failure.
 
     .venv/bin/python bench/bench_team_pair_build.py --pg-dir PATH_OF_A_COPY_OF_THE_SERVER_DATA
 """
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 EDIT_EVERY_S = 2.0
-BASELINE_EDITS = 20
+BASELINE_EDITS = 40
 
 
 def cpu_reference() -> float:
@@ -176,11 +177,13 @@ def main() -> None:
         ]
         with lib.engine.connect() as conn:
             report["states_after_build"] = index_states(conn)
+        after = [edit_once(lib, rng, counts["claims"], counts["sources"]) for _ in range(BASELINE_EDITS)]
 
         def kind_times(edits: list[dict], kind: str) -> list[float]:
             return [e[kind] for e in edits if e.get(kind) is not None]
 
         report["edits_before"] = {k: summary(kind_times(base, k)) for k in ("claim", "source")}
+        report["edits_after"] = {k: summary(kind_times(after, k)) for k in ("claim", "source")}
         in_build = [e for e in during if e["phase"]]
         report["edits_during"] = {k: summary(kind_times(in_build, k)) for k in ("claim", "source")}
         for table in ("actors", "claims", "sources"):
