@@ -112,18 +112,41 @@ def answer_earlier(
             d.kind != "denial"
             or d.denies is not None
             or one_side(d, claim)
+            or _short_form(claim.actor, d.actor)  # "Halcyon" after "Halcyon Orbital ... rejected claims"
             or (text and heading(text, d.start))
         ):
             continue  # (a headline's denial summarises the story: it answers nothing)
-        dw = words[j] - content_words(d.actor)
-        named = bool(dw & side_words(claim))
-        shared = len(dw & words[new]) >= 2
-        reported = REPORTS_THAT.search(d.quote) or REPORT_OBJECT.search(d.quote)
-        report = reported and (claim.cue == "reported" or DOCUMENTISH.search(claim.actor))
-        opens = said_in[j] <= 1 and said_in[new] - said_in[j] <= 3
-        if named or shared or report or opens:
-            proposals[j] = replace(d, denies=claim.key)
+        # the side's unanswered denials in a row ("dismissed opposition reports that three boxes had gone", then
+        # "the boxes had been moved under guard"): linked together when one of them points to the claim
+        run = [j]
+        while run[-1] > 0 and _unanswered(proposals[run[-1] - 1]) and one_side(proposals[run[-1] - 1], d):
+            run.append(run[-1] - 1)
+        if any(_points_to(proposals[k], words[k], claim, words[new], said_in[k], said_in[new]) for k in run):
+            for k in run:
+                proposals[k] = replace(proposals[k], denies=claim.key)
         return
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` cut to its first or last words ("Halcyon" of "Halcyon Orbital")."""
+    s, f = short.lower(), full.lower()
+    return bool(s) and len(s) < len(f) and (f.startswith(s + " ") or f.endswith(" " + s))
+
+
+def _unanswered(p: Proposal) -> bool:
+    return p.kind == "denial" and p.denies is None
+
+
+def _points_to(d: Proposal, dw: set[str], claim: Proposal, cw: set[str], said: int, said_claim: int) -> bool:
+    """Whether a denial told before a claim answers it: it names the claim's side, shares two words with it,
+    calls it a report and the claim is one, or opens the story."""
+    dw = dw - content_words(d.actor)
+    named = bool(dw & side_words(claim))
+    shared = len(dw & cw) >= 2
+    reported = REPORTS_THAT.search(d.quote) or REPORT_OBJECT.search(d.quote)
+    report = reported and (claim.cue == "reported" or DOCUMENTISH.search(claim.actor))
+    opens = said <= 1 and said_claim - said <= 3
+    return bool(named or shared or report or opens)
 
 
 def elaborated(

@@ -47,3 +47,26 @@ def test_a_sides_claims_are_answered_from_its_first_claim_and_the_verb_is_no_top
     first = by_quote(proposals, "three boxes of ballots")
     party = by_quote(proposals, "The People's Party called")
     assert (party.kind, party.denies) == ("denial", first.key)
+
+
+def test_a_lede_denial_and_its_reason_both_answer_the_claim_told_after_them():
+    text = (
+        "The electoral commission in Marl province on Tuesday dismissed opposition reports that three ballot "
+        "boxes had disappeared from a counting hall overnight, saying the boxes had been moved to a secure room "
+        "under police guard.\n\n"
+        "The Green Alliance said three ballot boxes had walked out of a locked hall at night."
+    )
+    lede, reason, alliance = run(text)
+    assert (lede.kind, lede.denies) == ("denial", alliance.key)
+    assert (reason.kind, reason.denies) == ("denial", alliance.key)
+
+
+def test_a_lede_denial_never_answers_its_own_side_named_short():
+    text = (
+        "Halcyon Orbital on Thursday rejected claims that its new satellite would photograph military sites for "
+        "the government of Kelvar.\n\n"
+        "Halcyon said the satellite had reached its planned orbit and had sent back its first pictures."
+    )
+    lede, own = run(text)
+    assert own.actor == "Halcyon"
+    assert (lede.kind, lede.denies) == ("denial", None)
