@@ -330,6 +330,26 @@ def test_a_search_of_words_that_tell_no_match_apart_ranks_fewer_of_its_newest_ma
     assert {h.id for h in ranked} == set(in_gamma) and ranked[0].id == ids[3]
 
 
+def test_an_excluded_word_ranks_nothing_and_is_not_counted_to_rank(texts):
+    """A row found by "zeta -beta" does not hold "beta": it ranks as it does for "zeta" alone, so on SQLite the
+    words left rank the rows alone (bm25 would read the excluded word's whole doclist to count its rows)."""
+    from app.storage import sqlite as sqlite_parts
+
+    lib = texts
+    if lib.dialect != "sqlite":
+        pytest.skip("SQLite's search plan")
+    excluding = [(h.entity, h.id, h.rank) for h in lib.search("zeta -beta", limit=500)]
+    alone = [(h.entity, h.id, h.rank) for h in lib.search("zeta", limit=500)]
+    found = {(e, i) for e, i, _r in excluding}
+    statements = {i: lib.claims.get(i).statement for e, i, _r in alone}
+    assert excluding == [h for h in alone if (h[0], h[1]) in found]  # the same scores, in the same order
+    assert sorted(i for _e, i in found) == sorted(i for i, st in statements.items() if "beta" not in st)
+    assert 0 < len(found) < len(alone)  # zeta's claims 0 and 120 hold beta too
+    with lib.querying() as s:
+        plan = sqlite_parts.search_plan(s, "zeta -beta", ("source", "claim", "actor"))
+    assert plan is not None and plan[1].get("sq") == '"zeta"'
+
+
 def test_a_probe_costs_more_in_an_index_of_many_b_trees():
     """A probe seeks each word in each b-tree of the index: a word in 13 % of a million claims is probed row
     by row in a merged index, and read once into a set in an index of 17 b-trees (a bulk load's)."""
