@@ -70,3 +70,22 @@ def test_a_lede_denial_never_answers_its_own_side_named_short():
     lede, own = run(text)
     assert own.actor == "Halcyon"
     assert (lede.kind, lede.denies) == ("denial", None)
+
+
+VELL = (
+    "Fishermen in Vell said the river had turned white below the Dornach plant on Sunday.\n\n"
+    "Harbour pilots said ships would stay in port until Friday.\n\n"
+)
+
+
+def test_dismissing_reports_that_answers_a_claim_sharing_two_words_not_one():
+    fishermen, _pilots, operator = run(
+        VELL + "The plant's operator, Dornach Chemicals, dismissed reports that the river had turned white "
+        "below the plant."
+    )
+    assert (operator.kind, operator.denies) == ("denial", fishermen.key)
+    *_, operator = run(
+        VELL
+        + "The plant's operator, Dornach Chemicals, dismissed reports that ships had been stopped by the spill."
+    )
+    assert (operator.kind, operator.denies) == ("denial", None)
