@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from app._text import counted
 from app.cli.common import Context, add_json, record_id
 from app.domain import ClaimWithLinks, DerivationKind
-from app.provenance_records import ClaimOrigins, DerivationRecord, ProvenanceNode
 
 if TYPE_CHECKING:
     from app.library import Library
+    from app.provenance_records import ClaimOrigins, DerivationRecord, ProvenanceNode
 
 KINDS = ", ".join(k.value for k in DerivationKind)
 

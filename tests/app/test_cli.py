@@ -476,6 +476,7 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     for unneeded in ("app.domain_lists", "app.provenance_records", "app.storage.pg_pairs"):
         assert unneeded not in exported, unneeded
     assert "app.storage.pg_pairs" not in loaded
+    assert "app.provenance_records" not in loaded  # the claim commands name its records as types only
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))
