@@ -93,15 +93,9 @@ from app.extract.speakers import (
     is_fragment,
     parse_speaker,
     register,
+    without_asides,
 )
 from app.sentences import Sentence, split_sentences
-
-# "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report commissioned
-# by ... and leaked to ... said": what the speaker is does not make the speaker's phrase too long to be one
-RELATIVE_ASIDE = re.compile(
-    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:who|whose)\s[^,]*(?=,)"
-    r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
-)
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -306,7 +300,7 @@ class RuleExtractor:
         np_start = joined_at.end() if joined_at is not None else 0
         if (
             first is not None
-            and RELATIVE_ASIDE.sub(r"\1", s[np_start : first.start()]).count(" ")
+            and without_asides(s[np_start : first.start()]).count(" ")
             <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
             and not s[: first.start()].count("\u201c")
             and s[: first.start()].count('"') % 2 == 0  # 'called it "a lie told over ...': a quote's verb

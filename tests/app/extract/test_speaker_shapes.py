@@ -228,3 +228,58 @@ def test_the_name_a_spokesman_uses_is_who_speaks():
     )
     assert p.actor == "Idris"
     assert p.quote == "the drones had been flown by government forces"
+
+
+def test_a_restrictive_relative_clause_before_the_verb_leaves_the_head_as_the_speaker():
+    # that / which, a clause with its own object, prepositional phrases and a date, a head with adjectives
+    for sentence, actor in (
+        ("The union that represents Tarvel's bus drivers said the strike would go ahead.", "Union"),
+        (
+            "The UN mission that oversees the 2019 truce said two shells had landed near the village.",
+            "UN mission",
+        ),
+        (
+            "The Ostrelian research institute which operates the survey ship said the crew was safe.",
+            "Ostrelian research institute",
+        ),
+        (
+            "The ministry that issued the permits to the quarry firm in March said the paperwork was in order.",
+            "Ministry",
+        ),
+        (
+            "The company that built the dam on the Tarn in 1998 for the regional council said the cracks were old.",
+            "Company",
+        ),
+        ("The groups that run the camps near the border said food was short.", "Groups"),
+        ("The charity whose volunteers run the shelter said the beds were full.", "Charity"),
+        ("The official who runs the port said ships were waiting in the bay.", "Official"),
+    ):
+        (p,) = run(sentence)
+        assert p.actor == actor, sentence
+        assert " that " not in p.actor and " which " not in p.actor
+
+
+def test_the_head_of_a_restrictive_relative_clause_is_the_organisation_the_story_named():
+    text = (
+        "Orsk Cable Company opened the lift in 1994.\n\n"
+        "The company that runs the Orsk cable car said every check had been made on time.\n\n"
+        "The Tarvel Hospital Workers Union called a strike on Monday.\n\n"
+        "The union that represents the city's porters said the strike would go ahead."
+    )
+    checks, strike = run(text)
+    assert checks.actor == "Orsk Cable Company"
+    assert checks.quote == "every check had been made on time"
+    assert strike.actor == "Tarvel Hospital Workers Union"
+
+
+def test_names_with_that_like_words_and_object_relatives_keep_their_speaker():
+    (stay,) = run("Ones That Stay, a veterans' group, said the memorial would open in June.")
+    assert stay.actor == "Ones That Stay"
+    (way,) = run("The Which Way Trust said the footbridge was unsafe.")
+    assert way.actor == "Which Way Trust"
+    # the relative clause's own subject speaks: the head before "that" does not
+    (farmers,) = run("Police sealed the well on land that local farmers said had been poisoned.")
+    assert farmers.actor == "Local farmers"
+    # an appositive's relative clause still leaves the name
+    (askel,) = run("Askel Shipping, the Corvanian company that owns the tanker, said the crew had left.")
+    assert (askel.actor, askel.role) == ("Askel Shipping", "Corvanian company")
