@@ -93,7 +93,9 @@ class PairIndexBuild(QObject):
     """Builds a team library's indexes of word pairs on a thread of its own (see the module)."""
 
     finished = Signal(object)  # the app.storage.pg_pairs.BuildReport, or the exception that stopped it
+    progressed = Signal(object)  # app.storage.pg_pairs.BuildProgress, while a table's index is built
     _delivered = Signal(object)  # emitted by the build's thread, received on the GUI thread
+    _relayed = Signal(object)  # the same, for progress
 
     def __init__(
         self, lib: Any, parent: QObject | None = None, *, start_ms: int = START_MS, retry_ms: int = RETRY_MS
@@ -106,6 +108,7 @@ class PairIndexBuild(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._begin)
         self._delivered.connect(self._deliver)
+        self._relayed.connect(self.progressed)
 
     def start(self) -> None:
         if getattr(self.lib, "is_team", False) and not getattr(self.lib, "read_only", False):
@@ -128,13 +131,19 @@ class PairIndexBuild(QObject):
     def _build(self) -> None:  # the build's thread: never touches a widget
         result: object
         try:
-            result = self.lib.build_pair_indexes(stop=self._stopped.is_set)
+            result = self.lib.build_pair_indexes(progress=self._relay, stop=self._stopped.is_set)
         except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread and logged there
             result = exc
         try:
             self._delivered.emit(result)
         except RuntimeError:  # the window (and this object) is gone
             log.info("phrase index build ended after its window closed: %s", result)
+
+    def _relay(self, progress: object) -> None:  # the build's threads
+        try:
+            self._relayed.emit(progress)
+        except RuntimeError:  # the window (and this object) is gone; the build goes on
+            pass
 
     def _deliver(self, result: object) -> None:
         if isinstance(result, BaseException):

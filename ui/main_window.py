@@ -178,6 +178,12 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
         self.watcher.connection_restored.connect(self._connection_restored)
         QTimer.singleShot(0, self.watcher.start)
         self.index_upkeep = IndexUpkeep(lib, self.jobs, self)  # merges a bulk-loaded search index, later
+        self.index_label = QLabel(self)  # a team library's phrase index being built here
+        self.index_label.setObjectName("indexLabel")
+        self.index_label.setVisible(False)
+        self.statusBar().addWidget(self.index_label)
+        self.index_upkeep.pairs.progressed.connect(self._pair_index_progress)
+        self.index_upkeep.pairs.finished.connect(self._pair_index_done)
         self.index_upkeep.start()
 
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -526,6 +532,24 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
         self.connection_label.setText(f"\u26a0 {message}")
         self.connection_label.setToolTip(message)
         self.connection_label.setVisible(True)
+
+    def _pair_index_progress(self, progress) -> None:
+        """Say while this window builds the team library's phrase index (minutes on a large library), so a
+        slower phrase search meanwhile has its reason on screen."""
+        share = f", {100 * progress.done // progress.total} %" if progress.total else ""
+        self.index_label.setText(f"Building the phrase search index ({progress.table}{share})")
+        self.index_label.setToolTip(
+            "Other analysts can go on working. Searches for phrases in quotes are slower until it is done."
+        )
+        self.index_label.setVisible(True)
+
+    def _pair_index_done(self, result) -> None:
+        was_building = self.index_label.isVisible()
+        self.index_label.setVisible(False)
+        if isinstance(result, BaseException):
+            self.show_message(f"The phrase search index could not be built: {result}")
+        elif was_building and getattr(result, "status", "") == "built":
+            self.show_message("The phrase search index is built: phrase searches are fast again.")
 
     def _connection_restored(self) -> None:
         self.connection_label.setVisible(False)

@@ -138,3 +138,46 @@ def test_while_another_client_builds_the_window_looks_again_later(qtbot, demo_li
     assert [t for t, _s in built.args[0].built] == ["sources"]
     assert _pair_states(demo_lib)["sources"] == "valid"
     build.stop()
+
+
+def test_the_window_says_while_it_builds_the_phrase_index(qtbot, demo_lib):
+    if not demo_lib.is_team:
+        pytest.skip("a team library's index of word pairs")
+    _drop_pair_indexes(demo_lib, "claims")
+    w = MainWindow(demo_lib, Settings.load())
+    qtbot.addWidget(w)
+    w.show()
+    pairs = w.index_upkeep.pairs
+    seen: list[str] = []
+    pairs.progressed.connect(lambda _p: seen.append(w.index_label.text()))
+    pairs._timer.start(0)  # now, not 30 s after opening
+    with qtbot.waitSignal(pairs.finished, timeout=60_000) as done:
+        pass
+    assert done.args[0].status == "built"
+    # while it built, the status bar named it (on the GUI thread, from the build's thread)
+    assert seen and all(t.startswith("Building the phrase search index (claims") for t in seen)
+    assert "slower until it is done" in w.index_label.toolTip()
+    # once built: the note is gone and the window says it is done
+    assert w.index_label.isHidden()
+    assert "phrase search index is built" in w.statusBar().currentMessage()
+    assert _pair_states(demo_lib)["claims"] == "valid"
+    w.close()
+
+
+def test_the_window_names_the_share_built_and_a_failed_build(qtbot, demo_lib):
+    from app.errors import LibraryError
+    from app.storage.pg_pairs import BuildProgress
+
+    w = MainWindow(demo_lib, Settings.load())
+    qtbot.addWidget(w)
+    w.show()
+    pairs = w.index_upkeep.pairs
+    pairs.progressed.emit(BuildProgress("sources", "building index: scanning table", 42, 100))
+    assert (
+        w.index_label.text() == "Building the phrase search index (sources, 42 %)"
+        and w.index_label.isVisible()
+    )
+    pairs.finished.emit(LibraryError("The team library went away while its phrase index was built."))
+    assert w.index_label.isHidden()
+    assert "could not be built: The team library went away" in w.statusBar().currentMessage()
+    w.close()
