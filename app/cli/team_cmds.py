@@ -31,9 +31,10 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_library_copy)
     p = lsub.add_parser(
         "index",
-        help="build a team library's phrase index (after an upgrade to 0013); other analysts keep editing",
+        help="build a team library's phrase index (after a Briefdesk upgrade); other analysts keep editing",
         description="Build the indexes of word pairs that make phrase searches fast on a team library "
-        "(migration 0013), with CREATE INDEX CONCURRENTLY: other analysts go on reading and editing. Minutes "
+        "(added by Briefdesk's upgrade of a library's schema to 0013), built so that other analysts go on reading and "
+        "editing meanwhile. Minutes "
         "on a library of a million claims; progress on stderr. The desktop app builds them too, in the "
         "background; only one client builds at a time, and an unfinished index left by a build that "
         "stopped is built again. Nothing to do for a library file.",
