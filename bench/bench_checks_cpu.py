@@ -41,8 +41,9 @@ def main() -> int:
         return 0
     if not args.library:
         ap.error("give a library, or --build DIR")
+    from app._gc import paused_gc
     from app.checks import CheckSettings, check_brief, run_checks
-    from app.checks.engine import load_context, paused_gc
+    from app.checks.engine import load_context
     from app.library import Library
 
     lib = Library.open(args.library)

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 import markdown
 from markdown.util import AtomicString
 
+from app._gc import paused_gc
 from app.brief_model import pm
-from app.brief_model.model import BriefModel, paused_gc
+from app.brief_model.model import BriefModel
 from app.brief_model.text import BIDI_RE, PLAIN_CHARS, TOKEN_RE, token_index, visible_bidi
 from app.domain import ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError

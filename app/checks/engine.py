@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app._gc import paused_gc
 from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
 from app.checks import analysis, characters, estimative, marking, sourcing, summary
@@ -49,20 +48,6 @@ RULES: tuple[Rule, ...] = tuple(
     for info in CHECK_RULES
 )
 RULE_IDS = tuple(r.id for r in RULES)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while checking. The checks make tens of thousands of small
-    objects; a full collection triggered midway walks every object of the process (the ORM's included)
-    and costs more than the checks. Nothing here makes reference cycles; collection resumes after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:

@@ -54,8 +54,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         raise ValidationError(
             "Name the brief to check (briefdesk check BRIEF_ID), or list the rules: --rules."
         )
+    from app._gc import paused_gc
     from app.checks import CheckSettings, load_context, run_checks  # when checking, not --help
-    from app.checks.engine import paused_gc
     from app.checks.notices import notices_in
 
     lib = ctx.open_library(create=False)

@@ -144,8 +144,9 @@ def export_brief(
     _refuse_to_overwrite_a_library(out, getattr(lib, "path", None))
     if options.template is not None and _same_file(out, Path(options.template)):
         raise ExportError(f"{out} is the template itself; choose another file name for the export.")
+    from app._gc import paused_gc
     from app.checks import load_context
-    from app.checks.engine import paused_gc, run_checks
+    from app.checks.engine import run_checks
     from app.checks.model import CheckSettings
 
     brief = lib.briefs.get(brief_id)

@@ -35,8 +35,6 @@ reads the GIN index.
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import heapq
 import json
 import math
@@ -46,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from app._gc import paused_gc
 from app.storage.postgres import PAIRS_SQL, TITLE_INDEX_CHARS, pairs_tsquery
 from app.storage.postgres import render_tsquery as render
 from app.storage.query import (
@@ -57,8 +56,6 @@ from app.storage.query import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sqlalchemy.engine import Connection
 
 ENTITY_CODES = {"source": 1, "claim": 2, "actor": 3}
@@ -370,22 +367,6 @@ def _source_ranks(
     return [(float(v), int(i)) for i, v in conn.execute(text(sql), {"q": scoring, "ids": ids}).all()]
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection during a search. A search reads up to SEARCH_CANDIDATES rows of each kind
-    into Python: tens of thousands of short-lived tuples, freed as they go, which make the collector run
-    ~20 times a search and, every few searches, walk every object of the process (the ORM's included:
-    23-51 ms on the 1M-claim library at load 2.4, as long as some searches' own statements; bench/RESULTS.md,
-    team section, "the slowest first calls"). Nothing here makes reference cycles; collection resumes after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def search_rows(
     conn: Connection,
     user_text: str,
@@ -396,7 +377,7 @@ def search_rows(
     """(entity, id, score, title, body) of the best ``limit`` hits of ``user_text``; see the module.
     ``pair_tables``: the tables whose index of word pairs is valid (app.storage.pg_pairs.PairIndexes); a
     phrase is read by its pairs only there, elsewhere by its words (the same rows, more slowly)."""
-    with _collector_paused():
+    with paused_gc():
         return _search_rows(conn, user_text, entities, limit, pair_tables)
 
 
