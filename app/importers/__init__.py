@@ -80,10 +80,35 @@ def read_text(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         if first is None:
             raise ImportFormatError(f"{filename}: the file is empty")
         title = lines[first].strip().lstrip("#").strip()
-        body = "\n".join(lines[first + 1 :]).strip("\n")
+        if _is_text_not_headline(title):  # wire copy saved without its headline: the lede stays in the body
+            body = "\n".join(lines[first:]).strip("\n")
+            title = _shortened(title)
+        else:
+            body = "\n".join(lines[first + 1 :]).strip("\n")
     else:
         body = text.strip("\n")
     return ParsedSource(title=title, body=body, original=data, original_filename=filename)
+
+
+# A first line that reads as the story's first paragraph, not a headline: a dateline ("KESTRAVA, March 4
+# (Northline Wire) -", "PARIS (AP) —") or longer than any headline (wire headlines stay under ~120 characters).
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\u2019-]{1,40}(?:,[^()\n]{1,40})?\s*\([^()\n]{1,60}\)\s*[-\u2013\u2014]"
+)
+HEADLINE_MAX_CHARS = 160
+TITLE_FROM_TEXT_CHARS = 100
+
+
+def _is_text_not_headline(line: str) -> bool:
+    return len(line) > HEADLINE_MAX_CHARS or _DATELINE.match(line) is not None
+
+
+def _shortened(line: str) -> str:
+    """A title from a paragraph: its start, cut at a word, with an ellipsis when cut."""
+    if len(line) <= TITLE_FROM_TEXT_CHARS:
+        return line
+    cut = line[:TITLE_FROM_TEXT_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014")
+    return cut + "\u2026"
 
 
 def read_html(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:

@@ -33,3 +33,23 @@ def test_read_bytes_dispatch():
         read_bytes(b"x", filename="x.exe")
     with pytest.raises(ImportFormatError, match="not a PDF"):
         read_bytes(b"Title\nBody", filename="x.pdf")
+
+
+def test_wire_copy_without_a_headline_keeps_its_first_paragraph_in_the_body():
+    """Wire copy saved from its dateline on: the first paragraph is the story's lede (its statements are
+    drafted from the body), not a headline; the title is its start."""
+    lede = (
+        "OSTRAVEN, May 9 (Harbour Wire) - The authority that runs the port said on Friday that the cranes had "
+        "been inspected in April."
+    )
+    p = read_text(f"{lede}\n\nThe dockers' union rejected that account.\n".encode(), filename="w.txt")
+    assert p.body.startswith(lede) and p.body.endswith("rejected that account.")
+    assert p.title.startswith("OSTRAVEN, May 9 (Harbour Wire)") and p.title.endswith("\u2026")
+    assert len(p.title) <= 101
+    # a paragraph longer than any headline is body text too, with or without a dateline
+    long = "Officials in the northern province said " + "the ferries would run again " * 6 + "by June."
+    q = read_text(f"{long}\nMore text.\n".encode(), filename="l.txt")
+    assert q.body.startswith(long) and q.title.endswith("\u2026")
+    # a headline, even one with a comma and brackets, is still the title
+    r = read_text(b"Port talks stall (again), officials say\n\nText.\n", filename="h.txt")
+    assert r.title == "Port talks stall (again), officials say" and r.body == "Text."
