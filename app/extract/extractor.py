@@ -3,7 +3,7 @@
 Pipeline: sentences (quotation-aware, ``app.sentences``) -> attribution patterns (speaker first, speaker last,
 "according to", direct quotation) -> speaker phrase parsed into name, role and affiliation, with later references
 resolved (``speakers``) -> date said resolved against the publication date (``dates``) -> denials linked to the
-claim they answer (content-word overlap, then proximity).
+claim they answer (``links``: content-word overlap, then proximity).
 
 Only the standard library; nothing is downloaded. Every proposal's quote is ``text[start:end]``.
 """
@@ -14,47 +14,21 @@ import datetime as dt
 import re
 
 from app.extract.answers import (
-    ACCUSING_CUES,
-    OWN_INTENT,
-    REPLY_CUES,
     REPORTS_THAT,
     Found,
-    accused_claim,
-    answer_earlier,
-    answered_claim,
-    blames_accuser,
-    contradicted,
-    credible_link,
-    denial_anchor,
-    elaborated,
-    goes_on,
-    latest_other,
-    named_account,
-    reply_target,
-    same_side,
-    unheaded,
 )
 from app.extract.clauses import (
     ALLEGATION_SUBJECT,
-    BARE_DENIAL_WORDS,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
     COORDINATED,
     COUNTER,
-    DEMAND,
-    JUDGES_THE_ACCUSATION,
     RECIPIENT_VERBS,
     SAYING,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
-    STATEMENT_SUBJECT,
     TRAILING_ATTRIBUTION,
-    judged_words,
-    lower_first,
-    negates,
-    replies,
-    said_at_its_own_time,
     unattributed,
 )
 from app.extract.dates import (
@@ -82,6 +56,7 @@ from app.extract.lexicon import (
     calls_a_statement_false,
     content_words,
 )
+from app.extract.links import link_proposals
 from app.extract.model import Proposal
 from app.extract.places import capitals_in
 from app.extract.speakers import (
@@ -125,7 +100,7 @@ class RuleExtractor:
                 found.append(f)
             if not results and unattributed(sent.text):
                 self.unattributed.append((sent.start, sent.end))
-        return self._proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
+        return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     # ---- one sentence
     def _sentence(
@@ -532,161 +507,3 @@ class RuleExtractor:
         while end > start and text[end - 1] in " ,;:\u201d\"'\u2019":
             end -= 1
         return Found(kind, start, end, speaker, cue.lower(), said, conf, 0, anaphoric)
-
-    # ---- proposals and denial links
-    def _proposals(self, text: str, found: list[Found], sentence_starts: dict[int, int]) -> list[Proposal]:
-        last_index = -10
-        said_in: list[int] = []  # the sentence of each proposal
-        proposals: list[Proposal] = []
-        words: list[set[str]] = []
-        seen_spans: set[tuple[int, int]] = set()
-        for f in found:
-            if f.end - f.start < 3 or (f.start, f.end) in seen_spans:
-                continue
-            seen_spans.add((f.start, f.end))
-            quote = text[f.start : f.end]
-            key = f"p{len(proposals) + 1}"
-            cw = content_words(quote)
-            kind = f.kind
-            denies = None
-            prev = proposals[-1] if proposals else None
-            if f.cue.startswith("neither"):
-                pass  # "neither confirmed nor denied": it answers nothing either way
-            elif (
-                kind == "claim"
-                and prev is not None
-                and prev.kind == "denial"
-                and prev.denies is not None
-                and f.sentence_index - last_index <= 1
-                and not DEMAND.search(quote)  # "the commission should explain why ...": a demand of its own
-                and (
-                    (
-                        (negates(quote) or FALSE_WORDS.search(quote))
-                        and (f.speaker.name == prev.actor or f.speaker.collective or same_side(f, prev))
-                    )
-                    or (
-                        f.speaker.name != prev.actor
-                        and same_side(f, prev, strict=True)
-                        and f.sentence_index > last_index
-                    )
-                    or (
-                        # 'X dismissed reports that ... "Every video was made by volunteers," he said.': the same
-                        # speaker's own words, quoted in the very next sentence
-                        f.speaker.name == prev.actor
-                        and f.sentence_index == last_index + 1
-                        and text[f.start - 1 : f.start] in '"\u201c'
-                    )
-                )
-            ):
-                # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
-                kind, denies = "denial", prev.denies
-            elif (
-                kind == "claim"
-                and prev is not None
-                and prev.kind == "denial"
-                and prev.denies is not None
-                and f.sentence_index - last_index == 1
-                and len(words[-1] - content_words(prev.actor)) <= BARE_DENIAL_WORDS
-                and (f.speaker.name == prev.actor or f.speaker.affiliation == prev.actor)
-                and f.cue not in ACCUSING_CUES  # "She accused the government of ...": a claim of its own
-                and not said_at_its_own_time(f, prev, text, sentence_starts)
-            ):
-                # a bare denial, then its reason in the next sentence: "X rejected the accusation. Every permit
-                # followed the rules, it said." / "“That is untrue,” X said. “Every check was done.”"
-                kind, denies = "denial", elaborated(f, cw, proposals, words, prev)
-            elif f.elaborates and prev is not None and prev.kind == "denial" and prev.denies is None:
-                denies = None  # goes on from a denial that answers nothing here
-            elif f.elaborates and goes_on(f, prev, last_index):
-                # the denial goes on in the same sentence: "rejected the accusation and said ...", "denied that,
-                # and its director said ..." answers the same claim, unless its words point to another one
-                kind, denies = "denial", elaborated(f, cw, proposals, words, prev)
-            elif (
-                kind == "claim"
-                and negates(quote)
-                and not DEMAND.search(quote)
-                and (anchor := denial_anchor(f, proposals, said_in))
-            ):
-                # the same side contradicts again a little later: "Its engineers said no water had left the dam."
-                kind, denies = "denial", elaborated(f, cw, proposals, words, anchor)
-            elif kind == "denial":
-                denies = answered_claim(
-                    f, cw - content_words(f.speaker.name), unheaded(proposals, text), words, quote
-                )
-                if denies is None and prev is not None and goes_on(f, prev, last_index):
-                    denies = prev.denies
-                if denies is None:
-                    denies = accused_claim(f, proposals, words)  # the side the claim is about answers it
-                if denies is None and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
-                    denies = latest_other(f, proposals)  # "hit back, saying ...": the other side's last word
-            elif (
-                kind == "claim"
-                and JUDGES_THE_ACCUSATION.match(quote)
-                # "the claim that the city had hid anything was ...": the claim whose words it repeats
-                and (target := answered_claim(f, judged_words(quote, cw), proposals, words, quote))
-                is not None
-            ):
-                # "The party said the allegation was an excuse prepared in advance": what another side says of
-                # the accusation (or the report) answers it
-                kind, denies = "denial", target
-            elif kind == "claim" and (f.cue in REPLY_CUES or replies(f, text, sentence_starts)):
-                # "X countered that ...", "In response, X said ...": a reply to the other side's latest word
-                target = reply_target(f, cw - content_words(f.speaker.name), proposals, words)
-                if target is not None:
-                    kind, denies = "denial", target
-            elif (
-                kind == "claim"
-                and (negates(quote) or (FALSE_WORDS.search(quote) and STATEMENT_SUBJECT.match(quote)))
-                and (target := accused_claim(f, proposals, words)) is not None
-            ):
-                # the side a claim is about answers it with a negation: "Tallmark had test-fired a missile",
-                # then "Tallmark's space agency said no missile had been launched"
-                kind, denies = "denial", target
-            elif (
-                kind == "claim"
-                and (target := accused_claim(f, proposals, words)) is not None
-                and blames_accuser(f, cw, proposals, target)
-            ):
-                # the accused side blames its accuser: "the militia's office said the army itself had fired"
-                kind, denies = "denial", target
-            elif negates(quote):
-                # "no contract had been signed" after "the government had signed a contract": a denial
-                target = contradicted(f, cw - content_words(f.speaker.name), proposals, words, quote)
-                if target is None:
-                    target = named_account(f, quote, proposals)
-                if target is not None:
-                    kind, denies = "denial", target
-            if denies is not None and not credible_link(f, quote, cw, denies, proposals, words, text):
-                # a statement the rules took for a denial only by its link stays a claim, and so does an intent
-                kind, denies = ("claim" if OWN_INTENT.match(quote) else f.kind), None
-            sp = f.speaker
-            direct = f.start > 0 and text[f.start - 1] in '\u201c"\u2018'
-            if f.start == sentence_starts.get(f.sentence_index) and not direct:
-                statement = quote.rstrip(" .,;:") + "."  # the whole sentence names the speaker already
-            elif direct:
-                statement = f"{sp.name}: \u201c{quote.rstrip(' ,;:')}\u201d"
-            else:
-                statement = f"{sp.name} said {lower_first(quote)}".rstrip(" .,;:") + "."
-            proposals.append(
-                Proposal(
-                    key=key,
-                    kind=kind,
-                    quote=quote,
-                    start=f.start,
-                    end=f.end,
-                    statement=statement,
-                    actor=sp.name,
-                    role=sp.role,
-                    affiliation=sp.affiliation,
-                    said=f.said,
-                    denies=denies,
-                    denies_claim_id=None,
-                    cue=f.cue,
-                    confidence=f.confidence,
-                )
-            )
-            words.append(cw)
-            said_in.append(f.sentence_index)
-            last_index = f.sentence_index
-            if kind == "claim":
-                answer_earlier(proposals, words, said_in, text)
-        return proposals
