@@ -110,10 +110,10 @@ def _is_notes(normal: str) -> bool:
 
 def _notes_at_end(normal: list[str]) -> int:
     """How many note paragraphs (``ui.preview_renumber.note_paragraphs``) end the blocks."""
-    count = 0
-    while count < len(normal) and is_note_paragraph(normal[-1 - count]):
-        count += 1
-    return count
+    for count, block in enumerate(reversed(normal)):
+        if not is_note_paragraph(block):
+            return count
+    return len(normal)
 
 
 def _common(
@@ -281,8 +281,24 @@ class ShownBlocks:
         """Replace the note paragraphs (from block ``at`` on) that differ beyond their numbers, each run
         that differs on its own, the last first: a note that moves (a claim now first cited further down)
         is one paragraph removed and one inserted, not every note between them parsed again."""
-        moves = SequenceMatcher(None, old_notes, new_notes, autojunk=False).get_opcodes()
-        changed = [op for op in moves if op[0] != "equal"]
+        # The notes both share at their start and end are left out of the diff (a renumbering changes none
+        # of them beyond its numbers): difflib over 1,400 notes took 3-4 ms of the GUI thread at 500 pages.
+        limit = min(len(old_notes), len(new_notes))
+        head = next((i for i in range(limit) if old_notes[i] != new_notes[i]), limit)
+        tail = next((i for i in range(limit - head) if old_notes[-1 - i] != new_notes[-1 - i]), limit - head)
+        if head == len(old_notes) == len(new_notes):
+            return True
+        middle = SequenceMatcher(
+            None,
+            old_notes[head : len(old_notes) - tail],
+            new_notes[head : len(new_notes) - tail],
+            autojunk=False,
+        )
+        changed = [
+            (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+            for tag, i1, i2, j1, j2 in middle.get_opcodes()
+            if tag != "equal"
+        ]
         if len(changed) > MAX_NOTE_RUNS:
             return False
         notes = new[len(new) - len(new_notes) :]
