@@ -119,6 +119,7 @@ class PreviewView(QTextBrowser):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._render)
         self._pending = None
+        self._asked = None  # the brief last scheduled (None: render whatever is scheduled next)
         self._generation = 0
         self.records = CitedRecords()
         self.shown = ShownBlocks()
@@ -136,7 +137,12 @@ class PreviewView(QTextBrowser):
         theme.on_change(self, self._new_palette)
 
     def schedule(self, brief, body: str) -> None:
-        self._pending = dataclasses.replace(brief, body=body)
+        pending = dataclasses.replace(brief, body=body)
+        if pending == self._asked:
+            # Asked again for what was last asked (the editor's highlighter re-emits textChanged when it
+            # recolours the text): the same HTML again, rendered for nothing on the worker.
+            return
+        self._pending = self._asked = pending
         self._timer.start(DEBOUNCE_MS)
 
     def _render(self) -> None:
@@ -165,6 +171,7 @@ class PreviewView(QTextBrowser):
 
     def _library_changed(self, _changes) -> None:
         self.records = CitedRecords()  # read again on the next render
+        self._asked = None  # the same text may now render differently
 
     def _show(
         self, gen: int, result, blocks: list[str] | None = None, normal: list[str] | None = None
@@ -286,6 +293,7 @@ class PreviewView(QTextBrowser):
 
     def _show_error(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
+            self._asked = None  # asking again tries again
             self.shown.reset()
             self.setPlainText(f"The preview could not be rendered: {exc}")
             self.rendered.emit()

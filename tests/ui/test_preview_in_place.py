@@ -274,3 +274,24 @@ def test_a_note_that_moves_down_the_notes_is_shown_in_place(qtbot, lib, jobs, cl
         *(f"{n + 1}. c{c.id} Witness {n}" for n, c in enumerate(others)),
         f"4. c{claim.id} Minister",
     ]
+
+
+def test_text_typed_once_is_rendered_once_and_again_after_the_library_changed(qtbot, lib, jobs, claim):
+    """The editor's highlighter recolours the text after a keystroke, and Qt reports that as a text change
+    too: the preview does not render the same brief again for it. After a claim changed, the same text is
+    rendered again, with the claim's new words."""
+    ed = _open(qtbot, lib, jobs, _body(claim.id))
+    rendered: list[bool] = []
+    ed.preview.rendered.connect(lambda: rendered.append(True))
+    _type_after(ed, "Paragraph 4 says", " then")
+    qtbot.waitUntil(lambda: "Paragraph 4 says then" in ed.preview.toPlainText(), timeout=3000)
+    qtbot.wait(1200)  # the side panes' reading (400 ms), its recolouring, the preview's debounce after it
+    assert rendered == [True]
+    graded = f"[{claim.source_reliability}{claim.credibility}]"
+    change = lib.claims.update(claim.id, credibility=2 if claim.credibility != 2 else 3)
+    regraded = f"[{change.after.source_reliability}{change.after.credibility}]"
+    assert graded in ed.preview.toPlainText() and regraded not in ed.preview.toPlainText()
+    jobs.announce([change])
+    ed.preview.schedule(ed.brief, ed.body())  # the same text, asked again
+    qtbot.waitUntil(lambda: regraded in ed.preview.toPlainText(), timeout=3000)
+    assert len(rendered) == 2
