@@ -29,6 +29,7 @@ class Found:
     sentence_index: int
     anaphoric: bool = False
     elaborates: bool = False  # goes on with the denial just before it: answers the same claim
+    answers_previous: bool = False  # "..., after X said Y": answers the statement found just before it (Y)
 
 
 ACCUSATION_OBJECT = re.compile(
@@ -362,7 +363,10 @@ def answered_claim(
             if re.search(r"(?:claims|accusations|allegations|charges)$", account.group(0), re.I):
                 return proposals[owners[0]].key  # "the Alliance's claims": all it said, from its first claim
             return proposals[run_start(proposals, owners, owners[-1])].key
-    named = [i for i in others if cw & side_words(proposals[i])]
+    # the words naming another side, not the speaker's own ("The Corvanians deny this" names no one else)
+    mine = distinct_side(" ".join((sp.name, sp.affiliation)))
+    naming = {w for w in cw if not _meet({w}, mine)}
+    named = [i for i in others if naming & side_words(proposals[i])]
     if named and (f.anaphoric or len(cw) <= 4):
         # "disputed the agency's figures", "rejected the union's account": the claims of whom it names
         return proposals[run_start(proposals, named, named[-1])].key

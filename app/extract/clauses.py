@@ -45,6 +45,19 @@ CONTINUATION = re.compile(
 )
 
 
+# "X denied ..., after the coastguard said on Monday that ...", "X said ..., after students said ...": a lede's
+# statement told as the answer to what another speaker said first; the earlier speaker, an optional act of theirs
+# ("ordered a recall of the pumps and"), the saying verb, then what they said, to the sentence's end
+AFTER_SAID = re.compile(
+    # (not "a local councillor": one unnamed person is named further down, and the claim is theirs there)
+    r",\s+after\s+(?!an?\s)(?P<who>[\w][^,;:\"\u201c\u201d]{1,80}?)"
+    r"(?P<when>\s+(?:(?:late|early)\s+)?on\s+[A-Z]\w+day|\s+yesterday|\s+last\s+(?:week|month|night))?"
+    r"(?:\s+(?:[a-z]+ed|withdrew|took|sent|made|gave|found|put|set|held|wrote|ran|began|brought|sold|shut|cut|"
+    r"froze|seized|published)\s[^,;:]{0,80}?\s+and)?"
+    r"\s+(?P<verb>said|reported|announced|alleged|claimed)"
+    r"(?P<when2>\s+(?:(?:late|early)\s+)?on\s+[A-Z]\w+day|\s+yesterday|\s+last\s+(?:week|month|night))?"
+    r"(?:\s+that)?\s+(?P<content>\S[^;]{10,}?)[\s.!]*$"
+)
 DEMAND = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
 JUDGES_THE_ACCUSATION = re.compile(
     r"(?:the|this|that|these|those)\s+(?:allegations?|accusations?|charges?|claims?|reports?|findings|story)\s+"

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from app.extract.answers import (
     REPORTS_THAT,
     Found,
 )
 from app.extract.clauses import (
+    AFTER_SAID,
     ALLEGATION_SUBJECT,
     CONCEDED,
     CONCEDING,
@@ -94,13 +96,40 @@ class RuleExtractor:
         sentences = split_sentences(text)
         self.unattributed = []
         for index, sent in enumerate(sentences):
-            results = self._sentence(text, sent, state, published)
+            results = self._answered_after(
+                text, self._sentence(text, sent, state, published), state, published
+            )
             for f in results:
                 f.sentence_index = index
                 found.append(f)
             if not results and unattributed(sent.text):
                 self.unattributed.append((sent.start, sent.end))
         return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
+
+    def _answered_after(
+        self, text: str, results: list[Found], state: State, published: dt.date | None
+    ) -> list[Found]:
+        """'X denied ..., after the coastguard said on Monday that ...': what the coastguard said is a claim of its
+        own, said before X's statement, which answers it (the lede of a story about a dispute)."""
+        out: list[Found] = []
+        for f in results:
+            m = AFTER_SAID.search(text, f.start, f.end)
+            if m is None or f.cue == "quotation" or len(text[f.start : m.start()].split()) < 3:
+                out.append(f)
+                continue
+            last = state.last, state.last_collective  # "It said ..." next still means the answering side
+            sp = parse_speaker(m.group("who"), state)
+            state.last, state.last_collective = last
+            if sp is None or sp.name == f.speaker.name:
+                out.append(f)
+                continue
+            when = resolve_date(f"{m.group('when') or ''} {m.group('when2') or ''}", published)
+            claim = self._found(
+                text, "claim", m.start("content"), m.end("content"), sp, m.group("verb"), when, 0.7
+            )
+            answer = replace(f, end=m.start(), answers_previous=True)
+            out += [claim, answer]
+        return out
 
     # ---- one sentence
     def _sentence(

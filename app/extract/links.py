@@ -60,6 +60,14 @@ def link_proposals(text: str, found: list[Found], sentence_starts: dict[int, int
         if f.cue.startswith("neither"):
             pass  # "neither confirmed nor denied": it answers nothing either way
         elif (
+            f.answers_previous
+            and prev is not None
+            and prev.start >= f.end
+            and said_in[-1] == f.sentence_index
+        ):
+            # "X denied ..., after the coastguard said that ...": the answer to what was said before it
+            kind, denies = "denial", prev.key
+        elif (
             kind == "claim"
             and prev is not None
             and prev.kind == "denial"

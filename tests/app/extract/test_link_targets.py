@@ -89,3 +89,56 @@ def test_dismissing_reports_that_answers_a_claim_sharing_two_words_not_one():
         + "The plant's operator, Dornach Chemicals, dismissed reports that ships had been stopped by the spill."
     )
     assert (operator.kind, operator.denies) == ("denial", None)
+
+
+def test_a_lede_told_after_another_speaker_said_something_answers_what_they_said():
+    text = (
+        "BRELL, May 4 (Harbour Wire) - The owner of the ferry Saltholm Star on Thursday denied that the ship had "
+        "dumped bilge water in the Brell marine reserve, after the port authority said on Wednesday that oil "
+        "found on the reserve's beaches matched the ferry's fuel.\n\n"
+        "The ferry's logbook shows no discharge on that day, the owner said."
+    )
+    proposals = run(text)
+    authority = by_quote(proposals, "oil found on the reserve's beaches matched")
+    owner = by_quote(proposals, "The owner of the ferry Saltholm Star")
+    assert authority.actor.lower() == "port authority"
+    assert authority.said is not None and authority.said.isoformat() == "2026-03-11"  # "on Wednesday"
+    assert "after" not in owner.quote  # the answer ends where the earlier speaker's words begin
+    assert (owner.kind, owner.denies) == ("denial", authority.key)
+
+
+def test_a_statement_told_after_an_act_and_a_saying_answers_the_saying():
+    text = (
+        "Venlo Foods said on Friday that its frozen pies had not made anyone ill, after the national food agency "
+        "on Thursday withdrew two batches from shops and said the pies were linked to 30 cases of food "
+        "poisoning."
+    )
+    proposals = run(text)
+    agency = by_quote(proposals, "the pies were linked to 30 cases")
+    venlo = by_quote(proposals, "its frozen pies had not made anyone ill")
+    assert agency.quote.startswith("the pies were linked")
+    assert (venlo.kind, venlo.denies) == ("denial", agency.key)
+
+
+def test_after_one_unnamed_person_said_no_claim_is_split_off():
+    # "a local teacher" is named further down, where the claim is theirs; the lede is left as it was
+    text = (
+        "The mayor of Ostby on Monday denied closing the village school to sell its land, after a local "
+        "teacher said the sale had been agreed in March."
+    )
+    proposals = run(text)
+    assert not any(p.quote.startswith("the sale had been agreed") for p in proposals)
+
+
+def test_a_national_denial_of_this_does_not_name_its_own_people_as_the_other_side():
+    # "The Trellians" is who denies: the Trellian company that spoke earlier is not the side it answers
+    text = (
+        "The tanker Gull Point was stopped off Osk on Monday, two days after leaving Trellia.\n\n"
+        "Varrow Lines, a Trellian shipping company that owns the tanker, said she had never called at Osk.\n\n"
+        "Defence Minister Ola Brandt said Trellian officials had been warned about the tanker in May and had "
+        "done nothing to stop her.\n\n"
+        "The Trellians deny this."
+    )
+    company, minister, trellians = run(text)
+    assert company.actor == "Varrow Lines"
+    assert (trellians.kind, trellians.denies) == ("denial", minister.key)
