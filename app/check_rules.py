@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
+    """One check rule as the standards, the settings and ``briefdesk check --rules`` describe it."""
+
     id: str  # as findings, settings and the standards name it
     name: str  # the function that runs it, in ``module``
     module: str  # estimative | sourcing | summary | marking | analysis | characters

@@ -294,6 +294,8 @@ def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | 
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:
+    """A source as stored: its text, where and when it was published, and its reliability."""
+
     id: int
     title: str
     kind: SourceKind
@@ -325,6 +327,8 @@ class SourceRecord:
 
 @dataclass(frozen=True, slots=True)
 class ClaimRecord:
+    """A claim as lists and briefs show it: what was said, by whom, in which source, and its grades."""
+
     id: int
     source_id: int
     source_title: str
@@ -420,6 +424,8 @@ class ClaimWithLinks:
 
 @dataclass(frozen=True, slots=True)
 class BriefRecord:
+    """A brief as stored: its text, markings, author, status and version."""
+
     id: int
     title: str
     body: str
@@ -444,6 +450,8 @@ class BriefRecord:
 
 @dataclass(frozen=True, slots=True)
 class WaiverRecord:
+    """Why a brief may cite a claim with an open denial and no denial cited beside it."""
+
     id: int
     brief_id: int
     claim_id: int

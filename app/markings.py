@@ -36,6 +36,8 @@ PORTION_RE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Marking:
+    """A portion or banner marking: its scheme, its level and any control markings."""
+
     scheme: MarkingScheme
     level: str  # "U".."TS" or "CLEAR".."RED"
     controls: tuple[str, ...] = ()

@@ -74,6 +74,8 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of a text: its span, its text and the paragraph it is in."""
+
     start: int
     end: int
     text: str

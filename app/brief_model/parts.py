@@ -79,6 +79,8 @@ class Citation:
 
 @dataclass(slots=True)
 class Heading:
+    """A heading of the brief: its level, its title as written and as read, and where it stands."""
+
     level: int
     raw_title: str  # as written, portion mark included, Markdown not rendered
     title: str  # without portion mark, numbering or emphasis markers

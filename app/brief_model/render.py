@@ -45,6 +45,8 @@ _PLAIN_RE = re.compile("[\ue003\ue004]")
 
 @dataclass
 class RenderTree:
+    """The brief's finished Python-Markdown tree, the instance that made it and its fenced code blocks."""
+
     md: markdown.Markdown
     root: ET.Element
     stash: list[str]  # the fenced code blocks, as Python-Markdown wrote them (HTML)

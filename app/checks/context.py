@@ -33,6 +33,8 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 @dataclass
 class Judgment:
+    """A key judgment of the brief: the claims it rests on, its estimative terms and the confidence they allow."""
+
     index: int
     block: Block
     claim_ids: tuple[int, ...]
@@ -45,6 +47,8 @@ class Judgment:
 
 @dataclass
 class CheckContext:
+    """What the rules read: the brief, the claims and sources it cites, its waivers, settings and analysis."""
+
     brief: BriefRecord
     claims: dict[int, ClaimRecord] = field(default_factory=dict)
     links: dict[int, ClaimWithLinks] = field(default_factory=dict)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule the engine runs: its id, usual severity, what it asks and the function that checks it."""
+
     id: str
     severity: Severity  # the usual severity of its findings (some rules grade a finding lower)
     title: str  # one line: what the rule asks

@@ -97,6 +97,8 @@ QUOTED_RE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
 
 @dataclass(frozen=True, slots=True)
 class TermHit:
+    """An estimative term found in the text: as written, its row and band in the table, and where."""
+
     term: str  # as written
     norm: str  # lower case
     row: int

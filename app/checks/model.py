@@ -102,6 +102,8 @@ class JudgmentReport:
 
 @dataclass(frozen=True, slots=True)
 class Endnote:
+    """A cited key as the notes will number it: how often it is cited and where first."""
+
     number: int
     key: str  # "c12" or "s3"
     uses: int  # how many times the key is cited
@@ -111,6 +113,8 @@ class Endnote:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
+    """What checking a brief found: its findings, key judgments and notes, and the body it was run on."""
+
     brief_id: int | None
     findings: tuple[Finding, ...]
     judgments: tuple[JudgmentReport, ...]
@@ -161,6 +165,8 @@ class CheckSettings:
 # --- what the analysis rules read (app.checks.analysis) -----------------------------------------------
 @dataclass(frozen=True, slots=True)
 class HypothesisFact:
+    """A hypothesis of the brief's ACH as the analysis rules read it: its label, text, rank and score."""
+
     hypothesis_id: int
     label: str  # "H2"
     text: str

@@ -38,6 +38,8 @@ ANNEXES = EXPORT_ANNEXES
 
 @dataclass(frozen=True)
 class ExportOptions:
+    """How to export a brief: the format, template, notes, annexes, paper and marking."""
+
     format: str = "docx"
     template: Path | None = None
     notes: str = "endnotes"
@@ -66,6 +68,8 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class ExportResult:
+    """What an export wrote: the file, its format, notes, warnings, draft state, banner and size."""
+
     path: Path
     format: str
     notes: int

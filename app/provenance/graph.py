@@ -99,6 +99,8 @@ class ClaimFacts(NamedTuple):  # a tuple: thousands are made per check, and tupl
 
 @dataclass(frozen=True, slots=True)
 class SourceFacts:
+    """What the provenance graph says of a source: its id, title and outlet."""
+
     id: int
     title: str
     outlet: str
@@ -106,6 +108,8 @@ class SourceFacts:
 
 @dataclass(frozen=True, slots=True)
 class Derivation:
+    """Source ``source_id`` derives from source ``derived_from_id`` (rewrites, quotes, translates it...)."""
+
     source_id: int
     derived_from_id: int
     kind: DerivationKind
@@ -115,6 +119,8 @@ class Derivation:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """Claim ``claim_id`` reports what claim ``reported_from_id`` said, or an origin named without a claim."""
+
     claim_id: int
     reported_from_id: int | None
     origin_name: str = ""
@@ -154,6 +160,8 @@ def facts_from_records(records: Iterable[ClaimRecord]) -> Facts:
 
 @dataclass(frozen=True, slots=True)
 class _Edge:
+    """A step from a claim or source to what it came from, and who recorded it when."""
+
     child: Node
     relation: str
     via: str
@@ -163,6 +171,8 @@ class _Edge:
 
 @dataclass(slots=True)
 class _Result:
+    """A node's origins and its depth (the steps from it to them), remembered per node."""
+
     origins: frozenset[Node]
     depth: int
 

@@ -55,6 +55,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class DocxResult:
+    """The .docx bytes, the notes they hold, the warnings met while writing, and the banner."""
+
     data: bytes
     notes: tuple[Note, ...]
     warnings: tuple[str, ...]

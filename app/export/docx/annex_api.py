@@ -71,6 +71,8 @@ class AnnexInputs:
 
 @dataclass(frozen=True)
 class Annex:
+    """An annex: its key, what it reads for a brief, and how it writes what it read."""
+
     key: str
     collect: Callable[[AnnexInputs], Any]
     write: Callable[[AnnexWriter, Any], None]

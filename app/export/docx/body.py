@@ -46,6 +46,8 @@ class BlockContext:
 
 @dataclass
 class _Fmt:
+    """The character formatting of the text being written (inline Markdown's emphasis, code, links)."""
+
     bold: bool = False
     italic: bool = False
     strike: bool = False

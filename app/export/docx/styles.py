@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class StyleDef:
+    """A style Briefdesk defines: its name, kind, WordprocessingML properties and parent style."""
+
     name: str
     kind: str  # paragraph | character | table
     xml: str  # pPr/rPr/tblPr content
