@@ -50,6 +50,12 @@ RULES: tuple[Rule, ...] = tuple(
     for info in CHECK_RULES
 )
 RULE_IDS = tuple(r.id for r in RULES)
+# The rules whose findings can be errors, the findings that stop an export: those the catalogue calls errors, and
+# ``circular``, usually a warning but an error when a key judgment rests only on one origin counted several
+# times. The others (T1-T3, T9, uncited, stale, ach, assumptions, bidi) give warnings only, so an export, which
+# keeps only the errors, runs these alone (on a 20-page brief the others are ~7 ms of a cold export, ``uncited``
+# 5 of them: bench/RESULTS.md). tests/app/checks/test_engine.py checks that no other rule gives an error.
+BLOCKING_RULE_IDS = frozenset(r.id for r in RULES if r.severity is Severity.ERROR) | {"circular"}
 
 
 def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from app.checks import CheckContext, CheckSettings, run_checks
+from app.checks.engine import BLOCKING_RULE_IDS
 from app.domain import (
     BriefRecord,
     BriefStatus,
@@ -120,6 +121,9 @@ class Builder:
 
     def run(self, body: str, rule: str | None = None, **kw):
         report = run_checks(self.context(body, **kw), rules=[rule] if rule else None)
+        # an export runs only the rules that can give an error (app.checks.engine.BLOCKING_RULE_IDS): every
+        # brief the rules' tests check holds to it
+        assert {f.rule for f in report.errors} <= BLOCKING_RULE_IDS, report.errors
         return report.by_rule(rule) if rule else report
 
 

@@ -486,3 +486,41 @@ def test_drafted_source_summary_counts_uncorroborated_claims(lib, source):
     assert "1 graded B" in text and "1 of 1 are usually reliable or better" in text
     assert "It cites 3 claims from 1 of these sources; 2 rest on a single source" in text
     assert "0 are contested" in text
+
+
+def test_what_stops_an_export_is_the_errors_the_checks_report_and_nothing_else(
+    demo_lib, lib, source, tmp_path
+):
+    """An export runs only the rules that can give an error: a brief with warnings alone is exported as final,
+    and a brief with errors is refused (or, forced, made a draft) for exactly the errors `check` reports."""
+    from app.checks import CheckSettings, check_brief
+
+    settings = CheckSettings(today=TODAY)
+    demo = demo_lib.briefs.list().items[0]
+    paragraphs = demo_lib.briefs.get(demo.id).body.split("\n\n")
+    hidden = "Crews were seen at the bridge \u202eon Tuesday."  # a direction mark (bidi): a warning
+    demo_lib.briefs.set_body(demo.id, "\n\n".join([*paragraphs[:3], hidden, *paragraphs[3:]]))
+    report = check_brief(demo_lib, demo.id, settings=settings)
+    assert report.warnings and not report.errors
+    result = export_brief(demo_lib, demo.id, tmp_path / "demo.docx", ExportOptions(today=TODAY))
+    assert not result.draft and result.check_errors == 0
+
+    claim = lib.claims.create(
+        source_id=source.id, quote="would reopen within a week", actor="Dana Reyes"
+    ).after
+    body = (
+        "## Summary\n\n"
+        f"Officials said the crossing would likely reopen within a week [@c{claim.id}].\n\n"
+        "The ministry reported that repair crews worked through the night on the damaged northern span "
+        "of the bridge and that traffic would resume once inspectors had signed off on the repairs.\n"
+    )
+    brief = lib.briefs.create(title="Crossing", body=body).after
+    report = check_brief(lib, brief.id, settings=settings)
+    # no Key Judgments section (T4, an error); warnings beside it (no source summary statement...)
+    assert report.errors and report.warnings
+    with pytest.raises(CheckFailedError) as refused:
+        export_brief(lib, brief.id, tmp_path / "b.docx", ExportOptions(today=TODAY))
+    assert refused.value.findings == [f"[{f.rule}] line {f.line}: {f.message}" for f in report.errors]
+    assert not (tmp_path / "b.docx").exists()
+    forced = export_brief(lib, brief.id, tmp_path / "b.docx", ExportOptions(today=TODAY, force=True))
+    assert forced.draft and forced.check_errors == len(report.errors)
