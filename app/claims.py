@@ -223,7 +223,8 @@ class ClaimService:
                 conds.append(claim_t.c.id.in_(ids) if ids is not None else false())
             else:  # last: tested after the cheaper terms
                 wanted = rows_wanted if sort in INDEXED_SORTS else None
-                conds.append(self._lib.storage.text_condition(s, "claim", flt.text, rows_wanted=wanted))
+                text_condition = self._lib.storage.text_condition
+                conds.append(text_condition(s, "claim", flt.text, rows_wanted=wanted, by_date=sort == "said"))
         return conds
 
     def list(

@@ -2,9 +2,9 @@
 
 ``diagnose(lib)`` reads, never writes: the database's own integrity (``PRAGMA quick_check``), rows pointing at
 records that do not exist (``PRAGMA foreign_key_check``), the full-text index against the tables it indexes,
-and every row holding a value the schema allows but Briefdesk does not (an unknown source kind, a malformed
-date, binary data in a text field, an unknown marking scheme...: the values ``app._rows`` turns into a
-``problem`` when a record is read). Each finding names the record and says whether it can be repaired.
+each claim's common-word bits against its text (app.storage.common_words), and every row holding a value the
+schema allows but Briefdesk does not (an unknown source kind, a malformed date, binary data in a text field,
+an unknown marking scheme...: the values ``app._rows`` turns into a ``problem`` when a record is read). Each finding names the record and says whether it can be repaired.
 
 ``repair(lib)`` first copies the library beside itself (``<name>.before-repair.<time>.briefdesk``; the
 newest ``BACKUPS_KEPT`` are kept), then, in one transaction, applies only the safe repairs:
@@ -14,7 +14,8 @@ newest ``BACKUPS_KEPT`` are kept), then, in one transaction, applies only the sa
   when it has notes, so nothing is lost; a brief's status becomes 'draft';
 - a row pointing at a missing record gets what the schema's own ON DELETE rule would have done (a tag of a
   deleted claim is deleted; a claim of a deleted actor keeps no actor);
-- the full-text index is rebuilt from the tables (it holds nothing else).
+- the full-text index is rebuilt from the tables (it holds nothing else);
+- a claim's common-word bits are computed again from its text.
 
 Not repaired, only reported: damage to the database file itself (restore a backup), an unknown marking scheme
 or marking (the right banner cannot be guessed), a claim whose source is missing, a link of unknown kind,
@@ -52,8 +53,9 @@ DOCTOR = "briefdesk doctor"
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing wrong. ``area``: "integrity", "foreign key", "full-text index" or "value". ``repair``: what
-    ``--repair`` does about it, or "" when it is left for the analyst (``advice`` says what to do)."""
+    """One thing wrong. ``area``: "integrity", "foreign key", "full-text index", "common words" or "value".
+    ``repair``: what ``--repair`` does about it, or "" when it is left for the analyst (``advice`` says what
+    to do)."""
 
     area: str
     ref: str
@@ -497,6 +499,22 @@ def _full_text_findings(conn: Connection) -> tuple[str, list[Finding]]:
     return ("ok" if not out else "out of date"), out
 
 
+COMMON_WORDS = "common words"
+
+
+def _common_word_findings(conn: Connection) -> list[Finding]:
+    """Claims whose common-word bits (migration 0015, app.storage.common_words) are not those of their text:
+    a claims list filtered by those words would miss them. Not computed yet (NULL) is no finding."""
+    from app.storage import common_words
+
+    wrong = common_words.disagreeing(conn) if "common_words" in _columns(conn, "claims") else []
+    first = ", ".join(f"c{ident}" for ident, _stored, _bits in wrong[:5]) + (
+        ", ..." if len(wrong) > 5 else ""
+    )
+    message = f"{counted(len(wrong), 'claim')} ({first}) record common words other than their text's"
+    return [Finding(COMMON_WORDS, f"c{wrong[0][0]}", message, repair="compute them again")] if wrong else []
+
+
 def diagnose(lib: Library, *, progress: Callable[[str], None] | None = None) -> DoctorReport:
     """Everything ``briefdesk doctor`` reports, read in one transaction; writes nothing."""
 
@@ -545,8 +563,10 @@ def diagnose(lib: Library, *, progress: Callable[[str], None] | None = None) -> 
         fts_state, fts = _full_text_findings(conn)
         step("checking stored values")
         values = _value_findings(conn)
+        step("checking the claims' common words")
+        words = _common_word_findings(conn)
         conn.rollback()
-    findings += fk + fts + values
+    findings += fk + fts + values + words
     fk_text = (
         "ok" if not fk else f"{len(fk)} row{'s' if len(fk) != 1 else ''} point at records that do not exist"
     )
@@ -599,6 +619,10 @@ def repair(lib: Library, report: DoctorReport | None = None) -> RepairReport:
         _repair_foreign_keys(conn)
         if any(f.area == "full-text index" for f in todo):
             rebuild_full_text(conn)
+        if "common_words" in columns.get("claims", set()):  # also for text the rules above repaired
+            from app.storage.common_words import repair as repair_words
+
+            repair_words(conn)
     after = diagnose(lib)
     fixed_keys = {(f.area, f.message) for f in after.findings}
     repaired = tuple(f for f in todo if (f.area, f.message) not in fixed_keys)

@@ -344,10 +344,13 @@ def generate(path: Path, scale: float = 1.0) -> dict:
             src_rows,
         )
         t2 = time.perf_counter()
+        from app.storage.common_words import bits_many  # as every write of the app computes them (0015)
+
+        words = bits_many([(r[3], r[4]) for r in claim_rows])
         con.executemany(
             "INSERT INTO claims(id,source_id,actor_id,statement,quote,span_start,span_end,said,credibility,"
-            "status,notes,created,updated,uuid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            claim_rows,
+            "status,notes,created,updated,uuid,common_words) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(*r, w) for r, w in zip(claim_rows, words, strict=True)],
         )
         con.executemany("INSERT INTO claim_tags(claim_id, tag) VALUES (?,?)", tag_rows)
         con.execute("COMMIT")

@@ -6,7 +6,8 @@ revisions and the sources' original bytes, in the order the foreign keys need (e
 ``app.storage.models``, so tables added later are copied too). Not copied: brief locks (who is editing
 now) and the change log (what changed in the source library's own history). The destination is written in
 one transaction: a failure or a cancel leaves it as empty as it was. The full-text index is rebuilt by the
-destination itself (FTS5 triggers; generated tsvector columns).
+destination itself (FTS5 triggers; generated tsvector columns), and each claim's common-word bits are computed
+from its text (app.storage.common_words), whatever the source held.
 """
 
 from __future__ import annotations
@@ -85,7 +86,15 @@ def copy_library(
             for chunk in rows.mappings().partitions(BATCH):
                 if cancelled is not None and cancelled():
                     raise CancelledError("Copy cancelled; the destination was left empty.")
-                write.execute(insert(table), [dict(r) for r in chunk])
+                batch = [dict(r) for r in chunk]
+                if table.name == "claims":  # computed from the text, never taken on trust from the source
+                    from app.storage.common_words import bits_many
+
+                    for row, bits in zip(
+                        batch, bits_many([(r["statement"], r["quote"]) for r in batch]), strict=True
+                    ):
+                        row["common_words"] = bits
+                write.execute(insert(table), batch)
                 done += len(chunk)
                 if progress is not None:
                     progress(table.name, done, total)

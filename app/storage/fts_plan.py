@@ -35,7 +35,7 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, bindparam, column, false, literal_column
+from sqlalchemy import Integer, and_, bindparam, column, false, literal_column
 from sqlalchemy import text as sa_text
 
 from app.storage.query import ParsedQuery, Term
@@ -306,19 +306,28 @@ def share_and_count(s: Session | Connection, fts_query: str) -> tuple[float, int
     return share, matches if complete else None
 
 
-def costs(smp: Sample, rows_wanted: int) -> dict[str, float]:
-    """Estimated µs of each plan for a query needing its first ``rows_wanted`` rows in an index order."""
+def costs(smp: Sample, rows_wanted: int, *, bits: bool = False) -> dict[str, float]:
+    """Estimated µs of each plan for a query needing its first ``rows_wanted`` rows in an index order;
+    ``bits``: the claims' common-word bits can stand for the query (its words all in the list, the bits of
+    every claim computed, the list sorted by date)."""
     n = smp.estimate
     walked = rows_wanted / max(smp.share, 1e-9)
     full_read = smp.entries * COST_ENTRY
-    return {
+    probe = COST_PROBE + COST_PROBE_WORD * smp.words * smp.segments
+    out = {
         "driven": full_read + n * COST_LOOKUP,
         "walk": full_read + n * COST_SET + walked * COST_WALK,
-        "probe": walked * (COST_PROBE + COST_PROBE_WORD * smp.words * smp.segments),
+        "probe": walked * probe,
     }
+    if bits:  # the date index's entries tested in the index alone; only the rows holding every word probed
+        out["bits"] = walked * COST_BITS + min(n, rows_wanted) * probe
+    return out
 
 
-def choose(smp: Sample, rows_wanted: int | None) -> str:
+COST_BITS = 0.6  # µs: an entry of ix_claims_said_words walked and its bits tested
+
+
+def choose(smp: Sample, rows_wanted: int | None, *, bits: bool = False) -> str:
     """'driven', 'walk' or 'probe' for a list that needs its first ``rows_wanted`` rows in an index order
     (None: every row, e.g. a count, or a sort no index serves: only 'driven' reads each row once). A complete
     sample holds every match's id: looking each up ('driven') or walking the sort index and keeping those ids
@@ -326,7 +335,7 @@ def choose(smp: Sample, rows_wanted: int | None) -> str:
     where looking up each source's row cost 20-70 ms on a first call); probing asks the index again."""
     if rows_wanted is None:
         return "driven"
-    est = costs(smp, rows_wanted)
+    est = costs(smp, rows_wanted, bits=bits)
     if smp.complete:
         del est["probe"]
     return min(est, key=lambda k: est[k])
@@ -348,22 +357,33 @@ def condition(
     parsed: ParsedQuery,
     *,
     rows_wanted: int | None,
+    by_date: bool = False,
 ) -> ColumnElement[bool]:
-    """The WHERE term restricting ``entity``'s table (unaliased) to rows matching ``fts_query``, planned."""
+    """The WHERE term restricting ``entity``'s table (unaliased) to rows matching ``fts_query``, planned.
+    ``by_date``: the list is sorted by date (claims: the bits plan may walk ``ix_claims_said_words``)."""
     table = ENTITY_TABLES[entity]
     smp: Sample | None = None
+    bits_mask: int | None = None
     if rows_wanted is None:
         plan = "driven"
     else:
         smp = sample(s, entity, fts_query, parsed)
         if smp.complete and smp.matches == 0:
             return false()
-        plan = choose(smp, rows_wanted)
+        if entity == "claim" and by_date:
+            bits_mask = common_mask(s, parsed)
+        plan = choose(smp, rows_wanted, bits=True) if bits_mask is not None else choose(smp, rows_wanted)
+    probe = sa_text(
+        f"EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH :fq "
+        f"AND search_fts.rowid = {table}.id * 4 + {ENTITY_CODES[entity]})"
+    ).bindparams(bindparam("fq", value=fts_query, unique=True))
+    if plan == "bits" and bits_mask is not None:
+        # Every row holding all the words has their bits (app.storage.common_words: computed from the text
+        # as FTS5 tokenizes it), so the test never drops a match; FTS5 confirms the rows that pass, as the
+        # probe plan does. '+' keeps the date index for the walk: the bits are in its entries.
+        held = literal_column(f"+{table}.common_words", Integer).op("&")(bits_mask) == bits_mask
+        return and_(held, probe)
     if plan == "probe":
-        probe = sa_text(
-            f"EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH :fq "
-            f"AND search_fts.rowid = {table}.id * 4 + {ENTITY_CODES[entity]})"
-        ).bindparams(bindparam("fq", value=fts_query, unique=True))
         return probe  # type: ignore[return-value]  # a boolean SQL term
     id_col = literal_column(f"{table}.id", Integer)
     if plan == "walk":
@@ -374,6 +394,23 @@ def condition(
         # again read the same doclists a second time: 50-100 ms for a rare phrase of common words.
         return id_col.in_(smp.ids)
     return id_col.in_(ids_subquery(entity, fts_query))
+
+
+def common_mask(s: Session | Connection, parsed: ParsedQuery) -> int | None:
+    """The claims' common-word bits standing for ``parsed`` (app.storage.common_words), or None: only for a
+    query of plain words (no phrase, prefix, OR or excluded term) all in the list, once every claim's bits are
+    computed (a library upgraded to 0015 is filled while idle). Mixed with a rarer word, a query keeps the
+    other plans: the rarer word finds few rows by its own index, and the common ones would pass most rows."""
+    from app.storage import common_words
+    from app.storage.query import plain_words
+
+    words = plain_words(parsed)
+    if not words or parsed.excluded:
+        return None
+    found = common_words.mask(words)
+    if found is None or common_words.unfilled(_conn(s)):
+        return None
+    return found
 
 
 def count(s: Session | Connection, entity: str, fts_query: str) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr
 from sqlalchemy.sql import FromClause
 
@@ -116,6 +117,27 @@ class Claim(Tracked, Base):
     notes: Mapped[str]
     created: Mapped[dt.datetime]
     updated: Mapped[dt.datetime]
+    common_words: Mapped[int | None]
+
+
+def _claim_words(_mapper: object, _connection: object, claim: Claim) -> None:
+    """A claim's common-word bits, computed from its text whenever the ORM writes it (created, restored on
+    undo, its statement or quote edited): app.storage.common_words. Writes outside the ORM (a library copy)
+    compute them themselves."""
+    from sqlalchemy import inspect
+
+    state = inspect(claim)
+    if state.persistent and not (
+        state.attrs.statement.history.has_changes() or state.attrs.quote.history.has_changes()
+    ):
+        return
+    from app.storage.common_words import bits
+
+    claim.common_words = bits(claim.statement, claim.quote)
+
+
+event.listen(Claim, "before_insert", _claim_words)
+event.listen(Claim, "before_update", _claim_words)
 
 
 class ClaimTag(Base):

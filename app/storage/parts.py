@@ -18,9 +18,16 @@ class StorageParts(Protocol):
         """A sub-select of the ids of ``entity`` rows matching ``text`` (search syntax), or None if empty."""
 
     def text_condition(
-        self, s: Session | Connection, entity: str, text: str, *, rows_wanted: int | None
+        self,
+        s: Session | Connection,
+        entity: str,
+        text: str,
+        *,
+        rows_wanted: int | None,
+        by_date: bool = False,
     ) -> ColumnElement[bool]:
-        """A WHERE term keeping ``entity`` rows that match ``text``, planned for ``rows_wanted`` rows."""
+        """A WHERE term keeping ``entity`` rows that match ``text``, planned for ``rows_wanted`` rows of a list
+        sorted by date (``by_date``) or by another column."""
 
     def text_count(self, s: Session | Connection, entity: str, text: str) -> int:
         """How many ``entity`` rows match ``text``, exactly."""

@@ -183,6 +183,8 @@ PLANNER_STATS = [
     ("claims", "ix_claims_actor_said", "1000000 200 2"),
     ("claims", "ix_claims_credibility", "1000000 166667"),
     ("claims", "ix_claims_said", "1000000 253"),
+    ("claims", "ix_claims_said_words", "1000000 253 1 1"),  # 0015
+    ("claims", "ix_claims_words_unfilled", "1 1"),  # 0015: empty once every claim's bits are computed
     ("claims", "ix_claims_source", "1000000 10 2"),
     ("claims", "ix_claims_status", "1000000 250000"),  # 0012
     ("claims", "ix_claims_status_said", "1000000 250000 64"),
@@ -625,13 +627,14 @@ def fts_ids_clause(entity: str, text: str) -> TextualSelect | None:
 
 
 def text_condition(
-    s: Session | Connection, entity: str, text: str, *, rows_wanted: int | None
+    s: Session | Connection, entity: str, text: str, *, rows_wanted: int | None, by_date: bool = False
 ) -> ColumnElement[bool]:
     """A WHERE term keeping ``entity`` rows (its table unaliased) that match ``text`` (search syntax).
 
     ``rows_wanted``: how many rows the query needs in its index order (offset + limit of a page), or None
     when it reads them all (a count, or a sort no index serves). The plan is chosen from how common the
-    words are (app.storage.fts_plan); every plan gives the same rows."""
+    words are (app.storage.fts_plan); every plan gives the same rows. ``by_date``: the list is sorted by date
+    (a claims list filtered only by the commonest words then walks their bits: app.storage.common_words)."""
     from sqlalchemy import false
 
     from app._text import search_text
@@ -641,7 +644,7 @@ def text_condition(
     parsed = parse_query(search_text(text))
     if parsed is None:
         return false()
-    return fts_plan.condition(s, entity, _render(parsed), parsed, rows_wanted=rows_wanted)
+    return fts_plan.condition(s, entity, _render(parsed), parsed, rows_wanted=rows_wanted, by_date=by_date)
 
 
 def phrase_page_ids(
