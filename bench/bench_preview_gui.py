@@ -7,7 +7,10 @@ notes (a new claim cited near the top, a cited paragraph deleted, a citation rem
 swapped), whose note numbers after the edit are patched in further event-loop stretches ("steps", "total",
 "longest"), driven by the event loop alone; "visible" is the GUI time until the blocks in the view (scrolled
 to a third of the brief) show what a fresh render shows, and "worker" the render's time off the GUI thread
-(keystroke to a correct view = the debounce + worker + visible). After the last stretch the event loop runs
+(keystroke to a correct view = the debounce + worker + visible). The view starts the slices only once the
+analyst has paused (ui.preview_view.QUIET_MS without a keystroke or a render); the script starts them at once
+after the update, so "total" is what one pause costs, and an edit made while typing costs only "after".
+After the last stretch the event loop runs
 for LATER_MS more, each processEvents() timed on its own: the longest is "later" (the layout Qt does lazily in
 timer events, and anything else the update left). The 20-page brief is the export bench's; the 100-page body is made by the same generator. Nothing is
 written to the bench library.
@@ -207,12 +210,12 @@ def main(argv: list[str] | None = None) -> int:
                 settle(app, view)
                 started, cpu = time.perf_counter(), time.thread_time()
                 view._show(view._generation, res, blocks, normal)
-                steps_pending = view._steps.isActive()
-                view._steps.stop()  # the update and its paint on their own; its steps resume below
+                steps_pending = view._steps.isActive() or view._quiet.isActive()
+                view._pause_patching()  # the update and its paint on their own; its slices resume below
                 app.processEvents()
                 after, after_cpu = time.perf_counter() - started, time.thread_time() - cpu
                 if steps_pending:
-                    view._steps.start()
+                    view._steps.start()  # at once, as if the analyst's pause (QUIET_MS) had come
                 # A renumbering's further event-loop stretches (the view's zero timer: its steps, or its idle
                 # slices; one a processEvents() here, with the paint it causes), each timed on its own; between them (untimed) whether the blocks in view show what
                 # a fresh render shows ("visible": the GUI time until they do).

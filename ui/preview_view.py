@@ -13,7 +13,8 @@ paragraph typed in costs a few milliseconds on the GUI thread, where setting the
 brief costs 13-50); the first render, a new palette and any change it cannot make exactly set the whole HTML.
 ``updated_in_place`` says which the last refresh did. An edit that renumbers the notes (``ui.preview_renumber``)
 renumbers at once only the blocks in view, and those that come into view (a scroll, a resize); the rest in
-slices of about ``SLICE_MS`` while the event loop is idle, and all of it at once when something reads or
+slices of about ``SLICE_MS`` while the event loop is idle once the analyst has paused (``QUIET_MS``: a
+keystroke or a new render puts them off again), and all of it at once when something reads or
 hands on the whole document: ``find``, copying (``createMimeDataFromSelection``), ``print_``, ``toPlainText``,
 ``toHtml``, ``toMarkdown`` (not ``document()``'s own readers: they show the document as it is).
 """
@@ -45,6 +46,10 @@ FIRST_SLICE_CHARS = 20_000  # HTML chars of the first slice, before any was time
 # a char's time doubles, smaller slices cost more in all (measured at load 6-9: 36-44 slices of ~12,000 chars
 # took 15-40 % more GUI time than 24-26 of 20,000). Slices grow on a fast machine, never below the first's size.
 MIN_SLICE_CHARS = FIRST_SLICE_CHARS
+# The renumbering out of view waits until the analyst has stopped typing this long (no keystroke, no render):
+# a citation typed key by key ("[@c1", "[@c12", "[@c123]") renumbers on every render, and each would
+# otherwise pay for the whole document's slices (100-130 ms of GUI time at 100 pages) that the next redoes.
+QUIET_MS = 1000
 
 
 def preview_images(lib) -> ImageFolders:
@@ -129,6 +134,10 @@ class PreviewView(QTextBrowser):
         self._steps.setSingleShot(True)
         self._steps.setInterval(0)
         self._steps.timeout.connect(self._patch_more)
+        self._quiet = QTimer(self)  # the slices start once the analyst has paused (``QUIET_MS``)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._steps.start)
         self._slice_chars = FIRST_SLICE_CHARS
         self._patching = False
         self.verticalScrollBar().valueChanged.connect(self._patch_visible)
@@ -144,6 +153,17 @@ class PreviewView(QTextBrowser):
             return
         self._pending = self._asked = pending
         self._timer.start(DEBOUNCE_MS)
+        self._put_off_patching()  # the analyst is typing: the slices wait for the next pause
+
+    def _pause_patching(self) -> None:
+        self._steps.stop()
+        self._quiet.stop()
+
+    def _put_off_patching(self) -> None:
+        """The renumbering out of view, if any, starts ``QUIET_MS`` from now (the slices stop until then)."""
+        self._pause_patching()
+        if self.shown.target is not None:
+            self._quiet.start()
 
     def _render(self) -> None:
         if self._pending is None:
@@ -193,8 +213,7 @@ class PreviewView(QTextBrowser):
         if self.shown.target is not None:
             self._target_html = result.html
             self._patch_visible()
-            if self.shown.target is not None:
-                self._steps.start()  # the rest, in slices while the event loop is idle
+            self._put_off_patching()  # the rest, in slices once the analyst pauses
         self.rendered.emit()
 
     def _patch(self, patch) -> None:
@@ -252,14 +271,14 @@ class PreviewView(QTextBrowser):
     def flush(self) -> None:
         """Renumber every block still pending now, in one edit block: for whatever needs the whole document
         (find, copy, print, its text or HTML read)."""
-        self._steps.stop()
+        self._pause_patching()
         while self.shown.target is not None and not self._patching:
             self._patch(lambda doc: self.shown.step(doc, sys.maxsize))
 
     def finish_patching(self) -> None:
         """Run the renumbering's remaining idle slices now, one after another (tests, benchmarks)."""
         while self.shown.target is not None:
-            self._steps.stop()
+            self._pause_patching()
             self._patch_more()
 
     # Whatever reads or hands on the whole document sees it renumbered.

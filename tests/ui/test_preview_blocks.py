@@ -183,6 +183,7 @@ def _run_edits(
     shown, fresh = _views(qtbot, lib)
     brief = lib.briefs.create(title="Edited brief", body="").after
     rng = random.Random(seed)
+    typing = random.Random(seed + 1)  # whether the next edit comes before the pause that renumbers the rest
     in_place = total = 0
     for start in bodies:
         body = start
@@ -192,6 +193,12 @@ def _run_edits(
             where = f"seed {seed}, step {step}, body {body[:300]!r}"
             if shown.shown.target is not None:  # a renumbering half patched: the document shows its blocks
                 _assert_same(shown, fresh, "\n".join(shown.shown.blocks or []), f"{where}, part patched")
+                if typing.random() < 0.4 and step < steps - 1:
+                    # the next edit before the pause: updated from the half-patched document
+                    in_place += shown.updated_in_place
+                    total += 1
+                    body = (edit or _edit)(rng, body, ids)
+                    continue
                 # the rest: in idle slices (odd seeds) or at once, as for find or copy (even seeds)
                 shown.finish_patching() if seed % 2 else shown.flush()
             _assert_same(shown, fresh, result.html, where)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui.preview_view import PreviewView, _with_blocks, render_preview  # noqa: E402
+from ui.preview_view import QUIET_MS, PreviewView, _with_blocks, render_preview  # noqa: E402
 
 pytestmark = pytest.mark.sqlite_only("the preview's document does not depend on the storage")
 
@@ -87,6 +87,7 @@ def renumber(qtbot, lib, claims):
         assert len(view.shown.pending) > 60, "the part out of view is left for later"
         return view, fresh
 
+    edit.brief = brief  # type: ignore[attr-defined]
     return edit
 
 
@@ -100,6 +101,23 @@ def test_the_part_in_view_is_renumbered_at_once_and_the_rest_while_idle(qtbot, r
     assert view.document().toPlainText() == fresh.toPlainText()
     assert view.document().toHtml() == fresh.toHtml()
     assert view.document().lastBlock().text().startswith("61. ")
+
+
+def test_the_rest_waits_while_the_analyst_types_and_is_renumbered_once_they_pause(qtbot, renumber):
+    """A citation typed key by key renumbers on every render: what is out of view waits for a pause
+    (``QUIET_MS`` without a keystroke or a render), then the idle slices finish it."""
+    view, fresh = renumber()
+    pending = list(view.shown.pending)
+    for _ in range(3):  # keystrokes closer together than the pause
+        qtbot.wait(QUIET_MS // 3)
+        brief = renumber.brief
+        view.schedule(
+            brief, brief.body + "x" * len(pending)
+        )  # a keystroke: its render is due after the debounce
+        view._timer.stop()  # not rendered here: only the keystroke's effect on the waiting renumbering counts
+        assert view.shown.pending == pending, "nothing out of view renumbered while typing"
+    qtbot.waitUntil(lambda: view.shown.target is None, timeout=QUIET_MS + 5000)
+    assert view.document().toHtml() == fresh.toHtml()
 
 
 def test_scrolling_to_a_part_not_renumbered_yet_shows_it_renumbered(renumber):
