@@ -239,8 +239,24 @@ def _government(np: str, state: State) -> Speaker | None:
     return register(state, Speaker(government(country), "government", country, collective=True))
 
 
+# a report that names who wrote it: "The report, published on Monday by the research group X (XR),", "The study by
+# X, released on Tuesday,", "A report released the same day by the campaign group X": its author speaks (not "seen
+# by", "commissioned by", "leaked to": who read it, paid for it or got it did not write it)
+AUTHORED_DOCUMENT = re.compile(
+    r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w\-]+\s+){0,3}?(?:report|study|survey|audit|assessment|analysis|"
+    r"investigation|review)\s*,?\s+(?:(?:published|released|issued|compiled|written|prepared|produced)\s+"
+    r"(?:[^,]*?\s+)?)?by\s+(?P<author>[^,()]+?)(?:\s*\([^)]*\))?"
+    r"(?:,\s*(?:published|released|issued)\b[^,]*)?\s*,?\s*$"
+)
+
+
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
+    authored = AUTHORED_DOCUMENT.match(np.strip())
+    if authored is not None:
+        author = parse_speaker(authored.group("author"), state)
+        if author is not None:
+            return author
     if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
         return document_speaker(np, state)
     np = _clean_np(np)

@@ -283,3 +283,21 @@ def test_names_with_that_like_words_and_object_relatives_keep_their_speaker():
     # an appositive's relative clause still leaves the name
     (askel,) = run("Askel Shipping, the Corvanian company that owns the tanker, said the crew had left.")
     assert (askel.actor, askel.role) == ("Askel Shipping", "Corvanian company")
+
+
+def test_a_report_that_names_who_wrote_it_is_that_authors_claim():
+    (monitor,) = run(
+        "The report, published on Monday by the research group Dune Arms Watch (DAW), said parts made in Orsk "
+        "had been found in the wreckage of nine drones."
+    )
+    assert monitor.actor == "Dune Arms Watch"
+    assert monitor.quote.startswith("parts made in Orsk")
+    (watch,) = run("The study by Clean Quarry Watch, released on Friday, said eleven pits had used child labour.")
+    assert watch.actor == "Clean Quarry Watch"
+    (ledger,) = run(
+        "A report released the same day by the anti-fraud group Open Purse said the tender had been open for "
+        "only four days."
+    )
+    assert ledger.actor == "Open Purse"
+    # who read the report did not write it: no author named, no speaker invented
+    assert run("The report, seen by the Daily Courier, said the dam had been built without permits.") == []
