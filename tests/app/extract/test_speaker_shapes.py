@@ -292,7 +292,9 @@ def test_a_report_that_names_who_wrote_it_is_that_authors_claim():
     )
     assert monitor.actor == "Dune Arms Watch"
     assert monitor.quote.startswith("parts made in Orsk")
-    (watch,) = run("The study by Clean Quarry Watch, released on Friday, said eleven pits had used child labour.")
+    (watch,) = run(
+        "The study by Clean Quarry Watch, released on Friday, said eleven pits had used child labour."
+    )
     assert watch.actor == "Clean Quarry Watch"
     (ledger,) = run(
         "A report released the same day by the anti-fraud group Open Purse said the tender had been open for "
