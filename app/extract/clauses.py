@@ -58,6 +58,10 @@ AFTER_SAID = re.compile(
     r"(?P<when2>\s+(?:(?:late|early)\s+)?on\s+[A-Z]\w+day|\s+yesterday|\s+last\s+(?:week|month|night))?"
     r"(?:\s+that)?\s+(?P<content>\S[^;]{10,}?)[\s.!]*$"
 )
+# "X said ..., and accused Y of Z" / "X said it had ... and accused Y of Z": a second claim, an accusation, by the
+# same speaker (after a comma, or when what was said is about the speaker itself: "it had shot down a drone")
+AND_ACCUSED = re.compile(r"(?P<comma>,)?\s+and\s+(?P<verb>accused|blamed)\s+(?P<content>\S[^;]{8,}?)[\s.!]*$")
+OWN_SUBJECT = re.compile(r"(?:that\s+)?(?:it|they|he|she|we|I)\s", re.I)
 DEMAND = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to)\b", re.I)
 JUDGES_THE_ACCUSATION = re.compile(
     r"(?:the|this|that|these|those)\s+(?:allegations?|accusations?|charges?|claims?|reports?|findings|story)\s+"

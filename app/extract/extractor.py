@@ -21,11 +21,13 @@ from app.extract.answers import (
 from app.extract.clauses import (
     AFTER_SAID,
     ALLEGATION_SUBJECT,
+    AND_ACCUSED,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
     COORDINATED,
     COUNTER,
+    OWN_SUBJECT,
     RECIPIENT_VERBS,
     SAYING,
     SKIP_PLAIN,
@@ -79,6 +81,22 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _and_accused(text: str, f: Found) -> list[Found]:
+    """'Officials said they had received a third of the doses, and accused the ministry of sending the rest to the
+    capital': what was said, then the accusation, a claim of its own (what "rejected the accusation" answers)."""
+    m = AND_ACCUSED.search(text, f.start, f.end)
+    if (
+        m is None
+        or f.cue == "quotation"
+        or len(text[f.start : m.start()].split()) < 3
+        or not (m.group("comma") or OWN_SUBJECT.match(text, f.start))
+    ):
+        return [f]
+    accusation = replace(f, kind="claim", start=m.start("content"), end=m.end("content"), cue=m.group("verb"))
+    accusation.anaphoric = accusation.elaborates = accusation.answers_previous = False
+    return [replace(f, end=m.start()), accusation]
+
+
 class RuleExtractor:
     """Proposes attributed claims and denials with rules over sentences (English news style)."""
 
@@ -99,6 +117,7 @@ class RuleExtractor:
             results = self._answered_after(
                 text, self._sentence(text, sent, state, published), state, published
             )
+            results = [part for f in results for part in _and_accused(text, f)]
             for f in results:
                 f.sentence_index = index
                 found.append(f)

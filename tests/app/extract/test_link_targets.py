@@ -142,3 +142,25 @@ def test_a_national_denial_of_this_does_not_name_its_own_people_as_the_other_sid
     company, minister, trellians = run(text)
     assert company.actor == "Varrow Lines"
     assert (trellians.kind, trellians.denies) == ("denial", minister.key)
+
+
+def test_an_accusation_after_and_is_a_claim_of_its_own_that_the_accused_rejects():
+    text = (
+        "Teachers' unions in Harl province said on Monday that schools had received half the heating oil promised "
+        "for the winter, and accused the education ministry of selling the rest abroad.\n\n"
+        "The ministry rejected the accusation."
+    )
+    received, accused, ministry = run(text)
+    assert received.quote.endswith("promised for the winter")
+    assert accused.quote == "the education ministry of selling the rest abroad"
+    assert accused.actor == received.actor
+    assert (ministry.kind, ministry.denies) == ("denial", accused.key)
+
+
+def test_and_accused_inside_what_was_said_is_left_in_it():
+    # without a comma, "accused" may belong to what was said: split only when the speaker talks of itself
+    (one,) = run("The harbour police said divers had found the crates and accused the crew of hiding them.")
+    assert one.quote.endswith("accused the crew of hiding them")
+    own, accusation = run("The Lakeside militia said on Friday it had downed a drone and accused Dravia of flying it.")
+    assert own.quote == "it had downed a drone"
+    assert accusation.quote == "Dravia of flying it"
