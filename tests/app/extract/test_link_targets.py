@@ -161,6 +161,8 @@ def test_and_accused_inside_what_was_said_is_left_in_it():
     # without a comma, "accused" may belong to what was said: split only when the speaker talks of itself
     (one,) = run("The harbour police said divers had found the crates and accused the crew of hiding them.")
     assert one.quote.endswith("accused the crew of hiding them")
-    own, accusation = run("The Lakeside militia said on Friday it had downed a drone and accused Dravia of flying it.")
+    own, accusation = run(
+        "The Lakeside militia said on Friday it had downed a drone and accused Dravia of flying it."
+    )
     assert own.quote == "it had downed a drone"
     assert accusation.quote == "Dravia of flying it"
