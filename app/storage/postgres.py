@@ -330,7 +330,8 @@ def connection_problem(exc: BaseException, where: str) -> str | None:
     if any(m in low for m in markers):
         return (
             f"The team library {where} cannot be reached (the server is down or the network is gone). "
-            "Nothing was changed; what you are editing is kept. Briefdesk reconnects when the server is back."
+            "Nothing was changed. The desktop app keeps what you are editing and reconnects by itself when the "
+            "server is back; a command can be run again then."
         )
     return None
 

@@ -149,6 +149,10 @@ def test_an_unreachable_server_is_a_plain_message(tmp_path):
     with pytest.raises(LibraryUnavailableError, match="cannot be reached") as err:
         Library.open(url)
     assert "s3cret" not in str(err.value) and "postgresql://alice@127.0.0.1" in str(err.value)
+    # the same words serve the command line: nothing promised that only the desktop app does
+    assert (
+        "a command can be run again" in str(err.value) and "the desktop app keeps" in str(err.value).lower()
+    )
 
 
 def test_a_wrong_password_is_a_plain_message_and_never_echoed(pg_server, monkeypatch):
