@@ -29,6 +29,8 @@ from app.markings import PORTION_RE, Marking, parse_mark
 __all__ = ["Block", "BriefModel", "Citation", "Heading", "parse_brief"]
 
 KJ_TITLE_RE = re.compile(r"^key\s+judge?ments?$", re.I)
+# a brief's own source summary statement: rule T9 reads it, and an export writes no annex repeating it
+SUMMARY_TITLE_RE = re.compile(r"^source(?:s)?\s+summary(?:\s+statement)?$|^summary\s+of\s+sources$", re.I)
 _PORTION_AT = re.compile(PORTION_RE.pattern.removeprefix("^"))
 
 

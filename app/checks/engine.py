@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from app._gc import paused_gc
 from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
-from app.checks import analysis, characters, estimative, marking, sourcing, summary
+from app.checks import analysis, estimative, marking, sourcing
 from app.checks.context import CheckContext
 from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
 from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks, SourceRecord, WaiverRecord
@@ -35,18 +36,31 @@ class Rule:
         return self.run.__name__
 
 
-_MODULES = {
-    "estimative": estimative,
-    "sourcing": sourcing,
-    "summary": summary,
-    "marking": marking,
-    "analysis": analysis,
-    "characters": characters,
-}
+_MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking, "analysis": analysis}
+
+
+def _rule_function(module: str, name: str) -> Callable[[CheckContext], Iterable[Finding]]:
+    """``app.checks.<module>.<name>``. The modules whose rules give warnings only and which the engine does not
+    use itself (``summary``, ``characters``) are imported when one of their rules first runs: an export runs only
+    the rules that can give an error (``BLOCKING_RULE_IDS``) and never loads them."""
+    loaded = _MODULES.get(module)
+    if loaded is not None:
+        found: Callable[[CheckContext], Iterable[Finding]] = getattr(loaded, name)
+        return found
+
+    def run(ctx: CheckContext) -> Iterable[Finding]:
+        rule: Callable[[CheckContext], Iterable[Finding]] = getattr(
+            importlib.import_module(f"app.checks.{module}"), name
+        )
+        return rule(ctx)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
 
 # The rules in the order they run, from the catalogue in app.check_rules (which --help reads).
 RULES: tuple[Rule, ...] = tuple(
-    Rule(info.id, Severity(info.severity), info.description, getattr(_MODULES[info.module], info.name))
+    Rule(info.id, Severity(info.severity), info.description, _rule_function(info.module, info.name))
     for info in CHECK_RULES
 )
 RULE_IDS = tuple(r.id for r in RULES)

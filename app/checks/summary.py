@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from app._text import counted
+from app.brief_model.model import SUMMARY_TITLE_RE
 from app.checks.context import CheckContext
 from app.checks.model import Finding, Fix, FixKind, Severity
 from app.checks.sourcing import NOTE_KEY_RE, NOTES_TITLE_RE
@@ -17,7 +18,6 @@ from app.sentences import sentence_at
 W = Severity.WARNING
 
 
-SUMMARY_TITLE_RE = re.compile(r"^source(?:s)?\s+summary(?:\s+statement)?$|^summary\s+of\s+sources$", re.I)
 _WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"

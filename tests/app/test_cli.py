@@ -477,6 +477,10 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
         assert unneeded not in exported, unneeded
     assert "app.storage.pg_pairs" not in loaded
     assert "app.provenance_records" not in loaded  # the claim commands name its records as types only
+    # an export runs only the rules that can give an error: the modules of rules giving warnings only are
+    # not loaded (check loads them)
+    for warnings_only in ("app.checks.summary", "app.checks.characters"):
+        assert warnings_only not in exported and warnings_only in checked, warnings_only
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))

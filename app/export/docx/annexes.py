@@ -205,7 +205,7 @@ def draft_summary_statement(
 def has_summary_section(body: str) -> bool:
     """Whether the brief states its source summary in its own text (a "Source summary" section)."""
     from app.brief_model import parse_brief
-    from app.checks.summary import SUMMARY_TITLE_RE
+    from app.brief_model.model import SUMMARY_TITLE_RE
 
     return bool(parse_brief(body).find_sections(SUMMARY_TITLE_RE))
 
