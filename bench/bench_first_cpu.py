@@ -8,6 +8,8 @@ process of the given checkout: Library.open, bench_scale's warm-up for that kind
         --variant after=. "search:the of and to a in" "claims:the of and to a in" "picker:said"
 
 Kinds: ``search:QUERY``, ``claims:TEXT`` (the Claims list's first page, newest first), ``picker:TEXT``.
+A variant may name its own library, ``--variant LABEL=CHECKOUT@DB`` (a checkout before a migration cannot open
+a library upgraded by the one after it).
 Prints, per call and checkout, the median wall and CPU ms (and the least CPU), and the CPU reference.
 """
 
@@ -48,7 +50,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--runs", type=int, default=6)
-    ap.add_argument("--variant", action="append", default=[], help="LABEL=CHECKOUT (a folder with app/)")
+    ap.add_argument("--variant", action="append", default=[], help="LABEL=CHECKOUT[@DB] (a folder with app/)")
     ap.add_argument("--_child", nargs=2, metavar=("ROOT", "SPEC"), help=argparse.SUPPRESS)
     ap.add_argument("calls", nargs="*")
     args = ap.parse_args()
@@ -62,10 +64,19 @@ def main() -> None:
         ap.error("give at least one --variant LABEL=CHECKOUT")
     print(cpu_reference_line())
     for spec in args.calls:
-        found: dict[str, list[dict]] = {label: [] for label, _root in variants}
+        found: dict[str, list[dict]] = {label: [] for label, _where in variants}
         for n in range(args.runs):
-            for label, root in variants if n % 2 == 0 else variants[::-1]:
-                run = [sys.executable, __file__, "--db", args.db, "--_child", str(Path(root).resolve()), spec]
+            for label, where in variants if n % 2 == 0 else variants[::-1]:
+                root, _, db = where.partition("@")
+                run = [
+                    sys.executable,
+                    __file__,
+                    "--db",
+                    db or args.db,
+                    "--_child",
+                    str(Path(root).resolve()),
+                    spec,
+                ]
                 out = subprocess.run(run, stdout=subprocess.PIPE, text=True, check=True).stdout
                 found[label].append(json.loads(out.strip().splitlines()[-1]))
         cells = []
