@@ -358,8 +358,10 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         return register(state, Speaker(name, role, aff))
     # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
     m = ORG_DESCRIBED.match(np)
-    if m and _looks_like_name(m.group("name")):
-        name = m.group("name").strip()
+    # "the investigative news site The Ledgerline": a title's own "The" is no part of the name
+    outlet_name = re.sub(r"^The\s+(?=[A-Z])", "", m.group("name").strip()) if m else ""
+    if m and _looks_like_name(outlet_name):
+        name = outlet_name
         known = _find_known(state, name)
         if known is not None:
             return _mark_last(state, known)
@@ -382,6 +384,12 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             name = f"{_capital_first(m.group('role'))} of {owner.affiliation}"
             return register(state, Speaker(name, m.group("role"), owner.affiliation, collective=True))
         return register(state, Speaker(f"{owner.name} {m.group('role')}", m.group("role"), owner.name))
+    # "The paper said", "the site reported": the outlet the story has named
+    m = re.match(r"^the\s+(?P<head>" + "|".join(OUTLET_WORDS) + r")$", low)
+    if m:
+        outlet = _outlet(m.group("head"), state)
+        if outlet is not None:
+            return outlet
     # "the minister", "the spokesman" -> the last speaker with that role
     m = re.match(r"^the\s+(?P<head>[\w\- ]+)$", low)
     if m and names_role(m.group("head")) and not COLLECTIVE_HEADS.search(m.group("head").split()[-1]):
@@ -511,6 +519,37 @@ _ORG_NAME = re.compile(
     r"Insurance|Ministry|Agency|Authority|Board|Union|Council|Commission|Service|Inspectorate|Office)\b",
     re.I,
 )
+
+
+# what the story calls an outlet it has named, and the words it may have named it with ("the paper" for "the
+# newspaper La Voz de Lussac", "the site" for "the investigative news site The Ledgerline")
+OUTLET_WORDS = {
+    "paper": ("newspaper", "paper", "daily", "weekly", "tabloid"),
+    "newspaper": ("newspaper", "paper", "daily", "weekly", "tabloid"),
+    "site": ("news site", "website", "site"),
+    "website": ("news site", "website", "site"),
+    "broadcaster": ("broadcaster", "channel", "station", "network"),
+    "channel": ("channel", "broadcaster"),
+    "magazine": ("magazine", "weekly", "monthly"),
+}
+_OUTLET_NAME = (
+    r"(?P<name>(?:The\s+)?[A-Z][\w\-'’]*(?:\s+(?:(?:de|del|la|le|di|da|du|of)\s+)?[A-Z][\w\-'’]*){0,4})"
+)
+
+
+def _outlet(head: str, state: State) -> Speaker | None:
+    """The outlet "the paper" or "the site" stands for: a speaker met with that word in its role, else the one
+    outlet the text names with it ("the newspaper La Voz de Lussac"); None when there is none or more than one."""
+    words = OUTLET_WORDS[head]
+    for sp in reversed(state.speakers):
+        if any(re.search(rf"\b{w}$", sp.role.lower()) for w in words):
+            return _mark_last(state, sp)
+    pattern = rf"\b(?:{'|'.join(words)})\s+{_OUTLET_NAME}"
+    names = {re.sub(r"^The\s+", "", m.group("name")) for m in re.finditer(pattern, state.text)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return _find_known(state, name) or register(state, Speaker(name, head, ""))
 
 
 def _person(sp: Speaker) -> bool:

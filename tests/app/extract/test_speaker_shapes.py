@@ -303,3 +303,24 @@ def test_a_report_that_names_who_wrote_it_is_that_authors_claim():
     assert ledger.actor == "Open Purse"
     # who read the report did not write it: no author named, no speaker invented
     assert run("The report, seen by the Daily Courier, said the dam had been built without permits.") == []
+
+
+def test_the_paper_or_the_site_is_the_outlet_the_story_named():
+    site_claim, said = run(
+        "A clinic chain sold the test results of 40,000 patients, the investigative news site The Lantern "
+        "reported on Monday.\n\n"
+        "The site said the chain had kept no record of the sale."
+    )
+    assert (site_claim.actor, site_claim.role) == ("Lantern", "investigative news site")
+    assert said.actor == "Lantern"
+    (paper,) = run(
+        "The audit was first described by the newspaper El Faro de Varen on Friday. The paper said the "
+        "minister had read it in June."
+    )
+    assert paper.actor == "El Faro de Varen"
+    # two newspapers named: "the paper" is neither, and no outlet is invented
+    two = run(
+        "The daily Morning Post and the weekly Harbour Times both wrote about the audit. The paper said the "
+        "minister had read it in June."
+    )
+    assert all(p.actor not in ("Morning Post", "Harbour Times") for p in two)
