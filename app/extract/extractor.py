@@ -63,6 +63,7 @@ from app.extract.lexicon import (
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
 from app.extract.places import capitals_in
+from app.extract.speaker_phrases import without_asides
 from app.extract.speakers import (
     RELATIVE_RUNS_ON,
     Speaker,
@@ -72,7 +73,6 @@ from app.extract.speakers import (
     is_fragment,
     parse_speaker,
     register,
-    without_asides,
 )
 from app.sentences import Sentence, split_sentences
 
