@@ -210,17 +210,31 @@ def main(argv: list[str] | None = None) -> int:
                 settle(app, view)
                 started, cpu = time.perf_counter(), time.thread_time()
                 view._show(view._generation, res, blocks, normal)
-                steps_pending = view._steps.isActive() or view._quiet.isActive()
-                view._pause_patching()  # the update and its paint on their own; its slices resume below
+                # (getattr: the same script times trees from before the pause and the in-view stretch)
+                quiet, in_view = getattr(view, "_quiet", None), getattr(view, "_in_view", None)
+                steps_pending = view._steps.isActive() or (quiet is not None and quiet.isActive())
+                in_view_pending = in_view is not None and in_view.isActive()
+                for timer in (view._steps, quiet, in_view):  # the update and its paint on their own; the
+                    if timer is not None:  # blocks in view and the slices resume below
+                        timer.stop()
                 app.processEvents()
                 after, after_cpu = time.perf_counter() - started, time.thread_time() - cpu
+                stretches, cpus = [after], [after_cpu]
+                visible, visible_cpu = (after, after_cpu) if shows_fresh(view, fresh) else (None, None)
+                if in_view_pending:
+                    in_view.start()
+                    time.sleep(0.002)
+                    started, cpu = time.perf_counter(), time.thread_time()
+                    app.processEvents()
+                    stretches.append(time.perf_counter() - started)
+                    cpus.append(time.thread_time() - cpu)
+                    if visible is None and shows_fresh(view, fresh):
+                        visible, visible_cpu = sum(stretches), sum(cpus)
                 if steps_pending:
                     view._steps.start()  # at once, as if the analyst's pause (QUIET_MS) had come
                 # A renumbering's further event-loop stretches (the view's zero timer: its steps, or its idle
                 # slices; one a processEvents() here, with the paint it causes), each timed on its own; between them (untimed) whether the blocks in view show what
                 # a fresh render shows ("visible": the GUI time until they do).
-                stretches, cpus = [after], [after_cpu]
-                visible, visible_cpu = (after, after_cpu) if shows_fresh(view, fresh) else (None, None)
                 while view.shown.target is not None and len(stretches) < 1000:
                     time.sleep(0.002)
                     started, cpu = time.perf_counter(), time.thread_time()

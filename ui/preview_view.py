@@ -12,7 +12,8 @@ A refresh replaces in place only the top-level blocks whose HTML changed (``ui.p
 paragraph typed in costs a few milliseconds on the GUI thread, where setting the whole HTML of a 20-page
 brief costs 13-50); the first render, a new palette and any change it cannot make exactly set the whole HTML.
 ``updated_in_place`` says which the last refresh did. An edit that renumbers the notes (``ui.preview_renumber``)
-renumbers at once only the blocks in view, and those that come into view (a scroll, a resize); the rest in
+renumbers only the blocks in view, in the event-loop stretch right after the update and before anything is
+painted, and those that come into view (a scroll, a resize) at once; the rest in
 slices of about ``SLICE_MS`` while the event loop is idle once the analyst has paused (``QUIET_MS``: a
 keystroke or a new render puts them off again), and all of it at once when something reads or
 hands on the whole document: ``find``, copying (``createMimeDataFromSelection``), ``print_``, ``toPlainText``,
@@ -134,6 +135,10 @@ class PreviewView(QTextBrowser):
         self._steps.setSingleShot(True)
         self._steps.setInterval(0)
         self._steps.timeout.connect(self._patch_more)
+        self._in_view = QTimer(self)  # the blocks in view renumbered, in the stretch after the update
+        self._in_view.setSingleShot(True)
+        self._in_view.setInterval(0)
+        self._in_view.timeout.connect(self._patch_in_view)
         self._quiet = QTimer(self)  # the slices start once the analyst has paused (``QUIET_MS``)
         self._quiet.setSingleShot(True)
         self._quiet.setInterval(QUIET_MS)
@@ -212,7 +217,12 @@ class PreviewView(QTextBrowser):
         bar.setValue(pos)
         if self.shown.target is not None:
             self._target_html = result.html
-            self._patch_visible()
+            if self.shown.pending_between(*self._visible()):
+                # The blocks in view renumbered in a stretch of their own, right after this one (each edit
+                # block costs a pass over every line after it: two in one stretch went over 16 ms at 100
+                # pages); nothing is painted in between, so the old numbers are never shown with the new text.
+                self.viewport().setUpdatesEnabled(False)
+                self._in_view.start()
             self._put_off_patching()  # the rest, in slices once the analyst pauses
         self.rendered.emit()
 
@@ -248,6 +258,13 @@ class PreviewView(QTextBrowser):
             if not indexes:
                 return
             self._patch(lambda doc, indexes=indexes: self.shown.patch(doc, indexes))
+
+    def _patch_in_view(self) -> None:
+        """The update's second stretch: the blocks in view renumbered, then painted."""
+        try:
+            self._patch_visible()
+        finally:
+            self.viewport().setUpdatesEnabled(True)
 
     def _patch_more(self) -> None:
         """One slice of a renumbering's blocks out of view (``ShownBlocks.step``), from the top of the view

@@ -93,6 +93,9 @@ def renumber(qtbot, lib, claims):
 
 def test_the_part_in_view_is_renumbered_at_once_and_the_rest_while_idle(qtbot, renumber):
     view, fresh = renumber()
+    assert not view.viewport().updatesEnabled(), "nothing painted until the part in view is renumbered"
+    QApplication.processEvents()  # the update's second stretch; the rest waits for a pause
+    assert view.viewport().updatesEnabled()
     assert _shows(view, fresh, _visible_blocks(view))
     assert "Paragraph 0 says the convoy crossed the border at night1 2." in view.document().toPlainText()
     last = fresh.lastBlock()
@@ -107,6 +110,7 @@ def test_the_rest_waits_while_the_analyst_types_and_is_renumbered_once_they_paus
     """A citation typed key by key renumbers on every render: what is out of view waits for a pause
     (``QUIET_MS`` without a keystroke or a render), then the idle slices finish it."""
     view, fresh = renumber()
+    QApplication.processEvents()  # the part in view
     pending = list(view.shown.pending)
     for _ in range(3):  # keystrokes closer together than the pause
         qtbot.wait(QUIET_MS // 3)
