@@ -5,7 +5,8 @@ body's paragraphs, headings, lists, tables, code and quotes, then the notes. ``s
 them (on the worker). ``ShownBlocks`` remembers the blocks the view's document shows and how many
 ``QTextBlock``s each became; ``ShownBlocks.update`` diffs a new list against them (common prefix and suffix,
 the blocks compared without their note numbers) and replaces only the changed run, inside one edit block,
-with a fragment parsed from the new blocks' HTML. The blocks after it whose note numbers changed (an edit
+with a fragment parsed from the new blocks' HTML (the view has the note paragraphs that differ replaced in a
+later event-loop stretch: ``notes_later``, ``finish``). The blocks after it whose note numbers changed (an edit
 that renumbers the notes) and the notes list are left ``pending``: the view patches those in view at once
 (``ShownBlocks.patch``), the rest in slices while idle (``ShownBlocks.step``), everything at once when
 something needs the whole document (``ui.preview_renumber``; each patch is one edit block, as Qt lays out
@@ -182,6 +183,9 @@ class ShownBlocks:
         self.starts: list[int] = [0]  # the first ``QTextBlock`` number of each block, and the block count
         self.sizes: list[int] = [0]  # the HTML chars of ``target``'s blocks before each block
         self.spent = 0  # HTML chars the last ``step`` went over
+        # The new blocks, their normalized forms and where the notes start, while an ``update`` has left the
+        # notes to ``finish``; the shown blocks (``blocks``, ``normal``) are the new body and the old notes.
+        self.later: tuple[list[str], list[str], int] | None = None
         self._count_cache: dict[str, int] = {}
 
     def reset(
@@ -193,6 +197,7 @@ class ShownBlocks:
         """After the whole HTML was set: remember ``blocks`` (None: nothing known), and only if their
         counts add up to the document's; ``normal``: their ``normalized`` forms, when known."""
         self.blocks, self.counts, self.target, self.normal, self.pending = None, [], None, [], []
+        self.later = None
         self.starts = [0]
         if blocks is None or doc is None:
             return
@@ -231,13 +236,21 @@ class ShownBlocks:
             self._count_cache[block] = known
         return known
 
-    def update(self, doc: QTextDocument, new: Sequence[str], normal: list[str] | None = None) -> bool:
+    def update(
+        self,
+        doc: QTextDocument,
+        new: Sequence[str],
+        normal: list[str] | None = None,
+        notes_later: bool = False,
+    ) -> bool:
         """Replace in ``doc`` the blocks that differ from ``new`` beyond their note numbers; False when that
         cannot be done exactly (``doc`` may then be half changed): the caller must set the whole HTML. The
         blocks whose note numbers changed are left ``pending`` for ``patch`` and ``step`` (``target``).
-        ``normal``: the new blocks' ``normalized`` forms when they were made on the worker."""
+        ``normal``: the new blocks' ``normalized`` forms when they were made on the worker. ``notes_later``:
+        the body only, the notes that differ left to ``finish`` (``later``; each edit block costs a pass
+        over every line after it, so the caller can give each its own event-loop stretch)."""
         old, old_normal = self.blocks, self.normal
-        self.target, self.pending = None, []
+        self.target, self.pending, self.later = None, [], None
         if old is None:
             return False
         new = list(new)
@@ -254,14 +267,34 @@ class ShownBlocks:
         if not (notes_old and notes_new) or body:
             notes_old = notes_new = 0
         body_old, body_new = len(old) - body - notes_old, len(new) - body - notes_new
-        if notes_old and not self._replace_notes(
-            doc, new, old_normal[body_old:], new_normal[body_new:], body_old
-        ):
-            return False
+        notes_differ = bool(notes_old) and old_normal[body_old:] != new_normal[body_new:]
+        if notes_differ and not notes_later:
+            if not self._replace_notes(doc, new, old_normal[body_old:], new_normal[body_new:], body_old):
+                return False
+            notes_differ = notes_later = False
         head, tail = _common(old_normal, new_normal, (0, body_old), (0, body_new), old, new)
         first, old_end, new_end = head, body_old - tail, body_new - tail
         if (first, first) != (old_end, new_end) and not self._replace(doc, new, first, old_end, new_end):
             return False
+        if notes_differ:  # the body is new, the notes still the old ones: ``finish`` replaces them
+            self.normal = new_normal[:body_new] + old_normal[body_old:]
+            self.later = (new, new_normal, body_new)
+            return True
+        return self._settle(new, new_normal)
+
+    def finish(self, doc: QTextDocument) -> bool:
+        """Replace the notes an ``update(notes_later=True)`` left (``later``); False when that cannot be done
+        exactly: the caller must set the whole HTML."""
+        if self.later is None:
+            return True
+        new, new_normal, at = self.later
+        self.later = None
+        if not self._replace_notes(doc, new, self.normal[at:], new_normal[at:], at):
+            return False
+        return self._settle(new, new_normal)
+
+    def _settle(self, new: list[str], new_normal: list[str]) -> bool:
+        """After the blocks that differ were replaced: which are left to renumber (``pending``)."""
         self.normal = new_normal  # the shown blocks differ from the new ones at most in their note numbers
         shown = self.blocks
         assert shown is not None

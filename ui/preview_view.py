@@ -210,21 +210,39 @@ class PreviewView(QTextBrowser):
             blocks = split_blocks(result.html)
         bar = self.verticalScrollBar()
         pos = bar.value()
-        self.updated_in_place = blocks is not None and self.shown.update(self.document(), blocks, normal)
+        self.updated_in_place = blocks is not None and self.shown.update(
+            self.document(), blocks, normal, notes_later=True
+        )
         if not self.updated_in_place:
             self.setHtml(result.html)
             self.shown.reset(blocks, self.document(), normal)
         bar.setValue(pos)
-        if self.shown.target is not None:
-            self._target_html = result.html
-            if self.shown.pending_between(*self._visible()):
-                # The blocks in view renumbered in a stretch of their own, right after this one (each edit
-                # block costs a pass over every line after it: two in one stretch went over 16 ms at 100
-                # pages); nothing is painted in between, so the old numbers are never shown with the new text.
-                self.viewport().setUpdatesEnabled(False)
-                self._in_view.start()
-            self._put_off_patching()  # the rest, in slices once the analyst pauses
+        self._target_html = result.html
+        # The notes that differ (``ShownBlocks.later``), then the blocks in view renumbered, each in a stretch
+        # of its own right after this one (each edit block costs a pass over every line after it: the three
+        # in one stretch went over 16 ms at 100 pages); nothing is painted in between, so the new text never
+        # shows with the old numbers.
+        if self.shown.later is not None or self._in_view_pending():
+            self.viewport().setUpdatesEnabled(False)
+            self._in_view.start()
+        self._put_off_patching()  # the rest, in slices once the analyst pauses
         self.rendered.emit()
+
+    def _in_view_pending(self) -> bool:
+        return self.shown.target is not None and bool(self.shown.pending_between(*self._visible()))
+
+    def _finish_update(self) -> None:
+        """Replace now the notes the last update left (``ShownBlocks.later``); the whole HTML when that
+        cannot be done exactly."""
+        if self.shown.later is None:
+            return
+        bar = self.verticalScrollBar()
+        pos = bar.value()
+        if not self.shown.finish(self.document()):
+            self.updated_in_place = False
+            self.setHtml(self._target_html)
+            self.shown.reset(split_blocks(self._target_html), self.document())
+        bar.setValue(pos)
 
     def _patch(self, patch) -> None:
         """Run ``patch`` (a ``ShownBlocks`` patch; False when it could not be done exactly, and the whole HTML
@@ -260,16 +278,27 @@ class PreviewView(QTextBrowser):
             self._patch(lambda doc, indexes=indexes: self.shown.patch(doc, indexes))
 
     def _patch_in_view(self) -> None:
-        """The update's second stretch: the blocks in view renumbered, then painted."""
+        """The update's further stretches: the notes it left, then the blocks in view renumbered; the
+        viewport painted after the last."""
+        again = False
         try:
-            self._patch_visible()
+            if self.shown.later is not None:
+                self._finish_update()
+                again = self._in_view_pending()
+                if again:
+                    self._in_view.start()
+                self._put_off_patching()
+            else:
+                self._patch_visible()
         finally:
-            self.viewport().setUpdatesEnabled(True)
+            if not again:
+                self.viewport().setUpdatesEnabled(True)
 
     def _patch_more(self) -> None:
         """One slice of a renumbering's blocks out of view (``ShownBlocks.step``), from the top of the view
         down, then above it, while the event loop is idle: about ``SLICE_MS`` of GUI-thread time, its size
         in HTML chars taken from the time the slices before it took; the next one scheduled."""
+        self._finish_update()
         if self.shown.target is None:
             return
         started = time.thread_time()
@@ -289,11 +318,13 @@ class PreviewView(QTextBrowser):
         """Renumber every block still pending now, in one edit block: for whatever needs the whole document
         (find, copy, print, its text or HTML read)."""
         self._pause_patching()
+        self._finish_update()
         while self.shown.target is not None and not self._patching:
             self._patch(lambda doc: self.shown.step(doc, sys.maxsize))
 
     def finish_patching(self) -> None:
         """Run the renumbering's remaining idle slices now, one after another (tests, benchmarks)."""
+        self._finish_update()
         while self.shown.target is not None:
             self._pause_patching()
             self._patch_more()

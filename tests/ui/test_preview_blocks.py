@@ -191,7 +191,8 @@ def _run_edits(
             result = render_preview(lib, dataclasses.replace(brief, body=body), shown.images, shown.records)
             shown._show(shown._generation, *_with_blocks(result))  # cut as on the worker
             where = f"seed {seed}, step {step}, body {body[:300]!r}"
-            if shown.shown.target is not None:  # a renumbering half patched: the document shows its blocks
+            if shown.shown.target is not None or shown.shown.later is not None:
+                # a renumbering half patched, or the notes still to replace: the document shows its blocks
                 _assert_same(shown, fresh, "\n".join(shown.shown.blocks or []), f"{where}, part patched")
                 if typing.random() < 0.4 and step < steps - 1:
                     # the next edit before the pause: updated from the half-patched document

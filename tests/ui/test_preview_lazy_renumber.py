@@ -82,9 +82,12 @@ def renumber(qtbot, lib, claims):
     view = _view(qtbot, lib, brief)
     view.verticalScrollBar().setValue(0)
 
-    def edit() -> tuple[PreviewView, QTextDocument]:
+    def edit(settle: bool = True) -> tuple[PreviewView, QTextDocument]:
+        """``settle``: the update's own further stretches run too (the new note, the part in view)."""
         fresh = _update(view, lib, dataclasses.replace(brief, body=_cite_new_at_top(brief.body, claims[60])))
-        assert len(view.shown.pending) > 60, "the part out of view is left for later"
+        if settle:
+            qtbot.waitUntil(lambda: view.viewport().updatesEnabled(), timeout=3000)
+            assert len(view.shown.pending) > 60, "the part out of view is left for later"
         return view, fresh
 
     edit.brief = brief  # type: ignore[attr-defined]
@@ -92,10 +95,10 @@ def renumber(qtbot, lib, claims):
 
 
 def test_the_part_in_view_is_renumbered_at_once_and_the_rest_while_idle(qtbot, renumber):
-    view, fresh = renumber()
+    view, fresh = renumber(settle=False)
     assert not view.viewport().updatesEnabled(), "nothing painted until the part in view is renumbered"
-    QApplication.processEvents()  # the update's second stretch; the rest waits for a pause
-    assert view.viewport().updatesEnabled()
+    qtbot.waitUntil(lambda: view.viewport().updatesEnabled(), timeout=3000)  # the update's next stretches
+    assert view.shown.target is not None, "the rest waits for a pause"
     assert _shows(view, fresh, _visible_blocks(view))
     assert "Paragraph 0 says the convoy crossed the border at night1 2." in view.document().toPlainText()
     last = fresh.lastBlock()
@@ -110,7 +113,6 @@ def test_the_rest_waits_while_the_analyst_types_and_is_renumbered_once_they_paus
     """A citation typed key by key renumbers on every render: what is out of view waits for a pause
     (``QUIET_MS`` without a keystroke or a render), then the idle slices finish it."""
     view, fresh = renumber()
-    QApplication.processEvents()  # the part in view
     pending = list(view.shown.pending)
     for _ in range(3):  # keystrokes closer together than the pause
         qtbot.wait(QUIET_MS // 3)
