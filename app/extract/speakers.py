@@ -352,8 +352,12 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
     if m and names_role(m.group("head")) and not COLLECTIVE_HEADS.search(m.group("head").split()[-1]):
         head = m.group("head").split()[-1]
         phrase = m.group("head")  # "the Hollish foreign ministry" is not whoever has "ministry" in their role
+        # "The ministry said" is the ministry, not "a ministry spokeswoman" who spoke for it before
+        for_it = re.compile(rf"\b{re.escape(phrase)}(?:['\u2019]s)?\s+{SPEAKS_FOR}")
         for sp in reversed(state.speakers):
-            if phrase in sp.role.lower() or phrase in sp.name.lower():
+            if (
+                phrase in sp.role.lower() and not for_it.search(sp.role.lower())
+            ) or phrase in sp.name.lower():
                 return _mark_last(state, sp)
         if (
             state.last is not None
@@ -425,6 +429,11 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         name = _capital_first(re.sub(r"^(the)\s+", "", np, flags=re.I))
         return _find_known(state, name) or register(state, Speaker(name, "", ""))
     return None
+
+
+# who speaks for an organisation: "ministry spokeswoman", "the commission's chairman" is not the ministry or the
+# commission itself
+SPEAKS_FOR = r"(?:spokes\w+|chair\w*|head|director|official|secretary|lawyer|adviser|chief|press officer)\b"
 
 
 def _outlet(head: str, state: State) -> Speaker | None:

@@ -324,3 +324,19 @@ def test_the_paper_or_the_site_is_the_outlet_the_story_named():
         "minister had read it in June."
     )
     assert all(p.actor not in ("Morning Post", "Harbour Times") for p in two)
+
+
+def test_the_organisation_speaks_not_the_person_who_spoke_for_it_before():
+    first, again = run(
+        '"The new bridge on the Dorva passed every test," a ministry spokesman, Ivo Mardell, said on Monday.\n\n'
+        "The ministry said the cracks were in the paint."
+    )
+    assert first.actor == "Ivo Mardell"
+    assert again.actor != "Ivo Mardell"
+    assert "ministry" in again.actor.lower()
+    # a role that is the phrase itself still resolves to its holder
+    _, minister = run(
+        "Defence Minister Ula Brask said the drill would end on Friday.\n\n"
+        "The minister said no troops would stay behind."
+    )
+    assert minister.actor == "Ula Brask"
