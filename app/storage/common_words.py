@@ -14,7 +14,8 @@ Computed here and nowhere else: text of ASCII characters only is split on what i
 (exactly unicode61's tokens for ASCII); any other text is tokenized by FTS5 itself, in an in-memory table with
 the same tokenizer, so the bits never disagree with what the index finds (tests/app/test_common_words.py
 compares both on every ASCII character and on folded and combining ones). NULL: not computed yet (a library
-upgraded to 0015 is filled a batch at a time, ``fill_step``; every write computes its row's bits).
+upgraded to 0015 is filled a batch at a time, ``fill_step``, which then builds the index; every write
+computes its row's bits).
 """
 
 from __future__ import annotations
@@ -186,18 +187,36 @@ def _fts_bits(texts: Sequence[tuple[str | None, str | None]]) -> list[int]:
 
 # --- upkeep: a library upgraded to 0015 has NULL in every claim until filled ------------------------------
 
-FILL_BATCH = 5_000  # claims a fill step computes and writes (a write transaction of ~0.1 s)
+FILL_BATCH = 2_000  # claims a fill step computes and writes: a write transaction of ~50 ms at 1M claims
+# The index the claims list walks (SQLite). A library upgraded with claims gets it once they are all filled:
+# filling 1M claims with it in place rewrote its entries at random, 52 s and 260 ms a step of 5,000, against
+# 28 s and 127 ms without it, then 2.6 s to create it (bench/RESULTS.md, "the commonest words as bits").
+WALK_INDEX = "ix_claims_said_words"
+WALK_INDEX_SQL = f"CREATE INDEX IF NOT EXISTS {WALK_INDEX} ON claims (said, id, common_words)"
 
 
 def unfilled(conn: Connection) -> bool:
-    """Whether some claim's bits are not computed yet (one seek in the partial index of those claims)."""
+    """Whether the lists cannot use the bits yet: some claim's are not computed (one seek in the partial
+    index of those claims) or, on SQLite, the index they are walked in is not built yet."""
     from sqlalchemy import text
 
-    return conn.execute(text("SELECT 1 FROM claims WHERE common_words IS NULL LIMIT 1")).first() is not None
+    if conn.execute(text("SELECT 1 FROM claims WHERE common_words IS NULL LIMIT 1")).first() is not None:
+        return True
+    return conn.dialect.name == "sqlite" and not _has_walk_index(conn)
 
 
-def fill_step(conn: Connection, batch: int = FILL_BATCH) -> int:
-    """Compute the bits of up to ``batch`` claims that have none (lowest ids first); the claims filled."""
+def _has_walk_index(conn: Connection) -> bool:
+    from sqlalchemy import text
+
+    found = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n"), {"n": WALK_INDEX}
+    )
+    return found.first() is not None
+
+
+def fill_step(conn: Connection, batch: int = FILL_BATCH) -> bool:
+    """Compute the bits of up to ``batch`` claims that have none (lowest ids first) or, when none is left, on
+    SQLite, build the index the lists walk if it is missing. False when there was nothing to do."""
     from sqlalchemy import bindparam, text
 
     rows = conn.execute(
@@ -205,13 +224,16 @@ def fill_step(conn: Connection, batch: int = FILL_BATCH) -> int:
         {"n": int(batch)},
     ).all()
     if not rows:
-        return 0
+        if conn.dialect.name == "sqlite" and not _has_walk_index(conn):
+            conn.execute(text(WALK_INDEX_SQL))
+            return True
+        return False
     values = bits_many([(r[1], r[2]) for r in rows])
     conn.execute(
         text("UPDATE claims SET common_words = :b WHERE id = :i").bindparams(bindparam("b"), bindparam("i")),
         [{"b": v, "i": r[0]} for r, v in zip(rows, values, strict=True)],
     )
-    return len(rows)
+    return True
 
 
 def disagreeing(conn: Connection, batch: int = FILL_BATCH) -> list[tuple[int, int | None, int]]:

@@ -221,6 +221,10 @@ def test_a_library_upgraded_to_0015_is_listed_right_before_and_after_its_bits_ar
 
 
 @pytest.mark.sqlite_only("the upgrade of a library file")
+def _indexes(conn) -> set[str]:
+    return {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
 def test_the_upgrade_from_0013_adds_the_column_and_indexes_and_can_be_undone(tmp_path):
     from alembic import command
 
@@ -235,13 +239,19 @@ def test_the_upgrade_from_0013_adds_the_column_and_indexes_and_can_be_undone(tmp
         command.downgrade(cfg, "0013")
         assert "common_words" not in {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(claims)")}
         command.upgrade(cfg, "head")
-        names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"ix_claims_said_words", "ix_claims_words_unfilled"} <= names
+        assert "ix_claims_words_unfilled" in _indexes(conn)
+        assert "ix_claims_said_words" not in _indexes(conn)  # built once the claims are filled
         assert conn.exec_driver_sql("SELECT count(*) FROM claims WHERE common_words IS NULL").scalar() == 20
+        assert cw.unfilled(conn)
     with Library.open(path) as lib:
         while lib.tidy_search_index():
             pass
         assert_bits_agree(lib)
+        with lib.engine.connect() as conn:
+            assert "ix_claims_said_words" in _indexes(conn) and not cw.unfilled(conn)
+    empty = tmp_path / "new.briefdesk"
+    with Library.open(empty) as lib, lib.engine.connect() as conn:  # a new library: both at once
+        assert {"ix_claims_said_words", "ix_claims_words_unfilled"} <= _indexes(conn)
 
 
 @pytest.mark.sqlite_only("briefdesk doctor checks library files")
