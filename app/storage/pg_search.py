@@ -185,35 +185,61 @@ def _window_ids(low: int, high: int, need: int, density: float, probe: bool) -> 
     return high - size + 1
 
 
-class _KeyWalks:
-    """Whether the planner may walk the primary key, for the rest of a search's transaction. A window's id
-    range must be ANDed with the GIN index, never walked: walking it reads every row's tsvector (a source's
-    from its TOAST table), a cost the planner does not see; a kind read by a key walk needs it allowed."""
+# A bitmap read of many matches visits a heap page for each, ranks each from its tsvector and sorts them: work
+# PostgreSQL can share among parallel workers (a Parallel Bitmap Heap Scan: the leader reads the GIN index,
+# the workers the heap pages, each ranking and sorting its share). Its planner charges a worker's start-up
+# (parallel_setup_cost, 1,000 by default: several times these reads' whole cost) and never shares them, so a
+# read expected to visit more than PARALLEL_MATCHES rows is planned with the start-up free. Whether workers run
+# stays the server's decision (max_parallel_workers_per_gather; 0 turns this off) and the rows are the same.
+PARALLEL_MATCHES = 1500.0
+_SHARED = {"parallel_setup_cost": "0", "parallel_tuple_cost": "0", "min_parallel_table_scan_size": "0"}
+_WALKS = "enable_indexscan"
+
+
+class _Planning:
+    """Planner settings a search changes for its statements, for the rest of its transaction, and puts back
+    once done (the transaction may go on). **Key walks**: a window's id range must be ANDed with the GIN index,
+    never walked: walking it reads every row's tsvector (a source's from its TOAST table), a cost the planner
+    does not see; a kind read by a key walk needs it allowed. **Shared reads**: see PARALLEL_MATCHES."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.saved: str | None = None  # the setting before the search changed it
+        self.saved: dict[str, str] = {}  # each setting before the search changed it
+        self.now: dict[str, str] = {}  # what the search set
         self.allowed = True
+        self.shared = False
+
+    def _set(self, values: dict[str, str]) -> None:
+        fresh = [k for k in values if k not in self.saved]
+        parts = [f"current_setting('{k}')" for k in fresh]
+        parts += [f"set_config('{k}', :v{i}, true)" for i, k in enumerate(values)]
+        row = self.conn.execute(
+            text("SELECT " + ", ".join(parts)), {f"v{i}": v for i, v in enumerate(values.values())}
+        ).one()
+        self.saved.update(zip(fresh, map(str, row[: len(fresh)]), strict=True))
+        self.now.update(values)
 
     def allow(self, allowed: bool) -> None:
-        if allowed == self.allowed:
-            return
-        value = "on" if allowed else "off"
-        if self.saved is None:
-            sql = "SELECT current_setting('enable_indexscan'), set_config('enable_indexscan', :v, true)"
-            self.saved = str(self.conn.execute(text(sql), {"v": value}).scalar())
-        else:
-            self.conn.execute(text("SELECT set_config('enable_indexscan', :v, true)"), {"v": value})
-        self.allowed = allowed
+        if allowed != self.allowed:
+            self._set({_WALKS: "on" if allowed else "off"})
+            self.allowed = allowed
+
+    def share(self, matches: float) -> None:
+        """Plan the next read as one of ``matches`` rows: shared among workers above PARALLEL_MATCHES."""
+        shared = matches > PARALLEL_MATCHES
+        if shared != self.shared:
+            self._set(_SHARED if shared else {k: self.saved[k] for k in _SHARED})
+            self.shared = shared
 
     def restore(self) -> None:
-        if self.saved is not None and self.saved != ("on" if self.allowed else "off"):
-            self.conn.execute(text("SELECT set_config('enable_indexscan', :v, true)"), {"v": self.saved})
+        back = {k: v for k, v in self.saved.items() if self.now.get(k) != v}
+        if back:
+            self._set(back)
 
 
 def _read_newest(
     conn: Connection,
-    walks: _KeyWalks,
+    walks: _Planning,
     sql: str,
     params: dict[str, Any],
     low: int,
@@ -234,6 +260,7 @@ def _read_newest(
         reads += 1
         if lo > low:
             walks.allow(False)
+        walks.share(density * (high - lo + 1))
         got = list(conn.execute(text(sql), {**params, "lo": lo, "hi": high, "n": need}).all())
         rows += got
         density = max(len(got), 1) / (high - lo + 1)  # what the window held
@@ -263,7 +290,7 @@ def _newest(
     in id windows; a phrase, by its word pairs (``pairs``: postgres.pairs_tsquery, for each kind whose
     index of pairs is valid) when it has some."""
     found: list[tuple[int, float | None]] = []
-    walks = _KeyWalks(conn)
+    walks = _Planning(conn)
     _read_kinds(conn, walks, query, entities, tops, wanted, estimate, scoring, pairs or {}, found)
     walks.restore()  # (after an error the transaction is rolled back, and the setting with it)
     return found
@@ -271,7 +298,7 @@ def _newest(
 
 def _read_kinds(
     conn: Connection,
-    walks: _KeyWalks,
+    walks: _Planning,
     query: str,
     entities: tuple[str, ...],
     tops: dict[str, int],
@@ -311,11 +338,13 @@ def _read_kinds(
                 f"AND ts_match_vq(search_tsv, {_TSQ}) AND id >= :lo AND id <= :hi ORDER BY id + 0 DESC LIMIT :n"
             )
             params["pq"] = pairs[entity]
+            walks.share(matches)
             rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
         elif bitmap and "<->" not in query:
             rows = _read_newest(conn, walks, sql, params, low, tops[entity], room, share, ":*" in query)
         else:
             walks.allow(True)
+            walks.share(matches if bitmap else 0.0)
             rows = list(conn.execute(text(sql), {**params, "lo": low, "hi": tops[entity], "n": room}).all())
         found += [(int(i) * 4 + code, None if v is None else float(v)) for i, v in rows]
         found.sort(key=_ROWID, reverse=True)

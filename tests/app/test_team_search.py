@@ -369,3 +369,37 @@ def test_the_planner_is_asked_once_for_each_distinct_part_of_a_query(team, monke
         ["'kessel'", "'kessel' & 'traffic'", "'traffic'"],
         ["'traffic'", "'traffic' & !'kessel'"],
     ]
+
+
+@pytest.mark.parametrize("query", ["kessel", "kess*", '"kessel crossing"'])
+def test_a_read_of_many_matches_may_be_shared_among_workers_and_finds_the_same(team, monkeypatch, query):
+    """A read expected to visit many rows is planned with a parallel worker's start-up free, so that the
+    server may share it among its workers; the hits are the same, and the planner's settings are left as the
+    caller had them, in the same transaction, once the search is done."""
+    from sqlalchemy import event
+
+    monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)
+    monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 1.0)
+    monkeypatch.setitem(pg_search.COST_WALK, "claim", 1e6)  # the claims read by the GIN index, not walked
+    _claims_saying(team, 60, set(range(1, 61, 3)))
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    monkeypatch.setattr(pg_search, "PARALLEL_MATCHES", float("inf"))
+    alone = [(h.entity, h.id, h.rank) for h in team.search(query, limit=10)]
+    monkeypatch.setattr(pg_search, "PARALLEL_MATCHES", 0.0)
+    event.listen(team.engine, "before_cursor_execute", seen)
+    try:
+        with team.transaction(), team.querying() as conn:
+            conn.execute(pg_search.text("SET LOCAL parallel_setup_cost = 123"))
+            shared = [(h.entity, h.id, h.rank) for h in team.search(query, limit=10)]
+            after = conn.execute(pg_search.text("SHOW parallel_setup_cost")).scalar()
+    finally:
+        event.remove(team.engine, "before_cursor_execute", seen)
+    assert shared == alone and len(alone) == 10
+    reads = [i for i, s in enumerate(statements) if "FROM claims WHERE" in s and "ORDER BY id" in s]
+    shared_from = min(i for i, s in enumerate(statements) if "set_config('parallel_setup_cost'" in s)
+    assert reads and shared_from < reads[0]  # the read was planned with the start-up free
+    assert after == "123"  # and the caller's setting is back
