@@ -135,6 +135,11 @@ def government(country: str) -> str:
     return f"Government of {country}"
 
 
+def _named(word: str, text: str) -> bool:
+    """Whether the text names ``word`` as a word of its own ("Kovrinia" is not named by "Kovrinians")."""
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
 def country_of_adjective(adj: str, text: str) -> str:
     """'Ruritanian' -> 'Ruritania' when the text names Ruritania (or nothing else fits); 'Ostmark' -> 'Ostmark'."""
     if adj in _BARE:
@@ -142,8 +147,10 @@ def country_of_adjective(adj: str, text: str) -> str:
     for people, country in PEOPLES.items():
         if adj == people.rstrip("s") or adj == people:
             return country
-    if adj.endswith("ian") and adj[:-1] in text:
+    if adj.endswith("ian") and _named(adj[:-1], text):
         return adj[:-1]  # Ruritanian -> Ruritania
+    if adj.endswith("ian") and _named(adj[:-3], text):
+        return adj[:-3]  # Kovrinian -> Kovrin, Brazilian -> Brazil
     if adj.endswith("an") and adj[:-1] in text:
         return adj[:-1]  # Dravian -> Dravia is above; Kenyan -> Kenya
     if adj.endswith("ese") and adj[:-3] in text:

@@ -166,3 +166,16 @@ def test_and_accused_inside_what_was_said_is_left_in_it():
     )
     assert own.quote == "it had downed a drone"
     assert accusation.quote == "Dravia of flying it"
+
+
+def test_a_people_named_after_a_country_without_ia_is_its_government():
+    # "the Taskerians" are Tasker's, not a "Taskeria" the text never names
+    text = (
+        "Interior Minister Pavo Lind said on Sunday that Tasker had flown the balloons over the border to map the "
+        "airfields.\n\n"
+        "Tasker rejected the accusation within the hour.\n\n"
+        "The Taskerians deny this."
+    )
+    minister, _tasker, taskerians = run(text)
+    assert taskerians.actor == "Government of Tasker"
+    assert (taskerians.kind, taskerians.denies) == ("denial", minister.key)
