@@ -85,10 +85,11 @@ DESCRIBING_WORDS = r"former|retired|serving|senior|junior|local|young|elderly|ve
 # a lower-case noun naming what someone does: "Protest organiser Timur Aliev", "campaigner", "shopkeeper"
 AGENT_NOUN = re.compile(r"[a-z][a-z\-]{2,}(?:er|or|ist|ian|ant|ent)")
 ORG_DESCRIBED = re.compile(
-    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?P<desc>(?:[a-z][\w\-]*\s+){0,3}?(?:weekly|daily|monthly|newspaper|paper|magazine|"
+    # (a nationality may open the description: "the Kestran shipping line Osterby Lines")
+    r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?P<desc>(?:[A-Z][a-z]+(?:n|ese|ish|ch|i)\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:weekly|daily|monthly|newspaper|paper|magazine|"
     r"tabloid|broadcaster|channel|station|news agency|news site|website|outlet|blog|group|firm|company|think tank|"
     r"watchdog|analysts|researchers|consultancy|charity|organi[sz]ation|monitor|network|union|party|bank|"
-    r"lender|insurer|airline|operator|manufacturer|contractor|builder))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
+    r"lender|insurer|airline|shipping line|operator|manufacturer|contractor|builder))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
 )
 # heads any business may be called by, whatever its name ("the company" for "Corran Marine")
 BUSINESS_HEADS = frozenset(

@@ -340,3 +340,10 @@ def test_the_organisation_speaks_not_the_person_who_spoke_for_it_before():
         "The minister said no troops would stay behind."
     )
     assert minister.actor == "Ula Brask"
+
+
+def test_a_nationality_and_a_description_before_a_name_are_its_role():
+    (line,) = run(
+        "The Harlan shipping line Ostby Lines on Monday denied that its freighter had carried rifles to the port."
+    )
+    assert (line.actor, line.role) == ("Ostby Lines", "Harlan shipping line")
