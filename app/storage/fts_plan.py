@@ -137,7 +137,13 @@ def _read(
 
 
 def _share(
-    conn: Connection, fts_query: str, tops: dict[str, int], code: int | None, *, want_rowids: bool = False
+    conn: Connection,
+    fts_query: str,
+    tops: dict[str, int],
+    code: int | None,
+    *,
+    want_rowids: bool = False,
+    settle: bool = True,
 ) -> tuple[float, int, bool, tuple[int, ...]]:
     """(share of the rows that match, matches read, every match read, and then (asked for) their rowids) for
     one entity's rows (``code``) or, with code None, for every indexed row. ``tops``: the largest id of each
@@ -161,7 +167,7 @@ def _share(
     if low_id == 0:
         return matches / rows, matches, True, found.rowids
     share = matches / max(1, rows_from(low_id))
-    if share * rows <= SAMPLE:  # few in the window: few at all, probably; read them all (bounded again)
+    if settle and share * rows <= SAMPLE:  # few in the window: few at all, probably; read them all (bounded)
         # Oldest first: FTS5 walks a doclist forwards at about half the cost of backwards, and this read may
         # cover the whole index (a phrase of common words, "the government": its words' position lists at
         # every row holding its rarest word, 17-33 ms forwards against 33-43 ms backwards, bench/RESULTS.md).
@@ -184,27 +190,36 @@ def _word_queries(parsed: ParsedQuery) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def sample(s: Session | Connection, entity: str, fts_query: str, parsed: ParsedQuery | None = None) -> Sample:
+def sample(
+    s: Session | Connection,
+    entity: str,
+    fts_query: str,
+    parsed: ParsedQuery | None = None,
+    *,
+    settle: bool = True,
+) -> Sample:
     """Estimate how many of ``entity``'s rows match ``fts_query`` (and, given its parsed form, how much of the
     index producing all of them reads). Asked again in the same transaction with nothing written since (the
     claim picker plans its page, then estimates its total), the first answer is returned: a phrase of common
-    words is read over the whole index, 25-50 ms a time."""
+    words is read over the whole index, 25-50 ms a time. ``settle=False``: when the newest rows hold few
+    matches, their share is the estimate, and the whole index is not read to find every one (a claims page
+    the common-word bits can walk does not need them; a total does)."""
     conn = _conn(s)
     key = (entity, fts_query, parsed)
     state = _state(conn)
     if state is None:
-        return _sample(conn, entity, fts_query, parsed)
+        return _sample(conn, entity, fts_query, parsed, settle)
     remembered = conn.info.get(_MEMO)
     if remembered is not None and remembered[0] == state and remembered[1] == key:
-        smp = remembered[2]
-        if isinstance(smp, Sample):
+        smp, settled = remembered[2], remembered[3]
+        if isinstance(smp, Sample) and (settled or not settle):
             return smp
-    found = _sample(conn, entity, fts_query, parsed)
-    conn.info[_MEMO] = (state, key, found)
+    found = _sample(conn, entity, fts_query, parsed, settle)
+    conn.info[_MEMO] = (state, key, found, settle)
     return found
 
 
-_MEMO = "fts_plan.sample"  # in the DB-API connection's info: (state, key, Sample) of the last sample
+_MEMO = "fts_plan.sample"  # in the DB-API connection's info: (state, key, Sample, settled) of the last sample
 
 
 def _state(conn: Connection) -> tuple[Any, int] | None:
@@ -236,13 +251,15 @@ class _Same:
         return id(self.ref())
 
 
-def _sample(conn: Connection, entity: str, fts_query: str, parsed: ParsedQuery | None) -> Sample:
+def _sample(
+    conn: Connection, entity: str, fts_query: str, parsed: ParsedQuery | None, settle: bool = True
+) -> Sample:
     tops = {e: max_id(conn, e) for e in ENTITY_TABLES}
     rows = tops[entity]
     if rows <= 0:
         return Sample(0, True, 0.0, 0)
     share, matches, complete, found = _share(
-        conn, fts_query, {entity: rows}, ENTITY_CODES[entity], want_rowids=True
+        conn, fts_query, {entity: rows}, ENTITY_CODES[entity], want_rowids=True, settle=settle
     )
     entries = 0.0
     words = 1
@@ -367,11 +384,13 @@ def condition(
     if rows_wanted is None:
         plan = "driven"
     else:
-        smp = sample(s, entity, fts_query, parsed)
-        if smp.complete and smp.matches == 0:
-            return false()
         if entity == "claim" and by_date:
             bits_mask = common_mask(s, parsed)
+        # With the bits, a query whose newest rows hold few matches need not read the whole index to find
+        # them all first ("that is was he", 0.09 % of claims: 73 ms): walking ~66,000 entries costs less.
+        smp = sample(s, entity, fts_query, parsed, settle=bits_mask is None)
+        if smp.complete and smp.matches == 0:
+            return false()
         plan = choose(smp, rows_wanted, bits=True) if bits_mask is not None else choose(smp, rows_wanted)
     probe = sa_text(
         f"EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH :fq "

@@ -181,6 +181,10 @@ def test_a_list_filtered_by_common_words_gives_the_same_rows_with_the_bits_as_wi
     assert {q: _pages(lib, q) for q in QUERIES} == with_bits
     if lib.dialect == "sqlite":
         assert any(chosen)  # the bits were there to choose
+    monkeypatch.setattr(fts_plan, "WINDOW", 40)  # samples of the newest 40 rows: few matches are estimated,
+    monkeypatch.setattr(fts_plan, "SAMPLE", 30)  # not read whole, when the bits can walk
+    assert {q: _pages(lib, q) for q in QUERIES} == with_bits
+    monkeypatch.undo()
     monkeypatch.setattr(fts_plan, "common_mask", lambda s, parsed: None)  # as before 0015
     assert {q: _pages(lib, q) for q in QUERIES} == with_bits
     for forced in ("driven", "walk", "probe"):
