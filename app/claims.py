@@ -249,29 +249,29 @@ class ClaimService:
                 f"Claims cannot be sorted by '{sort}'; use one of {', '.join(CLAIM_SORTS)}."
             )
         offset, limit = max(0, offset), max(0, limit)
+        picker = (
+            with_total == "estimate"
+            and bool(flt.text and flt.text.strip())
+            and flt == ClaimFilter(text=flt.text)
+        )
         with self._lib.querying() as s:
+            # A text filter alone (the claim picker): its total first, estimated when an exact count would read
+            # much of the full-text index (the commonest words: 50-160 ms), counted otherwise; the page's plan
+            # then reuses what that read (app.storage.fts_plan.sample).
+            total, exact = (
+                self._lib.storage.text_estimate(s, "claim", flt.text or "") if picker else (-1, True)
+            )
             conds = self._conditions(flt, s=s, sort=sort, rows_wanted=offset + limit)
             # Two phases: the page's ids first (the sorter then carries only the sort key and the id), then
             # the full rows of those ids. In one query SQLite computed the tag and link-count sub-selects
             # for every candidate row before sorting: ~1 s for a sort over 400,000 candidates.
             page_ids = self._page_ids(s, conds, sort, descending, offset, limit)
             items = tuple(self._records(s, page_ids))
-            estimated = False
             if (
-                with_total == "estimate"
-                and flt.text
-                and flt.text.strip()
-                and flt == ClaimFilter(text=flt.text)
-            ):
-                # A text filter alone (the claim picker): estimated when an exact count would read much of
-                # the full-text index (the commonest words: 50-160 ms), counted otherwise.
-                total, exact = self._lib.storage.text_estimate(s, "claim", flt.text)
-                estimated = not exact
-            elif with_total:  # counted with the indexable conditions (the page's may hide an index)
+                not picker and with_total
+            ):  # counted with the indexable conditions (the page's may hide an index)
                 total = self._count(s, self._conditions(flt, s=s), flt)
-            else:
-                total = -1
-        return Page(items=items, total=total, offset=offset, limit=limit, estimated=estimated)
+        return Page(items=items, total=total, offset=offset, limit=limit, estimated=not exact)
 
     def _records(self, s: Connection, ids: builtins.list[int]) -> builtins.list[ClaimRecord]:
         rows: Iterable[Any] = s.execute(claim_select().where(claim_t.c.id.in_(ids))) if ids else []
