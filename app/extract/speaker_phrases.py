@@ -89,7 +89,7 @@ ORG_DESCRIBED = re.compile(
     r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?P<desc>(?:[A-Z][a-z]+(?:n|ese|ish|ch|i)\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:weekly|daily|monthly|newspaper|paper|magazine|"
     r"tabloid|broadcaster|channel|station|news agency|news site|website|outlet|blog|group|firm|company|think tank|"
     r"watchdog|analysts|researchers|consultancy|charity|organi[sz]ation|monitor|network|union|party|bank|"
-    r"lender|insurer|airline|shipping line|operator|manufacturer|contractor|builder))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
+    r"lender|insurer|airline|shipping line|operator|manufacturer|contractor|builder|opposition))\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})$"
 )
 # heads any business may be called by, whatever its name ("the company" for "Corran Marine")
 BUSINESS_HEADS = frozenset(

@@ -347,3 +347,5 @@ def test_a_nationality_and_a_description_before_a_name_are_its_role():
         "The Harlan shipping line Ostby Lines on Monday denied that its freighter had carried rifles to the port."
     )
     assert (line.actor, line.role) == ("Ostby Lines", "Harlan shipping line")
+    (front,) = run("The opposition Green Path said on Friday that the count had been stopped twice in Orlo.")
+    assert (front.actor, front.role) == ("Green Path", "opposition")
