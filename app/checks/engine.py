@@ -55,6 +55,7 @@ def _rule_function(module: str, name: str) -> Callable[[CheckContext], Iterable[
         return rule(ctx)
 
     run.__name__ = run.__qualname__ = name
+    run.__module__ = f"app.checks.{module}"  # where the rule lives, for whoever asks (check --rules)
     return run
 
 
