@@ -503,7 +503,7 @@ COMMON_WORDS = "common words"
 
 
 def _common_word_findings(conn: Connection) -> list[Finding]:
-    """Claims whose common-word bits (migration 0015, app.storage.common_words) are not those of their text:
+    """Claims whose common-word bits (migration 0014, app.storage.common_words) are not those of their text:
     a claims list filtered by those words would miss them. Not computed yet (NULL) is no finding."""
     from app.storage import common_words
 

@@ -458,7 +458,7 @@ class Library(Store):
 
     def tidy_search_index(self, pages: int | None = None, *, above: int | None = None) -> bool:
         """One bounded step of upkeep of the search indexes, in a write transaction of its own. First, while
-        some claims' common-word bits are not computed yet (a library upgraded to migration 0015), computes
+        some claims' common-word bits are not computed yet (a library upgraded to migration 0014), computes
         those of up to app.storage.common_words.FILL_BATCH claims (the claims list uses the bits once all are
         computed). Then, on a file library, merges up to ``pages`` of the full-text index's pages towards a
         single b-tree when it is made of more than ``above`` (default app.storage.fts_plan.TIDY_ABOVE), which
@@ -467,13 +467,13 @@ class Library(Store):
         library. Nothing a query finds changes."""
         if self.read_only:
             return False
+        if self.dialect != "sqlite":
+            return False  # PostgreSQL keeps its own indexes, and its lists do not use the bits (never filled)
         from app.storage import common_words
 
         with self.writing() as s:
             if common_words.fill_step(s.connection()):
                 return True
-        if self.dialect != "sqlite":
-            return False  # PostgreSQL keeps its own indexes
         from app.storage import fts_plan
 
         with self.writing() as s:

@@ -344,7 +344,7 @@ def generate(path: Path, scale: float = 1.0) -> dict:
             src_rows,
         )
         t2 = time.perf_counter()
-        from app.storage.common_words import bits_many  # as every write of the app computes them (0015)
+        from app.storage.common_words import bits_many  # as every write of the app computes them (0014)
 
         words = bits_many([(r[3], r[4]) for r in claim_rows])
         con.executemany(

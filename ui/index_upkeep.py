@@ -6,7 +6,8 @@ slower on a large library than one piece (bench/RESULTS.md, "Scale as users meet
 ``IndexUpkeep`` merges the pieces a bounded step at a time on the background worker (``lib.tidy_search_index``:
 ~60 ms of writing per step on a million claims, a pause between steps, so edits and counts go on meanwhile).
 Each step first computes the common-word bits of claims that have none yet (a library upgraded to migration
-0015: app.storage.common_words, a few thousand claims a step, on a file or a team library alike).
+0014: app.storage.common_words, a few thousand claims a step; a file library only, a team library's lists do
+not use them).
 It stops when there is nothing left to do (at once for an index in few pieces, a read-only library),
 on the first error (logged; the next window tries again), or when the window closes.
 
@@ -60,7 +61,8 @@ class IndexUpkeep(QObject):
         if getattr(self.lib, "read_only", False):
             return
         if getattr(self.lib, "is_team", False):
-            self.pairs.start()  # and the steps below: they compute the claims' common-word bits left (0015)
+            self.pairs.start()  # the server keeps the rest of its indexes itself
+            return
         self.running = True
         self._timer.start(self.start_ms)
 

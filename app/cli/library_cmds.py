@@ -94,7 +94,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_tidy(args: argparse.Namespace, ctx: Context) -> int:
-    """The app does this a step at a time while it is idle; after a large import or an upgrade to 0015 (each
+    """The app does this a step at a time while it is idle; after a large import or an upgrade to 0014 (each
     claim's common words computed: app.storage.common_words) this does it at once."""
     lib = ctx.open_library(create=False)
     steps = 0

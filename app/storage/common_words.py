@@ -1,4 +1,4 @@
-"""Which of the commonest English words a claim holds, one bit each: ``claims.common_words`` (migration 0015).
+"""Which of the commonest English words a claim holds, one bit each: ``claims.common_words`` (migration 0014).
 
 A claims list filtered only by the commonest words ("the of and to a in") and sorted by date must test
 ~16,000 claims to find a first page of 60: reading their text, or the six words' doclists whole (2.5 million
@@ -14,7 +14,7 @@ Computed here and nowhere else: text of ASCII characters only is split on what i
 (exactly unicode61's tokens for ASCII); any other text is tokenized by FTS5 itself, in an in-memory table with
 the same tokenizer, so the bits never disagree with what the index finds (tests/app/test_common_words.py
 compares both on every ASCII character and on folded and combining ones). NULL: not computed yet (a library
-upgraded to 0015 is filled a batch at a time, ``fill_step``, which then builds the index; every write
+upgraded to 0014 is filled a batch at a time, ``fill_step``, which then builds the index; every write
 computes its row's bits).
 """
 
@@ -185,7 +185,7 @@ def _fts_bits(texts: Sequence[tuple[str | None, str | None]]) -> list[int]:
         con.commit()
 
 
-# --- upkeep: a library upgraded to 0015 has NULL in every claim until filled ------------------------------
+# --- upkeep: a library upgraded to 0014 has NULL in every claim until filled ------------------------------
 
 FILL_BATCH = 2_000  # claims a fill step computes and writes: a write transaction of ~50 ms at 1M claims
 # The index the claims list walks (SQLite). A library upgraded with claims gets it once they are all filled:

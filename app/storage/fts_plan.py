@@ -418,7 +418,7 @@ def condition(
 def common_mask(s: Session | Connection, parsed: ParsedQuery) -> int | None:
     """The claims' common-word bits standing for ``parsed`` (app.storage.common_words), or None: only for a
     query of plain words (no phrase, prefix, OR or excluded term) all in the list, once every claim's bits are
-    computed (a library upgraded to 0015 is filled while idle). Mixed with a rarer word, a query keeps the
+    computed (a library upgraded to 0014 is filled while idle). Mixed with a rarer word, a query keeps the
     other plans: the rarer word finds few rows by its own index, and the common ones would pass most rows."""
     from app.storage import common_words
     from app.storage.query import plain_words

@@ -354,7 +354,7 @@ def _tsv_term(entity: str, query: str) -> Any:
 def text_condition(s: Any, entity: str, text: str, *, rows_wanted: int | None, by_date: bool = False) -> Any:
     """A WHERE term keeping ``entity`` rows (its table unaliased) that match ``text`` (search syntax). The
     same term whatever the sort: PostgreSQL plans it from its own statistics, and does not use the claims'
-    common-word bits (migration 0015; see bench/RESULTS.md for why it does not need them)."""
+    common-word bits (migration 0014; see bench/RESULTS.md for why it does not need them)."""
     from sqlalchemy import false
 
     query = to_tsquery_text(text)

@@ -183,8 +183,8 @@ PLANNER_STATS = [
     ("claims", "ix_claims_actor_said", "1000000 200 2"),
     ("claims", "ix_claims_credibility", "1000000 166667"),
     ("claims", "ix_claims_said", "1000000 253"),
-    ("claims", "ix_claims_said_words", "1000000 253 1 1"),  # 0015
-    ("claims", "ix_claims_words_unfilled", "1 1"),  # 0015: empty once every claim's bits are computed
+    ("claims", "ix_claims_said_words", "1000000 253 1 1"),  # 0014
+    ("claims", "ix_claims_words_unfilled", "1 1"),  # 0014: empty once every claim's bits are computed
     ("claims", "ix_claims_source", "1000000 10 2"),
     ("claims", "ix_claims_status", "1000000 250000"),  # 0012
     ("claims", "ix_claims_status_said", "1000000 250000 64"),

@@ -130,7 +130,7 @@ claims = Table(
     Column("version", Integer, default=1, nullable=False),
     Column("created_by", Text, default="", nullable=False),
     Column("updated_by", Text, default="", nullable=False),
-    # 0015: which of the commonest words the statement or quote holds (app.storage.common_words); NULL until
+    # 0014: which of the commonest words the statement or quote holds (app.storage.common_words); NULL until
     # computed. Every write of a claim's text computes it (app.storage.models' events, app.storage.copy).
     Column("common_words", BigInteger, nullable=True),
     CheckConstraint("credibility BETWEEN 1 AND 6", name="ck_claims_credibility"),

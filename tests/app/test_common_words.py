@@ -1,6 +1,6 @@
-"""Each claim's commonest words as bits (migration 0015): they agree with what the full-text index finds after
+"""Each claim's commonest words as bits (migration 0014): they agree with what the full-text index finds after
 every kind of write, a list filtered by those words gives the same rows with them as without, a library
-upgraded to 0015 is filled while idle, and ``briefdesk doctor`` finds and repairs bits that disagree."""
+upgraded to 0014 is filled while idle, and ``briefdesk doctor`` finds and repairs bits that disagree."""
 
 from __future__ import annotations
 
@@ -185,7 +185,7 @@ def test_a_list_filtered_by_common_words_gives_the_same_rows_with_the_bits_as_wi
     monkeypatch.setattr(fts_plan, "SAMPLE", 30)  # not read whole, when the bits can walk
     assert {q: _pages(lib, q) for q in QUERIES} == with_bits
     monkeypatch.undo()
-    monkeypatch.setattr(fts_plan, "common_mask", lambda s, parsed: None)  # as before 0015
+    monkeypatch.setattr(fts_plan, "common_mask", lambda s, parsed: None)  # as before 0014
     assert {q: _pages(lib, q) for q in QUERIES} == with_bits
     for forced in ("driven", "walk", "probe"):
         monkeypatch.setattr(fts_plan, "choose", lambda smp, n, bits=False, p=forced: p)
@@ -202,7 +202,7 @@ def test_a_list_filtered_by_common_words_gives_the_same_rows_with_the_bits_as_wi
 
 
 @pytest.mark.sqlite_only("the upgrade of a library file")
-def test_a_library_upgraded_to_0015_is_listed_right_before_and_after_its_bits_are_filled(lib, backend):
+def test_a_library_upgraded_to_0014_is_listed_right_before_and_after_its_bits_are_filled(lib, backend):
     from app.library import Library
 
     _fill_claims(lib, 60)
@@ -224,11 +224,11 @@ def test_a_library_upgraded_to_0015_is_listed_right_before_and_after_its_bits_ar
         assert {q: _pages(again, q) for q in QUERIES} == pages
 
 
-@pytest.mark.sqlite_only("the upgrade of a library file")
 def _indexes(conn) -> set[str]:
     return {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
+@pytest.mark.sqlite_only("the upgrade of a library file")
 def test_the_upgrade_from_0013_adds_the_column_and_indexes_and_can_be_undone(tmp_path):
     from alembic import command
 
@@ -276,3 +276,26 @@ def test_doctor_finds_bits_that_disagree_with_the_text_and_repairs_them(lib, bac
     result = doctor.repair(lib, report)
     assert result.after is not None and result.after.healthy and result.repaired == tuple(found)
     assert _stored(lib)[ids[3]][0] == cw.bits(*_stored(lib)[ids[3]][1:])
+
+
+def test_a_team_library_keeps_the_bits_of_what_is_written_and_never_rewrites_older_claims(lib, backend):
+    """On PostgreSQL the lists do not use the bits: the upgrade adds the column alone (no index built while
+    other analysts work) and the upkeep never fills older claims (a million updates on the shared server);
+    a claim written or edited still gets its bits."""
+    if lib.dialect != "postgresql":
+        pytest.skip("about the team library")
+    _fill_claims(lib, 6)
+    ids = sorted(_stored(lib))
+    with lib.engine.begin() as conn:  # as claims left from before 0014
+        conn.execute(text("UPDATE claims SET common_words = NULL WHERE id = ANY(:ids)"), {"ids": ids[:3]})
+        indexes = {
+            r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'claims'"))
+        }
+    assert not {"ix_claims_words_unfilled", "ix_claims_said_words"} & indexes
+    assert lib.tidy_search_index() is False
+    stored = _stored(lib)
+    assert [stored[i][0] for i in ids[:3]] == [None, None, None]
+    assert all(stored[i][0] is not None for i in ids[3:])
+    lib.claims.update(ids[0], statement="The talks were held in the capital.")
+    bits, statement, quote = _stored(lib)[ids[0]]
+    assert bits == cw.bits(statement, quote) and bits is not None
