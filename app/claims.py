@@ -265,7 +265,12 @@ class ClaimService:
             # Two phases: the page's ids first (the sorter then carries only the sort key and the id), then
             # the full rows of those ids. In one query SQLite computed the tag and link-count sub-selects
             # for every candidate row before sorting: ~1 s for a sort over 400,000 candidates.
-            page_ids = self._page_ids(s, conds, sort, descending, offset, limit)
+            text_alone = bool(flt.text and flt.text.strip()) and flt == ClaimFilter(text=flt.text)
+            if text_alone and sort != "id":
+                with self._lib.storage.page_plan(s, "claim", flt.text or "", offset + limit):
+                    page_ids = self._page_ids(s, conds, sort, descending, offset, limit)
+            else:
+                page_ids = self._page_ids(s, conds, sort, descending, offset, limit)
             items = tuple(self._records(s, page_ids))
             if (
                 not picker and with_total

@@ -53,7 +53,7 @@ HOT_CLAIMS = 100
 
 
 # --- the server -----------------------------------------------------------------------------------------
-def start_server(reuse: bool, pg_dir: Path):
+def start_server(reuse: bool, pg_dir: Path, shared_buffers: str = "256MB"):
     from tests.postgres_cluster import Cluster, find_bindir
 
     bindir = find_bindir()
@@ -72,7 +72,7 @@ def start_server(reuse: bool, pg_dir: Path):
         def _start_server(self) -> None:
             options = (
                 f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c max_connections=100 "
-                "-c shared_buffers=256MB -c log_min_messages=fatal"
+                f"-c shared_buffers={shared_buffers} -c log_min_messages=fatal"
             )
             self._run("pg_ctl", "-D", str(self.data), "-l", str(self.data / "server.log"), "-w", "-t", "120",
                       "-o", options, "start")  # fmt: skip
@@ -427,6 +427,11 @@ def main() -> None:
     ap.add_argument("--pg-dir", type=Path, default=PG_DIR, help="where the server keeps its data")
     ap.add_argument("--opens", type=int, default=5)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument(
+        "--shared-buffers",
+        default="256MB",
+        help="the server's shared_buffers (256MB: a small server; PostgreSQL's guide suggests a quarter of RAM)",
+    )
     ap.add_argument("--procs", type=int, default=4)
     ap.add_argument("--edits", type=int, default=50, help="edits per process")
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (smoke test)")
@@ -453,7 +458,7 @@ def main() -> None:
 
     queries_file = OUT / "team_queries.json"
     queries_file.write_text(json.dumps(bs.search_queries(args.db, random.Random(7))))
-    cluster, reused = start_server(args.reuse, args.pg_dir.resolve())
+    cluster, reused = start_server(args.reuse, args.pg_dir.resolve(), args.shared_buffers)
     try:
         url = cluster.url(PG_DB)
         meta = {"opens": args.opens, "procs": args.procs}
@@ -480,7 +485,8 @@ def main() -> None:
         with psycopg.connect(url) as conn:
             server = conn.execute("SHOW server_version").fetchone()[0]
         print(
-            f"\nMachine: nproc {os.cpu_count()}, Python {platform.python_version()}, PostgreSQL {server}, "
+            f"\nMachine: nproc {os.cpu_count()}, Python {platform.python_version()}, PostgreSQL {server} "
+            f"(shared_buffers {args.shared_buffers}), "
             f"load average at the end {os.getloadavg()[0]:.1f}\n"
         )
         print(report(sq, pg, edits, meta))

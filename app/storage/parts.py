@@ -4,6 +4,7 @@ two modules; the type checker holds each of them to this shape."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -34,6 +35,12 @@ class StorageParts(Protocol):
 
     def text_estimate(self, s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:
         """(rows matching ``text``, whether that number is exact)."""
+
+    def page_plan(
+        self, s: Session | Connection, entity: str, text: str, rows_wanted: int
+    ) -> AbstractContextManager[None]:
+        """Around the query of a list page filtered by ``text`` alone and sorted by a column other than the
+        id: any planning this database needs for it (PostgreSQL: see postgres.page_plan)."""
 
     def phrase_page_ids(
         self,

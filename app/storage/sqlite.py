@@ -6,8 +6,10 @@ A future PostgreSQL backend replaces this module (tsvector instead of FTS5), not
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -669,6 +671,14 @@ def text_count(s: Session | Connection, entity: str, text: str) -> int:
 
     query = to_fts_query(search_text(text))
     return 0 if query is None else fts_plan.count(s, entity, query)
+
+
+def page_plan(
+    s: Session | Connection, entity: str, text: str, rows_wanted: int
+) -> AbstractContextManager[None]:
+    """Nothing to plan here: the text filter's own plan (app.storage.fts_plan) weighs a walk of the sort's index
+    against the full-text index's matches (PostgreSQL: app.storage.postgres.page_plan)."""
+    return contextlib.nullcontext()
 
 
 def text_estimate(s: Session | Connection, entity: str, text: str) -> tuple[int, bool]:

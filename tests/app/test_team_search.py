@@ -403,3 +403,48 @@ def test_a_read_of_many_matches_may_be_shared_among_workers_and_finds_the_same(t
     shared_from = min(i for i, s in enumerate(statements) if "set_config('parallel_setup_cost'" in s)
     assert reads and shared_from < reads[0]  # the read was planned with the start-up free
     assert after == "123"  # and the caller's setting is back
+
+
+def test_a_page_filtered_by_a_word_alone_is_read_by_the_index_when_its_matches_are_few(team, monkeypatch):
+    """A claims page filtered by a word alone and sorted by credibility: with few matches the page is planned
+    without walking the sort's index (each walked row a random page), with many the planner chooses; the
+    rows are the same either way, and the caller's setting is back after the page."""
+    from sqlalchemy import event, text
+
+    from app.domain_lists import ClaimFilter
+
+    _claims_saying(team, 120, {3, 50, 77})  # "kessel" in 3 claims, "harbour" in 117
+    with team.engine.begin() as conn:
+        conn.execute(text("ANALYZE claims"))
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(team.engine, "before_cursor_execute", seen)
+    try:
+        pages = {}
+        for word in ("kessel", "harbour"):
+            statements.clear()
+            with team.transaction(), team.querying() as conn:
+                page = team.claims.list(
+                    ClaimFilter(text=word), sort="credibility", limit=10, with_total=False
+                )
+                after = conn.execute(text("SHOW enable_indexscan")).scalar()
+            pages[word] = (
+                [c.id for c in page.items],
+                any("'enable_indexscan', 'off'" in s for s in statements),
+            )
+            assert after == "on"
+    finally:
+        event.remove(team.engine, "before_cursor_execute", seen)
+    import contextlib
+
+    monkeypatch.setattr(team.storage, "page_plan", lambda *_a: contextlib.nullcontext())  # the planner alone
+    walked = {
+        word: [c.id for c in team.claims.list(ClaimFilter(text=word), sort="credibility", limit=10).items]
+        for word in ("kessel", "harbour")
+    }
+    # few matches: read by the index; many: the planner's choice
+    assert pages["kessel"] == (walked["kessel"], True) and len(walked["kessel"]) == 3
+    assert pages["harbour"] == (walked["harbour"], False) and len(walked["harbour"]) == 10
