@@ -26,6 +26,7 @@ Here each kind has its own ``tsvector`` column and GIN index, and the same rules
   measure a word among the newest rows (on the 1M-claim library, the newest claims: "in" 19 %, against 27 %
   of every row, sources being long), so the share here is the planner's estimate spread over the newest
   ids of each kind (``newest_share``): the two agree within a few per cent for the commonest words.
+- **A query holding a prefix** ranks its newest PREFIX_CANDIDATES matches, as on SQLite (app.storage.query).
 
 Each statement carries the query as a parameter the planner sees (connections plan every statement for its
 values: ``plan_cache_mode``), so a frequent word walks the primary key from the newest row and a rare one
@@ -50,7 +51,9 @@ from app.storage.postgres import render_tsquery as render
 from app.storage.query import (
     COMMON_CANDIDATES,
     NON_DISCRIMINATIVE_SHARE,
+    PREFIX_CANDIDATES,
     ParsedQuery,
+    has_prefix,
     parse_query,
     plain_words,
 )
@@ -433,7 +436,7 @@ def _search_rows(
     common = plain_words(parsed) is not None and all(
         newest_share(est, tops) > NON_DISCRIMINATIVE_SHARE for est in per_group
     )
-    bound = COMMON_CANDIDATES if common else SEARCH_CANDIDATES
+    bound = COMMON_CANDIDATES if common else PREFIX_CANDIDATES if has_prefix(parsed) else SEARCH_CANDIDATES
     if not informative:  # only common words: the newest matches, unranked
         wanted = min(limit, bound) if common else limit
         top = [(rid, 0.0) for rid, _s in _newest(conn, query, entities, tops, wanted, estimate, None, pairs)]

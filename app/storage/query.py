@@ -72,6 +72,19 @@ def parse_query(text: str) -> ParsedQuery | None:
 NON_DISCRIMINATIVE_SHARE = 0.1
 COMMON_CANDIDATES = 500
 
+# A prefix (``minis*``) stands for every word that begins so ("minister", "ministry", "miniskirt"): its matches
+# are the rows of all those words together, so a short prefix matches as many rows as a common word, and ranking
+# them says little (each of its words counts alike). A search holding a prefix ranks its newest PREFIX_CANDIDATES
+# matches, where other searches rank their newest 4,000 (both engines; the user guide says so). On a team
+# library each candidate ranked is a table page read, and a prefix's newest 4,000 matches lie spread over much of
+# the table ("stry*", "ce*": 50-60 ms on a first call, over the 50 ms target; bench/RESULTS.md, "prefixes").
+PREFIX_CANDIDATES = 1000
+
+
+def has_prefix(parsed: ParsedQuery) -> bool:
+    """Whether a term the query must match is a prefix (an excluded prefix only removes matches)."""
+    return any(term.prefix for group in parsed.groups for term in group)
+
 
 def plain_words(parsed: ParsedQuery) -> tuple[str, ...] | None:
     """The words a query must all hold, when each of its parts is one word (not a phrase, a prefix or an OR);

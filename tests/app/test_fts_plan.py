@@ -330,6 +330,34 @@ def test_a_search_of_words_that_tell_no_match_apart_ranks_fewer_of_its_newest_ma
     assert {h.id for h in ranked} == set(in_gamma) and ranked[0].id == ids[3]
 
 
+def test_a_search_holding_a_prefix_ranks_fewer_of_its_newest_matches(lib, monkeypatch):
+    """A prefix stands for every word that begins so: a search holding one ranks its newest PREFIX_CANDIDATES
+    matches, on both engines; the same rows searched by a word rank every match, and a prefix that is only
+    excluded changes nothing. The bound is made small here."""
+    from app.storage import pg_search, query
+
+    monkeypatch.setattr(query, "PREFIX_CANDIDATES", 3)
+    monkeypatch.setattr(pg_search, "PREFIX_CANDIDATES", 3)
+    kin = {2: " ministry ministry ministry ministers", 9: " minister", 15: " ministry", 23: " ministers"}
+    kin |= {31: " ministry", 38: " minister"}  # six claims; claim 2 the best match of "minis*" by far
+    quotes = [f"Delta note {j}{kin.get(j, '')}." for j in range(45)]
+    src = lib.sources.create(title="The bulletin", body=" ".join(quotes)).id
+    ids = [lib.claims.create(source_id=src, quote=q, statement=f"Note {j}").id for j, q in enumerate(quotes)]
+    newest_three = {ids[j] for j in sorted(kin)[-3:]}
+    found = lib.search("minis*", entities=("claim",))
+    assert {h.id for h in found} == newest_three  # claim 2 is older than the newest three: not ranked
+    assert {h.id for h in lib.search("delta minis*", entities=("claim",))} == newest_three
+    # the same kind of rows found by a word: every match ranked, the best first
+    by_word = lib.search("ministry", entities=("claim",))
+    assert by_word[0].id == ids[2] and {h.id for h in by_word} == {ids[2], ids[15], ids[31]}
+    # an excluded prefix only removes rows: the rest rank as a search without a prefix does
+    others = lib.search("delta -minis*", entities=("claim",), limit=100)
+    assert {h.id for h in others} == set(ids) - {ids[j] for j in kin}
+    monkeypatch.setattr(query, "PREFIX_CANDIDATES", 4000)
+    monkeypatch.setattr(pg_search, "PREFIX_CANDIDATES", 4000)
+    assert lib.search("minis*", entities=("claim",))[0].id == ids[2]
+
+
 def test_an_excluded_word_ranks_nothing_and_is_not_counted_to_rank(texts):
     """A row found by "zeta -beta" does not hold "beta": it ranks as it does for "zeta" alone, so on SQLite the
     words left rank the rows alone (bm25 would read the excluded word's whole doclist to count its rows)."""

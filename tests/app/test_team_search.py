@@ -260,6 +260,7 @@ def test_the_newest_matches_are_read_in_id_windows_and_are_the_same(team, monkey
     from sqlalchemy import event
 
     monkeypatch.setattr(pg_search, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(pg_search, "PREFIX_CANDIDATES", 3)  # a prefix's bound, the same here
     monkeypatch.setattr(pg_search, "COMMON_SHARE", 1.0)  # every word ranks (in a library this small)
     monkeypatch.setattr(pg_search, "NON_DISCRIMINATIVE_SHARE", 1.0)  # and tells matches apart
     monkeypatch.setattr(pg_search, "PROBE_MATCHES", 1)
