@@ -491,19 +491,10 @@ def search_plan(
     """(SQL, parameters) for a ranked search of ``text``, or None when nothing searchable remains. Terms
     in more than COMMON_SHARE of the rows (estimated from a bounded sample of each) do not rank. A query of
     words that are each in more than NON_DISCRIMINATIVE_SHARE of the rows (the sample: of the newest rows)
-    ranks its newest COMMON_CANDIDATES matches, one holding a prefix its newest PREFIX_CANDIDATES, any other its
-    newest SEARCH_CANDIDATES (app.storage.query)."""
-    from app.storage.query import (
-        COMMON_CANDIDATES,
-        NON_DISCRIMINATIVE_SHARE,
-        PREFIX_CANDIDATES,
-        ParsedQuery,
-        has_prefix,
-        parse_query,
-        plain_words,
-    )
+    ranks its newest COMMON_CANDIDATES matches, one holding a prefix PREFIX_CANDIDATES, others SEARCH_CANDIDATES."""
+    from app.storage import query as qm
 
-    parsed = parse_query(text)
+    parsed = qm.parse_query(text)
     if parsed is None:
         return None
     query = to_fts_query(text)
@@ -512,18 +503,18 @@ def search_plan(
     shares = _Shares(s)
     informative = tuple(group for group in parsed.groups if shares.of_group(group) <= COMMON_SHARE)
     ranking = tuple(g for group in informative for g in _ranked_by(shares, group))
-    words = plain_words(parsed)
-    common = words is not None and all(shares.of(f'"{w}"')[0] > NON_DISCRIMINATIVE_SHARE for w in words)
-    bound = COMMON_CANDIDATES if common else PREFIX_CANDIDATES if has_prefix(parsed) else SEARCH_CANDIDATES
+    words = qm.plain_words(parsed)
+    common = words is not None and all(shares.of(f'"{w}"')[0] > qm.NON_DISCRIMINATIVE_SHARE for w in words)
+    bound = (
+        qm.COMMON_CANDIDATES
+        if common
+        else qm.PREFIX_CANDIDATES
+        if qm.has_prefix(parsed)
+        else SEARCH_CANDIDATES
+    )
     # every match is a candidate when some group (a phrase: its rarest word) holds no more rows than that
     few = any(n is not None and n <= bound for n in map(shares.count_of_group, parsed.groups))
-    candidates = (
-        EVERY_MATCH
-        if few
-        else NEWEST_CANDIDATES
-        if bound == SEARCH_CANDIDATES
-        else f"ORDER BY rowid DESC LIMIT {bound}"
-    )
+    candidates = EVERY_MATCH if few else f"ORDER BY rowid DESC LIMIT {bound}"  # NEWEST_CANDIDATES for 4,000
 
     def sql(template: str) -> str:
         return template.replace("{entity_filter}", ef).replace("{candidates}", candidates)
@@ -535,7 +526,7 @@ def search_plan(
     if not informative:
         newest = f"min(:limit, {bound})" if common else ":limit"
         return SEARCH_SQL_NEWEST.replace("{entity_filter}", ef).replace("{newest}", newest), {"q": query}
-    scoring = _render(ParsedQuery(ranking, ()))
+    scoring = _render(qm.ParsedQuery(ranking, ()))
     return sql(SEARCH_SQL_PARTIAL), {"q": query, "sq": scoring}
 
 
