@@ -42,8 +42,8 @@ DATE_WEEKDAY = re.compile(
     r"Saturday|Sunday)\b"
 )
 DATE_RELATIVE = re.compile(
-    r"\b(?P<rel>yesterday|today|this morning|this afternoon|tonight|on the same day|"
-    r"the day before|the previous day|earlier today)\b",
+    r"\b(?P<rel>yesterday|today|this morning|this afternoon|this evening|tonight|last night|last evening|"
+    r"on the same day|the day before|the previous day|earlier today)\b",
     re.I,
 )
 
@@ -87,7 +87,7 @@ def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
     m = DATE_RELATIVE.search(text)
     if m:
         rel = m.group("rel").lower()
-        if rel in ("yesterday", "the day before", "the previous day"):
+        if rel in ("yesterday", "the day before", "the previous day", "last night", "last evening"):
             return published - dt.timedelta(days=1)
         return published
     if LAST_WEEK.search(text):  # the Monday of the week before: the analyst can narrow it

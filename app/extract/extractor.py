@@ -76,6 +76,12 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
+# "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
+ACCUSED_WHEN = re.compile(
+    r"^(?:[A-Z][\w\-'\u2019]*\s+){1,4}?(?P<when>(?:late |early )?(?:on|last|this)\s+[A-Z]?[a-z]+"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+of\b"
+)
+
 
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
@@ -352,6 +358,13 @@ class RuleExtractor:
                 said = resolve_date(s[max(np_start, dateline_length(s)) : offset], published) or resolve_date(
                     attribution, published
                 )
+                accused_when = (
+                    ACCUSED_WHEN.match(content) if first.group(0).lower().startswith("accus") else None
+                )
+                if (
+                    said is None and accused_when is not None
+                ):  # "accused Tavria on Monday of ...": when accused
+                    said = resolve_date(accused_when.group("when"), published)
                 is_deny = first is dm
                 if is_deny:
                     kind = "denial"

@@ -245,7 +245,9 @@ FUNCTION_END = _words(
 )
 # a phrase that starts with one of these and goes on is a clause ("We call on our partners to take note",
 # "whatever its diplomats [say]"), never a name; a pronoun alone is resolved to whom it stands for
-CLAUSE_OPENERS = _words("i we you he she it they whatever whoever whichever although though because unless")
+CLAUSE_OPENERS = _words(
+    "i we you he she it they whatever whoever whichever although though because unless while whilst whereas"
+)
 NOT_SPEAKER_WORDS = _words(
     "eventually meanwhile however others other some many few most read more related share tweet email "
     "advertisement subscribe updated published photo video watch listen sign login menu home"

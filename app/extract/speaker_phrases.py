@@ -1,10 +1,12 @@
 """The shapes of a speaker phrase the speaker parser (``speakers``) reads: what only describes a speaker (asides,
 participles, relative clauses), a document and its author, an outlet and the words naming it, the heads of
-organisations. Patterns only; no text is read here."""
+organisations; and ``clean_np``, which drops what only describes a speaker from the phrase."""
 
 from __future__ import annotations
 
 import re
+
+from app.extract.lexicon import LEADING_PHRASE
 
 PARTICIPLE_TAIL = re.compile(
     r",\s*(?:[a-z]+ed|led|run|held|made|set up|written|drawn up|overseen|headed|backed)\s+"
@@ -132,3 +134,55 @@ OUTLET_WORDS = {
 OUTLET_NAME = (
     r"(?P<name>(?:The\s+)?[A-Z][\w\-'’]*(?:\s+(?:(?:de|del|la|le|di|da|du|of)\s+)?[A-Z][\w\-'’]*){0,4})"
 )
+
+
+def clean_np(np: str) -> str:
+    """A speaker phrase as written, without what only describes or places it: asides, relative clauses,
+    participles, a leading "In a statement," and trailing adverbs ("Brandt also", "the agency has")."""
+    np = np.strip().strip(',;:"\u201c\u201d').strip()  # '" Askel Shipping' after a closing quote mark
+    np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
+    np = SIDE_ASIDE.sub("", np)  # "The Red Valley Front, for its part," is the Red Valley Front
+    # "Its spokesman, who uses the name Commander Idris,": the name he uses
+    np = re.sub(r",\s*who\s+(?:uses|goes by)\s+the\s+name(?:\s+of)?\s+([^,]+)(?:,|$)", r", \1", np)
+    # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
+    np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
+    # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
+    # the speaker is, it is no part of the name (the appositive's head stays as the role)
+    np = re.sub(r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+[^,]*(?=,|$)", r"\1", np)
+    # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
+    # a participle phrase describing the speaker is not its name (the head before it is)
+    np = re.sub(PARTICIPLE_TAIL, "", np)
+    # "An engineering report commissioned by ... and leaked to ...": the document
+    np = DOCUMENT_PARTICIPLE.sub(r"\g<head>", np)
+    # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
+    # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
+    np = re.sub(
+        r"\s+who\s+(?:gave|identified)\s+(?:his|her|their|him|her|them)(?:self|selves)?\s+(?:name\s+)?as\s+",
+        ", ",
+        np,
+    )
+    np = re.sub(r"(?<=[a-z])\s+(?:who|whose)\s+(?![A-Z]).*$", "", np)
+    # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
+    np = re.sub(
+        r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
+    )
+    np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
+    # "The union that represents the port's dockers", "The UN office which oversees the truce": a restrictive
+    # relative clause with its own verb says which one is meant; the head before it is who speaks
+    np = RESTRICTIVE_RELATIVE.sub(r"\g<head>", np)
+    if re.match(r"by\s", np, re.I):  # "an excuse prepared by officials who ...": an agent, not who speaks
+        return ""
+    np = re.sub(
+        r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
+    )
+    np = re.sub(
+        r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|"
+        r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
+        r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",
+        "",
+        np,
+        flags=re.I,
+    )
+    # "The weekly Kapital had reported that ...", "the agency has said": the perfect tense, not part of the name
+    np = re.sub(r"\s+(?:had|has|have)(?:\s+(?:also|already|earlier|previously|repeatedly|long))?$", "", np)
+    return np.strip().strip(",").strip()

@@ -16,7 +16,6 @@ from app.extract.lexicon import (
     DV,
     FRAGMENT_WORDS,
     FUNCTION_END,
-    LEADING_PHRASE,
     NAME_RE,
     NON_SPEAKERS,
     NOT_SPEAKER_WORDS,
@@ -49,9 +48,7 @@ from app.extract.speaker_phrases import (
     ORG_NAME,
     OUTLET_NAME,
     OUTLET_WORDS,
-    PARTICIPLE_TAIL,
-    RESTRICTIVE_RELATIVE,
-    SIDE_ASIDE,
+    clean_np,
 )
 
 
@@ -79,58 +76,14 @@ class State:
 
 def dateline_length(text: str) -> int:
     """'WASHINGTON, July 12 (Meridian Wire) - ' at the start of a wire story: not part of what was said."""
-    m = DATELINE.match(text)
+    m = DATELINE.match(text) or LIVE_ENTRY_TIME.match(text)
     return m.end() if m else 0
 
 
-def _clean_np(np: str) -> str:
-    np = np.strip().strip(',;:"\u201c\u201d').strip()  # '" Askel Shipping' after a closing quote mark
-    np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
-    np = SIDE_ASIDE.sub("", np)  # "The Red Valley Front, for its part," is the Red Valley Front
-    # "Its spokesman, who uses the name Commander Idris,": the name he uses
-    np = re.sub(r",\s*who\s+(?:uses|goes by)\s+the\s+name(?:\s+of)?\s+([^,]+)(?:,|$)", r", \1", np)
-    # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
-    np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
-    # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
-    # the speaker is, it is no part of the name (the appositive's head stays as the role)
-    np = re.sub(r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+[^,]*(?=,|$)", r"\1", np)
-    # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
-    # a participle phrase describing the speaker is not its name (the head before it is)
-    np = re.sub(PARTICIPLE_TAIL, "", np)
-    # "An engineering report commissioned by ... and leaked to ...": the document
-    np = DOCUMENT_PARTICIPLE.sub(r"\g<head>", np)
-    # "a Red Ridge commander who gave his name as Marek Holt": the name he gave; any other relative clause
-    # without commas ("sources who spoke on condition of anonymity") is not part of who speaks
-    np = re.sub(
-        r"\s+who\s+(?:gave|identified)\s+(?:his|her|their|him|her|them)(?:self|selves)?\s+(?:name\s+)?as\s+",
-        ", ",
-        np,
-    )
-    np = re.sub(r"(?<=[a-z])\s+(?:who|whose)\s+(?![A-Z]).*$", "", np)
-    # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
-    np = re.sub(
-        r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
-    )
-    np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
-    # "The union that represents the port's dockers", "The UN office which oversees the truce": a restrictive
-    # relative clause with its own verb says which one is meant; the head before it is who speaks
-    np = RESTRICTIVE_RELATIVE.sub(r"\g<head>", np)
-    if re.match(r"by\s", np, re.I):  # "an excuse prepared by officials who ...": an agent, not who speaks
-        return ""
-    np = re.sub(
-        r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
-    )
-    np = re.sub(
-        r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|"
-        r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
-        r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",
-        "",
-        np,
-        flags=re.I,
-    )
-    # "The weekly Kapital had reported that ...", "the agency has said": the perfect tense, not part of the name
-    np = re.sub(r"\s+(?:had|has|have)(?:\s+(?:also|already|earlier|previously|repeatedly|long))?$", "", np)
-    return np.strip().strip(",").strip()
+# a live blog's entry opens on its time, on a line of its own ("17:30\nThe Galdorians deny this.")
+LIVE_ENTRY_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|local(?: time)?))?\s*\n\s*", re.I
+)
 
 
 def _capital_first(text: str) -> str:
@@ -216,7 +169,7 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
             return author
     if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
         return document_speaker(np, state)
-    np = _clean_np(np)
+    np = clean_np(np)
     contact = CONTACT_RELATIVE.match(np)
     if contact is not None:
         # "The Workers Front published two recordings it [said proved ...]": the clause is not who speaks,
@@ -567,7 +520,7 @@ def _org_like(np: str) -> bool:
 def document_speaker(np: str, state: State) -> Speaker | None:
     """ "according to documents seen by the Daily Ledger", "according to figures from the agency": a document
     as the source of a claim (only after "according to")."""
-    np = _clean_np(np)
+    np = clean_np(np)
     if not DOCUMENT_HEADS.match(np) or len(np.split()) > 14:
         return None
     return register(
