@@ -93,7 +93,11 @@ OCCUPATION_NOUNS = (
     "rabbi|pastor|cleric|teacher|nurse|crew|sergeant|lieutenant|marshal|attorney|solicitor|barrister|counsel|"
     "clerk|treasurer|registrar|superintendent|dean|rector|principal|coach|surgeon|physician|paramedic|"
     "firefighter|ranger|guard|constable|magistrate|coroner|curator|comptroller|controller|administrator|"
-    "coordinator|organiser|organizer|councillor|councilor|alderman"
+    "coordinator|organiser|organizer|councillor|councilor|alderman|"
+    # kin who speak for someone ("The wife of one of the men said"), a ward sister; institutions named by
+    # their kind ("the museum said", "the orchestra", "the district of Lower Velda")
+    "wife|husband|widow|widower|mother|father|son|daughter|brother|sister|"
+    "museum|gallery|orchestra|guild|district|club|league|school|theatre|theater"
 )
 OCCUPATION_RE = re.compile(rf"({OCCUPATION_NOUNS})(?:s|es)?", re.I)
 

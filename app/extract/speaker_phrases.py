@@ -145,7 +145,9 @@ def clean_np(np: str) -> str:
     # "Its spokesman, who uses the name Commander Idris,": the name he uses
     np = re.sub(r",\s*who\s+(?:uses|goes by)\s+the\s+name(?:\s+of)?\s+([^,]+)(?:,|$)", r", \1", np)
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
-    np = re.sub(r",\s*(?:who|whose|which|where)\b[^,]*(?:,|$)", "", np)
+    # ("which represents about 4,000 companies,": a number's comma does not end the clause)
+    np = re.sub(r",\s*(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
+    np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
     np = re.sub(r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+[^,]*(?=,|$)", r"\1", np)
@@ -161,6 +163,8 @@ def clean_np(np: str) -> str:
         ", ",
         np,
     )
+    # ("The dealer who sold the portrait, Aurelio Brandvold,": the clause ends where the name is given)
+    np = re.sub(r"(?<=[a-z])\s+(?:who|whose)\s+(?![A-Z])[^,]*(?=,\s*(?:[A-Z]|the\s|an?\s))", "", np)
     np = re.sub(r"(?<=[a-z])\s+(?:who|whose)\s+(?![A-Z]).*$", "", np)
     # "Ms Vale was asked about the reported deal in Vienna and": the speaker is who was asked
     np = re.sub(
@@ -184,5 +188,9 @@ def clean_np(np: str) -> str:
         flags=re.I,
     )
     # "The weekly Kapital had reported that ...", "the agency has said": the perfect tense, not part of the name
-    np = re.sub(r"\s+(?:had|has|have)(?:\s+(?:also|already|earlier|previously|repeatedly|long))?$", "", np)
+    np = re.sub(
+        r"\s+(?:had|has|have)(?:\s+(?:also|already|earlier|previously|repeatedly|long|just|now|since|again))?$",
+        "",
+        np,
+    )
     return np.strip().strip(",").strip()

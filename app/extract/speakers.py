@@ -230,6 +230,19 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             name, title = _strip_title(first)
             role, aff = _role_affiliation(rest)
             return register(state, Speaker(name, role or title, aff or _owner(rest, state)))
+        # "The dealer, Aurelio Brandvold of Brandvold Fine Art": the name, then whose it is
+        of_org = re.fullmatch(
+            r"(?P<name>.+?)\s+(?:of|at|from)\s+(?P<org>[A-Z][\w\-'\u2019]*(?:\s+[A-Z][\w\-'\u2019]*)*)",
+            parts[-1],
+        )
+        if (
+            of_org is not None
+            and _looks_like_name(of_org.group("name"))
+            and _looks_like_name(parts[0]) is False
+        ):
+            name, title = _strip_title(of_org.group("name"))
+            role, _aff = _role_affiliation(", ".join(parts[:-1]))
+            return register(state, Speaker(name, role or title, of_org.group("org")))
         if _looks_like_name(parts[-1]):
             name, title = _strip_title(parts[-1])
             described = ", ".join(parts[:-1])
@@ -308,9 +321,8 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         # "The ministry said" is the ministry, not "a ministry spokeswoman" who spoke for it before
         for_it = re.compile(rf"\b{re.escape(phrase)}(?:['\u2019]s)?\s+{SPEAKS_FOR}")
         for sp in reversed(state.speakers):
-            if (
-                phrase in sp.role.lower() and not for_it.search(sp.role.lower())
-            ) or phrase in sp.name.lower():
+            in_role = re.search(rf"\b{re.escape(phrase)}\b", sp.role.lower())  # "council" is no "councillor"
+            if (in_role and not for_it.search(sp.role.lower())) or phrase in sp.name.lower():
                 return _mark_last(state, sp)
         if (
             state.last is not None
@@ -418,7 +430,8 @@ def _named_in_text(head: str, state: State) -> Speaker | None:
         return None
     title = head[:1].upper() + head[1:]
     names = set(re.findall(rf"\b((?:[A-Z][\w\-]+ ){{1,3}}{re.escape(title)})\b", state.text))
-    names = {n for n in names if n.split()[0] not in ("The", "A", "An", "This", "That", "Its")}
+    names = {re.sub(r"^(?:The|A|An|This|That|Its)\s+", "", n) for n in names}  # "The Tollund Gallery"
+    names = {n for n in names if n != title}
     if len(names) != 1:
         return None
     return register(state, Speaker(names.pop(), head, ""))

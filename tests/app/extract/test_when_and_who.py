@@ -69,3 +69,52 @@ def test_a_clause_opened_by_while_is_no_speaker():
         "club's name, and the auditors have asked to see them."
     )
     assert all(not p.actor.lower().startswith("while") for p in run(text))
+
+
+def test_a_number_in_a_relative_clause_and_an_age_are_not_the_speakers_name():
+    text = (
+        "The Harbour Pilots' Association, which represents about 1,200 pilots, said the new buoys were "
+        "badly placed.\n\n"
+        "The trawler's skipper, Ansgar Molnes, 52, said the buoys had moved in the storm."
+    )
+    association, skipper = run(text)
+    assert association.actor == "Harbour Pilots' Association"
+    assert skipper.actor == "Ansgar Molnes"
+
+
+def test_a_relative_clause_before_the_name_and_a_name_of_an_organisation():
+    (p,) = run(
+        "The broker who sold the ship, Teodor Vaskelund of Vaskelund Maritime, said its papers were in order."
+    )
+    assert (p.actor, p.affiliation) == ("Teodor Vaskelund", "Vaskelund Maritime")
+    assert p.quote == "its papers were in order"
+
+
+def test_has_just_told_is_not_part_of_the_speaker():
+    (p,) = run(
+        "The port's harbour master, Captain Eline Raskvik, has just told reporters that the channel is open."
+    )
+    assert p.actor == "Eline Raskvik"
+
+
+def test_kin_a_ward_sister_and_institutions_named_by_their_kind_speak():
+    text = (
+        "The husband of one of the passengers said the crew had handed out life jackets late.\n\n"
+        "A ward sister, who asked not to be named, said the hospital had run out of beds by noon.\n\n"
+        "The district of Upper Marrow said it had closed two schools.\n\n"
+        "The Tollund Gallery of Modern Art bought the drawing in May. The gallery said the drawing was genuine."
+    )
+    props = run(text)
+    assert by_quote(props, "the crew had").actor == "Husband of one of the passengers"
+    assert by_quote(props, "the hospital had").actor == "Ward sister"
+    assert by_quote(props, "it had closed").actor == "District of Upper Marrow"
+    assert by_quote(props, "the drawing was genuine").actor == "Tollund Gallery"
+
+
+def test_the_council_is_not_a_councillor_who_spoke_before():
+    text = (
+        "Councillor Mira Quellan said the bus depot would close in June.\n\n"
+        "The council said it had not been told of any closure."
+    )
+    _councillor, council = run(text)
+    assert council.actor != "Mira Quellan"
