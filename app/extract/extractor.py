@@ -71,6 +71,7 @@ from app.extract.speakers import (
     dateline_length,
     document_speaker,
     is_fragment,
+    note_named,
     parse_speaker,
     register,
 )
@@ -129,6 +130,8 @@ class RuleExtractor:
                 found.append(f)
             if not results and unattributed(sent.text):
                 self.unattributed.append((sent.start, sent.end))
+            if not results:
+                note_named(state, sent.text[dateline_length(sent.text) :])
         return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     def _answered_after(

@@ -27,6 +27,7 @@ from app.extract.lexicon import (
     TITLE_RE,
     names_role,
 )
+from app.extract.persons import individual, named_in, sex_in_text
 from app.extract.places import (
     CAPITALS,
     INSTITUTIONS,
@@ -72,6 +73,7 @@ class State:
     last_collective: Speaker | None = None
     text: str = ""  # the whole text: countries and capitals it names
     capitals: dict[str, str] = field(default_factory=dict)  # "Valdor" -> "Ruritania", learned from the text
+    recent: list[Speaker] = field(default_factory=list)  # who spoke or was named last, the latest at the end
 
 
 def dateline_length(text: str) -> int:
@@ -486,12 +488,17 @@ def _org_named(head: str, state: State) -> str:
 
 
 def _pronoun(low: str, state: State) -> Speaker | None:
-    """'He', 'she': the last speaker; 'they': the last group; 'it': the last organisation or group."""
+    """'He', 'she': the latest person who spoke or was named, of that sex when the text gives one; 'they': the
+    last group; 'it': the last organisation or group."""
     if low == "they":
         return state.last_collective or state.last
     if low == "it":
         last = state.last
         return last if last is not None and (last.collective or not _person(last)) else None
+    sex = "f" if low == "she" else "m"
+    for sp in reversed(state.recent[-6:]):
+        if individual(sp.name, sp.role, sp.collective) and sex_in_text(sp.name, state.text) in ("", sex):
+            return _mark_last(state, sp)
     last = state.last
     if last is not None and last.role == "government":
         # "she said" after "Kestria says ...": a person, the one who spoke before the government was cited
@@ -585,8 +592,22 @@ def register(state: State, speaker: Speaker) -> Speaker:
     return _mark_last(state, speaker)
 
 
+def note_named(state: State, sentence: str) -> None:
+    """A sentence that quotes no one but names people ("Wexley is due to give evidence later in the week"): they
+    are whom a following "he" or "she" most likely means."""
+    people = [sp for sp in state.speakers if _person(sp) and individual(sp.name, sp.role, sp.collective)]
+    for name in named_in(sentence, state.text, [sp.name for sp in people]):
+        sp = _find_known(state, name) or Speaker(name)
+        if sp in state.recent:
+            state.recent.remove(sp)
+        state.recent.append(sp)
+
+
 def _mark_last(state: State, speaker: Speaker) -> Speaker:
     state.last = speaker
+    if speaker in state.recent:
+        state.recent.remove(speaker)
+    state.recent.append(speaker)
     if speaker.collective:
         state.last_collective = speaker
     return speaker

@@ -118,3 +118,35 @@ def test_the_council_is_not_a_councillor_who_spoke_before():
     )
     _councillor, council = run(text)
     assert council.actor != "Mira Quellan"
+
+
+def test_she_is_the_woman_the_text_titles_not_the_man_who_spoke_last():
+    text = (
+        "The composer, Ms Orla Fenwick-Hale, said the opera's second act used her melody.\n\n"
+        "The conductor, Sir Anton Drury, said the melody was a folk tune.\n\n"
+        "On Monday Ms Fenwick-Hale put the two scores online. \"He did not borrow it. He copied it,\" she wrote."
+    )
+    props = run(text)
+    assert by_quote(props, "He did not borrow it").actor == "Orla Fenwick-Hale"
+
+
+def test_she_is_never_a_group_or_an_organisation():
+    text = (
+        "Ilse Brandauer, whose farm was flooded in May, said nobody had warned the valley.\n\n"
+        "Officials in Varnholm said the dam had been opened by the book.\n\n"
+        "Back at the farm, Brandauer's barn still smells of mud. \"They opened the gates and went home,\" she said."
+    )
+    props = run(text)
+    assert by_quote(props, "They opened the gates").actor == "Ilse Brandauer"
+
+
+def test_he_is_the_man_a_sentence_names_without_quoting_him():
+    text = (
+        "The pilot, Rurik Vasstad, said the base's chief pilot, Bram Oosterhuis, had called his reports "
+        "sabotage.\n\n"
+        "The airline's lawyer, Ms Dora Lindqvist, said the pilot had been dismissed for missing a flight.\n\n"
+        "Oosterhuis is due to give evidence on Friday. In a written statement, he said the meeting had been "
+        "about rosters."
+    )
+    props = run(text)
+    assert by_quote(props, "the meeting had been").actor == "Bram Oosterhuis"

@@ -1,0 +1,124 @@
+"""Whom "he" and "she" can stand for: one person (not a government, a group or an organisation), of the sex the
+text gives them by a title ("Ms Ellefsen Vardy", "Sir Percival Gathwaite"), and the people a sentence names
+without quoting them ("Wexley is due to give evidence later in the week. ... he said")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.extract.lexicon import COLLECTIVE_HEADS, NON_SPEAKERS
+from app.extract.speaker_phrases import ORG_HEADS, ORG_NAME
+
+_FEMININE = r"Ms|Mrs|Miss|Madam|Madame|Lady|Dame|Baroness|Duchess|Queen|Princess|Sister"
+_MASCULINE = r"Mr|Sir|Lord|Baron|Duke|King|Prince|Brother|Father"
+# a sentence that opens on a bare name and goes on with a verb: "Wexley is due to give evidence", "Ellefsen-Vardy
+# answered within hours" (the name, then a lower-case word)
+_NAME_OPENS = re.compile(r"^(?:[A-Z][\w'\u2019\-]+\s+){0,2}(?P<surname>[A-Z][\w'\u2019\-]+)\s+(?=[a-z])")
+_NUMBERS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "some",
+        "both",
+    ]
+)
+_INSTITUTIONS = frozenset(
+    [
+        "museum",
+        "gallery",
+        "orchestra",
+        "philharmonic",
+        "guild",
+        "district",
+        "club",
+        "league",
+        "school",
+        "theatre",
+        "theater",
+        "society",
+        "association",
+        "federation",
+        "institute",
+        "foundation",
+        "trust",
+        "university",
+        "hospital",
+        "council",
+        "commission",
+        "committee",
+        "court",
+    ]
+)
+_STOP = frozenset(
+    ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "In", "On", "At", "But"]
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s\-]+", " ", name).strip().lower()
+
+
+def individual(name: str, role: str, collective: bool) -> bool:
+    """One person: not a government, a group ("Kaivalan officials", "Two people familiar with ...") or an
+    organisation ("Silvercove Pharma", "Pilots' union", "Hallstrand Museum"), judged by the name's head word
+    ("Agency spokeswoman" and "Former nurse" are one person)."""
+    if role == "government" or not name.split():
+        return False
+    if name.split()[0].lower() in _NUMBERS:
+        return False
+    head = re.split(r"\s+(?:of|for|at|from|in|with|on)\s+", name)[0].split()[-1]
+    low = head.lower().strip("'\u2019")
+    if (
+        COLLECTIVE_HEADS.fullmatch(low)
+        or low in ORG_HEADS
+        or low in _INSTITUTIONS
+        or ORG_NAME.fullmatch(head)
+    ):
+        return False
+    return not (collective and low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
+def sex_in_text(name: str, text: str) -> str:
+    """'f' or 'm' when the text puts a title of that sex before the name or its surname, else ''."""
+    words = name.split()
+    if not words:
+        return ""
+    surname = re.escape(words[-1]).replace(r"\-", r"[\-\s]")
+    found = {
+        sex
+        for sex, titles in (("f", _FEMININE), ("m", _MASCULINE))
+        if re.search(rf"\b(?:{titles})\.?\s+(?:[A-Z][\w'\u2019\-]*\s+){{0,2}}{surname}\b", text)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
+    """The people a sentence names without quoting them, in order: a known speaker's name or surname (hyphen or
+    space), or a bare name opening the sentence that the text gives in full elsewhere ("Alaric Wexley")."""
+    flat = _key(sentence)
+    hits: list[tuple[int, str]] = []
+    for name in known:
+        words = name.split()
+        for probe in dict.fromkeys([name, words[-1]] if len(words) > 1 else [name]):
+            m = re.search(rf"\b{re.escape(_key(probe))}\b", flat)
+            if m is not None and len(probe) > 3:
+                hits.append((m.start(), name))
+                break
+    opens = _NAME_OPENS.match(sentence)
+    if opens is not None and opens.group(0).split()[0] not in _STOP:
+        surname = opens.group("surname")
+        full = re.search(rf"\b(?!The\b)([A-Z][\w'\u2019\-]+\s+{re.escape(surname)})\b", text)
+        if full is not None and surname.lower() not in NON_SPEAKERS:
+            hits.append((0, full.group(1)))
+    for _pos, name in sorted(hits):
+        yield name
