@@ -29,7 +29,7 @@ _WHEN = (
     r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after|dated)\s+[\w\- ]{2,30}?"
     r"(?=\s+that\b|,|\s+[a-z])){0,3}"
     # "on Thursday, before the findings were published, that ...": an aside on when, then what was said
-    r"(?:,\s+(?:before|after)\s+[^,\u201c\"]{3,80},(?=\s+that\b))?"
+    r"(?:,\s+(?:[\w\-]+\s+){0,3}?(?:before|after)\s+[^,\u201c\"]{3,120},(?=\s+that\b))?"
     # "said in a video posted online that ...": what the place is, up to what was said
     r"(?:\s+(?:posted|published|broadcast|released|shared|issued|recorded)\b[\w\- ]{0,30}?(?=\s+that\b))?"
 )

@@ -84,6 +84,11 @@ ACCUSED_WHEN = re.compile(
 )
 
 
+# whom a statement was told and when, up to "that": "a meeting of district councillors on Tuesday that", "a radio
+# interviewer on 2 November, three days before the report was published, that" (only when it gives a date)
+TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201c\u201d;]{2,160}?)\s+that\s+")
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -104,6 +109,44 @@ def _and_accused(text: str, f: Found) -> list[Found]:
     return [replace(f, end=m.start()), accusation]
 
 
+def _day_of_the_act(
+    text: str,
+    sent: Sentence,
+    results: list[Found],
+    state: State,
+    published: dt.date | None,
+    act: tuple[Speaker, dt.date, int] | None,
+) -> tuple[Speaker, dt.date, int] | None:
+    """'Faltenmoor answered him on Friday. "The runway is 900 metres long," he said.': a sentence that gives only
+    the day someone acted (answered, rejected that account, published two recordings) dates the quotation of
+    theirs that follows at once, in the same paragraph; returns the act a next sentence may still continue."""
+    paragraph = _paragraph_start(text, sent.start)
+    quoted = [f for f in results if f.start > 0 and text[f.start - 1] in '\u201c"' or f.cue == "quotation"]
+    if (
+        act is not None
+        and act[2] == paragraph
+        and quoted
+        and len(quoted) == len(results)
+        and all(f.speaker is act[0] for f in results)
+    ):
+        for f in results:
+            f.said = f.said or act[1]
+        return act  # "... he said. 'Either the minister has new planes ...'": the same act goes on
+    if len(results) == 1 and results[0].anaphoric and results[0].said is not None:
+        return (
+            results[0].speaker,
+            results[0].said,
+            paragraph,
+        )  # "X rejected that account on Wednesday evening."
+    if not results and state.recent:
+        person = state.recent[-1]
+        surname = re.escape(person.name.split()[-1]).replace(r"\-", r"[\-\s]")
+        when = resolve_date(sent.text, published)
+        if when is not None and re.search(rf"\b{surname}\b", sent.text[:80]):
+            return person, when, paragraph  # "On Tuesday Ms Vardy published two recordings on her website."
+    return None
+
+
 class RuleExtractor:
     """Proposes attributed claims and denials with rules over sentences (English news style)."""
 
@@ -120,6 +163,7 @@ class RuleExtractor:
         found: list[Found] = []
         sentences = split_sentences(text)
         self.unattributed = []
+        act: tuple[Speaker, dt.date, int] | None = None  # who just acted on a given day, in which paragraph
         for index, sent in enumerate(sentences):
             results = self._answered_after(
                 text, self._sentence(text, sent, state, published), state, published
@@ -132,6 +176,7 @@ class RuleExtractor:
                 self.unattributed.append((sent.start, sent.end))
             if not results:
                 note_named(state, sent.text[dateline_length(sent.text) :])
+            act = _day_of_the_act(text, sent, results, state, published, act)
         return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     def _answered_after(
@@ -349,6 +394,13 @@ class RuleExtractor:
                 recipient = SKIP_RECIPIENT if RECIPIENT_VERBS.fullmatch(first.group(0)) else SKIP_PLAIN
                 skip = recipient.match(rest)
                 offset = rest_start + (skip.end() if skip else 0)
+                told = TOLD_WHOM_WHEN.match(s, rest_start) if recipient is SKIP_RECIPIENT else None
+                if (
+                    told is not None
+                    and told.end() > offset
+                    and resolve_date(told.group("whom"), published) is not None
+                ):
+                    offset = told.end()  # "told a meeting of councillors on Tuesday that": to whom and when
                 if first.group(0).startswith("neither"):
                     offset = first.start()  # "neither confirmed nor denied that ...": the words say it
                 content = s[offset:].rstrip(".!? ")

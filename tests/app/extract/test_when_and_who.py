@@ -150,3 +150,33 @@ def test_he_is_the_man_a_sentence_names_without_quoting_him():
     )
     props = run(text)
     assert by_quote(props, "the meeting had been").actor == "Bram Oosterhuis"
+
+
+def test_told_whom_and_when_before_that():
+    text = (
+        "The basin authority's hydrologist, Dr Senna Kolvard, told a meeting of district councillors on "
+        "Tuesday that the dam had released water twice.\n\n"
+        "Its chairman, Matthis Orrenby, told journalists in the capital, Dravka, on 2 March that the releases "
+        "were routine.\n\n"
+        "Orrenby had said nothing in public before. But he told a radio interviewer on 5 March, two days before "
+        "the audit was published, that he had \"seen every log\"."
+    )
+    props = run(text)
+    meeting = by_quote(props, "the dam had released")
+    assert (meeting.actor, meeting.said) == ("Senna Kolvard", dt.date(2026, 3, 10))
+    capital = by_quote(props, "the releases were routine")
+    assert (capital.actor, capital.said) == ("Matthis Orrenby", dt.date(2026, 3, 2))
+    assert by_quote(props, "he had").said == dt.date(2026, 3, 5)
+
+
+def test_a_sentence_giving_only_the_day_of_the_act_dates_the_quotation_after_it():
+    text = (
+        "The ministry's spokesman, Colonel Arvid Tenhallow, said on Monday that the convoy had carried arms.\n\n"
+        "Tenhallow answered the charity on Wednesday. \"Flour does not weigh forty kilograms a sack,\" he said. "
+        "\"Somebody packed those crates.\"\n\n"
+        "\"Our crates were weighed at the airport,\" the charity's director, Ines Valborg, said."
+    )
+    props = run(text)
+    assert by_quote(props, "Flour does not").said == dt.date(2026, 3, 11)
+    assert by_quote(props, "Somebody packed").said == dt.date(2026, 3, 11)
+    assert by_quote(props, "Our crates").said is None  # another speaker: the day is not theirs
