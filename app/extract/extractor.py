@@ -45,10 +45,12 @@ from app.extract.lexicon import (
     AUXILIARY,
     CALLED_ANAPHOR,
     CALLED_FALSE,
+    CALLED_FLAWED,
     DENIAL_END,
     DV,
     ELABORATION,
     FALSE_WORDS,
+    LEADING_PHRASE,
     NEGATION,
     NOT_SPEAKER_WORDS,
     QUOTE_PAIRS,
@@ -77,6 +79,7 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
+AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
 # "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
 ACCUSED_WHEN = re.compile(
     r"^(?:[A-Z][\w\-'\u2019]*\s+){1,4}?(?P<when>(?:late |early )?(?:on|last|this)\s+[A-Z]?[a-z]+"
@@ -91,6 +94,24 @@ TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201
 
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+def _accused_and_said(text: str, f: Found) -> list[Found]:
+    """'Valmorin accused Tavria of dumping panels, and said the bloc would impose duties': the accusation, then
+    what was said after it, a claim of its own (only after a comma: "accused X of ... and said ..." without one
+    is often one statement, and annotated as one)."""
+    if not f.cue.startswith("accus"):
+        return [f]
+    m = AND_SAID.search(text, f.start, f.end)
+    if (
+        m is None
+        or text.count('"', f.start, m.start()) % 2
+        or text.count("\u201c", f.start, m.start()) > text.count("\u201d", f.start, m.start())
+    ):
+        return [f]
+    said = replace(f, kind="claim", start=m.end(), cue="said")
+    said.anaphoric = said.elaborates = said.answers_previous = False
+    return [replace(f, end=m.start()), said]
 
 
 def _and_accused(text: str, f: Found) -> list[Found]:
@@ -169,6 +190,7 @@ class RuleExtractor:
                 text, self._sentence(text, sent, state, published), state, published
             )
             results = [part for f in results for part in _and_accused(text, f)]
+            results = [part for f in results for part in _accused_and_said(text, f)]
             for f in results:
                 f.sentence_index = index
                 found.append(f)
@@ -369,15 +391,25 @@ class RuleExtractor:
             ]
 
         # 3. speaker first: "X said (that) CONTENT." / "X denied (that) CONTENT." / "X called the report baseless."
-        rm = RV.search(s)
-        dm = DV.search(s)
+        lead = LEADING_PHRASE.match(s)
+        # "In a statement on Sunday, after a draft was reported in the press, the ministry said ...": a verb inside
+        # the opening phrase is not the sentence's
+        lead_end = (
+            lead.end()
+            if lead is not None and "\u201c" not in lead.group(0) and '"' not in lead.group(0)
+            else 0
+        )
+        rm = RV.search(s, lead_end)
+        dm = DV.search(s, lead_end)
+        if lead_end and rm is None and dm is None:
+            rm, dm = RV.search(s), DV.search(s)
         first = min((m for m in (rm, dm) if m is not None), key=lambda m: m.start(), default=None)
         # "A convoy came under fire on Wednesday, and the army said ...": the speaker opens the last clause
         joined_at = COORDINATED.search(s, 0, first.start()) if first is not None else None
         np_start = joined_at.end() if joined_at is not None else 0
         if (
             first is not None
-            and without_asides(s[np_start : first.start()]).count(" ")
+            and without_asides(s[max(np_start, lead_end) : first.start()]).count(" ")
             <= (24 if re.search(r"\basked\b", s[: first.start()]) else 14)
             and not s[: first.start()].count("\u201c")
             and s[: first.start()].count('"') % 2 == 0  # 'called it "a lie told over ...': a quote's verb
@@ -498,7 +530,7 @@ class RuleExtractor:
                         )
                     ]
         # 4. "X called the report baseless" / "X called it politically motivated" without a reporting verb first
-        cm = CALLED_ANAPHOR.search(s) or CALLED_FALSE.search(s)
+        cm = CALLED_ANAPHOR.search(s) or CALLED_FALSE.search(s) or CALLED_FLAWED.search(s)
         if cm is not None and s[: cm.start()].count(" ") <= 12:
             sp = parse_speaker(s[: cm.start()], state)
             if sp is not None and cm.re is CALLED_FALSE and not calls_a_statement_false(cm):

@@ -205,9 +205,19 @@ ELABORATION = re.compile(
 DENIAL_END = re.compile(r",\s*(?:and\s+)?(?:while|although|though|but|as|even)\b|[:;]|\s[\u2013\u2014-]\s")
 # "called it baseless", "called the report politically motivated", "described the claims as a smear"
 CALLED_ANAPHOR = re.compile(
-    r"\b(called|calls|described|describes|branded|brands|labelled|labeled|termed)\s+(?:it|this|that|them|"
+    r"\b(called|calls|call|described|describes|branded|brands|labelled|labeled|termed)\s+(?:it|this|that|them|"
     r"(?:the|these|those|such|his|her|its|their) (?:report|claim|allegation|accusation|charge|story|"
     r"suggestion|account|assertion)s?)\b(?:\s+as)?\s+\S",
+    re.I,
+)
+
+# "called the tracker data \"incomplete\"", "called the commission's sampling careless": a finding judged
+# unsound, which answers it (the words for false are in CALLED_FALSE)
+CALLED_FLAWED = re.compile(
+    r"\b(called|calls|call|described|describes)\s+(?:the|this|that|these|those|its|their|his|her|"
+    r"[A-Z][\w\-]*['\u2019]s)\s+(?:[\w\-'\u2019]+\s+){0,3}?[\w\-'\u2019]+\s+(?:as\s+)?[\"\u201c]?"
+    r"(?:incomplete|careless|flawed|wrong|inaccurate|misleading|selective|unreliable|sloppy|unscientific|"
+    r"biased|exaggerated|premature|irresponsible|speculative|outdated)\b[\"\u201d]?",
     re.I,
 )
 

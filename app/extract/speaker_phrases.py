@@ -41,7 +41,8 @@ RESTRICTIVE_RELATIVE = re.compile(
 # "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report commissioned
 # by ... and leaked to ... said": what the speaker is does not make the speaker's phrase too long to be one
 RELATIVE_ASIDE = re.compile(
-    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:who|whose)\s[^,]*(?=,)"
+    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose)\s[^,]*(?=,)"
+    r"|,\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])"  # ", one of the last panel makers, Henrike Voss"
     r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
 )
 
@@ -146,7 +147,8 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*who\s+(?:uses|goes by)\s+the\s+name(?:\s+of)?\s+([^,]+)(?:,|$)", r", \1", np)
     # "The Northern Alliance, whose fighters hold the hills above the road,": the relative clause is not the name
     # ("which represents about 4,000 companies,": a number's comma does not end the clause)
-    np = re.sub(r",\s*(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
+    np = re.sub(r",\s*(?:and\s+)?(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
+    np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)

@@ -180,3 +180,49 @@ def test_a_sentence_giving_only_the_day_of_the_act_dates_the_quotation_after_it(
     assert by_quote(props, "Flour does not").said == dt.date(2026, 3, 11)
     assert by_quote(props, "Somebody packed").said == dt.date(2026, 3, 11)
     assert by_quote(props, "Our crates").said is None  # another speaker: the day is not theirs
+
+
+def test_asides_on_what_the_speaker_is_or_did_do_not_hide_the_speaker():
+    text = (
+        "The head of Brannock Cables, one of the last wire makers in the region, Odile Sarrazin, said the plant "
+        "would close in May.\n\n"
+        "A former guard who worked at the depot for a year, and who asked not to be named because she still "
+        "works for the city, said the gates were left open at night."
+    )
+    head, guard = run(text)
+    assert (head.actor, head.quote) == ("Odile Sarrazin", "the plant would close in May")
+    assert guard.actor == "Former guard" and guard.quote == "the gates were left open at night"
+
+
+def test_calling_a_finding_unsound_and_saying_more_answers_it():
+    text = (
+        "The river board said samples taken below the quarry held ten times the safe level of silt.\n\n"
+        "Hallorn Quarrying called the board's sampling \"careless\" and said two samples had been taken in a "
+        "ditch.\n\n"
+        "The Ostrelians call this political."
+    )
+    claim, careless, ditch, political = run(text)
+    assert careless.kind == "denial" and careless.denies == claim.key
+    assert ditch.kind == "denial" and ditch.quote.startswith("two samples had been taken")
+    assert political.kind == "denial" and political.actor == "Ostrelians"
+
+
+def test_a_verb_inside_the_opening_phrase_is_not_the_sentences():
+    (p,) = run(
+        "In a statement on Sunday, after a draft of the audit was reported in the press, Morvania's finance "
+        "ministry said its loans to the mill were made on market terms."
+    )
+    assert p.actor == "Morvania's finance ministry"
+    assert p.quote == "its loans to the mill were made on market terms"
+    assert p.said == dt.date(2026, 3, 8)
+
+
+def test_an_accusation_then_what_was_said_after_a_comma_are_two_claims():
+    text = (
+        "Kelland accused Morvania on Tuesday of flooding its market with cheap steel, and said it would impose "
+        "duties from June."
+    )
+    accusation, duties = run(text)
+    assert accusation.quote.startswith("Morvania on Tuesday of flooding")
+    assert duties.quote == "it would impose duties from June"
+    assert duties.said == dt.date(2026, 3, 10)
