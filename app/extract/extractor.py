@@ -79,6 +79,10 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
+# after "X said[ yesterday]," the predicate of a subject named before it: "was in a different mode ..."
+PREDICATE_AFTER = re.compile(
+    r"[^,\"\u201c]{0,30},\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|remained|remains)\s"
+)
 AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
 # "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
 ACCUSED_WHEN = re.compile(
@@ -373,7 +377,17 @@ class RuleExtractor:
                 and not (AUXILIARY.search(seg) or RV.search(seg))
             ):
                 continue  # "Ostria's defence minister, Karol Nemec, dismissed ...": a description, not content
+            predicate = PREDICATE_AFTER.match(s, vm.end())
             if (
+                predicate is not None
+                and s[:1] not in '\u201c"'
+                and len(seg.split()) <= 6
+                and not (AUXILIARY.search(seg) or RV.search(seg))
+            ):
+                # "The folk song, she said yesterday, was in another mode": the subject, then what it was said
+                # to be, around who said it
+                c_end = len(s.rstrip(' .!?"\u201d'))
+            elif (
                 len(seg.split()) <= 4
                 and re.match(r"(?:the|a|an|its|his|her|their)\s", seg, re.I)
                 and not (AUXILIARY.search(seg) or RV.search(seg) or NEGATION.search(seg))

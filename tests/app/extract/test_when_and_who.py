@@ -226,3 +226,14 @@ def test_an_accusation_then_what_was_said_after_a_comma_are_two_claims():
     assert accusation.quote.startswith("Morvania on Tuesday of flooding")
     assert duties.quote == "it would impose duties from June"
     assert duties.said == dt.date(2026, 3, 10)
+
+
+def test_who_said_it_between_a_subject_and_its_predicate():
+    text = (
+        "The ferry company's director, Ms Hedda Solvik, said the crossing had been cancelled for the storm.\n\n"
+        "The missed sailings, she said this morning, were caused by a broken ramp, not by the weather."
+    )
+    _cancelled, ramp = run(text)
+    assert ramp.actor == "Hedda Solvik"
+    assert ramp.quote.startswith("The missed sailings") and ramp.quote.endswith("not by the weather")
+    assert ramp.said == dt.date(2026, 3, 12)
