@@ -165,3 +165,19 @@ ALLEGATION_SUBJECT = re.compile(
 def negates(quote: str) -> bool:
     """Whether a statement negates something, other than the speaker's own knowledge."""
     return NEGATION.search(NOT_KNOWING.sub("", quote)) is not None
+
+
+# after "X said[ yesterday]," the predicate of a subject named before it: "was in a different mode ..."
+PREDICATE_AFTER = re.compile(
+    r"[^,\"\u201c]{0,30},\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|remained|remains)\s"
+)
+# "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
+ACCUSED_WHEN = re.compile(
+    r"^(?:[A-Z][\w\-'\u2019]*\s+){1,4}?(?P<when>(?:late |early )?(?:on|last|this)\s+[A-Z]?[a-z]+"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+of\b"
+)
+
+
+# whom a statement was told and when, up to "that": "a meeting of district councillors on Tuesday that", "a radio
+# interviewer on 2 November, three days before the report was published, that" (only when it gives a date)
+TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201c\u201d;]{2,160}?)\s+that\s+")

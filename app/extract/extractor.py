@@ -19,19 +19,20 @@ from app.extract.answers import (
     Found,
 )
 from app.extract.clauses import (
+    ACCUSED_WHEN,
     AFTER_SAID,
     ALLEGATION_SUBJECT,
-    AND_ACCUSED,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
     COORDINATED,
     COUNTER,
-    OWN_SUBJECT,
+    PREDICATE_AFTER,
     RECIPIENT_VERBS,
     SAYING,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
+    TOLD_WHOM_WHEN,
     TRAILING_ATTRIBUTION,
     unattributed,
 )
@@ -64,6 +65,7 @@ from app.extract.lexicon import (
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
+from app.extract.neighbours import accused_and_said, and_accused, day_of_the_act, paragraph_start
 from app.extract.places import capitals_in
 from app.extract.speaker_phrases import without_asides
 from app.extract.speakers import (
@@ -78,98 +80,6 @@ from app.extract.speakers import (
     register,
 )
 from app.sentences import Sentence, split_sentences
-
-# after "X said[ yesterday]," the predicate of a subject named before it: "was in a different mode ..."
-PREDICATE_AFTER = re.compile(
-    r"[^,\"\u201c]{0,30},\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|remained|remains)\s"
-)
-AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
-# "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
-ACCUSED_WHEN = re.compile(
-    r"^(?:[A-Z][\w\-'\u2019]*\s+){1,4}?(?P<when>(?:late |early )?(?:on|last|this)\s+[A-Z]?[a-z]+"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+of\b"
-)
-
-
-# whom a statement was told and when, up to "that": "a meeting of district councillors on Tuesday that", "a radio
-# interviewer on 2 November, three days before the report was published, that" (only when it gives a date)
-TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201c\u201d;]{2,160}?)\s+that\s+")
-
-
-def _paragraph_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
-def _accused_and_said(text: str, f: Found) -> list[Found]:
-    """'Valmorin accused Tavria of dumping panels, and said the bloc would impose duties': the accusation, then
-    what was said after it, a claim of its own (only after a comma: "accused X of ... and said ..." without one
-    is often one statement, and annotated as one)."""
-    if not f.cue.startswith("accus"):
-        return [f]
-    m = AND_SAID.search(text, f.start, f.end)
-    if (
-        m is None
-        or text.count('"', f.start, m.start()) % 2
-        or text.count("\u201c", f.start, m.start()) > text.count("\u201d", f.start, m.start())
-    ):
-        return [f]
-    said = replace(f, kind="claim", start=m.end(), cue="said")
-    said.anaphoric = said.elaborates = said.answers_previous = False
-    return [replace(f, end=m.start()), said]
-
-
-def _and_accused(text: str, f: Found) -> list[Found]:
-    """'Officials said they had received a third of the doses, and accused the ministry of sending the rest to the
-    capital': what was said, then the accusation, a claim of its own (what "rejected the accusation" answers)."""
-    m = AND_ACCUSED.search(text, f.start, f.end)
-    if (
-        m is None
-        or f.cue == "quotation"
-        or len(text[f.start : m.start()].split()) < 3
-        or not (m.group("comma") or OWN_SUBJECT.match(text, f.start))
-    ):
-        return [f]
-    accusation = replace(f, kind="claim", start=m.start("content"), end=m.end("content"), cue=m.group("verb"))
-    accusation.anaphoric = accusation.elaborates = accusation.answers_previous = False
-    return [replace(f, end=m.start()), accusation]
-
-
-def _day_of_the_act(
-    text: str,
-    sent: Sentence,
-    results: list[Found],
-    state: State,
-    published: dt.date | None,
-    act: tuple[Speaker, dt.date, int] | None,
-) -> tuple[Speaker, dt.date, int] | None:
-    """'Faltenmoor answered him on Friday. "The runway is 900 metres long," he said.': a sentence that gives only
-    the day someone acted (answered, rejected that account, published two recordings) dates the quotation of
-    theirs that follows at once, in the same paragraph; returns the act a next sentence may still continue."""
-    paragraph = _paragraph_start(text, sent.start)
-    quoted = [f for f in results if f.start > 0 and text[f.start - 1] in '\u201c"' or f.cue == "quotation"]
-    if (
-        act is not None
-        and act[2] == paragraph
-        and quoted
-        and len(quoted) == len(results)
-        and all(f.speaker is act[0] for f in results)
-    ):
-        for f in results:
-            f.said = f.said or act[1]
-        return act  # "... he said. 'Either the minister has new planes ...'": the same act goes on
-    if len(results) == 1 and results[0].anaphoric and results[0].said is not None:
-        return (
-            results[0].speaker,
-            results[0].said,
-            paragraph,
-        )  # "X rejected that account on Wednesday evening."
-    if not results and state.recent:
-        person = state.recent[-1]
-        surname = re.escape(person.name.split()[-1]).replace(r"\-", r"[\-\s]")
-        when = resolve_date(sent.text, published)
-        if when is not None and re.search(rf"\b{surname}\b", sent.text[:80]):
-            return person, when, paragraph  # "On Tuesday Ms Vardy published two recordings on her website."
-    return None
 
 
 class RuleExtractor:
@@ -193,8 +103,8 @@ class RuleExtractor:
             results = self._answered_after(
                 text, self._sentence(text, sent, state, published), state, published
             )
-            results = [part for f in results for part in _and_accused(text, f)]
-            results = [part for f in results for part in _accused_and_said(text, f)]
+            results = [part for f in results for part in and_accused(text, f)]
+            results = [part for f in results for part in accused_and_said(text, f)]
             for f in results:
                 f.sentence_index = index
                 found.append(f)
@@ -202,7 +112,7 @@ class RuleExtractor:
                 self.unattributed.append((sent.start, sent.end))
             if not results:
                 note_named(state, sent.text[dateline_length(sent.text) :])
-            act = _day_of_the_act(text, sent, results, state, published, act)
+            act = day_of_the_act(text, sent, results, state, published, act)
         return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
 
     def _answered_after(
@@ -241,7 +151,7 @@ class RuleExtractor:
         said = resolve_date(s, published)
 
         # 0. a transcript turn: "MR. SULLIVAN: ..." / "Dana Reyes: ..." (each statement of the turn)
-        turn = None if nested else TURN_RE.match(text, _paragraph_start(text, sent.start))
+        turn = None if nested else TURN_RE.match(text, paragraph_start(text, sent.start))
         if turn is not None and turn.group("label").strip().upper() in (
             "Q",
             "QUESTION",

@@ -1,0 +1,93 @@
+"""What a sentence's findings take from their neighbours or give them: a finding split in two ("said ..., and
+accused ...", "accused ..., and said ..."), and the day of an act given in one sentence dating the quotation in
+the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from app.extract.answers import Found
+from app.extract.clauses import AND_ACCUSED, OWN_SUBJECT
+from app.extract.dates import resolve_date
+from app.extract.speakers import Speaker, State
+from app.sentences import Sentence
+
+AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def accused_and_said(text: str, f: Found) -> list[Found]:
+    """'Valmorin accused Tavria of dumping panels, and said the bloc would impose duties': the accusation, then
+    what was said after it, a claim of its own (only after a comma: "accused X of ... and said ..." without one
+    is often one statement, and annotated as one)."""
+    if not f.cue.startswith("accus"):
+        return [f]
+    m = AND_SAID.search(text, f.start, f.end)
+    if (
+        m is None
+        or text.count('"', f.start, m.start()) % 2
+        or text.count("\u201c", f.start, m.start()) > text.count("\u201d", f.start, m.start())
+    ):
+        return [f]
+    said = replace(f, kind="claim", start=m.end(), cue="said")
+    said.anaphoric = said.elaborates = said.answers_previous = False
+    return [replace(f, end=m.start()), said]
+
+
+def and_accused(text: str, f: Found) -> list[Found]:
+    """'Officials said they had received a third of the doses, and accused the ministry of sending the rest to the
+    capital': what was said, then the accusation, a claim of its own (what "rejected the accusation" answers)."""
+    m = AND_ACCUSED.search(text, f.start, f.end)
+    if (
+        m is None
+        or f.cue == "quotation"
+        or len(text[f.start : m.start()].split()) < 3
+        or not (m.group("comma") or OWN_SUBJECT.match(text, f.start))
+    ):
+        return [f]
+    accusation = replace(f, kind="claim", start=m.start("content"), end=m.end("content"), cue=m.group("verb"))
+    accusation.anaphoric = accusation.elaborates = accusation.answers_previous = False
+    return [replace(f, end=m.start()), accusation]
+
+
+def day_of_the_act(
+    text: str,
+    sent: Sentence,
+    results: list[Found],
+    state: State,
+    published: dt.date | None,
+    act: tuple[Speaker, dt.date, int] | None,
+) -> tuple[Speaker, dt.date, int] | None:
+    """'Faltenmoor answered him on Friday. "The runway is 900 metres long," he said.': a sentence that gives only
+    the day someone acted (answered, rejected that account, published two recordings) dates the quotation of
+    theirs that follows at once, in the same paragraph; returns the act a next sentence may still continue."""
+    paragraph = paragraph_start(text, sent.start)
+    quoted = [f for f in results if f.start > 0 and text[f.start - 1] in '\u201c"' or f.cue == "quotation"]
+    if (
+        act is not None
+        and act[2] == paragraph
+        and quoted
+        and len(quoted) == len(results)
+        and all(f.speaker is act[0] for f in results)
+    ):
+        for f in results:
+            f.said = f.said or act[1]
+        return act  # "... he said. 'Either the minister has new planes ...'": the same act goes on
+    if len(results) == 1 and results[0].anaphoric and results[0].said is not None:
+        return (
+            results[0].speaker,
+            results[0].said,
+            paragraph,
+        )  # "X rejected that account on Wednesday evening."
+    if not results and state.recent:
+        person = state.recent[-1]
+        surname = re.escape(person.name.split()[-1]).replace(r"\-", r"[\-\s]")
+        when = resolve_date(sent.text, published)
+        if when is not None and re.search(rf"\b{surname}\b", sent.text[:80]):
+            return person, when, paragraph  # "On Tuesday Ms Vardy published two recordings on her website."
+    return None
