@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from app.extract.lexicon import COLLECTIVE_HEADS, NON_SPEAKERS
 from app.extract.speaker_phrases import ORG_HEADS, ORG_NAME
@@ -59,6 +60,8 @@ _INSTITUTIONS = frozenset(
         "court",
     ]
 )
+_FEMININE_BEFORE = re.compile(rf"\b(?:{_FEMININE})\.?\s+(?:[A-Z][\w'\u2019\-]*\s+){{0,2}}$")
+_MASCULINE_BEFORE = re.compile(rf"\b(?:{_MASCULINE})\.?\s+(?:[A-Z][\w'\u2019\-]*\s+){{0,2}}$")
 _STOP = frozenset(
     ["The", "A", "An", "This", "That", "It", "He", "She", "They", "We", "In", "On", "At", "But"]
 )
@@ -88,18 +91,26 @@ def individual(name: str, role: str, collective: bool) -> bool:
     return not (collective and low.endswith("s") and not low.endswith(("ss", "us", "is")))
 
 
+@lru_cache(maxsize=512)
 def sex_in_text(name: str, text: str) -> str:
     """'f' or 'm' when the text puts a title of that sex before the name or its surname, else ''."""
     words = name.split()
     if not words:
         return ""
     surname = re.escape(words[-1]).replace(r"\-", r"[\-\s]")
-    found = {
-        sex
-        for sex, titles in (("f", _FEMININE), ("m", _MASCULINE))
-        if re.search(rf"\b(?:{titles})\.?\s+(?:[A-Z][\w'\u2019\-]*\s+){{0,2}}{surname}\b", text)
-    }
+    found = set()
+    for m in re.finditer(rf"\b{surname}\b", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        for sex, titled in (("f", _FEMININE_BEFORE), ("m", _MASCULINE_BEFORE)):
+            if titled.search(before):
+                found.add(sex)
     return found.pop() if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=512)
+def _full_name(surname: str, text: str) -> str:
+    full = re.search(rf"\b(?!The\b)([A-Z][\w'\u2019\-]+\s+{re.escape(surname)})\b", text)
+    return full.group(1) if full is not None else ""
 
 
 def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
@@ -117,8 +128,8 @@ def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
     opens = _NAME_OPENS.match(sentence)
     if opens is not None and opens.group(0).split()[0] not in _STOP:
         surname = opens.group("surname")
-        full = re.search(rf"\b(?!The\b)([A-Z][\w'\u2019\-]+\s+{re.escape(surname)})\b", text)
-        if full is not None and surname.lower() not in NON_SPEAKERS:
-            hits.append((0, full.group(1)))
+        full = _full_name(surname, text)
+        if full and surname.lower() not in NON_SPEAKERS:
+            hits.append((0, full))
     for _pos, name in sorted(hits):
         yield name
