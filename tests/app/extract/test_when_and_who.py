@@ -124,7 +124,7 @@ def test_she_is_the_woman_the_text_titles_not_the_man_who_spoke_last():
     text = (
         "The composer, Ms Orla Fenwick-Hale, said the opera's second act used her melody.\n\n"
         "The conductor, Sir Anton Drury, said the melody was a folk tune.\n\n"
-        "On Monday Ms Fenwick-Hale put the two scores online. \"He did not borrow it. He copied it,\" she wrote."
+        'On Monday Ms Fenwick-Hale put the two scores online. "He did not borrow it. He copied it," she wrote.'
     )
     props = run(text)
     assert by_quote(props, "He did not borrow it").actor == "Orla Fenwick-Hale"
@@ -134,7 +134,7 @@ def test_she_is_never_a_group_or_an_organisation():
     text = (
         "Ilse Brandauer, whose farm was flooded in May, said nobody had warned the valley.\n\n"
         "Officials in Varnholm said the dam had been opened by the book.\n\n"
-        "Back at the farm, Brandauer's barn still smells of mud. \"They opened the gates and went home,\" she said."
+        'Back at the farm, Brandauer\'s barn still smells of mud. "They opened the gates and went home," she said.'
     )
     props = run(text)
     assert by_quote(props, "They opened the gates").actor == "Ilse Brandauer"
@@ -159,7 +159,7 @@ def test_told_whom_and_when_before_that():
         "Its chairman, Matthis Orrenby, told journalists in the capital, Dravka, on 2 March that the releases "
         "were routine.\n\n"
         "Orrenby had said nothing in public before. But he told a radio interviewer on 5 March, two days before "
-        "the audit was published, that he had \"seen every log\"."
+        'the audit was published, that he had "seen every log".'
     )
     props = run(text)
     meeting = by_quote(props, "the dam had released")
@@ -172,9 +172,9 @@ def test_told_whom_and_when_before_that():
 def test_a_sentence_giving_only_the_day_of_the_act_dates_the_quotation_after_it():
     text = (
         "The ministry's spokesman, Colonel Arvid Tenhallow, said on Monday that the convoy had carried arms.\n\n"
-        "Tenhallow answered the charity on Wednesday. \"Flour does not weigh forty kilograms a sack,\" he said. "
-        "\"Somebody packed those crates.\"\n\n"
-        "\"Our crates were weighed at the airport,\" the charity's director, Ines Valborg, said."
+        'Tenhallow answered the charity on Wednesday. "Flour does not weigh forty kilograms a sack," he said. '
+        '"Somebody packed those crates."\n\n'
+        '"Our crates were weighed at the airport," the charity\'s director, Ines Valborg, said.'
     )
     props = run(text)
     assert by_quote(props, "Flour does not").said == dt.date(2026, 3, 11)
@@ -197,7 +197,7 @@ def test_asides_on_what_the_speaker_is_or_did_do_not_hide_the_speaker():
 def test_calling_a_finding_unsound_and_saying_more_answers_it():
     text = (
         "The river board said samples taken below the quarry held ten times the safe level of silt.\n\n"
-        "Hallorn Quarrying called the board's sampling \"careless\" and said two samples had been taken in a "
+        'Hallorn Quarrying called the board\'s sampling "careless" and said two samples had been taken in a '
         "ditch.\n\n"
         "The Ostrelians call this political."
     )
