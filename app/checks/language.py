@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.sentences import iter_sentence_spans, sentence_spans
-
 BANDS = ("01-05%", "05-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
 
 # term -> (row, band index)
@@ -220,12 +218,17 @@ def confidence_levels(
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans within text[start:end] (the splitter drafting uses too: ``app.sentences``)."""
+    """Sentence spans within text[start:end] (the splitter drafting uses too: ``app.sentences``, loaded by the
+    first rule that reads sentences: an export runs none of them)."""
+    from app.sentences import sentence_spans
+
     return sentence_spans(text, start, end)
 
 
 def iter_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """``sentences`` one at a time, for a rule that stops at the first sentence it is looking for."""
+    from app.sentences import iter_sentence_spans
+
     return iter_sentence_spans(text, start, end)
 
 
