@@ -18,10 +18,8 @@ from app.errors import BriefLockedError, ConflictError, NotFoundError, StaleEdit
 from app.ids import storable
 from app.markings import parse_default_marking
 from app.storage.tables import balance_waivers as t_balance_waivers
-from app.storage.tables import brief_citations as t_brief_citations
-from app.storage.tables import brief_revisions as t_brief_revisions
 from app.storage.tables import briefs as t_briefs
-from app.storage.tables import metadata, utcnow
+from app.storage.tables import full_metadata, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -270,6 +268,7 @@ class BriefService:
         this is refused with ``BriefLockedError`` naming them. ``if_version``: the version the text was
         edited from; if someone saved a newer one since, ``StaleEditError`` and nothing is written."""
         from app.storage.models import Brief, BriefRevision
+        from app.storage.tables_more import brief_revisions as t_brief_revisions
         from app.tracking import for_update, stamp_new, touch
 
         body = self._check_body(body)
@@ -319,6 +318,8 @@ class BriefService:
     @staticmethod
     def _prune(s: Session, brief_id: int) -> None:
         """Keep the newest REVISIONS_KEPT revisions; explicit saves are kept longer than autosaves."""
+        from app.storage.tables_more import brief_revisions as t_brief_revisions
+
         ids = list(
             s.scalars(
                 select(t_brief_revisions.c.id)
@@ -332,6 +333,8 @@ class BriefService:
 
     @staticmethod
     def _index_citations(s: Session, brief_id: int, body: str) -> None:
+        from app.storage.tables_more import brief_citations as t_brief_citations
+
         s.execute(delete(t_brief_citations).where(t_brief_citations.c.brief_id == brief_id))
         rows = [
             {
@@ -509,6 +512,7 @@ class BriefService:
     def revisions(self, brief_id: int) -> builtins.list[RevisionRecord]:
         """Newest first. Bodies included (briefs are small next to the library)."""
         from app.storage.models import Brief, BriefRevision
+        from app.storage.tables_more import brief_revisions as t_brief_revisions
 
         with self._lib.reading() as s:
             if s.get(Brief, int(brief_id)) is None:
@@ -525,6 +529,7 @@ class BriefService:
     def last_saved(self, brief_id: int) -> SaveState:
         """When and how the stored body was last written (see SaveState), without reading old bodies."""
         from app.domain_lists import SaveState
+        from app.storage.tables_more import brief_revisions as t_brief_revisions
 
         with self._lib.reading() as s:
             brief = s.execute(
@@ -611,6 +616,7 @@ class BriefService:
         """Every place a brief cites the claim: brief, line, column and section."""
         from app.domain_lists import WhereCited
         from app.storage.models import Claim
+        from app.storage.tables_more import brief_citations as t_brief_citations
 
         with self._lib.reading() as s:
             if s.get(Claim, int(claim_id)) is None:
@@ -645,7 +651,9 @@ def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str
     row), table by table, parents first. Locks are not kept: a restored brief is free to edit."""
     kept: list[tuple[str, list[dict[str, Any]]]] = []
     ids: dict[str, set[Any]] = {}
-    for table in metadata.sorted_tables:  # parents before children
+    for (
+        table
+    ) in full_metadata().sorted_tables:  # parents before children: every table, those of tables_more too
         if table.name == "brief_locks":
             continue
         if table.name == "briefs":
@@ -670,7 +678,7 @@ def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str
 def _put_rows_back(s: Session, kept: list[tuple[str, list[dict[str, Any]]]]) -> None:
     """Insert rows kept by ``_rows_hanging_on``, leaving out those whose other parent (a claim, a hypothesis)
     no longer exists."""
-    tables = metadata.tables
+    tables = full_metadata().tables
     restored: dict[str, set[Any]] = {}
     for name, rows in kept:
         table = tables[name]

@@ -16,7 +16,6 @@ from app._text import clean_line
 from app.domain import SOURCE_EDITABLE_FIELDS, Change, SourceKind, SourceRecord, parse_date, parse_reliability
 from app.errors import BriefdeskError, NotFoundError, ValidationError
 from app.ids import storable, storable_ids
-from app.storage.tables import change_log as t_change_log
 from app.storage.tables import claims as t_claims
 from app.storage.tables import new_uuid, utcnow
 from app.storage.tables import source_originals as t_source_originals
@@ -351,6 +350,8 @@ class SourceService:
         blobs = [{"source_id": ids[n], "data": o} for n, o in enumerate(originals) if o is not None]
         if blobs:
             s.execute(t_source_originals.insert(), blobs)
+        from app.storage.tables_more import change_log as t_change_log
+
         s.execute(  # the change log, as log_change writes it for create()
             t_change_log.insert(),
             [

@@ -44,7 +44,6 @@ from app.analysis.assumptions import parse_judgment
 from app.analysis.scales import Rating
 from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
-from app.storage.tables import ach_ratings as t_ach_ratings
 from app.storage.tables import claims as t_claims
 from app.storage.tables import hypotheses as t_hypotheses
 from app.storage.tables import utcnow
@@ -214,6 +213,7 @@ class AchService:
     ) -> Change[HypothesisRecord]:
         """Delete a hypothesis and its ratings (kept in ``extra["ratings"]`` for ``revert``)."""
         from app.storage.models import AchRating, Hypothesis
+        from app.storage.tables_more import ach_ratings as t_ach_ratings
         from app.tracking import for_update
 
         with self._lib.writing() as s:
@@ -359,6 +359,7 @@ class AchService:
     def remove_claims(self, brief_id: int, claim_ids: Iterable[int]) -> Change[tuple[AchRowRecord, ...]]:
         """Take claims out of the brief's matrix, with their ratings (kept for ``revert``)."""
         from app.storage.models import AchRating
+        from app.storage.tables_more import ach_ratings as t_ach_ratings
 
         ids = list(dict.fromkeys(int(c) for c in claim_ids))
         gone = set(ids)

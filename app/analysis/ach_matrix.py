@@ -22,13 +22,13 @@ from app.analysis.model import (
 )
 from app.domain import ClaimRecord, ClaimStatus
 from app.errors import NotFoundError
-from app.storage.tables import ach_claims as t_ach_claims
-from app.storage.tables import ach_ratings as t_ach_ratings
 from app.storage.tables import briefs as t_briefs
 from app.storage.tables import claim_links as t_claim_links
 from app.storage.tables import claims as t_claims
 from app.storage.tables import hypotheses as t_hypotheses
 from app.storage.tables import sources as t_sources
+from app.storage.tables_more import ach_claims as t_ach_claims
+from app.storage.tables_more import ach_ratings as t_ach_ratings
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection

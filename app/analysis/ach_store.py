@@ -11,9 +11,6 @@ from sqlalchemy import select
 
 from app.analysis.scales import Rating
 from app.errors import NotFoundError, ValidationError
-from app.storage.tables import ach_claims as t_ach_claims
-from app.storage.tables import ach_ratings as t_ach_ratings
-from app.storage.tables import brief_citations as t_brief_citations
 from app.storage.tables import claims as t_claims
 from app.storage.tables import hypotheses as t_hypotheses
 from app.storage.tables import utcnow
@@ -136,6 +133,7 @@ def ordered_hypotheses(s: Session, brief_id: int) -> list[Hypothesis]:
 
 def ordered_rows(s: Session, brief_id: int) -> list[AchClaim]:
     from app.storage.models import AchClaim
+    from app.storage.tables_more import ach_claims as t_ach_claims
 
     return list(
         s.scalars(
@@ -147,10 +145,14 @@ def ordered_rows(s: Session, brief_id: int) -> list[AchClaim]:
 
 
 def row_claim_ids(s: Session, brief_id: int) -> set[int]:
+    from app.storage.tables_more import ach_claims as t_ach_claims
+
     return set(s.scalars(select(t_ach_claims.c.claim_id).where(t_ach_claims.c.brief_id == brief_id)))
 
 
 def cited_claims(s: Session | Connection, brief_id: int) -> list[int]:
+    from app.storage.tables_more import brief_citations as t_brief_citations
+
     rows = s.execute(
         select(t_brief_citations.c.ident)
         .where(t_brief_citations.c.brief_id == brief_id, t_brief_citations.c.kind == "claim")
@@ -169,6 +171,8 @@ def cited_claims(s: Session | Connection, brief_id: int) -> list[int]:
 def snapshot_claim(s: Session, claim_id: int) -> dict[str, list[Any]]:
     """The matrix rows and ratings of a claim (called by ClaimService.delete before the cascade)."""
     from app.storage.models import AchClaim, AchRating
+    from app.storage.tables_more import ach_claims as t_ach_claims
+    from app.storage.tables_more import ach_ratings as t_ach_ratings
 
     rows = [row_record(r) for r in s.scalars(select(AchClaim).where(t_ach_claims.c.claim_id == claim_id))]
     ratings = [

@@ -11,14 +11,14 @@ from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr
 from sqlalchemy.sql import FromClause
 
-from app.storage import tables
-from app.storage.tables import EXTERNAL_ID_ONE_RECORD as EXTERNAL_ID_ONE_RECORD
+from app.storage import tables, tables_more
 from app.storage.tables import new_uuid as new_uuid
 from app.storage.tables import utcnow as utcnow
+from app.storage.tables_more import EXTERNAL_ID_ONE_RECORD as EXTERNAL_ID_ONE_RECORD
 
 
 class Base(DeclarativeBase):
-    metadata = tables.metadata
+    metadata = tables.full_metadata()
 
 
 class Tracked:
@@ -178,7 +178,7 @@ class Brief(Tracked, Base):
 
 
 class BriefRevision(Tracked, Base):
-    __table__ = tables.brief_revisions
+    __table__ = tables_more.brief_revisions
 
     id: Mapped[int]
     brief_id: Mapped[int]
@@ -192,7 +192,7 @@ class BriefRevision(Tracked, Base):
 class BriefCitation(Base):
     """Where a brief cites a claim or a source; rebuilt whenever the body is saved (for where-cited)."""
 
-    __table__ = tables.brief_citations
+    __table__ = tables_more.brief_citations
 
     id: Mapped[int]
     brief_id: Mapped[int]
@@ -231,7 +231,7 @@ class Hypothesis(Tracked, Base):
 class AchClaim(Tracked, Base):
     """A claim that is a row of a brief's ACH matrix (cited in the brief or added), in the analyst's order."""
 
-    __table__ = tables.ach_claims
+    __table__ = tables_more.ach_claims
 
     id: Mapped[int]
     brief_id: Mapped[int]
@@ -244,7 +244,7 @@ class AchClaim(Tracked, Base):
 class AchRating(Tracked, Base):
     """One cell of an ACH matrix: how consistent a claim is with a hypothesis, on Heuer's scale."""
 
-    __table__ = tables.ach_ratings
+    __table__ = tables_more.ach_ratings
 
     hypothesis_id: Mapped[int]
     claim_id: Mapped[int]
@@ -276,7 +276,7 @@ class BriefLock(Base):
     see who holds it. ``session`` tells two windows of one user apart; a lock whose ``heartbeat`` is older
     than ``app.briefs.LOCK_STALE_AFTER`` was left by a window that closed without releasing it."""
 
-    __table__ = tables.brief_locks
+    __table__ = tables_more.brief_locks
 
     brief_id: Mapped[int]
     holder: Mapped[str]
@@ -290,7 +290,7 @@ class ChangeLogEntry(Base):
     asks for the rows after the last one it saw and refreshes what they name (other analysts' changes
     appear without a restart); old rows are pruned."""
 
-    __table__ = tables.change_log
+    __table__ = tables_more.change_log
 
     seq: Mapped[int]
     entity: Mapped[str]
@@ -310,7 +310,7 @@ class ExternalId(Base):
     ids with it, so an id never points at another record that later reuses the number.
     """
 
-    __table__ = tables.external_ids
+    __table__ = tables_more.external_ids
 
     id: Mapped[int]
     system: Mapped[str]

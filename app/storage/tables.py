@@ -3,6 +3,11 @@
 Reading needs nothing more (``briefdesk claims`` and the other read paths select from these tables and never
 load the ORM); ``app.storage.models`` maps its classes onto these same tables for the services that write.
 Database-neutral: anything SQLite-specific (FTS5, pragmas, triggers) lives in ``app.storage.sqlite``.
+
+The tables no reading command reads (a brief's revisions and citation index, the ACH matrix's rows and ratings,
+edit locks, the change log, external ids) are in ``app.storage.tables_more``, so that a cold ``export``,
+``check`` or ``claims`` does not build them (each Column, constraint and index costs start-up time). What
+needs the whole schema (DDL, the ORM, a brief's deletion walking every table) takes :func:`full_metadata`.
 """
 
 from __future__ import annotations
@@ -40,14 +45,23 @@ def new_uuid() -> str:
     return str(uuid_mod.uuid4())
 
 
-metadata = MetaData()
+# Holds every table only once app.storage.tables_more is imported: use full_metadata() for the whole schema.
+_metadata = MetaData()
+
+
+def full_metadata() -> MetaData:
+    """The schema's MetaData with every table in it (this module's and app.storage.tables_more's)."""
+    import app.storage.tables_more  # noqa: F401  (its tables join _metadata when it is imported)
+
+    return _metadata
+
 
 # Tracked tables (sources, actors, claims, links, briefs, revisions, analysis and provenance records) end with
 # uuid, version, created_by, updated_by: see app.storage.models.Tracked.
 
 sources = Table(
     "sources",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text, default="", nullable=False),
     Column("kind", String(32), default="other", nullable=False),
@@ -83,7 +97,7 @@ sources = Table(
 
 source_originals = Table(
     "source_originals",
-    metadata,
+    _metadata,
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
     Column("data", LargeBinary, nullable=False),
 )
@@ -91,7 +105,7 @@ source_originals = Table(
 
 actors = Table(
     "actors",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("norm_name", Text, nullable=False),
@@ -112,7 +126,7 @@ actors = Table(
 
 claims = Table(
     "claims",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("actor_id", ForeignKey("actors.id", ondelete="SET NULL"), nullable=True),
@@ -150,7 +164,7 @@ claims = Table(
 
 claim_tags = Table(
     "claim_tags",
-    metadata,
+    _metadata,
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("tag", Text, primary_key=True),
     Index("ix_claim_tags_tag", "tag", "claim_id"),
@@ -159,7 +173,7 @@ claim_tags = Table(
 
 claim_links = Table(
     "claim_links",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("from_claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
@@ -181,7 +195,7 @@ claim_links = Table(
 
 briefs = Table(
     "briefs",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text, nullable=False),
     Column("body", Text, default="", nullable=False),
@@ -201,43 +215,9 @@ briefs = Table(
 )
 
 
-brief_revisions = Table(
-    "brief_revisions",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
-    Column("body", Text, nullable=False),
-    Column("reason", String(16), default="save", nullable=False),
-    Column("word_count", Integer, default=0, nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),
-    Column("updated", DateTime, default=utcnow, nullable=False),  # 0005
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
-    Index("ix_revisions_brief", "brief_id", "id"),
-    Index("uq_brief_revisions_uuid", "uuid", unique=True),
-)
-
-
-brief_citations = Table(
-    "brief_citations",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
-    Column("kind", String(8), nullable=False),  # claim | source
-    Column("ident", Integer, nullable=False),
-    Column("line", Integer, nullable=False),
-    Column("col", Integer, nullable=False),
-    Column("section", Text, default="", nullable=False),
-    Index("ix_citations_target", "kind", "ident"),
-    Index("ix_citations_brief", "brief_id"),
-)
-
-
 balance_waivers = Table(
     "balance_waivers",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
@@ -249,7 +229,7 @@ balance_waivers = Table(
 
 hypotheses = Table(
     "hypotheses",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
@@ -267,47 +247,9 @@ hypotheses = Table(
 )
 
 
-ach_claims = Table(
-    "ach_claims",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
-    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),
-    Column("updated", DateTime, default=utcnow, nullable=False),  # 0008
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
-    UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
-    Index("ix_ach_claims_claim", "claim_id"),
-    Index("uq_ach_claims_uuid", "uuid", unique=True),  # 0008
-)
-
-
-ach_ratings = Table(
-    "ach_ratings",
-    metadata,
-    Column("hypothesis_id", ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
-    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
-    Column("rating", String(2), nullable=False),
-    Column("note", Text, default="", nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),  # 0008
-    Column("updated", DateTime, default=utcnow, nullable=False),
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
-    CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
-    Index("ix_ach_ratings_claim", "claim_id"),
-    Index("uq_ach_ratings_uuid", "uuid", unique=True),  # 0008
-)
-
-
 assumptions = Table(
     "assumptions",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
@@ -328,62 +270,9 @@ assumptions = Table(
 )
 
 
-brief_locks = Table(
-    "brief_locks",
-    metadata,
-    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True),
-    Column("holder", Text, nullable=False),
-    Column("session", String(64), nullable=False),
-    Column("acquired", DateTime, default=utcnow, nullable=False),
-    Column("heartbeat", DateTime, default=utcnow, nullable=False),
-)
-
-
-change_log = Table(
-    "change_log",
-    metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("entity", String(16), nullable=False),
-    Column("entity_id", Integer, nullable=False),
-    Column("action", String(16), nullable=False),
-    Column("changed_by", Text, default="", nullable=False),
-    Column("at", DateTime, default=utcnow, nullable=False),
-    Column("session", String(64), default="", nullable=False),
-)
-
-
-# Exactly one record per external id (written so that SQLite and PostgreSQL both accept it).
-EXTERNAL_ID_ONE_RECORD = (
-    " + ".join(
-        f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in ("source_id", "actor_id", "claim_id", "link_id")
-    )
-    + " = 1"
-)
-
-
-external_ids = Table(
-    "external_ids",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("system", String(16), nullable=False),  # "stix" | "misp"
-    Column("external_id", String(300), nullable=False),
-    Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=True),
-    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), nullable=True),
-    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=True),
-    Column("link_id", ForeignKey("claim_links.id", ondelete="CASCADE"), nullable=True),
-    Column("created", DateTime, default=utcnow, nullable=False),
-    UniqueConstraint("system", "external_id", name="uq_external_ids_system_id"),
-    CheckConstraint(EXTERNAL_ID_ONE_RECORD, name="ck_external_ids_one_record"),
-    Index("ix_external_ids_source", "source_id"),
-    Index("ix_external_ids_actor", "actor_id"),
-    Index("ix_external_ids_claim", "claim_id"),
-    Index("ix_external_ids_link", "link_id"),
-)
-
-
 source_derivations = Table(
     "source_derivations",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("derived_from_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
@@ -407,7 +296,7 @@ source_derivations = Table(
 
 claim_reports = Table(
     "claim_reports",
-    metadata,
+    _metadata,
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("reported_from_id", ForeignKey("claims.id", ondelete="SET NULL"), nullable=True),
     Column("origin_name", Text, default="", nullable=False),

@@ -481,6 +481,11 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     # not loaded (check loads them)
     for warnings_only in ("app.checks.summary", "app.checks.characters"):
         assert warnings_only not in exported and warnings_only in checked, warnings_only
+    # nor the sentence splitter (only rules giving warnings read sentences), nor the tables no reading
+    # command reads (revisions, the citation index, ACH rows and ratings, locks, change log, external ids)
+    assert "app.sentences" not in exported and "app.sentences" in checked
+    for command_loaded in (exported, checked, loaded, searched):
+        assert "app.storage.tables_more" not in command_loaded
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored
         lib.ach.add_hypothesis(brief.id, "The convoy is a feint")
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -240,3 +242,28 @@ def test_schema_revisions_read_from_the_migration_files_agree_with_alembic():
     walked = [r.revision for r in script.walk_revisions()]
     walked.reverse()
     assert known_revisions() == (walked, script.get_current_head())
+
+
+def test_the_whole_schema_is_every_table_a_library_holds_even_when_loaded_alone(tmp_path):
+    """The tables no reading command reads live in app.storage.tables_more, so a cold export does not build
+    them; what walks every table (a brief's deletion and its undo, DDL, the ORM) takes ``full_metadata()``,
+    which holds them all even in a process that has imported nothing else: a table missing there would be
+    silently skipped when a brief is deleted and kept for undo."""
+    path = tmp_path / "x.briefdesk"
+    Library.open(path).close()
+    conn = sqlite3.connect(path)
+    stored = {
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith(("search_fts", "sqlite_", "alembic_"))
+    }
+    conn.close()
+    code = (
+        "import sys; from app.storage import tables; "
+        "print('app.storage.tables_more' in sys.modules, len(tables._metadata.tables)); "
+        "print(' '.join(sorted(tables.full_metadata().tables)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    first, names = out.splitlines()
+    assert first == "False 12"  # the reading tables alone, until the whole schema is asked for
+    assert set(names.split()) == stored

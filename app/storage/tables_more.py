@@ -1,0 +1,148 @@
+"""The tables no reading command reads: a brief's revisions and citation index, the ACH matrix's rows and
+ratings, edit locks, the change log and external ids (see ``app.storage.tables``, which holds the rest).
+
+Kept apart so that a cold ``export``, ``check`` or ``claims`` does not build them: the services import them
+where they write or read them, and :func:`app.storage.tables.full_metadata` imports this module.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+
+from app.storage.tables import _metadata, new_uuid, utcnow
+from app.storage.types import LenientDateTime as DateTime
+
+# Exactly one record per external id (written so that SQLite and PostgreSQL both accept it).
+EXTERNAL_ID_ONE_RECORD = (
+    " + ".join(
+        f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in ("source_id", "actor_id", "claim_id", "link_id")
+    )
+    + " = 1"
+)
+
+
+brief_revisions = Table(
+    "brief_revisions",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("reason", String(16), default="save", nullable=False),
+    Column("word_count", Integer, default=0, nullable=False),
+    Column("created", DateTime, default=utcnow, nullable=False),
+    Column("updated", DateTime, default=utcnow, nullable=False),  # 0005
+    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
+    Column("version", Integer, default=1, nullable=False),
+    Column("created_by", Text, default="", nullable=False),
+    Column("updated_by", Text, default="", nullable=False),
+    Index("ix_revisions_brief", "brief_id", "id"),
+    Index("uq_brief_revisions_uuid", "uuid", unique=True),
+)
+
+
+brief_citations = Table(
+    "brief_citations",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),  # claim | source
+    Column("ident", Integer, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("col", Integer, nullable=False),
+    Column("section", Text, default="", nullable=False),
+    Index("ix_citations_target", "kind", "ident"),
+    Index("ix_citations_brief", "brief_id"),
+)
+
+
+ach_claims = Table(
+    "ach_claims",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("created", DateTime, default=utcnow, nullable=False),
+    Column("updated", DateTime, default=utcnow, nullable=False),  # 0008
+    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
+    Column("version", Integer, default=1, nullable=False),
+    Column("created_by", Text, default="", nullable=False),
+    Column("updated_by", Text, default="", nullable=False),
+    UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
+    Index("ix_ach_claims_claim", "claim_id"),
+    Index("uq_ach_claims_uuid", "uuid", unique=True),  # 0008
+)
+
+
+ach_ratings = Table(
+    "ach_ratings",
+    _metadata,
+    Column("hypothesis_id", ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("rating", String(2), nullable=False),
+    Column("note", Text, default="", nullable=False),
+    Column("created", DateTime, default=utcnow, nullable=False),  # 0008
+    Column("updated", DateTime, default=utcnow, nullable=False),
+    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
+    Column("version", Integer, default=1, nullable=False),
+    Column("created_by", Text, default="", nullable=False),
+    Column("updated_by", Text, default="", nullable=False),
+    CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
+    Index("ix_ach_ratings_claim", "claim_id"),
+    Index("uq_ach_ratings_uuid", "uuid", unique=True),  # 0008
+)
+
+
+brief_locks = Table(
+    "brief_locks",
+    _metadata,
+    Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True),
+    Column("holder", Text, nullable=False),
+    Column("session", String(64), nullable=False),
+    Column("acquired", DateTime, default=utcnow, nullable=False),
+    Column("heartbeat", DateTime, default=utcnow, nullable=False),
+)
+
+
+change_log = Table(
+    "change_log",
+    _metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("entity", String(16), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("changed_by", Text, default="", nullable=False),
+    Column("at", DateTime, default=utcnow, nullable=False),
+    Column("session", String(64), default="", nullable=False),
+)
+
+
+external_ids = Table(
+    "external_ids",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("system", String(16), nullable=False),  # "stix" | "misp"
+    Column("external_id", String(300), nullable=False),
+    Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), nullable=True),
+    Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=True),
+    Column("link_id", ForeignKey("claim_links.id", ondelete="CASCADE"), nullable=True),
+    Column("created", DateTime, default=utcnow, nullable=False),
+    UniqueConstraint("system", "external_id", name="uq_external_ids_system_id"),
+    CheckConstraint(EXTERNAL_ID_ONE_RECORD, name="ck_external_ids_one_record"),
+    Index("ix_external_ids_source", "source_id"),
+    Index("ix_external_ids_actor", "actor_id"),
+    Index("ix_external_ids_claim", "claim_id"),
+    Index("ix_external_ids_link", "link_id"),
+)
