@@ -105,8 +105,7 @@ class SourceFacts(NamedTuple):  # a named tuple, as ClaimFacts: its class is mad
     outlet: str
 
 
-@dataclass(frozen=True, slots=True)
-class Derivation:
+class Derivation(NamedTuple):  # the graph's facts are named tuples: their classes are made ~5x faster
     """Source ``source_id`` derives from source ``derived_from_id`` (rewrites, quotes, translates it...)."""
 
     source_id: int
@@ -116,8 +115,7 @@ class Derivation:
     created: dt.datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """Claim ``claim_id`` reports what claim ``reported_from_id`` said, or an origin named without a claim."""
 
     claim_id: int
