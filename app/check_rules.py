@@ -103,7 +103,7 @@ CHECK_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "uncited",
         "factual_paragraphs_cited",
-        "sourcing",
+        "uncited",
         "warning",
         "No paragraph of factual statements is left without a citation",
     ),

@@ -41,7 +41,7 @@ _MODULES = {"estimative": estimative, "sourcing": sourcing, "marking": marking, 
 
 def _rule_function(module: str, name: str) -> Callable[[CheckContext], Iterable[Finding]]:
     """``app.checks.<module>.<name>``. The modules whose rules give warnings only and which the engine does not
-    use itself (``summary``, ``characters``) are imported when one of their rules first runs: an export runs only
+    use itself (``summary``, ``characters``, ``uncited``) are imported when one of their rules first runs: an export runs only
     the rules that can give an error (``BLOCKING_RULE_IDS``) and never loads them."""
     loaded = _MODULES.get(module)
     if loaded is not None:

@@ -479,7 +479,7 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     assert "app.provenance_records" not in loaded  # the claim commands name its records as types only
     # an export runs only the rules that can give an error: the modules of rules giving warnings only are
     # not loaded (check loads them)
-    for warnings_only in ("app.checks.summary", "app.checks.characters"):
+    for warnings_only in ("app.checks.summary", "app.checks.characters", "app.checks.uncited"):
         assert warnings_only not in exported and warnings_only in checked, warnings_only
     # nor the sentence splitter (only rules giving warnings read sentences), nor the tables no reading
     # command reads (revisions, the citation index, ACH rows and ratings, locks, change log, external ids)

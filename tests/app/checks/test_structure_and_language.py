@@ -111,14 +111,14 @@ def test_fast_scan_equals_plain_scan():
 def test_the_uncited_rules_quick_look_never_misses_a_judgment(data):
     """Whatever the judgment expression matches (in any case) holds one of the words the uncited rule looks for
     first, in its lower-case copy (unless it holds a letter lower() keeps apart, when the rule does not look)."""
-    from app.checks import sourcing
+    from app.checks import uncited
 
-    match = data.draw(st.from_regex(sourcing._JUDGMENT_WORDS, fullmatch=True))
+    match = data.draw(st.from_regex(uncited._JUDGMENT_WORDS, fullmatch=True))
     text = data.draw(st.sampled_from(["", "The ", "(U) It "])) + match + data.draw(st.sampled_from(["", "."]))
-    assert sourcing._JUDGMENT_WORDS.search(text)
-    if sourcing.judgment_anchors_usable(text):
-        assert any(a in text.lower() for a in sourcing.JUDGMENT_ANCHORS), text
-    assert sourcing.judgment_anchors_usable("It is \u017fo") is False
+    assert uncited._JUDGMENT_WORDS.search(text)
+    if uncited.judgment_anchors_usable(text):
+        assert any(a in text.lower() for a in uncited.JUDGMENT_ANCHORS), text
+    assert uncited.judgment_anchors_usable("It is \u017fo") is False
 
 
 def test_sentences_keep_abbreviations_and_citations():
