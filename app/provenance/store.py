@@ -9,6 +9,7 @@ two small queries per 500 claims.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -66,19 +67,26 @@ def _derivation_closure_q() -> Select[Any]:
     return select(*up.c)
 
 
-_REPORTS_Q = _report_closure_q()
-_DERIVATIONS_Q = _derivation_closure_q()
 _CLAIMS_BY_ID_Q = (
     select(*_CLAIM_COLS)
     .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
     .where(t_claims.c.id.in_(_IDS))
 )
-_CLAIMS_BY_SOURCE_Q = (
-    select(*_CLAIM_COLS)
-    .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
-    .where(t_claims.c.source_id.in_(_IDS))
-    .order_by(t_claims.c.id)
-)
+
+
+@functools.cache
+def _walk_statements() -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """The report closure, the derivation closure and the claims of sources: built on the first walk, so a
+    library without provenance (a cold export of it) never builds the recursive queries (~2 ms)."""
+    by_source = (
+        select(*_CLAIM_COLS)
+        .outerjoin(t_actors, t_actors.c.id == t_claims.c.actor_id)
+        .where(t_claims.c.source_id.in_(_IDS))
+        .order_by(t_claims.c.id)
+    )
+    return _report_closure_q(), _derivation_closure_q(), by_source
+
+
 _SOURCES_Q = select(t_sources.c.id, t_sources.c.title, t_sources.c.outlet).where(t_sources.c.id.in_(_IDS))
 _ANY_Q = select(
     exists(select(t_claim_reports.c.claim_id)).label("reports"),
@@ -88,12 +96,14 @@ _ANY_Q = select(
 
 def _report_closure(conn: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     """The reports of ``ids`` and of every claim they are reported from, hop after hop (one query)."""
-    return [tuple(r) for r in conn.execute(_REPORTS_Q, {"ids": ids})]
+    return [tuple(r) for r in conn.execute(_walk_statements()[0], {"ids": ids})]
 
 
 def _derivation_closure(conn: Connection, ids: list[int]) -> list[tuple[Any, ...]]:
     """The derivations of ``ids`` and of every source above them (one query)."""
-    return sorted((tuple(r) for r in conn.execute(_DERIVATIONS_Q, {"ids": ids})), key=lambda r: int(r[0]))
+    return sorted(
+        (tuple(r) for r in conn.execute(_walk_statements()[1], {"ids": ids})), key=lambda r: int(r[0])
+    )
 
 
 def load_facts(
@@ -174,7 +184,7 @@ def load_facts(
         source_claims_done.update(fetch)
         todo = []
         for chunk in _chunks(fetch):
-            for r in conn.execute(_CLAIMS_BY_SOURCE_Q, {"ids": chunk}):
+            for r in conn.execute(_walk_statements()[2], {"ids": chunk}):
                 if r[0] not in facts.claims:
                     facts.claims[r[0]] = ClaimFacts(r[0], r[1], r[2], r[3] or "", r[4], r[5], r[6], r[7])
                 facts.source_claims.setdefault(r[1], []).append(r[0])
