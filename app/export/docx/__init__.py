@@ -91,8 +91,8 @@ def render_docx(
 
     document = load_template(template)
     house = template is None
-    if house:
-        house_styles(document)
+    if house and house_template_path() is None:  # python-docx's base document: give it the house look
+        house_styles(document)  # (the house template was written with it: scripts/make_template.py)
     styles = Styles(document)
     text_width = section_setup(document, paper, house)
 

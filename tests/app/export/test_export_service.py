@@ -357,6 +357,20 @@ def test_export_of_a_long_brief_with_every_section_marked(lib, source, tmp_path)
     assert document.sections[0].header.paragraphs[0].text == "SECRET//NOFORN"
 
 
+def test_the_house_template_already_has_the_house_look():
+    """An export of the house template does not apply the house fonts and spacing again: the template was
+    written with them, so applying them changes nothing in its styles."""
+    from lxml import etree
+
+    from app.export.docx.styles import house_styles
+    from app.export.docx.template import load_template
+
+    document = load_template(None)
+    before = etree.tostring(document.styles.element)
+    house_styles(document)
+    assert etree.tostring(document.styles.element) == before
+
+
 def test_the_house_template_holds_every_briefdesk_style():
     from app.export.docx import STYLE_DEFS, house_template_path
 
