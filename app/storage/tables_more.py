@@ -12,16 +12,21 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
-    Integer,
     String,
     Table,
-    Text,
     UniqueConstraint,
-    Uuid,
 )
 
-from app.storage.tables import _metadata, new_uuid, utcnow
-from app.storage.types import LenientDateTime as DateTime
+from app.storage.tables import (
+    _DATETIME,
+    _INTEGER,
+    _STRING16,
+    _TEXT,
+    _UUID,
+    _metadata,
+    new_uuid,
+    utcnow,
+)
 
 # Exactly one record per external id (written so that SQLite and PostgreSQL both accept it).
 EXTERNAL_ID_ONE_RECORD = (
@@ -35,17 +40,17 @@ EXTERNAL_ID_ONE_RECORD = (
 brief_revisions = Table(
     "brief_revisions",
     _metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", _INTEGER, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
-    Column("body", Text, nullable=False),
-    Column("reason", String(16), default="save", nullable=False),
-    Column("word_count", Integer, default=0, nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),
-    Column("updated", DateTime, default=utcnow, nullable=False),  # 0005
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
+    Column("body", _TEXT, nullable=False),
+    Column("reason", _STRING16, default="save", nullable=False),
+    Column("word_count", _INTEGER, default=0, nullable=False),
+    Column("created", _DATETIME, default=utcnow, nullable=False),
+    Column("updated", _DATETIME, default=utcnow, nullable=False),  # 0005
+    Column("uuid", _UUID, default=new_uuid, nullable=False),
+    Column("version", _INTEGER, default=1, nullable=False),
+    Column("created_by", _TEXT, default="", nullable=False),
+    Column("updated_by", _TEXT, default="", nullable=False),
     Index("ix_revisions_brief", "brief_id", "id"),
     Index("uq_brief_revisions_uuid", "uuid", unique=True),
 )
@@ -54,13 +59,13 @@ brief_revisions = Table(
 brief_citations = Table(
     "brief_citations",
     _metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", _INTEGER, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("kind", String(8), nullable=False),  # claim | source
-    Column("ident", Integer, nullable=False),
-    Column("line", Integer, nullable=False),
-    Column("col", Integer, nullable=False),
-    Column("section", Text, default="", nullable=False),
+    Column("ident", _INTEGER, nullable=False),
+    Column("line", _INTEGER, nullable=False),
+    Column("col", _INTEGER, nullable=False),
+    Column("section", _TEXT, default="", nullable=False),
     Index("ix_citations_target", "kind", "ident"),
     Index("ix_citations_brief", "brief_id"),
 )
@@ -69,16 +74,16 @@ brief_citations = Table(
 ach_claims = Table(
     "ach_claims",
     _metadata,
-    Column("id", Integer, primary_key=True),
+    Column("id", _INTEGER, primary_key=True),
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
-    Column("position", Integer, nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),
-    Column("updated", DateTime, default=utcnow, nullable=False),  # 0008
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
+    Column("position", _INTEGER, nullable=False),
+    Column("created", _DATETIME, default=utcnow, nullable=False),
+    Column("updated", _DATETIME, default=utcnow, nullable=False),  # 0008
+    Column("uuid", _UUID, default=new_uuid, nullable=False),
+    Column("version", _INTEGER, default=1, nullable=False),
+    Column("created_by", _TEXT, default="", nullable=False),
+    Column("updated_by", _TEXT, default="", nullable=False),
     UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
     Index("ix_ach_claims_claim", "claim_id"),
     Index("uq_ach_claims_uuid", "uuid", unique=True),  # 0008
@@ -91,13 +96,13 @@ ach_ratings = Table(
     Column("hypothesis_id", ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("rating", String(2), nullable=False),
-    Column("note", Text, default="", nullable=False),
-    Column("created", DateTime, default=utcnow, nullable=False),  # 0008
-    Column("updated", DateTime, default=utcnow, nullable=False),
-    Column("uuid", Uuid(as_uuid=False), default=new_uuid, nullable=False),
-    Column("version", Integer, default=1, nullable=False),
-    Column("created_by", Text, default="", nullable=False),
-    Column("updated_by", Text, default="", nullable=False),
+    Column("note", _TEXT, default="", nullable=False),
+    Column("created", _DATETIME, default=utcnow, nullable=False),  # 0008
+    Column("updated", _DATETIME, default=utcnow, nullable=False),
+    Column("uuid", _UUID, default=new_uuid, nullable=False),
+    Column("version", _INTEGER, default=1, nullable=False),
+    Column("created_by", _TEXT, default="", nullable=False),
+    Column("updated_by", _TEXT, default="", nullable=False),
     CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
     Index("ix_ach_ratings_claim", "claim_id"),
     Index("uq_ach_ratings_uuid", "uuid", unique=True),  # 0008
@@ -108,22 +113,22 @@ brief_locks = Table(
     "brief_locks",
     _metadata,
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), primary_key=True),
-    Column("holder", Text, nullable=False),
+    Column("holder", _TEXT, nullable=False),
     Column("session", String(64), nullable=False),
-    Column("acquired", DateTime, default=utcnow, nullable=False),
-    Column("heartbeat", DateTime, default=utcnow, nullable=False),
+    Column("acquired", _DATETIME, default=utcnow, nullable=False),
+    Column("heartbeat", _DATETIME, default=utcnow, nullable=False),
 )
 
 
 change_log = Table(
     "change_log",
     _metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("entity", String(16), nullable=False),
-    Column("entity_id", Integer, nullable=False),
-    Column("action", String(16), nullable=False),
-    Column("changed_by", Text, default="", nullable=False),
-    Column("at", DateTime, default=utcnow, nullable=False),
+    Column("seq", _INTEGER, primary_key=True, autoincrement=True),
+    Column("entity", _STRING16, nullable=False),
+    Column("entity_id", _INTEGER, nullable=False),
+    Column("action", _STRING16, nullable=False),
+    Column("changed_by", _TEXT, default="", nullable=False),
+    Column("at", _DATETIME, default=utcnow, nullable=False),
     Column("session", String(64), default="", nullable=False),
 )
 
@@ -131,14 +136,14 @@ change_log = Table(
 external_ids = Table(
     "external_ids",
     _metadata,
-    Column("id", Integer, primary_key=True),
-    Column("system", String(16), nullable=False),  # "stix" | "misp"
+    Column("id", _INTEGER, primary_key=True),
+    Column("system", _STRING16, nullable=False),  # "stix" | "misp"
     Column("external_id", String(300), nullable=False),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=True),
     Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), nullable=True),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=True),
     Column("link_id", ForeignKey("claim_links.id", ondelete="CASCADE"), nullable=True),
-    Column("created", DateTime, default=utcnow, nullable=False),
+    Column("created", _DATETIME, default=utcnow, nullable=False),
     UniqueConstraint("system", "external_id", name="uq_external_ids_system_id"),
     CheckConstraint(EXTERNAL_ID_ONE_RECORD, name="ck_external_ids_one_record"),
     Index("ix_external_ids_source", "source_id"),
