@@ -19,7 +19,7 @@ from app.ids import storable
 from app.markings import parse_default_marking
 from app.storage.tables import balance_waivers as t_balance_waivers
 from app.storage.tables import briefs as t_briefs
-from app.storage.tables import full_metadata, utcnow
+from app.storage.tables import utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -649,6 +649,8 @@ class BriefService:
 def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str, Any]]]]:
     """The brief's own row and every row that its delete removes by cascade (directly or through another such
     row), table by table, parents first. Locks are not kept: a restored brief is free to edit."""
+    from app.storage.tables_more import full_metadata
+
     kept: list[tuple[str, list[dict[str, Any]]]] = []
     ids: dict[str, set[Any]] = {}
     for (
@@ -678,6 +680,8 @@ def _rows_hanging_on(s: Session, brief_id: int) -> list[tuple[str, list[dict[str
 def _put_rows_back(s: Session, kept: list[tuple[str, list[dict[str, Any]]]]) -> None:
     """Insert rows kept by ``_rows_hanging_on``, leaving out those whose other parent (a claim, a hypothesis)
     no longer exists."""
+    from app.storage.tables_more import full_metadata
+
     tables = full_metadata().tables
     restored: dict[str, set[Any]] = {}
     for name, rows in kept:

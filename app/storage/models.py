@@ -18,7 +18,7 @@ from app.storage.tables_more import EXTERNAL_ID_ONE_RECORD as EXTERNAL_ID_ONE_RE
 
 
 class Base(DeclarativeBase):
-    metadata = tables.full_metadata()
+    metadata = tables_more.full_metadata()
 
 
 class Tracked:

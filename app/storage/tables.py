@@ -7,7 +7,8 @@ Database-neutral: anything SQLite-specific (FTS5, pragmas, triggers) lives in ``
 The tables no reading command reads (a brief's revisions and citation index, the ACH matrix's rows and ratings,
 edit locks, the change log, external ids) are in ``app.storage.tables_more``, so that a cold ``export``,
 ``check`` or ``claims`` does not build them (each Column, constraint and index costs start-up time). What
-needs the whole schema (DDL, the ORM, a brief's deletion walking every table) takes :func:`full_metadata`.
+needs the whole schema (DDL, the ORM, a brief's deletion walking every table) takes
+:func:`app.storage.tables_more.full_metadata`.
 """
 
 from __future__ import annotations
@@ -55,15 +56,9 @@ def new_uuid() -> str:
     return str(uuid_mod.uuid4())
 
 
-# Holds every table only once app.storage.tables_more is imported: use full_metadata() for the whole schema.
+# Holds every table only once app.storage.tables_more is imported: for the whole schema, use
+# app.storage.tables_more.full_metadata().
 _metadata = MetaData()
-
-
-def full_metadata() -> MetaData:
-    """The schema's MetaData with every table in it (this module's and app.storage.tables_more's)."""
-    import app.storage.tables_more  # noqa: F401  (its tables join _metadata when it is imported)
-
-    return _metadata
 
 
 # Tracked tables (sources, actors, claims, links, briefs, revisions, analysis and provenance records) end with

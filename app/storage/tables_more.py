@@ -2,7 +2,7 @@
 ratings, edit locks, the change log and external ids (see ``app.storage.tables``, which holds the rest).
 
 Kept apart so that a cold ``export``, ``check`` or ``claims`` does not build them: the services import them
-where they write or read them, and :func:`app.storage.tables.full_metadata` imports this module.
+where they write or read them, and what needs the whole schema imports this module for :func:`full_metadata`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    MetaData,
     String,
     Table,
     UniqueConstraint,
@@ -151,3 +152,8 @@ external_ids = Table(
     Index("ix_external_ids_claim", "claim_id"),
     Index("ix_external_ids_link", "link_id"),
 )
+
+
+def full_metadata() -> MetaData:
+    """The schema's MetaData with every table in it: app.storage.tables' and this module's."""
+    return _metadata

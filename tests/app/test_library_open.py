@@ -246,7 +246,7 @@ def test_schema_revisions_read_from_the_migration_files_agree_with_alembic():
 
 def test_the_whole_schema_is_every_table_a_library_holds_even_when_loaded_alone(tmp_path):
     """The tables no reading command reads live in app.storage.tables_more, so a cold export does not build
-    them; what walks every table (a brief's deletion and its undo, DDL, the ORM) takes ``full_metadata()``,
+    them; what walks every table (a brief's deletion and its undo, DDL, the ORM) takes its ``full_metadata()``,
     which holds them all even in a process that has imported nothing else: a table missing there would be
     silently skipped when a brief is deleted and kept for undo."""
     path = tmp_path / "x.briefdesk"
@@ -261,7 +261,7 @@ def test_the_whole_schema_is_every_table_a_library_holds_even_when_loaded_alone(
     code = (
         "import sys; from app.storage import tables; "
         "print('app.storage.tables_more' in sys.modules, len(tables._metadata.tables)); "
-        "print(' '.join(sorted(tables.full_metadata().tables)))"
+        "from app.storage.tables_more import full_metadata; print(' '.join(sorted(full_metadata().tables)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     first, names = out.splitlines()
