@@ -212,6 +212,12 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
     words = low.split()
     if low in PRONOUNS:
         return _pronoun(low, state)
+    issued = STATEMENT_OF.fullmatch(np)
+    if issued is not None:  # "'...,' the statement said" after "X rejected the allegation in a statement"
+        if issued.group("owner"):
+            return parse_speaker(issued.group("owner"), state)  # "Kestrow's statement called ..."
+        last = state.last  # an organisation's statement, not a person's words
+        return last if last is not None and not _person(last) else None
     if not words or words[0] in NON_SPEAKERS or (len(words) <= 2 and words[-1] in NON_SPEAKERS):
         return None
     if (
@@ -396,6 +402,13 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         name = _capital_first(re.sub(r"^(the)\s+", "", np, flags=re.I))
         return _find_known(state, name) or register(state, Speaker(name, "", ""))
     return None
+
+
+# a statement speaking for whoever issued it: "the statement", "its written statement", "Kestrow's statement"
+STATEMENT_OF = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|(?P<owner>[A-Z][\w\-]*(?:\s[A-Z][\w\-]*){0,3})['\u2019]s)\s+"
+    r"(?:(?:written|short|second|first|joint|new|later)\s+)?statement"
+)
 
 
 # who speaks for an organisation: "ministry spokeswoman", "the commission's chairman" is not the ministry or the

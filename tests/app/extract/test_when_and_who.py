@@ -237,3 +237,18 @@ def test_who_said_it_between_a_subject_and_its_predicate():
     assert ramp.actor == "Hedda Solvik"
     assert ramp.quote.startswith("The missed sailings") and ramp.quote.endswith("not by the weather")
     assert ramp.said == dt.date(2026, 3, 12)
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it_not_a_person():
+    text = (
+        "The Ferrand Pilots' Union said engineers had been told to sign for checks never done.\n\n"
+        'Vellaire rejected the allegation in a statement. "No engineer of ours signs for work not done," the '
+        "statement said.\n\n"
+        "Hollis Mining's statement called the union's figures \"selective\" and said every check was logged.\n\n"
+        '"The union has its facts wrong," chief executive Ada Korhonen said in the company\'s statement.\n\n'
+        "The statement said the checks were logged by the night shift."
+    )
+    props = run(text)
+    assert by_quote(props, "No engineer of ours").actor == "Vellaire"
+    assert by_quote(props, "every check was logged").actor == "Hollis Mining"
+    assert all(not p.quote.startswith("the checks were logged") or p.actor != "Ada Korhonen" for p in props)
