@@ -1,7 +1,8 @@
 """Live preview of a brief, rendered by ``app.export.render_html`` off the GUI thread.
 
 ``PreviewView.schedule(brief)`` debounces (``DEBOUNCE_MS``); the render runs through ``jobs.read`` and a
-result older than the latest request is dropped. The scroll position is kept across refreshes. Clicking a
+result older than the latest request is dropped. The render renders again only the top-level blocks whose
+source changed (``ui.preview_render``: the same HTML as a whole render). The scroll position is kept across refreshes. Clicking a
 citation marker (``briefdesk:c12``) emits ``claim_activated(12)``.
 
 The preview loads nothing but the brief's images that are allowed (local image files under the library's
@@ -37,6 +38,7 @@ from app.export import render_html
 from app.export.images import ImageFolders
 from ui import preview_blocks, theme
 from ui.preview_blocks import ShownBlocks, normalized_blocks, split_blocks
+from ui.preview_render import PreviewRenderer
 from ui.preview_renumber import note_paragraphs
 from ui.settings import Settings, image_folders
 
@@ -128,6 +130,7 @@ class PreviewView(QTextBrowser):
         self._asked = None  # the brief last scheduled (None: render whatever is scheduled next)
         self._generation = 0
         self.records = CitedRecords()
+        self.renderer = PreviewRenderer()  # the blocks rendered last, reused by the next render
         self.shown = ShownBlocks()
         self.updated_in_place = False
         self._target_html = ""
@@ -174,15 +177,16 @@ class PreviewView(QTextBrowser):
         if self._pending is None:
             return
         self._generation += 1
-        gen, brief, lib, images, records = (
+        gen, brief, lib, images, records, renderer = (
             self._generation,
             self._pending,
             self.lib,
             self.images,
             self.records,
+            self.renderer,
         )
         self.jobs.read(
-            lambda: _with_blocks(render_preview(lib, brief, images, records)),
+            lambda: renderer.render(lib, brief, images, records),
             lambda res: self._show(gen, *res),
             lambda exc: self._show_error(gen, exc),
             owner=self,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import markdown
@@ -28,7 +28,19 @@ from app.brief_model.text import BIDI_RE, PLAIN_CHARS, TOKEN_RE, token_index, vi
 from app.domain import ClaimRecord, SourceRecord
 from app.errors import UnknownCitationError
 
-__all__ = ["BIDI_RE", "NotePlan", "RenderTree", "heading_texts", "plan_notes", "render_tree", "visible_bidi"]
+__all__ = [
+    "BIDI_RE",
+    "NotePlan",
+    "RenderTree",
+    "heading_texts",
+    "plan_notes",
+    "render_tree",
+    "restore_attributes",
+    "restore_stash",
+    "restore_texts",
+    "restorer",
+    "visible_bidi",
+]
 
 # A text node this long is written as it is, without inline Markdown; so is one whose brackets would cost
 # Python-Markdown's link pattern more than INLINE_BRACKET_BUDGET characters scanned (it scans from each '['
@@ -60,6 +72,17 @@ def render_tree(model: BriefModel) -> RenderTree:
 def _render_tree(model: BriefModel) -> RenderTree:
     md = pm.new_markdown()
     root = pm.parse_blocks(md, model.parse_text)
+    restore = restorer(model)
+    restore_texts(root.iter(), restore)
+    stash = restore_stash(md, restore)
+    root = pm.finish_tree(md, root)
+    restore_attributes(root, model)
+    return RenderTree(md, root, stash)
+
+
+def restorer(model: BriefModel) -> Callable[[str], str]:
+    """A text of the block tree as inline parsing is to see it: the brackets that are not citations (in code)
+    put back, the characters made plain by the nesting bound put back, directional characters as tags."""
     cited = model.is_citation
 
     def restore(text: str) -> str:
@@ -71,8 +94,19 @@ def _render_tree(model: BriefModel) -> RenderTree:
             text = _PLAIN_RE.sub(lambda m: PLAIN_CHARS[m.group()], text)
         return visible_bidi(text)
 
+    return restore
+
+
+def restore_texts(
+    elements: Iterable[ET.Element], restore: Callable[[str], str], total: int | None = None
+) -> int:
+    """Each text and tail of ``elements`` restored (``restorer``), and made atomic (shown as written) where
+    inline parsing could cost too much (see INLINE_BRACKET_TOTAL, spent over ``elements`` in order, against
+    ``total``, INLINE_BRACKET_TOTAL by default). Returns what the texts given inline Markdown spent."""
+    if total is None:
+        total = INLINE_BRACKET_TOTAL
     spent = 0  # bracket scanning the texts given inline Markdown so far will cost
-    for el in root.iter():
+    for el in elements:
         for attr in ("text", "tail"):
             value = getattr(el, attr)
             if not value:
@@ -84,24 +118,31 @@ def _render_tree(model: BriefModel) -> RenderTree:
                 if (
                     len(new) > INLINE_TEXT_LIMIT
                     or cost > INLINE_BRACKET_BUDGET
-                    or (cost > INLINE_BRACKET_SMALL and spent + cost > INLINE_BRACKET_TOTAL)
+                    or (cost > INLINE_BRACKET_SMALL and spent + cost > total)
                 ):
                     atomic = True  # shown as written, without inline Markdown
                 else:
                     spent += cost
             if new is not value or atomic != isinstance(value, AtomicString):
                 setattr(el, attr, AtomicString(new) if atomic else new)
+    return spent
+
+
+def restore_stash(md: markdown.Markdown, restore: Callable[[str], str]) -> list[str]:
+    """The fenced code blocks Python-Markdown stashed, restored in place; returned."""
     stash = md.htmlStash.rawHtmlBlocks
     for i, raw in enumerate(stash):
         if isinstance(raw, str):
             stash[i] = restore(raw)
-    root = pm.finish_tree(md, root)
-    # a citation inside a link's address or an image's text stays as written: markers go in text only
+    return [s for s in stash if isinstance(s, str)]
+
+
+def restore_attributes(root: ET.Element, model: BriefModel) -> None:
+    """A citation inside a link's address or an image's text stays as written: markers go in text only."""
     for el in root.iter():
         for name, value in el.attrib.items():
             if "\ue000" in value:
                 el.set(name, TOKEN_RE.sub(lambda m: model.group_text(token_index(m)), value))
-    return RenderTree(md, root, [s for s in stash if isinstance(s, str)])
 
 
 def heading_texts(model: BriefModel) -> list[str]:

@@ -134,48 +134,72 @@ def render_html(
     allowed: set[str] = set()
     _safe_tree(tree.root, images, allowed)
     rendered = _pm.serialize(tree.md, tree.root)
+    rendered = attach_markers(rendered, plan)[0] + notes_html(notes)
+    title = title_html(brief)
+    safe = clean_html(title + rendered, allowed)
+    return PreviewResult(safe, notes, plan.warnings)
+
+
+def title_html(brief: BriefRecord) -> str:
+    """The brief's title as the rendered HTML opens with it (before cleaning)."""
+    return f"<h1>{_html.escape(visible_bidi(drop_forbidden(brief.title)))}</h1>"
+
+
+def notes_html(notes: list[Note]) -> str:
+    """The notes list the rendered HTML ends with (before cleaning); '' without notes."""
+    if not notes:
+        return ""
+    items = "".join(
+        f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> '
+        f"{_html.escape(visible_bidi(drop_forbidden(n.text)))}</li>"
+        for n in notes
+    )
+    return f'<hr/><ol class="notes">{items}</ol>'
+
+
+def attach_markers(text: str, plan: NotePlan, follows_citation: bool = False) -> tuple[str, bool]:
+    """``text`` (serialized HTML) with each citation token replaced by its note marker, and whether it ends
+    right after a citation (only tags after the last one). No space before a note number, as in the .docx;
+    but between two citations the space stays, so that "[@c1] [@c2]" never reads as note 12.
+    ``follows_citation``: a citation comes before ``text`` with only tags between (the rendered HTML
+    cut into top-level blocks: the state the block before it ended in)."""
+    groups, numbers = plan.groups, plan.numbers
 
     def marker(token: re.Match[str], in_link: bool) -> str:
         pieces = []
-        for key in plan.groups.get(token_index(token), []):
-            if key not in plan.numbers:
+        for key in groups.get(token_index(token), []):
+            if key not in numbers:
                 pieces.append(f'<span class="missing">[missing {_html.escape(key)}]</span>')
             elif in_link:  # a link inside a link would close the outer one and leave the number outside
-                pieces.append(str(plan.numbers[key]))
+                pieces.append(str(numbers[key]))
             else:
-                pieces.append(f'<a href="briefdesk:{key}">{plan.numbers[key]}</a>')
+                pieces.append(f'<a href="briefdesk:{key}">{numbers[key]}</a>')
         return "<sup>" + ",".join(pieces) + "</sup>"
 
-    def attached(text: str) -> str:
-        """No space before a note number, as in the .docx; but between two citations the space stays, so
-        that "[@c1] [@c2]" never reads as note 12."""
-        out: list[str] = []
-        pos = 0
-        links = 0  # <a> elements open at the token
-        for start, spaces, token in _spaced_tokens(text):
-            between = text[pos:start]
-            if "<a" in between or "</a>" in between:
-                links = max(0, links + len(_LINK_OPEN_RE.findall(between)) - between.count("</a>"))
-            keys = plan.groups.get(token_index(token), [])
-            after_citation = pos > 0 and _ONLY_TAGS_RE.fullmatch(between) is not None
-            note = bool(keys) and keys[0] in plan.numbers
-            out.append(between)
-            out.append(("" if note and not after_citation else spaces) + marker(token, links > 0))
-            pos = token.end()
-        out.append(text[pos:])
-        return "".join(out)
+    out: list[str] = []
+    pos = 0
+    after = follows_citation  # a citation before, the text since it only tags so far
+    links = 0  # <a> elements open at the token
+    for start, spaces, token in _spaced_tokens(text):
+        between = text[pos:start]
+        if "<a" in between or "</a>" in between:
+            links = max(0, links + len(_LINK_OPEN_RE.findall(between)) - between.count("</a>"))
+        keys = groups.get(token_index(token), [])
+        after_citation = after and _ONLY_TAGS_RE.fullmatch(between) is not None
+        note = bool(keys) and keys[0] in numbers
+        out.append(between)
+        out.append(("" if note and not after_citation else spaces) + marker(token, links > 0))
+        pos = token.end()
+        after = True
+    rest = text[pos:]
+    out.append(rest)
+    return "".join(out), after and _ONLY_TAGS_RE.fullmatch(rest) is not None
 
-    rendered = attached(rendered)
-    if notes:
-        items = "".join(
-            f'<li id="note-{n.number}"><a href="briefdesk:{n.key}">{n.key}</a> '
-            f"{_html.escape(visible_bidi(drop_forbidden(n.text)))}</li>"
-            for n in notes
-        )
-        rendered += f'<hr/><ol class="notes">{items}</ol>'
-    title = f"<h1>{_html.escape(visible_bidi(drop_forbidden(brief.title)))}</h1>"
-    safe = nh3.clean(
-        title + rendered,
+
+def clean_html(text: str, allowed: set[str]) -> str:
+    """``text`` through the sanitiser, as every rendered brief goes (``allowed``: the image files it may show)."""
+    return nh3.clean(
+        text,
         url_schemes={"briefdesk", "http", "https", "mailto", "file"},
         tags=(nh3.ALLOWED_TAGS - {"img"})
         | {"sup", "hr", "dl", "dt", "dd", "span"}
@@ -197,7 +221,6 @@ def render_html(
         },
         attribute_filter=lambda tag, attr, value: _attribute_ok(tag, attr, value, allowed),
     )
-    return PreviewResult(safe, notes, plan.warnings)
 
 
 def _attribute_ok(tag: str, attr: str, value: str, allowed: set[str]) -> str | None:

@@ -1,0 +1,362 @@
+"""The preview's render made incremental: only the top-level blocks whose source changed are rendered again.
+
+``BlockRenderer.render`` gives what ``render_html`` gives (the same HTML, character for character: the
+random-edit tests compare them) from a cache of each top-level block's finished HTML. Every render still
+parses the whole text into Python-Markdown's block tree (the model's ``parse_text``, as ``render_tree``
+does: one reading), but inline parsing, the restore walk, default marks, serializing, note markers and the
+sanitiser run only on the blocks not in the cache.
+
+A block's cache key is its block tree before inline parsing (tags, attributes, texts, which texts are
+atomic), with what the brief around it decides written into it:
+- each citation token as its length and the note numbers its keys get (not its group index, which every
+  citation added before it shifts); a bracket that is not a citation (in code) as written;
+- each fenced code placeholder as the code it stands for (placeholders are numbered over the whole brief);
+- whether a citation comes just before the block with only tags between (``attach_markers``).
+Brief-wide state is the cache's context, the cache emptied when it changes: the link reference definitions,
+the abbreviations and the default portion mark. Heading ids are unique over the brief (``toc``): a block is
+rendered with each heading's own slug and the ids are made unique when the blocks are put together, as the
+``toc`` step does. The inline-bracket budget (``INLINE_BRACKET_TOTAL``) is spent over the whole brief: each
+block keeps what it spent, and when the brief's sum passes the total the whole brief is rendered as
+``render_html`` renders it. So is any brief this cannot cut exactly (an empty body, a stray token
+character). A block with an image is never cached (the file it shows may have changed).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from markdown.extensions import toc
+from markdown.util import AtomicString
+
+from app._gc import paused_gc
+from app.brief_model import BriefModel, parse_brief
+from app.brief_model import pm as _pm
+from app.brief_model import render as _render_mod
+from app.brief_model.render import (
+    NotePlan,
+    plan_notes,
+    restore_attributes,
+    restore_stash,
+    restore_texts,
+    restorer,
+)
+from app.brief_model.text import TOKEN_CLOSE, TOKEN_OPEN, TOKEN_RE, token, token_index
+from app.domain import BriefRecord, ClaimRecord, SourceRecord
+from app.export.html import (
+    PreviewResult,
+    _default_marks,
+    _safe_tree,
+    attach_markers,
+    clean_html,
+    notes_html,
+    render_html,
+    title_html,
+)
+from app.export.notes import Note, notes_of
+from app.markings import Marking, default_portion_mark
+
+__all__ = ["BlockRenderer", "Rendered"]
+
+_SEP = TOKEN_OPEN + TOKEN_CLOSE  # between blocks rendered together: no token, nor anything else, holds it
+_STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)">')
+_HEADING_TAG_RE = re.compile("[Hh][1-6]")
+_TOC_CONFIG = toc.TocExtension(marker="").getConfigs()  # as app.brief_model.pm configures it
+
+
+class _RawSlugs(toc.TocTreeprocessor):  # type: ignore[misc]  # Python-Markdown has no types: its base is Any
+    """The ``toc`` step giving each heading its own slug as its id, not yet made unique (``_ids`` does that
+    over the whole brief, as ``TocTreeprocessor.run`` does); its name found as that step finds it."""
+
+    def run(self, doc: ET.Element) -> None:
+        for el in doc.iter():
+            if isinstance(el.tag, str) and self.header_rgx.match(el.tag):
+                self.set_level(el)
+                name = toc.strip_tags(toc.render_inner_html(toc.remove_fnrefs(el), self.md))
+                if "id" not in el.attrib:
+                    el.attrib["id"] = self.slugify(_html.unescape(name), self.sep)
+
+
+@dataclass(slots=True)
+class _Block:
+    """A top-level block rendered up to its note markers: its serialized HTML with its citation tokens
+    numbered from 0 in the block (``groups``: each one's keys), its headings' own slugs in order, the bracket
+    budget it spent; and, for each way a block may start (right after a citation or not), its clean HTML and
+    whether it ends right after a citation."""
+
+    html: str
+    groups: dict[int, list[str]]
+    slugs: tuple[str, ...]
+    spent: int
+    image: bool  # never kept: the file shown may have changed
+    done: dict[bool, tuple[str, bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A render: ``result`` as ``render_html`` gives it, and its HTML in pieces: the title's, each top-level
+    block's of the body (None: the body was rendered whole, ``body`` holding it) and the notes'."""
+
+    result: PreviewResult
+    title: str
+    body: list[str] | None
+    notes: str
+    incremental: bool
+
+
+def _fingerprint(el: ET.Element, out: list[str]) -> None:
+    """The block tree under ``el`` before inline parsing, as text (atomic texts marked apart)."""
+    out.append("<" + el.tag)
+    if el.attrib:
+        out.append(repr(sorted(el.attrib.items())))
+    text = el.text
+    if text:
+        out.append("\x01T" if isinstance(text, AtomicString) else "\x01t")
+        out.append(text)
+    for child in el:
+        _fingerprint(child, out)
+    out.append("\x01/")
+    tail = el.tail
+    if tail:
+        out.append("\x01A" if isinstance(tail, AtomicString) else "\x01a")
+        out.append(tail)
+
+
+class BlockRenderer:
+    """The cache of rendered blocks for one brief shown (the preview's; any thread, one render at a time)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._context: tuple[object, ...] | None = None
+        self._blocks: dict[str, _Block] = {}
+        self._md = _pm.new_markdown()
+        self._md.treeprocessors.register(_RawSlugs(self._md, _TOC_CONFIG), "toc", 5)
+        self._notes: tuple[list[ClaimRecord | SourceRecord], list[Note], str] = ([], [], "")
+        self.rendered_blocks = 0  # how many blocks the last render rendered (the rest came from the cache)
+
+    def render(
+        self,
+        brief: BriefRecord,
+        resolver: Mapping[str, ClaimRecord | SourceRecord],
+        *,
+        images: Callable[[str], Path | None] | None = None,
+        model: BriefModel | None = None,
+    ) -> Rendered:
+        """The brief rendered as ``render_html(..., allow_missing=True)`` renders it."""
+        model = model or parse_brief(brief.body)
+        plan = plan_notes(model, resolver, allow_missing=True)
+        with self._lock, paused_gc():
+            body = self._body(brief, model, plan, images)
+            notes, notes_part = self._notes_of(plan, resolver)
+            title = clean_html(title_html(brief), set())
+            if body is None:
+                self._context, self._blocks = None, {}
+                result = render_html(
+                    brief, resolver, allow_missing=True, images=images, model=model, plan=plan
+                )
+                return Rendered(result, title, None, notes_part, False)
+        html = title + "".join(body) + notes_part
+        return Rendered(PreviewResult(html, notes, plan.warnings), title, body, notes_part, True)
+
+    def _notes_of(
+        self, plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]
+    ) -> tuple[list[Note], str]:
+        """The notes and their clean HTML; kept while the same records are cited in the same order (a
+        keystroke seldom changes them, and a long brief's notes take milliseconds to write and clean)."""
+        records = [resolver[key] for key in plan.order]
+        known, notes, html = self._notes
+        if len(known) != len(records) or any(a is not b for a, b in zip(known, records, strict=True)):
+            notes = notes_of(plan, resolver)
+            raw = notes_html(notes)
+            html = clean_html(raw, set()) if raw else ""
+            self._notes = (records, notes, html)
+        return list(notes), html
+
+    def _body(
+        self,
+        brief: BriefRecord,
+        model: BriefModel,
+        plan: NotePlan,
+        images: Callable[[str], Path | None] | None,
+    ) -> list[str] | None:
+        """The body's clean HTML, one string a top-level block (its last stripped at the end); None when it
+        must be rendered whole."""
+        text = model.parse_text
+        groups = len(model._groups)
+        if text.count(TOKEN_OPEN) != groups or text.count(TOKEN_CLOSE) != groups:
+            return None  # a token character in the text itself
+        if "\x01" in text:
+            return None  # the keys' own separator in the text
+        md = self._md
+        root = _pm.parse_blocks(md, text)
+        if not len(root) or root.text:
+            return None
+        restore = restorer(model)
+        restore_stash(md, restore)
+        stash = md.htmlStash.rawHtmlBlocks
+        mark = default_portion_mark(brief.marking_scheme, brief.default_marking)
+        context = (
+            mark.portion if mark is not None else None,
+            tuple(sorted(md.references.items())),
+            tuple(sorted(md.treeprocessors["abbr"].abbrs.items())),
+        )
+        if context != self._context:
+            self._context, self._blocks = context, {}
+        cited, numbers, plan_groups = model.is_citation, plan.numbers, plan.groups
+
+        def token_key(m: re.Match[str]) -> str:
+            index = token_index(m)
+            if index not in cited:
+                return model.group_text(index)
+            keys = ";".join(f"{k}={numbers.get(k, '?')}" for k in plan_groups.get(index, []))
+            return f"\x01c{len(m.group())}:{keys}\x01"
+
+        elements = list(root)
+        keys: list[str] = []
+        blocks = self._blocks
+        missing: list[int] = []
+        for i, el in enumerate(elements):
+            out: list[str] = []
+            _fingerprint(el, out)
+            key = "".join(out)
+            if TOKEN_OPEN in key:
+                key = TOKEN_RE.sub(token_key, key)
+            if "\x02" in key:
+                key = _STASH_RE.sub(lambda m: "\x02" + str(stash[int(m.group(1))]) + "\x03", key)
+            keys.append(key)
+            if key not in blocks:
+                missing.append(i)
+        allowed: set[str] = set()
+        if missing:
+            rendered = self._render(
+                [elements[i] for i in missing], md, model, plan, restore, mark, images, allowed
+            )
+            if rendered is None:
+                return None
+            fresh = dict(zip((keys[i] for i in missing), rendered, strict=True))
+        else:
+            fresh = {}
+        self.rendered_blocks = len(missing)
+
+        found: list[_Block] = []
+        pending: list[tuple[int, bool, str, bool]] = []  # (place, starting state, marked HTML, ending state)
+        body: list[str] = []
+        follows = False  # a citation just before, only tags since
+        for key in keys:
+            block = fresh.get(key) or blocks[key]
+            found.append(block)
+            done = block.done.get(follows)
+            if done is None:
+                local = NotePlan(numbers=plan.numbers, groups=block.groups)
+                marked, ends = attach_markers(block.html, local, follows)
+                pending.append((len(body), follows, marked, ends))
+                body.append("")
+            else:
+                body.append(done[0])
+                ends = done[1]
+            follows = ends
+        if sum(b.spent for b in found) > _render_mod.INLINE_BRACKET_TOTAL:
+            return None
+        if pending:
+            clean = clean_html(_SEP.join(p[2] for p in pending), allowed).split(_SEP)
+            if len(clean) != len(pending):
+                return None
+            for (place, starts, _marked, ends), html in zip(pending, clean, strict=True):
+                body[place] = html
+                found[place].done[starts] = (html, ends)
+        self._blocks = {key: found[i] for i, key in enumerate(keys) if not found[i].image}
+        if not self._heading_ids(found, body):
+            return None
+        body[0] = body[0].lstrip()
+        body[-1] = body[-1].rstrip()
+        return body
+
+    def _heading_ids(self, found: list[_Block], body: list[str]) -> bool:
+        """Each heading's id made unique over the brief, in reading order, as the ``toc`` step makes it; the
+        blocks' HTML given them where they differ from their own slugs. False if the HTML does not hold them."""
+        used: set[str] = set()
+        counters: dict[str, int] = {}
+        unique = toc.unique
+        for place, block in enumerate(found):
+            if not block.slugs:
+                continue
+            ids = [unique(slug, used, counters) for slug in block.slugs]
+            if ids == list(block.slugs):
+                continue
+            html = body[place]
+            out: list[str] = []
+            pos = 0
+            matches = list(_HEADING_ID_RE.finditer(html))
+            if len(matches) != len(ids):
+                return False
+            for m, slug, new in zip(matches, block.slugs, ids, strict=True):
+                if m.group(1) != slug:
+                    return False
+                out.append(html[pos : m.start(1)])
+                out.append(new)
+                pos = m.end(1)
+            out.append(html[pos:])
+            body[place] = "".join(out)
+        return True
+
+    def _render(
+        self,
+        elements: list[ET.Element],
+        md: markdown.Markdown,
+        model: BriefModel,
+        plan: NotePlan,
+        restore: Callable[[str], str],
+        mark: Marking | None,
+        images: Callable[[str], Path | None] | None,
+        allowed: set[str],
+    ) -> list[_Block] | None:
+        """``elements`` (top-level blocks of the brief's block tree) rendered together up to their note
+        markers; None if the result cannot be cut into them."""
+        spent = [restore_texts(el.iter(), restore, total=sys.maxsize) for el in elements]
+        root = ET.Element(md.doc_tag)
+        root.extend(elements)
+        root = _pm.finish_tree(md, root)
+        restore_attributes(root, model)
+        if mark is not None:
+            _default_marks(root, mark)
+        image = [any(e.tag == "img" for e in el.iter()) for el in root]
+        _safe_tree(root, images, allowed)
+        if len(root) != len(elements):
+            return None
+        slugs = []
+        for el in root:
+            slugs.append(tuple(h.get("id", "") for h in el.iter() if _HEADING_TAG_RE.fullmatch(h.tag)))
+            el.tail = (el.tail or "") + _SEP
+        root.text = None
+        output = md.serializer(root)
+        start, end = output.find(f"<{md.doc_tag}>"), output.rfind(f"</{md.doc_tag}>")
+        if start < 0 or end < 0:
+            return None
+        output = output[start + len(md.doc_tag) + 2 : end]
+        for pp in md.postprocessors:
+            output = pp.run(output)
+        pieces = output.split(_SEP)
+        if len(pieces) != len(elements) + 1 or pieces[-1]:
+            return None
+        groups = plan.groups
+        out = []
+        for piece, slug, cost, has_image in zip(pieces, slugs, spent, image, strict=False):
+            local: dict[int, list[str]] = {}
+
+            def localize(m: re.Match[str], local: dict[int, list[str]] = local) -> str:
+                n = len(local)
+                local[n] = groups.get(token_index(m), [])
+                return token(n, len(m.group()))
+
+            if TOKEN_OPEN in piece:
+                piece = TOKEN_RE.sub(localize, piece)
+            out.append(_Block(piece, local, slug, cost, has_image, {}))
+        return out
