@@ -7,11 +7,13 @@ does: one reading), but inline parsing, the restore walk, default marks, seriali
 sanitiser run only on the blocks not in the cache.
 
 A block's cache key is its block tree before inline parsing (tags, attributes, texts, which texts are
-atomic), with what the brief around it decides written into it:
-- each citation token as its length and the note numbers its keys get (not its group index, which every
-  citation added before it shifts); a bracket that is not a citation (in code) as written;
-- each fenced code placeholder as the code it stands for (placeholders are numbered over the whole brief);
-- whether a citation comes just before the block with only tags between (``attach_markers``).
+atomic), with what the brief around it decides written into it: each citation token as its length (not
+its group index, which every citation added before it shifts), a bracket that is not a citation (in code)
+as written, each fenced code placeholder as the code it stands for (placeholders are numbered over the
+whole brief). What is kept under it is the block rendered up to its note markers; its finished HTML is
+kept under a second key: the keys and note numbers its citations get, and whether a citation comes just
+before the block with only tags between (``attach_markers``). So an edit that renumbers the notes gives the
+blocks after it their new markers and cleans them again, without parsing them again.
 Brief-wide state is the cache's context, the cache emptied when it changes: the link reference definitions,
 the abbreviations and the default portion mark. Heading ids are unique over the brief (``toc``): a block is
 rendered with each heading's own slug and the ids are made unique when the blocks are put together, as the
@@ -88,16 +90,17 @@ class _RawSlugs(toc.TocTreeprocessor):  # type: ignore[misc]  # Python-Markdown 
 @dataclass(slots=True)
 class _Block:
     """A top-level block rendered up to its note markers: its serialized HTML with its citation tokens
-    numbered from 0 in the block (``groups``: each one's keys), its headings' own slugs in order, the bracket
-    budget it spent; and, for each way a block may start (right after a citation or not), its clean HTML and
-    whether it ends right after a citation."""
+    numbered from 0 in the block (``places``: which of the block's citations, in reading order, each one
+    is), its headings' own slugs in order, the bracket budget it spent; and its clean HTML with its whether
+    it ends right after a citation, for each set of note numbers its citations got and each way it may start
+    (right after a citation or not)."""
 
     html: str
-    groups: dict[int, list[str]]
+    places: tuple[int, ...]
     slugs: tuple[str, ...]
     spent: int
     image: bool  # never kept: the file shown may have changed
-    done: dict[bool, tuple[str, bool]]
+    done: dict[tuple[object, ...], tuple[str, bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,10 @@ class BlockRenderer:
         self._md = _pm.new_markdown()
         self._md.treeprocessors.register(_RawSlugs(self._md, _TOC_CONFIG), "toc", 5)
         self._notes: tuple[list[ClaimRecord | SourceRecord], list[Note], str] = ([], [], "")
-        self.rendered_blocks = 0  # how many blocks the last render rendered (the rest came from the cache)
+        # what the last render did: the blocks it rendered (inline Markdown and all), and those it gave note
+        # markers and cleaned (the rendered ones, and those whose note numbers changed); the rest was kept
+        self.rendered_blocks = 0
+        self.cleaned_blocks = 0
 
     def render(
         self,
@@ -211,19 +217,23 @@ class BlockRenderer:
         if context != self._context:
             self._context, self._blocks = context, {}
         cited, numbers, plan_groups = model.is_citation, plan.numbers, plan.groups
+        citations: list[int] = []  # the block's citation groups, in reading order
 
         def token_key(m: re.Match[str]) -> str:
             index = token_index(m)
             if index not in cited:
                 return model.group_text(index)
-            keys = ";".join(f"{k}={numbers.get(k, '?')}" for k in plan_groups.get(index, []))
-            return f"\x01c{len(m.group())}:{keys}\x01"
+            citations.append(index)
+            return f"\x01c{len(m.group())}\x01"  # its keys and their note numbers: in ``done``'s key
 
         elements = list(root)
         keys: list[str] = []
+        block_citations: list[list[int]] = []
         blocks = self._blocks
         missing: list[int] = []
         for i, el in enumerate(elements):
+            citations = []
+            block_citations.append(citations)
             out: list[str] = []
             _fingerprint(el, out)
             key = "".join(out)
@@ -237,7 +247,14 @@ class BlockRenderer:
         allowed: set[str] = set()
         if missing:
             rendered = self._render(
-                [elements[i] for i in missing], md, model, plan, restore, mark, images, allowed
+                [elements[i] for i in missing],
+                [block_citations[i] for i in missing],
+                md,
+                model,
+                restore,
+                mark,
+                images,
+                allowed,
             )
             if rendered is None:
                 return None
@@ -247,17 +264,20 @@ class BlockRenderer:
         self.rendered_blocks = len(missing)
 
         found: list[_Block] = []
-        pending: list[tuple[int, bool, str, bool]] = []  # (place, starting state, marked HTML, ending state)
+        pending: list[
+            tuple[int, tuple[object, ...], str, bool]
+        ] = []  # (place, starting state, marked HTML, ending state)
         body: list[str] = []
         follows = False  # a citation just before, only tags since
-        for key in keys:
+        for key, cites in zip(keys, block_citations, strict=True):
             block = fresh.get(key) or blocks[key]
             found.append(block)
-            done = block.done.get(follows)
+            local = {n: plan_groups.get(cites[place], []) for n, place in enumerate(block.places)}
+            state = (tuple(tuple((k, numbers.get(k)) for k in keys_) for keys_ in local.values()), follows)
+            done = block.done.get(state)
             if done is None:
-                local = NotePlan(numbers=plan.numbers, groups=block.groups)
-                marked, ends = attach_markers(block.html, local, follows)
-                pending.append((len(body), follows, marked, ends))
+                marked, ends = attach_markers(block.html, NotePlan(numbers=numbers, groups=local), follows)
+                pending.append((len(body), state, marked, ends))
                 body.append("")
             else:
                 body.append(done[0])
@@ -265,6 +285,7 @@ class BlockRenderer:
             follows = ends
         if sum(b.spent for b in found) > _render_mod.INLINE_BRACKET_TOTAL:
             return None
+        self.cleaned_blocks = len(pending)
         if pending:
             clean = clean_html(_SEP.join(p[2] for p in pending), allowed).split(_SEP)
             if len(clean) != len(pending):
@@ -310,9 +331,9 @@ class BlockRenderer:
     def _render(
         self,
         elements: list[ET.Element],
+        citations: list[list[int]],
         md: markdown.Markdown,
         model: BriefModel,
-        plan: NotePlan,
         restore: Callable[[str], str],
         mark: Marking | None,
         images: Callable[[str], Path | None] | None,
@@ -346,17 +367,19 @@ class BlockRenderer:
         pieces = output.split(_SEP)
         if len(pieces) != len(elements) + 1 or pieces[-1]:
             return None
-        groups = plan.groups
         out = []
-        for piece, slug, cost, has_image in zip(pieces, slugs, spent, image, strict=False):
-            local: dict[int, list[str]] = {}
+        for piece, slug, cost, has_image, cites in zip(pieces, slugs, spent, image, citations, strict=False):
+            order = {group: place for place, group in enumerate(cites)}
+            places: list[int] = []
 
-            def localize(m: re.Match[str], local: dict[int, list[str]] = local) -> str:
-                n = len(local)
-                local[n] = groups.get(token_index(m), [])
-                return token(n, len(m.group()))
+            def localize(m: re.Match[str], order: dict[int, int] = order, places: list[int] = places) -> str:
+                places.append(order[token_index(m)])
+                return token(len(places) - 1, len(m.group()))
 
             if TOKEN_OPEN in piece:
-                piece = TOKEN_RE.sub(localize, piece)
-            out.append(_Block(piece, local, slug, cost, has_image, {}))
+                try:
+                    piece = TOKEN_RE.sub(localize, piece)
+                except KeyError:  # a token that is none of the block's citations
+                    return None
+            out.append(_Block(piece, tuple(places), slug, cost, has_image, {}))
         return out

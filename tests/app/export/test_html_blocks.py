@@ -244,13 +244,17 @@ def test_a_keystroke_renders_only_its_block_and_the_rest_is_reused():
     renderer = BlockRenderer()
     _same(renderer, body)
     at = body.index(" ", len(body) // 2)
-    assert _same(renderer, body[:at] + "q" + body[at:])
+    body = body[:at] + "q" + body[at:]
+    assert _same(renderer, body)
     assert renderer.rendered_blocks == 1 + body.count("![berth map]")  # a block with an image: every time
-    # a citation added at the top renumbers every note after it: the blocks citing them are rendered again
-    # (their keys hold their note numbers), the others are reused
+    assert renderer.cleaned_blocks == renderer.rendered_blocks
+    images = body.count("![berth map]")
+    # a citation added at the top renumbers every note after it: the blocks citing them get their markers
+    # and are cleaned again, none is rendered again but the one edited
     cited = body.replace("[@c1].", "[@c1] [@c29].", 1)
     assert _same(renderer, cited)
-    assert 1 < renderer.rendered_blocks < body.count("\n\n")
+    assert renderer.rendered_blocks == 1 + images
+    assert 1 + images < renderer.cleaned_blocks < body.count("\n\n")
 
 
 def test_brief_wide_state_changes_render_right():
