@@ -33,6 +33,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import markdown
 from markdown.extensions import toc
@@ -67,10 +68,13 @@ from app.markings import Marking, default_portion_mark
 
 __all__ = ["BlockRenderer", "Rendered"]
 
-_SEP = TOKEN_OPEN + TOKEN_CLOSE  # between blocks rendered together: no token, nor anything else, holds it
+_SEP = TOKEN_OPEN + TOKEN_OPEN + TOKEN_CLOSE  # between blocks rendered together: no token or number holds it
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)">')
 _HEADING_TAG_RE = re.compile("[Hh][1-6]")
+# A note number's placeholder in a block's clean HTML (after the markers no other token character is left)
+_NUMBER_OPEN, _NUMBER_CLOSE = TOKEN_OPEN, TOKEN_CLOSE
+_NUMBER_RE = re.compile(f"{_NUMBER_OPEN}([^{_NUMBER_CLOSE}]*){_NUMBER_CLOSE}")
 _TOC_CONFIG = toc.TocExtension(marker="").getConfigs()  # as app.brief_model.pm configures it
 
 
@@ -100,7 +104,8 @@ class _Block:
     slugs: tuple[str, ...]
     spent: int
     image: bool  # never kept: the file shown may have changed
-    done: dict[tuple[object, ...], tuple[str, bool]]
+    done: dict[tuple[object, ...], tuple[str, bool]]  # its note numbers as placeholders (``_NUMBER_RE``)
+    numbered: tuple[tuple[object, ...], str] = ((), "")  # the last: its state and numbers, its HTML
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,19 +269,24 @@ class BlockRenderer:
         self.rendered_blocks = len(missing)
 
         found: list[_Block] = []
-        pending: list[
-            tuple[int, tuple[object, ...], str, bool]
-        ] = []  # (place, starting state, marked HTML, ending state)
+        pending: list[tuple[int, tuple[object, ...], str, bool]] = []  # place, state, marked HTML, ends
         body: list[str] = []
+        # markers are written and cleaned with a placeholder for each note number, put in afterwards: an
+        # edit that renumbers the notes changes no block's clean HTML but the numbers in it
+        held: Any = {key: _NUMBER_OPEN + key + _NUMBER_CLOSE for key in numbers}
+        signs: list[tuple[object, ...]] = []
         follows = False  # a citation just before, only tags since
         for key, cites in zip(keys, block_citations, strict=True):
             block = fresh.get(key) or blocks[key]
             found.append(block)
             local = {n: plan_groups.get(cites[place], []) for n, place in enumerate(block.places)}
-            state = (tuple(tuple((k, numbers.get(k)) for k in keys_) for keys_ in local.values()), follows)
+            state = (tuple(tuple((k, k in numbers) for k in keys_) for keys_ in local.values()), follows)
+            signs.append(
+                (state, tuple(numbers.get(k) for keys_ in local.values() for k in keys_)) if local else ()
+            )
             done = block.done.get(state)
             if done is None:
-                marked, ends = attach_markers(block.html, NotePlan(numbers=numbers, groups=local), follows)
+                marked, ends = attach_markers(block.html, NotePlan(numbers=held, groups=local), follows)
                 pending.append((len(body), state, marked, ends))
                 body.append("")
             else:
@@ -293,6 +303,18 @@ class BlockRenderer:
             for (place, starts, _marked, ends), html in zip(pending, clean, strict=True):
                 body[place] = html
                 found[place].done[starts] = (html, ends)
+
+        def number(m: re.Match[str]) -> str:
+            return str(numbers[m.group(1)])
+
+        for place, block in enumerate(found):
+            sign = signs[place]
+            if not sign:
+                continue
+            if block.numbered[0] != sign:
+                html = body[place]
+                block.numbered = (sign, _NUMBER_RE.sub(number, html) if _NUMBER_OPEN in html else html)
+            body[place] = block.numbered[1]
         self._blocks = {key: found[i] for i, key in enumerate(keys) if not found[i].image}
         if not self._heading_ids(found, body):
             return None
