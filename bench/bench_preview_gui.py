@@ -15,6 +15,13 @@ for LATER_MS more, each processEvents() timed on its own: the longest is "later"
 timer events, and anything else the update left). The 20-page brief is the export bench's; the 100-page body is made by the same generator. Nothing is
 written to the bench library.
 
+The worker's part per keystroke is timed twice for each edit, in alternate order: "whole" is the render as
+it was (render_preview, split_blocks, normalized_blocks: every block) and "incremental" the view's render
+now (ui.preview_render.PreviewRenderer, its cache holding the brief shown before the edit), each with the
+model's parse uncached (parse_brief's own time is reported apart: it is the floor under both), thread CPU
+and wall; the first round (each edit rendered for the first time in the process) is reported apart from the
+repeats, and the script counts the edits where the two differ (HTML, blocks or normalized forms).
+
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_preview_gui.py [--rounds 4]
 """
 
@@ -95,6 +102,10 @@ def settle(app, view) -> None:
 LATER_MS = 150
 KEYS = (
     "worker",
+    "worker cpu",
+    "inc",
+    "inc cpu",
+    "model cpu",
     "before",
     "before later",
     "after",
@@ -155,8 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication
 
+    from app.brief_model import parse_brief
     from ui.preview_blocks import normalized_blocks, split_blocks
-    from ui.preview_view import PreviewView, render_preview
+    from ui.preview_render import PreviewRenderer
+    from ui.preview_view import DEBOUNCE_MS, PreviewView, render_preview
 
     app = QApplication.instance() or QApplication([])
     path = ROOT / "bench" / "out" / "export" / "export-bench.briefdesk"
@@ -181,14 +194,49 @@ def main(argv: list[str] | None = None) -> int:
         base = render_preview(lib, brief, view.images, view.records)
         base_blocks = split_blocks(base.html)
         rows: dict[str, dict[str, list[float]]] = {}
+        firsts: dict[str, dict[str, list[float]]] = {}
         in_place: dict[str, int] = {}
+        renderer = PreviewRenderer()
+        parse_brief.cache_clear()
+        started, cpu = time.perf_counter(), time.thread_time()
+        renderer.render(lib, brief, view.images, view.records)  # its cache empty: the whole brief
+        cold = (time.perf_counter() - started, time.thread_time() - cpu)
+        mismatches = 0
         for rnd in range(1 + args.rounds):
             for edit, body in edits(brief.body, random.Random(rnd), claim_ids):
-                started = time.perf_counter()  # the worker's part: render, blocks cut, normalized
-                res = render_preview(lib, dataclasses.replace(brief, body=body), view.images, view.records)
-                blocks = split_blocks(res.html)
-                normal = normalized_blocks(blocks or [])
-                worker = time.perf_counter() - started
+                edited = dataclasses.replace(brief, body=body)
+                # The worker's part, before (the whole render: render, blocks cut, normalized) and after (the
+                # incremental render, its cache holding the brief shown before the edit), in alternate order;
+                # each without the model parse cached (parse_brief's own cost is timed apart: the floor).
+                timed: dict[str, tuple[float, float]] = {}
+                for way in ("whole", "inc") if rnd % 2 else ("inc", "whole"):
+                    if way == "inc":
+                        renderer.render(lib, brief, view.images, view.records)  # the brief shown: untimed
+                    parse_brief.cache_clear()
+                    started, cpu = time.perf_counter(), time.thread_time()
+                    if way == "whole":
+                        res = render_preview(lib, edited, view.images, view.records)
+                        blocks = split_blocks(res.html)
+                        normal = normalized_blocks(blocks or [])
+                    else:
+                        inc_res, inc_blocks, inc_normal = renderer.render(
+                            lib, edited, view.images, view.records
+                        )
+                    timed[way] = (time.perf_counter() - started, time.thread_time() - cpu)
+                parse_brief.cache_clear()
+                cpu = time.thread_time()
+                parse_brief(body)
+                model_cpu = time.thread_time() - cpu
+                if (inc_res.html, inc_blocks, inc_normal) != (res.html, blocks, normal or None):
+                    mismatches += 1
+                worker, worker_cpu = timed["whole"]
+                if rnd == 0:  # the first time each edit is rendered in this process, reported apart
+                    first = firsts.setdefault(edit, {k: [] for k in KEYS})
+                    first["worker"].append(worker)
+                    first["worker cpu"].append(worker_cpu)
+                    first["inc"].append(timed["inc"][0])
+                    first["inc cpu"].append(timed["inc"][1])
+                    first["model cpu"].append(model_cpu)
                 fresh.setHtml(res.html)  # what the view must end up showing
                 row = rows.setdefault(edit, {k: [] for k in KEYS})
                 # before: the shown brief (set whole: nothing left pending), then the edit set whole, as
@@ -256,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
                     visible = visible_cpu = float("nan")
                 after_later = later(app)
                 if rnd:
+                    row["worker cpu"].append(worker_cpu)
+                    row["inc"].append(timed["inc"][0])
+                    row["inc cpu"].append(timed["inc"][1])
+                    row["model cpu"].append(model_cpu)
                     row["before"].append(before)
                     row["before later"].append(before_later)
                     row["after"].append(after)
@@ -320,6 +372,30 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {edit} | {stats(row['cpu before'])} | {stats(row['cpu visible'])} | "
                 f"{stats(row['cpu total'])} | {stats(row['cpu longest'])} | "
                 f"{stats(row['update longest'])} | {stats(row['cpu update longest'])} |"
+            )
+        print(
+            f"\nThe worker per keystroke, {pages} pages (off the GUI thread; thread CPU / wall ms, median / max of"
+            f" the repeats; first = the first time each edit was rendered in this process; the model's parse"
+            f" (parse_brief, in both) apart). Whole = the render as it was (every block); incremental = the"
+            f" blocks changed only. First render, cache empty (the whole brief): {cold[1] * 1000:.1f} CPU /"
+            f" {cold[0] * 1000:.1f} wall. HTML, blocks or normalized forms that differ: {mismatches}."
+        )
+        print(
+            "| edit | whole, CPU | whole, wall | incremental, CPU | incremental, wall | first: whole / incremental,"
+            " CPU | model parse, CPU | real path after the debounce: incremental wall + update longest |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        every_first: dict[str, list[float]] = {k: [] for k in KEYS}
+        for first in firsts.values():
+            for k, ts in first.items():
+                every_first[k].extend(ts)
+        for edit, row in [*rows.items(), ("all edits", every)]:
+            first = firsts.get(edit, every_first)
+            real = [a + b for a, b in zip(row["inc"], row["update longest"], strict=True)]
+            print(
+                f"| {edit} | {stats(row['worker cpu'])} | {stats(row['worker'])} | {stats(row['inc cpu'])} | "
+                f"{stats(row['inc'])} | {stats(first['worker cpu'])} / {stats(first['inc cpu'])} | "
+                f"{stats(row['model cpu'])} | {stats(real)} (+ {DEBOUNCE_MS} ms debounce) |"
             )
     view.close()
     lib.close()
