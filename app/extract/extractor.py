@@ -280,23 +280,24 @@ class RuleExtractor:
             c_end = c_start + len(seg)
             if len(seg.split()) < 3:
                 continue
+            predicate = PREDICATE_AFTER.match(s, vm.end())
             if (
+                predicate is not None
+                and s[:1] not in '\u201c"'
+                and len(seg.split()) <= 6
+                and len(np.split()) <= 3
+                and not (AUXILIARY.search(seg) or RV.search(seg))
+            ):
+                # "The folk song, she said yesterday, was in another mode", "The government's own forces, she
+                # said, had never used drones": the subject, then what it was said to be, around who said it
+                c_end = len(s.rstrip(' .!?"\u201d'))
+            elif (
                 len(seg.split()) <= 6
                 and s[:1] not in '\u201c"'
                 and ROLE_RE.search(seg)
                 and not (AUXILIARY.search(seg) or RV.search(seg))
             ):
                 continue  # "Ostria's defence minister, Karol Nemec, dismissed ...": a description, not content
-            predicate = PREDICATE_AFTER.match(s, vm.end())
-            if (
-                predicate is not None
-                and s[:1] not in '\u201c"'
-                and len(seg.split()) <= 6
-                and not (AUXILIARY.search(seg) or RV.search(seg))
-            ):
-                # "The folk song, she said yesterday, was in another mode": the subject, then what it was said
-                # to be, around who said it
-                c_end = len(s.rstrip(' .!?"\u201d'))
             elif (
                 len(seg.split()) <= 4
                 and re.match(r"(?:the|a|an|its|his|her|their)\s", seg, re.I)

@@ -252,3 +252,13 @@ def test_a_statement_speaks_for_the_organisation_that_issued_it_not_a_person():
     assert by_quote(props, "No engineer of ours").actor == "Vellaire"
     assert by_quote(props, "every check was logged").actor == "Hollis Mining"
     assert all(not p.quote.startswith("the checks were logged") or p.actor != "Ada Korhonen" for p in props)
+
+
+def test_a_subject_that_names_a_role_still_carries_the_predicate_around_she_said():
+    text = (
+        "The drone maker's spokeswoman, Ilka Marrant, said the parts had been sold legally.\n\n"
+        "The government's own forces, she said, had never bought drones of that type."
+    )
+    _sold, forces = run(text)
+    assert forces.actor == "Ilka Marrant"
+    assert forces.quote.startswith("The government's own forces") and forces.quote.endswith("of that type")
