@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_mod
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -56,6 +57,20 @@ def new_uuid() -> str:
     return str(uuid_mod.uuid4())
 
 
+def record_columns() -> tuple[Column[Any], ...]:
+    """The columns every record a user edits carries, in this order: when it was made and last changed, its
+    global id (copies and merges of libraries), its version (no lost update) and who made and changed it. A
+    Column belongs to one table, so each table gets its own."""
+    return (
+        Column("created", _DATETIME, default=utcnow, nullable=False),
+        Column("updated", _DATETIME, default=utcnow, nullable=False),
+        Column("uuid", _UUID, default=new_uuid, nullable=False),
+        Column("version", _INTEGER, default=1, nullable=False),
+        Column("created_by", _TEXT, default="", nullable=False),
+        Column("updated_by", _TEXT, default="", nullable=False),
+    )
+
+
 # Holds every table only once app.storage.tables_more is imported: for the whole schema, use
 # app.storage.tables_more.full_metadata().
 _metadata = MetaData()
@@ -82,12 +97,7 @@ sources = Table(
     Column("descriptor", _TEXT, default="", nullable=False),
     Column("notes", _TEXT, default="", nullable=False),
     Column("original_filename", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     CheckConstraint("reliability IN ('A','B','C','D','E','F')", name="ck_sources_reliability"),
     Index("ix_sources_published", "published"),
     Index("ix_sources_url", "url"),
@@ -118,12 +128,7 @@ actors = Table(
     Column("affiliation", _TEXT, default="", nullable=False),
     Column("norm_affiliation", _TEXT, default="", nullable=False),
     Column("aliases", _TEXT, default="[]", nullable=False),  # JSON list
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     UniqueConstraint("norm_name", "norm_affiliation", name="uq_actors_name_affiliation"),
     Index("uq_actors_uuid", "uuid", unique=True),  # 0005
 )
@@ -143,12 +148,7 @@ claims = Table(
     Column("credibility", _INTEGER, default=6, nullable=False),
     Column("status", _STRING16, default="unverified", nullable=False),
     Column("notes", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     # 0014: which of the commonest words the statement or quote holds (app.storage.common_words); NULL until
     # computed. Every write of a claim's text computes it (app.storage.models' events, app.storage.copy).
     Column("common_words", BigInteger, nullable=True),
@@ -184,12 +184,7 @@ claim_links = Table(
     Column("from_claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("to_claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("note", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),  # 0005
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),  # "updated" and the rest since 0005
     CheckConstraint("kind IN ('denies','corroborates','qualifies')", name="ck_links_kind"),
     CheckConstraint("from_claim_id <> to_claim_id", name="ck_links_not_self"),
     UniqueConstraint("from_claim_id", "to_claim_id", name="uq_links_pair"),
@@ -210,12 +205,7 @@ briefs = Table(
     Column("organisation", _TEXT, default="", nullable=False),
     Column("status", _STRING16, default="draft", nullable=False),
     Column("summary_statement", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     Index("uq_briefs_uuid", "uuid", unique=True),  # 0005
 )
 
@@ -240,12 +230,7 @@ hypotheses = Table(
     Column("position", _INTEGER, nullable=False),
     Column("text", _TEXT, nullable=False),
     Column("judgment", _INTEGER, nullable=True),  # 0009: the key judgment stating it
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_hypotheses_judgment"),  # 0009
     Index("ix_hypotheses_brief", "brief_id", "position"),
     Index("uq_hypotheses_uuid", "uuid", unique=True),  # 0008
@@ -262,12 +247,7 @@ assumptions = Table(
     Column("rating", _STRING16, nullable=False),
     Column("why", _TEXT, default="", nullable=False),
     Column("judgment", _INTEGER, nullable=True),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     CheckConstraint("rating IN ('solid','caveated','unsupported')", name="ck_assumptions_rating"),
     CheckConstraint("judgment IS NULL OR judgment >= 1", name="ck_assumptions_judgment"),
     Index("ix_assumptions_brief", "brief_id", "position"),
@@ -283,12 +263,7 @@ source_derivations = Table(
     Column("derived_from_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("kind", _STRING16, default="rewrites", nullable=False),
     Column("note", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     CheckConstraint(
         "kind IN ('rewrites','quotes','translates','reposts','cites')", name="ck_derivations_kind"
     ),
@@ -307,12 +282,7 @@ claim_reports = Table(
     Column("origin_name", _TEXT, default="", nullable=False),
     Column("origin_actor_id", ForeignKey("actors.id", ondelete="SET NULL"), nullable=True),
     Column("note", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),
     CheckConstraint("reported_from_id IS NULL OR reported_from_id <> claim_id", name="ck_reports_not_self"),
     Index("ix_reports_from", "reported_from_id"),
     Index("uq_claim_reports_uuid", "uuid", unique=True),

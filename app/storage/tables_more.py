@@ -23,9 +23,8 @@ from app.storage.tables import (
     _INTEGER,
     _STRING16,
     _TEXT,
-    _UUID,
     _metadata,
-    new_uuid,
+    record_columns,
     utcnow,
 )
 
@@ -46,12 +45,7 @@ brief_revisions = Table(
     Column("body", _TEXT, nullable=False),
     Column("reason", _STRING16, default="save", nullable=False),
     Column("word_count", _INTEGER, default=0, nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),  # 0005
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),  # "updated" and the rest since 0005
     Index("ix_revisions_brief", "brief_id", "id"),
     Index("uq_brief_revisions_uuid", "uuid", unique=True),
 )
@@ -79,12 +73,7 @@ ach_claims = Table(
     Column("brief_id", ForeignKey("briefs.id", ondelete="CASCADE"), nullable=False),
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
     Column("position", _INTEGER, nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),
-    Column("updated", _DATETIME, default=utcnow, nullable=False),  # 0008
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),  # 0008
     UniqueConstraint("brief_id", "claim_id", name="uq_ach_claims_brief_claim"),
     Index("ix_ach_claims_claim", "claim_id"),
     Index("uq_ach_claims_uuid", "uuid", unique=True),  # 0008
@@ -98,12 +87,7 @@ ach_ratings = Table(
     Column("claim_id", ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("rating", String(2), nullable=False),
     Column("note", _TEXT, default="", nullable=False),
-    Column("created", _DATETIME, default=utcnow, nullable=False),  # 0008
-    Column("updated", _DATETIME, default=utcnow, nullable=False),
-    Column("uuid", _UUID, default=new_uuid, nullable=False),
-    Column("version", _INTEGER, default=1, nullable=False),
-    Column("created_by", _TEXT, default="", nullable=False),
-    Column("updated_by", _TEXT, default="", nullable=False),
+    *record_columns(),  # 0008
     CheckConstraint("rating IN ('CC','C','N','I','II','NA')", name="ck_ach_ratings_rating"),
     Index("ix_ach_ratings_claim", "claim_id"),
     Index("uq_ach_ratings_uuid", "uuid", unique=True),  # 0008
