@@ -14,9 +14,10 @@ import re
 import pytest
 
 from app.brief_model import render as render_mod
-from app.domain import BriefRecord, BriefStatus, ClaimRecord, ClaimStatus, MarkingScheme, SourceKind
+from app.domain import BriefRecord, ClaimRecord
 from app.export import render_html
 from app.export.html_blocks import BlockRenderer
+from tests.app.export.records import brief_record, claim_record
 
 NOW = dt.datetime(2026, 4, 2, 8, 30)
 WORDS = [
@@ -51,42 +52,31 @@ CITED = range(1, 31)  # claims the library holds; c90-c99 are cited but unknown 
 
 
 def _brief(body: str, title: str = "Northern terminal outlook", marking: str = "U") -> BriefRecord:
-    return BriefRecord(
-        11,
-        title,
+    return brief_record(
         body,
-        list(MarkingScheme)[0],
-        marking,
-        "T. Okafor",
-        "Ports desk",
-        list(BriefStatus)[0],
-        NOW,
-        NOW,
+        brief_id=11,
+        title=title,
+        marking=marking,
+        author="T. Okafor",
+        organisation="Ports desk",
+        now=NOW,
     )
 
 
 def _claim(i: int) -> ClaimRecord:
-    return ClaimRecord(
-        id=i,
+    return claim_record(
+        i,
         source_id=2,
         source_title=f"Terminal bulletin {i}",
         source_outlet="Harbour Ledger",
-        source_kind=list(SourceKind)[0],
         source_published=dt.date(2026, 3, 1),
         source_reliability="C",
         actor_id=4,
         actor_name="Ines Marlow",
         actor_role="terminal director",
-        actor_affiliation="",
         statement="Inspections resume on Monday.",
-        quote="",
-        span_start=0,
-        span_end=0,
         said=dt.date(2026, 2, 27),
         credibility=3,
-        status=list(ClaimStatus)[0],
-        tags=(),
-        notes="",
         created=NOW,
         updated=NOW,
         source_url=f"https://example.org/ledger/{i}",

@@ -1,61 +1,17 @@
-import datetime as dt
 import re
 
 import pytest
 
-from app.domain import BriefRecord, BriefStatus, ClaimRecord, ClaimStatus, MarkingScheme, SourceKind
 from app.errors import UnknownCitationError
 from app.export import render_html
-
-NOW = dt.datetime(2026, 3, 1, 9, 0)
-
-
-def brief(body: str) -> BriefRecord:
-    return BriefRecord(
-        7,
-        "Harbour outlook",
-        body,
-        list(MarkingScheme)[0],
-        "U",
-        "R. Ilves",
-        "Desk",
-        list(BriefStatus)[0],
-        NOW,
-        NOW,
-    )
-
-
-def claim(i: int) -> ClaimRecord:
-    return ClaimRecord(
-        id=i,
-        source_id=3,
-        source_title="Port authority bulletin",
-        source_outlet="Coastal Gazette",
-        source_kind=list(SourceKind)[0],
-        source_published=dt.date(2026, 2, 1),
-        source_reliability="B",
-        actor_id=1,
-        actor_name="Mara Voss",
-        actor_role="harbour master",
-        actor_affiliation="",
-        statement="Berths close in May.",
-        quote="",
-        span_start=0,
-        span_end=0,
-        said=dt.date(2026, 1, 30),
-        credibility=2,
-        status=list(ClaimStatus)[0],
-        tags=(),
-        notes="",
-        created=NOW,
-        updated=NOW,
-        source_url="https://example.org/b",
-        source_accessed=dt.date(2026, 2, 2),
-    )
+from tests.app.export.records import brief_record, claim_record
 
 
 def test_notes_numbered_by_first_citation_and_reused():
-    r = render_html(brief("(U) One [@c5] two [@c2; @c5] three [@c2].\n"), {"c5": claim(5), "c2": claim(2)})
+    r = render_html(
+        brief_record("(U) One [@c5] two [@c2; @c5] three [@c2].\n"),
+        {"c5": claim_record(5), "c2": claim_record(2)},
+    )
     assert [(n.number, n.key) for n in r.notes] == [(1, "c5"), (2, "c2")]
     markers = re.findall(r"<sup>(.*?)</sup>", r.html)
     assert [re.findall(r'href="briefdesk:(c\d+)"[^>]*>(\d+)<', m) for m in markers] == [
@@ -70,14 +26,14 @@ def test_notes_numbered_by_first_citation_and_reused():
 def test_unknown_keys_listed_with_lines_or_shown_when_allowed():
     body = "(U) First.\n\nSecond [@c9] and [@s4].\n"
     with pytest.raises(UnknownCitationError) as exc:
-        render_html(brief(body), {})
+        render_html(brief_record(body), {})
     assert exc.value.missing == [("c9", 3), ("s4", 3)]
-    r = render_html(brief(body), {}, allow_missing=True)
+    r = render_html(brief_record(body), {}, allow_missing=True)
     assert "[missing c9]" in r.html and "[missing s4]" in r.html and len(r.warnings) == 2
 
 
 def test_raw_html_is_text_and_code_citations_literal():
-    r = render_html(brief('Text <script>alert(1)</script> <img src="http://x/y.png"> `[@c1]`\n'), {})
+    r = render_html(brief_record('Text <script>alert(1)</script> <img src="http://x/y.png"> `[@c1]`\n'), {})
     assert "<script" not in r.html and "&lt;script&gt;" in r.html
     assert "<img" not in r.html
     assert "<code>[@c1]</code>" in r.html and not r.notes
@@ -85,7 +41,7 @@ def test_raw_html_is_text_and_code_citations_literal():
 
 def test_emphasis_strike_and_links_render_but_autolinks_stay_text():
     r = render_html(
-        brief("**bold** *it* ~~gone~~ [site](https://example.org) <https://example.org/raw>\n"), {}
+        brief_record("**bold** *it* ~~gone~~ [site](https://example.org) <https://example.org/raw>\n"), {}
     )
     assert "<strong>bold</strong>" in r.html and "<em>it</em>" in r.html and "<del>gone</del>" in r.html
     assert '<a href="https://example.org"' in r.html
@@ -100,7 +56,8 @@ def test_pandoc_markdown_footnotes_read_back_by_pandoc():
     from app.export import render_pandoc_markdown
 
     r = render_pandoc_markdown(
-        brief("(U) One [@c5] two [@c2; @c5] and `[@c5]`.\n"), {"c5": claim(5), "c2": claim(2)}
+        brief_record("(U) One [@c5] two [@c2; @c5] and `[@c5]`.\n"),
+        {"c5": claim_record(5), "c2": claim_record(2)},
     )
     assert "One [^1] two [^2][^1] and `[@c5]`." in r.html
     assert r.html.count("[^1]:") == 1 and r.html.count("[^2]:") == 1
