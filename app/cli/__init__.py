@@ -96,6 +96,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def own_warnings(record: logging.LogRecord) -> bool:
+    """Keep the libraries' own warnings off the terminal ("discarding data: None" from the page extractor,
+    "Ignoring wrong pointing object" from the PDF reader): the command says in one plain line what went wrong.
+    Their errors still show, and ``BRIEFDESK_LOG=WARNING`` shows everything."""
+    return record.levelno >= logging.ERROR or record.name.split(".")[0] in ("app", "ui", "__main__")
+
+
 def main(
     argv: list[str] | None = None,
     *,
@@ -111,6 +118,9 @@ def main(
     logging.basicConfig(
         level=os.environ.get("BRIEFDESK_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
+    if not os.environ.get("BRIEFDESK_LOG"):
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(own_warnings)
     args_list = sys.argv[1:] if argv is None else argv
     parser = build_parser(command_word(args_list))
     args = parser.parse_args(args_list)

@@ -67,3 +67,29 @@ def test_import_json_output_has_stable_keys_and_reimport_is_existing(tmp_path, c
     shown = json.loads(capsys.readouterr().out)
     source = shown.get("source", shown)
     assert source["reliability"] == "B" and source["outlet"] == "Meridian Wire"
+
+
+def test_a_page_with_no_article_fails_in_one_plain_line_without_library_warnings(tmp_path):
+    """The page extractor logs "WARNING trafilatura.core: discarding data" for a page it cannot read: the user
+    sees only Briefdesk's own line, unless they ask for the libraries' logs with BRIEFDESK_LOG."""
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "nested.html"
+    page.write_text("<html><body>" + "<div>" * 3000 + "x" + "</div>" * 3000 + "</body></html>")
+    lib = tmp_path / "lib.briefdesk"
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFDESK_LOG"}
+
+    def run(**extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "app", "--library", str(lib), "import", str(page)]
+        return subprocess.run(
+            command, capture_output=True, text=True, timeout=120, env={**env, **extra}, check=False
+        )
+
+    quiet = run()
+    assert quiet.returncode == 1
+    assert quiet.stderr.strip().splitlines() == [
+        f"briefdesk: failed: {page}: no article text could be found in the page"
+    ]
+    assert "trafilatura" in run(BRIEFDESK_LOG="WARNING").stderr  # still there when asked for
