@@ -11,9 +11,9 @@ accepted spellings is the first's speaker by bench_extract's speaker matching; d
 equal (both null counts as agreement), and the claims one annotation dates while the other leaves null are
 counted apart. A denial link matches when both its ends are matched claims and one claim it answers is one of
 the other link's alternatives (``"c|a"``); a link that only the other side's ``optional_links`` hold counts
-neither way. Each article's ``published`` is shown: two annotations that resolve relative days against
-different source dates disagree on every such date, so the pooled dates are also given over the articles whose
-``published`` is the same.
+neither way (their number is shown apart, "denial vs optional"). Each article's ``published`` is shown: two
+annotations that resolve relative days against different source dates disagree on every such date, so the
+pooled figures are also given over the articles whose ``published`` is the same.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Agreement:
     claims: Score = field(default_factory=Score)
     speakers_same: int = 0
     links: Score = field(default_factory=Score)
+    links_vs_optional: int = 0
     dates_same: int = 0
     dated_vs_null: int = 0
     notes: list[str] = field(default_factory=list)
@@ -84,39 +85,43 @@ def _link_matches(link: list[str], other: list[str], to_other: dict[str, str]) -
     )
 
 
-def score_links(first: dict, second: dict, to_first: dict[str, str]) -> tuple[Score, list[str]]:
-    """Denial links of the second annotation against the first's, and a line for each miss and extra."""
+def score_links(first: dict, second: dict, to_first: dict[str, str]) -> tuple[Score, int, list[str]]:
+    """Denial links of the second annotation against the first's, how many links one side calls a denial
+    and the other only optional (they count neither way), and a line for each miss, extra and such link."""
     to_second = {a: b for b, a in to_first.items()}
     truth, proposed = first.get("denials", []), second.get("denials", [])
-    # a link the other side holds only as optional counts neither way
-    truth = [
-        t
-        for t in truth
-        if any(_link_matches(p, t, to_first) for p in proposed)
-        or not any(_link_matches(o, t, to_first) for o in second.get("optional_links", []))
-    ]
-    proposed = [
-        p
-        for p in proposed
-        if any(_link_matches(p, t, to_first) for t in truth)
-        or not any(_link_matches(p, o, to_first) for o in first.get("optional_links", []))
-    ]
-    score = Score(predicted=len(proposed), expected=len(truth))
-    used: set[int] = set()
     notes = []
-    for p in proposed:
-        hit = next((i for i, t in enumerate(truth) if i not in used and _link_matches(p, t, to_first)), None)
+
+    def kept(
+        link: list[str], side: str, same: list[list[str]], optional: list[list[str]], forward: bool
+    ) -> bool:
+        def hit(other: list[str]) -> bool:
+            return _link_matches(link, other, to_first) if forward else _link_matches(other, link, to_first)
+
+        if any(hit(o) for o in same) or not any(hit(o) for o in optional):
+            return True
+        notes.append(f"link {side} calls a denial, the other optional: {link[0]}->{link[1]}")
+        return False
+
+    truth_kept = [t for t in truth if kept(t, "first", proposed, second.get("optional_links", []), False)]
+    proposed_kept = [p for p in proposed if kept(p, "second", truth, first.get("optional_links", []), True)]
+    score = Score(predicted=len(proposed_kept), expected=len(truth_kept))
+    used: set[int] = set()
+    for p in proposed_kept:
+        hit = next(
+            (i for i, t in enumerate(truth_kept) if i not in used and _link_matches(p, t, to_first)), None
+        )
         if hit is None:
             mapped = f"{to_first.get(p[0], '-')}->{'|'.join(to_first.get(t, '-') for t in p[1].split('|'))}"
             notes.append(f"link only second: {p[0]}->{p[1]} (first's ids {mapped})")
         else:
             used.add(hit)
             score.tp += 1
-    for i, t in enumerate(truth):
+    for i, t in enumerate(truth_kept):
         if i not in used:
             mapped = f"{to_second.get(t[0], '-')}->{'|'.join(to_second.get(x, '-') for x in t[1].split('|'))}"
             notes.append(f"link only first: {t[0]}->{t[1]} (second's ids {mapped})")
-    return score, notes
+    return score, len(truth) + len(proposed) - len(truth_kept) - len(proposed_kept), notes
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -149,7 +154,7 @@ def compare_article(body: str, name: str, first: dict, second: dict) -> Agreemen
     for b, c in by_id_second.items():
         if b not in to_first:
             row.notes.append(f"claim only second {b} ({c['speaker'].split('|')[0]}): {_short(c['quote'])!r}")
-    row.links, link_notes = score_links(first, second, to_first)
+    row.links, row.links_vs_optional, link_notes = score_links(first, second, to_first)
     row.notes.extend(link_notes)
     return row
 
@@ -188,6 +193,7 @@ def pooled(rows: list[Agreement], name: str = "pooled") -> Agreement:
     for r in rows:
         total.claims.add(r.claims)
         total.links.add(r.links)
+        total.links_vs_optional += r.links_vs_optional
         total.speakers_same += r.speakers_same
         total.dates_same += r.dates_same
         total.dated_vs_null += r.dated_vs_null
@@ -198,20 +204,38 @@ def _ratio(n: int, d: int) -> str:
     return f"{n / d:.2f} ({n}/{d})" if d else "- (0/0)"
 
 
+HEADER = (
+    "article",
+    "claims P",
+    "claims R",
+    "speakers",
+    "links P",
+    "links R",
+    "denial vs optional",
+    "dates said",
+    "dated vs null",
+    "published",
+)
+
+
 def table(rows: list[Agreement]) -> str:
-    lines = [
-        "| article | claims P | claims R | speakers | links P | links R | dates said | dated vs null | published |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
+    lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for r in rows:
-        pub = (r.published[0] or "null") if r.same_published else f"{r.published[0]} vs {r.published[1]}"
-        pub = "" if r.summary else pub
-        lines.append(
-            f"| {r.name} | {_ratio(r.claims.tp, r.claims.predicted)} | {_ratio(r.claims.tp, r.claims.expected)} | "
-            f"{_ratio(r.speakers_same, r.claims.tp)} | {_ratio(r.links.tp, r.links.predicted)} | "
-            f"{_ratio(r.links.tp, r.links.expected)} | {_ratio(r.dates_same, r.claims.tp)} | {r.dated_vs_null} | "
-            f"{pub} |"
-        )
+        first_pub, second_pub = (p or "null" for p in r.published)
+        pub = first_pub if r.same_published else f"{first_pub} vs {second_pub}"
+        cells = [
+            r.name,
+            _ratio(r.claims.tp, r.claims.predicted),
+            _ratio(r.claims.tp, r.claims.expected),
+            _ratio(r.speakers_same, r.claims.tp),
+            _ratio(r.links.tp, r.links.predicted),
+            _ratio(r.links.tp, r.links.expected),
+            str(r.links_vs_optional),
+            _ratio(r.dates_same, r.claims.tp),
+            str(r.dated_vs_null),
+            "" if r.summary else pub,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

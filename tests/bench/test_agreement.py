@@ -50,7 +50,7 @@ def test_identical_annotations_agree_completely(tmp_path):
     assert (row.claims.precision, row.claims.recall) == (1.0, 1.0)
     assert row.speakers_same == row.dates_same == row.claims.tp == 4
     assert (row.links.precision, row.links.recall) == (1.0, 1.0)
-    assert row.dated_vs_null == 0 and row.notes == []
+    assert row.dated_vs_null == row.links_vs_optional == 0 and row.notes == []
 
 
 def test_a_link_the_second_leaves_out_lowers_recall_only(tmp_path):
@@ -74,7 +74,7 @@ def test_spellings_ids_and_partial_quotes_match_while_dates_and_optional_links_a
     [row] = agreement.compare(*_folders(tmp_path, second))
     assert row.claims.tp == 4 and row.speakers_same == 4
     assert (row.dates_same, row.dated_vs_null) == (3, 1)
-    assert (row.links.tp, row.links.predicted, row.links.expected) == (1, 1, 1)
+    assert (row.links.tp, row.links.predicted, row.links.expected, row.links_vs_optional) == (1, 1, 1, 1)
 
 
 def test_quotes_that_overlap_by_less_than_half_of_the_shorter_do_not_match(tmp_path):
