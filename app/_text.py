@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from app._patterns import LazyPattern
 from app.errors import ValidationError
 
 _QUOTE_MAP = str.maketrans(
@@ -98,7 +99,7 @@ def norm_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
+_LINE_BREAKS = LazyPattern(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
 
 
 def clean_line(
@@ -109,7 +110,7 @@ def clean_line(
     text = "" if value is None else str(value)
     text = text.strip()
     if one_line:
-        text = _LINE_BREAKS.sub(" ", text)
+        text = _LINE_BREAKS().sub(" ", text)
     if required and not text:
         raise ValidationError(f"The {what} cannot be empty.")
     if len(text) > max_len:

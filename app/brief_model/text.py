@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from app._patterns import LazyPattern
+
 # A citation: '[' one or more '@c12'/'@s3' separated by ';' or ',' (an optional trailing one) ']', on one line.
 GROUP_RE = re.compile(r"\[[ \t]*(@[cs]\d+(?:[ \t]*[;,][ \t]*@[cs]\d+)*)[ \t]*[;,]?[ \t]*\]")
 KEY_RE = re.compile(r"@([cs])(\d+)")
@@ -33,9 +35,9 @@ MAX_DEPTH = 16  # block-quote levels, and list levels (four columns of indentati
 MAX_INDENT = 4 * MAX_DEPTH + 3
 
 _DROP = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
-_SPECIAL_RE = re.compile(f"[{_DROP}\r\t\ue000-\ue004]")
-_DROP_RE = re.compile(f"[{_DROP}]")
-_DEEP_RE = re.compile(rf"\n(?:[ ]*>){{{MAX_DEPTH + 1},}}|\n[ ]{{{MAX_INDENT + 1},}}")
+_SPECIAL_RE = LazyPattern(f"[{_DROP}\r\t\ue000-\ue004]")
+_DROP_RE = LazyPattern(f"[{_DROP}]")
+_DEEP_RE = LazyPattern(rf"\n(?:[ ]*>){{{MAX_DEPTH + 1},}}|\n[ ]{{{MAX_INDENT + 1},}}")
 
 
 _DIGITS = [chr(TOKEN_DIGIT0 + i) for i in range(4096)]
@@ -51,7 +53,7 @@ READ_TOKEN_CHAR = "\x0e"
 # block parse (every other block processor reads line starts, '|', '>', '#', spaces, backticks and digits, none of
 # them in a citation), and both need a ']' followed by at most two spaces and a ':'. A text without one is parsed
 # as it is, brackets and all: the tree is the same, and the run's copy of the text is not made.
-_DEFINES_RE = re.compile(r"\][ ]{0,2}:")
+_DEFINES_RE = LazyPattern(r"\][ ]{0,2}:")
 
 
 def may_define(text: str) -> bool:
@@ -64,7 +66,7 @@ def may_define(text: str) -> bool:
             return True
         looked += 1
         if looked > 64:  # a text of many colons: one search (about 0.7 ms on a 2 MB brief)
-            return _DEFINES_RE.search(text, i) is not None
+            return _DEFINES_RE().search(text, i) is not None
         i = find(":", i + 1)
     return False
 
@@ -93,7 +95,7 @@ class Normalised:
         else:
             self.text = self._normalise(body)
         text = self.text
-        if (" " * (MAX_INDENT + 1) in text or _more_than(text, ">", MAX_DEPTH)) and _DEEP_RE.search(
+        if (" " * (MAX_INDENT + 1) in text or _more_than(text, ">", MAX_DEPTH)) and _DEEP_RE().search(
             "\n" + text
         ):
             self.text = _bound_nesting(text)  # same length: offsets unchanged
@@ -104,7 +106,7 @@ class Normalised:
         line_start = 0  # where the current line begins in it
         delta = 0
         pos = 0
-        for m in _SPECIAL_RE.finditer(body):
+        for m in _SPECIAL_RE().finditer(body):
             i = m.start()
             if i > pos:
                 segment = body[pos:i]
@@ -205,20 +207,20 @@ def _bound_nesting(text: str) -> str:
             return "".join(out)
         return s[:MAX_INDENT] + PLAIN_SPACE * (len(s) - MAX_INDENT)
 
-    return _DEEP_RE.sub(lambda m: "\n" + plain(m.group()[1:]), "\n" + text)[1:]
+    return _DEEP_RE().sub(lambda m: "\n" + plain(m.group()[1:]), "\n" + text)[1:]
 
 
 def drop_forbidden(text: str) -> str:
     """``text`` without the characters XML forbids: control characters other than tab and line ends, lone
     surrogates, U+FFFE/U+FFFF. A brief's body is stored without them; titles and notes are shown without them."""
-    if _DROP_RE.search(text) is None:
+    if _DROP_RE().search(text) is None:
         return text
-    return _DROP_RE.sub("", text)
+    return _DROP_RE().sub("", text)
 
 
 def count_forbidden(text: str) -> int:
     """How many characters ``drop_forbidden`` would remove from ``text``."""
-    return sum(1 for _ in _DROP_RE.finditer(text))
+    return sum(1 for _ in _DROP_RE().finditer(text))
 
 
 # Directional formatting characters (embeddings, overrides, isolates): they can make text read differently

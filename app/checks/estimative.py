@@ -44,8 +44,8 @@ def has_mixing_disclaimer(ctx: CheckContext) -> bool:
         return True
     text = ctx.doc.scrubbed
     return any(
-        lang.DISCLAIMER_MIX_RE.search(text, b.start, b.end)
-        and lang.DISCLAIMER_TOPIC_RE.search(text, b.start, b.end)
+        lang.DISCLAIMER_MIX_RE().search(text, b.start, b.end)
+        and lang.DISCLAIMER_TOPIC_RE().search(text, b.start, b.end)
         for b in ctx.doc.blocks
         if b.kind in ("paragraph", "list_item")
     )
@@ -147,7 +147,7 @@ def judgments_fully_stated(ctx: CheckContext) -> Iterator[Finding]:
         if not j.terms:
             missing.append("no likelihood term")
         if not j.confidence:
-            medium = lang.MEDIUM_RE.search(ctx.text, j.block.text_start, j.block.end)
+            medium = lang.MEDIUM_RE().search(ctx.text, j.block.text_start, j.block.end)
             if medium:
                 missing.append("'medium' confidence, which is not a standard level")
                 s = medium.start()

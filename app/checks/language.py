@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from app._patterns import LazyPattern
+
 BANDS = ("01-05%", "05-20%", "20-45%", "45-55%", "55-80%", "80-95%", "95-99%")
 
 # term -> (row, band index)
@@ -63,34 +65,34 @@ ADVERB_TWIN = {
 }
 
 _alternation = "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True))
-LIKELIHOOD_RE = re.compile(rf"\b(?:{_alternation})\b", re.I)
-_LIKELIHOOD_LOW = re.compile(rf"\b(?:{_alternation})\b")
+LIKELIHOOD_RE = LazyPattern(rf"\b(?:{_alternation})\b", re.I)
+_LIKELIHOOD_LOW = LazyPattern(rf"\b(?:{_alternation})\b")
 LIKELIHOOD_ANCHORS = ("likely", "chance", "certain", "remote", "probab", "odds")
-_REMOTE_AFTER = re.compile(r"\s+(?:chance|possibility|prospect|likelihood|odds)\b", re.I)
-_REMOTE_BEFORE = re.compile(r"\b(?:is|are|was|were|remains|remain|seems|appears|be)\s+$", re.I)
+_REMOTE_AFTER = LazyPattern(r"\s+(?:chance|possibility|prospect|likelihood|odds)\b", re.I)
+_REMOTE_BEFORE = LazyPattern(r"\b(?:is|are|was|were|remains|remain|seems|appears|be)\s+$", re.I)
 
 _CONFIDENCE = (
     r"\b(high|moderate|low)(?:[- ]level)?[- ]confidence\b"
     r"|\bconfidence(?:\s+level)?\s*(?:is|was|remains|:|\u2014|-)\s*(high|moderate|low)\b"
 )
-CONFIDENCE_RE = re.compile(_CONFIDENCE, re.I)
-_CONFIDENCE_LOW = re.compile(_CONFIDENCE)
-MEDIUM_RE = re.compile(r"\bmedium[- ]confidence\b", re.I)
+CONFIDENCE_RE = LazyPattern(_CONFIDENCE, re.I)
+_CONFIDENCE_LOW = LazyPattern(_CONFIDENCE)
+MEDIUM_RE = LazyPattern(r"\bmedium[- ]confidence\b", re.I)
 
-HEDGE_RE = re.compile(
+HEDGE_RE = LazyPattern(
     r"\b(?:could|may|might|possibly|perhaps|conceivably|it is (?:believed|thought))\b", re.I
 )
-_MONTH_AFTER = re.compile(r"\s+\d")
+_MONTH_AFTER = LazyPattern(r"\s+\d")
 
-ANALYST_RE = re.compile(
+ANALYST_RE = LazyPattern(
     r"\bwe (?:assess|judge|estimate|believe|expect|think|doubt|suspect|conclude)\b"
     r"|\b(?:our|this) (?:assessment|judg(?:e)?ment|view|analysis)\b|\bin our view\b",
     re.I,
 )
-DISCLAIMER_MIX_RE = re.compile(r"\b(?:mix(?:es|ed|ing)?|both rows)\b", re.I)
-DISCLAIMER_TOPIC_RE = re.compile(r"\b(?:estimative|likelihood|ICD\s*203)\b", re.I)
+DISCLAIMER_MIX_RE = LazyPattern(r"\b(?:mix(?:es|ed|ing)?|both rows)\b", re.I)
+DISCLAIMER_TOPIC_RE = LazyPattern(r"\b(?:estimative|likelihood|ICD\s*203)\b", re.I)
 
-QUOTED_RE = re.compile(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
+QUOTED_RE = LazyPattern(r"\u201c[^\u201d\n]*\u201d|\"[^\"\n]*\"")
 
 
 class TermHit(NamedTuple):  # a named tuple: its class is made ~5x faster than a frozen dataclass's
@@ -112,7 +114,7 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
 def language_text(scrubbed: str) -> str:
     """The body as the analyst's own words: quotations blanked. (Citation keys hold no words, so they stay.)"""
     if "\u201c" in scrubbed or '"' in scrubbed:
-        return blank(scrubbed, QUOTED_RE)
+        return blank(scrubbed, QUOTED_RE())
     return scrubbed
 
 
@@ -174,11 +176,11 @@ def likelihood_terms(
     out = []
     end = len(text) if end is None else end
     source = low if low is not None else text
-    for m in _find(text, low, LIKELIHOOD_RE, _LIKELIHOOD_LOW, LIKELIHOOD_ANCHORS, start, end, 25, 12):
+    for m in _find(text, low, LIKELIHOOD_RE(), _LIKELIHOOD_LOW(), LIKELIHOOD_ANCHORS, start, end, 25, 12):
         norm = m.group(0).lower()
         if norm == "remote" and not (
-            _REMOTE_AFTER.match(source, m.end())
-            or _REMOTE_BEFORE.search(source, max(0, m.start() - 20), m.start())
+            _REMOTE_AFTER().match(source, m.end())
+            or _REMOTE_BEFORE().search(source, max(0, m.start() - 20), m.start())
         ):
             continue
         row, band = TERMS[norm]
@@ -189,7 +191,7 @@ def likelihood_terms(
 def hedges(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     end = len(text) if end is None else end
     out = []
-    for m in HEDGE_RE.finditer(text, start, end):
+    for m in HEDGE_RE().finditer(text, start, end):
         if m.group(0) == "May" and _is_month(text, m.start(), m.end()):
             continue
         out.append(m)
@@ -198,7 +200,7 @@ def hedges(text: str, start: int = 0, end: int | None = None) -> list[re.Match[s
 
 def _is_month(text: str, start: int, end: int) -> bool:
     """A capitalised 'May' mid-sentence, or before a number, is the month."""
-    if _MONTH_AFTER.match(text, end):
+    if _MONTH_AFTER().match(text, end):
         return True
     before = text[max(0, start - 40) : start].rstrip()
     return bool(before) and before[-1] not in ".!?:(\n-*>" and not before.endswith("—")
@@ -210,7 +212,7 @@ def confidence_levels(
     """(level, start, end) of each stated confidence level, the span covering the level word only."""
     end = len(text) if end is None else end
     out = []
-    for m in _find(text, low, CONFIDENCE_RE, _CONFIDENCE_LOW, ("confidence",), start, end, 30, 40):
+    for m in _find(text, low, CONFIDENCE_RE(), _CONFIDENCE_LOW(), ("confidence",), start, end, 30, 40):
         g = 1 if m.group(1) else 2
         out.append((m.group(g).lower(), m.start(g), m.end(g)))
     return out

@@ -85,7 +85,7 @@ def factual_paragraphs_cited(ctx: CheckContext) -> Iterator[Finding]:
                     lang.likelihood_terms(text, s, e)
                     or lang.confidence_levels(text, s, e)
                     or lang.hedges(text, s, e)
-                    or lang.ANALYST_RE.search(text, s, e)
+                    or lang.ANALYST_RE().search(text, s, e)
                 )
             ):
                 continue

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from app._patterns import LazyPattern
 from app._text import norm_key
 from app.domain import ClaimRecord, DerivationKind
 
@@ -41,8 +42,8 @@ Token = tuple[str, int | str]
 Place = tuple[str, int]
 
 # Words that make two statements the same one (the rest are too common to tell).
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD_RE = LazyPattern(r"[^\W_]+", re.UNICODE)
+_ASCII_WORD_RE = LazyPattern(r"[a-z0-9]+")
 _STOP_WORDS = (
     "a an the of to in on and or that this is was be by for with at as it its from has have had will would "
     "said says say told not no"
@@ -52,7 +53,7 @@ MATCH_UNATTRIBUTED = 0.6  # word overlap for a claim to match one with no speake
 MATCH_OTHER_SPEAKER = 0.8  # ... one recorded under another speaker (a rewrite that renamed the speaker)
 
 # Names that do not identify one speaker: two originals so named are not known to be the same.
-_ANONYMOUS_RE = re.compile(
+_ANONYMOUS_RE = LazyPattern(
     r"^(?:a|an|one|some|several|two|three|four|five|many|other|unnamed|anonymous|unidentified|"
     r"no\s+surviving\s+original)\b|\b(?:sources|officials|people|residents|witnesses)\b|^$",
     re.I,
@@ -70,8 +71,8 @@ RELATION_PHRASE = {
 
 def words(text: str) -> frozenset[str]:
     if text.isascii():  # the same words: in ASCII a word character but "_" is a letter or digit
-        return frozenset(_ASCII_WORD_RE.findall(text.lower())) - _STOP
-    return frozenset(_WORD_RE.findall(text.casefold())) - _STOP
+        return frozenset(_ASCII_WORD_RE().findall(text.lower())) - _STOP
+    return frozenset(_WORD_RE().findall(text.casefold())) - _STOP
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -83,7 +84,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def anonymous(name: str) -> bool:
     """True for a name that does not single out one speaker ('a Western official', 'diplomatic sources')."""
-    return bool(_ANONYMOUS_RE.search(" ".join(name.split())))
+    return bool(_ANONYMOUS_RE().search(" ".join(name.split())))
 
 
 class ClaimFacts(NamedTuple):  # a tuple: thousands are made per check, and tuples are made fast
