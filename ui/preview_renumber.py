@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QTextList,
 )
 
+from app.export.html_blocks import NUMBER_CLOSE, NUMBER_OPEN
+
 # A note marker's number, as app.export.html writes it (nh3 adds its rel attribute).
 _MARKER_RE = re.compile(r'(<a href="briefdesk:([cs]\d+)"[^<>]*>)(\d+)(</a>)')
 _NOTES_OPEN, _NOTES_CLOSE = '<ol class="notes">', "</ol>"
@@ -41,6 +43,11 @@ _NOTE_OPEN = (
     '<p class="note" style="margin-top:0px; margin-bottom:4px; margin-left:28px; text-indent:-28px;">'
 )
 _NOTE_P_RE = re.compile(re.escape(_NOTE_OPEN) + r'<span id="note-(\d+)">(\d+)\.</span>\s(.*)</p>', re.S)
+_ITEM_INNER_RE = re.compile(r'[^<]*<a href="briefdesk:[cs]\d+"[^<>]*>[^<]*</a>[^<]*')  # ``_ITEM_RE``'s
+# A marker in a template, its number a placeholder (``app.export.html_blocks``)
+_HELD_MARKER_RE = re.compile(
+    rf'(<a href="briefdesk:[cs]\d+"[^<>]*>){NUMBER_OPEN}[^{NUMBER_CLOSE}<]*{NUMBER_CLOSE}(</a>)'
+)
 _LIST_AT_END_RE = re.compile(r'<ol class="notes">((?:<li id="note-\d+">.*?</li>)+)</ol>$', re.S)
 
 
@@ -58,6 +65,30 @@ def note_paragraphs(html: str) -> str:
     if len(paragraphs) != found.group(1).count("<li "):
         return html  # an item the pattern does not know: shown as the list
     return html[: found.start()] + "".join(paragraphs)
+
+
+def note_paragraph(number: int, item: str) -> str:
+    """The paragraph ``note_paragraphs`` makes of note ``number`` whose item holds ``item``."""
+    return f'{_NOTE_OPEN}<span id="note-{number}">{number}.</span> {item}</p>'
+
+
+def normalized_note(item: str) -> str | None:
+    """The ``normalized`` form of the paragraph of a note whose item holds ``item``; None when
+    ``note_paragraphs`` would not make it a paragraph (the notes are then shown as their list)."""
+    if _ITEM_INNER_RE.fullmatch(item) is None:
+        return None
+    return _NOTE_OPEN + "<span>#.</span> " + item + "</p>"
+
+
+def normalized_template(block: str) -> str | None:
+    """The ``normalized`` form of a block of a template (``app.export.html_blocks.Rendered.templates``), the
+    numbers of its markers left out and its other note numbers still placeholders (``numbered`` puts them
+    in); None when it cannot be told from the template."""
+    if block.startswith((_NOTES_OPEN, _NOTE_OPEN)):
+        return None
+    if "briefdesk:" not in block:
+        return block
+    return _HELD_MARKER_RE.sub(r"\1#\2", block)
 
 
 def normalized(block: str) -> str:

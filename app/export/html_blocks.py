@@ -11,9 +11,11 @@ atomic), with what the brief around it decides written into it: each citation to
 its group index, which every citation added before it shifts), a bracket that is not a citation (in code)
 as written, each fenced code placeholder as the code it stands for (placeholders are numbered over the
 whole brief). What is kept under it is the block rendered up to its note markers; its finished HTML is
-kept under a second key: the keys and note numbers its citations get, and whether a citation comes just
-before the block with only tags between (``attach_markers``). So an edit that renumbers the notes gives the
-blocks after it their new markers and cleans them again, without parsing them again.
+kept under a second key: the keys its citations get and whether each is known, and whether a citation comes just
+before the block with only tags between (``attach_markers``). Its clean HTML holds a placeholder for
+each note number, put in afterwards (``Rendered.templates``, ``numbered``): an edit that renumbers the notes
+cleans no block again, and the view's worker cuts the template once. The notes' items are kept by key and
+record: a renumbering writes and cleans only the notes of records not shown before.
 Brief-wide state is the cache's context, the cache emptied when it changes: the link reference definitions,
 the abbreviations and the default portion mark. Heading ids are unique over the brief (``toc``): a block is
 rendered with each heading's own slug and the ids are made unique when the blocks are put together, as the
@@ -63,17 +65,18 @@ from app.export.html import (
     render_html,
     title_html,
 )
-from app.export.notes import Note, notes_of
+from app.export.notes import Note, note_text
 from app.markings import Marking, default_portion_mark
 
-__all__ = ["BlockRenderer", "Rendered"]
+__all__ = ["NUMBER_CLOSE", "NUMBER_OPEN", "BlockRenderer", "Rendered", "notes_list", "numbered"]
 
 _SEP = TOKEN_OPEN + TOKEN_OPEN + TOKEN_CLOSE  # between blocks rendered together: no token or number holds it
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)">')
 _HEADING_TAG_RE = re.compile("[Hh][1-6]")
 # A note number's placeholder in a block's clean HTML (after the markers no other token character is left)
-_NUMBER_OPEN, _NUMBER_CLOSE = TOKEN_OPEN, TOKEN_CLOSE
+NUMBER_OPEN, NUMBER_CLOSE = TOKEN_OPEN, TOKEN_CLOSE
+_NUMBER_OPEN, _NUMBER_CLOSE = NUMBER_OPEN, NUMBER_CLOSE
 _NUMBER_RE = re.compile(f"{_NUMBER_OPEN}([^{_NUMBER_CLOSE}]*){_NUMBER_CLOSE}")
 _TOC_CONFIG = toc.TocExtension(marker="").getConfigs()  # as app.brief_model.pm configures it
 
@@ -105,19 +108,47 @@ class _Block:
     spent: int
     image: bool  # never kept: the file shown may have changed
     done: dict[tuple[object, ...], tuple[str, bool]]  # its note numbers as placeholders (``_NUMBER_RE``)
-    numbered: tuple[tuple[object, ...], str] = ((), "")  # the last: its state and numbers, its HTML
+    # the last numbered: its state and numbers, its template (heading ids made unique), its HTML
+    numbered: tuple[tuple[object, ...], str, str] = ((), "", "")
 
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
     """A render: ``result`` as ``render_html`` gives it, and its HTML in pieces: the title's, each top-level
-    block's of the body (None: the body was rendered whole, ``body`` holding it) and the notes'."""
+    block's of the body (None: the body was rendered whole, ``body`` holding it) and the notes'.
+    ``templates``: each top-level block's HTML with a placeholder for each note number (``numbered`` with
+    ``numbers`` makes it the block's HTML); ``note_items``: the notes' items, note 1 first, each the HTML
+    inside its ``<li>`` (the notes' HTML is ``notes_list`` of them); both None when rendered whole."""
 
     result: PreviewResult
     title: str
     body: list[str] | None
     notes: str
     incremental: bool
+    templates: list[str] | None = None
+    numbers: Mapping[str, int] | None = None
+    note_items: tuple[str, ...] | None = None
+
+
+def numbered(html: str, numbers: Mapping[str, int]) -> str:
+    """A template's HTML (``Rendered.templates``) with its note numbers put in."""
+    if _NUMBER_OPEN not in html:
+        return html
+    return _NUMBER_RE.sub(lambda m: str(numbers[m.group(1)]), html)
+
+
+_NOTES_OPEN, _NOTES_CLOSE = '<hr><ol class="notes">', "</ol>"  # as the sanitiser writes ``notes_html``'s
+
+
+def notes_list(items: tuple[str, ...] | list[str]) -> str:
+    """The notes' clean HTML from their items (``Rendered.note_items``): '' without notes."""
+    if not items:
+        return ""
+    return (
+        _NOTES_OPEN
+        + "".join(f'<li id="note-{n}">{item}</li>' for n, item in enumerate(items, 1))
+        + _NOTES_CLOSE
+    )
 
 
 def _fingerprint(el: ET.Element, out: list[str]) -> None:
@@ -147,7 +178,9 @@ class BlockRenderer:
         self._blocks: dict[str, _Block] = {}
         self._md = _pm.new_markdown()
         self._md.treeprocessors.register(_RawSlugs(self._md, _TOC_CONFIG), "toc", 5)
-        self._notes: tuple[list[ClaimRecord | SourceRecord], list[Note], str] = ([], [], "")
+        # each cited key's record, its note's text and its item's clean HTML (without its number)
+        self._notes: dict[str, tuple[ClaimRecord | SourceRecord, str, str]] = {}
+        self._notes_shown: tuple[list[ClaimRecord | SourceRecord], list[Note], tuple[str, ...]] = ([], [], ())
         # what the last render did: the blocks it rendered (inline Markdown and all), and those it gave note
         # markers and cleaned (the rendered ones, and those whose note numbers changed); the rest was kept
         self.rendered_blocks = 0
@@ -165,31 +198,55 @@ class BlockRenderer:
         model = model or parse_brief(brief.body)
         plan = plan_notes(model, resolver, allow_missing=True)
         with self._lock, paused_gc():
-            body = self._body(brief, model, plan, images)
-            notes, notes_part = self._notes_of(plan, resolver)
+            done = self._body(brief, model, plan, images)
+            notes, items = self._notes_of(plan, resolver)
+            notes_part = notes_list(items)
             title = clean_html(title_html(brief), set())
-            if body is None:
+            if done is None:
                 self._context, self._blocks = None, {}
                 result = render_html(
                     brief, resolver, allow_missing=True, images=images, model=model, plan=plan
                 )
                 return Rendered(result, title, None, notes_part, False)
+        templates, body = done
         html = title + "".join(body) + notes_part
-        return Rendered(PreviewResult(html, notes, plan.warnings), title, body, notes_part, True)
+        result = PreviewResult(html, notes, plan.warnings)
+        return Rendered(result, title, body, notes_part, True, templates, plan.numbers, items)
 
     def _notes_of(
         self, plan: NotePlan, resolver: Mapping[str, ClaimRecord | SourceRecord]
-    ) -> tuple[list[Note], str]:
-        """The notes and their clean HTML; kept while the same records are cited in the same order (a
-        keystroke seldom changes them, and a long brief's notes take milliseconds to write and clean)."""
-        records = [resolver[key] for key in plan.order]
-        known, notes, html = self._notes
-        if len(known) != len(records) or any(a is not b for a, b in zip(known, records, strict=True)):
-            notes = notes_of(plan, resolver)
-            raw = notes_html(notes)
-            html = clean_html(raw, set()) if raw else ""
-            self._notes = (records, notes, html)
-        return list(notes), html
+    ) -> tuple[list[Note], tuple[str, ...]]:
+        """The notes and their items' clean HTML (``notes_list``), kept while the same records are cited in
+        the same order (a keystroke seldom changes them); when they change (a renumbering), each note's text
+        and item is kept by its key and record: only the notes of records not shown before are written and
+        cleaned (a long brief's notes took milliseconds to write and clean)."""
+        order = plan.order
+        records = [resolver[key] for key in order]
+        shown, notes, items = self._notes_shown
+        if len(shown) == len(records) and all(a is b for a, b in zip(shown, records, strict=True)):
+            return list(notes), items
+        known = self._notes
+        new = [
+            key
+            for key, record in zip(order, records, strict=True)
+            if known.get(key, (None,))[0] is not record
+        ]
+        if new:
+            texts = {key: note_text(resolver[key]) for key in new}
+            raw = [notes_html([Note(1, key, texts[key])]) for key in new]
+            # each item's inside, cleaned together (the same HTML as the list's: nothing in an item depends
+            # on another)
+            inner = [r[r.index(">", r.index("<li ")) + 1 : r.rindex("</li>")] for r in raw]
+            clean = clean_html(_SEP.join(inner), set()).split(_SEP)
+            if len(clean) != len(new):
+                clean = [clean_html(piece, set()) for piece in inner]
+            for key, html in zip(new, clean, strict=True):
+                known[key] = (resolver[key], texts[key], html)
+        self._notes = kept = {key: known[key] for key in order}
+        notes = [Note(n, key, kept[key][1]) for n, key in enumerate(order, 1)]
+        items = tuple(kept[key][2] for key in order)
+        self._notes_shown = (records, notes, items)
+        return list(notes), items
 
     def _body(
         self,
@@ -197,9 +254,9 @@ class BlockRenderer:
         model: BriefModel,
         plan: NotePlan,
         images: Callable[[str], Path | None] | None,
-    ) -> list[str] | None:
-        """The body's clean HTML, one string a top-level block (its last stripped at the end); None when it
-        must be rendered whole."""
+    ) -> tuple[list[str], list[str]] | None:
+        """The body's clean HTML, one string a top-level block (its last stripped at the end), as templates
+        (a placeholder for each note number) and numbered; None when it must be rendered whole."""
         text = model.parse_text
         groups = len(model._groups)
         if text.count(TOKEN_OPEN) != groups or text.count(TOKEN_CLOSE) != groups:
@@ -304,23 +361,22 @@ class BlockRenderer:
                 body[place] = html
                 found[place].done[starts] = (html, ends)
 
-        def number(m: re.Match[str]) -> str:
-            return str(numbers[m.group(1)])
-
+        self._blocks = {key: found[i] for i, key in enumerate(keys) if not found[i].image}
+        templates = body
+        if not self._heading_ids(found, templates):
+            return None
+        templates[0] = templates[0].lstrip()
+        templates[-1] = templates[-1].rstrip()
+        body = list(templates)
         for place, block in enumerate(found):
             sign = signs[place]
             if not sign:
                 continue
-            if block.numbered[0] != sign:
-                html = body[place]
-                block.numbered = (sign, _NUMBER_RE.sub(number, html) if _NUMBER_OPEN in html else html)
-            body[place] = block.numbered[1]
-        self._blocks = {key: found[i] for i, key in enumerate(keys) if not found[i].image}
-        if not self._heading_ids(found, body):
-            return None
-        body[0] = body[0].lstrip()
-        body[-1] = body[-1].rstrip()
-        return body
+            template = templates[place]
+            if block.numbered[0] != sign or block.numbered[1] != template:
+                block.numbered = (sign, template, numbered(template, numbers))
+            body[place] = block.numbered[2]
+        return templates, body
 
     def _heading_ids(self, found: list[_Block], body: list[str]) -> bool:
         """Each heading's id made unique over the brief, in reading order, as the ``toc`` step makes it; the

@@ -110,3 +110,68 @@ def test_the_worker_cuts_the_html_as_it_cuts_a_whole_render(lib):
         assert result.html == whole.html
         assert blocks == split_blocks(whole.html)
         assert normal == normalized_blocks(blocks)
+
+
+def test_the_pane_after_edits_that_renumber_the_notes(qtbot, lib, jobs):
+    """A cited paragraph deleted near the top, a citation removed and two cited paragraphs swapped: every
+    later note number and the notes change, and the pane shows what a whole render shows, numbers and all
+    (the renumbered blocks and notes made from what the worker kept)."""
+    src = lib.sources.create(title="Ferry log", body="The ferry kept to its timetable.").after
+    claims = [
+        lib.claims.create(source_id=src.id, quote="The ferry kept to its timetable.", actor=name).after
+        for name in ("Captain", "Clerk", "Pilot", "Harbourmaster")
+    ]
+    parts = ["# Key judgments"]
+    for n in range(24):
+        cite = f" [@c{claims[n // 3 % 4].id}]" if n % 3 == 0 else ""
+        parts.append(f"Paragraph {n} reports the ferry kept to its timetable{cite}.")
+    body = "\n\n".join(parts) + "\n"
+    brief = lib.briefs.create(title="Ferry brief", body=body).after
+    ed = be.BriefEditor(lib, jobs, brief.id)
+    qtbot.addWidget(ed)
+    ed.resize(1400, 600)
+    ed.show()
+    ed.set_preview_shown(True)
+    preview = ed.preview
+    qtbot.waitUntil(lambda: "Paragraph 23 reports" in preview.toPlainText(), timeout=5000)
+    assert preview.toPlainText().index("Captain") < preview.toPlainText().index("Clerk")
+
+    def replace(old: str, new: str) -> None:
+        cursor = ed.editor.textCursor()
+        at = ed.body().index(old)
+        cursor.setPosition(at)
+        cursor.setPosition(at + len(old), cursor.MoveMode.KeepAnchor)
+        ed.editor.setTextCursor(cursor)
+        ed.editor.insertPlainText(new)
+
+    def shows_the_whole_render() -> None:
+        preview.finish_patching()
+        assert preview.shown.target is None
+        whole = _whole(lib, ed)
+        assert preview.document().toPlainText() == whole.toPlainText()
+        assert preview.toHtml() == whole.toHtml()
+
+    # Paragraph 0 cites the Captain (note 1): deleted, the Clerk's note is 1 and the Captain's moves down
+    replace(f"Paragraph 0 reports the ferry kept to its timetable [@c{claims[0].id}].\n\n", "")
+    qtbot.waitUntil(lambda: "Paragraph 0 reports" not in preview.document().toPlainText(), timeout=5000)
+    shows_the_whole_render()
+    text = preview.toPlainText()
+    assert text.index("Clerk") < text.index("Captain"), "the Clerk's note is the first now"
+    # Paragraph 3 cites the Clerk, its only citation before paragraph 15: removed, every number moves
+    replace(f"Paragraph 3 reports the ferry kept to its timetable [@c{claims[1].id}].", "Paragraph 3 said.")
+    qtbot.waitUntil(lambda: "Paragraph 3 said." in preview.document().toPlainText(), timeout=5000)
+    shows_the_whole_render()
+    # two cited paragraphs swapped: the notes of the Pilot and the Harbourmaster change places
+    six = f"Paragraph 6 reports the ferry kept to its timetable [@c{claims[2].id}]."
+    nine = f"Paragraph 9 reports the ferry kept to its timetable [@c{claims[3].id}]."
+    replace(six, "SWAP")
+    replace(nine, six)
+    replace("SWAP", nine)
+    qtbot.waitUntil(
+        lambda: (
+            preview.document().toPlainText().index("Paragraph 9")
+            < preview.document().toPlainText().index("Paragraph 6")
+        ),
+        timeout=5000,
+    )
+    shows_the_whole_render()

@@ -6,6 +6,7 @@ keystroke renders only the block it changed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -142,6 +143,8 @@ EDITS = (
     "unbrackets",
     "newline",
     "paragraph",
+    "drop",
+    "swap",
 )
 
 
@@ -189,6 +192,14 @@ def _edit(body: str, rng: random.Random) -> str:
         return body[:at] + rng.choice(["\n", "\n\n"]) + body[at:]
     paras = body.split("\n\n")
     i = rng.randrange(len(paras))
+    cited = [k for k, p in enumerate(paras) if "[@" in p]
+    if kind == "drop" and cited:  # a cited paragraph deleted, most often near the top: notes renumbered
+        i = rng.choice(cited[:3]) if rng.random() < 0.6 else rng.choice(cited)
+        return "\n\n".join(paras[:i] + paras[i + 1 :])
+    if kind == "swap" and len(cited) > 1:  # two cited paragraphs swapped: their notes change places
+        a, b = sorted(rng.sample(cited, 2))
+        paras[a], paras[b] = paras[b], paras[a]
+        return "\n\n".join(paras)
     return "\n\n".join(paras[:i] + [paras[i - 1] if i else paras[0]] + paras[i:])
 
 
@@ -259,6 +270,10 @@ def test_brief_wide_state_changes_render_right():
     _same(renderer, body, title="A new title")
     # a claim the library did not hold (its citation shown as missing), then holds: its marker a link
     assert _same(renderer, body, resolver={k: v for k, v in RESOLVER.items() if k != "c1"})
+    assert _same(renderer, body)
+    # a claim edited in the library (a new record, the same key): its note's text is the new one
+    edited = dataclasses.replace(RESOLVER["c1"], actor_name="Ines Marlow-Okoro")
+    assert _same(renderer, body, resolver=RESOLVER | {"c1": edited})
     assert _same(renderer, body)
     # a link opening with a citation, right after a paragraph that ends with one: the space before its
     # number stays ("[@c1] [@c2]" never reads as note 12), and goes once the paragraph no longer ends so
