@@ -10,7 +10,7 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from app.errors import ValidationError
 
@@ -154,8 +154,7 @@ SOURCE_EDITABLE_FIELDS = (
 EXPORT_FORMATS = ("docx", "md", "html", "stix", "misp")  # stix, misp: app.interop
 
 
-@dataclass(frozen=True, slots=True)
-class AnnexInfo:
+class AnnexInfo(NamedTuple):  # a named tuple: its class is made ~5x faster than a frozen dataclass's
     """An annex of a .docx as the command line and the export dialog name it: ``key`` (``--no-annex KEY``,
     ``--annex KEY``) and ``label`` (the dialog's check box and the heading "Annex A: label"); ``default``: in
     an export unless left out (False: an optional annex, only when asked for). What it shows and how it is

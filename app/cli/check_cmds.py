@@ -48,7 +48,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     if args.rules:
-        ctx.output({"rules": list(CHECK_RULES)}, "\n".join(f"{r.id}: {r.description}" for r in CHECK_RULES))
+        ctx.output(
+            {"rules": [r._asdict() for r in CHECK_RULES]},
+            "\n".join(f"{r.id}: {r.description}" for r in CHECK_RULES),
+        )
         return 0
     if args.brief_id is None:
         raise ValidationError(
