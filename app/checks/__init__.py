@@ -52,6 +52,8 @@ What changed in the library since a brief was written (a cited claim now dispute
 ``app.checks.notices`` (``notices_in(ctx)``), which the ``check`` command imports itself.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from app.checks.context import CheckContext
 from app.checks.engine import (
     RULE_IDS,
@@ -59,21 +61,33 @@ from app.checks.engine import (
     LiveChecker,
     Rule,
     check_brief,
+    check_errors,
     gate_export,
     load_context,
     run_checks,
 )
 from app.checks.model import (
-    CheckReport,
     CheckSettings,
-    Endnote,
     Finding,
     Fix,
     FixKind,
-    JudgmentReport,
     Severity,
     apply_text_fix,
 )
+
+if TYPE_CHECKING:
+    from app.checks.report import CheckReport, Endnote, JudgmentReport
+
+_REPORT = ("CheckReport", "Endnote", "JudgmentReport")  # app.checks.report, loaded when first asked for
+
+
+def __getattr__(name: str) -> Any:
+    if name in _REPORT:
+        from app.checks import report
+
+        return getattr(report, name)
+    raise AttributeError(f"module 'app.checks' has no attribute {name!r}")
+
 
 __all__ = [
     "RULES",
@@ -91,6 +105,7 @@ __all__ = [
     "Severity",
     "apply_text_fix",
     "check_brief",
+    "check_errors",
     "gate_export",
     "load_context",
     "run_checks",

@@ -13,11 +13,12 @@ from app.brief_model import parse_brief
 from app.check_rules import CHECK_RULES
 from app.checks import analysis, estimative, marking, sourcing
 from app.checks.context import CheckContext
-from app.checks.model import AnalysisFacts, CheckReport, CheckSettings, Finding, JudgmentReport, Severity
+from app.checks.model import AnalysisFacts, CheckSettings, Finding, Severity
 from app.domain import BriefRecord, ClaimRecord, ClaimWithLinks, SourceRecord, WaiverRecord
 from app.provenance.graph import ProvenanceGraph
 
 if TYPE_CHECKING:
+    from app.checks.report import CheckReport
     from app.library import Library
 
 
@@ -73,15 +74,29 @@ RULE_IDS = tuple(r.id for r in RULES)
 BLOCKING_RULE_IDS = frozenset(r.id for r in RULES if r.severity is Severity.ERROR) | {"circular"}
 
 
-def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:
-    """Run the rules (all but ``ctx.settings.disabled``, or only ``rules``) on a loaded context."""
-    t0 = time.perf_counter()
-    wanted = set(rules) if rules is not None else set(RULE_IDS)
+def _findings(ctx: CheckContext, wanted: Iterable[str]) -> list[Finding]:
+    """The findings of the rules in ``wanted`` (but ``ctx.settings.disabled``), in the order of the body."""
+    wanted = set(wanted)
     findings: list[Finding] = []
     for rule in RULES:
         if rule.id in wanted and rule.id not in ctx.settings.disabled:
             findings.extend(rule.run(ctx))
     findings.sort(key=lambda f: (f.start, f.severity.rank, f.rule))
+    return findings
+
+
+def check_errors(ctx: CheckContext, *, rules: Iterable[str] = BLOCKING_RULE_IDS) -> list[Finding]:
+    """The errors ``run_checks(ctx, rules=rules).errors`` holds, without the rest of the report (key judgments,
+    endnotes, banner): what an export keeps. By default only the rules that can give an error run."""
+    return [f for f in _findings(ctx, rules) if f.severity is Severity.ERROR]
+
+
+def run_checks(ctx: CheckContext, *, rules: Iterable[str] | None = None) -> CheckReport:
+    """Run the rules (all but ``ctx.settings.disabled``, or only ``rules``) on a loaded context."""
+    from app.checks.report import CheckReport, JudgmentReport  # not loaded by an export (check_errors)
+
+    t0 = time.perf_counter()
+    findings = _findings(ctx, RULE_IDS if rules is None else rules)
     judgments = tuple(
         JudgmentReport(
             index=j.index,

@@ -1,4 +1,5 @@
-"""The values the checks produce: findings, fixes, judgments, the report, and the settings they obey.
+"""The values the checks produce: findings, fixes and the settings they obey (the report of a run, with its
+key judgments and endnotes: ``app.checks.report``).
 
 All immutable, safe to hand to the GUI thread: frozen dataclasses, and named tuples for the two facts the
 analysis rules read (no JSON output shows them). Offsets are into the body that was checked
@@ -82,64 +83,6 @@ class Finding:
     @property
     def location(self) -> str:
         return f"{self.line}:{self.column}"
-
-
-@dataclass(frozen=True, slots=True)
-class JudgmentReport:
-    """A key judgment with what the checks make of it: the confidence ceiling (T6) and why."""
-
-    index: int  # 1-based, in reading order
-    line: int
-    column: int
-    start: int
-    end: int
-    text: str
-    likelihood_terms: tuple[str, ...]
-    confidence: str | None  # stated: "high", "moderate", "low", or None
-    claim_ids: tuple[int, ...]
-    ceiling: str  # highest confidence the cited support allows: "high", "moderate" or "low"
-    reasons: tuple[str, ...]  # why the ceiling is below high (empty when high)
-    original_sources: int  # independent original sources behind the cited claims
-
-
-@dataclass(frozen=True, slots=True)
-class Endnote:
-    """A cited key as the notes will number it: how often it is cited and where first."""
-
-    number: int
-    key: str  # "c12" or "s3"
-    uses: int  # how many times the key is cited
-    line: int  # of the first citation
-    column: int
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    """What checking a brief found: its findings, key judgments and notes, and the body it was run on."""
-
-    brief_id: int | None
-    findings: tuple[Finding, ...]
-    judgments: tuple[JudgmentReport, ...]
-    endnotes: tuple[Endnote, ...] = ()
-    banner: str = ""  # the high-water mark the export puts in every header and footer ("" unmarked)
-    body_length: int = 0
-    elapsed_ms: float = 0.0
-    body_hash: int = 0  # hash() of the body checked, so a caller in the same process can tell it is current
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity is Severity.WARNING]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def by_rule(self, rule: str) -> list[Finding]:
-        return [f for f in self.findings if f.rule == rule]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from app._text import counted
 from app.brief_model import Block, Citation
 from app.checks.context import CheckContext
-from app.checks.model import Endnote, Finding, Fix, FixKind, Severity
+from app.checks.model import Finding, Fix, FixKind, Severity
 from app.domain import ADMIRALTY_RE, RELIABILITY_GRADES, ClaimStatus
+
+if TYPE_CHECKING:
+    from app.checks.report import Endnote
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -204,6 +208,8 @@ NOTE_KEY_RE = re.compile(r"(?<![\w@])@?([cs]\d+)\b")
 
 def endnotes(ctx: CheckContext) -> list[Endnote]:
     """One note per cited key, numbered in order of first citation; a key cited again reuses its note."""
+    from app.checks.report import Endnote  # the report's (an export builds none)
+
     first: dict[str, Citation] = {}
     uses: Counter[str] = Counter()
     for c in ctx.doc.citations:

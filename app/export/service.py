@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from app.brief_model import BriefModel
     from app.brief_model.render import NotePlan
     from app.checks.context import CheckContext
-    from app.checks.model import CheckReport
+    from app.checks.report import CheckReport
     from app.domain import BriefRecord
     from app.library import Library
 
@@ -147,7 +147,7 @@ def export_brief(
         raise ExportError(f"{out} is the template itself; choose another file name for the export.")
     from app._gc import paused_gc
     from app.checks import load_context
-    from app.checks.engine import BLOCKING_RULE_IDS, run_checks
+    from app.checks.engine import check_errors
     from app.checks.model import CheckSettings
 
     brief = lib.briefs.get(brief_id)
@@ -193,7 +193,7 @@ def export_brief(
         errors = list(options.report.errors)  # the caller has just checked this very body: not run twice
     else:
         with paused_gc():  # only the rules that can give an error: an export keeps nothing else of the report
-            errors = run_checks(ctx, rules=BLOCKING_RULE_IDS).errors
+            errors = check_errors(ctx)
     reasons = []
     if errors and not options.force:
         raise CheckFailedError([f"[{f.rule}] line {f.line}: {f.message}" for f in errors])

@@ -484,6 +484,8 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     # nor the sentence splitter (only rules giving warnings read sentences), nor the tables no reading
     # command reads (revisions, the citation index, ACH rows and ratings, locks, change log, external ids)
     assert "app.sentences" not in exported and "app.sentences" in checked
+    # nor the report's classes (key judgments, endnotes): an export keeps only the errors (check_errors)
+    assert "app.checks.report" not in exported and "app.checks.report" in checked
     for command_loaded in (exported, checked, loaded, searched):
         assert "app.storage.tables_more" not in command_loaded
     with Library.open(tmp_path / "x.briefdesk") as lib:  # with a hypothesis, its matrix is scored

@@ -248,8 +248,9 @@ def test_the_dialog_checks_the_brief_once_and_the_export_uses_that_report(
     import app.checks.engine as engine
 
     calls = []
-    real = engine.run_checks
+    real, real_errors = engine.run_checks, engine.check_errors  # the dialog's check, the export's own
     monkeypatch.setattr(engine, "run_checks", lambda ctx, **kw: calls.append(1) or real(ctx, **kw))
+    monkeypatch.setattr(engine, "check_errors", lambda ctx, **kw: calls.append(1) or real_errors(ctx, **kw))
     dlg = make_dialog(qtbot, demo_lib, jobs, 1, opened, tmp_path)
     assert dlg.check_report is not None and len(calls) == 1
     dlg.start_export()

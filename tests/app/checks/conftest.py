@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from app.checks import CheckContext, CheckSettings, run_checks
-from app.checks.engine import BLOCKING_RULE_IDS
+from app.checks.engine import BLOCKING_RULE_IDS, check_errors
 from app.domain import (
     BriefRecord,
     BriefStatus,
@@ -124,6 +124,8 @@ class Builder:
         # an export runs only the rules that can give an error (app.checks.engine.BLOCKING_RULE_IDS): every
         # brief the rules' tests check holds to it
         assert {f.rule for f in report.errors} <= BLOCKING_RULE_IDS, report.errors
+        if rule is None:  # what an export keeps (check_errors, no report): the same errors
+            assert check_errors(self.context(body, **kw)) == report.errors
         return report.by_rule(rule) if rule else report
 
 
