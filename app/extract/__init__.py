@@ -10,6 +10,7 @@ The default extractor is rule-based (``app.extract.extractor.RuleExtractor``); a
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -83,7 +84,10 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
     refusal = _language_notice(source)
     if refusal:
         return Extraction(source_id, (), (), name, refusal)
-    raw = extractor.propose(_without_headline(source.body, source.title), published=source.published)
+    # the title when the extractor reads it ("Statement from X on ...": who "we" is)
+    titled = "title" in inspect.signature(extractor.propose).parameters
+    extra = {"title": source.title or ""} if titled else {}
+    raw = extractor.propose(_without_headline(source.body, source.title), published=source.published, **extra)
     existing = lib.claims.for_source(source_id)
     spans = {(c.span_start, c.span_end) for c in existing}
     kept: list[Proposal] = []

@@ -24,7 +24,7 @@ _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
     # "said Friday that ...": a bare weekday, as wire copy writes it
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"(?=\s+that\b|,))?"
+    r"(?=\s+that\b|,|\s+[a-z]))?"
     # "told reporters in Tallisk on Thursday that", "said in a letter dated 3 June that": where, then when
     r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after|dated)\s+[\w\- ]{2,30}?"
     r"(?=\s+that\b|,|\s+[a-z])){0,3}"
@@ -173,7 +173,8 @@ PREDICATE_AFTER = re.compile(
 )
 # "accused Tavria on Monday of ...": the day of the accusation sits between whom it accuses and of what
 ACCUSED_WHEN = re.compile(
-    r"^(?:[A-Z][\w\-'\u2019]*\s+){1,4}?(?P<when>(?:late |early )?(?:on|last|this)\s+[A-Z]?[a-z]+"
+    r"^(?:[\w\-'\u2019]+\s+){1,6}?(?P<when>(?:late |early )?(?:(?:on|last|this)\s+[A-Z]?[a-z]+|yesterday|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s+of\b"
 )
 
@@ -181,3 +182,13 @@ ACCUSED_WHEN = re.compile(
 # whom a statement was told and when, up to "that": "a meeting of district councillors on Tuesday that", "a radio
 # interviewer on 2 November, three days before the report was published, that" (only when it gives a date)
 TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201c\u201d;]{2,160}?)\s+that\s+")
+# what follows a reporting verb when it is where or to whom it was said, or when: "to the ministry", "in an interview"
+PLACE_OR_WHEN = re.compile(
+    r"\s+(?:to|in|at|during|on|late|early|last|this|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b"
+)
+# "has said little in public", "said nothing about the money": how much was said, not what
+HOW_MUCH_SAID = re.compile(
+    r"(?:very little|little|almost nothing|nothing)(?:\s+(?:in public|publicly|since|so far|about|on|to)\b[^.]{0,60})?$",
+    re.I,
+)

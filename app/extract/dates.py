@@ -84,7 +84,7 @@ def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
             return when
     if published is None:
         return None
-    m = DATE_RELATIVE.search(text)
+    m = next((r for r in DATE_RELATIVE.finditer(text) if not _in_a_name(text, r.start())), None)
     if m:
         rel = m.group("rel").lower()
         if rel in ("yesterday", "the day before", "the previous day", "last night", "last evening"):
@@ -100,3 +100,8 @@ def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
             delta = 7
         return published - dt.timedelta(days=delta)
     return None
+
+
+def _in_a_name(text: str, pos: int) -> bool:
+    """'Merrow Today's editor', 'USA Today': a capitalised "Today" after a capitalised word is part of a name."""
+    return text[pos : pos + 1].isupper() and re.search(r"[A-Z][\w\-]*\s+$", text[:pos]) is not None

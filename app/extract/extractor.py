@@ -27,6 +27,8 @@ from app.extract.clauses import (
     CONTINUATION,
     COORDINATED,
     COUNTER,
+    HOW_MUCH_SAID,
+    PLACE_OR_WHEN,
     PREDICATE_AFTER,
     RECIPIENT_VERBS,
     SAYING,
@@ -66,9 +68,11 @@ from app.extract.lexicon import (
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
 from app.extract.neighbours import accused_and_said, and_accused, day_of_the_act, paragraph_start
+from app.extract.occasions import occasion_dates
 from app.extract.places import capitals_in
 from app.extract.speaker_phrases import without_asides
 from app.extract.speakers import (
+    ISSUED_BY,
     RELATIVE_RUNS_ON,
     Speaker,
     State,
@@ -81,6 +85,8 @@ from app.extract.speakers import (
 )
 from app.sentences import Sentence, split_sentences
 
+REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
+
 
 class RuleExtractor:
     """Proposes attributed claims and denials with rules over sentences (English news style)."""
@@ -91,13 +97,16 @@ class RuleExtractor:
         # (start, end) of the last text's sentences that report speech but name no speaker the rules accept:
         # said so to the analyst rather than given an invented speaker
         self.unattributed: list[tuple[int, int]] = []
+        self.turn_names: dict[str, str] = {}  # a transcript's role label -> the name it was first given with
 
-    def propose(self, text: str, *, published: dt.date | None = None) -> list[Proposal]:
-        state = State(text=text, capitals=capitals_in(text))
+    def propose(self, text: str, *, published: dt.date | None = None, title: str = "") -> list[Proposal]:
+        issued = ISSUED_BY.match(title) or ISSUED_BY.match(text)
+        state = State(text=text, capitals=capitals_in(text), issuer=issued.group("issuer") if issued else "")
         published = published or date_in_text(text)  # "VELNA, 4 March 2026 -": the text's own date
         found: list[Found] = []
         sentences = split_sentences(text)
         self.unattributed = []
+        self.turn_names = {}
         act: tuple[Speaker, dt.date, int] | None = None  # who just acted on a given day, in which paragraph
         for index, sent in enumerate(sentences):
             results = self._answered_after(
@@ -113,7 +122,9 @@ class RuleExtractor:
             if not results:
                 note_named(state, sent.text[dateline_length(sent.text) :])
             act = day_of_the_act(text, sent, results, state, published, act)
-        return link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
+        dates = occasion_dates(text, found, sentences, published)
+        proposals = link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
+        return [replace(p, said=dates.get((p.start, p.end), p.said)) for p in proposals]
 
     def _answered_after(
         self, text: str, results: list[Found], state: State, published: dt.date | None
@@ -158,7 +169,11 @@ class RuleExtractor:
             "REPORTER",
             "MODERATOR",
         ):
-            return []  # a question is not a claim, whatever it quotes
+            if s.rstrip().endswith("?") or REPORTED_IN_QUESTION.search(s) is None:
+                return []  # a question is not a claim
+            # "QUESTION (Ilse Marn): The guild said on Sunday that ...": what the question reports others said
+            # (a past statement told in full; "The rebels say ...?" leads into the question)
+            turn = None
         if turn is not None and (
             is_fragment(turn.group("label")) or turn.group("label").split()[0].lower() in NOT_SPEAKER_WORDS
         ):
@@ -166,6 +181,13 @@ class RuleExtractor:
         if turn is not None and turn.group("label").strip().upper() not in TURN_NOT_SPEAKERS:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
             label = label.title() if label.isupper() else label
+            who = turn.group("who")
+            if who and "," not in who and label.upper() == turn.group("label").strip():
+                self.turn_names[label] = (
+                    who  # "SPOKESPERSON (Jadwiga Vorhees-Lepik):" names the later turns too
+                )
+            if label in self.turn_names:
+                label = self.turn_names[label]
             if "press secretary" not in label.lower() and "moderator" not in label.lower():
                 sp = parse_speaker(label, state) or register(state, Speaker(label))
                 body_start = max(sent.start, turn.end())
@@ -217,7 +239,9 @@ class RuleExtractor:
                         base + m.end("content"),
                         sp,
                         "according to",
-                        said,
+                        resolve_date(
+                            s[m.end("content") :], published
+                        ),  # "left on Friday, according to X": an event's day
                         0.8,
                     )
                 ]
@@ -280,6 +304,9 @@ class RuleExtractor:
             c_end = c_start + len(seg)
             if len(seg.split()) < 3:
                 continue
+            lead = LEADING_PHRASE.match(s)
+            if lead is not None and lead.end() >= sep:
+                continue  # "In a statement issued late on Tuesday, the company said its cap ...": an opening phrase
             predicate = PREDICATE_AFTER.match(s, vm.end())
             if (
                 predicate is not None
@@ -351,7 +378,13 @@ class RuleExtractor:
                 recipient = SKIP_RECIPIENT if RECIPIENT_VERBS.fullmatch(first.group(0)) else SKIP_PLAIN
                 skip = recipient.match(rest)
                 offset = rest_start + (skip.end() if skip else 0)
-                told = TOLD_WHOM_WHEN.match(s, rest_start) if recipient is SKIP_RECIPIENT else None
+                # "wrote to the ministry on Tuesday that", "said in a short statement on Thursday that": to whom or
+                # where, and when, up to what was said
+                told = (
+                    TOLD_WHOM_WHEN.match(s, rest_start)
+                    if recipient is SKIP_RECIPIENT or PLACE_OR_WHEN.match(rest)
+                    else None
+                )
                 if (
                     told is not None
                     and told.end() > offset
@@ -361,6 +394,8 @@ class RuleExtractor:
                 if first.group(0).startswith("neither"):
                     offset = first.start()  # "neither confirmed nor denied that ...": the words say it
                 content = s[offset:].rstrip(".!? ")
+                if HOW_MUCH_SAID.match(content):
+                    return []  # "has said little in public": how much was said, not what
                 tail = TRAILING_ATTRIBUTION.search(content)
                 if tail is not None and tail.start() > 8:  # "..., in a statement issued on Thursday"
                     attribution = content[tail.start() :]
@@ -476,9 +511,13 @@ class RuleExtractor:
             if q:
                 g = "q" if q.group("q") else "q2"
                 kind = "denial" if FALSE_WORDS.search(q.group(g)) else "claim"
+                outside = (
+                    s[: q.start(g)] + s[q.end(g) :]
+                )  # a day inside the quotation is not when it was said
+                when = resolve_date(outside, published)
                 return [
                     self._found(
-                        text, kind, base + q.start(g), base + q.end(g), state.last, "quotation", said, 0.5
+                        text, kind, base + q.start(g), base + q.end(g), state.last, "quotation", when, 0.5
                     )
                 ]
         return results
@@ -503,6 +542,11 @@ class RuleExtractor:
         if sp is None:
             return None
         c0 = m.end()
+        said_when = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
+        when_saying = None
+        if said_when is not None and resolve_date(said_when.group(0), published) is not None:
+            when_saying = resolve_date(said_when.group(0), published)  # ", saying on Monday that ...": when
+            c0 += said_when.end() - 1
         content = s[c0:].rstrip('.!?\u201d" ')
         if len(content.split()) < 4:
             return None
@@ -510,8 +554,8 @@ class RuleExtractor:
         false = FALSE_WORDS.search(content) and NEGATION.search(content)
         kind = "denial" if denying or false else "claim"
         cue = (denying.group(0) if denying else "saying").lower()
-        when = resolve_date(predicate, published) or resolve_date(
-            subject, published
+        when = (
+            when_saying or resolve_date(predicate, published) or resolve_date(subject, published)
         )  # "Later on Thursday, X"
         return self._found(text, kind, base + c0, base + c0 + len(content), sp, cue, when, 0.7)
 
@@ -548,6 +592,12 @@ class RuleExtractor:
         out = [self._found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
         if more is not None and (aside is None or more.start() <= aside.start()):
             c0 = verb.end() + more.end()
+            skip = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
+            if skip is not None and resolve_date(skip.group(0), published) is not None:
+                # "dismissed reports that ..., saying on Monday that ...": the day of the whole answer
+                when = resolve_date(skip.group(0), published)
+                out[0].said = when
+                c0 += skip.end() - 1
             tail = DENIAL_END.search(s, c0)
             content = s[c0 : tail.start() if tail else len(s)].rstrip(" ,.!?")
             if len(content.split()) >= 3:

@@ -244,7 +244,9 @@ LEADING_PHRASE = re.compile(
     r"^(?:(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
     r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
     r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
-    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b))\b[^,]{0,60}"
+    r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b)"
+    # a participle's phrase: "Reached by telephone yesterday, he", "sent to the inquiry and seen by this paper, the"
+    r"|[a-z]+(?:ed|en|t)(?= (?:by|to|through)\b))\b[^,]{0,60}"
     r"|(?:while|although|though|whereas|because|since|if|when|once|as|until|unless)\b[^,]{0,160}),\s*)+",
     re.I,
 )
@@ -293,6 +295,14 @@ TURN_NOT_SPEAKERS = frozenset(
         "EDITOR'S NOTE",
         "UPDATE",
         "CORRECTION",
+        "ENQUIRIES",
+        "INQUIRIES",
+        "MEDIA ENQUIRIES",
+        "MEDIA INQUIRIES",
+        "PRESS ENQUIRIES",
+        "CONTACT",
+        "MEDIA CONTACT",
+        "PRESS CONTACT",
         "SOURCE",
         "SUBJECT",
         "RE",
@@ -314,7 +324,8 @@ TURN_NOT_SPEAKERS = frozenset(
         "BY",
     ]
 )
-TURN_RE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}):[ \t]+")
+# "SPOKESPERSON (Jadwiga Vorhees): ...": a turn's label, with the name a transcript gives it the first time
+TURN_RE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?)(?:\s*\((?P<who>[^()\n]{2,60})\))?:[ \t]+")
 
 
 DEMONSTRATIVE = re.compile(

@@ -58,6 +58,11 @@ _INSTITUTIONS = frozenset(
         "commission",
         "committee",
         "court",
+        "embassy",
+        "consulate",
+        "mission",
+        "newspaper",
+        "station",
     ]
 )
 _FEMININE_BEFORE = re.compile(rf"\b(?:{_FEMININE})\.?\s+(?:[A-Z][\w'\u2019\-]*\s+){{0,2}}$")
@@ -113,11 +118,27 @@ def _full_name(surname: str, text: str) -> str:
     return full.group(1) if full is not None else ""
 
 
+# a byline names the reporter, who is no one's "he" or "she": "By Nessa Callowhill", "Nessa Callowhill reports from"
+_BYLINE = re.compile(r"^(?:By\s+[A-Z]|(?:[A-Z][\w'\u2019\-]+\s+){1,3}reports?\s+(?:from|for)\b)")
+# a name in apposition to a role: "The union's president, Erlend Moe-Villalobos, has stayed out of ...", "the
+# Margarethe Rue's chief engineer, Liesl Szalai-Thornbury, is less interested ..." (the role ends on a small word)
+_APPOSED_NAME = re.compile(
+    r"\b[a-z][\w\-]*,\s+(?P<name>(?:(?:Dr|Captain|Colonel|General|Judge|Professor)\.?\s+)?[A-Z][\w'\u2019\-]+"
+    r"(?:\s+(?:(?:de|van|von|der|ter|da|le|la|al)\s+)?[A-Z][\w'\u2019\-]+){1,2}),\s+(?=[a-z])"
+)
+
+
 def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
     """The people a sentence names without quoting them, in order: a known speaker's name or surname (hyphen or
-    space), or a bare name opening the sentence that the text gives in full elsewhere ("Alaric Wexley")."""
+    space), a bare name opening the sentence that the text gives in full elsewhere ("Alaric Wexley"), or a name in
+    apposition to a role ("Its director, Paulina Szymanska, said"); never a byline's reporter."""
+    if _BYLINE.match(sentence):
+        return
     flat = _key(sentence)
     hits: list[tuple[int, str]] = []
+    for apposed in _APPOSED_NAME.finditer(sentence):
+        name = re.sub(r"^(?:Dr|Captain|Colonel|General|Judge|Professor)\.?\s+", "", apposed.group("name"))
+        hits.append((len(_key(sentence[: apposed.start("name")])), name))
     for name in known:
         words = name.split()
         for probe in dict.fromkeys([name, words[-1]] if len(words) > 1 else [name]):

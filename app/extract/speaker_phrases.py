@@ -41,7 +41,7 @@ RESTRICTIVE_RELATIVE = re.compile(
 # "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report commissioned
 # by ... and leaked to ... said": what the speaker is does not make the speaker's phrase too long to be one
 RELATIVE_ASIDE = re.compile(
-    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose)\s[^,]*(?=,)"
+    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose)\s(?:[^,]|,(?=\d{3}\b))*(?=,)"
     r"|,\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])"  # ", one of the last panel makers, Henrike Voss"
     r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
 )
@@ -69,10 +69,13 @@ AUTHORED_DOCUMENT = re.compile(
 )
 
 
-# a country's or the state's broadcaster named by its medium: "Umbrelian television", "Tervanian state media"
+# a country's or the state's broadcaster named by its medium: "Umbrelian television", "Tervanian state media", or
+# an outlet by its kind: "a local radio station", "the regional television channel"
 BROADCASTER = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w\-]+\s+(?:(?:state|public|national)\s+)?|(?:[Ss]tate|[Pp]ublic)\s+)"
     r"(?:television|TV|radio|media|broadcaster|news agency)$"
+    r"|^(?:[Tt]he|[Aa]n?)\s+(?:(?:local|regional|national|state|public|private|community|independent)\s+)?"
+    r"(?:radio|television|TV|news)\s+(?:station|channel|network)$"
 )
 
 
@@ -152,7 +155,15 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
-    np = re.sub(r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+[^,]*(?=,|$)", r"\1", np)
+    np = re.sub(
+        r"(,\s*(?:the|a|an)\s+[^,]*?)\s+(?:that|which|who)\s+(?:[^,]|(?<=\d),(?=\d{3}))*(?=,|$)", r"\1", np
+    )
+    # "the state Department of Environmental Quality": the level of government before a body's own name
+    np = re.sub(
+        r"^([Tt]he|[Aa])\s+(?:state|federal|regional|provincial|national|local|city|county|municipal)\s+(?=[A-Z])",
+        r"\1 ",
+        np,
+    )
     # "The observers' mission, led by a former judge,", "The report, based on interviews with 41 witnesses,":
     # a participle phrase describing the speaker is not its name (the head before it is)
     np = re.sub(PARTICIPLE_TAIL, "", np)

@@ -74,6 +74,7 @@ class State:
     text: str = ""  # the whole text: countries and capitals it names
     capitals: dict[str, str] = field(default_factory=dict)  # "Valdor" -> "Ruritania", learned from the text
     recent: list[Speaker] = field(default_factory=list)  # who spoke or was named last, the latest at the end
+    issuer: str = ""  # who issued the text when its title says so ("Statement from X on ..."): its "we"
 
 
 def dateline_length(text: str) -> int:
@@ -84,8 +85,9 @@ def dateline_length(text: str) -> int:
 
 # a live blog's entry opens on its time, on a line of its own ("17:30\nThe Galdorians deny this.")
 LIVE_ENTRY_TIME = re.compile(
-    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|local(?: time)?))?\s*\n\s*", re.I
-)
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|EST|local(?: time)?))?(?:\s*\n|\s+[-\u2013\u2014])\s*",
+    re.I,
+)  # or on the entry's first line, with a dash: "15:10 - The Citizens' Platform has denied it."
 
 
 def _capital_first(text: str) -> str:
@@ -162,6 +164,13 @@ def _government(np: str, state: State) -> Speaker | None:
     return register(state, Speaker(government(country), "government", country, collective=True))
 
 
+# a statement's title naming who issued it: "Statement from Tarrant Valley Railways on the derailment"
+ISSUED_BY = re.compile(
+    r"\s*(?:(?:Joint |Press |News |Public )?Statement|Press release|News release|Announcement)\s+(?:from|by|of)\s+"
+    r"(?:the\s+)?(?P<issuer>[A-Z][\w'\u2019\-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'\u2019\-]*){0,6})"
+)
+
+
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
     authored = AUTHORED_DOCUMENT.match(np.strip())
@@ -172,6 +181,10 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
         return document_speaker(np, state)
     np = clean_np(np)
+    if np.lower() in ("we", "us"):
+        # "We reject the union's claim" in a statement its title says a company issued: the company; elsewhere a
+        # "we" is no one the text names
+        return parse_speaker(state.issuer, state) if state.issuer else None
     contact = CONTACT_RELATIVE.match(np)
     if contact is not None:
         # "The Workers Front published two recordings it [said proved ...]": the clause is not who speaks,
@@ -399,7 +412,7 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             return _mark_last(state, known)
         return register(state, Speaker(name, "", "", collective=collective))
     if BROADCASTER.match(np):  # "Umbrelian television reported ...", "Pallenian state television": an outlet
-        name = _capital_first(re.sub(r"^(the)\s+", "", np, flags=re.I))
+        name = _capital_first(re.sub(r"^(the|an?)\s+", "", np, flags=re.I))
         return _find_known(state, name) or register(state, Speaker(name, "", ""))
     return None
 
