@@ -48,12 +48,15 @@ class PreviewRenderer:
         normalized (None, None when it cannot be cut)."""
         model = parse_brief(brief.body)
         resolver = records.resolver(lib, model)
-        done = self.blocks.render(brief, resolver, images=images.resolve if images else None, model=model)
+        done = self.blocks.render(
+            brief, resolver, images=images.resolve if images else None, model=model, joined=False
+        )
         if done.body is None or done.templates is None or done.note_items is None:
-            return self._whole(done.result)
+            return self._whole(done.result)  # rendered whole: its HTML joined
         notes = self._note_paragraphs(done.note_items)
         if notes is None:
-            return self._whole(done.result)
+            html = done.title + "".join(done.body) + done.notes
+            return self._whole(dataclasses.replace(done.result, html=html))
         note_blocks, note_normal = notes
         result = dataclasses.replace(done.result, html=done.title + "".join(done.body) + "".join(note_blocks))
         known, held = self._cut, self._held

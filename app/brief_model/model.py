@@ -17,7 +17,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import xml.etree.ElementTree as ET
 from functools import cached_property
+from typing import NamedTuple
 
 from app._gc import paused_gc
 from app.brief_model.parts import Block, Citation, Heading
@@ -26,12 +28,23 @@ from app.brief_model.text import GROUP_RE, READ_TOKEN_CHAR, Normalised, may_defi
 from app.domain import Citation as CitationRecord
 from app.markings import PORTION_RE, Marking, parse_mark
 
-__all__ = ["Block", "BriefModel", "Citation", "Heading", "parse_brief"]
+__all__ = ["Block", "BlockTree", "BriefModel", "Citation", "Heading", "parse_brief"]
 
 KJ_TITLE_RE = re.compile(r"^key\s+judge?ments?$", re.I)
 # a brief's own source summary statement: rule T9 reads it, and an export writes no annex repeating it
 SUMMARY_TITLE_RE = re.compile(r"^source(?:s)?\s+summary(?:\s+statement)?$|^summary\s+of\s+sources$", re.I)
 _PORTION_AT = re.compile(PORTION_RE.pattern.removeprefix("^"))
+
+
+class BlockTree(NamedTuple):
+    """Python-Markdown's block tree of a brief (before inline parsing; never to be changed: copy an element
+    before rendering it) and what its parse collected: the link references, the abbreviations, the stashed
+    fenced code blocks."""
+
+    root: ET.Element
+    references: dict[str, tuple[str, str | None]]
+    abbrs: dict[str, str]
+    stash: tuple[str, ...]
 
 
 class BriefModel:
@@ -73,7 +86,16 @@ class BriefModel:
                 self.read_text = "".join(parts)
         self.citation_groups: list[int] = []  # the groups that are citations (not in code), in reading order
         self._code: list[tuple[int, int]] = []  # code, in normalised offsets
-        Reader(self).read()
+        reader = Reader(self)
+        reader.read()
+        # The block tree, kept for the preview's renderer when it holds each citation as written (the text
+        # read is the text normalised): the renderers' parse of ``parse_text`` gives the same tree, the
+        # citations as tokens (``app.brief_model.text``), so the preview need not parse the text again.
+        self.block_tree: BlockTree | None = (
+            BlockTree(reader.root, reader.references, reader.abbrs, tuple(reader.stash))
+            if self.read_text is text
+            else None
+        )
         self.scrubbed = self._scrub()
         self._marks()
 

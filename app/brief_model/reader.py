@@ -70,6 +70,9 @@ class Reader:
         md = pm.shared_markdown()
         root = pm.parse_blocks(md, self.text)
         self.stash = list(md.htmlStash.rawHtmlBlocks)
+        # what the parse leaves besides the tree, for a renderer reusing it (``BriefModel.block_tree``)
+        self.root, self.references = root, dict(md.references)
+        self.abbrs = dict(md.treeprocessors["abbr"].abbrs) if "abbr" in md.treeprocessors else {}
         self.fences = _fences(md, self.text) if self.stash else []
         self.block_spans: list[tuple[int, int]] = []  # normalised (start, end) of each block, as m.blocks
         self.walk(root, depth=0, quote=0, item=-1)

@@ -1,15 +1,19 @@
 """The preview's render made incremental: only the top-level blocks whose source changed are rendered again.
 
 ``BlockRenderer.render`` gives what ``render_html`` gives (the same HTML, character for character: the
-random-edit tests compare them) from a cache of each top-level block's finished HTML. Every render still
-parses the whole text into Python-Markdown's block tree (the model's ``parse_text``, as ``render_tree``
-does: one reading), but inline parsing, the restore walk, default marks, serializing, note markers and the
-sanitiser run only on the blocks not in the cache.
+random-edit tests compare them) from a cache of each top-level block's finished HTML. The blocks are the
+model's own block tree (``BriefModel.block_tree``: one reading, not parsed again) when it holds the
+citations as written; the citations of a block to render are then made tokens in a copy of it, numbered
+from the first group it holds (the tree holds every group once, in reading order: checked). Otherwise (a
+brief whose text the model read with its citations as runs, see ``READ_TOKEN_CHAR``) the model's
+``parse_text`` is parsed into Python-Markdown's block tree, as ``render_tree`` does. Inline parsing, the
+restore walk, default marks, serializing, note markers and the sanitiser run only on the blocks not in the
+cache.
 
 A block's cache key is its block tree before inline parsing (tags, attributes, texts, which texts are
-atomic), with what the brief around it decides written into it: each citation token as its length (not
-its group index, which every citation added before it shifts), a bracket that is not a citation (in code)
-as written, each fenced code placeholder as the code it stands for (placeholders are numbered over the
+atomic), with what the brief around it decides written into it: each citation as written (the model's
+tree) or its token without its index (which every citation added before it shifts), a bracket that is not
+a citation (in code) as written, each fenced code placeholder as the code it stands for (placeholders are numbered over the
 whole brief). What is kept under it is the block rendered up to its note markers; its finished HTML is
 kept under a second key: the keys its citations get and whether each is known, and whether a citation comes just
 before the block with only tags between (``attach_markers``). Its clean HTML holds a placeholder for
@@ -27,6 +31,7 @@ character). A block with an image is never cached (the file it shows may have ch
 
 from __future__ import annotations
 
+import copy
 import html as _html
 import re
 import sys
@@ -53,7 +58,15 @@ from app.brief_model.render import (
     restore_texts,
     restorer,
 )
-from app.brief_model.text import TOKEN_CLOSE, TOKEN_OPEN, TOKEN_RE, token, token_index
+from app.brief_model.text import (
+    GROUP_RE,
+    TOKEN_CLOSE,
+    TOKEN_DIGIT0,
+    TOKEN_OPEN,
+    TOKEN_RE,
+    token,
+    token_index,
+)
 from app.domain import BriefRecord, ClaimRecord, SourceRecord
 from app.export.html import (
     PreviewResult,
@@ -72,6 +85,11 @@ __all__ = ["NUMBER_CLOSE", "NUMBER_OPEN", "BlockRenderer", "Rendered", "notes_li
 
 _SEP = TOKEN_OPEN + TOKEN_OPEN + TOKEN_CLOSE  # between blocks rendered together: no token or number holds it
 _STASH_RE = re.compile("\x02wzxhzdk:(\\d+)\x03")
+# A citation token's index digits, and what a block's key holds in their place (its length stays in it)
+_TOKEN_INDEX_RE = re.compile(f"{TOKEN_OPEN}[\ue100-\uf0ff][\ue100-\uf0ff]")
+_ANONYMOUS = TOKEN_OPEN + "\x01\x01"
+_DIGIT0 = TOKEN_DIGIT0
+_GROUP_OR_STASH_RE = re.compile(f"{_STASH_RE.pattern}|{GROUP_RE.pattern}")
 _HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)">')
 _HEADING_TAG_RE = re.compile("[Hh][1-6]")
 # A note number's placeholder in a block's clean HTML (after the markers no other token character is left)
@@ -185,6 +203,7 @@ class BlockRenderer:
         # markers and cleaned (the rendered ones, and those whose note numbers changed); the rest was kept
         self.rendered_blocks = 0
         self.cleaned_blocks = 0
+        self.reused_tree = False  # whether it keyed the model's block tree (not a parse of its own)
 
     def render(
         self,
@@ -193,8 +212,11 @@ class BlockRenderer:
         *,
         images: Callable[[str], Path | None] | None = None,
         model: BriefModel | None = None,
+        joined: bool = True,
     ) -> Rendered:
-        """The brief rendered as ``render_html(..., allow_missing=True)`` renders it."""
+        """The brief rendered as ``render_html(..., allow_missing=True)`` renders it. ``joined=False``: when
+        rendered by blocks, the result's ``html`` is left empty, for a caller that joins the pieces itself
+        (a 500-page brief's HTML is 2.3 M characters, joined in 2-3 ms)."""
         model = model or parse_brief(brief.body)
         plan = plan_notes(model, resolver, allow_missing=True)
         with self._lock, paused_gc():
@@ -209,7 +231,7 @@ class BlockRenderer:
                 )
                 return Rendered(result, title, None, notes_part, False)
         templates, body = done
-        html = title + "".join(body) + notes_part
+        html = title + "".join(body) + notes_part if joined else ""
         result = PreviewResult(html, notes, plan.warnings)
         return Rendered(result, title, body, notes_part, True, templates, plan.numbers, items)
 
@@ -257,19 +279,42 @@ class BlockRenderer:
     ) -> tuple[list[str], list[str]] | None:
         """The body's clean HTML, one string a top-level block (its last stripped at the end), as templates
         (a placeholder for each note number) and numbered; None when it must be rendered whole."""
-        text = model.parse_text
-        groups = len(model._groups)
-        if text.count(TOKEN_OPEN) != groups or text.count(TOKEN_CLOSE) != groups:
-            return None  # a token character in the text itself
-        if "\x01" in text:
-            return None  # the keys' own separator in the text
         md = self._md
-        root = _pm.parse_blocks(md, text)
-        if not len(root) or root.text:
-            return None
-        restore = restorer(model)
-        restore_stash(md, restore)
-        stash = md.htmlStash.rawHtmlBlocks
+        tree = model.block_tree
+        keyed = None
+        if tree is not None:  # the model's block tree, its citations as written: not parsed again
+            if any(c in model.read_text for c in (TOKEN_OPEN, TOKEN_CLOSE, "\x01")):
+                return None  # a token character, or the keys' own separator, in the text itself
+            md.reset()
+            md.references.update(tree.references)
+            md.treeprocessors["abbr"].abbrs.update(tree.abbrs)
+            md.htmlStash.rawHtmlBlocks[:] = tree.stash
+            md.htmlStash.html_counter = len(tree.stash)
+            root = tree.root
+            if not len(root) or root.text:
+                return None
+            restore = restorer(model)
+            restore_stash(md, restore)
+            keyed = self._keys_as_written(list(root), model, md.htmlStash.rawHtmlBlocks)
+        if keyed is None:  # the text parsed here, its citations as tokens
+            text = model.parse_text
+            groups = len(model._groups)
+            if text.count(TOKEN_OPEN) != groups or text.count(TOKEN_CLOSE) != groups:
+                return None  # a token character in the text itself
+            if "\x01" in text:
+                return None  # the keys' own separator in the text
+            root = _pm.parse_blocks(md, text)
+            if not len(root) or root.text:
+                return None
+            restore = restorer(model)
+            restore_stash(md, restore)
+            keyed = self._keys_of_tokens(list(root), model, md.htmlStash.rawHtmlBlocks)
+            firsts = None
+        else:
+            firsts = keyed[2]
+        self.reused_tree = firsts is not None
+        keys, block_citations = keyed[0], keyed[1]
+        elements = list(root)
         mark = default_portion_mark(brief.marking_scheme, brief.default_marking)
         context = (
             mark.portion if mark is not None else None,
@@ -278,34 +323,13 @@ class BlockRenderer:
         )
         if context != self._context:
             self._context, self._blocks = context, {}
-        cited, numbers, plan_groups = model.is_citation, plan.numbers, plan.groups
-        citations: list[int] = []  # the block's citation groups, in reading order
-
-        def token_key(m: re.Match[str]) -> str:
-            index = token_index(m)
-            if index not in cited:
-                return model.group_text(index)
-            citations.append(index)
-            return f"\x01c{len(m.group())}\x01"  # its keys and their note numbers: in ``done``'s key
-
-        elements = list(root)
-        keys: list[str] = []
-        block_citations: list[list[int]] = []
+        numbers, plan_groups = plan.numbers, plan.groups
         blocks = self._blocks
-        missing: list[int] = []
-        for i, el in enumerate(elements):
-            citations = []
-            block_citations.append(citations)
-            out: list[str] = []
-            _fingerprint(el, out)
-            key = "".join(out)
-            if TOKEN_OPEN in key:
-                key = TOKEN_RE.sub(token_key, key)
-            if "\x02" in key:
-                key = _STASH_RE.sub(lambda m: "\x02" + str(stash[int(m.group(1))]) + "\x03", key)
-            keys.append(key)
-            if key not in blocks:
-                missing.append(i)
+        missing = [i for i, key in enumerate(keys) if key not in blocks]
+        if firsts is not None:  # the model's elements copied, their citations made tokens
+            stash = md.htmlStash.rawHtmlBlocks
+            for i in missing:
+                elements[i] = _tokened(elements[i], firsts[i], stash)
         allowed: set[str] = set()
         if missing:
             rendered = self._render(
@@ -377,6 +401,68 @@ class BlockRenderer:
                 block.numbered = (sign, template, numbered(template, numbers))
             body[place] = block.numbered[2]
         return templates, body
+
+    @staticmethod
+    def _keys_of_tokens(
+        elements: list[ET.Element], model: BriefModel, stash: list[Any]
+    ) -> tuple[list[str], list[list[int]], list[int]]:
+        """Each top-level block's key (its citations as tokens) and its citation groups in reading order."""
+        cited = model.is_citation
+        citations: list[int] = []  # the block's citation groups, in reading order
+
+        def token_key(m: re.Match[str]) -> str:
+            index = token_index(m)
+            if index not in cited:
+                return model.group_text(index)
+            citations.append(index)
+            return f"\x01c{len(m.group())}\x01"  # its keys and their note numbers: in ``done``'s key
+
+        keys: list[str] = []
+        block_citations: list[list[int]] = []
+        for el in elements:
+            citations = []
+            block_citations.append(citations)
+            out: list[str] = []
+            _fingerprint(el, out)
+            key = "".join(out)
+            if TOKEN_OPEN in key:
+                indexes = [(ord(a) - _DIGIT0) * 4096 + ord(b) - _DIGIT0 for a, b in TOKEN_RE.findall(key)]
+                if cited.issuperset(indexes):  # all citations (none in code): their indexes out, in C
+                    citations.extend(indexes)
+                    key = _TOKEN_INDEX_RE.sub(_ANONYMOUS, key)
+                else:
+                    key = TOKEN_RE.sub(token_key, key)
+            if "\x02" in key:
+                key = _STASH_RE.sub(lambda m: "\x02" + str(stash[int(m.group(1))]) + "\x03", key)
+            keys.append(key)
+        return keys, block_citations, []
+
+    @staticmethod
+    def _keys_as_written(
+        elements: list[ET.Element], model: BriefModel, stash: list[Any]
+    ) -> tuple[list[str], list[list[int]], list[int]] | None:
+        """Each top-level block's key (its citations as written), its citation groups in reading order and
+        the first citation group it holds (citations and brackets in code alike, fenced code's included);
+        None when the blocks do not hold every group of the model once (then the text is parsed)."""
+        cited = model.is_citation
+        keys: list[str] = []
+        block_citations: list[list[int]] = []
+        firsts: list[int] = []
+        at = 0
+        for el in elements:
+            out: list[str] = []
+            _fingerprint(el, out)
+            key = "".join(out)
+            if "\x02" in key:
+                key = _STASH_RE.sub(lambda m: "\x02" + str(stash[int(m.group(1))]) + "\x03", key)
+            count = len(GROUP_RE.findall(key)) if "@" in key else 0
+            keys.append(key)
+            firsts.append(at)
+            block_citations.append([i for i in range(at, at + count) if i in cited] if count else [])
+            at += count
+        if at != len(model._groups):
+            return None
+        return keys, block_citations, firsts
 
     def _heading_ids(self, found: list[_Block], body: list[str]) -> bool:
         """Each heading's id made unique over the brief, in reading order, as the ``toc`` step makes it; the
@@ -461,3 +547,36 @@ class BlockRenderer:
                     return None
             out.append(_Block(piece, tuple(places), slug, cost, has_image, {}))
         return out
+
+
+def _tokened(el: ET.Element, first: int, stash: list[Any]) -> ET.Element:
+    """A copy of ``el`` (a top-level block of the model's tree, never changed) with each citation bracket
+    as the token the renderers' parse gives it (``first``: the first group it holds; a fenced code block's
+    groups are counted in its stashed code, which its text only points to)."""
+    el = copy.deepcopy(el)
+    at = first
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal at
+        if m.group(1) is not None:  # a fenced code block's placeholder: its groups stay in the stash
+            at += len(GROUP_RE.findall(str(stash[int(m.group(1))])))
+            return m.group()
+        done = token(at, len(m.group()))
+        at += 1
+        return done
+
+    def convert(value: str | None) -> str | None:
+        if not value or ("@" not in value and "\x02" not in value):
+            return value
+        new = _GROUP_OR_STASH_RE.sub(one, value)
+        return AtomicString(new) if isinstance(value, AtomicString) else new
+
+    def walk(node: ET.Element) -> None:  # in reading order, as ``_fingerprint`` reads the texts
+        node.text = convert(node.text)
+        for child in node:
+            walk(child)
+            child.tail = convert(child.tail)
+
+    walk(el)
+    el.tail = convert(el.tail)
+    return el

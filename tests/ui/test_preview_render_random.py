@@ -21,8 +21,9 @@ SEEDS = int(os.environ.get("BRIEFDESK_PREVIEW_SEEDS", "2"))
 
 
 def _fresh(rng: random.Random, sections: int = 6) -> str:
-    """A realistic brief with a citation inside a link near the top (its number is plain text there)."""
-    first, rest = realistic_body(rng, sections).split("\n\n", 1)
+    """A realistic brief with a citation inside a link near the top (its number is plain text there), with
+    or without definitions (without, the model's block tree is reused)."""
+    first, rest = realistic_body(rng, sections, defines=rng.random() < 0.5).split("\n\n", 1)
     return f"{first}\n\nSee [the log [@c7]](https://example.org/log) first.\n\n{rest}"
 
 

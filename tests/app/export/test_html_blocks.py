@@ -97,10 +97,12 @@ def _cite(rng: random.Random) -> str:
     return " [" + "; ".join(keys) + "]"
 
 
-def realistic_body(rng: random.Random, sections: int = 6) -> str:
+def realistic_body(rng: random.Random, sections: int = 6, defines: bool = True) -> str:
     """Headings (some repeated), paragraphs citing claims (some unknown), lists, a table, a quote holding a
     heading, fenced code holding a citation, a link reference and an abbreviation used, an image."""
-    out = ["(U) Bottom line: the BLUF terminal stays shut [@c1].", "*[BLUF]: bottom line up front"]
+    out = ["(U) Bottom line: the BLUF terminal stays shut [@c1].", "*[BLUF]: bottom line up front"][
+        : 1 + defines
+    ]
     for s in range(sections):
         out.append(f"## {'Assessment' if s % 2 else f'Part {s}'}")
         for _ in range(rng.randint(2, 4)):
@@ -124,7 +126,8 @@ def realistic_body(rng: random.Random, sections: int = 6) -> str:
         else:
             out.append(f"See the [ledger][led] for {_words(rng, 6)}.")
             out.append(f"![berth map](maps/berth.png) {_words(rng, 3)}")
-    out.append("[led]: https://example.org/ledger")
+    if defines:  # (without a definition, the renderer reuses the model's block tree)
+        out.append("[led]: https://example.org/ledger")
     return "\n\n".join(out) + "\n"
 
 
@@ -145,6 +148,7 @@ EDITS = (
     "paragraph",
     "drop",
     "swap",
+    "undefine",
 )
 
 
@@ -180,6 +184,8 @@ def _edit(body: str, rng: random.Random) -> str:
     if kind == "unref":
         i = body.rfind("[led]:")
         return body if i < 0 else body[:i] + body[i + 6 :]
+    if kind == "undefine":  # every definition removed: the model's block tree holds the citations as written
+        return re.sub(r"(?m)^\*?\[[^\]\n]*\]:.*\n?", "", body)
     if kind == "abbr":
         return body + rng.choice(["\n*[terminal]: the northern one\n", "\n*[BLUF]: the short version\n"])
     if kind == "fence":
@@ -227,16 +233,20 @@ def test_random_edits_render_as_a_whole_render_does(seed, monkeypatch):
     # a small bracket budget, so that the long bracket runs below spend it and the whole brief is rendered
     monkeypatch.setattr(render_mod, "INLINE_BRACKET_TOTAL", 100_000)
     rng = random.Random(seed)
-    body = realistic_body(rng)
+    body = realistic_body(rng, defines=bool(seed % 2))
     renderer = BlockRenderer()
-    incremental = 0
+    incremental = reused = 0
     edits = 160
     for _ in range(edits):
         body = _edit(body, rng)
         if len(body) > 60_000:  # bracket runs pile up: start again from a fresh brief
-            body = realistic_body(rng)
+            body = realistic_body(rng, defines=rng.random() < 0.5)
         incremental += _same(renderer, body)
+        reused += renderer.reused_tree
     assert incremental > edits // 2, "the cache was hardly used: the test would not show what it caches"
+    # (a brief with a definition is parsed by the renderer; one without reuses the model's block tree)
+    assert reused < edits - 10, "the renderer's own parse was hardly used"
+    assert seed % 2 or reused > 10, "the model's block tree was hardly reused"
 
 
 def test_a_keystroke_renders_only_its_block_and_the_rest_is_reused():
