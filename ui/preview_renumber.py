@@ -104,6 +104,9 @@ def normalized(block: str) -> str:
     return _MARKER_RE.sub(r"\1#\4", block)
 
 
+NOTE_OPEN = _NOTE_OPEN  # how a note paragraph opens
+
+
 def is_note_paragraph(block: str) -> bool:
     """Whether ``block`` (or its ``normalized`` form) is a note paragraph of ``note_paragraphs``."""
     return block.startswith(_NOTE_OPEN)
