@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from app._values import Value
 from app.errors import ValidationError
 
 T = TypeVar("T")
@@ -291,8 +292,8 @@ def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | 
         raise ValidationError(f"'{value}' is not a valid {what}; write the {what} as YYYY-MM-DD.") from None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SourceRecord(Value):
     """A source as stored: its text, where and when it was published, and its reliability."""
 
     id: int
@@ -324,8 +325,8 @@ class SourceRecord:
         return f"s{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ClaimRecord(Value):
     """A claim as lists and briefs show it: what was said, by whom, in which source, and its grades."""
 
     id: int
@@ -374,8 +375,8 @@ class ClaimRecord:
         return self.denial_count > 0
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LinkRecord(Value):
     """``from_claim`` <kind> ``to_claim``: e.g. claim 7 denies claim 3."""
 
     id: int
@@ -392,16 +393,16 @@ class LinkRecord:
     problem: str = ""  # see app._rows
 
 
-@dataclass(frozen=True, slots=True)
-class LinkedClaim:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LinkedClaim(Value):
     """One entry of the side-by-side view: a linked claim with the link that joins it."""
 
     link: LinkRecord
     claim: ClaimRecord
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimWithLinks:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ClaimWithLinks(Value):
     """A claim with everything linked to it, for the side-by-side panes.
 
     ``denials``/``corroborations``/``qualifications``: claims that deny/corroborate/qualify this one.
@@ -421,8 +422,8 @@ class ClaimWithLinks:
         return bool(self.denials)
 
 
-@dataclass(frozen=True, slots=True)
-class BriefRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class BriefRecord(Value):
     """A brief as stored: its text, markings, author, status and version."""
 
     id: int
@@ -447,8 +448,8 @@ class BriefRecord:
         return f"b{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class WaiverRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WaiverRecord(Value):
     """Why a brief may cite a claim with an open denial and no denial cited beside it."""
 
     id: int
@@ -458,8 +459,8 @@ class WaiverRecord:
     created: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Citation(Value):
     """One key inside a citation in a brief body: ``[@c12; @s3]`` holds two."""
 
     key: str  # "c12" or "s3"
@@ -507,8 +508,8 @@ class Action(enum.StrEnum):
     UNCHANGED = "unchanged"  # asked to change it to what it is: nothing written
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Change(Generic[T]):
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class Change(Value, Generic[T]):
     """What one service call changed: enough for every open view to refresh and for undo.
 
     ``entity`` and ``action`` are an ``Entity`` and an ``Action`` (given as their strings, they are turned

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app._values import Value
 from app.domain import MarkingScheme
 from app.errors import ValidationError
 
@@ -34,8 +35,8 @@ PORTION_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Marking:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Marking(Value):
     """A portion or banner marking: its scheme, its level and any control markings."""
 
     scheme: MarkingScheme

@@ -13,6 +13,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from app._values import Value
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"  # the brief misinforms its reader or mishandles sourcing/markings; blocks export
@@ -31,8 +33,8 @@ class FixKind(enum.StrEnum):
     SET_FIELD = "set_field"  # lib.briefs.update(brief_id, **{fix.field: fix.text})
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Fix(Value):
     """A change the GUI can apply for a finding, described well enough to show and to apply.
 
     ``label``: what a menu shows ("Cite the denial c7 (Kessel provincial office)").
@@ -61,8 +63,8 @@ def apply_text_fix(body: str, fix: Fix) -> str:
     return body
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Finding(Value):
     """One thing a rule found. ``where``: "body" (the span locates it), or "summary_statement" / "brief"
     when it concerns the brief's properties (then the span is the start of the body)."""
 
@@ -85,8 +87,8 @@ class Finding:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class CheckSettings:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CheckSettings(Value):
     """What the checks can be told. Declared once here (name, type, default, doc)."""
 
     stale_after_days: int = 365
