@@ -24,6 +24,7 @@ from app.storage.tables import (
     _STRING16,
     _TEXT,
     _metadata,
+    add_indexes_and_checks,
     record_columns,
     utcnow,
 )
@@ -139,5 +140,7 @@ external_ids = Table(
 
 
 def full_metadata() -> MetaData:
-    """The schema's MetaData with every table in it: app.storage.tables' and this module's."""
+    """The schema's MetaData with every table in it, app.storage.tables' and this module's, each with its
+    indexes and constraints (app.storage.tables adds its tables' own only when asked: add_indexes_and_checks)."""
+    add_indexes_and_checks()
     return _metadata
