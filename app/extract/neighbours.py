@@ -14,6 +14,7 @@ from app.extract.dates import resolve_date
 from app.extract.speakers import Speaker, State
 from app.sentences import Sentence
 
+OPENING_DAY = re.compile(r"^(?:(?:Late|Early|Later)\s+)?[Oo]n\s+[^,]{2,30},")
 AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
 
 
@@ -87,7 +88,10 @@ def day_of_the_act(
     if not results and state.recent:
         person = state.recent[-1]
         surname = re.escape(person.name.split()[-1]).replace(r"\-", r"[\-\s]")
-        when = resolve_date(sent.text, published)
+        # "On Thursday, her manager published a screenshot showing an address entered on 29 August": the
+        # opening day is the act's, a date later in the sentence is what it shows
+        opening = OPENING_DAY.match(sent.text)
+        when = resolve_date(opening.group(0) if opening else sent.text, published)
         if when is not None and re.search(rf"\b{surname}\b", sent.text[:80]):
             return person, when, paragraph  # "On Tuesday Ms Vardy published two recordings on her website."
     return None

@@ -98,6 +98,8 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
                 f.said = (
                     nxt.said
                 )  # "The union dismissed the screenshot. Ms X said in a statement yesterday ..."
+        if f.said is None:
+            f.said = _day_of_the_answer(text, f, sentences, found, published)
         if f.said is None and blog and _in_entry(text, f.start):
             f.said = day  # a new statement in one of the day's entries
         previous = f
@@ -124,6 +126,28 @@ HEADING_LINE = re.compile(r"^[A-Z][\w ]{0,30}$", re.M)
 def _in_entry(text: str, pos: int) -> bool:
     stamps = list(ENTRY_STAMP.finditer(text, 0, pos))
     return bool(stamps) and HEADING_LINE.search(text, stamps[-1].end(), _paragraph(text, pos)) is None
+
+
+# "On Tuesday the athlete answered." / "Late on Monday, the ministry hit back.": the day of an answer told on its
+# own, whose words the next sentence gives
+ANSWER_ACT = re.compile(
+    r"^(?:(?:Late |Early |Later )?[Oo]n\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Yesterday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+[^.,;\"\u201c]{2,60}?\s+"
+    r"(?:answered|replied|responded|hit back|fired back|struck back)(?:\s+(?:within hours|at once|quickly))?\.\s*$"
+)
+
+
+def _day_of_the_answer(
+    text: str, f: Found, sentences: Sequence[Sentence], found: list[Found], published: dt.date | None
+) -> dt.date | None:
+    index = f.sentence_index - 1
+    if index < 0 or any(g.sentence_index == index for g in found):
+        return None
+    act = sentences[index]
+    if _paragraph(text, act.start) != _paragraph(text, f.start):
+        return None
+    m = ANSWER_ACT.match(act.text.strip())
+    return resolve_date(m.group("day"), published) if m is not None else None
 
 
 def _paragraph(text: str, pos: int) -> int:

@@ -181,6 +181,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
         return document_speaker(np, state)
     np = clean_np(np)
+    if re.fullmatch(r"(?:[Hh]er|[Hh]is|[Tt]heir|[A-Z][\w\-]+['\u2019]s)\s+camp", np):
+        # "..., according to her camp": the people around a person, speaking for them
+        return register(state, Speaker(_capital_first(np), "", "", collective=True))
     if np.lower() in ("we", "us"):
         # "We reject the union's claim" in a statement its title says a company issued: the company; elsewhere a
         # "we" is no one the text names

@@ -123,3 +123,21 @@ def test_a_day_inside_a_quotation_is_not_when_it_was_said():
     )
     props = run(text)
     assert by_quote(props, "Nobody from the port").said is None
+
+
+def test_an_answer_told_with_its_day_dates_the_words_of_the_next_sentence():
+    text = (
+        "The regatta committee disqualified the Kessel crew on Monday. On Tuesday the crew's skipper answered. In a "
+        "post on the club's website, Ms Runa Achterberg-Sol wrote that the course marks had been moved overnight."
+    )
+    props = run(text)
+    assert by_quote(props, "the course marks had been moved").said == TUESDAY
+
+
+def test_the_opening_day_of_an_act_not_a_date_it_shows():
+    text = (
+        "On Wednesday, the skipper's coach, Matthis Orrendal, published a photograph of the course marks taken on "
+        '2 March. "The marks are where they were on the day," he said.'
+    )
+    props = run(text)
+    assert by_quote(props, "The marks are where").said == WEDNESDAY

@@ -109,3 +109,9 @@ def test_a_transcripts_named_turn_and_what_a_question_reports():
     assert by_quote(props, "The chart was corrected").actor == "Halvard Ostmoe-Rigg"
     assert by_quote(props, "the sandbank had been charted").actor.lower().startswith("pilots")
     assert not [p for p in props if "Is that right" in p.quote]
+
+
+def test_according_to_a_persons_camp():
+    text = "The regatta committee said the skipper had signed the protest form. That is not what the form shows, according to her camp."
+    props = run(text)
+    assert by_quote(props, "That is not what the form shows").actor == "Her camp"
