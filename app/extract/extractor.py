@@ -42,6 +42,7 @@ from app.extract.dates import (
     date_in_text,
     resolve_date,
 )
+from app.extract.interviews import interview_answers
 from app.extract.lexicon import (
     ACTION_VERBS,
     ANAPHORIC_OBJECT,
@@ -122,6 +123,10 @@ class RuleExtractor:
             if not results:
                 note_named(state, sent.text[dateline_length(sent.text) :])
             act = day_of_the_act(text, sent, results, state, published, act)
+        # an unlabelled interview's answers, each in its place (the rest keeps its order)
+        for answer in interview_answers(text, found, sentences, state, published):
+            at = next((k for k, f in enumerate(found) if f.start > answer.start), len(found))
+            found.insert(at, answer)
         dates = occasion_dates(text, found, sentences, published)
         proposals = link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
         return [replace(p, said=dates.get((p.start, p.end), p.said)) for p in proposals]

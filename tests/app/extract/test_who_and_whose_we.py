@@ -115,3 +115,22 @@ def test_according_to_a_persons_camp():
     text = "The regatta committee said the skipper had signed the protest form. That is not what the form shows, according to her camp."
     props = run(text)
     assert by_quote(props, "That is not what the form shows").actor == "Her camp"
+
+
+def test_an_interviews_unlabelled_answers_are_the_interviewees_on_its_day():
+    text = (
+        "The sailmaker Brisa Okonkwo-Lindqvist spoke to our correspondent at her loft in Kessel Point on 10 "
+        "March.\n\n"
+        "The regatta committee says your sails broke the class rules. Did they?\n\n"
+        "No. We had the sails measured twice before the race and they passed both times.\n\n"
+        "Will you appeal?\n\n"
+        "We will, because we have the measurement sheets and the committee has not asked to see them.\n\n"
+        "Is the class dying?\n\n"
+        "I think it is changing, and that is different.\n\n"
+        "The committee did not answer our questions."
+    )
+    props = run(text)
+    answers = [p for p in props if p.actor == "Brisa Okonkwo-Lindqvist"]
+    assert [p.quote.split()[1] for p in answers] == ["We", "will,", "think"]
+    assert all(p.said == dt.date(2026, 3, 10) for p in answers)
+    assert not [p for p in props if "did not answer" in p.quote and p.actor == "Brisa Okonkwo-Lindqvist"]
