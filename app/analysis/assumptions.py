@@ -15,7 +15,7 @@ from __future__ import annotations
 import builtins
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
 from app._text import clean_line, norm_key
 from app.analysis.scales import AssumptionRating
@@ -23,6 +23,7 @@ from app.domain import Change
 from app.errors import ConflictError, NotFoundError, ValidationError
 from app.storage.tables import assumptions as t_assumptions
 from app.storage.tables import briefs as t_briefs
+from app.storage.tables import hypotheses as t_hypotheses
 from app.storage.tables import utcnow
 
 if TYPE_CHECKING:
@@ -117,6 +118,22 @@ class AssumptionService:
         if a is None:
             raise NotFoundError("assumption", assumption_id)
         return a
+
+    def analysis_present(self, brief_id: int) -> tuple[bool, bool]:
+        """Whether the brief has (hypotheses, assumptions), in one query: checking or exporting a brief with
+        neither reads nothing more of its analysis (nor loads ``lib.ach``). NotFoundError for an unknown brief."""
+        brief_id = int(brief_id)
+        with self._lib.querying() as s:
+            row = s.execute(
+                select(
+                    exists().where(t_briefs.c.id == brief_id),
+                    exists().where(t_hypotheses.c.brief_id == brief_id),
+                    exists().where(t_assumptions.c.brief_id == brief_id),
+                )
+            ).one()
+        if not row[0]:
+            raise NotFoundError("brief", brief_id)
+        return bool(row[1]), bool(row[2])
 
     def list(self, brief_id: int) -> builtins.list[AssumptionRecord]:
         """The brief's assumptions in the analyst's order."""

@@ -93,9 +93,15 @@ _STOP = frozenset(
 
 
 def load_analysis(lib: Library, brief_id: int) -> AnalysisFacts:
-    """The facts of brief ``brief_id``'s analysis, read through ``lib.ach`` and ``lib.assumptions``."""
-    assumptions = tuple((a.id, a.position, a.judgment) for a in lib.assumptions.list(brief_id))
-    if not lib.ach.has_hypotheses(brief_id):
+    """The facts of brief ``brief_id``'s analysis, read through ``lib.ach`` and ``lib.assumptions`` (for a brief
+    with no hypothesis and no assumption, one query tells, and nothing more is read nor ``lib.ach`` loaded)."""
+    has_hypotheses, has_assumptions = lib.assumptions.analysis_present(brief_id)
+    assumptions = (
+        tuple((a.id, a.position, a.judgment) for a in lib.assumptions.list(brief_id))
+        if has_assumptions
+        else ()
+    )
+    if not has_hypotheses:
         # no hypothesis, nothing ranked or rated: the whole matrix (with what the brief cites) is not read
         return AnalysisFacts((), 0, 0, assumptions)
     matrix = lib.ach.matrix(brief_id)

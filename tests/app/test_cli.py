@@ -440,10 +440,12 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
     checked = _modules_loaded_by(tmp_path / "x.briefdesk", "check", str(brief.id))
     for unneeded in ("app.storage.postgres", "sqlalchemy.orm", "app.storage.models", "app.export", "docx"):
         assert not any(m == unneeded or m.startswith(unneeded + ".") for m in checked), unneeded
-    assert "app.checks.engine" in checked and "app.analysis.ach" in checked
+    assert "app.checks.engine" in checked
     # a brief without hypotheses has no matrix to score: neither the scoring code nor the computed matrix's
-    # classes are loaded, nor the stored records' classes (none is read): only the scales the services use
+    # classes are loaded, nor the stored records' classes (none is read): only the scales the services use;
+    # nor, with no assumption either (one query tells), the ACH service
     for unneeded in (
+        "app.analysis.ach",
         "app.analysis.ach_matrix",
         "app.analysis.scoring",
         "app.analysis.model",
@@ -461,6 +463,7 @@ def test_a_cli_command_does_not_load_what_it_does_not_use(tmp_path):
         "sqlalchemy.orm",
         "app.storage.models",
         "app.export.html",
+        "app.analysis.ach",
         "app.analysis.ach_matrix",
         "app.analysis.scoring",
         "app.analysis.model",

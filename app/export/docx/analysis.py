@@ -132,6 +132,9 @@ def write_ach(w: AnnexWriter, m: AchMatrix) -> None:
 
 
 def collect_assumptions(inputs: AnnexInputs) -> list[AssumptionRecord] | None:
+    facts = inputs.checks.analysis if inputs.checks is not None else None
+    if facts is not None and not facts.assumptions:  # the checks have just read that there are none
+        return None
     items = inputs.lib.assumptions.list(inputs.brief.id)
     return items or None
 

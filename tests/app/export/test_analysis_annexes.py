@@ -123,6 +123,36 @@ def test_a_brief_without_an_analysis_leaves_those_annexes_out(lib, source, tmp_p
     assert "No claim has been rated against the hypotheses yet." in texts
 
 
+def test_a_brief_with_assumptions_and_no_hypothesis_keeps_its_assumptions_annex(lib, source, tmp_path):
+    """An export reads a brief's analysis only when one query says there is some: key assumptions without a
+    hypothesis still get their annex, and the checks still read them."""
+    from app.checks.analysis import load_analysis
+    from app.errors import NotFoundError
+
+    claim = lib.claims.create(
+        source_id=source.id, quote="We have repaired the bridge", actor="Dana Reyes"
+    ).after
+    brief = lib.briefs.create(
+        title="Bridge", body=f"## Assessment\n\nThe bridge holds [@c{claim.id}].\n"
+    ).after
+    assert lib.assumptions.analysis_present(brief.id) == (False, False)
+    lib.assumptions.add(brief.id, "The ferry keeps running meanwhile", rating="caveated", why="One operator")
+    assert lib.assumptions.analysis_present(brief.id) == (False, True)
+    facts = load_analysis(lib, brief.id)
+    assert facts.hypotheses == () and len(facts.assumptions) == 1
+    out = tmp_path / "b.docx"
+    export_brief(lib, brief.id, out, ExportOptions(today=TODAY, force=True))
+    assert [t for t in _texts(out) if "Annex " in t][-1].endswith("Key assumptions")
+    assert (
+        "The ferry keeps running meanwhile"
+        in _rows(_table_after(docx.Document(str(out)), "Key assumptions"))[1]
+    )
+    lib.ach.add_hypothesis(brief.id, "The bridge is repaired")
+    assert lib.assumptions.analysis_present(brief.id) == (True, True)
+    with pytest.raises(NotFoundError):
+        lib.assumptions.analysis_present(987654)
+
+
 def test_a_wide_matrix_is_split_into_tables_of_six_hypotheses(lib, source, tmp_path):
     claim = lib.claims.create(
         source_id=source.id, quote="We have repaired the bridge", actor="Dana Reyes"
