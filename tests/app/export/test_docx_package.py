@@ -50,3 +50,12 @@ def test_an_export_holds_every_part_it_wrote(lib, tmp_path) -> None:
     assert b"The port reopened" in names["word/document.xml"]
     assert "“Port report”".encode() in names["word/endnotes.xml"]  # the note names its source
     assert b"endnotes.xml" in names["word/_rels/document.xml.rels"]
+
+
+def test_text_is_escaped_with_forbidden_characters_dropped_and_directional_ones_shown() -> None:
+    from app.export.docx.wordml import xml_text
+
+    assert xml_text("Plain <b> & “curly” text — dashed") == "Plain &lt;b&gt; &amp; “curly” text — dashed"
+    assert xml_text("a\x00b\x0bc\ufffe") == "abc"
+    assert xml_text("x\u202ey") == "x[U+202E RLO]y"
+    assert xml_text("\x01<\u2066>") == "&lt;[U+2066 LRI]&gt;"
