@@ -301,3 +301,19 @@ def test_a_brief_spending_the_bracket_budget_is_rendered_whole(monkeypatch):
     runs = "\n\n".join("[" * 60 + _words(random.Random(k), 90) for k in range(4))
     assert not _same(renderer, runs + "\n\n" + body), "the budget is spent over the whole brief"
     assert _same(renderer, body)
+
+
+def test_a_model_whose_tree_was_dropped_is_parsed_again():
+    """Only the newest models keep their block trees (each is thousands of objects for the collector): an
+    older one is rendered from a parse of its text, as right as from its tree."""
+    from app.brief_model import model as model_mod
+
+    bodies = [realistic_body(random.Random(20 + k), defines=False) for k in range(model_mod.KEPT_TREES + 1)]
+    models = [model_mod.BriefModel(body) for body in bodies]
+    assert models[0].block_tree is None and all(m.block_tree is not None for m in models[1:])
+    renderer = BlockRenderer()
+    for body, model in zip(bodies, models, strict=True):
+        brief = _brief(body)
+        got = renderer.render(brief, RESOLVER, images=_images, model=model)
+        assert renderer.reused_tree == (model.block_tree is not None)
+        assert got.result.html == render_html(brief, RESOLVER, allow_missing=True, images=_images).html
