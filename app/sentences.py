@@ -26,6 +26,7 @@ ABBREVIATIONS = frozenset(
         "rep",
         "gov",
         "prof",
+        "rev",
         "st",
         "no",
         "vs",

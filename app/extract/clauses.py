@@ -11,7 +11,24 @@ from app.extract.dates import DATE_DM, DATE_MD, DATE_RELATIVE, DATE_WEEKDAY, LAS
 from app.extract.lexicon import DV, NEGATION, NOT_KNOWING, RV, STOPWORDS
 from app.extract.model import Proposal
 
-COORDINATED = re.compile(r",\s*(?:and|but)\s+(?=(?:the|its|his|her|their|a|an)\s[^,;]{2,50}$)", re.I)
+# "The quay is still closed, but dock workers said ...", "..., and the chief executive, Ana Pell, said ...": the
+# speaker opens the last clause (a noun phrase, perhaps with one apposition, right before the verb)
+COORDINATED = re.compile(r",\s*(?:and|but|yet)\s+(?=[^,;]{2,50}(?:,[^,;]{2,60},\s*)?$)", re.I)
+# "Prices have doubled, and while it is hard to say why, the minister said ...": a clause, then a subordinate
+# clause opening the next one; a verb inside the subordinate clause is not the one that reports (one in the first
+# clause is: "The Uskerians deny this, and while ...")
+JOINED_SUBORDINATE = re.compile(
+    r"^[^;]{0,200}?(?P<joint>,\s*(?:and|but|yet)\s+)(?:while|although|though|whereas|because|since|when|as|if|after|before|"
+    r"once|until|unless)\b[^,;]{2,120},\s*",
+    re.I,
+)
+# a name set off after a role: ", Zanele Okonkwo." / ", Zanele Okonkwo, who ..."
+APPOSED_NAME = re.compile(
+    r",\s*(?P<name>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z][\w'\u2019\-]*|al-\w+|[a-z]{2,4}))*?"
+    r"\s+[A-Z][\w'\u2019\-]+)\s*(?:,|[.!?]?$)"
+)
+# a relative clause closing the subject right before the verb: "Sofia Halvorsen, who was appointed in March, said"
+RELATIVE_BEFORE = re.compile(r"\w,\s*(?:who|whose|which)\b[^,\u201c\u201d\"]*,\s*$")
 SAYING = re.compile(
     r"(?:,\s*|(?<=statement)\s+)saying(?:\s+that)?\s+"
     r"|\s+and\s+(?:said|added)(?:\s+that)?\s+(?!(?:on|in|at|last|this)\b)",  # "summoned the envoy and said ..."

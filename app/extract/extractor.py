@@ -22,15 +22,18 @@ from app.extract.clauses import (
     ACCUSED_WHEN,
     AFTER_SAID,
     ALLEGATION_SUBJECT,
+    APPOSED_NAME,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
     COORDINATED,
     COUNTER,
     HOW_MUCH_SAID,
+    JOINED_SUBORDINATE,
     PLACE_OR_WHEN,
     PREDICATE_AFTER,
     RECIPIENT_VERBS,
+    RELATIVE_BEFORE,
     SAYING,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
@@ -234,7 +237,14 @@ class RuleExtractor:
                 ]
         m = re.match(r"^(?P<content>.+?),\s*according to (?P<spk>[^,]{2,160}?)(?:,[^.]*)?[.!?]?$", s)
         if m:
-            sp = parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
+            # "..., according to the port director, Zanele Okonkwo": the role, then who holds it
+            named = APPOSED_NAME.match(s, m.end("spk"))
+            sp = (
+                parse_speaker(f"{m.group('spk')}, {named.group('name')}", state)
+                if named is not None
+                else None
+            )
+            sp = sp or parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
                     self._found(
@@ -259,6 +269,8 @@ class RuleExtractor:
             if sep <= 0:
                 continue
             np = pre[sep + 1 :].strip()
+            if not np and RELATIVE_BEFORE.search(pre):
+                continue  # "X, who was appointed in March, said ...": the subject speaks, what follows is said
             if not np and pre.rstrip().endswith(","):
                 # "..., the UN humanitarian coordinator, Ines Varga, said": the speaker is the last segments
                 segments = pre.rstrip(" ,").split(",")
@@ -356,6 +368,13 @@ class RuleExtractor:
             if lead is not None and "\u201c" not in lead.group(0) and '"' not in lead.group(0)
             else 0
         )
+        joined = JOINED_SUBORDINATE.match(s)
+        if joined is not None and (
+            RV.search(s, 0, joined.start("joint")) or DV.search(s, 0, joined.start("joint"))
+        ):
+            joined = None
+        if joined is not None and (RV.search(s, joined.end()) or DV.search(s, joined.end())):
+            lead_end = max(lead_end, joined.end())
         rm = RV.search(s, lead_end)
         dm = DV.search(s, lead_end)
         if lead_end and rm is None and dm is None:
@@ -364,6 +383,8 @@ class RuleExtractor:
         # "A convoy came under fire on Wednesday, and the army said ...": the speaker opens the last clause
         joined_at = COORDINATED.search(s, 0, first.start()) if first is not None else None
         np_start = joined_at.end() if joined_at is not None else 0
+        if joined is not None and lead_end == joined.end():
+            np_start = max(np_start, lead_end)
         if (
             first is not None
             and without_asides(s[max(np_start, lead_end) : first.start()]).count(" ")
@@ -397,6 +418,15 @@ class RuleExtractor:
                 ):
                     offset = told.end()  # "told a meeting of councillors on Tuesday that": to whom and when
                 if first.group(0).startswith("neither"):
+                    if not re.match(r"\s*that\b", rest):
+                        # "neither confirmed nor denied the report": nothing is told (but a clause joined after it
+                        # may tell something: "..., and the monitoring mission said it had no observers there")
+                        joint = re.search(r",\s*(?:and|but)\s+", rest)
+                        if joint is None:
+                            return []
+                        c0 = rest_start + joint.end()
+                        part = Sentence(base + c0, base + len(s), s[c0:], -1)
+                        return self._sentence(text, part, state, published, nested=True)
                     offset = first.start()  # "neither confirmed nor denied that ...": the words say it
                 content = s[offset:].rstrip(".!? ")
                 if HOW_MUCH_SAID.match(content):
@@ -496,8 +526,15 @@ class RuleExtractor:
                     ]
         # 4. "X called the report baseless" / "X called it politically motivated" without a reporting verb first
         cm = CALLED_ANAPHOR.search(s) or CALLED_FALSE.search(s) or CALLED_FLAWED.search(s)
-        if cm is not None and s[: cm.start()].count(" ") <= 12:
-            sp = parse_speaker(s[: cm.start()], state)
+        cut = 0  # "..., but the harbour master called it baseless": the last clause's subject
+        if cm is not None:
+            opening = JOINED_SUBORDINATE.match(s)
+            opening = None if opening is None or RV.search(s, 0, opening.start("joint")) else opening
+            cut = opening.end() if opening is not None and opening.end() <= cm.start() else 0
+            co = COORDINATED.search(s, cut, cm.start())
+            cut = co.end() if co is not None else cut
+        if cm is not None and s[cut : cm.start()].count(" ") <= 12:
+            sp = parse_speaker(s[cut : cm.start()], state)
             if sp is not None and cm.re is CALLED_FALSE and not calls_a_statement_false(cm):
                 # "called the payments an insult to every voter": a judgement of an act, told as a claim
                 end = len(s.rstrip(' .!?"\u201d'))

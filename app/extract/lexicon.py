@@ -170,12 +170,15 @@ TITLE_WORDS = (
     "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
-    "Spokesperson|Spokesman|Spokeswoman|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "Spokesperson|Spokesman|Spokeswoman|Rev\\.|Reverend|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman|"
     "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
 )
 TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
-NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ibn|van|von|de|da|del|der|la|le|du)"
+NAME_TOKEN = (
+    r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ben|ibn|van|von|de|da|del|della|der|den|di|dos|das|"
+    r"la|le|du|ter|ten)"
+)
 NAME_RE = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
 STOPWORDS = _words(
     "a an the and or but if of in on at to for from by with without about as into over under after "
@@ -241,13 +244,15 @@ DATELINE = re.compile(
 
 
 LEADING_PHRASE = re.compile(
-    r"^(?:(?:(?:in|on|at|after|before|during|later|earlier|meanwhile|separately|elsewhere|downstream|upstream|"
+    r"^(?:(?:(?:in|on|at|after|before|during|later|earlier|last|late|early|meanwhile|separately|elsewhere|downstream|upstream|"
     r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
     r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
     r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b)"
     # a participle's phrase: "Reached by telephone yesterday, he", "sent to the inquiry and seen by this paper, the"
     r"|[a-z]+(?:ed|en|t)(?= (?:by|to|through)\b))\b[^,]{0,60}"
-    r"|(?:while|although|though|whereas|because|since|if|when|once|as|until|unless)\b[^,]{0,160}),\s*)+",
+    r"|(?:while|although|though|whereas|because|since|if|when|once|as|until|unless)\b[^,]{0,160}"
+    # an adverb alone before its comma: "Eventually,", "Privately,", "Initially,"
+    r"|[a-z]{3,}ly(?=,)),\s*)+",
     re.I,
 )
 # A speaker phrase never holds a finite verb or ends on a little word: "it is hard to", "Ms Vale was asked

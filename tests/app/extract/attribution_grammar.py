@@ -1,0 +1,460 @@
+"""A small grammar of English attribution: sentences that report who said what, each knowing its true speaker
+(or that it has none), built from speaker forms, verb forms and the clutter news text puts around them.
+
+    grammar = Grammar(seed=7)
+    item = grammar.item()            # one attributed (or unattributed) sentence
+    item.text, item.speaker, item.said, item.shape
+
+Used by bench/bench_attribution.py to measure drafting by shape, and by the derandomized tests (a fixed seed).
+Every name, place and organisation here is fictional, made up for this grammar; the names come from several
+languages so that no rule can lean on one language's spelling."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+FIRST = [
+    "Ana",
+    "Lise",
+    "Tomas",
+    "Ingrid",
+    "Kofi",
+    "Amara",
+    "Yusuf",
+    "Leila",
+    "Mateo",
+    "Sofia",
+    "Henrik",
+    "Aino",
+    "Dorota",
+    "Piotr",
+    "Chidi",
+    "Ngozi",
+    "Kenji",
+    "Mei",
+    "Ravi",
+    "Priya",
+    "Oksana",
+    "Bogdan",
+    "Farid",
+    "Noor",
+    "Elif",
+    "Emre",
+    "Tiago",
+    "Lucia",
+    "Sven",
+    "Malin",
+    "Aroha",
+    "Tane",
+    "Zanele",
+    "Sipho",
+    "Ilse",
+    "Joost",
+]
+LAST = [
+    "Pell",
+    "Varga",
+    "Okonkwo",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Kowalczyk",
+    "Petrenko",
+    "Sandoval",
+    "Achterberg",
+    "Nakamura",
+    "Osei",
+    "Rautio",
+    "Brandt",
+    "Ferreira",
+    "Demir",
+    "Kaya",
+    "Mbeki",
+    "Halvorsen",
+    "Quist",
+    "Baptiste",
+    "Ilunga",
+    "Marchetti",
+    "Novak",
+    "Szabo",
+]
+PARTICLE = ("van der", "de la", "van", "da", "al-", "ter", "del", "von", "bin", "ben")
+TITLE = ("Dr", "Dr.", "Prof.", "Colonel", "Judge", "Senator", "Captain", "Mayor", "Inspector", "Rev.")
+HONORIFIC = ("Ms", "Mr", "Mrs", "Ms.", "Mr.")
+ROLE = (
+    "harbour master",
+    "port director",
+    "chief engineer",
+    "health minister",
+    "deputy mayor",
+    "police chief",
+    "union leader",
+    "fisheries inspector",
+    "water commissioner",
+    "head of the dock workers' union",
+    "regional governor",
+    "chief executive",
+    "ferry captain",
+    "school principal",
+    "trade minister",
+)
+SPOKES = ("spokeswoman", "spokesman", "spokesperson", "press officer")
+ORG = (
+    "the Ministry of Water",
+    "the Velmar Port Authority",
+    "Nordhaven Energy",
+    "the Tarvik Ferry Company",
+    "the Coastal Fisheries Board",
+    "the Orsa Dock Workers' Union",
+    "Kelmar Shipping",
+    "the Harbour Council",
+    "the Institute for Tidal Research",
+    "Brightwater Holdings",
+)
+GROUP = (
+    "residents",
+    "local traders",
+    "fishermen",
+    "nurses at the clinic",
+    "dock workers",
+    "parents",
+    "farmers near the river",
+    "shop owners",
+    "taxi drivers",
+    "teachers",
+)
+# fictional states: (country, people, adjective, capital)
+STATES = (
+    ("Ruritania", "Ruritanians", "Ruritanian", "Valdor"),
+    ("Kestria", "Kestrians", "Kestrian", "Mornholt"),
+    ("Ostvania", "Ostvanians", "Ostvanian", "Siralo"),
+    ("Belmaria", "Belmarians", "Belmarian", "Tessavan"),
+)
+PLACE = ("Tarvik", "Orsa", "Lindhaven", "Kelmar", "Brask", "Senno")
+SAID = (
+    "the harbour would reopen on Friday",
+    "the ferries were safe to sail",
+    "the new crane had passed every inspection",
+    "water prices would rise by 4 percent next year",
+    "the strike had cost the port 2 million crowns",
+    "no ship had been turned away",
+    "the clinic needed twelve more nurses",
+    "the river was higher than at any time since 1990",
+    "repairs to the sea wall would take three months",
+    "the fishing quota had been cut by a third",
+)
+QUOTED = (
+    "We will reopen the harbour on Friday",
+    "Every ferry in the fleet is safe",
+    "The crane passed every inspection",
+    "Nobody has been turned away",
+    "This river has never been so high",
+    "We need twelve more nurses, and we need them now",
+)
+ACCUSATION = (
+    "the claim that the port had hidden the spill",
+    "reports that the ferries had skipped safety checks",
+    "the accusation that the council had sold the quay",
+    "allegations that the crane was faulty",
+)
+GERUND = (
+    "hiding the spill",
+    "selling the quay to a friend",
+    "skipping safety checks",
+    "inflating the figures",
+)
+RELATIVE = (
+    "has run the port since 2019",
+    "spoke after a two-hour meeting",
+    "was appointed in March",
+    "visited the quay on Monday",
+)
+FRONTED = (
+    "Eventually, ",
+    "On Tuesday, ",
+    "In a statement, ",
+    "Later, ",
+    "On Monday evening, ",
+    "Last week, ",
+)
+PARTICIPLE = (
+    "Asked about the delays, ",
+    "Speaking in {place}, ",
+    "Asked whether the port would close, ",
+    "Speaking to reporters in {place}, ",
+    "Reached by telephone, ",
+)
+SUBORDINATE = (
+    "While the charge looks weak, ",
+    "Although the port reopened on Monday, ",
+    "Because the river is still rising, ",
+    "When the ferries stopped, ",
+    "After the meeting ended, ",
+)
+COORDINATED = (
+    "Ticket prices have doubled, and while it is hard to say why, ",
+    "The quay is still closed, but ",
+    "The talks went on past midnight, and ",
+)
+NO_SPEAKER = (
+    "The ferry to {place} was cancelled on Tuesday.",
+    "Prices at the fish market rose by 4 percent in March.",
+    "It is hard to say whether the port will reopen this year.",
+    "The sea wall was built in 1962 and repaired twice since.",
+    "Nobody knows when the river will fall.",
+    "The crane arrived from {place} in a single piece.",
+    "Asked about the delays, the port did not respond.",
+    "It was not clear whether the ferries would run on Friday.",
+    "While the charge looks weak, the case is still open.",
+    "Ticket prices have doubled, and while it is hard to say why, the trend is clear.",
+)
+FURNITURE = (
+    "Read more",
+    "Advertisement",
+    "Read more: Port strike enters its second week",
+    "By {first} {last}",
+    "Photo: {first} {last} / Harbour Wire",
+    "Share this article",
+    "{first} {last} speaks to reporters in {place} on Monday. (Photo: Harbour Wire)",
+    "Related: Ferry fares rise again",
+)
+
+
+SPEAKER_FORMS = (
+    "name",
+    "titled name",
+    "honorific",
+    "role name",
+    "the role, Name,",
+    "Name, the role,",
+    "role",
+    "spokesperson for org",
+    "organisation",
+    "group",
+    "officials in capital",
+    "capital",
+    "people",
+    "government",
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One generated passage: ``text`` (the sentence, after any context it needs), ``speaker`` (the true speaker's
+    spellings, "a|b", or "" when no one speaks), ``said`` (the words reported: a substring of ``text``, or "" for a
+    passage with no claim), ``shape`` ("speaker form / verb form / clutter")."""
+
+    text: str
+    speaker: str
+    said: str
+    shape: str
+
+    @property
+    def form(self) -> str:
+        return self.shape.split(" / ")[0]
+
+    @property
+    def verb(self) -> str:
+        parts = self.shape.split(" / ")
+        return parts[1] if len(parts) > 1 else ""
+
+    @property
+    def clutter(self) -> str:
+        parts = self.shape.split(" / ")
+        return parts[2] if len(parts) > 2 else ""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    subject: str  # as the sentence's subject, mid-sentence spelling ("the harbour master, Ana Pell,")
+    expected: str  # spellings that count as right, "a|b"
+    form: str  # the shape's name
+    context: str = ""  # a sentence the passage needs before it (which country a capital stands for)
+    named: bool = False  # a person or body with a name (can take "X, who ..., said")
+    plural: bool = False
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Grammar:
+    """Sentences of attribution, reproducible from ``seed``."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.rng = random.Random(seed)
+
+    def pick(self, options: tuple[str, ...] | list[str]) -> str:
+        return self.rng.choice(list(options))
+
+    def name(self) -> tuple[str, str]:
+        """(full name, surname): plain, hyphenated or with a particle."""
+        first, last = self.pick(FIRST), self.pick(LAST)
+        roll = self.rng.random()
+        if roll < 0.2:
+            last = f"{last}-{self.pick(LAST)}"
+        elif roll < 0.35:
+            particle = self.pick(PARTICLE)
+            last = f"{particle}{last}" if particle.endswith("-") else f"{particle} {last}"
+        elif roll < 0.45:
+            first = f"{first}-{self.pick(FIRST)}"
+        return f"{first} {last}", last
+
+    def speaker(self, form: str | None = None) -> Speaker:
+        forms = SPEAKER_FORMS
+        form = form or self.pick(forms)
+        full, last = self.name()
+        role = self.pick(ROLE)
+        if form == "name":
+            return Speaker(full, full, form, named=True)
+        if form == "titled name":
+            return Speaker(f"{self.pick(TITLE)} {full}", full, form, named=True)
+        if form == "honorific":
+            h = self.pick(HONORIFIC)
+            return Speaker(f"{h} {last}", f"{h} {last}|{last}", form, named=True)
+        if form == "role name":
+            return Speaker(f"{role} {full}", full, form, named=True)
+        if form == "the role, Name,":
+            return Speaker(f"the {role}, {full},", full, form, named=True)
+        if form == "Name, the role,":
+            return Speaker(f"{full}, the {role},", full, form, named=True)
+        if form == "role":
+            return Speaker(f"the {role}", role, form)
+        if form == "spokesperson for org":
+            org = self.pick(ORG)
+            spokes = self.pick(SPOKES)
+            bare = org.removeprefix("the ")
+            return Speaker(f"a {spokes} for {org}", f"{spokes}|{bare}", form)
+        if form == "organisation":
+            org = self.pick(ORG)
+            return Speaker(org, org.removeprefix("the "), form, named=True)
+        if form == "group":
+            group = self.pick(GROUP)
+            return Speaker(group, group, form, plural=True)
+        country, people, adjective, capital = self.pick(STATES)
+        context = f"Talks between {country} and its neighbours stalled in {capital}, the {adjective} capital."
+        gov = f"{country}|{capital}|{people}|{adjective} government|Government of {country}"
+        if form == "officials in capital":
+            return Speaker(
+                f"officials in {capital}", f"officials in {capital}|{gov}", form, context, plural=True
+            )
+        if form == "capital":
+            return Speaker(capital, gov, form, context, named=True)
+        if form == "people":
+            return Speaker(f"the {people}", gov, form, context, plural=True)
+        wording = self.pick((f"the {adjective} government", f"{country}'s government", country))
+        return Speaker(wording, gov, form, context, named=True)
+
+    def item(self, form: str | None = None, verb: str | None = None, clutter: str | None = None) -> Item:
+        """One passage; ``form``, ``verb`` and ``clutter`` fix a shape (random otherwise)."""
+        if form == "none" or (form is None and self.rng.random() < 0.12):
+            return self.unattributed()
+        sp = self.speaker(form)
+        verbs = (
+            "said",
+            "said that",
+            "says",
+            "told",
+            "added",
+            "denied",
+            "rejected",
+            "dismissed",
+            "called baseless",
+            "accused",
+            "according to",
+            "inverted",
+            "quote first",
+            "long quote",
+            "who said",
+        )
+        verb = verb or self.pick(verbs)
+        if verb == "who said" and not sp.named:
+            verb = "said"
+        clutters = ("none", "fronted", "participle", "subordinate", "coordinated")
+        clutter = clutter or self.pick(clutters)
+        if verb in ("according to", "inverted", "quote first", "long quote") and clutter != "none":
+            clutter = "fronted" if verb == "according to" else "none"
+        subject = sp.subject
+        said = self.pick(SAID)
+        quoted = self.pick(QUOTED)
+        s = "s" if not sp.plural else ""
+        if verb == "said":
+            body, claim = f"{subject} said {said}.", said
+        elif verb == "said that":
+            body, claim = f"{subject} said that {said}.", said
+        elif verb == "says":
+            body, claim = f"{subject} say{s} {said}.", said
+        elif verb == "told":
+            whom = self.pick(("reporters", "the Harbour Gazette", "a news conference", "parliament"))
+            body, claim = f"{subject} told {whom} that {said}.", said
+        elif verb == "added":
+            body, claim = f"{subject} added that {said}.", said
+        elif verb == "denied":
+            claim = self.pick(ACCUSATION)
+            body = f"{subject} denied {claim}."
+        elif verb == "rejected":
+            claim = self.pick(ACCUSATION)
+            body = f"{subject} rejected {claim}."
+        elif verb == "dismissed":
+            claim = self.pick(ACCUSATION)
+            body = f"{subject} dismissed {claim} as baseless."
+        elif verb == "called baseless":
+            claim = "the allegations"
+            body = f"{subject} called the allegations baseless."
+        elif verb == "accused":
+            claim = self.pick(GERUND)
+            body = f"{subject} accused the port operator of {claim}."
+        elif verb == "according to":
+            body, claim = f"{said}, according to {subject.rstrip(',')}.", said
+        elif verb == "inverted":
+            body, claim = f"\u201c{quoted},\u201d said {subject.rstrip(',')}.", quoted
+        elif verb == "quote first":
+            body, claim = f"\u201c{quoted},\u201d {subject} said.", quoted
+        elif verb == "long quote":
+            more = (
+                "The ferries will run as usual. Nobody needs to change their plans, and nobody should worry"
+            )
+            body, claim = f"\u201c{quoted}. {more},\u201d {subject} said in a statement.", quoted
+        else:  # "who said"
+            body = f"{subject.rstrip(',')}, who {self.pick(RELATIVE)}, said {said}."
+            claim = said
+        place = self.pick(PLACE)
+        if clutter == "fronted":
+            prefix = self.pick(FRONTED)
+        elif clutter == "participle":
+            prefix = self.pick(PARTICIPLE).format(place=place)
+        elif clutter == "subordinate":
+            prefix = self.pick(SUBORDINATE)
+        elif clutter == "coordinated":
+            prefix = self.pick(COORDINATED)
+        else:
+            prefix = ""
+        sentence = prefix + body if prefix else _cap(body)
+        text = f"{sp.context} {sentence}" if sp.context else sentence
+        return Item(text, sp.expected, claim, f"{sp.form} / {verb} / {clutter}")
+
+    def unattributed(self) -> Item:
+        if self.rng.random() < 0.5:
+            line = self.pick(FURNITURE)
+            kind = "furniture"
+        else:
+            line = self.pick(NO_SPEAKER)
+            kind = "no speaker"
+        first, last = self.pick(FIRST), self.pick(LAST)
+        text = line.format(place=self.pick(PLACE), first=first, last=last)
+        return Item(text, "", "", f"none / {kind} / none")
+
+    def article(self, item: Item) -> tuple[str, int]:
+        """``item`` in a short wire story: a dateline, an opening sentence, page furniture around it. Returns the
+        text and where the item starts in it."""
+        place = self.pick(PLACE).upper()
+        opening = self.pick(NO_SPEAKER).format(place=self.pick(PLACE))
+        first, last = self.pick(FIRST), self.pick(LAST)
+        byline = f"By {first} {last}\n\n"
+        head = f"{byline}{place}, March 10 (Harbour Wire) - {opening}\n\n"
+        if self.rng.random() < 0.5:
+            head += self.pick(FURNITURE).format(place=self.pick(PLACE), first=first, last=last) + "\n\n"
+        tail = "\n\n" + self.pick(NO_SPEAKER).format(place=self.pick(PLACE)) + "\n\nRead more\n"
+        return head + item.text + tail, len(head)
