@@ -46,9 +46,9 @@ def judge(item: Item, text: str, at: int, proposals: list) -> tuple[str, str]:
     return "wrong", got
 
 
-def run(n: int, seed: int) -> list[tuple[str, Item, str, str, str]]:
+def run(n: int, seed: int, wave: int = 1) -> list[tuple[str, Item, str, str, str]]:
     """(setting, item, outcome, proposed, text) for ``n`` passages, each alone and in an article."""
-    grammar = Grammar(seed)
+    grammar = Grammar(seed, wave)
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         lib = Library.open(Path(tmp) / "attribution.briefdesk")
@@ -88,13 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000, help="passages (each drafted alone and in an article)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--wave", type=int, default=1, help="1: the first grammar; 2: with the shapes added later"
+    )
     ap.add_argument("--by", default="form,verb,clutter", help="tables to print: form, verb, clutter, shape")
     ap.add_argument("--show", type=int, default=0, help="print up to K failures of each outcome")
     args = ap.parse_args(argv)
-    rows = run(args.n, args.seed)
+    rows = run(args.n, args.seed, args.wave)
     for setting in ("alone", "article", "both"):
         chosen = [r for r in rows if setting == "both" or r[0] == setting]
-        print(f"\n## {setting} ({len(chosen)} drafts, seed {args.seed})")
+        print(f"\n## {setting} ({len(chosen)} drafts, seed {args.seed}, wave {args.wave})")
         for by in args.by.split(","):
             print()
             print(table(chosen, by))

@@ -530,6 +530,7 @@ class RuleExtractor:
         if cm is not None:
             opening = JOINED_SUBORDINATE.match(s)
             opening = None if opening is None or RV.search(s, 0, opening.start("joint")) else opening
+            opening = opening or LEADING_PHRASE.match(s)  # "Because the river is still rising, X called ..."
             cut = opening.end() if opening is not None and opening.end() <= cm.start() else 0
             co = COORDINATED.search(s, cut, cm.start())
             cut = co.end() if co is not None else cut

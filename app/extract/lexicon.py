@@ -11,7 +11,8 @@ def _words(text: str, sep: str | None = None) -> frozenset[str]:
 
 
 REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are nouns too often)
-    "neither confirmed nor denied|neither confirms nor denies|said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
+    "neither confirmed nor denied|neither confirms nor denies|(?:was|were|is|are|has been|had been) quoted as saying|"
+    "said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
     "believed|claimed|added|adds|insisted|insists|argued|argues|noted|confirmed|confirms|"
     "declared|declares|explained|explains|alleged|alleges|asserted|asserts|maintained|maintains|predicted|"
     "predicts|acknowledged|acknowledges|admitted|admits|wrote|writes|vowed|vows|promised|estimated|"
@@ -320,6 +321,9 @@ TURN_NOT_SPEAKERS = frozenset(
         "CONTEXT",
         "WARNING",
         "PHOTO",
+        "CAPTION",
+        "IMAGE",
+        "PICTURE",
         "VIDEO",
         "AUDIO",
         "LINK",

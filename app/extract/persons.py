@@ -154,3 +154,11 @@ def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
             hits.append((0, full))
     for _pos, name in sorted(hits):
         yield name
+
+
+def two_people(np: str) -> tuple[str, str] | None:
+    """'Aino Abubakar and Dr Elif D'Amato' -> the two names (each of two to four words), else None."""
+    m = re.fullmatch(r"\s*(?P<a>[^,]+?)\s+and\s+(?P<b>[^,]+?)\s*", np)
+    if m is None or any(not 2 <= len(m.group(g).split()) <= 4 for g in ("a", "b")):
+        return None
+    return m.group("a"), m.group("b")

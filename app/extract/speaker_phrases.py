@@ -48,9 +48,19 @@ RELATIVE_ASIDE = re.compile(
 
 
 def without_asides(np: str) -> str:
-    """The speaker phrase without what only describes the speaker (an aside in commas, a participle after a
-    document, a restrictive relative clause after the head): what is left must be short to be a speaker."""
-    return RESTRICTIVE_RELATIVE.sub(r"\g<head>", RELATIVE_ASIDE.sub(r"\1", np))
+    """The speaker phrase without what only describes the speaker (an aside in commas or dashes, a participle after
+    a document, a restrictive relative clause after the head): what is left must be short to be a speaker."""
+    return RESTRICTIVE_RELATIVE.sub(r"\g<head>", RELATIVE_ASIDE.sub(r"\1", _without_notes(np)))
+
+
+def _without_notes(np: str) -> str:
+    """'Ana Pell \u2014 who has run the port since 2019 \u2014', 'Ana Pell (pictured)': an aside between dashes, a
+    parenthesis of lower-case words (a picture's note), are not the name."""
+    np = DASH_ASIDE.sub(" ", np)
+    return re.sub(r"\s*\((?:[a-z]+(?: [a-z]+){0,3})\)", "", np)
+
+
+DASH_ASIDE = re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]*?\s(?:[\u2013\u2014]|--?)(?:\s+|$)")
 
 
 SIDE_ASIDE = re.compile(
@@ -153,6 +163,7 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*(?:and\s+)?(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
     np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
+    np = _without_notes(np)
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
     np = re.sub(
@@ -193,6 +204,8 @@ def clean_np(np: str) -> str:
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
     )
     np = re.sub(
+        # a manner adverb before the verb: "flatly", "strongly", "categorically" (not "the Pell family")
+        r"\s+(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily|italy|july)$)[a-z]{3,}ly$|"
         r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|"
         r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
         r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",

@@ -27,7 +27,7 @@ from app.extract.lexicon import (
     TITLE_RE,
     names_role,
 )
-from app.extract.persons import individual, named_in, sex_in_text
+from app.extract.persons import individual, named_in, sex_in_text, two_people
 from app.extract.places import (
     CAPITALS,
     INSTITUTIONS,
@@ -210,7 +210,11 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         ):
             return parse_speaker(subject, state)
         return None if RELATIVE_OBJECT.match(subject) else _parse_plain(np, state)
-    return _parse_plain(np, state)
+    plain = _parse_plain(np, state)
+    if plain is None and (pair := two_people(np)) is not None and all(_looks_like_name(x) for x in pair):
+        # "Aino Abubakar and Elif D'Amato said": the two of them
+        return register(state, Speaker(np.strip(), "", "", collective=True))
+    return plain
 
 
 # a noun phrase whose relative clause runs into the speaker position: "a quarry on fields that local farmers"

@@ -240,6 +240,58 @@ SPEAKER_FORMS = (
 )
 
 
+# wave 2: shapes added after the first fixes, written before drafting was run on them
+SPEAKER_FORMS_2 = (
+    "Name, a spokesperson for org,",
+    "org's role, Name,",
+    "org's spokesperson",
+    "Name, age,",
+    "anonymous official",
+    "counted group",
+    "two names",
+    "source close to",
+    "country's role",
+    "initialled name",
+    "office of",
+)
+VERBS_2 = (
+    "said on day that",
+    "said in a statement that",
+    "told reporters in place on day that",
+    "adverb said",
+    "adverb denied",
+    "warned that",
+    "insisted that",
+    "quoted as saying",
+    "said in a post",
+    "colon quote",
+    "quote first, adding",
+    "inverted who",
+    "has said",
+)
+CLUTTER_2 = ("dash aside", "asked replied", "speaking after", "parenthesis")
+LAST_2 = ("O'Hara", "D'Amato", "McAllister", "MacLeod", "Nguyen", "Sato", "Abubakar", "Horvath")
+NO_SPEAKER_2 = (
+    "The strike, which began on Monday, is the longest since 1990.",
+    "Officials are expected to meet on Friday.",
+    "She was speaking in {place}.",
+    "Asked whether the ferries would run, {first} {last} shrugged.",
+    "{first} {last}, the harbour master, at the quay on Monday.",
+    "{first} {last} has run the port since 2019.",
+    "The council meets again in April, when the budget is due.",
+)
+FURNITURE_2 = (
+    "Reporting by {first} {last}; Editing by {first} {last}",
+    "Additional reporting by {first} {last}",
+    "Sign up for our newsletter",
+    "Follow us on social media",
+    "\u00a9 2026 Harbour Wire",
+    "Caption: {first} {last} at the quay in {place} on Monday.",
+    "Image: {first} {last} / Harbour Wire",
+)
+ADVERB = ("also", "later", "flatly", "strongly", "repeatedly", "again")
+
+
 @dataclass(frozen=True)
 class Item:
     """One generated passage: ``text`` (the sentence, after any context it needs), ``speaker`` (the true speaker's
@@ -283,15 +335,16 @@ def _cap(text: str) -> str:
 class Grammar:
     """Sentences of attribution, reproducible from ``seed``."""
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, wave: int = 1) -> None:
         self.rng = random.Random(seed)
+        self.wave = wave  # 1: the first grammar; 2: with the shapes added after the first fixes
 
     def pick(self, options: tuple[str, ...] | list[str]) -> str:
         return self.rng.choice(list(options))
 
     def name(self) -> tuple[str, str]:
         """(full name, surname): plain, hyphenated or with a particle."""
-        first, last = self.pick(FIRST), self.pick(LAST)
+        first, last = self.pick(FIRST), self.pick(tuple(LAST) + (LAST_2 if self.wave >= 2 else ()))
         roll = self.rng.random()
         if roll < 0.2:
             last = f"{last}-{self.pick(LAST)}"
@@ -303,7 +356,7 @@ class Grammar:
         return f"{first} {last}", last
 
     def speaker(self, form: str | None = None) -> Speaker:
-        forms = SPEAKER_FORMS
+        forms = SPEAKER_FORMS + (SPEAKER_FORMS_2 if self.wave >= 2 else ())
         form = form or self.pick(forms)
         full, last = self.name()
         role = self.pick(ROLE)
@@ -333,6 +386,8 @@ class Grammar:
         if form == "group":
             group = self.pick(GROUP)
             return Speaker(group, group, form, plural=True)
+        if form in SPEAKER_FORMS_2:
+            return self._speaker_2(form, full, last, role)
         country, people, adjective, capital = self.pick(STATES)
         context = f"Talks between {country} and its neighbours stalled in {capital}, the {adjective} capital."
         gov = f"{country}|{capital}|{people}|{adjective} government|Government of {country}"
@@ -346,6 +401,40 @@ class Grammar:
             return Speaker(f"the {people}", gov, form, context, plural=True)
         wording = self.pick((f"the {adjective} government", f"{country}'s government", country))
         return Speaker(wording, gov, form, context, named=True)
+
+    def _speaker_2(self, form: str, full: str, last: str, role: str) -> Speaker:
+        org = self.pick(ORG)
+        bare = org.removeprefix("the ")
+        spokes = self.pick(SPOKES)
+        if form == "Name, a spokesperson for org,":
+            return Speaker(f"{full}, a {spokes} for {org},", full, form, named=True)
+        if form == "org's role, Name,":
+            return Speaker(f"{org}'s {spokes}, {full},", full, form, named=True)
+        if form == "org's spokesperson":
+            return Speaker(f"{org}'s {spokes}", f"{spokes}|{bare}", form)
+        if form == "Name, age,":
+            return Speaker(f"{full}, {self.rng.randint(23, 81)},", full, form, named=True)
+        if form == "anonymous official":
+            return Speaker("a senior official, speaking on condition of anonymity,", "senior official", form)
+        if form == "counted group":
+            count = self.pick(("two", "three", "several", "dozens of", "at least five"))
+            group = self.pick(("senior officials", "dock workers", "residents", "fishermen", "nurses"))
+            return Speaker(f"{count} {group}", group, form, plural=True)
+        if form == "two names":
+            other, _ = self.name()
+            return Speaker(f"{full} and {other}", f"{full}|{other}", form, named=True, plural=True)
+        if form == "source close to":
+            topic = self.pick(("the talks", "the port authority", "the minister", "the investigation"))
+            return Speaker(f"a source close to {topic}", f"source close to {topic}|source", form)
+        if form == "country's role":
+            return Speaker(f"the country's {role}", role, form)
+        if form == "initialled name":
+            first = full.split()[0]
+            initial = self.pick(tuple("ABDEJKLMRST"))
+            return Speaker(
+                f"{first} {initial}. {last}", f"{first} {initial}. {last}|{last}", form, named=True
+            )
+        return Speaker(f"{full}'s office", f"{full}'s office|{full}", form)  # "office of"
 
     def item(self, form: str | None = None, verb: str | None = None, clutter: str | None = None) -> Item:
         """One passage; ``form``, ``verb`` and ``clutter`` fix a shape (random otherwise)."""
@@ -369,14 +458,32 @@ class Grammar:
             "long quote",
             "who said",
         )
-        verb = verb or self.pick(verbs)
-        if verb == "who said" and not sp.named:
+        verb = verb or self.pick(verbs + (VERBS_2 if self.wave >= 2 else ()))
+        if verb in ("who said", "inverted who") and not sp.named:
             verb = "said"
         clutters = ("none", "fronted", "participle", "subordinate", "coordinated")
-        clutter = clutter or self.pick(clutters)
-        if verb in ("according to", "inverted", "quote first", "long quote") and clutter != "none":
+        clutter = clutter or self.pick(clutters + (CLUTTER_2 if self.wave >= 2 else ()))
+        last_verbs = (
+            "according to",
+            "inverted",
+            "quote first",
+            "long quote",
+            "quote first, adding",
+            "inverted who",
+        )
+        if verb in last_verbs and clutter != "none":
             clutter = "fronted" if verb == "according to" else "none"
         subject = sp.subject
+        if clutter == "dash aside":  # "Ana Pell \u2014 who has run the port since 2019 \u2014 said"
+            subject = f"{subject.rstrip(',')} \u2014 who {self.pick(RELATIVE)} \u2014"
+        if clutter == "parenthesis":  # "Ana Pell (pictured) said", "Ana Pell, 54, (pictured) said"
+            note = self.pick(("pictured", "left", "right", "above"))
+            subject = f"{subject} ({note})" if not subject.endswith(",") else f"{subject[:-1]} ({note}),"
+        if clutter == "asked replied":
+            verb = "replied that"
+        if verb in VERBS_2 or verb == "replied that":
+            body, claim = self._body_2(verb, sp, subject)
+            return self._finish(sp, body, claim, verb, clutter)
         said = self.pick(SAID)
         quoted = self.pick(QUOTED)
         s = "s" if not sp.plural else ""
@@ -420,8 +527,48 @@ class Grammar:
         else:  # "who said"
             body = f"{subject.rstrip(',')}, who {self.pick(RELATIVE)}, said {said}."
             claim = said
+        return self._finish(sp, body, claim, verb, clutter)
+
+    def _body_2(self, verb: str, sp: Speaker, subject: str) -> tuple[str, str]:
+        said, quoted = self.pick(SAID), self.pick(QUOTED)
+        day = self.pick(("Monday", "Tuesday", "Wednesday"))
+        has, was = ("have", "were") if sp.plural else ("has", "was")
+        if verb == "said on day that":
+            return f"{subject} said on {day} that {said}.", said
+        if verb == "said in a statement that":
+            return f"{subject} said in a statement that {said}.", said
+        if verb == "told reporters in place on day that":
+            return f"{subject} told reporters in {self.pick(PLACE)} on {day} that {said}.", said
+        if verb == "adverb said":
+            return f"{subject} {self.pick(('also', 'later', 'again', 'repeatedly'))} said {said}.", said
+        if verb == "adverb denied":
+            claim = self.pick(ACCUSATION)
+            return f"{subject} {self.pick(('flatly', 'strongly', 'again', 'later'))} denied {claim}.", claim
+        if verb == "warned that":
+            return f"{subject} warned that {said}.", said
+        if verb == "insisted that":
+            return f"{subject} insisted that {said}.", said
+        if verb == "quoted as saying":
+            return f"{subject} {was} quoted as saying that {said}.", said
+        if verb == "said in a post":
+            return f"{subject} said in a post on social media that {said}.", said
+        if verb == "colon quote":
+            return f"{subject} said: \u201c{quoted}.\u201d", quoted
+        if verb == "quote first, adding":
+            return f"\u201c{quoted},\u201d {subject} said, adding that {said}.", quoted
+        if verb == "inverted who":
+            return f"\u201c{quoted},\u201d said {subject.rstrip(',')}, who {self.pick(RELATIVE)}.", quoted
+        if verb == "replied that":
+            return f"{subject} replied that {said}.", said
+        return f"{subject} {has} said {said}.", said  # "has said"
+
+    def _finish(self, sp: Speaker, body: str, claim: str, verb: str, clutter: str) -> Item:
         place = self.pick(PLACE)
-        if clutter == "fronted":
+        if clutter == "asked replied":
+            prefix = "Asked whether the port would close, "
+        elif clutter == "speaking after":
+            prefix = "Speaking after the meeting on Tuesday, "
+        elif clutter == "fronted":
             prefix = self.pick(FRONTED)
         elif clutter == "participle":
             prefix = self.pick(PARTICIPLE).format(place=place)
@@ -436,11 +583,12 @@ class Grammar:
         return Item(text, sp.expected, claim, f"{sp.form} / {verb} / {clutter}")
 
     def unattributed(self) -> Item:
+        more = self.wave >= 2
         if self.rng.random() < 0.5:
-            line = self.pick(FURNITURE)
+            line = self.pick(FURNITURE + (FURNITURE_2 if more else ()))
             kind = "furniture"
         else:
-            line = self.pick(NO_SPEAKER)
+            line = self.pick(NO_SPEAKER + (NO_SPEAKER_2 if more else ()))
             kind = "no speaker"
         first, last = self.pick(FIRST), self.pick(LAST)
         text = line.format(place=self.pick(PLACE), first=first, last=last)

@@ -129,3 +129,53 @@ def test_neither_confirming_nor_denying_a_thing_tells_nothing():
     assert (p.actor, p.quote) == ("Coastguard", "it had no boats near the quay")
     (p,) = run("The harbour council neither confirmed nor denied that it had sold the quay.")
     assert p.actor == "Harbour council"
+
+
+SPEAKER_FIRST_2 = (*SPEAKER_FIRST, "said on day that", "told reporters in place on day that", "insisted that")
+
+
+def _wave_2(seed: int, n: int, **fixed: str) -> list[Item]:
+    g = Grammar(seed=seed, wave=2)
+    forms = ("name", "titled name", "role", "organisation", "group", "Name, the role,", "initialled name")
+    out = []
+    for k in range(n):
+        shape = {"form": forms[k % len(forms)], "verb": SPEAKER_FIRST_2[k % len(SPEAKER_FIRST_2)]} | fixed
+        out.append(g.item(**shape))
+    return out
+
+
+def test_an_aside_between_dashes_or_a_pictures_note_is_not_the_name():
+    # "Noor Sandoval \u2014 who visited the quay on Monday \u2014 says ...", "Aroha Haddad (pictured) dismissed ..."
+    assert _wrong(_wave_2(21, 48, clutter="dash aside")) == []
+    assert _wrong(_wave_2(22, 48, clutter="parenthesis")) == []
+
+
+def test_quoted_as_saying_and_a_manner_adverb_before_the_verb():
+    # "three fishermen were quoted as saying that ...", "Leila Sato flatly denied ..."
+    assert _wrong(_wave_2(23, 40, verb="quoted as saying", clutter="none")) == []
+    assert _wrong(_wave_2(24, 40, verb="adverb denied", clutter="none")) == []
+
+
+def test_two_people_named_together_speak_together():
+    g = Grammar(seed=25, wave=2)
+    verbs = ("said", "inverted", "quote first", "denied", "told")
+    items = [g.item(form="two names", verb=verbs[k % len(verbs)], clutter="none") for k in range(30)]
+    assert _wrong(items) == []
+
+
+def test_an_opening_clause_before_called_baseless_is_not_the_speaker():
+    # "Because the river is still rising, a spokeswoman for the Ministry of Water called the allegations baseless."
+    g = Grammar(seed=26)
+    forms = ("spokesperson for org", "the role, Name,", "Name, the role,", "role name")
+    items = [
+        g.item(
+            form=forms[k % len(forms)], verb="called baseless", clutter=("subordinate", "participle")[k % 2]
+        )
+        for k in range(40)
+    ]
+    assert _wrong(items) == []
+
+
+def test_a_caption_or_image_label_is_no_speaker():
+    for line in ("Caption: Ana Varga at the quay in Orsa on Monday.", "Image: Tomas Pell / Harbour Wire"):
+        assert run(line) == []
