@@ -13,7 +13,7 @@ from app.extract.model import Proposal
 
 # "The quay is still closed, but dock workers said ...", "..., and the chief executive, Ana Pell, said ...": the
 # speaker opens the last clause (a noun phrase, perhaps with one apposition, right before the verb)
-COORDINATED = re.compile(r",\s*(?:and|but|yet)\s+(?=[^,;]{2,50}(?:,[^,;]{2,60},\s*)?$)", re.I)
+COORDINATED = re.compile(r",\s*(?:and|but|yet)\s+(?=[^,;]{2,80}(?:,[^,;]{2,60},\s*)?$)", re.I)
 # "Prices have doubled, and while it is hard to say why, the minister said ...": a clause, then a subordinate
 # clause opening the next one; a verb inside the subordinate clause is not the one that reports (one in the first
 # clause is: "The Uskerians deny this, and while ...")

@@ -534,7 +534,7 @@ class RuleExtractor:
             cut = opening.end() if opening is not None and opening.end() <= cm.start() else 0
             co = COORDINATED.search(s, cut, cm.start())
             cut = co.end() if co is not None else cut
-        if cm is not None and s[cut : cm.start()].count(" ") <= 12:
+        if cm is not None and without_asides(s[cut : cm.start()]).count(" ") <= 12:
             sp = parse_speaker(s[cut : cm.start()], state)
             if sp is not None and cm.re is CALLED_FALSE and not calls_a_statement_false(cm):
                 # "called the payments an insult to every voter": a judgement of an act, told as a claim

@@ -42,6 +42,8 @@ FALSE_WORDS = re.compile(
 _NOT_SAID = (
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bnot )(?<!\bnever )(?<!n't )(?<!\bno one )(?<!\bnobody )(?<!\bdeclined to )(?<!\brefused to )"
     r"(?<!\bdeclining to )(?<!\brefusing to )(?<!\bwould not )(?<!\byet to )(?<!\bneither )(?<!\bnor )"
+    # "has no say over", "the final say", "All told,": a noun or an idiom, not a verb of saying
+    r"(?<!\bno )(?<!\bany )(?<!\bfinal )(?<!\bAll )"
 )
 RV = re.compile(rf"\b{_NOT_SAID}(?:{REPORT_VERBS})\b")
 DV = re.compile(rf"\b{_NOT_SAID}(?:{DENY_VERBS})\b")
@@ -245,7 +247,7 @@ DATELINE = re.compile(
 
 
 LEADING_PHRASE = re.compile(
-    r"^(?:(?:(?:in|on|at|after|before|during|later|earlier|last|late|early|meanwhile|separately|elsewhere|downstream|upstream|"
+    r"^(?:(?:(?:in|on|at(?! (?:least|most)\b)|after|before|during|later|earlier|last|late|early|meanwhile|separately|elsewhere|downstream|upstream|"
     r"still|however|but|and|yet|instead|also|then|now|today|yesterday|previously|similarly|likewise|asked|"
     r"speaking|writing|responding|overnight|afterwards|in response|for (?:its|his|her|their) part|"
     r"[a-z]+ing(?= (?:to|on|about|at|in|with|from|after|before)\b)"

@@ -194,6 +194,14 @@ def clean_np(np: str) -> str:
     np = re.sub(
         r"\s+(?:was|were|is|are|had been|has been|have been)\s+(?:asked|questioned|pressed)\b.*$", "", np
     )
+    # "At least five fishermen", "More than 200 residents": how many, then who
+    np = re.sub(
+        r"^(?:at (?:least|most)|more than|fewer than|nearly|almost|up to)\s+(?=(?:\d[\d,]*|one|two|three|four|five|"
+        r"six|seven|eight|nine|ten|a dozen|dozens|hundreds|thousands)\s)",
+        "",
+        np,
+        flags=re.I,
+    )
     np = LEADING_PHRASE.sub("", np)  # "In a statement, the company" / "Downstream, Merovia's minister"
     # "The union that represents the port's dockers", "The UN office which oversees the truce": a restrictive
     # relative clause with its own verb says which one is meant; the head before it is who speaks
@@ -206,7 +214,7 @@ def clean_np(np: str) -> str:
     np = re.sub(
         # a manner adverb before the verb: "flatly", "strongly", "categorically" (not "the Pell family")
         r"\s+(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily|italy|july)$)[a-z]{3,}ly$|"
-        r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|"
+        r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|all|both|each|"
         r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
         r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",
         "",

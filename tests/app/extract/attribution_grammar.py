@@ -289,6 +289,26 @@ FURNITURE_2 = (
     "Caption: {first} {last} at the quay in {place} on Monday.",
     "Image: {first} {last} / Harbour Wire",
 )
+# wave 3: no one speaks, though a verb of saying is there (a noun, an idiom, a passive with no agent)
+NO_SPEAKER_3 = (
+    "The company, which has no say over the quay, closed the gate on Monday.",
+    "All told, the strike cost the port 2 million crowns.",
+    "Needless to say, the ferries did not run.",
+    "The port is said to be the oldest in the region.",
+    "It has been reported that the ferries skipped safety checks.",
+    "It was claimed that the crane was faulty.",
+    "Truth be told, nobody expected the river to rise so fast.",
+    "It goes without saying that the sea wall needs repairs.",
+    "Residents were told to leave their homes by noon.",
+    "The harbour master was not told about the spill until Tuesday.",
+    "Nobody said the river would rise so fast.",
+    "What the port director said on Monday remains unclear.",
+    "Residents will have the final say on the plan.",
+    "The ferry, as the saying goes, has sailed.",
+    "{first} {last} declined to say whether the quay would reopen.",
+    "{first} {last} did not deny that the crane was old.",
+)
+VERBS_3 = ("all said", "both denied")
 ADVERB = ("also", "later", "flatly", "strongly", "repeatedly", "again")
 
 
@@ -458,7 +478,11 @@ class Grammar:
             "long quote",
             "who said",
         )
-        verb = verb or self.pick(verbs + (VERBS_2 if self.wave >= 2 else ()))
+        verb = verb or self.pick(
+            verbs + (VERBS_2 if self.wave >= 2 else ()) + (VERBS_3 if self.wave >= 3 else ())
+        )
+        if verb in VERBS_3 and not sp.plural:
+            verb = "said"
         if verb in ("who said", "inverted who") and not sp.named:
             verb = "said"
         clutters = ("none", "fronted", "participle", "subordinate", "coordinated")
@@ -481,7 +505,7 @@ class Grammar:
             subject = f"{subject} ({note})" if not subject.endswith(",") else f"{subject[:-1]} ({note}),"
         if clutter == "asked replied":
             verb = "replied that"
-        if verb in VERBS_2 or verb == "replied that":
+        if verb in VERBS_2 or verb in VERBS_3 or verb == "replied that":
             body, claim = self._body_2(verb, sp, subject)
             return self._finish(sp, body, claim, verb, clutter)
         said = self.pick(SAID)
@@ -560,6 +584,11 @@ class Grammar:
             return f"\u201c{quoted},\u201d said {subject.rstrip(',')}, who {self.pick(RELATIVE)}.", quoted
         if verb == "replied that":
             return f"{subject} replied that {said}.", said
+        if verb == "all said":  # "the dock workers all said ..."
+            return f"{subject} all said {said}.", said
+        if verb == "both denied":
+            claim = self.pick(ACCUSATION)
+            return f"{subject} both denied {claim}.", claim
         return f"{subject} {has} said {said}.", said  # "has said"
 
     def _finish(self, sp: Speaker, body: str, claim: str, verb: str, clutter: str) -> Item:
@@ -588,7 +617,9 @@ class Grammar:
             line = self.pick(FURNITURE + (FURNITURE_2 if more else ()))
             kind = "furniture"
         else:
-            line = self.pick(NO_SPEAKER + (NO_SPEAKER_2 if more else ()))
+            line = self.pick(
+                NO_SPEAKER + (NO_SPEAKER_2 if more else ()) + (NO_SPEAKER_3 if self.wave >= 3 else ())
+            )
             kind = "no speaker"
         first, last = self.pick(FIRST), self.pick(LAST)
         text = line.format(place=self.pick(PLACE), first=first, last=last)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.extract.attribution_grammar import SPEAKER_FORMS, Grammar, Item
+from tests.app.extract.attribution_grammar import NO_SPEAKER_3, SPEAKER_FORMS, Grammar, Item
 from tests.app.extract.drafting import run
 
 SPEAKER_FIRST = ("said", "said that", "says", "told", "added", "denied", "rejected", "dismissed", "accused")
@@ -179,3 +179,52 @@ def test_an_opening_clause_before_called_baseless_is_not_the_speaker():
 def test_a_caption_or_image_label_is_no_speaker():
     for line in ("Caption: Ana Varga at the quay in Orsa on Monday.", "Image: Tomas Pell / Harbour Wire"):
         assert run(line) == []
+
+
+def test_a_noun_or_an_idiom_of_saying_invents_no_speaker():
+    # "has no say over the quay", "All told, ...", "the final say": no one speaks
+    g = Grammar(seed=31, wave=3)
+    for line in NO_SPEAKER_3:
+        text = line.format(first="Ana", last="Pell")
+        assert run(text) == [], text
+    assert len([g.item(form="none") for _ in range(5)]) == 5
+
+
+def test_a_floating_all_or_both_is_no_part_of_the_speaker():
+    # "The dock workers all said ...", "Ana Pell and Tomas Varga both denied ..."
+    g = Grammar(seed=32, wave=3)
+    items = [
+        g.item(
+            form=("group", "counted group", "two names")[k % 3],
+            verb=("all said", "both denied")[k % 2],
+            clutter="none",
+        )
+        for k in range(30)
+    ]
+    assert _wrong(items) == []
+    (p,) = run("The ministers all said the port would reopen.")
+    assert p.actor == "Ministers"
+
+
+def test_how_many_is_no_opening_phrase():
+    # "At least five fishermen said ...": a count, not where or when
+    (p,) = run("At least nine ships were waiting outside the harbour, port agents said.")
+    assert (p.actor, p.quote) == ("Port agents", "At least nine ships were waiting outside the harbour")
+    g = Grammar(seed=33, wave=2)
+    items = [g.item(form="counted group", verb=SPEAKER_FIRST_2[k % len(SPEAKER_FIRST_2)]) for k in range(40)]
+    assert _wrong(items) == []
+
+
+def test_a_long_speaker_after_and_or_around_an_aside():
+    text = (
+        "The talks went on past midnight, and a press officer for the Institute for Tidal Research said that "
+        "the river was higher than at any time since 1990."
+    )
+    (p,) = run(text)
+    assert p.actor.startswith("Press officer") and p.quote.startswith("the river was higher")
+    text = (
+        "A press officer for the Institute for Tidal Research \u2014 who spoke after a two-hour meeting \u2014 "
+        "called the allegations baseless."
+    )
+    (p,) = run(text)
+    assert p.kind == "denial" and p.actor.startswith("Press officer")
