@@ -10,6 +10,9 @@ placeholder for each number) is kept cut and normalized, and the numbers are put
 are made paragraphs (``note_paragraphs``) one by one from their items, each kept by its item's HTML, so a
 renumbering writes only the numbers. When the body was rendered whole, all is cut as before.
 
+The brief model is read with its block tree parsed by sections (``app.brief_model.pieces``): only the
+sections whose text changed are parsed again; the model is the one ``parse_brief`` gives.
+
 One renderer per view (the cache holds no record: a library change needs nothing of it).
 """
 
@@ -17,7 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from app.brief_model import parse_brief
+from app.brief_model.model import read_brief
+from app.brief_model.pieces import Pieces
 from app.export.html import PreviewResult
 from app.export.html_blocks import BlockRenderer, numbered
 from app.export.images import ImageFolders
@@ -37,6 +41,7 @@ class PreviewRenderer:
 
     def __init__(self) -> None:
         self.blocks = BlockRenderer()
+        self.pieces = Pieces()  # the model's block tree by sections: a keystroke parses only its own
         self._cut: dict[str, _Cut] = {}  # piece -> its blocks, normalized
         self._held: dict[str, _Cut] = {}  # template -> its blocks, normalized (numbers as placeholders)
         self._notes: dict[str, str | None] = {}  # a note's item -> its paragraph normalized (None: no)
@@ -46,7 +51,7 @@ class PreviewRenderer:
     ) -> tuple[PreviewResult, list[str] | None, list[str] | None]:
         """The rendered result (its notes as paragraphs), its HTML cut into top-level blocks and those
         normalized (None, None when it cannot be cut)."""
-        model = parse_brief(brief.body)
+        model = read_brief(brief.body, self.pieces)
         resolver = records.resolver(lib, model)
         done = self.blocks.render(
             brief, resolver, images=images.resolve if images else None, model=model, joined=False

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from app._gc import paused_gc
 from app.brief_model.parts import Block, Citation, Heading
+from app.brief_model.pieces import Pieces
 from app.brief_model.reader import Reader
 from app.brief_model.text import GROUP_RE, READ_TOKEN_CHAR, Normalised, may_define, token
 from app.domain import Citation as CitationRecord
@@ -54,11 +55,13 @@ class BriefModel:
     (citations as tokens: see ``render_tokens``); ``read_text``: what the model's own block parse reads (the
     same text, citations as runs of ``READ_TOKEN_CHAR``)."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, pieces: Pieces | None = None) -> None:
+        """``pieces``: the block tree read by sections, reusing those read before (the preview's, see
+        :mod:`app.brief_model.pieces`); the model is the same."""
         with paused_gc():
-            self._read(body)
+            self._read(body, pieces)
 
-    def _read(self, body: str) -> None:
+    def _read(self, body: str, pieces: Pieces | None) -> None:
         self.body = body
         self.headings: list[Heading] = []
         self.blocks: list[Block] = []  # the portions: every block but code
@@ -88,7 +91,7 @@ class BriefModel:
         self.citation_groups: list[int] = []  # the groups that are citations (not in code), in reading order
         self._code: list[tuple[int, int]] = []  # code, in normalised offsets
         reader = Reader(self)
-        reader.read()
+        reader.read(pieces if self.read_text is text else None)
         # The block tree, kept for the preview's renderer when it holds each citation as written (the text
         # read is the text normalised): the renderers' parse of ``parse_text`` gives the same tree, the
         # citations as tokens (``app.brief_model.text``), so the preview need not parse the text again.
@@ -279,6 +282,21 @@ def _keep_tree(model: BriefModel) -> None:
             _kept.popleft().block_tree = None
         except IndexError:  # another thread's model dropped it first
             break
+
+
+def kept_model(body: str) -> BriefModel | None:
+    """One of the newest models (those keeping their trees) read from ``body``, if any: the preview takes the
+    editor's model when the editor read the text first."""
+    for model in list(_kept):
+        if model.body == body and model.block_tree is not None:
+            return model
+    return None
+
+
+def read_brief(body: str, pieces: Pieces) -> BriefModel:
+    """The preview's model of ``body``: one just read from it (``kept_model``: the editor's), else read with
+    its block tree by ``pieces`` (only the sections edited parsed again, when that is safe; else whole)."""
+    return kept_model(body) or BriefModel(body, pieces=pieces)
 
 
 @functools.lru_cache(maxsize=8)

@@ -31,7 +31,7 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.util import AtomicString
 
-__all__ = ["finish_tree", "new_markdown", "parse_blocks", "serialize"]
+__all__ = ["finish_tree", "has_fence", "new_markdown", "parse_blocks", "serialize"]
 
 
 def _extensions() -> list[Any]:
@@ -396,6 +396,9 @@ def _has_fence(text: str) -> bool:
     """Whether ``text`` holds three backticks or tildes (a one-character test first: searching a 2 MB text
     for '~~~' takes ten times as long as for '~')."""
     return ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+
+
+has_fence = _has_fence
 
 
 def _fenced_linear(self: Any, lines: list[str]) -> list[str]:

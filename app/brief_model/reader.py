@@ -13,6 +13,7 @@ from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from app.brief_model import pm
 from app.brief_model.parts import Block, Citation, Heading
+from app.brief_model.pieces import Pieces
 from app.brief_model.text import READ_TOKEN_CHAR, Normalised
 from app.markings import PORTION_RE
 
@@ -66,9 +67,11 @@ class Reader:
         self.stash: list[str] = []
         self.identity = model._norm.text is model.body  # nothing normalised: offsets are the body's
 
-    def read(self) -> None:
+    def read(self, pieces: Pieces | None = None) -> None:
         md = pm.shared_markdown()
-        root = pm.parse_blocks(md, self.text)
+        root = pieces.root(md, self.text) if pieces is not None else None
+        if root is None:
+            root = pm.parse_blocks(md, self.text)
         self.stash = list(md.htmlStash.rawHtmlBlocks)
         # what the parse leaves besides the tree, for a renderer reusing it (``BriefModel.block_tree``)
         self.root, self.references = root, dict(md.references)
