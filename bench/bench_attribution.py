@@ -24,6 +24,7 @@ from bench.bench_extract import is_fragment, same_speaker  # noqa: E402
 from tests.app.extract.attribution_grammar import Grammar, Item  # noqa: E402
 
 OUTCOMES = ("right", "missing", "fragment", "wrong", "invented")
+ELSEWHERE: list[str] = []  # proposals drafted from the story around a passage: every one is invented
 
 
 def judge(item: Item, text: str, at: int, proposals: list) -> tuple[str, str]:
@@ -64,6 +65,9 @@ def run(n: int, seed: int, wave: int = 1) -> list[tuple[str, Item, str, str, str
                     proposals = list(propose(lib, sid).proposals)
                     outcome, got = judge(item, text, offset, proposals)
                     out.append((setting, item, outcome, got, text))
+                    # the story around the passage (byline, dateline, furniture) has no speaker
+                    around = [p for p in proposals if p.end <= offset or p.start >= offset + len(item.text)]
+                    ELSEWHERE.extend(f"{p.actor!r}: {p.quote[:60]!r}" for p in around)
         finally:
             lib.close()
     return out
@@ -101,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         for by in args.by.split(","):
             print()
             print(table(chosen, by))
+    print(f"\nProposals drafted from the story around the passages (invented): {len(ELSEWHERE)}")
+    for line in ELSEWHERE[: args.show]:
+        print("   ", line)
     if args.show:
         shown: Counter[str] = Counter()
         for setting, item, outcome, got, text in rows:
