@@ -7,6 +7,7 @@ changes it in place.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
@@ -334,14 +335,28 @@ class _ZipWriter:
 
 def save(document: Document, out: IO[bytes]) -> None:
     """``document.save(out)``, the package's parts deflated at level 1 (see _ZipWriter): python-docx's own steps
-    (python-docx 1.2, pinned in constraints.txt; tests/app/export/test_docx_package.py holds them to its save)."""
+    (python-docx 1.2, pinned in constraints.txt; tests/app/export/test_docx_package.py holds them to its save).
+    Those steps are python-docx's internals: a release that renames or changes them (``python-docx>=1.1`` lets a
+    user's install take any) falls back to its public save, so the export never depends on them."""
+    write: Any = PackageWriter
+    if not all(hasattr(write, step) for step in _STEPS):
+        document.save(out)
+        return
     package = document.part.package
     parts = package.parts
-    for part in parts:
-        part.before_marshal()
-    writer: Any = _ZipWriter(out)  # python-docx's steps are untyped or typed for its own writer
-    write: Any = PackageWriter
-    write._write_content_types_stream(writer, parts)
-    write._write_pkg_rels(writer, package.rels)
-    write._write_parts(writer, parts)
-    writer.close()
+    buffer = io.BytesIO()  # written whole first: a failing step leaves nothing half-written in ``out``
+    try:
+        for part in parts:
+            part.before_marshal()
+        writer: Any = _ZipWriter(buffer)  # python-docx's steps are untyped or typed for its own writer
+        write._write_content_types_stream(writer, parts)
+        write._write_pkg_rels(writer, package.rels)
+        write._write_parts(writer, parts)
+        writer.close()
+    except (AttributeError, TypeError):
+        document.save(out)
+        return
+    out.write(buffer.getbuffer())
+
+
+_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")

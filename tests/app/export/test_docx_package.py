@@ -28,6 +28,28 @@ def test_save_writes_the_parts_python_docx_writes() -> None:
         assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_DEFLATED}
 
 
+def test_a_python_docx_without_the_steps_it_leans_on_still_saves_whole(monkeypatch) -> None:
+    """``python-docx>=1.1`` lets a user's install take a release whose internal writing steps differ: the save
+    falls back to python-docx's own, whole, never half a package."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    document = load_template(None)
+    document.add_paragraph("Saved by the public path.")
+    theirs = io.BytesIO()
+    document.save(theirs)
+    missing = type("PackageWriter", (), {"write": PackageWriter.write})
+    # the same name taking other arguments: fails after the first parts were written
+    changed = type(
+        "PackageWriter", (PackageWriter,), {"_write_parts": staticmethod(lambda phys_writer: None)}
+    )
+    for writer in (missing, changed):
+        with monkeypatch.context() as m:
+            m.setattr(package, "PackageWriter", writer)
+            ours = io.BytesIO()
+            package.save(document, ours)
+        assert _members(ours.getvalue()) == _members(theirs.getvalue())
+
+
 def test_an_export_holds_every_part_it_wrote(lib, tmp_path) -> None:
     source = lib.sources.create(
         title="Port report", kind=SourceKind.NEWS_ARTICLE, body="The port reopened on Monday."
