@@ -22,6 +22,17 @@ JOINED_SUBORDINATE = re.compile(
     r"once|until|unless)\b[^,;]{2,120},\s*",
     re.I,
 )
+# after "According to X,": a role or a name set off in commas, then what was said
+ACCORDING_APPOSITION = re.compile(
+    r"(?P<ap>(?P<role>(?:the|a|an|its|their|his|her)\s[^,]{2,60})|"
+    r"(?P<name>[A-Z][\w'\u2019\-]+(?:\s+(?:(?:[a-z]{2,4}|al-\w+)\s+){0,2}[A-Z][\w'\u2019\-]+){1,3})),\s*"
+)
+# a body rather than a person's role: "According to the ministry, Tomas Varga, ..." (Varga is what was said about)
+BODY_HEAD = re.compile(
+    r"\b(?:ministry|department|office|government|council|authority|agency|board|committee|company|union|police|"
+    r"army|court|parliament|commission|institute|embassy|party|service)$",
+    re.I,
+)
 # a name set off after a role: ", Zanele Okonkwo." / ", Zanele Okonkwo, who ..."
 APPOSED_NAME = re.compile(
     r",\s*(?P<name>[A-Z][\w'\u2019\-]*(?:\s+(?:[A-Z][\w'\u2019\-]*|al-\w+|[a-z]{2,4}))*?"

@@ -19,10 +19,12 @@ from app.extract.answers import (
     Found,
 )
 from app.extract.clauses import (
+    ACCORDING_APPOSITION,
     ACCUSED_WHEN,
     AFTER_SAID,
     ALLEGATION_SUBJECT,
     APPOSED_NAME,
+    BODY_HEAD,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
@@ -68,6 +70,7 @@ from app.extract.lexicon import (
     TURN_RE,
     calls_a_statement_false,
     content_words,
+    names_role,
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
@@ -221,13 +224,29 @@ class RuleExtractor:
         # 1. "According to X, CONTENT." / "CONTENT, according to X."
         m = re.match(r"^According to (?P<spk>[^,]{2,120}),\s*(?P<content>.+?)[.!?\"\u201d]*$", s)
         if m:
-            sp = parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
+            # "According to Ana Pell, the harbour master, CONTENT": the apposition is who, not what
+            ap = ACCORDING_APPOSITION.match(s, m.start("content"))
+            person = m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An)\s", m.group("spk"))
+            if ap is not None and not (
+                (
+                    ap.group("name")
+                    and not person
+                    and names_role(m.group("spk"))
+                    and not BODY_HEAD.search(m.group("spk"))
+                )
+                or (ap.group("role") and person and names_role(ap.group("role")))
+            ):
+                ap = None  # a name after a role, a role after a name: not "the ministry, the port director"
+            both = f"{m.group('spk')}, {ap.group('ap')}" if ap is not None else ""
+            sp = parse_speaker(both, state) if both else None
+            start = ap.end() if sp is not None and ap is not None else m.start("content")
+            sp = sp or parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
                     self._found(
                         text,
                         "claim",
-                        base + m.start("content"),
+                        base + start,
                         base + m.end("content"),
                         sp,
                         "according to",
@@ -266,6 +285,10 @@ class RuleExtractor:
         for vm in verbs:
             pre = s[: vm.start()]
             sep = max(pre.rfind(","), pre.rfind("\u201d"), pre.rfind('"'))
+            if (
+                s[:1] == "\u2018"
+            ):  # "\u2018We will reopen,\u2019 Ana Pell said": a quote in single marks (not O\u2019Hara)
+                sep = max([sep] + [q.end() - 1 for q in re.finditer(r"[,.!?]\u2019", pre)])
             if sep <= 0:
                 continue
             np = pre[sep + 1 :].strip()
@@ -317,7 +340,7 @@ class RuleExtractor:
             c_start, c_end = 0, sep
             seg = s[c_start:c_end]
             c_start += len(seg) - len(seg.lstrip("\u201c\"'\u2018 "))
-            seg = s[c_start:c_end].rstrip(',\u201d" ')
+            seg = s[c_start:c_end].rstrip(',\u201d\u2019" ')
             c_end = c_start + len(seg)
             if len(seg.split()) < 3:
                 continue

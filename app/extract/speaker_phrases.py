@@ -154,6 +154,7 @@ def clean_np(np: str) -> str:
     """A speaker phrase as written, without what only describes or places it: asides, relative clauses,
     participles, a leading "In a statement," and trailing adverbs ("Brandt also", "the agency has")."""
     np = np.strip().strip(',;:"\u201c\u201d').strip()  # '" Askel Shipping' after a closing quote mark
+    np = re.sub(r"^\u2019\s+", "", np)  # "\u2019 Sven Varga" after a single closing mark (not O\u2019Hara)
     np = np.rsplit(": ", 1)[-1]  # "Others were less sure: an independent engineer, Piet Haas"
     np = SIDE_ASIDE.sub("", np)  # "The Red Valley Front, for its part," is the Red Valley Front
     # "Its spokesman, who uses the name Commander Idris,": the name he uses

@@ -309,6 +309,8 @@ NO_SPEAKER_3 = (
     "{first} {last} did not deny that the crane was old.",
 )
 VERBS_3 = ("all said", "both denied")
+# wave 4: "According to X, ..." with its apposition first, a quotation in single marks
+VERBS_4 = ("according to first", "single quote first")
 ADVERB = ("also", "later", "flatly", "strongly", "repeatedly", "again")
 
 
@@ -479,7 +481,10 @@ class Grammar:
             "who said",
         )
         verb = verb or self.pick(
-            verbs + (VERBS_2 if self.wave >= 2 else ()) + (VERBS_3 if self.wave >= 3 else ())
+            verbs
+            + (VERBS_2 if self.wave >= 2 else ())
+            + (VERBS_3 if self.wave >= 3 else ())
+            + (VERBS_4 if self.wave >= 4 else ())
         )
         if verb in VERBS_3 and not sp.plural:
             verb = "said"
@@ -494,6 +499,8 @@ class Grammar:
             "long quote",
             "quote first, adding",
             "inverted who",
+            "according to first",
+            "single quote first",
         )
         if verb in last_verbs and clutter != "none":
             clutter = "fronted" if verb == "according to" else "none"
@@ -505,7 +512,7 @@ class Grammar:
             subject = f"{subject} ({note})" if not subject.endswith(",") else f"{subject[:-1]} ({note}),"
         if clutter == "asked replied":
             verb = "replied that"
-        if verb in VERBS_2 or verb in VERBS_3 or verb == "replied that":
+        if verb in VERBS_2 or verb in VERBS_3 or verb in VERBS_4 or verb == "replied that":
             body, claim = self._body_2(verb, sp, subject)
             return self._finish(sp, body, claim, verb, clutter)
         said = self.pick(SAID)
@@ -584,6 +591,10 @@ class Grammar:
             return f"\u201c{quoted},\u201d said {subject.rstrip(',')}, who {self.pick(RELATIVE)}.", quoted
         if verb == "replied that":
             return f"{subject} replied that {said}.", said
+        if verb == "according to first":  # "According to Ana Pell, the harbour master, the ferries were ..."
+            return f"According to {subject.rstrip(',')}, {said}.", said
+        if verb == "single quote first":
+            return f"\u2018{quoted},\u2019 {subject} said.", quoted
         if verb == "all said":  # "the dock workers all said ..."
             return f"{subject} all said {said}.", said
         if verb == "both denied":

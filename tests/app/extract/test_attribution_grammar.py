@@ -228,3 +228,26 @@ def test_a_long_speaker_after_and_or_around_an_aside():
     )
     (p,) = run(text)
     assert p.kind == "denial" and p.actor.startswith("Press officer")
+
+
+def test_according_to_then_an_apposition_then_what_was_said():
+    # "According to Ana Pell, the harbour master, the ferries were ...": the apposition is who, not what
+    g = Grammar(seed=41, wave=4)
+    forms = ("Name, the role,", "the role, Name,", "name", "organisation", "role")
+    items = [g.item(form=forms[k % len(forms)], verb="according to first") for k in range(40)]
+    assert _wrong(items) == []
+    for item in items:
+        (p,) = run(item.text)
+        assert p.quote == item.said, (item.text, p.quote)
+    (p,) = run("According to the ministry, Tomas Varga, the port director, had lied.")
+    assert (p.actor, p.quote) == ("Ministry", "Tomas Varga, the port director, had lied")
+
+
+def test_a_quotation_in_single_marks_then_its_speaker():
+    # "\u2018The crane passed every inspection,\u2019 Sven Varga, the school principal, said." (not "O\u2019Hara")
+    g = Grammar(seed=42, wave=4)
+    forms = ("name", "Name, the role,", "the role, Name,", "role", "organisation", "titled name")
+    items = [g.item(form=forms[k % len(forms)], verb="single quote first", clutter="none") for k in range(36)]
+    assert _wrong(items) == []
+    (p,) = run("\u2018We will reopen the harbour on Friday,\u2019 Ana O\u2019Hara said.")
+    assert (p.actor, p.quote) == ("Ana O\u2019Hara", "We will reopen the harbour on Friday")
