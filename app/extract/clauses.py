@@ -8,7 +8,7 @@ import re
 
 from app.extract.answers import Found
 from app.extract.dates import DATE_DM, DATE_MD, DATE_RELATIVE, DATE_WEEKDAY, LAST_WEEK
-from app.extract.lexicon import DV, NEGATION, NOT_KNOWING, RV, STOPWORDS
+from app.extract.lexicon import DV, NEGATION, NOT_KNOWING, RV, STOPWORDS, names_role
 from app.extract.model import Proposal
 
 # "The quay is still closed, but dock workers said ...", "..., and the chief executive, Ana Pell, said ...": the
@@ -220,3 +220,18 @@ HOW_MUCH_SAID = re.compile(
     r"(?:very little|little|almost nothing|nothing)(?:\s+(?:in public|publicly|since|so far|about|on|to)\b[^.]{0,60})?$",
     re.I,
 )
+
+
+def according_apposition(s: str, at: int, speaker: str) -> re.Match[str] | None:
+    """After "According to SPEAKER," at ``at``: the apposition that says who SPEAKER is ("According to Ana Pell, the
+    harbour master, ...", "According to the harbour master, Ana Pell, ..."), or None (not "According to the
+    ministry, the port director, who ..., had lied", where the port director is what was said about)."""
+    ap = ACCORDING_APPOSITION.match(s, at)
+    if ap is None:
+        return None
+    person = speaker[:1].isupper() and not re.match(r"(?:The|A|An)\s", speaker)
+    if ap.group("name") and not person and names_role(speaker) and not BODY_HEAD.search(speaker):
+        return ap  # a name after a person's role
+    if ap.group("role") and person and names_role(ap.group("role")):
+        return ap  # a role after a name
+    return None

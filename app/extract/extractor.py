@@ -19,12 +19,10 @@ from app.extract.answers import (
     Found,
 )
 from app.extract.clauses import (
-    ACCORDING_APPOSITION,
     ACCUSED_WHEN,
     AFTER_SAID,
     ALLEGATION_SUBJECT,
     APPOSED_NAME,
-    BODY_HEAD,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
@@ -41,6 +39,7 @@ from app.extract.clauses import (
     SKIP_RECIPIENT,
     TOLD_WHOM_WHEN,
     TRAILING_ATTRIBUTION,
+    according_apposition,
     unattributed,
 )
 from app.extract.dates import (
@@ -70,7 +69,6 @@ from app.extract.lexicon import (
     TURN_RE,
     calls_a_statement_false,
     content_words,
-    names_role,
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
@@ -225,18 +223,7 @@ class RuleExtractor:
         m = re.match(r"^According to (?P<spk>[^,]{2,120}),\s*(?P<content>.+?)[.!?\"\u201d]*$", s)
         if m:
             # "According to Ana Pell, the harbour master, CONTENT": the apposition is who, not what
-            ap = ACCORDING_APPOSITION.match(s, m.start("content"))
-            person = m.group("spk")[:1].isupper() and not re.match(r"(?:The|A|An)\s", m.group("spk"))
-            if ap is not None and not (
-                (
-                    ap.group("name")
-                    and not person
-                    and names_role(m.group("spk"))
-                    and not BODY_HEAD.search(m.group("spk"))
-                )
-                or (ap.group("role") and person and names_role(ap.group("role")))
-            ):
-                ap = None  # a name after a role, a role after a name: not "the ministry, the port director"
+            ap = according_apposition(s, m.start("content"), m.group("spk"))
             both = f"{m.group('spk')}, {ap.group('ap')}" if ap is not None else ""
             sp = parse_speaker(both, state) if both else None
             start = ap.end() if sp is not None and ap is not None else m.start("content")
