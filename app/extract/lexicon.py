@@ -254,8 +254,9 @@ LEADING_PHRASE = re.compile(
     # a participle's phrase: "Reached by telephone yesterday, he", "sent to the inquiry and seen by this paper, the"
     r"|[a-z]+(?:ed|en|t)(?= (?:by|to|through)\b))\b[^,]{0,60}"
     r"|(?:while|although|though|whereas|because|since|if|when|once|as|until|unless)\b[^,]{0,160}"
-    # an adverb alone before its comma: "Eventually,", "Privately,", "Initially,"
-    r"|[a-z]{3,}ly(?=,)),\s*)+",
+    # an adverb alone before its comma: "Eventually,", "Privately,", "Initially,", "Happily,"; never a name that
+    # ends the same way ("Kelly,", "Connolly,", "Reilly,", "Emily,", "Italy,", "Daly,", "Beverly,", "McNally,")
+    r"|(?-i:[A-Z][a-z]{2,}[au]lly|[A-Z][a-z]{3,}ily|(?![A-Z][a-z]*erly\b)[A-Z][a-z]*[b-hj-km-z]ly)(?=,)),\s*)+",
     re.I,
 )
 # A speaker phrase never holds a finite verb or ends on a little word: "it is hard to", "Ms Vale was asked

@@ -213,8 +213,9 @@ def clean_np(np: str) -> str:
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
     )
     np = re.sub(
-        # a manner adverb before the verb: "flatly", "strongly", "categorically" (not "the Pell family")
-        r"\s+(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily|italy|july)$)[a-z]{3,}ly$|"
+        # a manner adverb before the verb: "flatly", "strongly", "categorically" (not "the Pell family"), always in
+        # lower case: a name that ends the same way is not one ("Ann Donnelly", "Megan Kelly", "Sean Reilly")
+        r"\s+(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|homily|italy|july)$)(?-i:[a-z]{3,}ly)$|"
         r"\s+(also|later|again|separately|earlier|previously|then|further|repeatedly|publicly|all|both|each|"
         r"privately|once|twice|first|initially|(?:late |early )?on \w+|yesterday|today|tonight|overnight|"
         r"(?:last|this) (?:week|month|year|weekend|morning|evening|night)|(?:earlier|later) this \w+)$",
