@@ -165,6 +165,8 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     np = _without_notes(np)
+    # "The Rev. Al Sharpton", "the Hon. Mara Tetley": the article belongs to the style of address, not the name
+    np = re.sub(r"^[Tt]he\s+(?=(?:Rev\.?|Reverend|Hon\.?|Honourable|Honorable)\s+[A-Z])", "", np)
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
     np = re.sub(
