@@ -173,14 +173,14 @@ TITLE_WORDS = (
     "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
-    "Spokesperson|Spokesman|Spokeswoman|Rev\\.|Reverend|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "Spokesperson|Spokesman|Spokeswoman|Rev\\.|Reverend|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman|"
-    "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
+    "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Detective|Det\\.|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
 )
 TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
 NAME_TOKEN = (
     r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ben|ibn|van|von|de|da|del|della|der|den|di|dos|das|"
-    r"la|le|du|ter|ten)"
+    r"la|le|du|ter|ten|ap|los|las|bint)"
 )
 NAME_RE = re.compile(rf"^{NAME_TOKEN}(?:\s+{NAME_TOKEN})*$")
 STOPWORDS = _words(

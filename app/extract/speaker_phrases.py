@@ -55,9 +55,15 @@ def without_asides(np: str) -> str:
 
 def _without_notes(np: str) -> str:
     """'Ana Pell \u2014 who has run the port since 2019 \u2014', 'Ana Pell (pictured)': an aside between dashes, a
-    parenthesis of lower-case words (a picture's note), are not the name."""
+    parenthesis of lower-case words (a picture's note), a party-state tag ("Sen. Ana Pell (D-Ohio)") or an
+    organisation's acronym ("The Kestrian Grain Board (KGB)") are not the name."""
     np = DASH_ASIDE.sub(" ", np)
-    return re.sub(r"\s*\((?:[a-z]+(?: [a-z]+){0,3})\)", "", np)
+    np = PARTY_TAG.sub("", np)
+    return re.sub(r"\s*\((?:[a-z]+(?: [a-z]+){0,3}|[A-Z]{2,6})\)", "", np)
+
+
+# a US legislator's party and state in brackets: "(D-Ohio)", "(R-Texas)", "(D-OH)", "(I-Vt.)", "(R-N.Y.)"
+PARTY_TAG = re.compile(r"\s*\((?:D|R|I)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)")
 
 
 DASH_ASIDE = re.compile(r"\s+(?:[\u2013\u2014]|--?)\s+[^\u2013\u2014]*?\s(?:[\u2013\u2014]|--?)(?:\s+|$)")

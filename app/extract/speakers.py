@@ -122,12 +122,22 @@ CONTACT_RELATIVE = re.compile(
 )
 
 
+def _acronyms(np: str) -> list[str]:
+    """The phrase's words, lower-cased but for an acronym in capitals, which is a name whatever word it spells
+    ("the WHO"); a heading all in capitals has no acronyms."""
+    words = np.split()
+    shouting = len(words) > 1 and np.isupper()
+    return [
+        w if not shouting and 1 < len(w) <= 6 and w.isupper() and w.isalpha() else w.lower() for w in words
+    ]
+
+
 def is_fragment(np: str) -> bool:
     """A piece of a clause or of a web page rather than a name, role, group or organisation."""
     words = np.split()
     if not words:
         return True
-    lower = [w.lower().strip(".,;:!?\u201c\u201d\"'") for w in words]
+    lower = [w.strip(".,;:!?\u201c\u201d\"'") for w in _acronyms(np)]
     if any(w in FRAGMENT_WORDS for w, raw in zip(lower, words, strict=True) if raw[:1].islower()):
         return True
     if RV.search(np) or DV.search(np):  # "engineers at the site believe the part came from": a clause
@@ -229,7 +239,7 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
     if gov is not None:
         return gov
     low = np.lower()
-    words = low.split()
+    words = _acronyms(np)
     if low in PRONOUNS:
         return _pronoun(low, state)
     issued = STATEMENT_OF.fullmatch(np)
@@ -240,8 +250,11 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         return last if last is not None and not _person(last) else None
     if not words or words[0] in NON_SPEAKERS or (len(words) <= 2 and words[-1] in NON_SPEAKERS):
         return None
+    raw = np.split()
+    # "Theresa May", "Will Hartley": a capitalised word after a name's first word is the name, not a modal
+    surname = len(raw) > 1 and raw[-1][:1].isupper() and raw[-2][:1].isupper()
     if (
-        AUXILIARY.fullmatch(words[-1])
+        (AUXILIARY.fullmatch(words[-1]) and not surname)
         or words[0] in QUANTITY_WORDS
         or (len(words) > 1 and words[1] in QUANTITY_WORDS)
     ):
