@@ -166,7 +166,9 @@ COLLECTIVE_HEADS = re.compile(
     r"\b(officials|sources|diplomats|analysts|experts|residents|witnesses|researchers|officers|activists|"
     r"allies|supporters|opponents|partners|neighbours|neighbors|leaders|ministers|commanders|spokespeople|"
     r"investigators|inspectors|monitors|authorities|lawmakers|aides|people|members|campaigners|critics|"
-    r"economists|observers|negotiators|military|police)\b",
+    r"economists|observers|negotiators|military|police|family|relatives|"
+    # "a person familiar with the matter", "a person close to the talks": an unnamed source
+    r"person(?= (?:familiar with|close to|briefed on|with (?:direct )?knowledge of|aware of)\b))\b",
     re.I,
 )
 TITLE_WORDS = (

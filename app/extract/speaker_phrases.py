@@ -43,6 +43,7 @@ RESTRICTIVE_RELATIVE = re.compile(
 RELATIVE_ASIDE = re.compile(
     r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose)\s(?:[^,]|,(?=\d{3}\b))*(?=,)"
     r"|,\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])"  # ", one of the last panel makers, Henrike Voss"
+    r"|,\s*speaking\s+(?:on|to|from|at|in|after|by)\s[^,]*(?=,|$)"  # ", speaking on condition of anonymity,"
     r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"
 )
 
@@ -169,6 +170,7 @@ def clean_np(np: str) -> str:
     # ("which represents about 4,000 companies,": a number's comma does not end the clause)
     np = re.sub(r",\s*(?:and\s+)?(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
     np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
+    np = re.sub(r",\s*speaking\s+(?:on|to|from|at|in|after|by)\s[^,]*(?:,|$)", "", np)  # ", speaking on ...,"
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     np = _without_notes(np)
     # "The Rev. Al Sharpton", "the Hon. Mara Tetley": the article belongs to the style of address, not the name

@@ -578,8 +578,10 @@ def _owner(described: str, state: State) -> str:
 
 
 def _org_like(np: str) -> bool:
-    # "Arlen Centre for Security Studies", "Institute of Peace Research": a name may join words with of/for/and
-    name = r"^(the\s+)?[A-Z][\w\-]*(\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w\-]*){0,5}$"
+    # "Arlen Centre for Security Studies", "Institute of Peace Research": a name may join words with of/for/and;
+    # "the U.S. Department of Justice", "Bellamy & Co.", "Kestrel Motors plc": initials, "&", a company's suffix
+    word = r"[A-Z][\w\-]*\.?(?:[A-Z]\.)*"
+    name = rf"^(the\s+)?{word}(\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?{word}){{0,5}}(?:\s+plc)?$"
     return bool(re.match(name, np)) and len(np.split()) <= 8
 
 

@@ -492,14 +492,8 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         '"It is over," said Siobhan O\'Rourke of the strike.',
         "The school will reopen, said Ann Donnelly, adding that the roof had been fixed.",
         "The river burst its banks overnight, said farmer Tane Ruatapu.",
-        "A Western diplomat, speaking on condition of anonymity, said the envoy had been recalled.",
-        "A person familiar with the matter said the bid had been withdrawn.",
-        "The family said in a statement that they were heartbroken.",
-        "Bellamy & Co. said the merger had been called off.",
         "Ashford, Lyle & Partners said the audit was clean.",
-        "Kestrel Motors plc said the recall covered 40,000 cars.",
         "Sato Heavy Industries Co., Ltd. said the shipyard would close.",
         "Shares fell 8% after Nordlicht Energie said the plant would close.",
-        "The U.S. Department of Justice said the charges would be dropped.",
     ]
 )
