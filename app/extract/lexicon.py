@@ -179,7 +179,16 @@ TITLE_WORDS = (
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman|"
     "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Detective|Det\\.|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
 )
-TITLE_RE = re.compile(rf"^(?P<title>(?:(?:{TITLE_WORDS})\s+)+)(?P<name>[A-Z].*)$")
+# what may stand before a title and belongs to it: "Former President", "Health Minister", "Labour MP",
+# "Democratic Sen.", "Acting Police Chief" (never a name's own word: a title must follow)
+TITLE_QUALIFIERS = (
+    "Former|Acting|Interim|Outgoing|Retired|Senior|Health|Finance|Defence|Defense|Interior|Justice|Education|"
+    "Energy|Trade|Economy|Transport|Home|Agriculture|Environment|Labour|Labor|Culture|Oil|Mining|Water|Housing|"
+    "Police|Fire|Army|Navy|Conservative|Democratic|Republican|Liberal|Tory|Socialist|Opposition"
+)
+TITLE_RE = re.compile(
+    rf"^(?P<title>(?:(?:{TITLE_QUALIFIERS})\s+){{0,3}}(?:(?:{TITLE_WORDS}|MP)\s+)+)(?P<name>[A-Z].*)$"
+)
 NAME_TOKEN = (
     r"(?:[A-Z][\w'’\-]*\.?|al-[A-Z][\w\-]*|el-[A-Z][\w\-]*|bin|ben|ibn|van|von|de|da|del|della|der|den|di|dos|das|"
     r"la|le|du|ter|ten|ap|los|las|bint)"

@@ -171,6 +171,10 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*(?:and\s+)?(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
     np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
     np = re.sub(r",\s*speaking\s+(?:on|to|from|at|in|after|by)\s[^,]*(?:,|$)", "", np)  # ", speaking on ...,"
+    # "..., said Ana Pell, adding that the roof had been fixed": what she went on to say is not who she is
+    np = re.sub(
+        r",\s*(?:adding|noting|insisting|stressing|explaining|arguing|warning)\s+(?:that\s)?.*$", "", np
+    )
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     np = _without_notes(np)
     # "The Rev. Al Sharpton", "the Hon. Mara Tetley": the article belongs to the style of address, not the name

@@ -188,6 +188,11 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         author = parse_speaker(authored.group("author"), state)
         if author is not None:
             return author
+    issued_by = STATEMENT_FROM.match(np.strip())
+    if issued_by is not None:  # "according to a statement from the council": the council
+        author = parse_speaker(issued_by.group("owner"), state)
+        if author is not None:
+            return author
     if DOCUMENT_PARTICIPLE.match(np.strip()):  # "An engineering report commissioned by ...": the document
         return document_speaker(np, state)
     np = clean_np(np)
@@ -227,6 +232,12 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     return plain
 
 
+# what someone issued, then who issued it: "a statement from the council", "a press release by Kestrel Motors"
+STATEMENT_FROM = re.compile(
+    r"^(?:an?|the)\s+(?:(?:joint|written|short|brief|new|later)\s+)?(?:statement|press release|news release|"
+    r"release|filing|notice)\s+(?:from|by|issued by|released by)\s+(?P<owner>\S.*)$",
+    re.I,
+)
 # a noun phrase whose relative clause runs into the speaker position: "a quarry on fields that local farmers"
 RELATIVE_RUNS_ON = re.compile(r"^(?:[\w\-'’]+\s+){1,}?(?<![,])(?:that|which|where)\s+(?P<subject>[^,]+)$")
 _PLURAL = re.compile(r"(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*[^s]s")

@@ -1,7 +1,8 @@
 """Speakers on the real-copy regression list (real_shapes.py): every sentence the extractor gets right stays
 right, and the shapes mended from it (party-state tags, acronyms that spell words, a surname that is a modal
-verb, surname particles, styles of address, initials and company suffixes, unnamed sources and families) each
-hold. Every sentence is fictional, written for these tests."""
+verb, surname particles, styles of address, initials and company suffixes, unnamed sources and families,
+qualified titles, a statement's issuer, what the speaker added) each hold. Every sentence is fictional, written
+for these tests."""
 
 from __future__ import annotations
 
@@ -64,6 +65,12 @@ def test_the_known_misses_are_sentences_of_the_list():
             "Western diplomat",
         ),
         ("Lina Brest, speaking to reporters in Vienna, said the deal was off.", "Lina Brest"),
+        ("Health Minister Oskar Lind said the clinics would stay open.", "Oskar Lind"),
+        ("Labour MP Nia Pryce said the cuts would close the library.", "Nia Pryce"),
+        ("Former President Idris Tamba said the count had been rigged.", "Idris Tamba"),
+        ("Republican Sen. Cole Varner said the vote would be delayed.", "Cole Varner"),
+        ("The ferry will sail, according to a statement from the harbour board.", "Harbour board"),
+        ("The ferry will sail, said Lina Brest, adding that the storm had passed.", "Lina Brest"),
     ],
 )
 def test_a_mended_shape_gets_its_speaker(sentence, speaker):
