@@ -307,7 +307,8 @@ class RuleExtractor:
                 )
             ):
                 continue  # "X said Iran would ...": what follows the verb is the content, not a tail
-            if not np:  # "said X" / "said X, the minister": the speaker follows the verb
+            inverted = not np
+            if inverted:  # "said X" / "said X, the minister": the speaker follows the verb
                 rest = after.strip().rstrip(".!?")
                 np = re.sub(
                     r"\s+(on|in|at|late|early|last|this|during|after|before|when|while|who)\b.*$", "", rest
@@ -346,14 +347,16 @@ class RuleExtractor:
                 # said, had never used drones": the subject, then what it was said to be, around who said it
                 c_end = len(s.rstrip(' .!?"\u201d'))
             elif (
-                len(seg.split()) <= 6
+                not inverted  # "The bank failed, said Ana Pell": before an inverted verb is what was said
+                and len(seg.split()) <= 6
                 and s[:1] not in '\u201c"'
                 and ROLE_RE.search(seg)
                 and not (AUXILIARY.search(seg) or RV.search(seg))
             ):
                 continue  # "Ostria's defence minister, Karol Nemec, dismissed ...": a description, not content
             elif (
-                len(seg.split()) <= 4
+                not inverted
+                and len(seg.split()) <= 4
                 and re.match(r"(?:the|a|an|its|his|her|their)\s", seg, re.I)
                 and not (AUXILIARY.search(seg) or RV.search(seg) or NEGATION.search(seg))
             ):

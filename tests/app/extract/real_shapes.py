@@ -482,7 +482,6 @@ KNOWN_MISSES: frozenset[str] = frozenset(
         'Said Ann Donnelly: "The school will reopen on Monday."',
         'Ann Donnelly: "The school will reopen on Monday."',
         '"It is over," said Siobhan O\'Rourke of the strike.',
-        "The river burst its banks overnight, said farmer Tane Ruatapu.",
         "Ashford, Lyle & Partners said the audit was clean.",
         "Sato Heavy Industries Co., Ltd. said the shipyard would close.",
         "Shares fell 8% after Nordlicht Energie said the plant would close.",

@@ -80,3 +80,20 @@ def test_a_mended_shape_gets_its_speaker(sentence, speaker):
 def test_a_modal_after_a_subject_is_still_no_name():
     # "The ministry said in May": May is a month here, and "the length the operator may" no speaker
     assert [p.actor for p in run("The ministry said in May that the ferry would sail.")] == ["Ministry"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("The bank failed, said Ana Pell.", "The bank failed."),
+        (
+            "The river burst its banks overnight, said farmer Tane Ruatapu.",
+            "The river burst its banks overnight.",
+        ),
+        ("The ferry sails, said Ana Pell.", "The ferry sails."),
+    ],
+)
+def test_a_short_sentence_before_an_inverted_verb_is_what_was_said(sentence, said):
+    # "bank", "the ferry": a role noun or an article in a short clause does not make it a description
+    (p,) = run(sentence)
+    assert p.actor in ("Ana Pell", "Tane Ruatapu") and p.statement == said
