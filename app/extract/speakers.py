@@ -331,6 +331,17 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
                 kind, state
             )  # "alliance commander Rasim Dolan" in a story about the Northern Alliance
         return register(state, Speaker(name, role, aff))
+    # "Professor Mei Lin of Fudan University", "Farmer Tane Ruatapu", "Analyst Tomas Pell of Harrowgate Capital":
+    # a title or a role word before a person's name, then where the person works (not "Bank of England")
+    placed = re.fullmatch(r"(?P<who>.+?)(?:\s+(?:of|at|from)\s+(?P<org>(?:the\s+)?[A-Z][^,]*))?", np)
+    person = _titled_person(placed.group("who")) if placed else None
+    if person is not None and placed is not None:
+        name, role = person
+        known = _find_known(state, name)
+        if known is not None:
+            return _mark_last(state, known)
+        org = re.sub(r"^the\s+", "", placed.group("org") or "")
+        return register(state, Speaker(name, role, org))
     # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
     m = ORG_DESCRIBED.match(np)
     # "the investigative news site The Ledgerline": a title's own "The" is no part of the name
@@ -622,6 +633,34 @@ def _looks_like_name(text: str) -> bool:
     if owned is not None and names_role(owned.group("role")):
         return False  # "Tenby's MP": whose role it is, not a name
     return not ROLE_RE.fullmatch(low)
+
+
+# a word that ends an organisation's name, never a person's
+_ORG_WORD = re.compile(
+    r"\b(?:Association|Union|Council|Group|Party|Company|Institute|Foundation|Trust|Society|Federation|Board|"
+    r"Committee|Front|Alliance|Network|Centre|Center|University|Hospital|Bank|Fund|Agency|Ministry|Borders)\b"
+)
+
+
+def _titled_person(who: str) -> tuple[str, str] | None:
+    """A person's name after a title ("Professor Mei Lin") or a capitalised role word opening the sentence
+    ("Farmer Tane Ruatapu": first and last name after it, so "Dean Pell" stays a name) -> (name, role)."""
+    if _ORG_WORD.search(who) or not who[:1].isupper():
+        return None
+    name, title = _strip_title(who)
+    if title and len(name.split()) >= 2 and _looks_like_name(name):
+        return name, title
+    words = who.split()
+    if (
+        not title
+        and len(words) >= 3
+        and words[0][-1:] != "s"
+        and names_role(words[0].lower())
+        and _looks_like_name(" ".join(words[1:]))
+        and NAME_RE.match(" ".join(words[1:]))
+    ):
+        return " ".join(words[1:]), words[0].lower()
+    return None
 
 
 def _strip_title(text: str) -> tuple[str, str]:

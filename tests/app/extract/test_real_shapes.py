@@ -97,3 +97,37 @@ def test_a_short_sentence_before_an_inverted_verb_is_what_was_said(sentence, sai
     # "bank", "the ferry": a role noun or an article in a short clause does not make it a description
     (p,) = run(sentence)
     assert p.actor in ("Ana Pell", "Tane Ruatapu") and p.statement == said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role", "affiliation"),
+    [
+        (
+            "Professor Ilse Varga of Tallmark University said the survey was flawed.",
+            "Ilse Varga",
+            "Professor",
+            "Tallmark University",
+        ),
+        (
+            "Analyst Joost Brand of Kestrel Capital said the shares were cheap.",
+            "Joost Brand",
+            "analyst",
+            "Kestrel Capital",
+        ),
+        ("Farmer Aroha Ruatapu said the river had burst its banks.", "Aroha Ruatapu", "farmer", ""),
+    ],
+)
+def test_a_title_or_role_word_and_a_workplace_around_a_name_are_not_the_name(
+    sentence, speaker, role, affiliation
+):
+    (p,) = run(sentence)
+    assert p.actor == speaker
+    assert (p.role, p.affiliation) == (role, affiliation)
+
+
+def test_a_first_name_that_is_a_role_word_and_an_organisation_keep_their_names():
+    assert [p.actor for p in run("Dean Pell said the hall would close.")] == ["Dean Pell"]
+    assert [p.actor for p in run("Doctors Without Borders said its clinic was hit.")] == [
+        "Doctors Without Borders"
+    ]
+    assert [p.actor for p in run("The Bank of England said inflation had peaked.")] == ["Bank of England"]
