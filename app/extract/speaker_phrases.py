@@ -244,3 +244,28 @@ def clean_np(np: str) -> str:
         np,
     )
     return np.strip().strip(",").strip()
+
+
+# a word that ends an organisation's name, never a person's
+ORG_WORD = re.compile(
+    r"\b(?:Association|Union|Council|Group|Party|Company|Institute|Foundation|Trust|Society|Federation|Board|"
+    r"Committee|Front|Alliance|Network|Centre|Center|University|Hospital|Bank|Fund|Agency|Ministry|Borders)\b"
+)
+
+
+# what someone issued, then who issued it: "a statement from the council", "a press release by Kestrel Motors"
+STATEMENT_FROM = re.compile(
+    r"^(?:an?|the)\s+(?:(?:joint|written|short|brief|new|later)\s+)?(?:statement|press release|news release|"
+    r"release|filing|notice)\s+(?:from|by|issued by|released by)\s+(?P<owner>\S.*)$",
+    re.I,
+)
+
+
+def acronyms(np: str) -> list[str]:
+    """The phrase's words, lower-cased but for an acronym in capitals, which is a name whatever word it spells
+    ("the WHO"); a heading all in capitals has no acronyms."""
+    words = np.split()
+    shouting = len(words) > 1 and np.isupper()
+    return [
+        w if not shouting and 1 < len(w) <= 6 and w.isupper() and w.isalpha() else w.lower() for w in words
+    ]

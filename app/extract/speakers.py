@@ -47,8 +47,11 @@ from app.extract.speaker_phrases import (
     ORG_DESCRIBED,
     ORG_HEADS,
     ORG_NAME,
+    ORG_WORD,
     OUTLET_NAME,
     OUTLET_WORDS,
+    STATEMENT_FROM,
+    acronyms,
     clean_np,
 )
 
@@ -122,22 +125,12 @@ CONTACT_RELATIVE = re.compile(
 )
 
 
-def _acronyms(np: str) -> list[str]:
-    """The phrase's words, lower-cased but for an acronym in capitals, which is a name whatever word it spells
-    ("the WHO"); a heading all in capitals has no acronyms."""
-    words = np.split()
-    shouting = len(words) > 1 and np.isupper()
-    return [
-        w if not shouting and 1 < len(w) <= 6 and w.isupper() and w.isalpha() else w.lower() for w in words
-    ]
-
-
 def is_fragment(np: str) -> bool:
     """A piece of a clause or of a web page rather than a name, role, group or organisation."""
     words = np.split()
     if not words:
         return True
-    lower = [w.strip(".,;:!?\u201c\u201d\"'") for w in _acronyms(np)]
+    lower = [w.strip(".,;:!?\u201c\u201d\"'") for w in acronyms(np)]
     if any(w in FRAGMENT_WORDS for w, raw in zip(lower, words, strict=True) if raw[:1].islower()):
         return True
     if RV.search(np) or DV.search(np):  # "engineers at the site believe the part came from": a clause
@@ -232,12 +225,6 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     return plain
 
 
-# what someone issued, then who issued it: "a statement from the council", "a press release by Kestrel Motors"
-STATEMENT_FROM = re.compile(
-    r"^(?:an?|the)\s+(?:(?:joint|written|short|brief|new|later)\s+)?(?:statement|press release|news release|"
-    r"release|filing|notice)\s+(?:from|by|issued by|released by)\s+(?P<owner>\S.*)$",
-    re.I,
-)
 # a noun phrase whose relative clause runs into the speaker position: "a quarry on fields that local farmers"
 RELATIVE_RUNS_ON = re.compile(r"^(?:[\w\-'’]+\s+){1,}?(?<![,])(?:that|which|where)\s+(?P<subject>[^,]+)$")
 _PLURAL = re.compile(r"(?:[A-Za-z][\w\-]*\s+){0,3}[a-z][\w\-]*[^s]s")
@@ -250,7 +237,7 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
     if gov is not None:
         return gov
     low = np.lower()
-    words = _acronyms(np)
+    words = acronyms(np)
     if low in PRONOUNS:
         return _pronoun(low, state)
     issued = STATEMENT_OF.fullmatch(np)
@@ -340,8 +327,8 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         known = _find_known(state, name)
         if known is not None:
             return _mark_last(state, known)
-        org = re.sub(r"^the\s+", "", placed.group("org") or "")
-        return register(state, Speaker(name, role, org))
+        workplace = re.sub(r"^the\s+", "", placed.group("org") or "")
+        return register(state, Speaker(name, role, workplace))
     # "the business weekly Kapital", "the shipping analysts Tidewater Intelligence": what it is, then its name
     m = ORG_DESCRIBED.match(np)
     # "the investigative news site The Ledgerline": a title's own "The" is no part of the name
@@ -635,17 +622,10 @@ def _looks_like_name(text: str) -> bool:
     return not ROLE_RE.fullmatch(low)
 
 
-# a word that ends an organisation's name, never a person's
-_ORG_WORD = re.compile(
-    r"\b(?:Association|Union|Council|Group|Party|Company|Institute|Foundation|Trust|Society|Federation|Board|"
-    r"Committee|Front|Alliance|Network|Centre|Center|University|Hospital|Bank|Fund|Agency|Ministry|Borders)\b"
-)
-
-
 def _titled_person(who: str) -> tuple[str, str] | None:
     """A person's name after a title ("Professor Mei Lin") or a capitalised role word opening the sentence
     ("Farmer Tane Ruatapu": first and last name after it, so "Dean Pell" stays a name) -> (name, role)."""
-    if _ORG_WORD.search(who) or not who[:1].isupper():
+    if ORG_WORD.search(who) or not who[:1].isupper():
         return None
     name, title = _strip_title(who)
     if title and len(name.split()) >= 2 and _looks_like_name(name):
