@@ -177,8 +177,6 @@ def clean_np(np: str) -> str:
     )
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     np = _without_notes(np)
-    # "The Rev. Al Sharpton", "the Hon. Mara Tetley": the article belongs to the style of address, not the name
-    np = re.sub(r"^[Tt]he\s+(?=(?:Rev\.?|Reverend|Hon\.?|Honourable|Honorable)\s+[A-Z])", "", np)
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
     np = re.sub(
@@ -226,6 +224,8 @@ def clean_np(np: str) -> str:
     np = re.sub(
         r"^(but|and|yet|however|meanwhile|still|instead|also|then|so|now)\s*,?\s+", "", np, flags=re.I
     )
+    # "On Tuesday Ana Pell", "Last week the ministry", "In March Ms Vale": a time before the speaker, without a comma
+    np = TIME_OPENER.sub("", np)
     np = re.sub(
         # a manner adverb before the verb: "flatly", "strongly", "categorically" (not "the Pell family"), always in
         # lower case: a name that ends the same way is not one ("Ann Donnelly", "Megan Kelly", "Sean Reilly")
@@ -243,7 +243,10 @@ def clean_np(np: str) -> str:
         "",
         np,
     )
-    return np.strip().strip(",").strip()
+    np = np.strip().strip(",").strip()
+    # "The Rev. Al Sharpton", "But the Hon. Mara Tetley": the article belongs to the style of address, not the name
+    # (also after a role: "The harbour master, the Rev. Ama Boateng,")
+    return re.sub(r"(^|,\s*)[Tt]he\s+(?=(?:Rev\.?|Reverend|Hon\.?|Honourable|Honorable)\s+[A-Z])", r"\1", np)
 
 
 # a word that ends an organisation's name, never a person's
@@ -269,3 +272,13 @@ def acronyms(np: str) -> list[str]:
     return [
         w if not shouting and 1 < len(w) <= 6 and w.isupper() and w.isalpha() else w.lower() for w in words
     ]
+
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+TIME_OPENER = re.compile(
+    rf"^(?i:(?:(?:late|early|earlier|later)\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|earlier this|later this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)|"
+    rf"yesterday|today|tonight|later|earlier|in\s+{_MONTH}(?:\s+\d{{4}})?|in\s+\d{{4}})\s+"
+    r"(?=[A-Z]|(?:the|a|an|its|his|her|their)\s)"
+)

@@ -131,3 +131,30 @@ def test_a_first_name_that_is_a_role_word_and_an_organisation_keep_their_names()
         "Doctors Without Borders"
     ]
     assert [p.actor for p in run("The Bank of England said inflation had peaked.")] == ["Bank of England"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last week Oona Farrell said the lock gates would be replaced.",
+        "On Tuesday Oona Farrell said the lock gates would be replaced.",
+        "Yesterday Oona Farrell said the lock gates would be replaced.",
+        "In March Oona Farrell said the lock gates would be replaced.",
+        "Earlier this week Oona Farrell said the lock gates would be replaced.",
+    ],
+)
+def test_a_time_opening_the_sentence_without_a_comma_is_not_the_speaker(sentence):
+    assert [p.actor for p in run(sentence)] == ["Oona Farrell"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But the Rev. Ama Boateng said the march would go ahead.",
+        "On Monday, the Rev. Ama Boateng said the march would go ahead.",
+        "Asked about the march, the Rev. Ama Boateng said it would go ahead.",
+        "The parish priest, the Rev. Ama Boateng, said the march would go ahead.",
+    ],
+)
+def test_the_rev_keeps_the_person_after_an_opening_word_or_a_role(sentence):
+    assert [p.actor for p in run(sentence)] == ["Ama Boateng"]
