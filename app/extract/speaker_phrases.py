@@ -279,6 +279,5 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 TIME_OPENER = re.compile(
     rf"^(?i:(?:(?:late|early|earlier|later)\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:last|this|earlier this|later this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)|"
-    rf"yesterday|today|tonight|later|earlier|in\s+{_MONTH}(?:\s+\d{{4}})?|in\s+\d{{4}})\s+"
-    r"(?=[A-Z]|(?:the|a|an|its|his|her|their)\s)"
+    rf"yesterday|today|tonight|later|earlier|in\s+{_MONTH}(?:\s+\d{{4}})?|in\s+\d{{4}})\s+(?=\w)"
 )

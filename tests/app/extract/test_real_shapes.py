@@ -158,3 +158,10 @@ def test_a_time_opening_the_sentence_without_a_comma_is_not_the_speaker(sentence
 )
 def test_the_rev_keeps_the_person_after_an_opening_word_or_a_role(sentence):
     assert [p.actor for p in run(sentence)] == ["Ama Boateng"]
+
+
+def test_a_time_before_an_unnamed_group_is_not_part_of_it():
+    assert [p.actor for p in run("Last week police said the lock gates had been forced.")] == ["Police"]
+    assert [p.actor for p in run("Earlier this year researchers said the ice was thinning.")] == [
+        "Researchers"
+    ]
