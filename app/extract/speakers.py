@@ -221,7 +221,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
     plain = _parse_plain(np, state)
     if plain is None and (pair := two_people(np)) is not None and all(_looks_like_name(x) for x in pair):
         # "Aino Abubakar and Elif D'Amato said": the two of them
-        return register(state, Speaker(np.strip(), "", "", collective=True))
+        # (each without a title or style: "The Rev. Ama Boateng and Dr Tomas Pell" are Ama Boateng and Tomas Pell)
+        both = " and ".join(_strip_title(x)[0] for x in pair)
+        return register(state, Speaker(both, "", "", collective=True))
     return plain
 
 
@@ -591,7 +593,8 @@ def _org_like(np: str) -> bool:
     # "the U.S. Department of Justice", "Bellamy & Co.", "Kestrel Motors plc": initials, "&", a company's suffix
     word = r"[A-Z][\w\-]*\.?(?:[A-Z]\.)*"
     name = rf"^(the\s+)?{word}(\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?{word}){{0,5}}(?:\s+plc)?$"
-    return bool(re.match(name, np)) and len(np.split()) <= 8
+    # (a title opens a person's name, not an organisation's: "Rev. Ama Boateng and Tomas Pell")
+    return bool(re.match(name, np)) and len(np.split()) <= 8 and TITLE_RE.match(np) is None
 
 
 def document_speaker(np: str, state: State) -> Speaker | None:

@@ -165,3 +165,8 @@ def test_a_time_before_an_unnamed_group_is_not_part_of_it():
     assert [p.actor for p in run("Earlier this year researchers said the ice was thinning.")] == [
         "Researchers"
     ]
+
+
+def test_two_people_speaking_together_are_named_without_their_titles():
+    text = "The Rev. Ama Boateng and Dr Tomas Pell said the shelter would stay open."
+    assert [p.actor for p in run(text)] == ["Ama Boateng and Tomas Pell"]
