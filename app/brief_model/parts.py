@@ -77,13 +77,9 @@ class Citation:
         return f"Citation({self.key}@{self.line}:{self.column})"
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
+@dataclass(slots=True)
 class Heading:
-    """A heading of the brief: its level, its title as written and as read, and where it stands.
-
-    Its ``__init__``, ``__eq__`` and ``__repr__`` are written here, as a dataclass generates them (which it
-    compiles from source at import, ~0.4 ms of every cold command that reads a brief); tests/app/test_values.py
-    holds them to the generated ones. Unhashable, as a dataclass with ``eq`` and not frozen is."""
+    """A heading of the brief: its level, its title as written and as read, and where it stands."""
 
     level: int
     raw_title: str  # as written, portion mark included, Markdown not rendered
@@ -93,51 +89,6 @@ class Heading:
     end: int  # just after the title text
     index: int
     setext: bool = False  # underlined with === or ---
-
-    def __init__(
-        self,
-        level: int,
-        raw_title: str,
-        title: str,
-        start: int,
-        content_start: int,
-        end: int,
-        index: int,
-        setext: bool = False,
-    ) -> None:
-        self.level = level
-        self.raw_title = raw_title
-        self.title = title
-        self.start = start
-        self.content_start = content_start
-        self.end = end
-        self.index = index
-        self.setext = setext
-
-    def _fields(self) -> tuple[int, str, str, int, int, int, int, bool]:
-        return (
-            self.level,
-            self.raw_title,
-            self.title,
-            self.start,
-            self.content_start,
-            self.end,
-            self.index,
-            self.setext,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Heading)
-        return self._fields() == other._fields()
-
-    def __repr__(self) -> str:
-        return (
-            f"{self.__class__.__qualname__}(level={self.level!r}, raw_title={self.raw_title!r}, "
-            f"title={self.title!r}, start={self.start!r}, content_start={self.content_start!r}, "
-            f"end={self.end!r}, index={self.index!r}, setext={self.setext!r})"
-        )
 
 
 class Block:

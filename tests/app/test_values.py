@@ -151,26 +151,3 @@ def test_a_written_init_takes_the_generated_ones_arguments_and_sets_every_field(
 def _factory_default(cls: type, name: str) -> object:
     (f,) = [f for f in dataclasses.fields(cls) if f.name == name]
     return f.default_factory()  # type: ignore[misc]
-
-
-def test_a_heading_is_made_compared_and_shown_as_the_dataclass_it_was() -> None:
-    from app.brief_model.parts import Heading
-
-    names = [f.name for f in dataclasses.fields(Heading)]
-    generated = dataclasses.make_dataclass(
-        "Heading", [*names[:-1], ("setext", bool, dataclasses.field(default=False))], slots=True
-    )
-    assert _arguments(inspect.signature(Heading.__init__)) == _arguments(
-        inspect.signature(generated.__init__)
-    )
-    values = [2, "(U) Raw", "Raw", 10, 16, 19, 3, True]
-    a, same, ref = Heading(*values), Heading(*values), generated(*values)
-    assert [getattr(a, n) for n in names] == values
-    assert repr(a) == repr(ref) and a == same and a != Heading(*values[:-1])
-    assert (
-        a != ref and (a == "x") is False
-    )  # another class: not equal, as two dataclasses of different classes
-    with pytest.raises(TypeError):
-        hash(a)
-    a.end = 20  # not frozen, as before
-    assert a != same and repr(a) == repr(dataclasses.replace(ref, end=20))
