@@ -6,13 +6,6 @@ subclass of :class:`Value`, a record compiles four: ``__eq__``, ``__hash__`` and
 which behave as the generated ones do (equal when of the same class with every field equal, hashed by the
 fields, shown as ``ClaimRecord(id=1, ...)``). ``dataclasses.fields``, ``replace`` and ``asdict`` work as
 before; tests/app/test_values.py holds each record to a dataclass that generates its methods.
-
-A :class:`Record` compiles none: declared ``@dataclass(slots=True, init=False, eq=False, repr=False)``, it is
-frozen by this base (assigning or deleting a field raises ``dataclasses.FrozenInstanceError``; copies and
-pickles are made as a frozen dataclass's are) and its ``__init__`` is written in its class, each field set
-with :data:`set_field`, as the generated one sets it (~0.35 ms less a class at import: the generated
-``__init__``, ``__setattr__`` and ``__delattr__`` are each compiled from source). The test holds each
-record's ``__init__`` to the generated one's signature.
 """
 
 from __future__ import annotations
@@ -20,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 _FIELDS: dict[type, tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]] = {}
 
@@ -58,26 +51,3 @@ class Value:
     def __repr__(self) -> str:
         names = _fields_of(self.__class__)[1]
         return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
-
-
-set_field = object.__setattr__  # how a frozen record's __init__ sets its fields (as the generated one does)
-
-
-class Record(Value):
-    """A :class:`Value` frozen by its base, for a dataclass declared ``slots=True, init=False, eq=False,
-    repr=False`` whose ``__init__`` is written in its class (see the module's docstring)."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __getstate__(self) -> list[Any]:  # copies and pickles, as a frozen slotted dataclass makes them
-        return [getattr(self, f.name) for f in dataclasses.fields(cast(Any, self))]
-
-    def __setstate__(self, state: list[Any]) -> None:
-        for f, value in zip(dataclasses.fields(cast(Any, self)), state, strict=True):
-            set_field(self, f.name, value)

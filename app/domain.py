@@ -6,23 +6,134 @@ These are frozen dataclasses: they are safe to hand to another thread or a widge
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from app._values import Record, set_field
+from app._values import Value
 from app.errors import ValidationError
-from app.kinds import Action as Action
-from app.kinds import BriefStatus as BriefStatus
-from app.kinds import ClaimStatus as ClaimStatus
-from app.kinds import DerivationKind as DerivationKind
-from app.kinds import Entity as Entity
-from app.kinds import LinkKind as LinkKind
-from app.kinds import MarkingScheme as MarkingScheme
-from app.kinds import SourceKind as SourceKind
 
 T = TypeVar("T")
+
+
+class SourceKind(enum.StrEnum):
+    NEWS_ARTICLE = "news article"
+    OFFICIAL_STATEMENT = "official statement"
+    TRANSCRIPT = "transcript"
+    REPORT = "report"
+    SOCIAL_MEDIA_POST = "social media post"
+    DATASET = "dataset"
+    OTHER = "other"
+
+    @classmethod
+    def parse(cls, value: str | SourceKind) -> SourceKind:
+        if isinstance(value, SourceKind):
+            return value
+        norm = " ".join(str(value).strip().lower().replace("_", " ").replace("-", " ").split())
+        aliases = {
+            "news": "news article",
+            "article": "news article",
+            "statement": "official statement",
+            "social": "social media post",
+            "post": "social media post",
+            "tweet": "social media post",
+        }
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        choices = ", ".join(k.value for k in cls)
+        raise ValidationError(f"'{value}' is not a kind of source; use one of: {choices}.")
+
+
+class ClaimStatus(enum.StrEnum):
+    UNVERIFIED = "unverified"
+    CORROBORATED = "corroborated"
+    DISPUTED = "disputed"
+    RETRACTED = "retracted"
+
+    @classmethod
+    def parse(cls, value: str | ClaimStatus) -> ClaimStatus:
+        if isinstance(value, ClaimStatus):
+            return value
+        norm = str(value).strip().lower()
+        for status in cls:
+            if status.value == norm:
+                return status
+        raise ValidationError(
+            f"'{value}' is not a claim status; use one of: {', '.join(s.value for s in cls)}."
+        )
+
+
+class LinkKind(enum.StrEnum):
+    """``B <kind> A``: the link's ``from_claim`` (B) denies/corroborates/qualifies its ``to_claim`` (A)."""
+
+    DENIES = "denies"
+    CORROBORATES = "corroborates"
+    QUALIFIES = "qualifies"
+
+    @classmethod
+    def parse(cls, value: str | LinkKind) -> LinkKind:
+        if isinstance(value, LinkKind):
+            return value
+        norm = str(value).strip().lower()
+        aliases = {
+            "deny": "denies",
+            "denial": "denies",
+            "corroborate": "corroborates",
+            "corroboration": "corroborates",
+            "qualify": "qualifies",
+            "qualification": "qualifies",
+        }
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        raise ValidationError(f"'{value}' is not a kind of link; use denies, corroborates or qualifies.")
+
+
+class DerivationKind(enum.StrEnum):
+    """How source B derives from source A. ``rewrites``, ``translates`` and ``reposts`` carry the whole of A's
+    content (every claim in B came from A); ``quotes`` and ``cites`` carry part of it (only B's claims that
+    match a claim of A came from A)."""
+
+    REWRITES = "rewrites"
+    QUOTES = "quotes"
+    TRANSLATES = "translates"
+    REPOSTS = "reposts"
+    CITES = "cites"
+
+    @property
+    def whole(self) -> bool:
+        return self in (DerivationKind.REWRITES, DerivationKind.TRANSLATES, DerivationKind.REPOSTS)
+
+    @classmethod
+    def parse(cls, value: str | DerivationKind) -> DerivationKind:
+        if isinstance(value, DerivationKind):
+            return value
+        norm = str(value).strip().lower()
+        aliases = {
+            "rewrite": "rewrites",
+            "rewritten": "rewrites",
+            "quote": "quotes",
+            "quoted": "quotes",
+            "translate": "translates",
+            "translation": "translates",
+            "translated": "translates",
+            "repost": "reposts",
+            "reposted": "reposts",
+            "cite": "cites",
+            "cited": "cites",
+        }
+        norm = aliases.get(norm, norm)
+        for kind in cls:
+            if kind.value == norm:
+                return kind
+        raise ValidationError(
+            f"'{value}' is not a kind of derivation; use one of: {', '.join(k.value for k in cls)}."
+        )
 
 
 # The source fields a user edits (dialogs, `briefdesk source edit`), in the order forms show them.
@@ -67,6 +178,39 @@ EXPORT_ANNEX_INFO = (
 )
 EXPORT_ANNEXES = tuple(a.key for a in EXPORT_ANNEX_INFO)
 EXPORT_ANNEXES_DEFAULT = tuple(a.key for a in EXPORT_ANNEX_INFO if a.default)
+
+
+class MarkingScheme(enum.StrEnum):
+    NONE = "none"
+    CLASSIFICATION = "classification"
+    TLP = "tlp"
+
+    @classmethod
+    def parse(cls, value: str | MarkingScheme) -> MarkingScheme:
+        if isinstance(value, MarkingScheme):
+            return value
+        norm = str(value).strip().lower()
+        if norm in ("class", "classified", "us"):
+            norm = "classification"
+        for scheme in cls:
+            if scheme.value == norm:
+                return scheme
+        raise ValidationError(f"'{value}' is not a marking scheme; use none, classification or tlp.")
+
+
+class BriefStatus(enum.StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+    @classmethod
+    def parse(cls, value: str | BriefStatus) -> BriefStatus:
+        if isinstance(value, BriefStatus):
+            return value
+        norm = str(value).strip().lower()
+        for status in cls:
+            if status.value == norm:
+                return status
+        raise ValidationError(f"'{value}' is not a brief status; use draft or final.")
 
 
 RELIABILITY_GRADES = "ABCDEF"
@@ -148,8 +292,8 @@ def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | 
         raise ValidationError(f"'{value}' is not a valid {what}; write the {what} as YYYY-MM-DD.") from None
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class SourceRecord(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SourceRecord(Value):
     """A source as stored: its text, where and when it was published, and its reliability."""
 
     id: int
@@ -176,63 +320,13 @@ class SourceRecord(Record):
     updated_by: str = ""
     problem: str = ""  # a stored value Briefdesk cannot read (app._rows): "s12 has an invalid kind 'x'"
 
-    def __init__(
-        self,
-        id: int,  # noqa: A002
-        title: str,
-        kind: SourceKind,
-        outlet: str,
-        authors: str,
-        url: str,
-        published: dt.date | None,
-        accessed: dt.date | None,
-        language: str,
-        body: str,
-        sha256: str,
-        reliability: str,
-        descriptor: str,
-        notes: str,
-        created: dt.datetime,
-        updated: dt.datetime,
-        claim_count: int = 0,
-        original_filename: str = "",
-        uuid: str = "",
-        version: int = 1,
-        created_by: str = "",
-        updated_by: str = "",
-        problem: str = "",
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "title", title)
-        set_field(self, "kind", kind)
-        set_field(self, "outlet", outlet)
-        set_field(self, "authors", authors)
-        set_field(self, "url", url)
-        set_field(self, "published", published)
-        set_field(self, "accessed", accessed)
-        set_field(self, "language", language)
-        set_field(self, "body", body)
-        set_field(self, "sha256", sha256)
-        set_field(self, "reliability", reliability)
-        set_field(self, "descriptor", descriptor)
-        set_field(self, "notes", notes)
-        set_field(self, "created", created)
-        set_field(self, "updated", updated)
-        set_field(self, "claim_count", claim_count)
-        set_field(self, "original_filename", original_filename)
-        set_field(self, "uuid", uuid)
-        set_field(self, "version", version)
-        set_field(self, "created_by", created_by)
-        set_field(self, "updated_by", updated_by)
-        set_field(self, "problem", problem)
-
     @property
     def ref(self) -> str:
         return f"s{self.id}"
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class ClaimRecord(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ClaimRecord(Value):
     """A claim as lists and briefs show it: what was said, by whom, in which source, and its grades."""
 
     id: int
@@ -267,72 +361,6 @@ class ClaimRecord(Record):
     updated_by: str = ""
     problem: str = ""  # see app._rows
 
-    def __init__(
-        self,
-        id: int,  # noqa: A002
-        source_id: int,
-        source_title: str,
-        source_outlet: str,
-        source_kind: SourceKind,
-        source_published: dt.date | None,
-        source_reliability: str,
-        actor_id: int | None,
-        actor_name: str,
-        actor_role: str,
-        actor_affiliation: str,
-        statement: str,
-        quote: str,
-        span_start: int,
-        span_end: int,
-        said: dt.date | None,
-        credibility: int,
-        status: ClaimStatus,
-        tags: tuple[str, ...],
-        notes: str,
-        created: dt.datetime,
-        updated: dt.datetime,
-        denial_count: int = 0,
-        corroboration_count: int = 0,
-        source_url: str = "",
-        source_accessed: dt.date | None = None,
-        uuid: str = "",
-        version: int = 1,
-        created_by: str = "",
-        updated_by: str = "",
-        problem: str = "",
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "source_id", source_id)
-        set_field(self, "source_title", source_title)
-        set_field(self, "source_outlet", source_outlet)
-        set_field(self, "source_kind", source_kind)
-        set_field(self, "source_published", source_published)
-        set_field(self, "source_reliability", source_reliability)
-        set_field(self, "actor_id", actor_id)
-        set_field(self, "actor_name", actor_name)
-        set_field(self, "actor_role", actor_role)
-        set_field(self, "actor_affiliation", actor_affiliation)
-        set_field(self, "statement", statement)
-        set_field(self, "quote", quote)
-        set_field(self, "span_start", span_start)
-        set_field(self, "span_end", span_end)
-        set_field(self, "said", said)
-        set_field(self, "credibility", credibility)
-        set_field(self, "status", status)
-        set_field(self, "tags", tags)
-        set_field(self, "notes", notes)
-        set_field(self, "created", created)
-        set_field(self, "updated", updated)
-        set_field(self, "denial_count", denial_count)
-        set_field(self, "corroboration_count", corroboration_count)
-        set_field(self, "source_url", source_url)
-        set_field(self, "source_accessed", source_accessed)
-        set_field(self, "uuid", uuid)
-        set_field(self, "version", version)
-        set_field(self, "created_by", created_by)
-        set_field(self, "updated_by", updated_by)
-        set_field(self, "problem", problem)
-
     @property
     def ref(self) -> str:
         return f"c{self.id}"
@@ -347,8 +375,8 @@ class ClaimRecord(Record):
         return self.denial_count > 0
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class LinkRecord(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LinkRecord(Value):
     """``from_claim`` <kind> ``to_claim``: e.g. claim 7 denies claim 3."""
 
     id: int
@@ -364,53 +392,17 @@ class LinkRecord(Record):
     updated_by: str = ""
     problem: str = ""  # see app._rows
 
-    def __init__(
-        self,
-        id: int,  # noqa: A002
-        kind: LinkKind,
-        from_claim_id: int,
-        to_claim_id: int,
-        note: str,
-        created: dt.datetime,
-        updated: dt.datetime | None = None,
-        uuid: str = "",
-        version: int = 1,
-        created_by: str = "",
-        updated_by: str = "",
-        problem: str = "",
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "kind", kind)
-        set_field(self, "from_claim_id", from_claim_id)
-        set_field(self, "to_claim_id", to_claim_id)
-        set_field(self, "note", note)
-        set_field(self, "created", created)
-        set_field(self, "updated", updated)
-        set_field(self, "uuid", uuid)
-        set_field(self, "version", version)
-        set_field(self, "created_by", created_by)
-        set_field(self, "updated_by", updated_by)
-        set_field(self, "problem", problem)
 
-
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class LinkedClaim(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LinkedClaim(Value):
     """One entry of the side-by-side view: a linked claim with the link that joins it."""
 
     link: LinkRecord
     claim: ClaimRecord
 
-    def __init__(
-        self,
-        link: LinkRecord,
-        claim: ClaimRecord,
-    ) -> None:
-        set_field(self, "link", link)
-        set_field(self, "claim", claim)
 
-
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class ClaimWithLinks(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ClaimWithLinks(Value):
     """A claim with everything linked to it, for the side-by-side panes.
 
     ``denials``/``corroborations``/``qualifications``: claims that deny/corroborate/qualify this one.
@@ -425,31 +417,13 @@ class ClaimWithLinks(Record):
     corroborates: tuple[LinkedClaim, ...] = ()
     qualifies: tuple[LinkedClaim, ...] = ()
 
-    def __init__(
-        self,
-        claim: ClaimRecord,
-        denials: tuple[LinkedClaim, ...] = (),
-        corroborations: tuple[LinkedClaim, ...] = (),
-        qualifications: tuple[LinkedClaim, ...] = (),
-        denies: tuple[LinkedClaim, ...] = (),
-        corroborates: tuple[LinkedClaim, ...] = (),
-        qualifies: tuple[LinkedClaim, ...] = (),
-    ) -> None:
-        set_field(self, "claim", claim)
-        set_field(self, "denials", denials)
-        set_field(self, "corroborations", corroborations)
-        set_field(self, "qualifications", qualifications)
-        set_field(self, "denies", denies)
-        set_field(self, "corroborates", corroborates)
-        set_field(self, "qualifies", qualifies)
-
     @property
     def contested(self) -> bool:
         return bool(self.denials)
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class BriefRecord(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class BriefRecord(Value):
     """A brief as stored: its text, markings, author, status and version."""
 
     id: int
@@ -469,49 +443,13 @@ class BriefRecord(Record):
     updated_by: str = ""
     problem: str = ""  # see app._rows
 
-    def __init__(
-        self,
-        id: int,  # noqa: A002
-        title: str,
-        body: str,
-        marking_scheme: MarkingScheme,
-        default_marking: str,
-        author: str,
-        organisation: str,
-        status: BriefStatus,
-        created: dt.datetime,
-        updated: dt.datetime,
-        summary_statement: str = "",
-        uuid: str = "",
-        version: int = 1,
-        created_by: str = "",
-        updated_by: str = "",
-        problem: str = "",
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "title", title)
-        set_field(self, "body", body)
-        set_field(self, "marking_scheme", marking_scheme)
-        set_field(self, "default_marking", default_marking)
-        set_field(self, "author", author)
-        set_field(self, "organisation", organisation)
-        set_field(self, "status", status)
-        set_field(self, "created", created)
-        set_field(self, "updated", updated)
-        set_field(self, "summary_statement", summary_statement)
-        set_field(self, "uuid", uuid)
-        set_field(self, "version", version)
-        set_field(self, "created_by", created_by)
-        set_field(self, "updated_by", updated_by)
-        set_field(self, "problem", problem)
-
     @property
     def ref(self) -> str:
         return f"b{self.id}"
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class WaiverRecord(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WaiverRecord(Value):
     """Why a brief may cite a claim with an open denial and no denial cited beside it."""
 
     id: int
@@ -520,23 +458,9 @@ class WaiverRecord(Record):
     reason: str
     created: dt.datetime
 
-    def __init__(
-        self,
-        id: int,  # noqa: A002
-        brief_id: int,
-        claim_id: int,
-        reason: str,
-        created: dt.datetime,
-    ) -> None:
-        set_field(self, "id", id)
-        set_field(self, "brief_id", brief_id)
-        set_field(self, "claim_id", claim_id)
-        set_field(self, "reason", reason)
-        set_field(self, "created", created)
 
-
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class Citation(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Citation(Value):
     """One key inside a citation in a brief body: ``[@c12; @s3]`` holds two."""
 
     key: str  # "c12" or "s3"
@@ -550,33 +474,42 @@ class Citation(Record):
     group_end: int  # offset just after the ']'
     section: str = ""  # nearest heading above, '' before any
 
-    def __init__(
-        self,
-        key: str,
-        kind: str,
-        ident: int,
-        line: int,
-        column: int,
-        start: int,
-        end: int,
-        group_start: int,
-        group_end: int,
-        section: str = "",
-    ) -> None:
-        set_field(self, "key", key)
-        set_field(self, "kind", kind)
-        set_field(self, "ident", ident)
-        set_field(self, "line", line)
-        set_field(self, "column", column)
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "group_start", group_start)
-        set_field(self, "group_end", group_end)
-        set_field(self, "section", section)
+
+class Entity(enum.StrEnum):
+    """What kind of record a Change is about."""
+
+    SOURCE = "source"
+    ACTOR = "actor"
+    CLAIM = "claim"
+    LINK = "link"
+    BRIEF = "brief"
+    WAIVER = "waiver"
+    DERIVATION = "derivation"  # one source derived from another (provenance)
+    REPORT = "report"  # a claim reported from another (provenance)
+    HYPOTHESIS = "hypothesis"
+    ACH_ROW = "ach_row"
+    ACH_RATING = "ach_rating"
+    ASSUMPTION = "assumption"
+    LOCK = "lock"  # a brief's edit lock (taken or given back; the id is the brief's)
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class Change(Record, Generic[T]):
+class Action(enum.StrEnum):
+    """What a service call did to it."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    DELETED = "deleted"
+    RESTORED = "restored"  # an undone delete: the same id back
+    LINKED = "linked"
+    UNLINKED = "unlinked"
+    MERGED = "merged"  # two actors made one: the change is the one kept
+    UNMERGED = "unmerged"  # a merge undone: the merged actor back with its id
+    EXISTING = "existing"  # asked to create what is there already: nothing written
+    UNCHANGED = "unchanged"  # asked to change it to what it is: nothing written
+
+
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
+class Change(Value, Generic[T]):
     """What one service call changed: enough for every open view to refresh and for undo.
 
     ``entity`` and ``action`` are an ``Entity`` and an ``Action`` (given as their strings, they are turned
@@ -603,13 +536,13 @@ class Change(Record, Generic[T]):
         affected: Iterable[tuple[Entity | str, int]] = (),
         extra: dict[str, Any] | None = None,
     ) -> None:
-        set_field(self, "entity", Entity(entity))
-        set_field(self, "action", Action(action))
-        set_field(self, "id", id)
-        set_field(self, "before", before)
-        set_field(self, "after", after)
-        set_field(self, "affected", tuple((Entity(e), i) for e, i in affected))
-        set_field(self, "extra", {} if extra is None else extra)
+        object.__setattr__(self, "entity", Entity(entity))
+        object.__setattr__(self, "action", Action(action))
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "before", before)
+        object.__setattr__(self, "after", after)
+        object.__setattr__(self, "affected", tuple((Entity(e), i) for e, i in affected))
+        object.__setattr__(self, "extra", {} if extra is None else extra)
 
     @property
     def stored(self) -> T:

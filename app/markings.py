@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app._values import Record, set_field
+from app._values import Value
 from app.domain import MarkingScheme
 from app.errors import ValidationError
 
@@ -35,23 +35,13 @@ PORTION_RE = re.compile(
 )
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class Marking(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Marking(Value):
     """A portion or banner marking: its scheme, its level and any control markings."""
 
     scheme: MarkingScheme
     level: str  # "U".."TS" or "CLEAR".."RED"
     controls: tuple[str, ...] = ()
-
-    def __init__(
-        self,
-        scheme: MarkingScheme,
-        level: str,
-        controls: tuple[str, ...] = (),
-    ) -> None:
-        set_field(self, "scheme", scheme)
-        set_field(self, "level", level)
-        set_field(self, "controls", controls)
 
     @property
     def rank(self) -> int:

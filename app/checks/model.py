@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from app._values import Record, set_field
+from app._values import Value
 
 
 class Severity(enum.StrEnum):
@@ -33,8 +33,8 @@ class FixKind(enum.StrEnum):
     SET_FIELD = "set_field"  # lib.briefs.update(brief_id, **{fix.field: fix.text})
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class Fix(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Fix(Value):
     """A change the GUI can apply for a finding, described well enough to show and to apply.
 
     ``label``: what a menu shows ("Cite the denial c7 (Kessel provincial office)").
@@ -53,26 +53,6 @@ class Fix(Record):
     field: str = ""
     needs: str = ""
 
-    def __init__(
-        self,
-        label: str,
-        kind: FixKind,
-        start: int = 0,
-        end: int = 0,
-        text: str = "",
-        claim_id: int | None = None,
-        field: str = "",
-        needs: str = "",
-    ) -> None:
-        set_field(self, "label", label)
-        set_field(self, "kind", kind)
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "text", text)
-        set_field(self, "claim_id", claim_id)
-        set_field(self, "field", field)
-        set_field(self, "needs", needs)
-
 
 def apply_text_fix(body: str, fix: Fix) -> str:
     """The body after a REPLACE_TEXT or INSERT_TEXT fix (other kinds do not change the body)."""
@@ -83,8 +63,8 @@ def apply_text_fix(body: str, fix: Fix) -> str:
     return body
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class Finding(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Finding(Value):
     """One thing a rule found. ``where``: "body" (the span locates it), or "summary_statement" / "brief"
     when it concerns the brief's properties (then the span is the start of the body)."""
 
@@ -102,43 +82,13 @@ class Finding(Record):
     fixes: tuple[Fix, ...] = ()
     where: str = "body"
 
-    def __init__(
-        self,
-        rule: str,
-        severity: Severity,
-        message: str,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-        start: int,
-        end: int,
-        section: str = "",
-        claim_ids: tuple[int, ...] = (),
-        fixes: tuple[Fix, ...] = (),
-        where: str = "body",
-    ) -> None:
-        set_field(self, "rule", rule)
-        set_field(self, "severity", severity)
-        set_field(self, "message", message)
-        set_field(self, "line", line)
-        set_field(self, "column", column)
-        set_field(self, "end_line", end_line)
-        set_field(self, "end_column", end_column)
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "section", section)
-        set_field(self, "claim_ids", claim_ids)
-        set_field(self, "fixes", fixes)
-        set_field(self, "where", where)
-
     @property
     def location(self) -> str:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(slots=True, init=False, eq=False, repr=False)
-class CheckSettings(Record):
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CheckSettings(Value):
     """What the checks can be told. Declared once here (name, type, default, doc)."""
 
     stale_after_days: int = 365
@@ -154,22 +104,6 @@ class CheckSettings(Record):
     """Token overlap (0-1) above which two statements by one actor are the same statement (circular)."""
     disabled: frozenset[str] = field(default_factory=frozenset)
     """Rule ids not to run."""
-
-    def __init__(
-        self,
-        stale_after_days: int = 365,
-        today: dt.date | None = None,
-        allow_mixed_rows: bool = False,
-        uncited_min_words: int = 8,
-        near_identical: float = 0.8,
-        disabled: frozenset[str] = frozenset(),
-    ) -> None:
-        set_field(self, "stale_after_days", stale_after_days)
-        set_field(self, "today", today)
-        set_field(self, "allow_mixed_rows", allow_mixed_rows)
-        set_field(self, "uncited_min_words", uncited_min_words)
-        set_field(self, "near_identical", near_identical)
-        set_field(self, "disabled", disabled)
 
     def reference_date(self) -> dt.date:
         return self.today or dt.date.today()
