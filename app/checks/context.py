@@ -7,6 +7,7 @@ Shared analysis (the key judgments, their confidence ceilings, original sources)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from app._text import counted
@@ -30,58 +31,34 @@ _STOP_WORDS = "a an the of to in on and or that this is was be by for with at as
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+@dataclass
 class Judgment:
-    """A key judgment of the brief: the claims it rests on, its estimative terms and the confidence they allow.
-    A plain class, as CheckContext."""
+    """A key judgment of the brief: the claims it rests on, its estimative terms and the confidence they allow."""
 
-    __slots__ = ("index", "block", "claim_ids", "terms", "confidence", "ceiling", "reasons", "origins")
-
-    def __init__(
-        self,
-        index: int,
-        block: Block,
-        claim_ids: tuple[int, ...],
-        terms: list[lang.TermHit],
-        confidence: list[tuple[str, int, int]],
-        ceiling: str,
-        reasons: tuple[str, ...],
-        origins: int,
-    ) -> None:
-        self.index = index
-        self.block = block
-        self.claim_ids = claim_ids
-        self.terms = terms
-        self.confidence = confidence
-        self.ceiling = ceiling
-        self.reasons = reasons
-        self.origins = origins
+    index: int
+    block: Block
+    claim_ids: tuple[int, ...]
+    terms: list[lang.TermHit]
+    confidence: list[tuple[str, int, int]]
+    ceiling: str
+    reasons: tuple[str, ...]
+    origins: int
 
 
+@dataclass
 class CheckContext:
-    """What the rules read: the brief, the claims and sources it cites, its waivers, settings and analysis.
-    A plain class: made ~10x faster than a dataclass when its module is imported (a cold export)."""
+    """What the rules read: the brief, the claims and sources it cites, its waivers, settings and analysis."""
 
-    def __init__(
-        self,
-        brief: BriefRecord,
-        claims: dict[int, ClaimRecord] | None = None,
-        links: dict[int, ClaimWithLinks] | None = None,
-        sources: dict[int, SourceRecord] | None = None,
-        waivers: dict[int, WaiverRecord] | None = None,  # by claim id
-        settings: CheckSettings | None = None,
-        # Where the cited (and linked) claims came from, read with them (app.provenance); None: the claims
-        # above are all there is (each its own origin), as for records built without a library.
-        provenance: ProvenanceGraph | None = None,
-        analysis: AnalysisFacts | None = None,  # the brief's ACH ranking and assumptions (None: not loaded)
-    ) -> None:
-        self.brief = brief
-        self.claims: dict[int, ClaimRecord] = {} if claims is None else claims
-        self.links: dict[int, ClaimWithLinks] = {} if links is None else links
-        self.sources: dict[int, SourceRecord] = {} if sources is None else sources
-        self.waivers: dict[int, WaiverRecord] = {} if waivers is None else waivers
-        self.settings = CheckSettings() if settings is None else settings
-        self.provenance = provenance
-        self.analysis = analysis
+    brief: BriefRecord
+    claims: dict[int, ClaimRecord] = field(default_factory=dict)
+    links: dict[int, ClaimWithLinks] = field(default_factory=dict)
+    sources: dict[int, SourceRecord] = field(default_factory=dict)
+    waivers: dict[int, WaiverRecord] = field(default_factory=dict)  # by claim id
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    # Where the cited (and linked) claims came from, read with them (app.provenance); None: the claims
+    # above are all there is (each its own origin), as for records built without a library.
+    provenance: ProvenanceGraph | None = None
+    analysis: AnalysisFacts | None = None  # the brief's ACH ranking and assumptions (None: not loaded)
 
     @property
     def body(self) -> str:
