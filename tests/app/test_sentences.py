@@ -45,3 +45,11 @@ def test_the_checks_use_the_same_splitter():
     assert lang.sentences(text, 0, len(text)) == sentence_spans(text)
     a, b = sentence_at(text, text.index("high"))
     assert text[a:b].startswith("We assess") and text[a:b].endswith("[@c3].")
+
+
+def test_a_style_or_rank_shortened_ends_no_sentence():
+    text = "It passed, said the Hon. Mara Tetley. Sgt. Maya Torres and Det. Alan Muir agreed with Mx. Ashby."
+    assert texts(text) == [
+        "It passed, said the Hon. Mara Tetley.",
+        "Sgt. Maya Torres and Det. Alan Muir agreed with Mx. Ashby.",
+    ]

@@ -170,3 +170,15 @@ def test_a_time_before_an_unnamed_group_is_not_part_of_it():
 def test_two_people_speaking_together_are_named_without_their_titles():
     text = "The Rev. Ama Boateng and Dr Tomas Pell said the shelter would stay open."
     assert [p.actor for p in run(text)] == ["Ama Boateng and Tomas Pell"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The bill will pass before the recess," said the Hon. Mara Tetley.',
+        "The bill will pass before the recess, according to the Hon. Mara Tetley.",
+        "According to the Hon. Mara Tetley, the bill will pass before the recess.",
+    ],
+)
+def test_the_hon_after_the_verb_ends_no_sentence_and_is_no_name(sentence):
+    assert [p.actor for p in run(sentence)] == ["Mara Tetley"]
