@@ -191,6 +191,8 @@ class RuleExtractor:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
             label = label.title() if label.isupper() else label
             who = turn.group("who")
+            if who and not who[:1].isupper():
+                who = None  # "(recorded)", "(via video link)": a note on the turn, not a name
             if who and "," not in who and label.upper() == turn.group("label").strip():
                 self.turn_names[label] = (
                     who  # "SPOKESPERSON (Jadwiga Vorhees-Lepik):" names the later turns too
@@ -201,6 +203,13 @@ class RuleExtractor:
                 sp = parse_speaker(label, state) or register(state, Speaker(label))
                 body_start = max(sent.start, turn.end())
                 seg = text[body_start : sent.end].rstrip()
+                # a correspondent's turn reports others: "A spokesman told me the minister had ...", "She says
+                # ..."; the turn's label speaks only what its turn does not give to someone else
+                inner = self._sentence(
+                    text, Sentence(body_start, sent.end, seg, sent.paragraph), state, published, nested=True
+                )
+                if inner and all(f.speaker.name != sp.name for f in inner):
+                    return inner
                 if (
                     len(seg.split()) >= 7
                     and not seg.endswith("?")
