@@ -159,7 +159,7 @@ def write_assumptions(w: AnnexWriter, items: list[AssumptionRecord]) -> None:
             )
             for a in items
         ],
-        widths=(0.05, 0.37, 0.12, 0.14, 0.32),
+        widths=(0.05, 0.34, 0.15, 0.14, 0.32),  # "unsupported" whole on one line
         align=("right", "", "", "", ""),
     )
 

@@ -84,6 +84,17 @@ def test_the_demo_export_carries_the_ach_and_key_assumptions_annexes(exported):
     assert assumptions[4][3] == "the whole brief" and assumptions[1][3] == "key judgment 1"
 
 
+def test_the_rating_column_holds_unsupported_on_one_line(exported):
+    """LibreOffice broke "unsupported" inside the word ("unsupp/ted") in a column 0.12 of the text wide. At the
+    table's font (about 4.6 pt a character for this word) and Word's default cell margins (0.08 in each side) it
+    needs ~1,250 twips."""
+    from docx.oxml.ns import qn
+
+    table = _table_after(docx.Document(str(exported[2])), "Annex D: Key assumptions")
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == 5 and grid[2] >= 1250
+
+
 def test_the_timeline_annex_when_asked_for(demo_lib, tmp_path):
     brief = demo_lib.briefs.list().items[0]
     out = tmp_path / "t.docx"
