@@ -35,6 +35,7 @@ from app.domain import (
 from app.export import render_html, render_pandoc_markdown
 from app.export.docx import render_docx
 from tests.adversarial.markdown_corpus import EDGE_CASES, generated
+from tests.app.export.records import claim_record
 
 EXAMPLES = int(os.environ.get("BRIEFDESK_HYPOTHESIS_EXAMPLES", "60"))
 NOW = dt.datetime(2026, 12, 1, 9, 0)
@@ -43,31 +44,13 @@ KNOWN = ("c1", "c2", "s3")  # resolve; c9 and s8 do not
 
 
 def _claim(i: int) -> ClaimRecord:
-    return ClaimRecord(
-        id=i,
-        source_id=3,
+    return claim_record(
+        i,
         source_title="Port bulletin",
-        source_outlet="Coastal Gazette",
-        source_kind=list(SourceKind)[0],
-        source_published=dt.date(2026, 2, 1),
-        source_reliability="B",
-        actor_id=1,
-        actor_name="Mara Voss",
-        actor_role="harbour master",
-        actor_affiliation="",
         statement=f"Statement {i}.",
-        quote="",
-        span_start=0,
-        span_end=0,
-        said=dt.date(2026, 1, 30),
-        credibility=2,
         status=ClaimStatus.UNVERIFIED,
-        tags=(),
-        notes="",
         created=NOW,
         updated=NOW,
-        source_url="https://example.org/b",
-        source_accessed=dt.date(2026, 2, 2),
     )
 
 
