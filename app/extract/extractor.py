@@ -74,6 +74,7 @@ from app.extract.links import link_proposals
 from app.extract.model import Proposal
 from app.extract.neighbours import accused_and_said, and_accused, day_of_the_act, paragraph_start
 from app.extract.occasions import occasion_dates
+from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
 from app.extract.speaker_phrases import without_asides
 from app.extract.speakers import (
@@ -189,7 +190,7 @@ class RuleExtractor:
             turn = None  # "Others were less sure: ...", "Read more: ..." are not a transcript's turns
         if turn is not None and turn.group("label").strip().upper() not in TURN_NOT_SPEAKERS:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
-            label = label.title() if label.isupper() else label
+            label = from_capitals(label) if label.isupper() else label
             who = turn.group("who")
             if who and not who[:1].isupper():
                 who = None  # "(recorded)", "(via video link)": a note on the turn, not a name

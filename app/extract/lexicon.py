@@ -310,6 +310,12 @@ TURN_NOT_SPEAKERS = frozenset(
         "QUESTION",
         "REPORTER",
         "MODERATOR",
+        # a broadcast's own voices introduce and narrate, as a reporter does in print
+        "PRESENTER",
+        "HOST",
+        "ANCHOR",
+        "NEWSREADER",
+        "INTERVIEWER",
         "TRANSCRIPT",
         "NOTE",
         "EDITOR'S NOTE",

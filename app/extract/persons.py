@@ -162,3 +162,11 @@ def two_people(np: str) -> tuple[str, str] | None:
     if m is None or any(not 2 <= len(m.group(g).split()) <= 4 for g in ("a", "b")):
         return None
     return m.group("a"), m.group("b")
+
+
+_PARTICLE = re.compile(r"(?<=\s)(Van|Von|De|Der|Den|Da|Del|Della|Di|Du|La|Le|Ter|Ten|Bin|Ibn)\b")
+
+
+def from_capitals(label: str) -> str:
+    """A transcript's label in capitals as a name: "KEES VAN DER BERG" is Kees van der Berg."""
+    return _PARTICLE.sub(lambda m: m.group(1).lower(), label.title())

@@ -30,3 +30,14 @@ def test_a_note_on_a_turn_is_not_its_speakers_name():
     props = run(TRANSCRIPT)
     assert by_quote(props, "If the tolls were set").actor == "Tobias Achterberg-Lund"
     assert all(p.actor.lower() != "recorded" for p in props)
+
+
+def test_the_presenters_own_words_are_no_claim_and_particles_stay_small():
+    text = (
+        "Lowmarsh Radio - Evening Desk\n\n"
+        "PRESENTER: Good evening. The ferry operator has raised its tolls again, for the third time this year.\n\n"
+        "KEES VAN AMERONGEN (recorded): We were never consulted, not once, and the figures we were shown were "
+        "months old."
+    )
+    props = run(text)
+    assert [p.actor for p in props] == ["Kees van Amerongen"]
