@@ -31,6 +31,15 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each half of a surrogate pair standing alone (a JSON "\\ud800", bytes decoded with
+    surrogateescape) made U+FFFD: such text cannot be stored or written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 # XML 1.0 forbids these; SQLite stores them fine, so only exporters drop them.
 _WS_RE = re.compile(r"\s+")
 

@@ -9,7 +9,9 @@ touches the library: ``app.importers.batch.import_paths`` stores what these retu
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 50 * 1024 * 1024
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class ParsedSource:
@@ -40,8 +44,41 @@ class ParsedSource:
         return hashlib.sha256(self.original).hexdigest()
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its mark begins with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_text(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text (Windows' "Unicode" text files, some exports): by its byte-order mark, or without
+    one when every other byte is zero as in Western text. None when it is not."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    head = data[:8192]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    for zeros, codec in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+        if zeros.count(0) > 0.9 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if "\x00" not in text else None
+    return None
+
+
 def _decode(data: bytes, filename: str) -> str:
     if b"\x00" in data[:8192]:
+        wide = _wide_text(data)
+        if wide is not None:
+            return wide
         raise ImportFormatError(f"{filename}: binary content, not a text file")
     try:
         return data.decode("utf-8-sig")
@@ -85,6 +122,8 @@ def read_text(data: bytes, *, filename: str, title: str | None = None) -> Parsed
             title = _shortened(title)
         else:
             body = "\n".join(lines[first + 1 :]).strip("\n")
+            if not body.strip():  # one line and nothing after it: a statement saved alone is still the text
+                body = title
     else:
         body = text.strip("\n")
     return ParsedSource(title=title, body=body, original=data, original_filename=filename)
@@ -131,7 +170,16 @@ def html_source(
 
     if "<" not in text[:4096]:
         raise ImportFormatError(f"{filename}: this does not look like an HTML page")
-    doc = trafilatura.bare_extraction(text, with_metadata=True)
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True)
+    except RecursionError:
+        raise  # the batch names it: nested too deeply
+    except Exception as exc:  # lxml and htmldate assert on some markup (an SVG root, broken trees)
+        log.warning("article reader failed on %s: %r", filename, exc)
+        raise ImportFormatError(
+            f"{filename}: the page's markup could not be read as an article (it may be an image, a feed or a "
+            "damaged page); nothing was imported"
+        ) from None
     d: dict[str, Any] = {} if doc is None else (doc if isinstance(doc, dict) else doc.as_dict())
     # trafilatura puts one paragraph on each line: a blank line between them keeps them paragraphs
     body = "\n\n".join(line.strip() for line in (d.get("text") or "").splitlines() if line.strip())

@@ -11,6 +11,7 @@ from a worker thread that owns ``lib``.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -21,6 +22,8 @@ from app.errors import BriefdeskError, CancelledError
 from app.importers import MAX_BYTES, READERS, ImportFormatError, ParsedSource, read_bytes
 from app.importers.refs import REF_READERS, RefEntries
 from app.paths import check_path
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.domain import Change, SourceRecord
@@ -147,6 +150,22 @@ def import_paths(
         except RecursionError:  # a reader met nesting deeper than Python's stack (e.g. [[[[... JSON)
             report.results.append(
                 FileResult(path, "failed", [], f"{name}: nested too deeply to be read; nothing was imported")
+            )
+        except Exception as exc:  # a reader's own bug on odd input must not end a 500-file import
+            from sqlalchemy.exc import SQLAlchemyError
+
+            if isinstance(exc, SQLAlchemyError):
+                raise  # the library itself failed, not this file: the import stops and says why
+            log.info("importing %s failed", path, exc_info=True)
+            detail = " ".join(str(exc).split())[:160]
+            report.results.append(
+                FileResult(
+                    path,
+                    "failed",
+                    [],
+                    f"{name}: could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                    "nothing was imported from it",
+                )
             )
         if progress is not None:
             progress(i + 1, len(files))

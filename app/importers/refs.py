@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from app._text import without_surrogates
 from app.importers import ImportFormatError, ParsedSource, decode_text
 
 CSL_KINDS = {
@@ -97,7 +98,8 @@ class RefEntries:
 
 
 def _canonical(entry: Mapping[str, object]) -> bytes:
-    return json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    # surrogatepass: a JSON export may escape half a surrogate pair ("\\ud800"); the original keeps it as written
+    return json.dumps(entry, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
 
 
 def _date_parts(value: object) -> str:
@@ -147,14 +149,14 @@ def _body(title: str, *texts: str) -> str:
 
 
 def _entry(filename: str, ident: str, raw: Mapping[str, object], **fields: str) -> ParsedSource:
-    title = " ".join(str(fields.pop("title", "") or "").split())
+    title = without_surrogates(" ".join(str(fields.pop("title", "") or "").split()))
     if not title:
         raise ImportFormatError(f"{filename}: entry {ident or '?'} has no title")
-    body = fields.pop("body")
+    body = without_surrogates(fields.pop("body"))
     return ParsedSource(
         title=title[:1000],
         body=body,
-        metadata={k: v for k, v in fields.items() if v},
+        metadata={k: without_surrogates(v) if isinstance(v, str) else v for k, v in fields.items() if v},
         original=_canonical(raw),
         original_filename=f"{filename}#{ident}" if ident else filename,
     )

@@ -161,6 +161,8 @@ class Store:
                 raise _storage_error(self.location, exc, self._upgrading) from exc
             except StaleDataError:
                 raise _changed_meanwhile() from None
+            except UnicodeEncodeError:
+                raise _not_unicode() from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Self]:
@@ -189,6 +191,8 @@ class Store:
                 raise _storage_error(self.location, exc, self._upgrading) from exc
             except StaleDataError:
                 raise _changed_meanwhile() from None
+            except UnicodeEncodeError:
+                raise _not_unicode() from None
 
     def _upgrading(self) -> bool:
         """Whether another Briefdesk is upgrading this team library's schema right now (why a write waited)."""
@@ -208,6 +212,16 @@ class Store:
                 session=self.session_id,
             )
         )
+
+
+def _not_unicode() -> Exception:
+    """A text to store held half of a surrogate pair (bytes that were not UTF-8, passed through)."""
+    from app.errors import ValidationError
+
+    return ValidationError(
+        "The text has characters that are not valid Unicode (often bytes from a file or terminal that is not "
+        "UTF-8), so it cannot be stored; nothing was saved. Retype it, or re-save the file as UTF-8."
+    )
 
 
 def _changed_meanwhile() -> Exception:
