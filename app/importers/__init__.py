@@ -429,5 +429,9 @@ def read_bytes(data: bytes, *, filename: str, title: str | None = None) -> Parse
     ext = os.path.splitext(filename)[1].lower()
     reader = READERS.get(ext)
     if reader is None:
-        raise ImportFormatError(f"{filename}: files of type '{ext or 'none'}' cannot be imported")
+        raise ImportFormatError(
+            f"{filename}: files of type '{ext or 'none'}' cannot be imported. Briefdesk reads text (.txt, .md), "
+            "saved web pages (.html, .htm, .mhtml), Word (.docx, .doc), PDF, and reference exports (CSL-JSON, "
+            "RIS, BibTeX); save the file as one of these first"
+        )
     return reader(data, filename=filename, title=title)
