@@ -220,11 +220,21 @@ ELABORATION = re.compile(
 )
 # Where a denial's own clause ends: an aside ("and while the charge looks weak, ..."), a colon, a dash.
 DENIAL_END = re.compile(r",\s*(?:and\s+)?(?:while|although|though|but|as|even)\b|[:;]|\s[\u2013\u2014-]\s")
-# "called it baseless", "called the report politically motivated", "described the claims as a smear"
+# "called it baseless", "called the report politically motivated", "described the claims as a smear"; or a
+# judgement in quotation marks on what the other side said: "called the federation's statement
+# \"loyalty dressed up as an answer\"", "called the idea of retaliation \"an invention\"" (not "called the
+# payments \"an insult\"", an act judged, told as a claim; nor "called the results ...": evidence judged, whose
+# author the text often does not give)
+_SAID_OR_SHOWN = (
+    r"(?:report|claim|allegation|accusation|charge|story|suggestion|account|assertion|statement|letter|"
+    r"argument|reporting|idea|theory|explanation|version|remark|comment)s?"
+)
 CALLED_ANAPHOR = re.compile(
-    r"\b(called|calls|call|described|describes|branded|brands|labelled|labeled|termed)\s+(?:it|this|that|them|"
+    r"\b(called|calls|call|described|describes|branded|brands|labelled|labeled|termed)\s+(?:(?:it|this|that|them|"
     r"(?:the|these|those|such|his|her|its|their) (?:report|claim|allegation|accusation|charge|story|"
-    r"suggestion|account|assertion)s?)\b(?:\s+as)?\s+\S",
+    r"suggestion|account|assertion)s?)\b(?:\s+as)?\s+\S"
+    r"|(?:the|these|those|his|her|its|their|[\w\-]+(?:\s+[\w\-]+)?['\u2019]s)\s+(?:[\w\-'\u2019]+\s+){0,3}?"
+    rf"{_SAID_OR_SHOWN}(?:\s+of\s+[\w\-]+)?\s+(?:as\s+)?[\"\u201c])",
     re.I,
 )
 

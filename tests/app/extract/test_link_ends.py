@@ -1,0 +1,41 @@
+"""Both ends of a denial link drafted with their speakers: statements carried by grammar with no verb of saying
+(a judgement in quotation marks of what the other side said, ...). Every sentence is fictional, written for
+these tests."""
+
+from __future__ import annotations
+
+from tests.app.extract.drafting import by_quote, run
+
+
+def test_a_quoted_judgement_of_the_other_sides_statement_answers_it():
+    text = (
+        "The Orvelle Rowing Federation said on Monday that its coach, Bertil Haske, had never seen the letters "
+        "the crew sent to the board.\n\n"
+        "Haske called the federation's statement \u201ca fence built after the horse has bolted\u201d."
+    )
+    federation, haske = run(text)
+    assert (haske.kind, haske.denies) == ("denial", federation.key)
+
+
+def test_a_quoted_judgement_and_what_the_judge_said_next_both_answer_the_claim():
+    text = (
+        "Senna's interior ministry said rebels had burned the grain depot at Tolmar in revenge for the arrests.\n\n"
+        'The Free Hills Movement called the idea of revenge "a tale for the evening bulletin" and said its '
+        "fighters had been forty kilometres away that night."
+    )
+    proposals = run(text)
+    ministry = by_quote(proposals, "rebels had burned")
+    judged = by_quote(proposals, "The Free Hills Movement called")
+    reason = by_quote(proposals, "its fighters had been")
+    assert (judged.kind, judged.denies) == ("denial", ministry.key)
+    assert (reason.kind, reason.denies) == ("denial", ministry.key)
+
+
+def test_a_quoted_judgement_of_an_act_is_no_denial():
+    text = (
+        "The Harrow Valley council said on Monday that it had paid 40,000 crowns for the new bandstand.\n\n"
+        'The opposition leader, Mira Lanz, called the payments "an insult to every taxpayer in the valley".'
+    )
+    proposals = run(text)
+    judged = by_quote(proposals, "called the payments")
+    assert (judged.kind, judged.denies) == ("claim", None)
