@@ -407,6 +407,25 @@ def read_mhtml(data: bytes, *, filename: str, title: str | None = None) -> Parse
     return html_source(text, original=data, filename=filename, title=title, url=url)
 
 
+def read_eml(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """A saved e-mail (.eml): its text, subject as title, sender as author, Date as published."""
+    from app.importers.email_file import read_message
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    subject, body, metadata = read_message(data, filename)
+    first = body.split("\n", 1)[0]
+    return ParsedSource(
+        title=title or subject or _shortened(first) or filename,
+        body=body,
+        metadata=metadata,
+        original=data,
+        original_filename=filename,
+    )
+
+
 READERS = {
     ".txt": read_text,
     ".md": read_text,
@@ -419,6 +438,7 @@ READERS = {
     ".docx": read_docx,
     ".doc": read_doc,
     ".pdf": read_pdf,
+    ".eml": read_eml,
 }
 
 
@@ -431,7 +451,7 @@ def read_bytes(data: bytes, *, filename: str, title: str | None = None) -> Parse
     if reader is None:
         raise ImportFormatError(
             f"{filename}: files of type '{ext or 'none'}' cannot be imported. Briefdesk reads text (.txt, .md), "
-            "saved web pages (.html, .htm, .mhtml), Word (.docx, .doc), PDF, and reference exports (CSL-JSON, "
+            "saved web pages (.html, .htm, .mhtml), Word (.docx, .doc), PDF, e-mail (.eml), and reference exports (CSL-JSON, "
             "RIS, BibTeX); save the file as one of these first"
         )
     return reader(data, filename=filename, title=title)
