@@ -25,7 +25,7 @@ class WindowFiles:
             self,
             "Import sources",
             "",
-            "Sources (*.txt *.md *.markdown *.html *.htm *.xhtml *.mhtml *.mht *.docx *.doc *.pdf *.eml);;"
+            "Sources (*.txt *.md *.markdown *.html *.htm *.xhtml *.mhtml *.mht *.docx *.doc *.rtf *.odt *.pdf *.eml);;"
             "Reference lists, STIX bundles and MISP events (*.json *.ris *.bib);;All files (*)",
         )
         if paths:

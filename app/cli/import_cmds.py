@@ -1,6 +1,7 @@
 """``briefdesk import FILE...|DIR [--kind K] [--reliability A-F] [--title T] [--json]``.
 
-Text, Markdown, saved web pages (.html, or .mhtml as one file), .docx, .pdf, saved e-mail (.eml), and CSL-JSON / RIS / BibTeX
+Text, Markdown, saved web pages (.html, or .mhtml as one file), .docx, .pdf, saved e-mail (.eml), .doc/.rtf/.odt
+(through LibreOffice, when installed), and CSL-JSON / RIS / BibTeX
 exports (one source per entry);
 a STIX 2.1 bundle or a MISP event (recognised by its content) brings in sources, actors, claims and links.
 A file that cannot be imported is reported and the rest still import; the exit code is then 1.

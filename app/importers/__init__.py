@@ -282,17 +282,34 @@ def _docx_blocks(doc: DocxDocument) -> list[str]:
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97-2003 files and of encrypted .docx
-_OLD_WORD = (
-    "{filename}: this is a Word 97-2003 document (.doc) or a password-protected Word file, which Briefdesk "
-    "cannot read; open it in Word or LibreOffice, save it as .docx without a password, and import that"
-)
 
 
 def read_doc(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
-    """An old binary Word file: refused with what to do instead (a .doc renamed .docx is read as .docx)."""
+    """An old binary Word file, through LibreOffice (``app.importers.office``); a .doc renamed from .docx is
+    read as .docx."""
     if data.startswith(b"PK\x03\x04"):
         return read_docx(data, filename=filename, title=title)
-    raise ImportFormatError(_OLD_WORD.format(filename=filename))
+    return _through_libreoffice(data, filename=filename, title=title, ext=".doc")
+
+
+def read_office(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
+    """Rich Text and OpenDocument text, through LibreOffice."""
+    import os
+
+    ext = os.path.splitext(filename)[1].lower()
+    return _through_libreoffice(data, filename=filename, title=title, ext=ext)
+
+
+def _through_libreoffice(data: bytes, *, filename: str, title: str | None, ext: str) -> ParsedSource:
+    from app.importers.office import as_docx
+
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+    parsed = read_docx(as_docx(data, filename=filename, ext=ext), filename=filename, title=title)
+    parsed.original = data  # the source keeps the file as given, not LibreOffice's copy
+    return parsed
 
 
 def read_docx(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
@@ -306,8 +323,8 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
         raise ImportFormatError(
             f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
         )
-    if data.startswith(_OLE2):
-        raise ImportFormatError(_OLD_WORD.format(filename=filename))
+    if data.startswith(_OLE2):  # a .doc named .docx, or a password-protected .docx (an encrypted package)
+        return _through_libreoffice(data, filename=filename, title=title, ext=".doc")
     if not data.startswith(b"PK\x03\x04"):
         raise ImportFormatError(f"{filename}: this is not a Word (.docx) document")
     try:
@@ -439,6 +456,8 @@ READERS = {
     ".doc": read_doc,
     ".pdf": read_pdf,
     ".eml": read_eml,
+    ".rtf": read_office,
+    ".odt": read_office,
 }
 
 
@@ -451,7 +470,8 @@ def read_bytes(data: bytes, *, filename: str, title: str | None = None) -> Parse
     if reader is None:
         raise ImportFormatError(
             f"{filename}: files of type '{ext or 'none'}' cannot be imported. Briefdesk reads text (.txt, .md), "
-            "saved web pages (.html, .htm, .mhtml), Word (.docx, .doc), PDF, e-mail (.eml), and reference exports (CSL-JSON, "
+            "saved web pages (.html, .htm, .mhtml), Word (.docx; .doc, .rtf and .odt through LibreOffice), PDF, e-mail "
+            "(.eml), and reference exports (CSL-JSON, "
             "RIS, BibTeX); save the file as one of these first"
         )
     return reader(data, filename=filename, title=title)

@@ -40,8 +40,13 @@ def test_old_and_password_protected_word_files_are_refused_with_what_to_do():
     from app.importers import read_bytes
 
     ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512  # the container both are stored in
+    locked = ole2 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
     for name in ("memo.doc", "protected.docx"):
-        with pytest.raises(ImportFormatError, match=r"Word 97-2003 .*password-protected.*save it as \.docx"):
-            read_bytes(ole2, filename=name)
+        with pytest.raises(
+            ImportFormatError, match=r"password-protected.*save it as \.docx without a password"
+        ):
+            read_bytes(locked, filename=name)
+        with pytest.raises(ImportFormatError, match=r"not a Word document, or it is damaged"):
+            read_bytes(ole2, filename=name)  # an empty container: no Word text in it
     # a .docx that was only renamed .doc is read as what it is
     assert "crossing reopened" in read_bytes(_doc(), filename="renamed.doc").body

@@ -30,7 +30,7 @@ def test_read_bytes_dispatch():
 
     assert read_bytes(b"Title\nBody", filename="x.TXT").title == "Title"
     with pytest.raises(ImportFormatError, match="cannot be imported") as refused:
-        read_bytes(b"x", filename="x.rtf")
+        read_bytes(b"x", filename="x.exe")
     # the refusal says what can be read, so the analyst knows what to save the file as
     assert ".docx" in str(refused.value) and ".mhtml" in str(refused.value) and "RIS" in str(refused.value)
     with pytest.raises(ImportFormatError, match="not a PDF"):
