@@ -279,5 +279,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 TIME_OPENER = re.compile(
     rf"^(?i:(?:(?:late|early|earlier|later)\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:last|this|earlier this|later this)\s+(?:week|month|year|weekend|morning|afternoon|evening|night)|"
-    rf"yesterday|today|tonight|later|earlier|in\s+{_MONTH}(?:\s+\d{{4}})?|in\s+\d{{4}})\s+(?=\w)"
+    rf"yesterday|today|tonight|later|earlier|in\s+{_MONTH}(?:\s+\d{{4}})?|in\s+\d{{4}}|"
+    # "The next day Osterrun said", "That evening the ministry": a day counted from the one just told
+    r"(?:the\s+(?:next|following|same|previous)|that)\s+(?:day|morning|afternoon|evening|night|week))\s+(?=\w)"
 )

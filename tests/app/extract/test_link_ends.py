@@ -39,3 +39,16 @@ def test_a_quoted_judgement_of_an_act_is_no_denial():
     proposals = run(text)
     judged = by_quote(proposals, "called the payments")
     assert (judged.kind, judged.denies) == ("claim", None)
+
+
+def test_a_day_counted_from_the_last_opens_the_sentence_before_its_speaker():
+    text = (
+        "Customs officers in Pelt seized the barge Margit on Monday.\n\n"
+        "The next day Lorvane Shipping said the barge had carried forty tonnes of undeclared copper.\n\n"
+        "That evening the Margit's owners rejected the accusation."
+    )
+    proposals = run(text)
+    claim = by_quote(proposals, "the barge had carried")
+    owners = by_quote(proposals, "That evening the Margit's owners rejected")
+    assert claim.actor == "Lorvane Shipping"
+    assert (owners.kind, owners.denies) == ("denial", claim.key)
