@@ -72,7 +72,7 @@ from app.extract.lexicon import (
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
-from app.extract.neighbours import accused_and_said, and_accused, day_of_the_act, paragraph_start
+from app.extract.neighbours import day_of_the_act, paragraph_start, split_found
 from app.extract.occasions import occasion_dates
 from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
@@ -118,8 +118,7 @@ class RuleExtractor:
             results = self._answered_after(
                 text, self._sentence(text, sent, state, published), state, published
             )
-            results = [part for f in results for part in and_accused(text, f)]
-            results = [part for f in results for part in accused_and_said(text, f)]
+            results = split_found(text, sent, results, state, published)
             for f in results:
                 f.sentence_index = index
                 found.append(f)

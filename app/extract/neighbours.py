@@ -11,15 +11,65 @@ from dataclasses import replace
 from app.extract.answers import Found
 from app.extract.clauses import AND_ACCUSED, OWN_SUBJECT
 from app.extract.dates import resolve_date
-from app.extract.speakers import Speaker, State
+from app.extract.speakers import Speaker, State, parse_speaker
 from app.sentences import Sentence
 
 OPENING_DAY = re.compile(r"^(?:(?:Late|Early|Later)\s+)?[Oo]n\s+[^,]{2,30},")
 AND_SAID = re.compile(r",\s+and\s+(?:said|added|warned)\s+(?:that\s+)?(?=[a-zA-Z])")
+# ", which reported on Wednesday that ...", ", which said it had given no such advice"
+WHICH_SAID = re.compile(
+    r",\s+which\s+(?P<verb>said|says|reported|reports|announced|told\s+\w+)\s+"
+    r"(?P<when>(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?=[a-zA-Z])"
+)
+# where the noun phrase before ", which" starts: after a preposition or a verb ("came from", "rejected by")
+ANTECEDENT_OPENS = re.compile(
+    r"^\s*|\b(?:from|by|of|to|with|after|before|against|at|for)\s+|\b(?:[a-z]+ed|came|went|said|says|told)\s+"
+)
 
 
 def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+def split_found(
+    text: str, sent: Sentence, results: list[Found], state: State, published: dt.date | None
+) -> list[Found]:
+    """A sentence's findings with each one that holds two statements split in two (the splits below, in order);
+    in a sentence with none, what a relative clause says its antecedent said."""
+    if not results:
+        told = relative_said(text, sent.start, sent.end, state, published)
+        return [told] if told is not None else []
+    results = [part for f in results for part in and_accused(text, f)]
+    results = [part for f in results for part in accused_and_said(text, f)]
+    out = []
+    for f in results:
+        told = None if f.cue == "quotation" else relative_said(text, sent.start, f.end, state, published)
+        if told is not None and f.start < told.start:  # "..., on the advice of X, which said ..."
+            out += [replace(f, end=text.rfind(",", f.start, told.start)), told]
+        else:
+            out.append(f)
+    return out
+
+
+def relative_said(text: str, start: int, end: int, state: State, published: dt.date | None) -> Found | None:
+    """'A third complaint came from Delmoran state television, which reported on Wednesday that ...': what the
+    relative clause says, a claim of the noun phrase before it (the phrase after the last preposition or verb)."""
+    m = WHICH_SAID.search(text, start, end)
+    if m is None or text.count('"', start, m.start()) % 2 or "\u201c" in text[start : m.start()]:
+        return None
+    before = text[start : m.start()]
+    cut = max((b.end() for b in ANTECEDENT_OPENS.finditer(before)), default=0)
+    who = before[cut:].strip()
+    if not who or len(who.split()) > 8:
+        return None
+    last = state.last, state.last_collective
+    sp = parse_speaker(who, state)
+    if sp is None:
+        state.last, state.last_collective = last
+        return None
+    content_end = m.start() + len(text[m.start() : end].rstrip(' .!?"\u201d'))
+    said = resolve_date(m.group("when") or "", published)
+    return Found("claim", m.end(), content_end, sp, m.group("verb").split()[0], said, 0.7, 0)
 
 
 def accused_and_said(text: str, f: Found) -> list[Found]:

@@ -52,3 +52,27 @@ def test_a_day_counted_from_the_last_opens_the_sentence_before_its_speaker():
     owners = by_quote(proposals, "That evening the Margit's owners rejected")
     assert claim.actor == "Lorvane Shipping"
     assert (owners.kind, owners.denies) == ("denial", claim.key)
+
+
+def test_what_a_relative_clause_says_its_antecedent_reported_is_that_speakers_claim():
+    text = (
+        "Further doubts were raised by the Orvish farm ministry, which said on Tuesday that Tesk lorries had "
+        "crossed the border at Vallin without a veterinary check.\n\n"
+        "Tesk's transport agency denied this."
+    )
+    proposals = run(text)
+    claim = by_quote(proposals, "Tesk lorries had crossed")
+    agency = by_quote(proposals, "Tesk's transport agency denied")
+    assert claim.actor == "Orvish farm ministry"
+    assert (agency.kind, agency.denies) == ("denial", claim.key)
+
+
+def test_a_relative_clause_inside_a_statement_is_its_antecedents_own_claim():
+    text = (
+        "The ski school said on Monday that its class had gone onto the slope on the advice of the mountain "
+        "rescue service, which said it had given no advice to anyone that morning."
+    )
+    school, service = run(text)
+    assert school.quote == "its class had gone onto the slope on the advice of the mountain rescue service"
+    assert service.actor == "Mountain rescue service"
+    assert service.quote == "it had given no advice to anyone that morning"
