@@ -27,14 +27,12 @@ from app.extract.clauses import (
     CONCEDING,
     CONTINUATION,
     COORDINATED,
-    COUNTER,
     HOW_MUCH_SAID,
     JOINED_SUBORDINATE,
     PLACE_OR_WHEN,
     PREDICATE_AFTER,
     RECIPIENT_VERBS,
     RELATIVE_BEFORE,
-    SAYING,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
     TOLD_WHOM_WHEN,
@@ -46,9 +44,9 @@ from app.extract.dates import (
     date_in_text,
     resolve_date,
 )
+from app.extract.heads import verb_first_subject
 from app.extract.interviews import interview_answers
 from app.extract.lexicon import (
-    ACTION_VERBS,
     ANAPHORIC_OBJECT,
     AUXILIARY,
     CALLED_ANAPHOR,
@@ -60,7 +58,6 @@ from app.extract.lexicon import (
     FALSE_WORDS,
     LEADING_PHRASE,
     NEGATION,
-    NOT_SPEAKER_WORDS,
     QUOTE_PAIRS,
     ROLE_RE,
     RV,
@@ -84,11 +81,11 @@ from app.extract.speakers import (
     State,
     dateline_length,
     document_speaker,
-    is_fragment,
     note_named,
     parse_speaker,
     register,
 )
+from app.extract.subjects import found, not_a_turn, saying_participle
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -153,9 +150,7 @@ class RuleExtractor:
                 out.append(f)
                 continue
             when = resolve_date(f"{m.group('when') or ''} {m.group('when2') or ''}", published)
-            claim = self._found(
-                text, "claim", m.start("content"), m.end("content"), sp, m.group("verb"), when, 0.7
-            )
+            claim = found(text, "claim", m.start("content"), m.end("content"), sp, m.group("verb"), when, 0.7)
             answer = replace(f, end=m.start(), answers_previous=True)
             out += [claim, answer]
         return out
@@ -183,10 +178,8 @@ class RuleExtractor:
             # "QUESTION (Ilse Marn): The guild said on Sunday that ...": what the question reports others said
             # (a past statement told in full; "The rebels say ...?" leads into the question)
             turn = None
-        if turn is not None and (
-            is_fragment(turn.group("label")) or turn.group("label").split()[0].lower() in NOT_SPEAKER_WORDS
-        ):
-            turn = None  # "Others were less sure: ...", "Read more: ..." are not a transcript's turns
+        if turn is not None and not_a_turn(turn.group("label")):
+            turn = None  # "Others were less sure:", "Read more:", "Notes to editors:" open no turn
         if turn is not None and turn.group("label").strip().upper() not in TURN_NOT_SPEAKERS:
             label = re.sub(r"^(MR|MRS|MS|DR)\.?\s+", "", turn.group("label"), flags=re.I).strip()
             label = from_capitals(label) if label.isupper() else label
@@ -219,9 +212,7 @@ class RuleExtractor:
                 ):
                     seg = seg.rstrip(".!")
                     return [
-                        self._found(
-                            text, "claim", body_start, body_start + len(seg), sp, "transcript", said, 0.5
-                        )
+                        found(text, "claim", body_start, body_start + len(seg), sp, "transcript", said, 0.5)
                     ]
             return []
         # a wire dateline opening the story ("KESSEL, March 3 (Meridian Wire) - ") is not part of any sentence
@@ -239,7 +230,7 @@ class RuleExtractor:
             sp = sp or parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
-                    self._found(
+                    found(
                         text,
                         "claim",
                         base + start,
@@ -262,7 +253,7 @@ class RuleExtractor:
             sp = sp or parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
             if sp is not None:
                 return [
-                    self._found(
+                    found(
                         text,
                         "claim",
                         base + m.start("content"),
@@ -377,9 +368,7 @@ class RuleExtractor:
             c_start += dateline_length(s[c_start:c_end])
             # '"The allegation is absurd," she said': what it judges is what was just alleged
             judged = kind == "denial" and ALLEGATION_SUBJECT.match(s[c_start:c_end]) is not None
-            return [
-                self._found(text, kind, base + c_start, base + c_end, sp, verb, when, conf, anaphoric=judged)
-            ]
+            return [found(text, kind, base + c_start, base + c_end, sp, verb, when, conf, anaphoric=judged)]
 
         # 3. speaker first: "X said (that) CONTENT." / "X denied (that) CONTENT." / "X called the report baseless."
         lead = LEADING_PHRASE.match(s)
@@ -405,6 +394,10 @@ class RuleExtractor:
         # "A convoy came under fire on Wednesday, and the army said ...": the speaker opens the last clause
         joined_at = COORDINATED.search(s, 0, first.start()) if first is not None else None
         np_start = joined_at.end() if joined_at is not None else 0
+        verb_first = verb_first_subject(s[np_start : first.start()]) if first is not None else None
+        np_start += (
+            verb_first or 0
+        )  # "Visit the lock and the keeper says": the subject of the clause after "and"
         if joined is not None and lead_end == joined.end():
             np_start = max(np_start, lead_end)
         if (
@@ -475,7 +468,7 @@ class RuleExtractor:
                     anaphoric = bool(ANAPHORIC_OBJECT.match(content))
                     if content and len(content) >= 3:
                         return [
-                            self._found(
+                            found(
                                 text,
                                 kind,
                                 base + offset,
@@ -512,7 +505,7 @@ class RuleExtractor:
                         # conceded is a claim, what follows "but said" answers the other side
                         start2 = base + offset + split.end()
                         return [
-                            self._found(
+                            found(
                                 text,
                                 "claim",
                                 base + offset,
@@ -522,7 +515,7 @@ class RuleExtractor:
                                 said,
                                 0.8,
                             ),
-                            self._found(
+                            found(
                                 text,
                                 "denial",
                                 start2,
@@ -534,7 +527,7 @@ class RuleExtractor:
                             ),
                         ]
                     return [
-                        self._found(
+                        found(
                             text,
                             kind,
                             base + offset,
@@ -562,14 +555,14 @@ class RuleExtractor:
                 # "called the payments an insult to every voter": a judgement of an act, told as a claim
                 end = len(s.rstrip(' .!?"\u201d'))
                 when = resolve_date(s[: cm.start()], published)
-                return [self._found(text, "claim", base + cm.start(), base + end, sp, "called", when, 0.7)]
+                return [found(text, "claim", base + cm.start(), base + end, sp, "called", when, 0.7)]
             if sp is not None:
                 return self._denial_first(text, s, base, cm, sp, published, cue=cm.group(1), state=state)
         # 4b. "Regulators grounded six jets on Tuesday, saying CONTENT": the sentence's subject said what
         # follows "saying"
-        found = self._saying(text, s, base, state, published)
-        if found is not None:
-            return [found]
+        participle = saying_participle(text, s, base, state, published)
+        if participle is not None:
+            return [participle]
         # 5. a quotation continuing the last speaker's words: a paragraph that is only a quotation
         if s[:1] in '\u201c"' and state.last is not None and len(s) > 20 and not RV.search(s):
             q = QUOTE_PAIRS.match(s)
@@ -581,48 +574,9 @@ class RuleExtractor:
                 )  # a day inside the quotation is not when it was said
                 when = resolve_date(outside, published)
                 return [
-                    self._found(
-                        text, kind, base + q.start(g), base + q.end(g), state.last, "quotation", when, 0.5
-                    )
+                    found(text, kind, base + q.start(g), base + q.end(g), state.last, "quotation", when, 0.5)
                 ]
         return results
-
-    def _saying(self, text: str, s: str, base: int, state: State, published: dt.date | None) -> Found | None:
-        m = SAYING.search(s)
-        if m is None or s[: m.start()].count("\u201c") or s[: m.start()].count('"'):
-            return None
-        pre = s[: m.start()]
-        start = 0
-        tokens = list(re.finditer(r"\S+", pre[start:]))
-        sp = None
-        for tok in tokens[1:16]:
-            word = tok.group(0)
-            if not (word.isalpha() and word.islower() and (word.endswith("ed") or word in ACTION_VERBS)):
-                continue
-            subject = pre[start : start + tok.start()].rstrip(" ,")
-            sp = parse_speaker(subject, state)
-            if sp is not None:
-                predicate = pre[start + tok.start() :]
-                break
-        if sp is None:
-            return None
-        c0 = m.end()
-        said_when = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
-        when_saying = None
-        if said_when is not None and resolve_date(said_when.group(0), published) is not None:
-            when_saying = resolve_date(said_when.group(0), published)  # ", saying on Monday that ...": when
-            c0 += said_when.end() - 1
-        content = s[c0:].rstrip('.!?\u201d" ')
-        if len(content.split()) < 4:
-            return None
-        denying = DV.search(predicate) or COUNTER.search(predicate)
-        false = FALSE_WORDS.search(content) and NEGATION.search(content)
-        kind = "denial" if denying or false else "claim"
-        cue = (denying.group(0) if denying else "saying").lower()
-        when = (
-            when_saying or resolve_date(predicate, published) or resolve_date(subject, published)
-        )  # "Later on Thursday, X"
-        return self._found(text, kind, base + c0, base + c0 + len(content), sp, cue, when, 0.7)
 
     def _denial_first(
         self,
@@ -654,7 +608,7 @@ class RuleExtractor:
             or CALLED_ANAPHOR.fullmatch(verb.group(0)) is not None  # "called the report alarmist in a post"
         )
         cue = cue or verb.group(0)
-        out = [self._found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
+        out = [found(text, "denial", base, base + len(clause), sp, cue, when, 0.8, anaphoric=anaphoric)]
         if more is not None and (aside is None or more.start() <= aside.start()):
             c0 = verb.end() + more.end()
             skip = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
@@ -666,7 +620,7 @@ class RuleExtractor:
             tail = DENIAL_END.search(s, c0)
             content = s[c0 : tail.start() if tail else len(s)].rstrip(" ,.!?")
             if len(content.split()) >= 3:
-                f = self._found(text, "denial", base + c0, base + c0 + len(content), sp, cue, when, 0.7)
+                f = found(text, "denial", base + c0, base + c0 + len(content), sp, cue, when, 0.7)
                 f.elaborates = True
                 out.append(f)
         elif joined is not None and joined.start() == stop and state is not None:
@@ -676,22 +630,3 @@ class RuleExtractor:
                 f.elaborates = True
                 out.append(f)
         return out
-
-    def _found(
-        self,
-        text: str,
-        kind: str,
-        start: int,
-        end: int,
-        speaker: Speaker,
-        cue: str,
-        said: dt.date | None,
-        conf: float,
-        *,
-        anaphoric: bool = False,
-    ) -> Found:
-        while start < end and text[start] in " ,:;\u201c\"'\u2018":
-            start += 1
-        while end > start and text[end - 1] in " ,;:\u201d\"'\u2019":
-            end -= 1
-        return Found(kind, start, end, speaker, cue.lower(), said, conf, 0, anaphoric)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.extract.heads import org_like, verb_first_subject
 from app.extract.lexicon import (
     AUXILIARY,
     CLAUSE_OPENERS,
@@ -203,6 +204,9 @@ def parse_speaker(np: str, state: State) -> Speaker | None:
         return parse_speaker(contact.group("subject"), state) or _pronoun(
             contact.group("pronoun").lower(), state
         )
+    clause_subject = verb_first_subject(np)  # "Ask the ministry about it and a spokesman [says]"
+    if clause_subject is not None:
+        return parse_speaker(np[clause_subject:], state)
     if not np or len(np) > 160 or is_fragment(np):
         return None
     relative = RELATIVE_RUNS_ON.search(np)
@@ -435,7 +439,7 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             Speaker(_capital_first(re.sub(r"^(a|an|one)\s+", "", np, flags=re.I)), "", "", collective=True),
         )
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
-    if names_role(low) or COLLECTIVE_HEADS.search(low) or _org_like(np):
+    if names_role(low) or COLLECTIVE_HEADS.search(low) or org_like(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
         name = _capital_first(re.sub(r"^(the|a|an|one)\s+", "", np, flags=re.I))
         known = _find_known(state, name)
@@ -586,15 +590,6 @@ def _owner(described: str, state: State) -> str:
         if m and (m.group(1).lower() in ORG_HEADS or m.group(1).lower() == "party"):
             return _org_named(m.group(1).lower(), state)
     return owner.name if owner is not None else ""
-
-
-def _org_like(np: str) -> bool:
-    # "Arlen Centre for Security Studies", "Institute of Peace Research": a name may join words with of/for/and;
-    # "the U.S. Department of Justice", "Bellamy & Co.", "Kestrel Motors plc": initials, "&", a company's suffix
-    word = r"[A-Z][\w\-]*\.?(?:[A-Z]\.)*"
-    name = rf"^(the\s+)?{word}(\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?{word}){{0,5}}(?:\s+plc)?$"
-    # (a title opens a person's name, not an organisation's: "Rev. Ama Boateng and Tomas Pell")
-    return bool(re.match(name, np)) and len(np.split()) <= 8 and TITLE_RE.match(np) is None
 
 
 def document_speaker(np: str, state: State) -> Speaker | None:

@@ -459,6 +459,18 @@ SHAPES: list[tuple[str, str]] = [
     ("Bush fires burned across the state.", ""),
     ("Photo: Ann Donnelly / Reuters", ""),
     ("Reporting by Ann Donnelly; editing by Tomas Pell", ""),
+    # --- a clause before the speaker, and page headings (a speaker is a noun phrase, never a clause) ---
+    (
+        "Phone the depot about the late trains and a duty manager says the drivers are off sick.",
+        "duty manager",
+    ),
+    ('Try the ministry\'s press line and a spokeswoman says the figures are "under review".', "spokeswoman"),
+    (
+        "Visit the quarry gate at dawn and the foreman, Ilse Brandt-Okafor, says the blasting starts at six.",
+        "Ilse Brandt-Okafor",
+    ),
+    ("Notes to editors: the union's ballot closes on 12 May and the result will be announced on 14 May.", ""),
+    ("Key facts: the bridge carries 40,000 vehicles a day and was built in 1962.", ""),
 ]
 
 # a sweep: each speaker (as written, and as it should come out) through each wire frame; bench_real_shapes.py
