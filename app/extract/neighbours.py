@@ -21,6 +21,8 @@ WHICH_SAID = re.compile(
     r",\s+which\s+(?P<verb>said|says|reported|reports|announced|told\s+\w+)\s+"
     r"(?P<when>(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?=[a-zA-Z])"
 )
+# "..., rejecting a former technician's claims that ...": the participle of an answer after what was said
+REJECTING = re.compile(r",\s+(?P<verb>rejecting|dismissing|denying|disputing|contradicting)\s+(?=\S)")
 # where the noun phrase before ", which" starts: after a preposition or a verb ("came from", "rejected by")
 ANTECEDENT_OPENS = re.compile(
     r"^\s*|\b(?:from|by|of|to|with|after|before|against|at|for)\s+|\b(?:[a-z]+ed|came|went|said|says|told)\s+"
@@ -41,6 +43,7 @@ def split_found(
         return [told] if told is not None else []
     results = [part for f in results for part in and_accused(text, f)]
     results = [part for f in results for part in accused_and_said(text, f)]
+    results = [part for f in results for part in rejecting(text, f)]
     out = []
     for f in results:
         told = None if f.cue == "quotation" else relative_said(text, sent.start, f.end, state, published)
@@ -49,6 +52,25 @@ def split_found(
         else:
             out.append(f)
     return out
+
+
+def rejecting(text: str, f: Found) -> list[Found]:
+    """'The museum said the bronze was exported with a licence in 1961, rejecting Ardova's charge that it was
+    stolen': an answer told in two parts, what the speaker says happened and the rejection, each a denial of the
+    claim it rejects (linked when that claim is told, in a lede, or to the one told before)."""
+    m = REJECTING.search(text, f.start, f.end)
+    if (
+        m is None
+        or f.cue == "quotation"
+        or len(text[f.start : m.start()].split()) < 3
+        or text.count('"', f.start, m.start()) % 2
+        or text.count("\u201c", f.start, m.start()) > text.count("\u201d", f.start, m.start())
+    ):
+        return [f]
+    told = replace(f, kind="denial", end=m.start())
+    rejection = replace(f, kind="denial", start=m.start("verb"), cue=m.group("verb"))
+    told.anaphoric = rejection.anaphoric = rejection.elaborates = rejection.answers_previous = False
+    return [told, rejection]
 
 
 def relative_said(text: str, start: int, end: int, state: State, published: dt.date | None) -> Found | None:

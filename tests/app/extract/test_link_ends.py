@@ -76,3 +76,17 @@ def test_a_relative_clause_inside_a_statement_is_its_antecedents_own_claim():
     assert school.quote == "its class had gone onto the slope on the advice of the mountain rescue service"
     assert service.actor == "Mountain rescue service"
     assert service.quote == "it had given no advice to anyone that morning"
+
+
+def test_said_then_rejecting_a_claim_is_two_denials_of_the_claim_told_next():
+    text = (
+        "The Halden Zoo said on Friday that its two snow leopards had been bred in a Swiss park in 2019, "
+        "rejecting a wildlife group's claim that the cats were caught in the wild in Kestan.\n\n"
+        "The group, Wildwatch Orvell, said customs papers showed the leopards entering Halden from Kestan in "
+        "March."
+    )
+    told, rejection, group = run(text)
+    assert told.quote == "its two snow leopards had been bred in a Swiss park in 2019"
+    assert rejection.quote.startswith("rejecting a wildlife group's claim")
+    assert (told.kind, told.denies) == ("denial", group.key)
+    assert (rejection.kind, rejection.denies) == ("denial", group.key)
