@@ -69,7 +69,7 @@ from app.extract.lexicon import (
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
-from app.extract.neighbours import day_of_the_act, paragraph_start, split_found
+from app.extract.neighbours import day_of_the_act, paragraph_start, quoted_before, split_found
 from app.extract.occasions import occasion_dates
 from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
@@ -296,14 +296,18 @@ class RuleExtractor:
                             break
             after = s[vm.end() :]
             after_clause = re.split(r",|\.\s|[.!?]$", after, maxsplit=1)[0]
-            if len(after_clause.split()) > 8 or re.search(r"\bthat\b|[\u201c\"]", after_clause):
+            # "\u201cQUOTE,\u201d Ana Pell told a rally outside the port gates": all after the verb is a tail
+            quoted = quoted_before(s, sep, np)
+            if len(after_clause.split()) > (16 if quoted else 8) or re.search(
+                r"\bthat\b|[\u201c\"]", after_clause
+            ):
                 continue
             if (
                 np
                 and after_clause.strip()
                 and (
                     AUXILIARY.search(after_clause)
-                    or not (TAIL_OK.match(after_clause.strip()) or len(after_clause.split()) <= 6)
+                    or not (quoted or TAIL_OK.match(after_clause.strip()) or len(after_clause.split()) <= 6)
                 )
             ):
                 continue  # "X said Iran would ...": what follows the verb is the content, not a tail

@@ -33,6 +33,16 @@ def paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def quoted_before(s: str, sep: int, np: str) -> bool:
+    """Whether a sentence opens with a quotation that closes at ``sep``, just before a name or a pronoun that said
+    it: whatever follows the verb then says where, when or to whom, not what ("told a rally outside the port gates
+    on Monday"). Not after a description ("the company"), which the rules resolve less surely."""
+    described = re.match(r"(?:the|a|an|its|their|his|her)\s", np.strip(), re.I)
+    return (
+        s[:1] in '"\u201c' and s[sep : sep + 1] in '"\u201d' and s.count(s[:1], 1, sep) == 0 and not described
+    )
+
+
 def split_found(
     text: str, sent: Sentence, results: list[Found], state: State, published: dt.date | None
 ) -> list[Found]:

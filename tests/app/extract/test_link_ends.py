@@ -90,3 +90,23 @@ def test_said_then_rejecting_a_claim_is_two_denials_of_the_claim_told_next():
     assert rejection.quote.startswith("rejecting a wildlife group's claim")
     assert (told.kind, told.denies) == ("denial", group.key)
     assert (rejection.kind, rejection.denies) == ("denial", group.key)
+
+
+def test_a_quotation_whose_named_speaker_says_where_at_length_is_hers():
+    text = (
+        "Hauliers said the Varr bridge had been closed to lorries for a week without notice.\n\n"
+        "\u201cNobody closed anything. The bridge was open to every lorry with a permit,\u201d Mira Tesslin told a "
+        "meeting of the regional transport board in Ostwick on Monday."
+    )
+    _hauliers, tesslin = run(text)
+    assert tesslin.actor == "Mira Tesslin"
+    assert tesslin.quote.startswith("Nobody closed anything.")
+
+
+def test_a_quotation_before_a_description_with_a_long_tail_is_left_undrafted():
+    text = (
+        "Ostwick Freight said its lorries had waited for nine hours at the Varr bridge.\n\n"
+        "\u201cThe bridge was open to every lorry with a permit,\u201d the official said in a statement sent out "
+        "by the transport board late on Monday."
+    )
+    assert [p.actor for p in run(text)] == ["Ostwick Freight"]
