@@ -85,7 +85,14 @@ from app.extract.speakers import (
     parse_speaker,
     register,
 )
-from app.extract.subjects import found, not_a_turn, saying_participle
+from app.extract.subjects import (
+    BARE_NOUNS,
+    delayed_names,
+    found,
+    not_a_turn,
+    saying_participle,
+    subject_of_saying,
+)
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -124,6 +131,7 @@ class RuleExtractor:
             if not results:
                 note_named(state, sent.text[dateline_length(sent.text) :])
             act = day_of_the_act(text, sent, results, state, published, act)
+        delayed_names(found)  # "The former chairman of X said ..." then "Anselm Tolland said ..."
         # an unlabelled interview's answers, each in its place (the rest keeps its order)
         for answer in interview_answers(text, found, sentences, state, published):
             at = next((k for k, f in enumerate(found) if f.start > answer.start), len(found))
@@ -326,7 +334,7 @@ class RuleExtractor:
                 and not TAIL_OK.match(after_clause.strip())
             ):
                 continue  # "..., and the army said the militia was responsible": what was said follows
-            sp = parse_speaker(np, state)
+            sp = parse_speaker(np, state) or subject_of_saying(np, vm.group(0), state, inverted=inverted)
             if sp is None:
                 continue
             c_start, c_end = 0, sep
@@ -398,6 +406,12 @@ class RuleExtractor:
         # "A convoy came under fire on Wednesday, and the army said ...": the speaker opens the last clause
         joined_at = COORDINATED.search(s, 0, first.start()) if first is not None else None
         np_start = joined_at.end() if joined_at is not None else 0
+        if first is not None:  # "X calls it a stunt; commission says ...": a speaker never spans a semicolon
+            np_start = max(np_start, s.rfind(";", 0, first.start()) + 1)
+        # (and the clause after it, in a headline's English, drops its article: "commission" is "the commission")
+        headline = (
+            first is not None and ";" in s[:np_start] and BARE_NOUNS.fullmatch(s[np_start : first.start()])
+        )
         verb_first = verb_first_subject(s[np_start : first.start()]) if first is not None else None
         np_start += (
             verb_first or 0
@@ -411,8 +425,8 @@ class RuleExtractor:
             and not s[: first.start()].count("\u201c")
             and s[: first.start()].count('"') % 2 == 0  # 'called it "a lie told over ...': a quote's verb
         ):
-            np = s[np_start : first.start()]
-            sp = parse_speaker(np, state)
+            np = ("the " if headline else "") + s[np_start : first.start()].strip()
+            sp = parse_speaker(np, state) or subject_of_saying(np, first.group(0), state)
             if sp is not None:
                 rest_start = first.end()
                 rest = s[rest_start:]

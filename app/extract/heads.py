@@ -11,9 +11,14 @@ from app.extract.lexicon import TITLE_RE, _words, names_role
 
 def org_like(np: str) -> bool:
     """'Arlen Centre for Security Studies', 'Institute of Peace Research': a name may join words with of/for/and;
-    "the U.S. Department of Justice", "Bellamy & Co.", "Kestrel Motors plc": initials, "&", a company's suffix."""
-    word = r"[A-Z][\w\-]*\.?(?:[A-Z]\.)*"
-    name = rf"^(the\s+)?{word}(\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?{word}){{0,5}}(?:\s+plc)?$"
+    "the U.S. Department of Justice", "Bellamy & Co.", "Kestrel Motors plc": initials, "&", a company's suffix;
+    "The Saltgate Fishermen's Cooperative", "the Workers' Alliance": a possessive inside a body's name, and the
+    article a body's name takes (a person's name never does)."""
+    word = r"[A-Z][\w\-]*(?:['\u2019]s?(?=\s))?\.?(?:[A-Z]\.)*"
+    name = rf"^([Tt]he\s+)?{word}(\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?{word}){{0,5}}(?:\s+plc)?$"
+    if re.match(r"[A-Z][\w\-]*['\u2019]s?\s", np) and not re.match(r"[Tt]he\s", np):
+        # "Kallova's foreign ministry" is no name; "Osterrun's Harbour Board" is read by the owner rules
+        return False
     # (a title opens a person's name, not an organisation's: "Rev. Ama Boateng and Tomas Pell")
     return bool(re.match(name, np)) and len(np.split()) <= 8 and TITLE_RE.match(np) is None
 

@@ -80,7 +80,7 @@ def individual(name: str, role: str, collective: bool) -> bool:
     """One person: not a government, a group ("Kaivalan officials", "Two people familiar with ...") or an
     organisation ("Silvercove Pharma", "Pilots' union", "Hallstrand Museum"), judged by the name's head word
     ("Agency spokeswoman" and "Former nurse" are one person)."""
-    if role == "government" or not name.split():
+    if role in ("government", "organisation") or not name.split():
         return False
     if name.split()[0].lower() in _NUMBERS:
         return False

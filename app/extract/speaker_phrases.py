@@ -41,7 +41,8 @@ RESTRICTIVE_RELATIVE = re.compile(
 # "Dr Mira Falk, a hydrologist who has studied the lake for ten years, said", "An engineering report commissioned
 # by ... and leaked to ... said": what the speaker is does not make the speaker's phrase too long to be one
 RELATIVE_ASIDE = re.compile(
-    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose)\s(?:[^,]|,(?=\d{3}\b))*(?=,)"
+    # (", which is supposed to be consulted before any closure,": a body's clause as much as a person's)
+    r"(,\s*(?:(?:a|an|the)\s[^,]*?\s+)?)(?:and\s+)?(?:who|whose|which)\s(?:[^,]|,(?=\d{3}\b))*(?=,)"
     r"|,\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])"  # ", one of the last panel makers, Henrike Voss"
     r"|,\s*speaking\s+(?:on|to|from|at|in|after|by)\s[^,]*(?=,|$)"  # ", speaking on condition of anonymity,"
     r"|(?:(?<=report)|(?<=study)|(?<=survey)|(?<=memo)|(?<=letter))\s+(?:[a-z]+ed|written)\s+(?:by|to)\s.*"

@@ -14,12 +14,21 @@ from app.extract.dates import resolve_date
 from app.extract.heads import heading_label
 from app.extract.lexicon import (
     ACTION_VERBS,
+    DOCUMENT_HEADS,
     DV,
     FALSE_WORDS,
+    FUNCTION_END,
     NEGATION,
+    NON_SPEAKERS,
     NOT_SPEAKER_WORDS,
+    PREMISES,
+    QUANTITY_WORDS,
+    STOPWORDS,
+    names_role,
 )
-from app.extract.speakers import Speaker, State, is_fragment, parse_speaker
+from app.extract.persons import individual
+from app.extract.speaker_phrases import AGENT_NOUN, OUTLET_WORDS, clean_np
+from app.extract.speakers import Speaker, State, is_fragment, parse_speaker, register
 
 
 def found(
@@ -80,6 +89,96 @@ def saying_participle(text: str, s: str, base: int, state: State, published: dt.
     return found(text, kind, base + c0, base + c0 + len(content), sp, cue, when, 0.7)
 
 
+# verbs whose subject is always someone (a person or a body), never a thing: "the figures suggest", "the audit
+# found", "the delay confirmed" are not here
+SPEAKING_VERB = re.compile(
+    r"(?:said|says|say|told|tells|stated|states|added|adds|insisted|insists|denied|denies|rejected|rejects|"
+    r"dismissed|dismisses|accused|accuses|claimed|warned|warns|argued|argues|admitted|admits|replied|"
+    r"replies|alleged|alleges|complained|complains|acknowledged|conceded|countered)",
+    re.I,
+)
+# nouns without an article, as a headline writes them: "commission says", "port workers say"
+BARE_NOUNS = re.compile(r"\s*[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?\s*")
+# a plain noun phrase: an article, up to three modifiers (no little words), a lower-case singular head
+PLAIN_NP = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:[\w\-'\u2019]+\s+){0,3})(?P<head>[a-z][a-z\-]{2,})$")
+
+
+# said after its speaker ('"...," said the driver'): the phrase after any other verb is its object ("rejected the
+# allegation"), not who spoke
+INVERTED_VERB = re.compile(r"said|says|added|adds|replied|replies|insisted|insists", re.I)
+# what a body issues speaks for the body, which the speaker rules find ("the statement said"); never a speaker itself
+ISSUED = re.compile(r"statement|release|announcement|notice|post|message|reply|response|note|bulletin")
+
+
+def subject_of_saying(np: str, verb: str, state: State, *, inverted: bool = False) -> Speaker | None:
+    """'The cooperative says ...', 'The driver, whose name has not been released, told investigators ...': a
+    plain noun phrase as the subject of a verb of saying is someone who speaks (whoever or whatever it is, only
+    people and bodies say, tell, deny or insist), when the speaker rules know no name, role or group for it."""
+    if not SPEAKING_VERB.fullmatch(verb) or (inverted and not INVERTED_VERB.fullmatch(verb)):
+        return None
+    phrase = re.sub(r"\s+(?:itself|themselves|herself|himself)$", "", clean_np(np))  # "The club itself"
+    m = PLAIN_NP.match(phrase)
+    if m is None or is_fragment(phrase):
+        return None
+    head = m.group("head")
+    mods = m.group("mods").lower().split()
+    if any(w in STOPWORDS or w in FUNCTION_END for w in mods):
+        return None  # "the length of the": a phrase that runs on
+    if head.endswith("s") or head in NON_SPEAKERS or head in QUANTITY_WORDS or head in PREMISES:
+        return None  # plurals have their own rules; "the rest", "the times" are no one
+    if ISSUED.fullmatch(head) or DOCUMENT_HEADS.match(head) or head in OUTLET_WORDS:
+        return None  # ("the paper said" with no paper named is left to the analyst: no outlet is invented)
+    name = re.sub(r"^(?:the|an?)\s+", "", phrase, flags=re.I)
+    name = name[:1].upper() + name[1:]
+    # "the driver", "the inspector": a person ("she said" after it may be them); "the cooperative", "the clinic":
+    # a body, which no "he" or "she" stands for
+    person = AGENT_NOUN.fullmatch(head) is not None or names_role(head)
+    return register(state, Speaker(name, "" if person else "organisation", ""))
+
+
 def not_a_turn(label: str) -> bool:
     """'Others were less sure: ...', 'Read more: ...', 'Notes to editors: ...': not a transcript speaker's turn."""
     return is_fragment(label) or label.split()[0].lower() in NOT_SPEAKER_WORDS or heading_label(label.strip())
+
+
+# a person by office alone: "Former chairman of Linwell Cooperative Bank", "Chief executive of Tarn Mining"
+_OFFICE_ONLY = re.compile(r"[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+)*(?:\s+(?:of|at|for)\s+.+)?")
+_PROPER_NAME = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'\u2019\-]+)+")
+
+
+def delayed_names(found: list[Found]) -> None:
+    """Wire copy gives the person in its lede by office and names them in the next paragraph ("The former
+    chairman of Linwell Bank said ..." then "In a statement, Anselm Tolland said ..."): the lede's statements are
+    the named person's, who holds that office. Only in the story's first sentences, and only when the next
+    statement is by a person the story has not named before, with no office of their own."""
+    if any(f.cue == "transcript" for f in found):
+        return  # a transcript's labels name their speakers themselves
+    lede = next((f for f in found if f.sentence_index <= 3 and _office_only(f.speaker)), None)
+    if lede is None:
+        return
+    first = lede.speaker
+    later = [f for f in found if f.sentence_index > lede.sentence_index and f.speaker is not first]
+    if not later or later[0].sentence_index > lede.sentence_index + 2:
+        return
+    named = later[0].speaker
+    if any(f.speaker is named for f in found if f.sentence_index <= lede.sentence_index):
+        return  # named before the lede: someone else
+    if (
+        not individual(named.name, named.role, named.collective)
+        or named.role
+        or not _PROPER_NAME.fullmatch(named.name)
+    ):
+        return
+    named.role = first.name[:1].lower() + first.name[1:]
+    for f in found:
+        if f.speaker is first:
+            f.speaker = named
+
+
+def _office_only(sp: Speaker) -> bool:
+    """'Former chairman of Linwell Cooperative Bank': a person given by office alone (not a body described:
+    "Union representing dock workers at the port", "National medicines agency")."""
+    if sp.role or not individual(sp.name, sp.role, sp.collective) or not _OFFICE_ONLY.fullmatch(sp.name):
+        return False
+    office = re.split(r"\s+(?:of|at|for)\s+", sp.name)[0]
+    return len(office.split()) <= 3 and names_role(office.lower())

@@ -471,6 +471,18 @@ SHAPES: list[tuple[str, str]] = [
     ),
     ("Notes to editors: the union's ballot closes on 12 May and the result will be announced on 14 May.", ""),
     ("Key facts: the bridge carries 40,000 vehicles a day and was built in 1962.", ""),
+    # --- organisations and unnamed people as plain noun phrases, with a clause in commas ---
+    ("The cooperative, which owns nine boats, said the quota was unfair.", "cooperative"),
+    (
+        "The caretaker, whose name was not given, told the inquiry the alarm had been switched off.",
+        "caretaker",
+    ),
+    (
+        "The secretariat of the Orvel Basin Water Compact, which must be consulted before any dam is opened, "
+        "said it had not been told.",
+        "Secretariat of the Orvel Basin Water Compact|secretariat",
+    ),
+    ("The Kestrel Fishermen's Cooperative said the quota was unfair.", "Kestrel Fishermen's Cooperative"),
 ]
 
 # a sweep: each speaker (as written, and as it should come out) through each wire frame; bench_real_shapes.py
