@@ -73,6 +73,7 @@ from app.extract.neighbours import day_of_the_act, paragraph_start, quoted_befor
 from app.extract.occasions import occasion_dates
 from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
+from app.extract.repeats import without_repeats
 from app.extract.speaker_phrases import without_asides
 from app.extract.speakers import (
     ISSUED_BY,
@@ -96,6 +97,21 @@ from app.extract.subjects import (
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
+
+
+# the words between a verb of saying and a colon opening a quotation are its setting, never what was said
+# (a phrase of place, time or occasion: "on Monday", "at a news conference in Kessel", "it again", "in a statement")
+_COLON_SETTING = (
+    r"(?:\s*(?:(?:on|in|at|during|after|before|outside|inside|from|via|over|by|while|late|early|last|this|earlier|"
+    r"later|yesterday|today|tonight|again|it|so|simply|once|twice|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b[^:;\u201c\u201d\"\u2018.!?]{0,110}?)?)\s*:\s*(?=[\u201c\"\u2018'])"
+)
+COLON_QUOTE = re.compile(_COLON_SETTING)
+# "told reporters on Monday:", "told the Saltmere Echo in an interview:": to whom, then the setting
+COLON_QUOTE_TOLD = re.compile(
+    r"\s*(?:reporters|journalists|the press|lawmakers|MPs|him|her|them|us|me|"
+    r"(?:the\s+)?[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,4})" + _COLON_SETTING
+)
 
 
 class RuleExtractor:
@@ -136,6 +152,7 @@ class RuleExtractor:
         for answer in interview_answers(text, found, sentences, state, published):
             at = next((k for k, f in enumerate(found) if f.start > answer.start), len(found))
             found.insert(at, answer)
+        found = without_repeats(text, found)  # a standfirst or pull quote repeating the story: drafted once
         dates = occasion_dates(text, found, sentences, published)
         proposals = link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
         return [replace(p, said=dates.get((p.start, p.end), p.said)) for p in proposals]
@@ -461,6 +478,15 @@ class RuleExtractor:
                         part = Sentence(base + c0, base + len(s), s[c0:], -1)
                         return self._sentence(text, part, state, published, nested=True)
                     offset = first.start()  # "neither confirmed nor denied that ...": the words say it
+                colon = (
+                    COLON_QUOTE.match(s, offset)
+                    or COLON_QUOTE.match(s, rest_start)
+                    or (COLON_QUOTE_TOLD.match(s, rest_start) if recipient is SKIP_RECIPIENT else None)
+                )
+                if (
+                    colon is not None and colon.end() > offset
+                ):  # "said at a news conference in Kessel on Monday: “...": where and when
+                    offset = colon.end()
                 content = s[offset:].rstrip(".!? ")
                 if HOW_MUCH_SAID.match(content):
                     return []  # "has said little in public": how much was said, not what
