@@ -94,6 +94,7 @@ from app.extract.subjects import (
     saying_participle,
     subject_of_saying,
 )
+from app.extract.tails import with_denial_tail
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -135,9 +136,12 @@ class RuleExtractor:
         self.turn_names = {}
         act: tuple[Speaker, dt.date, int] | None = None  # who just acted on a given day, in which paragraph
         for index, sent in enumerate(sentences):
-            results = self._answered_after(
-                text, self._sentence(text, sent, state, published), state, published
+            results = with_denial_tail(  # "..., a charge X denies": the claim, then X's denial of it
+                text, sent, state, published, lambda part: self._sentence(text, part, state, published)
             )
+            if results is None:
+                results = self._sentence(text, sent, state, published)
+            results = self._answered_after(text, results, state, published)
             results = split_found(text, sent, results, state, published)
             for f in results:
                 f.sentence_index = index

@@ -62,7 +62,7 @@ def link_proposals(text: str, found: list[Found], sentence_starts: dict[int, int
         elif (
             f.answers_previous
             and prev is not None
-            and prev.start >= f.end
+            and (prev.start >= f.end or prev.end <= f.start)  # "..., after Y said" / "..., a charge X denies"
             and said_in[-1] == f.sentence_index
         ):
             # "X denied ..., after the coastguard said that ...": the answer to what was said before it
