@@ -12,7 +12,11 @@ def _words(text: str, sep: str | None = None) -> frozenset[str]:
 
 REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are nouns too often)
     "neither confirmed nor denied|neither confirms nor denies|(?:was|were|is|are|has been|had been) quoted as saying|"
-    "said|says|say|told|tells|stated|warned|warns|announced|announces|accused|accuses|believes|believe|"
+    "said|says|say|told|tells|stated|"
+    # "Lanternwatch also states that the site was sealed": a verb when a clause follows ("member states that
+    # have signed" is a noun)
+    "states(?=\\s+that\\s+(?:the|an?|its|their|his|her|it|they|he|she|there|this|these|those|no|every|all|[A-Z]))|"
+    "warned|warns|announced|announces|accused|accuses|believes|believe|"
     "believed|claimed|added|adds|insisted|insists|argued|argues|noted|confirmed|confirms|"
     "declared|declares|explained|explains|alleged|alleges|asserted|asserts|maintained|maintains|predicted|"
     "predicts|acknowledged|acknowledges|admitted|admits|wrote|writes|vowed|vows|promised|estimated|"

@@ -178,6 +178,13 @@ def clean_np(np: str) -> str:
     )
     np = re.sub(r",\s*\d{1,3}\s*(?=,|$)", "", np)  # "The composer, Jorunn Vardy, 29,": an age, not the name
     np = _without_notes(np)
+    # "One, a statistician who asked not to be named,", "Another, a clerk at the depot,": a number or "another" is
+    # no one's name; the appositive says who
+    np = re.sub(
+        r"^(?:One|Another|A second|A third|The other|The first|The second)\s*,\s*(?=(?:a|an|the)\s)", "", np
+    )
+    # "A second member of staff would only [say]", "The ministry will only [say]": what was said, limited
+    np = re.sub(r"\s+(?:would|will|could|can)\s+(?:only|also|just|simply)$", "", np)
     # "Brannock Freight, the Sellish firm that operates the barge,": an appositive's relative clause says what
     # the speaker is, it is no part of the name (the appositive's head stays as the role)
     np = re.sub(
@@ -245,6 +252,9 @@ def clean_np(np: str) -> str:
         np,
     )
     np = np.strip().strip(",").strip()
+    # "The port authority, in a statement on Monday,", "the council, in a letter dated 2 December,": where or when
+    # it spoke, in commas after the speaker, is no part of it
+    np = re.sub(r"(?<=\w),\s*(?:in|on|at|during|after|before|through|via)\s+[^,]*,?\s*$", "", np)
     # "The Rev. Al Sharpton", "But the Hon. Mara Tetley": the article belongs to the style of address, not the name
     # (also after a role: "The harbour master, the Rev. Ama Boateng,")
     return re.sub(r"(^|,\s*)[Tt]he\s+(?=(?:Rev\.?|Reverend|Hon\.?|Honourable|Honorable)\s+[A-Z])", r"\1", np)

@@ -483,6 +483,10 @@ SHAPES: list[tuple[str, str]] = [
         "Secretariat of the Orvel Basin Water Compact|secretariat",
     ),
     ("The Kestrel Fishermen's Cooperative said the quota was unfair.", "Kestrel Fishermen's Cooperative"),
+    ("One, a harbour pilot who asked not to be named, said the channel had silted up.", "harbour pilot"),
+    ("The port authority, in a statement on Monday, said the berth would reopen.", "port authority"),
+    ("A second official would only say that the talks had been postponed.", "second official"),
+    ("The Strand Watch group also states that the pier was closed without notice.", "Strand Watch group"),
 ]
 
 # a sweep: each speaker (as written, and as it should come out) through each wire frame; bench_real_shapes.py

@@ -61,3 +61,28 @@ def test_a_body_described_in_the_lede_keeps_its_statements():
     )
     props = run(text)
     assert by_quote(props, "the cod quota").actor != "Norland Trawlers"
+
+
+PANEL = (
+    "Two inspectors looked at the Carrow bridge before it was closed. One, an engineer who asked not to be named, "
+    'told the inquiry the bearings were "rusted through". Another inspector would only say that the report had '
+    "been sent to the ministry in May. The Carrow district council, in a letter dated 3 February, has stated that "
+    'it was never shown the report. The Bridgewatch trust also states that the ministry "sat on it for nine months".'
+)
+
+
+def test_one_then_an_appositive_is_the_appositive():
+    assert by_quote(run(PANEL), "the bearings were").actor == "Engineer"
+
+
+def test_would_only_say_still_says():
+    assert by_quote(run(PANEL), "the report had been sent").actor.lower() in (
+        "inspector",
+        "another inspector",
+    )
+
+
+def test_where_a_body_spoke_in_commas_is_no_part_of_it_and_states_that_reports():
+    props = run(PANEL)
+    assert by_quote(props, "it was never shown").actor == "Carrow district council"
+    assert by_quote(props, 'the ministry "sat on it').actor == "Bridgewatch trust"
