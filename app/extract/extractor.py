@@ -95,6 +95,7 @@ from app.extract.subjects import (
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
+from app.extract.wire import quoted_as_saying, two_sides
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -139,6 +140,12 @@ class RuleExtractor:
             results = with_denial_tail(  # "..., a charge X denies": the claim, then X's denial of it
                 text, sent, state, published, lambda part: self._sentence(text, part, state, published)
             )
+            if results is None:  # "X says ...; Y says ...": each side's statement alone
+                results = two_sides(
+                    sent, lambda part, nested: self._sentence(text, part, state, published, nested=nested)
+                )
+            if results is None:  # "State media quoted the president as saying ..."
+                results = quoted_as_saying(text, sent, state, published)
             if results is None:
                 results = self._sentence(text, sent, state, published)
             results = self._answered_after(text, results, state, published)

@@ -1,0 +1,59 @@
+"""Two wire-copy shapes: two sides' statements in one sentence, each with its own speaker; and a statement passed
+on by the medium that printed it ("quoted X as saying"), whose speaker is the person quoted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.app.extract.drafting import run
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ostrelia says the shelling killed nine farmers; Vannmark says every one of the dead was armed.",
+        "Ostrelia's army said the shelling had killed nine farmers, while Vannmark said every one of the dead was armed.",
+        "Ostrelia says the shelling killed nine farmers, but Vannmark insists every one of the dead was armed.",
+    ],
+    ids=["semicolon", "while", "but"],
+)
+def test_two_sides_in_one_sentence_are_two_statements(sentence):
+    proposals = run(sentence)
+    assert [p.quote for p in proposals] == [
+        next(
+            q
+            for q in ("the shelling killed nine farmers", "the shelling had killed nine farmers")
+            if q in sentence
+        ),
+        "every one of the dead was armed",
+    ]
+    assert proposals[0].actor.startswith("Ostrelia") and proposals[1].actor == "Vannmark"
+
+
+def test_one_speakers_quotation_is_never_split():
+    sentence = "\u201cOstrelia says nine farmers died; Vannmark says they were armed,\u201d the envoy, Lio Castell, said."
+    proposals = run(sentence)
+    assert [p.actor for p in proposals] == ["Lio Castell"]
+
+
+@pytest.mark.parametrize(
+    "sentence, said",
+    [
+        ("State television quoted the defence minister, Arno Wilk, as saying the border would close.", None),
+        (
+            "On Tuesday the Tallow Courier quoted Arno Wilk as saying that the border would close on Friday.",
+            dt.date(2026, 3, 10),
+        ),
+        (
+            "Arno Wilk was quoted by the Tallow Courier on Monday as saying the border would close.",
+            dt.date(2026, 3, 9),
+        ),
+    ],
+    ids=["medium quoted X", "on day, medium quoted X", "X was quoted by medium"],
+)
+def test_quoted_as_saying_is_the_quoted_persons_statement(sentence, said):
+    (proposal,) = run(sentence)
+    assert proposal.actor == "Arno Wilk" and proposal.said == said
+    assert proposal.quote.startswith("the border would close")
