@@ -74,7 +74,7 @@ from app.extract.occasions import occasion_dates
 from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
 from app.extract.repeats import without_repeats
-from app.extract.speaker_phrases import without_asides
+from app.extract.speaker_phrases import STATEMENT_FROM, without_asides
 from app.extract.speakers import (
     ISSUED_BY,
     RELATIVE_RUNS_ON,
@@ -287,6 +287,17 @@ class RuleExtractor:
                 else None
             )
             sp = sp or parse_speaker(m.group("spk"), state) or document_speaker(m.group("spk"), state)
+            content = m.group("content")
+            issued = STATEMENT_FROM.match(m.group("spk").strip())  # "a statement from X": X's own words
+            if sp is not None and not nested and not issued and (RV.search(content) or DV.search(content)):
+                # "The driver told investigators the bus slid, according to the sheriff's office": what the
+                # content's own subject said, which the office passes on
+                part = Sentence(base + m.start("content"), base + m.end("content"), content, sent.paragraph)
+                inner = self._sentence(text, part, state, published, nested=True)
+                if inner and all(f.speaker.name != sp.name for f in inner):
+                    for f in inner:  # "..., said on Tuesday, according to X": a day after the content
+                        f.said = f.said or resolve_date(s[m.end("content") :], published)
+                    return inner
             if sp is not None:
                 return [
                     found(

@@ -86,3 +86,16 @@ def test_where_a_body_spoke_in_commas_is_no_part_of_it_and_states_that_reports()
     props = run(PANEL)
     assert by_quote(props, "it was never shown").actor == "Carrow district council"
     assert by_quote(props, 'the ministry "sat on it').actor == "Bridgewatch trust"
+
+
+def test_what_a_named_subject_said_according_to_someone_else_is_the_subjects():
+    text = (
+        "The ferry's second officer told coastguards on Sunday that the car deck doors had been left open, "
+        "according to the harbour police. The crossing will resume next week, according to a statement from "
+        "Skerrow Ferries."
+    )
+    props = run(text)
+    officer = by_quote(props, "the car deck doors")
+    assert officer.actor.lower().endswith("second officer")
+    assert officer.said is not None
+    assert by_quote(props, "The crossing will resume").actor == "Skerrow Ferries"
