@@ -22,7 +22,12 @@ WHICH_SAID = re.compile(
     r"(?P<when>(?:on|last|this)\s+\w+\s+)?(?:that\s+)?(?=[a-zA-Z])"
 )
 # "..., rejecting a former technician's claims that ...": the participle of an answer after what was said
-REJECTING = re.compile(r",\s+(?P<verb>rejecting|dismissing|denying|disputing|contradicting)\s+(?=\S)")
+# (what is rejected is something said: "rejecting calls for his resignation" answers no claim)
+REJECTING = re.compile(
+    r",\s+(?P<verb>rejecting|dismissing|denying|disputing|contradicting)\s+(?=(?:[\w\-'\u2019]+\s+){0,5}?"
+    r"(?:claims?|charges?|accusations?|allegations?|reports?|suggestions?|assertions?|account|findings?|"
+    r"statements?|story|stories)\b)"
+)
 # where the noun phrase before ", which" starts: after a preposition or a verb ("came from", "rejected by")
 ANTECEDENT_OPENS = re.compile(
     r"^\s*|\b(?:from|by|of|to|with|after|before|against|at|for)\s+|\b(?:[a-z]+ed|came|went|said|says|told)\s+"

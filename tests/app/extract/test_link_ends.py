@@ -110,3 +110,13 @@ def test_a_quotation_before_a_description_with_a_long_tail_is_left_undrafted():
         "by the transport board late on Monday."
     )
     assert [p.actor for p in run(text)] == ["Ostwick Freight"]
+
+
+def test_rejecting_a_demand_rather_than_a_claim_leaves_the_statement_whole():
+    text = (
+        "The mayor of Orvell said on Monday that she would stay in office until the audit was published, "
+        "rejecting calls for her resignation."
+    )
+    (mayor,) = run(text)
+    assert mayor.kind == "claim"
+    assert mayor.quote.endswith("rejecting calls for her resignation")
