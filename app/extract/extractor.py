@@ -556,7 +556,7 @@ class RuleExtractor:
                             and re.search(
                                 r"\b(not|no|never)\b|"
                                 r"baseless|false|untrue|lies|nonsense|fabricat|provocation|propaganda|smear|"
-                                r"fiction|hoax|absurd|misleading|distort",
+                                r"fiction|hoax|absurd|misleading|distort|reject|den(?:y|ies|ied)|refute|dismiss",
                                 content,
                                 re.I,
                             )

@@ -38,7 +38,11 @@ FALSE_WORDS = re.compile(
     r"absurd|ridiculous|propaganda|disinformation|misinformation|invented|made up|fiction|without foundation|"
     r"no basis|not correct|incorrect|never happened|did not happen|didn't happen|no evidence|unproven|smear|"
     r"slander\w*|politically motivated|misreading|misleading|distort\w*|provocation|hoax|insult|fantasy|"
-    r"forged|forgery|forgeries|confused|misread|misunderstood|mistaken|exaggerat\w*)\b",
+    r"forged|forgery|forgeries|confused|misread|misunderstood|mistaken|exaggerat\w*|"
+    # "We categorically reject these allegations", "it \"firmly denies\" the claims": a rejection in the words
+    r"(?:reject|rejects|rejected|deny|denies|denied|refute|refutes|refuted|dismiss|dismisses|dismissed)[\"\u201d]?"
+    r"\s+(?:these|those|the|this|that|all|any|such)\s+(?:[\w\-]+\s+){0,2}?(?:allegations?|accusations?|"
+    r"charges?|claims|findings|assertions?|insinuations?)\b)",
     re.I,
 )
 # A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",

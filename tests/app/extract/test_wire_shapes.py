@@ -57,3 +57,22 @@ def test_quoted_as_saying_is_the_quoted_persons_statement(sentence, said):
     (proposal,) = run(sentence)
     assert proposal.actor == "Arno Wilk" and proposal.said == said
     assert proposal.quote.startswith("the border would close")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\u201cWe categorically reject these allegations,\u201d the Tallow Port Company said in a statement.",
+        "The Tallow Port Company said it \u201cfirmly denies\u201d the claims made by the dockers.",
+        "The Tallow Port Company said it rejected all the findings of the inspectors.",
+    ],
+    ids=["quoted rejection", "said it denies", "said it rejected"],
+)
+def test_a_rejection_of_the_charges_in_the_words_is_a_denial(sentence):
+    (proposal,) = run(sentence)
+    assert (proposal.kind, proposal.actor) == ("denial", "Tallow Port Company")
+
+
+def test_rejecting_a_request_is_no_denial():
+    (proposal,) = run("The Tallow Port Company said it would reject any request for a delay.")
+    assert proposal.kind == "claim"
