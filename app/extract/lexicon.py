@@ -237,12 +237,17 @@ _SAID_OR_SHOWN = (
     r"(?:report|claim|allegation|accusation|charge|story|suggestion|account|assertion|statement|letter|"
     r"argument|reporting|idea|theory|explanation|version|remark|comment)s?"
 )
+# a quoted judgement that approves answers nothing: "called the ministry's statement \"a welcome first step\""
+_APPROVING = (
+    r"(?:a\s+|an\s+|very\s+|an?\s+very\s+)?(?:welcome|useful|helpful|important|good|positive|encouraging|"
+    r"constructive|accurate|fair|correct|right|reasonable|credible|serious|promising|balanced|step\s+forward)\b"
+)
 CALLED_ANAPHOR = re.compile(
     r"\b(called|calls|call|described|describes|branded|brands|labelled|labeled|termed)\s+(?:(?:it|this|that|them|"
     r"(?:the|these|those|such|his|her|its|their) (?:report|claim|allegation|accusation|charge|story|"
     r"suggestion|account|assertion)s?)\b(?:\s+as)?\s+\S"
     r"|(?:the|these|those|his|her|its|their|[\w\-]+(?:\s+[\w\-]+)?['\u2019]s)\s+(?:[\w\-'\u2019]+\s+){0,3}?"
-    rf"{_SAID_OR_SHOWN}(?:\s+of\s+[\w\-]+)?\s+(?:as\s+)?[\"\u201c])",
+    rf"{_SAID_OR_SHOWN}(?:\s+of\s+[\w\-]+)?\s+(?:as\s+)?[\"\u201c](?!{_APPROVING}))",
     re.I,
 )
 

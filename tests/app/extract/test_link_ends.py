@@ -120,3 +120,12 @@ def test_rejecting_a_demand_rather_than_a_claim_leaves_the_statement_whole():
     (mayor,) = run(text)
     assert mayor.kind == "claim"
     assert mayor.quote.endswith("rejecting calls for her resignation")
+
+
+def test_a_quoted_judgement_that_approves_the_statement_is_no_denial():
+    text = (
+        "The drivers' union said on Monday that its members had been paid late for a year.\n\n"
+        'The transport ministry called the union\'s statement "a welcome first step towards talks".'
+    )
+    proposals = run(text)
+    assert all(p.kind == "claim" and p.denies is None for p in proposals)
