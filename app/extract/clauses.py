@@ -42,6 +42,8 @@ APPOSED_NAME = re.compile(
 RELATIVE_BEFORE = re.compile(r"\w,\s*(?:who|whose|which)\b[^,\u201c\u201d\"]*,\s*$")
 SAYING = re.compile(
     r"(?:,\s*|(?<=statement)\s+)saying(?:\s+that)?\s+"
+    # "marched on the ministry, demanding that the coastguard ...": any participle of saying, with its clause
+    r"|,\s*(?:claiming|insisting|arguing|warning|demanding|alleging|stressing|noting)\s+that\s+"
     r"|\s+and\s+(?:said|added)(?:\s+that)?\s+(?!(?:on|in|at|last|this)\b)",  # "summoned the envoy and said ..."
     re.I,
 )  # "issued a statement saying"

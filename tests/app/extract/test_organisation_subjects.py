@@ -99,3 +99,12 @@ def test_what_a_named_subject_said_according_to_someone_else_is_the_subjects():
     assert officer.actor.lower().endswith("second officer")
     assert officer.said is not None
     assert by_quote(props, "The crossing will resume").actor == "Skerrow Ferries"
+
+
+def test_a_participle_of_saying_with_its_clause_is_the_subjects_statement():
+    text = (
+        "Taxi drivers from the airport rank blocked the ring road for two hours on Monday, demanding that the "
+        "city scrap the new licence fee before the summer."
+    )
+    props = run(text)
+    assert by_quote(props, "the city scrap").actor.lower().startswith("taxi drivers")
