@@ -54,10 +54,10 @@ _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
     # "said Friday that ...": a bare weekday, as wire copy writes it
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"(?=\s+that\b|,|:|\s+[a-z]))?"
+    r"(?=\s+that\b|,|:|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b)))?"
     # "told reporters in Tallisk on Thursday that", "said in a letter dated 3 June that": where, then when
     r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after|dated)\s+[\w\- ]{2,30}?"
-    r"(?=\s+that\b|,|:|\s+[a-z])){0,3}"
+    r"(?=\s+that\b|,|:|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b))){0,3}"
     # "on Thursday, before the findings were published, that ...": an aside on when, then what was said
     r"(?:,\s+(?:[\w\-]+\s+){0,3}?(?:before|after)\s+[^,\u201c\"]{3,120},(?=\s+that\b))?"
     # "said in a video posted online that ...": what the place is, up to what was said
@@ -71,7 +71,10 @@ SKIP_RECIPIENT = re.compile(
     r"(?=\s+(?:the|an?|his|her|its|their|it|they|he|she|there|this|no|every|all|[A-Z0-9])\b)"
     r"|reporters|journalists|the press|parliament|lawmakers|(?:the )?state (?:television|radio|media|"
     r"(?:news )?agency)|the (?:\w+ )?(?:agency|newspaper|"
-    r"broadcaster|channel|paper|assembly|committee|council|website|site|magazine|station|network)|(?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}|him|her|them|us|"
+    r"broadcaster|channel|paper|assembly|committee|council|website|site|magazine|station|network)|(?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3}"
+    # "told the BBC's Newshour programme", "told Radio Tallow's morning show"
+    r"(?:['\u2019]s(?: [A-Z][\w\-]+){0,3}(?: (?:morning |evening |late |Sunday )?(?:programme|program|show|podcast|"
+    r"newspaper|website|channel|bulletin|edition))?)?|him|her|them|us|"
     r"me))?" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*"
 )
 SKIP_PLAIN = re.compile(r"^" + _WHEN + r"(?:\s*,)?(?:\s+that\b)?[\s:,]*")
@@ -216,7 +219,11 @@ ACCUSED_WHEN = re.compile(
 
 # whom a statement was told and when, up to "that": "a meeting of district councillors on Tuesday that", "a radio
 # interviewer on 2 November, three days before the report was published, that" (only when it gives a date)
-TOLD_WHOM_WHEN = re.compile(r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s[^\"\u201c\u201d;]{2,160}?)\s+that\s+")
+# (never across ", adding": "said on Monday the pipeline would reopen, adding that ...": before it is what was said)
+TOLD_WHOM_WHEN = re.compile(
+    r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s"
+    r"(?:(?!,\s*(?:adding|saying|insisting|arguing|stressing|noting)\b)[^\"\u201c\u201d;]){2,160}?)\s+that\s+"
+)
 # what follows a reporting verb when it is where or to whom it was said, or when: "to the ministry", "in an interview"
 PLACE_OR_WHEN = re.compile(
     r"\s+(?:to|in|at|during|on|late|early|last|this|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -95,7 +95,7 @@ from app.extract.subjects import (
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
-from app.extract.wire import quoted_as_saying, two_sides
+from app.extract.wire import quoted_as_saying, two_sides, with_what_was_added
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -148,7 +148,7 @@ class RuleExtractor:
                 results = quoted_as_saying(text, sent, state, published)
             if results is None:
                 results = self._sentence(text, sent, state, published)
-            results = self._answered_after(text, results, state, published)
+            results = with_what_was_added(text, self._answered_after(text, results, state, published))
             results = split_found(text, sent, results, state, published)
             for f in results:
                 f.sentence_index = index

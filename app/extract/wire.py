@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from app.extract.answers import Found
 from app.extract.dates import resolve_date
+from app.extract.lexicon import FALSE_WORDS
 from app.extract.speakers import State, is_fragment, parse_speaker
 from app.sentences import Sentence
 
@@ -80,3 +82,31 @@ def quoted_as_saying(
         return None
     said = resolve_date(sent.text[: m.start("content")], published)
     return [Found("claim", start, end, speaker, "quoted as saying", said, 0.7, 0)]
+
+
+ADDING = re.compile(r",\s+(?:and\s+)?adding(?:\s+that\b|\s*:)?\s+")
+
+
+def with_what_was_added(text: str, results: list[Found]) -> list[Found]:
+    """'X said the pipeline would reopen in May, adding that repairs were on schedule' / '..., adding: "We are
+    overwhelmed."': what was added is a second statement of the same speaker, at the same time."""
+    out: list[Found] = []
+    for f in results:
+        m = ADDING.search(text, f.start, f.end)
+        before = text[f.start : m.start()] if m is not None else ""
+        if (
+            m is None
+            or len(before.split()) < 3
+            or before.count('"') % 2
+            or before.count("\u201c") > before.count("\u201d")
+            or len(text[m.end() : f.end].split()) < 3
+        ):
+            out.append(f)
+            continue
+        start = m.end()
+        while start < f.end and text[start] in "\u201c\"'\u2018 ":
+            start += 1
+        kind = "denial" if FALSE_WORDS.search(text, start, f.end) else "claim"
+        added = replace(f, kind=kind, start=start, cue="added", anaphoric=False, answers_previous=False)
+        out += [replace(f, end=m.start()), added]
+    return out

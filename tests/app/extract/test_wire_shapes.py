@@ -76,3 +76,33 @@ def test_a_rejection_of_the_charges_in_the_words_is_a_denial(sentence):
 def test_rejecting_a_request_is_no_denial():
     (proposal,) = run("The Tallow Port Company said it would reject any request for a delay.")
     assert proposal.kind == "claim"
+
+
+@pytest.mark.parametrize(
+    "sentence, said",
+    [
+        ("Ilse Varn said 30 people had been brought in, adding: \u201cWe are overwhelmed.\u201d", None),
+        ("Ilse Varn said 30 people had been brought in, adding that we are overwhelmed.", None),
+        (
+            "Ilse Varn said on Monday 30 people had been brought in, adding that we are overwhelmed.",
+            dt.date(2026, 3, 9),
+        ),
+    ],
+    ids=["adding colon quote", "adding that", "said on day, adding that"],
+)
+def test_what_a_speaker_added_is_a_second_statement(sentence, said):
+    proposals = run(sentence)
+    assert [p.quote for p in proposals] == [
+        "30 people had been brought in",
+        "We are overwhelmed." if "\u201c" in sentence else "we are overwhelmed",
+    ]
+    assert {(p.actor, p.said) for p in proposals} == {("Ilse Varn", said)}
+
+
+@pytest.mark.parametrize(
+    "recipient",
+    ["the Tallow Courier's Sunday edition", "Radio Tallow's morning show", "the BBC's Newshour programme"],
+)
+def test_a_possessive_recipient_is_not_the_statement(recipient):
+    (proposal,) = run(f"Ilse Varn told {recipient} that the hospital had run out of blood.")
+    assert proposal.quote == "the hospital had run out of blood"
