@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.extract.bodies import names_body
 from app.extract.heads import org_like, verb_first_subject
 from app.extract.lexicon import (
     AUXILIARY,
@@ -439,7 +440,7 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             Speaker(_capital_first(re.sub(r"^(a|an|one)\s+", "", np, flags=re.I)), "", "", collective=True),
         )
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
-    if names_role(low) or COLLECTIVE_HEADS.search(low) or org_like(np):
+    if names_role(low) or COLLECTIVE_HEADS.search(low) or org_like(np) or names_body(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
         name = _capital_first(re.sub(r"^(the|a|an|one)\s+", "", np, flags=re.I))
         known = _find_known(state, name)
