@@ -104,4 +104,5 @@ def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
 
 def _in_a_name(text: str, pos: int) -> bool:
     """'Merrow Today's editor', 'USA Today': a capitalised "Today" after a capitalised word is part of a name."""
-    return text[pos : pos + 1].isupper() and re.search(r"[A-Z][\w\-]*\s+$", text[:pos]) is not None
+    # "the BBC's Today programme": a possessive name too
+    return text[pos : pos + 1].isupper() and re.search(r"[A-Z][\w\-'\u2019]*\s+$", text[:pos]) is not None

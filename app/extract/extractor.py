@@ -82,7 +82,6 @@ from app.extract.speakers import (
     State,
     dateline_length,
     document_speaker,
-    note_named,
     parse_speaker,
     register,
 )
@@ -95,7 +94,7 @@ from app.extract.subjects import (
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
-from app.extract.wire import quoted_as_saying, two_sides, with_what_was_added
+from app.extract.wire import note_subject, two_sides, wire_statement, with_what_was_added
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -144,8 +143,10 @@ class RuleExtractor:
                 results = two_sides(
                     sent, lambda part, nested: self._sentence(text, part, state, published, nested=nested)
                 )
-            if results is None:  # "State media quoted the president as saying ..."
-                results = quoted_as_saying(text, sent, state, published)
+            if results is None:  # "State media quoted X as saying ...", "..., X said when asked ..."
+                results = wire_statement(
+                    text, sent, state, published, lambda p: self._sentence(text, p, state, published)
+                )
             if results is None:
                 results = self._sentence(text, sent, state, published)
             results = with_what_was_added(text, self._answered_after(text, results, state, published))
@@ -156,7 +157,7 @@ class RuleExtractor:
             if not results and unattributed(sent.text):
                 self.unattributed.append((sent.start, sent.end))
             if not results:
-                note_named(state, sent.text[dateline_length(sent.text) :])
+                note_subject(state, sent.text[dateline_length(sent.text) :])  # and the people it names
             act = day_of_the_act(text, sent, results, state, published, act)
         delayed_names(found)  # "The former chairman of X said ..." then "Anselm Tolland said ..."
         # an unlabelled interview's answers, each in its place (the rest keeps its order)

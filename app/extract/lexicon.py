@@ -26,7 +26,9 @@ REPORT_VERBS = (  # verb forms only (no "claims", "reports", "notes": they are n
     "reiterated|reiterates|repeated|observed|remarked|boasted|complained|complains|threatened|hinted|"
     "emphasised|emphasized|underlined|concluded|concludes|testified|briefed|informed|assured|assures|"
     "acknowledged|forecast|projected|calculated|judged|determined|found|thinks|thought|expects|expected|"
-    "blamed|blames|called for|calls for|urged|urges|demanded|demands"
+    "blamed|blames|called for|calls for|urged|urges|demanded|demands|"
+    # the plural present of wire copy's "Critics argue the law ...", "Economists warn that ..."
+    "argue|insist|warn|contend|allege|concede|complain|predict"
 )
 DENY_VERBS = (
     "denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|"
@@ -42,7 +44,7 @@ FALSE_WORDS = re.compile(
     # "We categorically reject these allegations", "it \"firmly denies\" the claims": a rejection in the words
     r"(?:reject|rejects|rejected|deny|denies|denied|refute|refutes|refuted|dismiss|dismisses|dismissed)[\"\u201d]?"
     r"\s+(?:these|those|the|this|that|all|any|such)\s+(?:[\w\-]+\s+){0,2}?(?:allegations?|accusations?|"
-    r"charges?|claims|findings|assertions?|insinuations?)\b)",
+    r"charges?|claims|findings|assertions?|insinuations?|reports|rumou?rs)\b)",
     re.I,
 )
 # A reporting or denying verb under negation reports nothing: "officials have not said whether they will pay",

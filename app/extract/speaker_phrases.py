@@ -172,6 +172,7 @@ def clean_np(np: str) -> str:
     np = re.sub(r",\s*(?:and\s+)?(?:who|whose|which|where)\b(?:[^,]|(?<=\d),(?=\d{3}))*(?:,|$)", "", np)
     np = re.sub(r",\s*one of (?:the|its|their|his|her)\s[^,]*(?=,\s*[A-Z])", "", np)  # an aside on what it is
     np = re.sub(r",\s*speaking\s+(?:on|to|from|at|in|after|by)\s[^,]*(?:,|$)", "", np)  # ", speaking on ...,"
+    np = re.sub(r",\s*citing\s[^,]*(?:,|$)", "", np)  # "The newspaper, citing a leaked memo,": its source
     # "..., said Ana Pell, adding that the roof had been fixed": what she went on to say is not who she is
     np = re.sub(
         r",\s*(?:adding|noting|insisting|stressing|explaining|arguing|warning)\s+(?:that\s)?.*$", "", np

@@ -17,7 +17,9 @@ from dataclasses import replace
 from app.extract.answers import Found
 from app.extract.dates import resolve_date
 from app.extract.lexicon import FALSE_WORDS
-from app.extract.speakers import State, is_fragment, parse_speaker
+from app.extract.persons import individual
+from app.extract.speaker_phrases import ORG_HEADS
+from app.extract.speakers import State, is_fragment, note_named, parse_speaker
 from app.sentences import Sentence
 
 _SAYING = (
@@ -31,10 +33,10 @@ SECOND_SIDE = re.compile(
     r"(?:\s+[\w'\u2019\-.]+){0,5}?\s+(?:(?:has|have|had)\s+)?" + _SAYING + r"\b)"
 )
 QUOTED_AS = re.compile(
-    r"(?:(?P<who2>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:was|were|has been|have been|had been)\s+quoted\s+by\s+"
+    r"(?:(?P<who2>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:was|were|has been|have been|had been)\s+(?:quoted|cited)\s+by\s+"
     r"(?P<medium2>[^,;:\u201c\u201d\"]{2,60}?)"
     r"|\b(?P<medium>[A-Z][^,;:\u201c\u201d\"]{1,60}?|(?:state|local|official)\s+(?:media|television|radio))"
-    r"\s+quoted\s+(?!by\b)(?P<who>[^;:\u201c\u201d\"]{2,80}?),?)"  # "the minister, Arno Wilk," too
+    r"\s+(?:quoted|cited)\s+(?!by\b)(?P<who>[^;:\u201c\u201d\"]{2,80}?),?)"  # "the minister, Arno Wilk," too
     r"\s+as\s+saying\s+(?:that\s+)?(?P<content>\S.*?)[\s.!?\u201d\"]*$"
 )
 
@@ -84,7 +86,44 @@ def quoted_as_saying(
     return [Found("claim", start, end, speaker, "quoted as saying", said, 0.7, 0)]
 
 
+# what follows the speaker and says only how he came to speak: "..., Pell said when asked whether the outbreak had
+# peaked", "..., said an official who asked not to be named because he was not authorised to speak"
+ASIDE = re.compile(
+    r"(?:,?\s+(?:when|after|as)\s+(?:being\s+)?asked\b|,?\s+who\s+(?:asked|spoke|requested|declined|did\s+not\s+want)"
+    r"\b[^\"\u201c\u201d]*?\b(?:named|identified|anonymity)\b)[^\"\u201c\u201d]*$"
+)
+
+
+def wire_statement(
+    text: str,
+    sent: Sentence,
+    state: State,
+    published: dt.date | None,
+    read: Callable[[Sentence], list[Found]],
+) -> list[Found] | None:
+    """The statements of a sentence in a wire shape the general reading misses (None for another shape):
+    "quoted X as saying ...", or a statement whose speaker is followed by an aside on how he came to speak (the
+    sentence before the aside is read alone, ``read``)."""
+    quoted = quoted_as_saying(text, sent, state, published)
+    if quoted is not None:
+        return quoted
+    m = ASIDE.search(sent.text)
+    if m is None or m.start() < 10:
+        return None
+    last = state.last, state.last_collective
+    found = read(Sentence(sent.start, sent.start + m.start(), sent.text[: m.start()], sent.paragraph))
+    if not found:
+        state.last, state.last_collective = last
+        return None
+    return found
+
+
 ADDING = re.compile(r",\s+(?:and\s+)?adding(?:\s+that\b|\s*:)?\s+")
+# "X said inflation had peaked but warned against cutting rates too soon": the statement ends at "but" (with
+# "that" after the verb, "but cautioned that ...", the annotated sets keep one statement: it is left whole)
+BUT_WARNED = re.compile(
+    r",?\s+but\s+(?:also\s+)?(?:warned|cautioned|added|insisted|stressed|said)\b(?P<that>\s+that\b)?\s*"
+)
 
 
 def with_what_was_added(text: str, results: list[Found]) -> list[Found]:
@@ -92,7 +131,7 @@ def with_what_was_added(text: str, results: list[Found]) -> list[Found]:
     overwhelmed."': what was added is a second statement of the same speaker, at the same time."""
     out: list[Found] = []
     for f in results:
-        m = ADDING.search(text, f.start, f.end)
+        m = ADDING.search(text, f.start, f.end) or BUT_WARNED.search(text, f.start, f.end)
         before = text[f.start : m.start()] if m is not None else ""
         if (
             m is None
@@ -103,6 +142,9 @@ def with_what_was_added(text: str, results: list[Found]) -> list[Found]:
         ):
             out.append(f)
             continue
+        if m.re is BUT_WARNED:  # "but warned against ...": no statement of its own
+            out.append(f if m.group("that") else replace(f, end=m.start()))
+            continue
         start = m.end()
         while start < f.end and text[start] in "\u201c\"'\u2018 ":
             start += 1
@@ -110,3 +152,48 @@ def with_what_was_added(text: str, results: list[Found]) -> list[Found]:
         added = replace(f, kind=kind, start=start, cue="added", anaphoric=False, answers_previous=False)
         out += [replace(f, end=m.start()), added]
     return out
+
+
+# a sentence that quotes no one but opens on its subject: "Kerr visited the front on Monday.", "Ida Varga, 45, lost
+# her shop in the fire.", "The company was fined $2 million on Monday." The next sentence's "he", "she" or "it"
+# most likely means that subject.
+_OPENING_PERSON = re.compile(
+    r"^(?P<np>[A-Z][\w'\u2019\-]+(?:\s+(?:(?:de|van|von|der|al|bin)\s+)?[A-Z][\w'\u2019\-]+){0,2})"
+    r"(?:,\s+\d{1,3},)?\s+(?=(?:was|is|has|had|did|does|will|would|could|met|left|lost|spoke|took|went|came|"
+    r"made|became|won|faces|[a-z]+ed)\b)"  # a verb follows: "Kerr visited", "Back at the farm" is no one
+)
+_OPENING_ORG = re.compile(r"^(?:The|the)\s+(?P<head>[a-z]+)\s+(?=[a-z])")
+_OPENERS = (
+    "The A An In On At By For After Before When While As If But And Yet So It He She They We I This That These "
+    "Those There Here Asked Speaking According Earlier Later Last Police Officials Witnesses Residents"
+)
+_NOT_A_SUBJECT = frozenset(_OPENERS.split())
+
+
+def note_subject(state: State, sentence: str) -> None:
+    """A sentence that states nothing but opens on a person or an organisation: a person becomes the likeliest
+    "he"/"she" of what follows, an organisation the likeliest "it" (after the people it names, ``note_named``)."""
+    before = list(state.recent)
+    note_named(state, sentence)
+    person = _OPENING_PERSON.match(sentence)
+    if person is not None and person.group("np").split()[0] not in _NOT_A_SUBJECT:
+        if state.recent != before:
+            return  # a speaker the text named before, in full
+        probe = State(
+            list(state.speakers), state.last, state.last_collective, state.text, dict(state.capitals)
+        )
+        sp = parse_speaker(person.group("np"), probe)
+        if sp is not None and not sp.collective and individual(sp.name, sp.role, sp.collective):
+            known = next(
+                (k for k in state.speakers if k.name == sp.name or k.name.endswith(f" {sp.name}")), sp
+            )
+            if known in state.recent:
+                state.recent.remove(known)
+            state.recent.append(known)
+        return
+    org = _OPENING_ORG.match(sentence)
+    if org is not None and org.group("head") in ORG_HEADS:
+        last = state.last, state.last_collective
+        sp = parse_speaker(org.group(0).strip(), state)  # marks it as the last to speak: the next "it"
+        if sp is None or individual(sp.name, sp.role, sp.collective):
+            state.last, state.last_collective = last
