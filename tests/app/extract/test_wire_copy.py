@@ -119,3 +119,15 @@ def test_denying_these_reports_in_the_words_is_a_denial():
 def test_the_today_programme_is_no_date():
     (p,) = run('"We need more ambulances," Pell told the BBC\'s Today programme.')
     assert p.said is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor told a local television station that the dam was safe.",
+        "The governor told a radio host that the dam was safe.",
+    ],
+)
+def test_whom_a_speaker_told_before_that_is_not_what_was_said(text):
+    (p,) = run(text)
+    assert (p.actor, p.quote) == ("Governor", "the dam was safe")
