@@ -20,7 +20,6 @@ from app.extract.answers import (
 )
 from app.extract.clauses import (
     ACCUSED_WHEN,
-    AFTER_SAID,
     ALLEGATION_SUBJECT,
     APPOSED_NAME,
     CONCEDED,
@@ -87,10 +86,12 @@ from app.extract.speakers import (
 )
 from app.extract.subjects import (
     BARE_NOUNS,
+    answered_after,
     delayed_names,
     found,
     not_a_turn,
     saying_participle,
+    subject_first,
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
@@ -149,7 +150,7 @@ class RuleExtractor:
                 )
             if results is None:
                 results = self._sentence(text, sent, state, published)
-            results = with_what_was_added(text, self._answered_after(text, results, state, published))
+            results = with_what_was_added(text, answered_after(text, results, state, published))
             results = split_found(text, sent, results, state, published)
             for f in results:
                 f.sentence_index = index
@@ -168,29 +169,6 @@ class RuleExtractor:
         dates = occasion_dates(text, found, sentences, published)
         proposals = link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})
         return [replace(p, said=dates.get((p.start, p.end), p.said)) for p in proposals]
-
-    def _answered_after(
-        self, text: str, results: list[Found], state: State, published: dt.date | None
-    ) -> list[Found]:
-        """'X denied ..., after the coastguard said on Monday that ...': what the coastguard said is a claim of its
-        own, said before X's statement, which answers it (the lede of a story about a dispute)."""
-        out: list[Found] = []
-        for f in results:
-            m = AFTER_SAID.search(text, f.start, f.end)
-            if m is None or f.cue == "quotation" or len(text[f.start : m.start()].split()) < 3:
-                out.append(f)
-                continue
-            last = state.last, state.last_collective  # "It said ..." next still means the answering side
-            sp = parse_speaker(m.group("who"), state)
-            state.last, state.last_collective = last
-            if sp is None or sp.name == f.speaker.name:
-                out.append(f)
-                continue
-            when = resolve_date(f"{m.group('when') or ''} {m.group('when2') or ''}", published)
-            claim = found(text, "claim", m.start("content"), m.end("content"), sp, m.group("verb"), when, 0.7)
-            answer = replace(f, end=m.start(), answers_previous=True)
-            out += [claim, answer]
-        return out
 
     # ---- one sentence
     def _sentence(
@@ -466,7 +444,7 @@ class RuleExtractor:
             and s[: first.start()].count('"') % 2 == 0  # 'called it "a lie told over ...': a quote's verb
         ):
             np = ("the " if headline else "") + s[np_start : first.start()].strip()
-            sp = parse_speaker(np, state) or subject_of_saying(np, first.group(0), state)
+            sp = subject_first(np, first.group(0), text, base + np_start, state)
             if sp is not None:
                 rest_start = first.end()
                 rest = s[rest_start:]

@@ -1,15 +1,17 @@
 """Who a sentence's subject is when the speaker phrase alone does not say: the subject of a participle of saying
 ("Regulators grounded six jets, saying ..."), a plain noun phrase that is the subject of a verb only people and
-bodies do ("The cooperative says ...", "the driver told investigators ..."), and a page heading that is no
-transcript turn. Split out of ``extractor``, which calls these."""
+bodies do ("The cooperative says ...", "the driver told investigators ..."), one of a counted group ("One, who
+...,"), a lede's office named in the next paragraph, the claim "..., after X said ..." answers, and a page
+heading that is no transcript turn. Split out of ``extractor``, which calls these."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from app.extract.answers import Found
-from app.extract.clauses import COUNTER, SAYING, SKIP_PLAIN
+from app.extract.clauses import AFTER_SAID, COUNTER, SAYING, SKIP_PLAIN
 from app.extract.dates import resolve_date
 from app.extract.heads import heading_label
 from app.extract.lexicon import (
@@ -182,3 +184,54 @@ def _office_only(sp: Speaker) -> bool:
         return False
     office = re.split(r"\s+(?:of|at|for)\s+", sp.name)[0]
     return len(office.split()) <= 3 and names_role(office.lower())
+
+
+_ONE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Aa] second|[Aa] third)")
+# a counted group: "several drivers who spoke to the paper", "Three nurses at the clinic", "12 residents"
+_COUNTED = re.compile(
+    r"\b(?:[Ss]everal|[Ss]ome|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Mm]any|"
+    r"[Aa] few|[Aa] dozen|[Dd]ozens of|\d+)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*[^s\W']s)\b"
+)
+
+
+def group_member(np: str, text: str, at: int, state: State) -> Speaker | None:
+    """'Several drivers spoke to the paper. One, who asked not to be named, said ...': "one" (or "another") alone
+    is one of the counted group the text has just named, never a speaker called "One"."""
+    if not _ONE.fullmatch(clean_np(np)):
+        return None
+    groups = [
+        m.group("noun")
+        for m in _COUNTED.finditer(text, max(0, at - 400), at)
+        if m.group("noun") not in QUANTITY_WORDS and m.group("noun") not in PREMISES
+    ]
+    if not groups:
+        return None
+    return register(state, Speaker(f"One of the {groups[-1]}", "", "", collective=False))
+
+
+def subject_first(np: str, verb: str, text: str, at: int, state: State) -> Speaker | None:
+    """The speaker of 'NP VERB ...' (the phrase before the verb, starting at ``at`` in ``text``): one of a counted
+    group ("Several drivers ... One, who ..., said"), a speaker phrase, or a plain noun phrase that says."""
+    return group_member(np, text, at, state) or parse_speaker(np, state) or subject_of_saying(np, verb, state)
+
+
+def answered_after(text: str, results: list[Found], state: State, published: dt.date | None) -> list[Found]:
+    """'X denied ..., after the coastguard said on Monday that ...': what the coastguard said is a claim of its
+    own, said before X's statement, which answers it (the lede of a story about a dispute)."""
+    out: list[Found] = []
+    for f in results:
+        m = AFTER_SAID.search(text, f.start, f.end)
+        if m is None or f.cue == "quotation" or len(text[f.start : m.start()].split()) < 3:
+            out.append(f)
+            continue
+        last = state.last, state.last_collective  # "It said ..." next still means the answering side
+        sp = parse_speaker(m.group("who"), state)
+        state.last, state.last_collective = last
+        if sp is None or sp.name == f.speaker.name:
+            out.append(f)
+            continue
+        when = resolve_date(f"{m.group('when') or ''} {m.group('when2') or ''}", published)
+        claim = found(text, "claim", m.start("content"), m.end("content"), sp, m.group("verb"), when, 0.7)
+        answer = replace(f, end=m.start(), answers_previous=True)
+        out += [claim, answer]
+    return out

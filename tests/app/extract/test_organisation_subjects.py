@@ -108,3 +108,11 @@ def test_a_participle_of_saying_with_its_clause_is_the_subjects_statement():
     )
     props = run(text)
     assert by_quote(props, "the city scrap").actor.lower().startswith("taxi drivers")
+
+
+def test_one_alone_is_one_of_the_group_just_counted():
+    text = (
+        "Four porters at the Eastquay depot agreed to talk about the night shift. One, who asked not to be named, "
+        'said the forklifts had been "running without brakes since August".'
+    )
+    assert by_quote(run(text), "the forklifts had been").actor == "One of the porters"
