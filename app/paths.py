@@ -25,12 +25,6 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
 
 
-def cache_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
-
-
 def log_dir() -> Path:
     import platformdirs
 

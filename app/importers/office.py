@@ -8,15 +8,12 @@ as it was given. Without LibreOffice the refusal says what to do instead.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from app.importers.errors import ImportFormatError
 
@@ -50,60 +47,6 @@ def libreoffice() -> str | None:
     return next((p for p in _KNOWN_PLACES.get(sys.platform, []) if Path(p).is_file()), None)
 
 
-@contextlib.contextmanager
-def _profile(scratch: Path) -> Iterator[Path]:
-    """The LibreOffice profile to convert with: one kept in Briefdesk's cache folder (LibreOffice builds a new
-    profile in ~5 s, so a kept one halves each conversion), held by a lock while in use; a throw-away one in
-    ``scratch`` when another conversion holds it or the cache folder cannot be written."""
-    from app.paths import cache_dir
-
-    try:
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = open(folder / "libreoffice-profile.lock", "a+b")  # noqa: SIM115  held open for the lock's life
-    except OSError:
-        yield scratch / "profile"
-        return
-    with lock:
-        if not _try_lock(lock):
-            yield scratch / "profile"
-            return
-        try:
-            yield folder / "libreoffice-profile"
-        finally:
-            _unlock(lock)
-
-
-def _try_lock(fh: IO[bytes]) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(fh: IO[bytes]) -> None:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            fh.seek(0)
-            msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-    except OSError:
-        pass
-
-
 def _checked(data: bytes, *, filename: str, ext: str) -> None:
     """Refuse what is not the kind of file its name says: LibreOffice reads anything it cannot parse as text,
     so a damaged .doc would come back as a page of noise."""
@@ -133,14 +76,14 @@ def as_docx(data: bytes, *, filename: str, ext: str) -> bytes:
             f"{filename}: this is a {kind}; Briefdesk reads it through LibreOffice, which is not installed. "
             "Install LibreOffice, or open the file in Word or LibreOffice, save it as .docx and import that"
         )
-    with tempfile.TemporaryDirectory(prefix="briefdesk-convert-") as tmp, _profile(Path(tmp)) as profile:
+    with tempfile.TemporaryDirectory(prefix="briefdesk-convert-") as tmp:
         folder = Path(tmp)
         given = folder / f"document{ext}"
         given.write_bytes(data)
         out = folder / "out"
         command = [
             program,
-            f"-env:UserInstallation={profile.as_uri()}",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--norestore",
             "--nologo",

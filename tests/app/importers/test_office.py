@@ -138,22 +138,3 @@ def test_libreoffice_is_found_by_its_usual_names(monkeypatch, tmp_path):
     program.chmod(program.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(tmp_path))
     assert Path(office.libreoffice() or "") == program
-
-
-@needs_libreoffice
-def test_conversions_keep_one_profile_and_a_busy_one_is_not_waited_for(office_files, tmp_path):
-    # LibreOffice builds a profile in seconds: it is kept in the cache folder for the next conversion; while
-    # another conversion holds it, a throw-away profile is used instead of waiting
-    from app.importers import office
-    from app.paths import cache_dir
-
-    assert "Ilse Marrow" in read_bytes(office_files[".rtf"], filename="story.rtf").body
-    kept = cache_dir() / "libreoffice-profile"
-    assert kept.is_dir() and any(kept.iterdir())
-    with open(cache_dir() / "libreoffice-profile.lock", "a+b") as held:
-        assert office._try_lock(held)
-        with office._profile(tmp_path) as profile:
-            assert profile == tmp_path / "profile"
-        office._unlock(held)
-    with office._profile(tmp_path) as profile:
-        assert profile == kept
