@@ -95,7 +95,7 @@ from app.extract.subjects import (
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
-from app.extract.wire import note_subject, two_sides, wire_statement, with_what_was_added
+from app.extract.wire import note_subject, two_sides, wire_statement, with_quote_resumed, with_what_was_added
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -151,6 +151,7 @@ class RuleExtractor:
             if results is None:
                 results = self._sentence(text, sent, state, published)
             results = with_what_was_added(text, answered_after(text, results, state, published))
+            results = with_quote_resumed(text, sent.end, results)  # '"...," X said, "and ..."'
             results = split_found(text, sent, results, state, published)
             for f in results:
                 f.sentence_index = index

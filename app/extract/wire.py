@@ -197,3 +197,39 @@ def note_subject(state: State, sentence: str) -> None:
         sp = parse_speaker(org.group(0).strip(), state)  # marks it as the last to speak: the next "it"
         if sp is None or individual(sp.name, sp.role, sp.collective):
             state.last, state.last_collective = last
+
+
+# '"The quay is safe," the minister said, "and it will stay open."': the quotation resumed after its attribution
+RESUMED = re.compile(
+    r"[\u201d\"]\s*(?P<attr>[^\u201c\u201d\"]{1,80}?)\b(?:said|says|added|adds|told\s+[^\u201c\u201d\",]{1,30}?|"
+    r"insisted|insists|warned|warns|continued|went on)\b[^\u201c\u201d\"]{0,40}?[,:]\s*[\u201c\"]"
+    r"(?P<q>[^\u201c\u201d\"]{3,}?)[\s,.!?]*[\u201d\"]"
+)
+
+
+def with_quote_resumed(text: str, sentence_end: int, results: list[Found]) -> list[Found]:
+    """A quotation broken by its attribution goes on after it: the second part is the same speaker's, said at
+    the same time ('"...," the minister said, "and it will stay open."')."""
+    out: list[Found] = []
+    taken = {(f.start, f.end) for f in results}
+    for f in results:
+        out.append(f)
+        close = re.compile(r"[\s,.!?]*(?=[\u201d\"])").match(text, f.end)
+        if close is None or close.end() > f.end + 3:
+            continue
+        m = RESUMED.match(text, close.end(), sentence_end)
+        if m is None or (m.start("q"), m.end("q")) in taken or len(m.group("q").split()) < 2:
+            continue
+        kind = "denial" if f.kind == "denial" or FALSE_WORDS.search(m.group("q")) else "claim"
+        out.append(
+            replace(
+                f,
+                kind=kind,
+                start=m.start("q"),
+                end=m.end("q"),
+                cue="quotation",
+                anaphoric=False,
+                answers_previous=False,
+            )
+        )
+    return out

@@ -106,3 +106,23 @@ def test_what_a_speaker_added_is_a_second_statement(sentence, said):
 def test_a_possessive_recipient_is_not_the_statement(recipient):
     (proposal,) = run(f"Ilse Varn told {recipient} that the hospital had run out of blood.")
     assert proposal.quote == "the hospital had run out of blood"
+
+
+@pytest.mark.parametrize(
+    "sentence, second",
+    [
+        (
+            "\u201cThe quay is safe,\u201d the harbour master said, \u201cand it will stay open.\u201d",
+            "and it will stay open",
+        ),
+        (
+            "\u201cThe figures are wrong,\u201d Ilse Varn told reporters on Tuesday, \u201cand everyone here knows it.\u201d",
+            "and everyone here knows it",
+        ),
+    ],
+    ids=["said", "told reporters on day"],
+)
+def test_a_quotation_resumed_after_its_attribution_is_the_same_speakers(sentence, second):
+    first, resumed = run(sentence)
+    assert resumed.quote == second
+    assert (resumed.actor, resumed.said) == (first.actor, first.said)
