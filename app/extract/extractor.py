@@ -68,7 +68,7 @@ from app.extract.lexicon import (
 )
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
-from app.extract.neighbours import day_of_the_act, paragraph_start, quoted_before, split_found
+from app.extract.neighbours import day_of_the_act, paragraph_start, quoted_or_setting, split_found
 from app.extract.occasions import occasion_dates
 from app.extract.persons import from_capitals
 from app.extract.places import capitals_in
@@ -324,7 +324,7 @@ class RuleExtractor:
             after = s[vm.end() :]
             after_clause = re.split(r",|\.\s|[.!?]$", after, maxsplit=1)[0]
             # "\u201cQUOTE,\u201d Ana Pell told a rally outside the port gates": all after the verb is a tail
-            quoted = quoted_before(s, sep, np)
+            quoted = quoted_or_setting(s, sep, np, after_clause)
             if len(after_clause.split()) > (16 if quoted else 8) or re.search(
                 r"\bthat\b|[\u201c\"]", after_clause
             ):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from app.extract.answers import Found
 from app.extract.clauses import AND_ACCUSED, OWN_SUBJECT
 from app.extract.dates import resolve_date
+from app.extract.settings import setting_after_quote
 from app.extract.speakers import Speaker, State, parse_speaker
 from app.sentences import Sentence
 
@@ -46,6 +47,12 @@ def quoted_before(s: str, sep: int, np: str) -> bool:
     return (
         s[:1] in '"\u201c' and s[sep : sep + 1] in '"\u201d' and s.count(s[:1], 1, sep) == 0 and not described
     )
+
+
+def quoted_or_setting(s: str, sep: int, np: str, after_clause: str) -> bool:
+    """Whether what follows the speaker's verb is no content: a tail after a quotation and a name, or a long setting
+    after a quotation and a named speaker (``settings``)."""
+    return quoted_before(s, sep, np) or setting_after_quote(s, after_clause, np)
 
 
 def split_found(

@@ -252,6 +252,7 @@ def clean_np(np: str) -> str:
         "",
         np,
     )
+    np = re.sub(r"\s+(?:him|her|it|them)sel(?:f|ves)$", "", np)  # "Morvaux himself acknowledged"
     np = np.strip().strip(",").strip()
     # "The port authority, in a statement on Monday,", "the council, in a letter dated 2 December,": where or when
     # it spoke, in commas after the speaker, is no part of it
