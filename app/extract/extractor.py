@@ -95,7 +95,14 @@ from app.extract.subjects import (
     subject_of_saying,
 )
 from app.extract.tails import with_denial_tail
-from app.extract.wire import note_subject, two_sides, wire_statement, with_quote_resumed, with_what_was_added
+from app.extract.wire import (
+    no_comment,
+    note_subject,
+    two_sides,
+    wire_statement,
+    with_quote_resumed,
+    with_what_was_added,
+)
 from app.sentences import Sentence, split_sentences
 
 REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
@@ -144,6 +151,8 @@ class RuleExtractor:
                 results = two_sides(
                     sent, lambda part, nested: self._sentence(text, part, state, published, nested=nested)
                 )
+            if results is None:  # "X did not respond to a request for comment, but has denied ..."
+                results = no_comment(text, sent, state)
             if results is None:  # "State media quoted X as saying ...", "..., X said when asked ..."
                 results = wire_statement(
                     text, sent, state, published, lambda p: self._sentence(text, p, state, published)

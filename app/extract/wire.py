@@ -233,3 +233,31 @@ def with_quote_resumed(text: str, sentence_end: int, results: list[Found]) -> li
             )
         )
     return out
+
+
+# "Velmorra did not respond to a request for comment, but has previously denied targeting civilians": the side
+# that gave no answer today has answered before. Its earlier denial is a statement of its own (undated: the text
+# gives no day), and after such a sentence "It has denied ..." is that side's.
+NO_COMMENT = re.compile(
+    r"^(?P<who>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:did not|didn't|does not|has not|have not|had not|could not|"
+    r"declined to|would not)\b[^.;]{0,60}?\b(?:comment|respond|reply|replied|be reached)\w*\b[^.;]{0,60}?"
+    r"(?P<but>[,;]?\s+but\s+(?P<denial>(?:has|have|had)\s+(?:(?:previously|earlier|repeatedly|consistently|long|"
+    r"always|in the past)\s+)?(?:denied|rejected|dismissed|disputed)\s+[^.;]{3,}?))?[.!?]?\s*$"
+)
+
+
+_ATTRIBUTED = re.compile(r"[,\u201d\"]\s*[^,]{1,40}?\b(?:said|says|told|tells|added|adds|wrote)\b")
+
+
+def no_comment(text: str, sent: Sentence, state: State) -> list[Found] | None:
+    """The denial in "X did not respond ..., but has denied ..." (None for another shape or when X is no
+    speaker); after "X did not respond ..." alone, X becomes the likeliest "it"/"they" of the next sentence."""
+    m = NO_COMMENT.match(sent.text)
+    if m is None or _ATTRIBUTED.search(sent.text):
+        return None  # "Pallene has not replied, she said.": someone's statement about the silence
+    speaker = parse_speaker(m.group("who").strip(), state)  # the last named: the next "It has denied ..."
+    if speaker is None or is_fragment(speaker.name) or m.group("denial") is None:
+        return [] if speaker is not None and m.group("denial") is None else None
+    start = sent.start + m.start("denial")
+    end = sent.start + m.end("denial")
+    return [Found("denial", start, end, speaker, "denied", None, 0.7, 0, anaphoric=True)]

@@ -126,3 +126,34 @@ def test_a_quotation_resumed_after_its_attribution_is_the_same_speakers(sentence
     first, resumed = run(sentence)
     assert resumed.quote == second
     assert (resumed.actor, resumed.said) == (first.actor, first.said)
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "Vannmark did not immediately respond to a request for comment, but has previously denied shelling farms.",
+            "has previously denied shelling farms",
+        ),
+        (
+            "Vannmark did not respond to a request for comment. It has previously denied shelling farms.",
+            "It has previously denied shelling farms",
+        ),
+    ],
+    ids=["one sentence", "it, next sentence"],
+)
+def test_a_side_that_did_not_respond_but_has_denied_before_is_a_denial(text, quote):
+    (proposal,) = run(text)
+    assert (proposal.kind, proposal.actor, proposal.quote, proposal.said) == (
+        "denial",
+        "Vannmark",
+        quote,
+        None,
+    )
+
+
+def test_a_statement_about_a_silence_stays_its_speakers():
+    (proposal,) = run(
+        "Ostrelia's foreign minister, Oda Lenz, said a note had been sent. Vannmark has not replied, she said."
+    )[-1:]
+    assert (proposal.actor, proposal.quote) == ("Oda Lenz", "Vannmark has not replied")
