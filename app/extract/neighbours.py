@@ -11,6 +11,7 @@ from dataclasses import replace
 from app.extract.answers import Found
 from app.extract.clauses import AND_ACCUSED, OWN_SUBJECT
 from app.extract.dates import resolve_date
+from app.extract.joined import joined_speaker
 from app.extract.settings import setting_after_quote
 from app.extract.speakers import Speaker, State, parse_speaker
 from app.sentences import Sentence
@@ -66,6 +67,7 @@ def split_found(
     results = [part for f in results for part in and_accused(text, f)]
     results = [part for f in results for part in accused_and_said(text, f)]
     results = [part for f in results for part in rejecting(text, f)]
+    results = [part for f in results for part in joined_speaker(text, f, state, published)]
     out = []
     for f in results:
         told = None if f.cue == "quotation" else relative_said(text, sent.start, f.end, state, published)

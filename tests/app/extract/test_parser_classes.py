@@ -56,3 +56,24 @@ QUESTIONED = (
 
 def test_himself_after_the_subject_is_no_part_of_the_name():
     assert by_quote(run(QUESTIONED), "he had not read it").actor == "Faulke-Imre"
+
+
+JOINED = (
+    "Three bakers in Orrin Cross have closed their ovens since the flour mill shut.\n\n"
+    "Two of the bakers said they had not been told the mill would close, and a third, Hesketh Amundsen-Oyo, "
+    "said he had read about it in the parish newsletter.\n\n"
+    "Customers have queued outside the last open bakery since Monday, and a local radio station reported on "
+    "Tuesday that the mill's owners had sold the site."
+)
+
+
+def test_a_joined_clause_with_its_own_speaker_is_that_speakers():
+    props = run(JOINED)
+    assert by_quote(props, "he had read about it").actor == "Hesketh Amundsen-Oyo"
+    assert by_quote(props, "the mill's owners had sold").actor == "Local radio station"
+    assert by_quote(props, "they had not been told").quote.endswith("would close")
+
+
+def test_a_pronoun_after_and_is_still_the_same_speaker():
+    props = run("The ferry company said the crossing was safe, and it said the crews had been trained twice.")
+    assert {p.actor for p in props} == {"Ferry company"}
