@@ -299,7 +299,7 @@ LEADING_PHRASE = re.compile(
 # about the", "Media reports monitoring the incident" are pieces of a clause, not someone who speaks.
 FRAGMENT_WORDS = _words(
     "is was were are am be been being has have had will would can could should may might must shall do does "
-    "did asked appears seems seemed looks looked remains remained hard easy difficult likely unlikely"
+    "did asked appears seems seemed looks looked remains remained hard easy difficult likely unlikely what whether"
 )
 FUNCTION_END = _words(
     "the a an of to and or but in on at for with by about from as that than into if while who whom whose which"
@@ -307,11 +307,13 @@ FUNCTION_END = _words(
 # a phrase that starts with one of these and goes on is a clause ("We call on our partners to take note",
 # "whatever its diplomats [say]"), never a name; a pronoun alone is resolved to whom it stands for
 CLAUSE_OPENERS = _words(
-    "i we you he she it they whatever whoever whichever although though because unless while whilst whereas"
+    "i we you he she it they whatever whoever whichever although though because unless while whilst whereas "
+    "if whether what that's it's there's here's"  # "If the minister thinks ...", "That's not what the officials said"
 )
 NOT_SPEAKER_WORDS = _words(
     "eventually meanwhile however others other some many few most read more related share tweet email "
-    "advertisement subscribe updated published photo video watch listen sign login menu home"
+    "advertisement subscribe updated published photo video watch listen sign login menu home "
+    "never not no yes nobody nothing"  # '"Never, sir," the witness said': an answer's first word
 )
 
 

@@ -176,8 +176,12 @@ ISSUED_BY = re.compile(
 )
 
 
+LEADING_QUOTATION = re.compile(r"^\s*[\u201c\"][^\u201c\u201d\"]*[\u201d\"]\s*,?\s*(?=\S)")
+
+
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
+    np = LEADING_QUOTATION.sub("", np)  # '"Never, sir," the witness': the words said, then who said them
     authored = AUTHORED_DOCUMENT.match(np.strip())
     if authored is not None:
         author = parse_speaker(authored.group("author"), state)
