@@ -41,6 +41,9 @@ def _other_side(phrase: str) -> Speaker:
     return Speaker(name[:1].upper() + name[1:], collective=True)
 
 
+_DENYING = re.compile(r"\b(?:den[iy]|reject|disput|dismiss|contest|refut|challeng)", re.I)
+
+
 def with_denial_tail(
     text: str,
     sent: Sentence,
@@ -51,6 +54,8 @@ def with_denial_tail(
     """The statements of a sentence ending in a denial tail (``read`` reads the sentence before the tail), the
     tail's denial last, answering what was found before it; None when the sentence has no such tail, or what
     comes before it states nothing to answer."""
+    if not _DENYING.search(sent.text):
+        return None  # the tail's pattern is costly to try on every sentence; its verb is cheap to look for
     tail = DENIAL_TAIL.search(sent.text)
     if tail is None:
         return None

@@ -49,6 +49,8 @@ def two_sides(sent: Sentence, read: Callable[[Sentence, bool], list[Found]]) -> 
         return (
             None  # a headline ("X says ...; Y says ..." with no full stop) is a summary, not two statements
         )
+    if ";" not in s and ", " not in s:
+        return None
     for m in SECOND_SIDE.finditer(s):
         before = s[: m.start()]
         if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
@@ -69,6 +71,8 @@ def quoted_as_saying(
     text: str, sent: Sentence, state: State, published: dt.date | None
 ) -> list[Found] | None:
     """ "X quoted Y as saying ...", "Y was quoted by X as saying ...": Y's statement (None for another shape)."""
+    if "quoted" not in sent.text:
+        return None  # the pattern is costly to try; the word is cheap to look for
     m = QUOTED_AS.search(sent.text)
     if m is None:
         return None
@@ -207,6 +211,9 @@ RESUMED = re.compile(
 )
 
 
+_QUOTE_CLOSES = re.compile(r"[\s,.!?]*(?=[\u201d\"])")
+
+
 def with_quote_resumed(text: str, sentence_end: int, results: list[Found]) -> list[Found]:
     """A quotation broken by its attribution goes on after it: the second part is the same speaker's, said at
     the same time ('"...," the minister said, "and it will stay open."')."""
@@ -214,7 +221,7 @@ def with_quote_resumed(text: str, sentence_end: int, results: list[Found]) -> li
     taken = {(f.start, f.end) for f in results}
     for f in results:
         out.append(f)
-        close = re.compile(r"[\s,.!?]*(?=[\u201d\"])").match(text, f.end)
+        close = _QUOTE_CLOSES.match(text, f.end)
         if close is None or close.end() > f.end + 3:
             continue
         m = RESUMED.match(text, close.end(), sentence_end)
@@ -249,9 +256,14 @@ NO_COMMENT = re.compile(
 _ATTRIBUTED = re.compile(r"[,\u201d\"]\s*[^,]{1,40}?\b(?:said|says|told|tells|added|adds|wrote)\b")
 
 
+_NO_COMMENT_WORD = re.compile(r"\b(?:comment|respond|reply|replied|reached)", re.I)
+
+
 def no_comment(text: str, sent: Sentence, state: State) -> list[Found] | None:
     """The denial in "X did not respond ..., but has denied ..." (None for another shape or when X is no
     speaker); after "X did not respond ..." alone, X becomes the likeliest "it"/"they" of the next sentence."""
+    if not _NO_COMMENT_WORD.search(sent.text):
+        return None
     m = NO_COMMENT.match(sent.text)
     if m is None or _ATTRIBUTED.search(sent.text):
         return None  # "Pallene has not replied, she said.": someone's statement about the silence
