@@ -31,6 +31,14 @@ MAX_BYTES = 50 * 1024 * 1024
 log = logging.getLogger(__name__)
 
 
+def refuse_oversized(data: bytes, filename: str) -> None:
+    """Every reader's first check: a file over the per-file limit is refused before it is parsed."""
+    if len(data) > MAX_BYTES:
+        raise ImportFormatError(
+            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
+        )
+
+
 @dataclass
 class ParsedSource:
     title: str
@@ -98,18 +106,12 @@ def _decode(data: bytes, filename: str) -> str:
 
 def decode_text(data: bytes, filename: str) -> str:
     """Bytes of a text file as str: UTF-8 (with or without BOM), else the encoding charset-normalizer detects."""
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     return _decode(data, filename).replace("\r\n", "\n")
 
 
 def read_text(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     text = _decode(data, filename).replace("\r\n", "\n")
     lines = text.split("\n")
     if title is None:
@@ -152,10 +154,7 @@ def _shortened(line: str) -> str:
 
 def read_html(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:
     """A saved web page: main text, title, author, date, site name and URL extracted by trafilatura."""
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     return html_source(_decode_html(data, filename), original=data, filename=filename, title=title)
 
 
@@ -303,10 +302,7 @@ def read_office(data: bytes, *, filename: str, title: str | None = None) -> Pars
 def _through_libreoffice(data: bytes, *, filename: str, title: str | None, ext: str) -> ParsedSource:
     from app.importers.office import as_docx
 
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     parsed = read_docx(as_docx(data, filename=filename, ext=ext), filename=filename, title=title)
     parsed.original = data  # the source keeps the file as given, not LibreOffice's copy
     return parsed
@@ -319,10 +315,7 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     is a failure, not an empty source."""
     import io
 
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     if data.startswith(_OLE2):  # a .doc named .docx, or a password-protected .docx (an encrypted package)
         return _through_libreoffice(data, filename=filename, title=title, ext=".doc")
     if not data.startswith(b"PK\x03\x04"):
@@ -382,10 +375,7 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
 
     import pypdf
 
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     if not data.lstrip()[:5] == b"%PDF-":
         raise ImportFormatError(f"{filename}: this is not a PDF document")
     try:
@@ -416,10 +406,7 @@ def read_mhtml(data: bytes, *, filename: str, title: str | None = None) -> Parse
     page; the whole file is kept as the original."""
     from app.importers.mhtml import page_of
 
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     text, url = page_of(data, filename)
     return html_source(text, original=data, filename=filename, title=title, url=url)
 
@@ -428,10 +415,7 @@ def read_eml(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
     """A saved e-mail (.eml): its text, subject as title, sender as author, Date as published."""
     from app.importers.email_file import read_message
 
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(
-            f"{filename}: {len(data) // (1024 * 1024)} MB is over the 50 MB limit per file"
-        )
+    refuse_oversized(data, filename)
     subject, body, metadata = read_message(data, filename)
     first = body.split("\n", 1)[0]
     return ParsedSource(

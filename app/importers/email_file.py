@@ -15,7 +15,7 @@ from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from app.importers.errors import ImportFormatError
-from app.importers.mhtml import MAX_DEPTH, _parts, _split_head, _text
+from app.importers.mhtml import MAX_DEPTH, mime_parts, part_text, split_head
 
 _TEXT_TYPES = ("text/plain", "text/html")
 WRAPPED_AT = 56  # mail clients wrap plain text at 72-78 characters: a line this long was wrapped
@@ -46,8 +46,8 @@ def _text_parts(head: Message, body: bytes, depth: int) -> list[tuple[Message, b
     if not isinstance(boundary, str) or not boundary or depth > MAX_DEPTH:
         return []
     found: list[tuple[Message, bytes]] = []
-    for raw in _parts(body, boundary.encode("ascii", "replace")):
-        part_head, part_body = _split_head(raw)
+    for raw in mime_parts(body, boundary.encode("ascii", "replace")):
+        part_head, part_body = split_head(raw)
         found.extend(_text_parts(part_head, part_body, depth + 1))
     return found
 
@@ -107,17 +107,17 @@ def read_message(data: bytes, filename: str) -> tuple[str, str, dict[str, str]]:
     start = data[:65536].lstrip()
     if b"\x00" in start[:8192] or len(_HEADER_LINE.findall(start[:16384])) < 2:
         raise ImportFormatError(f"{filename}: this is not an e-mail message saved as a file (.eml)")
-    head, body = _split_head(data.lstrip())
+    head, body = split_head(data.lstrip())
     if not (head.get("From") or head.get("Subject")):
         raise ImportFormatError(f"{filename}: this is not an e-mail message saved as a file (.eml)")
     parts = _text_parts(head, body, 0)
     plain = next((p for p in parts if p[0].get_content_type() == "text/plain"), None)
     text = ""
     if plain is not None:
-        text = _paragraphs(_text(*plain))
+        text = _paragraphs(part_text(*plain))
     if not text:
         html = next((p for p in parts if p[0].get_content_type() == "text/html"), None)
-        text = _html_as_text(_text(*html)) if html is not None else ""
+        text = _html_as_text(part_text(*html)) if html is not None else ""
     if not text.strip():
         raise ImportFormatError(
             f"{filename}: the message holds no text (only attachments?); save its attachments and import those"

@@ -25,7 +25,7 @@ _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _WANTED = re.compile(rb"text/html|xhtml|multipart/", re.I)
 
 
-def _split_head(block: bytes) -> tuple[Message, bytes]:
+def split_head(block: bytes) -> tuple[Message, bytes]:
     """A part's headers (parsed) and its body."""
     end = _HEAD_END.search(block, 0, 65536)
     if end is None:
@@ -55,7 +55,7 @@ def _boundary_lines(body: bytes, delim: bytes) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _parts(body: bytes, boundary: bytes) -> list[bytes]:
+def mime_parts(body: bytes, boundary: bytes) -> list[bytes]:
     """The raw parts between a multipart body's boundary lines (preamble and epilogue left out)."""
     lines = _boundary_lines(body, b"--" + boundary)
     return [
@@ -73,16 +73,16 @@ def _pages(head: Message, body: bytes, depth: int) -> list[tuple[Message, bytes]
     if not isinstance(boundary, str) or not boundary or depth > MAX_DEPTH:
         return []
     found: list[tuple[Message, bytes]] = []
-    for raw in _parts(body, boundary.encode("ascii", "replace")):
+    for raw in mime_parts(body, boundary.encode("ascii", "replace")):
         end = _HEAD_END.search(raw, 0, 65536)
         if not _WANTED.search(raw[: end.start() if end else 65536]):
             continue  # an image, a stylesheet, a font: its headers are not worth parsing
-        part_head, part_body = _split_head(raw)
+        part_head, part_body = split_head(raw)
         found.extend(_pages(part_head, part_body, depth + 1))
     return found
 
 
-def _text(head: Message, body: bytes) -> str:
+def part_text(head: Message, body: bytes) -> str:
     encoding = str(head.get("Content-Transfer-Encoding") or "").strip().lower()
     try:
         if encoding == "base64":
@@ -105,7 +105,7 @@ def page_of(data: bytes, filename: str) -> tuple[str, str | None]:
         b"mime-version" in head_bytes.lower() and b"multipart/" in head_bytes.lower()
     ):
         raise ImportFormatError(f"{filename}: this is not a web page saved as one file (MHTML)")
-    head, body = _split_head(data.lstrip())
+    head, body = split_head(data.lstrip())
     if head.get_content_maintype() != "multipart" or not head.get_param("boundary"):
         raise ImportFormatError(f"{filename}: this is not a web page saved as one file (MHTML)")
     where = str(head.get("Snapshot-Content-Location") or head.get("Content-Location") or "").strip() or None
@@ -116,7 +116,7 @@ def page_of(data: bytes, filename: str) -> tuple[str, str | None]:
     page = next(
         (p for p in pages if where and str(p[0].get("Content-Location") or "").strip() == where), pages[0]
     )
-    content = _text(*page)
+    content = part_text(*page)
     if not content.strip():
         raise ImportFormatError(f"{filename}: the saved page (MHTML) holds no HTML page")
     if where is None:
