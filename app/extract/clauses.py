@@ -54,10 +54,10 @@ _WHEN = (
     r"(?:\s+(?:yesterday|today|tonight|again|also|earlier|later|repeatedly|publicly)\b)?"
     # "said Friday that ...": a bare weekday, as wire copy writes it
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"(?=\s+that\b|,|:|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b)))?"
+    r"(?=\s+that\b|,|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b)))?"
     # "told reporters in Tallisk on Thursday that", "said in a letter dated 3 June that": where, then when
     r"(?:\s+(?:on|late on|early on|last|this|in|at(?!\s+(?:least|most)\b)|during|after|dated)\s+[\w\- ]{2,30}?"
-    r"(?=\s+that\b|,|:|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b))){0,3}"
+    r"(?=\s+that\b|,|\s+[a-z]|\s+\d+\b(?!\.?\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|(?:st|nd|rd|th)\b))){0,3}"
     # "on Thursday, before the findings were published, that ...": an aside on when, then what was said
     r"(?:,\s+(?:[\w\-]+\s+){0,3}?(?:before|after)\s+[^,\u201c\"]{3,120},(?=\s+that\b))?"
     # "said in a video posted online that ...": what the place is, up to what was said
