@@ -149,7 +149,9 @@ class RuleExtractor:
             )
             if results is None:  # "X says ...; Y says ...": each side's statement alone
                 results = two_sides(
-                    sent, lambda part, nested: self._sentence(text, part, state, published, nested=nested)
+                    sent,
+                    state,
+                    lambda part, nested: self._sentence(text, part, state, published, nested=nested),
                 )
             if results is None:  # "X did not respond to a request for comment, but has denied ..."
                 results = no_comment(text, sent, state)

@@ -41,9 +41,12 @@ QUOTED_AS = re.compile(
 )
 
 
-def two_sides(sent: Sentence, read: Callable[[Sentence, bool], list[Found]]) -> list[Found] | None:
+def two_sides(
+    sent: Sentence, state: State, read: Callable[[Sentence, bool], list[Found]]
+) -> list[Found] | None:
     """The statements of a sentence holding two sides' statements, each read alone (``read(part, nested)``);
-    None when it holds no such join, or either part states nothing."""
+    None when it holds no such join, or either part states nothing (who spoke last is then as it was: the
+    sentence is read again whole)."""
     s = sent.text
     if not s.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019")):
         return (
@@ -55,13 +58,13 @@ def two_sides(sent: Sentence, read: Callable[[Sentence, bool], list[Found]]) -> 
         before = s[: m.start()]
         if before.count('"') % 2 or before.count("\u201c") > before.count("\u201d"):
             continue  # inside a quotation: one speaker's words
+        last = state.last, state.last_collective
         head = Sentence(sent.start, sent.start + m.start(), before, sent.paragraph)
         first = read(head, False)  # the sentence's own start: a headline or a dateline is read as such
-        if not first:
-            return None
         tail = Sentence(sent.start + m.end(), sent.end, s[m.end() :], sent.paragraph)
-        second = read(tail, True)
+        second = read(tail, True) if first else []
         if not second or second[0].speaker.name == first[-1].speaker.name:
+            state.last, state.last_collective = last
             return None
         return [*first, *second]
     return None
