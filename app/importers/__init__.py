@@ -358,6 +358,13 @@ def read_docx(data: bytes, *, filename: str, title: str | None = None) -> Parsed
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         meta = core_properties(lambda name: zf.read(name) if name in names else None)
+    from app.extract.dates import date_in_text
+
+    written = date_in_text(body)  # "Issued 4 March 2026", a dateline: the date the reader sees wins
+    if written is not None:
+        meta["date"] = written.isoformat()
+    elif "date" in meta:
+        meta["date_from"] = "the file's properties"  # when the file was created, which may be years off
     found = title or meta.pop("title", "") or (blocks[0][:300] if blocks else filename)
     meta.pop("title", None)
     return ParsedSource(

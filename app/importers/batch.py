@@ -197,7 +197,13 @@ def _store(lib: Library, path: str, parsed: ParsedSource, overrides: dict[str, s
             original_filename=parsed.original_filename,
             **_fields(parsed, overrides),
         )
-    result = _result(path, [change.stored.id], [change.action], _warnings(change), [])
+    messages = _warnings(change)
+    if change.action == "created" and parsed.metadata.get("date_from") and "published" not in overrides:
+        messages.append(
+            f"published {change.stored.published} was taken from {parsed.metadata['date_from']} "
+            "(when the file was created); check it against the document"
+        )
+    result = _result(path, [change.stored.id], [change.action], messages, [])
     if change.action == "created":
         result.derivations = lib.provenance.propose_derivations(change.stored.id)
     return result

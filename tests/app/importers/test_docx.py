@@ -50,3 +50,43 @@ def test_old_and_password_protected_word_files_are_refused_with_what_to_do():
             read_bytes(ole2, filename=name)  # an empty container: no Word text in it
     # a .docx that was only renamed .doc is read as what it is
     assert "crossing reopened" in read_bytes(_doc(), filename="renamed.doc").body
+
+
+def _dated_doc(text: str, created: str) -> bytes:
+    import datetime as dt
+
+    d = docx.Document()
+    d.core_properties.created = dt.datetime.fromisoformat(created)
+    for para in text.split("\n"):
+        d.add_paragraph(para)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_the_date_a_word_file_gives_in_its_text_is_the_source_date(lib, tmp_path):
+    """A note saved in Word years after it was written: the date the reader sees wins over the file's own."""
+    from app.importers.batch import import_paths
+
+    path = tmp_path / "ferry.docx"
+    path.write_bytes(
+        _dated_doc(
+            "PORT ALDER, 4 March 2026 - The ferry line said on Monday it would resume.", "2019-05-02T10:00:00"
+        )
+    )
+    report = import_paths(lib, [path])
+    (result,) = report.results
+    source = lib.sources.get(result.source_ids[0])
+    assert str(source.published) == "2026-03-04"
+    assert "file's properties" not in result.message
+
+
+def test_a_date_from_the_file_properties_alone_is_flagged_for_checking(lib, tmp_path):
+    from app.importers.batch import import_paths
+
+    path = tmp_path / "memo.docx"
+    path.write_bytes(_dated_doc("The ferry line said it would resume sailings.", "2019-05-02T10:00:00"))
+    (result,) = import_paths(lib, [path]).results
+    assert str(lib.sources.get(result.source_ids[0]).published) == "2019-05-02"
+    assert result.status == "imported"
+    assert "published 2019-05-02 was taken from the file's properties" in result.message
