@@ -215,29 +215,49 @@ RESUMED = re.compile(
 
 
 _QUOTE_CLOSES = re.compile(r"[\s,.!?]*(?=[\u201d\"])")
+# '"The quay is safe," the harbour master said, adding that ...' / '..., its chairman said, and added that ...':
+# after an attribution that follows the statement, the point added is a statement of its own
+ADDED_AFTER = re.compile(
+    r"[\s,.!?]*[\u201d\"]?,?\s*(?P<attr>[^\u201c\u201d\";:]{1,80}?)\b(?:said|says|told\s+[^\u201c\u201d\",]{1,30}?|"
+    r"wrote|insisted|insists|warned|warns|stressed|argued)\b[^\u201c\u201d\",;:]{0,40}?,?\s+(?:and\s+)?"
+    r"(?:adding|added)(?:\s+that\b|\s*:)?\s+[\u201c\"]?(?P<q>[^\u201c\u201d\"]{3,}?)[\s,.!?]*[\u201d\"]?[\s.!?]*$"
+)
 
 
 def with_quote_resumed(text: str, sentence_end: int, results: list[Found]) -> list[Found]:
-    """A quotation broken by its attribution goes on after it: the second part is the same speaker's, said at
-    the same time ('"...," the minister said, "and it will stay open."')."""
+    """A statement goes on after its attribution: a quotation broken by it ('"...," the minister said, "and it
+    will stay open."') or a point added ('..., the minister said, adding that ...'). The second part is the same
+    speaker's, said at the same time."""
     out: list[Found] = []
     taken = {(f.start, f.end) for f in results}
     for f in results:
         out.append(f)
         close = _QUOTE_CLOSES.match(text, f.end)
-        if close is None or close.end() > f.end + 3:
+        m = None
+        if close is not None and close.end() <= f.end + 3:
+            m = RESUMED.match(text, close.end(), sentence_end)
+        cue = "quotation"
+        if m is None:
+            m = ADDED_AFTER.match(text, f.end, sentence_end)
+            cue = "added"
+            if m is None or len(m.group("attr").split()) > 8:
+                continue
+        if (m.start("q"), m.end("q")) in taken or len(m.group("q").split()) < (
+            2 if cue == "quotation" else 3
+        ):
             continue
-        m = RESUMED.match(text, close.end(), sentence_end)
-        if m is None or (m.start("q"), m.end("q")) in taken or len(m.group("q").split()) < 2:
-            continue
-        kind = "denial" if f.kind == "denial" or FALSE_WORDS.search(m.group("q")) else "claim"
+        kind = (
+            "denial"
+            if FALSE_WORDS.search(m.group("q")) or (cue == "quotation" and f.kind == "denial")
+            else "claim"
+        )
         out.append(
             replace(
                 f,
                 kind=kind,
                 start=m.start("q"),
                 end=m.end("q"),
-                cue="quotation",
+                cue=cue,
                 anaphoric=False,
                 answers_previous=False,
             )

@@ -74,7 +74,10 @@ def test_the_known_misses_are_sentences_of_the_list():
     ],
 )
 def test_a_mended_shape_gets_its_speaker(sentence, speaker):
-    assert [p.actor for p in run(sentence)] == [speaker]
+    statements = 1 + sentence.count(
+        ", adding that"
+    )  # the added point is a claim of its own (bench/ANNOTATION.md)
+    assert [p.actor for p in run(sentence)] == [speaker] * statements
 
 
 def test_a_modal_after_a_subject_is_still_no_name():

@@ -157,3 +157,37 @@ def test_a_statement_about_a_silence_stays_its_speakers():
         "Ostrelia's foreign minister, Oda Lenz, said a note had been sent. Vannmark has not replied, she said."
     )[-1:]
     assert (proposal.actor, proposal.quote) == ("Oda Lenz", "Vannmark has not replied")
+
+
+@pytest.mark.parametrize(
+    "sentence, first_quote, added",
+    [
+        (
+            "\u201cThe quay is safe,\u201d harbour master Orla Feyn said on Tuesday, adding that divers had found no cracks.",
+            "The quay is safe",
+            "divers had found no cracks",
+        ),
+        (
+            "The weavers' guild will appeal the ruling, its chairman Piet Hallam said, adding that members had lost a "
+            "month of orders.",
+            "The weavers' guild will appeal the ruling",
+            "members had lost a month of orders",
+        ),
+        (
+            "\u201cWe broke no rule,\u201d the operator said in a statement, and added that its pilots had flown the "
+            "agreed route.",
+            "We broke no rule",
+            "its pilots had flown the agreed route",
+        ),
+    ],
+    ids=["quote, said on day, adding", "reported, said, adding", "said in a statement, and added"],
+)
+def test_a_point_added_after_the_attribution_is_a_statement_of_its_own(sentence, first_quote, added):
+    first, second = run(sentence)
+    assert (first.quote, second.quote) == (first_quote, added)
+    assert (second.actor, second.said) == (first.actor, first.said)
+
+
+def test_words_after_an_attribution_that_add_nothing_said_are_not_a_statement():
+    (proposal,) = run("\u201cThe quay is safe,\u201d the harbour master said, adding nothing more.")
+    assert proposal.quote == "The quay is safe"
