@@ -185,12 +185,23 @@ def goes_on(f: Found, prev: Proposal | None, last_index: int) -> bool:
     return same_side(f, prev)
 
 
+# where a speaker is, not whom they speak for: "Drevnia's embassy in Corvello" and "Corvello Health Trust" are
+# two sides, "Officials in Varsa" and "the Varsa council" may be one (the place is then their only word)
+PLACE_PHRASE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+
+
+def _body_words(*parts: str) -> set[str]:
+    """The words naming the body a speaker speaks for (name, role, affiliation), without where they are."""
+    named = content_words(" ".join(PLACE_PHRASE.sub("", x) for x in parts)) - GENERIC_SIDE
+    return named or (content_words(" ".join(parts)) - GENERIC_SIDE)
+
+
 def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
     sp = f.speaker
     if sp.name == prev.actor or prev.actor in (sp.affiliation, sp.role):
         return True
-    mine = content_words(" ".join((sp.name, sp.role, sp.affiliation))) - GENERIC_SIDE
-    theirs = content_words(" ".join((prev.actor, prev.role, prev.affiliation))) - GENERIC_SIDE
+    mine = _body_words(sp.name, sp.role, sp.affiliation)
+    theirs = _body_words(prev.actor, prev.role, prev.affiliation)
     if mine & theirs:
         return True
     if re.search(r"\bgovernment\b", prev.actor + " " + prev.role, re.I) and (

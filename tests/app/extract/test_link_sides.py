@@ -1,0 +1,36 @@
+"""Which side a statement speaks for, when a denial goes on: the body a speaker speaks for, not the place where it
+is. Every sentence is fictional, written for these tests."""
+
+from __future__ import annotations
+
+from tests.app.extract.drafting import by_quote, run
+
+
+def test_a_body_named_after_the_place_of_an_embassy_is_not_the_embassys_side():
+    text = (
+        "The government of Talvoria said a unit of Merrovan military intelligence had shut down the computers "
+        "of four Brisk hospitals last month.\n\n"
+        "Merrova's embassy in Brisk said the attack had been the work of a criminal gang and that Merrova had "
+        "no part in it.\n\n"
+        "The Brisk Hospitals Trust said 900 operations had been postponed and that ambulances had been "
+        "diverted for a week."
+    )
+    proposals = run(text)
+    accusation = by_quote(proposals, "a unit of Merrovan military intelligence")
+    embassy = by_quote(proposals, "the attack had been the work of a criminal gang")
+    trust = by_quote(proposals, "900 operations had been postponed")
+    assert (embassy.kind, embassy.denies) == ("denial", accusation.key)
+    assert (trust.kind, trust.denies) == ("claim", None)  # the hospitals' own account answers no one
+
+
+def test_the_same_bodys_officer_in_the_next_sentence_still_goes_on_with_its_denial():
+    text = (
+        "The Lusk Farmers' Union said the Corran Water Board had cut the river's flow to the valley by half "
+        "since June.\n\n"
+        "The Corran Water Board rejected the accusation.\n\n"
+        "Its engineer, Pell Anstruther, said the board had released every litre the licence required."
+    )
+    proposals = run(text)
+    union = by_quote(proposals, "the Corran Water Board had cut")
+    engineer = by_quote(proposals, "the board had released every litre")
+    assert (engineer.kind, engineer.denies) == ("denial", union.key)
