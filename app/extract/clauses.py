@@ -250,3 +250,22 @@ def according_apposition(s: str, at: int, speaker: str) -> re.Match[str] | None:
     if ap.group("role") and person and names_role(ap.group("role")):
         return ap  # a role after a name
     return None
+
+
+# a question in a transcript that reports what others said ("QUESTION: The guild said on Sunday that ...")
+REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
+
+
+# the words between a verb of saying and a colon opening a quotation are its setting, never what was said
+# (a phrase of place, time or occasion: "on Monday", "at a news conference in Kessel", "it again", "in a statement")
+_COLON_SETTING = (
+    r"(?:\s*(?:(?:on|in|at|during|after|before|outside|inside|from|via|over|by|while|late|early|last|this|earlier|"
+    r"later|yesterday|today|tonight|again|it|so|simply|once|twice|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b[^:;\u201c\u201d\"\u2018.!?]{0,110}?)?)\s*:\s*(?=[\u201c\"\u2018'])"
+)
+COLON_QUOTE = re.compile(_COLON_SETTING)
+# "told reporters on Monday:", "told the Saltmere Echo in an interview:": to whom, then the setting
+COLON_QUOTE_TOLD = re.compile(
+    r"\s*(?:reporters|journalists|the press|lawmakers|MPs|him|her|them|us|me|"
+    r"(?:the\s+)?[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,4})" + _COLON_SETTING
+)

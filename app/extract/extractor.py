@@ -22,6 +22,8 @@ from app.extract.clauses import (
     ACCUSED_WHEN,
     ALLEGATION_SUBJECT,
     APPOSED_NAME,
+    COLON_QUOTE,
+    COLON_QUOTE_TOLD,
     CONCEDED,
     CONCEDING,
     CONTINUATION,
@@ -32,6 +34,7 @@ from app.extract.clauses import (
     PREDICATE_AFTER,
     RECIPIENT_VERBS,
     RELATIVE_BEFORE,
+    REPORTED_IN_QUESTION,
     SKIP_PLAIN,
     SKIP_RECIPIENT,
     TOLD_WHOM_WHEN,
@@ -43,6 +46,7 @@ from app.extract.dates import (
     date_in_text,
     resolve_date,
 )
+from app.extract.gate import gated
 from app.extract.heads import verb_first_subject
 from app.extract.interviews import interview_answers
 from app.extract.lexicon import (
@@ -105,23 +109,6 @@ from app.extract.wire import (
 )
 from app.sentences import Sentence, split_sentences
 
-REPORTED_IN_QUESTION = re.compile(r"\b(?:said|told|wrote|reported|announced|stated)\b")
-
-
-# the words between a verb of saying and a colon opening a quotation are its setting, never what was said
-# (a phrase of place, time or occasion: "on Monday", "at a news conference in Kessel", "it again", "in a statement")
-_COLON_SETTING = (
-    r"(?:\s*(?:(?:on|in|at|during|after|before|outside|inside|from|via|over|by|while|late|early|last|this|earlier|"
-    r"later|yesterday|today|tonight|again|it|so|simply|once|twice|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)\b[^:;\u201c\u201d\"\u2018.!?]{0,110}?)?)\s*:\s*(?=[\u201c\"\u2018'])"
-)
-COLON_QUOTE = re.compile(_COLON_SETTING)
-# "told reporters on Monday:", "told the Saltmere Echo in an interview:": to whom, then the setting
-COLON_QUOTE_TOLD = re.compile(
-    r"\s*(?:reporters|journalists|the press|lawmakers|MPs|him|her|them|us|me|"
-    r"(?:the\s+)?[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,4})" + _COLON_SETTING
-)
-
 
 class RuleExtractor:
     """Proposes attributed claims and denials with rules over sentences (English news style)."""
@@ -177,6 +164,7 @@ class RuleExtractor:
         for answer in interview_answers(text, found, sentences, state, published):
             at = next((k for k, f in enumerate(found) if f.start > answer.start), len(found))
             found.insert(at, answer)
+        found = gated(found, sentences, self.unattributed)  # the one gate every drafted speaker passes
         found = without_repeats(text, found)  # a standfirst or pull quote repeating the story: drafted once
         dates = occasion_dates(text, found, sentences, published)
         proposals = link_proposals(text, found, {i: sent.start for i, sent in enumerate(sentences)})

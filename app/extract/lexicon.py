@@ -185,7 +185,7 @@ TITLE_WORDS = (
     "President|Prime Minister|Foreign Minister|Defence Minister|Defense Minister|Interior Minister|Minister|"
     "Secretary of State|Secretary|Ambassador|General|Gen\\.|Colonel|Col\\.|Admiral|Adm\\.|Commander|Senator|"
     "Sen\\.|Representative|Rep\\.|Governor|Gov\\.|Mayor|Chancellor|Spokesman|Spokeswoman|Director|Chief|Judge|"
-    "Spokesperson|Spokesman|Spokeswoman|Rev\\.|Reverend|Hon\\.|Honourable|Honorable|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Professor|Prof\\.|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
+    "Spokesperson|Spokesman|Spokeswoman|Rev\\.|Reverend|Hon\\.|Honourable|Honorable|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Mx\\.?|Professor|Prof\\.?|Cllr\\.?|Deputy|Lieutenant|Lt\\.|Major|Maj\\.|Captain|Capt\\.|Sheikh|"
     "King|Queen|Prince|Emir|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|Chairman|Chairwoman|"
     "Councillor|Councilor|Alderman|Alderwoman|Commissioner|Detective|Det\\.|Inspector|Sergeant|Sgt\\.|Superintendent|Prosecutor"
 )

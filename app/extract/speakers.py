@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app.extract.bodies import names_body
+from app.extract.gate import LINK_LABEL, after_setting, speaker_shaped
 from app.extract.heads import org_like, verb_first_subject
 from app.extract.lexicon import (
     AUXILIARY,
@@ -146,7 +147,23 @@ LEADING_QUOTATION = re.compile(r"^\s*[\u201c\"][^\u201c\u201d\"]*[\u201d\"]\s*,?
 
 
 def parse_speaker(np: str, state: State) -> Speaker | None:
-    """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker."""
+    """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker. Every
+    speaker passes the gate (``gate.speaker_shaped``): one shaped as a fragment is forgotten, as if never met, and
+    a phrase that opens on a setting ("In a statement on Wednesday the company") is read again from the noun
+    phrase after it."""
+    if LINK_LABEL.match(np):
+        return None  # "Read more: Minister says ...": a link to another story's headline
+    kept = (len(state.speakers), state.last, state.last_collective, list(state.recent))
+    sp = _parse_speaker(np, state)
+    if sp is None or speaker_shaped(sp.name):
+        return sp
+    del state.speakers[kept[0] :]
+    state.last, state.last_collective, state.recent[:] = kept[1], kept[2], kept[3]
+    tail = after_setting(np)
+    return parse_speaker(tail, state) if tail else None
+
+
+def _parse_speaker(np: str, state: State) -> Speaker | None:
     np = LEADING_QUOTATION.sub("", np)  # '"Never, sir," the witness': the words said, then who said them
     authored = AUTHORED_DOCUMENT.match(np.strip())
     if authored is not None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from app.extract.answers import Found
 from app.extract.clauses import AFTER_SAID, COUNTER, SAYING, SKIP_PLAIN
 from app.extract.dates import resolve_date
+from app.extract.gate import speaker_shaped
 from app.extract.heads import heading_label
 from app.extract.lexicon import (
     ACTION_VERBS,
@@ -140,7 +141,12 @@ def subject_of_saying(np: str, verb: str, state: State, *, inverted: bool = Fals
 
 def not_a_turn(label: str) -> bool:
     """'Others were less sure: ...', 'Read more: ...', 'Notes to editors: ...': not a transcript speaker's turn."""
-    return is_fragment(label) or label.split()[0].lower() in NOT_SPEAKER_WORDS or heading_label(label.strip())
+    return (
+        is_fragment(label)
+        or label.split()[0].lower() in NOT_SPEAKER_WORDS
+        or heading_label(label.strip())
+        or not speaker_shaped(label)  # "That's not what the officials:", "If the minister:", "BREAKING:"
+    )
 
 
 # a person by office alone: "Former chairman of Linwell Cooperative Bank", "Chief executive of Tarn Mining"

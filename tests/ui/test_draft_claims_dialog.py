@@ -135,6 +135,21 @@ def test_sentences_with_no_recognisable_speaker_are_counted(qtbot, lib, jobs):
     )
 
 
+def test_a_fragment_is_never_a_speaker_its_sentence_is_counted_as_having_none(qtbot, lib, jobs):
+    body = (
+        "Two said the bus had been speeding before the crash.\n\n"
+        "Dana Reyes said the bridge would reopen next week."
+    )
+    src = lib.sources.create(title="Crash", body=body, published="2026-11-18").after
+    dlg = DraftClaimsDialog(lib, jobs, src.id)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "left out" in dlg.status.text())
+    assert [p.actor for p in dlg.proposals.values()] == ["Dana Reyes"]  # never "Two"
+    assert (
+        "1 sentence reporting speech without a speaker drafting could recognise was left" in dlg.status.text()
+    )
+
+
 STATEMENT = "The defence ministry said the last units left Varn at dawn on Tuesday."
 REPORTING = (
     "VARN, May 6 (Kessel Daily) - According to the defence ministry, the last units left Varn at dawn on "

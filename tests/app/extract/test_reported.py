@@ -102,8 +102,8 @@ WIRE = (
 )
 PAPER = (
     "Troops have pulled out of Varn. According to the defence ministry, the last units had left the border town "
-    "of Varn at dawn. Residents said the roads were quiet. Citing a Western official, the paper said two "
-    "battalions remained near Kell."
+    "of Varn at dawn. Residents said the roads were quiet. Citing a Western official, the Kessel Daily said "
+    "two battalions remained near Kell."
 )
 
 
