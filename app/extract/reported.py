@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app._text import norm_key
+from app.extract.gate import speaker_shaped
 from app.extract.model import Proposal, ReportProposal
 from app.provenance.graph import similarity, words
 from app.sentences import sentence_at
@@ -98,6 +99,8 @@ def find_report(text: str, start: int, end: int, *, outlet: str = "") -> ReportP
             name = _clean(m.group("x"))
             if not name or len(name.split()) > 12 or not re.search(r"[A-Za-z]", name):
                 continue
+            if not speaker_shaped(name):
+                continue  # the speaker gate: "citing what the officials told staff" names no one
             if cue == "told":
                 audience = _clean(m.group("y"))
                 heard_by = norm_key(audience).removeprefix("the ")

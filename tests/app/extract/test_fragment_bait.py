@@ -11,6 +11,7 @@ import pytest
 
 from app.extract.answers import Found
 from app.extract.gate import gated, speaker_shaped
+from app.extract.reported import find_report
 from app.extract.speakers import Speaker
 from app.sentences import split_sentences
 from tests.app.extract.drafting import run
@@ -127,3 +128,11 @@ def test_a_setting_before_the_speaker_is_read_past_not_taken_for_the_speaker():
         "Port strike ends as union accepts offer The union said on Monday its members had voted to return."
     )
     assert union.actor == "Union"
+
+
+def test_a_reported_from_origin_passes_the_same_gate():
+    text = "The plant will close in June, the Kessel Daily said, citing what the officials told staff."
+    assert find_report(text, 0, 20) is None  # not "citing what the officials"
+    text = "The plant will close in June, the Kessel Daily said, citing a Western official."
+    report = find_report(text, 0, 20)
+    assert report is not None and report.origin_name == "a Western official"
