@@ -150,14 +150,23 @@ def _points_to(d: Proposal, dw: set[str], claim: Proposal, cw: set[str], said: i
     return bool(named or shared or report or opens)
 
 
+# A statement going on from a denial answers the denial's claim unless its own words point to another claim of
+# another side by at least this many more shared content words: one or two more ("the sample", "the boxes") are
+# the same dispute told in other words (chosen leaving one set out from 1, 2, 3, 4, 5 and never: 3 on all
+# sixteen folds; bench/RESULTS.md, "Denial links: the wrong ones as classes")
+ELABORATION_MARGIN = 3
+
+
 def elaborated(
     f: Found, cw: set[str], proposals: list[Proposal], words: list[set[str]], prev: Proposal | None
 ) -> str | None:
+    """The claim a statement going on from denial ``prev`` answers: the same one, or another side's claim its own
+    words share clearly more with (``ELABORATION_MARGIN``)."""
     assert prev is not None
     target = prev.denies
     index = {p.key: i for i, p in enumerate(proposals)}
     own = len(cw & words[index[target]]) if target in index else 0
-    best, best_overlap = target, own
+    best, best_overlap = target, own + ELABORATION_MARGIN - 1
     side = {f.speaker.name, prev.actor}
     for i, p in enumerate(proposals):
         if p.kind != "claim" or p.actor in side or p.affiliation in side:

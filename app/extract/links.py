@@ -93,8 +93,9 @@ def link_proposals(text: str, found: list[Found], sentence_starts: dict[int, int
                 )
             )
         ):
-            # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said."
-            kind, denies = "denial", prev.denies
+            # a denial elaborated: "Officials denied this. “Nothing has been repaired,” a spokesman said." (the
+            # same claim, unless its own words point clearly to another)
+            kind, denies = "denial", elaborated(f, cw, unheaded(proposals, text), words, prev)
         elif (
             kind == "claim"
             and prev is not None

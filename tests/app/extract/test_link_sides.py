@@ -34,3 +34,31 @@ def test_the_same_bodys_officer_in_the_next_sentence_still_goes_on_with_its_deni
     union = by_quote(proposals, "the Corran Water Board had cut")
     engineer = by_quote(proposals, "the board had released every litre")
     assert (engineer.kind, engineer.denies) == ("denial", union.key)
+
+
+def test_a_statement_going_on_from_a_denial_answers_the_claim_its_own_words_repeat():
+    text = (
+        "The dockers' union said Halvard Freight had cut the night shift's pay by a fifth in October.\n\n"
+        "The port inspectorate said Halvard's cranes at berth four had failed their load test in September.\n\n"
+        "Halvard Freight rejected the accusation.\n\n"
+        "A company spokeswoman, Ilse Mork, said the cranes at berth four had never failed a load test since they "
+        "were installed."
+    )
+    proposals = run(text)
+    inspectorate = by_quote(proposals, "Halvard's cranes at berth four")
+    spokeswoman = by_quote(proposals, "the cranes at berth four had never failed")
+    assert (spokeswoman.kind, spokeswoman.denies) == ("denial", inspectorate.key)
+
+
+def test_a_statement_repeating_a_word_or_two_of_another_claim_still_answers_the_denied_one():
+    text = (
+        "The dockers' union said Halvard Freight had cut the night shift's pay by a fifth in October.\n\n"
+        "The port inspectorate said the night cranes at berth four had failed a test in September.\n\n"
+        "Halvard Freight rejected the accusation.\n\n"
+        "A company spokeswoman, Ilse Mork, said the night shift at berth four had not been paid less than "
+        "its contract sets."
+    )
+    proposals = run(text)
+    union = by_quote(proposals, "Halvard Freight had cut")
+    spokeswoman = by_quote(proposals, "the night shift at berth four")
+    assert (spokeswoman.kind, spokeswoman.denies) == ("denial", union.key)
