@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from app.extract.heads import _BEFORE_DETERMINER, VERB_FIRST
 from app.extract.lexicon import _words
 from app.sentences import Sentence
 
@@ -26,7 +27,9 @@ _OPENERS = _words(
     "if while whilst when whenever because although though unless whereas whether since as after before until "
     "till once so yet and but or nor then than what whatever whoever whichever which why how where who whom "
     "whose in on at for from with without by to of about into onto during despite under over through against "
-    "among amid upon via per unlike asked speaking did does do is was were are has have had let"
+    "among amid upon via per unlike inside outside asked speaking citing quoting saying adding noting "
+    "responding referring commenting testifying explaining insisting claiming denying arguing having being "
+    "according reporting editing did does do is was were are has have had let"
 )
 # verbs that are finite (or a clause's auxiliary) wherever they stand in lower case: no noun phrase holds one
 _FINITE = _words(
@@ -36,7 +39,8 @@ _FINITE = _words(
     "seems seemed appear appears appeared remained became become becomes got gets get went goes made makes "
     "wanted wrote writes reported announced announces confirmed confirms accused accuses rejected rejects "
     "dismissed dismisses explained explains noted suggested suggests isn't wasn't aren't weren't hasn't "
-    "haven't hadn't didn't doesn't don't won't wouldn't can't cannot couldn't shouldn't not never"
+    "haven't hadn't didn't doesn't don't won't wouldn't can't cannot couldn't shouldn't not never want wants "
+    "fear fears see sees hope hopes continue continues join joins enter enters stood took gave came saw began"
 )
 # subordinators and wh-words inside the phrase, in lower case: "Officials know what", "more than" (a relative on a
 # head noun is a noun phrase still: "People that live near the plant", "Those who attended the meeting")
@@ -47,14 +51,17 @@ _CLAUSE_INSIDE = _words(
 # lower-case word it opens a clause ("It is", "They say")
 _PERSONAL = _words(
     "he she it they we you i me him them us someone somebody anyone anybody everyone everybody nobody no-one "
-    "none"
+    "none your my"
 )
 # an answer, an interjection, an adverb of time or manner: alone, or before lower-case words, no one
 _INTERJECTIONS = _words(
     "yes no yeah oh ah well ok okay sure right thanks please sorry hello hi wow indeed absolutely exactly never "
     "always again now then today yesterday tomorrow tonight later earlier still also too however meanwhile "
     "moreover furthermore nevertheless nonetheless instead otherwise perhaps maybe here there elsewhere overall "
-    "besides anyway regardless separately ultimately eventually already soon once twice even just only not"
+    "besides anyway regardless separately ultimately eventually already soon once twice even just only not "
+    "finally really totally equally generally originally normally mainly certainly briefly simply partly mostly "
+    "hardly highly rarely merely nearly clearly likely lately recently previously initially especially "
+    "particularly notably crucially frankly honestly obviously reportedly allegedly back good welcome"
 )
 # a determiner or quantifier: alone no one ("Others", "Some", "This"), before a noun a group ("Some officials",
 # "Both candidates", "One of the drivers"), before another little word a clause ("Others in the party")
@@ -68,7 +75,8 @@ _FURNITURE = _words(
     "read share related advertisement advert sponsored breaking live updated update subscribe sign log login "
     "cookie cookies accept newsletter comments comment follow photo photograph picture image caption watch "
     "listen skip menu search click tap copyright posted published print email tweet trending exclusive "
-    "correction video audio gallery pictured"
+    "correction video audio gallery pictured learn find copy manage join gift view filed unlock "
+    "popular latest summary tags topics premium ends end opinion analysis explainer transcript contents"
 )
 _FURNITURE_NEXT = _words(
     "more up in on to our us this the news now also all cookies here below now: credit reserved stories read"
@@ -86,13 +94,13 @@ _DATE_WORDS = _words(
 )
 # an adverb by its ending: "Eventually", "Reportedly", "Separately", "Unsurprisingly" (not "Connolly", "Kelly")
 _ADVERB = re.compile(
-    r"[a-z]{3,}(?:ally|ently|antly|ately|ously|ively|edly|ingly|fully|ibly|ably|lessly|ictly|ortly|ainly|"
-    r"etely|arely|urely|imply|eally|ostly|ardly|ighly)"
+    r"[a-z]{3,}(?:ically|ionally|ually|ently|antly|ately|ously|ively|edly|ingly|fully|lessly)"
 )
 # a contraction of a verb ("That's", "it's", "don't", "we're", "they've", "I'll", "she'd", "I'm"): a clause
 _CONTRACTED = re.compile(r"(?:n['\u2019]t|['\u2019](?:re|ve|ll|m|d))$", re.I)
 _CONTRACTED_IS = _words("that it what here there let he she who where this how why when everyone nobody")
-_MARKS = re.compile(r"[\u201c\u201d\"?!;:\u2026|@#<>{}\[\]=*]|\.\.\.|https?:|www\.")
+_MARKS = re.compile(r"[\u201c\u201d\"?!;:\u2026|@#<>{}\[\]=*/]|\.\.\.|https?:|www\.")
+_BYLINE_INSIDE = re.compile(r"\b(?:reports|writes|reporting|editing|writing) (?:from|for|by)\b")
 _COUNT = re.compile(
     r"^(?i:at least|at most|more than|fewer than|less than|up to|as many as|nearly|almost|about|around|roughly|"
     r"over|some)\s+(?=\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
@@ -104,7 +112,7 @@ _DETERMINERS = _words(
 )
 _PREPOSITIONS = _words(
     "in on at for from with without by to of about into onto during despite under over through against among "
-    "amid upon via per after before since until"
+    "amid upon via per after before since until inside outside"
 )
 # a sentence's article after a lower-case word that is no preposition: one sentence run into the next
 _RUN_IN = re.compile(
@@ -116,8 +124,46 @@ LINK_LABEL = re.compile(
     r"^\s*(?i:read more|more|related(?: stories| articles| coverage)?|see also|also read|most read|more on this "
     r"story|further reading)\s*:"
 )
+# the words that open a relative clause on a head noun
+_RELATIVES = _words("who whom whose which that")
+# a pronoun as an object: after a verb it makes a clause ("see it differently"), after a preposition not ("close
+# to him")
+_OBJECTS = _words("it them him us me")
+_LINKS = _words(
+    "to of for from with by at in on about near around behind beside than like including against toward towards"
+)
+# the first word of a page's section link: "Most read", "More from Riverside", "Latest in Metro", "Also read"
+_SECTION_FIRST = _words("most more also latest popular")
+_SECTION_NEXT = _words("viewed shared commented popular recent from in on now today this")
+_ED = re.compile(r"[a-z][a-z\-]{2,}ed")
+
+
+def _finite_ed(words: list[str], lower: list[bool], i: int) -> bool:
+    """A past tense where a noun phrase would go on: "Dancu declined", "Rescue teams reached" (the phrase's last
+    word, after a noun), "condemned the suspension" (before a determiner), "declined to comment" (before "to"
+    and a verb), "reacted cautiously" (before an adverb). A participle after its noun goes on with a preposition
+    ("Photographs posted by residents", "Hospital staff contacted by Asterion News")."""
+    w = words[i]
+    if _ED.fullmatch(w) is None or w.endswith("eed"):
+        return False
+    before = words[i - 1]
+    if i == len(words) - 1:
+        return before not in _NP_OPEN and before not in _DEMONSTRATIVES and not _ED.fullmatch(before)
+    after = words[i + 1]
+    if lower[i + 1] and after in _NP_OPEN:
+        return True
+    if after == "to" and i + 2 < len(words) and lower[i + 2] and words[i + 2] not in _NP_OPEN:
+        return True
+    return lower[i + 1] and _ADVERB.fullmatch(after) is not None
+
+
+_DEMONSTRATIVES = _words("this that these those all many some several few")
+_NP_OPEN = _words("the a an its their his her this these those our my your")
 # verbs that are also names, alone: "May said", "Will said", "Said said"
-_NAMES = _words("may will said can must might mark")
+_NAMES = _words(
+    "may will said can must might mark want wants fear fears see sees hope hopes continue continues join joins "
+    "enter enters stood took gave came saw began"
+)
 
 
 def _bare(token: str) -> str:
@@ -164,21 +210,38 @@ def speaker_shaped(name: str) -> bool:
         return False  # "If the minister", "While officials", "And the ministry", "It is", "They say"
     if first in _INTERJECTIONS and lower[1]:
         return False  # "Never, sir", "Yes the ministry", "Meanwhile officials"
+    if raw[0].endswith(",") and (first in _QUANTIFIERS or first in _INTERJECTIONS):
+        return False  # "First, the count", "Second, the word", "Yes, the ministry"
+    imperative = VERB_FIRST.match(text) and len(raw) <= 4 and first not in _BEFORE_DETERMINER
+    if imperative and not titled and not first.endswith("ly"):
+        return False  # a verb before its object: "Leave a comment", "Join the conversation" (a longer phrase may be
+        # a noun and a relative: "Letter the ministry sent to Tellimbo")
+    if _BYLINE_INSIDE.search(text):
+        return False  # "Nessa Callowhill reports from Valdor", "additional reporting by ..."
     if first in _QUANTIFIERS and lower[1] and (words[1] in _FINITE or words[1] in _CLAUSE_INSIDE):
         return False  # "That is", "Some say", "Others who" (but "Some in the party", "One of the drivers")
     if _ADVERB.fullmatch(first) is not None and raw[0][1:].islower() and lower[1]:
         return False  # "Eventually the ministry", "Separately officials"
-    if first in _FURNITURE and (lower[1] or words[1] in _FURNITURE_NEXT):
-        return False  # "Read more", "Share on Facebook", "Sign up", "Photo credit"
+    if first in _FURNITURE and (lower[1] or words[1] in _FURNITURE_NEXT or raw[1][:1] in "(0123456789"):
+        return False  # "Read more", "Share on Facebook", "Sign up", "Photo credit", "Comments (87)"
+    if first in _SECTION_FIRST and (words[1] in _FURNITURE or words[1] in _SECTION_NEXT):
+        return False  # "Most read", "Most viewed", "More from Riverside", "Also read"
     if _PARTICIPLE_FIRST.fullmatch(raw[0]) and lower[1] and words[1] in _DETERMINERS:
         return False  # "Speaking to reporters", "Asked about the", "Following the", "Pressed on"
     if _RUN_IN.search(text) and not shouting:
         return False  # "Port strike ends as union accepts offer The union": a headline run into the story
     if words[-1] in _NO_HEAD and lower[-1]:
         return False  # "the length of the", "Ms Vale was asked about the"
-    for w, low in zip(words[1:], lower[1:], strict=True):
-        if low and (w in _FINITE or w in _CLAUSE_INSIDE):
-            return False  # "Officials believe", "the man who", "Ms Vale was asked"
+    for i in range(1, len(raw)):
+        w = words[i]
+        if not lower[i]:
+            continue
+        if w in _RELATIVES:
+            break  # a relative clause on the head noun may hold any verb: "an engineer who has worked at the dam"
+        if w in _FINITE or w in _CLAUSE_INSIDE:
+            return False  # "Officials believe", "Officials know what", "Ms Vale was asked"
+        if _finite_ed(words, lower, i) or (w in _OBJECTS and lower[i - 1] and words[i - 1] not in _LINKS):
+            return False  # "Dancu declined", "condemned the suspension", "declined to comment", "see it"
     return not all(w in _DATE_WORDS or re.fullmatch(r"[\d:.,/\-]+(?:st|nd|rd|th)?", w) for w in words)
 
 

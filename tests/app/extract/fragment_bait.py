@@ -310,7 +310,6 @@ BAIT: list[tuple[str, str | None]] = [
 # the test half's entries drafted with a speaker they do not name when the half was scored, once, at the end of the
 # round that wrote the list (bench/RESULTS.md, "One gate for every drafted speaker"); no rule was tuned on them
 KNOWN_FRAGMENTS = {
-    "Citing safety concerns, the airline said all flights to Varnholm were cancelled.",
     "The land that Dalish herders say was seized lies north of the river.",
     "Most read\n\n1. Minister says port will close for a month",
     "Breaking: Ministry says port closed after the explosion",
