@@ -538,6 +538,13 @@ ACCUSED_FAR = 5
 OWN_INTENT = re.compile(r"\s*(?:it|he|she|they|we|I)\s+(?:would|will)\s+(?!not\b|never\b)", re.I)
 
 
+# what a speaker only suspects ("believe ... may have", "might be shipping") contradicts nothing: a possibility can be
+# true alongside any claim (bench/ANNOTATION.md: both can be true at once, so no denial); lower case, "in May" is a
+# month. "could have" is left out: "the fragments could have come from anywhere" answers a claim
+HEDGED = re.compile(r"\b(?:may|might)\b")
+BELIEF_CUES = frozenset({"believe", "believes", "believed", "suspect", "suspects", "suspected"})
+
+
 def uncommitted(quote: str) -> bool:
     """A statement that only declines to commit ("it could not confirm where the ship had been")."""
     return NOT_KNOWING.search(quote) is not None and not NEGATION.search(NOT_KNOWING.sub("", quote))
@@ -577,6 +584,8 @@ def credible_link(
         return True
     if proposals[i].actor == f.speaker.name:
         return False
+    if HEDGED.search(quote) or f.cue in BELIEF_CUES:
+        return False  # "X believes Y may have ...": a suspicion, which can be true whatever was claimed
     if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote) or uncommitted(quote):
         return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny, nor a denial
     if text and (heading(text, proposals[i].start) or heading(text, f.start)):

@@ -62,3 +62,18 @@ def test_a_statement_repeating_a_word_or_two_of_another_claim_still_answers_the_
     union = by_quote(proposals, "Halvard Freight had cut")
     spokeswoman = by_quote(proposals, "the night shift at berth four")
     assert (spokeswoman.kind, spokeswoman.denies) == ("denial", union.key)
+
+
+def test_what_a_side_believes_may_have_happened_is_its_own_suspicion_not_a_denial():
+    text = (
+        "Orlan Chemical said the copper found in Tessel bay in March had come from the old shipyard upstream.\n\n"
+        "The Tessel Fishers' Association rejected that account.\n\n"
+        "The association's members believe Orlan may have opened its waste valves at night to save on treatment "
+        "costs."
+    )
+    proposals = run(text)
+    company = by_quote(proposals, "the copper found in Tessel bay")
+    association = by_quote(proposals, "The Tessel Fishers' Association rejected")
+    members = by_quote(proposals, "Orlan may have opened")
+    assert (association.kind, association.denies) == ("denial", company.key)
+    assert (members.kind, members.denies) == ("claim", None)
