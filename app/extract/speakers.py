@@ -484,12 +484,18 @@ def _recent_org(state: State) -> Speaker | None:
     """The organisation among the last few speakers: not a person, or a name the text describes as one ("the
     terminal operator Corran Marine", "Corran Marine, the port's operator")."""
     last = state.last
-    if last is not None and not (_person(last) or last.collective):
+    if last is not None and not (_person(last) or last.collective or _person_by_role(last)):
         return last
     for sp in reversed(state.speakers[-4:]):
         if not sp.collective and _described_as_org(sp.name, state.text):
             return sp
     return None
+
+
+def _person_by_role(sp: Speaker) -> bool:
+    """'Witness', 'Driver', 'Nurse': one person the text names by a role word alone, never "the company"."""
+    low = sp.name.lower()
+    return " " not in low and names_role(low) and individual(sp.name, sp.role, sp.collective)
 
 
 def _described_as_org(name: str, text: str) -> bool:

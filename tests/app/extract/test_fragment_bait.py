@@ -157,3 +157,11 @@ def test_a_reported_from_origin_passes_the_same_gate():
     text = "The plant will close in June, the Kessel Daily said, citing a Western official."
     report = find_report(text, 0, 20)
     assert report is not None and report.origin_name == "a Western official"
+
+
+def test_a_setting_read_past_never_gives_the_company_to_a_person_named_by_a_role():
+    proposals = run(
+        "\u201cNever, sir, not once did I see the ledger,\u201d the witness said.\n\n"
+        "In a statement on Wednesday the company said the ferry contract was lawful."
+    )
+    assert [p.actor for p in proposals] == ["Witness", "Company"]  # not the witness for the company
