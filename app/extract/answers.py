@@ -566,6 +566,32 @@ def unheaded(proposals: list[Proposal], text: str) -> list[Proposal]:
     ]
 
 
+MANY_HOLD = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "officer", "source"}
+)
+
+
+def _office(phrase: str) -> tuple[str, str]:
+    """A role as an office and whose it is: "Nuvaleta's prime minister" -> ("nuvaleta", "prime minister"), "the
+    Prime Minister" -> ("", "prime minister"); offices many hold (a spokesman, an official) are none."""
+    m = re.match(r"^(?:the\s+)?(?:([\w\-]+)['\u2019]s?\s+)?(.+)$", phrase.strip(), re.I)
+    if m is None or set(m.group(2).lower().split()) & MANY_HOLD:
+        return "", ""
+    return (m.group(1) or "").lower(), m.group(2).lower()
+
+
+def office_holder(sp: Speaker, p: Proposal) -> bool:
+    """Whether a speaker and a proposal's speaker are one person named two ways: the office ("Teshvania's health
+    minister") and its holder ("Ezio Sithole-Kuusk", Health Minister); "Lemaire's lawyer" is not another
+    client's lawyer."""
+    pairs = []
+    if sp.role and not p.role:
+        pairs.append((_office(sp.role), _office(p.actor)))
+    if p.role and not sp.role:
+        pairs.append((_office(p.role), _office(sp.name)))
+    return any(a[1] and a[1] == b[1] and (not a[0] or not b[0] or a[0] == b[0]) for a, b in pairs)
+
+
 def credible_link(
     f: Found,
     quote: str,
@@ -582,7 +608,7 @@ def credible_link(
     i = next((k for k, p in enumerate(proposals) if p.key == target), None)
     if i is None:
         return True
-    if proposals[i].actor == f.speaker.name:
+    if proposals[i].actor == f.speaker.name or office_holder(f.speaker, proposals[i]):
         return False
     if HEDGED.search(quote) or f.cue in BELIEF_CUES:
         return False  # "X believes Y may have ...": a suspicion, which can be true whatever was claimed

@@ -77,3 +77,19 @@ def test_what_a_side_believes_may_have_happened_is_its_own_suspicion_not_a_denia
     members = by_quote(proposals, "Orlan may have opened")
     assert (association.kind, association.denies) == ("denial", company.key)
     assert (members.kind, members.denies) == ("claim", None)
+
+
+def test_an_office_and_the_person_holding_it_are_one_speaker_who_does_not_answer_itself():
+    text = (
+        "Korvany's transport minister on Monday accused the rail operator Veltline of hiding brake faults on its "
+        "night trains from inspectors.\n\n"
+        "Transport Minister Odile Fenwick-Amadi said inspectors who visited the Veltline depot at Sarn on Friday "
+        "had found brake logs that had not been signed since August.\n\n"
+        "Veltline rejected the accusation."
+    )
+    proposals = run(text)
+    accusation = by_quote(proposals, "the rail operator Veltline of hiding")
+    minister = by_quote(proposals, "inspectors who visited the Veltline depot")
+    operator = by_quote(proposals, "Veltline rejected the accusation")
+    assert (minister.kind, minister.denies) == ("claim", None)  # her own ministry's charge, told in detail
+    assert (operator.kind, operator.denies) == ("denial", accusation.key)
