@@ -9,8 +9,9 @@ that runs over several sentences stays in the sentence that holds it.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
@@ -178,12 +179,30 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def sentence_finder(text: str) -> Callable[[int], tuple[int, int]]:
+    """``sentence_at`` for many positions in one text: each line is split once, then looked up by bisection
+    (a long line asked about once per statement is not read again each time)."""
+    lines: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+
+    def at(pos: int) -> tuple[int, int]:
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in lines:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            lines[start] = (end, sentence_spans(text, start, end))
+        end, spans = lines[start]
+        i = bisect.bisect_right(spans, pos, key=lambda span: span[1])
+        return spans[i] if i < len(spans) else (start, end)
+
+    return at
+
+
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The span of the sentence holding ``pos``, within its line."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    for a, b in sentence_spans(text, start, end):
+    for a, b in iter_sentence_spans(text, start, end):  # stops at the sentence: a long line is not read whole
         if pos < b:
             return (a, b)
     return (start, end)

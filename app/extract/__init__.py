@@ -22,6 +22,7 @@ from app.errors import ValidationError
 from app.extract.dates import date_in_text
 from app.extract.extractor import RuleExtractor
 from app.extract.lexicon import content_words
+from app.extract.limits import limits_notice
 from app.extract.model import Extraction, Extractor, Proposal
 
 if TYPE_CHECKING:
@@ -106,7 +107,8 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
                 (c.actor_name, c.actor_role, c.actor_affiliation)
             )
     kept = [_role_actor(p, by_role) for p in kept]
-    kept = [_known_actor(lib, p) for p in kept]
+    looked_up: dict[str, list[ActorRecord]] = {}  # one library search per speaker, not per statement
+    kept = [_known_actor(lib, p, looked_up) for p in kept]
     keys = {p.key for p in kept}
     # A denial whose answered proposal was dropped, or that answers an existing claim better, points there.
     existing_words = [(c, content_words(c.quote + " " + c.statement)) for c in existing]
@@ -131,6 +133,11 @@ def propose(lib: Library, source_id: int, extractor: Extractor | None = None) ->
         if isinstance(a, int) and isinstance(b, int) and 0 <= a < b <= len(body)
     )
     notice = _date_notice(source) if out else ""
+    unread, stopped = getattr(extractor, "unread", 0), getattr(extractor, "stopped", None)
+    left = limits_notice(
+        unread if isinstance(unread, int) else 0, stopped if isinstance(stopped, tuple) else None
+    )
+    notice = " ".join(part for part in (notice, left) if part)
     from app.extract.reported import attach  # "according to X": reported-from proposals
 
     out = attach(lib, source, out)
@@ -157,7 +164,9 @@ def _name_tokens(name: str) -> list[str]:
     return re.sub(r"[\-\u2010-\u2015.'\u2019]", " ", name).casefold().split()
 
 
-def _known_actor(lib: Library, p: Proposal) -> Proposal:
+def _known_actor(
+    lib: Library, p: Proposal, looked_up: dict[str, list[ActorRecord]] | None = None
+) -> Proposal:
     """A speaker already in the library under this or another spelling, or by an alias: 'Lena-Marie Osk', 'Marie-Osk'
     or 'Osk' for 'Lena Marie-Osk' (a part of a name only when it is a person's name and fits one actor)."""
     name = p.actor.strip()
@@ -167,7 +176,10 @@ def _known_actor(lib: Library, p: Proposal) -> Proposal:
     person = len(tokens) <= 4 and all(w[:1].isupper() for w in re.split(r"[\s\-]+", name) if w)
     probe = max(tokens, key=len)
     matches: dict[int, ActorRecord] = {}
-    for actor in lib.actors.list(text=probe, limit=50, with_total=False).items:
+    looked_up = {} if looked_up is None else looked_up
+    if probe not in looked_up:
+        looked_up[probe] = list(lib.actors.list(text=probe, limit=50, with_total=False).items)
+    for actor in looked_up[probe]:
         for spelling in (actor.name, *actor.aliases):
             known = _name_tokens(spelling)
             if known == tokens or (person and len(tokens) < len(known) and known[-len(tokens) :] == tokens):

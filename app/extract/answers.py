@@ -235,6 +235,9 @@ def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
 # an insurer's "no" five or more statements later shares words with the dispute without answering it (chosen
 # leaving one set out, bench/link_distance_loso.py --name CONTRADICTION_FAR)
 CONTRADICTION_FAR = 3
+# How far back an answer is looked for, in proposals: the longest annotated article has 49 statements, so no
+# article's answer is cut off, while a 300-page transcript is not read back to its start for every denial.
+LOOKBACK = 80
 DEFENDER_VOICE = re.compile(r"\b(?:we|our|us|(?:my|his|her|their|our)\s+clients?)\b", re.I)
 
 
@@ -247,7 +250,7 @@ def contradicted(
     a claim far back only when the speaker talks for the accused (``CONTRADICTION_FAR``)."""
     best, best_overlap = None, 1.0
     defends = DEFENDER_VOICE.search(quote) is not None
-    for i in range(len(proposals) - 1, -1, -1):
+    for i in range(len(proposals) - 1, max(-1, len(proposals) - 1 - LOOKBACK), -1):
         p = proposals[i]
         if p.actor == f.speaker.name or side_of(f.speaker, p) or own_side(f.speaker, p):
             continue
@@ -436,11 +439,8 @@ def _meet(a: Set[str], b: Set[str]) -> bool:
     """Whether two sets of words share one, a country and its people counting as one ('sarnia', 'sarnian')."""
     if a & b:
         return True
-    return any(
-        len(x) >= 4 and y.startswith(x) and y[len(x) :] in DEMONYM_ENDINGS
-        for u, v in ((a, b), (b, a))
-        for x in u
-        for y in v
+    return any(  # x and an ending looked up in the other set, not every pair of words compared
+        len(x) >= 4 and x + end in v for u, v in ((a, b), (b, a)) for x in u for end in DEMONYM_ENDINGS
     )
 
 
@@ -462,7 +462,7 @@ def accused_claim(f: Found, proposals: list[Proposal], words: list[set[str]]) ->
     mine = distinct_side(" ".join((f.speaker.name, f.speaker.affiliation)))
     if not mine:
         return None
-    for i in range(len(proposals) - 1, -1, -1):
+    for i in range(len(proposals) - 1, max(-1, len(proposals) - 1 - LOOKBACK), -1):
         p = proposals[i]
         if p.kind != "claim" or own_side(f.speaker, p):
             continue

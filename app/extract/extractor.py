@@ -70,6 +70,7 @@ from app.extract.lexicon import (
     calls_a_statement_false,
     content_words,
 )
+from app.extract.limits import LONGEST_SENTENCE, MOST_STATEMENTS
 from app.extract.links import link_proposals
 from app.extract.model import Proposal
 from app.extract.neighbours import day_of_the_act, paragraph_start, quoted_or_setting, split_found
@@ -120,6 +121,8 @@ class RuleExtractor:
         # said so to the analyst rather than given an invented speaker
         self.unattributed: list[tuple[int, int]] = []
         self.turn_names: dict[str, str] = {}  # a transcript's role label -> the name it was first given with
+        self.unread = 0  # passages too long to be a sentence (app.extract.limits)
+        self.stopped: tuple[int, int] | None = None  # statements drafted, and where drafting stopped
 
     def propose(self, text: str, *, published: dt.date | None = None, title: str = "") -> list[Proposal]:
         issued = ISSUED_BY.match(title) or ISSUED_BY.match(text)
@@ -130,7 +133,14 @@ class RuleExtractor:
         self.unattributed = []
         self.turn_names = {}
         act: tuple[Speaker, dt.date, int] | None = None  # who just acted on a given day, in which paragraph
+        self.unread, self.stopped = 0, None
         for index, sent in enumerate(sentences):
+            if len(sent.text) > LONGEST_SENTENCE:  # a table or list run together: no sentence of prose
+                self.unread += 1
+                continue
+            if len(found) >= MOST_STATEMENTS:
+                self.stopped = (len(found), sent.start)
+                break
             results = with_denial_tail(  # "..., a charge X denies": the claim, then X's denial of it
                 text, sent, state, published, lambda part: self._sentence(text, part, state, published)
             )

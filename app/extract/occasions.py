@@ -75,6 +75,7 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
     for f in found:
         if f.said is None:
             f.said = _paragraph_occasion(text, f, published)
+    quoting = {g.sentence_index for g in found}  # the sentences that quote someone
     previous: Found | None = None
     for i, f in enumerate(found):
         if (
@@ -99,7 +100,7 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
                     nxt.said
                 )  # "The union dismissed the screenshot. Ms X said in a statement yesterday ..."
         if f.said is None:
-            f.said = _day_of_the_answer(text, f, sentences, found, published)
+            f.said = _day_of_the_answer(text, f, sentences, quoting, published)
         if f.said is None and blog and _in_entry(text, f.start):
             f.said = day  # a new statement in one of the day's entries
         previous = f
@@ -138,10 +139,10 @@ ANSWER_ACT = re.compile(
 
 
 def _day_of_the_answer(
-    text: str, f: Found, sentences: Sequence[Sentence], found: list[Found], published: dt.date | None
+    text: str, f: Found, sentences: Sequence[Sentence], quoting: set[int], published: dt.date | None
 ) -> dt.date | None:
     index = f.sentence_index - 1
-    if index < 0 or any(g.sentence_index == index for g in found):
+    if index < 0 or index in quoting:
         return None
     act = sentences[index]
     if _paragraph(text, act.start) != _paragraph(text, f.start):

@@ -142,6 +142,8 @@ def named_in(sentence: str, text: str, known: list[str]) -> Iterator[str]:
     for name in known:
         words = name.split()
         for probe in dict.fromkeys([name, words[-1]] if len(words) > 1 else [name]):
+            if _key(probe) not in flat:
+                continue  # most of a long text's speakers are not in this sentence: no pattern built for them
             m = re.search(rf"\b{re.escape(_key(probe))}\b", flat)
             if m is not None and len(probe) > 3:
                 hits.append((m.start(), name))

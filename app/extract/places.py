@@ -8,6 +8,7 @@ itself ("Valdor, the Ruritanian capital, ..."), and a country the text names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # capital -> the government it stands for in news copy
 CAPITALS = {
@@ -135,9 +136,22 @@ def government(country: str) -> str:
     return f"Government of {country}"
 
 
+@lru_cache(maxsize=1)  # one text at a time: a cached text is kept in memory
+def _words(text: str) -> frozenset[str]:
+    """The text's words, found once per text (a long transcript asks about a country once per sentence)."""
+    return frozenset(re.findall(r"\w+", text))
+
+
 def _named(word: str, text: str) -> bool:
     """Whether the text names ``word`` as a word of its own ("Kovrinia" is not named by "Kovrinians")."""
+    if re.fullmatch(r"\w+", word):
+        return word in _words(text)
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
+
+
+@lru_cache(maxsize=64)
+def _contains(part: str, text: str) -> bool:
+    return part in text
 
 
 def country_of_adjective(adj: str, text: str) -> str:
@@ -151,9 +165,9 @@ def country_of_adjective(adj: str, text: str) -> str:
         return adj[:-1]  # Ruritanian -> Ruritania
     if adj.endswith("ian") and _named(adj[:-3], text):
         return adj[:-3]  # Kovrinian -> Kovrin, Brazilian -> Brazil
-    if adj.endswith("an") and adj[:-1] in text:
+    if adj.endswith("an") and _contains(adj[:-1], text):
         return adj[:-1]  # Dravian -> Dravia is above; Kenyan -> Kenya
-    if adj.endswith("ese") and adj[:-3] in text:
+    if adj.endswith("ese") and _contains(adj[:-3], text):
         return adj[:-3]
     return adj
 
@@ -166,7 +180,7 @@ def country_of_people(word: str, text: str) -> str:
         return ""
     adjective = word[:-1]  # Ruritanians -> Ruritanian
     country = country_of_adjective(adjective, text)
-    return country if country != adjective and re.search(rf"\b{re.escape(country)}\b", text) else ""
+    return country if country != adjective and _named(country, text) else ""
 
 
 def capitals_in(text: str) -> dict[str, str]:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from app._text import norm_key
 from app.extract.gate import speaker_shaped
 from app.extract.model import Proposal, ReportProposal
 from app.provenance.graph import similarity, words
-from app.sentences import sentence_at
+from app.sentences import sentence_at, sentence_finder
 
 if TYPE_CHECKING:
     from app.domain import SourceRecord
@@ -83,9 +83,17 @@ def _clean(name: str) -> str:
     return re.sub(r"^(A|An|The)(?=\s)", lambda m: m.group(1).lower(), name)
 
 
-def find_report(text: str, start: int, end: int, *, outlet: str = "") -> ReportProposal | None:
-    """The report cue in the sentence holding ``text[start:end]`` (a drafted claim's quote), or None."""
-    s_start, s_end = sentence_at(text, start)
+def find_report(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    outlet: str = "",
+    locate: Callable[[int], tuple[int, int]] | None = None,
+) -> ReportProposal | None:
+    """The report cue in the sentence holding ``text[start:end]`` (a drafted claim's quote), or None.
+    ``locate`` finds a position's sentence (``sentence_finder``, for many quotes of one text)."""
+    s_start, s_end = (locate or (lambda pos: sentence_at(text, pos)))(start)
     s_start, s_end = min(s_start, start), max(s_end, end)
     sentence = text[s_start:s_end]
     outlet_key = norm_key(outlet)
@@ -153,8 +161,9 @@ def best_match(lib: Any, name: str, quote: str, statement: str, source_id: int) 
 def attach(lib: Any, source: SourceRecord, proposals: Sequence[Proposal]) -> list[Proposal]:
     """Each drafted claim with a reported-from proposal when its sentence reports someone else's words."""
     out = []
+    locate = sentence_finder(source.body)
     for p in proposals:
-        found = find_report(source.body, p.start, p.end, outlet=source.outlet)
+        found = find_report(source.body, p.start, p.end, outlet=source.outlet, locate=locate)
         if found is not None:
             match = best_match(lib, found.origin_name, p.quote, p.statement, source.id)
             if match is not None:

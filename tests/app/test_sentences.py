@@ -53,3 +53,14 @@ def test_a_style_or_rank_shortened_ends_no_sentence():
         "It passed, said the Hon. Mara Tetley.",
         "Sgt. Maya Torres and Det. Alan Muir agreed with Mx. Ashby.",
     ]
+
+
+def test_the_sentence_finder_agrees_with_sentence_at_everywhere():
+    from app.sentences import sentence_at, sentence_finder
+
+    text = (
+        'The port said it would reopen. "We are ready," the harbour master said. Dr. Vale disagreed!\n'
+        "A second line? Yes.\n\n\u201cQuoted. Still quoted,\u201d she said. End"
+    )
+    at = sentence_finder(text)
+    assert [at(pos) for pos in range(len(text))] == [sentence_at(text, pos) for pos in range(len(text))]
