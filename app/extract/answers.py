@@ -108,6 +108,12 @@ def answer_earlier(
         if said_in[new] - said_in[j] > 6:
             break
         if d.kind == "claim" and not one_side(d, claim):
+            if any(
+                _unanswered(proposals[k])
+                and (one_side(proposals[k], d) or _short_form(d.actor, proposals[k].actor))
+                for k in range(j)
+            ):
+                continue  # the denier's own side going on ("Wrenfield learned of the results ...") is no answer
             return  # another side's claim came between: the denial (if any) had its chance
         if (
             d.kind != "denial"

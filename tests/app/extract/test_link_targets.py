@@ -179,3 +179,18 @@ def test_a_people_named_after_a_country_without_ia_is_its_government():
     minister, _tasker, taskerians = run(text)
     assert taskerians.actor == "Government of Tasker"
     assert (taskerians.kind, taskerians.denies) == ("denial", minister.key)
+
+
+def test_a_lede_denial_answers_the_claim_told_after_the_deniers_own_further_statements():
+    text = (
+        "The boat builder Kessmark on Tuesday rejected a former welder's claim that he had warned managers about "
+        "cracked hulls in April.\n\n"
+        "Kessmark said every hull it launched this year had passed the coastguard's survey.\n\n"
+        "The company said its yard in Ostby would stay open.\n\n"
+        "The former welder, Piet Anvers, said he had shown two managers photographs of cracks in three hulls in "
+        "April."
+    )
+    proposals = run(text)
+    lede = by_quote(proposals, "The boat builder Kessmark on Tuesday rejected")
+    welder = by_quote(proposals, "he had shown two managers")
+    assert (lede.kind, lede.denies) == ("denial", welder.key)
