@@ -1,6 +1,7 @@
 """Speakers on the fragment-bait list (tests/app/extract/fragment_bait.py), for any checkout's extractor, by half.
 
     .venv/bin/python bench/bench_fragment_bait.py [--root DIR] [--half dev|test|both] [--list]
+    .venv/bin/python bench/bench_fragment_bait.py [--root DIR] --sweep [--list]   # real speakers in bait frames
 
 Each entry is right when every speaker drafted from it is one of its expected spellings ("a|b", articles and case
 dropped) and, when it expects someone, something is drafted ("" among the spellings: drafting nothing is right
@@ -21,13 +22,14 @@ HERE = Path(__file__).resolve().parent
 PUBLISHED = dt.date(2026, 3, 12)
 
 
-def load() -> tuple[list[tuple[str, str | None]], object]:
+def load() -> tuple[list[tuple[str, str | None]], object, list[tuple[str, str]]]:
+    sys.path.insert(0, str(HERE.parent))  # the list's sweep reads tests/app/extract/real_shapes.py
     path = HERE.parent / "tests" / "app" / "extract" / "fragment_bait.py"
     spec = importlib.util.spec_from_file_location("fragment_bait", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return list(module.BAIT), module.half
+    return list(module.BAIT), module.half, module.bait_sweep()
 
 
 def norm(name: str) -> str:
@@ -50,11 +52,24 @@ def main() -> None:
     ap.add_argument("--root", type=Path, default=HERE.parent)
     ap.add_argument("--half", choices=("dev", "test", "both"), default="dev")
     ap.add_argument("--list", action="store_true", help="print the dev half's entries that are not right")
+    ap.add_argument("--sweep", action="store_true", help="real speakers in bait frames instead of the list")
     args = ap.parse_args()
+    bait, half, sweep = load()
     sys.path.insert(0, str(args.root.resolve()))
+    for name in [m for m in sys.modules if m == "app" or m.startswith("app.")]:
+        del sys.modules[name]  # the root's app, not this tree's
     from app.extract import RuleExtractor
 
-    bait, half = load()
+    if args.sweep:
+        counts = dict.fromkeys(("right", "missing", "wrong", "invented"), 0)
+        for text, expected in sweep:
+            actors = list(dict.fromkeys(p.actor for p in RuleExtractor().propose(text, published=PUBLISHED)))
+            got = outcome(expected, actors)
+            counts[got] += 1
+            if args.list and got != "right":
+                print(f"{got:8} {text[:90]!r}\n         expected {expected!r}, drafted {actors}")
+        print(f"| sweep | {len(sweep)} | " + " | ".join(f"{k} {v}" for k, v in counts.items()) + " |")
+        return
     halves = ("dev", "test") if args.half == "both" else (args.half,)
     for name in halves:
         counts = dict.fromkeys(("right", "missing", "wrong", "invented"), 0)

@@ -270,11 +270,23 @@ def after_setting(np: str) -> str:
         return ""  # (a participle's setting ends on its comma: "Citing a Western official, the Kessel Daily")
     if "," in np:
         return np.rsplit(",", 1)[1].strip()
-    for i in range(1 if adverb else 2, len(words)):
+    if (
+        adverb
+    ):  # the noun phrase right after it ("Ultimately the regulator"), never deeper ("Here is what the")
+        return " ".join(words[1:]) if words[1] in _NP_START else ""
+    for i in range(2, len(words)):
         before = words[i - 1]
-        if words[i] in _NP_START and (adverb or before[:1].isupper() or before[:1].isdigit()):
+        if words[i] in _NP_START and (before[:1].isupper() or before[:1].isdigit()):
             return " ".join(words[i:])  # the article after a name or a day closes the setting
+        if words[i][:1].isupper() and before.lower().strip(",") in _DAYS and i < len(words):
+            return " ".join(words[i:])  # a name after a day: "In a statement on Monday Ann Donnelly"
     return ""
+
+
+_DAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december morning afternoon evening night today yesterday"
+)
 
 
 class _Speaker(Protocol):

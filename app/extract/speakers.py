@@ -149,16 +149,17 @@ LEADING_QUOTATION = re.compile(r"^\s*[\u201c\"][^\u201c\u201d\"]*[\u201d\"]\s*,?
 def parse_speaker(np: str, state: State) -> Speaker | None:
     """A speaker phrase as written -> a Speaker (new, or a known one it refers to); None if not a speaker. Every
     speaker passes the gate (``gate.speaker_shaped``): one shaped as a fragment is forgotten, as if never met, and
-    a phrase that opens on a setting ("In a statement on Wednesday the company") is read again from the noun
-    phrase after it."""
+    a phrase that opens on a setting ("In a statement on Wednesday the company", "In a statement on Monday Ann
+    Donnelly"), read as no speaker or as a fragment, is read again from the noun phrase after it."""
     if LINK_LABEL.match(np):
         return None  # "Read more: Minister says ...": a link to another story's headline
     kept = (len(state.speakers), state.last, state.last_collective, list(state.recent))
     sp = _parse_speaker(np, state)
-    if sp is None or speaker_shaped(sp.name):
+    if sp is not None and speaker_shaped(sp.name):
         return sp
-    del state.speakers[kept[0] :]
-    state.last, state.last_collective, state.recent[:] = kept[1], kept[2], kept[3]
+    if sp is not None:
+        del state.speakers[kept[0] :]
+        state.last, state.last_collective, state.recent[:] = kept[1], kept[2], kept[3]
     tail = after_setting(np)
     return parse_speaker(tail, state) if tail else None
 

@@ -318,6 +318,40 @@ KNOWN_FRAGMENTS = {
     "According to reports, the minister resigned on Sunday night.",
 }
 
+# bait around a real speaker: every speaker of real_shapes.SWEEP_SPEAKERS in each frame should come out as
+# itself, never as a fragment holding it ("In a statement on Monday the ministry") and never lost to the bait
+# (written after the list was scored; bench_fragment_bait.py --sweep measures it; its frame "In a statement on
+# Monday {s} said" was tuned on: a name after a day now closes the setting)
+BAIT_FRAMES: list[str] = [
+    '"Never, sir, the ferry will not sail again," {s} said.',
+    "\u201cYes, the ferry will sail on Friday,\u201d said {s}.",
+    "Eventually, {s} said, the ferry would sail again.",
+    "Asked about the ferry, {s} said it would sail on Friday.",
+    "Speaking to reporters on Monday, {s} said the ferry would sail.",
+    "In a statement on Monday {s} said the ferry would sail on Friday.",
+    "Read more: Ferry to sail on Friday\n\n{S} said the ferry would sail on Friday.",
+    "By Marit Solberg-Achebe\n\n{S} said the ferry would sail on Friday.",
+    "Updated 14:32 GMT: {S} said the ferry would sail on Friday.",
+    "Meanwhile {s} said the ferry would sail on Friday.",
+    "If the ferry sails on Friday, {s} said, the harbour will reopen.",
+    "Share this article\n\n{S} said the ferry would sail on Friday.",
+    "Following the vote, {s} said the ferry would sail on Friday.",
+    "Yesterday {s} said the ferry would sail on Friday.",
+    "That is simply not true, {s} said of the report that the ferry had been sold.",
+    "Comments (14)\n\n{S} said the ferry would sail on Friday.",
+]
+
+
+def bait_sweep() -> list[tuple[str, str]]:
+    """Every speaker of the real-shapes sweep in every bait frame, with the speaker it should get."""
+    from tests.app.extract.real_shapes import SWEEP_SPEAKERS
+
+    return [
+        (frame.format(s=said, S=said[:1].upper() + said[1:]), expected)
+        for frame in BAIT_FRAMES
+        for said, expected in SWEEP_SPEAKERS
+    ]
+
 
 def half(sentence: str) -> str:
     """'dev' or 'test' by a hash of the sentence (stable across runs and machines)."""

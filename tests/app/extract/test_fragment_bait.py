@@ -143,6 +143,8 @@ def test_a_role_shaped_as_a_fragment_is_dropped_from_a_speaker_who_passes():
 def test_a_setting_before_the_speaker_is_read_past_not_taken_for_the_speaker():
     (company,) = run("In a statement on Wednesday the company said the ferry contract was lawful.")
     assert company.actor == "Company"
+    (donnelly,) = run("In a statement on Monday Ann Donnelly said the ferry would sail on Friday.")
+    assert donnelly.actor == "Ann Donnelly"
     (regulator,) = run("In Castel the medicines regulator said the pumps had been recalled.")
     assert regulator.actor == "Medicines regulator"
     (union,) = run(
