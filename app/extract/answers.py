@@ -228,9 +228,9 @@ def same_side(f: Found, prev: Proposal, *, strict: bool = False) -> bool:
                 r"\b(minist\w+|officials?|spokes\w+|president|premier)\b", sp.role + " " + sp.name, re.I
             )
         )
-    if strict:
-        return False
-    # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry
+    if strict or sp.affiliation:
+        return False  # a spokeswoman for a body named as hers speaks for it, not for whoever spoke before
+    # "a company spokeswoman" after "Lindqvist Pharma", "its spokesman" after the ministry: no body of their own
     return bool(
         re.search(r"\b(company|firm|ministry|agency|government|spokes\w+)\b", sp.role + " " + sp.name, re.I)
     )

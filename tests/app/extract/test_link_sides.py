@@ -93,3 +93,19 @@ def test_an_office_and_the_person_holding_it_are_one_speaker_who_does_not_answer
     operator = by_quote(proposals, "Veltline rejected the accusation")
     assert (minister.kind, minister.denies) == ("claim", None)  # her own ministry's charge, told in detail
     assert (operator.kind, operator.denies) == ("denial", accusation.key)
+
+
+def test_a_bodys_own_spokeswoman_does_not_go_on_with_the_other_sides_denial():
+    text = (
+        "The Ministry of Ports said on Monday that the east quay at Ostrava Bay would stay shut until the "
+        "inspection ends.\n\n"
+        "The dockers' union rejected the ministry's account.\n\n"
+        "Dace Vilkerte, a spokeswoman for the Ministry of Ports, said no vessel would berth at the east quay "
+        "before the inspection ends."
+    )
+    proposals = run(text)
+    ministry = by_quote(proposals, "the east quay at Ostrava Bay")
+    union = by_quote(proposals, "The dockers' union rejected")
+    spokeswoman = by_quote(proposals, "no vessel would berth")
+    assert (union.kind, union.denies) == ("denial", ministry.key)
+    assert (spokeswoman.kind, spokeswoman.denies) == ("claim", None)  # the ministry's own word, again
