@@ -445,8 +445,11 @@ def _meet(a: Set[str], b: Set[str]) -> bool:
     """Whether two sets of words share one, a country and its people counting as one ('sarnia', 'sarnian')."""
     if a & b:
         return True
-    return any(  # x and an ending looked up in the other set, not every pair of words compared
-        len(x) >= 4 and x + end in v for u, v in ((a, b), (b, a)) for x in u for end in DEMONYM_ENDINGS
+    return any(
+        len(x) >= 4 and y.startswith(x) and y[len(x) :] in DEMONYM_ENDINGS
+        for u, v in ((a, b), (b, a))
+        for x in u
+        for y in v
     )
 
 
