@@ -554,6 +554,20 @@ HEDGED = re.compile(r"\b(?:may|might)\b")
 BELIEF_CUES = frozenset({"believe", "believes", "believed", "suspect", "suspects", "suspected"})
 
 
+# "Uskeria would respond in kind", said for Uskeria: OWN_INTENT with the side named rather than "it"
+SIDE_INTENT = re.compile(
+    r"\s*(?:the\s+)?(?P<who>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:would|will)\s+(?!not\b|never\b)"
+)
+
+
+def own_side_intent(f: Found, quote: str) -> bool:
+    """What the speaker's own side will do ("Soreth would share every number", said by Soreth's minister): an
+    intent, like OWN_INTENT's "it would", not an answer."""
+    m = SIDE_INTENT.match(quote)
+    mine = distinct_side(" ".join((f.speaker.name, f.speaker.affiliation)))
+    return bool(m and mine and _meet(distinct_side(m.group("who")), mine))
+
+
 def uncommitted(quote: str) -> bool:
     """A statement that only declines to commit ("it could not confirm where the ship had been")."""
     return NOT_KNOWING.search(quote) is not None and not NEGATION.search(NOT_KNOWING.sub("", quote))
@@ -621,7 +635,12 @@ def credible_link(
         return False
     if HEDGED.search(quote) or f.cue in BELIEF_CUES:
         return False  # "X believes Y may have ...": a suspicion, which can be true whatever was claimed
-    if OWN_INTENT.match(quote) or uncommitted(proposals[i].quote) or uncommitted(quote):
+    if (
+        OWN_INTENT.match(quote)
+        or own_side_intent(f, quote)
+        or uncommitted(proposals[i].quote)
+        or uncommitted(quote)
+    ):
         return False  # "he would sue" answers nothing; "it could not confirm ..." is nothing to deny, nor a denial
     if text and (heading(text, proposals[i].start) or heading(text, f.start)):
         return False  # a denial answers what the story reports, and a headline's summary answers nothing

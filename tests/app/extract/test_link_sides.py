@@ -109,3 +109,18 @@ def test_a_bodys_own_spokeswoman_does_not_go_on_with_the_other_sides_denial():
     spokeswoman = by_quote(proposals, "no vessel would berth")
     assert (union.kind, union.denies) == ("denial", ministry.key)
     assert (spokeswoman.kind, spokeswoman.denies) == ("claim", None)  # the ministry's own word, again
+
+
+def test_what_the_deniers_own_country_will_do_is_an_intent_not_a_further_denial():
+    text = (
+        "Ostmark's interior ministry said two Bellandian diplomats had recruited informers inside the port "
+        "authority.\n\n"
+        "Bellandia's foreign ministry rejected the accusation.\n\n"
+        'Its spokeswoman, Ravi Lenska-Moor, said Bellandia would answer "in kind, and soon."'
+    )
+    proposals = run(text)
+    charge = by_quote(proposals, "two Bellandian diplomats")
+    ministry = by_quote(proposals, "Bellandia's foreign ministry rejected")
+    spokeswoman = by_quote(proposals, "Bellandia would answer")
+    assert (ministry.kind, ministry.denies) == ("denial", charge.key)
+    assert (spokeswoman.kind, spokeswoman.denies) == ("claim", None)
