@@ -437,10 +437,10 @@ ACTION_VERBS = _words(
 
 # "they had been paid but did not know who the client was": not knowing contradicts no one; nor does declining
 # to commit: "it could not confirm where the ship had been", "had not ruled out charges", "would not comment on
-# an open case", "had not yet decided whether to act"
+# an open case", "had not yet decided whether to act"; nor has not having seen, read or watched the evidence
 NOT_KNOWING = re.compile(
     r"\b(?:did not|didn't|do not|does not|were not|was not|are not|is not)\s+(?:know|aware|sure|remember)\w*"
     r"|\b(?:could|can|would|will|did|does|do|had|has|have)\s+not\s+(?:yet\s+)?(?:confirm|comment|rule[sd]? out|"
-    r"ruled out|release|disclose|discuss|verify|decide|decided|review|reviewed|specify)\w*",
+    r"ruled out|release|disclose|discuss|verify|decide|decided|review|reviewed|specify|seen|read|watched)\w*",
     re.I,
 )

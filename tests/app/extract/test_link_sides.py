@@ -124,3 +124,14 @@ def test_what_the_deniers_own_country_will_do_is_an_intent_not_a_further_denial(
     spokeswoman = by_quote(proposals, "Bellandia would answer")
     assert (ministry.kind, ministry.denies) == ("denial", charge.key)
     assert (spokeswoman.kind, spokeswoman.denies) == ("claim", None)
+
+
+def test_not_having_seen_the_evidence_is_no_denial_of_it():
+    text = (
+        "The art historian Leyla Marrant said photographs taken in 1989 showed the bronze statue in a dealer's "
+        "shop in Tarsel.\n\n"
+        "The Elbrun museum said it had not seen the 1989 photographs before this month."
+    )
+    proposals = run(text)
+    museum = by_quote(proposals, "it had not seen the 1989 photographs")
+    assert (museum.kind, museum.denies) == ("claim", None)  # it commits to nothing about what they show
