@@ -44,6 +44,9 @@ GROUPS = (
         "Drop a claim here to record that it qualifies this claim",
     ),
 )
+# cards shown at once in a group: a claim denied 1,000 times built 1,000 cards on the GUI thread (seconds);
+# the rest come MAX_CARDS at a time from the group's "Show more" button
+MAX_CARDS = 100
 OUTGOING = (
     ("denies", "This claim denies"),
     ("corroborates", "This claim corroborates"),
@@ -322,13 +325,8 @@ class ClaimLinksView(QScrollArea):
         }
         for key, zone in self.zones.items():
             linked = getattr(data, key)
-            for lc in linked:
-                card = self._linked_card(lc, accents[key])
-                why = self.independence.get(lc.claim.id, "") if key == "corroborations" else ""
-                if why:  # the corroboration shares this claim's origin: it does not count
-                    card.note(f"Not independent: {why}", objectName="notIndependent", warn=True)
-                zone.add_card(card)
             zone.set_count(len(linked))
+            self._add_cards(key, accents[key], linked, 0)
         rows = []
         for key, label in OUTGOING:
             for lc in getattr(data, key):
@@ -346,6 +344,32 @@ class ClaimLinksView(QScrollArea):
             self.outgoing.setText("<br>".join(rows))
             self.outgoing.setVisible(True)
         self.verticalScrollBar().setValue(keep_scroll)
+
+    def _add_cards(self, key: str, accent, linked, shown: int) -> None:
+        """Add the group's cards from ``shown`` on, at most MAX_CARDS, then a button for the rest."""
+        zone = self.zones[key]
+        for lc in linked[shown : shown + MAX_CARDS]:
+            card = self._linked_card(lc, accent)
+            why = self.independence.get(lc.claim.id, "") if key == "corroborations" else ""
+            if why:  # the corroboration shares this claim's origin: it does not count
+                card.note(f"Not independent: {why}", objectName="notIndependent", warn=True)
+            zone.add_card(card)
+        shown = min(len(linked), shown + MAX_CARDS)
+        if shown < len(linked):
+            more = QPushButton(
+                f"Show {min(MAX_CARDS, len(linked) - shown):,} more "
+                f"({len(linked) - shown:,} of {len(linked):,} not shown)",
+                zone,
+            )
+            more.setObjectName("showMoreCards")
+
+            def show_more() -> None:
+                zone.cards.removeWidget(more)
+                more.deleteLater()
+                self._add_cards(key, accent, linked, shown)
+
+            more.clicked.connect(show_more)
+            zone.add_card(more)
 
     def _linked_card(self, lc, accent) -> ClaimCard:
         card = ClaimCard(lc.claim, link=lc.link, accent=accent, parent=self.widget())

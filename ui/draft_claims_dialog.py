@@ -48,6 +48,9 @@ from ui.formatting import one_line
 from ui.jobs import Jobs
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+# what a proposal can deny, in the Denies list: the nearest in the source when there are more (a source that
+# drafts 5,000 proposals made a list of 5,000 rows, rebuilt at each selection)
+MAX_ANSWERS = 200
 
 
 class DraftClaimsDialog(QDialog):
@@ -64,6 +67,7 @@ class DraftClaimsDialog(QDialog):
         # the reported-from link drafting proposed for each proposal: kept when the analyst unticks it
         self.proposed_reports: dict[str, ReportProposal] = {}
         self.order: list[str] = []
+        self._items: dict[str, QTreeWidgetItem] = {}  # each proposal's row
         self.error_text = ""
         self.setWindowTitle("Draft claims from the source")
         # as wide as a 1280 px screen allows (the quotes are what the analyst reads), never wider than it
@@ -276,6 +280,8 @@ class DraftClaimsDialog(QDialog):
         for tree in (self.claims_list, self.denials_list):
             tree.blockSignals(True)
             tree.clear()
+        self._items = {}
+        rows: dict[QTreeWidget, list[QTreeWidgetItem]] = {self.claims_list: [], self.denials_list: []}
         for key in self.order:
             p = self.proposals[key]
             said = p.said.isoformat() if p.said else ""
@@ -292,7 +298,10 @@ class DraftClaimsDialog(QDialog):
             item.setText(4, report_text(self.proposed_reports.get(key)))
             item.setText(0, "")
             item.setData(1, Qt.ItemDataRole.ToolTipRole, f"{p.actor} ({p.role})" if p.role else p.actor)
-            tree.addTopLevelItem(item)
+            rows[tree].append(item)
+            self._items[key] = item
+        for tree, items in rows.items():
+            tree.addTopLevelItems(items)
         # "Reported from" only while some proposal is not first hand: otherwise the quotes take its room
         reported = bool(self.proposed_reports)
         for tree in (self.claims_list, self.denials_list):
@@ -306,7 +315,7 @@ class DraftClaimsDialog(QDialog):
         return out
 
     def item_for(self, key: str) -> QTreeWidgetItem | None:
-        return next((i for i in self.items() if i.data(0, KEY_ROLE) == key), None)
+        return self._items.get(key)
 
     def accepted(self) -> list[Proposal]:
         keys = {i.data(0, KEY_ROLE) for i in self.items() if i.checkState(0) == Qt.CheckState.Checked}
@@ -365,12 +374,31 @@ class DraftClaimsDialog(QDialog):
         combo.clear()
         combo.addItem("Nothing (create it as a claim)", None)
         others = [self.proposals[k] for k in self.order if k != p.key]
+        existing = list(self.existing)
+        left_out = max(0, len(others) + len(existing) - MAX_ANSWERS)
+        if left_out:  # keep the nearest to this proposal in the source, and what it denies now
+
+            def distance(start: int) -> int:
+                return abs(start - p.start)
+
+            near = sorted(
+                [(distance(o.start), 0, i) for i, o in enumerate(others)]
+                + [(distance(c.span_start), 1, i) for i, c in enumerate(existing)]
+            )[:MAX_ANSWERS]
+            keep_p = {i for _d, kind, i in near if kind == 0}
+            keep_c = {i for _d, kind, i in near if kind == 1}
+            others = [o for i, o in enumerate(others) if i in keep_p or o.key == p.denies]
+            existing = [c for i, c in enumerate(existing) if i in keep_c or c.id == p.denies_claim_id]
+            left_out = len(self.proposals) - 1 + len(self.existing) - len(others) - len(existing)
         others.sort(key=lambda o: o.kind != "claim")
         for o in others:
             combo.addItem(f"{o.key} \u00b7 {o.actor or 'no speaker'}: {one_line(o.quote, 70)}", f"p:{o.key}")
-        for c in self.existing:
+        for c in existing:
             who = c.actor_name or "no actor"
             combo.addItem(f"c{c.id} (recorded) \u00b7 {who}: {one_line(c.quote, 70)}", f"c:{c.id}")
+        if left_out:
+            combo.addItem(f"({counted(left_out, 'more')} further away in the source not listed)", "more")
+            combo.model().item(combo.count() - 1).setEnabled(False)
         if p.kind == "denial" and p.denies in self.proposals:
             current = combo.findData(f"p:{p.denies}")
         elif p.kind == "denial" and p.denies_claim_id:

@@ -387,25 +387,11 @@ class MainWindow(MainMenus, WindowLayout, WindowFiles, QMainWindow):
             if MARK_OPEN in snippet:
                 word = snippet.split(MARK_OPEN, 1)[1].split(MARK_CLOSE, 1)[0]
                 span = ("find", word)
-            self.sources.open_source(hit.id)
-            if span is not None:
-                self._find_in_reader(span[1])
+            self.sources.open_source(hit.id, find=span[1] if span is not None else None)
         elif hit.entity == "claim":
             self.show_claim(hit.id)
         elif hit.entity == "actor":
             self._claims_of_actor(hit.title)
-
-    def _find_in_reader(self, word: str) -> None:
-        def find() -> None:
-            reader = self.sources.reader
-            index = reader.body.lower().find(word.lower())
-            if index >= 0:
-                reader.show_span(index, index + len(word))
-
-        if self.jobs.synchronous:
-            find()
-        else:
-            QTimer.singleShot(150, find)
 
     # --- briefs --------------------------------------------------------------------------------------
     def new_brief(self) -> None:

@@ -9,6 +9,7 @@ the source's claims below it; claims and denials made from a selection; the sour
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,8 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +34,11 @@ from app.extract.suggest import attributed_speaker, candidates_for_source, sugge
 from ui.claim_choice_dialog import ClaimChoiceDialog
 from ui.claim_dialog import ClaimDialog
 from ui.context import UiContext
-from ui.formatting import claim_tooltip_html, date_text, grade_tooltip, one_line, provenance_text
+from ui.formatting import date_text, grade_tooltip, one_line, provenance_text
 from ui.paged_model import ID_ROLE
+from ui.source_claims_list import SourceClaimsList
 from ui.source_dialog import SourceDialog, source_fields
-from ui.source_reader_view import SourceReaderView
+from ui.source_reader_view import SourceReaderView, body_parts
 from ui.source_table_model import SourceTableModel
 from ui.stale_edit_dialog import ask_about_stale_edit
 from ui.tables import configure_table
@@ -47,6 +47,12 @@ from ui.undo_commands import CreateClaimCommand, EditSourceCommand, run_command
 log = logging.getLogger(__name__)
 
 FILTER_DEBOUNCE_MS = 250
+
+
+def _find_word(body: str, word: str) -> tuple[int, int] | None:
+    """Where ``word`` first occurs in ``body``, ignoring case."""
+    match = re.search(re.escape(word), body, re.IGNORECASE)
+    return match.span() if match else None
 
 
 class SourcesView(QWidget):
@@ -201,15 +207,7 @@ class SourcesView(QWidget):
 
     def _build_claims_list(self) -> None:
         """This source's claims, under the reader."""
-        self.claims_list = QTreeWidget(self)
-        self.claims_list.setObjectName("sourceClaims")
-        self.claims_list.setRootIsDecorated(False)
-        self.claims_list.setHeaderLabels(["Claim", "Actor", "Said", "Grade", "Denials"])
-        self.claims_list.header().setStretchLastSection(False)
-        self.claims_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 140), (2, 84), (3, 48), (4, 56)):
-            self.claims_list.setColumnWidth(col, width)
-        self.claims_list.setAlternatingRowColors(True)
+        self.claims_list = SourceClaimsList(self)
         self.claims_list.currentItemChanged.connect(self._claims_list_current)
         self.claims_list.itemActivated.connect(
             lambda item, _c: self.claim_activated.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
@@ -222,6 +220,7 @@ class SourcesView(QWidget):
         reader_lay.setContentsMargins(0, 0, 0, 0)
         reader_lay.addWidget(self.header)
         reader_lay.addLayout(buttons)
+        reader_lay.addWidget(self.reader.part_bar)
         reader_lay.addWidget(self.reader, 1)
         self.right_split = QSplitter(Qt.Orientation.Vertical, self)
         self.right_split.setObjectName("sourcesReaderSplit")
@@ -317,31 +316,41 @@ class SourcesView(QWidget):
 
     # --- reader --------------------------------------------------------------------------------------
     def open_source(
-        self, source_id: int, *, span: tuple[int, int] | None = None, claim_id: int | None = None
+        self,
+        source_id: int,
+        *,
+        span: tuple[int, int] | None = None,
+        claim_id: int | None = None,
+        find: str | None = None,
     ) -> None:
-        """Show a source in the reader (selecting its row if loaded), then jump to ``span`` or a claim."""
+        """Show a source in the reader (selecting its row if loaded), then jump to ``span``, a claim, or the
+        first place holding the word ``find`` (looked for on the worker: a body can be tens of megabytes)."""
         self._pending_span, self._pending_claim = span, claim_id
         self._remembered_id = self._follow_id = source_id  # a list refresh on its way selects this row
         if not self._select_row_of(source_id, load=False):
             self.table.clearSelection()
-        self.load_source(source_id)
+        self.load_source(source_id, find=find)
 
-    def load_source(self, source_id: int) -> None:
+    def load_source(self, source_id: int, *, find: str | None = None) -> None:
         self._load_gen += 1
         gen, lib = self._load_gen, self.lib
-        self.jobs.read(
-            lambda: (lib.sources.get(source_id), lib.claims.for_source(source_id)),
-            lambda result: self._source_loaded(gen, *result),
-            self.ctx.report_error,
-        )
 
-    def _source_loaded(self, gen: int, source, claims) -> None:
+        def read():
+            source = lib.sources.get(source_id)
+            found = _find_word(source.body, find) if find else None
+            return source, lib.claims.for_source(source_id), body_parts(source.body), found
+
+        self.jobs.read(read, lambda result: self._source_loaded(gen, *result), self.ctx.report_error)
+
+    def _source_loaded(self, gen: int, source, claims, parts=None, found=None) -> None:
         if gen != self._load_gen:
             return
+        if found is not None and self._pending_span is None:
+            self._pending_span = found
         self.current_source = source
-        self.reader.set_source(source, claims)
+        self.reader.set_source(source, claims, parts=parts)
         self._show_header(source)
-        self._fill_claims_list(claims)
+        self.claims_list.set_claims(claims, self.reader.selected_claim_id)
         for w in (
             self.edit_button,
             self.edit_source_action,
@@ -377,27 +386,6 @@ class SourcesView(QWidget):
         tip = f"{s.descriptor}\n\n" if s.descriptor else ""
         self.header.setToolTip(f"{tip}Global id {s.uuid}" if s.uuid else s.descriptor or "")
 
-    def _fill_claims_list(self, claims) -> None:
-        current = self.reader.selected_claim_id
-        self.claims_list.blockSignals(True)
-        self.claims_list.clear()
-        for c in sorted(claims, key=lambda c: c.span_start):
-            item = QTreeWidgetItem(
-                [
-                    one_line(c.statement or c.quote, 120),
-                    c.actor_name or "Unknown actor",
-                    date_text(c.said),
-                    c.grade,
-                    str(c.denial_count) if c.denial_count else "",
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, c.id)
-            item.setToolTip(0, claim_tooltip_html(c))
-            self.claims_list.addTopLevelItem(item)
-            if c.id == current:
-                self.claims_list.setCurrentItem(item)
-        self.claims_list.blockSignals(False)
-
     def _claims_list_current(self, item, _previous) -> None:
         if item is not None:
             self.reader.select_claim(int(item.data(0, Qt.ItemDataRole.UserRole)))
@@ -408,13 +396,7 @@ class SourcesView(QWidget):
     def select_claim(self, claim_id: int, *, scroll: bool = True) -> None:
         """Select a claim of the current source: in the reader and in the claims list."""
         self.reader.select_claim(claim_id, scroll=scroll)
-        self.claims_list.blockSignals(True)
-        for i in range(self.claims_list.topLevelItemCount()):
-            item = self.claims_list.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == claim_id:
-                self.claims_list.setCurrentItem(item)
-                self.claims_list.scrollToItem(item)
-        self.claims_list.blockSignals(False)
+        self.claims_list.select(claim_id)
 
     def selected_claim_id(self) -> int | None:
         return self.reader.selected_claim_id
