@@ -51,6 +51,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 # what a proposal can deny, in the Denies list: the nearest in the source when there are more (a source that
 # drafts 5,000 proposals made a list of 5,000 rows, rebuilt at each selection)
 MAX_ANSWERS = 200
+LEFT_OUT_SHOWN = 20  # sentences left out listed in the status line's tooltip
 
 
 class DraftClaimsDialog(QDialog):
@@ -238,8 +239,21 @@ class DraftClaimsDialog(QDialog):
         notice = f" {extraction.notice}" if extraction.notice else ""
         left_out = (
             f" {counted(len(extraction.unattributed), 'sentence')} reporting speech without a speaker drafting "
-            f"could recognise {'was' if len(extraction.unattributed) == 1 else 'were'} left out."
+            f"could recognise {'was' if len(extraction.unattributed) == 1 else 'were'} left out (point here to "
+            "read them)."
             if extraction.unattributed
+            else ""
+        )
+        shown = extraction.unattributed[:LEFT_OUT_SHOWN]
+        self.status.setToolTip(
+            "Left out, no speaker recognised (add a claim by hand if one should be drafted):\n\n"
+            + "\n".join(f"\u2022 {s[:300]}" for s in shown)
+            + (
+                f"\n\u2026 and {len(extraction.unattributed) - len(shown)} more (briefdesk extract lists them all)"
+                if len(extraction.unattributed) > len(shown)
+                else ""
+            )
+            if shown
             else ""
         )
         notice += left_out

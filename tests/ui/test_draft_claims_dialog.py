@@ -133,6 +133,9 @@ def test_sentences_with_no_recognisable_speaker_are_counted(qtbot, lib, jobs):
     assert (
         "1 sentence reporting speech without a speaker drafting could recognise was left" in dlg.status.text()
     )
+    # the analyst can read which: the status line's tooltip lists them
+    assert "the deal was signed in June by a state-owned company, the paper said" in dlg.status.toolTip()
+    assert "Dana Reyes" not in dlg.status.toolTip()
 
 
 def test_a_fragment_is_never_a_speaker_its_sentence_is_counted_as_having_none(qtbot, lib, jobs):
