@@ -169,6 +169,7 @@ def html_source(
 
     if "<" not in text[:4096]:
         raise ImportFormatError(f"{filename}: this does not look like an HTML page")
+    _refuse_too_many_tags(text, filename)
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True)
     except RecursionError:
@@ -207,6 +208,24 @@ def html_source(
         original=original,
         original_filename=filename,
     )
+
+
+# The article reader (trafilatura, on lxml) grows with the page's elements: 2 million tiny tags ran for minutes,
+# and 40 MB in 230,000 paragraphs took 32 s of CPU and 1.5 GB. An article page has a few thousand tags.
+MAX_PAGE_TAGS = 200_000
+_TAG_START = re.compile(r"<[A-Za-z/!]")
+
+
+def _refuse_too_many_tags(text: str, filename: str) -> None:
+    if text.count("<") <= MAX_PAGE_TAGS:
+        return
+    tags = sum(1 for _ in _TAG_START.finditer(text))
+    if tags > MAX_PAGE_TAGS:
+        raise ImportFormatError(
+            f"{filename}: refused, the page has {tags:,} tags, more than the {MAX_PAGE_TAGS:,} Briefdesk reads "
+            "(an article page has a few thousand); save the article alone (the browser's reader view, or print "
+            "it to PDF) and import that"
+        )
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -391,10 +410,16 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
             raise ImportFormatError(
                 f"{filename}: the PDF is encrypted; save an unprotected copy and import that"
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = _pdf_page_texts(reader, filename)
         info: Mapping[str, object] = reader.metadata or {}
     except ImportFormatError:
         raise
+    except pypdf.errors.LimitReachedError:  # pypdf's own bounds: 75 MB from one stream, 2 million tokens
+        raise ImportFormatError(
+            f"{filename}: refused, part of the PDF expands beyond what Briefdesk reads (more than 75 MB from one "
+            "stream, or millions of drawing instructions on one page: the shape of a decompression bomb); "
+            "nothing was imported"
+        ) from None
     except Exception:  # pypdf raises many types for a damaged file
         raise ImportFormatError(f"{filename}: the PDF is damaged or truncated") from None
     from app.importers.pdf_text import pdf_paragraphs
@@ -406,6 +431,28 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
     meta = {"author": str(author)} if author else {}
     found = title or info.get("/Title") or body.split("\n", 1)[0].strip()[:300]
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
+
+
+# pypdf bounds each stream (75 MB inflated, 2 million tokens: ~5 s to read), not the document: pages of drawing
+# instructions just under those bounds took 5 s each. What a reader's text layer needs is far less (a 500-page
+# report's pages hold ~10 MB of instructions in all).
+MAX_PDF_CONTENT = 40 * 1024 * 1024
+
+
+def _pdf_page_texts(reader: Any, filename: str) -> list[str]:
+    """Each page's text, the pages' drawing instructions (inflated) at most ``MAX_PDF_CONTENT`` in all."""
+    texts: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        total += len(contents.get_data()) if contents is not None else 0
+        if total > MAX_PDF_CONTENT:
+            raise ImportFormatError(
+                f"{filename}: refused, the drawing instructions of its first {number:,} pages come to more than "
+                f"{MAX_PDF_CONTENT // (1024 * 1024)} MB (a text document's are a few MB); nothing was imported"
+            )
+        texts.append(page.extract_text() or "")
+    return texts
 
 
 def read_mhtml(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:

@@ -21,8 +21,10 @@ _TEXT_TYPES = ("text/plain", "text/html")
 WRAPPED_AT = 56  # mail clients wrap plain text at 72-78 characters: a line this long was wrapped
 _HEADER_LINE = re.compile(rb"^(from|date|subject|to|message-id|received|return-path):", re.I | re.M)
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:\s*)+", re.I)
-_BLOCKS = re.compile(r"<\s*(?:/p|/div|/h[1-6]|/li|/tr|/blockquote|/table|hr)\b[^>]*>", re.I)  # paragraph ends
-_BREAK = re.compile(r"<\s*br\b[^>]*>", re.I)
+# paragraph ends and line breaks; a tag's attributes never run past the next "<" (a mail of "<br" opened and never
+# closed made each one rescan the rest of the mail: 2 million took longer than anyone waits)
+_BLOCKS = re.compile(r"<\s*(?:/p|/div|/h[1-6]|/li|/tr|/blockquote|/table|hr)\b[^<>]*>", re.I)
+_BREAK = re.compile(r"<\s*br\b[^<>]*>", re.I)
 
 
 def _header(head: Message, name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,8 +20,10 @@ from app.importers.errors import ImportFormatError
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97-2003 files
 _ENCRYPTED_DOC = "EncryptionInfo".encode("utf-16-le")
-# a 300-page .doc converts in ~10 s; a file that takes longer is stuck (a dialog, a loop)
-CONVERT_SECONDS = 120
+# a 300-page .doc converts in ~10 s; a file that takes longer is stuck (a dialog, a loop) or hostile (100,000
+# RTF table rows ran for minutes). On the limit LibreOffice is killed with every process it started: killing
+# the `soffice` script alone left soffice.bin converting on after the refusal.
+CONVERT_SECONDS = 60
 
 _KNOWN_PLACES = {
     "win32": [
@@ -94,13 +97,11 @@ def as_docx(data: bytes, *, filename: str, ext: str) -> bytes:
             str(given),
         ]
         try:
-            subprocess.run(
-                command, capture_output=True, timeout=CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL
-            )
+            _run(command, CONVERT_SECONDS)
         except subprocess.TimeoutExpired:
             raise ImportFormatError(
-                f"{filename}: LibreOffice did not finish converting this {kind} in {CONVERT_SECONDS} s; "
-                "save it as .docx in Word or LibreOffice and import that"
+                f"{filename}: LibreOffice did not finish converting this {kind} in {CONVERT_SECONDS} s and was "
+                "stopped; save it as .docx in Word or LibreOffice and import that"
             ) from None
         except OSError as exc:
             raise ImportFormatError(
@@ -113,3 +114,30 @@ def as_docx(data: bytes, *, filename: str, ext: str) -> bytes:
                 "in Word or LibreOffice, save it as .docx without a password, and import that"
             )
         return converted.read_bytes()
+
+
+def _run(command: list[str], seconds: float) -> None:
+    """Run LibreOffice and wait at most ``seconds``; on the limit kill it and everything it started (it runs in
+    a process group, or on Windows a process tree, of its own), then raise TimeoutExpired."""
+    posix = os.name == "posix"
+    child = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=posix,
+        creationflags=0 if posix else getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
+    )
+    try:
+        child.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        if posix:
+            try:
+                os.killpg(child.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        else:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(child.pid)], capture_output=True, check=False)
+            child.kill()
+        child.wait()
+        raise

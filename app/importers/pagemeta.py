@@ -30,14 +30,23 @@ _NEWS_TYPES = frozenset(
 _ARTICLE_TYPES = frozenset({"article", "blogposting", "report"})
 _HEAD_LIMIT = 512 * 1024  # meta tags are read from the head; a head longer than this is not a page's head
 _JSONLD_LIMIT = 20  # scripts read at most
-_JSONLD_RE = re.compile(
-    r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.I | re.S
+# A tag's attributes are read up to its ">" but never past the next "<" nor beyond 2,000 characters: a page of
+# tags opened and never closed made each pattern rescan the rest of the page once per tag (100,000 open tags
+# took longer than anyone waits; every scan here is now linear in the page).
+_TAG_TYPE_RE = re.compile(
+    r"""[^<>]{0,2000}?\btype\s*=\s*["']?application/ld\+json["']?[^<>]{0,2000}>""", re.I
 )
-_META_RE = re.compile(r"<meta\b[^>]*>", re.I)
+_SCRIPT_OPEN = re.compile(r"<script(?=\s)", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script", re.I)
+_HEAD_CLOSE = re.compile(r"</head>", re.I)
+_META_RE = re.compile(r"<meta\b[^<>]{0,2000}>", re.I)
 _ATTR_RE = re.compile(r"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))", re.S)
-_HTML_LANG_RE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I)
+_HTML_LANG_RE = re.compile(
+    r"<html\b[^<>]{0,2000}?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I
+)
 _TIME_RE = re.compile(  # <time itemprop="datePublished" datetime="...">
-    r"<time\b(?=[^>]*\bitemprop\s*=\s*[\"']?datePublished)[^>]*\bdatetime\s*=\s*[\"']?([^\"'>\s]+)", re.I
+    r"<time\b(?=[^<>]{0,2000}?\bitemprop\s*=\s*[\"']?datePublished)[^<>]{0,2000}?\bdatetime\s*=\s*[\"']?([^\"'<>\s]+)",
+    re.I,
 )
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -79,17 +88,35 @@ def _language(value: Any) -> str:
     return primary.lower() + ("-" + rest.upper() if rest and len(rest) == 2 else ("-" + rest if rest else ""))
 
 
+def _jsonld_scripts(text: str) -> list[str]:
+    """The text of the page's first ``_JSONLD_LIMIT`` JSON-LD scripts, found in one pass over the page."""
+    out: list[str] = []
+    found = _SCRIPT_OPEN.search(text)
+    while found is not None and len(out) < _JSONLD_LIMIT:
+        tag = _TAG_TYPE_RE.match(text, found.end())
+        if tag is None:
+            found = _SCRIPT_OPEN.search(text, found.end())
+            continue
+        end = _SCRIPT_CLOSE.search(text, tag.end())
+        if end is None:
+            break  # no script closes after this one: none after it does either
+        out.append(text[tag.end() : end.start()])
+        found = _SCRIPT_OPEN.search(text, end.end())
+    return out
+
+
 def _jsonld_objects(text: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for i, m in enumerate(_JSONLD_RE.finditer(text)):
-        if i >= _JSONLD_LIMIT:
-            break
-        raw = m.group(1).strip()
+    for script in _jsonld_scripts(text):
+        raw = script.strip()
         if not raw or len(raw) > 1024 * 1024:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (
+            ValueError,
+            RecursionError,
+        ):  # broken, or nested deeper than Python's stack: the page without it
             continue
         stack = [data]
         while stack and len(out) < 200:
@@ -113,8 +140,8 @@ def _types(obj: dict[str, Any]) -> set[str]:
 def page_metadata(html: str) -> dict[str, str]:
     """``kind`` ("news article" when the page says it is one), ``date`` (YYYY-MM-DD) and ``language`` (a BCP 47
     tag such as "en" or "de-AT"), each only when the page declares it."""
-    head_end = html.lower().find("</head>", 0, _HEAD_LIMIT)
-    head = html[: head_end if head_end >= 0 else _HEAD_LIMIT]
+    head_end = _HEAD_CLOSE.search(html, 0, _HEAD_LIMIT)
+    head = html[: head_end.start() if head_end else _HEAD_LIMIT]
     metas: dict[str, str] = {}
     for tag in _META_RE.findall(head):
         a = _attrs(tag)
@@ -170,7 +197,7 @@ def article_body(html: str) -> tuple[str, str]:
         body = obj.get("articleBody")
         if not isinstance(body, str) or not body.strip():
             continue
-        text = html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "\n", body[: 2 * 1024 * 1024]))
+        text = html_lib.unescape(re.sub(r"<[^<>]{0,2000}>", "\n", body[: 2 * 1024 * 1024]))
         paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\r?\n", text)]
         headline = obj.get("headline") or obj.get("name") or ""
         return "\n\n".join(p for p in paras if p), " ".join(str(headline).split())
