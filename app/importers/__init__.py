@@ -65,10 +65,10 @@ def _wide_text(data: bytes) -> str | None:
     one when every other byte is zero as in Western text. None when it is not."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
+            # half a surrogate pair (a string cut by its exporter) is one U+FFFD, as in CSL-JSON; a file that
+            # is mostly undecodable under its mark is not text
+            text = data.decode(codec, "replace")
+            return text if text.count("\ufffd") <= len(text) // 100 else None
     head = data[:8192]
     if len(head) < 4 or len(head) % 2:
         return None

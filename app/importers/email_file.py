@@ -37,20 +37,27 @@ def _header(head: Message, name: str) -> str:
         return " ".join(str(raw).split())
 
 
-def _text_parts(head: Message, body: bytes, depth: int) -> list[tuple[Message, bytes]]:
-    """The message's text parts (plain and HTML) in order, attachments left out, nested parts followed."""
+def _text_parts(
+    head: Message, body: bytes, depth: int, unread: list[int] | None = None
+) -> list[tuple[Message, bytes]]:
+    """The message's text parts (plain and HTML) in order, attachments left out, nested parts followed (at most
+    ``MAX_DEPTH`` levels: the depth of each multipart left unread is added to ``unread``)."""
     if head.get_content_maintype() != "multipart":
         disposition = str(head.get("Content-Disposition") or "").strip().lower()
         if head.get_content_type() in _TEXT_TYPES and not disposition.startswith("attachment"):
             return [(head, body)]
         return []
     boundary = head.get_param("boundary")
-    if not isinstance(boundary, str) or not boundary or depth > MAX_DEPTH:
+    if not isinstance(boundary, str) or not boundary:
+        return []
+    if depth > MAX_DEPTH:
+        if unread is not None:
+            unread.append(depth)
         return []
     found: list[tuple[Message, bytes]] = []
     for raw in mime_parts(body, boundary.encode("ascii", "replace")):
         part_head, part_body = split_head(raw)
-        found.extend(_text_parts(part_head, part_body, depth + 1))
+        found.extend(_text_parts(part_head, part_body, depth + 1, unread))
     return found
 
 
@@ -112,7 +119,8 @@ def read_message(data: bytes, filename: str) -> tuple[str, str, dict[str, str]]:
     head, body = split_head(data.lstrip())
     if not (head.get("From") or head.get("Subject")):
         raise ImportFormatError(f"{filename}: this is not an e-mail message saved as a file (.eml)")
-    parts = _text_parts(head, body, 0)
+    unread: list[int] = []
+    parts = _text_parts(head, body, 0, unread)
     plain = next((p for p in parts if p[0].get_content_type() == "text/plain"), None)
     text = ""
     if plain is not None:
@@ -120,6 +128,11 @@ def read_message(data: bytes, filename: str) -> tuple[str, str, dict[str, str]]:
     if not text:
         html = next((p for p in parts if p[0].get_content_type() == "text/html"), None)
         text = _html_as_text(part_text(*html)) if html is not None else ""
+    if not text.strip() and unread:
+        raise ImportFormatError(
+            f"{filename}: refused, the message nests its parts more than {MAX_DEPTH + 1} levels deep (a mail "
+            "client nests two or three); no text was found above that"
+        )
     if not text.strip():
         raise ImportFormatError(
             f"{filename}: the message holds no text (only attachments?); save its attachments and import those"

@@ -122,3 +122,25 @@ def _running(pid: int) -> bool:
 def hf_write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_a_mail_nested_past_the_readers_depth_says_so(lib, tmp_path):
+    deep = hf_write(tmp_path / "deep.eml", hf.eml_deep_nesting(50))
+    shallow = hf_write(tmp_path / "shallow.eml", hf.eml_deep_nesting(3))
+    report = import_paths(lib, [deep, shallow])
+    by_name = {Path(r.path).name: r for r in report.results}
+    assert by_name["deep.eml"].status == "failed"
+    assert by_name["deep.eml"].message.startswith("deep.eml: refused, the message nests its parts more than")
+    assert "attachments" not in by_name["deep.eml"].message
+    assert by_name["shallow.eml"].status == "imported"
+    assert lib.counts()["sources"] == 1
+
+
+def test_utf16_text_with_half_surrogate_pairs_imports_with_replacement_characters(lib, tmp_path):
+    path = hf_write(tmp_path / "wide.txt", hf.txt_utf16_lone_surrogates(20_000))
+    result = _import_one(lib, path)
+    assert result.status == "imported", result.message
+    stored = lib.sources.get(result.source_ids[0])
+    assert hf.PARA in stored.body and "\ufffd" in stored.body
+    noise = hf_write(tmp_path / "noise.txt", b"\xff\xfe" + b"\x00\xd8" * 5_000)  # no text under the mark
+    assert "binary content" in _import_one(lib, noise).message
