@@ -66,6 +66,15 @@ def date_in_text(text: str, *, within: int = 400) -> dt.date | None:
     return None
 
 
+_SOME_DAY = dt.date(2001, 1, 10)  # any day: whether words give a day does not depend on the source's date
+
+
+def names_a_day(text: str) -> bool:
+    """Whether ``text`` gives a day ("on Wednesday", "yesterday", "3 March"), whether or not the source's date
+    lets it be resolved: where a statement begins must not depend on it."""
+    return resolve_date(text, _SOME_DAY) is not None
+
+
 def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
     """The date ``text`` gives: a day and month (the year from the text or the source's date, else none), or a
     relative day ("yesterday", "on Tuesday", "last week") counted back from the source's date."""

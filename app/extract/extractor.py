@@ -44,6 +44,7 @@ from app.extract.clauses import (
 )
 from app.extract.dates import (
     date_in_text,
+    names_a_day,
     resolve_date,
 )
 from app.extract.gate import gated
@@ -472,11 +473,7 @@ class RuleExtractor:
                     if recipient is SKIP_RECIPIENT or PLACE_OR_WHEN.match(rest)
                     else None
                 )
-                if (
-                    told is not None
-                    and told.end() > offset
-                    and resolve_date(told.group("whom"), published) is not None
-                ):
+                if told is not None and told.end() > offset and names_a_day(told.group("whom")):
                     offset = told.end()  # "told a meeting of councillors on Tuesday that": to whom and when
                 if first.group(0).startswith("neither"):
                     if not re.match(r"\s*that\b", rest):
@@ -667,7 +664,7 @@ class RuleExtractor:
         if more is not None and (aside is None or more.start() <= aside.start()):
             c0 = verb.end() + more.end()
             skip = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
-            if skip is not None and resolve_date(skip.group(0), published) is not None:
+            if skip is not None and names_a_day(skip.group(0)):
                 # "dismissed reports that ..., saying on Monday that ...": the day of the whole answer
                 when = resolve_date(skip.group(0), published)
                 out[0].said = when

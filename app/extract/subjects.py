@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from app.extract.answers import Found
 from app.extract.clauses import AFTER_SAID, COUNTER, SAYING, SKIP_PLAIN
-from app.extract.dates import resolve_date
+from app.extract.dates import names_a_day, resolve_date
 from app.extract.gate import speaker_shaped
 from app.extract.heads import heading_label
 from app.extract.lexicon import (
@@ -76,7 +76,7 @@ def saying_participle(text: str, s: str, base: int, state: State, published: dt.
     c0 = m.end()
     said_when = SKIP_PLAIN.match(s[c0 - 1 :]) if s[c0 - 1 : c0].isspace() else None
     when_saying = None
-    if said_when is not None and resolve_date(said_when.group(0), published) is not None:
+    if said_when is not None and names_a_day(said_when.group(0)):
         when_saying = resolve_date(said_when.group(0), published)  # ", saying on Monday that ...": when
         c0 += said_when.end() - 1
     content = s[c0:].rstrip('.!?\u201d" ')
