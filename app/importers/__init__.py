@@ -169,7 +169,7 @@ def html_source(
 
     if "<" not in text[:4096]:
         raise ImportFormatError(f"{filename}: this does not look like an HTML page")
-    _refuse_too_many_tags(text, filename)
+    _refuse_unreadable_markup(text, filename)
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True)
     except RecursionError:
@@ -216,16 +216,46 @@ MAX_PAGE_TAGS = 200_000
 _TAG_START = re.compile(r"<[A-Za-z/!]")
 
 
-def _refuse_too_many_tags(text: str, filename: str) -> None:
-    if text.count("<") <= MAX_PAGE_TAGS:
-        return
-    tags = sum(1 for _ in _TAG_START.finditer(text))
-    if tags > MAX_PAGE_TAGS:
-        raise ImportFormatError(
-            f"{filename}: refused, the page has {tags:,} tags, more than the {MAX_PAGE_TAGS:,} Briefdesk reads "
-            "(an article page has a few thousand); save the article alone (the browser's reader view, or print "
-            "it to PDF) and import that"
-        )
+# lxml (under trafilatura) stops reading a page at a text or attribute over 10 MB (XML_MAX_TEXT_LENGTH), and
+# the article came back cut where the run began, with nothing said: a page holding such a run is refused.
+MAX_PAGE_RUN_BYTES = 9_500_000
+
+
+def _refuse_unreadable_markup(text: str, filename: str) -> None:
+    """Refuse a page the article reader would take minutes or gigabytes on, or read only in part."""
+    if text.count("<") > MAX_PAGE_TAGS:
+        tags = sum(1 for _ in _TAG_START.finditer(text))
+        if tags > MAX_PAGE_TAGS:
+            raise ImportFormatError(
+                f"{filename}: refused, the page has {tags:,} tags, more than the {MAX_PAGE_TAGS:,} Briefdesk "
+                "reads (an article page has a few thousand); save the article alone (the browser's reader view, "
+                "or print it to PDF) and import that"
+            )
+    run = _long_run(text, MAX_PAGE_RUN_BYTES // 4)  # characters: at most 4 bytes each in UTF-8
+    while run is not None:
+        start, end = run
+        size = len(text[start:end].encode("utf-8", "surrogatepass"))
+        if size > MAX_PAGE_RUN_BYTES:
+            raise ImportFormatError(
+                f"{filename}: refused, the page holds {size / 1e6:.1f} MB of text or data between two tags, more "
+                f"than the article reader reads ({MAX_PAGE_RUN_BYTES / 1e6:.1f} MB): it would keep only what "
+                "comes before it; nothing was imported"
+            )
+        run = _long_run(text, MAX_PAGE_RUN_BYTES // 4, end)
+
+
+def _long_run(text: str, limit: int, start: int = 0) -> tuple[int, int] | None:
+    """(start, end) of the first run of more than ``limit`` characters without a "<" from ``start``, or None.
+    Linear: each rfind looks ``limit`` ahead and jumps to the last "<" it finds."""
+    p = start - 1  # the "<" before the run (or the text's start)
+    while True:
+        if len(text) - p - 1 <= limit:
+            return None
+        q = text.rfind("<", p + 1, p + limit + 2)
+        if q == -1:
+            nxt = text.find("<", p + limit + 2)
+            return p + 1, len(text) if nxt == -1 else nxt
+        p = q
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -448,7 +478,8 @@ def _pdf_page_texts(reader: Any, filename: str) -> list[str]:
         total += len(contents.get_data()) if contents is not None else 0
         if total > MAX_PDF_CONTENT:
             raise ImportFormatError(
-                f"{filename}: refused, the drawing instructions of its first {number:,} pages come to more than "
+                f"{filename}: refused, the drawing instructions of its "
+                f"{'first page' if number == 1 else f'first {number:,} pages'} come to more than "
                 f"{MAX_PDF_CONTENT // (1024 * 1024)} MB (a text document's are a few MB); nothing was imported"
             )
         texts.append(page.extract_text() or "")

@@ -144,3 +144,25 @@ def test_utf16_text_with_half_surrogate_pairs_imports_with_replacement_character
     assert hf.PARA in stored.body and "\ufffd" in stored.body
     noise = hf_write(tmp_path / "noise.txt", b"\xff\xfe" + b"\x00\xd8" * 5_000)  # no text under the mark
     assert "binary content" in _import_one(lib, noise).message
+
+
+def test_a_page_with_a_run_of_text_past_the_readers_limit_is_refused_not_cut(lib, tmp_path):
+    """lxml stops reading at a text over 10 MB: the page imported with only what came before it."""
+    path = hf_write(tmp_path / "long-node.html", hf.html_long_text_node(11 * 1024 * 1024))
+    result = _import_one(lib, path)
+    assert result.status == "failed"
+    assert result.message.startswith(
+        "long-node.html: refused, the page holds 11.5 MB of text or data between"
+    )
+    assert lib.counts()["sources"] == 0
+
+
+def test_the_run_limit_counts_bytes_not_characters(lib, tmp_path, monkeypatch):
+    from app import importers
+
+    monkeypatch.setattr(importers, "MAX_PAGE_RUN_BYTES", 4_000)
+    euros = hf_write(tmp_path / "euros.html", hf._page(f"<p>{hf.PARA}</p><p>{'€' * 1_500}</p>").encode())
+    accents = hf_write(tmp_path / "accents.html", hf._page(f"<p>{hf.PARA}</p><p>{'é' * 1_500}</p>").encode())
+    report = import_paths(lib, [euros, accents])
+    assert [r.status for r in report.results] == ["failed", "imported"]
+    assert "euros.html: refused, the page holds" in report.results[0].message
