@@ -80,6 +80,10 @@ def main() -> int:
                 print(f"| {name} | {size} | > {args.timeout:.0f} (killed) | | | | | |", flush=True)
                 continue
             out = subprocess.CompletedProcess(child.args, child.returncode, stdout, stderr)
+            try:  # anything the import left running (before 082c400, LibreOffice's soffice.bin)
+                os.killpg(child.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             if out.returncode != 0:
                 tail = " ".join(out.stderr.strip()[-300:].split())
                 print(f"| {name} | {size} | crashed (rc {out.returncode}): {tail} | | | | | |", flush=True)

@@ -305,6 +305,25 @@ def rtf_many_tables(n: int = 100_000) -> bytes:
     return b"{\\rtf1\\ansi " + PARA.encode() + b"\\par " + row * n + b"}"
 
 
+def odt_zip_bomb(expanded: int = 1024**3) -> bytes:
+    """An OpenDocument text whose content.xml inflates to ``expanded`` bytes (its directory tells the truth)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        info = zipfile.ZipInfo("content.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, "w", force_zip64=True) as member:
+            member.write(b'<?xml version="1.0"?><office:document-content><office:body><office:text><text:p>')
+            step = b" " * (1024 * 1024)
+            for _ in range(expanded // len(step)):
+                member.write(step)
+            member.write(b"</text:p></office:text></office:body></office:document-content>")
+    return buf.getvalue()
+
+
 CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "html-deep-divs-100k": (".html", html_deep_divs),
     "html-2m-tiny-tags": (".html", html_tiny_tags),
@@ -332,4 +351,5 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "txt-cp1252-40mb": (".txt", txt_cp1252),
     "rtf-200k-deep-groups": (".rtf", rtf_deep_groups),
     "rtf-100k-table-rows": (".rtf", rtf_many_tables),
+    "odt-zip-bomb-1gb": (".odt", odt_zip_bomb),
 }

@@ -166,3 +166,19 @@ def test_the_run_limit_counts_bytes_not_characters(lib, tmp_path, monkeypatch):
     report = import_paths(lib, [euros, accents])
     assert [r.status for r in report.results] == ["failed", "imported"]
     assert "euros.html: refused, the page holds" in report.results[0].message
+
+
+def test_an_odt_zip_bomb_is_refused_before_libreoffice_is_started(lib, tmp_path, monkeypatch):
+    import stat
+
+    started = tmp_path / "started"
+    program = tmp_path / "soffice"
+    program.write_text(f"#!/bin/sh\ntouch {started}\n", encoding="utf-8")
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("BRIEFDESK_SOFFICE", str(program))
+    path = hf_write(tmp_path / "bomb.odt", hf.odt_zip_bomb(20 * 1024 * 1024))
+    result = _import_one(lib, path)
+    assert result.status == "failed"
+    assert result.message.startswith("bomb.odt: refused, it would expand to 20 MB (zip bomb)")
+    assert not started.exists(), "LibreOffice was given the bomb"
+    assert lib.counts()["sources"] == 0
