@@ -202,6 +202,7 @@ def run(
             dlg = holder["dlg"]
             items = dlg.items()
             rows.append(("  (proposals shown)", f"{len(items):,}", "", ""))
+            print(f"| {' | '.join(rows[-1])} |", flush=True)
             target = items[len(items) // 2] if items else None
             if target is not None:
                 step(
@@ -236,11 +237,14 @@ def run(
         def filtered() -> None:
             claims.set_source_filter((claimed_sid, "Claimed 5,000"))
 
+        generation = claims.model._generation
         step(
             "claims: filter to the source's claims",
             filtered,
-            lambda: not claims.model._loading and claims.model.rowCount() > 0,
+            lambda: claims.model._generation != generation and not claims.model._loading,
         )
+        rows.append(("  (rows listed)", f"{claims.model.rowCount():,}", "", ""))
+        print(f"| {' | '.join(rows[-1])} |", flush=True)
         own = lib.claims.for_source(claimed_sid)
         denied = next(c.id for c in own if c.denial_count >= 1_000)
         target_id = next(c.id for c in own if c.id != denied)
@@ -261,9 +265,12 @@ def run(
             lambda: window.search_results.model.rowCount() > 0,
         )
         step(
-            "search: open the first hit",
+            "search: open the first hit (the word selected in the reader)",
             window._open_current_hit,
-            lambda: True,
+            lambda: (
+                window.current_page() == "sources"
+                and view.reader.textCursor().selectedText().lower() == "the"
+            ),
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         rows.append(("peak RSS of this process", f"{peak:,} MB", "", ""))

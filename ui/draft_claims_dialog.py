@@ -52,6 +52,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 # drafts 5,000 proposals made a list of 5,000 rows, rebuilt at each selection)
 MAX_ANSWERS = 200
 LEFT_OUT_SHOWN = 20  # sentences left out listed in the status line's tooltip
+QUOTE_WINDOW_CHARS = 50_000  # an edited quote is looked for this far either side of the proposal
 
 
 class DraftClaimsDialog(QDialog):
@@ -454,12 +455,22 @@ class DraftClaimsDialog(QDialog):
         start, end = p.start, p.end
         quote_text = self.quote_edit.toPlainText()
         if " ".join(quote_text.split()) != " ".join(p.quote.split()):
+            # looked for around the proposal: reading a 40 MB source whole held the GUI thread for seconds
+            lo = max(0, p.start - QUOTE_WINDOW_CHARS)
+            hi = min(len(self.body), p.end + QUOTE_WINDOW_CHARS)
             try:
-                start, end = find_quote(self.body, quote_text, near=p.start)
+                start, end = find_quote(self.body[lo:hi], quote_text, near=p.start - lo)
+                start, end = start + lo, end + lo
             except BriefdeskError as exc:
+                where = (
+                    f" In a source this long, the words are looked for within {QUOTE_WINDOW_CHARS:,} characters "
+                    "of the proposal."
+                    if (lo, hi) != (0, len(self.body))
+                    else ""
+                )
                 self.status.setText(
-                    f"{exc} A quote must be the source's own words: edit it to words the source has (Esc in "
-                    f"the quote takes the edit back). The quote of {key} is unchanged."
+                    f"{exc}{where} A quote must be the source's own words: edit it to words the source has (Esc "
+                    f"in the quote takes the edit back). The quote of {key} is unchanged."
                 )
                 return False
         said_text = self.said_edit.text().strip()

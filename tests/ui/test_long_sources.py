@@ -234,3 +234,26 @@ def test_a_source_with_thousands_of_claims_lists_the_first_and_says_how_many_mor
     window.sources.select_claim(ids[251])  # not listed: shown in the reader, no row current
     assert claims_list.currentItem() is None
     assert window.sources.reader.selected_claim_id == ids[251]
+
+
+def test_an_edited_quote_in_a_long_source_is_found_near_the_proposal(qtbot, lib, jobs, monkeypatch):
+    import ui.draft_claims_dialog as draft_module
+
+    monkeypatch.setattr(draft_module, "QUOTE_WINDOW_CHARS", 300)
+    body = (
+        "The interior minister, Dana Reyes, said on Monday that the border crossing at Kessel would reopen "
+        "within a week.\n\n" + _paragraphs(40) + "\n\nA ferry to Varn sails at noon.\n"
+    )
+    src = lib.sources.create(title="Kessel", body=body, kind="news article", published="2026-03-03").after
+    dlg = draft_module.DraftClaimsDialog(lib, jobs, src.id)
+    qtbot.addWidget(dlg)
+    dlg.claims_list.setCurrentItem(dlg.claims_list.topLevelItem(0))
+    assert dlg.quote_edit.toPlainText() == "the border crossing at Kessel would reopen within a week"
+    dlg.quote_edit.setPlainText("the border crossing at Kessel")  # shortened: found where the proposal is
+    assert dlg._commit_edit()
+    assert dlg.claims_list.topLevelItem(0).text(3) == "the border crossing at Kessel"
+    dlg.quote_edit.setPlainText("A ferry to Varn sails at noon")  # in the source, but far from the proposal
+    assert not dlg._commit_edit()
+    assert "does not occur in the source" in dlg.status.text()
+    assert "within 300 characters of the proposal" in dlg.status.text()
+    assert dlg.claims_list.topLevelItem(0).text(3) == "the border crossing at Kessel"
