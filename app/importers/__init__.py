@@ -221,8 +221,36 @@ _TAG_START = re.compile(r"<[A-Za-z/!]")
 MAX_PAGE_RUN_BYTES = 9_500_000
 
 
+# The article reader grows with the text too: 40 MB in 95,000 paragraphs (under the tag bound) took 24 s and
+# 1.1 GB. A page's markup and text, its scripts and styles aside, are read up to 20 MB (~12 s, ~550 MB); an
+# article page holds well under 1 MB.
+MAX_PAGE_MARKUP = 20 * 1024 * 1024
+_CODE_OPEN = re.compile(r"<(script|style)\b", re.I)
+_CODE_CLOSE = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+
+
+def _markup_size(text: str) -> int:
+    """The page's length without the content of its scripts and styles (one pass)."""
+    code = 0
+    opened = _CODE_OPEN.search(text)
+    while opened is not None:
+        closed = _CODE_CLOSE[opened.group(1).lower()].search(text, opened.end())
+        if closed is None:
+            break
+        code += closed.start() - opened.end()
+        opened = _CODE_OPEN.search(text, closed.end())
+    return len(text) - code
+
+
 def _refuse_unreadable_markup(text: str, filename: str) -> None:
     """Refuse a page the article reader would take minutes or gigabytes on, or read only in part."""
+    if len(text) > MAX_PAGE_MARKUP and (size := _markup_size(text)) > MAX_PAGE_MARKUP:
+        raise ImportFormatError(
+            f"{filename}: refused, the page holds {size / 1e6:.1f} MB of markup and text (scripts and styles "
+            f"aside), more than the {MAX_PAGE_MARKUP // (1024 * 1024)} MB Briefdesk reads (an article page holds "
+            "well under 1 MB); save the article alone (the browser's reader view, or print it to PDF) and "
+            "import that"
+        )
     if text.count("<") > MAX_PAGE_TAGS:
         tags = sum(1 for _ in _TAG_START.finditer(text))
         if tags > MAX_PAGE_TAGS:
@@ -475,9 +503,9 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
 
 
 # pypdf bounds each stream (75 MB inflated, 2 million tokens: ~5 s to read), not the document: pages of drawing
-# instructions just under those bounds took 5 s each. What a reader's text layer needs is far less (a 500-page
-# report's pages hold ~10 MB of instructions in all).
-MAX_PDF_CONTENT = 40 * 1024 * 1024
+# instructions just under those bounds took ~1.2 s per MB each, without end. 16 MB in all is ~18 s; a 1,000-page
+# text report's pages hold ~10 MB.
+MAX_PDF_CONTENT = 16 * 1024 * 1024
 
 
 def _pdf_page_texts(reader: Any, filename: str) -> list[str]:

@@ -42,6 +42,12 @@ def html_long_text_node(size: int = 40 * 1024 * 1024) -> bytes:
     return _page(f"<p>{PARA}</p><p>{words}</p>").encode()
 
 
+def html_paragraphs_under_the_tag_bound(size: int = 40 * 1024 * 1024, tags: int = 190_000) -> bytes:
+    """As many paragraphs as the tag bound lets through, sharing ``size`` bytes of text."""
+    words = (PARA + " ") * (size // (tags // 2) // (len(PARA) + 1) + 1)
+    return _page(f"<p>{words[: size // (tags // 2)]}</p>" * (tags // 2)).encode()
+
+
 def html_scripts(n: int = 100_000) -> bytes:
     blocks = "<script>var a = 1;</script><style>p { color: red }</style>" * (n // 2)
     return _page(_article() + blocks, head=blocks[:2000]).encode()
@@ -225,7 +231,7 @@ def pdf_flate_bomb(expanded: int = 2 * 1024**3) -> bytes:
     )
 
 
-def pdf_heavy_pages(pages: int = 40, per_page: int = 7 * 1024 * 1024) -> bytes:
+def pdf_heavy_pages(pages: int = 40, per_page: int = 4 * 1024 * 1024) -> bytes:
     """Pages of text-showing instructions, each inflating to ``per_page`` bytes (under pypdf's bounds of 75 MB
     and 2 million tokens per stream: ~5 s to read each); the first page also shows an article paragraph."""
     chunk = b"BT /F1 11 Tf 72 720 Td () Tj ET\n"
@@ -328,6 +334,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "html-deep-divs-100k": (".html", html_deep_divs),
     "html-2m-tiny-tags": (".html", html_tiny_tags),
     "html-40mb-text-node": (".html", html_long_text_node),
+    "html-40mb-in-95k-paragraphs": (".html", html_paragraphs_under_the_tag_bound),
     "html-100k-scripts-styles": (".html", html_scripts),
     "html-100k-open-tags": (".html", html_open_tags),
     "html-jsonld-10mb": (".html", html_jsonld_huge),
@@ -342,7 +349,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "eml-html-2m-open-tags": (".eml", eml_html_open_tags),
     "pdf-5000-empty-pages": (".pdf", pdf_empty_pages),
     "pdf-flate-bomb-2gb": (".pdf", pdf_flate_bomb),
-    "pdf-40-pages-of-7mb": (".pdf", pdf_heavy_pages),
+    "pdf-40-pages-of-4mb": (".pdf", pdf_heavy_pages),
     "pdf-page-tree-loop": (".pdf", pdf_page_tree_loop),
     "txt-40mb-one-line": (".txt", txt_one_line),
     "txt-2m-blank-lines": (".txt", txt_blank_lines),

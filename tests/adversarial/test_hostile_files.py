@@ -182,3 +182,24 @@ def test_an_odt_zip_bomb_is_refused_before_libreoffice_is_started(lib, tmp_path,
     assert result.message.startswith("bomb.odt: refused, it would expand to 20 MB (zip bomb)")
     assert not started.exists(), "LibreOffice was given the bomb"
     assert lib.counts()["sources"] == 0
+
+
+def test_a_page_holding_more_text_than_an_article_is_refused_its_scripts_aside(lib, tmp_path, monkeypatch):
+    from app import importers
+
+    monkeypatch.setattr(importers, "MAX_PAGE_MARKUP", 20_000)
+    script = "<script>" + "var x = 1;" * 1_000 + "</script>"
+    scripted = hf._page(f"<p>{hf.PARA}</p>", head=script * 10)  # 100 kB of script
+    wordy = hf._page(f"<p>{hf.PARA}</p>" * 200)  # 36 kB of paragraphs
+    report = import_paths(
+        lib,
+        [
+            hf_write(tmp_path / "scripted.html", scripted.encode()),
+            hf_write(tmp_path / "wordy.html", wordy.encode()),
+        ],
+    )
+    assert [r.status for r in report.results] == ["imported", "failed"]
+    assert report.results[1].message.startswith(
+        "wordy.html: refused, the page holds 0.0 MB of markup and text"
+    )
+    assert lib.counts()["sources"] == 1
