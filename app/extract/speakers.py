@@ -26,6 +26,7 @@ from app.extract.lexicon import (
     ROLE_RE,
     RV,
     TITLE_RE,
+    _words,
     names_role,
 )
 from app.extract.persons import individual, sex_in_text, two_people
@@ -427,6 +428,11 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
             state,
             Speaker(_capital_first(re.sub(r"^(a|an|one)\s+", "", np, flags=re.I)), "", "", collective=True),
         )
+    # one unnamed person named by what they are, or are to someone: "One friend", "A rep for Reece", "an
+    # underwriter", "a neighbour" (any noun but a thing that says: "A statement said" is no one)
+    m = ONE_PERSON.match(np)
+    if m and m.group("noun") not in NON_SPEAKERS and m.group("noun") not in SAYING_THINGS:
+        return register(state, Speaker(_capital_first(np[m.start("noun") :]), "", "", collective=True))
     # a described speaker: collective ("officials in the capital") or unnamed ("a senior diplomat")
     if names_role(low) or COLLECTIVE_HEADS.search(low) or org_like(np) or names_body(np):
         collective = bool(COLLECTIVE_HEADS.search(low)) or low.startswith(("a ", "an ", "one "))
@@ -439,6 +445,27 @@ def _parse_plain(np: str, state: State) -> Speaker | None:
         name = _capital_first(re.sub(r"^(the|an?)\s+", "", np, flags=re.I))
         return _find_known(state, name) or register(state, Speaker(name, "", ""))
     return None
+
+
+ONE_PERSON = re.compile(
+    r"^(?:[Aa]n?|[Oo]ne)\s+(?P<noun>[a-z][a-z\-]{2,})"
+    r"(?:\s+(?:for|of|to|close to)\s+(?:(?:the\s+)?[A-Z][\w\-'\u2019]*(?:\s+[A-Z][\w\-'\u2019]*){0,3}|"
+    r"(?:the|one|a|an|his|her|their)\s+[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+)?))?$"
+)
+# things that say something, never a person: "A statement said", "One video showed", "a post on its website"
+SAYING_THINGS = _words(
+    "statement report study survey letter document memo email message note post tweet video recording transcript "
+    "filing ruling decision order notice leaflet sign banner poster poll paper article book website page draft "
+    "plan law bill text record log audit review analysis assessment investigation probe complaint lawsuit "
+    "petition resolution communique release briefing bulletin broadcast headline caption photo photograph image "
+    "picture map chart graph table figure evidence footage account version copy summary list timeline estimate "
+    "forecast model census count tally register database file folder dossier brochure manual guide handbook "
+    "contract agreement deal treaty accord charter code policy rule regulation directive decree verdict "
+    "judgment judgement finding result test sample scan reading gauge sensor meter camera satellite radar "
+    "signal alarm siren announcement advert advertisement sticker label placard slogan chant song film "
+    "documentary programme program show episode podcast interview speech lecture sermon debate hearing "
+    "session meeting conference summit"
+)
 
 
 # a statement speaking for whoever issued it: "the statement", "its written statement", "Kestrow's statement"

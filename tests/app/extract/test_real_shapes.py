@@ -185,3 +185,23 @@ def test_two_people_speaking_together_are_named_without_their_titles():
 )
 def test_the_hon_after_the_verb_ends_no_sentence_and_is_no_name(sentence):
     assert [p.actor for p in run(sentence)] == ["Mara Tetley"]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("One neighbour said the shutters had been down since Tuesday.", "Neighbour"),
+        ("A cousin of the driver said he had slept for only four hours.", "Cousin of the driver"),
+        ("A rep for Tolland insisted the post was a joke.", "Rep for Tolland"),
+        ("An insurer, who asked not to be named, said cover on the route had doubled.", "Insurer"),
+    ],
+)
+def test_one_unnamed_person_named_by_what_they_are_is_a_speaker(sentence, speaker):
+    assert [p.actor for p in run(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A statement said the depot had closed.", "One video showed the depot burning."]
+)
+def test_a_thing_that_says_is_no_one(sentence):
+    assert [p.actor for p in run(sentence)] == []
