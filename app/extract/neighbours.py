@@ -45,9 +45,17 @@ def quoted_before(s: str, sep: int, np: str) -> bool:
     it: whatever follows the verb then says where, when or to whom, not what ("told a rally outside the port gates
     on Monday"). Not after a description ("the company"), which the rules resolve less surely."""
     described = re.match(r"(?:the|a|an|its|their|his|her)\s", np.strip(), re.I)
+    if s[:1] in '"\u201c' and s.count(s[:1], 1, sep) == 0 and _CLOSE_NAME_DESCRIBED.match(np.strip()):
+        return True  # '"...," Daoud Karimi, a 26-year-old mechanic, told ...': a description beside a name
     return (
         s[:1] in '"\u201c' and s[sep : sep + 1] in '"\u201d' and s.count(s[:1], 1, sep) == 0 and not described
     )
+
+
+# the quotation's close, a name, then its description: '" Daoud Karimi, a 26-year-old mechanic'
+_CLOSE_NAME_DESCRIBED = re.compile(
+    r"[\"\u201d]\s*[A-Z][\w\-'\u2019]+(?:\s+[A-Z][\w\-'\u2019]+){0,3}\s*,\s*(?:an?|the|his|her|its|their)\s"
+)
 
 
 def quoted_or_setting(s: str, sep: int, np: str, after_clause: str) -> bool:

@@ -191,3 +191,17 @@ def test_a_point_added_after_the_attribution_is_a_statement_of_its_own(sentence,
 def test_words_after_an_attribution_that_add_nothing_said_are_not_a_statement():
     (proposal,) = run("\u201cThe quay is safe,\u201d the harbour master said, adding nothing more.")
     assert proposal.quote == "The quay is safe"
+
+
+def test_a_named_speaker_described_after_a_quote_keeps_the_long_setting_out_of_the_statement():
+    """'"...," X, a 26-year-old mechanic, told OUTLET from a reception centre in PLACE on Saturday.': before,
+    what was said was taken to be "from a reception centre in PLACE on Saturday"."""
+    (proposal,) = run(
+        "\u201cThey towed us back to the open sea,\u201d Idris Malouf, a 31-year-old welder, told the Tallow Courier "
+        "from a shelter in Port Veyra on Tuesday."
+    )
+    assert (proposal.actor, proposal.quote, proposal.said.isoformat()) == (
+        "Idris Malouf",
+        "They towed us back to the open sea",
+        "2026-03-10",
+    )
