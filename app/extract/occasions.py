@@ -47,8 +47,17 @@ PRESENT_SAYS = re.compile(r"\b(?:says|say|adds|insists|argues|believes|believe)\
 
 
 def live_blog(text: str) -> bool:
-    """At least three time-stamped entries opening paragraphs, and no dated heading splitting them into days."""
-    return len(ENTRY_STAMP.findall(text)) >= 3 and DATE_HEADING.search(text) is None
+    """At least three time-stamped entries opening paragraphs."""
+    return len(ENTRY_STAMP.findall(text)) >= 3
+
+
+def entry_day(text: str, pos: int, day: dt.date | None) -> dt.date | None:
+    """The day of a live blog's entry at ``pos``: the dated heading above it ("Friday 4 December 2026") when the
+    blog splits its entries into days, else the source's day; None under no heading of a blog that has them."""
+    headings = [m for m in DATE_HEADING.finditer(text, 0, pos)]
+    if headings:
+        return resolve_date(headings[-1].group(0), day)
+    return day if DATE_HEADING.search(text) is None else None
 
 
 def occasion_dates(
@@ -102,7 +111,7 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
         if f.said is None:
             f.said = _day_of_the_answer(text, f, sentences, quoting, published)
         if f.said is None and blog and _in_entry(text, f.start):
-            f.said = day  # a new statement in one of the day's entries
+            f.said = entry_day(text, f.start, day)  # a new statement in one of the day's entries
         previous = f
 
 

@@ -57,6 +57,21 @@ def test_a_live_blogs_entries_are_dated_on_its_day_but_not_its_summary():
     assert by_quote(props, "the strike will go on").said is None
 
 
+def test_a_live_blog_split_into_days_dates_each_entry_by_the_heading_above_it():
+    text = (
+        "Live: the Cellow ferry strike\n\n"
+        "Thursday 12 March 2026\n\n"
+        "09:10\nThe ferry guild says no boat will leave before Monday.\n\n"
+        "Wednesday 11 March 2026\n\n"
+        "18:45\nThe port's spokesman, Anselm Quarry-Dunne, says the fees were set by the council.\n\n"
+        "16:30\nThe mayor, Bettany Skovgaard-Rue, says the town will pay for extra buses."
+    )
+    props = run(text)
+    assert by_quote(props, "no boat will leave").said == THURSDAY
+    assert by_quote(props, "the fees were set by the council").said == WEDNESDAY
+    assert by_quote(props, "the town will pay").said == WEDNESDAY
+
+
 def test_a_transcripts_answers_are_dated_by_the_briefing_not_by_a_day_they_mention():
     text = (
         "Transcript: press briefing at the ministry of ports of Vellara, 10 March 2026\n\n"
