@@ -479,7 +479,7 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
             raise ImportFormatError(
                 f"{filename}: the PDF is encrypted; save an unprotected copy and import that"
             )
-        pages = _pdf_page_texts(reader, filename)
+        pages, drawings = _pdf_page_texts(reader, filename)
         info: Mapping[str, object] = reader.metadata or {}
     except ImportFormatError:
         raise
@@ -494,10 +494,17 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
     from app.importers.pdf_text import pdf_paragraphs
 
     body = "\n\n".join(pdf_paragraphs(pages))
+    if not body and drawings:
+        raise ImportFormatError(
+            f"{filename}: its pages are drawings of more than {PDF_PAGE_DRAWING // (1024 * 1024)} MB each (maps or "
+            "charts) with no text read; nothing to import"
+        )
     if not body:
         raise ImportFormatError(f"{filename}: the PDF has no text layer (a scan?); nothing to import")
     author = info.get("/Author")
     meta = {"author": str(author)} if author else {}
+    if drawings:
+        meta["pages_not_read"] = ", ".join(map(str, drawings))
     found = title or info.get("/Title") or body.split("\n", 1)[0].strip()[:300]
     return ParsedSource(title=str(found), body=body, metadata=meta, original=data, original_filename=filename)
 
@@ -506,15 +513,25 @@ def read_pdf(data: bytes, *, filename: str, title: str | None = None) -> ParsedS
 # instructions just under those bounds took ~1.2 s per MB each, without end. 16 MB in all is ~18 s; a 1,000-page
 # text report's pages hold ~10 MB.
 MAX_PDF_CONTENT = 16 * 1024 * 1024
+# A page of text, even a dense table, holds well under 1 MB of instructions; one of more than 2 MB is a map or a
+# chart (vector drawing), whose text (labels) is not read, so that a report with maps is imported, not refused.
+PDF_PAGE_DRAWING = 2 * 1024 * 1024
 
 
-def _pdf_page_texts(reader: Any, filename: str) -> list[str]:
-    """Each page's text, the pages' drawing instructions (inflated) at most ``MAX_PDF_CONTENT`` in all."""
+def _pdf_page_texts(reader: Any, filename: str) -> tuple[list[str], list[int]]:
+    """Each page's text, the pages' drawing instructions (inflated) at most ``MAX_PDF_CONTENT`` in all; and the
+    pages left unread as drawings (over ``PDF_PAGE_DRAWING`` each)."""
     texts: list[str] = []
+    drawings: list[int] = []
     total = 0
     for number, page in enumerate(reader.pages, start=1):
         contents = page.get_contents()
-        total += len(contents.get_data()) if contents is not None else 0
+        size = len(contents.get_data()) if contents is not None else 0
+        if size > PDF_PAGE_DRAWING:
+            drawings.append(number)
+            texts.append("")
+            continue
+        total += size
         if total > MAX_PDF_CONTENT:
             raise ImportFormatError(
                 f"{filename}: refused, the drawing instructions of its "
@@ -522,7 +539,7 @@ def _pdf_page_texts(reader: Any, filename: str) -> list[str]:
                 f"{MAX_PDF_CONTENT // (1024 * 1024)} MB (a text document's are a few MB); nothing was imported"
             )
         texts.append(page.extract_text() or "")
-    return texts
+    return texts, drawings
 
 
 def read_mhtml(data: bytes, *, filename: str, title: str | None = None) -> ParsedSource:

@@ -203,6 +203,14 @@ def _store(lib: Library, path: str, parsed: ParsedSource, overrides: dict[str, s
             f"published {change.stored.published} was taken from {parsed.metadata['date_from']} "
             "(when the file was created); check it against the document"
         )
+    if change.action == "created" and parsed.metadata.get("pages_not_read"):
+        pages = parsed.metadata["pages_not_read"]
+        one = "," not in pages
+        messages.append(
+            f"{'page' if one else 'pages'} {pages} {'was' if one else 'were'} not read for text: "
+            f"{'it is' if one else 'each is'} a drawing (a map or a chart) of more than 2 MB; the PDF itself is "
+            "kept with the source"
+        )
     result = _result(path, [change.stored.id], [change.action], messages, [])
     if change.action == "created":
         result.derivations = lib.provenance.propose_derivations(change.stored.id)

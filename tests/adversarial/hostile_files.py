@@ -231,6 +231,25 @@ def pdf_flate_bomb(expanded: int = 2 * 1024**3) -> bytes:
     )
 
 
+def pdf_with_a_map(drawing: int = 3 * 1024 * 1024) -> bytes:
+    """A page of text, then a page of ``drawing`` bytes of vector path instructions (a map): a real report's shape."""
+    path = b"72 720 m 300 500 l 540 720 l S\n"
+    z = zlib.compressobj(9)
+    drawn = z.compress(path * (drawing // len(path))) + z.flush()
+    page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [6 0 R 7 0 R] /Count 2 >>",
+            _FONT,
+            _stream(_TEXT),
+            _stream(drawn, flate=True),
+            f"{page} /Contents 4 0 R >>".encode(),
+            f"{page} /Contents 5 0 R >>".encode(),
+        ]
+    )
+
+
 def pdf_heavy_pages(pages: int = 40, per_page: int = 4 * 1024 * 1024) -> bytes:
     """Pages of text-showing instructions, each inflating to ``per_page`` bytes (under pypdf's bounds of 75 MB
     and 2 million tokens per stream: ~5 s to read each); the first page also shows an article paragraph."""

@@ -86,6 +86,16 @@ def test_pdf_pages_whose_drawing_instructions_add_up_past_the_bound_are_refused(
     assert result.status == "imported" and hf.PARA in lib.sources.get(result.source_ids[0]).body
 
 
+def test_a_report_with_a_map_page_is_imported_and_says_the_map_was_not_read(lib, tmp_path):
+    path = hf_write(tmp_path / "report.pdf", hf.pdf_with_a_map(3 * 1024 * 1024))
+    result = _import_one(lib, path)
+    assert result.status == "imported", result.message
+    assert hf.PARA in lib.sources.get(result.source_ids[0]).body
+    assert (
+        "page 2 was not read for text: it is a drawing (a map or a chart) of more than 2 MB" in result.message
+    )
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a process group and /proc (POSIX)")
 def test_a_conversion_stopped_at_its_limit_leaves_nothing_of_libreoffice_running(monkeypatch, tmp_path):
     """LibreOffice's `soffice` is a script starting soffice.bin: killing the script alone left soffice.bin
