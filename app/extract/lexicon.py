@@ -381,7 +381,11 @@ TURN_NOT_SPEAKERS = frozenset(
     ]
 )
 # "SPOKESPERSON (Jadwiga Vorhees): ...": a turn's label, with the name a transcript gives it the first time
-TURN_RE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?)(?:\s*\((?P<who>[^()\n]{2,60})\))?:[ \t]+")
+# a transcript's turn, after a broadcast's tag if any ("(CLIP) ", "[SOUNDBITE] "): "LABEL (Name): "
+TURN_RE = re.compile(
+    r"(?:[(\[][A-Z][A-Z .\-]{1,24}[)\]]\s+)?"
+    r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?)(?:\s*\((?P<who>[^()\n]{2,60})\))?:[ \t]+"
+)
 
 
 DEMONSTRATIVE = re.compile(

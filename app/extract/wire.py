@@ -33,7 +33,9 @@ SECOND_SIDE = re.compile(
     r"(?:\s+[\w'\u2019\-.]+){0,5}?\s+(?:(?:has|have|had)\s+)?" + _SAYING + r"\b)"
 )
 QUOTED_AS = re.compile(
-    r"(?:(?P<who2>[^,;:\u201c\u201d\"]{2,80}?)\s+(?:was|were|has been|have been|had been)\s+(?:quoted|cited)\s+by\s+"
+    # "The mines minister, Ana Pell, was quoted by ...": a role and the name in apposition to it
+    r"(?:(?P<who2>[^,;:\u201c\u201d\"]{2,80}?(?:,\s+[^,;:\u201c\u201d\"]{2,60},)?)\s+(?:was|were|has been|have been|"
+    r"had been)\s+(?:quoted|cited)\s+by\s+"
     r"(?P<medium2>[^,;:\u201c\u201d\"]{2,60}?)"
     r"|\b(?P<medium>[A-Z][^,;:\u201c\u201d\"]{1,60}?|(?:state|local|official)\s+(?:media|television|radio))"
     r"\s+(?:quoted|cited)\s+(?!by\b)(?P<who>[^;:\u201c\u201d\"]{2,80}?),?)"  # "the minister, Arno Wilk," too
@@ -79,7 +81,7 @@ def quoted_as_saying(
     m = QUOTED_AS.search(sent.text)
     if m is None:
         return None
-    who = (m.group("who") or m.group("who2") or "").strip()
+    who = (m.group("who") or m.group("who2") or "").strip().rstrip(",")
     speaker = parse_speaker(who, state)
     if speaker is None or is_fragment(speaker.name):
         return None

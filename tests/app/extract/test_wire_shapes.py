@@ -205,3 +205,24 @@ def test_a_named_speaker_described_after_a_quote_keeps_the_long_setting_out_of_t
         "They towed us back to the open sea",
         "2026-03-10",
     )
+
+
+def test_a_role_and_name_in_apposition_quoted_by_a_medium_as_saying():
+    (proposal,) = run(
+        "The ports minister, Idalia Venn-Roth, was quoted by the Tallow Courier on Tuesday as saying the quay "
+        "would reopen in May."
+    )
+    assert (proposal.actor, proposal.quote, proposal.said.isoformat()) == (
+        "Idalia Venn-Roth",
+        "the quay would reopen in May",
+        "2026-03-10",
+    )
+
+
+@pytest.mark.parametrize("tag", ["(CLIP)", "[SOUNDBITE]", "(VIDEO CLIP)"])
+def test_a_broadcast_tag_before_a_transcript_turn_leaves_the_speaker_named(tag):
+    (proposal,) = run(f"{tag} ORLA FEYN-DUNMORE: The tender was open and I had no part in the scoring.")
+    assert (proposal.actor, proposal.quote) == (
+        "Orla Feyn-Dunmore",
+        "The tender was open and I had no part in the scoring",
+    )
