@@ -46,6 +46,13 @@ SAME_OCCASION = re.compile(
 PRESENT_SAYS = re.compile(r"\b(?:says|say|adds|insists|argues|believes|believe)\b", re.I)
 
 
+# the end of a press release: "ENDS", "-30-", "###", or its notes and contacts after the text
+RELEASE_END = re.compile(
+    r"^(?:ENDS|-\s*30\s*-|###|Notes to editors:?|Note to editors:?|Media (?:enquiries|inquiries|contact)s?:?)\s*$",
+    re.M,
+)
+
+
 def live_blog(text: str) -> bool:
     """At least three time-stamped entries opening paragraphs."""
     return len(ENTRY_STAMP.findall(text)) >= 3
@@ -81,6 +88,7 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
             if f.cue == "transcript":
                 f.said = occasion  # the day of the briefing, whatever day the answer talks about
     blog = live_blog(text)
+    release = RELEASE_END.search(text)
     for f in found:
         if f.said is None:
             f.said = _paragraph_occasion(text, f, published)
@@ -112,6 +120,15 @@ def _fill(text: str, found: list[Found], sentences: Sequence[Sentence], publishe
             f.said = _day_of_the_answer(text, f, sentences, quoting, published)
         if f.said is None and blog and _in_entry(text, f.start):
             f.said = entry_day(text, f.start, day)  # a new statement in one of the day's entries
+        if (
+            f.said is None
+            and release
+            and f.start < release.start()
+            and text[f.start - 1 : f.start] in '"\u201c'
+        ):
+            f.said = (
+                day  # a press release's quoted words are given out on its day (not what it reports of others)
+            )
         previous = f
 
 

@@ -156,3 +156,18 @@ def test_the_opening_day_of_an_act_not_a_date_it_shows():
     )
     props = run(text)
     assert by_quote(props, "The marks are where").said == WEDNESDAY
+
+
+def test_a_press_releases_quoted_words_are_dated_on_its_day_what_it_reports_of_others_is_not():
+    text = (
+        "Cellow Ferries answers the guild's report\n\n"
+        "The guild has said that crews were paid late three times in February.\n\n"
+        "\u201cEvery wage was paid on the day it was due,\u201d said Orla Feyn-Dunmore, Cellow Ferries' chief "
+        "executive.\n\n"
+        "ENDS\n\n"
+        "Notes to editors\n"
+        "- Cellow Ferries runs six boats between Cellow and the islands."
+    )
+    props = run(text)
+    assert by_quote(props, "Every wage was paid on the day it was due").said == THURSDAY
+    assert by_quote(props, "crews were paid late three times in February").said is None
