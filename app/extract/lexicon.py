@@ -279,6 +279,9 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z .'/\-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?,?\s*"
     r"(?:\(?[A-Z]?\w+\s+\d{1,2}(?:,?\s+\d{4})?\)?|\d{1,2}\s+\w+(?:\s+\d{4})?)?\s*"
     r"(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s*"
+    # a press release's: "Quiverby Quay, 2 December 2026 - " (the place in mixed case, a full date with its year)
+    r"|^[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,3},\s*(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}\s*[-\u2013\u2014]+\s*"
 )
 
 

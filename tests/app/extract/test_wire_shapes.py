@@ -226,3 +226,11 @@ def test_a_broadcast_tag_before_a_transcript_turn_leaves_the_speaker_named(tag):
         "Orla Feyn-Dunmore",
         "The tender was open and I had no part in the scoring",
     )
+
+
+def test_a_press_releases_dateline_in_mixed_case_is_not_the_speaker():
+    (proposal,) = run(
+        "Port Alder, 10 March 2026 \u2014 Cellow Ferries today rejects the findings of a report by the guild."
+    )
+    assert (proposal.actor, proposal.kind) == ("Cellow Ferries", "denial")
+    assert proposal.quote.startswith("Cellow Ferries today rejects")
