@@ -225,6 +225,8 @@ TOLD_WHOM_WHEN = re.compile(
     r"\s*(?P<whom>(?:an?|the|[a-zA-Z][\w\-]*)\s"
     r"(?:(?!,\s*(?:adding|saying|insisting|arguing|stressing|noting)\b)[^\"\u201c\u201d;]){2,160}?)\s+that\s+"
 )
+# "said, without giving evidence, that ...", "said, in a rare statement, that ...": an aside, then what was said
+ASIDE_THAT = re.compile(r",\s*[^,;:\"\u201c\u201d]{2,60},\s*that\s+")
 # what follows a reporting verb when it is where or to whom it was said, or when: "to the ministry", "in an interview"
 PLACE_OR_WHEN = re.compile(
     r"\s+(?:to|in|at|during|on|late|early|last|this|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

@@ -22,6 +22,7 @@ from app.extract.clauses import (
     ACCUSED_WHEN,
     ALLEGATION_SUBJECT,
     APPOSED_NAME,
+    ASIDE_THAT,
     COLON_QUOTE,
     COLON_QUOTE_TOLD,
     CONCEDED,
@@ -475,6 +476,9 @@ class RuleExtractor:
                 )
                 if told is not None and told.end() > offset and names_a_day(told.group("whom")):
                     offset = told.end()  # "told a meeting of councillors on Tuesday that": to whom and when
+                aside = ASIDE_THAT.match(s, rest_start)  # "said, without giving evidence, that ..."
+                if aside is not None and aside.end() > offset:
+                    offset = aside.end()
                 if first.group(0).startswith("neither"):
                     if not re.match(r"\s*that\b", rest):
                         # "neither confirmed nor denied the report": nothing is told (but a clause joined after it

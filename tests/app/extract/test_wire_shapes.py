@@ -234,3 +234,16 @@ def test_a_press_releases_dateline_in_mixed_case_is_not_the_speaker():
     )
     assert (proposal.actor, proposal.kind) == ("Cellow Ferries", "denial")
     assert proposal.quote.startswith("Cellow Ferries today rejects")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tallow also said, without giving evidence, that the boats had been launched from a base near Kessel.",
+        "The ministry said, in a rare written statement, that the boats had been launched from a base near Kessel.",
+    ],
+    ids=["without giving evidence", "in a statement"],
+)
+def test_an_aside_between_said_and_that_is_not_part_of_the_statement(sentence):
+    (proposal,) = run(sentence)
+    assert proposal.quote == "the boats had been launched from a base near Kessel"
