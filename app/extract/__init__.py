@@ -71,6 +71,8 @@ def _without_headline(body: str, title: str) -> str:
     end = body.find("\n", lead)
     end = len(body) if end < 0 else end
     first = " ".join(body[lead:end].split())
+    if re.search(r"[.!?][\"\u201d\u2019']?$", first) and len(first.split()) > 12:
+        return body  # a sentence of prose, not a headline (a PDF or text file titled by its own first line)
     if first and first.rstrip(" .") == title.rstrip(" .") or (len(first) > 20 and title.startswith(first)):
         return body[:lead] + " " * (end - lead) + body[end:]
     return body

@@ -47,3 +47,17 @@ def test_drafting_a_very_long_source_stops_and_says_where(lib, monkeypatch):
 def test_a_source_read_whole_has_no_such_notice(lib):
     extraction = propose(lib, _source(lib, "The harbour master said the quay would reopen."))
     assert "not read" not in extraction.notice and "stopped" not in extraction.notice
+
+
+def test_a_source_titled_by_its_own_first_sentence_still_drafts_that_sentence(lib):
+    """A PDF with no title (or a text file) is titled by its first line; that line is prose, not a headline."""
+    body = "The harbour master of Port Alder said on Monday that the northern quay would stay closed until March."
+    sid = lib.sources.create(title=body, body=body, published="2026-11-27").after.id
+    extraction = propose(lib, sid)
+    assert [p.quote for p in extraction.proposals] == ["the northern quay would stay closed until March"]
+
+
+def test_a_headline_above_the_story_is_still_not_drafted(lib):
+    body = "Harbour master says quay will stay shut\n\nThe harbour master said the quay would stay closed."
+    sid = lib.sources.create(title="Harbour master says quay will stay shut", body=body).after.id
+    assert [p.quote for p in propose(lib, sid).proposals] == ["the quay would stay closed"]
