@@ -137,7 +137,7 @@ def government(country: str) -> str:
 
 
 @lru_cache(maxsize=1)  # one text at a time: a cached text is kept in memory
-def _words(text: str) -> frozenset[str]:
+def _text_words(text: str) -> frozenset[str]:
     """The text's words, found once per text (a long transcript asks about a country once per sentence)."""
     return frozenset(re.findall(r"\w+", text))
 
@@ -145,7 +145,7 @@ def _words(text: str) -> frozenset[str]:
 def _named(word: str, text: str) -> bool:
     """Whether the text names ``word`` as a word of its own ("Kovrinia" is not named by "Kovrinians")."""
     if re.fullmatch(r"\w+", word):
-        return word in _words(text)
+        return word in _text_words(text)
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
